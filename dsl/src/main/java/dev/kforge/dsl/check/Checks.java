@@ -1,0 +1,26 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.stack.Stack;
+import java.util.List;
+
+/** Runs every check over a set of environments and collects all problems. */
+public final class Checks {
+    private static final List<StackCheck> STACK_CHECKS = List.of(
+            new UniqueNamesCheck(),
+            new ConfigReferencesCheck(),
+            new WorkloadReferencesCheck(),
+            new NetworkReferencesCheck(),
+            new RbacReferencesCheck());
+
+    private Checks() {
+    }
+
+    /** Adds every problem of every stack, then those across stacks, to {@code problems}. */
+    public static void run(List<Stack> stacks, Problems problems) {
+        for (Stack stack : stacks) {
+            StackIndex index = new StackIndex(stack);
+            STACK_CHECKS.forEach(check -> check.check(stack, index, problems));
+        }
+        ClusterScopedNamesCheck.check(stacks, problems);
+    }
+}

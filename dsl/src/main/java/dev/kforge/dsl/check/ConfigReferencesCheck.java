@@ -1,0 +1,113 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.IngressTls;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.EnvFromSource;
+import dev.kforge.dsl.workload.EnvVarDef;
+import dev.kforge.dsl.workload.VolumeDef;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every ConfigMap and Secret a workload or Ingress uses is part of the stack, and every key it
+ * reads is declared by the stack's version of that object.
+ */
+final class ConfigReferencesCheck implements StackCheck {
+    static final String ID = "config-reference";
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            Reporter report = new Reporter(stack, index, problems, deployment);
+            for (ContainerDef container : deployment.containers()) {
+                for (EnvVarDef var : container.env()) {
+                    if (var instanceof EnvVarDef.FromConfigMap c) {
+                        report.configMapKey(c.source().configMap(), c.source().key(), "env " + var.name() + " of container " + container.name());
+                    } else if (var instanceof EnvVarDef.FromSecret s) {
+                        report.secretKey(s.source().secret(), s.source().key(), "env " + var.name() + " of container " + container.name());
+                    }
+                }
+                for (EnvFromSource source : container.envFrom()) {
+                    if (source instanceof EnvFromSource.AllOfConfigMap c) {
+                        report.configMapKey(c.configMap(), null, "envFrom of container " + container.name());
+                    } else {
+                        report.secretKey(((EnvFromSource.AllOfSecret) source).secret(), null, "envFrom of container " + container.name());
+                    }
+                }
+            }
+            for (VolumeDef volume : deployment.volumes()) {
+                if (volume instanceof VolumeDef.FromConfigMap c) {
+                    report.configMapKey(c.configMap(), null, "volume " + volume.name());
+                    c.items().forEach(item -> report.configMapKey(c.configMap(), item.source().key(), "volume " + volume.name()));
+                } else if (volume instanceof VolumeDef.FromSecret s) {
+                    report.secretKey(s.secret(), null, "volume " + volume.name());
+                    s.items().forEach(item -> report.secretKey(s.secret(), item.source().key(), "volume " + volume.name()));
+                }
+            }
+            deployment.imagePullSecrets().forEach(secret -> report.secretKey(secret, null, "imagePullSecrets"));
+        }
+        for (IngressDef ingress : index.all(IngressDef.class)) {
+            Reporter report = new Reporter(stack, index, problems, ingress);
+            for (IngressTls tls : ingress.tls()) {
+                report.secretKey(tls.secret(), null, "tls for " + String.join(", ", tls.hosts()));
+            }
+        }
+    }
+
+    /** Reports the missing objects (once each) and keys of one referring object. */
+    private static final class Reporter {
+        private final Stack stack;
+        private final StackIndex index;
+        private final Problems problems;
+        private final KubeObject<?> referrer;
+        private final Set<String> missing = new HashSet<>();
+
+        Reporter(Stack stack, StackIndex index, Problems problems, KubeObject<?> referrer) {
+            this.stack = stack;
+            this.index = index;
+            this.problems = problems;
+            this.referrer = referrer;
+        }
+
+        void configMapKey(ConfigMapDef referenced, String key, String where) {
+            Optional<ConfigMapDef> actual = index.find(Kind.CONFIG_MAP, referenced.name(), ConfigMapDef.class);
+            if (actual.isEmpty()) {
+                missingObject(referenced, where);
+            } else if (key != null && !actual.get().data().containsKey(key)) {
+                missingKey(referenced, key, where, actual.get().data().keySet().toString());
+            }
+        }
+
+        void secretKey(SecretDef referenced, String key, String where) {
+            Optional<SecretDef> actual = index.find(Kind.SECRET, referenced.name(), SecretDef.class);
+            if (actual.isEmpty()) {
+                missingObject(referenced, where);
+            } else if (key != null && !actual.get().keys().contains(key)) {
+                missingKey(referenced, key, where, actual.get().keys().toString());
+            }
+        }
+
+        private void missingObject(KubeObject<?> referenced, String where) {
+            if (!missing.add(referenced.describe())) {
+                return;
+            }
+            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), referrer,
+                    where + " uses " + referenced.describe() + ", which is not in the stack", referenced.name(),
+                    "Add it to the stack with Stack.with(...)."));
+        }
+
+        private void missingKey(KubeObject<?> referenced, String key, String where, String declared) {
+            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), referrer,
+                    where + " reads key \"" + key + "\" that " + referenced.describe() + " does not declare", "declared: " + declared,
+                    "Declare the key, or read one that exists."));
+        }
+    }
+}

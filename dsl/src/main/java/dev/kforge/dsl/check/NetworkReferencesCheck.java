@@ -1,0 +1,57 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.network.ServiceBackend;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.DeploymentDef;
+import java.util.Optional;
+
+/**
+ * Services select a Deployment of the stack whose containers declare every target port; Ingress
+ * backends name a Service of the stack that has the port.
+ */
+final class NetworkReferencesCheck implements StackCheck {
+    static final String SERVICE_SELECTION = "service-selection";
+    static final String SERVICE_TARGET_PORT = "service-target-port";
+    static final String BACKEND = "ingress-backend";
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        for (ServiceDef service : index.all(ServiceDef.class)) {
+            if (service.selection().orElse(null) instanceof PodSelection.OfWorkload selected) {
+                Optional<DeploymentDef> actual = index.find(Kind.DEPLOYMENT, selected.workload().name(), DeploymentDef.class);
+                if (actual.isEmpty()) {
+                    problems.add(Problem.of(SERVICE_SELECTION, Severity.ERROR, stack.describe(), service,
+                            "selects Deployment " + selected.workload().name() + ", which is not in the stack", selected.workload().name(),
+                            "Add the Deployment to the stack, or select pods with PodSelection.ExternalPods."));
+                    continue;
+                }
+                for (ServicePort port : service.ports()) {
+                    if (!actual.get().declares(port.target())) {
+                        problems.add(Problem.of(SERVICE_TARGET_PORT, Severity.ERROR, stack.describe(), service,
+                                "port " + port.name() + " targets a port no container of Deployment " + actual.get().name() + " declares",
+                                port.target().toString(), "Declared: " + actual.get().ports() + ". Target one of them."));
+                    }
+                }
+            }
+        }
+        for (IngressDef ingress : index.all(IngressDef.class)) {
+            for (ServiceBackend backend : ingress.backends()) {
+                Optional<ServiceDef> service = index.find(Kind.SERVICE, backend.service().name(), ServiceDef.class);
+                if (service.isEmpty()) {
+                    problems.add(Problem.of(BACKEND, Severity.ERROR, stack.describe(), ingress,
+                            "routes to Service " + backend.service().name() + ", which is not in the stack", backend.address(),
+                            "Add the Service to the stack."));
+                } else if (service.get().ports().stream().noneMatch(p -> p.name().equals(backend.port().name()))) {
+                    problems.add(Problem.of(BACKEND, Severity.ERROR, stack.describe(), ingress,
+                            "routes to port " + backend.port().name() + " that Service " + backend.service().name() + " does not have",
+                            backend.address(), "Ports: " + service.get().ports() + "."));
+                }
+            }
+        }
+    }
+}

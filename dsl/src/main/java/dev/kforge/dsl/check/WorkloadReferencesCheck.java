@@ -1,0 +1,67 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.LabelExpression;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ProbeDef;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Within each Deployment: the ServiceAccount is part of the stack, probes use ports their container
+ * declares, and the selector's expressions match the pod template's labels (the API server
+ * rejects a Deployment whose selector does not).
+ */
+final class WorkloadReferencesCheck implements StackCheck {
+    static final String SERVICE_ACCOUNT = "service-account-reference";
+    static final String PROBE_PORT = "probe-port";
+    static final String SELECTOR = "selector-match";
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            deployment.serviceAccount().ifPresent(account -> {
+                if (index.find(Kind.SERVICE_ACCOUNT, account.name(), ServiceAccountDef.class).isEmpty()) {
+                    problems.add(Problem.of(SERVICE_ACCOUNT, Severity.ERROR, stack.describe(), deployment,
+                            "serviceAccountName names a ServiceAccount that is not in the stack", account.name(),
+                            "Add the ServiceAccount to the stack with Stack.with(...)."));
+                }
+            });
+            for (ContainerDef container : deployment.containers()) {
+                checkProbe(stack, problems, deployment, container, "readinessProbe", container.readinessProbe());
+                checkProbe(stack, problems, deployment, container, "livenessProbe", container.livenessProbe());
+                checkProbe(stack, problems, deployment, container, "startupProbe", container.startupProbe());
+            }
+            Labels podLabels = stack.workloadLabelsOf(deployment).with(deployment.podLabels());
+            for (LabelExpression expression : deployment.selectorExpressions()) {
+                if (!expression.matches(podLabels)) {
+                    problems.add(Problem.of(SELECTOR, Severity.ERROR, stack.describe(), deployment,
+                            "selector requirement " + expression.key() + " " + expression.operator().apiValue() + " " + expression.values()
+                                    + " does not match the pod labels", describe(podLabels, expression.key()),
+                            "Change the requirement or add the label with withPodLabel; the API server rejects a selector that misses its own pods."));
+                }
+            }
+        }
+    }
+
+    private static void checkProbe(Stack stack, Problems problems, DeploymentDef deployment, ContainerDef container,
+                                   String field, Optional<ProbeDef> probe) {
+        Optional<Port> port = probe.flatMap(p -> p.action().port());
+        if (port.isPresent() && !container.declares(port.get())) {
+            problems.add(Problem.of(PROBE_PORT, Severity.ERROR, stack.describe(), deployment,
+                    "container " + container.name() + " " + field + " uses port " + port.get() + " that the container does not declare",
+                    "declared: " + container.ports(),
+                    "Declare the port on the container with withPort, or probe a declared one."));
+        }
+    }
+
+    private static String describe(Labels labels, String key) {
+        Map<String, String> entries = labels.entries();
+        return entries.containsKey(key) ? key + "=" + entries.get(key) : key + " is not set";
+    }
+}

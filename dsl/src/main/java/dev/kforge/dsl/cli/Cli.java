@@ -1,0 +1,149 @@
+package dev.kforge.dsl.cli;
+
+import dev.kforge.dsl.check.Problem;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.output.OutputDirectory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The command line of a project's environments:
+ * <pre>
+ *   render ENV|all [--out DIR]   check and write out/ENV (default DIR: out)
+ *   check [--out DIR]            check, and fail when the committed out/ is not what the code renders
+ *   list                         the environment names
+ * </pre>
+ * Exit codes: 0 success, 1 problems found (nothing written), 2 usage error.
+ */
+public final class Cli {
+    private final List<EnvironmentDefinition> environments;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(List<EnvironmentDefinition> environments, PrintStream out, PrintStream err) {
+        this.environments = List.copyOf(environments);
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command and returns the process exit code. */
+    public int run(String... args) {
+        List<String> words = new ArrayList<>(List.of(args));
+        Path outDir = Path.of("out");
+        int flag = words.indexOf("--out");
+        if (flag >= 0) {
+            if (flag + 1 >= words.size()) {
+                return usage("--out needs a folder");
+            }
+            outDir = Path.of(words.get(flag + 1));
+            words.subList(flag, flag + 2).clear();
+        }
+        if (words.isEmpty()) {
+            return usage("no command");
+        }
+        String command = words.get(0);
+        List<String> rest = words.subList(1, words.size());
+        switch (command) {
+            case "render":
+                return rest.size() == 1 ? render(rest.get(0), outDir) : usage("render takes one environment or \"all\"");
+            case "check":
+                return rest.isEmpty() ? check(outDir) : usage("check takes no arguments");
+            case "list":
+                environments.forEach(e -> out.println(e.name()));
+                return 0;
+            default:
+                return usage("unknown command \"" + command + "\"");
+        }
+    }
+
+    private int render(String requested, Path outDir) {
+        List<String> targets = requested.equals("all") ? names() : List.of(requested);
+        if (!names().contains(targets.get(0))) {
+            err.println("Unknown environment \"" + requested + "\". Valid environments: " + String.join(", ", names()) + " (or all).");
+            return 2;
+        }
+        RenderResult result = Renderer.renderAll(environments);
+        if (report(result)) {
+            err.println("Nothing was written: fix the problems above and render again.");
+            return 1;
+        }
+        for (String name : targets) {
+            RenderedEnvironment environment = result.environment(name).orElseThrow();
+            Path folder = outDir.resolve(name);
+            try {
+                boolean changed = OutputDirectory.replace(folder, environment.files());
+                out.println(folder + ": " + environment.files().size() + " files " + (changed ? "written" : "unchanged")
+                        + " (" + countByKind(environment.files()) + ")");
+            } catch (IOException e) {
+                err.println("Cannot write " + folder + ": " + e + ". The previous " + folder + " is unchanged.");
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private int check(Path outDir) {
+        RenderResult result = Renderer.renderAll(environments);
+        boolean failed = report(result);
+        for (RenderedEnvironment environment : result.environments()) {
+            Path folder = outDir.resolve(environment.name());
+            Map<String, String> committed = OutputDirectory.read(folder);
+            Map<String, String> rendered = new LinkedHashMap<>();
+            environment.files().forEach(file -> rendered.put(file.fileName(), file.content()));
+            List<String> stale = new ArrayList<>();
+            rendered.forEach((name, content) -> {
+                if (!Objects.equals(committed.get(name), content)) {
+                    stale.add((committed.containsKey(name) ? "changed: " : "missing: ") + name);
+                }
+            });
+            committed.keySet().stream().filter(name -> !rendered.containsKey(name)).forEach(name -> stale.add("extra: " + name));
+            if (!stale.isEmpty()) {
+                failed = true;
+                err.println(folder + " is stale (" + String.join(", ", stale) + "). Run: make render ENV=" + environment.name());
+            }
+        }
+        if (!failed) {
+            out.println("OK: " + result.environments().size() + " environments checked, " + outDir + " is up to date.");
+        }
+        return failed ? 1 : 0;
+    }
+
+    /** Prints every problem, warnings after errors; returns whether there were errors. */
+    private boolean report(RenderResult result) {
+        for (Problem problem : result.problems().errors()) {
+            err.println("ERROR " + problem.format());
+        }
+        for (Problem problem : result.problems().warnings()) {
+            err.println("WARNING " + problem.format());
+        }
+        if (result.problems().hasErrors()) {
+            err.println(result.problems().errors().size() + " error(s), " + result.problems().warnings().size() + " warning(s).");
+            return true;
+        }
+        return false;
+    }
+
+    private static String countByKind(List<ManifestFile> files) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        files.forEach(file -> counts.merge(file.kind().kind(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((kind, count) -> parts.add(kind + " " + count));
+        return String.join(", ", parts);
+    }
+
+    private List<String> names() {
+        return environments.stream().map(EnvironmentDefinition::name).toList();
+    }
+
+    private int usage(String problem) {
+        err.println("Usage error: " + problem + ".");
+        err.println("Commands: render ENV|all [--out DIR], check [--out DIR], list. Environments: " + String.join(", ", names()) + ".");
+        return 2;
+    }
+}

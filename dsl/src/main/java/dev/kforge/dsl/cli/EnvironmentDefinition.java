@@ -1,0 +1,15 @@
+package dev.kforge.dsl.cli;
+
+import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.stack.Stack;
+import java.util.function.Supplier;
+
+/**
+ * A named environment and the code that defines its stack. The definition runs at render time, so
+ * a mistake in one environment is reported with the others instead of stopping everything.
+ */
+public record EnvironmentDefinition(String name, Supplier<Stack> definition) {
+    public EnvironmentDefinition {
+        Names.require(Names.Rule.DNS1123_LABEL, "Environment", "name", name);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.kforge.dsl.cli;
+
+import dev.kforge.dsl.check.Checks;
+import dev.kforge.dsl.check.Problem;
+import dev.kforge.dsl.check.Problems;
+import dev.kforge.dsl.check.Severity;
+import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.render.RenderedObject;
+import dev.kforge.dsl.render.StackRenderer;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.yaml.YamlWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The whole pipeline in memory: define every environment, check them all, render, write YAML.
+ * Nothing touches the disk here; a caller writes the files only when there are no errors.
+ */
+public final class Renderer {
+    private Renderer() {
+    }
+
+    public static RenderResult renderAll(List<EnvironmentDefinition> definitions) {
+        Problems problems = new Problems();
+        List<Stack> stacks = new ArrayList<>();
+        for (EnvironmentDefinition definition : definitions) {
+            try {
+                Stack stack = definition.definition().get();
+                if (!stack.environment().equals(definition.name())) {
+                    throw new IllegalStateException("environment \"" + definition.name() + "\" defines a stack for environment \""
+                            + stack.environment() + "\". Build its stack with .environment(\"" + definition.name() + "\")");
+                }
+                stacks.add(stack);
+            } catch (RuntimeException e) {
+                problems.add(definitionProblem(definition.name(), e));
+            }
+        }
+        Checks.run(stacks, problems);
+        List<RenderedEnvironment> rendered = new ArrayList<>();
+        for (Stack stack : stacks) {
+            try {
+                rendered.add(render(stack));
+            } catch (RuntimeException e) {
+                problems.add(definitionProblem(stack.environment(), e));
+            }
+        }
+        return new RenderResult(rendered, problems);
+    }
+
+    /** One stack's objects and files; files sorted by name, which is apply order. */
+    public static RenderedEnvironment render(Stack stack) {
+        List<RenderedObject> objects = StackRenderer.render(stack);
+        List<ManifestFile> files = new ArrayList<>(objects.size());
+        for (RenderedObject object : objects) {
+            files.add(ManifestFile.of(object.source().kind(), object.source().name(), YamlWriter.write(object.manifest())));
+        }
+        files.sort(Comparator.comparing(ManifestFile::fileName));
+        return new RenderedEnvironment(stack.environment(), stack, objects, files);
+    }
+
+    private static Problem definitionProblem(String environment, RuntimeException e) {
+        return new Problem("definition", Severity.ERROR, environment, "definition", String.valueOf(e.getMessage()), "", "",
+                originOf(e));
+    }
+
+    /** The first frame of the user's code in the exception's stack trace. */
+    private static Origin originOf(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("dev.kforge.dsl.") && !type.startsWith("java.") && !type.startsWith("jdk.") && frame.getFileName() != null) {
+                return new Origin(frame.getFileName(), Math.max(frame.getLineNumber(), 0));
+            }
+        }
+        return Origin.UNKNOWN;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.kforge.dsl.config;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.core.RawEdit;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * A ConfigMap: property-like keys ({@code PORT=5000}) and file-like keys
+ * ({@code application.properties} holding a whole file). Containers reference its keys through
+ * {@link #key(String)}, which refuses a key the map does not declare.
+ *
+ * @param data     the entries, sorted by key
+ * @param rawEdits escape-hatch edits of the rendered object (default none)
+ */
+public record ConfigMapDef(Meta meta, SortedMap<String, String> data, List<RawEdit<ConfigMap>> rawEdits)
+        implements KubeObject<ConfigMapDef> {
+
+    /** The API server's limit on the size of a ConfigMap's data. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    public ConfigMapDef {
+        data = Collections.unmodifiableSortedMap(new TreeMap<>(data));
+        rawEdits = List.copyOf(rawEdits);
+    }
+
+    public static ConfigMapDef named(String name) {
+        return new ConfigMapDef(Meta.named(Kind.CONFIG_MAP, name), new TreeMap<>(), List.of());
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.CONFIG_MAP;
+    }
+
+    @Override
+    public ConfigMapDef withMeta(Meta meta) {
+        return new ConfigMapDef(meta, data, rawEdits);
+    }
+
+    /** A copy with a property-like entry, e.g. {@code withProperty("PORT", "5000")}. */
+    public ConfigMapDef withProperty(String key, String value) {
+        return withEntry(key, value);
+    }
+
+    /** A copy with a file-like entry: the key is a file name, the value the whole file. */
+    public ConfigMapDef withFile(String fileName, String content) {
+        return withEntry(fileName, content);
+    }
+
+    private ConfigMapDef withEntry(String key, String value) {
+        Names.requireConfigKey(describe(), key);
+        if (data.containsKey(key)) {
+            throw InvalidDefinitionException.invalid(describe(), "key", key, "is declared twice",
+                    "Keep one entry per key.");
+        }
+        if (value == null) {
+            throw new InvalidDefinitionException(describe() + ": key \"" + key + "\" has no value. Give it a string (it may be empty).");
+        }
+        TreeMap<String, String> copy = new TreeMap<>(data);
+        copy.put(key, value);
+        long size = copy.entrySet().stream().mapToLong(e -> e.getKey().length() + (long) e.getValue().length()).sum();
+        if (size > MAX_BYTES) {
+            throw InvalidDefinitionException.invalid(describe(), "data size", size + " bytes", "must be at most 1 MiB",
+                    "Split it into several ConfigMaps or mount large files from elsewhere.");
+        }
+        return new ConfigMapDef(meta, copy, rawEdits);
+    }
+
+    /** A reference to one declared key, for env vars and volume items. */
+    public ConfigMapKey key(String key) {
+        if (!data.containsKey(key)) {
+            throw InvalidDefinitionException.invalid(describe(), "key", key, "is not declared",
+                    "Declared keys: " + data.keySet() + ". Add it with withProperty or withFile.");
+        }
+        return new ConfigMapKey(this, key);
+    }
+
+    /** A copy with an escape-hatch edit of the rendered fabric8 ConfigMap. */
+    public ConfigMapDef withRawEdit(String reason, Consumer<ConfigMap> edit) {
+        List<RawEdit<ConfigMap>> copy = new ArrayList<>(rawEdits);
+        copy.add(new RawEdit<>(reason, edit));
+        return new ConfigMapDef(meta, data, copy);
+    }
+}

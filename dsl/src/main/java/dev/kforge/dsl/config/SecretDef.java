@@ -1,0 +1,79 @@
+package dev.kforge.dsl.config;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.core.RawEdit;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A Secret the workloads need: its name, type and the keys it must have, never its values.
+ * Values reach the cluster outside git; declaring the keys here lets every reference be checked.
+ *
+ * @param type the Secret type; its required keys are always declared
+ * @param keys the keys the Secret must have, sorted
+ */
+public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys) implements KubeObject<SecretDef> {
+
+    public SecretDef {
+        TreeSet<String> copy = new TreeSet<>(type.requiredKeys());
+        copy.addAll(keys);
+        keys = Collections.unmodifiableSortedSet(copy);
+    }
+
+    /** An Opaque Secret with the given keys, e.g. {@code opaque("tgr-github", "CLIENT_ID", "CLIENT_SECRET")}. */
+    public static SecretDef opaque(String name, String... keys) {
+        Meta meta = Meta.named(Kind.SECRET, name);
+        TreeSet<String> declared = new TreeSet<>();
+        for (String key : keys) {
+            Names.requireConfigKey(Kind.SECRET + " " + name, key);
+            if (!declared.add(key)) {
+                throw InvalidDefinitionException.invalid(Kind.SECRET + " " + name, "key", key, "is declared twice", "Keep one.");
+            }
+        }
+        if (declared.isEmpty()) {
+            throw new InvalidDefinitionException(Kind.SECRET + " " + name + ": no keys declared. Name the keys the workloads read, e.g. opaque(\"" + name + "\", \"PASSWORD\").");
+        }
+        return new SecretDef(meta, SecretType.OPAQUE, declared);
+    }
+
+    /** Registry credentials ({@code kubernetes.io/dockerconfigjson}) for imagePullSecrets. */
+    public static SecretDef registryCredentials(String name) {
+        return new SecretDef(Meta.named(Kind.SECRET, name), SecretType.DOCKER_CONFIG_JSON, new TreeSet<>());
+    }
+
+    /** A TLS Secret ({@code kubernetes.io/tls}), e.g. for an Ingress. */
+    public static SecretDef tls(String name) {
+        return new SecretDef(Meta.named(Kind.SECRET, name), SecretType.TLS, new TreeSet<>());
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.SECRET;
+    }
+
+    @Override
+    public SecretDef withMeta(Meta meta) {
+        return new SecretDef(meta, type, keys);
+    }
+
+    /** Secrets have no rendered form to edit: their values never pass through the renderer. */
+    @Override
+    public List<RawEdit<?>> rawEdits() {
+        return List.of();
+    }
+
+    /** A reference to one declared key, for env vars and volume items. */
+    public SecretKey key(String key) {
+        if (!keys.contains(key)) {
+            throw InvalidDefinitionException.invalid(describe(), "key", key, "is not declared",
+                    "Declared keys: " + keys + ". Declare it where the Secret is defined.");
+        }
+        return new SecretKey(this, key);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kforge.dsl.core;
+
+/**
+ * A kind of Kubernetes object the library renders, with what the writer needs to know about it.
+ *
+ * @param apiVersion the group and version written to {@code apiVersion}
+ * @param kind       the kind written to {@code kind}
+ * @param scope      namespaced or cluster-scoped
+ * @param applyOrder the file-name prefix; lower numbers sort (and so apply) first
+ * @param nameRule   the rule the API server applies to the object's name
+ */
+public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, Names.Rule nameRule) {
+    public static final Kind NAMESPACE = new Kind("v1", "Namespace", Scope.CLUSTER, 10, Names.Rule.DNS1123_LABEL);
+    public static final Kind SERVICE_ACCOUNT = new Kind("v1", "ServiceAccount", Scope.NAMESPACED, 20, Names.Rule.DNS1123_SUBDOMAIN);
+    public static final Kind CLUSTER_ROLE = new Kind("rbac.authorization.k8s.io/v1", "ClusterRole", Scope.CLUSTER, 21, Names.Rule.PATH_SEGMENT);
+    public static final Kind ROLE = new Kind("rbac.authorization.k8s.io/v1", "Role", Scope.NAMESPACED, 21, Names.Rule.PATH_SEGMENT);
+    public static final Kind CLUSTER_ROLE_BINDING = new Kind("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", Scope.CLUSTER, 22, Names.Rule.PATH_SEGMENT);
+    public static final Kind ROLE_BINDING = new Kind("rbac.authorization.k8s.io/v1", "RoleBinding", Scope.NAMESPACED, 22, Names.Rule.PATH_SEGMENT);
+    public static final Kind CONFIG_MAP = new Kind("v1", "ConfigMap", Scope.NAMESPACED, 30, Names.Rule.DNS1123_SUBDOMAIN);
+    public static final Kind SECRET = new Kind("v1", "Secret", Scope.NAMESPACED, 31, Names.Rule.DNS1123_SUBDOMAIN);
+    public static final Kind SERVICE = new Kind("v1", "Service", Scope.NAMESPACED, 40, Names.Rule.DNS1035_LABEL);
+    public static final Kind DEPLOYMENT = new Kind("apps/v1", "Deployment", Scope.NAMESPACED, 50, Names.Rule.DNS1123_SUBDOMAIN);
+    public static final Kind POD_DISRUPTION_BUDGET = new Kind("policy/v1", "PodDisruptionBudget", Scope.NAMESPACED, 55, Names.Rule.DNS1123_SUBDOMAIN);
+    public static final Kind INGRESS = new Kind("networking.k8s.io/v1", "Ingress", Scope.NAMESPACED, 60, Names.Rule.DNS1123_SUBDOMAIN);
+
+    /** The kind's name as people write it in messages: {@code Deployment}. */
+    @Override
+    public String toString() {
+        return kind;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.kforge.dsl.core;
+
+import java.util.List;
+
+/**
+ * A top-level Kubernetes object of the DSL, as one immutable value.
+ *
+ * @param <T> the implementing type, so that withers keep it
+ */
+public interface KubeObject<T extends KubeObject<T>> {
+
+    Kind kind();
+
+    Meta meta();
+
+    /** A copy with other metadata; the basis of the label and annotation withers. */
+    T withMeta(Meta meta);
+
+    /** The escape-hatch edits of this object, in the order they were added. */
+    List<? extends RawEdit<?>> rawEdits();
+
+    default String name() {
+        return meta().name();
+    }
+
+    default T withLabel(String key, String value) {
+        return withMeta(meta().withLabel(key, value));
+    }
+
+    default T withAnnotation(String key, String value) {
+        return withMeta(meta().withAnnotation(key, value));
+    }
+
+    /** How problems name this object: {@code Deployment tgr}. */
+    default String describe() {
+        return kind().kind() + " " + name();
+    }
+}

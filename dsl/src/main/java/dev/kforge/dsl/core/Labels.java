@@ -1,0 +1,78 @@
+package dev.kforge.dsl.core;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An immutable, key-sorted set of Kubernetes labels. Keys and values are checked when added, so
+ * an invalid label never reaches the API server.
+ */
+public record Labels(SortedMap<String, String> entries) {
+    public static final Labels EMPTY = new Labels(new TreeMap<>());
+
+    /** Recommended label: the name of the application, e.g. {@code tgr}. */
+    public static final String NAME = "app.kubernetes.io/name";
+    /** Recommended label: the instance, unique per environment, e.g. {@code tgr-dev}. */
+    public static final String INSTANCE = "app.kubernetes.io/instance";
+    /** Recommended label: the component within the application, e.g. {@code api}. */
+    public static final String COMPONENT = "app.kubernetes.io/component";
+    /** Recommended label: the higher-level application this is part of. */
+    public static final String PART_OF = "app.kubernetes.io/part-of";
+    /** Recommended label: the version (image tag) of the application. */
+    public static final String VERSION = "app.kubernetes.io/version";
+    /** Recommended label: the tool that manages the object. */
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+    public Labels {
+        TreeMap<String, String> copy = new TreeMap<>();
+        entries.forEach((key, value) -> copy.put(
+                Names.requireQualifiedKey("Labels", "label key", key),
+                Names.requireLabelValue("Labels", key, value)));
+        entries = Collections.unmodifiableSortedMap(copy);
+    }
+
+    public static Labels of(Map<String, String> entries) {
+        return new Labels(new TreeMap<>(entries));
+    }
+
+    public static Labels of(String key, String value) {
+        return EMPTY.with(key, value);
+    }
+
+    /** A copy with one more label (replacing a label with the same key). */
+    public Labels with(String key, String value) {
+        TreeMap<String, String> copy = new TreeMap<>(entries);
+        copy.put(key, value);
+        return new Labels(copy);
+    }
+
+    /** A copy with all labels of {@code other} added; {@code other} wins on equal keys. */
+    public Labels with(Labels other) {
+        if (other.isEmpty()) {
+            return this;
+        }
+        TreeMap<String, String> copy = new TreeMap<>(entries);
+        copy.putAll(other.entries);
+        return new Labels(copy);
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** True when every label of this set is also in {@code other} with the same value. */
+    public boolean isSubsetOf(Labels other) {
+        return other.entries.entrySet().containsAll(entries.entrySet());
+    }
+
+    public String get(String key) {
+        return entries.get(key);
+    }
+
+    @Override
+    public String toString() {
+        return entries.toString();
+    }
+}

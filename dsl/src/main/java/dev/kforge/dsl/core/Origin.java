@@ -1,0 +1,45 @@
+package dev.kforge.dsl.core;
+
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.Optional;
+
+/**
+ * Where in the user's code an object was defined ({@code TgrStack.java:42}), so that a problem
+ * found later points at the line that made the object.
+ */
+public record Origin(String file, int line) {
+    public static final Origin UNKNOWN = new Origin("unknown", 0);
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final URL DSL_LOCATION = locationOf(Origin.class);
+
+    /** The first caller outside this library (the library's own frames say nothing to the user). */
+    public static Origin capture() {
+        Optional<StackWalker.StackFrame> caller = WALKER.walk(frames -> frames
+                .filter(frame -> !isLibraryFrame(frame))
+                .findFirst());
+        return caller.map(frame -> new Origin(frame.getFileName() == null ? frame.getClassName() : frame.getFileName(),
+                        Math.max(frame.getLineNumber(), 0)))
+                .orElse(UNKNOWN);
+    }
+
+    private static boolean isLibraryFrame(StackWalker.StackFrame frame) {
+        Class<?> type = frame.getDeclaringClass();
+        if (type.getName().startsWith("java.") || type.getName().startsWith("jdk.")) {
+            return true;
+        }
+        URL location = locationOf(type);
+        return location != null && location.equals(DSL_LOCATION);
+    }
+
+    private static URL locationOf(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
+    }
+
+    @Override
+    public String toString() {
+        return file + ":" + line;
+    }
+}

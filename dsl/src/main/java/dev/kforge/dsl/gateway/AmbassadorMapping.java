@@ -1,0 +1,83 @@
+package dev.kforge.dsl.gateway;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.network.ServiceBackend;
+import dev.kforge.dsl.network.ServiceDef;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A Mapping in the annotation form of Ambassador 0.x/1.x ({@code getambassador.io/config} on the
+ * Service, {@code apiVersion: ambassador/v1}), written exactly as the workshop writes it. The
+ * target is a Service port object, so the mapping cannot name a port the Service lacks.
+ *
+ * <pre>{@code
+ * ServiceDef routed = AmbassadorMapping.named("tgr_mapping").prefix("/").addTo(service.backend(port));
+ * }</pre>
+ *
+ * @param rewrite the prefix the upstream sees; default Ambassador's ({@code /})
+ */
+public record AmbassadorMapping(String name, String prefix, Optional<String> rewrite) {
+    /** The annotation Ambassador reads its configuration from. */
+    public static final String ANNOTATION = "getambassador.io/config";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?");
+    private static final Pattern URL_PATH = Pattern.compile("/[A-Za-z0-9/_.~-]*");
+
+    public AmbassadorMapping {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw InvalidDefinitionException.invalid("AmbassadorMapping", "name", String.valueOf(name),
+                    "must be letters, digits, '_', '.' or '-'", "For example \"tgr_mapping\".");
+        }
+        requirePath(name, "prefix", prefix);
+        rewrite.ifPresent(r -> requirePath(name, "rewrite", r));
+    }
+
+    /** The first step: a mapping needs a name and a prefix. */
+    public static PrefixStep named(String name) {
+        return new PrefixStep(name);
+    }
+
+    /** The step that takes the prefix. */
+    public record PrefixStep(String name) {
+        public AmbassadorMapping prefix(String prefix) {
+            return new AmbassadorMapping(name, prefix, Optional.empty());
+        }
+    }
+
+    public AmbassadorMapping withRewrite(String rewrite) {
+        return new AmbassadorMapping(name, prefix, Optional.of(rewrite));
+    }
+
+    /**
+     * The backend's Service with this mapping added to its {@value #ANNOTATION} annotation (after
+     * any mapping already there).
+     */
+    public ServiceDef addTo(ServiceBackend backend) {
+        ServiceDef service = backend.service();
+        String existing = service.meta().annotations().get(ANNOTATION);
+        if (existing != null && existing.contains("\nname: " + name + "\n")) {
+            throw InvalidDefinitionException.invalid(service.describe(), "Ambassador mapping", name, "is defined twice",
+                    "Give each mapping its own name.");
+        }
+        return service.withAnnotation(ANNOTATION, (existing == null ? "" : existing) + document(backend));
+    }
+
+    /** One YAML document, in the workshop's field order; every value is plain-safe by construction. */
+    private String document(ServiceBackend backend) {
+        return "---\n"
+                + "apiVersion: ambassador/v1\n"
+                + "kind: Mapping\n"
+                + "name: " + name + "\n"
+                + "prefix: " + prefix + "\n"
+                + rewrite.map(r -> "rewrite: " + r + "\n").orElse("")
+                + "service: " + backend.address() + "\n";
+    }
+
+    private static void requirePath(String mapping, String field, String path) {
+        if (path == null || !URL_PATH.matcher(path).matches()) {
+            throw InvalidDefinitionException.invalid("AmbassadorMapping " + mapping, field, String.valueOf(path),
+                    "must be a URL path starting with '/' (letters, digits, '/', '_', '.', '~', '-')", "For example \"/\".");
+        }
+    }
+}

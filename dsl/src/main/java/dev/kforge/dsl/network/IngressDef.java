@@ -1,0 +1,112 @@
+package dev.kforge.dsl.network;
+
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.core.RawEdit;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * An Ingress (networking.k8s.io/v1). Backends are Service ports obtained from
+ * {@link ServiceDef#backend(ServicePort)}, so a rule cannot point at a port the Service lacks.
+ *
+ * @param ingressClassName the controller's class; default the cluster's default class
+ * @param rules            host rules, in order
+ * @param tls              TLS sections; every TLS host must have a rule
+ * @param defaultBackend   where unmatched requests go; default the controller's
+ */
+public record IngressDef(Meta meta, Optional<String> ingressClassName, List<IngressRule> rules, List<IngressTls> tls,
+                         Optional<ServiceBackend> defaultBackend, List<RawEdit<Ingress>> rawEdits)
+        implements KubeObject<IngressDef> {
+
+    /** The ingress-nginx annotation that rewrites the matched path. */
+    public static final String REWRITE_TARGET = "nginx.ingress.kubernetes.io/rewrite-target";
+
+    public IngressDef {
+        rules = List.copyOf(rules);
+        tls = List.copyOf(tls);
+        rawEdits = List.copyOf(rawEdits);
+    }
+
+    public static IngressDef named(String name) {
+        return new IngressDef(Meta.named(Kind.INGRESS, name), Optional.empty(), List.of(), List.of(), Optional.empty(), List.of());
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.INGRESS;
+    }
+
+    @Override
+    public IngressDef withMeta(Meta meta) {
+        return new IngressDef(meta, ingressClassName, rules, tls, defaultBackend, rawEdits);
+    }
+
+    public IngressDef withIngressClassName(String className) {
+        Names.require(Names.Rule.DNS1123_SUBDOMAIN, describe(), "ingressClassName", className);
+        return new IngressDef(meta, Optional.of(className), rules, tls, defaultBackend, rawEdits);
+    }
+
+    /** A copy with one more host rule; each host may have one rule. */
+    public IngressDef withRule(IngressRule rule) {
+        if (rule.paths().isEmpty()) {
+            throw InvalidDefinitionException.invalid(describe(), "rule for host", rule.host(), "has no paths",
+                    "Add one with withPath(IngressPath.prefix(\"/\", service.backend(port))).");
+        }
+        if (rules.stream().anyMatch(r -> r.host().equals(rule.host()))) {
+            throw InvalidDefinitionException.invalid(describe(), "rule for host", rule.host(), "is defined twice",
+                    "Put all paths of a host in one rule.");
+        }
+        List<IngressRule> copy = new ArrayList<>(rules);
+        copy.add(rule);
+        return new IngressDef(meta, ingressClassName, copy, tls, defaultBackend, rawEdits);
+    }
+
+    /** A copy serving {@code hosts} over TLS with the certificate in {@code secret}. */
+    public IngressDef withTls(SecretDef secret, String... hosts) {
+        IngressTls section = new IngressTls(List.of(hosts), secret);
+        for (String host : section.hosts()) {
+            if (rules.stream().noneMatch(r -> r.host().equals(host))) {
+                throw InvalidDefinitionException.invalid(describe(), "tls host", host, "has no rule",
+                        "Add the rule first, or fix the host name.");
+            }
+        }
+        List<IngressTls> copy = new ArrayList<>(tls);
+        copy.add(section);
+        return new IngressDef(meta, ingressClassName, rules, copy, defaultBackend, rawEdits);
+    }
+
+    public IngressDef withDefaultBackend(ServiceBackend backend) {
+        return new IngressDef(meta, ingressClassName, rules, tls, Optional.of(backend), rawEdits);
+    }
+
+    /** Rewrites matched paths to {@code target} (ingress-nginx), e.g. {@code "/"}. */
+    public IngressDef withRewriteTarget(String target) {
+        if (target == null || !target.startsWith("/")) {
+            throw InvalidDefinitionException.invalid(describe(), "rewrite-target", String.valueOf(target), "must start with '/'",
+                    "For example \"/\" or \"/$2\".");
+        }
+        return withAnnotation(REWRITE_TARGET, target);
+    }
+
+    public IngressDef withRawEdit(String reason, Consumer<Ingress> edit) {
+        List<RawEdit<Ingress>> copy = new ArrayList<>(rawEdits);
+        copy.add(new RawEdit<>(reason, edit));
+        return new IngressDef(meta, ingressClassName, rules, tls, defaultBackend, copy);
+    }
+
+    /** Every backend of the rules and the default backend. */
+    public List<ServiceBackend> backends() {
+        List<ServiceBackend> all = new ArrayList<>();
+        rules.forEach(rule -> rule.paths().forEach(path -> all.add(path.backend())));
+        defaultBackend.ifPresent(all::add);
+        return all;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kforge.dsl.network;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+
+/** A path of an Ingress rule and the Service port that serves it. */
+public record IngressPath(String path, PathType type, ServiceBackend backend) {
+    public IngressPath {
+        if (path == null || !path.startsWith("/")) {
+            throw InvalidDefinitionException.invalid("IngressPath", "path", String.valueOf(path), "must start with '/'",
+                    "For example \"/\" or \"/api\".");
+        }
+        if (type != PathType.IMPLEMENTATION_SPECIFIC && (path.contains("//") || path.matches(".*[\\s{}|\\\\^~\\[\\]`;].*"))) {
+            throw InvalidDefinitionException.invalid("IngressPath", "path", path,
+                    "must be a plain URL path for pathType " + type.apiValue(), "Use PathType.IMPLEMENTATION_SPECIFIC for regular expressions.");
+        }
+    }
+
+    /** Everything under {@code path}. */
+    public static IngressPath prefix(String path, ServiceBackend backend) {
+        return new IngressPath(path, PathType.PREFIX, backend);
+    }
+
+    /** Exactly {@code path}. */
+    public static IngressPath exact(String path, ServiceBackend backend) {
+        return new IngressPath(path, PathType.EXACT, backend);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.kforge.dsl.network;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The paths served for one host name. Start with {@code IngressRule.host("tgr.example.com")}. */
+public record IngressRule(String host, List<IngressPath> paths) {
+    private static final Pattern HOST = Pattern.compile(
+            "(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    public IngressRule {
+        if (host == null || host.length() > 253 || !HOST.matcher(host).matches()) {
+            throw InvalidDefinitionException.invalid("IngressRule", "host", String.valueOf(host),
+                    "must be a DNS name, optionally starting with \"*.\" (no IP address, no port)", "For example \"tgr.example.com\".");
+        }
+        paths = List.copyOf(paths);
+    }
+
+    public static IngressRule host(String host) {
+        return new IngressRule(host, List.of());
+    }
+
+    /** A copy that also serves {@code path}; each path and type may appear once. */
+    public IngressRule withPath(IngressPath path) {
+        for (IngressPath existing : paths) {
+            if (existing.path().equals(path.path()) && existing.type() == path.type()) {
+                throw InvalidDefinitionException.invalid("IngressRule " + host, "path", path.path(), "is routed twice",
+                        "Keep one backend per path.");
+            }
+        }
+        List<IngressPath> copy = new ArrayList<>(paths);
+        copy.add(path);
+        return new IngressRule(host, copy);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.kforge.dsl.network;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.RawEdit;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Port;
+import io.fabric8.kubernetes.api.model.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * A Service. Start with {@code ServiceDef.named("tgr").selecting(deployment)} (the selector comes
+ * from the Deployment's labels) or {@code ServiceDef.named("db").externalName("db.example.com")}.
+ * A port can only target a container port that the selected pods declare.
+ *
+ * @param type        default {@link ServiceType#CLUSTER_IP}
+ * @param selection   the pods; empty for ExternalName
+ * @param externalIps extra IPs the cluster nodes accept traffic on; default none
+ */
+public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> selection, List<ServicePort> ports,
+                         List<String> externalIps, List<RawEdit<Service>> rawEdits) implements KubeObject<ServiceDef> {
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])");
+
+    public ServiceDef {
+        ports = List.copyOf(ports);
+        externalIps = List.copyOf(externalIps);
+        rawEdits = List.copyOf(rawEdits);
+    }
+
+    public static SelectionStep named(String name) {
+        return new SelectionStep(Meta.named(Kind.SERVICE, name));
+    }
+
+    /** The step that says what the Service points at. */
+    public record SelectionStep(Meta meta) {
+        /** The pods of {@code workload}. */
+        public ServiceDef selecting(DeploymentDef workload) {
+            return selecting(new PodSelection.OfWorkload(workload));
+        }
+
+        /** Pods selected otherwise, e.g. {@link PodSelection.ExternalPods}. */
+        public ServiceDef selecting(PodSelection pods) {
+            return new ServiceDef(meta, ServiceType.CLUSTER_IP, Optional.of(pods), List.of(), List.of(), List.of());
+        }
+
+        /** A DNS alias for {@code host}, outside the cluster. */
+        public ServiceDef externalName(String host) {
+            return new ServiceDef(meta, ServiceType.externalName(host), Optional.empty(), List.of(), List.of(), List.of());
+        }
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.SERVICE;
+    }
+
+    @Override
+    public ServiceDef withMeta(Meta meta) {
+        return new ServiceDef(meta, type, selection, ports, externalIps, rawEdits);
+    }
+
+    /** A copy of another type; ExternalName is chosen at the start, not here. */
+    public ServiceDef withType(ServiceType type) {
+        if (type instanceof ServiceType.ExternalName || this.type instanceof ServiceType.ExternalName) {
+            throw InvalidDefinitionException.invalid(describe(), "type", type.apiValue(),
+                    "cannot be switched to or from ExternalName", "Use ServiceDef.named(..).externalName(host) for an alias.");
+        }
+        if (!type.allowsNodePort() && ports.stream().anyMatch(p -> p.nodePort().isPresent())) {
+            throw InvalidDefinitionException.invalid(describe(), "type", type.apiValue(),
+                    "cannot carry nodePorts", "Remove the nodePort or use NodePort or LoadBalancer.");
+        }
+        return new ServiceDef(meta, type, selection, ports, externalIps, rawEdits);
+    }
+
+    /** A copy with {@code port}; its target must be declared by the selected pods. */
+    public ServiceDef withPort(ServicePort port) {
+        if (selection.isEmpty()) {
+            throw InvalidDefinitionException.invalid(describe(), "port", port.port(), "is not allowed on an ExternalName Service",
+                    "An ExternalName Service only aliases a host name.");
+        }
+        if (!selection.get().declares(port.target())) {
+            throw InvalidDefinitionException.invalid(describe(), "targetPort", port.target().toString(),
+                    "is not declared by " + selection.get().describe(),
+                    "Declared: " + declaredPorts() + ". Target one of them, or declare the port on a container.");
+        }
+        if (port.nodePort().isPresent() && !type.allowsNodePort()) {
+            throw InvalidDefinitionException.invalid(describe(), "nodePort", port.nodePort().get(),
+                    "needs type NodePort or LoadBalancer, not " + type.apiValue(), "Call withType first, or drop the nodePort.");
+        }
+        for (ServicePort existing : ports) {
+            if (existing.name().equals(port.name()) || existing.port() == port.port() && existing.target().protocol() == port.target().protocol()) {
+                throw InvalidDefinitionException.invalid(describe(), "port", port.toString(),
+                        "clashes with " + existing, "Give each port its own name and number.");
+            }
+        }
+        List<ServicePort> copy = new ArrayList<>(ports);
+        copy.add(port);
+        return new ServiceDef(meta, type, selection, copy, externalIps, rawEdits);
+    }
+
+    /** A copy accepting traffic for {@code ip} on every node (an IPv4 address). */
+    public ServiceDef withExternalIp(String ip) {
+        if (ip == null || !IPV4.matcher(ip).matches()) {
+            throw InvalidDefinitionException.invalid(describe(), "externalIP", String.valueOf(ip), "must be an IPv4 address",
+                    "For example \"80.11.12.10\".");
+        }
+        List<String> copy = new ArrayList<>(externalIps);
+        copy.add(ip);
+        return new ServiceDef(meta, type, selection, ports, copy, rawEdits);
+    }
+
+    /** This Service's {@code port} as a backend for Ingress rules and gateway mappings. */
+    public ServiceBackend backend(ServicePort port) {
+        if (!ports.contains(port)) {
+            throw InvalidDefinitionException.invalid(describe(), "port", port.toString(), "is not a port of this Service",
+                    "Ports: " + ports + ". Add it with withPort first.");
+        }
+        return new ServiceBackend(this, port);
+    }
+
+    public ServiceDef withRawEdit(String reason, Consumer<Service> edit) {
+        List<RawEdit<Service>> copy = new ArrayList<>(rawEdits);
+        copy.add(new RawEdit<>(reason, edit));
+        return new ServiceDef(meta, type, selection, ports, externalIps, copy);
+    }
+
+    private List<Port> declaredPorts() {
+        PodSelection pods = selection.orElseThrow();
+        if (pods instanceof PodSelection.OfWorkload workload) {
+            return workload.workload().ports();
+        }
+        return ((PodSelection.ExternalPods) pods).ports();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kforge.dsl.network;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.workload.Port;
+import java.util.Optional;
+
+/**
+ * A port of a Service, sending traffic to a declared container port.
+ *
+ * @param name     default the target port's name
+ * @param port     the Service's own port, 1-65535
+ * @param target   the container port, rendered as {@code targetPort} by name
+ * @param nodePort for NodePort and LoadBalancer Services: 30000-32767; default chosen by the cluster
+ */
+public record ServicePort(String name, int port, Port target, Optional<Integer> nodePort) {
+    public static final int NODE_PORT_MIN = 30000;
+    public static final int NODE_PORT_MAX = 32767;
+
+    public ServicePort {
+        Names.require(Names.Rule.IANA_SERVICE_NAME, "ServicePort " + port, "name", name);
+        Port.requireNumber("ServicePort " + name, "port", port);
+        nodePort.ifPresent(n -> {
+            if (n < NODE_PORT_MIN || n > NODE_PORT_MAX) {
+                throw InvalidDefinitionException.invalid("ServicePort " + name, "nodePort", n,
+                        "must be between " + NODE_PORT_MIN + " and " + NODE_PORT_MAX, "Leave it unset to let the cluster choose.");
+            }
+        });
+    }
+
+    /** Service port {@code port} to container port {@code target}, named after the target. */
+    public static ServicePort of(int port, Port target) {
+        return new ServicePort(target.name(), port, target, Optional.empty());
+    }
+
+    /** The same port number as the container port. */
+    public static ServicePort to(Port target) {
+        return of(target.number(), target);
+    }
+
+    public ServicePort named(String name) {
+        return new ServicePort(name, port, target, nodePort);
+    }
+
+    public ServicePort withNodePort(int nodePort) {
+        return new ServicePort(name, port, target, Optional.of(nodePort));
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + port + " -> " + target.name() + "/" + target.number() + ")";
+    }
+}

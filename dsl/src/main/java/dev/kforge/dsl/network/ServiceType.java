@@ -1,0 +1,104 @@
+package dev.kforge.dsl.network;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Names;
+
+/** The type of a Service. */
+public sealed interface ServiceType {
+
+    /** A virtual IP inside the cluster (the default). */
+    ServiceType CLUSTER_IP = new ClusterIp();
+    /** No virtual IP: DNS answers with the pod addresses ({@code clusterIP: None}). */
+    ServiceType HEADLESS = new Headless();
+    /** A port on every node (30000-32767), plus a cluster IP. */
+    ServiceType NODE_PORT = new NodePort();
+
+    /** The API's {@code type} value. */
+    String apiValue();
+
+    /** Whether ports of this type may carry a nodePort. */
+    default boolean allowsNodePort() {
+        return false;
+    }
+
+    record ClusterIp() implements ServiceType {
+        @Override
+        public String apiValue() {
+            return "ClusterIP";
+        }
+    }
+
+    record Headless() implements ServiceType {
+        @Override
+        public String apiValue() {
+            return "ClusterIP";
+        }
+    }
+
+    record NodePort() implements ServiceType {
+        @Override
+        public String apiValue() {
+            return "NodePort";
+        }
+
+        @Override
+        public boolean allowsNodePort() {
+            return true;
+        }
+    }
+
+    /**
+     * A cloud load balancer.
+     *
+     * @param externalTrafficPolicy {@code LOCAL} keeps the client's source IP and skips a hop
+     */
+    record LoadBalancer(ExternalTrafficPolicy externalTrafficPolicy) implements ServiceType {
+        @Override
+        public String apiValue() {
+            return "LoadBalancer";
+        }
+
+        @Override
+        public boolean allowsNodePort() {
+            return true;
+        }
+    }
+
+    /** A DNS alias (CNAME) for a host outside the cluster; no selector, no proxying. */
+    record ExternalName(String host) implements ServiceType {
+        public ExternalName {
+            Names.require(Names.Rule.DNS1123_SUBDOMAIN, "ExternalName", "host", host);
+        }
+
+        @Override
+        public String apiValue() {
+            return "ExternalName";
+        }
+    }
+
+    /** Where traffic from outside the cluster may go. */
+    enum ExternalTrafficPolicy {
+        CLUSTER("Cluster"), LOCAL("Local");
+
+        private final String apiValue;
+
+        ExternalTrafficPolicy(String apiValue) {
+            this.apiValue = apiValue;
+        }
+
+        public String apiValue() {
+            return apiValue;
+        }
+    }
+
+    static ServiceType loadBalancer(ExternalTrafficPolicy policy) {
+        if (policy == null) {
+            throw new InvalidDefinitionException("LoadBalancer: externalTrafficPolicy is missing. Use CLUSTER or LOCAL.");
+        }
+        return new LoadBalancer(policy);
+    }
+
+    static ServiceType externalName(String host) {
+        return new ExternalName(host);
+    }
+}

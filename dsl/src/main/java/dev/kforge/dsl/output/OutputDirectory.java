@@ -1,0 +1,94 @@
+package dev.kforge.dsl.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Replaces an environment's output folder as a whole. The new files are written to a hidden
+ * sibling folder first and swapped in with renames, so a failed write leaves the previous folder
+ * exactly as it was, and files of objects that no longer exist disappear.
+ */
+public final class OutputDirectory {
+    private OutputDirectory() {
+    }
+
+    /** The files currently in {@code folder} by name (empty when it does not exist). */
+    public static Map<String, String> read(Path folder) {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path file : entries.sorted().toList()) {
+                if (Files.isRegularFile(file)) {
+                    files.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + folder + ": " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    /**
+     * Makes {@code folder} hold exactly {@code files}. Does nothing when it already does, so
+     * unchanged output keeps its timestamps.
+     *
+     * @return whether anything changed
+     */
+    public static boolean replace(Path folder, List<ManifestFile> files) throws IOException {
+        Map<String, String> wanted = new TreeMap<>();
+        files.forEach(file -> wanted.put(file.fileName(), file.content()));
+        if (read(folder).equals(wanted) && Files.isDirectory(folder)) {
+            return false;
+        }
+        Path parent = folder.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        String base = "." + folder.getFileName() + "." + ProcessHandle.current().pid();
+        Path staging = parent.resolve(base + ".new");
+        Path previous = parent.resolve(base + ".old");
+        deleteRecursively(staging);
+        deleteRecursively(previous);
+        try {
+            Files.createDirectory(staging);
+            for (Map.Entry<String, String> file : wanted.entrySet()) {
+                Files.writeString(staging.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
+            if (Files.exists(folder)) {
+                Files.move(folder, previous, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try {
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (Files.exists(previous)) {
+                    Files.move(previous, folder, StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
+            }
+            deleteRecursively(previous);
+        } finally {
+            deleteRecursively(staging);
+        }
+        return true;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

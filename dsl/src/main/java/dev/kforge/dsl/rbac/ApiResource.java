@@ -1,0 +1,41 @@
+package dev.kforge.dsl.rbac;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+
+/**
+ * A resource type of the API, with the group it belongs to, so a rule cannot pair a resource with
+ * the wrong group.
+ *
+ * @param group  the API group; empty for the core group
+ * @param plural the resource name, e.g. {@code pods} or {@code pods/log}
+ */
+public record ApiResource(String group, String plural) {
+    public static final ApiResource PODS = new ApiResource("", "pods");
+    public static final ApiResource POD_LOGS = new ApiResource("", "pods/log");
+    public static final ApiResource SERVICES = new ApiResource("", "services");
+    public static final ApiResource ENDPOINTS = new ApiResource("", "endpoints");
+    public static final ApiResource CONFIG_MAPS = new ApiResource("", "configmaps");
+    public static final ApiResource SECRETS = new ApiResource("", "secrets");
+    public static final ApiResource NAMESPACES = new ApiResource("", "namespaces");
+    public static final ApiResource EVENTS = new ApiResource("", "events");
+    public static final ApiResource DEPLOYMENTS = new ApiResource("apps", "deployments");
+    public static final ApiResource ENDPOINT_SLICES = new ApiResource("discovery.k8s.io", "endpointslices");
+    public static final ApiResource INGRESSES = new ApiResource("networking.k8s.io", "ingresses");
+    public static final ApiResource LEASES = new ApiResource("coordination.k8s.io", "leases");
+
+    public ApiResource {
+        if (group == null || !group.matches("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?")) {
+            throw InvalidDefinitionException.invalid("ApiResource", "group", String.valueOf(group),
+                    "must be empty (core) or a DNS subdomain", "For example \"apps\".");
+        }
+        if (plural == null || !plural.matches("[a-z][a-z0-9]*(/[a-z][a-z0-9]*)?")) {
+            throw InvalidDefinitionException.invalid("ApiResource", "resource", String.valueOf(plural),
+                    "must be a lower-case plural, optionally with a subresource", "For example \"pods\" or \"pods/log\".");
+        }
+    }
+
+    /** A resource of a custom group, e.g. {@code of("getambassador.io", "mappings")}. */
+    public static ApiResource of(String group, String plural) {
+        return new ApiResource(group, plural);
+    }
+}

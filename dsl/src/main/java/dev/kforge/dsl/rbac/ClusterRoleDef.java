@@ -1,0 +1,52 @@
+package dev.kforge.dsl.rbac;
+
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.RawEdit;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A ClusterRole. It is cluster-scoped, so its name must be unique across every environment that
+ * shares a cluster: include the environment in it.
+ */
+public record ClusterRoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<ClusterRole>> rawEdits)
+        implements KubeObject<ClusterRoleDef>, RoleReference {
+
+    public ClusterRoleDef {
+        rules = List.copyOf(rules);
+        rawEdits = List.copyOf(rawEdits);
+    }
+
+    /** A ClusterRole with at least one rule. */
+    public static ClusterRoleDef named(String name, PolicyRule rule, PolicyRule... more) {
+        List<PolicyRule> rules = new ArrayList<>();
+        rules.add(rule);
+        rules.addAll(List.of(more));
+        return new ClusterRoleDef(Meta.named(Kind.CLUSTER_ROLE, name), rules, List.of());
+    }
+
+    @Override
+    public String name() {
+        return meta.name();
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.CLUSTER_ROLE;
+    }
+
+    @Override
+    public ClusterRoleDef withMeta(Meta meta) {
+        return new ClusterRoleDef(meta, rules, rawEdits);
+    }
+
+    public ClusterRoleDef withRawEdit(String reason, Consumer<ClusterRole> edit) {
+        List<RawEdit<ClusterRole>> copy = new ArrayList<>(rawEdits);
+        copy.add(new RawEdit<>(reason, edit));
+        return new ClusterRoleDef(meta, rules, copy);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.kforge.dsl.rbac;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.RawEdit;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A RoleBinding: grants a Role, or a ClusterRole's rules limited to the stack's namespace, to
+ * ServiceAccounts. Start with {@code RoleBindingDef.named("tgr-pods").granting(role).to(account)}.
+ */
+public record RoleBindingDef(Meta meta, RoleReference role, List<Subject> subjects, List<RawEdit<RoleBinding>> rawEdits)
+        implements KubeObject<RoleBindingDef> {
+
+    public RoleBindingDef {
+        subjects = List.copyOf(subjects);
+        rawEdits = List.copyOf(rawEdits);
+        if (subjects.isEmpty()) {
+            throw new InvalidDefinitionException(Kind.ROLE_BINDING + " " + meta.name() + ": no subjects. Bind the role to at least one ServiceAccount.");
+        }
+    }
+
+    public static RoleStep named(String name) {
+        return new RoleStep(Meta.named(Kind.ROLE_BINDING, name));
+    }
+
+    /** The step that takes the role. */
+    public record RoleStep(Meta meta) {
+        public SubjectStep granting(RoleReference role) {
+            return new SubjectStep(meta, role);
+        }
+    }
+
+    /** The step that takes the subjects. */
+    public record SubjectStep(Meta meta, RoleReference role) {
+        public RoleBindingDef to(Subject first, Subject... more) {
+            List<Subject> all = new ArrayList<>();
+            all.add(first);
+            all.addAll(List.of(more));
+            return new RoleBindingDef(meta, role, all, List.of());
+        }
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.ROLE_BINDING;
+    }
+
+    @Override
+    public RoleBindingDef withMeta(Meta meta) {
+        return new RoleBindingDef(meta, role, subjects, rawEdits);
+    }
+
+    public RoleBindingDef withRawEdit(String reason, Consumer<RoleBinding> edit) {
+        List<RawEdit<RoleBinding>> copy = new ArrayList<>(rawEdits);
+        copy.add(new RawEdit<>(reason, edit));
+        return new RoleBindingDef(meta, role, subjects, copy);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.kforge.dsl.rbac;
+
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.RawEdit;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A Role: rules that apply within the stack's namespace. */
+public record RoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<Role>> rawEdits)
+        implements KubeObject<RoleDef>, RoleReference {
+
+    public RoleDef {
+        rules = List.copyOf(rules);
+        rawEdits = List.copyOf(rawEdits);
+    }
+
+    /** A Role with at least one rule. */
+    public static RoleDef named(String name, PolicyRule rule, PolicyRule... more) {
+        List<PolicyRule> rules = new ArrayList<>();
+        rules.add(rule);
+        rules.addAll(List.of(more));
+        return new RoleDef(Meta.named(Kind.ROLE, name), rules, List.of());
+    }
+
+    @Override
+    public String name() {
+        return meta.name();
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.ROLE;
+    }
+
+    @Override
+    public RoleDef withMeta(Meta meta) {
+        return new RoleDef(meta, rules, rawEdits);
+    }
+
+    public RoleDef withRawEdit(String reason, Consumer<Role> edit) {
+        List<RawEdit<Role>> copy = new ArrayList<>(rawEdits);
+        copy.add(new RawEdit<>(reason, edit));
+        return new RoleDef(meta, rules, copy);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.stack.Stack;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Optional;
+
+final class ConfigMapRenderer implements ObjectRenderer<ConfigMapDef> {
+    @Override
+    public Class<ConfigMapDef> sourceType() {
+        return ConfigMapDef.class;
+    }
+
+    @Override
+    public Optional<HasMetadata> render(ConfigMapDef configMap, Stack stack) {
+        return Optional.of(new ConfigMapBuilder()
+                .withMetadata(Metadata.of(configMap, stack))
+                .withData(Metadata.map(configMap.data()))
+                .build());
+    }
+}

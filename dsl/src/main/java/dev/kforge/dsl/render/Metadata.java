@@ -1,0 +1,44 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.core.Annotations;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Scope;
+import dev.kforge.dsl.stack.Stack;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the metadata of rendered objects. */
+final class Metadata {
+    /** Lists the reasons of the escape-hatch edits applied to an object, for review. */
+    static final String RAW_EDITS_ANNOTATION = "kforge.dev/raw-edits";
+
+    private Metadata() {
+    }
+
+    /** Name, namespace (when namespaced), the stack's common labels plus the object's, annotations. */
+    static ObjectMeta of(KubeObject<?> object, Stack stack) {
+        return of(object, stack, stack.commonLabels());
+    }
+
+    /** As {@link #of(KubeObject, Stack)}, with {@code baseLabels} in place of the common labels. */
+    static ObjectMeta of(KubeObject<?> object, Stack stack, Labels baseLabels) {
+        Annotations annotations = object.meta().annotations();
+        if (!object.rawEdits().isEmpty()) {
+            annotations = annotations.with(RAW_EDITS_ANNOTATION, String.join("; ",
+                    object.rawEdits().stream().map(edit -> edit.reason()).toList()));
+        }
+        return new ObjectMetaBuilder()
+                .withName(object.name())
+                .withNamespace(object.kind().scope() == Scope.NAMESPACED ? stack.namespace().name() : null)
+                .withLabels(map(baseLabels.with(object.meta().labels()).entries()))
+                .withAnnotations(annotations.isEmpty() ? null : map(annotations.entries()))
+                .build();
+    }
+
+    static Map<String, String> map(Map<String, String> sorted) {
+        return sorted.isEmpty() ? null : new LinkedHashMap<>(sorted);
+    }
+}

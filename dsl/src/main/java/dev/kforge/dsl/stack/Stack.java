@@ -1,0 +1,113 @@
+package dev.kforge.dsl.stack;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.workload.DeploymentDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one application deploys to one environment: a namespace and the objects in it (plus
+ * the cluster-scoped objects it needs). Start with
+ * {@code Stack.named("tgr").environment("dev").namespace(NamespaceDef.named("tgr-dev"))}.
+ *
+ * <p>The stack gives every object the labels that identify it ({@link #commonLabels()}), so a
+ * pipeline can prune what the code no longer defines, and derives each workload's selector.
+ *
+ * @param name        the application, e.g. {@code tgr}; the {@code app.kubernetes.io/part-of} label
+ * @param environment e.g. {@code dev}
+ * @param namespace   where namespaced objects go
+ * @param objects     the other objects, in the order added
+ */
+public record Stack(String name, String environment, NamespaceDef namespace, List<KubeObject<?>> objects, Origin origin) {
+    /** The label that says which environment an object belongs to. */
+    public static final String ENVIRONMENT_LABEL = "kforge.dev/environment";
+    /** The value of {@code app.kubernetes.io/managed-by}. */
+    public static final String MANAGED_BY = "kforge";
+
+    public Stack {
+        objects = List.copyOf(objects);
+        for (KubeObject<?> object : objects) {
+            if (object instanceof NamespaceDef) {
+                throw InvalidDefinitionException.invalid("Stack " + name, "object", object.describe(),
+                        "is a second namespace", "A stack has one namespace; define another stack for another namespace.");
+            }
+        }
+    }
+
+    public static EnvironmentStep named(String name) {
+        return new EnvironmentStep(Names.require(Names.Rule.DNS1123_LABEL, "Stack", "name", name));
+    }
+
+    /** The step that takes the environment's name. */
+    public record EnvironmentStep(String name) {
+        public NamespaceStep environment(String environment) {
+            return new NamespaceStep(name, Names.require(Names.Rule.DNS1123_LABEL, "Stack " + name, "environment", environment));
+        }
+    }
+
+    /** The step that takes the namespace. */
+    public record NamespaceStep(String name, String environment) {
+        public Stack namespace(NamespaceDef namespace) {
+            return new Stack(name, environment, namespace, List.of(), Origin.capture());
+        }
+    }
+
+    /** A copy with more objects. */
+    public Stack with(KubeObject<?>... more) {
+        List<KubeObject<?>> copy = new ArrayList<>(objects);
+        copy.addAll(List.of(more));
+        return new Stack(name, environment, namespace, copy, origin);
+    }
+
+    /** The namespace first, then the other objects in the order added. */
+    public List<KubeObject<?>> allObjects() {
+        List<KubeObject<?>> all = new ArrayList<>(objects.size() + 1);
+        all.add(namespace);
+        all.addAll(objects);
+        return all;
+    }
+
+    /** The {@code app.kubernetes.io/instance} value: {@code <name>-<environment>}. */
+    public String instance() {
+        return name + "-" + environment;
+    }
+
+    /** The labels every object of the stack carries; also the pruning selector. */
+    public Labels commonLabels() {
+        return Labels.EMPTY
+                .with(Labels.PART_OF, name)
+                .with(Labels.INSTANCE, instance())
+                .with(Labels.MANAGED_BY, MANAGED_BY)
+                .with(ENVIRONMENT_LABEL, environment);
+    }
+
+    /** The selector of a workload: its name, the instance and its component. Never the version. */
+    public Labels selectorOf(DeploymentDef workload) {
+        Labels selector = Labels.EMPTY
+                .with(Labels.NAME, workload.name())
+                .with(Labels.INSTANCE, instance());
+        return workload.component().map(c -> selector.with(Labels.COMPONENT, c)).orElse(selector);
+    }
+
+    /**
+     * The labels of a workload and its pods: the common labels, the selector, the version (the main
+     * image's tag, when it is a valid label value) and the workload's own labels.
+     */
+    public Labels workloadLabelsOf(DeploymentDef workload) {
+        Labels labels = commonLabels().with(selectorOf(workload));
+        String tag = workload.mainContainer().image().tag().orElse("");
+        if (!tag.isEmpty() && tag.length() <= 63 && tag.matches("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")) {
+            labels = labels.with(Labels.VERSION, tag);
+        }
+        return labels;
+    }
+
+    /** Where problems of this stack are reported: {@code dev}. */
+    public String describe() {
+        return environment;
+    }
+}

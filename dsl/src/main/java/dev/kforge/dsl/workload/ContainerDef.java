@@ -1,0 +1,200 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One container of a pod. Start with {@code ContainerDef.named("tgr").image(image)}; everything
+ * else is optional with a safe default.
+ *
+ * @param pullPolicy     default {@link PullPolicy#IF_NOT_PRESENT}
+ * @param command        the entrypoint; default the image's
+ * @param args           the arguments; default the image's
+ * @param ports          the declared ports; Services and probes may only use these
+ * @param env            env vars, in order (later ones may refer to earlier ones)
+ * @param envFrom        whole ConfigMaps or Secrets as env vars
+ * @param resources      default none; the policy checks want requests and a memory limit
+ * @param readinessProbe default none
+ * @param livenessProbe  default none
+ * @param startupProbe   default none
+ * @param mounts         volumes mounted into this container; the pod gets exactly these volumes
+ * @param security       default {@link ContainerSecurity#RESTRICTED}
+ */
+public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List<String> command, List<String> args,
+                           List<Port> ports, List<EnvVarDef> env, List<EnvFromSource> envFrom, Resources resources,
+                           Optional<ProbeDef> readinessProbe, Optional<ProbeDef> livenessProbe, Optional<ProbeDef> startupProbe,
+                           List<VolumeMount> mounts, ContainerSecurity security) {
+
+    public ContainerDef {
+        Names.require(Names.Rule.DNS1123_LABEL, "Container", "name", name);
+        command = List.copyOf(command);
+        args = List.copyOf(args);
+        ports = List.copyOf(ports);
+        env = List.copyOf(env);
+        envFrom = List.copyOf(envFrom);
+        mounts = List.copyOf(mounts);
+    }
+
+    /** The first step: a container needs a name and an image. */
+    public static ImageStep named(String name) {
+        Names.require(Names.Rule.DNS1123_LABEL, "Container", "name", name);
+        return new ImageStep(name);
+    }
+
+    /** The step that takes the required image. */
+    public record ImageStep(String name) {
+        public ContainerDef image(Image image) {
+            return new ContainerDef(name, image, PullPolicy.IF_NOT_PRESENT, List.of(), List.of(), List.of(), List.of(),
+                    List.of(), Resources.NONE, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    ContainerSecurity.RESTRICTED);
+        }
+    }
+
+    private String subject() {
+        return "Container " + name;
+    }
+
+    /** A copy that declares {@code port}; names and numbers must be unique in the container. */
+    public ContainerDef withPort(Port port) {
+        for (Port existing : ports) {
+            if (existing.name().equals(port.name())) {
+                throw InvalidDefinitionException.invalid(subject(), "port name", port.name(), "is declared twice",
+                        "Give each port its own name.");
+            }
+            if (existing.number() == port.number() && existing.protocol() == port.protocol()) {
+                throw InvalidDefinitionException.invalid(subject(), "port number", port.number(),
+                        "is already declared as " + existing.name(), "Reuse the Port object " + existing.name() + ".");
+            }
+        }
+        return copy(b -> b.ports = append(ports, port));
+    }
+
+    /** A copy with more env vars; each name may appear once. */
+    public ContainerDef withEnv(EnvVarDef... vars) {
+        List<EnvVarDef> all = new ArrayList<>(env);
+        for (EnvVarDef var : vars) {
+            if (all.stream().anyMatch(existing -> existing.name().equals(var.name()))) {
+                throw InvalidDefinitionException.invalid(subject(), "env var", var.name(), "is set twice",
+                        "Keep one definition; the API server would silently keep the last.");
+            }
+            all.add(var);
+        }
+        return copy(b -> b.env = all);
+    }
+
+    public ContainerDef withEnvFrom(EnvFromSource source) {
+        return copy(b -> b.envFrom = append(envFrom, source));
+    }
+
+    public ContainerDef withPullPolicy(PullPolicy policy) {
+        return copy(b -> b.pullPolicy = policy);
+    }
+
+    public ContainerDef withCommand(String... command) {
+        return copy(b -> b.command = List.of(command));
+    }
+
+    public ContainerDef withArgs(String... args) {
+        return copy(b -> b.args = List.of(args));
+    }
+
+    public ContainerDef withResources(Resources resources) {
+        return copy(b -> b.resources = resources);
+    }
+
+    public ContainerDef withReadinessProbe(ProbeDef probe) {
+        return copy(b -> b.readinessProbe = Optional.of(probe));
+    }
+
+    /** A liveness probe; its successThreshold must be 1. */
+    public ContainerDef withLivenessProbe(ProbeDef probe) {
+        requireSingleSuccess("livenessProbe", probe);
+        return copy(b -> b.livenessProbe = Optional.of(probe));
+    }
+
+    /** A startup probe; its successThreshold must be 1. */
+    public ContainerDef withStartupProbe(ProbeDef probe) {
+        requireSingleSuccess("startupProbe", probe);
+        return copy(b -> b.startupProbe = Optional.of(probe));
+    }
+
+    /** A copy mounting {@code volume} read-write at {@code path}. */
+    public ContainerDef withMount(VolumeDef volume, String path) {
+        return withMount(new VolumeMount(volume, path, false));
+    }
+
+    /** A copy mounting {@code volume} read-only at {@code path}. */
+    public ContainerDef withReadOnlyMount(VolumeDef volume, String path) {
+        return withMount(new VolumeMount(volume, path, true));
+    }
+
+    private ContainerDef withMount(VolumeMount mount) {
+        for (VolumeMount existing : mounts) {
+            if (existing.mountPath().equals(mount.mountPath())) {
+                throw InvalidDefinitionException.invalid(subject(), "mountPath", mount.mountPath(),
+                        "is already used by volume " + existing.volume().name(), "Mount each volume at its own path.");
+            }
+        }
+        return copy(b -> b.mounts = append(mounts, mount));
+    }
+
+    public ContainerDef withSecurity(ContainerSecurity security) {
+        return copy(b -> b.security = security);
+    }
+
+    /** Whether this container declares {@code port} (same name, number and protocol). */
+    public boolean declares(Port port) {
+        return ports.contains(port);
+    }
+
+    private void requireSingleSuccess(String field, ProbeDef probe) {
+        if (probe.successThreshold() != 1) {
+            throw InvalidDefinitionException.invalid(subject(), field + " successThreshold", probe.successThreshold(),
+                    "must be 1 for liveness and startup probes", "Remove withSuccessThreshold.");
+        }
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list);
+        copy.add(item);
+        return copy;
+    }
+
+    /** Mutable scratch copy of the fields, so each wither names only what it changes. */
+    private static final class Fields {
+        PullPolicy pullPolicy;
+        List<String> command;
+        List<String> args;
+        List<Port> ports;
+        List<EnvVarDef> env;
+        List<EnvFromSource> envFrom;
+        Resources resources;
+        Optional<ProbeDef> readinessProbe;
+        Optional<ProbeDef> livenessProbe;
+        Optional<ProbeDef> startupProbe;
+        List<VolumeMount> mounts;
+        ContainerSecurity security;
+    }
+
+    private ContainerDef copy(java.util.function.Consumer<Fields> change) {
+        Fields f = new Fields();
+        f.pullPolicy = pullPolicy;
+        f.command = command;
+        f.args = args;
+        f.ports = ports;
+        f.env = env;
+        f.envFrom = envFrom;
+        f.resources = resources;
+        f.readinessProbe = readinessProbe;
+        f.livenessProbe = livenessProbe;
+        f.startupProbe = startupProbe;
+        f.mounts = mounts;
+        f.security = security;
+        change.accept(f);
+        return new ContainerDef(name, image, f.pullPolicy, f.command, f.args, f.ports, f.env, f.envFrom, f.resources,
+                f.readinessProbe, f.livenessProbe, f.startupProbe, f.mounts, f.security);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A container image reference: repository, and a tag and/or a digest.
+ *
+ * @param repository e.g. {@code eon01/tgr} or {@code registry.example.com:5000/team/app}
+ * @param tag        e.g. {@code 1.1.0}; empty when the reference has none
+ * @param digest     e.g. {@code sha256:...}; empty when the reference has none
+ */
+public record Image(String repository, Optional<String> tag, Optional<String> digest) {
+    private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    private static final Pattern REPOSITORY = Pattern.compile(
+            "(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
+                    + COMPONENT + "(?:/" + COMPONENT + ")*");
+    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+    private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
+    private static final Pattern REFERENCE = Pattern.compile("([^@]+?)(?::([^:/@]+))?(?:@(.+))?");
+
+    public Image {
+        if (repository == null || !REPOSITORY.matcher(repository).matches()) {
+            throw InvalidDefinitionException.invalid("Image", "repository", String.valueOf(repository),
+                    "must be [registry[:port]/]path with lowercase path components", "For example \"eon01/tgr\".");
+        }
+        tag.ifPresent(t -> {
+            if (!TAG.matcher(t).matches()) {
+                throw InvalidDefinitionException.invalid("Image " + repository, "tag", t,
+                        "must be letters, digits, '_', '.' or '-', at most 128, not starting with '.' or '-'", "For example \"1.1.0\".");
+            }
+        });
+        digest.ifPresent(d -> {
+            if (!DIGEST.matcher(d).matches()) {
+                throw InvalidDefinitionException.invalid("Image " + repository, "digest", d,
+                        "must be sha256: followed by 64 lowercase hex digits", "");
+            }
+        });
+    }
+
+    /** An image pinned by tag, e.g. {@code Image.of("eon01/tgr", "1.1.0")}. */
+    public static Image of(String repository, String tag) {
+        if (tag == null || tag.isEmpty()) {
+            throw InvalidDefinitionException.invalid("Image " + repository, "tag", String.valueOf(tag),
+                    "must not be empty", "Pin a version, e.g. \"1.1.0\".");
+        }
+        return new Image(repository, Optional.of(tag), Optional.empty());
+    }
+
+    /** Parses {@code repository[:tag][@digest]}. */
+    public static Image parse(String reference) {
+        Matcher matcher = reference == null ? null : REFERENCE.matcher(reference);
+        if (matcher == null || !matcher.matches()) {
+            throw InvalidDefinitionException.invalid("Image", "reference", String.valueOf(reference),
+                    "must be repository[:tag][@digest]", "For example \"eon01/tgr:1.1.0\".");
+        }
+        return new Image(matcher.group(1), Optional.ofNullable(matcher.group(2)), Optional.ofNullable(matcher.group(3)));
+    }
+
+    /** The reference as the container spec writes it. */
+    public String reference() {
+        return repository + tag.map(t -> ":" + t).orElse("") + digest.map(d -> "@" + d).orElse("");
+    }
+
+    @Override
+    public String toString() {
+        return reference();
+    }
+}

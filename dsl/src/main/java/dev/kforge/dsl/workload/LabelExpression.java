@@ -1,0 +1,63 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Names;
+import java.util.List;
+
+/** A set-based selector requirement ({@code matchExpressions}). */
+public record LabelExpression(String key, Operator operator, List<String> values) {
+
+    /** The selector operators. */
+    public enum Operator {
+        IN("In"), NOT_IN("NotIn"), EXISTS("Exists"), DOES_NOT_EXIST("DoesNotExist");
+
+        private final String apiValue;
+
+        Operator(String apiValue) {
+            this.apiValue = apiValue;
+        }
+
+        public String apiValue() {
+            return apiValue;
+        }
+    }
+
+    public LabelExpression {
+        Names.requireQualifiedKey("LabelExpression", "key", key);
+        values = List.copyOf(values);
+        values.forEach(v -> Names.requireLabelValue("LabelExpression", key, v));
+        boolean needsValues = operator == Operator.IN || operator == Operator.NOT_IN;
+        if (needsValues == values.isEmpty()) {
+            throw InvalidDefinitionException.invalid("LabelExpression " + key, "values", values.toString(),
+                    needsValues ? "must not be empty for " + operator.apiValue() : "must be empty for " + operator.apiValue(), "");
+        }
+    }
+
+    public static LabelExpression in(String key, String... values) {
+        return new LabelExpression(key, Operator.IN, List.of(values));
+    }
+
+    public static LabelExpression notIn(String key, String... values) {
+        return new LabelExpression(key, Operator.NOT_IN, List.of(values));
+    }
+
+    public static LabelExpression exists(String key) {
+        return new LabelExpression(key, Operator.EXISTS, List.of());
+    }
+
+    public static LabelExpression doesNotExist(String key) {
+        return new LabelExpression(key, Operator.DOES_NOT_EXIST, List.of());
+    }
+
+    /** Whether a pod with {@code labels} satisfies this requirement. */
+    public boolean matches(Labels labels) {
+        String value = labels.get(key);
+        return switch (operator) {
+            case IN -> value != null && values.contains(value);
+            case NOT_IN -> value == null || !values.contains(value);
+            case EXISTS -> value != null;
+            case DOES_NOT_EXIST -> value == null;
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An amount of memory in bytes, written with the largest exact binary unit ({@code 128Mi}). */
+public record Memory(long bytes) implements Comparable<Memory> {
+    private static final long KI = 1024L;
+    private static final long MI = KI * 1024;
+    private static final long GI = MI * 1024;
+    private static final Pattern TEXT = Pattern.compile("([0-9]+)(Ki|Mi|Gi|Ti|k|M|G|T)?");
+
+    public Memory {
+        if (bytes <= 0) {
+            throw InvalidDefinitionException.invalid("Memory", "amount", bytes + " bytes", "must be positive", "For example Memory.mebibytes(128).");
+        }
+    }
+
+    public static Memory kibibytes(long amount) {
+        return new Memory(Math.multiplyExact(amount, KI));
+    }
+
+    public static Memory mebibytes(long amount) {
+        return new Memory(Math.multiplyExact(amount, MI));
+    }
+
+    public static Memory gibibytes(long amount) {
+        return new Memory(Math.multiplyExact(amount, GI));
+    }
+
+    /** Parses {@code 128Mi}, {@code 1Gi}, {@code 500M} or a number of bytes. */
+    public static Memory parse(String text) {
+        Matcher matcher = text == null ? null : TEXT.matcher(text);
+        if (matcher == null || !matcher.matches()) {
+            throw InvalidDefinitionException.invalid("Memory", "quantity", String.valueOf(text),
+                    "must be a whole number with an optional unit Ki, Mi, Gi, Ti, k, M, G or T", "For example \"128Mi\".");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "" : matcher.group(2);
+        long factor = switch (unit) {
+            case "Ki" -> KI;
+            case "Mi" -> MI;
+            case "Gi" -> GI;
+            case "Ti" -> GI * KI;
+            case "k" -> 1000L;
+            case "M" -> 1000_000L;
+            case "G" -> 1000_000_000L;
+            case "T" -> 1000_000_000_000L;
+            default -> 1L;
+        };
+        return new Memory(Math.multiplyExact(amount, factor));
+    }
+
+    /** The quantity string, e.g. {@code 128Mi}; plain bytes when no binary unit divides it. */
+    public String quantity() {
+        if (bytes % GI == 0) {
+            return bytes / GI + "Gi";
+        }
+        if (bytes % MI == 0) {
+            return bytes / MI + "Mi";
+        }
+        if (bytes % KI == 0) {
+            return bytes / KI + "Ki";
+        }
+        return Long.toString(bytes);
+    }
+
+    @Override
+    public int compareTo(Memory other) {
+        return Long.compare(bytes, other.bytes);
+    }
+
+    @Override
+    public String toString() {
+        return quantity();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.kforge.dsl.workload;
+
+import java.util.OptionalLong;
+
+/**
+ * The pod securityContext. The default, {@link #RESTRICTED}, requires a non-root user and the
+ * runtime's default seccomp profile; user and group ids are unset unless given.
+ */
+public record PodSecurity(boolean runAsNonRoot, OptionalLong runAsUser, OptionalLong runAsGroup, OptionalLong fsGroup,
+                          SeccompProfile seccompProfile) {
+    public static final PodSecurity RESTRICTED =
+            new PodSecurity(true, OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), SeccompProfile.RUNTIME_DEFAULT);
+
+    /** The seccomp profile of the pod. */
+    public enum SeccompProfile {
+        RUNTIME_DEFAULT("RuntimeDefault"),
+        UNCONFINED("Unconfined");
+
+        private final String apiValue;
+
+        SeccompProfile(String apiValue) {
+            this.apiValue = apiValue;
+        }
+
+        public String apiValue() {
+            return apiValue;
+        }
+    }
+
+    public PodSecurity {
+        if (runAsNonRoot && runAsUser.isPresent() && runAsUser.getAsLong() == 0) {
+            throw dev.kforge.dsl.core.InvalidDefinitionException.invalid("PodSecurity", "runAsUser", 0L,
+                    "contradicts runAsNonRoot", "Use a non-zero user id, e.g. 10001.");
+        }
+    }
+
+    /** A copy running as {@code uid}, with group and fsGroup set to the same id. */
+    public PodSecurity withUser(long uid) {
+        return new PodSecurity(runAsNonRoot, OptionalLong.of(uid), OptionalLong.of(uid), OptionalLong.of(uid), seccompProfile);
+    }
+
+    public PodSecurity withRunAsNonRoot(boolean value) {
+        return new PodSecurity(value, runAsUser, runAsGroup, fsGroup, seccompProfile);
+    }
+
+    public PodSecurity withSeccompProfile(SeccompProfile profile) {
+        return new PodSecurity(runAsNonRoot, runAsUser, runAsGroup, fsGroup, profile);
+    }
+}

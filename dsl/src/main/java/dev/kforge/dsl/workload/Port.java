@@ -1,0 +1,45 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Names;
+
+/**
+ * A named container port. Services, Ingress backends, probes and gateway mappings take this object,
+ * and Services render {@code targetPort} by its name, so nothing can target a port no container
+ * declares.
+ *
+ * @param name     an IANA service name, e.g. {@code http}
+ * @param number   1-65535
+ * @param protocol TCP unless said otherwise
+ */
+public record Port(String name, int number, Protocol protocol) {
+    public Port {
+        Names.require(Names.Rule.IANA_SERVICE_NAME, "Port " + number, "name", name);
+        requireNumber("Port " + name, "number", number);
+        if (protocol == null) {
+            throw new InvalidDefinitionException("Port " + name + ": protocol is missing. Use Protocol.TCP, UDP or SCTP.");
+        }
+    }
+
+    /** A TCP port, e.g. {@code Port.tcp("http", 5000)}. */
+    public static Port tcp(String name, int number) {
+        return new Port(name, number, Protocol.TCP);
+    }
+
+    public static Port udp(String name, int number) {
+        return new Port(name, number, Protocol.UDP);
+    }
+
+    /** Checks a port number (1-65535) and returns it. */
+    public static int requireNumber(String subject, String field, int number) {
+        if (number < 1 || number > 65535) {
+            throw InvalidDefinitionException.invalid(subject, field, number, "must be between 1 and 65535", "");
+        }
+        return number;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + number + "/" + protocol + ")";
+    }
+}

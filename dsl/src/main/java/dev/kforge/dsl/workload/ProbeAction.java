@@ -1,0 +1,58 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.util.List;
+import java.util.Optional;
+
+/** What a probe does: an HTTP GET, a TCP connect, or a command in the container. */
+public sealed interface ProbeAction {
+
+    /** The container port the action uses, if any; it must be declared by the container. */
+    Optional<Port> port();
+
+    /** An HTTP GET of {@code path} on a declared port; success is a status from 200 to 399. */
+    record HttpGet(String path, Port target, Scheme scheme) implements ProbeAction {
+        public HttpGet {
+            if (path == null || !path.startsWith("/")) {
+                throw InvalidDefinitionException.invalid("Probe", "httpGet path", String.valueOf(path), "must start with '/'",
+                        "For example \"/health\".");
+            }
+            if (path.chars().anyMatch(Character::isWhitespace)) {
+                throw InvalidDefinitionException.invalid("Probe", "httpGet path", path, "must not contain white space", "Percent-encode it.");
+            }
+        }
+
+        @Override
+        public Optional<Port> port() {
+            return Optional.of(target);
+        }
+    }
+
+    /** A TCP connect to a declared port. */
+    record TcpSocket(Port target) implements ProbeAction {
+        @Override
+        public Optional<Port> port() {
+            return Optional.of(target);
+        }
+    }
+
+    /** A command run in the container; exit code 0 is success. */
+    record Exec(List<String> command) implements ProbeAction {
+        public Exec {
+            command = List.copyOf(command);
+            if (command.isEmpty() || command.get(0).isBlank()) {
+                throw new InvalidDefinitionException("Probe: exec command is empty. Give the program and its arguments, e.g. exec(\"cat\", \"/tmp/ready\").");
+            }
+        }
+
+        @Override
+        public Optional<Port> port() {
+            return Optional.empty();
+        }
+    }
+
+    /** The scheme of an HTTP probe. */
+    enum Scheme {
+        HTTP, HTTPS
+    }
+}

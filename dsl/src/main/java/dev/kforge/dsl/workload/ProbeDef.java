@@ -1,0 +1,71 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.util.List;
+
+/**
+ * A readiness, liveness or startup probe. Timings default to the Kubernetes defaults and are always
+ * written out, so a reviewer sees the real behaviour.
+ *
+ * @param initialDelaySeconds seconds before the first probe (default 0)
+ * @param periodSeconds       seconds between probes (default 10)
+ * @param timeoutSeconds      seconds before a probe times out (default 1)
+ * @param successThreshold    successes to count as passing (default 1; must be 1 for liveness and startup)
+ * @param failureThreshold    failures to count as failing (default 3)
+ */
+public record ProbeDef(ProbeAction action, int initialDelaySeconds, int periodSeconds, int timeoutSeconds,
+                       int successThreshold, int failureThreshold) {
+
+    public ProbeDef {
+        atLeast("initialDelaySeconds", initialDelaySeconds, 0);
+        atLeast("periodSeconds", periodSeconds, 1);
+        atLeast("timeoutSeconds", timeoutSeconds, 1);
+        atLeast("successThreshold", successThreshold, 1);
+        atLeast("failureThreshold", failureThreshold, 1);
+    }
+
+    /** An HTTP GET probe of {@code path} on {@code port}, e.g. {@code httpGet("/health", http)}. */
+    public static ProbeDef httpGet(String path, Port port) {
+        return of(new ProbeAction.HttpGet(path, port, ProbeAction.Scheme.HTTP));
+    }
+
+    /** A TCP connect probe on {@code port}. */
+    public static ProbeDef tcpSocket(Port port) {
+        return of(new ProbeAction.TcpSocket(port));
+    }
+
+    /** A command probe, e.g. {@code exec("cat", "/tmp/ready")}. */
+    public static ProbeDef exec(String... command) {
+        return of(new ProbeAction.Exec(List.of(command)));
+    }
+
+    private static ProbeDef of(ProbeAction action) {
+        return new ProbeDef(action, 0, 10, 1, 1, 3);
+    }
+
+    public ProbeDef withInitialDelaySeconds(int seconds) {
+        return new ProbeDef(action, seconds, periodSeconds, timeoutSeconds, successThreshold, failureThreshold);
+    }
+
+    public ProbeDef withPeriodSeconds(int seconds) {
+        return new ProbeDef(action, initialDelaySeconds, seconds, timeoutSeconds, successThreshold, failureThreshold);
+    }
+
+    public ProbeDef withTimeoutSeconds(int seconds) {
+        return new ProbeDef(action, initialDelaySeconds, periodSeconds, seconds, successThreshold, failureThreshold);
+    }
+
+    public ProbeDef withSuccessThreshold(int count) {
+        return new ProbeDef(action, initialDelaySeconds, periodSeconds, timeoutSeconds, count, failureThreshold);
+    }
+
+    public ProbeDef withFailureThreshold(int count) {
+        return new ProbeDef(action, initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold, count);
+    }
+
+    private static void atLeast(String field, int value, int minimum) {
+        if (value < minimum) {
+            throw InvalidDefinitionException.invalid("Probe", field, value, "must be at least " + minimum, "");
+        }
+    }
+}

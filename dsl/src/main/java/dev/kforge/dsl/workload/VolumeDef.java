@@ -1,0 +1,100 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.ConfigMapKey;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretKey;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A pod volume. Volumes are not listed on the pod by hand: a pod gets exactly the volumes its
+ * containers mount, so an unmounted or undeclared volume cannot be written. Build with {@link Volumes}.
+ */
+public sealed interface VolumeDef {
+
+    String name();
+
+    /** Scratch space that lives as long as the pod. */
+    record EmptyDir(String name, boolean inMemory, Optional<Memory> sizeLimit) implements VolumeDef {
+        public EmptyDir {
+            Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
+        }
+
+        /** A copy backed by memory (tmpfs); its size counts against the container's memory. */
+        public EmptyDir backedByMemory() {
+            return new EmptyDir(name, true, sizeLimit);
+        }
+
+        public EmptyDir withSizeLimit(Memory limit) {
+            return new EmptyDir(name, inMemory, Optional.of(limit));
+        }
+    }
+
+    /**
+     * The keys of a ConfigMap as files.
+     *
+     * @param items the keys to project and their file paths; empty projects every key under its own name
+     */
+    record FromConfigMap(String name, ConfigMapDef configMap, List<KeyFile<ConfigMapKey>> items) implements VolumeDef {
+        public FromConfigMap {
+            Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
+            items = List.copyOf(items);
+        }
+
+        /** A copy projecting only {@code key}, at {@code path} relative to the mount. */
+        public FromConfigMap withItem(ConfigMapKey key, String path) {
+            List<KeyFile<ConfigMapKey>> copy = new ArrayList<>(items);
+            copy.add(new KeyFile<>(key, checkRelativePath(name, path)));
+            return new FromConfigMap(name, configMap, copy);
+        }
+    }
+
+    /** The keys of a Secret as files. */
+    record FromSecret(String name, SecretDef secret, List<KeyFile<SecretKey>> items) implements VolumeDef {
+        public FromSecret {
+            Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
+            items = List.copyOf(items);
+        }
+
+        public FromSecret withItem(SecretKey key, String path) {
+            List<KeyFile<SecretKey>> copy = new ArrayList<>(items);
+            copy.add(new KeyFile<>(key, checkRelativePath(name, path)));
+            return new FromSecret(name, secret, copy);
+        }
+    }
+
+    /** Pod fields as files (labels and annotations only work this way). */
+    record DownwardApi(String name, List<KeyFile<PodField>> files) implements VolumeDef {
+        public DownwardApi {
+            Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
+            files = List.copyOf(files);
+        }
+
+        /** A copy with {@code field} written to the file {@code path}. */
+        public DownwardApi withFile(String path, PodField field) {
+            if (field.path().startsWith("status.") || field.path().startsWith("spec.")) {
+                throw InvalidDefinitionException.invalid("Volume " + name, "downwardAPI field", field.path(),
+                        "is only available to env vars (volumes support metadata fields)", "Use Env.from(name, field).");
+            }
+            List<KeyFile<PodField>> copy = new ArrayList<>(files);
+            copy.add(new KeyFile<>(field, checkRelativePath(name, path)));
+            return new DownwardApi(name, copy);
+        }
+    }
+
+    /** A source (key or field) and the relative file path it is written to. */
+    record KeyFile<S>(S source, String path) {
+    }
+
+    private static String checkRelativePath(String volume, String path) {
+        if (path == null || path.isEmpty() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
+            throw InvalidDefinitionException.invalid("Volume " + volume, "item path", String.valueOf(path),
+                    "must be a relative path without '..'", "For example \"app.properties\".");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.SecretDef;
+import java.util.List;
+import java.util.Optional;
+
+/** Factories for volumes; mount them with {@link ContainerDef#withMount}. */
+public final class Volumes {
+    private Volumes() {
+    }
+
+    /** Scratch space on the node's disk, e.g. for {@code /tmp} under a read-only root filesystem. */
+    public static VolumeDef.EmptyDir emptyDir(String name) {
+        return new VolumeDef.EmptyDir(name, false, Optional.empty());
+    }
+
+    /** Every key of {@code configMap} as a file; narrow with {@code withItem}. */
+    public static VolumeDef.FromConfigMap configMap(String name, ConfigMapDef configMap) {
+        return new VolumeDef.FromConfigMap(name, configMap, List.of());
+    }
+
+    /** Every key of {@code secret} as a file; narrow with {@code withItem}. */
+    public static VolumeDef.FromSecret secret(String name, SecretDef secret) {
+        return new VolumeDef.FromSecret(name, secret, List.of());
+    }
+
+    /** Pod metadata as files; add them with {@code withFile}. */
+    public static VolumeDef.DownwardApi downwardApi(String name) {
+        return new VolumeDef.DownwardApi(name, List.of());
+    }
+}

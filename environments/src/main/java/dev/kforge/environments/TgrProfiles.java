@@ -1,0 +1,29 @@
+package dev.kforge.environments;
+
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.Resources;
+import dev.kforge.tgr.TgrContract;
+import java.util.List;
+
+/** The three environments of tgr, as data. */
+public final class TgrProfiles {
+    private static final Resources SMALL = Resources.requests(Cpu.millis(100), Memory.mebibytes(128))
+            .withCpuLimit(Cpu.millis(500))
+            .withMemoryLimit(Memory.mebibytes(256));
+    private static final Resources LARGE = Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
+            .withCpuLimit(Cpu.cores(1))
+            .withMemoryLimit(Memory.mebibytes(512));
+
+    public static final TgrProfile DEV = new TgrProfile("dev", 1, TgrContract.VERSION, true, SMALL, false);
+    public static final TgrProfile STAGING = new TgrProfile("staging", 2, TgrContract.VERSION, false, SMALL, true);
+    public static final TgrProfile PROD = new TgrProfile("prod", 3, TgrContract.VERSION, false, LARGE, true);
+
+    private TgrProfiles() {
+    }
+
+    /** In promotion order. */
+    public static List<TgrProfile> all() {
+        return List.of(DEV, STAGING, PROD);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.kforge.environments;
+
+import static dev.kforge.tgr.TgrContract.ENV_CLIENT_ID;
+import static dev.kforge.tgr.TgrContract.ENV_CLIENT_SECRET;
+import static dev.kforge.tgr.TgrContract.ENV_DEBUG;
+import static dev.kforge.tgr.TgrContract.ENV_ENV;
+import static dev.kforge.tgr.TgrContract.ENV_HOST;
+import static dev.kforge.tgr.TgrContract.ENV_NODE_NAME;
+import static dev.kforge.tgr.TgrContract.ENV_POD_NAME;
+import static dev.kforge.tgr.TgrContract.ENV_POD_NAMESPACE;
+import static dev.kforge.tgr.TgrContract.ENV_PORT;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.gateway.AmbassadorMapping;
+import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.IngressPath;
+import dev.kforge.dsl.network.IngressRule;
+import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.network.ServiceType;
+import dev.kforge.dsl.rbac.ApiResource;
+import dev.kforge.dsl.rbac.ClusterRoleDef;
+import dev.kforge.dsl.rbac.PolicyRule;
+import dev.kforge.dsl.rbac.RoleBindingDef;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.rbac.Verb;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.DeploymentStrategy;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.IntOrPercent;
+import dev.kforge.dsl.workload.PodField;
+import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.VolumeDef;
+import dev.kforge.dsl.workload.Volumes;
+import dev.kforge.tgr.TgrContract;
+
+/**
+ * The Trending Git Repositories stack: one definition for every environment, parameterised by a
+ * {@link TgrProfile}. It replaces the workshop's hand-written manifests (api-deployment.yaml,
+ * ambassador-service.yaml, api-deployment-with-ambassador.yaml, service-account.yaml).
+ */
+public final class TgrStack {
+    /** The API's one port; the Service, the probes and the gateway mapping all take this object. */
+    static final Port HTTP = Port.tcp("http", TgrContract.DEFAULT_PORT);
+    /** The port the Ambassador gateway's pods listen on. */
+    static final Port GATEWAY_HTTP = Port.tcp("http", 8080);
+
+    private TgrStack() {
+    }
+
+    public static Stack define(TgrProfile profile) {
+        NamespaceDef namespace = NamespaceDef.named(profile.namespace());
+
+        ConfigMapDef config = ConfigMapDef.named("tgr-config")
+                .withProperty(ENV_ENV, profile.environment())
+                .withProperty(ENV_DEBUG, Boolean.toString(profile.debug()))
+                .withProperty(ENV_HOST, "0.0.0.0")
+                .withProperty(ENV_PORT, Integer.toString(HTTP.number()));
+        // Keys only: the values reach the cluster outside git.
+        SecretDef github = SecretDef.opaque("tgr-github", ENV_CLIENT_ID, ENV_CLIENT_SECRET);
+        SecretDef registry = SecretDef.registryCredentials("registry-credentials");
+
+        // The service lists the pods of its namespace (/pods): its own account, allowed exactly that.
+        ServiceAccountDef account = ServiceAccountDef.named("tgr");
+        ClusterRoleDef podsList = ClusterRoleDef.named(profile.namespace() + "-pods-list",
+                PolicyRule.allow(Verb.LIST).on(ApiResource.PODS));
+        RoleBindingDef podsListBinding = RoleBindingDef.named("tgr-pods-list").granting(podsList).to(account);
+
+        VolumeDef tmp = Volumes.emptyDir("tmp");
+        ContainerDef api = ContainerDef.named("tgr")
+                .image(Image.of(TgrContract.IMAGE_REPOSITORY, profile.imageTag()))
+                .withPort(HTTP)
+                .withEnv(
+                        Env.from(ENV_ENV, config.key(ENV_ENV)),
+                        Env.from(ENV_DEBUG, config.key(ENV_DEBUG)),
+                        Env.from(ENV_HOST, config.key(ENV_HOST)),
+                        Env.from(ENV_PORT, config.key(ENV_PORT)),
+                        Env.from(ENV_CLIENT_ID, github.key(ENV_CLIENT_ID)),
+                        Env.from(ENV_CLIENT_SECRET, github.key(ENV_CLIENT_SECRET)),
+                        Env.from(ENV_POD_NAME, PodField.NAME),
+                        Env.from(ENV_POD_NAMESPACE, PodField.NAMESPACE),
+                        Env.from(ENV_NODE_NAME, PodField.NODE_NAME))
+                .withResources(profile.resources())
+                .withReadinessProbe(ProbeDef.httpGet(TgrContract.READY_PATH, HTTP).withInitialDelaySeconds(5).withPeriodSeconds(5))
+                .withLivenessProbe(ProbeDef.httpGet(TgrContract.HEALTH_PATH, HTTP).withInitialDelaySeconds(10).withPeriodSeconds(10))
+                // The root filesystem is read-only; the JVM needs a writable /tmp.
+                .withMount(tmp, "/tmp");
+        DeploymentDef deployment = DeploymentDef.named("tgr")
+                .running(api)
+                .withComponent("api")
+                .withReplicas(profile.replicas())
+                .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0)))
+                .withApiAccessAs(account)
+                .withImagePullSecret(registry)
+                .withSecurity(PodSecurity.RESTRICTED.withUser(TgrContract.RUN_AS_USER));
+
+        ServicePort web = ServicePort.to(HTTP);
+        ServiceDef service = ServiceDef.named("tgr").selecting(deployment).withPort(web);
+        service = AmbassadorMapping.named("tgr_mapping").prefix("/").addTo(service.backend(web));
+
+        // The gateway's entry point, as in the workshop's ambassador-service.yaml.
+        ServiceDef gateway = ServiceDef.named("ambassador")
+                .selecting(PodSelection.ExternalPods.labelled(Labels.of("service", "ambassador"), GATEWAY_HTTP))
+                .withType(ServiceType.loadBalancer(ServiceType.ExternalTrafficPolicy.LOCAL))
+                .withPort(ServicePort.of(80, GATEWAY_HTTP));
+
+        IngressRule rule = IngressRule.host(profile.host()).withPath(IngressPath.prefix("/", service.backend(web)));
+        IngressDef ingress = IngressDef.named("tgr").withIngressClassName("nginx").withRule(rule);
+        SecretDef certificate = SecretDef.tls("tgr-tls");
+        if (profile.tls()) {
+            ingress = ingress.withTls(certificate, profile.host());
+        }
+
+        return Stack.named("tgr").environment(profile.environment()).namespace(namespace)
+                .with(account, podsList, podsListBinding, config, github, registry, certificate, service, gateway, deployment, ingress);
+    }
+}
