@@ -33,6 +33,14 @@ public final class YamlWriter {
         return writeTree(TREE_MAPPER.valueToTree(model));
     }
 
+    /**
+     * The canonical JSON tree of a model object: exactly what {@link #write} emits, before it
+     * becomes text. Two objects with equal trees give identical bytes.
+     */
+    public static JsonNode canonicalTree(Object model) {
+        return CanonicalTree.of(TREE_MAPPER.valueToTree(model));
+    }
+
     /** The YAML of a JSON tree, in canonical form. */
     public static String writeTree(JsonNode tree) {
         try {

@@ -1,0 +1,54 @@
+package dev.kforge.environments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kforge.dsl.cli.RenderedEnvironment;
+import dev.kforge.dsl.cli.Renderer;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.render.RenderedObject;
+import dev.kforge.dsl.yaml.YamlWriter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every committed file parses back into its fabric8 type and equals the object that was rendered,
+ * so the writer loses nothing and invents nothing: a number written for a string, a dropped field
+ * or a mangled literal block would differ. Unknown fields fail the parse.
+ */
+class RoundTripTest {
+    private static final YAMLMapper READER = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    @Test
+    void every_committed_file_parses_back_into_the_object_that_was_rendered() throws Exception {
+        int checked = 0;
+        for (var definition : TgrEnvironments.all()) {
+            RenderedEnvironment environment = Renderer.render(definition.definition().get());
+            List<RenderedObject> objects = environment.objects();
+            for (RenderedObject object : objects) {
+                ManifestFile file = environment.files().stream()
+                        .filter(f -> f.kind() == object.source().kind() && f.fileName().endsWith("-" + object.source().name() + ".yaml"))
+                        .findFirst().orElseThrow();
+                Path committed = GoldenOutputTest.OUT.resolve(environment.name()).resolve(file.fileName());
+                HasMetadata expected = object.manifest();
+                String yaml = Files.readString(committed, StandardCharsets.UTF_8);
+                // As JSON text: every scalar keeps its type ("5000" read back as 5000 would differ) and every
+                // key its place; JSON text also ignores int-versus-long, which YAML cannot express.
+                assertThat(READER.readTree(yaml).toPrettyString()).as(committed + " as a YAML tree")
+                        .isEqualTo(YamlWriter.canonicalTree(expected).toPrettyString());
+                HasMetadata parsed = READER.readValue(yaml, expected.getClass());
+                // fabric8 builders leave unset maps null where parsing gives empty maps; the writer drops
+                // both, so compare the objects in that one normal form.
+                assertThat(YamlWriter.canonicalTree(parsed).toPrettyString()).as(committed.toString())
+                        .isEqualTo(YamlWriter.canonicalTree(expected).toPrettyString());
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(27);
+    }
+}

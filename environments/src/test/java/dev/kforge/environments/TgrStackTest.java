@@ -1,0 +1,139 @@
+package dev.kforge.environments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.cli.RenderedEnvironment;
+import dev.kforge.dsl.cli.Renderer;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.tgr.TgrContract;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** What the tgr stack promises in each environment, read off the rendered objects. */
+class TgrStackTest {
+
+    static List<TgrProfile> profiles() {
+        return TgrProfiles.all();
+    }
+
+    private static RenderedEnvironment render(TgrProfile profile) {
+        return Renderer.render(TgrStack.define(profile));
+    }
+
+    private static <T extends HasMetadata> T only(RenderedEnvironment environment, Class<T> type, String name) {
+        return environment.objects().stream().map(o -> o.manifest()).filter(type::isInstance).map(type::cast)
+                .filter(o -> o.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void deployment_runs_the_pinned_image_with_the_environments_replicas(TgrProfile profile) {
+        Deployment deployment = only(render(profile), Deployment.class, "tgr");
+        assertThat(deployment.getMetadata().getNamespace()).isEqualTo("tgr-" + profile.environment());
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(profile.replicas());
+        Container api = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(api.getImage()).isEqualTo("eon01/tgr:" + TgrContract.VERSION).doesNotEndWith(":latest");
+        assertThat(api.getReadinessProbe().getHttpGet().getPath()).isEqualTo(TgrContract.READY_PATH);
+        assertThat(api.getLivenessProbe().getHttpGet().getPath()).isEqualTo(TgrContract.HEALTH_PATH);
+        assertThat(api.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(api.getResources().getLimits()).containsKey("memory");
+        assertThat(api.getEnv()).extracting(e -> e.getName())
+                .containsExactly("ENV", "DEBUG", "HOST", "PORT", "CLIENT_ID", "CLIENT_SECRET", "POD_NAME", "POD_NAMESPACE", "NODE_NAME");
+        assertThat(api.getEnv()).filteredOn(e -> e.getName().startsWith("CLIENT_"))
+                .allSatisfy(e -> {
+                    assertThat(e.getValue()).isNull();
+                    assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("tgr-github");
+                });
+        assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("tgr");
+    }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void config_map_sets_debug_only_in_dev(TgrProfile profile) {
+        ConfigMap config = only(render(profile), ConfigMap.class, "tgr-config");
+        assertThat(config.getData()).containsEntry("ENV", profile.environment())
+                .containsEntry("DEBUG", profile.environment().equals("dev") ? "true" : "false")
+                .containsEntry("HOST", "0.0.0.0")
+                .containsEntry("PORT", "5000");
+    }
+
+    @Test
+    void memory_is_larger_in_prod_than_in_dev() {
+        var dev = only(render(TgrProfiles.DEV), Deployment.class, "tgr").getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+        var prod = only(render(TgrProfiles.PROD), Deployment.class, "tgr").getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+        assertThat(dev.getRequests().get("memory").toString()).isEqualTo("128Mi");
+        assertThat(dev.getLimits().get("memory").toString()).isEqualTo("256Mi");
+        assertThat(prod.getLimits().get("memory").getNumericalAmount()).isGreaterThan(dev.getLimits().get("memory").getNumericalAmount());
+    }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void service_carries_the_workshops_ambassador_mapping(TgrProfile profile) {
+        Service service = only(render(profile), Service.class, "tgr");
+        assertThat(service.getMetadata().getAnnotations()).containsEntry("getambassador.io/config",
+                "---\napiVersion: ambassador/v1\nkind: Mapping\nname: tgr_mapping\nprefix: /\nservice: tgr:5000\n");
+        Service gateway = only(render(profile), Service.class, "ambassador");
+        assertThat(gateway.getSpec().getType()).isEqualTo("LoadBalancer");
+        assertThat(gateway.getSpec().getExternalTrafficPolicy()).isEqualTo("Local");
+        assertThat(gateway.getSpec().getSelector()).containsExactlyEntriesOf(java.util.Map.of("service", "ambassador"));
+        assertThat(gateway.getSpec().getPorts().get(0).getPort()).isEqualTo(80);
+        assertThat(gateway.getSpec().getPorts().get(0).getTargetPort().getIntVal()).isEqualTo(8080);
+    }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void ingress_serves_the_environments_host_with_tls_outside_dev(TgrProfile profile) {
+        Ingress ingress = only(render(profile), Ingress.class, "tgr");
+        assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("tgr." + profile.environment() + ".example.com");
+        if (profile.environment().equals("dev")) {
+            assertThat(ingress.getSpec().getTls()).isEmpty();
+        } else {
+            assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isEqualTo("tgr-tls");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void pods_list_permission_goes_to_the_dedicated_account_never_default(TgrProfile profile) {
+        RoleBinding binding = only(render(profile), RoleBinding.class, "tgr-pods-list");
+        assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
+            assertThat(subject.getName()).isEqualTo("tgr").isNotEqualTo("default");
+            assertThat(subject.getNamespace()).isEqualTo(profile.namespace());
+        });
+        assertThat(binding.getRoleRef().getName()).isEqualTo(profile.namespace() + "-pods-list");
+    }
+
+    @Test
+    void cluster_scoped_objects_of_the_three_environments_never_share_a_name() {
+        Set<String> names = new HashSet<>();
+        int clusterScoped = 0;
+        for (TgrProfile profile : TgrProfiles.all()) {
+            for (ManifestFile file : render(profile).files()) {
+                if (file.kind().scope() == dev.kforge.dsl.core.Scope.CLUSTER) {
+                    clusterScoped++;
+                    assertThat(names.add(file.fileName())).as(file.fileName()).isTrue();
+                }
+            }
+        }
+        assertThat(clusterScoped).isEqualTo(6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void no_secret_value_is_ever_rendered(TgrProfile profile) {
+        for (ManifestFile file : render(profile).files()) {
+            assertThat(file.content()).as(file.fileName()).doesNotContainPattern("(?m)^kind: Secret$");
+        }
+    }
+}
