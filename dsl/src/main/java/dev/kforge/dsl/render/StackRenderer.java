@@ -1,5 +1,6 @@
 package dev.kforge.dsl.render;
 
+import dev.kforge.dsl.core.CustomObject;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.stack.Stack;
@@ -33,7 +34,9 @@ public final class StackRenderer {
     }
 
     private static Optional<HasMetadata> renderOne(KubeObject<?> object, Stack stack) {
-        Optional<HasMetadata> manifest = rendererFor(object).render(cast(object), stack);
+        Optional<HasMetadata> manifest = object instanceof CustomObject<?> custom
+                ? CustomObjectRenderer.render(custom, stack)
+                : rendererFor(object).render(cast(object), stack);
         manifest.ifPresent(m -> applyRawEdits(object, m));
         return manifest;
     }
