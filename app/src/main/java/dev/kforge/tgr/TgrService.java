@@ -1,0 +1,98 @@
+package dev.kforge.tgr;
+
+import dev.kforge.tgr.config.AppConfig;
+import dev.kforge.tgr.github.GitHubSearch;
+import dev.kforge.tgr.github.RepositorySearch;
+import dev.kforge.tgr.k8s.KubernetesPods;
+import dev.kforge.tgr.metrics.Metrics;
+import dev.kforge.tgr.trending.TrendingCache;
+import dev.kforge.tgr.web.Readiness;
+import dev.kforge.tgr.web.TgrApp;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One service instance: its parts wired from an {@link AppConfig}, and its start and graceful shutdown. */
+public final class TgrService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TgrService.class);
+
+    private final AppConfig config;
+    private final Metrics metrics;
+    private final Readiness readiness;
+    private final Javalin app;
+    private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+
+    private TgrService(AppConfig config, Metrics metrics, Readiness readiness, Javalin app) {
+        this.config = config;
+        this.metrics = metrics;
+        this.readiness = readiness;
+        this.app = app;
+    }
+
+    /** Wires the service against the real GitHub client; nothing is started. */
+    public static TgrService create(AppConfig config, Clock clock) {
+        Metrics metrics = new Metrics(TgrContract.VERSION);
+        RepositorySearch search = new GitHubSearch(config.githubApiUrl(), config.credentials(),
+                config.tuning().connectTimeout(), config.tuning().readTimeout(), clock, metrics);
+        return create(config, clock, search, metrics);
+    }
+
+    /** Wires the service around any search implementation; nothing is started. */
+    public static TgrService create(AppConfig config, Clock clock, RepositorySearch search, Metrics metrics) {
+        var tuning = config.tuning();
+        // A request joining another's upstream call waits at most that call's own deadline, plus slack.
+        Duration waitLimit = tuning.connectTimeout().plus(tuning.readTimeout()).plusSeconds(5);
+        TrendingCache cache = new TrendingCache(search, clock, tuning.cacheTtl(), tuning.staleFor(),
+                tuning.cacheMaxBytes(), waitLimit, metrics);
+        KubernetesPods pods = new KubernetesPods(config.kubernetes(), config.pod().podNamespace(),
+                tuning.connectTimeout(), tuning.readTimeout());
+        Readiness readiness = new Readiness();
+        Javalin app = TgrApp.create(config, cache, pods, metrics, readiness);
+        return new TgrService(config, metrics, readiness, app);
+    }
+
+    public Javalin app() {
+        return app;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public boolean isReady() {
+        return readiness.isReady();
+    }
+
+    public TgrService start() {
+        app.start();
+        return this;
+    }
+
+    /**
+     * Graceful shutdown, as on SIGTERM: readiness turns false; after the drain delay (so that Kubernetes stops
+     * routing new requests here) the listening socket closes and in-flight requests get up to the stop
+     * timeout to finish. Idempotent; returns when the server has stopped.
+     */
+    public void shutdown() {
+        if (!shutdownStarted.compareAndSet(false, true)) {
+            return;
+        }
+        readiness.markShuttingDown();
+        Duration drain = config.tuning().drainDelay();
+        LOG.info("Shutting down: readiness is false; closing the port in {} ms, then waiting up to {} ms for "
+                + "in-flight requests", drain.toMillis(), config.tuning().stopTimeout().toMillis());
+        if (!drain.isZero()) {
+            try {
+                Thread.sleep(drain.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        app.stop();
+        LOG.info("Stopped");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kforge.tgr.config;
+
+import java.time.Duration;
+
+/**
+ * Timeouts, cache bounds and shutdown timing. Not read from the environment: these are the service's
+ * policy, and tests shorten them.
+ *
+ * @param connectTimeout  TCP/TLS connect timeout to GitHub and to the Kubernetes API
+ * @param readTimeout     time allowed for a whole upstream answer (headers and body) once connected
+ * @param cacheTtl        how long a GitHub answer is served without asking GitHub again
+ * @param staleFor        how long after it was fetched an answer may still be served, marked stale,
+ *                        when GitHub fails
+ * @param cacheMaxBytes   bound on the cached repository JSON, in bytes (characters); the least recently
+ *                        used language is evicted first. One language holds up to 100 repositories of
+ *                        about 6 KB each.
+ * @param drainDelay      how long the service keeps serving after readiness turns false on SIGTERM, so that
+ *                        Kubernetes removes the pod from its Service's endpoints before the port closes
+ * @param stopTimeout     how long in-flight requests may take to finish once the port is closed
+ */
+public record Tuning(
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration cacheTtl,
+        Duration staleFor,
+        long cacheMaxBytes,
+        Duration drainDelay,
+        Duration stopTimeout) {
+
+    /** Outside a cluster nothing routes traffic by readiness, so there is nothing to drain. */
+    public static final Duration IN_CLUSTER_DRAIN_DELAY = Duration.ofSeconds(5);
+
+    public Tuning {
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("readTimeout", readTimeout);
+        requirePositive("cacheTtl", cacheTtl);
+        if (staleFor.compareTo(cacheTtl) < 0) {
+            throw new IllegalArgumentException("staleFor (" + staleFor + ") must not be shorter than cacheTtl (" + cacheTtl + ")");
+        }
+        if (cacheMaxBytes < 1) {
+            throw new IllegalArgumentException("cacheMaxBytes must be positive, got " + cacheMaxBytes);
+        }
+        if (drainDelay.isNegative()) {
+            throw new IllegalArgumentException("drainDelay must not be negative, got " + drainDelay);
+        }
+        requirePositive("stopTimeout", stopTimeout);
+    }
+
+    public static Tuning defaults() {
+        return new Tuning(Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(1),
+                48L * 1024 * 1024, Duration.ZERO, Duration.ofSeconds(20));
+    }
+
+    public Tuning withReadTimeout(Duration value) {
+        return new Tuning(connectTimeout, value, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout);
+    }
+
+    public Tuning withCache(Duration ttl, Duration stale, long maxBytes) {
+        return new Tuning(connectTimeout, readTimeout, ttl, stale, maxBytes, drainDelay, stopTimeout);
+    }
+
+    public Tuning withDrainDelay(Duration value) {
+        return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, value, stopTimeout);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.kforge.tgr.github;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import org.kohsuke.github.connector.GitHubConnector;
+import org.kohsuke.github.connector.GitHubConnectorRequest;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+
+/**
+ * github-api's transport for one search: sends over a shared {@link HttpClient} with a deadline on the
+ * whole exchange (github-api's own {@code HttpClientGitHubConnector} sets no read timeout), and keeps the
+ * decoded body and headers of the last answer, because github-api turns answers into {@code GHRepository}
+ * objects and would otherwise lose GitHub's raw repository JSON.
+ *
+ * <p>One instance per search, used by one thread: nothing here is shared between requests except the
+ * thread-safe {@link HttpClient}.
+ */
+final class RecordingConnector implements GitHubConnector {
+
+    /** What GitHub answered, or why there is no answer. */
+    record Exchange(int status, Map<String, List<String>> headers, byte[] body, IOException transportFailure) {
+
+        String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    /**
+     * Transport failures are thrown as this type, never as a {@link java.net.SocketException}: github-api
+     * silently retries those twice, which would triple both the upstream calls and the client's wait.
+     */
+    static final class TransportException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final boolean timeout;
+
+        TransportException(String message, Throwable cause, boolean timeout) {
+            super(message, cause);
+            this.timeout = timeout;
+        }
+
+        boolean isTimeout() {
+            return timeout;
+        }
+    }
+
+    private final HttpClient http;
+    private final Duration deadline;
+    private final Runnable onSend;
+    private Exchange last;
+
+    RecordingConnector(HttpClient http, Duration deadline, Runnable onSend) {
+        this.http = http;
+        this.deadline = deadline;
+        this.onSend = onSend;
+    }
+
+    /** The last exchange, or null if nothing was sent. */
+    Exchange last() {
+        return last;
+    }
+
+    @Override
+    public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
+        HttpRequest.Builder builder;
+        try {
+            builder = HttpRequest.newBuilder(request.url().toURI()).timeout(deadline);
+        } catch (URISyntaxException e) {
+            throw new IOException("Invalid URL " + request.url(), e);
+        }
+        request.allHeaders().forEach((name, values) -> builder.header(name, String.join(", ", values)));
+        InputStream body = request.hasBody() ? request.body() : null;
+        builder.method(request.method(), body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body.readAllBytes()));
+
+        onSend.run();
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            // HttpRequest.timeout only covers the wait for the status line and headers; this covers the body too.
+            response = future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw fail(new TransportException("no complete answer within " + deadline.toMillis() + " ms", e, true));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            boolean timeout = cause instanceof HttpTimeoutException;
+            String what = timeout ? "no answer within " + deadline.toMillis() + " ms" : "connection failed";
+            throw fail(new TransportException(what + ": " + cause.getClass().getSimpleName(), cause, timeout));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw fail(new TransportException("interrupted", new InterruptedIOException(), false));
+        }
+
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers().map());
+        byte[] bytes = response.body() == null ? new byte[0] : response.body();
+        String encoding = firstOrNull(headers.remove("Content-Encoding"));
+        headers.remove("Content-Length");
+        if ("gzip".equalsIgnoreCase(encoding)) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                last = new Exchange(response.statusCode(), headers, new byte[0], null);
+                throw new IOException("GitHub sent a corrupt gzip body", e);
+            }
+        }
+        last = new Exchange(response.statusCode(), headers, bytes, null);
+        return new Response(request, response.statusCode(), headers, bytes);
+    }
+
+    private TransportException fail(TransportException e) {
+        last = new Exchange(-1, Map.of(), new byte[0], e);
+        return e;
+    }
+
+    private static String firstOrNull(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static final class Response extends GitHubConnectorResponse.ByteArrayResponse {
+        private final byte[] body;
+
+        Response(GitHubConnectorRequest request, int status, Map<String, List<String>> headers, byte[] body) {
+            super(request, status, headers);
+            this.body = body;
+        }
+
+        @Override
+        protected InputStream rawBodyStream() {
+            return new ByteArrayInputStream(body);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.kforge.tgr.github;
+
+import java.util.Locale;
+
+/**
+ * A GitHub search that did not produce repositories. The message is written for API clients: it says what
+ * went wrong with GitHub without leaking headers, credentials or GitHub's raw answer.
+ */
+public final class UpstreamException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why the search failed; the metric label is {@link #label()}. */
+    public enum Kind {
+        /** GitHub's primary or secondary rate limit: answered 503 with Retry-After. */
+        RATE_LIMITED,
+        /** No complete answer within the read timeout. */
+        TIMEOUT,
+        /** Could not connect, or the connection broke. */
+        UNREACHABLE,
+        /** GitHub answered with an error status other than a rate limit. */
+        HTTP_ERROR,
+        /** GitHub answered 2xx, but not with a search result. */
+        MALFORMED;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Kind kind;
+    private final long retryAfterSeconds;
+
+    private UpstreamException(Kind kind, String message, long retryAfterSeconds, Throwable cause) {
+        super(message, cause, false, false);
+        this.kind = kind;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static UpstreamException rateLimited(long retryAfterSeconds) {
+        return new UpstreamException(Kind.RATE_LIMITED,
+                "GitHub rate limit reached; retry after " + retryAfterSeconds + " seconds", retryAfterSeconds, null);
+    }
+
+    public static UpstreamException of(Kind kind, String message, Throwable cause) {
+        if (kind == Kind.RATE_LIMITED) {
+            throw new IllegalArgumentException("use rateLimited(seconds)");
+        }
+        return new UpstreamException(kind, message, 0, cause);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Seconds until GitHub accepts searches again; only meaningful for {@link Kind#RATE_LIMITED}. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

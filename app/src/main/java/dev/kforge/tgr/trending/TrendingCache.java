@@ -1,0 +1,183 @@
+package dev.kforge.tgr.trending;
+
+import dev.kforge.tgr.github.RepositorySearch;
+import dev.kforge.tgr.github.SearchPage;
+import dev.kforge.tgr.github.UpstreamException;
+import dev.kforge.tgr.metrics.Metrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The top repositories per language, keyed by the lower-cased language, each entry holding GitHub's whole
+ * first page (100 repositories) so that every {@code n} is served from one upstream call.
+ *
+ * <ul>
+ *   <li>Fresh for {@code ttl}: answered without calling GitHub.</li>
+ *   <li>Single flight: concurrent misses for one language share one upstream call.</li>
+ *   <li>Stale: when GitHub fails, an entry younger than {@code staleFor} is served, marked stale.</li>
+ *   <li>Bounded: the least recently used languages are evicted once the entries hold more than
+ *       {@code maxBytes} characters of JSON.</li>
+ * </ul>
+ * Entries are immutable; the map is guarded by one lock held only for map operations, never during a call.
+ */
+public final class TrendingCache {
+
+    private record Entry(SearchPage page, Instant fetchedAt, long weight) {
+        Entry(SearchPage page, Instant fetchedAt) {
+            this(page, fetchedAt, page.weight());
+        }
+    }
+
+    private final RepositorySearch search;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Duration staleFor;
+    private final long maxBytes;
+    private final Duration waitLimit;
+    private final Metrics metrics;
+
+    private final Object lock = new Object();
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
+    private final ConcurrentHashMap<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
+
+    /**
+     * @param waitLimit how long a request waits for a concurrent request's upstream call; longer than the
+     *                  upstream deadline, so it only matters if that call hangs despite its timeout
+     */
+    public TrendingCache(RepositorySearch search, Clock clock, Duration ttl, Duration staleFor, long maxBytes,
+                         Duration waitLimit, Metrics metrics) {
+        this.search = search;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.staleFor = staleFor;
+        this.maxBytes = maxBytes;
+        this.waitLimit = waitLimit;
+        this.metrics = metrics;
+        metrics.gauge("tgr_cache_entries", "Languages in the cache, fresh or stale.", this::size);
+        metrics.gauge("tgr_cache_bytes", "Characters of repository JSON in the cache.", this::weight);
+    }
+
+    /** The repositories of a language; the key is {@link SearchQuery#languageKey()}. */
+    public Answer get(String languageKey) throws UpstreamException {
+        Entry cached = peek(languageKey);
+        if (cached != null && isFresh(cached)) {
+            metrics.cacheHit();
+            return answer(cached, Answer.Source.HIT, null);
+        }
+        metrics.cacheMiss();
+        try {
+            return answer(load(languageKey), Answer.Source.MISS, null);
+        } catch (UpstreamException e) {
+            Entry last = peek(languageKey);
+            if (last != null && Duration.between(last.fetchedAt(), clock.instant()).compareTo(staleFor) < 0) {
+                metrics.cacheStaleServed();
+                return answer(last, Answer.Source.STALE, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    public long size() {
+        synchronized (lock) {
+            return entries.size();
+        }
+    }
+
+    public long weight() {
+        synchronized (lock) {
+            return bytes;
+        }
+    }
+
+    private Entry load(String key) throws UpstreamException {
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return await(running);
+        }
+        try {
+            // Another request may have stored a fresh entry between our miss and our claim.
+            Entry current = peek(key);
+            if (current != null && isFresh(current)) {
+                mine.complete(current);
+                return current;
+            }
+            Entry loaded = new Entry(search.search(key), clock.instant());
+            store(key, loaded);
+            mine.complete(loaded);
+            return loaded;
+        } catch (UpstreamException | RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private Entry await(CompletableFuture<Entry> running) throws UpstreamException {
+        try {
+            return running.get(waitLimit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UpstreamException upstream) {
+                throw upstream;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            throw UpstreamException.of(UpstreamException.Kind.TIMEOUT,
+                    "GitHub did not answer within " + waitLimit.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw UpstreamException.of(UpstreamException.Kind.TIMEOUT, "Interrupted while waiting for GitHub", e);
+        }
+    }
+
+    private boolean isFresh(Entry entry) {
+        return Duration.between(entry.fetchedAt(), clock.instant()).compareTo(ttl) < 0;
+    }
+
+    private Entry peek(String key) {
+        synchronized (lock) {
+            return entries.get(key);
+        }
+    }
+
+    private void store(String key, Entry entry) {
+        synchronized (lock) {
+            Entry previous = entries.put(key, entry);
+            if (previous != null) {
+                bytes -= previous.weight();
+            }
+            bytes += entry.weight();
+            Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
+            while (bytes > maxBytes && entries.size() > 1 && eldest.hasNext()) {
+                Map.Entry<String, Entry> e = eldest.next();
+                if (e.getKey().equals(key)) {
+                    continue; // never evict what was just stored
+                }
+                bytes -= e.getValue().weight();
+                eldest.remove();
+            }
+        }
+    }
+
+    private static Answer answer(Entry entry, Answer.Source source, String staleReason) {
+        return new Answer(entry.page().items(), source, entry.fetchedAt(), staleReason);
+    }
+}

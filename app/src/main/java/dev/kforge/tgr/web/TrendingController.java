@@ -1,0 +1,63 @@
+package dev.kforge.tgr.web;
+
+import dev.kforge.tgr.github.UpstreamException;
+import dev.kforge.tgr.trending.Answer;
+import dev.kforge.tgr.trending.InvalidQueryException;
+import dev.kforge.tgr.trending.SearchQuery;
+import dev.kforge.tgr.trending.TrendingCache;
+import io.javalin.http.Context;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * {@code GET /?n=<int>&l=<language>}: the first {@code n} repositories of language {@code l}, most stars
+ * first, as GitHub's own repository objects.
+ *
+ * <pre>
+ * {"repos":[...],"status":"ok"}
+ * {"repos":[...],"status":"stale","fetched_at":"2026-01-01T10:00:00Z","reason":"GitHub answered HTTP 502"}
+ * </pre>
+ */
+final class TrendingController {
+
+    static final String CACHE_HEADER = "X-Cache";
+
+    private final TrendingCache cache;
+
+    TrendingController(TrendingCache cache) {
+        this.cache = cache;
+    }
+
+    void trending(Context ctx) throws InvalidQueryException, UpstreamException {
+        SearchQuery query = SearchQuery.parse(ctx.queryParam("n"), ctx.queryParam("l"));
+        Answer answer = cache.get(query.languageKey());
+        ctx.header(CACHE_HEADER, answer.source().name());
+        ctx.contentType(Json.CONTENT_TYPE).result(render(answer, query.n()));
+    }
+
+    static String render(Answer answer, int n) {
+        List<String> repos = answer.first(n);
+        int size = 64;
+        for (String repo : repos) {
+            size += repo.length() + 1;
+        }
+        StringBuilder out = new StringBuilder(size);
+        out.append("{\"repos\":[");
+        for (int i = 0; i < repos.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(repos.get(i));
+        }
+        out.append("],\"status\":");
+        if (answer.stale()) {
+            out.append("\"stale\",\"fetched_at\":")
+                    .append(Json.string(DateTimeFormatter.ISO_INSTANT.format(answer.fetchedAt().truncatedTo(ChronoUnit.SECONDS))))
+                    .append(",\"reason\":").append(Json.string(answer.staleReason()));
+        } else {
+            out.append("\"ok\"");
+        }
+        return out.append('}').toString();
+    }
+}

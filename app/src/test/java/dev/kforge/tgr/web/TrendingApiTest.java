@@ -1,0 +1,401 @@
+package dev.kforge.tgr.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kforge.tgr.TgrService;
+import dev.kforge.tgr.config.AppConfig;
+import dev.kforge.tgr.config.Tuning;
+import dev.kforge.tgr.support.FakeGitHub;
+import dev.kforge.tgr.support.FakeHttpServer.Reply;
+import dev.kforge.tgr.support.Fixtures;
+import dev.kforge.tgr.support.Http;
+import dev.kforge.tgr.support.MutableClock;
+import dev.kforge.tgr.support.TestServices;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.TestCase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code GET /?n=&l=} against a fake GitHub on 127.0.0.1: answers, validation, upstream failures, caching. */
+class TrendingApiTest {
+
+    private static final String N_ALLOWED = "expected an integer from 1 to 100";
+    private static final String L_ALLOWED =
+            "expected a language name of at most 50 characters: letters, digits, '+', '#', '-', '.' and spaces";
+
+    private FakeGitHub github;
+    private MutableClock clock;
+
+    @BeforeEach
+    void startFakeGitHub() {
+        github = FakeGitHub.start();
+        clock = MutableClock.atFixedStart();
+    }
+
+    @AfterEach
+    void stopFakeGitHub() {
+        github.close();
+    }
+
+    private void run(TestCase test) {
+        run(TestServices.config(github.url()), clock, test);
+    }
+
+    private static void run(AppConfig config, Clock clock, TestCase test) {
+        TgrService service = TestServices.service(config, clock);
+        JavalinTest.test(service.app(), test);
+    }
+
+    @Test
+    void answers_the_first_n_repositories_most_stars_first_as_githubs_own_objects() {
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=3&l=python");
+
+            assertThat(result.status()).isEqualTo(200);
+            assertThat(result.contentType()).startsWith("application/json");
+            JsonNode body = result.json();
+            assertThat(fieldNames(body)).containsExactly("repos", "status");
+            assertThat(body.get("status").asText()).isEqualTo("ok");
+            JsonNode repos = body.get("repos");
+            assertThat(repos).hasSize(3);
+            assertThat(stars(repos)).containsExactly(71222, 71122, 71022);
+            // The first one is the seed's awesome-python search item, every field untouched.
+            assertThat(repos.get(0)).isEqualTo(Fixtures.repository("python", 0));
+            assertThat(fieldNames(repos.get(1))).contains("id", "name", "full_name", "owner", "html_url",
+                    "description", "stargazers_count", "forks_count", "language", "license", "score");
+            assertThat(repos.get(1).get("owner").get("login").asText()).isEqualTo("owner-python-1");
+            assertThat(result.header("X-Cache")).isEqualTo("MISS");
+        });
+    }
+
+    @Test
+    void sends_one_search_with_the_language_quoted_sorted_by_stars() {
+        run((server, client) -> {
+            Http.get(client, "/?n=3&l=python");
+
+            assertThat(github.calls()).isEqualTo(1);
+            FakeGitHub.Request request = github.lastRequest();
+            assertThat(request.method()).isEqualTo("GET");
+            assertThat(request.path()).isEqualTo("/search/repositories");
+            assertThat(request.query()).containsEntry("q", "language:\"python\"").containsEntry("sort", "stars")
+                    .containsEntry("order", "desc").containsEntry("per_page", "100");
+            assertThat(request.header("Accept")).isEqualTo("application/vnd.github+json");
+            assertThat(request.header("X-GitHub-Api-Version")).isEqualTo("2022-11-28");
+            assertThat(request.header("Authorization")).isNull(); // anonymous
+            assertThat(request.header("Accept-Encoding")).contains("gzip"); // and the fake answered gzipped
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "c%2B%2B|c++",
+        "C%23|c#",
+        "Objective-C|objective-c",
+        "Visual%20Basic%20.NET|visual basic .net",
+        "%20%20Jupyter%20%20%20Notebook%20|jupyter notebook",
+    })
+    void quotes_and_normalizes_the_language_so_it_stays_one_qualifier(String rawL, String searched) {
+        run((server, client) -> {
+            assertThat(Http.get(client, "/?n=1&l=" + rawL).status()).isEqualTo(200);
+
+            assertThat(github.lastRequest().query().get("q")).isEqualTo("language:\"" + searched + "\"");
+        });
+    }
+
+    @Test
+    void answers_fewer_repositories_when_github_finds_fewer_than_n() {
+        github.respond(request -> github.searchReply(FakeGitHub.language(request), 100, 2));
+        run((server, client) -> {
+            JsonNode repos = Http.get(client, "/?n=50&l=zig").json().get("repos");
+
+            assertThat(repos).hasSize(2);
+        });
+    }
+
+    @Test
+    void answers_up_to_one_hundred_repositories() {
+        run((server, client) -> {
+            JsonNode repos = Http.get(client, "/?n=100&l=go").json().get("repos");
+
+            assertThat(repos).hasSize(100);
+            assertThat(stars(repos)).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+        });
+    }
+
+    static Stream<Arguments> invalidQueries() {
+        return Stream.of(
+                Arguments.of("/?l=python", "Missing parameter 'n': " + N_ALLOWED),
+                Arguments.of("/?n=abc&l=python", "Invalid parameter 'n': 'abc' is not an integer; " + N_ALLOWED),
+                Arguments.of("/?n=1.5&l=python", "Invalid parameter 'n': '1.5' is not an integer; " + N_ALLOWED),
+                Arguments.of("/?n=&l=python", "Invalid parameter 'n': '' is not an integer; " + N_ALLOWED),
+                Arguments.of("/?n=0&l=python", "Invalid parameter 'n': '0' is out of range; " + N_ALLOWED),
+                Arguments.of("/?n=101&l=python", "Invalid parameter 'n': '101' is out of range; " + N_ALLOWED),
+                Arguments.of("/?n=-3&l=python", "Invalid parameter 'n': '-3' is out of range; " + N_ALLOWED),
+                Arguments.of("/?n=99999999999&l=python",
+                        "Invalid parameter 'n': '99999999999' is out of range; " + N_ALLOWED),
+                Arguments.of("/?n=3", "Missing parameter 'l': " + L_ALLOWED),
+                Arguments.of("/?n=3&l=", "Invalid parameter 'l': it is empty; " + L_ALLOWED),
+                Arguments.of("/?n=3&l=%20%20", "Invalid parameter 'l': it is empty; " + L_ALLOWED),
+                Arguments.of("/?n=3&l=" + "a".repeat(51), "Invalid parameter 'l': 51 characters is too long; " + L_ALLOWED),
+                Arguments.of("/?n=3&l=python%20stars:%3E1",
+                        "Invalid parameter 'l': character ':' is not allowed; " + L_ALLOWED),
+                Arguments.of("/?n=3&l=python%22%20OR%20%22", "Invalid parameter 'l': character '\"' is not allowed; " + L_ALLOWED),
+                Arguments.of("/?n=3&l=py%0Athon", "Invalid parameter 'l': character U+000A is not allowed; " + L_ALLOWED),
+                Arguments.of("/?n=3&l=pyth%C3%B6n", "Invalid parameter 'l': character U+00F6 is not allowed; " + L_ALLOWED),
+                Arguments.of("/", "Missing parameter 'n': " + N_ALLOWED + "; Missing parameter 'l': " + L_ALLOWED));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidQueries")
+    void rejects_invalid_parameters_with_400_naming_the_parameter_and_what_is_allowed(String path, String error) {
+        run((server, client) -> {
+            Http.Result result = Http.get(client, path);
+
+            assertThat(result.status()).isEqualTo(400);
+            assertThat(result.contentType()).startsWith("application/json");
+            assertThat(fieldNames(result.json())).containsExactly("error");
+            assertThat(result.json().get("error").asText()).isEqualTo(error);
+            assertThat(github.calls()).isZero();
+        });
+    }
+
+    @Test
+    void answers_502_when_github_does_not_answer_within_the_read_timeout() {
+        github.respond(request -> {
+            github.awaitRelease();
+            return github.search(request);
+        });
+        AppConfig config = TestServices.config(github.url())
+                .withTuning(Tuning.defaults().withReadTimeout(Duration.ofMillis(300)));
+        run(config, clock, (server, client) -> {
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(502);
+            assertThat(result.json().get("error").asText()).isEqualTo("GitHub did not answer within 300 ms");
+            assertThat(github.calls()).isEqualTo(1); // no silent retries
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "500|application/json|{\"message\":\"Server Error\"}|GitHub answered HTTP 500",
+        "502|text/html|<html><head><title>Unicorn! &middot; GitHub</title></head><body>No server is available</body></html>|GitHub answered HTTP 502",
+        "401|application/json|{\"message\":\"Bad credentials\"}|GitHub rejected the service's credentials (HTTP 401)",
+        "422|application/json|{\"message\":\"Validation Failed\"}|GitHub answered HTTP 422",
+    })
+    void answers_502_json_when_github_answers_an_error(int status, String contentType, String body, String error) {
+        github.respond(request -> new Reply(status, java.util.Map.of("Content-Type", contentType),
+                body.getBytes(StandardCharsets.UTF_8)));
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(502);
+            assertThat(result.contentType()).startsWith("application/json");
+            assertThat(result.json().get("error").asText()).isEqualTo(error);
+            assertThat(github.calls()).isEqualTo(1);
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"total_count\": 1, \"incomplete_results\": false, \"items\": [",
+        "<html><body>Sign in to continue</body></html>",
+        "{\"total_count\": 1, \"incomplete_results\": false, \"items\": [42]}",
+        "{\"message\": \"no items here\"}",
+    })
+    void answers_502_when_github_answers_2xx_with_something_that_is_not_a_search_result(String body) {
+        github.respond(request -> Reply.json(200, body));
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(502);
+            assertThat(result.json().get("error").asText()).isEqualTo("GitHub's answer was not a valid search result");
+        });
+    }
+
+    @Test
+    void answers_503_with_retry_after_when_github_reports_its_primary_rate_limit() {
+        long reset = clock.instant().getEpochSecond() + 42;
+        github.respond(request -> FakeGitHub.rateLimited(reset));
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(503);
+            assertThat(result.header("Retry-After")).isEqualTo("42");
+            assertThat(result.json().get("error").asText()).isEqualTo("GitHub rate limit reached; retry after 42 seconds");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "429|{\"message\":\"Too Many Requests\"}",
+        "403|{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\"}",
+    })
+    void answers_503_with_githubs_retry_after_for_secondary_rate_limits(int status, String body) {
+        github.respond(request -> Reply.json(status, body).withHeader("Retry-After", "17"));
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(503);
+            assertThat(result.header("Retry-After")).isEqualTo("17");
+            assertThat(result.json().get("error").asText()).isEqualTo("GitHub rate limit reached; retry after 17 seconds");
+        });
+    }
+
+    @Test
+    void does_not_call_github_again_until_its_rate_limit_resets() {
+        long reset = clock.instant().getEpochSecond() + 60;
+        github.respond(request -> FakeGitHub.rateLimited(reset));
+        run((server, client) -> {
+            assertThat(Http.get(client, "/?n=1&l=python").status()).isEqualTo(503);
+            clock.advance(Duration.ofSeconds(20));
+
+            Http.Result meanwhile = Http.get(client, "/?n=1&l=rust");
+
+            assertThat(meanwhile.status()).isEqualTo(503);
+            assertThat(meanwhile.header("Retry-After")).isEqualTo("40");
+            assertThat(github.calls()).isEqualTo(1);
+
+            github.respond(github::search);
+            clock.advance(Duration.ofSeconds(41));
+            assertThat(Http.get(client, "/?n=1&l=rust").status()).isEqualTo(200);
+            assertThat(github.calls()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void serves_a_cache_hit_for_any_n_and_any_letter_case_without_calling_github() {
+        run((server, client) -> {
+            JsonNode first = Http.get(client, "/?n=5&l=python").json().get("repos");
+
+            Http.Result hit = Http.get(client, "/?n=2&l=PYTHON");
+
+            assertThat(github.calls()).isEqualTo(1);
+            assertThat(hit.header("X-Cache")).isEqualTo("HIT");
+            assertThat(hit.json().get("repos")).containsExactly(first.get(0), first.get(1));
+        });
+    }
+
+    @Test
+    void calls_github_again_once_the_entry_is_older_than_the_ttl() {
+        run((server, client) -> {
+            Http.get(client, "/?n=1&l=python");
+            clock.advance(Tuning.defaults().cacheTtl().minusSeconds(1));
+            Http.get(client, "/?n=1&l=python");
+            assertThat(github.calls()).isEqualTo(1);
+
+            clock.advance(Duration.ofSeconds(1));
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(github.calls()).isEqualTo(2);
+            assertThat(result.header("X-Cache")).isEqualTo("MISS");
+        });
+    }
+
+    @Test
+    void serves_the_last_good_answer_marked_stale_when_github_fails_after_a_success() {
+        run((server, client) -> {
+            JsonNode fresh = Http.get(client, "/?n=3&l=python").json().get("repos");
+            clock.advance(Duration.ofMinutes(6));
+            github.respond(request -> Reply.json(500, "{\"message\":\"Server Error\"}"));
+
+            Http.Result result = Http.get(client, "/?n=2&l=python");
+
+            assertThat(result.status()).isEqualTo(200);
+            assertThat(result.header("X-Cache")).isEqualTo("STALE");
+            JsonNode body = result.json();
+            assertThat(fieldNames(body)).containsExactly("repos", "status", "fetched_at", "reason");
+            assertThat(body.get("status").asText()).isEqualTo("stale");
+            assertThat(body.get("fetched_at").asText()).isEqualTo("2026-01-01T10:00:00Z");
+            assertThat(body.get("reason").asText()).isEqualTo("GitHub answered HTTP 500");
+            assertThat(body.get("repos")).containsExactly(fresh.get(0), fresh.get(1));
+            assertThat(github.calls()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void stops_serving_stale_answers_after_the_stale_limit() {
+        run((server, client) -> {
+            Http.get(client, "/?n=1&l=python");
+            clock.advance(Tuning.defaults().staleFor());
+            github.respond(request -> Reply.json(500, "{\"message\":\"Server Error\"}"));
+
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(502);
+        });
+    }
+
+    @Test
+    void answers_unknown_routes_and_methods_with_json_errors() {
+        run((server, client) -> {
+            Http.Result notFound = Http.get(client, "/repos/vinta/awesome-python");
+            assertThat(notFound.status()).isEqualTo(404);
+            assertThat(notFound.contentType()).startsWith("application/json");
+            assertThat(notFound.json().get("error").asText()).startsWith("Not found: GET /repos/vinta/awesome-python. Routes: ");
+
+            try (okhttp3.Response post = client.post("/?n=1&l=python")) {
+                assertThat(post.code()).isEqualTo(405);
+                assertThat(Fixtures.parse(post.body().string()).get("error").asText())
+                        .isEqualTo("Method POST is not allowed on /: this API only answers GET");
+            }
+        });
+    }
+
+    static Stream<Arguments> unparsableRequests() {
+        return Stream.of(
+                Arguments.of("GET /%zz HTTP/1.1", 400),
+                Arguments.of("GET / HTTP/1.1\r\nthis is not a header", 400),
+                Arguments.of("GET /?n=1&l=python HTTP/1.1\r\nX-Big: " + "X".repeat(10_000), 431));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unparsableRequests")
+    void answers_requests_jetty_cannot_parse_with_json_not_html(String head, int status) throws Exception {
+        run((server, client) -> {
+            String answer = rawRequest(server.port(), head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 " + status);
+            assertThat(answer).containsIgnoringCase("Content-Type: application/json");
+            assertThat(answer).contains("{\"error\":\"").doesNotContainIgnoringCase("<html");
+        });
+    }
+
+    private static String rawRequest(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    static List<Integer> stars(JsonNode repos) {
+        return StreamSupport.stream(repos.spliterator(), false).map(r -> r.get("stargazers_count").asInt()).toList();
+    }
+}
