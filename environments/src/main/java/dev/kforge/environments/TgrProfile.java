@@ -1,5 +1,6 @@
 package dev.kforge.environments;
 
+import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.workload.Resources;
 
 /**
@@ -12,8 +13,11 @@ import dev.kforge.dsl.workload.Resources;
  * @param debug       the service's DEBUG flag
  * @param resources   requests and limits of the API container
  * @param tls         whether the Ingress serves HTTPS with the {@code tgr-tls} certificate
+ * @param disruptionBudget whether node drains must leave all but one API pod running
+ * @param policy      how strictly the best-practice checks apply
  */
-public record TgrProfile(String environment, int replicas, String imageTag, boolean debug, Resources resources, boolean tls) {
+public record TgrProfile(String environment, int replicas, String imageTag, boolean debug, Resources resources, boolean tls,
+                         boolean disruptionBudget, Policy policy) {
 
     /** The namespace of the environment: {@code tgr-<environment>}. */
     public String namespace() {

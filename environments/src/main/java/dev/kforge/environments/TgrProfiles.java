@@ -1,5 +1,6 @@
 package dev.kforge.environments;
 
+import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.Resources;
@@ -15,9 +16,9 @@ public final class TgrProfiles {
             .withCpuLimit(Cpu.cores(1))
             .withMemoryLimit(Memory.mebibytes(512));
 
-    public static final TgrProfile DEV = new TgrProfile("dev", 1, TgrContract.VERSION, true, SMALL, false);
-    public static final TgrProfile STAGING = new TgrProfile("staging", 2, TgrContract.VERSION, false, SMALL, true);
-    public static final TgrProfile PROD = new TgrProfile("prod", 3, TgrContract.VERSION, false, LARGE, true);
+    public static final TgrProfile DEV = new TgrProfile("dev", 1, TgrContract.VERSION, true, SMALL, false, false, Policy.RELAXED);
+    public static final TgrProfile STAGING = new TgrProfile("staging", 2, TgrContract.VERSION, false, SMALL, true, true, Policy.STRICT);
+    public static final TgrProfile PROD = new TgrProfile("prod", 3, TgrContract.VERSION, false, LARGE, true, true, Policy.STRICT);
 
     private TgrProfiles() {
     }

@@ -35,6 +35,7 @@ import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.IntOrPercent;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodField;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
@@ -120,7 +121,12 @@ public final class TgrStack {
             ingress = ingress.withTls(certificate, profile.host());
         }
 
-        return Stack.named("tgr").environment(profile.environment()).namespace(namespace)
+        Stack stack = Stack.named("tgr").environment(profile.environment()).namespace(namespace)
+                .withPolicy(profile.policy())
                 .with(account, podsList, podsListBinding, config, github, registry, certificate, service, gateway, deployment, ingress);
+        if (profile.disruptionBudget()) {
+            stack = stack.with(PodDisruptionBudgetDef.named("tgr").protecting(deployment).withMaxUnavailable(IntOrPercent.count(1)));
+        }
+        return stack;
     }
 }

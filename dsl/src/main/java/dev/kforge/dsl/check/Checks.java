@@ -10,7 +10,11 @@ public final class Checks {
             new ConfigReferencesCheck(),
             new WorkloadReferencesCheck(),
             new NetworkReferencesCheck(),
-            new RbacReferencesCheck());
+            new RbacReferencesCheck(),
+            new ContainerPolicyCheck(),
+            new SecurityPolicyCheck(),
+            new AccessPolicyCheck(),
+            new AvailabilityPolicyCheck());
 
     private Checks() {
     }

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Kind;

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.core.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.stack.Stack;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
@@ -7,6 +8,7 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.LabelExpression;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
 import java.util.Map;
@@ -21,9 +23,11 @@ final class WorkloadReferencesCheck implements StackCheck {
     static final String SERVICE_ACCOUNT = "service-account-reference";
     static final String PROBE_PORT = "probe-port";
     static final String SELECTOR = "selector-match";
+    static final String BUDGET = "budget-selection";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
+        checkBudgets(stack, index, problems);
         for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
             deployment.serviceAccount().ifPresent(account -> {
                 if (index.find(Kind.SERVICE_ACCOUNT, account.name(), ServiceAccountDef.class).isEmpty()) {
@@ -45,6 +49,16 @@ final class WorkloadReferencesCheck implements StackCheck {
                                     + " does not match the pod labels", describe(podLabels, expression.key()),
                             "Change the requirement or add the label with withPodLabel; the API server rejects a selector that misses its own pods."));
                 }
+            }
+        }
+    }
+
+    private static void checkBudgets(Stack stack, StackIndex index, Problems problems) {
+        for (PodDisruptionBudgetDef budget : index.all(PodDisruptionBudgetDef.class)) {
+            if (index.find(Kind.DEPLOYMENT, budget.workload().name(), DeploymentDef.class).isEmpty()) {
+                problems.add(Problem.of(BUDGET, Severity.ERROR, stack.describe(), budget,
+                        "protects Deployment " + budget.workload().name() + ", which is not in the stack", budget.workload().name(),
+                        "Add the Deployment to the stack, or remove the budget."));
             }
         }
     }

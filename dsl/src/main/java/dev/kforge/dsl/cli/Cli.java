@@ -1,5 +1,6 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.check.BreakingChangesCheck;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
@@ -69,6 +70,10 @@ public final class Cli {
             return 2;
         }
         RenderResult result = Renderer.renderAll(environments);
+        for (String name : targets) {
+            result.environment(name).ifPresent(environment -> BreakingChangesCheck.check(environment.stack(),
+                    OutputDirectory.read(outDir.resolve(name)), environment.files(), result.problems()));
+        }
         if (report(result)) {
             err.println("Nothing was written: fix the problems above and render again.");
             return 1;
@@ -90,6 +95,10 @@ public final class Cli {
 
     private int check(Path outDir) {
         RenderResult result = Renderer.renderAll(environments);
+        for (RenderedEnvironment environment : result.environments()) {
+            BreakingChangesCheck.check(environment.stack(), OutputDirectory.read(outDir.resolve(environment.name())),
+                    environment.files(), result.problems());
+        }
         boolean failed = report(result);
         for (RenderedEnvironment environment : result.environments()) {
             Path folder = outDir.resolve(environment.name());

@@ -1,9 +1,9 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.check.Checks;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.check.Problems;
-import dev.kforge.dsl.check.Severity;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.render.RenderedObject;

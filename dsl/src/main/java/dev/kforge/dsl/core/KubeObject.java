@@ -31,6 +31,14 @@ public interface KubeObject<T extends KubeObject<T>> {
         return withMeta(meta().withAnnotation(key, value));
     }
 
+    /**
+     * A copy for which {@code check} is not enforced. The reason is required, and written to the
+     * object's {@code kforge.dev/waivers} annotation so that reviewers of the YAML see it too.
+     */
+    default T waive(PolicyCheck check, String reason) {
+        return withMeta(meta().withWaiver(describe(), check, reason));
+    }
+
     /** How problems name this object: {@code Deployment tgr}. */
     default String describe() {
         return kind().kind() + " " + name();

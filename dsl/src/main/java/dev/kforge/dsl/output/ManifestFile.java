@@ -10,12 +10,13 @@ import java.util.Locale;
  *
  * @param fileName the file's name within the environment's folder
  * @param kind     the kind of the object in it
+ * @param name     the object's name
  * @param content  the YAML, ending in one newline
  */
-public record ManifestFile(String fileName, Kind kind, String content) {
+public record ManifestFile(String fileName, Kind kind, String name, String content) {
 
     public static ManifestFile of(Kind kind, String name, String content) {
-        return new ManifestFile(fileName(kind, name), kind, content);
+        return new ManifestFile(fileName(kind, name), kind, name, content);
     }
 
     static String fileName(Kind kind, String name) {

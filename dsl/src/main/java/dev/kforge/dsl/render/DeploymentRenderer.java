@@ -3,12 +3,10 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
-import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
@@ -75,15 +73,11 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
     private static io.fabric8.kubernetes.api.model.apps.DeploymentStrategy strategy(DeploymentStrategy strategy) {
         if (strategy instanceof DeploymentStrategy.RollingUpdate rolling) {
             return new DeploymentStrategyBuilder().withType("RollingUpdate").withNewRollingUpdate()
-                    .withMaxSurge(intOrPercent(rolling.maxSurge()))
-                    .withMaxUnavailable(intOrPercent(rolling.maxUnavailable()))
+                    .withMaxSurge(PodDisruptionBudgetRenderer.intOrPercent(rolling.maxSurge()))
+                    .withMaxUnavailable(PodDisruptionBudgetRenderer.intOrPercent(rolling.maxUnavailable()))
                     .endRollingUpdate().build();
         }
         return new DeploymentStrategyBuilder().withType("Recreate").build();
-    }
-
-    private static IntOrString intOrPercent(IntOrPercent value) {
-        return value.percent() ? new IntOrString(value.toString()) : new IntOrString(value.value());
     }
 
     private static PodSecurityContext security(PodSecurity security) {

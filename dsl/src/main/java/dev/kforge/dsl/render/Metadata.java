@@ -14,6 +14,8 @@ import java.util.Map;
 final class Metadata {
     /** Lists the reasons of the escape-hatch edits applied to an object, for review. */
     static final String RAW_EDITS_ANNOTATION = "kforge.dev/raw-edits";
+    /** Lists the policy checks waived for an object, with their reasons, for review. */
+    static final String WAIVERS_ANNOTATION = "kforge.dev/waivers";
 
     private Metadata() {
     }
@@ -29,6 +31,10 @@ final class Metadata {
         if (!object.rawEdits().isEmpty()) {
             annotations = annotations.with(RAW_EDITS_ANNOTATION, String.join("; ",
                     object.rawEdits().stream().map(edit -> edit.reason()).toList()));
+        }
+        if (!object.meta().waivers().isEmpty()) {
+            annotations = annotations.with(WAIVERS_ANNOTATION, String.join("; ", object.meta().waivers().entrySet().stream()
+                    .map(waiver -> waiver.getKey().id() + ": " + waiver.getValue()).toList()));
         }
         return new ObjectMetaBuilder()
                 .withName(object.name())

@@ -18,7 +18,7 @@ public final class StackRenderer {
     private static final Map<Class<?>, ObjectRenderer<?>> RENDERERS = Stream.of(
                     new NamespaceRenderer(), new ServiceAccountRenderer(), new RoleRenderer(), new ClusterRoleRenderer(),
                     new RoleBindingRenderer(), new ClusterRoleBindingRenderer(), new ConfigMapRenderer(), new SecretRenderer(),
-                    new ServiceRenderer(), new DeploymentRenderer(), new IngressRenderer())
+                    new ServiceRenderer(), new DeploymentRenderer(), new PodDisruptionBudgetRenderer(), new IngressRenderer())
             .collect(Collectors.toUnmodifiableMap(ObjectRenderer::sourceType, Function.identity()));
 
     private StackRenderer() {

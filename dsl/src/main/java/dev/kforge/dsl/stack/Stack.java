@@ -5,6 +5,7 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.workload.DeploymentDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,11 @@ import java.util.List;
  * @param environment e.g. {@code dev}
  * @param namespace   where namespaced objects go
  * @param objects     the other objects, in the order added
+ * @param policy      the severity of each best-practice check; default {@link Policy#STRICT}
+ * @param acknowledgedChanges breaking changes to the committed output that may go ahead; default none
  */
-public record Stack(String name, String environment, NamespaceDef namespace, List<KubeObject<?>> objects, Origin origin) {
+public record Stack(String name, String environment, NamespaceDef namespace, List<KubeObject<?>> objects, Policy policy,
+                    List<BreakingChange> acknowledgedChanges, Origin origin) {
     /** The label that says which environment an object belongs to. */
     public static final String ENVIRONMENT_LABEL = "kforge.dev/environment";
     /** The value of {@code app.kubernetes.io/managed-by}. */
@@ -30,6 +34,7 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
 
     public Stack {
         objects = List.copyOf(objects);
+        acknowledgedChanges = List.copyOf(acknowledgedChanges);
         for (KubeObject<?> object : objects) {
             if (object instanceof NamespaceDef) {
                 throw InvalidDefinitionException.invalid("Stack " + name, "object", object.describe(),
@@ -52,7 +57,7 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     /** The step that takes the namespace. */
     public record NamespaceStep(String name, String environment) {
         public Stack namespace(NamespaceDef namespace) {
-            return new Stack(name, environment, namespace, List.of(), Origin.capture());
+            return new Stack(name, environment, namespace, List.of(), Policy.STRICT, List.of(), Origin.capture());
         }
     }
 
@@ -60,7 +65,19 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     public Stack with(KubeObject<?>... more) {
         List<KubeObject<?>> copy = new ArrayList<>(objects);
         copy.addAll(List.of(more));
-        return new Stack(name, environment, namespace, copy, origin);
+        return new Stack(name, environment, namespace, copy, policy, acknowledgedChanges, origin);
+    }
+
+    /** A copy checked with {@code policy}, e.g. {@link Policy#RELAXED} in dev. */
+    public Stack withPolicy(Policy policy) {
+        return new Stack(name, environment, namespace, objects, policy, acknowledgedChanges, origin);
+    }
+
+    /** A copy that lets these breaking changes to the committed output go ahead. */
+    public Stack acknowledging(BreakingChange... changes) {
+        List<BreakingChange> copy = new ArrayList<>(acknowledgedChanges);
+        copy.addAll(List.of(changes));
+        return new Stack(name, environment, namespace, objects, policy, copy, origin);
     }
 
     /** The namespace first, then the other objects in the order added. */

@@ -1,0 +1,26 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
+
+/** Enough replicas to survive a node drain, and a disruption budget that makes the drain wait. */
+final class AvailabilityPolicyCheck implements StackCheck {
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            if (deployment.replicas() < 2) {
+                PolicyReporter.report(stack, deployment, PolicyCheck.MIN_REPLICAS, "runs fewer than 2 replicas",
+                        "replicas: " + deployment.replicas(), "Run at least 2 so that one node drain is not an outage.", problems);
+            }
+            boolean budgeted = index.all(PodDisruptionBudgetDef.class).stream()
+                    .anyMatch(budget -> budget.workload().name().equals(deployment.name()));
+            if (!budgeted) {
+                PolicyReporter.report(stack, deployment, PolicyCheck.DISRUPTION_BUDGET, "has no PodDisruptionBudget", "none",
+                        "Add PodDisruptionBudgetDef.named(\"" + deployment.name() + "\").protecting(deployment) to the stack.", problems);
+            }
+        }
+    }
+}

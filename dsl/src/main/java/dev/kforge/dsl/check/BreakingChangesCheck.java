@@ -1,0 +1,146 @@
+package dev.kforge.dsl.check;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.stack.BreakingChange;
+import dev.kforge.dsl.stack.Stack;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Compares what the code renders with the committed output and reports the changes that
+ * {@code kubectl apply} cannot make in place, unless the stack acknowledges them:
+ * <ul>
+ *   <li>a Deployment's {@code spec.selector} (immutable), a Service's {@code spec.clusterIP}, or a
+ *       Service's type to or from ExternalName: error;</li>
+ *   <li>an object renamed (one of a kind disappears while another of that kind appears): error;</li>
+ *   <li>an object removed (a pruning pipeline deletes it): warning;</li>
+ *   <li>an acknowledgement that matches no change: warning, so stale ones get removed.</li>
+ * </ul>
+ */
+public final class BreakingChangesCheck {
+    static final String IMMUTABLE = "immutable-field";
+    static final String RENAME = "rename";
+    static final String REMOVAL = "removal";
+    static final String STALE_ACKNOWLEDGEMENT = "stale-acknowledgement";
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private BreakingChangesCheck() {
+    }
+
+    /**
+     * @param committed the committed files of the environment, by file name (empty on a first render)
+     * @param rendered  the files the code renders now
+     */
+    public static void check(Stack stack, Map<String, String> committed, List<ManifestFile> rendered, Problems problems) {
+        Map<String, JsonNode> before = new LinkedHashMap<>();
+        for (String content : committed.values()) {
+            JsonNode tree = parse(content);
+            before.put(tree.path("kind").asText() + "/" + tree.path("metadata").path("name").asText(), tree);
+        }
+        Map<String, ManifestFile> after = new LinkedHashMap<>();
+        rendered.forEach(file -> after.put(file.kind().kind() + "/" + file.name(), file));
+        List<BreakingChange> used = new ArrayList<>();
+        Reporter reporter = new Reporter(stack, problems, used);
+
+        for (Map.Entry<String, ManifestFile> entry : after.entrySet()) {
+            JsonNode old = before.get(entry.getKey());
+            if (old != null) {
+                compareImmutableFields(reporter, entry.getValue(), old, parse(entry.getValue().content()));
+            }
+        }
+        for (Map.Entry<String, JsonNode> entry : before.entrySet()) {
+            if (after.containsKey(entry.getKey())) {
+                continue;
+            }
+            String kind = entry.getValue().path("kind").asText();
+            String name = entry.getValue().path("metadata").path("name").asText();
+            List<String> added = after.values().stream()
+                    .filter(file -> file.kind().kind().equals(kind) && !before.containsKey(kind + "/" + file.name()))
+                    .map(ManifestFile::name).toList();
+            if (added.isEmpty()) {
+                reporter.report(Severity.WARNING, REMOVAL, kind, name, "removal",
+                        "is no longer defined; a pruning pipeline deletes it from the cluster", "was committed",
+                        "If that is intended, acknowledge it with BreakingChange.removal(Kind." + constant(kind) + ", \"" + name + "\", \"<why>\").");
+            } else {
+                reporter.report(Severity.ERROR, RENAME, kind, name, "rename to " + added.get(0),
+                        "would be renamed to " + added.get(0) + ": the old object is deleted and a new one created", name + " -> " + added.get(0),
+                        "Keep the name, or acknowledge with BreakingChange.rename(Kind." + constant(kind) + ", \"" + name + "\", \""
+                                + added.get(0) + "\", \"<how the rollout handles it>\").");
+            }
+        }
+        for (BreakingChange acknowledged : stack.acknowledgedChanges()) {
+            if (used.stream().noneMatch(acknowledged::equals)) {
+                problems.add(new Problem(STALE_ACKNOWLEDGEMENT, Severity.WARNING, stack.describe(),
+                        acknowledged.kind() + " " + acknowledged.name(), "acknowledged change \"" + acknowledged.change()
+                        + "\" does not happen against the committed output", "", "Remove the acknowledgement.", stack.origin()));
+            }
+        }
+    }
+
+    private static void compareImmutableFields(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {
+        String kind = file.kind().kind();
+        if (file.kind().equals(Kind.DEPLOYMENT)) {
+            reporter.changed(kind, file.name(), "spec.selector", old.at("/spec/selector"), now.at("/spec/selector"));
+        } else if (file.kind().equals(Kind.SERVICE)) {
+            reporter.changed(kind, file.name(), "spec.clusterIP", old.at("/spec/clusterIP"), now.at("/spec/clusterIP"));
+            boolean wasAlias = old.at("/spec/type").asText().equals("ExternalName");
+            boolean isAlias = now.at("/spec/type").asText().equals("ExternalName");
+            if (wasAlias != isAlias) {
+                reporter.changed(kind, file.name(), "spec.type", old.at("/spec/type"), now.at("/spec/type"));
+            }
+        }
+    }
+
+    private static JsonNode parse(String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static String constant(String kind) {
+        return kind.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Reports unacknowledged changes and remembers which acknowledgements were used. */
+    private record Reporter(Stack stack, Problems problems, List<BreakingChange> used) {
+
+        void changed(String kind, String name, String field, JsonNode old, JsonNode now) {
+            if (Objects.equals(old, now)) {
+                return;
+            }
+            report(Severity.ERROR, IMMUTABLE, kind, name, field,
+                    field + " would change, and the API server refuses to change it in place", text(old) + " -> " + text(now),
+                    "Keep it, or delete and recreate the object and acknowledge with BreakingChange.immutableField(Kind."
+                            + constant(kind) + ", \"" + name + "\", \"" + field + "\", \"<how the rollout handles it>\").");
+        }
+
+        void report(Severity severity, String check, String kind, String name, String change, String problem, String actual, String hint) {
+            for (BreakingChange acknowledged : stack.acknowledgedChanges()) {
+                if (acknowledged.kind().kind().equals(kind) && acknowledged.name().equals(name) && acknowledged.change().equals(change)) {
+                    used.add(acknowledged);
+                    return;
+                }
+            }
+            Origin origin = stack.allObjects().stream()
+                    .filter(object -> object.kind().kind().equals(kind) && object.name().equals(name))
+                    .map(object -> object.meta().origin()).findFirst().orElse(stack.origin());
+            problems.add(new Problem(check, severity, stack.describe(), kind + " " + name, problem, actual, hint, origin));
+        }
+
+        private static String text(JsonNode node) {
+            return node.isMissingNode() ? "unset" : node.isTextual() ? node.asText() : node.toString();
+        }
+    }
+}

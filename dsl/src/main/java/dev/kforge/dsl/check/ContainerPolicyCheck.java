@@ -1,0 +1,83 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.EnvVarDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Resources;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Per container: a pinned image, requests and limits, both probes, no secret-looking literals. */
+final class ContainerPolicyCheck implements StackCheck {
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|PASSWORD|PASSWD|KEY|CREDENTIAL).*", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            for (ContainerDef container : deployment.containers()) {
+                String subject = "container " + container.name();
+                Image image = container.image();
+                if (image.digest().isEmpty() && image.tag().map(tag -> tag.equals("latest")).orElse(true)) {
+                    PolicyReporter.report(stack, deployment, PolicyCheck.IMAGE_TAG,
+                            subject + " runs an image without a pinned tag", image.reference(),
+                            "Pin a version, e.g. Image.of(\"" + image.repository() + "\", \"1.2.3\"), or a digest.", problems);
+                }
+                List<String> missing = missingResources(container.resources());
+                if (!missing.isEmpty()) {
+                    PolicyReporter.report(stack, deployment, PolicyCheck.RESOURCES,
+                            subject + " has no " + String.join(", ", missing), "resources: " + describe(container.resources()),
+                            "Set them with withResources(Resources.requests(cpu, memory).withCpuLimit(..).withMemoryLimit(..)).", problems);
+                }
+                List<String> probes = new ArrayList<>();
+                if (container.readinessProbe().isEmpty()) {
+                    probes.add("readinessProbe");
+                }
+                if (container.livenessProbe().isEmpty()) {
+                    probes.add("livenessProbe");
+                }
+                if (!probes.isEmpty()) {
+                    PolicyReporter.report(stack, deployment, PolicyCheck.PROBES,
+                            subject + " has no " + String.join(" and no ", probes), "probes: " + (2 - probes.size()) + " of 2",
+                            "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port).", problems);
+                }
+                for (EnvVarDef var : container.env()) {
+                    if (var instanceof EnvVarDef.Literal && SECRET_NAME.matcher(var.name()).matches()) {
+                        PolicyReporter.report(stack, deployment, PolicyCheck.SECRET_LITERAL,
+                                subject + " sets " + var.name() + " to a literal value, which lands in git", var.name(),
+                                "Declare a SecretDef with that key and use Env.from(\"" + var.name() + "\", secret.key(\"" + var.name() + "\")).", problems);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> missingResources(Resources resources) {
+        List<String> missing = new ArrayList<>();
+        if (resources.cpuRequest().isEmpty()) {
+            missing.add("cpu request");
+        }
+        if (resources.memoryRequest().isEmpty()) {
+            missing.add("memory request");
+        }
+        if (resources.cpuLimit().isEmpty()) {
+            missing.add("cpu limit");
+        }
+        if (resources.memoryLimit().isEmpty()) {
+            missing.add("memory limit");
+        }
+        return missing;
+    }
+
+    private static String describe(Resources resources) {
+        List<String> set = new ArrayList<>();
+        resources.cpuRequest().ifPresent(cpu -> set.add("requests.cpu=" + cpu));
+        resources.memoryRequest().ifPresent(memory -> set.add("requests.memory=" + memory));
+        resources.cpuLimit().ifPresent(cpu -> set.add("limits.cpu=" + cpu));
+        resources.memoryLimit().ifPresent(memory -> set.add("limits.memory=" + memory));
+        return set.isEmpty() ? "none" : String.join(", ", set);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kforge.dsl.core;
+
+/**
+ * The best-practice rules (from kube-score, kube-linter, Polaris and Checkov) a stack's
+ * {@link Policy} gives a severity per environment. Unlike structural checks, each of these can be
+ * waived for one object with a written reason: {@code deployment.waive(PolicyCheck.PROBES, "...")}.
+ */
+public enum PolicyCheck {
+    /** An image without a tag, or tagged {@code latest}: what runs changes without a diff. */
+    IMAGE_TAG("image-tag"),
+    /** A container without CPU and memory requests and limits. */
+    RESOURCES("resources"),
+    /** A container without a readiness or a liveness probe. */
+    PROBES("probes"),
+    /** A pod or container allowed to run as root. */
+    RUN_AS_NON_ROOT("run-as-non-root"),
+    /** A container whose root filesystem is writable. */
+    READ_ONLY_ROOT_FILESYSTEM("read-only-root-filesystem"),
+    /** A privileged container, or one allowed to escalate privileges. */
+    PRIVILEGE_ESCALATION("privilege-escalation"),
+    /** A container that keeps capabilities (does not drop ALL, or adds one other than NET_BIND_SERVICE). */
+    CAPABILITIES("capabilities"),
+    /** A pod without the runtime's default seccomp profile. */
+    SECCOMP("seccomp"),
+    /** A pod that mounts an API token although its account has no role in the stack. */
+    TOKEN_MOUNT("token-mount"),
+    /** A literal env value whose name looks like a secret (SECRET, TOKEN, PASSWORD, KEY). */
+    SECRET_LITERAL("secret-literal"),
+    /** A role bound to a namespace's {@code default} ServiceAccount, which every pod gets. */
+    DEFAULT_ACCOUNT_BINDING("default-account-binding"),
+    /** A ClusterRoleBinding, where a RoleBinding in the namespace may do. */
+    CLUSTER_ROLE_BINDING("cluster-role-binding"),
+    /** A Deployment with fewer than 2 replicas: one node drain is an outage. */
+    MIN_REPLICAS("min-replicas"),
+    /** A Deployment without a PodDisruptionBudget. */
+    DISRUPTION_BUDGET("disruption-budget");
+
+    private final String id;
+
+    PolicyCheck(String id) {
+        this.id = id;
+    }
+
+    /** The id used in reports and in the {@code kforge.dev/waivers} annotation. */
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.RawEdit;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A PodDisruptionBudget (policy/v1) for a Deployment's pods: how many may be evicted at once by a
+ * node drain. Its selector is the Deployment's. Start with
+ * {@code PodDisruptionBudgetDef.named("tgr").protecting(deployment).withMaxUnavailable(IntOrPercent.count(1))}.
+ *
+ * @param minAvailable   pods that must stay up; exclusive with maxUnavailable
+ * @param maxUnavailable pods that may be down; the default is 1
+ */
+public record PodDisruptionBudgetDef(Meta meta, DeploymentDef workload, IntOrPercent minAvailable,
+                                     IntOrPercent maxUnavailable, List<RawEdit<PodDisruptionBudget>> rawEdits)
+        implements KubeObject<PodDisruptionBudgetDef> {
+
+    public PodDisruptionBudgetDef {
+        rawEdits = List.copyOf(rawEdits);
+        if ((minAvailable == null) == (maxUnavailable == null)) {
+            throw new InvalidDefinitionException(Kind.POD_DISRUPTION_BUDGET + " " + meta.name()
+                    + ": set exactly one of minAvailable and maxUnavailable.");
+        }
+        if (maxUnavailable != null && maxUnavailable.isZero()) {
+            throw InvalidDefinitionException.invalid(Kind.POD_DISRUPTION_BUDGET + " " + meta.name(), "maxUnavailable", 0,
+                    "would block every node drain", "Allow at least 1.");
+        }
+    }
+
+    public static WorkloadStep named(String name) {
+        return new WorkloadStep(Meta.named(Kind.POD_DISRUPTION_BUDGET, name));
+    }
+
+    /** The step that takes the protected Deployment. */
+    public record WorkloadStep(Meta meta) {
+        public PodDisruptionBudgetDef protecting(DeploymentDef workload) {
+            return new PodDisruptionBudgetDef(meta, workload, null, IntOrPercent.count(1), List.of());
+        }
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.POD_DISRUPTION_BUDGET;
+    }
+
+    @Override
+    public PodDisruptionBudgetDef withMeta(Meta meta) {
+        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, rawEdits);
+    }
+
+    public PodDisruptionBudgetDef withMinAvailable(IntOrPercent pods) {
+        return new PodDisruptionBudgetDef(meta, workload, pods, null, rawEdits);
+    }
+
+    public PodDisruptionBudgetDef withMaxUnavailable(IntOrPercent pods) {
+        return new PodDisruptionBudgetDef(meta, workload, null, pods, rawEdits);
+    }
+
+    public PodDisruptionBudgetDef withRawEdit(String reason, Consumer<PodDisruptionBudget> edit) {
+        List<RawEdit<PodDisruptionBudget>> copy = new ArrayList<>(rawEdits);
+        copy.add(new RawEdit<>(reason, edit));
+        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, copy);
+    }
+}
