@@ -27,9 +27,11 @@ class RoundTripTest {
     @Test
     void every_committed_file_parses_back_into_the_object_that_was_rendered() throws Exception {
         int checked = 0;
+        int files = 0;
         for (var definition : TgrEnvironments.all()) {
             RenderedEnvironment environment = Renderer.render(definition.definition().get());
             List<RenderedObject> objects = environment.objects();
+            files += environment.files().size();
             for (RenderedObject object : objects) {
                 ManifestFile file = environment.files().stream()
                         .filter(f -> f.kind() == object.source().kind() && f.fileName().endsWith("-" + object.source().name() + ".yaml"))
@@ -49,6 +51,6 @@ class RoundTripTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(27);
+        assertThat(checked).isPositive().isEqualTo(files);
     }
 }

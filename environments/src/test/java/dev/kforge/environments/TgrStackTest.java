@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kforge.dsl.cli.RenderedEnvironment;
 import dev.kforge.dsl.cli.Renderer;
 import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.check.Checks;
+import dev.kforge.dsl.check.Problems;
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.tgr.TgrContract;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -127,6 +131,25 @@ class TgrStackTest {
             }
         }
         assertThat(clusterScoped).isEqualTo(6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void passes_every_check_of_its_policy_without_an_unexplained_waiver(TgrProfile profile) {
+        var stack = TgrStack.define(profile);
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        assertThat(problems.all()).extracting(p -> p.format()).isEmpty();
+        for (var object : stack.allObjects()) {
+            assertThat(object.meta().waivers().values()).as(object.describe()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+        }
+    }
+
+    @Test
+    void prod_is_checked_strictly_and_runs_highly_available() {
+        assertThat(TgrProfiles.PROD.policy()).isEqualTo(Policy.STRICT);
+        assertThat(TgrStack.define(TgrProfiles.PROD).objects()).anySatisfy(object ->
+                assertThat(object).isInstanceOf(PodDisruptionBudgetDef.class));
     }
 
     @ParameterizedTest

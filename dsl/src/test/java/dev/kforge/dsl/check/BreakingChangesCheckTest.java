@@ -1,0 +1,117 @@
+package dev.kforge.dsl.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.cli.Renderer;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.network.ServiceType;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.stack.BreakingChange;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Port;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Given committed output, a new render that cannot be applied in place is refused unless acknowledged. */
+class BreakingChangesCheckTest {
+    private static final Port HTTP = Port.tcp("http", 8080);
+
+    private static DeploymentDef web(String name) {
+        return DeploymentDef.named(name).running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withPort(HTTP));
+    }
+
+    private static Stack stack(Object... objects) {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
+        for (Object object : objects) {
+            stack = stack.with((dev.kforge.dsl.core.KubeObject<?>) object);
+        }
+        return stack;
+    }
+
+    private static Map<String, String> committed(Stack stack) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (ManifestFile file : Renderer.render(stack).files()) {
+            files.put(file.fileName(), file.content());
+        }
+        return files;
+    }
+
+    private static List<String> problems(Stack before, Stack after) {
+        Problems problems = new Problems();
+        BreakingChangesCheck.check(after, committed(before), Renderer.render(after).files(), problems);
+        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    @Test
+    void unchanged_output_has_no_breaking_change() {
+        assertThat(problems(stack(web("web")), stack(web("web")))).isEmpty();
+    }
+
+    @Test
+    void rejects_a_deployment_whose_selector_would_change() {
+        assertThat(problems(stack(web("web")), stack(web("web").withComponent("api")))).containsExactly(
+                "ERROR prod/Deployment web: spec.selector would change, and the API server refuses to change it in place "
+                        + "({\"matchLabels\":{\"app.kubernetes.io/instance\":\"demo-prod\",\"app.kubernetes.io/name\":\"web\"}} -> "
+                        + "{\"matchLabels\":{\"app.kubernetes.io/component\":\"api\",\"app.kubernetes.io/instance\":\"demo-prod\",\"app.kubernetes.io/name\":\"web\"}}). "
+                        + "Keep it, or delete and recreate the object and acknowledge with BreakingChange.immutableField(Kind.DEPLOYMENT, \"web\", "
+                        + "\"spec.selector\", \"<how the rollout handles it>\").");
+    }
+
+    @Test
+    void an_acknowledged_selector_change_goes_ahead() {
+        Stack after = stack(web("web").withComponent("api"))
+                .acknowledging(BreakingChange.immutableField(Kind.DEPLOYMENT, "web", "spec.selector", "the pipeline deletes the Deployment first"));
+        assertThat(problems(stack(web("web")), after)).isEmpty();
+    }
+
+    @Test
+    void rejects_a_rename_as_a_delete_plus_create() {
+        assertThat(problems(stack(web("web")), stack(web("frontend")))).containsExactly(
+                "ERROR prod/Deployment web: would be renamed to frontend: the old object is deleted and a new one created (web -> frontend). "
+                        + "Keep the name, or acknowledge with BreakingChange.rename(Kind.DEPLOYMENT, \"web\", \"frontend\", \"<how the rollout handles it>\").");
+    }
+
+    @Test
+    void rejects_a_service_becoming_headless_or_an_alias() {
+        DeploymentDef web = web("web");
+        ServiceDef plain = ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP));
+        ServiceDef headless = plain.withType(ServiceType.HEADLESS);
+        assertThat(problems(stack(web, plain), stack(web, headless))).containsExactly(
+                "ERROR prod/Service web: spec.clusterIP would change, and the API server refuses to change it in place (unset -> None). "
+                        + "Keep it, or delete and recreate the object and acknowledge with BreakingChange.immutableField(Kind.SERVICE, \"web\", "
+                        + "\"spec.clusterIP\", \"<how the rollout handles it>\").");
+        ServiceDef alias = ServiceDef.named("web").externalName("web.example.com");
+        assertThat(problems(stack(web, plain), stack(web, alias))).containsExactly(
+                "ERROR prod/Service web: spec.type would change, and the API server refuses to change it in place (ClusterIP -> ExternalName). "
+                        + "Keep it, or delete and recreate the object and acknowledge with BreakingChange.immutableField(Kind.SERVICE, \"web\", "
+                        + "\"spec.type\", \"<how the rollout handles it>\").");
+    }
+
+    @Test
+    void warns_about_a_removed_object_and_about_stale_acknowledgements() {
+        DeploymentDef web = web("web");
+        ServiceDef service = ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP));
+        Stack after = stack(web).acknowledging(BreakingChange.rename(Kind.DEPLOYMENT, "web", "frontend", "done last week"));
+        assertThat(problems(stack(web, service), after)).containsExactly(
+                "WARNING prod/Service web: is no longer defined; a pruning pipeline deletes it from the cluster (was committed). "
+                        + "If that is intended, acknowledge it with BreakingChange.removal(Kind.SERVICE, \"web\", \"<why>\").",
+                "WARNING prod/Deployment web: acknowledged change \"rename to frontend\" does not happen against the committed output. "
+                        + "Remove the acknowledgement.");
+    }
+
+    @Test
+    void a_first_render_has_nothing_to_break() {
+        Problems problems = new Problems();
+        Stack stack = stack(web("web"));
+        BreakingChangesCheck.check(stack, Map.of(), Renderer.render(stack).files(), problems);
+        assertThat(problems.all()).isEmpty();
+    }
+}

@@ -1,0 +1,220 @@
+package dev.kforge.dsl.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.rbac.ApiResource;
+import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
+import dev.kforge.dsl.rbac.ClusterRoleDef;
+import dev.kforge.dsl.rbac.ExternalServiceAccount;
+import dev.kforge.dsl.rbac.PolicyRule;
+import dev.kforge.dsl.rbac.RoleBindingDef;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.rbac.Verb;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.Capability;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.ContainerSecurity;
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
+import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.Resources;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** One failing fixture per policy check, asserting the exact report line. */
+class PolicyChecksTest {
+    private static final Port HTTP = Port.tcp("http", 8080);
+
+    /** A container that passes every policy check. */
+    private static ContainerDef goodContainer() {
+        return ContainerDef.named("web").image(Image.of("example/web", "1.0.0"))
+                .withPort(HTTP)
+                .withResources(Resources.requests(Cpu.millis(100), Memory.mebibytes(64)).withCpuLimit(Cpu.millis(200)).withMemoryLimit(Memory.mebibytes(128)))
+                .withReadinessProbe(ProbeDef.httpGet("/ready", HTTP))
+                .withLivenessProbe(ProbeDef.httpGet("/health", HTTP));
+    }
+
+    private static DeploymentDef goodDeployment(UnaryOperator<ContainerDef> change) {
+        return DeploymentDef.named("web").running(change.apply(goodContainer())).withReplicas(2);
+    }
+
+    private static List<String> problems(DeploymentDef deployment, Object... more) {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+                .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment));
+        for (Object object : more) {
+            stack = stack.with((dev.kforge.dsl.core.KubeObject<?>) object);
+        }
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        return problems.all().stream().map(Problem::format).map(line -> line.replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    @Test
+    void a_deployment_that_follows_every_rule_has_no_problem() {
+        assertThat(problems(goodDeployment(c -> c))).isEmpty();
+    }
+
+    @Test
+    void reports_an_image_tagged_latest() {
+        assertThat(problems(goodDeployment(c -> new ContainerDef(c.name(), Image.parse("example/web:latest"), c.pullPolicy(), c.command(),
+                c.args(), c.ports(), c.env(), c.envFrom(), c.resources(), c.readinessProbe(), c.livenessProbe(), c.startupProbe(),
+                c.mounts(), c.security())))).containsExactly(
+                "prod/Deployment web: container web runs an image without a pinned tag (example/web:latest). "
+                        + "Pin a version, e.g. Image.of(\"example/web\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
+    }
+
+    @Test
+    void reports_missing_limits() {
+        assertThat(problems(goodDeployment(c -> c.withResources(Resources.requests(Cpu.millis(100), Memory.mebibytes(64)))))).containsExactly(
+                "prod/Deployment web: container web has no cpu limit, memory limit (resources: requests.cpu=100m, requests.memory=64Mi). "
+                        + "Set them with withResources(Resources.requests(cpu, memory).withCpuLimit(..).withMemoryLimit(..)). "
+                        + "Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\").");
+    }
+
+    @Test
+    void reports_a_container_without_probes() {
+        DeploymentDef deployment = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0"))
+                .withResources(goodContainer().resources())).withReplicas(2);
+        assertThat(problems(deployment)).containsExactly(
+                "prod/Deployment web: container web has no readinessProbe and no livenessProbe (probes: 0 of 2). "
+                        + "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port). "
+                        + "Or waive it with .waive(PolicyCheck.PROBES, \"<why>\").");
+    }
+
+    @Test
+    void reports_each_relaxed_security_setting() {
+        DeploymentDef deployment = goodDeployment(c -> c.withSecurity(ContainerSecurity.RESTRICTED
+                        .withReadOnlyRootFilesystem(false)
+                        .withAllowPrivilegeEscalation(true)
+                        .withAddedCapability(new Capability("SYS_ADMIN"))))
+                .withSecurity(PodSecurity.RESTRICTED.withSeccompProfile(PodSecurity.SeccompProfile.UNCONFINED));
+        assertThat(problems(deployment)).containsExactly(
+                "prod/Deployment web: pods run without the runtime's default seccomp profile (seccompProfile: Unconfined). "
+                        + "Use SeccompProfile.RUNTIME_DEFAULT. Or waive it with .waive(PolicyCheck.SECCOMP, \"<why>\").",
+                "prod/Deployment web: container web can write its root filesystem (readOnlyRootFilesystem: false). "
+                        + "Mount an emptyDir where it writes (e.g. /tmp) and keep the root read-only. "
+                        + "Or waive it with .waive(PolicyCheck.READ_ONLY_ROOT_FILESYSTEM, \"<why>\").",
+                "prod/Deployment web: container web can gain privileges (allowPrivilegeEscalation: true). "
+                        + "Keep allowPrivilegeEscalation false and privileged off. Or waive it with .waive(PolicyCheck.PRIVILEGE_ESCALATION, \"<why>\").",
+                "prod/Deployment web: container web keeps Linux capabilities (drop: [ALL], add: [SYS_ADMIN]). "
+                        + "Drop ALL and add back at most NET_BIND_SERVICE. Or waive it with .waive(PolicyCheck.CAPABILITIES, \"<why>\").");
+    }
+
+    @Test
+    void reports_pods_that_may_run_as_root() {
+        DeploymentDef deployment = goodDeployment(c -> c.withSecurity(ContainerSecurity.RESTRICTED.withRunAsNonRoot(false)))
+                .withSecurity(PodSecurity.RESTRICTED.withRunAsNonRoot(false));
+        assertThat(problems(deployment)).containsExactly(
+                "prod/Deployment web: pods may run as root (runAsNonRoot: false). Keep PodSecurity.RESTRICTED and run as a numeric "
+                        + "non-root user (withUser(10001)). Or waive it with .waive(PolicyCheck.RUN_AS_NON_ROOT, \"<why>\").",
+                "prod/Deployment web: container web may run as root (runAsNonRoot: false). Keep ContainerSecurity.RESTRICTED. "
+                        + "Or waive it with .waive(PolicyCheck.RUN_AS_NON_ROOT, \"<why>\").");
+    }
+
+    @Test
+    void reports_a_secret_looking_literal_env_value() {
+        assertThat(problems(goodDeployment(c -> c.withEnv(Env.value("API_TOKEN", "abc"))))).containsExactly(
+                "prod/Deployment web: container web sets API_TOKEN to a literal value, which lands in git (API_TOKEN). "
+                        + "Declare a SecretDef with that key and use Env.from(\"API_TOKEN\", secret.key(\"API_TOKEN\")). "
+                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
+    }
+
+    @Test
+    void reports_a_token_mounted_for_an_account_without_a_role() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+        assertThat(problems(goodDeployment(c -> c).withApiAccessAs(account), account)).containsExactly(
+                "prod/Deployment web: mounts an API token, but ServiceAccount web has no role in the stack (automountServiceAccountToken: true). "
+                        + "Use withServiceAccount (no token) unless the pods call the API; then bind a role to the account. "
+                        + "Or waive it with .waive(PolicyCheck.TOKEN_MOUNT, \"<why>\").");
+    }
+
+    @Test
+    void a_token_for_an_account_with_a_role_is_fine() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+        ClusterRoleDef role = ClusterRoleDef.named("demo-prod-read", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+        RoleBindingDef binding = RoleBindingDef.named("web-read").granting(role).to(account);
+        assertThat(problems(goodDeployment(c -> c).withApiAccessAs(account), account, role, binding)).isEmpty();
+    }
+
+    @Test
+    void reports_a_role_bound_to_the_default_account_and_a_cluster_role_binding() {
+        ClusterRoleDef role = ClusterRoleDef.named("demo-prod-read", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+        ClusterRoleBindingDef binding = ClusterRoleBindingDef.named("demo-prod-read").granting(role)
+                .to(ExternalServiceAccount.of("default", "default"));
+        assertThat(problems(goodDeployment(c -> c), role, binding)).containsExactly(
+                "prod/ClusterRoleBinding demo-prod-read: grants a role to a default ServiceAccount, which every pod of its namespace runs as (default). "
+                        + "Define a dedicated ServiceAccountDef and run only the pods that need the role with it. "
+                        + "Or waive it with .waive(PolicyCheck.DEFAULT_ACCOUNT_BINDING, \"<why>\").",
+                "prod/ClusterRoleBinding demo-prod-read: grants ClusterRole demo-prod-read in every namespace (ClusterRoleBinding). "
+                        + "If the subjects only need namespace demo-prod, use RoleBindingDef.named(..).granting(clusterRole) instead. "
+                        + "Or waive it with .waive(PolicyCheck.CLUSTER_ROLE_BINDING, \"<why>\").");
+    }
+
+    @Test
+    void reports_a_single_replica_and_a_missing_budget_in_prod_but_not_in_dev() {
+        DeploymentDef deployment = goodDeployment(c -> c).withReplicas(1);
+        Stack prod = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(deployment);
+        Stack dev = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev")).with(deployment)
+                .withPolicy(Policy.RELAXED);
+        Problems problems = new Problems();
+        Checks.run(List.of(prod, dev), problems);
+        assertThat(problems.all()).extracting(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).containsExactly(
+                "ERROR prod/Deployment web: runs fewer than 2 replicas (replicas: 1). Run at least 2 so that one node drain is not an outage. "
+                        + "Or waive it with .waive(PolicyCheck.MIN_REPLICAS, \"<why>\").",
+                "ERROR prod/Deployment web: has no PodDisruptionBudget (none). Add PodDisruptionBudgetDef.named(\"web\").protecting(deployment) "
+                        + "to the stack. Or waive it with .waive(PolicyCheck.DISRUPTION_BUDGET, \"<why>\").");
+    }
+
+    @Test
+    void relaxed_policy_turns_errors_into_warnings() {
+        DeploymentDef deployment = goodDeployment(c -> c.withSecurity(ContainerSecurity.RESTRICTED.withReadOnlyRootFilesystem(false)));
+        Stack dev = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev")).with(deployment)
+                .withPolicy(Policy.RELAXED);
+        Problems problems = new Problems();
+        Checks.run(List.of(dev), problems);
+        assertThat(problems.hasErrors()).isFalse();
+        assertThat(problems.warnings()).extracting(Problem::check).containsExactly("read-only-root-filesystem");
+    }
+
+    @Test
+    void a_waived_check_is_not_reported_and_its_reason_is_kept() {
+        DeploymentDef deployment = goodDeployment(c -> c.withSecurity(ContainerSecurity.RESTRICTED.withReadOnlyRootFilesystem(false)))
+                .waive(PolicyCheck.READ_ONLY_ROOT_FILESYSTEM, "the vendor image writes its cache under /var/lib");
+        assertThat(problems(deployment)).isEmpty();
+        assertThat(deployment.meta().waivers()).containsEntry(PolicyCheck.READ_ONLY_ROOT_FILESYSTEM, "the vendor image writes its cache under /var/lib");
+    }
+
+    @Test
+    void a_policy_can_switch_one_check_off() {
+        DeploymentDef deployment = goodDeployment(c -> c).withReplicas(1);
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+                .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment))
+                .withPolicy(Policy.STRICT.with(PolicyCheck.MIN_REPLICAS, Severity.OFF));
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        assertThat(problems.all()).isEmpty();
+    }
+
+    @Test
+    void every_problem_points_at_the_line_that_defined_the_object() {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+                .with(DeploymentDef.named("bare").running(ContainerDef.named("bare").image(Image.parse("example/bare"))));
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        assertThat(problems.all()).isNotEmpty().allSatisfy(p -> assertThat(p.format()).endsWith("[at PolicyChecksTest.java:" + (p.origin().line()) + "]"));
+        assertThat(problems.all().get(0).origin().line()).isGreaterThan(0);
+        assertThat(problems.all()).extracting(Problem::check)
+                .containsExactly("image-tag", "resources", "probes", "min-replicas", "disruption-budget");
+    }
+}
