@@ -85,14 +85,21 @@ public final class TgrService {
         Duration drain = config.tuning().drainDelay();
         LOG.info("Shutting down: readiness is false; closing the port in {} ms, then waiting up to {} ms for "
                 + "in-flight requests", drain.toMillis(), config.tuning().stopTimeout().toMillis());
+        boolean interrupted = false;
         if (!drain.isZero()) {
             try {
                 Thread.sleep(drain.toMillis());
             } catch (InterruptedException e) {
+                interrupted = true; // cut the drain short, but still stop gracefully
+            }
+        }
+        try {
+            app.stop();
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        app.stop();
         LOG.info("Stopped");
     }
 }

@@ -208,8 +208,12 @@ public record AppConfig(
         if (host.isEmpty()) {
             return KubernetesSettings.notInCluster();
         }
+        int known = problems.size();
         int port = value(env, ENV_KUBERNETES_SERVICE_PORT)
                 .map(v -> parsePort(ENV_KUBERNETES_SERVICE_PORT, v, problems)).orElse(443);
+        if (problems.size() > known) {
+            return KubernetesSettings.notInCluster();
+        }
         String h = host.get();
         String authority = (h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h) + ":" + port;
         try {

@@ -1,14 +1,21 @@
 package dev.kforge.tgr.support;
 
+import javax.net.ssl.SSLContext;
+
 /** A Kubernetes API server that answers {@code GET /api/v1/namespaces/{ns}/pods} as the test scripts it. */
 public final class FakeKubernetesApi extends FakeHttpServer {
 
-    private FakeKubernetesApi(Responder responder) {
-        super(responder);
+    private FakeKubernetesApi(Responder responder, SSLContext tls) {
+        super(responder, tls);
     }
 
     public static FakeKubernetesApi start(Responder responder) {
-        return new FakeKubernetesApi(responder);
+        return new FakeKubernetesApi(responder, null);
+    }
+
+    /** Over HTTPS, like the real API server, with the key of {@code certificate}. */
+    public static FakeKubernetesApi startTls(Responder responder, TestCertificate certificate) {
+        return new FakeKubernetesApi(responder, certificate.serverContext());
     }
 
     /** A PodList with the given pods, as name/phase pairs. */
