@@ -106,7 +106,13 @@ public final class GitHubSearch implements RepositorySearch {
             libraryFailure = e; // github-api's iterators wrap IOExceptions in GHException
         }
         try {
-            return interpret(connector.last(), libraryFailure);
+            SearchPage page = interpret(connector.last(), libraryFailure);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("GitHub search for language \"{}\": {} repositories of {} (X-RateLimit-Remaining: {})",
+                        language, page.items().size(), page.totalCount(),
+                        connector.last().header("X-RateLimit-Remaining"));
+            }
+            return page;
         } catch (UpstreamException e) {
             metrics.upstreamError(e.kind().label());
             LOG.warn("GitHub search for language \"{}\" failed: {}: {}", language, e.kind().label(), e.getMessage());
