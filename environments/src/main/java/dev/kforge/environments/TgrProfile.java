@@ -1,5 +1,6 @@
 package dev.kforge.environments;
 
+import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.workload.Resources;
 
@@ -15,9 +16,10 @@ import dev.kforge.dsl.workload.Resources;
  * @param tls         whether the Ingress serves HTTPS with the {@code tgr-tls} certificate
  * @param disruptionBudget whether node drains must leave all but one API pod running
  * @param policy      how strictly the best-practice checks apply
+ * @param secrets     how the secret values reach the cluster (never through git)
  */
 public record TgrProfile(String environment, int replicas, String imageTag, boolean debug, Resources resources, boolean tls,
-                         boolean disruptionBudget, Policy policy) {
+                         boolean disruptionBudget, Policy policy, SecretSource secrets) {
 
     /** The namespace of the environment: {@code tgr-<environment>}. */
     public String namespace() {

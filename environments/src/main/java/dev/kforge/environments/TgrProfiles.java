@@ -1,5 +1,6 @@
 package dev.kforge.environments;
 
+import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.Memory;
@@ -16,9 +17,14 @@ public final class TgrProfiles {
             .withCpuLimit(Cpu.cores(1))
             .withMemoryLimit(Memory.mebibytes(512));
 
-    public static final TgrProfile DEV = new TgrProfile("dev", 1, TgrContract.VERSION, true, SMALL, false, false, Policy.RELAXED);
-    public static final TgrProfile STAGING = new TgrProfile("staging", 2, TgrContract.VERSION, false, SMALL, true, true, Policy.STRICT);
-    public static final TgrProfile PROD = new TgrProfile("prod", 3, TgrContract.VERSION, false, LARGE, true, true, Policy.STRICT);
+    /** Dev: one pod, debug on, warnings only, secrets from the developer's environment (make secrets ENV=dev). */
+    public static final TgrProfile DEV = new TgrProfile("dev", 1, TgrContract.VERSION, true, SMALL, false, false, Policy.RELAXED,
+            SecretSource.environment());
+    /** Staging: like prod, smaller, secrets from the staging store. */
+    public static final TgrProfile STAGING = new TgrProfile("staging", 2, TgrContract.VERSION, false, SMALL, true, true, Policy.STRICT,
+            SecretSource.clusterStore("tgr-staging"));
+    public static final TgrProfile PROD = new TgrProfile("prod", 3, TgrContract.VERSION, false, LARGE, true, true, Policy.STRICT,
+            SecretSource.clusterStore("tgr-prod"));
 
     private TgrProfiles() {
     }

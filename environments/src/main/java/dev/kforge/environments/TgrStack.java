@@ -67,8 +67,8 @@ public final class TgrStack {
                 .withProperty(ENV_HOST, "0.0.0.0")
                 .withProperty(ENV_PORT, Integer.toString(HTTP.number()));
         // Keys only: the values reach the cluster outside git.
-        SecretDef github = SecretDef.opaque("tgr-github", ENV_CLIENT_ID, ENV_CLIENT_SECRET);
-        SecretDef registry = SecretDef.registryCredentials("registry-credentials");
+        SecretDef github = SecretDef.opaque("tgr-github", ENV_CLIENT_ID, ENV_CLIENT_SECRET).withSource(profile.secrets());
+        SecretDef registry = SecretDef.registryCredentials("registry-credentials").withSource(profile.secrets());
 
         // The service lists the pods of its namespace (/pods): its own account, allowed exactly that.
         ServiceAccountDef account = ServiceAccountDef.named("tgr");
@@ -116,14 +116,17 @@ public final class TgrStack {
 
         IngressRule rule = IngressRule.host(profile.host()).withPath(IngressPath.prefix("/", service.backend(web)));
         IngressDef ingress = IngressDef.named("tgr").withIngressClassName("nginx").withRule(rule);
-        SecretDef certificate = SecretDef.tls("tgr-tls");
+        SecretDef certificate = SecretDef.tls("tgr-tls").withSource(profile.secrets());
         if (profile.tls()) {
             ingress = ingress.withTls(certificate, profile.host());
         }
 
         Stack stack = Stack.named("tgr").environment(profile.environment()).namespace(namespace)
                 .withPolicy(profile.policy())
-                .with(account, podsList, podsListBinding, config, github, registry, certificate, service, gateway, deployment, ingress);
+                .with(account, podsList, podsListBinding, config, github, registry, service, gateway, deployment, ingress);
+        if (profile.tls()) {
+            stack = stack.with(certificate);
+        }
         if (profile.disruptionBudget()) {
             stack = stack.with(PodDisruptionBudgetDef.named("tgr").protecting(deployment).withMaxUnavailable(IntOrPercent.count(1)));
         }

@@ -2,6 +2,11 @@ package dev.kforge.dsl.cli;
 
 import dev.kforge.dsl.check.BreakingChangesCheck;
 import dev.kforge.dsl.check.Problem;
+import dev.kforge.dsl.diff.EnvironmentDiff;
+import dev.kforge.dsl.diff.FieldDifference;
+import dev.kforge.dsl.secrets.DotEnvFile;
+import dev.kforge.dsl.secrets.SecretManifests;
+import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
 import java.io.IOException;
@@ -18,6 +23,9 @@ import java.util.Objects;
  * <pre>
  *   render ENV|all [--out DIR]   check and write out/ENV (default DIR: out)
  *   check [--out DIR]            check, and fail when the committed out/ is not what the code renders
+ *   secrets ENV [--stdout] [--out DIR]   build ENV's Secrets from the environment and .env.ENV
+ *                                (default DIR: secrets, git-ignored; --stdout for kubectl apply -f -)
+ *   diff FROM TO                 the fields that differ between two environments
  *   list                         the environment names
  * </pre>
  * Exit codes: 0 success, 1 problems found (nothing written), 2 usage error.
@@ -26,17 +34,31 @@ public final class Cli {
     private final List<EnvironmentDefinition> environments;
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> variables;
+    private final Path workingDirectory;
 
+    /** A command line reading secret values from the process environment and the current folder. */
     public Cli(List<EnvironmentDefinition> environments, PrintStream out, PrintStream err) {
+        this(environments, out, err, System.getenv(), Path.of(""));
+    }
+
+    /**
+     * @param variables        where {@code secrets} reads values first
+     * @param workingDirectory where {@code secrets} finds {@code .env.<env>}
+     */
+    public Cli(List<EnvironmentDefinition> environments, PrintStream out, PrintStream err, Map<String, String> variables,
+               Path workingDirectory) {
         this.environments = List.copyOf(environments);
         this.out = out;
         this.err = err;
+        this.variables = Map.copyOf(variables);
+        this.workingDirectory = workingDirectory;
     }
 
     /** Runs the command and returns the process exit code. */
     public int run(String... args) {
         List<String> words = new ArrayList<>(List.of(args));
-        Path outDir = Path.of("out");
+        Path outDir = null;
         int flag = words.indexOf("--out");
         if (flag >= 0) {
             if (flag + 1 >= words.size()) {
@@ -45,16 +67,22 @@ public final class Cli {
             outDir = Path.of(words.get(flag + 1));
             words.subList(flag, flag + 2).clear();
         }
+        boolean toStdout = words.remove("--stdout");
         if (words.isEmpty()) {
             return usage("no command");
         }
         String command = words.get(0);
         List<String> rest = words.subList(1, words.size());
+        Path output = outDir != null ? outDir : Path.of(command.equals("secrets") ? "secrets" : "out");
         switch (command) {
             case "render":
-                return rest.size() == 1 ? render(rest.get(0), outDir) : usage("render takes one environment or \"all\"");
+                return rest.size() == 1 ? render(rest.get(0), output) : usage("render takes one environment or \"all\"");
             case "check":
-                return rest.isEmpty() ? check(outDir) : usage("check takes no arguments");
+                return rest.isEmpty() ? check(output) : usage("check takes no arguments");
+            case "secrets":
+                return rest.size() == 1 ? secrets(rest.get(0), output, toStdout) : usage("secrets takes one environment");
+            case "diff":
+                return rest.size() == 2 ? diff(rest.get(0), rest.get(1)) : usage("diff takes two environments: FROM TO");
             case "list":
                 environments.forEach(e -> out.println(e.name()));
                 return 0;
@@ -123,6 +151,76 @@ public final class Cli {
         return failed ? 1 : 0;
     }
 
+    private int secrets(String name, Path outDir, boolean toStdout) {
+        if (!names().contains(name)) {
+            return unknown(name);
+        }
+        RenderResult result = Renderer.renderAll(environments);
+        if (report(result)) {
+            err.println("No Secret was built: fix the problems above first.");
+            return 1;
+        }
+        Stack stack = result.environment(name).orElseThrow().stack();
+        SecretManifests.Result secrets;
+        Path envFile = workingDirectory.resolve(".env." + name);
+        try {
+            secrets = SecretManifests.build(stack, variables, DotEnvFile.read(envFile));
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("Cannot read " + envFile + ": " + e.getMessage());
+            return 1;
+        }
+        if (!secrets.missing().isEmpty()) {
+            err.println("Missing secret values for " + name + " (nothing written):");
+            secrets.missing().forEach(line -> err.println("  " + line));
+            err.println("Set them as environment variables or in " + envFile + " (KEY=\"value\", git-ignored).");
+            return 1;
+        }
+        if (toStdout) {
+            secrets.files().forEach(file -> out.print("---\n" + file.content()));
+            return 0;
+        }
+        Path folder = outDir.resolve(name);
+        try {
+            OutputDirectory.replace(folder, secrets.files(), true);
+        } catch (IOException e) {
+            err.println("Cannot write " + folder + ": " + e + ". The previous " + folder + " is unchanged.");
+            return 1;
+        }
+        out.println(folder + ": " + secrets.files().size() + " Secrets written ("
+                + String.join(", ", secrets.files().stream().map(ManifestFile::name).toList())
+                + "). Outside git; apply with: kubectl apply -f " + folder);
+        return 0;
+    }
+
+    private int diff(String from, String to) {
+        for (String name : List.of(from, to)) {
+            if (!names().contains(name)) {
+                return unknown(name);
+            }
+        }
+        RenderResult result = Renderer.renderAll(environments);
+        if (report(result)) {
+            return 1;
+        }
+        List<FieldDifference> differences = EnvironmentDiff.between(result.environment(from).orElseThrow(), result.environment(to).orElseThrow());
+        String current = "";
+        for (FieldDifference difference : differences) {
+            String object = difference.kind() + " " + difference.name();
+            if (!object.equals(current)) {
+                out.println(object);
+                current = object;
+            }
+            out.println("  " + difference.describe());
+        }
+        out.println(differences.size() + " field(s) differ between " + from + " and " + to + " (names and values compared with the environment as <env>).");
+        return 0;
+    }
+
+    private int unknown(String name) {
+        err.println("Unknown environment \"" + name + "\". Valid environments: " + String.join(", ", names()) + ".");
+        return 2;
+    }
+
     /** Prints every problem, warnings after errors; returns whether there were errors. */
     private boolean report(RenderResult result) {
         for (Problem problem : result.problems().errors()) {
@@ -152,7 +250,7 @@ public final class Cli {
 
     private int usage(String problem) {
         err.println("Usage error: " + problem + ".");
-        err.println("Commands: render ENV|all [--out DIR], check [--out DIR], list. Environments: " + String.join(", ", names()) + ".");
+        err.println("Commands: render ENV|all [--out DIR], check [--out DIR], secrets ENV [--stdout] [--out DIR], diff FROM TO, list. Environments: " + String.join(", ", names()) + ".");
         return 2;
     }
 }

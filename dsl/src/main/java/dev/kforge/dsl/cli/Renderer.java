@@ -54,7 +54,7 @@ public final class Renderer {
         List<RenderedObject> objects = StackRenderer.render(stack);
         List<ManifestFile> files = new ArrayList<>(objects.size());
         for (RenderedObject object : objects) {
-            files.add(ManifestFile.of(object.source().kind(), object.source().name(), YamlWriter.write(object.manifest())));
+            files.add(ManifestFile.of(object.kind(), object.source().name(), YamlWriter.write(object.manifest())));
         }
         files.sort(Comparator.comparing(ManifestFile::fileName));
         return new RenderedEnvironment(stack.environment(), stack, objects, files);

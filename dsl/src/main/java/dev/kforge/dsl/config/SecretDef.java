@@ -15,15 +15,25 @@ import java.util.TreeSet;
  * A Secret the workloads need: its name, type and the keys it must have, never its values.
  * Values reach the cluster outside git; declaring the keys here lets every reference be checked.
  *
- * @param type the Secret type; its required keys are always declared
- * @param keys the keys the Secret must have, sorted
+ * @param type    the Secret type; its required keys are always declared
+ * @param keys    the keys the Secret must have, sorted
+ * @param source  how the values reach the cluster; default {@link SecretSource#environment()}
+ * @param version bumped by hand when the values change, so the pods that use the Secret roll; default "1"
  */
-public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys) implements KubeObject<SecretDef> {
+public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys, SecretSource source, String version)
+        implements KubeObject<SecretDef> {
 
     public SecretDef {
         TreeSet<String> copy = new TreeSet<>(type.requiredKeys());
         copy.addAll(keys);
         keys = Collections.unmodifiableSortedSet(copy);
+        if (version == null || version.isBlank()) {
+            throw new InvalidDefinitionException(Kind.SECRET + " " + meta.name() + ": version is empty. Use \"1\" and bump it when the values change.");
+        }
+        if (source instanceof SecretSource.Sealed sealed && !sealed.encryptedData().keySet().equals(keys)) {
+            throw InvalidDefinitionException.invalid(Kind.SECRET + " " + meta.name(), "sealed keys", sealed.encryptedData().keySet().toString(),
+                    "must be exactly the declared keys " + keys, "Seal one value per declared key.");
+        }
     }
 
     /** An Opaque Secret with the given keys, e.g. {@code opaque("tgr-github", "CLIENT_ID", "CLIENT_SECRET")}. */
@@ -39,17 +49,17 @@ public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys) impl
         if (declared.isEmpty()) {
             throw new InvalidDefinitionException(Kind.SECRET + " " + name + ": no keys declared. Name the keys the workloads read, e.g. opaque(\"" + name + "\", \"PASSWORD\").");
         }
-        return new SecretDef(meta, SecretType.OPAQUE, declared);
+        return new SecretDef(meta, SecretType.OPAQUE, declared, SecretSource.environment(), "1");
     }
 
     /** Registry credentials ({@code kubernetes.io/dockerconfigjson}) for imagePullSecrets. */
     public static SecretDef registryCredentials(String name) {
-        return new SecretDef(Meta.named(Kind.SECRET, name), SecretType.DOCKER_CONFIG_JSON, new TreeSet<>());
+        return new SecretDef(Meta.named(Kind.SECRET, name), SecretType.DOCKER_CONFIG_JSON, new TreeSet<>(), SecretSource.environment(), "1");
     }
 
     /** A TLS Secret ({@code kubernetes.io/tls}), e.g. for an Ingress. */
     public static SecretDef tls(String name) {
-        return new SecretDef(Meta.named(Kind.SECRET, name), SecretType.TLS, new TreeSet<>());
+        return new SecretDef(Meta.named(Kind.SECRET, name), SecretType.TLS, new TreeSet<>(), SecretSource.environment(), "1");
     }
 
     @Override
@@ -59,10 +69,20 @@ public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys) impl
 
     @Override
     public SecretDef withMeta(Meta meta) {
-        return new SecretDef(meta, type, keys);
+        return new SecretDef(meta, type, keys, source, version);
     }
 
-    /** Secrets have no rendered form to edit: their values never pass through the renderer. */
+    /** A copy whose values reach the cluster through {@code source}. */
+    public SecretDef withSource(SecretSource source) {
+        return new SecretDef(meta, type, keys, source, version);
+    }
+
+    /** A copy with another declared version; bump it when the values change so that the pods roll. */
+    public SecretDef withVersion(String version) {
+        return new SecretDef(meta, type, keys, source, version);
+    }
+
+    /** Secrets have no raw edits: their values never pass through the renderer. */
     @Override
     public List<RawEdit<?>> rawEdits() {
         return List.of();

@@ -18,10 +18,23 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
     public static final Kind ROLE_BINDING = new Kind("rbac.authorization.k8s.io/v1", "RoleBinding", Scope.NAMESPACED, 22, Names.Rule.PATH_SEGMENT);
     public static final Kind CONFIG_MAP = new Kind("v1", "ConfigMap", Scope.NAMESPACED, 30, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind SECRET = new Kind("v1", "Secret", Scope.NAMESPACED, 31, Names.Rule.DNS1123_SUBDOMAIN);
+    /** An external-secrets.io ExternalSecret: the values come from a secret store. */
+    public static final Kind EXTERNAL_SECRET = new Kind("external-secrets.io/v1", "ExternalSecret", Scope.NAMESPACED, 31, Names.Rule.DNS1123_SUBDOMAIN);
+    /** A bitnami.com SealedSecret: the values are encrypted for the cluster's controller. */
+    public static final Kind SEALED_SECRET = new Kind("bitnami.com/v1alpha1", "SealedSecret", Scope.NAMESPACED, 31, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind SERVICE = new Kind("v1", "Service", Scope.NAMESPACED, 40, Names.Rule.DNS1035_LABEL);
     public static final Kind DEPLOYMENT = new Kind("apps/v1", "Deployment", Scope.NAMESPACED, 50, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind POD_DISRUPTION_BUDGET = new Kind("policy/v1", "PodDisruptionBudget", Scope.NAMESPACED, 55, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind INGRESS = new Kind("networking.k8s.io/v1", "Ingress", Scope.NAMESPACED, 60, Names.Rule.DNS1123_SUBDOMAIN);
+
+    private static final java.util.List<Kind> BUILT_IN = java.util.List.of(NAMESPACE, SERVICE_ACCOUNT, CLUSTER_ROLE, ROLE,
+            CLUSTER_ROLE_BINDING, ROLE_BINDING, CONFIG_MAP, SECRET, EXTERNAL_SECRET, SEALED_SECRET, SERVICE, DEPLOYMENT,
+            POD_DISRUPTION_BUDGET, INGRESS);
+
+    /** The built-in kind with this apiVersion and kind, if there is one. */
+    public static java.util.Optional<Kind> builtIn(String apiVersion, String kind) {
+        return BUILT_IN.stream().filter(k -> k.apiVersion.equals(apiVersion) && k.kind.equals(kind)).findFirst();
+    }
 
     /** The kind's name as people write it in messages: {@code Deployment}. */
     @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,14 @@ public final class OutputDirectory {
      * @return whether anything changed
      */
     public static boolean replace(Path folder, List<ManifestFile> files) throws IOException {
+        return replace(folder, files, false);
+    }
+
+    /**
+     * As {@link #replace(Path, List)}; with {@code ownerOnly} the folder and files are created
+     * readable by their owner only, before any content is written (for secret values).
+     */
+    public static boolean replace(Path folder, List<ManifestFile> files, boolean ownerOnly) throws IOException {
         Map<String, String> wanted = new TreeMap<>();
         files.forEach(file -> wanted.put(file.fileName(), file.content()));
         if (read(folder).equals(wanted) && Files.isDirectory(folder)) {
@@ -59,9 +68,18 @@ public final class OutputDirectory {
         deleteRecursively(staging);
         deleteRecursively(previous);
         try {
-            Files.createDirectory(staging);
+            boolean posix = ownerOnly && staging.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (posix) {
+                Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(staging);
+            }
             for (Map.Entry<String, String> file : wanted.entrySet()) {
-                Files.writeString(staging.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+                Path target = staging.resolve(file.getKey());
+                if (posix) {
+                    Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                }
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
             }
             if (Files.exists(folder)) {
                 Files.move(folder, previous, StandardCopyOption.ATOMIC_MOVE);

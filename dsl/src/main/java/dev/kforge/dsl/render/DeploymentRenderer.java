@@ -50,7 +50,7 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
                 .withNewTemplate()
                 .withMetadata(new ObjectMetaBuilder()
                         .withLabels(Metadata.map(stack.workloadLabelsOf(deployment).with(deployment.podLabels()).entries()))
-                        .withAnnotations(Metadata.map(deployment.podAnnotations().entries()))
+                        .withAnnotations(Metadata.map(deployment.podAnnotations().with(ConfigChecksums.of(deployment, stack)).entries()))
                         .build())
                 .withSpec(pod.build())
                 .endTemplate()

@@ -1,13 +1,21 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretSource;
+import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.stack.Stack;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Secrets are declared so that references to them can be checked, but their values never pass
- * through the renderer: nothing is written for them here.
+ * A Secret's values never pass through the renderer. What is written depends on its source:
+ * nothing for values from the environment ({@code make secrets} creates those outside out/), an
+ * ExternalSecret for a secret store, a SealedSecret for encrypted values.
  */
 final class SecretRenderer implements ObjectRenderer<SecretDef> {
     @Override
@@ -17,6 +25,48 @@ final class SecretRenderer implements ObjectRenderer<SecretDef> {
 
     @Override
     public Optional<HasMetadata> render(SecretDef secret, Stack stack) {
+        SecretSource source = secret.source();
+        if (source instanceof SecretSource.FromExternalStore store) {
+            return Optional.of(resource(Kind.EXTERNAL_SECRET, secret, stack, Map.of("spec", externalSecretSpec(secret, store))));
+        }
+        if (source instanceof SecretSource.Sealed sealed) {
+            return Optional.of(resource(Kind.SEALED_SECRET, secret, stack, Map.of("spec", sealedSecretSpec(secret, sealed, stack))));
+        }
         return Optional.empty();
+    }
+
+    private static Map<String, Object> externalSecretSpec(SecretDef secret, SecretSource.FromExternalStore store) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("refreshInterval", store.refreshInterval().getSeconds() + "s");
+        spec.put("secretStoreRef", Map.of("name", store.store(), "kind", store.clusterStore() ? "ClusterSecretStore" : "SecretStore"));
+        spec.put("target", Map.of(
+                "name", secret.name(),
+                "creationPolicy", "Owner",
+                "template", Map.of("type", secret.type().apiValue())));
+        List<Map<String, Object>> data = new ArrayList<>();
+        String remoteKey = store.remoteKey().orElse(secret.name());
+        for (String key : secret.keys()) {
+            data.add(Map.of("secretKey", key, "remoteRef", Map.of("key", remoteKey, "property", key)));
+        }
+        spec.put("data", data);
+        return spec;
+    }
+
+    private static Map<String, Object> sealedSecretSpec(SecretDef secret, SecretSource.Sealed sealed, Stack stack) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("encryptedData", new LinkedHashMap<>(sealed.encryptedData()));
+        spec.put("template", Map.of(
+                "metadata", Map.of("name", secret.name(), "namespace", stack.namespace().name()),
+                "type", secret.type().apiValue()));
+        return spec;
+    }
+
+    private static GenericKubernetesResource resource(Kind kind, SecretDef secret, Stack stack, Map<String, Object> body) {
+        GenericKubernetesResource resource = new GenericKubernetesResource();
+        resource.setApiVersion(kind.apiVersion());
+        resource.setKind(kind.kind());
+        resource.setMetadata(Metadata.of(secret, stack));
+        resource.setAdditionalProperties(new LinkedHashMap<>(body));
+        return resource;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.core.CustomObject;
+import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.stack.Stack;
@@ -28,7 +29,8 @@ public final class StackRenderer {
     public static List<RenderedObject> render(Stack stack) {
         List<RenderedObject> rendered = new ArrayList<>();
         for (KubeObject<?> object : stack.allObjects()) {
-            renderOne(object, stack).ifPresent(manifest -> rendered.add(new RenderedObject(object, manifest)));
+            renderOne(object, stack).ifPresent(manifest -> rendered.add(new RenderedObject(object,
+                    Kind.builtIn(manifest.getApiVersion(), manifest.getKind()).orElse(object.kind()), manifest)));
         }
         return rendered;
     }

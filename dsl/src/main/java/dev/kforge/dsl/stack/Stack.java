@@ -102,6 +102,14 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
                 .with(ENVIRONMENT_LABEL, environment);
     }
 
+    /**
+     * The label selector that matches exactly the objects this stack writes to out/, for
+     * {@code kubectl apply --prune -l <selector>}.
+     */
+    public String pruneSelector() {
+        return Labels.INSTANCE + "=" + instance() + "," + Labels.MANAGED_BY + "=" + MANAGED_BY;
+    }
+
     /** The selector of a workload: its name, the instance and its component. Never the version. */
     public Labels selectorOf(DeploymentDef workload) {
         Labels selector = Labels.EMPTY

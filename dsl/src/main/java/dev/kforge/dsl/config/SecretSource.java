@@ -1,0 +1,118 @@
+package dev.kforge.dsl.config;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Names;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * How a Secret's values reach the cluster. None of them puts a value in git.
+ * <ul>
+ *   <li>{@link FromEnvironment}: {@code make secrets ENV=...} builds the Secret from environment
+ *       variables or a git-ignored {@code .env.<env>} file, outside {@code out/};</li>
+ *   <li>{@link FromExternalStore}: an ExternalSecret (external-secrets.io/v1) in {@code out/}
+ *       pulls the values from a secret store;</li>
+ *   <li>{@link Sealed}: a SealedSecret (bitnami.com/v1alpha1) in {@code out/} carries values
+ *       encrypted for the cluster's controller with {@code kubeseal}.</li>
+ * </ul>
+ */
+public sealed interface SecretSource {
+
+    /**
+     * Values from environment variables named after the keys ({@code CLIENT_ID};
+     * {@code tls.crt} becomes {@code TLS_CRT}), with an optional prefix.
+     */
+    record FromEnvironment(String prefix) implements SecretSource {
+        private static final Pattern PREFIX = Pattern.compile("([A-Z][A-Z0-9_]*)?");
+
+        public FromEnvironment {
+            if (!PREFIX.matcher(prefix).matches()) {
+                throw InvalidDefinitionException.invalid("SecretSource", "environment variable prefix", prefix,
+                        "must be upper case letters, digits and '_'", "For example \"GITHUB_\".");
+            }
+        }
+
+        /** The variable that holds {@code key}'s value. */
+        public String variableFor(String key) {
+            return prefix + key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+", "");
+        }
+    }
+
+    /**
+     * Values pulled by the External Secrets Operator from a store.
+     *
+     * @param store           the SecretStore or ClusterSecretStore name, e.g. {@code vault-prod}
+     * @param clusterStore    whether the store is a ClusterSecretStore
+     * @param remoteKey       the remote secret holding the keys; default the Secret's name
+     * @param refreshInterval how often values are refreshed (default 1 hour)
+     */
+    record FromExternalStore(String store, boolean clusterStore, Optional<String> remoteKey, Duration refreshInterval)
+            implements SecretSource {
+        public FromExternalStore {
+            Names.require(Names.Rule.DNS1123_SUBDOMAIN, "SecretSource", "store", store);
+            if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+                throw InvalidDefinitionException.invalid("SecretSource " + store, "refreshInterval", refreshInterval.toString(),
+                        "must be positive", "For example Duration.ofHours(1).");
+            }
+        }
+
+        /** A copy reading the keys from {@code key} in the store instead of the Secret's name. */
+        public FromExternalStore withRemoteKey(String key) {
+            if (key == null || key.isBlank()) {
+                throw new InvalidDefinitionException("SecretSource " + store + ": remote key is empty. Give the path of the secret in the store.");
+            }
+            return new FromExternalStore(store, clusterStore, Optional.of(key), refreshInterval);
+        }
+
+        public FromExternalStore withRefreshInterval(Duration interval) {
+            return new FromExternalStore(store, clusterStore, remoteKey, interval);
+        }
+    }
+
+    /** Values encrypted with {@code kubeseal} for one namespace and name, safe to commit. */
+    record Sealed(SortedMap<String, String> encryptedData) implements SecretSource {
+        private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+
+        public Sealed {
+            TreeMap<String, String> copy = new TreeMap<>(encryptedData);
+            copy.forEach((key, value) -> {
+                if (value == null || value.length() < 16 || !BASE64.matcher(value).matches()) {
+                    throw InvalidDefinitionException.invalid("SecretSource sealed", "encrypted value of " + key,
+                            value == null ? "null" : value.length() + " characters",
+                            "must be kubeseal's base64 output", "Run: kubeseal --raw --namespace <ns> --name <secret> --from-file=<file>.");
+                }
+            });
+            encryptedData = Collections.unmodifiableSortedMap(copy);
+        }
+    }
+
+    /** Values from environment variables named after the keys: the default. */
+    static SecretSource environment() {
+        return new FromEnvironment("");
+    }
+
+    /** Values from environment variables {@code <prefix><KEY>}. */
+    static SecretSource environment(String prefix) {
+        return new FromEnvironment(prefix);
+    }
+
+    /** An ExternalSecret reading from the ClusterSecretStore {@code store}, refreshed hourly. */
+    static FromExternalStore clusterStore(String store) {
+        return new FromExternalStore(store, true, Optional.empty(), Duration.ofHours(1));
+    }
+
+    /** An ExternalSecret reading from the namespace's SecretStore {@code store}, refreshed hourly. */
+    static FromExternalStore namespaceStore(String store) {
+        return new FromExternalStore(store, false, Optional.empty(), Duration.ofHours(1));
+    }
+
+    /** A SealedSecret with these kubeseal-encrypted values, one per declared key. */
+    static SecretSource sealed(Map<String, String> encryptedData) {
+        return new Sealed(new TreeMap<>(encryptedData));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.kforge.dsl.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kforge.dsl.cli.RenderedEnvironment;
+import dev.kforge.dsl.render.RenderedObject;
+import dev.kforge.dsl.yaml.YamlWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The semantic difference between two rendered environments: objects matched by kind and name,
+ * fields by path (list items by their {@code name} where they have one), values compared with each
+ * environment's name replaced by {@code <env>}. Not a text diff of files.
+ */
+public final class EnvironmentDiff {
+    private static final String PLACEHOLDER = "<env>";
+
+    private EnvironmentDiff() {
+    }
+
+    public static List<FieldDifference> between(RenderedEnvironment from, RenderedEnvironment to) {
+        Map<String, Map<String, String>> left = flatten(from);
+        Map<String, Map<String, String>> right = flatten(to);
+        TreeSet<String> objects = new TreeSet<>(left.keySet());
+        objects.addAll(right.keySet());
+        List<FieldDifference> differences = new ArrayList<>();
+        for (String object : objects) {
+            String kind = object.substring(0, object.indexOf('/'));
+            String name = object.substring(object.indexOf('/') + 1);
+            Map<String, String> a = left.get(object);
+            Map<String, String> b = right.get(object);
+            if (a == null || b == null) {
+                differences.add(new FieldDifference(kind, name, "", Optional.ofNullable(a).map(x -> "present"),
+                        Optional.ofNullable(b).map(x -> "present")));
+                continue;
+            }
+            TreeSet<String> paths = new TreeSet<>(a.keySet());
+            paths.addAll(b.keySet());
+            for (String path : paths) {
+                String va = a.get(path);
+                String vb = b.get(path);
+                if (va == null || !va.equals(vb)) {
+                    differences.add(new FieldDifference(kind, name, path, Optional.ofNullable(va), Optional.ofNullable(vb)));
+                }
+            }
+        }
+        return differences;
+    }
+
+    /** Every object of the environment as kind/name -> (path -> value), environment name replaced. */
+    private static Map<String, Map<String, String>> flatten(RenderedEnvironment environment) {
+        Pattern token = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(environment.name()) + "(?![A-Za-z0-9])");
+        Map<String, Map<String, String>> objects = new TreeMap<>();
+        for (RenderedObject object : environment.objects()) {
+            Map<String, String> fields = new TreeMap<>();
+            flatten(YamlWriter.canonicalTree(object.manifest()), "", fields, token);
+            String name = token.matcher(object.source().name()).replaceAll(PLACEHOLDER);
+            objects.put(object.kind().kind() + "/" + name, fields);
+        }
+        return objects;
+    }
+
+    private static void flatten(JsonNode node, String path, Map<String, String> fields, Pattern token) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                flatten(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), fields, token);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                String key = item.isObject() && item.has("name") ? token.matcher(item.get("name").asText()).replaceAll(PLACEHOLDER) : String.valueOf(i);
+                flatten(item, path + "[" + key + "]", fields, token);
+            }
+        } else {
+            fields.put(path, token.matcher(node.asText()).replaceAll(PLACEHOLDER));
+        }
+    }
+}

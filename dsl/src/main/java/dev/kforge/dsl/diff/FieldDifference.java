@@ -1,0 +1,21 @@
+package dev.kforge.dsl.diff;
+
+import java.util.Optional;
+
+/**
+ * One difference between two environments: an object's field, keyed by kind, name and field path.
+ * Names and values are compared with the environment's own name replaced by {@code <env>}, so
+ * {@code tgr-staging} and {@code tgr-prod} are the same object.
+ *
+ * @param path {@code spec.replicas}, {@code spec.template.spec.containers[tgr].image}; empty when
+ *             the whole object exists in one environment only
+ * @param from the value in the first environment; empty when absent there
+ * @param to   the value in the second environment; empty when absent there
+ */
+public record FieldDifference(String kind, String name, String path, Optional<String> from, Optional<String> to) {
+
+    /** {@code spec.replicas: 2 -> 3}, or {@code (object): absent -> present}. */
+    public String describe() {
+        return (path.isEmpty() ? "(object)" : path) + ": " + from.orElse("absent") + " -> " + to.orElse("absent");
+    }
+}

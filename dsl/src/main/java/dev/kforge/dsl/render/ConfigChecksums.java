@@ -1,0 +1,105 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretSource;
+import dev.kforge.dsl.core.Annotations;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.EnvFromSource;
+import dev.kforge.dsl.workload.EnvVarDef;
+import dev.kforge.dsl.workload.VolumeDef;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One checksum annotation on a pod template per ConfigMap and Secret its pods read, so that a
+ * change of the config (or of a Secret's declared version) changes the template and
+ * {@code kubectl apply} rolls exactly the pods that use it.
+ */
+final class ConfigChecksums {
+    static final String PREFIX = "checksum.kforge.dev/";
+
+    private ConfigChecksums() {
+    }
+
+    /** The annotations for {@code deployment}, computed from the stack's version of each object. */
+    static Annotations of(DeploymentDef deployment, Stack stack) {
+        Map<String, KubeObject<?>> used = new LinkedHashMap<>();
+        for (ContainerDef container : deployment.containers()) {
+            for (EnvVarDef var : container.env()) {
+                if (var instanceof EnvVarDef.FromConfigMap c) {
+                    used.put("configmap/" + c.source().configMap().name(), c.source().configMap());
+                } else if (var instanceof EnvVarDef.FromSecret s) {
+                    used.put("secret/" + s.source().secret().name(), s.source().secret());
+                }
+            }
+            for (EnvFromSource source : container.envFrom()) {
+                if (source instanceof EnvFromSource.AllOfConfigMap c) {
+                    used.put("configmap/" + c.configMap().name(), c.configMap());
+                } else {
+                    SecretDef secret = ((EnvFromSource.AllOfSecret) source).secret();
+                    used.put("secret/" + secret.name(), secret);
+                }
+            }
+        }
+        for (VolumeDef volume : deployment.volumes()) {
+            if (volume instanceof VolumeDef.FromConfigMap c) {
+                used.put("configmap/" + c.configMap().name(), c.configMap());
+            } else if (volume instanceof VolumeDef.FromSecret s) {
+                used.put("secret/" + s.secret().name(), s.secret());
+            }
+        }
+        Annotations annotations = Annotations.EMPTY;
+        for (KubeObject<?> referenced : used.values()) {
+            KubeObject<?> current = stack.objects().stream()
+                    .filter(o -> o.kind().equals(referenced.kind()) && o.name().equals(referenced.name()))
+                    .findFirst().orElse(referenced);
+            String type = current instanceof ConfigMapDef ? "configmap" : "secret";
+            annotations = annotations.with(key(type, current.name()), checksum(current));
+        }
+        return annotations;
+    }
+
+    private static String key(String type, String name) {
+        String part = type + "-" + name;
+        if (part.length() > 63) {
+            part = part.substring(0, 54) + "-" + sha256(name).substring(0, 8);
+        }
+        return PREFIX + part;
+    }
+
+    private static String checksum(KubeObject<?> object) {
+        StringBuilder content = new StringBuilder();
+        if (object instanceof ConfigMapDef config) {
+            config.data().forEach((key, value) -> content.append(key).append('\0').append(value).append('\0'));
+        } else {
+            SecretDef secret = (SecretDef) object;
+            content.append(secret.type().apiValue()).append('\0').append(secret.keys()).append('\0')
+                    .append(secret.version()).append('\0').append(describe(secret.source()));
+        }
+        return sha256(content.toString()).substring(0, 16);
+    }
+
+    /** What identifies the values of a source; never a value itself. */
+    private static String describe(SecretSource source) {
+        if (source instanceof SecretSource.Sealed sealed) {
+            return "sealed:" + sealed.encryptedData();
+        }
+        return source.toString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.kforge.dsl.secrets;
+
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretSource;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.yaml.YamlWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the Secret objects of a stack whose values come from the environment
+ * ({@link SecretSource.FromEnvironment}), for {@code make secrets}. The result goes to a
+ * git-ignored folder or to standard output, never to {@code out/}.
+ */
+public final class SecretManifests {
+    /** The {@code app.kubernetes.io/managed-by} value of these Secrets. */
+    public static final String MANAGED_BY = "kforge-secrets";
+
+    private SecretManifests() {
+    }
+
+    /** The outcome: the Secret files, or every missing variable (and then no file at all). */
+    public record Result(List<ManifestFile> files, List<String> missing) {
+        public Result {
+            files = List.copyOf(files);
+            missing = List.copyOf(missing);
+        }
+    }
+
+    /**
+     * @param environment the process environment; wins over the file
+     * @param dotEnv      the variables of the environment's {@code .env.<env>} file
+     */
+    public static Result build(Stack stack, Map<String, String> environment, Map<String, SecretValue> dotEnv) {
+        List<ManifestFile> files = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (var object : stack.objects()) {
+            if (!(object instanceof SecretDef secret) || !(secret.source() instanceof SecretSource.FromEnvironment source)) {
+                continue;
+            }
+            Map<String, String> data = new TreeMap<>();
+            for (String key : secret.keys()) {
+                String variable = source.variableFor(key);
+                SecretValue value = environment.containsKey(variable) ? SecretValue.of(environment.get(variable)) : dotEnv.get(variable);
+                if (value == null) {
+                    missing.add("Secret " + secret.name() + " key " + key + " (variable " + variable + ")");
+                } else {
+                    data.put(key, value.base64());
+                }
+            }
+            files.add(ManifestFile.of(Kind.SECRET, secret.name(), YamlWriter.write(manifest(stack, secret, data))));
+        }
+        return missing.isEmpty() ? new Result(files, List.of()) : new Result(List.of(), missing);
+    }
+
+    private static Map<String, Object> manifest(Stack stack, SecretDef secret, Map<String, String> data) {
+        // Not managed-by kforge: the pruning selector must never match a Secret that out/ does not hold.
+        Labels labels = stack.commonLabels().with(Labels.MANAGED_BY, MANAGED_BY).with(secret.meta().labels());
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", secret.name());
+        metadata.put("namespace", stack.namespace().name());
+        metadata.put("labels", labels.entries());
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("apiVersion", Kind.SECRET.apiVersion());
+        manifest.put("kind", Kind.SECRET.kind());
+        manifest.put("metadata", metadata);
+        manifest.put("type", secret.type().apiValue());
+        manifest.put("data", data);
+        return manifest;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.kforge.dsl.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * A secret value. It never becomes a plain {@code String} by accident: {@link #toString()} is
+ * redacted, there is no getter, and only this package reads it, to encode it into the Secret
+ * manifest that {@code make secrets} writes outside git.
+ */
+public final class SecretValue {
+    private final byte[] bytes;
+
+    private SecretValue(byte[] bytes) {
+        this.bytes = bytes.clone();
+    }
+
+    public static SecretValue of(String value) {
+        return new SecretValue(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The value in base64, as a Secret's {@code data} holds it. */
+    String base64() {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    @Override
+    public String toString() {
+        return "SecretValue[redacted]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SecretValue value && MessageDigest.isEqual(bytes, value.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+}
