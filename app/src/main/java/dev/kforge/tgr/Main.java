@@ -28,12 +28,14 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.debug() ? "debug" : "info");
 
         TgrService service = TgrService.create(config, Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "tgr-shutdown"));
         try {
             service.start();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Javalin also throws checked exceptions undeclared (Kotlin)
             System.err.println("tgr: cannot start: " + e.getMessage());
             System.exit(EXIT_START);
+            return;
         }
+        // SIGTERM (Kubernetes) and SIGINT (Ctrl-C) run this: readiness false, drain, stop accepting, finish requests.
+        Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "tgr-shutdown"));
     }
 }

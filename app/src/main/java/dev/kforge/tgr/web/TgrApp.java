@@ -48,6 +48,9 @@ public final class TgrApp {
                 // Server.stop() closes the listening socket, then waits for in-flight requests to finish.
                 server.setStopTimeout(config.tuning().stopTimeout().toMillis());
                 server.setErrorHandler(new JsonErrorHandler());
+                // When start fails (port taken), Javalin stops a server it considers its own, and that graceful
+                // stop of a never-started server throws, hiding the bind error. Main exits on a failed start.
+                server.setAttribute("is-default-server", false);
             });
             cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
             cfg.requestLogger.http(new RequestLog(metrics));
