@@ -12,7 +12,9 @@ import static dev.kforge.tgr.TgrContract.ENV_PORT;
 
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.diff.AllowedDifference;
 import dev.kforge.dsl.gateway.AmbassadorMapping;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
@@ -43,6 +45,7 @@ import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Volumes;
 import dev.kforge.tgr.TgrContract;
+import java.util.List;
 
 /**
  * The Trending Git Repositories stack: one definition for every environment, parameterised by a
@@ -54,6 +57,26 @@ public final class TgrStack {
     static final Port HTTP = Port.tcp("http", TgrContract.DEFAULT_PORT);
     /** The port the Ambassador gateway's pods listen on. */
     static final Port GATEWAY_HTTP = Port.tcp("http", 8080);
+
+    /**
+     * What may differ between environments: replicas, image tag, resources, flags (debug, TLS,
+     * disruption budget) and how secrets are delivered. Everything else must be identical, so an
+     * accidental difference fails EnvironmentDiffTest. Names and values are compared with the
+     * environment's name replaced, so namespaces and hosts count as equal.
+     */
+    public static final List<AllowedDifference> ALLOWED_DIFFERENCES = List.of(
+            AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.replicas"),
+            AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.spec.containers[tgr].image"),
+            AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "metadata.labels.app.kubernetes.io/version"),
+            AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.metadata.labels.app.kubernetes.io/version"),
+            AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.spec.containers[tgr].resources.**"),
+            // Derived from the ConfigMap and the secret source, which may differ.
+            AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.metadata.annotations.checksum.kforge.dev/**"),
+            AllowedDifference.field(Kind.CONFIG_MAP, "tgr-config", "data.DEBUG"),
+            AllowedDifference.field(Kind.INGRESS, "tgr", "spec.tls**"),
+            AllowedDifference.presence(Kind.POD_DISRUPTION_BUDGET, "tgr"),
+            AllowedDifference.presence(Kind.EXTERNAL_SECRET, "*"),
+            AllowedDifference.presence(Kind.SEALED_SECRET, "*"));
 
     private TgrStack() {
     }

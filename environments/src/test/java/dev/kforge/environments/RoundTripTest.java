@@ -34,7 +34,7 @@ class RoundTripTest {
             files += environment.files().size();
             for (RenderedObject object : objects) {
                 ManifestFile file = environment.files().stream()
-                        .filter(f -> f.kind() == object.source().kind() && f.fileName().endsWith("-" + object.source().name() + ".yaml"))
+                        .filter(f -> f.kind().equals(object.kind()) && f.name().equals(object.source().name()))
                         .findFirst().orElseThrow();
                 Path committed = GoldenOutputTest.OUT.resolve(environment.name()).resolve(file.fileName());
                 HasMetadata expected = object.manifest();

@@ -68,6 +68,19 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
         return new Stack(name, environment, namespace, copy, policy, acknowledgedChanges, origin);
     }
 
+    /** A copy in which {@code replacement} takes the place of the object of the same kind and name. */
+    public Stack replacing(KubeObject<?> replacement) {
+        List<KubeObject<?>> copy = new ArrayList<>(objects);
+        for (int i = 0; i < copy.size(); i++) {
+            if (copy.get(i).kind().equals(replacement.kind()) && copy.get(i).name().equals(replacement.name())) {
+                copy.set(i, replacement);
+                return new Stack(name, environment, namespace, copy, policy, acknowledgedChanges, origin);
+            }
+        }
+        throw InvalidDefinitionException.invalid("Stack " + name, "replacement", replacement.describe(),
+                "matches no object of the stack", "Add it with with(...) instead.");
+    }
+
     /** A copy checked with {@code policy}, e.g. {@link Policy#RELAXED} in dev. */
     public Stack withPolicy(Policy policy) {
         return new Stack(name, environment, namespace, objects, policy, acknowledgedChanges, origin);
