@@ -1,0 +1,173 @@
+package dev.kforge.dsl.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.cli.Cli;
+import dev.kforge.dsl.cli.EnvironmentDefinition;
+import dev.kforge.dsl.cli.Renderer;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretSource;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Secret values reach the cluster without passing through git, in each of the three ways. */
+class SecretDeliveryTest {
+    private static final String SEALED = "AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq" + "x".repeat(40);
+
+    private static Stack stack(SecretDef... secrets) {
+        Stack stack = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev"));
+        for (SecretDef secret : secrets) {
+            stack = stack.with(secret);
+        }
+        return stack;
+    }
+
+    @Test
+    void a_secret_value_never_shows_in_its_string_form() {
+        SecretValue value = SecretValue.of("hunter2");
+        assertThat(value.toString()).isEqualTo("SecretValue[redacted]").doesNotContain("hunter2");
+        assertThat(String.valueOf(Map.of("k", value))).doesNotContain("hunter2");
+        assertThat(value).isEqualTo(SecretValue.of("hunter2")).isNotEqualTo(SecretValue.of("hunter3"));
+    }
+
+    @Test
+    void builds_secrets_from_the_environment_and_the_env_file_with_the_environment_winning() {
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
+        SecretManifests.Result result = SecretManifests.build(stack(github),
+                Map.of("CLIENT_ID", "from-env"),
+                Map.of("CLIENT_ID", SecretValue.of("from-file"), "CLIENT_SECRET", SecretValue.of("s3cret")));
+        assertThat(result.missing()).isEmpty();
+        assertThat(result.files()).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("31-secret-github.yaml");
+            assertThat(file.content()).isEqualTo("apiVersion: v1\n"
+                    + "kind: Secret\n"
+                    + "metadata:\n"
+                    + "  name: github\n"
+                    + "  namespace: demo-dev\n"
+                    + "  labels:\n"
+                    + "    app.kubernetes.io/instance: demo-dev\n"
+                    + "    app.kubernetes.io/managed-by: kforge-secrets\n"
+                    + "    app.kubernetes.io/part-of: demo\n"
+                    + "    kforge.dev/environment: dev\n"
+                    + "data:\n"
+                    + "  CLIENT_ID: " + base64("from-env") + "\n"
+                    + "  CLIENT_SECRET: " + base64("s3cret") + "\n"
+                    + "type: Opaque\n");
+        });
+    }
+
+    @Test
+    void names_every_missing_value_and_builds_nothing() {
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
+        SecretDef registry = SecretDef.registryCredentials("registry").withSource(SecretSource.environment("REGISTRY_"));
+        SecretManifests.Result result = SecretManifests.build(stack(github, registry), Map.of("CLIENT_ID", "x"), Map.of());
+        assertThat(result.files()).isEmpty();
+        assertThat(result.missing()).containsExactly(
+                "Secret github key CLIENT_SECRET (variable CLIENT_SECRET)",
+                "Secret registry key .dockerconfigjson (variable REGISTRY_DOCKERCONFIGJSON)");
+    }
+
+    @Test
+    void secrets_from_a_store_or_sealed_are_not_built_locally_but_rendered_without_values() {
+        SecretDef stored = SecretDef.opaque("github", "CLIENT_ID").withSource(SecretSource.clusterStore("vault-dev").withRemoteKey("apps/tgr"));
+        SecretDef sealed = SecretDef.tls("tls").withSource(SecretSource.sealed(Map.of("tls.crt", SEALED, "tls.key", SEALED)));
+        assertThat(SecretManifests.build(stack(stored, sealed), Map.of(), Map.of()).files()).isEmpty();
+
+        List<ManifestFile> files = Renderer.render(stack(stored, sealed)).files();
+        assertThat(files).extracting(ManifestFile::fileName).containsExactly(
+                "10-namespace-demo-dev.yaml", "31-externalsecret-github.yaml", "31-sealedsecret-tls.yaml");
+        assertThat(files.get(1).content()).contains("kind: ExternalSecret\n")
+                .contains("  secretStoreRef:\n    kind: ClusterSecretStore\n    name: vault-dev\n")
+                .contains("  - remoteRef:\n      key: apps/tgr\n      property: CLIENT_ID\n    secretKey: CLIENT_ID\n");
+        assertThat(files.get(2).content()).contains("kind: SealedSecret\n")
+                .contains("  encryptedData:\n    tls.crt: " + SEALED + "\n    tls.key: " + SEALED + "\n")
+                .contains("    type: kubernetes.io/tls\n");
+    }
+
+    @Test
+    void rejects_sealed_values_that_do_not_match_the_declared_keys() {
+        assertThatThrownBy(() -> SecretDef.tls("tls").withSource(SecretSource.sealed(Map.of("tls.crt", SEALED))))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Secret tls: sealed keys \"[tls.crt]\" is invalid: must be exactly the declared keys [tls.crt, tls.key]. Seal one value per declared key.");
+    }
+
+    @Test
+    void reads_the_workshops_env_file_format(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve(".env.dev");
+        Files.writeString(file, "# GitHub OAuth app\nCLIENT_ID=\"xxxx\"\nexport CLIENT_SECRET='a \"b\"'\nDEBUG=False # inline comment\n\n");
+        assertThat(DotEnvFile.read(file)).containsExactly(
+                Map.entry("CLIENT_ID", SecretValue.of("xxxx")),
+                Map.entry("CLIENT_SECRET", SecretValue.of("a \"b\"")),
+                Map.entry("DEBUG", SecretValue.of("False")));
+        Files.writeString(file, "CLIENT_SECRET=\"unterminated\n");
+        assertThatThrownBy(() -> DotEnvFile.read(file)).hasMessage(file + ":1: unterminated double quote");
+        Files.writeString(file, "not a variable line with s3cret\n");
+        assertThatThrownBy(() -> DotEnvFile.read(file)).hasMessageNotContaining("s3cret")
+                .hasMessage(file + ":1: expected KEY=\"value\" (the line is not shown, it may hold a secret)");
+    }
+
+    @Test
+    void the_secrets_command_writes_owner_only_files_outside_out_and_never_prints_a_value(@TempDir Path folder) throws Exception {
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
+        List<EnvironmentDefinition> environments = List.of(new EnvironmentDefinition("dev", () -> stack(github)));
+        Files.writeString(folder.resolve(".env.dev"), "CLIENT_SECRET=\"s3cret-from-file\"\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(environments, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("CLIENT_ID", "id-from-env"), folder);
+
+        int code = cli.run("secrets", "dev", "--out", folder.resolve("secrets").toString());
+
+        assertThat(code).isZero();
+        Path written = folder.resolve("secrets/dev/31-secret-github.yaml");
+        assertThat(Files.readString(written)).contains("CLIENT_SECRET: " + base64("s3cret-from-file"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.getParent()))).isEqualTo("rwx------");
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("1 Secrets written (github)").doesNotContain("s3cret-from-file").doesNotContain("id-from-env")
+                .doesNotContain(base64("s3cret-from-file"));
+    }
+
+    @Test
+    void the_secrets_command_names_every_missing_key_and_writes_nothing(@TempDir Path folder) {
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(List.of(new EnvironmentDefinition("dev", () -> stack(github))), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), folder);
+
+        assertThat(cli.run("secrets", "dev", "--out", folder.resolve("secrets").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing secret values for dev (nothing written):\n"
+                + "  Secret github key CLIENT_ID (variable CLIENT_ID)\n"
+                + "  Secret github key CLIENT_SECRET (variable CLIENT_SECRET)\n");
+        assertThat(folder.resolve("secrets")).doesNotExist();
+    }
+
+    @Test
+    void the_secrets_command_can_print_for_kubectl_apply(@TempDir Path folder) {
+        SecretDef github = SecretDef.opaque("github", "TOKEN");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = new Cli(List.of(new EnvironmentDefinition("dev", () -> stack(github))), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()), Map.of("TOKEN", "t"), folder);
+        assertThat(cli.run("secrets", "dev", "--stdout")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("---\napiVersion: v1\nkind: Secret\n").contains("  TOKEN: dA==\n");
+        assertThat(folder.resolve("secrets")).doesNotExist();
+    }
+
+    private static String base64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+}
