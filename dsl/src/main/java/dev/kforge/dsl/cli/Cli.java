@@ -175,6 +175,11 @@ public final class Cli {
             err.println("Set them as environment variables or in " + envFile + " (KEY=\"value\", git-ignored).");
             return 1;
         }
+        if (secrets.files().isEmpty()) {
+            out.println("No Secret of " + name + " takes its values from the environment: its Secrets come from "
+                    + "the ExternalSecret or SealedSecret objects in out/" + name + ". Nothing to build.");
+            return 0;
+        }
         if (toStdout) {
             secrets.files().forEach(file -> out.print("---\n" + file.content()));
             return 0;
