@@ -1,0 +1,372 @@
+package dev.kforge.dsl.check;
+
+import static dev.kforge.dsl.testing.Rendering.demoStack;
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.IngressPath;
+import dev.kforge.dsl.network.IngressRule;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.rbac.ApiResource;
+import dev.kforge.dsl.rbac.ClusterRoleDef;
+import dev.kforge.dsl.rbac.PolicyRule;
+import dev.kforge.dsl.rbac.RoleBindingDef;
+import dev.kforge.dsl.rbac.RoleDef;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.rbac.Verb;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.LabelExpression;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.Volumes;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One small failing stack per structural check, asserting the exact report line, including where
+ * the object was defined: the line of this file that called its factory.
+ */
+class ChecksTest {
+    private static final String HERE = "ChecksTest.java";
+    private static final Port HTTP = Port.tcp("http", 8080);
+    private static final Port METRICS = Port.tcp("metrics", 9090);
+
+    private static ContainerDef app() {
+        return ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP);
+    }
+
+    /** The line of the caller, for the statement that shares its line. */
+    private static int line() {
+        return StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst()).orElseThrow().getLineNumber();
+    }
+
+    private static String at(int line) {
+        return " [at " + HERE + ":" + line + "]";
+    }
+
+    /** The report lines of the structural checks (policy checks off) over {@code stacks}. */
+    private static List<String> problems(Stack... stacks) {
+        Problems problems = new Problems();
+        Checks.run(Arrays.stream(stacks).map(stack -> stack.withPolicy(noPolicy())).toList(), problems);
+        return problems.all().stream().map(Problem::format).toList();
+    }
+
+    @Test
+    void reports_two_objects_of_one_kind_with_the_same_name() {
+        ConfigMapDef first = ConfigMapDef.named("cfg").withProperty("A", "1");
+        int line = line(); ConfigMapDef second = ConfigMapDef.named("cfg").withProperty("B", "2");
+
+        assertThat(problems(demoStack(first, second))).containsExactly(
+                "test/ConfigMap cfg: another ConfigMap has the same name (cfg). Rename one; the second would replace the first in the cluster." + at(line));
+    }
+
+    @Test
+    void accepts_the_same_name_for_objects_of_different_kinds() {
+        DeploymentDef deployment = DeploymentDef.named("app").running(app());
+
+        assertThat(problems(demoStack(ConfigMapDef.named("app"), deployment, ServiceDef.named("app").selecting(deployment).withPort(ServicePort.to(HTTP)))))
+                .isEmpty();
+    }
+
+    @Test
+    void reports_env_var_reading_a_config_map_that_is_not_in_the_stack() {
+        ConfigMapDef config = ConfigMapDef.named("cfg").withProperty("PORT", "8080");
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app")
+                .running(app().withEnv(Env.from("PORT", config.key("PORT")), Env.from("PORT_AGAIN", config.key("PORT"))));
+
+        assertThat(problems(demoStack(deployment))).containsExactly(
+                "test/Deployment app: env PORT of container app uses ConfigMap cfg, which is not in the stack (cfg). "
+                        + "Add it to the stack with Stack.with(...)." + at(line));
+    }
+
+    @Test
+    void reports_env_var_reading_a_key_the_stacks_config_map_lacks() {
+        // Given a container reading key PORT of a ConfigMap that declares it
+        ConfigMapDef declared = ConfigMapDef.named("cfg").withProperty("PORT", "8080");
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app().withEnv(Env.from("PORT", declared.key("PORT"))));
+        // and a stack holding another version of that ConfigMap, without PORT
+        ConfigMapDef inStack = ConfigMapDef.named("cfg").withProperty("HOST", "0.0.0.0");
+
+        // Then
+        assertThat(problems(demoStack(inStack, deployment))).containsExactly(
+                "test/Deployment app: env PORT of container app reads key \"PORT\" that ConfigMap cfg does not declare (declared: [HOST]). "
+                        + "Declare the key, or read one that exists." + at(line));
+    }
+
+    @Test
+    void reports_volume_item_of_a_key_the_stacks_config_map_lacks() {
+        ConfigMapDef declared = ConfigMapDef.named("cfg").withFile("app.properties", "a=1\n");
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app()
+                .withReadOnlyMount(Volumes.configMap("conf", declared).withItem(declared.key("app.properties"), "app.properties"), "/etc/app"));
+
+        assertThat(problems(demoStack(ConfigMapDef.named("cfg").withFile("other.properties", "b=2\n"), deployment))).containsExactly(
+                "test/Deployment app: volume conf reads key \"app.properties\" that ConfigMap cfg does not declare (declared: [other.properties]). "
+                        + "Declare the key, or read one that exists." + at(line));
+    }
+
+    @Test
+    void reports_secret_key_the_stacks_secret_lacks_and_an_image_pull_secret_that_is_missing() {
+        SecretDef declared = SecretDef.opaque("gh", "TOKEN");
+        SecretDef registry = SecretDef.registryCredentials("registry");
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app().withEnv(Env.from("TOKEN", declared.key("TOKEN"))))
+                .withImagePullSecret(registry);
+
+        assertThat(problems(demoStack(SecretDef.opaque("gh", "CLIENT_ID"), deployment))).containsExactly(
+                "test/Deployment app: env TOKEN of container app reads key \"TOKEN\" that Secret gh does not declare (declared: [CLIENT_ID]). "
+                        + "Declare the key, or read one that exists." + at(line),
+                "test/Deployment app: imagePullSecrets uses Secret registry, which is not in the stack (registry). "
+                        + "Add it to the stack with Stack.with(...)." + at(line));
+    }
+
+    @Test
+    void reports_ingress_tls_secret_that_is_not_in_the_stack() {
+        DeploymentDef deployment = DeploymentDef.named("app").running(app());
+        ServiceDef service = ServiceDef.named("web").selecting(deployment).withPort(ServicePort.to(HTTP));
+        int line = line(); IngressDef ingress = IngressDef.named("web")
+                .withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(ServicePort.to(HTTP)))))
+                .withTls(SecretDef.tls("web-tls"), "app.example.com");
+
+        assertThat(problems(demoStack(deployment, service, ingress))).containsExactly(
+                "test/Ingress web: tls for app.example.com uses Secret web-tls, which is not in the stack (web-tls). "
+                        + "Add it to the stack with Stack.with(...)." + at(line));
+    }
+
+    @Test
+    void reports_service_account_that_is_not_in_the_stack() {
+        ServiceAccountDef robot = ServiceAccountDef.named("robot");
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app());
+        DeploymentDef withAccount = deployment.withServiceAccount(robot);
+
+        assertThat(problems(demoStack(withAccount))).containsExactly(
+                "test/Deployment app: serviceAccountName names a ServiceAccount that is not in the stack (robot). "
+                        + "Add the ServiceAccount to the stack with Stack.with(...)." + at(line));
+    }
+
+    @Test
+    void reports_probe_on_a_port_the_container_does_not_declare() {
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app")
+                .running(app().withReadinessProbe(ProbeDef.tcpSocket(Port.tcp("admin", 9000))));
+
+        assertThat(problems(demoStack(deployment))).containsExactly(
+                "test/Deployment app: container app readinessProbe uses port admin (9000/TCP) that the container does not declare "
+                        + "(declared: [http (8080/TCP)]). Declare the port on the container with withPort, or probe a declared one." + at(line));
+    }
+
+    @Test
+    void reports_sidecar_probing_a_port_only_the_main_container_declares() {
+        ContainerDef sidecar = ContainerDef.named("proxy").image(Image.of("bitnami/kubectl", "1.33"))
+                .withLivenessProbe(ProbeDef.httpGet("/health", HTTP));
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app()).withSidecar(sidecar);
+
+        assertThat(problems(demoStack(deployment))).containsExactly(
+                "test/Deployment app: container proxy livenessProbe uses port http (8080/TCP) that the container does not declare "
+                        + "(declared: []). Declare the port on the container with withPort, or probe a declared one." + at(line));
+    }
+
+    @Test
+    void reports_selector_expression_the_pods_do_not_match() {
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app())
+                .withSelectorExpression(LabelExpression.in("tier", "web"));
+
+        assertThat(problems(demoStack(deployment))).containsExactly(
+                "test/Deployment app: selector requirement tier In [web] does not match the pod labels (tier is not set). "
+                        + "Change the requirement or add the label with withPodLabel; the API server rejects a selector that misses its own pods." + at(line));
+    }
+
+    @Test
+    void reports_selector_expression_excluding_the_pods_own_label() {
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app()).withPodLabel("track", "canary")
+                .withSelectorExpression(LabelExpression.notIn("track", "canary"));
+
+        assertThat(problems(demoStack(deployment))).containsExactly(
+                "test/Deployment app: selector requirement track NotIn [canary] does not match the pod labels (track=canary). "
+                        + "Change the requirement or add the label with withPodLabel; the API server rejects a selector that misses its own pods." + at(line));
+    }
+
+    @Test
+    void accepts_selector_expressions_the_pods_match() {
+        DeploymentDef deployment = DeploymentDef.named("app").running(app()).withPodLabel("tier", "web")
+                .withSelectorExpression(LabelExpression.in("tier", "web"))
+                .withSelectorExpression(LabelExpression.notIn("track", "canary"))
+                .withSelectorExpression(LabelExpression.exists(Labels.NAME));
+
+        assertThat(problems(demoStack(deployment))).isEmpty();
+    }
+
+    @Test
+    void reports_service_selecting_a_deployment_that_is_not_in_the_stack() {
+        DeploymentDef deployment = DeploymentDef.named("app").running(app());
+        int line = line(); ServiceDef service = ServiceDef.named("web").selecting(deployment).withPort(ServicePort.to(HTTP));
+
+        assertThat(problems(demoStack(service))).containsExactly(
+                "test/Service web: selects Deployment app, which is not in the stack (app). "
+                        + "Add the Deployment to the stack, or select pods with PodSelection.ExternalPods." + at(line));
+    }
+
+    @Test
+    void reports_service_targeting_a_port_the_stacks_deployment_does_not_declare() {
+        // Given a Service built against a Deployment that declared http
+        DeploymentDef before = DeploymentDef.named("app").running(app());
+        int line = line(); ServiceDef service = ServiceDef.named("web").selecting(before).withPort(ServicePort.to(HTTP));
+        // and a stack whose Deployment of that name declares only metrics
+        DeploymentDef inStack = DeploymentDef.named("app").running(ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(METRICS));
+
+        assertThat(problems(demoStack(inStack, service))).containsExactly(
+                "test/Service web: port http targets a port no container of Deployment app declares (http (8080/TCP)). "
+                        + "Declared: [metrics (9090/TCP)]. Target one of them." + at(line));
+    }
+
+    @Test
+    void reports_ingress_routing_to_a_service_that_is_not_in_the_stack() {
+        DeploymentDef deployment = DeploymentDef.named("app").running(app());
+        ServicePort web = ServicePort.of(80, HTTP);
+        ServiceDef service = ServiceDef.named("web").selecting(deployment).withPort(web);
+        int line = line(); IngressDef ingress = IngressDef.named("web").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
+
+        assertThat(problems(demoStack(deployment, ingress))).containsExactly(
+                "test/Ingress web: routes to Service web, which is not in the stack (web:80). Add the Service to the stack." + at(line));
+    }
+
+    @Test
+    void reports_ingress_routing_to_a_port_the_stacks_service_lacks() {
+        DeploymentDef deployment = DeploymentDef.named("app").running(app().withPort(METRICS));
+        ServicePort web = ServicePort.of(80, HTTP);
+        ServiceDef service = ServiceDef.named("web").selecting(deployment).withPort(web);
+        int line = line(); IngressDef ingress = IngressDef.named("web").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
+        ServiceDef inStack = ServiceDef.named("web").selecting(deployment).withPort(ServicePort.of(81, METRICS));
+
+        assertThat(problems(demoStack(deployment, inStack, ingress))).containsExactly(
+                "test/Ingress web: routes to port http that Service web does not have (web:80). Ports: [metrics (81 -> metrics/9090)]." + at(line));
+    }
+
+    @Test
+    void reports_binding_of_a_role_and_an_account_that_are_not_in_the_stack() {
+        RoleDef role = RoleDef.named("pods-reader", PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.PODS));
+        ServiceAccountDef robot = ServiceAccountDef.named("robot");
+        int line = line(); RoleBindingDef binding = RoleBindingDef.named("read-pods").granting(role).to(robot);
+
+        assertThat(problems(demoStack(binding))).containsExactly(
+                "test/RoleBinding read-pods: grants Role pods-reader, which is not in the stack (pods-reader). Add the Role to the stack." + at(line),
+                "test/RoleBinding read-pods: binds ServiceAccount robot, which is not in the stack (robot). "
+                        + "Add the ServiceAccount to the stack, or use ExternalServiceAccount.of(namespace, name)." + at(line));
+    }
+
+    @Test
+    void reports_a_cluster_scoped_name_defined_by_two_environments() {
+        int line = line(); ClusterRoleDef reader = ClusterRoleDef.named("pods-reader", PolicyRule.allow(Verb.LIST).on(ApiResource.PODS));
+        Stack dev = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev")).with(reader);
+        Stack prod = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(reader);
+
+        assertThat(problems(dev, prod)).containsExactly(
+                "prod/ClusterRole pods-reader: is cluster-scoped and environment dev defines the same name (pods-reader). "
+                        + "Put the environment in the name, e.g. \"demo-prod-pods-reader\"." + at(line));
+    }
+
+    @Test
+    void reports_a_namespace_shared_by_two_environments() {
+        NamespaceDef shared = NamespaceDef.named("demo");
+        int line = line(); NamespaceDef again = NamespaceDef.named("demo");
+
+        assertThat(problems(Stack.named("demo").environment("dev").namespace(shared), Stack.named("demo").environment("prod").namespace(again)))
+                .containsExactly("prod/Namespace demo: is cluster-scoped and environment dev defines the same name (demo). "
+                        + "Put the environment in the name, e.g. \"demo-demo\"." + at(line));
+    }
+
+    @Test
+    void reports_every_problem_of_a_stack_at_once() {
+        RoleDef role = RoleDef.named("pods-reader", PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.PODS));
+        DeploymentDef absent = DeploymentDef.named("app").running(app());
+        int configLine = line(); ConfigMapDef twice = ConfigMapDef.named("cfg");
+        int serviceLine = line(); ServiceDef service = ServiceDef.named("web").selecting(absent).withPort(ServicePort.to(HTTP));
+        int bindingLine = line(); RoleBindingDef binding = RoleBindingDef.named("read-pods").granting(role).to(ServiceAccountDef.named("robot"));
+        Stack stack = demoStack(ConfigMapDef.named("cfg"), twice, service, binding, ServiceAccountDef.named("robot"));
+
+        assertThat(problems(stack)).containsExactly(
+                "test/ConfigMap cfg: another ConfigMap has the same name (cfg). Rename one; the second would replace the first in the cluster." + at(configLine),
+                "test/Service web: selects Deployment app, which is not in the stack (app). "
+                        + "Add the Deployment to the stack, or select pods with PodSelection.ExternalPods." + at(serviceLine),
+                "test/RoleBinding read-pods: grants Role pods-reader, which is not in the stack (pods-reader). Add the Role to the stack." + at(bindingLine));
+    }
+
+    @Test
+    void finds_no_problem_in_a_valid_stack_even_with_the_strict_policy() {
+        // Given a stack whose every reference resolves and whose Deployment follows every policy
+        ConfigMapDef config = ConfigMapDef.named("cfg").withProperty("PORT", "8080");
+        SecretDef github = SecretDef.opaque("gh", "TOKEN");
+        SecretDef registry = SecretDef.registryCredentials("registry");
+        ServiceAccountDef robot = ServiceAccountDef.named("robot");
+        RoleDef role = RoleDef.named("pods-reader", PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.PODS));
+        DeploymentDef deployment = DeploymentDef.named("app")
+                .running(app().withEnv(Env.from("PORT", config.key("PORT")), Env.from("TOKEN", github.key("TOKEN")))
+                        .withResources(Resources.requests(Cpu.millis(100), Memory.mebibytes(128)).withCpuLimit(Cpu.millis(500)).withMemoryLimit(Memory.mebibytes(256)))
+                        .withReadinessProbe(ProbeDef.httpGet("/ready", HTTP))
+                        .withLivenessProbe(ProbeDef.tcpSocket(HTTP))
+                        .withMount(Volumes.emptyDir("tmp"), "/tmp"))
+                .withReplicas(2)
+                .withApiAccessAs(robot)
+                .withImagePullSecret(registry);
+        ServicePort web = ServicePort.of(80, HTTP);
+        ServiceDef service = ServiceDef.named("web").selecting(deployment).withPort(web);
+        SecretDef certificate = SecretDef.tls("web-tls");
+        IngressDef ingress = IngressDef.named("web").withIngressClassName("nginx")
+                .withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))))
+                .withTls(certificate, "app.example.com");
+        Stack stack = demoStack(config, github, registry, certificate, robot, role,
+                RoleBindingDef.named("read-pods").granting(role).to(robot), deployment,
+                PodDisruptionBudgetDef.named("app").protecting(deployment), service, ingress);
+
+        // When every check runs with the strict policy
+        Problems problems = new Problems();
+        Checks.run(List.of(stack.withPolicy(Policy.STRICT)), problems);
+
+        // Then
+        assertThat(problems.all()).extracting(Problem::format).isEmpty();
+        assertThat(problems.hasErrors()).isFalse();
+    }
+
+    @Test
+    void formats_a_problem_without_actual_value_or_origin() {
+        Problem problem = new Problem("x", Severity.ERROR, "dev", "Deployment tgr", "is broken", "", "Fix it.", Origin.UNKNOWN);
+
+        assertThat(problem.format()).isEqualTo("dev/Deployment tgr: is broken. Fix it.");
+    }
+
+    @Test
+    void formats_a_problem_with_actual_value_and_origin() {
+        Problem problem = new Problem("x", Severity.WARNING, "prod", "Service web", "is odd", "42", "", new Origin("Stack.java", 7));
+
+        assertThat(problem.format()).isEqualTo("prod/Service web: is odd (42). [at Stack.java:7]");
+    }
+
+    @Test
+    void separates_errors_from_warnings() {
+        Problems problems = new Problems();
+        problems.add(new Problem("a", Severity.WARNING, "dev", "X y", "w", "", "", Origin.UNKNOWN));
+        assertThat(problems.hasErrors()).isFalse();
+
+        problems.add(new Problem("b", Severity.ERROR, "dev", "X y", "e", "", "", Origin.UNKNOWN));
+
+        assertThat(problems.hasErrors()).isTrue();
+        assertThat(problems.errors()).extracting(Problem::check).containsExactly("b");
+        assertThat(problems.warnings()).extracting(Problem::check).containsExactly("a");
+        assertThat(problems.all()).hasSize(2);
+    }
+}

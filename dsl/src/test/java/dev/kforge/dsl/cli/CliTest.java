@@ -1,0 +1,236 @@
+package dev.kforge.dsl.cli;
+
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.DeploymentDef;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CliTest {
+    @TempDir
+    Path outDir;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    /** A small valid stack: a namespace and one ConfigMap. */
+    private static Stack stack(String environment) {
+        return Stack.named("demo").environment(environment).namespace(NamespaceDef.named("demo-" + environment))
+                .with(ConfigMapDef.named("cfg").withProperty("ENV", environment))
+                .withPolicy(noPolicy());
+    }
+
+    private static final List<EnvironmentDefinition> VALID = List.of(
+            new EnvironmentDefinition("dev", () -> stack("dev")),
+            new EnvironmentDefinition("prod", () -> stack("prod")));
+
+    private int run(List<EnvironmentDefinition> environments, String... args) {
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+        return new Cli(environments, out, err).run(args);
+    }
+
+    private String out() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> filesOf(Stack stack) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (ManifestFile file : Renderer.render(stack).files()) {
+            files.put(file.fileName(), file.content());
+        }
+        return files;
+    }
+
+    @Test
+    void rejects_an_unknown_environment_naming_the_valid_ones() {
+        int exit = run(VALID, "render", "staging", "--out", outDir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).isEqualTo("Unknown environment \"staging\". Valid environments: dev, prod (or all).\n");
+        assertThat(outDir).isEmptyDirectory();
+    }
+
+    @Test
+    void prints_every_problem_and_writes_nothing_when_a_definition_throws() {
+        // Given one environment whose code throws, and another with a problem the checks find
+        List<EnvironmentDefinition> environments = List.of(
+                new EnvironmentDefinition("dev", () -> stack("dev").with(DeploymentDef.named("Bad_Name").running(null))),
+                new EnvironmentDefinition("prod", () -> stack("prod").with(ConfigMapDef.named("cfg"))));
+
+        // When
+        int exit = run(environments, "render", "all", "--out", outDir.toString());
+
+        // Then
+        assertThat(exit).isEqualTo(1);
+        assertThat(err())
+                .contains("ERROR dev/definition: Deployment: name \"Bad_Name\" is invalid: must be a DNS-1123 subdomain "
+                        + "(lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters). "
+                        + "Try \"bad-name\".")
+                .contains("ERROR prod/ConfigMap cfg: another ConfigMap has the same name (cfg). "
+                        + "Rename one; the second would replace the first in the cluster. [at CliTest.java:")
+                .contains("2 error(s), 0 warning(s).\n")
+                .endsWith("Nothing was written: fix the problems above and render again.\n");
+        assertThat(out()).isEmpty();
+        assertThat(outDir).isEmptyDirectory();
+    }
+
+    @Test
+    void writes_nothing_for_a_valid_environment_when_another_fails() {
+        List<EnvironmentDefinition> environments = List.of(
+                new EnvironmentDefinition("dev", () -> stack("dev")),
+                new EnvironmentDefinition("prod", () -> {
+                    throw new IllegalStateException("prod is not ready");
+                }));
+
+        int exit = run(environments, "render", "dev", "--out", outDir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).contains("ERROR prod/definition: prod is not ready.");
+        assertThat(outDir).isEmptyDirectory();
+    }
+
+    @Test
+    void reports_a_definition_that_builds_another_environments_stack() {
+        int exit = run(List.of(new EnvironmentDefinition("dev", () -> stack("prod"))), "render", "dev", "--out", outDir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).contains("ERROR dev/definition: environment \"dev\" defines a stack for environment \"prod\". "
+                + "Build its stack with .environment(\"dev\")");
+    }
+
+    @Test
+    void renders_every_environment_with_one_summary_line_each() throws IOException {
+        int exit = run(VALID, "render", "all", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out()).isEqualTo(
+                outDir.resolve("dev") + ": 2 files written (Namespace 1, ConfigMap 1)\n"
+                        + outDir.resolve("prod") + ": 2 files written (Namespace 1, ConfigMap 1)\n");
+        assertThat(err()).isEmpty();
+        assertThat(OutputDirectory.read(outDir.resolve("dev"))).isEqualTo(filesOf(stack("dev")));
+        assertThat(OutputDirectory.read(outDir.resolve("prod"))).isEqualTo(filesOf(stack("prod")));
+    }
+
+    @Test
+    void says_unchanged_when_rendering_the_same_output_again() {
+        run(VALID, "render", "all", "--out", outDir.toString());
+        stdout.reset();
+
+        int exit = run(VALID, "render", "dev", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out()).isEqualTo(outDir.resolve("dev") + ": 2 files unchanged (Namespace 1, ConfigMap 1)\n");
+    }
+
+    @Test
+    void renders_only_the_requested_environment() throws IOException {
+        int exit = run(VALID, "render", "prod", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        try (Stream<Path> folders = Files.list(outDir)) {
+            assertThat(folders.map(path -> path.getFileName().toString())).containsExactly("prod");
+        }
+    }
+
+    @Test
+    void check_passes_on_fresh_output() {
+        run(VALID, "render", "all", "--out", outDir.toString());
+        stdout.reset();
+
+        int exit = run(VALID, "check", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out()).isEqualTo("OK: 2 environments checked, " + outDir + " is up to date.\n");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void check_fails_naming_the_file_that_was_edited() throws IOException {
+        // Given fresh output, then a hand edit of one file
+        run(VALID, "render", "all", "--out", outDir.toString());
+        stdout.reset();
+        Path edited = outDir.resolve("dev").resolve("30-configmap-cfg.yaml");
+        Files.writeString(edited, Files.readString(edited).replace("ENV: dev", "ENV: edited"));
+
+        // When
+        int exit = run(VALID, "check", "--out", outDir.toString());
+
+        // Then
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).isEqualTo(outDir.resolve("dev") + " is stale (changed: 30-configmap-cfg.yaml). Run: make render ENV=dev\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void check_fails_naming_missing_and_extra_files() throws IOException {
+        run(VALID, "render", "all", "--out", outDir.toString());
+        Files.delete(outDir.resolve("prod").resolve("30-configmap-cfg.yaml"));
+        Files.writeString(outDir.resolve("prod").resolve("99-old.yaml"), "kind: ConfigMap\n");
+
+        int exit = run(VALID, "check", "--out", outDir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).contains(outDir.resolve("prod") + " is stale (missing: 30-configmap-cfg.yaml, extra: 99-old.yaml). Run: make render ENV=prod\n");
+    }
+
+    @Test
+    void check_fails_when_nothing_was_rendered_yet() {
+        int exit = run(VALID, "check", "--out", outDir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).contains(outDir.resolve("dev") + " is stale (missing: 10-namespace-demo-dev.yaml, missing: 30-configmap-cfg.yaml). Run: make render ENV=dev\n");
+    }
+
+    @Test
+    void lists_the_environments() {
+        int exit = run(VALID, "list");
+
+        assertThat(exit).isZero();
+        assertThat(out()).isEqualTo("dev\nprod\n");
+    }
+
+    static Stream<List<String>> usageErrors() {
+        return Stream.of(List.of(), List.of("deploy"), List.of("render"), List.of("render", "dev", "prod"), List.of("check", "dev"),
+                List.of("render", "dev", "--out"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("usageErrors")
+    void exits_2_on_usage_errors(List<String> args) {
+        int exit = run(VALID, args.toArray(String[]::new));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).startsWith("Usage error: ").contains("Environments: dev, prod.");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void names_the_unknown_command() {
+        run(VALID, "deploy");
+
+        assertThat(err()).startsWith("Usage error: unknown command \"deploy\".\n");
+    }
+}

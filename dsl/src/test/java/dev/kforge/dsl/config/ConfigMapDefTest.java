@@ -1,0 +1,75 @@
+package dev.kforge.dsl.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import org.junit.jupiter.api.Test;
+
+class ConfigMapDefTest {
+    private final ConfigMapDef config = ConfigMapDef.named("cfg").withProperty("PORT", "5000").withFile("app.properties", "a=1\n");
+
+    @Test
+    void keeps_entries_sorted_by_key() {
+        assertThat(config.data().keySet()).containsExactly("PORT", "app.properties");
+    }
+
+    @Test
+    void references_a_declared_key() {
+        ConfigMapKey key = config.key("PORT");
+
+        assertThat(key.configMap()).isEqualTo(config);
+        assertThat(key.key()).isEqualTo("PORT");
+    }
+
+    @Test
+    void rejects_reference_to_an_undeclared_key() {
+        assertThatThrownBy(() -> config.key("HOST"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ConfigMap cfg: key \"HOST\" is invalid: is not declared. Declared keys: [PORT, app.properties]. "
+                        + "Add it with withProperty or withFile.");
+    }
+
+    @Test
+    void rejects_a_key_declared_twice() {
+        assertThatThrownBy(() -> config.withProperty("PORT", "8080"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ConfigMap cfg: key \"PORT\" is invalid: is declared twice. Keep one entry per key.");
+    }
+
+    @Test
+    void rejects_a_key_with_a_slash() {
+        assertThatThrownBy(() -> config.withFile("conf/app.properties", "a=1"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ConfigMap cfg: key \"conf/app.properties\" is invalid: must consist of alphanumerics, '-', '_' or '.' "
+                        + "(at most 253, not \".\" or \"..\"). For example \"PORT\" or \"application.properties\".");
+    }
+
+    @Test
+    void rejects_an_entry_without_value() {
+        assertThatThrownBy(() -> config.withProperty("HOST", null))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ConfigMap cfg: key \"HOST\" has no value. Give it a string (it may be empty).");
+    }
+
+    @Test
+    void rejects_data_larger_than_1_mib() {
+        String half = "x".repeat(600 * 1024);
+        ConfigMapDef big = ConfigMapDef.named("big").withFile("a", half);
+
+        assertThatThrownBy(() -> big.withFile("b", half))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ConfigMap big: data size \"1228802 bytes\" is invalid: must be at most 1 MiB. "
+                        + "Split it into several ConfigMaps or mount large files from elsewhere.");
+    }
+
+    @Test
+    void counts_data_size_in_utf8_bytes_as_the_api_server_does() {
+        // 400 Ki characters of a 3-byte character: 1.2 MiB on the wire
+        String euros = "€".repeat(400 * 1024);
+
+        assertThatThrownBy(() -> ConfigMapDef.named("big").withFile("prices.txt", euros))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageStartingWith("ConfigMap big: data size \"1228810 bytes\" is invalid: must be at most 1 MiB.");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.kforge.dsl.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Port;
+import org.junit.jupiter.api.Test;
+
+class IngressDefTest {
+    private static final Port HTTP = Port.tcp("http", 8080);
+    private static final ServicePort WEB = ServicePort.of(80, HTTP);
+    private final ServiceDef service = ServiceDef.named("web")
+            .selecting(DeploymentDef.named("app").running(ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP)))
+            .withPort(WEB);
+    private final IngressRule rule = IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(WEB)));
+    private final IngressDef ingress = IngressDef.named("web").withRule(rule);
+
+    @Test
+    void rejects_tls_secret_that_is_not_a_tls_secret() {
+        SecretDef opaque = SecretDef.opaque("cert", "CERT");
+
+        assertThatThrownBy(() -> ingress.withTls(opaque, "app.example.com"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("IngressTls: secret \"cert\" is invalid: must be a kubernetes.io/tls Secret, not Opaque. Declare it with SecretDef.tls(\"cert\").");
+    }
+
+    @Test
+    void rejects_tls_host_without_rule() {
+        assertThatThrownBy(() -> ingress.withTls(SecretDef.tls("cert"), "other.example.com"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Ingress web: tls host \"other.example.com\" is invalid: has no rule. Add the rule first, or fix the host name.");
+    }
+
+    @Test
+    void rejects_tls_without_hosts() {
+        assertThatThrownBy(() -> ingress.withTls(SecretDef.tls("cert")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("IngressTls: no hosts. Name the hosts the certificate covers.");
+    }
+
+    @Test
+    void rejects_a_second_rule_for_the_same_host() {
+        assertThatThrownBy(() -> ingress.withRule(IngressRule.host("app.example.com").withPath(IngressPath.exact("/x", service.backend(WEB)))))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Ingress web: rule for host \"app.example.com\" is invalid: is defined twice. Put all paths of a host in one rule.");
+    }
+
+    @Test
+    void rejects_rule_without_paths() {
+        assertThatThrownBy(() -> ingress.withRule(IngressRule.host("empty.example.com")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Ingress web: rule for host \"empty.example.com\" is invalid: has no paths. "
+                        + "Add one with withPath(IngressPath.prefix(\"/\", service.backend(port))).");
+    }
+
+    @Test
+    void rejects_host_with_a_port() {
+        assertThatThrownBy(() -> IngressRule.host("app.example.com:443"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("IngressRule: host \"app.example.com:443\" is invalid: must be a DNS name, optionally starting with \"*.\" "
+                        + "(no IP address, no port). For example \"tgr.example.com\".");
+    }
+
+    @Test
+    void rejects_path_without_leading_slash() {
+        assertThatThrownBy(() -> IngressPath.prefix("api", service.backend(WEB)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("IngressPath: path \"api\" is invalid: must start with '/'. For example \"/\" or \"/api\".");
+    }
+
+    @Test
+    void rejects_regular_expression_in_a_prefix_path() {
+        assertThatThrownBy(() -> IngressPath.prefix("/api/[a-z]+", service.backend(WEB)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("IngressPath: path \"/api/[a-z]+\" is invalid: must be a plain URL path for pathType Prefix. "
+                        + "Use PathType.IMPLEMENTATION_SPECIFIC for regular expressions.");
+    }
+
+    @Test
+    void rejects_the_same_path_twice_in_a_rule() {
+        assertThatThrownBy(() -> rule.withPath(IngressPath.prefix("/", service.backend(WEB))))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("IngressRule app.example.com: path \"/\" is invalid: is routed twice. Keep one backend per path.");
+    }
+
+    @Test
+    void rejects_rewrite_target_without_leading_slash() {
+        assertThatThrownBy(() -> ingress.withRewriteTarget("$2"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Ingress web: rewrite-target \"$2\" is invalid: must start with '/'. For example \"/\" or \"/$2\".");
+    }
+
+    @Test
+    void lists_every_backend_including_the_default() {
+        IngressDef withDefault = ingress.withDefaultBackend(service.backend(WEB));
+
+        assertThat(withDefault.backends()).hasSize(2).allSatisfy(backend -> assertThat(backend.address()).isEqualTo("web:80"));
+    }
+}

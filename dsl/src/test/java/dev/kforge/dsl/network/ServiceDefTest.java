@@ -1,0 +1,194 @@
+package dev.kforge.dsl.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Port;
+import org.junit.jupiter.api.Test;
+
+class ServiceDefTest {
+    private static final Port HTTP = Port.tcp("http", 8080);
+    private static final Port METRICS = Port.tcp("metrics", 9090);
+    private final DeploymentDef app = DeploymentDef.named("app")
+            .running(ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP));
+    private final ServiceDef service = ServiceDef.named("web").selecting(app);
+
+    @Test
+    void defaults_to_cluster_ip_and_names_the_port_after_its_target() {
+        ServiceDef withPort = service.withPort(ServicePort.of(80, HTTP));
+
+        assertThat(withPort.type()).isEqualTo(ServiceType.CLUSTER_IP);
+        assertThat(withPort.ports()).singleElement().satisfies(port -> {
+            assertThat(port.name()).isEqualTo("http");
+            assertThat(port.port()).isEqualTo(80);
+            assertThat(port.nodePort()).isEmpty();
+        });
+    }
+
+    @Test
+    void rejects_service_whose_target_port_is_undeclared() {
+        assertThatThrownBy(() -> service.withPort(ServicePort.to(METRICS)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: targetPort \"metrics (9090/TCP)\" is invalid: is not declared by Deployment app. "
+                        + "Declared: [http (8080/TCP)]. Target one of them, or declare the port on a container.");
+    }
+
+    @Test
+    void rejects_target_port_with_the_declared_name_but_another_number() {
+        assertThatThrownBy(() -> service.withPort(ServicePort.to(Port.tcp("http", 9000))))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: targetPort \"http (9000/TCP)\" is invalid: is not declared by Deployment app. "
+                        + "Declared: [http (8080/TCP)]. Target one of them, or declare the port on a container.");
+    }
+
+    @Test
+    void rejects_external_pods_port_they_do_not_expose() {
+        ServiceDef gateway = ServiceDef.named("gw").selecting(PodSelection.ExternalPods.labelled(Labels.of("service", "ambassador"), HTTP));
+
+        assertThatThrownBy(() -> gateway.withPort(ServicePort.to(METRICS)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service gw: targetPort \"metrics (9090/TCP)\" is invalid: is not declared by pods {service=ambassador}. "
+                        + "Declared: [http (8080/TCP)]. Target one of them, or declare the port on a container.");
+    }
+
+    @Test
+    void rejects_external_pods_without_selector() {
+        assertThatThrownBy(() -> PodSelection.ExternalPods.labelled(Labels.EMPTY, HTTP))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ExternalPods: the selector is empty, which would select no pods. Give the labels the pods carry.");
+    }
+
+    @Test
+    void rejects_service_port_0() {
+        assertThatThrownBy(() -> ServicePort.of(0, HTTP))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ServicePort http: port 0 is invalid: must be between 1 and 65535.");
+    }
+
+    @Test
+    void rejects_node_port_29999() {
+        assertThatThrownBy(() -> ServicePort.to(HTTP).withNodePort(29999))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ServicePort http: nodePort 29999 is invalid: must be between 30000 and 32767. Leave it unset to let the cluster choose.");
+    }
+
+    @Test
+    void rejects_node_port_32768() {
+        assertThatThrownBy(() -> ServicePort.to(HTTP).withNodePort(32768))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ServicePort http: nodePort 32768 is invalid: must be between 30000 and 32767. Leave it unset to let the cluster choose.");
+    }
+
+    @Test
+    void accepts_node_port_bounds() {
+        assertThat(ServicePort.to(HTTP).withNodePort(30000).nodePort()).contains(30000);
+        assertThat(ServicePort.to(HTTP).withNodePort(32767).nodePort()).contains(32767);
+    }
+
+    @Test
+    void rejects_service_port_name_in_upper_case() {
+        assertThatThrownBy(() -> ServicePort.to(HTTP).named("Web"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ServicePort 8080: name \"Web\" is invalid: must be an IANA service name (lowercase letters, digits and '-', "
+                        + "at least one letter, no '--', starting and ending with a letter or digit, at most 15 characters). Try \"web\".");
+    }
+
+    @Test
+    void rejects_node_port_on_a_cluster_ip_service() {
+        assertThatThrownBy(() -> service.withPort(ServicePort.to(HTTP).withNodePort(30080)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: nodePort 30080 is invalid: needs type NodePort or LoadBalancer, not ClusterIP. "
+                        + "Call withType first, or drop the nodePort.");
+    }
+
+    @Test
+    void rejects_switching_a_node_port_service_with_node_ports_back_to_cluster_ip() {
+        ServiceDef nodePort = service.withType(ServiceType.NODE_PORT).withPort(ServicePort.to(HTTP).withNodePort(30080));
+
+        assertThatThrownBy(() -> nodePort.withType(ServiceType.CLUSTER_IP))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: type \"ClusterIP\" is invalid: cannot carry nodePorts. Remove the nodePort or use NodePort or LoadBalancer.");
+    }
+
+    @Test
+    void accepts_switching_node_ports_to_a_load_balancer() {
+        ServiceDef nodePort = service.withType(ServiceType.NODE_PORT).withPort(ServicePort.to(HTTP).withNodePort(30080));
+
+        assertThat(nodePort.withType(ServiceType.loadBalancer(ServiceType.ExternalTrafficPolicy.CLUSTER)).type().apiValue())
+                .isEqualTo("LoadBalancer");
+    }
+
+    @Test
+    void rejects_switching_an_external_name_service_to_another_type() {
+        ServiceDef alias = ServiceDef.named("db").externalName("db.example.com");
+
+        assertThatThrownBy(() -> alias.withType(ServiceType.CLUSTER_IP))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service db: type \"ClusterIP\" is invalid: cannot be switched to or from ExternalName. "
+                        + "Use ServiceDef.named(..).externalName(host) for an alias.");
+    }
+
+    @Test
+    void rejects_switching_a_selecting_service_to_external_name() {
+        assertThatThrownBy(() -> service.withType(ServiceType.externalName("db.example.com")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: type \"ExternalName\" is invalid: cannot be switched to or from ExternalName. "
+                        + "Use ServiceDef.named(..).externalName(host) for an alias.");
+    }
+
+    @Test
+    void rejects_ports_on_an_external_name_service() {
+        ServiceDef alias = ServiceDef.named("db").externalName("db.example.com");
+
+        assertThatThrownBy(() -> alias.withPort(ServicePort.to(HTTP)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service db: port 8080 is invalid: is not allowed on an ExternalName Service. An ExternalName Service only aliases a host name.");
+    }
+
+    @Test
+    void rejects_external_name_that_is_not_a_dns_name() {
+        assertThatThrownBy(() -> ServiceDef.named("db").externalName("DB.example.com"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ExternalName: host \"DB.example.com\" is invalid: must be a DNS-1123 subdomain (lowercase letters, digits, '-' "
+                        + "and '.', starting and ending with a letter or digit, at most 253 characters). Try \"db.example.com\".");
+    }
+
+    @Test
+    void rejects_two_ports_with_the_same_name() {
+        ServiceDef withHttp = service.withPort(ServicePort.to(HTTP));
+
+        assertThatThrownBy(() -> withHttp.withPort(ServicePort.of(81, HTTP)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: port \"http (81 -> http/8080)\" is invalid: clashes with http (8080 -> http/8080). "
+                        + "Give each port its own name and number.");
+    }
+
+    @Test
+    void rejects_external_ip_that_is_not_ipv4() {
+        assertThatThrownBy(() -> service.withExternalIp("300.1.1.1"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: externalIP \"300.1.1.1\" is invalid: must be an IPv4 address. For example \"80.11.12.10\".");
+    }
+
+    @Test
+    void rejects_backend_for_a_port_the_service_lacks() {
+        ServiceDef withHttp = service.withPort(ServicePort.to(HTTP));
+
+        assertThatThrownBy(() -> withHttp.backend(ServicePort.of(80, HTTP)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: port \"http (80 -> http/8080)\" is invalid: is not a port of this Service. "
+                        + "Ports: [http (8080 -> http/8080)]. Add it with withPort first.");
+    }
+
+    @Test
+    void backend_address_is_service_name_and_port_number() {
+        ServicePort web = ServicePort.of(80, HTTP);
+
+        assertThat(service.withPort(web).backend(web).address()).isEqualTo("web:80");
+    }
+}

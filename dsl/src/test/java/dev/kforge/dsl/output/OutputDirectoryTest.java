@@ -1,0 +1,169 @@
+package dev.kforge.dsl.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.kforge.dsl.core.Kind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputDirectoryTest {
+    private static final FileTime LONG_AGO = FileTime.fromMillis(946_684_800_000L); // 2000-01-01
+
+    @TempDir
+    Path parent;
+
+    private static ManifestFile configMap(String name, String content) {
+        return ManifestFile.of(Kind.CONFIG_MAP, name, content);
+    }
+
+    /** Every file and folder under {@code root}, with the content of the files. */
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> all = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.toList()) {
+                String relative = root.relativize(path).toString();
+                all.put(relative, Files.isRegularFile(path) ? Files.readString(path, StandardCharsets.UTF_8) : "<dir>");
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void writes_exactly_the_files_into_a_new_folder() throws IOException {
+        Path folder = parent.resolve("out").resolve("dev");
+
+        boolean changed = OutputDirectory.replace(folder, List.of(configMap("a", "kind: ConfigMap\n"), configMap("b", "kind: ConfigMap\nb: 1\n")));
+
+        assertThat(changed).isTrue();
+        assertThat(OutputDirectory.read(folder)).containsExactly(
+                Map.entry("30-configmap-a.yaml", "kind: ConfigMap\n"),
+                Map.entry("30-configmap-b.yaml", "kind: ConfigMap\nb: 1\n"));
+        try (Stream<Path> entries = Files.list(folder)) {
+            assertThat(entries.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("30-configmap-a.yaml", "30-configmap-b.yaml");
+        }
+    }
+
+    @Test
+    void removes_files_that_are_no_longer_rendered() throws IOException {
+        Path folder = parent.resolve("dev");
+        OutputDirectory.replace(folder, List.of(configMap("a", "a\n"), configMap("b", "b\n")));
+        Files.writeString(folder.resolve("stray.yaml"), "left by hand\n");
+
+        boolean changed = OutputDirectory.replace(folder, List.of(configMap("a", "a\n")));
+
+        assertThat(changed).isTrue();
+        assertThat(OutputDirectory.read(folder)).containsOnlyKeys("30-configmap-a.yaml");
+    }
+
+    @Test
+    void changes_nothing_and_keeps_timestamps_when_the_files_are_already_there() throws IOException {
+        Path folder = parent.resolve("dev");
+        List<ManifestFile> files = List.of(configMap("a", "a\n"), configMap("b", "b\n"));
+        OutputDirectory.replace(folder, files);
+        Files.setLastModifiedTime(folder.resolve("30-configmap-a.yaml"), LONG_AGO);
+        Files.setLastModifiedTime(folder, LONG_AGO);
+
+        boolean changed = OutputDirectory.replace(folder, files);
+
+        assertThat(changed).isFalse();
+        assertThat(Files.getLastModifiedTime(folder.resolve("30-configmap-a.yaml"))).isEqualTo(LONG_AGO);
+        assertThat(Files.getLastModifiedTime(folder)).isEqualTo(LONG_AGO);
+    }
+
+    @Test
+    void replaces_a_changed_file() throws IOException {
+        Path folder = parent.resolve("dev");
+        OutputDirectory.replace(folder, List.of(configMap("a", "old\n")));
+
+        boolean changed = OutputDirectory.replace(folder, List.of(configMap("a", "new\n")));
+
+        assertThat(changed).isTrue();
+        assertThat(Files.readString(folder.resolve("30-configmap-a.yaml"))).isEqualTo("new\n");
+    }
+
+    @Test
+    void creates_an_empty_folder_for_no_files() throws IOException {
+        Path folder = parent.resolve("dev");
+
+        assertThat(OutputDirectory.replace(folder, List.of())).isTrue();
+        assertThat(folder).isEmptyDirectory();
+        assertThat(OutputDirectory.replace(folder, List.of())).isFalse();
+    }
+
+    @Test
+    void leaves_the_previous_folder_byte_for_byte_when_a_write_fails_midway() throws IOException {
+        // Given a folder holding a previous render
+        Path folder = parent.resolve("dev");
+        OutputDirectory.replace(folder, List.of(configMap("a", "previous a\n"), configMap("b", "previous b\n")));
+        Map<String, String> before = snapshot(parent);
+
+        // When a new render fails after its first file (the second cannot be created: its folder is missing)
+        List<ManifestFile> files = List.of(
+                configMap("a", "new a\n"),
+                new ManifestFile("missing-subfolder/30-configmap-c.yaml", Kind.CONFIG_MAP, "c", "new c\n"));
+        Throwable failure = catchThrowable(() -> OutputDirectory.replace(folder, files));
+
+        // Then the failure is reported and nothing changed, and no staging folder is left behind
+        assertThat(failure).isInstanceOf(IOException.class);
+        assertThat(snapshot(parent)).isEqualTo(before);
+        try (Stream<Path> siblings = Files.list(parent)) {
+            assertThat(siblings.map(path -> path.getFileName().toString())).containsExactly("dev");
+        }
+    }
+
+    @Test
+    void leaves_no_folder_when_the_first_write_fails() throws IOException {
+        Path folder = parent.resolve("dev");
+
+        assertThatThrownBy(() -> OutputDirectory.replace(folder, List.of(new ManifestFile("x/y.yaml", Kind.CONFIG_MAP, "y", "y\n"))))
+                .isInstanceOf(IOException.class);
+
+        try (Stream<Path> siblings = Files.list(parent)) {
+            assertThat(siblings).isEmpty();
+        }
+    }
+
+    @Test
+    void never_writes_outside_the_folder() throws IOException {
+        Path folder = parent.resolve("dev");
+        List<ManifestFile> files = List.of(new ManifestFile("../escaped.yaml", Kind.CONFIG_MAP, "escaped", "x\n"));
+
+        catchThrowable(() -> OutputDirectory.replace(folder, files));
+
+        assertThat(parent.resolve("escaped.yaml")).as("a file name must not climb out of the output folder").doesNotExist();
+    }
+
+    @Test
+    void reads_nothing_from_a_missing_folder() {
+        assertThat(OutputDirectory.read(parent.resolve("absent"))).isEmpty();
+    }
+
+    @Test
+    void reads_files_sorted_by_name_and_ignores_sub_folders() throws IOException {
+        Path folder = Files.createDirectory(parent.resolve("dev"));
+        Files.writeString(folder.resolve("b.yaml"), "b\n");
+        Files.writeString(folder.resolve("a.yaml"), "a\n");
+        Files.createDirectory(folder.resolve("sub"));
+
+        assertThat(OutputDirectory.read(folder)).containsExactly(Map.entry("a.yaml", "a\n"), Map.entry("b.yaml", "b\n"));
+    }
+
+    @Test
+    void names_files_after_apply_order_kind_and_a_safe_form_of_the_name() {
+        assertThat(ManifestFile.of(Kind.NAMESPACE, "tgr-dev", "").fileName()).isEqualTo("10-namespace-tgr-dev.yaml");
+        assertThat(ManifestFile.of(Kind.CLUSTER_ROLE, "system:Pods Reader", "").fileName()).isEqualTo("21-clusterrole-system-pods-reader.yaml");
+        assertThat(ManifestFile.of(Kind.DEPLOYMENT, "tgr.api", "").fileName()).isEqualTo("50-deployment-tgr.api.yaml");
+        assertThat(ManifestFile.of(Kind.INGRESS, "tgr", "").fileName()).isEqualTo("60-ingress-tgr.yaml");
+    }
+}

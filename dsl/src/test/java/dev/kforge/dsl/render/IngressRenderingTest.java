@@ -1,0 +1,102 @@
+package dev.kforge.dsl.render;
+
+import static dev.kforge.dsl.testing.Rendering.file;
+import static dev.kforge.dsl.testing.Rendering.manifest;
+import static dev.kforge.dsl.testing.Rendering.render;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.cli.RenderedEnvironment;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.IngressPath;
+import dev.kforge.dsl.network.IngressRule;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Port;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import org.junit.jupiter.api.Test;
+
+class IngressRenderingTest {
+    private static final Port HTTP = Port.tcp("http", 8080);
+    private static final Port ADMIN = Port.tcp("admin", 9000);
+    private static final ServicePort WEB = ServicePort.of(80, HTTP);
+    private static final ServicePort CONSOLE = ServicePort.of(81, ADMIN);
+    private final DeploymentDef app = DeploymentDef.named("app")
+            .running(ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP).withPort(ADMIN));
+    private final ServiceDef service = ServiceDef.named("web").selecting(app).withPort(WEB).withPort(CONSOLE);
+
+    @Test
+    void renders_class_rules_paths_tls_rewrite_and_default_backend() {
+        SecretDef certificate = SecretDef.tls("web-tls");
+        IngressDef ingress = IngressDef.named("web")
+                .withIngressClassName("nginx")
+                .withRule(IngressRule.host("app.example.com")
+                        .withPath(IngressPath.prefix("/", service.backend(WEB)))
+                        .withPath(IngressPath.exact("/admin", service.backend(CONSOLE))))
+                .withTls(certificate, "app.example.com")
+                .withRewriteTarget("/")
+                .withDefaultBackend(service.backend(WEB));
+
+        RenderedEnvironment rendered = render(app, service, certificate, ingress);
+
+        assertThat(file(rendered, "60-ingress-web.yaml")).isEqualTo("""
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: web
+                  namespace: demo-test
+                  annotations:
+                    nginx.ingress.kubernetes.io/rewrite-target: /
+                  labels:
+                    app.kubernetes.io/instance: demo-test
+                    app.kubernetes.io/managed-by: kforge
+                    app.kubernetes.io/part-of: demo
+                    kforge.dev/environment: test
+                spec:
+                  defaultBackend:
+                    service:
+                      name: web
+                      port:
+                        name: http
+                  ingressClassName: nginx
+                  rules:
+                  - host: app.example.com
+                    http:
+                      paths:
+                      - backend:
+                          service:
+                            name: web
+                            port:
+                              name: http
+                        path: /
+                        pathType: Prefix
+                      - backend:
+                          service:
+                            name: web
+                            port:
+                              name: admin
+                        path: /admin
+                        pathType: Exact
+                  tls:
+                  - hosts:
+                    - app.example.com
+                    secretName: web-tls
+                """);
+    }
+
+    @Test
+    void leaves_class_tls_and_default_backend_out_when_not_given() {
+        IngressDef ingress = IngressDef.named("web").withRule(IngressRule.host("*.example.com").withPath(IngressPath.prefix("/", service.backend(WEB))));
+
+        Ingress rendered = manifest(render(app, service, ingress), Ingress.class, "web");
+
+        assertThat(rendered.getSpec().getIngressClassName()).isNull();
+        assertThat(rendered.getSpec().getTls()).isNullOrEmpty();
+        assertThat(rendered.getSpec().getDefaultBackend()).isNull();
+        assertThat(rendered.getSpec().getRules()).singleElement().satisfies(rule -> assertThat(rule.getHost()).isEqualTo("*.example.com"));
+        assertThat(rendered.getMetadata().getAnnotations()).isNullOrEmpty();
+    }
+}

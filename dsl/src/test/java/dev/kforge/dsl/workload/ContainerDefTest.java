@@ -1,0 +1,158 @@
+package dev.kforge.dsl.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import org.junit.jupiter.api.Test;
+
+class ContainerDefTest {
+    private static final Port HTTP = Port.tcp("http", 8080);
+    private final ContainerDef app = ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP);
+
+    @Test
+    void starts_with_safe_defaults() {
+        ContainerDef container = ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0"));
+
+        assertThat(container.pullPolicy()).isEqualTo(PullPolicy.IF_NOT_PRESENT);
+        assertThat(container.security()).isEqualTo(ContainerSecurity.RESTRICTED);
+        assertThat(container.resources()).isEqualTo(Resources.NONE);
+        assertThat(container.ports()).isEmpty();
+        assertThat(container.readinessProbe()).isEmpty();
+    }
+
+    @Test
+    void withers_leave_the_original_unchanged() {
+        ContainerDef withEnv = app.withEnv(Env.value("A", "1"));
+
+        assertThat(app.env()).isEmpty();
+        assertThat(withEnv.env()).extracting(EnvVarDef::name).containsExactly("A");
+        assertThat(withEnv.ports()).containsExactly(HTTP);
+    }
+
+    @Test
+    void rejects_a_second_port_with_the_same_name() {
+        assertThatThrownBy(() -> app.withPort(Port.tcp("http", 9090)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container app: port name \"http\" is invalid: is declared twice. Give each port its own name.");
+    }
+
+    @Test
+    void rejects_a_second_port_with_the_same_number_and_protocol() {
+        assertThatThrownBy(() -> app.withPort(Port.tcp("web", 8080)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container app: port number 8080 is invalid: is already declared as http. Reuse the Port object http.");
+    }
+
+    @Test
+    void accepts_the_same_number_for_another_protocol() {
+        assertThat(app.withPort(Port.udp("http-udp", 8080)).ports()).hasSize(2);
+    }
+
+    @Test
+    void rejects_env_var_name_starting_with_a_digit() {
+        assertThatThrownBy(() -> Env.value("1PORT", "x"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Env: env var name \"1PORT\" is invalid: must consist of letters, digits, '_', '-' or '.', "
+                        + "and must not start with a digit. For example \"CLIENT_ID\".");
+    }
+
+    @Test
+    void rejects_env_var_name_with_a_space() {
+        assertThatThrownBy(() -> Env.value("MY VAR", "x"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Env: env var name \"MY VAR\" is invalid: must consist of letters, digits, '_', '-' or '.', "
+                        + "and must not start with a digit. For example \"CLIENT_ID\".");
+    }
+
+    @Test
+    void rejects_env_var_without_value() {
+        assertThatThrownBy(() -> Env.value("DEBUG", null))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Env DEBUG: value is missing. Give it a string (it may be empty).");
+    }
+
+    @Test
+    void rejects_duplicate_env_var_in_one_call() {
+        assertThatThrownBy(() -> app.withEnv(Env.value("PORT", "1"), Env.value("PORT", "2")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container app: env var \"PORT\" is invalid: is set twice. Keep one definition; the API server would silently keep the last.");
+    }
+
+    @Test
+    void rejects_env_var_already_set_by_an_earlier_call() {
+        ConfigMapDef config = ConfigMapDef.named("cfg").withProperty("PORT", "8080");
+        ContainerDef withPort = app.withEnv(Env.from("PORT", config.key("PORT")));
+
+        assertThatThrownBy(() -> withPort.withEnv(Env.value("PORT", "9090")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container app: env var \"PORT\" is invalid: is set twice. Keep one definition; the API server would silently keep the last.");
+    }
+
+    @Test
+    void rejects_whole_label_set_as_env_var() {
+        assertThatThrownBy(() -> Env.from("LABELS", PodField.LABELS))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Env LABELS: fieldRef \"metadata.labels\" is invalid: works only as a file in a downwardAPI volume. "
+                        + "Use Volumes.downwardApi(...) or PodField.label(key).");
+    }
+
+    @Test
+    void rejects_env_from_prefix_that_is_not_an_env_var_name() {
+        ConfigMapDef config = ConfigMapDef.named("cfg").withProperty("PORT", "8080");
+
+        assertThatThrownBy(() -> EnvFromSource.configMap(config).withPrefix("1_"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("EnvFrom: env var name \"1_\" is invalid: must consist of letters, digits, '_', '-' or '.', "
+                        + "and must not start with a digit. For example \"CLIENT_ID\".");
+    }
+
+    @Test
+    void rejects_liveness_probe_with_success_threshold_2() {
+        ProbeDef probe = ProbeDef.httpGet("/health", HTTP).withSuccessThreshold(2);
+
+        assertThatThrownBy(() -> app.withLivenessProbe(probe))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container app: livenessProbe successThreshold 2 is invalid: must be 1 for liveness and startup probes. Remove withSuccessThreshold.");
+    }
+
+    @Test
+    void rejects_startup_probe_with_success_threshold_2() {
+        ProbeDef probe = ProbeDef.tcpSocket(HTTP).withSuccessThreshold(2);
+
+        assertThatThrownBy(() -> app.withStartupProbe(probe))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container app: startupProbe successThreshold 2 is invalid: must be 1 for liveness and startup probes. Remove withSuccessThreshold.");
+    }
+
+    @Test
+    void accepts_readiness_probe_with_success_threshold_2() {
+        ProbeDef probe = ProbeDef.httpGet("/ready", HTTP).withSuccessThreshold(2);
+
+        assertThat(app.withReadinessProbe(probe).readinessProbe()).contains(probe);
+    }
+
+    @Test
+    void rejects_two_mounts_at_the_same_path() {
+        ContainerDef mounted = app.withMount(Volumes.emptyDir("tmp"), "/tmp");
+
+        assertThatThrownBy(() -> mounted.withMount(Volumes.emptyDir("cache"), "/tmp"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container app: mountPath \"/tmp\" is invalid: is already used by volume tmp. Mount each volume at its own path.");
+    }
+
+    @Test
+    void rejects_relative_mount_path() {
+        assertThatThrownBy(() -> app.withMount(Volumes.emptyDir("tmp"), "tmp"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Volume tmp: mountPath \"tmp\" is invalid: must be an absolute path without ':'. For example \"/tmp\".");
+    }
+
+    @Test
+    void declares_only_the_exact_port_object() {
+        assertThat(app.declares(HTTP)).isTrue();
+        assertThat(app.declares(Port.tcp("http", 9090))).isFalse();
+        assertThat(app.declares(Port.udp("http", 8080))).isFalse();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.kforge.dsl.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Labels;
+import org.junit.jupiter.api.Test;
+
+class DeploymentDefTest {
+    private static final Port HTTP = Port.tcp("http", 8080);
+    private final ContainerDef app = ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP);
+    private final DeploymentDef deployment = DeploymentDef.named("app").running(app);
+
+    @Test
+    void starts_with_safe_defaults() {
+        assertThat(deployment.replicas()).isEqualTo(1);
+        assertThat(deployment.strategy()).isEqualTo(DeploymentStrategy.rollingUpdate(IntOrPercent.percent(25), IntOrPercent.percent(25)));
+        assertThat(deployment.security()).isEqualTo(PodSecurity.RESTRICTED);
+        assertThat(deployment.mountServiceAccountToken()).isFalse();
+        assertThat(deployment.serviceAccount()).isEmpty();
+        assertThat(deployment.mainContainer()).isEqualTo(app);
+    }
+
+    @Test
+    void rejects_rolling_update_that_can_neither_surge_nor_be_unavailable() {
+        assertThatThrownBy(() -> DeploymentStrategy.rollingUpdate(IntOrPercent.count(0), IntOrPercent.percent(0)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("RollingUpdate: maxSurge and maxUnavailable are both 0, so no pod could ever be replaced. "
+                        + "Allow a surge (e.g. maxSurge 1) or some unavailability.");
+    }
+
+    @Test
+    void accepts_rolling_update_with_surge_only() {
+        assertThat(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0)))
+                .isInstanceOf(DeploymentStrategy.RollingUpdate.class);
+    }
+
+    @Test
+    void rejects_percent_above_100() {
+        assertThatThrownBy(() -> IntOrPercent.percent(101))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("IntOrPercent: value \"101%\" is invalid: must be between 0% and 100%.");
+    }
+
+    @Test
+    void rejects_image_pull_secret_that_is_not_dockerconfigjson() {
+        SecretDef github = SecretDef.opaque("tgr-github", "CLIENT_ID");
+
+        assertThatThrownBy(() -> deployment.withImagePullSecret(github))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: imagePullSecret \"tgr-github\" is invalid: must be a kubernetes.io/dockerconfigjson Secret, "
+                        + "not Opaque. Declare it with SecretDef.registryCredentials(\"tgr-github\").");
+    }
+
+    @Test
+    void rejects_tls_secret_as_image_pull_secret() {
+        assertThatThrownBy(() -> deployment.withImagePullSecret(SecretDef.tls("cert")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: imagePullSecret \"cert\" is invalid: must be a kubernetes.io/dockerconfigjson Secret, "
+                        + "not kubernetes.io/tls. Declare it with SecretDef.registryCredentials(\"cert\").");
+    }
+
+    @Test
+    void rejects_run_as_user_0_with_run_as_non_root() {
+        assertThatThrownBy(() -> PodSecurity.RESTRICTED.withUser(0))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("PodSecurity: runAsUser 0 is invalid: contradicts runAsNonRoot. Use a non-zero user id, e.g. 10001.");
+    }
+
+    @Test
+    void rejects_turning_run_as_non_root_back_on_for_user_0() {
+        PodSecurity root = PodSecurity.RESTRICTED.withRunAsNonRoot(false).withUser(0);
+
+        assertThat(root.runAsUser()).hasValue(0);
+        assertThatThrownBy(() -> root.withRunAsNonRoot(true))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("PodSecurity: runAsUser 0 is invalid: contradicts runAsNonRoot. Use a non-zero user id, e.g. 10001.");
+    }
+
+    @Test
+    void rejects_negative_replicas() {
+        assertThatThrownBy(() -> deployment.withReplicas(-1))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: replicas -1 is invalid: must not be negative.");
+    }
+
+    @Test
+    void rejects_sidecar_with_the_name_of_the_main_container() {
+        ContainerDef sameName = ContainerDef.named("app").image(Image.of("bitnami/kubectl", "1.33"));
+
+        assertThatThrownBy(() -> deployment.withSidecar(sameName))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: container name \"app\" is invalid: is used twice. Give each container its own name.");
+    }
+
+    @Test
+    void rejects_component_that_is_not_a_label_value() {
+        assertThatThrownBy(() -> deployment.withComponent("web api"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: label app.kubernetes.io/component value \"web api\" is invalid: must be empty or at most 63 "
+                        + "alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric. Try \"web-api\".");
+    }
+
+    @Test
+    void derives_one_pod_volume_from_two_containers_mounting_the_same_volume() {
+        VolumeDef cache = Volumes.emptyDir("cache");
+        ContainerDef sidecar = ContainerDef.named("proxy").image(Image.of("bitnami/kubectl", "1.33")).withMount(cache, "/cache");
+
+        DeploymentDef shared = DeploymentDef.named("app").running(app.withMount(cache, "/data")).withSidecar(sidecar);
+
+        assertThat(shared.volumes()).containsExactly(cache);
+    }
+
+    @Test
+    void rejects_two_different_volumes_with_the_same_name() {
+        ContainerDef sidecar = ContainerDef.named("proxy").image(Image.of("bitnami/kubectl", "1.33"))
+                .withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache");
+        DeploymentDef withCache = DeploymentDef.named("app").running(app.withMount(Volumes.emptyDir("cache"), "/data"));
+
+        assertThatThrownBy(() -> withCache.withSidecar(sidecar))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: volume name \"cache\" is invalid: names two different volumes. "
+                        + "Share one VolumeDef object between the containers, or rename one.");
+    }
+
+    @Test
+    void rejects_downward_api_volume_file_of_a_spec_field() {
+        assertThatThrownBy(() -> Volumes.downwardApi("podinfo").withFile("node", PodField.NODE_NAME))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Volume podinfo: downwardAPI field \"spec.nodeName\" is invalid: is only available to env vars "
+                        + "(volumes support metadata fields). Use Env.from(name, field).");
+    }
+
+    @Test
+    void rejects_volume_item_path_that_climbs_out_of_the_mount() {
+        ConfigMapDef config = ConfigMapDef.named("cfg").withFile("app.properties", "a=1\n");
+
+        assertThatThrownBy(() -> Volumes.configMap("conf", config).withItem(config.key("app.properties"), "../app.properties"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Volume conf: item path \"../app.properties\" is invalid: must be a relative path without '..'. "
+                        + "For example \"app.properties\".");
+    }
+
+    @Test
+    void rejects_selector_expression_in_without_values() {
+        assertThatThrownBy(() -> LabelExpression.in("tier"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("LabelExpression tier: values \"[]\" is invalid: must not be empty for In.");
+    }
+
+    @Test
+    void matches_selector_expressions_against_labels() {
+        Labels labels = Labels.of("tier", "web");
+
+        assertThat(LabelExpression.in("tier", "web", "api").matches(labels)).isTrue();
+        assertThat(LabelExpression.notIn("tier", "web").matches(labels)).isFalse();
+        assertThat(LabelExpression.exists("tier").matches(labels)).isTrue();
+        assertThat(LabelExpression.doesNotExist("track").matches(labels)).isTrue();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.kforge.dsl.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImageTest {
+    private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+    private static final String REPOSITORY_RULE = "must be [registry[:port]/]path with lowercase path components";
+
+    @Test
+    void parses_registry_with_port_path_tag_and_digest() {
+        Image image = Image.parse("registry.example.com:5000/team/app:1.2.3@" + DIGEST);
+
+        assertThat(image.repository()).isEqualTo("registry.example.com:5000/team/app");
+        assertThat(image.tag()).contains("1.2.3");
+        assertThat(image.digest()).contains(DIGEST);
+    }
+
+    @Test
+    void parses_a_registry_port_without_a_tag() {
+        Image image = Image.parse("localhost:5000/app");
+
+        assertThat(image.repository()).isEqualTo("localhost:5000/app");
+        assertThat(image.tag()).isEmpty();
+        assertThat(image.digest()).isEmpty();
+    }
+
+    @Test
+    void parses_a_digest_without_a_tag() {
+        Image image = Image.parse("app@" + DIGEST);
+
+        assertThat(image.repository()).isEqualTo("app");
+        assertThat(image.tag()).isEmpty();
+        assertThat(image.digest()).contains(DIGEST);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eon01/tgr:1.1.0", "bitnami/kubectl:1.33", "localhost:5000/app", "registry.example.com:5000/team/app:1.2.3@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+    void writes_back_the_reference_it_parsed(String reference) {
+        assertThat(Image.parse(reference).reference()).isEqualTo(reference);
+        assertThat(Image.parse(reference)).hasToString(reference);
+    }
+
+    @Test
+    void rejects_upper_case_repository() {
+        assertThatThrownBy(() -> Image.parse("Eon01/TGR:1.0"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Image: repository \"Eon01/TGR\" is invalid: " + REPOSITORY_RULE + ". For example \"eon01/tgr\".");
+    }
+
+    @Test
+    void rejects_tag_starting_with_a_dash() {
+        assertThatThrownBy(() -> Image.parse("eon01/tgr:-bad"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Image eon01/tgr: tag \"-bad\" is invalid: must be letters, digits, '_', '.' or '-', at most 128, "
+                        + "not starting with '.' or '-'. For example \"1.1.0\".");
+    }
+
+    @Test
+    void rejects_short_digest() {
+        assertThatThrownBy(() -> Image.parse("eon01/tgr@sha256:abc"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Image eon01/tgr: digest \"sha256:abc\" is invalid: must be sha256: followed by 64 lowercase hex digits.");
+    }
+
+    @Test
+    void rejects_empty_reference() {
+        assertThatThrownBy(() -> Image.parse(""))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Image: reference \"\" is invalid: must be repository[:tag][@digest]. For example \"eon01/tgr:1.1.0\".");
+    }
+
+    @Test
+    void rejects_two_tags() {
+        assertThatThrownBy(() -> Image.parse("eon01/tgr:1.0:2.0"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Image: repository \"eon01/tgr:1.0\" is invalid: " + REPOSITORY_RULE + ". For example \"eon01/tgr\".");
+    }
+
+    @Test
+    void rejects_empty_tag_in_of() {
+        assertThatThrownBy(() -> Image.of("eon01/tgr", ""))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Image eon01/tgr: tag \"\" is invalid: must not be empty. Pin a version, e.g. \"1.1.0\".");
+    }
+}

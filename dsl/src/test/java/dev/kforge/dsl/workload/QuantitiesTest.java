@@ -1,0 +1,103 @@
+package dev.kforge.dsl.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Cpu, Memory and Resources: parsing, canonical quantities and the request-within-limit rule. */
+class QuantitiesTest {
+    private static final String CPU_RULE = "must be millicores (\"250m\"), cores (\"2\") or decimal cores with at most 3 decimals (\"0.5\")";
+    private static final String MEMORY_RULE = "must be a whole number with an optional unit Ki, Mi, Gi, Ti, k, M, G or T";
+
+    @ParameterizedTest(name = "Cpu.parse(\"{0}\").quantity() = \"{1}\"")
+    @CsvSource({"0.5, 500m", "2, 2", "250m, 250m", "1000m, 1", "1500m, 1500m", "1.5, 1500m", ".5, 500m", "0.001, 1m", "1, 1"})
+    void writes_cpu_in_its_canonical_form(String text, String canonical) {
+        assertThat(Cpu.parse(text).quantity()).isEqualTo(canonical);
+    }
+
+    @Test
+    void compares_cpu_by_amount() {
+        assertThat(Cpu.parse("0.5")).isEqualTo(Cpu.millis(500)).isLessThan(Cpu.cores(1));
+        assertThat(Cpu.cores(2).millicores()).isEqualTo(2000);
+    }
+
+    @ParameterizedTest(name = "Cpu.parse(\"{0}\")")
+    @ValueSource(strings = {"0.0005", "1e3", "-1", "", "1.5m", "2 cores", "1Ki"})
+    void rejects_cpu_that_is_not_a_quantity(String text) {
+        assertThatThrownBy(() -> Cpu.parse(text))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Cpu: quantity \"" + text + "\" is invalid: " + CPU_RULE + ".");
+    }
+
+    @Test
+    void rejects_zero_cpu() {
+        assertThatThrownBy(() -> Cpu.parse("0"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Cpu: amount \"0m\" is invalid: must be positive. For example Cpu.millis(100).");
+    }
+
+    @ParameterizedTest(name = "Memory.parse(\"{0}\").quantity() = \"{1}\"")
+    @CsvSource({"1024Mi, 1Gi", "1500Ki, 1500Ki", "128Mi, 128Mi", "1Gi, 1Gi", "1048576, 1Mi", "2048Ki, 2Mi", "1000, 1000", "1k, 1000"})
+    void writes_memory_with_the_largest_exact_binary_unit(String text, String canonical) {
+        assertThat(Memory.parse(text).quantity()).isEqualTo(canonical);
+    }
+
+    @Test
+    void writes_a_whole_number_of_tebibytes_in_ti() {
+        assertThat(Memory.parse("1Ti").quantity()).isEqualTo("1Ti");
+        assertThat(Memory.parse("1Ti")).isEqualTo(Memory.gibibytes(1024));
+    }
+
+    @Test
+    void parses_decimal_units_as_powers_of_ten() {
+        assertThat(Memory.parse("500M").bytes()).isEqualTo(500_000_000L);
+        assertThat(Memory.parse("1G")).isLessThan(Memory.parse("1Gi"));
+    }
+
+    @ParameterizedTest(name = "Memory.parse(\"{0}\")")
+    @ValueSource(strings = {"0.5Gi", "12Qi", "1gi", "", "-1Mi", "1 Mi"})
+    void rejects_memory_that_is_not_a_whole_quantity(String text) {
+        assertThatThrownBy(() -> Memory.parse(text))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Memory: quantity \"" + text + "\" is invalid: " + MEMORY_RULE + ". For example \"128Mi\".");
+    }
+
+    @Test
+    void rejects_zero_memory() {
+        assertThatThrownBy(() -> Memory.parse("0Mi"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Memory: amount \"0 bytes\" is invalid: must be positive. For example Memory.mebibytes(128).");
+    }
+
+    @Test
+    void rejects_cpu_request_above_its_limit() {
+        Resources requests = Resources.requests(Cpu.millis(600), Memory.mebibytes(128));
+
+        assertThatThrownBy(() -> requests.withCpuLimit(Cpu.millis(500)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Resources: cpu request \"600m\" is invalid: must not exceed the cpu limit 500m. Lower the request or raise the limit.");
+    }
+
+    @Test
+    void rejects_memory_request_above_its_limit() {
+        Resources requests = Resources.requests(Cpu.millis(100), Memory.mebibytes(512));
+
+        assertThatThrownBy(() -> requests.withMemoryLimit(Memory.mebibytes(256)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Resources: memory request \"512Mi\" is invalid: must not exceed the memory limit 256Mi. Lower the request or raise the limit.");
+    }
+
+    @Test
+    void accepts_request_equal_to_limit() {
+        Resources resources = Resources.requests(Cpu.millis(500), Memory.mebibytes(256))
+                .withCpuLimit(Cpu.parse("0.5")).withMemoryLimit(Memory.parse("256Mi"));
+
+        assertThat(resources.isEmpty()).isFalse();
+        assertThat(resources.cpuLimit()).contains(Cpu.millis(500));
+    }
+}
