@@ -1,0 +1,67 @@
+package dev.kforge.dsl.rbac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RbacDefinitionsTest {
+
+    @Test
+    void lists_the_api_groups_of_a_rule_in_first_use_order() {
+        PolicyRule rule = PolicyRule.allow(Verb.GET).on(ApiResource.DEPLOYMENTS, ApiResource.PODS, ApiResource.INGRESSES, ApiResource.SERVICES);
+
+        assertThat(rule.groups()).containsExactly("apps", "", "networking.k8s.io");
+    }
+
+    @Test
+    void keeps_verbs_in_api_order_and_resource_names_sorted() {
+        PolicyRule rule = PolicyRule.allow(Verb.WATCH, Verb.GET).on(ApiResource.CONFIG_MAPS).onlyNamed("zeta", "alpha");
+
+        assertThat(rule.verbs()).containsExactly(Verb.GET, Verb.WATCH);
+        assertThat(rule.resourceNames()).containsExactly("alpha", "zeta");
+    }
+
+    @Test
+    void rejects_rule_without_verbs() {
+        assertThatThrownBy(() -> PolicyRule.allow(Set.of()).on(ApiResource.PODS))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("PolicyRule: no verbs. Allow at least one, e.g. PolicyRule.allow(Verb.GET).");
+    }
+
+    @Test
+    void rejects_api_group_in_upper_case() {
+        assertThatThrownBy(() -> ApiResource.of("Apps", "deployments"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ApiResource: group \"Apps\" is invalid: must be empty (core) or a DNS subdomain. For example \"apps\".");
+    }
+
+    @Test
+    void rejects_resource_that_is_not_a_lower_case_plural() {
+        assertThatThrownBy(() -> ApiResource.of("apps", "Deployments"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ApiResource: resource \"Deployments\" is invalid: must be a lower-case plural, optionally with a subresource. "
+                        + "For example \"pods\" or \"pods/log\".");
+    }
+
+    @Test
+    void rejects_external_service_account_in_an_invalid_namespace() {
+        assertThatThrownBy(() -> ExternalServiceAccount.of("Kube_System", "default"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ExternalServiceAccount: namespace \"Kube_System\" is invalid: must be a DNS-1123 label (lowercase letters, "
+                        + "digits and '-', starting and ending with a letter or digit, at most 63 characters). Try \"kube-system\".");
+    }
+
+    @Test
+    void binds_a_cluster_role_or_a_role() {
+        ServiceAccountDef robot = ServiceAccountDef.named("robot");
+        ClusterRoleDef clusterRole = ClusterRoleDef.named("reader", PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.PODS));
+        RoleDef role = RoleDef.named("reader", PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.PODS));
+
+        assertThat(RoleBindingDef.named("a").granting(clusterRole).to(robot).role().kind().kind()).isEqualTo("ClusterRole");
+        assertThat(RoleBindingDef.named("b").granting(role).to(robot, ExternalServiceAccount.of("default", "default")).subjects())
+                .extracting(Subject::name).containsExactly("robot", "default");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kforge.dsl.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackTest {
+    private final Stack stack = Stack.named("tgr").environment("dev").namespace(NamespaceDef.named("tgr-dev"));
+
+    private static DeploymentDef running(Image image) {
+        return DeploymentDef.named("tgr").running(ContainerDef.named("tgr").image(image));
+    }
+
+    @Test
+    void names_the_instance_after_application_and_environment() {
+        assertThat(stack.instance()).isEqualTo("tgr-dev");
+        assertThat(stack.describe()).isEqualTo("dev");
+    }
+
+    @Test
+    void gives_every_object_the_same_common_labels() {
+        assertThat(stack.commonLabels().entries()).isEqualTo(Map.of(
+                Labels.PART_OF, "tgr", Labels.INSTANCE, "tgr-dev", Labels.MANAGED_BY, "kforge", Stack.ENVIRONMENT_LABEL, "dev"));
+    }
+
+    @Test
+    void derives_the_selector_without_the_version() {
+        DeploymentDef deployment = running(Image.of("eon01/tgr", "1.1.0")).withComponent("api");
+
+        assertThat(stack.selectorOf(deployment).entries())
+                .isEqualTo(Map.of(Labels.NAME, "tgr", Labels.INSTANCE, "tgr-dev", Labels.COMPONENT, "api"));
+        assertThat(stack.workloadLabelsOf(deployment).entries())
+                .containsAllEntriesOf(stack.selectorOf(deployment).entries())
+                .containsAllEntriesOf(stack.commonLabels().entries())
+                .containsEntry(Labels.VERSION, "1.1.0");
+    }
+
+    @Test
+    void leaves_out_a_version_that_is_not_a_valid_label_value() {
+        DeploymentDef longTag = running(Image.of("eon01/tgr", "v".repeat(64)));
+
+        assertThat(stack.workloadLabelsOf(longTag).get(Labels.VERSION)).isNull();
+    }
+
+    @Test
+    void keeps_objects_in_the_order_added_after_the_namespace() {
+        ConfigMapDef b = ConfigMapDef.named("b");
+        ConfigMapDef a = ConfigMapDef.named("a");
+
+        Stack withObjects = stack.with(b).with(a);
+
+        assertThat(withObjects.allObjects()).containsExactly(stack.namespace(), b, a);
+        assertThat(stack.objects()).isEmpty();
+    }
+}
