@@ -2,6 +2,7 @@ package dev.kforge.dsl.gateway;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
@@ -21,6 +22,7 @@ import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.EnvVarDef;
 import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodField;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
@@ -29,7 +31,10 @@ import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Volumes;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,6 +101,8 @@ public final class GatewayInstallation {
     private final int replicas;
     private final Resources resources;
     private final boolean https;
+    private final boolean disruptionBudget;
+    private final Map<PolicyCheck, String> deploymentWaivers;
     private final ServiceAccountDef serviceAccount;
     private final ClusterRoleDef namespaceRole;
     private final RoleBindingDef namespaceRoleBinding;
@@ -104,8 +111,10 @@ public final class GatewayInstallation {
     private final DeploymentDef deployment;
     private final ServiceDef entryService;
     private final ServiceDef adminService;
+    private final Optional<PodDisruptionBudgetDef> budget;
 
-    private GatewayInstallation(GatewayRelease release, NamespaceDef namespace, int replicas, Resources resources, boolean https) {
+    private GatewayInstallation(GatewayRelease release, NamespaceDef namespace, int replicas, Resources resources, boolean https,
+                                boolean disruptionBudget, Map<PolicyCheck, String> deploymentWaivers) {
         if (release == null || namespace == null || resources == null) {
             throw new InvalidDefinitionException("Gateway: release, namespace and resources are required. "
                     + "Start with GatewayInstallation.forRouting(form, namespace).");
@@ -119,6 +128,10 @@ public final class GatewayInstallation {
         this.replicas = replicas;
         this.resources = resources;
         this.https = https;
+        this.disruptionBudget = disruptionBudget;
+        EnumMap<PolicyCheck, String> waivers = new EnumMap<>(PolicyCheck.class);
+        waivers.putAll(deploymentWaivers);
+        this.deploymentWaivers = Collections.unmodifiableMap(waivers);
         String prefix = namespace.name() + "-" + NAME;
         this.serviceAccount = ServiceAccountDef.named(NAME);
         List<PolicyRule> rules = namespaceRules(release);
@@ -129,13 +142,22 @@ public final class GatewayInstallation {
                 PolicyRule.allow(Verb.GET).on(ApiResource.NAMESPACES).onlyNamed(namespace.name()),
                 // Which getambassador.io CRDs exist, as both releases' published RBAC grants.
                 PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.of("apiextensions.k8s.io", "customresourcedefinitions")));
-        this.clusterRoleBinding = ClusterRoleBindingDef.named(prefix + "-cluster").granting(clusterRole).to(serviceAccount);
-        this.deployment = deployment(release, replicas, resources, serviceAccount, namespace);
+        this.clusterRoleBinding = ClusterRoleBindingDef.named(prefix + "-cluster").granting(clusterRole).to(serviceAccount)
+                .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "only get on its own Namespace and read of CRD definitions, which are cluster-scoped."
+                        + " The namespace rules are granted by RoleBinding " + NAME);
+        DeploymentDef workload = deployment(release, replicas, resources, serviceAccount, namespace);
+        for (Map.Entry<PolicyCheck, String> waiver : this.deploymentWaivers.entrySet()) {
+            workload = workload.waive(waiver.getKey(), waiver.getValue());
+        }
+        this.deployment = workload;
         ServiceDef entry = ServiceDef.named(NAME).selecting(deployment)
                 .withType(ServiceType.loadBalancer(ServiceType.ExternalTrafficPolicy.LOCAL))
                 .withPort(ServicePort.of(80, HTTP));
         this.entryService = https ? entry.withPort(ServicePort.of(443, HTTPS)) : entry;
         this.adminService = ServiceDef.named(ADMIN_SERVICE_NAME).selecting(deployment).withPort(ServicePort.of(ADMIN.number(), ADMIN));
+        this.budget = disruptionBudget
+                ? Optional.of(PodDisruptionBudgetDef.named(NAME).protecting(deployment))
+                : Optional.empty();
     }
 
     /** The gateway that reads routes written in {@code form}, in {@code namespace}: one replica, default resources, HTTP only. */
@@ -145,22 +167,38 @@ public final class GatewayInstallation {
 
     /** A gateway of {@code release} in {@code namespace}: one replica, default resources, HTTP only. */
     public static GatewayInstallation of(GatewayRelease release, NamespaceDef namespace) {
-        return new GatewayInstallation(release, namespace, 1, DEFAULT_RESOURCES, false);
+        return new GatewayInstallation(release, namespace, 1, DEFAULT_RESOURCES, false, false, Map.of());
     }
 
     /** A copy running {@code replicas} pods (at least 1). */
     public GatewayInstallation withReplicas(int replicas) {
-        return new GatewayInstallation(release, namespace, replicas, resources, https);
+        return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, deploymentWaivers);
     }
 
     /** A copy with other requests and limits than {@link #DEFAULT_RESOURCES}. */
     public GatewayInstallation withResources(Resources resources) {
-        return new GatewayInstallation(release, namespace, replicas, resources, https);
+        return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, deploymentWaivers);
     }
 
     /** A copy whose entry Service also sends port 443 to {@link #HTTPS}, for Hosts with a TLS secret. */
     public GatewayInstallation withHttps() {
-        return new GatewayInstallation(release, namespace, replicas, resources, true);
+        return new GatewayInstallation(release, namespace, replicas, resources, true, disruptionBudget, deploymentWaivers);
+    }
+
+    /** A copy with a PodDisruptionBudget letting node drains evict one gateway pod at a time. */
+    public GatewayInstallation withDisruptionBudget() {
+        return new GatewayInstallation(release, namespace, replicas, resources, https, true, deploymentWaivers);
+    }
+
+    /**
+     * A copy whose Deployment waives the policy check {@code check} (e.g. {@code MIN_REPLICAS} for a
+     * one-pod gateway), with the reason written to its {@code kforge.dev/waivers} annotation.
+     */
+    public GatewayInstallation withDeploymentWaiver(PolicyCheck check, String reason) {
+        Map<PolicyCheck, String> waivers = new EnumMap<>(PolicyCheck.class);
+        waivers.putAll(deploymentWaivers);
+        waivers.put(check, reason);
+        return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, waivers);
     }
 
     public GatewayRelease release() {
@@ -234,10 +272,17 @@ public final class GatewayInstallation {
         return adminService;
     }
 
+    /** The PodDisruptionBudget, when {@link #withDisruptionBudget()} asked for one. */
+    public Optional<PodDisruptionBudgetDef> disruptionBudget() {
+        return budget;
+    }
+
     /** Every object of the installation, for {@code Stack.with}. */
     public List<KubeObject<?>> objects() {
-        return List.of(serviceAccount, namespaceRole, namespaceRoleBinding, clusterRole, clusterRoleBinding, deployment,
-                entryService, adminService);
+        List<KubeObject<?>> all = new ArrayList<>(List.of(serviceAccount, namespaceRole, namespaceRoleBinding, clusterRole,
+                clusterRoleBinding, deployment, entryService, adminService));
+        budget.ifPresent(all::add);
+        return List.copyOf(all);
     }
 
     /** The id resources must carry to be read by this gateway; fails for a gateway that does not read them. */
@@ -250,13 +295,14 @@ public final class GatewayInstallation {
     private static List<PolicyRule> namespaceRules(GatewayRelease release) {
         List<PolicyRule> rules = new ArrayList<>();
         rules.add(PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.SERVICES, ApiResource.ENDPOINTS, ApiResource.SECRETS, ApiResource.CONFIG_MAPS));
-        if (release.readsV3Resources()) {
-            rules.add(PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.ENDPOINT_SLICES));
-        }
         List<ApiResource> routes = ROUTE_RESOURCES.stream().map(plural -> ApiResource.of(GETAMBASSADOR_GROUP, plural)).toList();
         rules.add(PolicyRule.allow(Verb.READ_ONLY).on(routes.get(0), routes.subList(1, routes.size()).toArray(ApiResource[]::new)));
         rules.add(PolicyRule.allow(Verb.UPDATE).on(ApiResource.of(GETAMBASSADOR_GROUP, "mappings/status")));
         rules.add(PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.INGRESSES));
+        if (release.readsV3Resources()) {
+            // Emissary 3.10 resolves endpoints from EndpointSlices where the cluster serves them.
+            rules.add(PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.ENDPOINT_SLICES));
+        }
         return rules;
     }
 

@@ -84,7 +84,7 @@ class EmissaryMappingTest {
                   retry_policy:
                     num_retries: 3
                     per_try_timeout: 2500ms
-                    retry_on: 5xx
+                    retry_on: "5xx"
                   rewrite: /v1/
                   service: shop.shop-prod:5000
                   timeout_ms: 10000

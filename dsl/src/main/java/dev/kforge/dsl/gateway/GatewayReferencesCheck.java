@@ -1,0 +1,175 @@
+package dev.kforge.dsl.gateway;
+
+import dev.kforge.dsl.check.Problem;
+import dev.kforge.dsl.check.Problems;
+import dev.kforge.dsl.check.StackCheck;
+import dev.kforge.dsl.check.StackIndex;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretType;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.ServiceBackend;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.EnvVarDef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The Emissary resources of a stack fit together:
+ * <ul>
+ *   <li>every Mapping routes to a Service of the stack that has the Mapping's port;</li>
+ *   <li>the weights of the Mappings sharing a prefix and host add up to 100 (when all are weighted),
+ *       or leave a share for the unweighted ones;</li>
+ *   <li>a Host's TLS secret is a {@code kubernetes.io/tls} Secret of the stack;</li>
+ *   <li>a Listener's port is declared by a Deployment of the stack;</li>
+ *   <li>when the stack runs a gateway, every resource carries an {@code ambassador_id} one of its
+ *       gateways serves (Emissary silently ignores the others).</li>
+ * </ul>
+ */
+public final class GatewayReferencesCheck implements StackCheck {
+    public static final String MAPPING_BACKEND = "gateway-mapping-backend";
+    public static final String CANARY_WEIGHTS = "gateway-canary-weights";
+    public static final String HOST_TLS = "gateway-host-tls";
+    public static final String LISTENER_PORT = "gateway-listener-port";
+    public static final String AMBASSADOR_ID = "gateway-ambassador-id";
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        List<EmissaryMapping> mappings = index.all(EmissaryMapping.class);
+        for (EmissaryMapping mapping : mappings) {
+            checkBackend(stack, index, problems, mapping);
+        }
+        checkWeights(stack, problems, mappings);
+        for (EmissaryHost host : index.all(EmissaryHost.class)) {
+            host.tlsSecret().ifPresent(secret -> checkTlsSecret(stack, index, problems, host, secret));
+        }
+        for (EmissaryListener listener : index.all(EmissaryListener.class)) {
+            checkListenerPort(stack, index, problems, listener);
+        }
+        checkAmbassadorIds(stack, index, problems);
+    }
+
+    private static void checkBackend(Stack stack, StackIndex index, Problems problems, EmissaryMapping mapping) {
+        ServiceBackend target = mapping.target();
+        Optional<ServiceDef> service = index.find(Kind.SERVICE, target.service().name(), ServiceDef.class);
+        if (service.isEmpty()) {
+            problems.add(Problem.of(MAPPING_BACKEND, Severity.ERROR, stack.describe(), mapping,
+                    "routes to Service " + target.service().name() + ", which is not in the stack", target.address(),
+                    "Add the Service to the stack."));
+        } else if (service.get().ports().stream().noneMatch(p -> p.name().equals(target.port().name()) && p.port() == target.port().port())) {
+            problems.add(Problem.of(MAPPING_BACKEND, Severity.ERROR, stack.describe(), mapping,
+                    "routes to port " + target.port().name() + " that Service " + service.get().name() + " does not have",
+                    target.address(), "Ports: " + service.get().ports() + "."));
+        }
+    }
+
+    private static void checkWeights(Stack stack, Problems problems, List<EmissaryMapping> mappings) {
+        Map<String, List<EmissaryMapping>> routes = new LinkedHashMap<>();
+        for (EmissaryMapping mapping : mappings) {
+            routes.computeIfAbsent(mapping.effectiveHostname() + " " + mapping.prefix(), key -> new ArrayList<>()).add(mapping);
+        }
+        for (List<EmissaryMapping> route : routes.values()) {
+            List<EmissaryMapping> weighted = route.stream().filter(m -> m.weight().isPresent()).toList();
+            if (weighted.isEmpty()) {
+                continue;
+            }
+            int sum = weighted.stream().mapToInt(m -> m.weight().get()).sum();
+            boolean allWeighted = weighted.size() == route.size();
+            EmissaryMapping first = route.get(0);
+            String where = "the weights of the Mappings for prefix " + first.prefix() + " on host " + first.effectiveHostname();
+            String actual = route.stream().map(m -> m.name() + "=" + m.weight().map(String::valueOf).orElse("unset"))
+                    .collect(Collectors.joining(", "));
+            if (allWeighted && sum != 100) {
+                problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), first,
+                        where + " add up to " + sum + ", not 100", actual,
+                        "Split a route with primary.canary(backend, percent), which sets both weights, and add both Mappings to the stack."));
+            } else if (!allWeighted && sum >= 100) {
+                problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), first,
+                        where + " add up to " + sum + ", leaving nothing for the Mappings without a weight", actual,
+                        "Lower the weights below 100 in all, or give every Mapping of the route a weight."));
+            }
+        }
+    }
+
+    private static void checkTlsSecret(Stack stack, StackIndex index, Problems problems, EmissaryHost host, SecretDef secret) {
+        Optional<SecretDef> actual = index.find(Kind.SECRET, secret.name(), SecretDef.class);
+        if (actual.isEmpty()) {
+            problems.add(Problem.of(HOST_TLS, Severity.ERROR, stack.describe(), host,
+                    "tlsSecret uses Secret " + secret.name() + ", which is not in the stack", secret.name(),
+                    "Add it to the stack with Stack.with(...)."));
+        } else if (actual.get().type() != SecretType.TLS) {
+            problems.add(Problem.of(HOST_TLS, Severity.ERROR, stack.describe(), host,
+                    "tlsSecret uses Secret " + secret.name() + ", which the stack declares as " + actual.get().type().apiValue(),
+                    secret.name(), "Declare it with SecretDef.tls(\"" + secret.name() + "\")."));
+        }
+    }
+
+    private static void checkListenerPort(Stack stack, StackIndex index, Problems problems, EmissaryListener listener) {
+        List<DeploymentDef> deployments = index.all(DeploymentDef.class);
+        if (deployments.stream().noneMatch(d -> d.declares(listener.port()))) {
+            problems.add(Problem.of(LISTENER_PORT, Severity.ERROR, stack.describe(), listener,
+                    "listens on port " + listener.port() + " that no Deployment of the stack declares",
+                    "declared: " + deployments.stream().flatMap(d -> d.ports().stream()).toList(),
+                    "Listen on a port of the gateway, e.g. gateway.httpPort(), and add the gateway to the stack."));
+        }
+    }
+
+    /** The gateways of the stack and the ids they serve; resources must carry one of them. */
+    private static void checkAmbassadorIds(Stack stack, StackIndex index, Problems problems) {
+        Set<String> served = new LinkedHashSet<>();
+        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            for (ContainerDef container : deployment.containers()) {
+                gatewayId(container).ifPresent(served::add);
+            }
+        }
+        if (served.isEmpty()) {
+            return;
+        }
+        List<KubeObject<?>> resources = new ArrayList<>();
+        resources.addAll(index.all(EmissaryListener.class));
+        resources.addAll(index.all(EmissaryHost.class));
+        resources.addAll(index.all(EmissaryMapping.class));
+        for (KubeObject<?> resource : resources) {
+            String id = ambassadorIdOf(resource).map(AmbassadorId::value).orElse(AmbassadorId.DEFAULT.value());
+            if (!served.contains(id)) {
+                problems.add(Problem.of(AMBASSADOR_ID, Severity.ERROR, stack.describe(), resource,
+                        "carries ambassador_id " + id + ", which no gateway of the stack serves, so it is ignored",
+                        "gateways serve: " + served,
+                        "Mark it with servedBy(gateway)."));
+            }
+        }
+    }
+
+    /** The id a gateway container serves: its AMBASSADOR_ID, or "default"; empty for other containers. */
+    private static Optional<String> gatewayId(ContainerDef container) {
+        boolean gateway = container.env().stream().anyMatch(var -> var.name().equals("AMBASSADOR_NAMESPACE"));
+        if (!gateway) {
+            return Optional.empty();
+        }
+        return Optional.of(container.env().stream()
+                .filter(var -> var.name().equals("AMBASSADOR_ID") && var instanceof EnvVarDef.Literal)
+                .map(var -> ((EnvVarDef.Literal) var).value())
+                .findFirst()
+                .orElse(AmbassadorId.DEFAULT.value()));
+    }
+
+    private static Optional<AmbassadorId> ambassadorIdOf(KubeObject<?> resource) {
+        if (resource instanceof EmissaryMapping mapping) {
+            return mapping.ambassadorId();
+        }
+        if (resource instanceof EmissaryHost host) {
+            return host.ambassadorId();
+        }
+        return ((EmissaryListener) resource).ambassadorId();
+    }
+}

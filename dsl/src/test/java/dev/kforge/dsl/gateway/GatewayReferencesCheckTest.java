@@ -1,0 +1,194 @@
+package dev.kforge.dsl.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.check.Problem;
+import dev.kforge.dsl.check.Problems;
+import dev.kforge.dsl.check.StackIndex;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Port;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cross-object rules of the Emissary resources, reported together with exact messages. */
+class GatewayReferencesCheckTest {
+    private static final Port HTTP = Port.tcp("http", 5000);
+    private static final ServicePort WEB = ServicePort.to(HTTP);
+    private static final NamespaceDef NAMESPACE = NamespaceDef.named("shop-prod");
+    private static final GatewayInstallation GATEWAY = GatewayInstallation.forRouting(RoutingForm.MAPPING_RESOURCES, NAMESPACE);
+    private static final DeploymentDef SHOP_APP = app("shop");
+    private static final DeploymentDef NEXT_APP = app("shop-next");
+    private static final ServiceDef SHOP = ServiceDef.named("shop").selecting(SHOP_APP).withPort(WEB);
+    private static final ServiceDef SHOP_NEXT = ServiceDef.named("shop-next").selecting(NEXT_APP).withPort(WEB);
+    private static final EmissaryMapping ROUTE = EmissaryMapping.named("shop").prefix("/").to(SHOP.backend(WEB))
+            .withHostname("shop.example.com").servedBy(GATEWAY);
+
+    private static DeploymentDef app(String name) {
+        return DeploymentDef.named(name).running(ContainerDef.named("app").image(Image.of("example/shop", "1.0.0")).withPort(HTTP));
+    }
+
+    /** A stack with the gateway, both apps and their Services, plus {@code objects}. */
+    private static Stack stack(KubeObject<?>... objects) {
+        return Stack.named("shop").environment("prod").namespace(NAMESPACE)
+                .with(GATEWAY.objects().toArray(KubeObject<?>[]::new))
+                .with(SHOP_APP, NEXT_APP, SHOP, SHOP_NEXT)
+                .with(objects);
+    }
+
+    /** The problems of the gateway check, formatted without the source location. */
+    private static List<String> problems(Stack stack) {
+        Problems problems = new Problems();
+        new GatewayReferencesCheck().check(stack, new StackIndex(stack), problems);
+        assertThat(problems.all()).allSatisfy(problem -> assertThat(problem.severity()).isEqualTo(Severity.ERROR));
+        return problems.all().stream().map(Problem::format).map(line -> line.replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    @Test
+    void a_complete_gateway_with_listener_host_and_canary_has_no_problem() {
+        SecretDef certificate = SecretDef.tls("shop-tls");
+        CanaryRoute canary = ROUTE.canary(SHOP_NEXT.backend(WEB), 10);
+
+        List<String> found = problems(stack(certificate,
+                EmissaryListener.named("http").on(GATEWAY.httpPort())
+                        .accepting(EmissaryListener.Protocol.HTTP, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY),
+                EmissaryHost.named("shop").hostname("shop.example.com").withTls(certificate).servedBy(GATEWAY),
+                canary.primary(), canary.canary()));
+
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void reports_a_canary_whose_weights_do_not_add_up_to_100() {
+        CanaryRoute canary = ROUTE.canary(SHOP_NEXT.backend(WEB), 10);
+
+        // The canary Mapping was left out of the stack: 90% of the traffic has a route, 10% none.
+        assertThat(problems(stack(canary.primary()))).containsExactly(
+                "prod/Mapping shop: the weights of the Mappings for prefix / on host shop.example.com add up to 90, not 100 (shop=90). "
+                        + "Split a route with primary.canary(backend, percent), which sets both weights, and add both Mappings to the stack.");
+    }
+
+    @Test
+    void reports_two_canaries_of_one_route_that_add_up_to_more_than_100() {
+        CanaryRoute canary = ROUTE.canary(SHOP_NEXT.backend(WEB), 10);
+        EmissaryMapping another = EmissaryMapping.named("shop-canary-2").prefix("/").to(SHOP_NEXT.backend(WEB))
+                .withHostname("shop.example.com").withWeight(20).servedBy(GATEWAY);
+
+        assertThat(problems(stack(canary.primary(), canary.canary(), another))).containsExactly(
+                "prod/Mapping shop: the weights of the Mappings for prefix / on host shop.example.com add up to 120, not 100 "
+                        + "(shop=90, shop-canary=10, shop-canary-2=20). "
+                        + "Split a route with primary.canary(backend, percent), which sets both weights, and add both Mappings to the stack.");
+    }
+
+    @Test
+    void reports_weights_that_leave_nothing_for_an_unweighted_mapping_of_the_route() {
+        EmissaryMapping all = ROUTE.withWeight(100);
+        EmissaryMapping other = EmissaryMapping.named("shop-b").prefix("/").to(SHOP_NEXT.backend(WEB))
+                .withHostname("shop.example.com").servedBy(GATEWAY);
+
+        assertThat(problems(stack(all, other))).containsExactly(
+                "prod/Mapping shop: the weights of the Mappings for prefix / on host shop.example.com add up to 100, "
+                        + "leaving nothing for the Mappings without a weight (shop=100, shop-b=unset). "
+                        + "Lower the weights below 100 in all, or give every Mapping of the route a weight.");
+    }
+
+    @Test
+    void mappings_of_other_prefixes_or_hosts_are_separate_routes() {
+        EmissaryMapping api = EmissaryMapping.named("shop-api").prefix("/api/").to(SHOP_NEXT.backend(WEB))
+                .withHostname("shop.example.com").servedBy(GATEWAY);
+        EmissaryMapping otherHost = EmissaryMapping.named("shop-admin").prefix("/").to(SHOP_NEXT.backend(WEB))
+                .withHostname("admin.example.com").servedBy(GATEWAY);
+
+        assertThat(problems(stack(ROUTE, api, otherHost))).isEmpty();
+    }
+
+    @Test
+    void reports_a_mapping_to_a_service_that_is_not_in_the_stack() {
+        ServiceDef legacy = ServiceDef.named("legacy").selecting(PodSelection.ExternalPods.labelled(
+                dev.kforge.dsl.core.Labels.of("app", "legacy"), HTTP)).withPort(WEB);
+        EmissaryMapping mapping = EmissaryMapping.named("legacy").prefix("/legacy/").to(legacy.backend(WEB)).servedBy(GATEWAY);
+
+        assertThat(problems(stack(mapping))).containsExactly(
+                "prod/Mapping legacy: routes to Service legacy, which is not in the stack (legacy:5000). Add the Service to the stack.");
+    }
+
+    @Test
+    void reports_a_mapping_to_a_port_the_stacks_version_of_the_service_lacks() {
+        ServicePort metrics = ServicePort.of(9000, HTTP).named("metrics");
+        ServiceDef withMetrics = SHOP.withPort(metrics);
+        EmissaryMapping mapping = EmissaryMapping.named("shop-metrics").prefix("/metrics").to(withMetrics.backend(metrics)).servedBy(GATEWAY);
+
+        assertThat(problems(stack(mapping))).containsExactly(
+                "prod/Mapping shop-metrics: routes to port metrics that Service shop does not have (shop:9000). "
+                        + "Ports: [http (5000 -> http/5000)].");
+    }
+
+    @Test
+    void reports_a_host_whose_tls_secret_is_not_in_the_stack() {
+        EmissaryHost host = EmissaryHost.named("shop").hostname("shop.example.com").withTls(SecretDef.tls("shop-tls")).servedBy(GATEWAY);
+
+        assertThat(problems(stack(host))).containsExactly(
+                "prod/Host shop: tlsSecret uses Secret shop-tls, which is not in the stack (shop-tls). Add it to the stack with Stack.with(...).");
+    }
+
+    @Test
+    void reports_a_host_whose_tls_secret_the_stack_declares_with_another_type() {
+        EmissaryHost host = EmissaryHost.named("shop").hostname("shop.example.com").withTls(SecretDef.tls("shop-tls")).servedBy(GATEWAY);
+
+        assertThat(problems(stack(host, SecretDef.opaque("shop-tls", "CERT")))).containsExactly(
+                "prod/Host shop: tlsSecret uses Secret shop-tls, which the stack declares as Opaque (shop-tls). "
+                        + "Declare it with SecretDef.tls(\"shop-tls\").");
+    }
+
+    @Test
+    void reports_a_listener_on_a_port_no_deployment_declares() {
+        EmissaryListener listener = EmissaryListener.named("alt").on(Port.tcp("alt", 9090))
+                .accepting(EmissaryListener.Protocol.HTTP, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY);
+
+        assertThat(problems(stack(listener))).containsExactly(
+                "prod/Listener alt: listens on port alt (9090/TCP) that no Deployment of the stack declares "
+                        + "(declared: [http (8080/TCP), https (8443/TCP), admin (8877/TCP), http (5000/TCP), http (5000/TCP)]). "
+                        + "Listen on a port of the gateway, e.g. gateway.httpPort(), and add the gateway to the stack.");
+    }
+
+    @Test
+    void reports_resources_the_stacks_gateway_would_ignore_for_their_ambassador_id() {
+        EmissaryMapping unmarked = EmissaryMapping.named("shop").prefix("/").to(SHOP.backend(WEB));
+        EmissaryHost otherGateway = EmissaryHost.named("shop").hostname("shop.example.com").withAmbassadorId(AmbassadorId.of("shop-dev"));
+
+        assertThat(problems(stack(unmarked, otherGateway))).containsExactly(
+                "prod/Host shop: carries ambassador_id shop-dev, which no gateway of the stack serves, so it is ignored "
+                        + "(gateways serve: [shop-prod]). Mark it with servedBy(gateway).",
+                "prod/Mapping shop: carries ambassador_id default, which no gateway of the stack serves, so it is ignored "
+                        + "(gateways serve: [shop-prod]). Mark it with servedBy(gateway).");
+    }
+
+    @Test
+    void without_a_gateway_in_the_stack_ambassador_ids_are_not_checked() {
+        Stack withoutGateway = Stack.named("shop").environment("prod").namespace(NAMESPACE)
+                .with(SHOP_APP, SHOP, EmissaryMapping.named("shop").prefix("/").to(SHOP.backend(WEB)));
+
+        assertThat(problems(withoutGateway)).isEmpty();
+    }
+
+    @Test
+    void reports_every_problem_of_the_stack_at_once() {
+        CanaryRoute canary = ROUTE.canary(SHOP_NEXT.backend(WEB), 10);
+        EmissaryHost host = EmissaryHost.named("shop").hostname("shop.example.com").withTls(SecretDef.tls("shop-tls")).servedBy(GATEWAY);
+        Stack stack = Stack.named("shop").environment("prod").namespace(NAMESPACE)
+                .with(GATEWAY.objects().toArray(KubeObject<?>[]::new))
+                .with(SHOP_APP, SHOP, canary.primary(), canary.canary(), host);
+
+        assertThat(problems(stack)).extracting(line -> line.substring(0, line.indexOf(':')))
+                .containsExactly("prod/Mapping shop-canary", "prod/Host shop");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.kforge.environments;
+
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.gateway.AmbassadorMapping;
+import dev.kforge.dsl.gateway.EmissaryHost;
+import dev.kforge.dsl.gateway.EmissaryListener;
+import dev.kforge.dsl.gateway.EmissaryMapping;
+import dev.kforge.dsl.gateway.GatewayInstallation;
+import dev.kforge.dsl.gateway.RetryPolicy;
+import dev.kforge.dsl.gateway.RoutingForm;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.stack.NamespaceDef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The API gateway of the tgr stack and the route to the tgr Service, in the routing form the
+ * environment chooses. It replaces the workshop's remote {@code ambassador-rbac.yaml} and
+ * {@code ambassador-service.yaml}.
+ */
+public final class TgrGateway {
+    /** A trending list is computed from cached data; 10 s covers a cold GitHub call. */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The API is read-only, so retrying a 502/503/504 on another pod is safe. */
+    static final RetryPolicy RETRIES = RetryPolicy.on(RetryPolicy.RetryOn.GATEWAY_ERROR, 2).withPerTryTimeout(Duration.ofSeconds(4));
+
+    private TgrGateway() {
+    }
+
+    /**
+     * The gateway installation (ServiceAccount, RBAC, Deployment, the {@code ambassador} entry
+     * Service, the admin Service, and a disruption budget when the profile wants one), plus the tgr
+     * Service and its route:
+     * <ul>
+     *   <li>{@link RoutingForm#ANNOTATION}: Ambassador 1.14 and the tgr Service carrying the
+     *       workshop's {@code getambassador.io/config} mapping ({@code tgr_mapping}, prefix {@code /});</li>
+     *   <li>{@link RoutingForm#MAPPING_RESOURCES}: Emissary 3.10, the plain tgr Service, an HTTP
+     *       Listener on 8080 (and HTTPS on 8443 with TLS), a Host for the profile's host (with the
+     *       certificate when the profile has TLS) and a Mapping of {@code /} with a timeout and retries.</li>
+     * </ul>
+     *
+     * @param profile         the environment (namespace, host, TLS, disruption budget)
+     * @param namespace       the stack's namespace
+     * @param form            how routes reach the gateway
+     * @param gatewayReplicas pods of the gateway, at least 1
+     * @param tgr             the tgr Service, without a mapping annotation
+     * @param web             its port the gateway routes to
+     * @param certificate     the {@code kubernetes.io/tls} Secret of the profile's host; used only with TLS
+     * @return the objects to add to the stack, the tgr Service among them
+     */
+    public static List<KubeObject<?>> objects(TgrProfile profile, NamespaceDef namespace, RoutingForm form, int gatewayReplicas,
+                                              ServiceDef tgr, ServicePort web, SecretDef certificate) {
+        boolean https = profile.tls() && form == RoutingForm.MAPPING_RESOURCES;
+        GatewayInstallation gateway = GatewayInstallation.forRouting(form, namespace).withReplicas(gatewayReplicas);
+        if (https) {
+            gateway = gateway.withHttps();
+        }
+        if (profile.disruptionBudget()) {
+            gateway = gateway.withDisruptionBudget();
+        }
+        List<KubeObject<?>> objects = new ArrayList<>(gateway.objects());
+        if (form == RoutingForm.ANNOTATION) {
+            objects.add(AmbassadorMapping.named("tgr_mapping").prefix("/").addTo(tgr.backend(web)));
+            return List.copyOf(objects);
+        }
+        objects.add(tgr);
+        objects.add(EmissaryListener.named("http").on(gateway.httpPort())
+                .accepting(EmissaryListener.Protocol.HTTP, EmissaryListener.SecurityModel.XFP)
+                .servedBy(gateway));
+        EmissaryHost host = EmissaryHost.named("tgr").hostname(profile.host());
+        if (https) {
+            objects.add(EmissaryListener.named("https").on(gateway.httpsPort())
+                    .accepting(EmissaryListener.Protocol.HTTPS, EmissaryListener.SecurityModel.XFP)
+                    .servedBy(gateway));
+            host = host.withTls(certificate);
+        }
+        objects.add(host.servedBy(gateway));
+        objects.add(EmissaryMapping.named("tgr").prefix("/").to(tgr.backend(web))
+                .withHostname(profile.host())
+                .withTimeout(TIMEOUT)
+                .withRetries(RETRIES)
+                .servedBy(gateway));
+        return List.copyOf(objects);
+    }
+}
