@@ -93,7 +93,7 @@ public final class Cli {
 
     private int render(String requested, Path outDir) {
         List<String> targets = requested.equals("all") ? names() : List.of(requested);
-        if (!names().contains(targets.get(0))) {
+        if (targets.isEmpty() || !names().contains(targets.get(0))) {
             err.println("Unknown environment \"" + requested + "\". Valid environments: " + String.join(", ", names()) + " (or all).");
             return 2;
         }

@@ -62,17 +62,6 @@ public final class Renderer {
 
     private static Problem definitionProblem(String environment, RuntimeException e) {
         return new Problem("definition", Severity.ERROR, environment, "definition", String.valueOf(e.getMessage()), "", "",
-                originOf(e));
-    }
-
-    /** The first frame of the user's code in the exception's stack trace. */
-    private static Origin originOf(Throwable e) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            String type = frame.getClassName();
-            if (!type.startsWith("dev.kforge.dsl.") && !type.startsWith("java.") && !type.startsWith("jdk.") && frame.getFileName() != null) {
-                return new Origin(frame.getFileName(), Math.max(frame.getLineNumber(), 0));
-            }
-        }
-        return Origin.UNKNOWN;
+                Origin.of(e));
     }
 }

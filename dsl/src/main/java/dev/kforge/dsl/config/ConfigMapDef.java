@@ -7,6 +7,7 @@ import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,7 +69,9 @@ public record ConfigMapDef(Meta meta, SortedMap<String, String> data, List<RawEd
         }
         TreeMap<String, String> copy = new TreeMap<>(data);
         copy.put(key, value);
-        long size = copy.entrySet().stream().mapToLong(e -> e.getKey().length() + (long) e.getValue().length()).sum();
+        long size = copy.entrySet().stream()
+                .mapToLong(e -> e.getKey().getBytes(StandardCharsets.UTF_8).length + (long) e.getValue().getBytes(StandardCharsets.UTF_8).length)
+                .sum();
         if (size > MAX_BYTES) {
             throw InvalidDefinitionException.invalid(describe(), "data size", size + " bytes", "must be at most 1 MiB",
                     "Split it into several ConfigMaps or mount large files from elsewhere.");

@@ -15,17 +15,19 @@ public final class InvalidDefinitionException extends IllegalArgumentException {
     }
 
     /**
-     * Builds the standard message: {@code <subject>: <field> "<value>" is invalid: <rule>. <hint>}.
+     * Builds the standard message: {@code <subject>: <field> "<value>" is invalid: must <rule>. <hint>}
+     * for a rule ("must be ..."), or {@code <subject>: <field> "<value>" <problem>. <hint>} for a
+     * problem ("is declared twice").
      *
      * @param subject the object, e.g. {@code Deployment tgr} or {@code Container tgr}
      * @param field   the field, e.g. {@code port name}
      * @param value   the offending value, quoted in the message
-     * @param rule    what the value must be
+     * @param rule    what the value must be ("must ..."), or what is wrong with it
      * @param hint    how to fix it; may be empty
      */
     public static InvalidDefinitionException invalid(String subject, String field, Object value, String rule, String hint) {
         String shown = value instanceof String s ? '"' + s + '"' : String.valueOf(value);
-        String message = subject + ": " + field + " " + shown + " is invalid: " + rule + ".";
+        String message = subject + ": " + field + " " + shown + (rule.startsWith("must") ? " is invalid: " : " ") + rule + ".";
         return new InvalidDefinitionException(hint.isEmpty() ? message : message + " " + hint);
     }
 }

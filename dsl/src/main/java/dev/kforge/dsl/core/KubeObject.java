@@ -23,7 +23,12 @@ public interface KubeObject<T extends KubeObject<T>> {
         return meta().name();
     }
 
+    /** A copy with one more label; the labels the stack derives ({@link Labels#STACK_DERIVED}) are refused. */
     default T withLabel(String key, String value) {
+        if (Labels.STACK_DERIVED.contains(key)) {
+            throw InvalidDefinitionException.invalid(describe(), "label", key, "is set by the stack on every object",
+                    "Use another key; the stack's value keeps selectors and pruning right.");
+        }
         return withMeta(meta().withLabel(key, value));
     }
 

@@ -24,6 +24,14 @@ public record Labels(SortedMap<String, String> entries) {
     public static final String VERSION = "app.kubernetes.io/version";
     /** Recommended label: the tool that manages the object. */
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    /** The label that says which environment an object belongs to. */
+    public static final String ENVIRONMENT = "kforge.dev/environment";
+
+    /** Labels the stack sets on every object; setting them by hand would break selectors and pruning. */
+    public static final java.util.Set<String> STACK_DERIVED = java.util.Set.of(PART_OF, INSTANCE, MANAGED_BY, ENVIRONMENT);
+    /** Labels the stack also sets on workloads and their pods (the selector and the version). */
+    public static final java.util.Set<String> WORKLOAD_DERIVED = java.util.Set.of(PART_OF, INSTANCE, MANAGED_BY, ENVIRONMENT,
+            NAME, COMPONENT, VERSION);
 
     public Labels {
         TreeMap<String, String> copy = new TreeMap<>();

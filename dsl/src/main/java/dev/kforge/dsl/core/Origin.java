@@ -24,6 +24,29 @@ public record Origin(String file, int line) {
                 .orElse(UNKNOWN);
     }
 
+    /** The first frame of {@code error}'s stack trace in the user's code (outside this library and the JDK). */
+    public static Origin of(Throwable error) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (frame.getFileName() != null && !isLibraryClass(frame.getClassName())) {
+                return new Origin(frame.getFileName(), Math.max(frame.getLineNumber(), 0));
+            }
+        }
+        return UNKNOWN;
+    }
+
+    private static boolean isLibraryClass(String className) {
+        if (className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")) {
+            return true;
+        }
+        try {
+            Class<?> type = Class.forName(className, false, Origin.class.getClassLoader());
+            URL location = locationOf(type);
+            return location != null && location.equals(DSL_LOCATION);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return className.startsWith("dev.kforge.dsl.");
+        }
+    }
+
     private static boolean isLibraryFrame(StackWalker.StackFrame frame) {
         Class<?> type = frame.getDeclaringClass();
         if (type.getName().startsWith("java.") || type.getName().startsWith("jdk.")) {

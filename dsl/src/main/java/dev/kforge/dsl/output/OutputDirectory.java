@@ -57,7 +57,7 @@ public final class OutputDirectory {
     public static boolean replace(Path folder, List<ManifestFile> files, boolean ownerOnly) throws IOException {
         Map<String, String> wanted = new TreeMap<>();
         files.forEach(file -> wanted.put(file.fileName(), file.content()));
-        if (read(folder).equals(wanted) && Files.isDirectory(folder)) {
+        if (Files.isDirectory(folder) && read(folder).equals(wanted) && entryCount(folder) == wanted.size()) {
             return false;
         }
         Path parent = folder.toAbsolutePath().getParent();
@@ -97,6 +97,12 @@ public final class OutputDirectory {
             deleteRecursively(staging);
         }
         return true;
+    }
+
+    private static long entryCount(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.count();
+        }
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -58,9 +58,7 @@ final class ConfigChecksums {
         }
         Annotations annotations = Annotations.EMPTY;
         for (KubeObject<?> referenced : used.values()) {
-            KubeObject<?> current = stack.objects().stream()
-                    .filter(o -> o.kind().equals(referenced.kind()) && o.name().equals(referenced.name()))
-                    .findFirst().orElse(referenced);
+            KubeObject<?> current = stack.current(referenced);
             String type = current instanceof ConfigMapDef ? "configmap" : "secret";
             annotations = annotations.with(key(type, current.name()), checksum(current));
         }

@@ -20,7 +20,7 @@ final class PodDisruptionBudgetRenderer implements ObjectRenderer<PodDisruptionB
         return Optional.of(new PodDisruptionBudgetBuilder()
                 .withMetadata(Metadata.of(budget, stack))
                 .withNewSpec()
-                .withNewSelector().withMatchLabels(Metadata.map(stack.selectorOf(budget.workload()).entries())).endSelector()
+                .withNewSelector().withMatchLabels(Metadata.map(stack.selectorOf(stack.current(budget.workload())).entries())).endSelector()
                 .withMinAvailable(intOrPercent(budget.minAvailable()))
                 .withMaxUnavailable(intOrPercent(budget.maxUnavailable()))
                 .endSpec()

@@ -53,7 +53,7 @@ final class ServiceRenderer implements ObjectRenderer<ServiceDef> {
 
     private static Map<String, String> selector(PodSelection pods, Stack stack) {
         if (pods instanceof PodSelection.OfWorkload workload) {
-            return Metadata.map(stack.selectorOf(workload.workload()).entries());
+            return Metadata.map(stack.selectorOf(stack.current(workload.workload())).entries());
         }
         return Metadata.map(((PodSelection.ExternalPods) pods).selector().entries());
     }

@@ -28,7 +28,7 @@ import java.util.List;
 public record Stack(String name, String environment, NamespaceDef namespace, List<KubeObject<?>> objects, Policy policy,
                     List<BreakingChange> acknowledgedChanges, Origin origin) {
     /** The label that says which environment an object belongs to. */
-    public static final String ENVIRONMENT_LABEL = "kforge.dev/environment";
+    public static final String ENVIRONMENT_LABEL = Labels.ENVIRONMENT;
     /** The value of {@code app.kubernetes.io/managed-by}. */
     public static final String MANAGED_BY = "kforge";
 
@@ -66,6 +66,22 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
         List<KubeObject<?>> copy = new ArrayList<>(objects);
         copy.addAll(List.of(more));
         return new Stack(name, environment, namespace, copy, policy, acknowledgedChanges, origin);
+    }
+
+    /**
+     * The stack's own version of {@code object}: the object of the same type and name that the
+     * stack holds, else {@code object} itself. References between immutable objects may point at
+     * an earlier copy; rendering follows the stack's version, so selectors match what is deployed.
+     */
+    public <T extends KubeObject<?>> T current(T object) {
+        for (KubeObject<?> candidate : allObjects()) {
+            if (candidate.getClass() == object.getClass() && candidate.name().equals(object.name())) {
+                @SuppressWarnings("unchecked")
+                T same = (T) candidate;
+                return same;
+            }
+        }
+        return object;
     }
 
     /** A copy in which {@code replacement} takes the place of the object of the same kind and name. */

@@ -138,8 +138,25 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
         return copy(f -> f.selectorExpressions = append(selectorExpressions, expression));
     }
 
+    /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */
     public DeploymentDef withPodLabel(String key, String value) {
+        refuseDerived("pod label", key);
         return copy(f -> f.podLabels = podLabels.with(key, value));
+    }
+
+    /** A copy with one more label on the Deployment; the labels the stack derives for workloads are refused. */
+    @Override
+    public DeploymentDef withLabel(String key, String value) {
+        refuseDerived("label", key);
+        return withMeta(meta.withLabel(key, value));
+    }
+
+    private void refuseDerived(String field, String key) {
+        if (Labels.WORKLOAD_DERIVED.contains(key)) {
+            throw InvalidDefinitionException.invalid(describe(), field, key,
+                    "is derived by the stack (name, instance and component make the selector)",
+                    "Use another key, e.g. \"tier\"; set the component with withComponent.");
+        }
     }
 
     public DeploymentDef withPodAnnotation(String key, String value) {

@@ -54,6 +54,9 @@ public record Memory(long bytes) implements Comparable<Memory> {
 
     /** The quantity string, e.g. {@code 128Mi}; plain bytes when no binary unit divides it. */
     public String quantity() {
+        if (bytes % (GI * KI) == 0) {
+            return bytes / (GI * KI) + "Ti";
+        }
         if (bytes % GI == 0) {
             return bytes / GI + "Gi";
         }

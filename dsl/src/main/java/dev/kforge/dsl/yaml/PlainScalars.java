@@ -18,9 +18,9 @@ final class PlainScalars extends StringQuotingChecker {
     private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "<<", "=");
     /** Characters allowed anywhere in a plain scalar here. */
     private static final Pattern SAFE_CHARACTERS = Pattern.compile("[A-Za-z0-9 ._/:@+=,()-]+");
-    /** Anything a YAML 1.1 or 1.2 reader might take for a number, date or time (over-approximated). */
+    /** Anything a YAML 1.1 or 1.2 reader might take for a number, date, time or timestamp (over-approximated). */
     private static final Pattern NUMBER_LIKE = Pattern.compile(
-            "[-+]?(\\.?[0-9][0-9a-fA-FxXoObB_.:eE+ -]*|\\.(inf|Inf|INF|nan|NaN|NAN))");
+            "[-+]?(\\.?[0-9][0-9a-fA-FxXoObB_.:eE+tTzZ -]*|\\.(inf|Inf|INF|nan|NaN|NAN))");
 
     @Override
     public boolean needToQuoteName(String name) {

@@ -26,7 +26,7 @@ class ConfigMapDefTest {
     void rejects_reference_to_an_undeclared_key() {
         assertThatThrownBy(() -> config.key("HOST"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("ConfigMap cfg: key \"HOST\" is invalid: is not declared. Declared keys: [PORT, app.properties]. "
+                .hasMessage("ConfigMap cfg: key \"HOST\" is not declared. Declared keys: [PORT, app.properties]. "
                         + "Add it with withProperty or withFile.");
     }
 
@@ -34,7 +34,7 @@ class ConfigMapDefTest {
     void rejects_a_key_declared_twice() {
         assertThatThrownBy(() -> config.withProperty("PORT", "8080"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("ConfigMap cfg: key \"PORT\" is invalid: is declared twice. Keep one entry per key.");
+                .hasMessage("ConfigMap cfg: key \"PORT\" is declared twice. Keep one entry per key.");
     }
 
     @Test

@@ -27,7 +27,7 @@ class SecretDefTest {
     void rejects_reference_to_an_undeclared_key() {
         assertThatThrownBy(() -> github.key("TOKEN"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Secret tgr-github: key \"TOKEN\" is invalid: is not declared. Declared keys: [CLIENT_ID, CLIENT_SECRET]. "
+                .hasMessage("Secret tgr-github: key \"TOKEN\" is not declared. Declared keys: [CLIENT_ID, CLIENT_SECRET]. "
                         + "Declare it where the Secret is defined.");
     }
 
@@ -42,6 +42,6 @@ class SecretDefTest {
     void rejects_key_declared_twice() {
         assertThatThrownBy(() -> SecretDef.opaque("gh", "TOKEN", "TOKEN"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Secret gh: key \"TOKEN\" is invalid: is declared twice. Keep one.");
+                .hasMessage("Secret gh: key \"TOKEN\" is declared twice. Keep one.");
     }
 }

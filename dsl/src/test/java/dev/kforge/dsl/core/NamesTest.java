@@ -138,7 +138,7 @@ class NamesTest {
 
         assertThatThrownBy(() -> stack.with(NamespaceDef.named("other")))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Stack tgr: object \"Namespace other\" is invalid: is a second namespace. "
+                .hasMessage("Stack tgr: object \"Namespace other\" is a second namespace. "
                         + "A stack has one namespace; define another stack for another namespace.");
     }
 }

@@ -77,7 +77,7 @@ class AmbassadorMappingTest {
 
         assertThatThrownBy(() -> AmbassadorMapping.named("tgr_mapping").prefix("/other/").addTo(once.backend(WEB)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service tgr: Ambassador mapping \"tgr_mapping\" is invalid: is defined twice. Give each mapping its own name.");
+                .hasMessage("Service tgr: Ambassador mapping \"tgr_mapping\" is defined twice. Give each mapping its own name.");
     }
 
     @Test

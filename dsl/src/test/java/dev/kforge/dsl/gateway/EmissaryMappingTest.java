@@ -165,7 +165,7 @@ class EmissaryMappingTest {
 
         assertThatThrownBy(() -> primary.canary(SHOP_NEXT.backend(WEB), 10))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Mapping shop: weight 50 is invalid: is already set, so this Mapping is already split. "
+                .hasMessage("Mapping shop: weight 50 is already set, so this Mapping is already split. "
                         + "Start the canary from the Mapping without a weight.");
     }
 
@@ -186,7 +186,7 @@ class EmissaryMappingTest {
 
         assertThatThrownBy(() -> EmissaryMapping.named("shop").prefix("/").to(SHOP.backend(admin)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service shop: port \"admin (8877 -> http/5000)\" is invalid: is not a port of this Service. "
+                .hasMessage("Service shop: port \"admin (8877 -> http/5000)\" is not a port of this Service. "
                         + "Ports: [http (5000 -> http/5000)]. Add it with withPort first.");
     }
 
@@ -262,7 +262,7 @@ class EmissaryMappingTest {
 
         assertThatThrownBy(anyOrigin::allowCredentials)
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Cors: origins \"*\" is invalid: cannot be combined with credentials (browsers refuse it). "
+                .hasMessage("Cors: origins \"*\" cannot be combined with credentials (browsers refuse it). "
                         + "List the origins that may send credentials.");
     }
 

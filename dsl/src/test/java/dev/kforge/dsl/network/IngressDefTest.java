@@ -33,7 +33,7 @@ class IngressDefTest {
     void rejects_tls_host_without_rule() {
         assertThatThrownBy(() -> ingress.withTls(SecretDef.tls("cert"), "other.example.com"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Ingress web: tls host \"other.example.com\" is invalid: has no rule. Add the rule first, or fix the host name.");
+                .hasMessage("Ingress web: tls host \"other.example.com\" has no rule. Add the rule first, or fix the host name.");
     }
 
     @Test
@@ -47,14 +47,14 @@ class IngressDefTest {
     void rejects_a_second_rule_for_the_same_host() {
         assertThatThrownBy(() -> ingress.withRule(IngressRule.host("app.example.com").withPath(IngressPath.exact("/x", service.backend(WEB)))))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Ingress web: rule for host \"app.example.com\" is invalid: is defined twice. Put all paths of a host in one rule.");
+                .hasMessage("Ingress web: rule for host \"app.example.com\" is defined twice. Put all paths of a host in one rule.");
     }
 
     @Test
     void rejects_rule_without_paths() {
         assertThatThrownBy(() -> ingress.withRule(IngressRule.host("empty.example.com")))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Ingress web: rule for host \"empty.example.com\" is invalid: has no paths. "
+                .hasMessage("Ingress web: rule for host \"empty.example.com\" has no paths. "
                         + "Add one with withPath(IngressPath.prefix(\"/\", service.backend(port))).");
     }
 
@@ -85,7 +85,7 @@ class IngressDefTest {
     void rejects_the_same_path_twice_in_a_rule() {
         assertThatThrownBy(() -> rule.withPath(IngressPath.prefix("/", service.backend(WEB))))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("IngressRule app.example.com: path \"/\" is invalid: is routed twice. Keep one backend per path.");
+                .hasMessage("IngressRule app.example.com: path \"/\" is routed twice. Keep one backend per path.");
     }
 
     @Test

@@ -34,7 +34,7 @@ class ServiceDefTest {
     void rejects_service_whose_target_port_is_undeclared() {
         assertThatThrownBy(() -> service.withPort(ServicePort.to(METRICS)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service web: targetPort \"metrics (9090/TCP)\" is invalid: is not declared by Deployment app. "
+                .hasMessage("Service web: targetPort \"metrics (9090/TCP)\" is not declared by Deployment app. "
                         + "Declared: [http (8080/TCP)]. Target one of them, or declare the port on a container.");
     }
 
@@ -42,7 +42,7 @@ class ServiceDefTest {
     void rejects_target_port_with_the_declared_name_but_another_number() {
         assertThatThrownBy(() -> service.withPort(ServicePort.to(Port.tcp("http", 9000))))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service web: targetPort \"http (9000/TCP)\" is invalid: is not declared by Deployment app. "
+                .hasMessage("Service web: targetPort \"http (9000/TCP)\" is not declared by Deployment app. "
                         + "Declared: [http (8080/TCP)]. Target one of them, or declare the port on a container.");
     }
 
@@ -52,7 +52,7 @@ class ServiceDefTest {
 
         assertThatThrownBy(() -> gateway.withPort(ServicePort.to(METRICS)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service gw: targetPort \"metrics (9090/TCP)\" is invalid: is not declared by pods {service=ambassador}. "
+                .hasMessage("Service gw: targetPort \"metrics (9090/TCP)\" is not declared by pods {service=ambassador}. "
                         + "Declared: [http (8080/TCP)]. Target one of them, or declare the port on a container.");
     }
 
@@ -102,7 +102,7 @@ class ServiceDefTest {
     void rejects_node_port_on_a_cluster_ip_service() {
         assertThatThrownBy(() -> service.withPort(ServicePort.to(HTTP).withNodePort(30080)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service web: nodePort 30080 is invalid: needs type NodePort or LoadBalancer, not ClusterIP. "
+                .hasMessage("Service web: nodePort 30080 needs type NodePort or LoadBalancer, not ClusterIP. "
                         + "Call withType first, or drop the nodePort.");
     }
 
@@ -112,7 +112,7 @@ class ServiceDefTest {
 
         assertThatThrownBy(() -> nodePort.withType(ServiceType.CLUSTER_IP))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service web: type \"ClusterIP\" is invalid: cannot carry nodePorts. Remove the nodePort or use NodePort or LoadBalancer.");
+                .hasMessage("Service web: type \"ClusterIP\" cannot carry nodePorts. Remove the nodePort or use NodePort or LoadBalancer.");
     }
 
     @Test
@@ -129,7 +129,7 @@ class ServiceDefTest {
 
         assertThatThrownBy(() -> alias.withType(ServiceType.CLUSTER_IP))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service db: type \"ClusterIP\" is invalid: cannot be switched to or from ExternalName. "
+                .hasMessage("Service db: type \"ClusterIP\" cannot be switched to or from ExternalName. "
                         + "Use ServiceDef.named(..).externalName(host) for an alias.");
     }
 
@@ -137,7 +137,7 @@ class ServiceDefTest {
     void rejects_switching_a_selecting_service_to_external_name() {
         assertThatThrownBy(() -> service.withType(ServiceType.externalName("db.example.com")))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service web: type \"ExternalName\" is invalid: cannot be switched to or from ExternalName. "
+                .hasMessage("Service web: type \"ExternalName\" cannot be switched to or from ExternalName. "
                         + "Use ServiceDef.named(..).externalName(host) for an alias.");
     }
 
@@ -147,7 +147,7 @@ class ServiceDefTest {
 
         assertThatThrownBy(() -> alias.withPort(ServicePort.to(HTTP)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service db: port 8080 is invalid: is not allowed on an ExternalName Service. An ExternalName Service only aliases a host name.");
+                .hasMessage("Service db: port 8080 is not allowed on an ExternalName Service. An ExternalName Service only aliases a host name.");
     }
 
     @Test
@@ -164,7 +164,7 @@ class ServiceDefTest {
 
         assertThatThrownBy(() -> withHttp.withPort(ServicePort.of(81, HTTP)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service web: port \"http (81 -> http/8080)\" is invalid: clashes with http (8080 -> http/8080). "
+                .hasMessage("Service web: port \"http (81 -> http/8080)\" clashes with http (8080 -> http/8080). "
                         + "Give each port its own name and number.");
     }
 
@@ -181,7 +181,7 @@ class ServiceDefTest {
 
         assertThatThrownBy(() -> withHttp.backend(ServicePort.of(80, HTTP)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service web: port \"http (80 -> http/8080)\" is invalid: is not a port of this Service. "
+                .hasMessage("Service web: port \"http (80 -> http/8080)\" is not a port of this Service. "
                         + "Ports: [http (8080 -> http/8080)]. Add it with withPort first.");
     }
 

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutputDirectoryTest {
+    /** A valid file name that no Linux file system accepts (over 255 bytes): the write fails midway. */
+    private static final String TOO_LONG_FOR_THE_FILE_SYSTEM = "30-configmap-" + "c".repeat(300) + ".yaml";
+
     private static final FileTime LONG_AGO = FileTime.fromMillis(946_684_800_000L); // 2000-01-01
 
     @TempDir
@@ -111,7 +114,7 @@ class OutputDirectoryTest {
         // When a new render fails after its first file (the second cannot be created: its folder is missing)
         List<ManifestFile> files = List.of(
                 configMap("a", "new a\n"),
-                new ManifestFile("missing-subfolder/30-configmap-c.yaml", Kind.CONFIG_MAP, "c", "new c\n"));
+                new ManifestFile(TOO_LONG_FOR_THE_FILE_SYSTEM, Kind.CONFIG_MAP, "c", "new c\n"));
         Throwable failure = catchThrowable(() -> OutputDirectory.replace(folder, files));
 
         // Then the failure is reported and nothing changed, and no staging folder is left behind
@@ -126,7 +129,7 @@ class OutputDirectoryTest {
     void leaves_no_folder_when_the_first_write_fails() throws IOException {
         Path folder = parent.resolve("dev");
 
-        assertThatThrownBy(() -> OutputDirectory.replace(folder, List.of(new ManifestFile("x/y.yaml", Kind.CONFIG_MAP, "y", "y\n"))))
+        assertThatThrownBy(() -> OutputDirectory.replace(folder, List.of(new ManifestFile(TOO_LONG_FOR_THE_FILE_SYSTEM, Kind.CONFIG_MAP, "y", "y\n"))))
                 .isInstanceOf(IOException.class);
 
         try (Stream<Path> siblings = Files.list(parent)) {
@@ -137,9 +140,7 @@ class OutputDirectoryTest {
     @Test
     void never_writes_outside_the_folder() throws IOException {
         Path folder = parent.resolve("dev");
-        List<ManifestFile> files = List.of(new ManifestFile("../escaped.yaml", Kind.CONFIG_MAP, "escaped", "x\n"));
-
-        catchThrowable(() -> OutputDirectory.replace(folder, files));
+        catchThrowable(() -> OutputDirectory.replace(folder, List.of(new ManifestFile("../escaped.yaml", Kind.CONFIG_MAP, "escaped", "x\n"))));
 
         assertThat(parent.resolve("escaped.yaml")).as("a file name must not climb out of the output folder").doesNotExist();
     }
@@ -162,7 +163,10 @@ class OutputDirectoryTest {
     @Test
     void names_files_after_apply_order_kind_and_a_safe_form_of_the_name() {
         assertThat(ManifestFile.of(Kind.NAMESPACE, "tgr-dev", "").fileName()).isEqualTo("10-namespace-tgr-dev.yaml");
-        assertThat(ManifestFile.of(Kind.CLUSTER_ROLE, "system:Pods Reader", "").fileName()).isEqualTo("21-clusterrole-system-pods-reader.yaml");
+        // A name a file cannot hold as it is gets a short hash of the real name, so it cannot collide.
+        assertThat(ManifestFile.of(Kind.CLUSTER_ROLE, "system:Pods Reader", "").fileName()).matches("21-clusterrole-system-pods-reader-[0-9a-f]{6}\\.yaml");
+        assertThat(ManifestFile.of(Kind.CLUSTER_ROLE, "system:Pods Reader", "").fileName())
+                .isNotEqualTo(ManifestFile.of(Kind.CLUSTER_ROLE, "system:pods-reader", "").fileName());
         assertThat(ManifestFile.of(Kind.DEPLOYMENT, "tgr.api", "").fileName()).isEqualTo("50-deployment-tgr.api.yaml");
         assertThat(ManifestFile.of(Kind.INGRESS, "tgr", "").fileName()).isEqualTo("60-ingress-tgr.yaml");
     }

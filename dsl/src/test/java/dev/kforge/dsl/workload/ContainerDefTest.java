@@ -35,14 +35,14 @@ class ContainerDefTest {
     void rejects_a_second_port_with_the_same_name() {
         assertThatThrownBy(() -> app.withPort(Port.tcp("http", 9090)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Container app: port name \"http\" is invalid: is declared twice. Give each port its own name.");
+                .hasMessage("Container app: port name \"http\" is declared twice. Give each port its own name.");
     }
 
     @Test
     void rejects_a_second_port_with_the_same_number_and_protocol() {
         assertThatThrownBy(() -> app.withPort(Port.tcp("web", 8080)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Container app: port number 8080 is invalid: is already declared as http. Reuse the Port object http.");
+                .hasMessage("Container app: port number 8080 is already declared as http. Reuse the Port object http.");
     }
 
     @Test
@@ -77,7 +77,7 @@ class ContainerDefTest {
     void rejects_duplicate_env_var_in_one_call() {
         assertThatThrownBy(() -> app.withEnv(Env.value("PORT", "1"), Env.value("PORT", "2")))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Container app: env var \"PORT\" is invalid: is set twice. Keep one definition; the API server would silently keep the last.");
+                .hasMessage("Container app: env var \"PORT\" is set twice. Keep one definition; the API server would silently keep the last.");
     }
 
     @Test
@@ -87,14 +87,14 @@ class ContainerDefTest {
 
         assertThatThrownBy(() -> withPort.withEnv(Env.value("PORT", "9090")))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Container app: env var \"PORT\" is invalid: is set twice. Keep one definition; the API server would silently keep the last.");
+                .hasMessage("Container app: env var \"PORT\" is set twice. Keep one definition; the API server would silently keep the last.");
     }
 
     @Test
     void rejects_whole_label_set_as_env_var() {
         assertThatThrownBy(() -> Env.from("LABELS", PodField.LABELS))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Env LABELS: fieldRef \"metadata.labels\" is invalid: works only as a file in a downwardAPI volume. "
+                .hasMessage("Env LABELS: fieldRef \"metadata.labels\" works only as a file in a downwardAPI volume. "
                         + "Use Volumes.downwardApi(...) or PodField.label(key).");
     }
 
@@ -139,7 +139,7 @@ class ContainerDefTest {
 
         assertThatThrownBy(() -> mounted.withMount(Volumes.emptyDir("cache"), "/tmp"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Container app: mountPath \"/tmp\" is invalid: is already used by volume tmp. Mount each volume at its own path.");
+                .hasMessage("Container app: mountPath \"/tmp\" is already used by volume tmp. Mount each volume at its own path.");
     }
 
     @Test

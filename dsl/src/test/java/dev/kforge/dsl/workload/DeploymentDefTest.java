@@ -67,7 +67,7 @@ class DeploymentDefTest {
     void rejects_run_as_user_0_with_run_as_non_root() {
         assertThatThrownBy(() -> PodSecurity.RESTRICTED.withUser(0))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("PodSecurity: runAsUser 0 is invalid: contradicts runAsNonRoot. Use a non-zero user id, e.g. 10001.");
+                .hasMessage("PodSecurity: runAsUser 0 contradicts runAsNonRoot. Use a non-zero user id, e.g. 10001.");
     }
 
     @Test
@@ -77,7 +77,7 @@ class DeploymentDefTest {
         assertThat(root.runAsUser()).hasValue(0);
         assertThatThrownBy(() -> root.withRunAsNonRoot(true))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("PodSecurity: runAsUser 0 is invalid: contradicts runAsNonRoot. Use a non-zero user id, e.g. 10001.");
+                .hasMessage("PodSecurity: runAsUser 0 contradicts runAsNonRoot. Use a non-zero user id, e.g. 10001.");
     }
 
     @Test
@@ -93,7 +93,7 @@ class DeploymentDefTest {
 
         assertThatThrownBy(() -> deployment.withSidecar(sameName))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: container name \"app\" is invalid: is used twice. Give each container its own name.");
+                .hasMessage("Deployment app: container name \"app\" is used twice. Give each container its own name.");
     }
 
     @Test
@@ -122,7 +122,7 @@ class DeploymentDefTest {
 
         assertThatThrownBy(() -> withCache.withSidecar(sidecar))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: volume name \"cache\" is invalid: names two different volumes. "
+                .hasMessage("Deployment app: volume name \"cache\" names two different volumes. "
                         + "Share one VolumeDef object between the containers, or rename one.");
     }
 
@@ -130,7 +130,7 @@ class DeploymentDefTest {
     void rejects_downward_api_volume_file_of_a_spec_field() {
         assertThatThrownBy(() -> Volumes.downwardApi("podinfo").withFile("node", PodField.NODE_NAME))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Volume podinfo: downwardAPI field \"spec.nodeName\" is invalid: is only available to env vars "
+                .hasMessage("Volume podinfo: downwardAPI field \"spec.nodeName\" is only available to env vars "
                         + "(volumes support metadata fields). Use Env.from(name, field).");
     }
 
