@@ -2,6 +2,7 @@ package dev.kforge.environments;
 
 import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.gateway.RoutingForm;
 import dev.kforge.dsl.workload.Resources;
 
 /**
@@ -17,9 +18,12 @@ import dev.kforge.dsl.workload.Resources;
  * @param disruptionBudget whether node drains must leave all but one API pod running
  * @param policy      how strictly the best-practice checks apply
  * @param secrets     how the secret values reach the cluster (never through git)
+ * @param routing     how the API gateway learns the route: the workshop's annotation (Ambassador 1.x)
+ *                    or Mapping resources (Emissary 3)
+ * @param gatewayReplicas pods of the API gateway
  */
 public record TgrProfile(String environment, int replicas, String imageTag, boolean debug, Resources resources, boolean tls,
-                         boolean disruptionBudget, Policy policy, SecretSource secrets) {
+                         boolean disruptionBudget, Policy policy, SecretSource secrets, RoutingForm routing, int gatewayReplicas) {
 
     /** The namespace of the environment: {@code tgr-<environment>}. */
     public String namespace() {

@@ -13,16 +13,15 @@ import static dev.kforge.tgr.TgrContract.ENV_PORT;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Kind;
-import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.diff.AllowedDifference;
-import dev.kforge.dsl.gateway.AmbassadorMapping;
+import dev.kforge.dsl.gateway.GatewayInstallation;
+import dev.kforge.dsl.gateway.GatewayKinds;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
-import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
-import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.rbac.ApiResource;
 import dev.kforge.dsl.rbac.ClusterRoleDef;
 import dev.kforge.dsl.rbac.PolicyRule;
@@ -55,8 +54,6 @@ import java.util.List;
 public final class TgrStack {
     /** The API's one port; the Service, the probes and the gateway mapping all take this object. */
     static final Port HTTP = Port.tcp("http", TgrContract.DEFAULT_PORT);
-    /** The port the Ambassador gateway's pods listen on. */
-    static final Port GATEWAY_HTTP = Port.tcp("http", 8080);
 
     /**
      * What may differ between environments: replicas, image tag, resources, flags (debug, TLS,
@@ -76,7 +73,20 @@ public final class TgrStack {
             AllowedDifference.field(Kind.INGRESS, "tgr", "spec.tls**"),
             AllowedDifference.presence(Kind.POD_DISRUPTION_BUDGET, "tgr"),
             AllowedDifference.presence(Kind.EXTERNAL_SECRET, "*"),
-            AllowedDifference.presence(Kind.SEALED_SECRET, "*"));
+            AllowedDifference.presence(Kind.SEALED_SECRET, "*"),
+            // The gateway: its size, and the routing form (Ambassador 1.x annotation or Emissary 3 resources).
+            AllowedDifference.field(Kind.DEPLOYMENT, GatewayInstallation.NAME, "spec.replicas"),
+            AllowedDifference.field(Kind.DEPLOYMENT, GatewayInstallation.NAME, "spec.template.spec.containers[ambassador].image"),
+            AllowedDifference.field(Kind.DEPLOYMENT, GatewayInstallation.NAME, "metadata.labels.app.kubernetes.io/version"),
+            AllowedDifference.field(Kind.DEPLOYMENT, GatewayInstallation.NAME, "spec.template.metadata.labels.app.kubernetes.io/version"),
+            AllowedDifference.field(Kind.DEPLOYMENT, GatewayInstallation.NAME, "spec.template.spec.containers[ambassador].env[AMBASSADOR_ID]**"),
+            AllowedDifference.field(Kind.CLUSTER_ROLE, "tgr-<env>-ambassador", "rules[4]**"),
+            AllowedDifference.field(Kind.SERVICE, GatewayInstallation.NAME, "spec.ports[https]**"),
+            AllowedDifference.field(Kind.SERVICE, "tgr", "metadata.annotations.getambassador.io/config"),
+            AllowedDifference.presence(Kind.POD_DISRUPTION_BUDGET, GatewayInstallation.NAME),
+            AllowedDifference.presence(GatewayKinds.LISTENER, "*"),
+            AllowedDifference.presence(GatewayKinds.HOST, "*"),
+            AllowedDifference.presence(GatewayKinds.MAPPING, "*"));
 
     private TgrStack() {
     }
@@ -124,18 +134,13 @@ public final class TgrStack {
                 .withReplicas(profile.replicas())
                 .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0)))
                 .withApiAccessAs(account)
+                // The service serves 5 s after SIGTERM, then drains requests for up to 20 s.
+                .withTerminationGracePeriodSeconds(30)
                 .withImagePullSecret(registry)
                 .withSecurity(PodSecurity.RESTRICTED.withUser(TgrContract.RUN_AS_USER));
 
         ServicePort web = ServicePort.to(HTTP);
         ServiceDef service = ServiceDef.named("tgr").selecting(deployment).withPort(web);
-        service = AmbassadorMapping.named("tgr_mapping").prefix("/").addTo(service.backend(web));
-
-        // The gateway's entry point, as in the workshop's ambassador-service.yaml.
-        ServiceDef gateway = ServiceDef.named("ambassador")
-                .selecting(PodSelection.ExternalPods.labelled(Labels.of("service", "ambassador"), GATEWAY_HTTP))
-                .withType(ServiceType.loadBalancer(ServiceType.ExternalTrafficPolicy.LOCAL))
-                .withPort(ServicePort.of(80, GATEWAY_HTTP));
 
         IngressRule rule = IngressRule.host(profile.host()).withPath(IngressPath.prefix("/", service.backend(web)));
         IngressDef ingress = IngressDef.named("tgr").withIngressClassName("nginx").withRule(rule);
@@ -146,7 +151,10 @@ public final class TgrStack {
 
         Stack stack = Stack.named("tgr").environment(profile.environment()).namespace(namespace)
                 .withPolicy(profile.policy())
-                .with(account, podsList, podsListBinding, config, github, registry, service, gateway, deployment, ingress);
+                .with(account, podsList, podsListBinding, config, github, registry, deployment, ingress)
+                // The gateway, its entry Service (replacing the workshop's remote install) and the route to tgr.
+                .with(TgrGateway.objects(profile, namespace, profile.routing(), profile.gatewayReplicas(), service, web, certificate)
+                        .toArray(KubeObject<?>[]::new));
         if (profile.tls()) {
             stack = stack.with(certificate);
         }

@@ -9,6 +9,8 @@ import dev.kforge.dsl.check.Checks;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
+import dev.kforge.dsl.gateway.GatewayKinds;
+import dev.kforge.dsl.gateway.RoutingForm;
 import dev.kforge.tgr.TgrContract;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -83,16 +85,43 @@ class TgrStackTest {
 
     @ParameterizedTest
     @MethodSource("profiles")
-    void service_carries_the_workshops_ambassador_mapping(TgrProfile profile) {
-        Service service = only(render(profile), Service.class, "tgr");
-        assertThat(service.getMetadata().getAnnotations()).containsEntry("getambassador.io/config",
-                "---\napiVersion: ambassador/v1\nkind: Mapping\nname: tgr_mapping\nprefix: /\nservice: tgr:5000\n");
-        Service gateway = only(render(profile), Service.class, "ambassador");
+    void the_gateway_entry_service_is_the_workshops_load_balancer_in_front_of_the_gateway_pods(TgrProfile profile) {
+        RenderedEnvironment environment = render(profile);
+        Service gateway = only(environment, Service.class, "ambassador");
+        Deployment gatewayPods = only(environment, Deployment.class, "ambassador");
         assertThat(gateway.getSpec().getType()).isEqualTo("LoadBalancer");
         assertThat(gateway.getSpec().getExternalTrafficPolicy()).isEqualTo("Local");
-        assertThat(gateway.getSpec().getSelector()).containsExactlyEntriesOf(java.util.Map.of("service", "ambassador"));
         assertThat(gateway.getSpec().getPorts().get(0).getPort()).isEqualTo(80);
-        assertThat(gateway.getSpec().getPorts().get(0).getTargetPort().getIntVal()).isEqualTo(8080);
+        assertThat(gateway.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
+        assertThat(gatewayPods.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
+                .anySatisfy(port -> assertThat(port.getContainerPort()).isEqualTo(8080));
+        assertThat(gatewayPods.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(gateway.getSpec().getSelector());
+        assertThat(gatewayPods.getSpec().getReplicas()).isEqualTo(profile.gatewayReplicas());
+    }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void routes_to_tgr_in_the_profiles_form(TgrProfile profile) {
+        RenderedEnvironment environment = render(profile);
+        Service service = only(environment, Service.class, "tgr");
+        if (profile.routing() == RoutingForm.ANNOTATION) {
+            // Exactly as the workshop writes it.
+            assertThat(service.getMetadata().getAnnotations()).containsEntry("getambassador.io/config",
+                    "---\napiVersion: ambassador/v1\nkind: Mapping\nname: tgr_mapping\nprefix: /\nservice: tgr:5000\n");
+            assertThat(environment.files()).noneMatch(file -> file.kind().equals(GatewayKinds.MAPPING));
+        } else {
+            assertThat(service.getMetadata().getAnnotations()).isNull();
+            assertThat(environment.files()).filteredOn(file -> file.kind().equals(GatewayKinds.MAPPING)).singleElement()
+                    .satisfies(file -> assertThat(file.content())
+                            .contains("  prefix: /\n")
+                            .contains("  service: tgr." + profile.namespace() + ":5000\n")
+                            .contains("  hostname: " + profile.host() + "\n"));
+        }
+    }
+
+    @Test
+    void prod_routes_with_emissary_mapping_resources() {
+        assertThat(TgrProfiles.PROD.routing()).isEqualTo(RoutingForm.MAPPING_RESOURCES);
     }
 
     @ParameterizedTest
@@ -130,7 +159,8 @@ class TgrStackTest {
                 }
             }
         }
-        assertThat(clusterScoped).isEqualTo(6);
+        // Per environment: the Namespace, three ClusterRoles (pods-list, the gateway's two) and one ClusterRoleBinding.
+        assertThat(clusterScoped).isEqualTo(15);
     }
 
     @ParameterizedTest

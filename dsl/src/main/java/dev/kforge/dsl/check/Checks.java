@@ -1,5 +1,6 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.stack.Stack;
 import java.util.List;
 
@@ -11,6 +12,7 @@ public final class Checks {
             new WorkloadReferencesCheck(),
             new NetworkReferencesCheck(),
             new RbacReferencesCheck(),
+            new GatewayReferencesCheck(),
             new ContainerPolicyCheck(),
             new SecurityPolicyCheck(),
             new AccessPolicyCheck(),
