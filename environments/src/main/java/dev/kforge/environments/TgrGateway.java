@@ -63,14 +63,14 @@ public final class TgrGateway {
         }
         List<KubeObject<?>> objects = new ArrayList<>(gateway.objects());
         if (form == RoutingForm.ANNOTATION) {
-            objects.add(AmbassadorMapping.named("tgr_mapping").prefix("/").addTo(tgr.backend(web)));
+            objects.add(AmbassadorMapping.named(profile.app() + "_mapping").prefix("/").addTo(tgr.backend(web)));
             return List.copyOf(objects);
         }
         objects.add(tgr);
         objects.add(EmissaryListener.named("http").on(gateway.httpPort())
                 .accepting(EmissaryListener.Protocol.HTTP, EmissaryListener.SecurityModel.XFP)
                 .servedBy(gateway));
-        EmissaryHost host = EmissaryHost.named("tgr").hostname(profile.host());
+        EmissaryHost host = EmissaryHost.named(profile.app()).hostname(profile.host());
         if (https) {
             objects.add(EmissaryListener.named("https").on(gateway.httpsPort())
                     .accepting(EmissaryListener.Protocol.HTTPS, EmissaryListener.SecurityModel.XFP)
@@ -78,7 +78,7 @@ public final class TgrGateway {
             host = host.withTls(certificate);
         }
         objects.add(host.servedBy(gateway));
-        objects.add(EmissaryMapping.named("tgr").prefix("/").to(tgr.backend(web))
+        objects.add(EmissaryMapping.named(profile.app()).prefix("/").to(tgr.backend(web))
                 .withHostname(profile.host())
                 .withTimeout(TIMEOUT)
                 .withRetries(RETRIES)

@@ -9,6 +9,7 @@ import dev.kforge.dsl.workload.Resources;
  * What differs between the environments of tgr. Everything else is the same code, so environments
  * differ by data only.
  *
+ * @param app         the application's name, {@code tgr}; every object name derives from it
  * @param environment the environment's name: {@code dev}, {@code staging}, {@code prod}
  * @param replicas    pods of the API
  * @param imageTag    the {@code eon01/tgr} tag to run; never {@code latest}
@@ -22,16 +23,22 @@ import dev.kforge.dsl.workload.Resources;
  *                    or Mapping resources (Emissary 3)
  * @param gatewayReplicas pods of the API gateway
  */
-public record TgrProfile(String environment, int replicas, String imageTag, boolean debug, Resources resources, boolean tls,
+public record TgrProfile(String app, String environment, int replicas, String imageTag, boolean debug, Resources resources, boolean tls,
                          boolean disruptionBudget, Policy policy, SecretSource secrets, RoutingForm routing, int gatewayReplicas) {
 
-    /** The namespace of the environment: {@code tgr-<environment>}. */
+    /** The namespace of the environment: {@code <app>-<environment>}, e.g. {@code tgr-dev}. */
     public String namespace() {
-        return "tgr-" + environment;
+        return app + "-" + environment;
     }
 
-    /** The public host name of the environment: {@code tgr.<environment>.example.com}. */
+    /** The public host name of the environment: {@code <app>.<environment>.example.com}. */
     public String host() {
-        return "tgr." + environment + ".example.com";
+        return app + "." + environment + ".example.com";
+    }
+
+    /** The same environment for another copy of the application (the scale benchmark's {@code tgr-7}). */
+    public TgrProfile withApp(String otherApp) {
+        return new TgrProfile(otherApp, environment, replicas, imageTag, debug, resources, tls, disruptionBudget, policy, secrets,
+                routing, gatewayReplicas);
     }
 }

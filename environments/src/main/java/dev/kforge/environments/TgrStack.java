@@ -92,25 +92,26 @@ public final class TgrStack {
     }
 
     public static Stack define(TgrProfile profile) {
+        String app = profile.app();
         NamespaceDef namespace = NamespaceDef.named(profile.namespace());
 
-        ConfigMapDef config = ConfigMapDef.named("tgr-config")
+        ConfigMapDef config = ConfigMapDef.named(app + "-config")
                 .withProperty(ENV_ENV, profile.environment())
                 .withProperty(ENV_DEBUG, Boolean.toString(profile.debug()))
                 .withProperty(ENV_HOST, "0.0.0.0")
                 .withProperty(ENV_PORT, Integer.toString(HTTP.number()));
         // Keys only: the values reach the cluster outside git.
-        SecretDef github = SecretDef.opaque("tgr-github", ENV_CLIENT_ID, ENV_CLIENT_SECRET).withSource(profile.secrets());
+        SecretDef github = SecretDef.opaque(app + "-github", ENV_CLIENT_ID, ENV_CLIENT_SECRET).withSource(profile.secrets());
         SecretDef registry = SecretDef.registryCredentials("registry-credentials").withSource(profile.secrets());
 
         // The service lists the pods of its namespace (/pods): its own account, allowed exactly that.
-        ServiceAccountDef account = ServiceAccountDef.named("tgr");
+        ServiceAccountDef account = ServiceAccountDef.named(app);
         ClusterRoleDef podsList = ClusterRoleDef.named(profile.namespace() + "-pods-list",
                 PolicyRule.allow(Verb.LIST).on(ApiResource.PODS));
-        RoleBindingDef podsListBinding = RoleBindingDef.named("tgr-pods-list").granting(podsList).to(account);
+        RoleBindingDef podsListBinding = RoleBindingDef.named(app + "-pods-list").granting(podsList).to(account);
 
         VolumeDef tmp = Volumes.emptyDir("tmp");
-        ContainerDef api = ContainerDef.named("tgr")
+        ContainerDef api = ContainerDef.named(app)
                 .image(Image.of(TgrContract.IMAGE_REPOSITORY, profile.imageTag()))
                 .withPort(HTTP)
                 .withEnv(
@@ -128,7 +129,7 @@ public final class TgrStack {
                 .withLivenessProbe(ProbeDef.httpGet(TgrContract.HEALTH_PATH, HTTP).withInitialDelaySeconds(10).withPeriodSeconds(10))
                 // The root filesystem is read-only; the JVM needs a writable /tmp.
                 .withMount(tmp, "/tmp");
-        DeploymentDef deployment = DeploymentDef.named("tgr")
+        DeploymentDef deployment = DeploymentDef.named(app)
                 .running(api)
                 .withComponent("api")
                 .withReplicas(profile.replicas())
@@ -140,16 +141,16 @@ public final class TgrStack {
                 .withSecurity(PodSecurity.RESTRICTED.withUser(TgrContract.RUN_AS_USER));
 
         ServicePort web = ServicePort.to(HTTP);
-        ServiceDef service = ServiceDef.named("tgr").selecting(deployment).withPort(web);
+        ServiceDef service = ServiceDef.named(app).selecting(deployment).withPort(web);
 
         IngressRule rule = IngressRule.host(profile.host()).withPath(IngressPath.prefix("/", service.backend(web)));
-        IngressDef ingress = IngressDef.named("tgr").withIngressClassName("nginx").withRule(rule);
-        SecretDef certificate = SecretDef.tls("tgr-tls").withSource(profile.secrets());
+        IngressDef ingress = IngressDef.named(app).withIngressClassName("nginx").withRule(rule);
+        SecretDef certificate = SecretDef.tls(app + "-tls").withSource(profile.secrets());
         if (profile.tls()) {
             ingress = ingress.withTls(certificate, profile.host());
         }
 
-        Stack stack = Stack.named("tgr").environment(profile.environment()).namespace(namespace)
+        Stack stack = Stack.named(app).environment(profile.environment()).namespace(namespace)
                 .withPolicy(profile.policy())
                 .with(account, podsList, podsListBinding, config, github, registry, deployment, ingress)
                 // The gateway, its entry Service (replacing the workshop's remote install) and the route to tgr.
@@ -159,7 +160,7 @@ public final class TgrStack {
             stack = stack.with(certificate);
         }
         if (profile.disruptionBudget()) {
-            stack = stack.with(PodDisruptionBudgetDef.named("tgr").protecting(deployment).withMaxUnavailable(IntOrPercent.count(1)));
+            stack = stack.with(PodDisruptionBudgetDef.named(app).protecting(deployment).withMaxUnavailable(IntOrPercent.count(1)));
         }
         return stack;
     }

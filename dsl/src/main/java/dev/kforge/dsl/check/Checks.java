@@ -23,10 +23,14 @@ public final class Checks {
 
     /** Adds every problem of every stack, then those across stacks, to {@code problems}. */
     public static void run(List<Stack> stacks, Problems problems) {
-        for (Stack stack : stacks) {
+        // Each stack is checked on its own, in parallel; problems are kept in stack order.
+        List<Problems> perStack = stacks.parallelStream().map(stack -> {
+            Problems found = new Problems();
             StackIndex index = new StackIndex(stack);
-            STACK_CHECKS.forEach(check -> check.check(stack, index, problems));
-        }
+            STACK_CHECKS.forEach(check -> check.check(stack, index, found));
+            return found;
+        }).toList();
+        perStack.forEach(found -> found.all().forEach(problems::add));
         ClusterScopedNamesCheck.check(stacks, problems);
     }
 }

@@ -106,18 +106,17 @@ public final class Cli {
             err.println("Nothing was written: fix the problems above and render again.");
             return 1;
         }
-        for (String name : targets) {
-            RenderedEnvironment environment = result.environment(name).orElseThrow();
-            Path folder = outDir.resolve(name);
-            try {
-                boolean changed = OutputDirectory.replace(folder, environment.files());
-                out.println(folder + ": " + environment.files().size() + " files " + (changed ? "written" : "unchanged")
-                        + " (" + countByKind(environment.files()) + ")");
-            } catch (IOException e) {
-                err.println("Cannot write " + folder + ": " + e + ". The previous " + folder + " is unchanged.");
-                return 1;
-            }
+        Map<Path, List<ManifestFile>> folders = new LinkedHashMap<>();
+        targets.forEach(name -> folders.put(outDir.resolve(name), result.environment(name).orElseThrow().files()));
+        List<Path> changed;
+        try {
+            changed = OutputDirectory.replaceAll(folders);
+        } catch (IOException e) {
+            err.println("Cannot write: " + e.getMessage() + ". Every folder that was not written is unchanged.");
+            return 1;
         }
+        folders.forEach((folder, files) -> out.println(folder + ": " + files.size() + " files "
+                + (changed.contains(folder) ? "written" : "unchanged") + " (" + countByKind(files) + ")"));
         return 0;
     }
 

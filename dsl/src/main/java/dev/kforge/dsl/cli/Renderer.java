@@ -37,13 +37,29 @@ public final class Renderer {
                 problems.add(definitionProblem(definition.name(), e));
             }
         }
+        return renderStacks(stacks, problems);
+    }
+
+    /**
+     * Checks {@code stacks} (each, and across them) and renders each one, adding every problem to
+     * {@code problems}. A stack whose rendering fails is reported and left out of the result.
+     */
+    public static RenderResult renderStacks(List<Stack> stacks, Problems problems) {
         Checks.run(stacks, problems);
-        List<RenderedEnvironment> rendered = new ArrayList<>();
-        for (Stack stack : stacks) {
+        // Stacks render independently: in parallel, collected in stack order so output stays deterministic.
+        List<Object> outcomes = stacks.parallelStream().map(stack -> {
             try {
-                rendered.add(render(stack));
+                return (Object) render(stack);
             } catch (RuntimeException e) {
-                problems.add(definitionProblem(stack.environment(), e));
+                return definitionProblem(stack.environment(), e);
+            }
+        }).toList();
+        List<RenderedEnvironment> rendered = new ArrayList<>();
+        for (Object outcome : outcomes) {
+            if (outcome instanceof RenderedEnvironment environment) {
+                rendered.add(environment);
+            } else {
+                problems.add((Problem) outcome);
             }
         }
         return new RenderResult(rendered, problems);

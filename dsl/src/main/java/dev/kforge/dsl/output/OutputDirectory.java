@@ -22,6 +22,31 @@ public final class OutputDirectory {
     private OutputDirectory() {
     }
 
+    /**
+     * Replaces several folders, in parallel (each folder's replacement stays atomic on its own).
+     *
+     * @return the folders that changed
+     */
+    public static List<Path> replaceAll(Map<Path, List<ManifestFile>> folders) throws IOException {
+        List<Object> outcomes = folders.entrySet().parallelStream().map(entry -> {
+            try {
+                return (Object) (replace(entry.getKey(), entry.getValue()) ? entry.getKey() : "unchanged");
+            } catch (IOException e) {
+                return new UncheckedIOException("Cannot write " + entry.getKey() + ": " + e.getMessage(), e);
+            }
+        }).toList();
+        List<Path> changed = new java.util.ArrayList<>();
+        for (Object outcome : outcomes) {
+            if (outcome instanceof UncheckedIOException failure) {
+                throw failure.getCause();
+            }
+            if (outcome instanceof Path folder) {
+                changed.add(folder);
+            }
+        }
+        return changed;
+    }
+
     /** The files currently in {@code folder} by name (empty when it does not exist). */
     public static Map<String, String> read(Path folder) {
         Map<String, String> files = new TreeMap<>();

@@ -3,24 +3,24 @@ package dev.kforge.dsl.yaml;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Decides which strings may be written without quotes. It is deliberately conservative: a string
  * stays plain only if every YAML 1.1 and 1.2 reader (kubectl's go-yaml, PyYAML, SnakeYAML) reads
  * it back as the same string. Everything else is double-quoted, so {@code "5000"}, {@code "on"},
  * {@code "y"}, {@code "2020-01-01"}, {@code "1e3"} and {@code "12:30"} stay strings.
+ *
+ * <p>It runs for every key and value written, so it scans characters instead of using regular
+ * expressions.
  */
 final class PlainScalars extends StringQuotingChecker {
     private static final long serialVersionUID = 1L;
 
     /** Words some YAML version reads as a boolean or null (compared case-insensitively). */
     private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "<<", "=");
-    /** Characters allowed anywhere in a plain scalar here. */
-    private static final Pattern SAFE_CHARACTERS = Pattern.compile("[A-Za-z0-9 ._/:@+=,()-]+");
-    /** Anything a YAML 1.1 or 1.2 reader might take for a number, date, time or timestamp (over-approximated). */
-    private static final Pattern NUMBER_LIKE = Pattern.compile(
-            "[-+]?(\\.?[0-9][0-9a-fA-FxXoObB_.:eE+tTzZ -]*|\\.(inf|Inf|INF|nan|NaN|NAN))");
+    /** Special floats of YAML 1.1 and 1.2. */
+    private static final Set<String> SPECIAL_FLOATS = Set.of(".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN",
+            "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF");
 
     @Override
     public boolean needToQuoteName(String name) {
@@ -33,17 +33,68 @@ final class PlainScalars extends StringQuotingChecker {
     }
 
     static boolean isPlainSafe(String text) {
-        if (text.isEmpty() || !SAFE_CHARACTERS.matcher(text).matches()) {
+        int length = text.length();
+        if (length == 0) {
             return false;
         }
         char first = text.charAt(0);
-        char last = text.charAt(text.length() - 1);
+        char last = text.charAt(length - 1);
         if (first == ' ' || last == ' ' || last == ':' || first == '-' || first == '+' || first == ':' || first == '@' || first == ',') {
             return false;
         }
-        if (text.contains(": ") || text.contains(" #")) {
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (!isSafeCharacter(c)) {
+                return false;
+            }
+            if (c == ' ' && i + 1 < length && text.charAt(i + 1) == '#') {
+                return false;
+            }
+            if (c == ':' && i + 1 < length && text.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        if (length <= 5 && RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
             return false;
         }
-        return !RESERVED.contains(text.toLowerCase(Locale.ROOT)) && !NUMBER_LIKE.matcher(text).matches();
+        return !looksLikeNumberOrDate(text);
+    }
+
+    /** Characters allowed anywhere in a plain scalar here: letters, digits and {@code  ._/:@+=,()-}. */
+    private static boolean isSafeCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == ' ' || c == '.' || c == '_' || c == '/' || c == ':' || c == '@' || c == '+' || c == '=' || c == ','
+                || c == '(' || c == ')' || c == '-';
+    }
+
+    /**
+     * Anything a YAML 1.1 or 1.2 reader might take for a number, date, time or timestamp, over-
+     * approximated: an optional sign, an optional dot, a digit, then only digits, hex letters, and
+     * the characters of exponents, sexagesimals, dates and times ({@code xXoObB_.:eE+-tTzZ} and space).
+     */
+    private static boolean looksLikeNumberOrDate(String text) {
+        if (SPECIAL_FLOATS.contains(text)) {
+            return true;
+        }
+        int i = 0;
+        int length = text.length();
+        if (text.charAt(i) == '-' || text.charAt(i) == '+') {
+            i++;
+        }
+        if (i < length && text.charAt(i) == '.') {
+            i++;
+        }
+        if (i >= length || text.charAt(i) < '0' || text.charAt(i) > '9') {
+            return false;
+        }
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            boolean numeric = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+                    || "xXoObB_.:eE+-tTzZ ".indexOf(c) >= 0;
+            if (!numeric) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,92 @@
+package dev.kforge.environments;
+
+import dev.kforge.dsl.check.BreakingChangesCheck;
+import dev.kforge.dsl.check.Problems;
+import dev.kforge.dsl.cli.RenderResult;
+import dev.kforge.dsl.cli.RenderedEnvironment;
+import dev.kforge.dsl.cli.Renderer;
+import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.stack.Stack;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.kforge.dsl.output.ManifestFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The scale benchmark: N copies of the tgr stack ({@code tgr-0} ... {@code tgr-<N-1>}, each with
+ * its own namespace, ConfigMap, ClusterRole and binding names) in the three environments, through
+ * the same steps as {@code make render}: define, check (each stack and across all of them),
+ * render, YAML, compare with the output folder, atomic write. One JVM, started from the command
+ * line; it prints one line of figures.
+ *
+ * <pre>java -cp ... dev.kforge.environments.RenderBenchmark N OUT_DIR</pre>
+ */
+public final class RenderBenchmark {
+    private RenderBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("Usage: RenderBenchmark N OUT_DIR (N copies of the tgr stack, written under OUT_DIR)");
+            System.exit(2);
+        }
+        int copies = Integer.parseInt(args[0]);
+        Path out = Path.of(args[1]);
+        long start = System.nanoTime();
+
+        List<Stack> stacks = new ArrayList<>(copies * 3);
+        for (int copy = 0; copy < copies; copy++) {
+            for (TgrProfile profile : TgrProfiles.all()) {
+                stacks.add(TgrStack.define(profile.withApp("tgr-" + copy)));
+            }
+        }
+        Problems problems = new Problems();
+        RenderResult result = Renderer.renderStacks(stacks, problems);
+        for (RenderedEnvironment environment : result.environments()) {
+            Path folder = out.resolve(environment.stack().instance());
+            BreakingChangesCheck.check(environment.stack(), OutputDirectory.read(folder), environment.files(), problems);
+        }
+        if (problems.hasErrors()) {
+            problems.errors().stream().limit(5).forEach(problem -> System.err.println("ERROR " + problem.format()));
+            System.err.println(problems.errors().size() + " error(s): the benchmark workload is invalid.");
+            System.exit(1);
+        }
+        Map<Path, List<ManifestFile>> folders = new LinkedHashMap<>();
+        result.environments().forEach(environment -> folders.put(out.resolve(environment.stack().instance()), environment.files()));
+        OutputDirectory.replaceAll(folders);
+        int objects = 0;
+        int files = 0;
+        long bytes = 0;
+        for (RenderedEnvironment environment : result.environments()) {
+            objects += environment.objects().size();
+            files += environment.files().size();
+            bytes += environment.files().stream().mapToLong(file -> file.content().length()).sum();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double jvmSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+        System.out.printf(Locale.ROOT, "render N=%d: %d stacks, %d objects, %d files, %.1f MB; pipeline %.3f s, JVM uptime %.3f s, "
+                        + "%.0f objects/s, peak RSS %d MiB, %d warnings%n",
+                copies, stacks.size(), objects, files, bytes / 1e6, seconds, jvmSeconds, objects / seconds, peakRssMiB(),
+                problems.warnings().size());
+    }
+
+    /** The process's peak resident memory (VmHWM), or -1 where /proc is not available. */
+    static long peakRssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
