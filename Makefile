@@ -17,30 +17,54 @@ JAR := environments/target/tgr-environments.jar
 RENDER_SOURCES := $(shell find dsl/src/main environments/src/main app/src/main/java/dev/kforge/tgr/TgrContract.java -type f 2>/dev/null) \
                   pom.xml dsl/pom.xml environments/pom.xml app/pom.xml
 # C1 only: rendering is short, so peak compilation buys nothing and costs start-up.
-JAVA_FLAGS := -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+JAVA_FLAGS := -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable
+
+# Start-up is most of a render, so the command runs with a cache of the loaded classes, made by
+# one training render after each build: on a JDK 25 when the machine has one (its ahead-of-time
+# cache also keeps linked classes), else with Java 17's application class-data archive.
+# The code is compiled for Java 17 either way, and both give the same bytes (DeterminismTest).
+RENDER_JAVA ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) $(JAVA))
+ifneq ($(findstring 25,$(RENDER_JAVA)),)
+  CACHE := environments/target/render.aot
+  CACHE_WRITE := -XX:AOTCacheOutput=$(CACHE)
+  CACHE_READ := -XX:AOTCache=$(CACHE)
+else
+  CACHE := environments/target/render.jsa
+  CACHE_WRITE := -XX:ArchiveClassesAtExit=$(CACHE)
+  CACHE_READ := -XX:SharedArchiveFile=$(CACHE)
+endif
+# The shell tests the cache when the command runs: an empty one (training failed) is not used.
+RUN = $(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -jar $(JAR)
 
 FROM ?= staging
 TO ?= prod
 
 .PHONY: render check secrets diff test run build clean
 
-render: $(JAR)
-	@$(JAVA) $(JAVA_FLAGS) -jar $(JAR) render $(ENV) --out $(OUT)
+render: $(CACHE)
+	@$(RUN) render $(ENV) --out $(OUT)
 
-check: $(JAR)
-	@$(JAVA) $(JAVA_FLAGS) -jar $(JAR) check --out $(OUT)
+check: $(CACHE)
+	@$(RUN) check --out $(OUT)
 
-secrets: $(JAR)
-	@$(JAVA) $(JAVA_FLAGS) -jar $(JAR) secrets $(ENV) $(if $(STDOUT),--stdout,)
+secrets: $(CACHE)
+	@$(RUN) secrets $(ENV) $(if $(STDOUT),--stdout,)
 
-diff: $(JAR)
-	@$(JAVA) $(JAVA_FLAGS) -jar $(JAR) diff $(FROM) $(TO)
+diff: $(CACHE)
+	@$(RUN) diff $(FROM) $(TO)
 
 $(JAR): $(RENDER_SOURCES)
 	$(MVN) -pl environments -am -DskipTests package
 	@touch $@
 
-build: $(JAR)
+# The training render writes to a scratch folder; its exit code does not matter (a definition
+# with errors still loads the classes a render needs).
+$(CACHE): $(JAR)
+	@rm -f $@
+	-@$(RENDER_JAVA) $(CACHE_WRITE) $(JAVA_FLAGS) -jar $(JAR) render all --out environments/target/cache-training >/dev/null 2>&1
+	@test -f $@ || touch $@
+
+build: $(CACHE)
 
 test:
 	$(MVN) verify
