@@ -38,8 +38,10 @@ RUN = $(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -j
 
 FROM ?= staging
 TO ?= prod
+N ?= 1000
+BENCH_OUT ?= environments/target/bench-out
 
-.PHONY: render check secrets diff test run build clean
+.PHONY: render check secrets diff test run build clean bench bench-render
 
 render: $(CACHE)
 	@$(RUN) render $(ENV) --out $(OUT)
@@ -65,6 +67,13 @@ $(CACHE): $(JAR)
 	@test -f $@ || touch $@
 
 build: $(CACHE)
+
+# One JVM from the command line, as make render runs it, on a fresh output folder (every file is written).
+bench-render: $(CACHE)
+	@rm -rf $(BENCH_OUT)
+	@$(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) -XX:+UseSerialGC -Xlog:disable -cp $(JAR) \
+		dev.kforge.environments.RenderBenchmark $(N) $(BENCH_OUT)
+	@rm -rf $(BENCH_OUT)
 
 test:
 	$(MVN) verify

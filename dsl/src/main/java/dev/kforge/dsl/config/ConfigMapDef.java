@@ -3,12 +3,12 @@ package dev.kforge.dsl.config;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -90,8 +90,6 @@ public record ConfigMapDef(Meta meta, SortedMap<String, String> data, List<RawEd
 
     /** A copy with an escape-hatch edit of the rendered fabric8 ConfigMap. */
     public ConfigMapDef withRawEdit(String reason, Consumer<ConfigMap> edit) {
-        List<RawEdit<ConfigMap>> copy = new ArrayList<>(rawEdits);
-        copy.add(new RawEdit<>(reason, edit));
-        return new ConfigMapDef(meta, data, copy);
+        return new ConfigMapDef(meta, data, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }

@@ -4,6 +4,7 @@ import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
@@ -97,9 +98,7 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
     }
 
     public IngressDef withRawEdit(String reason, Consumer<Ingress> edit) {
-        List<RawEdit<Ingress>> copy = new ArrayList<>(rawEdits);
-        copy.add(new RawEdit<>(reason, edit));
-        return new IngressDef(meta, ingressClassName, rules, tls, defaultBackend, copy);
+        return new IngressDef(meta, ingressClassName, rules, tls, defaultBackend, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
     /** Every backend of the rules and the default backend. */

@@ -3,6 +3,7 @@ package dev.kforge.dsl.network;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.workload.DeploymentDef;
@@ -125,9 +126,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
     }
 
     public ServiceDef withRawEdit(String reason, Consumer<Service> edit) {
-        List<RawEdit<Service>> copy = new ArrayList<>(rawEdits);
-        copy.add(new RawEdit<>(reason, edit));
-        return new ServiceDef(meta, type, selection, ports, externalIps, copy);
+        return new ServiceDef(meta, type, selection, ports, externalIps, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
     private List<Port> declaredPorts() {

@@ -3,6 +3,7 @@ package dev.kforge.dsl.rbac;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -59,8 +60,6 @@ public record ClusterRoleBindingDef(Meta meta, ClusterRoleDef role, List<Subject
     }
 
     public ClusterRoleBindingDef withRawEdit(String reason, Consumer<ClusterRoleBinding> edit) {
-        List<RawEdit<ClusterRoleBinding>> copy = new ArrayList<>(rawEdits);
-        copy.add(new RawEdit<>(reason, edit));
-        return new ClusterRoleBindingDef(meta, role, subjects, copy);
+        return new ClusterRoleBindingDef(meta, role, subjects, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }

@@ -2,6 +2,7 @@ package dev.kforge.dsl.rbac;
 
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -45,8 +46,6 @@ public record ClusterRoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<Clu
     }
 
     public ClusterRoleDef withRawEdit(String reason, Consumer<ClusterRole> edit) {
-        List<RawEdit<ClusterRole>> copy = new ArrayList<>(rawEdits);
-        copy.add(new RawEdit<>(reason, edit));
-        return new ClusterRoleDef(meta, rules, copy);
+        return new ClusterRoleDef(meta, rules, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }

@@ -3,6 +3,7 @@ package dev.kforge.dsl.rbac;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -57,8 +58,6 @@ public record RoleBindingDef(Meta meta, RoleReference role, List<Subject> subjec
     }
 
     public RoleBindingDef withRawEdit(String reason, Consumer<RoleBinding> edit) {
-        List<RawEdit<RoleBinding>> copy = new ArrayList<>(rawEdits);
-        copy.add(new RawEdit<>(reason, edit));
-        return new RoleBindingDef(meta, role, subjects, copy);
+        return new RoleBindingDef(meta, role, subjects, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }

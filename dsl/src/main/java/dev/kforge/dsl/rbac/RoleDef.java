@@ -2,6 +2,7 @@ package dev.kforge.dsl.rbac;
 
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -42,8 +43,6 @@ public record RoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<Role>> raw
     }
 
     public RoleDef withRawEdit(String reason, Consumer<Role> edit) {
-        List<RawEdit<Role>> copy = new ArrayList<>(rawEdits);
-        copy.add(new RawEdit<>(reason, edit));
-        return new RoleDef(meta, rules, copy);
+        return new RoleDef(meta, rules, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }

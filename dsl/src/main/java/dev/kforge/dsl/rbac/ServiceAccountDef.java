@@ -2,10 +2,10 @@ package dev.kforge.dsl.rbac;
 
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -40,8 +40,6 @@ public record ServiceAccountDef(Meta meta, List<RawEdit<ServiceAccount>> rawEdit
     }
 
     public ServiceAccountDef withRawEdit(String reason, Consumer<ServiceAccount> edit) {
-        List<RawEdit<ServiceAccount>> copy = new ArrayList<>(rawEdits);
-        copy.add(new RawEdit<>(reason, edit));
-        return new ServiceAccountDef(meta, copy);
+        return new ServiceAccountDef(meta, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }

@@ -2,10 +2,10 @@ package dev.kforge.dsl.stack;
 
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.Namespace;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -31,8 +31,6 @@ public record NamespaceDef(Meta meta, List<RawEdit<Namespace>> rawEdits) impleme
     }
 
     public NamespaceDef withRawEdit(String reason, Consumer<Namespace> edit) {
-        List<RawEdit<Namespace>> copy = new ArrayList<>(rawEdits);
-        copy.add(new RawEdit<>(reason, edit));
-        return new NamespaceDef(meta, copy);
+        return new NamespaceDef(meta, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
                         "is already declared as " + existing.name(), "Reuse the Port object " + existing.name() + ".");
             }
         }
-        return copy(b -> b.ports = append(ports, port));
+        return copy(b -> b.ports = Lists.append(ports, port));
     }
 
     /** A copy with more env vars; each name may appear once. */
@@ -86,7 +87,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     }
 
     public ContainerDef withEnvFrom(EnvFromSource source) {
-        return copy(b -> b.envFrom = append(envFrom, source));
+        return copy(b -> b.envFrom = Lists.append(envFrom, source));
     }
 
     public ContainerDef withPullPolicy(PullPolicy policy) {
@@ -138,7 +139,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
                         "is already used by volume " + existing.volume().name(), "Mount each volume at its own path.");
             }
         }
-        return copy(b -> b.mounts = append(mounts, mount));
+        return copy(b -> b.mounts = Lists.append(mounts, mount));
     }
 
     public ContainerDef withSecurity(ContainerSecurity security) {
@@ -157,11 +158,6 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         }
     }
 
-    private static <T> List<T> append(List<T> list, T item) {
-        List<T> copy = new ArrayList<>(list);
-        copy.add(item);
-        return copy;
-    }
 
     /** Mutable scratch copy of the fields, so each wither names only what it changes. */
     private static final class Fields {

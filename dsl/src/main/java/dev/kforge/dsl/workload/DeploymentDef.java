@@ -7,6 +7,7 @@ import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
@@ -126,7 +127,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
 
     /** A copy with one more container after the main one (e.g. a {@code kubectl proxy} ambassador). */
     public DeploymentDef withSidecar(ContainerDef sidecar) {
-        return copy(f -> f.containers = append(containers, sidecar));
+        return copy(f -> f.containers = Lists.append(containers, sidecar));
     }
 
     public DeploymentDef withStrategy(DeploymentStrategy strategy) {
@@ -135,7 +136,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
 
     /** A copy whose selector also requires {@code expression}; the pods' labels must satisfy it. */
     public DeploymentDef withSelectorExpression(LabelExpression expression) {
-        return copy(f -> f.selectorExpressions = append(selectorExpressions, expression));
+        return copy(f -> f.selectorExpressions = Lists.append(selectorExpressions, expression));
     }
 
     /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */
@@ -183,7 +184,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
                     "must be a " + SecretType.DOCKER_CONFIG_JSON.apiValue() + " Secret, not " + credentials.type().apiValue(),
                     "Declare it with SecretDef.registryCredentials(\"" + credentials.name() + "\").");
         }
-        return copy(f -> f.imagePullSecrets = append(imagePullSecrets, credentials));
+        return copy(f -> f.imagePullSecrets = Lists.append(imagePullSecrets, credentials));
     }
 
     public DeploymentDef withSecurity(PodSecurity security) {
@@ -196,7 +197,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
 
     /** A copy with an escape-hatch edit of the rendered fabric8 Deployment. */
     public DeploymentDef withRawEdit(String reason, Consumer<Deployment> edit) {
-        return copy(f -> f.rawEdits = append(rawEdits, new RawEdit<>(reason, edit)));
+        return copy(f -> f.rawEdits = Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
     private static List<VolumeDef> volumesOf(String subject, List<ContainerDef> containers) {
@@ -213,11 +214,6 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
         return List.copyOf(byName.values());
     }
 
-    private static <T> List<T> append(List<T> list, T item) {
-        List<T> copy = new ArrayList<>(list);
-        copy.add(item);
-        return copy;
-    }
 
     /** Mutable scratch copy of the fields, so each wither names only what it changes. */
     private static final class Fields {

@@ -3,10 +3,10 @@ package dev.kforge.dsl.workload;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -64,8 +64,6 @@ public record PodDisruptionBudgetDef(Meta meta, DeploymentDef workload, IntOrPer
     }
 
     public PodDisruptionBudgetDef withRawEdit(String reason, Consumer<PodDisruptionBudget> edit) {
-        List<RawEdit<PodDisruptionBudget>> copy = new ArrayList<>(rawEdits);
-        copy.add(new RawEdit<>(reason, edit));
-        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, copy);
+        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }
