@@ -75,8 +75,9 @@ bench-render: $(CACHE)
 		dev.kforge.environments.RenderBenchmark $(N) $(BENCH_OUT)
 	@rm -rf $(BENCH_OUT)
 
+# Not quiet: Surefire's per-module "Tests run: ..." lines are the report CI and people read.
 test:
-	$(MVN) verify
+	mvn -B -ntp verify
 
 run:
 	$(MVN) -pl app -am -DskipTests package
