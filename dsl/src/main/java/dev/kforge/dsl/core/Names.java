@@ -1,18 +1,9 @@
 package dev.kforge.dsl.core;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** The naming rules of the Kubernetes API, checked where a name is first given. */
 public final class Names {
-    private static final Pattern DNS1123_LABEL_PATTERN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DNS1035_LABEL_PATTERN = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DNS1123_SUBDOMAIN_PATTERN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Pattern IANA_SERVICE_NAME_PATTERN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
-    private static final Pattern QUALIFIED_NAME_PART = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-    private static final Pattern ENV_VAR_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
-    private static final Pattern CONFIG_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
 
     private Names() {
     }
@@ -47,11 +38,11 @@ public final class Names {
                 return false;
             }
             return switch (this) {
-                case DNS1123_LABEL -> DNS1123_LABEL_PATTERN.matcher(name).matches();
-                case DNS1035_LABEL -> DNS1035_LABEL_PATTERN.matcher(name).matches();
-                case DNS1123_SUBDOMAIN -> DNS1123_SUBDOMAIN_PATTERN.matcher(name).matches();
+                case DNS1123_LABEL -> CharRules.isDns1123Label(name, 0, name.length());
+                case DNS1035_LABEL -> CharRules.isDns1123Label(name, 0, name.length()) && CharRules.isLetter(name.charAt(0));
+                case DNS1123_SUBDOMAIN -> CharRules.isDns1123Subdomain(name);
                 case PATH_SEGMENT -> !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('%') < 0;
-                case IANA_SERVICE_NAME -> IANA_SERVICE_NAME_PATTERN.matcher(name).matches()
+                case IANA_SERVICE_NAME -> CharRules.isDns1123Label(name, 0, name.length())
                         && !name.contains("--") && name.chars().anyMatch(Character::isLetter);
             };
         }
@@ -83,7 +74,7 @@ public final class Names {
         int slash = key.lastIndexOf('/');
         String prefix = slash < 0 ? null : key.substring(0, slash);
         String name = slash < 0 ? key : key.substring(slash + 1);
-        boolean ok = name.length() <= 63 && QUALIFIED_NAME_PART.matcher(name).matches()
+        boolean ok = name.length() <= 63 && CharRules.isQualifiedNamePart(name)
                 && (prefix == null || Rule.DNS1123_SUBDOMAIN.accepts(prefix));
         if (!ok) {
             throw InvalidDefinitionException.invalid(subject, field, key, rule, "For example \"app.kubernetes.io/name\".");
@@ -93,7 +84,7 @@ public final class Names {
 
     /** Checks a label value: empty, or at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric. */
     public static String requireLabelValue(String subject, String key, String value) {
-        if (value == null || (!value.isEmpty() && (value.length() > 63 || !QUALIFIED_NAME_PART.matcher(value).matches()))) {
+        if (value == null || (!value.isEmpty() && (value.length() > 63 || !CharRules.isQualifiedNamePart(value)))) {
             throw InvalidDefinitionException.invalid(subject, "label " + key + " value", String.valueOf(value),
                     "must be empty or at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
                     value == null ? "" : "Try \"" + sanitize(value, 63, true) + "\".");
@@ -103,7 +94,7 @@ public final class Names {
 
     /** Checks an environment variable name (any printable name the API server accepts, without '=' ). */
     public static String requireEnvVarName(String subject, String name) {
-        if (name == null || !ENV_VAR_NAME.matcher(name).matches()) {
+        if (name == null || !CharRules.isEnvVarName(name)) {
             throw InvalidDefinitionException.invalid(subject, "env var name", String.valueOf(name),
                     "must consist of letters, digits, '_', '-' or '.', and must not start with a digit",
                     "For example \"CLIENT_ID\".");
@@ -113,7 +104,7 @@ public final class Names {
 
     /** Checks a ConfigMap or Secret key: alphanumerics, '-', '_' or '.', at most 253. */
     public static String requireConfigKey(String subject, String key) {
-        if (key == null || key.length() > 253 || !CONFIG_KEY.matcher(key).matches() || key.equals(".") || key.equals("..")) {
+        if (key == null || key.length() > 253 || !CharRules.isConfigKey(key) || key.equals(".") || key.equals("..")) {
             throw InvalidDefinitionException.invalid(subject, "key", String.valueOf(key),
                     "must consist of alphanumerics, '-', '_' or '.' (at most 253, not \".\" or \"..\")",
                     "For example \"PORT\" or \"application.properties\".");

@@ -3,7 +3,7 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import java.util.Optional;
 
 final class ClusterRoleBindingRenderer implements ObjectRenderer<ClusterRoleBindingDef> {
@@ -14,10 +14,10 @@ final class ClusterRoleBindingRenderer implements ObjectRenderer<ClusterRoleBind
 
     @Override
     public Optional<HasMetadata> render(ClusterRoleBindingDef binding, Stack stack) {
-        return Optional.of(new ClusterRoleBindingBuilder()
-                .withMetadata(Metadata.of(binding, stack))
-                .withRoleRef(RbacParts.roleRef(binding.role()))
-                .withSubjects(RbacParts.subjects(binding.subjects(), stack))
-                .build());
+        ClusterRoleBinding rendered = new ClusterRoleBinding();
+        rendered.setMetadata(Metadata.of(binding, stack));
+        rendered.setRoleRef(RbacParts.roleRef(binding.role()));
+        rendered.setSubjects(RbacParts.subjects(binding.subjects(), stack));
+        return Optional.of(rendered);
     }
 }

@@ -3,7 +3,7 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.rbac.ClusterRoleDef;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import java.util.Optional;
 
 final class ClusterRoleRenderer implements ObjectRenderer<ClusterRoleDef> {
@@ -14,6 +14,9 @@ final class ClusterRoleRenderer implements ObjectRenderer<ClusterRoleDef> {
 
     @Override
     public Optional<HasMetadata> render(ClusterRoleDef role, Stack stack) {
-        return Optional.of(new ClusterRoleBuilder().withMetadata(Metadata.of(role, stack)).withRules(RbacParts.rules(role.rules())).build());
+        ClusterRole rendered = new ClusterRole();
+        rendered.setMetadata(Metadata.of(role, stack));
+        rendered.setRules(RbacParts.rules(role.rules()));
+        return Optional.of(rendered);
     }
 }

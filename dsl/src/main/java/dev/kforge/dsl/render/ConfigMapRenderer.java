@@ -2,7 +2,7 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.stack.Stack;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Optional;
 
@@ -14,9 +14,9 @@ final class ConfigMapRenderer implements ObjectRenderer<ConfigMapDef> {
 
     @Override
     public Optional<HasMetadata> render(ConfigMapDef configMap, Stack stack) {
-        return Optional.of(new ConfigMapBuilder()
-                .withMetadata(Metadata.of(configMap, stack))
-                .withData(Metadata.map(configMap.data()))
-                .build());
+        ConfigMap rendered = new ConfigMap();
+        rendered.setMetadata(Metadata.of(configMap, stack));
+        rendered.setData(Metadata.map(configMap.data()));
+        return Optional.of(rendered);
     }
 }

@@ -10,107 +10,144 @@ import dev.kforge.dsl.workload.ProbeAction;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.VolumeMount;
+import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.ConfigMapEnvSource;
+import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
-import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
+import io.fabric8.kubernetes.api.model.ExecAction;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceFieldSelector;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecretEnvSource;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.TCPSocketAction;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Renders one container; ports referenced by probes are written by name. */
+/**
+ * Renders one container; ports referenced by probes are written by name. Like every renderer it
+ * fills the fabric8 model with setters: the generated builders cost several times more, and a
+ * render builds tens of thousands of these.
+ */
 final class ContainerRenderer {
     private ContainerRenderer() {
     }
 
-    static Container render(ContainerDef container) {
-        ContainerBuilder builder = new ContainerBuilder()
-                .withName(container.name())
-                .withImage(container.image().reference())
-                .withImagePullPolicy(container.pullPolicy().apiValue())
-                .withCommand(container.command().isEmpty() ? null : container.command())
-                .withArgs(container.args().isEmpty() ? null : container.args())
-                .withResources(resources(container.resources()))
-                .withSecurityContext(security(container.security()));
-        for (Port port : container.ports()) {
-            builder.addToPorts(new ContainerPortBuilder()
-                    .withName(port.name()).withContainerPort(port.number()).withProtocol(port.protocol().name()).build());
+    static Container render(ContainerDef definition) {
+        Container container = new Container();
+        container.setName(definition.name());
+        container.setImage(definition.image().reference());
+        container.setImagePullPolicy(definition.pullPolicy().apiValue());
+        container.setCommand(definition.command().isEmpty() ? null : new ArrayList<>(definition.command()));
+        container.setArgs(definition.args().isEmpty() ? null : new ArrayList<>(definition.args()));
+        container.setResources(resources(definition.resources()));
+        container.setSecurityContext(security(definition.security()));
+        List<ContainerPort> ports = new ArrayList<>();
+        for (Port port : definition.ports()) {
+            ContainerPort rendered = new ContainerPort();
+            rendered.setName(port.name());
+            rendered.setContainerPort(port.number());
+            rendered.setProtocol(port.protocol().name());
+            ports.add(rendered);
         }
-        container.env().forEach(var -> builder.addToEnv(env(var)));
-        container.envFrom().forEach(source -> builder.addToEnvFrom(envFrom(source)));
-        container.readinessProbe().ifPresent(p -> builder.withReadinessProbe(probe(p)));
-        container.livenessProbe().ifPresent(p -> builder.withLivenessProbe(probe(p)));
-        container.startupProbe().ifPresent(p -> builder.withStartupProbe(probe(p)));
-        for (VolumeMount mount : container.mounts()) {
-            builder.addToVolumeMounts(new VolumeMountBuilder()
-                    .withName(mount.volume().name())
-                    .withMountPath(mount.mountPath())
-                    .withReadOnly(mount.readOnly() ? Boolean.TRUE : null)
-                    .build());
+        container.setPorts(ports);
+        container.setEnv(definition.env().stream().map(ContainerRenderer::env).toList());
+        container.setEnvFrom(definition.envFrom().stream().map(ContainerRenderer::envFrom).toList());
+        definition.readinessProbe().ifPresent(p -> container.setReadinessProbe(probe(p)));
+        definition.livenessProbe().ifPresent(p -> container.setLivenessProbe(probe(p)));
+        definition.startupProbe().ifPresent(p -> container.setStartupProbe(probe(p)));
+        List<io.fabric8.kubernetes.api.model.VolumeMount> mounts = new ArrayList<>();
+        for (VolumeMount mount : definition.mounts()) {
+            io.fabric8.kubernetes.api.model.VolumeMount rendered = new io.fabric8.kubernetes.api.model.VolumeMount();
+            rendered.setName(mount.volume().name());
+            rendered.setMountPath(mount.mountPath());
+            rendered.setReadOnly(mount.readOnly() ? Boolean.TRUE : null);
+            mounts.add(rendered);
         }
-        return builder.build();
+        container.setVolumeMounts(mounts);
+        return container;
     }
 
     private static EnvVar env(EnvVarDef var) {
-        EnvVarBuilder builder = new EnvVarBuilder().withName(var.name());
+        EnvVar env = new EnvVar();
+        env.setName(var.name());
         if (var instanceof EnvVarDef.Literal literal) {
-            return builder.withValue(literal.value()).build();
+            env.setValue(literal.value());
+            return env;
         }
+        EnvVarSource source = new EnvVarSource();
         if (var instanceof EnvVarDef.FromConfigMap config) {
-            return builder.withNewValueFrom().withNewConfigMapKeyRef()
-                    .withName(config.source().configMap().name()).withKey(config.source().key())
-                    .endConfigMapKeyRef().endValueFrom().build();
+            ConfigMapKeySelector selector = new ConfigMapKeySelector();
+            selector.setName(config.source().configMap().name());
+            selector.setKey(config.source().key());
+            source.setConfigMapKeyRef(selector);
+        } else if (var instanceof EnvVarDef.FromSecret secret) {
+            SecretKeySelector selector = new SecretKeySelector();
+            selector.setName(secret.source().secret().name());
+            selector.setKey(secret.source().key());
+            source.setSecretKeyRef(selector);
+        } else if (var instanceof EnvVarDef.FromPodField field) {
+            source.setFieldRef(new ObjectFieldSelector("v1", field.field().path()));
+        } else {
+            EnvVarDef.FromResource resource = (EnvVarDef.FromResource) var;
+            ResourceFieldSelector selector = new ResourceFieldSelector();
+            selector.setResource(resource.field().resource());
+            selector.setDivisor(new Quantity(resource.field().divisor()));
+            source.setResourceFieldRef(selector);
         }
-        if (var instanceof EnvVarDef.FromSecret secret) {
-            return builder.withNewValueFrom().withNewSecretKeyRef()
-                    .withName(secret.source().secret().name()).withKey(secret.source().key())
-                    .endSecretKeyRef().endValueFrom().build();
-        }
-        if (var instanceof EnvVarDef.FromPodField field) {
-            return builder.withNewValueFrom().withNewFieldRef().withApiVersion("v1").withFieldPath(field.field().path())
-                    .endFieldRef().endValueFrom().build();
-        }
-        EnvVarDef.FromResource resource = (EnvVarDef.FromResource) var;
-        return builder.withNewValueFrom().withNewResourceFieldRef()
-                .withResource(resource.field().resource()).withDivisor(new Quantity(resource.field().divisor()))
-                .endResourceFieldRef().endValueFrom().build();
+        env.setValueFrom(source);
+        return env;
     }
 
     private static io.fabric8.kubernetes.api.model.EnvFromSource envFrom(EnvFromSource source) {
-        EnvFromSourceBuilder builder = new EnvFromSourceBuilder().withPrefix(source.prefix().isEmpty() ? null : source.prefix());
+        io.fabric8.kubernetes.api.model.EnvFromSource rendered = new io.fabric8.kubernetes.api.model.EnvFromSource();
+        rendered.setPrefix(source.prefix().isEmpty() ? null : source.prefix());
         if (source instanceof EnvFromSource.AllOfConfigMap config) {
-            return builder.withNewConfigMapRef().withName(config.configMap().name()).endConfigMapRef().build();
+            ConfigMapEnvSource reference = new ConfigMapEnvSource();
+            reference.setName(config.configMap().name());
+            rendered.setConfigMapRef(reference);
+        } else {
+            SecretEnvSource reference = new SecretEnvSource();
+            reference.setName(((EnvFromSource.AllOfSecret) source).secret().name());
+            rendered.setSecretRef(reference);
         }
-        return builder.withNewSecretRef().withName(((EnvFromSource.AllOfSecret) source).secret().name()).endSecretRef().build();
+        return rendered;
     }
 
-    static Probe probe(ProbeDef probe) {
-        ProbeBuilder builder = new ProbeBuilder()
-                .withInitialDelaySeconds(probe.initialDelaySeconds())
-                .withPeriodSeconds(probe.periodSeconds())
-                .withTimeoutSeconds(probe.timeoutSeconds())
-                .withSuccessThreshold(probe.successThreshold())
-                .withFailureThreshold(probe.failureThreshold());
-        ProbeAction action = probe.action();
+    static Probe probe(ProbeDef definition) {
+        Probe probe = new Probe();
+        probe.setInitialDelaySeconds(definition.initialDelaySeconds());
+        probe.setPeriodSeconds(definition.periodSeconds());
+        probe.setTimeoutSeconds(definition.timeoutSeconds());
+        probe.setSuccessThreshold(definition.successThreshold());
+        probe.setFailureThreshold(definition.failureThreshold());
+        ProbeAction action = definition.action();
         if (action instanceof ProbeAction.HttpGet http) {
-            builder.withNewHttpGet().withPath(http.path()).withPort(new IntOrString(http.target().name()))
-                    .withScheme(http.scheme().name()).endHttpGet();
+            HTTPGetAction get = new HTTPGetAction();
+            get.setPath(http.path());
+            get.setPort(new IntOrString(http.target().name()));
+            get.setScheme(http.scheme().name());
+            probe.setHttpGet(get);
         } else if (action instanceof ProbeAction.TcpSocket tcp) {
-            builder.withNewTcpSocket().withPort(new IntOrString(tcp.target().name())).endTcpSocket();
+            TCPSocketAction socket = new TCPSocketAction();
+            socket.setPort(new IntOrString(tcp.target().name()));
+            probe.setTcpSocket(socket);
         } else {
-            builder.withNewExec().withCommand(((ProbeAction.Exec) action).command()).endExec();
+            ExecAction exec = new ExecAction();
+            exec.setCommand(new ArrayList<>(((ProbeAction.Exec) action).command()));
+            probe.setExec(exec);
         }
-        return builder.build();
+        return probe;
     }
 
     private static ResourceRequirements resources(Resources resources) {
@@ -123,22 +160,22 @@ final class ContainerRenderer {
         resources.memoryRequest().ifPresent(memory -> requests.put("memory", new Quantity(memory.quantity())));
         resources.cpuLimit().ifPresent(cpu -> limits.put("cpu", new Quantity(cpu.quantity())));
         resources.memoryLimit().ifPresent(memory -> limits.put("memory", new Quantity(memory.quantity())));
-        return new ResourceRequirementsBuilder()
-                .withRequests(requests.isEmpty() ? null : requests)
-                .withLimits(limits.isEmpty() ? null : limits)
-                .build();
+        ResourceRequirements requirements = new ResourceRequirements();
+        requirements.setRequests(requests.isEmpty() ? null : requests);
+        requirements.setLimits(limits.isEmpty() ? null : limits);
+        return requirements;
     }
 
     private static SecurityContext security(ContainerSecurity security) {
-        return new SecurityContextBuilder()
-                .withRunAsNonRoot(security.runAsNonRoot())
-                .withReadOnlyRootFilesystem(security.readOnlyRootFilesystem())
-                .withAllowPrivilegeEscalation(security.allowPrivilegeEscalation())
-                .withPrivileged(security.privileged() ? Boolean.TRUE : null)
-                .withNewCapabilities()
-                .withDrop(security.drop().isEmpty() ? null : security.drop().stream().map(Capability::name).toList())
-                .withAdd(security.add().isEmpty() ? null : security.add().stream().map(Capability::name).toList())
-                .endCapabilities()
-                .build();
+        SecurityContext context = new SecurityContext();
+        context.setRunAsNonRoot(security.runAsNonRoot());
+        context.setReadOnlyRootFilesystem(security.readOnlyRootFilesystem());
+        context.setAllowPrivilegeEscalation(security.allowPrivilegeEscalation());
+        context.setPrivileged(security.privileged() ? Boolean.TRUE : null);
+        Capabilities capabilities = new Capabilities();
+        capabilities.setDrop(security.drop().isEmpty() ? null : security.drop().stream().map(Capability::name).toList());
+        capabilities.setAdd(security.add().isEmpty() ? null : security.add().stream().map(Capability::name).toList());
+        context.setCapabilities(capabilities);
+        return context;
     }
 }

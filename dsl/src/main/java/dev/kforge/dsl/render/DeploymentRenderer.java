@@ -1,22 +1,25 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.PodSecurity;
-import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
-import io.fabric8.kubernetes.api.model.LocalObjectReferenceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,62 +34,76 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
 
     @Override
     public Optional<HasMetadata> render(DeploymentDef deployment, Stack stack) {
-        PodSpecBuilder pod = new PodSpecBuilder()
-                .withServiceAccountName(deployment.serviceAccount().map(account -> account.name()).orElse(null))
-                .withAutomountServiceAccountToken(deployment.mountServiceAccountToken())
-                .withSecurityContext(security(deployment.security()))
-                .withTerminationGracePeriodSeconds(deployment.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null))
-                .withContainers(deployment.containers().stream().map(ContainerRenderer::render).toList())
-                .withVolumes(deployment.volumes().stream().map(VolumeRenderer::render).toList());
+        PodSpec pod = new PodSpec();
+        pod.setServiceAccountName(deployment.serviceAccount().map(account -> account.name()).orElse(null));
+        pod.setAutomountServiceAccountToken(deployment.mountServiceAccountToken());
+        pod.setSecurityContext(security(deployment.security()));
+        pod.setTerminationGracePeriodSeconds(deployment.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null));
+        pod.setContainers(deployment.containers().stream().map(ContainerRenderer::render).toList());
+        pod.setVolumes(deployment.volumes().stream().map(VolumeRenderer::render).toList());
+        List<LocalObjectReference> pullSecrets = new ArrayList<>();
         for (SecretDef credentials : deployment.imagePullSecrets()) {
-            pod.addToImagePullSecrets(new LocalObjectReferenceBuilder().withName(credentials.name()).build());
+            pullSecrets.add(new LocalObjectReference(credentials.name()));
         }
-        return Optional.of(new DeploymentBuilder()
-                .withMetadata(Metadata.of(deployment, stack, stack.workloadLabelsOf(deployment)))
-                .withNewSpec()
-                .withReplicas(deployment.replicas())
-                .withSelector(selector(deployment, stack))
-                .withStrategy(strategy(deployment.strategy()))
-                .withNewTemplate()
-                .withMetadata(new ObjectMetaBuilder()
-                        .withLabels(Metadata.map(stack.workloadLabelsOf(deployment).with(deployment.podLabels()).entries()))
-                        .withAnnotations(Metadata.map(deployment.podAnnotations().with(ConfigChecksums.of(deployment, stack)).entries()))
-                        .build())
-                .withSpec(pod.build())
-                .endTemplate()
-                .endSpec()
-                .build());
+        pod.setImagePullSecrets(pullSecrets);
+
+        ObjectMeta podMeta = new ObjectMeta();
+        podMeta.setLabels(Metadata.map(stack.workloadLabelsOf(deployment).with(deployment.podLabels()).entries()));
+        podMeta.setAnnotations(Metadata.map(deployment.podAnnotations().with(ConfigChecksums.of(deployment, stack)).entries()));
+        PodTemplateSpec template = new PodTemplateSpec();
+        template.setMetadata(podMeta);
+        template.setSpec(pod);
+
+        DeploymentSpec spec = new DeploymentSpec();
+        spec.setReplicas(deployment.replicas());
+        spec.setSelector(selector(deployment, stack));
+        spec.setStrategy(strategy(deployment.strategy()));
+        spec.setTemplate(template);
+
+        Deployment rendered = new Deployment();
+        rendered.setMetadata(Metadata.of(deployment, stack, stack.workloadLabelsOf(deployment)));
+        rendered.setSpec(spec);
+        return Optional.of(rendered);
     }
 
     private static LabelSelector selector(DeploymentDef deployment, Stack stack) {
-        LabelSelectorBuilder selector = new LabelSelectorBuilder().withMatchLabels(Metadata.map(stack.selectorOf(deployment).entries()));
+        LabelSelector selector = new LabelSelector();
+        selector.setMatchLabels(Metadata.map(stack.selectorOf(deployment).entries()));
+        List<LabelSelectorRequirement> requirements = new ArrayList<>();
         for (LabelExpression expression : deployment.selectorExpressions()) {
-            selector.addToMatchExpressions(new LabelSelectorRequirementBuilder()
-                    .withKey(expression.key())
-                    .withOperator(expression.operator().apiValue())
-                    .withValues(expression.values().isEmpty() ? null : expression.values())
-                    .build());
+            LabelSelectorRequirement requirement = new LabelSelectorRequirement();
+            requirement.setKey(expression.key());
+            requirement.setOperator(expression.operator().apiValue());
+            requirement.setValues(expression.values().isEmpty() ? null : new ArrayList<>(expression.values()));
+            requirements.add(requirement);
         }
-        return selector.build();
+        selector.setMatchExpressions(requirements);
+        return selector;
     }
 
     private static io.fabric8.kubernetes.api.model.apps.DeploymentStrategy strategy(DeploymentStrategy strategy) {
+        io.fabric8.kubernetes.api.model.apps.DeploymentStrategy rendered = new io.fabric8.kubernetes.api.model.apps.DeploymentStrategy();
         if (strategy instanceof DeploymentStrategy.RollingUpdate rolling) {
-            return new DeploymentStrategyBuilder().withType("RollingUpdate").withNewRollingUpdate()
-                    .withMaxSurge(PodDisruptionBudgetRenderer.intOrPercent(rolling.maxSurge()))
-                    .withMaxUnavailable(PodDisruptionBudgetRenderer.intOrPercent(rolling.maxUnavailable()))
-                    .endRollingUpdate().build();
+            RollingUpdateDeployment update = new RollingUpdateDeployment();
+            update.setMaxSurge(IntOrStrings.of(rolling.maxSurge()));
+            update.setMaxUnavailable(IntOrStrings.of(rolling.maxUnavailable()));
+            rendered.setType("RollingUpdate");
+            rendered.setRollingUpdate(update);
+        } else {
+            rendered.setType("Recreate");
         }
-        return new DeploymentStrategyBuilder().withType("Recreate").build();
+        return rendered;
     }
 
     private static PodSecurityContext security(PodSecurity security) {
-        PodSecurityContextBuilder builder = new PodSecurityContextBuilder()
-                .withRunAsNonRoot(security.runAsNonRoot())
-                .withNewSeccompProfile().withType(security.seccompProfile().apiValue()).endSeccompProfile();
-        security.runAsUser().ifPresent(builder::withRunAsUser);
-        security.runAsGroup().ifPresent(builder::withRunAsGroup);
-        security.fsGroup().ifPresent(builder::withFsGroup);
-        return builder.build();
+        PodSecurityContext context = new PodSecurityContext();
+        context.setRunAsNonRoot(security.runAsNonRoot());
+        SeccompProfile seccomp = new SeccompProfile();
+        seccomp.setType(security.seccompProfile().apiValue());
+        context.setSeccompProfile(seccomp);
+        security.runAsUser().ifPresent(context::setRunAsUser);
+        security.runAsGroup().ifPresent(context::setRunAsGroup);
+        security.fsGroup().ifPresent(context::setFsGroup);
+        return context;
     }
 }

@@ -7,13 +7,16 @@ import dev.kforge.dsl.network.IngressTls;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBackendBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressSpecBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressSpec;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Backends name the Service port by name, which the Service is guaranteed to have. */
@@ -25,31 +28,44 @@ final class IngressRenderer implements ObjectRenderer<IngressDef> {
 
     @Override
     public Optional<HasMetadata> render(IngressDef ingress, Stack stack) {
-        IngressSpecBuilder spec = new IngressSpecBuilder().withIngressClassName(ingress.ingressClassName().orElse(null));
-        ingress.defaultBackend().ifPresent(backend -> spec.withDefaultBackend(backend(backend)));
+        IngressSpec spec = new IngressSpec();
+        spec.setIngressClassName(ingress.ingressClassName().orElse(null));
+        ingress.defaultBackend().ifPresent(backend -> spec.setDefaultBackend(backend(backend)));
+        List<io.fabric8.kubernetes.api.model.networking.v1.IngressRule> rules = new ArrayList<>();
         for (IngressRule rule : ingress.rules()) {
-            IngressRuleBuilder rendered = new IngressRuleBuilder().withHost(rule.host()).withNewHttp().endHttp();
+            List<HTTPIngressPath> paths = new ArrayList<>();
             for (IngressPath path : rule.paths()) {
-                rendered.editHttp().addToPaths(new HTTPIngressPathBuilder()
-                        .withPath(path.path())
-                        .withPathType(path.type().apiValue())
-                        .withBackend(backend(path.backend()))
-                        .build()).endHttp();
+                HTTPIngressPath rendered = new HTTPIngressPath();
+                rendered.setPath(path.path());
+                rendered.setPathType(path.type().apiValue());
+                rendered.setBackend(backend(path.backend()));
+                paths.add(rendered);
             }
-            spec.addToRules(rendered.build());
+            io.fabric8.kubernetes.api.model.networking.v1.IngressRule rendered = new io.fabric8.kubernetes.api.model.networking.v1.IngressRule();
+            rendered.setHost(rule.host());
+            rendered.setHttp(new HTTPIngressRuleValue(paths));
+            rules.add(rendered);
         }
-        for (IngressTls tls : ingress.tls()) {
-            spec.addToTls(new IngressTLSBuilder().withHosts(tls.hosts()).withSecretName(tls.secret().name()).build());
+        spec.setRules(rules);
+        List<IngressTLS> tls = new ArrayList<>();
+        for (IngressTls section : ingress.tls()) {
+            tls.add(new IngressTLS(new ArrayList<>(section.hosts()), section.secret().name()));
         }
-        return Optional.of(new IngressBuilder().withMetadata(Metadata.of(ingress, stack)).withSpec(spec.build()).build());
+        spec.setTls(tls);
+        Ingress rendered = new Ingress();
+        rendered.setMetadata(Metadata.of(ingress, stack));
+        rendered.setSpec(spec);
+        return Optional.of(rendered);
     }
 
     private static IngressBackend backend(ServiceBackend backend) {
-        return new IngressBackendBuilder()
-                .withNewService()
-                .withName(backend.service().name())
-                .withNewPort().withName(backend.port().name()).endPort()
-                .endService()
-                .build();
+        ServiceBackendPort port = new ServiceBackendPort();
+        port.setName(backend.port().name());
+        IngressServiceBackend service = new IngressServiceBackend();
+        service.setName(backend.service().name());
+        service.setPort(port);
+        IngressBackend rendered = new IngressBackend();
+        rendered.setService(service);
+        return rendered;
     }
 }

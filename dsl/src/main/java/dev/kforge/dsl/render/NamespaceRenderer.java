@@ -3,7 +3,7 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
 import java.util.Optional;
 
 final class NamespaceRenderer implements ObjectRenderer<NamespaceDef> {
@@ -14,6 +14,8 @@ final class NamespaceRenderer implements ObjectRenderer<NamespaceDef> {
 
     @Override
     public Optional<HasMetadata> render(NamespaceDef namespace, Stack stack) {
-        return Optional.of(new NamespaceBuilder().withMetadata(Metadata.of(namespace, stack)).build());
+        Namespace rendered = new Namespace();
+        rendered.setMetadata(Metadata.of(namespace, stack));
+        return Optional.of(rendered);
     }
 }

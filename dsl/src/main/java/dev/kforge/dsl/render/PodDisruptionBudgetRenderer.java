@@ -1,11 +1,11 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
 import java.util.Optional;
 
 /** The budget selects the protected Deployment's pods with the Deployment's own selector. */
@@ -17,20 +17,15 @@ final class PodDisruptionBudgetRenderer implements ObjectRenderer<PodDisruptionB
 
     @Override
     public Optional<HasMetadata> render(PodDisruptionBudgetDef budget, Stack stack) {
-        return Optional.of(new PodDisruptionBudgetBuilder()
-                .withMetadata(Metadata.of(budget, stack))
-                .withNewSpec()
-                .withNewSelector().withMatchLabels(Metadata.map(stack.selectorOf(stack.current(budget.workload())).entries())).endSelector()
-                .withMinAvailable(intOrPercent(budget.minAvailable()))
-                .withMaxUnavailable(intOrPercent(budget.maxUnavailable()))
-                .endSpec()
-                .build());
-    }
-
-    static IntOrString intOrPercent(IntOrPercent value) {
-        if (value == null) {
-            return null;
-        }
-        return value.percent() ? new IntOrString(value.toString()) : new IntOrString(value.value());
+        LabelSelector selector = new LabelSelector();
+        selector.setMatchLabels(Metadata.map(stack.selectorOf(stack.current(budget.workload())).entries()));
+        PodDisruptionBudgetSpec spec = new PodDisruptionBudgetSpec();
+        spec.setSelector(selector);
+        spec.setMinAvailable(IntOrStrings.of(budget.minAvailable()));
+        spec.setMaxUnavailable(IntOrStrings.of(budget.maxUnavailable()));
+        PodDisruptionBudget rendered = new PodDisruptionBudget();
+        rendered.setMetadata(Metadata.of(budget, stack));
+        rendered.setSpec(spec);
+        return Optional.of(rendered);
     }
 }

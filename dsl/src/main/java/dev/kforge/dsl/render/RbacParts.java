@@ -7,9 +7,7 @@ import dev.kforge.dsl.rbac.RoleReference;
 import dev.kforge.dsl.rbac.Subject;
 import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.stack.Stack;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
-import io.fabric8.kubernetes.api.model.rbac.RoleRefBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,27 +26,29 @@ final class RbacParts {
         List<io.fabric8.kubernetes.api.model.rbac.PolicyRule> rendered = new ArrayList<>();
         for (PolicyRule rule : rules) {
             for (String group : rule.groups()) {
-                rendered.add(new PolicyRuleBuilder()
-                        .withApiGroups(group)
-                        .withResources(rule.resources().stream().filter(r -> r.group().equals(group)).map(ApiResource::plural).toList())
-                        .withResourceNames(rule.resourceNames().isEmpty() ? null : List.copyOf(rule.resourceNames()))
-                        .withVerbs(rule.verbs().stream().map(Verb::apiValue).toList())
-                        .build());
+                io.fabric8.kubernetes.api.model.rbac.PolicyRule apiRule = new io.fabric8.kubernetes.api.model.rbac.PolicyRule();
+                apiRule.setApiGroups(new ArrayList<>(List.of(group)));
+                apiRule.setResources(rule.resources().stream().filter(r -> r.group().equals(group)).map(ApiResource::plural).toList());
+                apiRule.setResourceNames(rule.resourceNames().isEmpty() ? null : new ArrayList<>(rule.resourceNames()));
+                apiRule.setVerbs(rule.verbs().stream().map(Verb::apiValue).toList());
+                rendered.add(apiRule);
             }
         }
         return rendered;
     }
 
     static RoleRef roleRef(RoleReference role) {
-        return new RoleRefBuilder().withApiGroup(RBAC_GROUP).withKind(role.kind().kind()).withName(role.name()).build();
+        return new RoleRef(RBAC_GROUP, role.kind().kind(), role.name());
     }
 
     /** Subjects of the stack live in the stack's namespace. */
     static List<io.fabric8.kubernetes.api.model.rbac.Subject> subjects(List<Subject> subjects, Stack stack) {
-        return subjects.stream().map(subject -> new io.fabric8.kubernetes.api.model.rbac.SubjectBuilder()
-                .withKind("ServiceAccount")
-                .withName(subject.name())
-                .withNamespace(subject instanceof ExternalServiceAccount external ? external.namespace() : stack.namespace().name())
-                .build()).toList();
+        return subjects.stream().map(subject -> {
+            io.fabric8.kubernetes.api.model.rbac.Subject rendered = new io.fabric8.kubernetes.api.model.rbac.Subject();
+            rendered.setKind("ServiceAccount");
+            rendered.setName(subject.name());
+            rendered.setNamespace(subject instanceof ExternalServiceAccount external ? external.namespace() : stack.namespace().name());
+            return rendered;
+        }).toList();
     }
 }

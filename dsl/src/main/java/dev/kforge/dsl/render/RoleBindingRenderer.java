@@ -3,7 +3,7 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.rbac.RoleBindingDef;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.Optional;
 
 final class RoleBindingRenderer implements ObjectRenderer<RoleBindingDef> {
@@ -14,10 +14,10 @@ final class RoleBindingRenderer implements ObjectRenderer<RoleBindingDef> {
 
     @Override
     public Optional<HasMetadata> render(RoleBindingDef binding, Stack stack) {
-        return Optional.of(new RoleBindingBuilder()
-                .withMetadata(Metadata.of(binding, stack))
-                .withRoleRef(RbacParts.roleRef(binding.role()))
-                .withSubjects(RbacParts.subjects(binding.subjects(), stack))
-                .build());
+        RoleBinding rendered = new RoleBinding();
+        rendered.setMetadata(Metadata.of(binding, stack));
+        rendered.setRoleRef(RbacParts.roleRef(binding.role()));
+        rendered.setSubjects(RbacParts.subjects(binding.subjects(), stack));
+        return Optional.of(rendered);
     }
 }

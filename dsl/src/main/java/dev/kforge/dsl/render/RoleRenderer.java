@@ -3,7 +3,7 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.rbac.RoleDef;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.util.Optional;
 
 final class RoleRenderer implements ObjectRenderer<RoleDef> {
@@ -14,6 +14,9 @@ final class RoleRenderer implements ObjectRenderer<RoleDef> {
 
     @Override
     public Optional<HasMetadata> render(RoleDef role, Stack stack) {
-        return Optional.of(new RoleBuilder().withMetadata(Metadata.of(role, stack)).withRules(RbacParts.rules(role.rules())).build());
+        Role rendered = new Role();
+        rendered.setMetadata(Metadata.of(role, stack));
+        rendered.setRules(RbacParts.rules(role.rules()));
+        return Optional.of(rendered);
     }
 }

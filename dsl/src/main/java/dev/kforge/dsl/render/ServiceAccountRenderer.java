@@ -3,7 +3,7 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import java.util.Optional;
 
 /** ServiceAccounts never mount their token by default; workloads opt in. */
@@ -15,9 +15,9 @@ final class ServiceAccountRenderer implements ObjectRenderer<ServiceAccountDef> 
 
     @Override
     public Optional<HasMetadata> render(ServiceAccountDef account, Stack stack) {
-        return Optional.of(new ServiceAccountBuilder()
-                .withMetadata(Metadata.of(account, stack))
-                .withAutomountServiceAccountToken(false)
-                .build());
+        ServiceAccount rendered = new ServiceAccount();
+        rendered.setMetadata(Metadata.of(account, stack));
+        rendered.setAutomountServiceAccountToken(false);
+        return Optional.of(rendered);
     }
 }

@@ -7,9 +7,10 @@ import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.ServicePortBuilder;
-import io.fabric8.kubernetes.api.model.ServiceSpecBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,30 +26,34 @@ final class ServiceRenderer implements ObjectRenderer<ServiceDef> {
 
     @Override
     public Optional<HasMetadata> render(ServiceDef service, Stack stack) {
-        ServiceSpecBuilder spec = new ServiceSpecBuilder().withType(service.type().apiValue());
+        ServiceSpec spec = new ServiceSpec();
         ServiceType type = service.type();
+        spec.setType(type.apiValue());
         if (type instanceof ServiceType.Headless) {
-            spec.withClusterIP("None");
+            spec.setClusterIP("None");
         } else if (type instanceof ServiceType.LoadBalancer balancer) {
-            spec.withExternalTrafficPolicy(balancer.externalTrafficPolicy().apiValue());
+            spec.setExternalTrafficPolicy(balancer.externalTrafficPolicy().apiValue());
         } else if (type instanceof ServiceType.ExternalName alias) {
-            spec.withExternalName(alias.host());
+            spec.setExternalName(alias.host());
         }
-        service.selection().ifPresent(pods -> spec.withSelector(selector(pods, stack)));
+        service.selection().ifPresent(pods -> spec.setSelector(selector(pods, stack)));
         boolean byName = service.selection().map(pods -> pods instanceof PodSelection.OfWorkload).orElse(false);
+        List<io.fabric8.kubernetes.api.model.ServicePort> ports = new ArrayList<>();
         for (ServicePort port : service.ports()) {
-            spec.addToPorts(new ServicePortBuilder()
-                    .withName(port.name())
-                    .withPort(port.port())
-                    .withTargetPort(byName ? new IntOrString(port.target().name()) : new IntOrString(port.target().number()))
-                    .withProtocol(port.target().protocol().name())
-                    .withNodePort(port.nodePort().orElse(null))
-                    .build());
+            io.fabric8.kubernetes.api.model.ServicePort rendered = new io.fabric8.kubernetes.api.model.ServicePort();
+            rendered.setName(port.name());
+            rendered.setPort(port.port());
+            rendered.setTargetPort(byName ? new IntOrString(port.target().name()) : new IntOrString(port.target().number()));
+            rendered.setProtocol(port.target().protocol().name());
+            rendered.setNodePort(port.nodePort().orElse(null));
+            ports.add(rendered);
         }
-        if (!service.externalIps().isEmpty()) {
-            spec.withExternalIPs(service.externalIps());
-        }
-        return Optional.of(new ServiceBuilder().withMetadata(Metadata.of(service, stack)).withSpec(spec.build()).build());
+        spec.setPorts(ports);
+        spec.setExternalIPs(new ArrayList<>(service.externalIps()));
+        Service rendered = new Service();
+        rendered.setMetadata(Metadata.of(service, stack));
+        rendered.setSpec(spec);
+        return Optional.of(rendered);
     }
 
     private static Map<String, String> selector(PodSelection pods, Stack stack) {

@@ -1,12 +1,15 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.workload.VolumeDef;
-import io.fabric8.kubernetes.api.model.DownwardAPIVolumeFileBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
+import io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile;
+import io.fabric8.kubernetes.api.model.DownwardAPIVolumeSource;
+import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
 import io.fabric8.kubernetes.api.model.KeyToPath;
-import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
+import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.util.List;
 
 /** Renders the pod volumes derived from the containers' mounts. */
@@ -14,36 +17,44 @@ final class VolumeRenderer {
     private VolumeRenderer() {
     }
 
-    static Volume render(VolumeDef volume) {
-        VolumeBuilder builder = new VolumeBuilder().withName(volume.name());
-        if (volume instanceof VolumeDef.EmptyDir empty) {
-            return builder.withNewEmptyDir()
-                    .withMedium(empty.inMemory() ? "Memory" : null)
-                    .withSizeLimit(empty.sizeLimit().map(limit -> new Quantity(limit.quantity())).orElse(null))
-                    .endEmptyDir().build();
+    static Volume render(VolumeDef definition) {
+        Volume volume = new Volume();
+        volume.setName(definition.name());
+        if (definition instanceof VolumeDef.EmptyDir empty) {
+            EmptyDirVolumeSource source = new EmptyDirVolumeSource();
+            source.setMedium(empty.inMemory() ? "Memory" : null);
+            source.setSizeLimit(empty.sizeLimit().map(limit -> new Quantity(limit.quantity())).orElse(null));
+            volume.setEmptyDir(source);
+        } else if (definition instanceof VolumeDef.FromConfigMap config) {
+            ConfigMapVolumeSource source = new ConfigMapVolumeSource();
+            source.setName(config.configMap().name());
+            List<KeyToPath> items = config.items().stream().map(item -> keyToPath(item.source().key(), item.path())).toList();
+            source.setItems(items.isEmpty() ? null : items);
+            volume.setConfigMap(source);
+        } else if (definition instanceof VolumeDef.FromSecret secret) {
+            SecretVolumeSource source = new SecretVolumeSource();
+            source.setSecretName(secret.secret().name());
+            List<KeyToPath> items = secret.items().stream().map(item -> keyToPath(item.source().key(), item.path())).toList();
+            source.setItems(items.isEmpty() ? null : items);
+            volume.setSecret(source);
+        } else {
+            VolumeDef.DownwardApi downward = (VolumeDef.DownwardApi) definition;
+            DownwardAPIVolumeSource source = new DownwardAPIVolumeSource();
+            source.setItems(downward.files().stream().map(file -> {
+                DownwardAPIVolumeFile rendered = new DownwardAPIVolumeFile();
+                rendered.setPath(file.path());
+                rendered.setFieldRef(new ObjectFieldSelector("v1", file.source().path()));
+                return rendered;
+            }).toList());
+            volume.setDownwardAPI(source);
         }
-        if (volume instanceof VolumeDef.FromConfigMap config) {
-            List<KeyToPath> items = config.items().stream()
-                    .map(item -> keyToPath(item.source().key(), item.path())).toList();
-            return builder.withNewConfigMap().withName(config.configMap().name())
-                    .withItems(items.isEmpty() ? null : items).endConfigMap().build();
-        }
-        if (volume instanceof VolumeDef.FromSecret secret) {
-            List<KeyToPath> items = secret.items().stream()
-                    .map(item -> keyToPath(item.source().key(), item.path())).toList();
-            return builder.withNewSecret().withSecretName(secret.secret().name())
-                    .withItems(items.isEmpty() ? null : items).endSecret().build();
-        }
-        VolumeDef.DownwardApi downward = (VolumeDef.DownwardApi) volume;
-        return builder.withNewDownwardAPI()
-                .withItems(downward.files().stream().map(file -> new DownwardAPIVolumeFileBuilder()
-                        .withPath(file.path())
-                        .withNewFieldRef().withApiVersion("v1").withFieldPath(file.source().path()).endFieldRef()
-                        .build()).toList())
-                .endDownwardAPI().build();
+        return volume;
     }
 
     private static KeyToPath keyToPath(String key, String path) {
-        return new KeyToPathBuilder().withKey(key).withPath(path).build();
+        KeyToPath item = new KeyToPath();
+        item.setKey(key);
+        item.setPath(path);
+        return item;
     }
 }
