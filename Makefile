@@ -41,7 +41,7 @@ TO ?= prod
 N ?= 1000
 BENCH_OUT ?= environments/target/bench-out
 
-.PHONY: render check secrets diff test run build clean bench bench-render
+.PHONY: render check secrets diff test run build clean bench bench-render print-render-java
 
 render: $(CACHE)
 	@$(RUN) render $(ENV) --out $(OUT)
@@ -68,10 +68,17 @@ $(CACHE): $(JAR)
 
 build: $(CACHE)
 
+print-render-java:
+	@$(RENDER_JAVA) -version 2>&1 | head -1
+
+# Render and serve benchmarks, one table (docs/benchmarks.md keeps the latest figures).
+bench:
+	@scripts/bench.sh
+
 # One JVM from the command line, as make render runs it, on a fresh output folder (every file is written).
 bench-render: $(CACHE)
 	@rm -rf $(BENCH_OUT)
-	@$(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) -XX:+UseSerialGC -Xlog:disable -cp $(JAR) \
+	@$(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -cp $(JAR) \
 		dev.kforge.environments.RenderBenchmark $(N) $(BENCH_OUT)
 	@rm -rf $(BENCH_OUT)
 

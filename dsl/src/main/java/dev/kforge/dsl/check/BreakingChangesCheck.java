@@ -11,10 +11,12 @@ import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.Stack;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Compares what the code renders with the committed output and reports the changes that
@@ -42,13 +44,28 @@ public final class BreakingChangesCheck {
      * @param rendered  the files the code renders now
      */
     public static void check(Stack stack, Map<String, String> committed, List<ManifestFile> rendered, Problems problems) {
+        // Files whose bytes did not change cannot break anything: only the others are parsed.
+        Map<String, String> renderedContent = new LinkedHashMap<>();
+        rendered.forEach(file -> renderedContent.put(file.fileName(), file.content()));
+        Set<String> unchanged = new HashSet<>();
         Map<String, JsonNode> before = new LinkedHashMap<>();
-        for (String content : committed.values()) {
-            JsonNode tree = parse(content);
+        for (Map.Entry<String, String> file : committed.entrySet()) {
+            if (file.getValue().equals(renderedContent.get(file.getKey()))) {
+                unchanged.add(file.getKey());
+                continue;
+            }
+            JsonNode tree = parse(file.getValue());
             before.put(tree.path("kind").asText() + "/" + tree.path("metadata").path("name").asText(), tree);
         }
+        Set<String> committedKeys = new HashSet<>(before.keySet());
         Map<String, ManifestFile> after = new LinkedHashMap<>();
-        rendered.forEach(file -> after.put(file.kind().kind() + "/" + file.name(), file));
+        for (ManifestFile file : rendered) {
+            String key = file.kind().kind() + "/" + file.name();
+            after.put(key, file);
+            if (unchanged.contains(file.fileName())) {
+                committedKeys.add(key);
+            }
+        }
         List<BreakingChange> used = new ArrayList<>();
         Reporter reporter = new Reporter(stack, problems, used);
 
@@ -65,7 +82,7 @@ public final class BreakingChangesCheck {
             String kind = entry.getValue().path("kind").asText();
             String name = entry.getValue().path("metadata").path("name").asText();
             List<String> added = after.values().stream()
-                    .filter(file -> file.kind().kind().equals(kind) && !before.containsKey(kind + "/" + file.name()))
+                    .filter(file -> file.kind().kind().equals(kind) && !committedKeys.contains(kind + "/" + file.name()))
                     .map(ManifestFile::name).toList();
             if (added.isEmpty()) {
                 reporter.report(Severity.WARNING, REMOVAL, kind, name, "removal",

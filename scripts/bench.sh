@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# make bench: the render and serve benchmarks of issue 7, printed as one table.
+# Not part of make test. Each render row is its own JVM started from the command line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${RUNS:-5}
+table=()
+row() { table+=("$(printf '%-34s %-16s %-44s %-30s %s' "$1" "$2" "$3" "$4" "$5")"); }
+verdict() { python3 -c "import sys; print('PASS' if $1 else 'FAIL')"; }
+
+# 1. make render of the three tgr environments, hot path (jar and class cache built), median of $runs.
+make -s build >/dev/null
+make -s render ENV=all >/dev/null
+times=()
+for _ in $(seq "$runs"); do
+  start=$(date +%s.%N); make -s render ENV=all >/dev/null; end=$(date +%s.%N)
+  times+=("$(python3 -c "print(round($end - $start, 3))")")
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+objects=$(cat out/*/*.yaml | grep -c '^kind: ')
+row "make render ENV=all (cached jar)" "$objects objects" "median ${median} s of $runs (${times[*]})" "<= 0.2 s wall" "$(verdict "$median <= 0.2")"
+
+# 2. The scale benchmark: N copies of the tgr stack, three environments, one JVM each.
+render_row() { # N OUT label
+  rm -rf "$2"
+  line=$(make -s bench-render N="$1" BENCH_OUT="$2")
+  rm -rf "$2"
+  wall=$(sed -E 's/.*pipeline ([0-9.]+) s.*/\1/' <<<"$line")
+  jvm=$(sed -E 's/.*JVM uptime ([0-9.]+) s.*/\1/' <<<"$line")
+  rate=$(sed -E 's/.* ([0-9]+) objects\/s.*/\1/' <<<"$line")
+  rss=$(sed -E 's/.*peak RSS ([0-9]+) MiB.*/\1/' <<<"$line")
+  count=$(sed -E 's/.* ([0-9]+) objects,.*/\1/' <<<"$line")
+  phases=$(sed -E 's/.*; (define [^;]*);.*/\1/' <<<"$line")
+  target="-"; result="-"
+  if [ "$1" = 1000 ]; then target="<= 0.8 s, <= 512 MiB"; result=$(verdict "$jvm <= 0.8 and $rss <= 512"); fi
+  row "render N=$1 $3" "$count objects" "JVM ${jvm} s, ${rate} obj/s, ${rss} MiB" "$target" "$result"
+  table+=("$(printf '%-34s %s' "" "$phases")")
+}
+render_row 1 environments/target/bench-out "(disk)"
+render_row 100 environments/target/bench-out "(disk)"
+render_row 1000 environments/target/bench-out "(disk)"
+render_row 1000 /dev/shm/kforge-bench "(tmpfs)"
+
+# 3. Serve: the app against the fake GitHub, concurrency 16 and 64.
+mvn -q -B -pl app -am test-compile
+serve=$(java -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench.classpath)" dev.kforge.tgr.bench.ServeBenchmark)
+while read -r scenario conc requests rps p50 p99 errors upstream perreq result rest; do
+  row "serve $scenario c=$conc" "$requests requests" "$rps req/s, p50 $p50 ms, p99 $p99 ms, $errors errors, $perreq upstream/req" "${rest}" "$result"
+done < <(grep -E '^(hits|misses) ' <<<"$serve")
+
+echo "kforge benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(java -version 2>&1 | head -1), render on $(make -s print-render-java)"
+printf '%-34s %-16s %-44s %-30s %s\n' "benchmark" "size" "figures" "target" "result"
+printf '%s\n' "${table[@]}"
