@@ -2,21 +2,21 @@ package dev.kforge.environments;
 
 import dev.kforge.dsl.check.BreakingChangesCheck;
 import dev.kforge.dsl.check.Problems;
-import dev.kforge.dsl.cli.RenderResult;
-import dev.kforge.dsl.cli.RenderedEnvironment;
-import dev.kforge.dsl.cli.Renderer;
+import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.RenderResult;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.Stack;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.kforge.dsl.output.ManifestFile;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The scale benchmark: N copies of the tgr stack ({@code tgr-0} ... {@code tgr-<N-1>}, each with

@@ -1,6 +1,6 @@
 package dev.kforge.environments;
 
-import dev.kforge.dsl.cli.EnvironmentDefinition;
+import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import java.util.List;
 
 /** The environments the render command knows, in promotion order. */

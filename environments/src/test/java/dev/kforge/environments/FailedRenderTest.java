@@ -3,9 +3,9 @@ package dev.kforge.environments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.cli.Cli;
-import dev.kforge.dsl.cli.EnvironmentDefinition;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,13 +2,13 @@ package dev.kforge.environments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kforge.dsl.cli.RenderedEnvironment;
-import dev.kforge.dsl.cli.Renderer;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.diff.EnvironmentDiff;
 import dev.kforge.dsl.diff.FieldDifference;
 import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

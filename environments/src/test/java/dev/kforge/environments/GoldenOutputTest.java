@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import dev.kforge.dsl.cli.RenderResult;
-import dev.kforge.dsl.cli.RenderedEnvironment;
-import dev.kforge.dsl.cli.Renderer;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.RenderResult;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.Renderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

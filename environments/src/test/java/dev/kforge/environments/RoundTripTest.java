@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.kforge.dsl.cli.RenderedEnvironment;
-import dev.kforge.dsl.cli.Renderer;
 import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.render.RenderedObject;
 import dev.kforge.dsl.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;

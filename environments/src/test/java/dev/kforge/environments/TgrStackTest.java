@@ -2,15 +2,15 @@ package dev.kforge.environments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kforge.dsl.cli.RenderedEnvironment;
-import dev.kforge.dsl.cli.Renderer;
-import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.check.Checks;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.core.Policy;
-import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.gateway.GatewayKinds;
 import dev.kforge.dsl.gateway.RoutingForm;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.tgr.TgrContract;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -22,9 +22,9 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** What the tgr stack promises in each environment, read off the rendered objects. */
 class TgrStackTest {

@@ -1,7 +1,7 @@
 package dev.kforge.dsl.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kforge.dsl.cli.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.render.RenderedObject;
 import dev.kforge.dsl.yaml.YamlWriter;
 import java.util.ArrayList;

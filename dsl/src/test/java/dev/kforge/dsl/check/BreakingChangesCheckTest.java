@@ -2,12 +2,12 @@ package dev.kforge.dsl.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kforge.dsl.cli.Renderer;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;

@@ -1,5 +1,7 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import static dev.kforge.dsl.testing.Rendering.noPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 

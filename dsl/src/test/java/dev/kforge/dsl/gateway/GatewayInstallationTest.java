@@ -39,7 +39,7 @@ class GatewayInstallationTest {
     }
 
     private static String render(GatewayInstallation gateway, String fileName, KubeObject<?>... more) {
-        return dev.kforge.dsl.cli.Renderer.render(stack("prod", gateway, more)).files().stream()
+        return dev.kforge.dsl.pipeline.Renderer.render(stack("prod", gateway, more)).files().stream()
                 .filter(file -> file.fileName().equals(fileName)).map(file -> file.content())
                 .findFirst().orElseThrow(() -> new AssertionError("No " + fileName));
     }

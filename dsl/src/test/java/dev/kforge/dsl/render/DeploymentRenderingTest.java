@@ -7,12 +7,12 @@ import static dev.kforge.dsl.testing.Rendering.render;
 import static dev.kforge.dsl.testing.Rendering.structuralProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kforge.dsl.cli.RenderedEnvironment;
-import dev.kforge.dsl.cli.Renderer;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Capability;

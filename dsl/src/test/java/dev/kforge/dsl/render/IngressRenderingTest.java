@@ -5,13 +5,13 @@ import static dev.kforge.dsl.testing.Rendering.manifest;
 import static dev.kforge.dsl.testing.Rendering.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kforge.dsl.cli.RenderedEnvironment;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;

@@ -5,7 +5,7 @@ import static dev.kforge.dsl.testing.Rendering.manifest;
 import static dev.kforge.dsl.testing.Rendering.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kforge.dsl.cli.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.rbac.ApiResource;
 import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
 import dev.kforge.dsl.rbac.ClusterRoleDef;

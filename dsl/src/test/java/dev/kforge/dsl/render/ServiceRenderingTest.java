@@ -5,12 +5,12 @@ import static dev.kforge.dsl.testing.Rendering.manifest;
 import static dev.kforge.dsl.testing.Rendering.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kforge.dsl.cli.RenderedEnvironment;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;

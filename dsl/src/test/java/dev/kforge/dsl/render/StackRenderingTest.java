@@ -9,8 +9,6 @@ import static dev.kforge.dsl.testing.Rendering.render;
 import static dev.kforge.dsl.testing.Rendering.structuralProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kforge.dsl.cli.RenderedEnvironment;
-import dev.kforge.dsl.cli.Renderer;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Kind;
@@ -22,6 +20,8 @@ import dev.kforge.dsl.network.IngressRule;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.rbac.ApiResource;
 import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
 import dev.kforge.dsl.rbac.ClusterRoleDef;

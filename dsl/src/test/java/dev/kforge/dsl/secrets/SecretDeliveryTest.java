@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.cli.Cli;
-import dev.kforge.dsl.cli.EnvironmentDefinition;
-import dev.kforge.dsl.cli.Renderer;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.pipeline.EnvironmentDefinition;
+import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,10 @@
-package dev.kforge.dsl.cli;
+package dev.kforge.dsl.pipeline;
 
-import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.check.Checks;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.render.RenderedObject;
 import dev.kforge.dsl.render.StackRenderer;

@@ -1,4 +1,4 @@
-package dev.kforge.dsl.cli;
+package dev.kforge.dsl.pipeline;
 
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.render.RenderedObject;

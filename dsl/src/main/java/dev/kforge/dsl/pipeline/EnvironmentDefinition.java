@@ -1,4 +1,4 @@
-package dev.kforge.dsl.cli;
+package dev.kforge.dsl.pipeline;
 
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.stack.Stack;
