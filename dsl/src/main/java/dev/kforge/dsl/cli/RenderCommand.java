@@ -1,0 +1,57 @@
+package dev.kforge.dsl.cli;
+
+import dev.kforge.dsl.check.BreakingChangesCheck;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.RenderResult;
+import dev.kforge.dsl.pipeline.Renderer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code render ENV|all}: check every environment, then write the requested ones, or nothing. */
+final class RenderCommand {
+    private RenderCommand() {
+    }
+
+    static int run(Console console, String requested, Path outDir) {
+        List<String> targets = requested.equals("all") ? console.names() : List.of(requested);
+        if (targets.isEmpty() || !console.knows(targets.get(0))) {
+            console.err().println("Unknown environment \"" + requested + "\". Valid environments: "
+                    + String.join(", ", console.names()) + " (or all).");
+            return 2;
+        }
+        RenderResult result = Renderer.renderAll(console.environments());
+        for (String name : targets) {
+            result.environment(name).ifPresent(environment -> BreakingChangesCheck.check(environment.stack(),
+                    OutputDirectory.read(outDir.resolve(name)), environment.files(), result.problems()));
+        }
+        if (console.report(result)) {
+            console.err().println("Nothing was written: fix the problems above and render again.");
+            return 1;
+        }
+        Map<Path, List<ManifestFile>> folders = new LinkedHashMap<>();
+        targets.forEach(name -> folders.put(outDir.resolve(name), result.environment(name).orElseThrow().files()));
+        List<Path> changed;
+        try {
+            changed = OutputDirectory.replaceAll(folders);
+        } catch (IOException e) {
+            console.err().println("Cannot write: " + e.getMessage() + ". Every folder that was not written is unchanged.");
+            return 1;
+        }
+        folders.forEach((folder, files) -> console.out().println(folder + ": " + files.size() + " files "
+                + (changed.contains(folder) ? "written" : "unchanged") + " (" + countByKind(files) + ")"));
+        return 0;
+    }
+
+    private static String countByKind(List<ManifestFile> files) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        files.forEach(file -> counts.merge(file.kind().kind(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((kind, count) -> parts.add(kind + " " + count));
+        return String.join(", ", parts);
+    }
+}

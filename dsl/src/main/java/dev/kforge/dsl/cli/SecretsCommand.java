@@ -1,0 +1,65 @@
+package dev.kforge.dsl.cli;
+
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.RenderResult;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.secrets.DotEnvFile;
+import dev.kforge.dsl.secrets.SecretManifests;
+import dev.kforge.dsl.stack.Stack;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** {@code secrets ENV}: the environment's Secrets built from variables and {@code .env.ENV}, outside git. */
+final class SecretsCommand {
+    private SecretsCommand() {
+    }
+
+    static int run(Console console, String name, Path outDir, boolean toStdout, Map<String, String> variables,
+                   Path workingDirectory) {
+        if (!console.knows(name)) {
+            return console.unknown(name);
+        }
+        RenderResult result = Renderer.renderAll(console.environments());
+        if (console.report(result)) {
+            console.err().println("No Secret was built: fix the problems above first.");
+            return 1;
+        }
+        Stack stack = result.environment(name).orElseThrow().stack();
+        SecretManifests.Result secrets;
+        Path envFile = workingDirectory.resolve(".env." + name);
+        try {
+            secrets = SecretManifests.build(stack, variables, DotEnvFile.read(envFile));
+        } catch (IOException | IllegalArgumentException e) {
+            console.err().println("Cannot read " + envFile + ": " + e.getMessage());
+            return 1;
+        }
+        if (!secrets.missing().isEmpty()) {
+            console.err().println("Missing secret values for " + name + " (nothing written):");
+            secrets.missing().forEach(line -> console.err().println("  " + line));
+            console.err().println("Set them as environment variables or in " + envFile + " (KEY=\"value\", git-ignored).");
+            return 1;
+        }
+        if (secrets.files().isEmpty()) {
+            console.out().println("No Secret of " + name + " takes its values from the environment: its Secrets come from "
+                    + "the ExternalSecret or SealedSecret objects in out/" + name + ". Nothing to build.");
+            return 0;
+        }
+        if (toStdout) {
+            secrets.files().forEach(file -> console.out().print("---\n" + file.content()));
+            return 0;
+        }
+        Path folder = outDir.resolve(name);
+        try {
+            OutputDirectory.replace(folder, secrets.files(), true);
+        } catch (IOException e) {
+            console.err().println("Cannot write " + folder + ": " + e + ". The previous " + folder + " is unchanged.");
+            return 1;
+        }
+        console.out().println(folder + ": " + secrets.files().size() + " Secrets written ("
+                + String.join(", ", secrets.files().stream().map(ManifestFile::name).toList())
+                + "). Outside git; apply with: kubectl apply -f " + folder);
+        return 0;
+    }
+}
