@@ -1,6 +1,7 @@
 package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Scope;
 import dev.kforge.dsl.stack.Stack;
@@ -28,9 +29,12 @@ public final class ClusterScopedNamesCheck {
                 String key = object.kind().kind() + "/" + object.name();
                 String owner = firstOwner.putIfAbsent(key, stack.environment());
                 if (owner != null && !owner.equals(stack.environment())) {
+                    String example = object.kind().equals(Kind.NAMESPACE)
+                            ? stack.name() + "-" + stack.environment()
+                            : stack.namespace().name() + "-" + object.name();
                     problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), object,
                             "is cluster-scoped and environment " + owner + " defines the same name", object.name(),
-                            "Put the environment in the name, e.g. \"" + stack.namespace().name() + "-" + object.name() + "\"."));
+                            "Put the environment in the name, e.g. \"" + example + "\"."));
                 }
             }
         }

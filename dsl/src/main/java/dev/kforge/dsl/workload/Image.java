@@ -51,6 +51,10 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
 
     /** Parses {@code repository[:tag][@digest]}. */
     public static Image parse(String reference) {
+        if (reference != null && (reference.endsWith(":") || reference.endsWith("@"))) {
+            throw InvalidDefinitionException.invalid("Image " + reference.substring(0, reference.length() - 1),
+                    reference.endsWith(":") ? "tag" : "digest", "", "must not be empty", "Pin a version, e.g. \"1.1.0\".");
+        }
         Matcher matcher = reference == null ? null : REFERENCE.matcher(reference);
         if (matcher == null || !matcher.matches()) {
             throw InvalidDefinitionException.invalid("Image", "reference", String.valueOf(reference),

@@ -287,7 +287,7 @@ class ChecksTest {
 
         assertThat(problems(Stack.named("demo").environment("dev").namespace(shared), Stack.named("demo").environment("prod").namespace(again)))
                 .containsExactly("prod/Namespace demo: is cluster-scoped and environment dev defines the same name (demo). "
-                        + "Put the environment in the name, e.g. \"demo-demo\"." + at(line));
+                        + "Put the environment in the name, e.g. \"demo-prod\"." + at(line));
     }
 
     @Test

@@ -88,4 +88,11 @@ class ImageTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Image eon01/tgr: tag \"\" is invalid: must not be empty. Pin a version, e.g. \"1.1.0\".");
     }
+
+    @Test
+    void names_the_empty_tag_rather_than_the_repository() {
+        assertThatThrownBy(() -> Image.parse("eon01/tgr:"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Image eon01/tgr: tag \"\" is invalid: must not be empty. Pin a version, e.g. \"1.1.0\".");
+    }
 }
