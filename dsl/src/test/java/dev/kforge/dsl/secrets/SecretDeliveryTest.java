@@ -99,6 +99,18 @@ class SecretDeliveryTest {
     }
 
     @Test
+    void a_namespace_store_with_its_own_refresh_interval() {
+        SecretDef stored = SecretDef.opaque("github", "CLIENT_ID")
+                .withSource(SecretSource.namespaceStore("vault").withRefreshInterval(java.time.Duration.ofMinutes(15)));
+        String yaml = Renderer.render(stack(stored)).files().get(1).content();
+        assertThat(yaml).contains("  refreshInterval: 900s\n").contains("  secretStoreRef:\n    kind: SecretStore\n    name: vault\n")
+                .contains("      key: github\n");
+        assertThatThrownBy(() -> SecretSource.namespaceStore("vault").withRefreshInterval(java.time.Duration.ZERO))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("SecretSource vault: refreshInterval \"PT0S\" is invalid: must be positive. For example Duration.ofHours(1).");
+    }
+
+    @Test
     void rejects_sealed_values_that_do_not_match_the_declared_keys() {
         assertThatThrownBy(() -> SecretDef.tls("tls").withSource(SecretSource.sealed(Map.of("tls.crt", SEALED))))
                 .isInstanceOf(InvalidDefinitionException.class)
