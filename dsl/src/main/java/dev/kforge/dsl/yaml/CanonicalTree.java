@@ -4,42 +4,44 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Puts a JSON tree in the one canonical form the writer emits:
+ * The one canonical form the writer emits:
  * <ul>
  *   <li>keys in order: {@code apiVersion, kind, metadata, name, namespace} first, the rest sorted;</li>
  *   <li>nulls, empty maps and empty lists dropped, except an empty map that means something
  *       ({@code emptyDir: {}});</li>
  *   <li>list order kept (it is meaningful: containers, env, rules).</li>
  * </ul>
+ * {@link ModelTree} builds model objects straight into this form; {@link #of} puts any JSON tree in it.
  */
 final class CanonicalTree {
-    private static final List<String> LEADING_KEYS = List.of("apiVersion", "kind", "metadata", "name", "namespace");
     /** Keys whose empty map value is meaningful and must be written. */
     private static final Set<String> MEANINGFUL_WHEN_EMPTY = Set.of("emptyDir", "podSelector", "namespaceSelector");
-    private static final Comparator<String> KEY_ORDER = Comparator
-            .comparingInt((String key) -> {
-                int index = LEADING_KEYS.indexOf(key);
-                return index < 0 ? LEADING_KEYS.size() : index;
-            })
-            .thenComparing(Comparator.naturalOrder());
+    static final Comparator<String> KEY_ORDER = Comparator.comparingInt(CanonicalTree::rank).thenComparing(Comparator.naturalOrder());
 
     private CanonicalTree() {
     }
 
+    /** A JSON tree in canonical form (a copy: the argument is not changed). */
     static JsonNode of(JsonNode node) {
         if (node.isObject()) {
-            return object((ObjectNode) node);
+            SortedMap<String, JsonNode> fields = fields();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                put(fields, field.getKey(), of(field.getValue()));
+            }
+            return object(fields);
         }
         if (node.isArray()) {
-            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            ArrayNode out = JsonNodeFactory.instance.arrayNode(node.size());
             for (JsonNode item : node) {
                 if (!item.isNull()) {
                     out.add(of(item));
@@ -47,27 +49,49 @@ final class CanonicalTree {
             }
             return out;
         }
+        if (node instanceof POJONode pojo) {
+            return ModelTree.of(pojo.getPojo());
+        }
         return node;
     }
 
-    private static ObjectNode object(ObjectNode node) {
-        List<String> keys = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            keys.add(it.next().getKey());
+    /** An empty field map that keeps its keys in canonical order. */
+    static SortedMap<String, JsonNode> fields() {
+        return new TreeMap<>(KEY_ORDER);
+    }
+
+    /** Sets {@code key} to a canonical {@code value}, or removes it when the value is not written (null, empty). */
+    static void put(SortedMap<String, JsonNode> fields, String key, JsonNode value) {
+        boolean dropped = value.isNull()
+                || value.isContainerNode() && value.isEmpty() && !(value.isObject() && MEANINGFUL_WHEN_EMPTY.contains(key));
+        if (dropped) {
+            fields.remove(key);
+        } else {
+            fields.put(key, value);
         }
-        keys.sort(KEY_ORDER);
+    }
+
+    static ObjectNode object(SortedMap<String, JsonNode> fields) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (String key : keys) {
-            JsonNode value = node.get(key);
-            if (value.isNull()) {
-                continue;
-            }
-            JsonNode canonical = of(value);
-            if (canonical.isContainerNode() && canonical.isEmpty() && !(canonical.isObject() && MEANINGFUL_WHEN_EMPTY.contains(key))) {
-                continue;
-            }
-            out.set(key, canonical);
-        }
+        fields.forEach(out::set);
         return out;
+    }
+
+    /** The identifying keys first, in this order; every other key after them. */
+    private static int rank(String key) {
+        switch (key) {
+            case "apiVersion":
+                return 0;
+            case "kind":
+                return 1;
+            case "metadata":
+                return 2;
+            case "name":
+                return 3;
+            case "namespace":
+                return 4;
+            default:
+                return 5;
+        }
     }
 }

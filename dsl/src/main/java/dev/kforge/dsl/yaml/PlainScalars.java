@@ -1,6 +1,5 @@
 package dev.kforge.dsl.yaml;
 
-import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,8 +12,7 @@ import java.util.Set;
  * <p>It runs for every key and value written, so it scans characters instead of using regular
  * expressions.
  */
-final class PlainScalars extends StringQuotingChecker {
-    private static final long serialVersionUID = 1L;
+final class PlainScalars {
 
     /** Words some YAML version reads as a boolean or null (compared case-insensitively). */
     private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "<<", "=");
@@ -22,14 +20,7 @@ final class PlainScalars extends StringQuotingChecker {
     private static final Set<String> SPECIAL_FLOATS = Set.of(".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN",
             "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF");
 
-    @Override
-    public boolean needToQuoteName(String name) {
-        return !isPlainSafe(name);
-    }
-
-    @Override
-    public boolean needToQuoteValue(String value) {
-        return !isPlainSafe(value);
+    private PlainScalars() {
     }
 
     static boolean isPlainSafe(String text) {
@@ -40,6 +31,10 @@ final class PlainScalars extends StringQuotingChecker {
         char first = text.charAt(0);
         char last = text.charAt(length - 1);
         if (first == ' ' || last == ' ' || last == ':' || first == '-' || first == '+' || first == ':' || first == '@' || first == ',') {
+            return false;
+        }
+        // "." reads as a number to some writers, "..." ends a document.
+        if (text.equals(".") || text.startsWith("...")) {
             return false;
         }
         for (int i = 0; i < length; i++) {

@@ -1,12 +1,6 @@
 package dev.kforge.dsl.yaml;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.UncheckedIOException;
 
 /**
  * Owns every byte of the output: one object becomes one YAML document in canonical form (see
@@ -14,23 +8,12 @@ import java.io.UncheckedIOException;
  * multi-line strings, no document marker, no line folding, and exactly one final newline.
  */
 public final class YamlWriter {
-    private static final ObjectMapper TREE_MAPPER = new ObjectMapper();
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .stringQuotingChecker(new PlainScalars())
-                    .build())
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .build();
-
     private YamlWriter() {
     }
 
-    /** The YAML of any model object Jackson can map (a fabric8 object, a map, a tree). */
+    /** The YAML of any model object: a fabric8 object, a map, a list, a JSON tree. */
     public static String write(Object model) {
-        return writeTree(TREE_MAPPER.valueToTree(model));
+        return YamlEmitter.document(ModelTree.of(model));
     }
 
     /**
@@ -38,16 +21,11 @@ public final class YamlWriter {
      * becomes text. Two objects with equal trees give identical bytes.
      */
     public static JsonNode canonicalTree(Object model) {
-        return CanonicalTree.of(TREE_MAPPER.valueToTree(model));
+        return ModelTree.of(model);
     }
 
     /** The YAML of a JSON tree, in canonical form. */
     public static String writeTree(JsonNode tree) {
-        try {
-            String yaml = YAML.writeValueAsString(CanonicalTree.of(tree));
-            return yaml.endsWith("\n") ? yaml : yaml + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Cannot write YAML: " + e.getOriginalMessage(), e);
-        }
+        return YamlEmitter.document(CanonicalTree.of(tree));
     }
 }
