@@ -31,6 +31,13 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
             CLUSTER_ROLE_BINDING, ROLE_BINDING, CONFIG_MAP, SECRET, EXTERNAL_SECRET, SEALED_SECRET, SERVICE, DEPLOYMENT,
             POD_DISRUPTION_BUDGET, INGRESS);
 
+    public Kind {
+        if (applyOrder < 0 || applyOrder > 99) {
+            throw InvalidDefinitionException.invalid("Kind " + kind, "applyOrder", String.valueOf(applyOrder),
+                    "must be 0 to 99 (the two-digit prefix that orders files)", "Custom resources usually apply last, e.g. 70.");
+        }
+    }
+
     /** The built-in kind with this apiVersion and kind, if there is one. */
     public static java.util.Optional<Kind> builtIn(String apiVersion, String kind) {
         return BUILT_IN.stream().filter(k -> k.apiVersion.equals(apiVersion) && k.kind.equals(kind)).findFirst();

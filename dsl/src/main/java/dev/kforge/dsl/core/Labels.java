@@ -34,11 +34,12 @@ public record Labels(SortedMap<String, String> entries) {
             NAME, COMPONENT, VERSION);
 
     public Labels {
-        TreeMap<String, String> copy = new TreeMap<>();
-        entries.forEach((key, value) -> copy.put(
-                Names.requireQualifiedKey("Labels", "label key", key),
-                Names.requireLabelValue("Labels", key, value)));
-        entries = Collections.unmodifiableSortedMap(copy);
+        if (!(entries instanceof Checked)) {
+            Checked copy = new Checked();
+            entries.forEach(copy::putChecked);
+            entries = copy;
+        }
+        entries = Collections.unmodifiableSortedMap(entries);
     }
 
     public static Labels of(Map<String, String> entries) {
@@ -51,8 +52,8 @@ public record Labels(SortedMap<String, String> entries) {
 
     /** A copy with one more label (replacing a label with the same key). */
     public Labels with(String key, String value) {
-        TreeMap<String, String> copy = new TreeMap<>(entries);
-        copy.put(key, value);
+        Checked copy = new Checked(entries);
+        copy.putChecked(key, value);
         return new Labels(copy);
     }
 
@@ -61,7 +62,7 @@ public record Labels(SortedMap<String, String> entries) {
         if (other.isEmpty()) {
             return this;
         }
-        TreeMap<String, String> copy = new TreeMap<>(entries);
+        Checked copy = new Checked(entries);
         copy.putAll(other.entries);
         return new Labels(copy);
     }
@@ -82,5 +83,24 @@ public record Labels(SortedMap<String, String> entries) {
     @Override
     public String toString() {
         return entries.toString();
+    }
+
+    /**
+     * Entries already checked: labels are combined for every object, so a copy checks only what
+     * it adds. Private, and never handed out except wrapped read-only.
+     */
+    private static final class Checked extends TreeMap<String, String> {
+        private static final long serialVersionUID = 1L;
+
+        Checked() {
+        }
+
+        Checked(SortedMap<String, String> checked) {
+            super(checked);
+        }
+
+        void putChecked(String key, String value) {
+            put(Names.requireQualifiedKey("Labels", "label key", key), Names.requireLabelValue("Labels", key, value));
+        }
     }
 }

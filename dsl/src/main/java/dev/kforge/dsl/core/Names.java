@@ -33,7 +33,7 @@ public final class Names {
             return description;
         }
 
-        boolean accepts(String name) {
+        public boolean accepts(String name) {
             if (name.isEmpty() || name.length() > maxLength) {
                 return false;
             }
@@ -80,6 +80,11 @@ public final class Names {
             throw InvalidDefinitionException.invalid(subject, field, key, rule, "For example \"app.kubernetes.io/name\".");
         }
         return key;
+    }
+
+    /** Whether {@code value} is a non-empty label value (the rule of {@link #requireLabelValue}). */
+    public static boolean isLabelValue(String value) {
+        return !value.isEmpty() && value.length() <= 63 && CharRules.isQualifiedNamePart(value);
     }
 
     /** Checks a label value: empty, or at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric. */

@@ -48,13 +48,20 @@ public record Origin(String file, int line) {
     }
 
     private static boolean isLibraryFrame(StackWalker.StackFrame frame) {
-        Class<?> type = frame.getDeclaringClass();
-        if (type.getName().startsWith("java.") || type.getName().startsWith("jdk.")) {
-            return true;
-        }
-        URL location = locationOf(type);
-        return location != null && location.equals(DSL_LOCATION);
+        return IN_LIBRARY.get(frame.getDeclaringClass());
     }
+
+    /** Every object captures its origin, so each class is looked up once. */
+    private static final ClassValue<Boolean> IN_LIBRARY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            if (type.getName().startsWith("java.") || type.getName().startsWith("jdk.")) {
+                return true;
+            }
+            URL location = locationOf(type);
+            return location != null && location.equals(DSL_LOCATION);
+        }
+    };
 
     private static URL locationOf(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();

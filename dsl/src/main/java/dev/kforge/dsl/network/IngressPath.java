@@ -1,15 +1,17 @@
 package dev.kforge.dsl.network;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.util.regex.Pattern;
 
 /** A path of an Ingress rule and the Service port that serves it. */
 public record IngressPath(String path, PathType type, ServiceBackend backend) {
+    private static final Pattern NOT_A_PLAIN_PATH = Pattern.compile("//|[\\s{}|\\\\^~\\[\\]`;]");
     public IngressPath {
         if (path == null || !path.startsWith("/")) {
             throw InvalidDefinitionException.invalid("IngressPath", "path", String.valueOf(path), "must start with '/'",
                     "For example \"/\" or \"/api\".");
         }
-        if (type != PathType.IMPLEMENTATION_SPECIFIC && (path.contains("//") || path.matches(".*[\\s{}|\\\\^~\\[\\]`;].*"))) {
+        if (type != PathType.IMPLEMENTATION_SPECIFIC && NOT_A_PLAIN_PATH.matcher(path).find()) {
             throw InvalidDefinitionException.invalid("IngressPath", "path", path,
                     "must be a plain URL path for pathType " + type.apiValue(), "Use PathType.IMPLEMENTATION_SPECIFIC for regular expressions.");
         }

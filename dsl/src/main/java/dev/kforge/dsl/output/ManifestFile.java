@@ -1,12 +1,8 @@
 package dev.kforge.dsl.output;
 
 import dev.kforge.dsl.core.Kind;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.kforge.dsl.core.Sha256;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One rendered file: {@code <applyOrder>-<kind>-<name>.yaml}, so that {@code ls} order (and so
@@ -19,11 +15,11 @@ import java.util.regex.Pattern;
  * @param content  the YAML, ending in one newline
  */
 public record ManifestFile(String fileName, Kind kind, String name, String content) {
-    private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*\\.yaml");
-    private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9.-]+");
+    private static final String SUFFIX = ".yaml";
 
     public ManifestFile {
-        if (fileName == null || !FILE_NAME.matcher(fileName).matches() || fileName.contains("..")) {
+        if (fileName == null || !fileName.endsWith(SUFFIX) || fileName.length() == SUFFIX.length() || fileName.charAt(0) == '.'
+                || !isSafe(fileName) || fileName.contains("..")) {
             throw new IllegalArgumentException("ManifestFile: file name \"" + fileName
                     + "\" is invalid: must be lowercase letters, digits, '.' and '-' ending in .yaml, without \"..\" or '/'");
         }
@@ -39,18 +35,22 @@ public record ManifestFile(String fileName, Kind kind, String name, String conte
      * the real name appended, so two objects never share a file.
      */
     static String fileName(Kind kind, String name) {
-        String safeName = SAFE_NAME.matcher(name).matches() && !name.contains("..")
+        String safeName = !name.isEmpty() && isSafe(name) && !name.contains("..")
                 ? name
-                : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-").replace("..", "-") + "-" + shortHash(name);
-        return String.format(Locale.ROOT, "%02d-%s-%s.yaml", kind.applyOrder(), kind.kind().toLowerCase(Locale.ROOT), safeName);
+                : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-").replace("..", "-") + "-" + Sha256.hex(name).substring(0, 6);
+        int order = kind.applyOrder();
+        // Not String.format: this runs for every file of every render.
+        return (order < 10 ? "0" : "") + order + "-" + kind.kind().toLowerCase(Locale.ROOT) + "-" + safeName + SUFFIX;
     }
 
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 3);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    /** Only {@code [a-z0-9.-]}. */
+    private static boolean isSafe(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+                return false;
+            }
         }
+        return true;
     }
 }

@@ -1,6 +1,8 @@
 package dev.kforge.dsl.rbac;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Names;
+import java.util.regex.Pattern;
 
 /**
  * A resource type of the API, with the group it belongs to, so a rule cannot pair a resource with
@@ -10,6 +12,7 @@ import dev.kforge.dsl.core.InvalidDefinitionException;
  * @param plural the resource name, e.g. {@code pods} or {@code pods/log}
  */
 public record ApiResource(String group, String plural) {
+    private static final Pattern PLURAL = Pattern.compile("[a-z][a-z0-9]*(/[a-z][a-z0-9]*)?");
     public static final ApiResource PODS = new ApiResource("", "pods");
     public static final ApiResource POD_LOGS = new ApiResource("", "pods/log");
     public static final ApiResource SERVICES = new ApiResource("", "services");
@@ -24,11 +27,11 @@ public record ApiResource(String group, String plural) {
     public static final ApiResource LEASES = new ApiResource("coordination.k8s.io", "leases");
 
     public ApiResource {
-        if (group == null || !group.matches("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?")) {
+        if (group == null || !group.isEmpty() && !Names.Rule.DNS1123_SUBDOMAIN.accepts(group)) {
             throw InvalidDefinitionException.invalid("ApiResource", "group", String.valueOf(group),
                     "must be empty (core) or a DNS subdomain", "For example \"apps\".");
         }
-        if (plural == null || !plural.matches("[a-z][a-z0-9]*(/[a-z][a-z0-9]*)?")) {
+        if (plural == null || !PLURAL.matcher(plural).matches()) {
             throw InvalidDefinitionException.invalid("ApiResource", "resource", String.valueOf(plural),
                     "must be a lower-case plural, optionally with a subresource", "For example \"pods\" or \"pods/log\".");
         }

@@ -5,16 +5,13 @@ import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Sha256;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.EnvVarDef;
 import dev.kforge.dsl.workload.VolumeDef;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -94,10 +91,6 @@ final class ConfigChecksums {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -2,9 +2,7 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.core.CustomObject;
 import dev.kforge.dsl.stack.Stack;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 
 /** Renders custom resources from the fields they describe themselves. */
@@ -13,11 +11,11 @@ final class CustomObjectRenderer {
     }
 
     static Optional<HasMetadata> render(CustomObject<?> object, Stack stack) {
-        GenericKubernetesResource resource = new GenericKubernetesResource();
+        CustomResource resource = new CustomResource();
         resource.setApiVersion(object.kind().apiVersion());
         resource.setKind(object.kind().kind());
         resource.setMetadata(Metadata.of(object, stack));
-        resource.setAdditionalProperties(new LinkedHashMap<>(object.body(stack.namespace().name())));
+        resource.setAdditionalProperties(object.body(stack.namespace().name()));
         return Optional.of(resource);
     }
 }

@@ -4,7 +4,6 @@ import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.stack.Stack;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,12 +60,12 @@ final class SecretRenderer implements ObjectRenderer<SecretDef> {
         return spec;
     }
 
-    private static GenericKubernetesResource resource(Kind kind, SecretDef secret, Stack stack, Map<String, Object> body) {
-        GenericKubernetesResource resource = new GenericKubernetesResource();
+    private static CustomResource resource(Kind kind, SecretDef secret, Stack stack, Map<String, Object> body) {
+        CustomResource resource = new CustomResource();
         resource.setApiVersion(kind.apiVersion());
         resource.setKind(kind.kind());
         resource.setMetadata(Metadata.of(secret, stack));
-        resource.setAdditionalProperties(new LinkedHashMap<>(body));
+        resource.setAdditionalProperties(body);
         return resource;
     }
 }

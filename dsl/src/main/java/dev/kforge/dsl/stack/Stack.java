@@ -154,7 +154,7 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     public Labels workloadLabelsOf(DeploymentDef workload) {
         Labels labels = commonLabels().with(selectorOf(workload));
         String tag = workload.mainContainer().image().tag().orElse("");
-        if (!tag.isEmpty() && tag.length() <= 63 && tag.matches("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")) {
+        if (Names.isLabelValue(tag)) {
             labels = labels.with(Labels.VERSION, tag);
         }
         return labels;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.kforge.dsl.render.CustomResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -159,6 +160,12 @@ class JacksonEquivalenceTest {
         spec.put("quantity", new Quantity("1", "Gi"));
         mapping.setAdditionalProperties(Map.of("spec", spec, "status", Map.of()));
         objects.add(mapping);
+        CustomResource custom = new CustomResource();
+        custom.setApiVersion("external-secrets.io/v1");
+        custom.setKind("ExternalSecret");
+        custom.setMetadata(unnamed);
+        custom.setAdditionalProperties(Map.of("spec", spec));
+        objects.add(custom);
 
         for (Object object : objects) {
             assertThat(YamlWriter.canonicalTree(object)).as(object.getClass().getSimpleName()).isEqualTo(JacksonReference.tree(object));
@@ -170,7 +177,8 @@ class JacksonEquivalenceTest {
     void reads_the_properties_jackson_serializes_for_every_model_class_of_the_rendered_kinds() {
         List<Class<?>> roots = List.of(Deployment.class, StatefulSet.class, DaemonSet.class, Service.class, Ingress.class,
                 NetworkPolicy.class, ConfigMap.class, Secret.class, Namespace.class, ServiceAccount.class, Role.class,
-                ClusterRole.class, RoleBinding.class, ClusterRoleBinding.class, PodDisruptionBudget.class, GenericKubernetesResource.class);
+                ClusterRole.class, RoleBinding.class, ClusterRoleBinding.class, PodDisruptionBudget.class, GenericKubernetesResource.class,
+                CustomResource.class);
         Set<Class<?>> seen = new HashSet<>();
         Deque<JavaType> pending = new ArrayDeque<>();
         roots.forEach(root -> pending.add(MAPPER.constructType(root)));
@@ -182,7 +190,7 @@ class JacksonEquivalenceTest {
                 continue;
             }
             Class<?> raw = type.getRawClass();
-            if (!raw.getName().startsWith("io.fabric8.") || !seen.add(raw)) {
+            if (!(raw.getName().startsWith("io.fabric8.") || raw == CustomResource.class) || !seen.add(raw)) {
                 continue;
             }
             BeanDescription description = MAPPER.getSerializationConfig().introspect(type);
