@@ -41,7 +41,7 @@ TO ?= prod
 N ?= 1000
 BENCH_OUT ?= environments/target/bench-out
 
-.PHONY: render check secrets diff test run build clean bench bench-render print-render-java
+.PHONY: render check secrets diff test run build clean bench bench-render print-render-java generate
 
 render: $(CACHE)
 	@$(RUN) render $(ENV) --out $(OUT)
@@ -81,6 +81,12 @@ bench-render: $(CACHE)
 	@$(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -cp $(JAR) \
 		dev.kforge.environments.RenderBenchmark $(N) $(BENCH_OUT)
 	@rm -rf $(BENCH_OUT)
+
+# Regenerates dsl's ModelShapes.java (the JSON shape of every fabric8 class the renderer writes, as
+# Jackson sees it) after a fabric8 or Jackson upgrade; ModelShapesTest fails until it is committed.
+generate:
+	$(MVN) -pl dsl test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+	$(JAVA) -cp dsl/target/test-classes:dsl/target/classes:$$(cat dsl/target/test.classpath) dev.kforge.dsl.yaml.ModelShapesGenerator
 
 # Not quiet: Surefire's per-module "Tests run: ..." lines are the report CI and people read.
 test:

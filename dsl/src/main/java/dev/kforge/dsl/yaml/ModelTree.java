@@ -22,10 +22,10 @@ import java.util.SortedMap;
  * {@link CanonicalTree canonical form}, built in one pass.
  *
  * <p>Why not Jackson: building bean serializers for fabric8's classes is most of a small render's
- * time (about 0.1 s of start-up), and generic serialization most of a large one's. fabric8's
- * classes declare their JSON shape in field annotations ({@link ModelClass}), which this reads
- * once per class. The common scalars, {@link Quantity} and int-or-string are converted as their
- * serializers do; anything else goes to Jackson. Tests compare both paths on every rendered object.
+ * time (about 0.1 s of start-up), and generic serialization most of a large one's. The shape of
+ * every class a renderer produces is generated from Jackson's own view at build time
+ * ({@link ModelShapes}). The common scalars, {@link Quantity} and int-or-string are converted as
+ * their serializers do; anything else goes to Jackson. Tests compare both paths on every rendered object.
  */
 final class ModelTree {
     private ModelTree() {
@@ -68,24 +68,8 @@ final class ModelTree {
         if (value instanceof Object[] items) {
             return array(Arrays.asList(items));
         }
-        ModelClass model = ModelClass.of(value.getClass());
-        return model.readable() ? object(value, model) : CanonicalTree.of(Jackson.MAPPER.valueToTree(value));
-    }
-
-    private static JsonNode object(Object value, ModelClass model) {
-        SortedMap<String, JsonNode> fields = CanonicalTree.fields();
-        for (ModelClass.Property property : model.properties()) {
-            Object field = property.valueOf(value);
-            if (field == null || property.omitEmpty() && field instanceof String text && text.isEmpty()) {
-                continue;
-            }
-            CanonicalTree.put(fields, property.name(), of(field));
-        }
-        Map<?, ?> additional = model.additionalPropertiesOf(value);
-        if (additional != null) {
-            additional.forEach((key, field) -> CanonicalTree.put(fields, String.valueOf(key), of(field)));
-        }
-        return CanonicalTree.object(fields);
+        ModelFields fields = new ModelFields();
+        return ModelShapes.fieldsOf(value, fields) ? fields.toNode() : CanonicalTree.of(Jackson.MAPPER.valueToTree(value));
     }
 
     private static JsonNode map(Map<?, ?> map) {

@@ -2,44 +2,20 @@ package dev.kforge.dsl.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kforge.dsl.render.CustomResource;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -173,44 +149,6 @@ class JacksonEquivalenceTest {
         }
     }
 
-    @Test
-    void reads_the_properties_jackson_serializes_for_every_model_class_of_the_rendered_kinds() {
-        List<Class<?>> roots = List.of(Deployment.class, StatefulSet.class, DaemonSet.class, Service.class, Ingress.class,
-                NetworkPolicy.class, ConfigMap.class, Secret.class, Namespace.class, ServiceAccount.class, Role.class,
-                ClusterRole.class, RoleBinding.class, ClusterRoleBinding.class, PodDisruptionBudget.class, GenericKubernetesResource.class,
-                CustomResource.class);
-        Set<Class<?>> seen = new HashSet<>();
-        Deque<JavaType> pending = new ArrayDeque<>();
-        roots.forEach(root -> pending.add(MAPPER.constructType(root)));
-        int readable = 0;
-        while (!pending.isEmpty()) {
-            JavaType type = pending.pop();
-            if (type.isContainerType()) {
-                pending.push(type.getContentType());
-                continue;
-            }
-            Class<?> raw = type.getRawClass();
-            if (!(raw.getName().startsWith("io.fabric8.") || raw == CustomResource.class) || !seen.add(raw)) {
-                continue;
-            }
-            BeanDescription description = MAPPER.getSerializationConfig().introspect(type);
-            ModelClass model = ModelClass.of(raw);
-            if (model.readable()) {
-                readable++;
-                Set<String> jackson = description.findProperties().stream().filter(BeanPropertyDefinition::couldSerialize)
-                        .map(BeanPropertyDefinition::getName).collect(Collectors.toCollection(TreeSet::new));
-                Set<String> ours = model.properties().stream().map(ModelClass.Property::name).collect(Collectors.toCollection(TreeSet::new));
-                assertThat(ours).as(raw.getName()).isEqualTo(jackson);
-                assertThat(description.findAnyGetter() != null).as(raw.getName() + " has additional properties")
-                        .isEqualTo(model.additionalPropertiesOf(newInstance(raw)) != null || hasAdditionalPropertiesField(raw));
-            }
-            description.findProperties().forEach(property -> pending.push(property.getPrimaryType()));
-        }
-        assertThat(readable).as("model classes read without Jackson").isGreaterThan(100);
-        assertThat(ModelClass.of(Quantity.class).readable()).as("Quantity has its own serializer").isFalse();
-        assertThat(ModelClass.of(IntOrString.class).readable()).as("IntOrString has its own serializer").isFalse();
-    }
-
     private static Map<String, Object> document(String value) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("value", value);
@@ -265,24 +203,4 @@ class JacksonEquivalenceTest {
                 return list;
         }
     }
-
-    private static boolean hasAdditionalPropertiesField(Class<?> type) {
-        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-            for (var field : current.getDeclaredFields()) {
-                if (field.getName().equals("additionalProperties")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static Object newInstance(Class<?> type) {
-        try {
-            return type.getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(type + " has no public no-argument constructor", e);
-        }
-    }
-
 }
