@@ -61,11 +61,9 @@ public final class RenderBenchmark {
         Map<Path, List<ManifestFile>> folders = new LinkedHashMap<>();
         result.environments().forEach(environment -> folders.put(out.resolve(environment.stack().instance()), environment.files()));
         OutputDirectory.replaceAll(folders);
-        int objects = 0;
         int files = 0;
         long bytes = 0;
         for (RenderedEnvironment environment : result.environments()) {
-            objects += environment.objects().size();
             files += environment.files().size();
             bytes += environment.files().stream().mapToLong(file -> file.content().length()).sum();
         }
@@ -74,8 +72,8 @@ public final class RenderBenchmark {
         double jvmSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
         System.out.printf(Locale.ROOT, "render N=%d: %d stacks, %d objects, %d files, %.1f MB; define %.3f s, check+render+YAML %.3f s, "
                         + "write %.3f s; pipeline %.3f s, JVM uptime %.3f s, %.0f objects/s, peak RSS %d MiB, %d warnings%n",
-                copies, stacks.size(), objects, files, bytes / 1e6, (defined - start) / 1e9, (rendered - defined) / 1e9,
-                (end - rendered) / 1e9, seconds, jvmSeconds, objects / seconds, peakRssMiB(), problems.warnings().size());
+                copies, stacks.size(), files, files, bytes / 1e6, (defined - start) / 1e9, (rendered - defined) / 1e9,
+                (end - rendered) / 1e9, seconds, jvmSeconds, files / seconds, peakRssMiB(), problems.warnings().size());
     }
 
     /** The process's peak resident memory (VmHWM), or -1 where /proc is not available. */

@@ -73,7 +73,7 @@ public final class Renderer {
             files.add(ManifestFile.of(object.kind(), object.source().name(), YamlWriter.write(object.manifest())));
         }
         files.sort(Comparator.comparing(ManifestFile::fileName));
-        return new RenderedEnvironment(stack.environment(), stack, objects, files);
+        return new RenderedEnvironment(stack.environment(), stack, files);
     }
 
     private static Problem definitionProblem(String environment, RuntimeException e) {

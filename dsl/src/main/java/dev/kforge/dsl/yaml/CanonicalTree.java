@@ -25,7 +25,7 @@ import java.util.TreeMap;
 final class CanonicalTree {
     /** Keys whose empty map value is meaningful and must be written. */
     private static final Set<String> MEANINGFUL_WHEN_EMPTY = Set.of("emptyDir", "podSelector", "namespaceSelector");
-    static final Comparator<String> KEY_ORDER = Comparator.comparingInt(CanonicalTree::rank).thenComparing(Comparator.naturalOrder());
+    static final Comparator<String> KEY_ORDER = CanonicalTree::compareKeys;
 
     private CanonicalTree() {
     }
@@ -62,13 +62,23 @@ final class CanonicalTree {
 
     /** Sets {@code key} to a canonical {@code value}, or removes it when the value is not written (null, empty). */
     static void put(SortedMap<String, JsonNode> fields, String key, JsonNode value) {
-        boolean dropped = value.isNull()
-                || value.isContainerNode() && value.isEmpty() && !(value.isObject() && MEANINGFUL_WHEN_EMPTY.contains(key));
-        if (dropped) {
-            fields.remove(key);
-        } else {
+        if (isWritten(key, value)) {
             fields.put(key, value);
+        } else {
+            fields.remove(key);
         }
+    }
+
+    /** Whether a field is written: not null, and not an empty container unless it means something. */
+    static boolean isWritten(String key, JsonNode value) {
+        return !(value.isNull()
+                || value.isContainerNode() && value.isEmpty() && !(value.isObject() && MEANINGFUL_WHEN_EMPTY.contains(key)));
+    }
+
+    /** The canonical key order: the identifying keys first, the rest sorted. */
+    static int compareKeys(String a, String b) {
+        int byRank = rank(a) - rank(b);
+        return byRank != 0 ? byRank : a.compareTo(b);
     }
 
     static ObjectNode object(SortedMap<String, JsonNode> fields) {

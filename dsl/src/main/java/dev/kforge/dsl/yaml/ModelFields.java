@@ -1,16 +1,26 @@
 package dev.kforge.dsl.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.SortedMap;
 
-/** The fields of one model object as {@link ModelShapes} reads them, collected in canonical form. */
+/**
+ * The fields of one model object as {@link ModelShapes} reads them, in canonical form. The
+ * generated code puts the declared properties in canonical key order, so they are appended as
+ * they come; only additional properties need sorting.
+ */
 final class ModelFields {
-    private final SortedMap<String, JsonNode> fields = CanonicalTree.fields();
+    private final ObjectNode node = JsonNodeFactory.instance.objectNode();
 
     void put(String name, Object value) {
         if (value != null) {
-            CanonicalTree.put(fields, name, ModelTree.of(value));
+            JsonNode field = ModelTree.of(value);
+            if (CanonicalTree.isWritten(name, field)) {
+                node.set(name, field);
+            }
         }
     }
 
@@ -23,12 +33,20 @@ final class ModelFields {
 
     /** The additional properties, written after and over the declared ones, as Jackson's any-getter does. */
     void putAll(Map<String, ?> additional) {
-        if (additional != null) {
-            additional.forEach((name, value) -> CanonicalTree.put(fields, name, ModelTree.of(value)));
+        if (additional == null || additional.isEmpty()) {
+            return;
         }
+        SortedMap<String, JsonNode> merged = CanonicalTree.fields();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            merged.put(field.getKey(), field.getValue());
+        }
+        additional.forEach((name, value) -> CanonicalTree.put(merged, name, ModelTree.of(value)));
+        node.removeAll();
+        merged.forEach(node::set);
     }
 
     JsonNode toNode() {
-        return CanonicalTree.object(fields);
+        return node;
     }
 }

@@ -530,11 +530,11 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.AzureDiskVolumeSource o, ModelFields fields) {
+        fields.put("kind", o.getKind());
         fields.put("cachingMode", o.getCachingMode());
         fields.put("diskName", o.getDiskName());
         fields.put("diskURI", o.getDiskURI());
         fields.put("fsType", o.getFsType());
-        fields.put("kind", o.getKind());
         fields.put("readOnly", o.getReadOnly());
         fields.putAll(o.getAdditionalProperties());
     }
@@ -585,8 +585,8 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ClusterTrustBundleProjection o, ModelFields fields) {
-        fields.put("labelSelector", o.getLabelSelector());
         fields.put("name", o.getName());
+        fields.put("labelSelector", o.getLabelSelector());
         fields.put("optional", o.getOptional());
         fields.put("path", o.getPath());
         fields.put("signerName", o.getSignerName());
@@ -606,11 +606,11 @@ final class ModelShapes {
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ConfigMap o, ModelFields fields) {
         fields.put("apiVersion", o.getApiVersion());
+        fields.put("kind", o.getKind());
+        fields.put("metadata", o.getMetadata());
         fields.putUnlessEmpty("binaryData", o.getBinaryData());
         fields.putUnlessEmpty("data", o.getData());
         fields.put("immutable", o.getImmutable());
-        fields.put("kind", o.getKind());
-        fields.put("metadata", o.getMetadata());
         fields.putAll(o.getAdditionalProperties());
     }
 
@@ -621,29 +621,30 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ConfigMapKeySelector o, ModelFields fields) {
-        fields.put("key", o.getKey());
         fields.put("name", o.getName());
+        fields.put("key", o.getKey());
         fields.put("optional", o.getOptional());
         fields.putAll(o.getAdditionalProperties());
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ConfigMapProjection o, ModelFields fields) {
-        fields.putUnlessEmpty("items", o.getItems());
         fields.put("name", o.getName());
+        fields.putUnlessEmpty("items", o.getItems());
         fields.put("optional", o.getOptional());
         fields.putAll(o.getAdditionalProperties());
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ConfigMapVolumeSource o, ModelFields fields) {
+        fields.put("name", o.getName());
         fields.put("defaultMode", o.getDefaultMode());
         fields.put("defaultUser", o.getDefaultUser());
         fields.putUnlessEmpty("items", o.getItems());
-        fields.put("name", o.getName());
         fields.put("optional", o.getOptional());
         fields.putAll(o.getAdditionalProperties());
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.Container o, ModelFields fields) {
+        fields.put("name", o.getName());
         fields.putUnlessEmpty("args", o.getArgs());
         fields.putUnlessEmpty("command", o.getCommand());
         fields.putUnlessEmpty("env", o.getEnv());
@@ -652,7 +653,6 @@ final class ModelShapes {
         fields.put("imagePullPolicy", o.getImagePullPolicy());
         fields.put("lifecycle", o.getLifecycle());
         fields.put("livenessProbe", o.getLivenessProbe());
-        fields.put("name", o.getName());
         fields.putUnlessEmpty("ports", o.getPorts());
         fields.put("readinessProbe", o.getReadinessProbe());
         fields.putUnlessEmpty("resizePolicy", o.getResizePolicy());
@@ -673,10 +673,10 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ContainerPort o, ModelFields fields) {
+        fields.put("name", o.getName());
         fields.put("containerPort", o.getContainerPort());
         fields.put("hostIP", o.getHostIP());
         fields.put("hostPort", o.getHostPort());
-        fields.put("name", o.getName());
         fields.put("protocol", o.getProtocol());
         fields.putAll(o.getAdditionalProperties());
     }
@@ -751,6 +751,7 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.EphemeralContainer o, ModelFields fields) {
+        fields.put("name", o.getName());
         fields.putUnlessEmpty("args", o.getArgs());
         fields.putUnlessEmpty("command", o.getCommand());
         fields.putUnlessEmpty("env", o.getEnv());
@@ -759,7 +760,6 @@ final class ModelShapes {
         fields.put("imagePullPolicy", o.getImagePullPolicy());
         fields.put("lifecycle", o.getLifecycle());
         fields.put("livenessProbe", o.getLivenessProbe());
-        fields.put("name", o.getName());
         fields.putUnlessEmpty("ports", o.getPorts());
         fields.put("readinessProbe", o.getReadinessProbe());
         fields.putUnlessEmpty("resizePolicy", o.getResizePolicy());
@@ -1042,6 +1042,8 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ObjectMeta o, ModelFields fields) {
+        fields.put("name", o.getName());
+        fields.put("namespace", o.getNamespace());
         fields.putUnlessEmpty("annotations", o.getAnnotations());
         fields.put("creationTimestamp", o.getCreationTimestamp());
         fields.put("deletionGracePeriodSeconds", o.getDeletionGracePeriodSeconds());
@@ -1051,8 +1053,6 @@ final class ModelShapes {
         fields.put("generation", o.getGeneration());
         fields.putUnlessEmpty("labels", o.getLabels());
         fields.putUnlessEmpty("managedFields", o.getManagedFields());
-        fields.put("name", o.getName());
-        fields.put("namespace", o.getNamespace());
         fields.putUnlessEmpty("ownerReferences", o.getOwnerReferences());
         fields.put("resourceVersion", o.getResourceVersion());
         fields.put("selfLink", o.getSelfLink());
@@ -1062,10 +1062,10 @@ final class ModelShapes {
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ObjectReference o, ModelFields fields) {
         fields.put("apiVersion", o.getApiVersion());
-        fields.put("fieldPath", o.getFieldPath());
         fields.put("kind", o.getKind());
         fields.put("name", o.getName());
         fields.put("namespace", o.getNamespace());
+        fields.put("fieldPath", o.getFieldPath());
         fields.put("resourceVersion", o.getResourceVersion());
         fields.put("uid", o.getUid());
         fields.putAll(o.getAdditionalProperties());
@@ -1073,10 +1073,10 @@ final class ModelShapes {
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.OwnerReference o, ModelFields fields) {
         fields.put("apiVersion", o.getApiVersion());
-        fields.put("blockOwnerDeletion", o.getBlockOwnerDeletion());
-        fields.put("controller", o.getController());
         fields.put("kind", o.getKind());
         fields.put("name", o.getName());
+        fields.put("blockOwnerDeletion", o.getBlockOwnerDeletion());
+        fields.put("controller", o.getController());
         fields.put("uid", o.getUid());
         fields.putAll(o.getAdditionalProperties());
     }
@@ -1369,10 +1369,10 @@ final class ModelShapes {
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.Secret o, ModelFields fields) {
         fields.put("apiVersion", o.getApiVersion());
-        fields.putUnlessEmpty("data", o.getData());
-        fields.put("immutable", o.getImmutable());
         fields.put("kind", o.getKind());
         fields.put("metadata", o.getMetadata());
+        fields.putUnlessEmpty("data", o.getData());
+        fields.put("immutable", o.getImmutable());
         fields.putUnlessEmpty("stringData", o.getStringData());
         fields.put("type", o.getType());
         fields.putAll(o.getAdditionalProperties());
@@ -1385,15 +1385,15 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.SecretKeySelector o, ModelFields fields) {
-        fields.put("key", o.getKey());
         fields.put("name", o.getName());
+        fields.put("key", o.getKey());
         fields.put("optional", o.getOptional());
         fields.putAll(o.getAdditionalProperties());
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.SecretProjection o, ModelFields fields) {
-        fields.putUnlessEmpty("items", o.getItems());
         fields.put("name", o.getName());
+        fields.putUnlessEmpty("items", o.getItems());
         fields.put("optional", o.getOptional());
         fields.putAll(o.getAdditionalProperties());
     }
@@ -1434,10 +1434,10 @@ final class ModelShapes {
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ServiceAccount o, ModelFields fields) {
         fields.put("apiVersion", o.getApiVersion());
-        fields.put("automountServiceAccountToken", o.getAutomountServiceAccountToken());
-        fields.putUnlessEmpty("imagePullSecrets", o.getImagePullSecrets());
         fields.put("kind", o.getKind());
         fields.put("metadata", o.getMetadata());
+        fields.put("automountServiceAccountToken", o.getAutomountServiceAccountToken());
+        fields.putUnlessEmpty("imagePullSecrets", o.getImagePullSecrets());
         fields.putUnlessEmpty("secrets", o.getSecrets());
         fields.putAll(o.getAdditionalProperties());
     }
@@ -1451,8 +1451,8 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ServicePort o, ModelFields fields) {
-        fields.put("appProtocol", o.getAppProtocol());
         fields.put("name", o.getName());
+        fields.put("appProtocol", o.getAppProtocol());
         fields.put("nodePort", o.getNodePort());
         fields.put("port", o.getPort());
         fields.put("protocol", o.getProtocol());
@@ -1543,21 +1543,22 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.TypedLocalObjectReference o, ModelFields fields) {
-        fields.put("apiGroup", o.getApiGroup());
         fields.put("kind", o.getKind());
         fields.put("name", o.getName());
+        fields.put("apiGroup", o.getApiGroup());
         fields.putAll(o.getAdditionalProperties());
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.TypedObjectReference o, ModelFields fields) {
-        fields.put("apiGroup", o.getApiGroup());
         fields.put("kind", o.getKind());
         fields.put("name", o.getName());
         fields.put("namespace", o.getNamespace());
+        fields.put("apiGroup", o.getApiGroup());
         fields.putAll(o.getAdditionalProperties());
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.Volume o, ModelFields fields) {
+        fields.put("name", o.getName());
         fields.put("awsElasticBlockStore", o.getAwsElasticBlockStore());
         fields.put("azureDisk", o.getAzureDisk());
         fields.put("azureFile", o.getAzureFile());
@@ -1577,7 +1578,6 @@ final class ModelShapes {
         fields.put("hostPath", o.getHostPath());
         fields.put("image", o.getImage());
         fields.put("iscsi", o.getIscsi());
-        fields.put("name", o.getName());
         fields.put("nfs", o.getNfs());
         fields.put("persistentVolumeClaim", o.getPersistentVolumeClaim());
         fields.put("photonPersistentDisk", o.getPhotonPersistentDisk());
@@ -1593,16 +1593,16 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.VolumeDevice o, ModelFields fields) {
-        fields.put("devicePath", o.getDevicePath());
         fields.put("name", o.getName());
+        fields.put("devicePath", o.getDevicePath());
         fields.putAll(o.getAdditionalProperties());
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.VolumeMount o, ModelFields fields) {
+        fields.put("name", o.getName());
         fields.putUnlessEmpty("bindMountOptions", o.getBindMountOptions());
         fields.put("mountPath", o.getMountPath());
         fields.put("mountPropagation", o.getMountPropagation());
-        fields.put("name", o.getName());
         fields.put("readOnly", o.getReadOnly());
         fields.put("recursiveReadOnly", o.getRecursiveReadOnly());
         fields.put("subPath", o.getSubPath());
@@ -1821,10 +1821,10 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.rbac.ClusterRole o, ModelFields fields) {
-        fields.put("aggregationRule", o.getAggregationRule());
         fields.put("apiVersion", o.getApiVersion());
         fields.put("kind", o.getKind());
         fields.put("metadata", o.getMetadata());
+        fields.put("aggregationRule", o.getAggregationRule());
         fields.putUnlessEmpty("rules", o.getRules());
         fields.putAll(o.getAdditionalProperties());
     }
@@ -1865,17 +1865,17 @@ final class ModelShapes {
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.rbac.RoleRef o, ModelFields fields) {
-        fields.put("apiGroup", o.getApiGroup());
         fields.put("kind", o.getKind());
         fields.put("name", o.getName());
+        fields.put("apiGroup", o.getApiGroup());
         fields.putAll(o.getAdditionalProperties());
     }
 
     private static void fieldsOf(io.fabric8.kubernetes.api.model.rbac.Subject o, ModelFields fields) {
-        fields.put("apiGroup", o.getApiGroup());
         fields.put("kind", o.getKind());
         fields.put("name", o.getName());
         fields.put("namespace", o.getNamespace());
+        fields.put("apiGroup", o.getApiGroup());
         fields.putAll(o.getAdditionalProperties());
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.fabric8.kubernetes.api.model.AnyType;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -73,9 +74,32 @@ final class ModelTree {
     }
 
     private static JsonNode map(Map<?, ?> map) {
-        SortedMap<String, JsonNode> fields = CanonicalTree.fields();
-        map.forEach((key, field) -> CanonicalTree.put(fields, String.valueOf(key), of(field)));
-        return CanonicalTree.object(fields);
+        if (!inCanonicalOrder(map)) {
+            SortedMap<String, JsonNode> fields = CanonicalTree.fields();
+            map.forEach((key, field) -> CanonicalTree.put(fields, String.valueOf(key), of(field)));
+            return CanonicalTree.object(fields);
+        }
+        // Most maps (labels, annotations, data) come sorted already: no need to sort them again.
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        map.forEach((key, field) -> {
+            String name = (String) key;
+            JsonNode node = of(field);
+            if (CanonicalTree.isWritten(name, node)) {
+                out.set(name, node);
+            }
+        });
+        return out;
+    }
+
+    private static boolean inCanonicalOrder(Map<?, ?> map) {
+        String previous = null;
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String name) || previous != null && CanonicalTree.compareKeys(previous, name) >= 0) {
+                return false;
+            }
+            previous = name;
+        }
+        return true;
     }
 
     private static JsonNode array(Collection<?> items) {

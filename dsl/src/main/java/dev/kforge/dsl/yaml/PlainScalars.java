@@ -1,6 +1,5 @@
 package dev.kforge.dsl.yaml;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Set;
 final class PlainScalars {
 
     /** Words some YAML version reads as a boolean or null (compared case-insensitively). */
-    private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "<<", "=");
+    private static final String[] RESERVED = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "<<", "="};
     /** Special floats of YAML 1.1 and 1.2. */
     private static final Set<String> SPECIAL_FLOATS = Set.of(".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN",
             "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF");
@@ -49,7 +48,7 @@ final class PlainScalars {
                 return false;
             }
         }
-        if (length <= 5 && RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
+        if (length <= 5 && isReservedWord(text)) {
             return false;
         }
         return !looksLikeNumberOrDate(text);
@@ -67,8 +66,18 @@ final class PlainScalars {
      * approximated: an optional sign, an optional dot, a digit, then only digits, hex letters, and
      * the characters of exponents, sexagesimals, dates and times ({@code xXoObB_.:eE+-tTzZ} and space).
      */
+    private static boolean isReservedWord(String text) {
+        for (String word : RESERVED) {
+            if (word.length() == text.length() && word.equalsIgnoreCase(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean looksLikeNumberOrDate(String text) {
-        if (SPECIAL_FLOATS.contains(text)) {
+        char first = text.charAt(0);
+        if ((first == '.' || first == '-' || first == '+') && SPECIAL_FLOATS.contains(text)) {
             return true;
         }
         int i = 0;

@@ -19,15 +19,24 @@ import java.util.Map;
  */
 final class YamlEmitter {
     private static final int INDENT = 2;
-    private final StringBuilder out = new StringBuilder(2048);
+    /** One buffer per thread, reused: most documents are a few kilobytes, and growing a new buffer each time shows. */
+    private static final ThreadLocal<StringBuilder> BUFFERS = ThreadLocal.withInitial(() -> new StringBuilder(8192));
+    private static final int LARGEST_KEPT_BUFFER = 1 << 20;
+    private final StringBuilder out;
 
-    private YamlEmitter() {
+    private YamlEmitter(StringBuilder out) {
+        this.out = out;
     }
 
     static String document(JsonNode root) {
-        YamlEmitter emitter = new YamlEmitter();
-        emitter.node(root, 0);
-        return emitter.out.toString();
+        StringBuilder buffer = BUFFERS.get();
+        buffer.setLength(0);
+        new YamlEmitter(buffer).node(root, 0);
+        String yaml = buffer.toString();
+        if (buffer.capacity() > LARGEST_KEPT_BUFFER) {
+            BUFFERS.remove();
+        }
+        return yaml;
     }
 
     /** A node that starts a line of its own at column {@code indent}, or continues one ("- " written). */

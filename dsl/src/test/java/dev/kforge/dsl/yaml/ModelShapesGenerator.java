@@ -145,7 +145,8 @@ public final class ModelShapesGenerator {
         StringBuilder code = new StringBuilder();
         code.append("\n    private static void fieldsOf(").append(name.replace('$', '.')).append(" o, ModelFields fields) {\n");
         JsonInclude.Value classInclusion = description.findPropertyInclusion(JsonInclude.Value.empty());
-        Map<String, BeanPropertyDefinition> sorted = new TreeMap<>();
+        // In the writer's key order, so that ModelFields appends them without sorting.
+        Map<String, BeanPropertyDefinition> sorted = new TreeMap<>(CanonicalTree.KEY_ORDER);
         properties.forEach(property -> sorted.put(property.getName(), property));
         for (BeanPropertyDefinition property : sorted.values()) {
             AnnotatedMember accessor = property.getAccessor();
