@@ -7,6 +7,10 @@
 #   make diff FROM=staging TO=prod   the fields that differ between two environments
 #   make run               start the tgr service in the foreground (see app/README.md)
 
+# No implicit rules: make would otherwise look for a way to build each of the ~200 source files on every run.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+
 ENV ?= dev
 MVN ?= mvn -q -B
 JAVA ?= java

@@ -103,15 +103,14 @@ public final class GatewayInstallation {
     private final boolean https;
     private final boolean disruptionBudget;
     private final Map<PolicyCheck, String> deploymentWaivers;
-    private final ServiceAccountDef serviceAccount;
-    private final ClusterRoleDef namespaceRole;
-    private final RoleBindingDef namespaceRoleBinding;
-    private final ClusterRoleDef clusterRole;
-    private final ClusterRoleBindingDef clusterRoleBinding;
-    private final DeploymentDef deployment;
-    private final ServiceDef entryService;
-    private final ServiceDef adminService;
-    private final Optional<PodDisruptionBudgetDef> budget;
+    /** Built on first use (each with... copy would otherwise build every object again), then always the same objects. */
+    private Parts parts;
+
+    /** The installation's objects. */
+    private record Parts(ServiceAccountDef serviceAccount, ClusterRoleDef namespaceRole, RoleBindingDef namespaceRoleBinding,
+                         ClusterRoleDef clusterRole, ClusterRoleBindingDef clusterRoleBinding, DeploymentDef deployment,
+                         ServiceDef entryService, ServiceDef adminService, Optional<PodDisruptionBudgetDef> budget) {
+    }
 
     private GatewayInstallation(GatewayRelease release, NamespaceDef namespace, int replicas, Resources resources, boolean https,
                                 boolean disruptionBudget, Map<PolicyCheck, String> deploymentWaivers) {
@@ -132,32 +131,6 @@ public final class GatewayInstallation {
         EnumMap<PolicyCheck, String> waivers = new EnumMap<>(PolicyCheck.class);
         waivers.putAll(deploymentWaivers);
         this.deploymentWaivers = Collections.unmodifiableMap(waivers);
-        String prefix = namespace.name() + "-" + NAME;
-        this.serviceAccount = ServiceAccountDef.named(NAME);
-        List<PolicyRule> rules = namespaceRules(release);
-        this.namespaceRole = ClusterRoleDef.named(prefix, rules.get(0), rules.subList(1, rules.size()).toArray(PolicyRule[]::new));
-        this.namespaceRoleBinding = RoleBindingDef.named(NAME).granting(namespaceRole).to(serviceAccount);
-        this.clusterRole = ClusterRoleDef.named(prefix + "-cluster",
-                // Its cluster id is derived from its own Namespace's uid (single-namespace mode).
-                PolicyRule.allow(Verb.GET).on(ApiResource.NAMESPACES).onlyNamed(namespace.name()),
-                // Which getambassador.io CRDs exist, as both releases' published RBAC grants.
-                PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.of("apiextensions.k8s.io", "customresourcedefinitions")));
-        this.clusterRoleBinding = ClusterRoleBindingDef.named(prefix + "-cluster").granting(clusterRole).to(serviceAccount)
-                .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "only get on its own Namespace and read of CRD definitions, which are cluster-scoped."
-                        + " The namespace rules are granted by RoleBinding " + NAME);
-        DeploymentDef workload = deployment(release, replicas, resources, serviceAccount, namespace);
-        for (Map.Entry<PolicyCheck, String> waiver : this.deploymentWaivers.entrySet()) {
-            workload = workload.waive(waiver.getKey(), waiver.getValue());
-        }
-        this.deployment = workload;
-        ServiceDef entry = ServiceDef.named(NAME).selecting(deployment)
-                .withType(ServiceType.loadBalancer(ServiceType.ExternalTrafficPolicy.LOCAL))
-                .withPort(ServicePort.of(80, HTTP));
-        this.entryService = https ? entry.withPort(ServicePort.of(443, HTTPS)) : entry;
-        this.adminService = ServiceDef.named(ADMIN_SERVICE_NAME).selecting(deployment).withPort(ServicePort.of(ADMIN.number(), ADMIN));
-        this.budget = disruptionBudget
-                ? Optional.of(PodDisruptionBudgetDef.named(NAME).protecting(deployment))
-                : Optional.empty();
     }
 
     /** The gateway that reads routes written in {@code form}, in {@code namespace}: one replica, default resources, HTTP only. */
@@ -237,52 +210,91 @@ public final class GatewayInstallation {
     }
 
     public ServiceAccountDef serviceAccount() {
-        return serviceAccount;
+        return parts().serviceAccount();
     }
 
     /** The rules within the namespace (routes, Services, Endpoints, Secrets...), granted by {@link #namespaceRoleBinding()} only there. */
     public ClusterRoleDef namespaceRole() {
-        return namespaceRole;
+        return parts().namespaceRole();
     }
 
     public RoleBindingDef namespaceRoleBinding() {
-        return namespaceRoleBinding;
+        return parts().namespaceRoleBinding();
     }
 
     /** The cluster-scoped reads: the installation's own Namespace object and the CRD definitions. */
     public ClusterRoleDef clusterRole() {
-        return clusterRole;
+        return parts().clusterRole();
     }
 
     public ClusterRoleBindingDef clusterRoleBinding() {
-        return clusterRoleBinding;
+        return parts().clusterRoleBinding();
     }
 
     public DeploymentDef deployment() {
-        return deployment;
+        return parts().deployment();
     }
 
     /** {@code ambassador}: LoadBalancer, {@code externalTrafficPolicy: Local}, 80 -> 8080 (and 443 -> 8443 with HTTPS). */
     public ServiceDef entryService() {
-        return entryService;
+        return parts().entryService();
     }
 
     /** {@code ambassador-admin}: ClusterIP, 8877 -> 8877. */
     public ServiceDef adminService() {
-        return adminService;
+        return parts().adminService();
     }
 
     /** The PodDisruptionBudget, when {@link #withDisruptionBudget()} asked for one. */
     public Optional<PodDisruptionBudgetDef> disruptionBudget() {
-        return budget;
+        return parts().budget();
     }
 
     /** Every object of the installation, for {@code Stack.with}. */
     public List<KubeObject<?>> objects() {
-        List<KubeObject<?>> all = new ArrayList<>(List.of(serviceAccount, namespaceRole, namespaceRoleBinding, clusterRole,
-                clusterRoleBinding, deployment, entryService, adminService));
-        budget.ifPresent(all::add);
+        Parts p = parts();
+        List<KubeObject<?>> all = new ArrayList<>(List.of(p.serviceAccount(), p.namespaceRole(), p.namespaceRoleBinding(),
+                p.clusterRole(), p.clusterRoleBinding(), p.deployment(), p.entryService(), p.adminService()));
+        p.budget().ifPresent(all::add);
         return List.copyOf(all);
+    }
+
+    private synchronized Parts parts() {
+        if (parts == null) {
+            parts = build();
+        }
+        return parts;
+    }
+
+    private Parts build() {
+        String prefix = namespace.name() + "-" + NAME;
+        ServiceAccountDef serviceAccount = ServiceAccountDef.named(NAME);
+        List<PolicyRule> rules = namespaceRules(release);
+        ClusterRoleDef namespaceRole = ClusterRoleDef.named(prefix, rules.get(0), rules.subList(1, rules.size()).toArray(PolicyRule[]::new));
+        RoleBindingDef namespaceRoleBinding = RoleBindingDef.named(NAME).granting(namespaceRole).to(serviceAccount);
+        ClusterRoleDef clusterRole = ClusterRoleDef.named(prefix + "-cluster",
+                // Its cluster id is derived from its own Namespace's uid (single-namespace mode).
+                PolicyRule.allow(Verb.GET).on(ApiResource.NAMESPACES).onlyNamed(namespace.name()),
+                // Which getambassador.io CRDs exist, as both releases' published RBAC grants.
+                PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.of("apiextensions.k8s.io", "customresourcedefinitions")));
+        ClusterRoleBindingDef clusterRoleBinding = ClusterRoleBindingDef.named(prefix + "-cluster").granting(clusterRole).to(serviceAccount)
+                .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "only get on its own Namespace and read of CRD definitions, which are cluster-scoped."
+                        + " The namespace rules are granted by RoleBinding " + NAME);
+        DeploymentDef workload = deployment(release, replicas, resources, serviceAccount, namespace);
+        for (Map.Entry<PolicyCheck, String> waiver : deploymentWaivers.entrySet()) {
+            workload = workload.waive(waiver.getKey(), waiver.getValue());
+        }
+        DeploymentDef deployment = workload;
+        ServiceDef entry = ServiceDef.named(NAME).selecting(deployment)
+                .withType(ServiceType.loadBalancer(ServiceType.ExternalTrafficPolicy.LOCAL))
+                .withPort(ServicePort.of(80, HTTP));
+        ServiceDef entryService = https ? entry.withPort(ServicePort.of(443, HTTPS)) : entry;
+        ServiceDef adminService = ServiceDef.named(ADMIN_SERVICE_NAME).selecting(deployment).withPort(ServicePort.of(ADMIN.number(), ADMIN));
+        Optional<PodDisruptionBudgetDef> budget = disruptionBudget
+                ? Optional.of(PodDisruptionBudgetDef.named(NAME).protecting(deployment))
+                : Optional.empty();
+        return new Parts(serviceAccount, namespaceRole, namespaceRoleBinding, clusterRole, clusterRoleBinding, deployment,
+                entryService, adminService, budget);
     }
 
     /** The id resources must carry to be read by this gateway; fails for a gateway that does not read them. */

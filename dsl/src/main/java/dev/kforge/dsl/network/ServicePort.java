@@ -50,4 +50,17 @@ public record ServicePort(String name, int port, Port target, Optional<Integer> 
     public String toString() {
         return name + " (" + port + " -> " + target.name() + "/" + target.number() + ")";
     }
+
+    // Written out: a record's generated equals and hashCode are bootstrapped on first use, which
+    // shows in a 0.2 s render. Same semantics.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServicePort that && port == that.port && name.equals(that.name) && target.equals(that.target)
+                && nodePort.equals(that.nodePort);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((name.hashCode() * 31 + port) * 31 + target.hashCode()) * 31 + nodePort.hashCode();
+    }
 }

@@ -82,12 +82,21 @@ final class ConfigChecksums {
         return sha256(content.toString()).substring(0, 16);
     }
 
-    /** What identifies the values of a source; never a value itself. */
+    /**
+     * What identifies the values of a source; never a value itself. The text is the records'
+     * toString of kforge 1.1.0, spelled out so that checksums stay the same (and so that a record's
+     * generated toString is not bootstrapped at render time).
+     */
     private static String describe(SecretSource source) {
         if (source instanceof SecretSource.Sealed sealed) {
             return "sealed:" + sealed.encryptedData();
         }
-        return source.toString();
+        if (source instanceof SecretSource.FromEnvironment environment) {
+            return "FromEnvironment[prefix=" + environment.prefix() + "]";
+        }
+        SecretSource.FromExternalStore store = (SecretSource.FromExternalStore) source;
+        return "FromExternalStore[store=" + store.store() + ", clusterStore=" + store.clusterStore() + ", remoteKey=" + store.remoteKey()
+                + ", refreshInterval=" + store.refreshInterval() + "]";
     }
 
     private static String sha256(String text) {

@@ -78,4 +78,15 @@ public record Memory(long bytes) implements Comparable<Memory> {
     public String toString() {
         return quantity();
     }
+
+    // Written out: a record's generated equals and hashCode are bootstrapped on first use.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Memory memory && bytes == memory.bytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(bytes);
+    }
 }

@@ -44,6 +44,6 @@ public record Resources(Optional<Cpu> cpuRequest, Optional<Memory> memoryRequest
     }
 
     public boolean isEmpty() {
-        return this.equals(NONE);
+        return cpuRequest.isEmpty() && memoryRequest.isEmpty() && cpuLimit.isEmpty() && memoryLimit.isEmpty();
     }
 }
