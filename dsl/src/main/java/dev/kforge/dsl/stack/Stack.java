@@ -124,11 +124,13 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
 
     /** The labels every object of the stack carries; also the pruning selector. */
     public Labels commonLabels() {
-        return Labels.EMPTY
-                .with(Labels.PART_OF, name)
-                .with(Labels.INSTANCE, instance())
-                .with(Labels.MANAGED_BY, MANAGED_BY)
-                .with(ENVIRONMENT_LABEL, environment);
+        // One map, not four copies: this runs for every object rendered.
+        java.util.TreeMap<String, String> labels = new java.util.TreeMap<>();
+        labels.put(Labels.PART_OF, name);
+        labels.put(Labels.INSTANCE, instance());
+        labels.put(Labels.MANAGED_BY, MANAGED_BY);
+        labels.put(ENVIRONMENT_LABEL, environment);
+        return new Labels(labels);
     }
 
     /**

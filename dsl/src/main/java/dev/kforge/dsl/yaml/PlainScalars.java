@@ -8,16 +8,23 @@ import java.util.Set;
  * it back as the same string. Everything else is double-quoted, so {@code "5000"}, {@code "on"},
  * {@code "y"}, {@code "2020-01-01"}, {@code "1e3"} and {@code "12:30"} stay strings.
  *
- * <p>It runs for every key and value written, so it scans characters instead of using regular
- * expressions.
+ * <p>It runs for every key and value written, so it scans characters with a lookup table instead
+ * of using regular expressions.
  */
 final class PlainScalars {
-
     /** Words some YAML version reads as a boolean or null (compared case-insensitively). */
     private static final String[] RESERVED = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "<<", "="};
     /** Special floats of YAML 1.1 and 1.2. */
     private static final Set<String> SPECIAL_FLOATS = Set.of(".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN",
             "-.inf", "-.Inf", "-.INF", "+.inf", "+.Inf", "+.INF");
+    /** Characters allowed anywhere in a plain scalar here: letters, digits and {@code  ._/:@+=,()-}. */
+    private static final boolean[] SAFE = new boolean[128];
+
+    static {
+        for (char c : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ._/:@+=,()-".toCharArray()) {
+            SAFE[c] = true;
+        }
+    }
 
     private PlainScalars() {
     }
@@ -33,18 +40,13 @@ final class PlainScalars {
             return false;
         }
         // "." reads as a number to some writers, "..." ends a document.
-        if (text.equals(".") || text.startsWith("...")) {
+        if (first == '.' && (length == 1 || text.startsWith("..."))) {
             return false;
         }
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (!isSafeCharacter(c)) {
-                return false;
-            }
-            if (c == ' ' && i + 1 < length && text.charAt(i + 1) == '#') {
-                return false;
-            }
-            if (c == ':' && i + 1 < length && text.charAt(i + 1) == ' ') {
+            // ": " starts a mapping value; '#' (a comment after a space) is not a safe character at all.
+            if (c >= SAFE.length || !SAFE[c] || c == ':' && i + 1 < length && text.charAt(i + 1) == ' ') {
                 return false;
             }
         }
@@ -54,19 +56,13 @@ final class PlainScalars {
         return !looksLikeNumberOrDate(text);
     }
 
-    /** Characters allowed anywhere in a plain scalar here: letters, digits and {@code  ._/:@+=,()-}. */
-    private static boolean isSafeCharacter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == ' ' || c == '.' || c == '_' || c == '/' || c == ':' || c == '@' || c == '+' || c == '=' || c == ','
-                || c == '(' || c == ')' || c == '-';
-    }
-
-    /**
-     * Anything a YAML 1.1 or 1.2 reader might take for a number, date, time or timestamp, over-
-     * approximated: an optional sign, an optional dot, a digit, then only digits, hex letters, and
-     * the characters of exponents, sexagesimals, dates and times ({@code xXoObB_.:eE+-tTzZ} and space).
-     */
     private static boolean isReservedWord(String text) {
+        switch (text.charAt(0)) {
+            case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O', '~', '<', '=':
+                break;
+            default:
+                return false;
+        }
         for (String word : RESERVED) {
             if (word.length() == text.length() && word.equalsIgnoreCase(text)) {
                 return true;
@@ -75,6 +71,11 @@ final class PlainScalars {
         return false;
     }
 
+    /**
+     * Anything a YAML 1.1 or 1.2 reader might take for a number, date, time or timestamp, over-
+     * approximated: an optional sign, an optional dot, a digit, then only digits, hex letters, and
+     * the characters of exponents, sexagesimals, dates and times ({@code xXoObB_.:eE+-tTzZ} and space).
+     */
     private static boolean looksLikeNumberOrDate(String text) {
         char first = text.charAt(0);
         if ((first == '.' || first == '-' || first == '+') && SPECIAL_FLOATS.contains(text)) {

@@ -22,6 +22,7 @@ final class YamlEmitter {
     /** One buffer per thread, reused: most documents are a few kilobytes, and growing a new buffer each time shows. */
     private static final ThreadLocal<StringBuilder> BUFFERS = ThreadLocal.withInitial(() -> new StringBuilder(8192));
     private static final int LARGEST_KEPT_BUFFER = 1 << 20;
+    private static final String SPACES = " ".repeat(64);
     private final StringBuilder out;
 
     private YamlEmitter(StringBuilder out) {
@@ -155,8 +156,10 @@ final class YamlEmitter {
     }
 
     private void indent(int columns) {
-        for (int i = 0; i < columns; i++) {
-            out.append(' ');
+        if (columns <= SPACES.length()) {
+            out.append(SPACES, 0, columns);
+        } else {
+            out.append(" ".repeat(columns));
         }
     }
 }
