@@ -2,6 +2,7 @@ package dev.kforge.tgr.trending;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The repositories for one language, and whether they are fresh.
@@ -10,8 +11,10 @@ import java.util.List;
  * @param source       where the answer came from
  * @param fetchedAt    when GitHub produced these repositories
  * @param staleReason  for {@link Source#STALE}: why GitHub could not be asked again; otherwise null
+ * @param bodies       the response bodies rendered from these repositories, by {@code n}
  */
-public record Answer(List<String> repositories, Source source, Instant fetchedAt, String staleReason) {
+public record Answer(List<String> repositories, Source source, Instant fetchedAt, String staleReason,
+                     Bodies bodies) {
 
     /** Reported in the {@code X-Cache} response header. */
     public enum Source {
@@ -23,6 +26,19 @@ public record Answer(List<String> repositories, Source source, Instant fetchedAt
         STALE
     }
 
+    /**
+     * Response bodies by {@code n}. A fresh answer's are kept with its cache entry, so that a body is rendered
+     * once per cached page and {@code n}, not once per request.
+     */
+    public interface Bodies {
+
+        /** Keeps nothing: for stale answers, whose bodies also carry the failure. */
+        Bodies RENDERED_EVERY_TIME = (n, render) -> render.apply(n);
+
+        /** The body for {@code n}: a kept one, or what {@code render} gives, which may be kept for later calls. */
+        byte[] body(int n, IntFunction<byte[]> render);
+    }
+
     public boolean stale() {
         return source == Source.STALE;
     }
@@ -30,5 +46,15 @@ public record Answer(List<String> repositories, Source source, Instant fetchedAt
     /** The first {@code n} repositories (fewer when GitHub found fewer). */
     public List<String> first(int n) {
         return repositories.size() <= n ? repositories : repositories.subList(0, n);
+    }
+
+    /**
+     * The response body for {@code n}: while the answer is fresh, rendered at most once per cached page and
+     * {@code n} (within a memory budget, see {@link TrendingCache}). {@code render} must depend only on {@code n},
+     * the repositories and whether the answer is stale: its result is served to later requests for the same
+     * language and {@code n}, hits and misses alike.
+     */
+    public byte[] body(int n, IntFunction<byte[]> render) {
+        return bodies.body(n, render);
     }
 }

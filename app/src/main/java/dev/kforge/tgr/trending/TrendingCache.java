@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * The top repositories per language, keyed by the lower-cased language, each entry holding GitHub's whole
@@ -25,15 +27,57 @@ import java.util.concurrent.TimeoutException;
  *   <li>Single flight: concurrent misses for one language share one upstream call.</li>
  *   <li>Stale: when GitHub fails, an entry younger than {@code staleFor} is served, marked stale.</li>
  *   <li>Bounded: the least recently used languages are evicted once the entries hold more than
- *       {@code maxBytes} characters of JSON.</li>
+ *       {@code maxBytes}: characters of repository JSON, plus the bytes of the response bodies they keep.</li>
+ *   <li>Rendered once: an entry keeps the response bodies rendered from it while fresh, by {@code n}, so a
+ *       hit serves bytes ready to write. They go with the entry when it is replaced or evicted.</li>
  * </ul>
- * Entries are immutable; the map is guarded by one lock held only for map operations, never during a call.
+ * An entry's page never changes; the map, the byte count and the kept bodies are guarded by one lock held only
+ * for map and bookkeeping operations, never during a call or a rendering.
  */
 public final class TrendingCache {
 
-    private record Entry(SearchPage page, Instant fetchedAt, long weight) {
-        Entry(SearchPage page, Instant fetchedAt) {
-            this(page, fetchedAt, page.weight());
+    /**
+     * One language's page and the response bodies rendered from it. Bodies are kept by {@code min(n, items)},
+     * since every larger {@code n} gives the same body: at most {@link SearchQuery#MAX_N} + 1 slots.
+     *
+     * <p>Memory: kept bodies count towards {@code maxBytes} with their page, so that the bound still covers all the
+     * cache holds; and an entry keeps at most about one whole page's worth of bodies ({@link #bodyBudget}, first
+     * come, first kept), so that bodies, cheap to render again, take at most about half the bound from pages, which
+     * each cost a GitHub call. Bodies beyond the budget are rendered per request, as stale ones are.
+     */
+    private final class Entry implements Answer.Bodies {
+        /** Room for the commas between repositories and the {@code {"repos":[...],"status":"ok"}} around them. */
+        private static final int ENVELOPE = 64;
+
+        final String key;
+        final SearchPage page;
+        final Instant fetchedAt;
+        final long pageWeight;
+        final long bodyBudget;
+        /** Written under {@link #lock}, read without it: a body is set once, whole. */
+        private final AtomicReferenceArray<byte[]> bodies;
+        /** Guarded by {@link #lock}. */
+        private long bodyBytes;
+
+        Entry(String key, SearchPage page, Instant fetchedAt) {
+            this.key = key;
+            this.page = page;
+            this.fetchedAt = fetchedAt;
+            this.pageWeight = page.weight();
+            this.bodyBudget = pageWeight + page.items().size() + ENVELOPE;
+            this.bodies = new AtomicReferenceArray<>(page.items().size() + 1);
+        }
+
+        /** Called with {@link #lock} held. */
+        long weight() {
+            return pageWeight + bodyBytes;
+        }
+
+        @Override
+        public byte[] body(int n, IntFunction<byte[]> render) {
+            int slot = Math.min(n, page.items().size());
+            byte[] body = bodies.get(slot);
+            return body != null ? body : keep(this, slot, render.apply(n));
         }
     }
 
@@ -64,7 +108,8 @@ public final class TrendingCache {
         this.waitLimit = waitLimit;
         this.metrics = metrics;
         metrics.gauge("tgr_cache_entries", "Languages in the cache, fresh or stale.", this::size);
-        metrics.gauge("tgr_cache_bytes", "Characters of repository JSON in the cache.", this::weight);
+        metrics.gauge("tgr_cache_bytes",
+                "Characters of repository JSON, and bytes of kept response bodies, in the cache.", this::weight);
     }
 
     /** The repositories of a language; the key is {@link SearchQuery#languageKey()}. */
@@ -79,7 +124,7 @@ public final class TrendingCache {
             return answer(load(languageKey), Answer.Source.MISS, null);
         } catch (UpstreamException e) {
             Entry last = peek(languageKey);
-            if (last != null && Duration.between(last.fetchedAt(), clock.instant()).compareTo(staleFor) < 0) {
+            if (last != null && Duration.between(last.fetchedAt, clock.instant()).compareTo(staleFor) < 0) {
                 metrics.cacheStaleServed();
                 return answer(last, Answer.Source.STALE, e.getMessage());
             }
@@ -112,7 +157,7 @@ public final class TrendingCache {
                 mine.complete(current);
                 return current;
             }
-            Entry loaded = new Entry(search.search(key), clock.instant());
+            Entry loaded = new Entry(key, search.search(key), clock.instant());
             store(key, loaded);
             mine.complete(loaded);
             return loaded;
@@ -149,7 +194,7 @@ public final class TrendingCache {
     }
 
     private boolean isFresh(Entry entry) {
-        return Duration.between(entry.fetchedAt(), clock.instant()).compareTo(ttl) < 0;
+        return Duration.between(entry.fetchedAt, clock.instant()).compareTo(ttl) < 0;
     }
 
     private Entry peek(String key) {
@@ -165,19 +210,46 @@ public final class TrendingCache {
                 bytes -= previous.weight();
             }
             bytes += entry.weight();
-            Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
-            while (bytes > maxBytes && entries.size() > 1 && eldest.hasNext()) {
-                Map.Entry<String, Entry> e = eldest.next();
-                if (e.getKey().equals(key)) {
-                    continue; // never evict what was just stored
-                }
-                bytes -= e.getValue().weight();
-                eldest.remove();
+            evictBeyondBound(key);
+        }
+    }
+
+    /**
+     * Keeps a body rendered from an entry, unless the entry left the map meanwhile (its bodies must not count
+     * any more) or its budget is spent. Returns the body to serve: a concurrent request's, if it kept one first.
+     */
+    private byte[] keep(Entry entry, int slot, byte[] body) {
+        synchronized (lock) {
+            byte[] kept = entry.bodies.get(slot);
+            if (kept != null) {
+                return kept;
             }
+            if (entries.get(entry.key) != entry || entry.bodyBytes + body.length > entry.bodyBudget) {
+                return body;
+            }
+            entry.bodies.set(slot, body);
+            entry.bodyBytes += body.length;
+            bytes += body.length;
+            evictBeyondBound(entry.key);
+            return body;
+        }
+    }
+
+    /** Called with {@link #lock} held: evicts the least recently used entries, never {@code spare}'s. */
+    private void evictBeyondBound(String spare) {
+        Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
+        while (bytes > maxBytes && entries.size() > 1 && eldest.hasNext()) {
+            Map.Entry<String, Entry> e = eldest.next();
+            if (e.getKey().equals(spare)) {
+                continue; // never what was just stored or added to
+            }
+            bytes -= e.getValue().weight();
+            eldest.remove();
         }
     }
 
     private static Answer answer(Entry entry, Answer.Source source, String staleReason) {
-        return new Answer(entry.page().items(), source, entry.fetchedAt(), staleReason);
+        Answer.Bodies bodies = source == Answer.Source.STALE ? Answer.Bodies.RENDERED_EVERY_TIME : entry;
+        return new Answer(entry.page.items(), source, entry.fetchedAt, staleReason, bodies);
     }
 }

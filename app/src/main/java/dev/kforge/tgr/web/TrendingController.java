@@ -6,6 +6,7 @@ import dev.kforge.tgr.trending.InvalidQueryException;
 import dev.kforge.tgr.trending.SearchQuery;
 import dev.kforge.tgr.trending.TrendingCache;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,7 +34,9 @@ final class TrendingController {
         SearchQuery query = SearchQuery.parse(ctx.queryParam("n"), ctx.queryParam("l"));
         Answer answer = cache.get(query.languageKey());
         ctx.header(CACHE_HEADER, answer.source().name());
-        ctx.contentType(Json.CONTENT_TYPE).result(render(answer, query.n()));
+        // A fresh answer's body is rendered once per cached page and n, then served as the same bytes.
+        byte[] body = answer.body(query.n(), n -> render(answer, n).getBytes(StandardCharsets.UTF_8));
+        ctx.contentType(Json.CONTENT_TYPE).result(body);
     }
 
     static String render(Answer answer, int n) {

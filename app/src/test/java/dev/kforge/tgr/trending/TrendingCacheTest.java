@@ -8,6 +8,7 @@ import dev.kforge.tgr.github.SearchPage;
 import dev.kforge.tgr.github.UpstreamException;
 import dev.kforge.tgr.metrics.Metrics;
 import dev.kforge.tgr.support.MutableClock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The cache alone, with a scripted search: TTL, staleness, eviction and single flight. */
+/** The cache alone, with a scripted search: TTL, staleness, eviction, single flight and kept bodies. */
 class TrendingCacheTest {
 
     private static final Duration TTL = Duration.ofMinutes(5);
@@ -32,6 +33,7 @@ class TrendingCacheTest {
     private final ConcurrentLinkedQueue<String> searched = new ConcurrentLinkedQueue<>();
     private final ExecutorService threads = Executors.newFixedThreadPool(20);
     private volatile RepositorySearch behaviour = this::page;
+    private final AtomicInteger renders = new AtomicInteger();
 
     @AfterEach
     void stopThreads() {
@@ -171,5 +173,127 @@ class TrendingCacheTest {
                     .cause().hasMessage("GitHub answered HTTP 500");
         }
         assertThat(calls).hasValue(1);
+    }
+
+    /** Serves {@code n} of a language as the controller does, counting renderings in {@link #renders}. */
+    private byte[] serve(TrendingCache cache, String language, int n) throws UpstreamException {
+        Answer answer = cache.get(language);
+        return answer.body(n, k -> {
+            renders.incrementAndGet();
+            String status = answer.stale() ? "stale: " + answer.staleReason() : "ok";
+            return (String.join(",", answer.first(k)) + " " + status).getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
+    @Test
+    void renders_a_fresh_body_once_per_n_and_serves_the_same_bytes_to_every_hit() throws Exception {
+        TrendingCache cache = cache(1_000_000);
+
+        byte[] miss = serve(cache, "python", 2);
+        byte[] hit = serve(cache, "python", 2);
+        byte[] one = serve(cache, "python", 1);
+        byte[] oneAgain = serve(cache, "python", 1);
+
+        assertThat(hit).isSameAs(miss);
+        assertThat(oneAgain).isSameAs(one);
+        assertThat(new String(one, StandardCharsets.UTF_8)).startsWith("{\"full_name\":\"python/0\"").endsWith(" ok");
+        assertThat(one).isNotEqualTo(miss);
+        assertThat(renders).hasValue(2);
+        assertThat(cache.weight()).isEqualTo(300 + miss.length + one.length);
+    }
+
+    @Test
+    void serves_every_n_beyond_the_page_with_the_body_of_the_whole_page() throws Exception {
+        TrendingCache cache = cache(1_000_000);
+
+        byte[] beyondThePage = serve(cache, "python", 100); // the page holds 3 repositories
+        byte[] wholePage = serve(cache, "python", 3);
+
+        assertThat(wholePage).isSameAs(beyondThePage);
+        assertThat(renders).hasValue(1);
+    }
+
+    @Test
+    void renders_a_stale_body_for_every_request() throws Exception {
+        TrendingCache cache = cache(1_000_000);
+        byte[] fresh = serve(cache, "go", 2);
+        behaviour = language -> {
+            throw UpstreamException.of(UpstreamException.Kind.TIMEOUT, "GitHub did not answer within 10 ms", null);
+        };
+        clock.advance(TTL);
+        renders.set(0);
+
+        byte[] stale = serve(cache, "go", 2);
+        byte[] staleAgain = serve(cache, "go", 2);
+
+        assertThat(new String(stale, StandardCharsets.UTF_8)).endsWith(" stale: GitHub did not answer within 10 ms");
+        assertThat(staleAgain).isEqualTo(stale).isNotSameAs(stale);
+        assertThat(stale).isNotEqualTo(fresh);
+        assertThat(renders).hasValue(2);
+    }
+
+    @Test
+    void a_refreshed_entry_renders_its_bodies_again_and_drops_the_old_ones_from_the_weight() throws Exception {
+        TrendingCache cache = cache(1_000_000);
+        byte[] old = serve(cache, "rust", 3);
+        behaviour = language -> new SearchPage(page(language).items().subList(0, 2), 2, false);
+        clock.advance(TTL);
+
+        byte[] refreshed = serve(cache, "rust", 3);
+        byte[] hit = serve(cache, "rust", 3);
+
+        assertThat(refreshed).isNotEqualTo(old);
+        assertThat(new String(refreshed, StandardCharsets.UTF_8)).doesNotContain("rust/2");
+        assertThat(hit).isSameAs(refreshed);
+        assertThat(renders).hasValue(2);
+        assertThat(cache.weight()).isEqualTo(200 + refreshed.length);
+    }
+
+    @Test
+    void counts_kept_bodies_towards_the_byte_bound() throws Exception {
+        TrendingCache cache = cache(700); // room for two languages of 300 characters and 100 bytes of bodies
+        cache.get("a");
+        cache.get("b");
+
+        byte[] body = serve(cache, "b", 2); // 204 bytes: over the bound, so a, the least recently used, is evicted
+
+        assertThat(body).hasSize(204);
+        assertThat(cache.size()).isEqualTo(1);
+        assertThat(cache.weight()).isEqualTo(504);
+        searched.clear();
+        assertThat(cache.get("b").source()).isEqualTo(Answer.Source.HIT);
+        assertThat(cache.get("a").source()).isEqualTo(Answer.Source.MISS);
+        assertThat(searched).containsExactly("a");
+    }
+
+    @Test
+    void keeps_bodies_of_about_one_whole_page_per_entry_and_renders_the_rest_per_request() throws Exception {
+        TrendingCache cache = cache(1_000_000);
+        byte[] whole = serve(cache, "a", 3);    // 305 bytes: within the budget of 300 + 3 + 64
+        serve(cache, "a", 1);                   // 103 bytes more would exceed it: not kept
+        renders.set(0);
+
+        byte[] wholeAgain = serve(cache, "a", 3);
+        byte[] oneAgain = serve(cache, "a", 1);
+        byte[] oneOnceMore = serve(cache, "a", 1);
+
+        assertThat(wholeAgain).isSameAs(whole);
+        assertThat(oneOnceMore).isEqualTo(oneAgain).isNotSameAs(oneAgain);
+        assertThat(renders).hasValue(2);
+        assertThat(cache.weight()).isEqualTo(300 + whole.length);
+    }
+
+    @Test
+    void a_body_rendered_from_a_replaced_entry_is_served_but_not_kept() throws Exception {
+        TrendingCache cache = cache(1_000_000);
+        Answer old = cache.get("a");
+        clock.advance(TTL);
+        cache.get("a"); // replaces the entry old came from
+
+        byte[] body = old.body(2, k -> String.join(",", old.first(k)).getBytes(StandardCharsets.UTF_8));
+        byte[] again = old.body(2, k -> String.join(",", old.first(k)).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(again).isEqualTo(body).isNotSameAs(body);
+        assertThat(cache.weight()).isEqualTo(300);
     }
 }

@@ -1,0 +1,65 @@
+package dev.kforge.tgr.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.tgr.TgrService;
+import dev.kforge.tgr.support.FakeGitHub;
+import dev.kforge.tgr.support.Http;
+import dev.kforge.tgr.support.TestServices;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.TestConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The request log line: built by concatenation, it must stay what {@code String.format} made of it. */
+class RequestLogTest {
+
+    /** Logs are captured by the test, not by JavalinTest. */
+    private static final TestConfig OWN_LOG_CAPTURE = new TestConfig(true, false);
+
+    @Test
+    void logs_one_line_per_request_with_method_route_status_duration_and_cache() {
+        try (FakeGitHub github = FakeGitHub.start()) {
+            TgrService service = TestServices.service(TestServices.config(github.url()));
+            String logs = JavalinTest.captureStdOut(() -> JavalinTest.test(service.app(), OWN_LOG_CAPTURE,
+                    (server, client) -> {
+                        Http.get(client, "/?n=1&l=python");
+                        Http.get(client, "/?n=2&l=python");
+                        Http.get(client, "/?n=0&l=python");
+                        Http.get(client, "/health");
+                    }));
+
+            // Without JavalinTest's own request once the test is done (DELETE, unmatched).
+            List<String> lines = Arrays.stream(logs.split("\n")).filter(l -> l.contains(" http - method=GET ")).toList();
+            assertThat(lines).hasSize(4);
+            String prefix = "^\\S+ INFO http - ";
+            assertThat(lines.get(0)).matches(prefix + "method=GET route=/ status=200 duration_ms=\\d+\\.\\d cache=MISS$");
+            assertThat(lines.get(1)).matches(prefix + "method=GET route=/ status=200 duration_ms=\\d+\\.\\d cache=HIT$");
+            assertThat(lines.get(2)).matches(prefix + "method=GET route=/ status=400 duration_ms=\\d+\\.\\d$");
+            assertThat(lines.get(3)).matches(prefix + "method=GET route=/health status=200 duration_ms=\\d+\\.\\d$");
+        }
+    }
+
+    @Test
+    void formats_the_duration_exactly_as_string_format_did() {
+        List<Double> durations = new ArrayList<>(List.of(0.0, 0.04, 0.05, 0.05000001, 0.15, 0.25, 0.35, 0.45, 0.95,
+                0.96, 1.05, 2.25, 9.95, 99.95, 999.95, 1e-7, 123456.75, 9_999_999.95, 1e7, 1.5e9, 3.4e38,
+                Double.MIN_VALUE, Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, -0.0, -1.25));
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            // As the request logger gets them: float milliseconds, widened to double.
+            float ms = i % 2 == 0 ? random.nextFloat() * 100 : (random.nextInt(1_000_000) + 0.5f) / 100f;
+            durations.add((double) ms);
+            durations.add((double) Math.nextUp(ms));
+            durations.add((double) Math.nextDown(ms));
+        }
+
+        for (double ms : durations) {
+            assertThat(RequestLog.oneDecimal(ms)).as("%s", ms).isEqualTo(String.format(Locale.ROOT, "%.1f", ms));
+        }
+    }
+}
