@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kforge.dsl.render.CustomResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -147,6 +149,34 @@ class JacksonEquivalenceTest {
             assertThat(YamlWriter.canonicalTree(object)).as(object.getClass().getSimpleName()).isEqualTo(JacksonReference.tree(object));
             assertThat(YamlWriter.write(object)).as(object.getClass().getSimpleName()).isEqualTo(JacksonReference.write(object));
         }
+    }
+
+    /** A bean, a record and an enum of the user's own: not in the generated shapes, so Jackson converts them. */
+    enum Tier { GOLD }
+
+    record Limits(int requests, Tier tier) {
+    }
+
+    @Test
+    void hands_classes_it_has_no_shape_for_to_jackson_and_writes_what_jackson_writes() {
+        Pod pod = new PodBuilder().withNewMetadata().withName("one-off").endMetadata()
+                .withNewSpec().addNewContainer().withName("main").withImage("busybox:1.36").endContainer().endSpec().build();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("limits", new Limits(10, Tier.GOLD));
+        body.put("tier", Tier.GOLD);
+        body.put("ratio", 0.25);
+        body.put("pod", pod);
+        CustomResource custom = new CustomResource();
+        custom.setApiVersion("example.com/v1");
+        custom.setKind("Quota");
+        custom.setAdditionalProperties(Map.of("spec", body));
+
+        assertThat(ModelShapes.fieldsOf(pod, new ModelFields())).as("Pod is not a kind the renderers produce").isFalse();
+        for (Object object : List.of(pod, custom)) {
+            assertThat(YamlWriter.canonicalTree(object)).as(object.getClass().getSimpleName()).isEqualTo(JacksonReference.tree(object));
+            assertThat(YamlWriter.write(object)).as(object.getClass().getSimpleName()).isEqualTo(JacksonReference.write(object));
+        }
+        assertThat(YamlWriter.write(custom)).contains("tier: GOLD", "requests: 10", "ratio: 0.25", "image: busybox:1.36");
     }
 
     private static Map<String, Object> document(String value) {
