@@ -21,6 +21,21 @@ class LabelsAndAnnotationsTest {
     }
 
     @Test
+    void checks_what_a_copy_adds_and_keeps_what_it_had() {
+        Labels base = Labels.of("app.kubernetes.io/name", "tgr");
+
+        assertThatThrownBy(() -> base.with("-bad", "x"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Labels: label key \"-bad\" is invalid: " + KEY_RULE + ". For example \"app.kubernetes.io/name\".");
+        assertThatThrownBy(() -> base.with("tier", "not valid"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageStartingWith("Labels: label tier value \"not valid\" is invalid");
+        assertThat(base.with("tier", "web").with(Labels.of("zone", "a")).entries())
+                .containsExactly(Map.entry("app.kubernetes.io/name", "tgr"), Map.entry("tier", "web"), Map.entry("zone", "a"));
+        assertThat(base.entries()).containsOnlyKeys("app.kubernetes.io/name");
+    }
+
+    @Test
     void rejects_label_key_starting_with_a_dash() {
         assertThatThrownBy(() -> Labels.of("-bad", "x"))
                 .isInstanceOf(InvalidDefinitionException.class)
