@@ -40,7 +40,13 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
 
     /** The built-in kind with this apiVersion and kind, if there is one. */
     public static java.util.Optional<Kind> builtIn(String apiVersion, String kind) {
-        return BUILT_IN.stream().filter(k -> k.apiVersion.equals(apiVersion) && k.kind.equals(kind)).findFirst();
+        // A loop, not a stream: every rendered object is looked up.
+        for (Kind builtIn : BUILT_IN) {
+            if (builtIn.kind.equals(kind) && builtIn.apiVersion.equals(apiVersion)) {
+                return java.util.Optional.of(builtIn);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The kind's name as people write it in messages: {@code Deployment}. */
