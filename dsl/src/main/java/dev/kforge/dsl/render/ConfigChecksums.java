@@ -65,7 +65,7 @@ final class ConfigChecksums {
     private static String key(String type, String name) {
         String part = type + "-" + name;
         if (part.length() > 63) {
-            part = part.substring(0, 54) + "-" + sha256(name).substring(0, 8);
+            part = part.substring(0, 54) + "-" + Sha256.hex(name).substring(0, 8);
         }
         return PREFIX + part;
     }
@@ -79,7 +79,7 @@ final class ConfigChecksums {
             content.append(secret.type().apiValue()).append('\0').append(secret.keys()).append('\0')
                     .append(secret.version()).append('\0').append(describe(secret.source()));
         }
-        return sha256(content.toString()).substring(0, 16);
+        return Sha256.hex(content.toString()).substring(0, 16);
     }
 
     /**
@@ -97,9 +97,5 @@ final class ConfigChecksums {
         SecretSource.FromExternalStore store = (SecretSource.FromExternalStore) source;
         return "FromExternalStore[store=" + store.store() + ", clusterStore=" + store.clusterStore() + ", remoteKey=" + store.remoteKey()
                 + ", refreshInterval=" + store.refreshInterval() + "]";
-    }
-
-    private static String sha256(String text) {
-        return Sha256.hex(text);
     }
 }

@@ -97,7 +97,7 @@ final class YamlEmitter {
         if (PlainScalars.isPlainSafe(key)) {
             out.append(key);
         } else {
-            doubleQuoted(key);
+            DoubleQuoted.append(out, key);
         }
         out.append(':');
     }
@@ -122,12 +122,12 @@ final class YamlEmitter {
             if (LiteralBlocks.allows(text)) {
                 literal(text, blockIndent);
             } else {
-                doubleQuoted(text);
+                DoubleQuoted.append(out, text);
             }
         } else if (PlainScalars.isPlainSafe(text)) {
             out.append(text);
         } else {
-            doubleQuoted(text);
+            DoubleQuoted.append(out, text);
         }
     }
 
@@ -149,10 +149,6 @@ final class YamlEmitter {
             }
             start = lineEnd + 1;
         }
-    }
-
-    private void doubleQuoted(String text) {
-        DoubleQuoted.append(out, text);
     }
 
     private void indent(int columns) {
