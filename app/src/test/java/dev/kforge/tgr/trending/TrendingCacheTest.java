@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +32,13 @@ class TrendingCacheTest {
     private final MutableClock clock = MutableClock.atFixedStart();
     private final Metrics metrics = new Metrics("test");
     private final ConcurrentLinkedQueue<String> searched = new ConcurrentLinkedQueue<>();
-    private final ExecutorService threads = Executors.newFixedThreadPool(20);
+    /** The pool's threads, so a test can wait until they are all parked. */
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
+    private final ExecutorService threads = Executors.newFixedThreadPool(20, task -> {
+        Thread thread = Executors.defaultThreadFactory().newThread(task);
+        workers.add(thread);
+        return thread;
+    });
     private volatile RepositorySearch behaviour = this::page;
     private final AtomicInteger renders = new AtomicInteger();
 
@@ -163,7 +170,9 @@ class TrendingCacheTest {
         }
         assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (metrics.cacheMisses() < 20 && System.nanoTime() < deadline) {
+        // A miss is counted before the request joins the search in flight: wait until every request has also
+        // parked (the searcher in its release, the others waiting for its result), or a late one would search again.
+        while ((metrics.cacheMisses() < 20 || !allWorkersParked()) && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         release.countDown();
@@ -173,6 +182,11 @@ class TrendingCacheTest {
                     .cause().hasMessage("GitHub answered HTTP 500");
         }
         assertThat(calls).hasValue(1);
+    }
+
+    private boolean allWorkersParked() {
+        return workers.size() == 20 && workers.stream()
+                .allMatch(thread -> thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
     }
 
     /** Serves {@code n} of a language as the controller does, counting renderings in {@link #renders}. */
