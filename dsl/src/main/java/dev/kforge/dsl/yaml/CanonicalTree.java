@@ -72,7 +72,12 @@ final class CanonicalTree {
     /** Whether a field is written: not null, and not an empty container unless it means something. */
     static boolean isWritten(String key, JsonNode value) {
         return !(value.isNull()
-                || value.isContainerNode() && value.isEmpty() && !(value.isObject() && MEANINGFUL_WHEN_EMPTY.contains(key)));
+                || value.isContainerNode() && value.isEmpty() && !(value.isObject() && isMeaningfulWhenEmpty(key)));
+    }
+
+    /** Whether an empty map under {@code key} is written ({@code emptyDir: {}} asks for a volume). */
+    static boolean isMeaningfulWhenEmpty(String key) {
+        return MEANINGFUL_WHEN_EMPTY.contains(key);
     }
 
     /** The canonical key order: the identifying keys first, the rest sorted. */

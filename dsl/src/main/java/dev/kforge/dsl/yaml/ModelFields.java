@@ -1,52 +1,21 @@
 package dev.kforge.dsl.yaml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
- * The fields of one model object as {@link ModelShapes} reads them, in canonical form. The
- * generated code puts the declared properties in canonical key order, so they are appended as
- * they come; only additional properties need sorting.
+ * Where {@link ModelShapes} puts the properties of one model object: into a tree
+ * ({@link TreeFields}) or straight into YAML text ({@link ModelEmitter}). The generated code calls
+ * {@link #put} for the declared properties in canonical key order, then {@link #putAll} once.
  */
-final class ModelFields {
-    private final ObjectNode node = JsonNodeFactory.instance.objectNode();
-
-    void put(String name, Object value) {
-        if (value != null) {
-            JsonNode field = ModelTree.of(value);
-            if (CanonicalTree.isWritten(name, field)) {
-                node.set(name, field);
-            }
-        }
-    }
+interface ModelFields {
+    /** A declared property; a null value is not written. */
+    void put(String name, Object value);
 
     /** As {@link #put}, but an empty string is left out too ({@code @JsonInclude(NON_EMPTY)}). */
-    void putUnlessEmpty(String name, Object value) {
-        if (!(value instanceof String text && text.isEmpty())) {
-            put(name, value);
-        }
+    default void putUnlessEmpty(String name, Object value) {
+        put(name, value instanceof String text && text.isEmpty() ? null : value);
     }
 
     /** The additional properties, written after and over the declared ones, as Jackson's any-getter does. */
-    void putAll(Map<String, ?> additional) {
-        if (additional == null || additional.isEmpty()) {
-            return;
-        }
-        SortedMap<String, JsonNode> merged = CanonicalTree.fields();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            merged.put(field.getKey(), field.getValue());
-        }
-        additional.forEach((name, value) -> CanonicalTree.put(merged, name, ModelTree.of(value)));
-        node.removeAll();
-        merged.forEach(node::set);
-    }
-
-    JsonNode toNode() {
-        return node;
-    }
+    void putAll(Map<String, ?> additional);
 }

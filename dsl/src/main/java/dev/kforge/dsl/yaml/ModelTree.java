@@ -69,7 +69,7 @@ final class ModelTree {
         if (value instanceof Object[] items) {
             return array(Arrays.asList(items));
         }
-        ModelFields fields = new ModelFields();
+        TreeFields fields = new TreeFields();
         return ModelShapes.fieldsOf(value, fields) ? fields.toNode() : CanonicalTree.of(Jackson.MAPPER.valueToTree(value));
     }
 
@@ -91,7 +91,8 @@ final class ModelTree {
         return out;
     }
 
-    private static boolean inCanonicalOrder(Map<?, ?> map) {
+    /** True when every key is a string and they come in canonical order (most maps: labels, annotations, data). */
+    static boolean inCanonicalOrder(Map<?, ?> map) {
         String previous = null;
         for (Object key : map.keySet()) {
             if (!(key instanceof String name) || previous != null && CanonicalTree.compareKeys(previous, name) >= 0) {

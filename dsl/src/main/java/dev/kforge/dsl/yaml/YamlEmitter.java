@@ -3,6 +3,7 @@ package dev.kforge.dsl.yaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Writes a canonical JSON tree as one block-style YAML document: two-space indentation, list
@@ -18,21 +19,26 @@ import java.util.Map;
  * directly is several times faster, which matters when a render writes tens of thousands of objects.
  */
 final class YamlEmitter {
-    private static final int INDENT = 2;
+    static final int INDENT = 2;
     /** One buffer per thread, reused: most documents are a few kilobytes, and growing a new buffer each time shows. */
     private static final ThreadLocal<StringBuilder> BUFFERS = ThreadLocal.withInitial(() -> new StringBuilder(8192));
     private static final int LARGEST_KEPT_BUFFER = 1 << 20;
     private static final String SPACES = " ".repeat(64);
     private final StringBuilder out;
 
-    private YamlEmitter(StringBuilder out) {
+    YamlEmitter(StringBuilder out) {
         this.out = out;
     }
 
     static String document(JsonNode root) {
+        return document(out -> new YamlEmitter(out).node(root, 0));
+    }
+
+    /** The text {@code writer} appends to an empty buffer (the calling thread's, reused). */
+    static String document(Consumer<StringBuilder> writer) {
         StringBuilder buffer = BUFFERS.get();
         buffer.setLength(0);
-        new YamlEmitter(buffer).node(root, 0);
+        writer.accept(buffer);
         String yaml = buffer.toString();
         if (buffer.capacity() > LARGEST_KEPT_BUFFER) {
             BUFFERS.remove();
@@ -41,7 +47,7 @@ final class YamlEmitter {
     }
 
     /** A node that starts a line of its own at column {@code indent}, or continues one ("- " written). */
-    private void node(JsonNode node, int indent) {
+    void node(JsonNode node, int indent) {
         if (node.isObject() && !node.isEmpty()) {
             mapping(node, indent);
         } else if (node.isArray() && !node.isEmpty()) {
@@ -62,21 +68,25 @@ final class YamlEmitter {
             }
             first = false;
             key(field.getKey());
-            JsonNode value = field.getValue();
-            if (value.isObject() && !value.isEmpty()) {
-                out.append('\n');
-                indent(indent + INDENT);
-                mapping(value, indent + INDENT);
-            } else if (value.isArray() && !value.isEmpty()) {
-                // Block sequences in a mapping are not indented: "key:\n- item".
-                out.append('\n');
-                indent(indent);
-                sequence(value, indent);
-            } else {
-                out.append(' ');
-                scalar(value, indent + INDENT);
-                out.append('\n');
-            }
+            value(field.getValue(), indent);
+        }
+    }
+
+    /** The value of a key written at column {@code indent} ("key:" written), to the end of its last line. */
+    void value(JsonNode value, int indent) {
+        if (value.isObject() && !value.isEmpty()) {
+            out.append('\n');
+            indent(indent + INDENT);
+            mapping(value, indent + INDENT);
+        } else if (value.isArray() && !value.isEmpty()) {
+            // Block sequences in a mapping are not indented: "key:\n- item".
+            out.append('\n');
+            indent(indent);
+            sequence(value, indent);
+        } else {
+            out.append(' ');
+            scalar(value, indent + INDENT);
+            out.append('\n');
         }
     }
 
@@ -93,7 +103,8 @@ final class YamlEmitter {
         }
     }
 
-    private void key(String key) {
+    /** {@code key:}, quoted when it must be. */
+    void key(String key) {
         if (PlainScalars.isPlainSafe(key)) {
             out.append(key);
         } else {
@@ -117,7 +128,8 @@ final class YamlEmitter {
         }
     }
 
-    private void string(String text, int blockIndent) {
+    /** A string scalar; a literal block's lines go at column {@code blockIndent}. */
+    void string(String text, int blockIndent) {
         if (text.indexOf('\n') >= 0) {
             if (LiteralBlocks.allows(text)) {
                 literal(text, blockIndent);
@@ -151,7 +163,7 @@ final class YamlEmitter {
         }
     }
 
-    private void indent(int columns) {
+    void indent(int columns) {
         if (columns <= SPACES.length()) {
             out.append(SPACES, 0, columns);
         } else {

@@ -13,7 +13,7 @@ public final class YamlWriter {
 
     /** The YAML of any model object: a fabric8 object, a map, a list, a JSON tree. */
     public static String write(Object model) {
-        return YamlEmitter.document(ModelTree.of(model));
+        return ModelEmitter.document(model);
     }
 
     /**

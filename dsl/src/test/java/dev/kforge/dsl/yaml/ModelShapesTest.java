@@ -22,8 +22,8 @@ class ModelShapesTest {
 
     @Test
     void leaves_classes_with_their_own_serializer_to_model_tree() {
-        assertThat(ModelShapes.fieldsOf(new Quantity("1Gi"), new ModelFields())).isFalse();
-        assertThat(ModelShapes.fieldsOf(new IntOrString(8080), new ModelFields())).isFalse();
+        assertThat(ModelShapes.fieldsOf(new Quantity("1Gi"), new TreeFields())).isFalse();
+        assertThat(ModelShapes.fieldsOf(new IntOrString(8080), new TreeFields())).isFalse();
         assertThat(ModelTree.of(new Quantity("512", "Mi")).textValue()).isEqualTo("512Mi");
         assertThat(ModelTree.of(new IntOrString(8080)).intValue()).isEqualTo(8080);
         assertThat(ModelTree.of(new IntOrString("http")).textValue()).isEqualTo("http");
