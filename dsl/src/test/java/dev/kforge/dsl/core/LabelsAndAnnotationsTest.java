@@ -36,6 +36,14 @@ class LabelsAndAnnotationsTest {
     }
 
     @Test
+    void recommended_keys_it_does_not_check_again_are_valid_keys() {
+        for (String key : Labels.WORKLOAD_DERIVED) {
+            assertThat(Names.requireQualifiedKey("test", "key", key)).isEqualTo(key);
+        }
+        assertThatThrownBy(() -> Labels.of(Labels.NAME, "web server")).hasMessageContaining("web server");
+    }
+
+    @Test
     void rejects_label_key_starting_with_a_dash() {
         assertThatThrownBy(() -> Labels.of("-bad", "x"))
                 .isInstanceOf(InvalidDefinitionException.class)
