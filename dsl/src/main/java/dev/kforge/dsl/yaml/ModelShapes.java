@@ -7,493 +7,829 @@ package dev.kforge.dsl.yaml;
  * read through plain getters: no bean serializers, no reflection at render time.
  */
 final class ModelShapes {
+    /**
+     * Each listed class's number, looked up by name once per class: a class literal for each
+     * would load every model class when this one loads.
+     */
+    private static final ClassValue<Integer> NUMBERS = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            switch (type.getName()) {
+                case "dev.kforge.dsl.render.CustomResource":
+                    return 0;
+                case "io.fabric8.kubernetes.api.model.AWSElasticBlockStoreVolumeSource":
+                    return 1;
+                case "io.fabric8.kubernetes.api.model.Affinity":
+                    return 2;
+                case "io.fabric8.kubernetes.api.model.AppArmorProfile":
+                    return 3;
+                case "io.fabric8.kubernetes.api.model.AzureDiskVolumeSource":
+                    return 4;
+                case "io.fabric8.kubernetes.api.model.AzureFileVolumeSource":
+                    return 5;
+                case "io.fabric8.kubernetes.api.model.CSIVolumeSource":
+                    return 6;
+                case "io.fabric8.kubernetes.api.model.Capabilities":
+                    return 7;
+                case "io.fabric8.kubernetes.api.model.CephFSVolumeSource":
+                    return 8;
+                case "io.fabric8.kubernetes.api.model.CinderVolumeSource":
+                    return 9;
+                case "io.fabric8.kubernetes.api.model.ClientIPConfig":
+                    return 10;
+                case "io.fabric8.kubernetes.api.model.ClusterTrustBundleProjection":
+                    return 11;
+                case "io.fabric8.kubernetes.api.model.Condition":
+                    return 12;
+                case "io.fabric8.kubernetes.api.model.ConfigMap":
+                    return 13;
+                case "io.fabric8.kubernetes.api.model.ConfigMapEnvSource":
+                    return 14;
+                case "io.fabric8.kubernetes.api.model.ConfigMapKeySelector":
+                    return 15;
+                case "io.fabric8.kubernetes.api.model.ConfigMapProjection":
+                    return 16;
+                case "io.fabric8.kubernetes.api.model.ConfigMapVolumeSource":
+                    return 17;
+                case "io.fabric8.kubernetes.api.model.Container":
+                    return 18;
+                case "io.fabric8.kubernetes.api.model.ContainerPort":
+                    return 19;
+                case "io.fabric8.kubernetes.api.model.ContainerResizePolicy":
+                    return 20;
+                case "io.fabric8.kubernetes.api.model.ContainerRestartRule":
+                    return 21;
+                case "io.fabric8.kubernetes.api.model.ContainerRestartRuleOnExitCodes":
+                    return 22;
+                case "io.fabric8.kubernetes.api.model.DownwardAPIProjection":
+                    return 23;
+                case "io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile":
+                    return 24;
+                case "io.fabric8.kubernetes.api.model.DownwardAPIVolumeSource":
+                    return 25;
+                case "io.fabric8.kubernetes.api.model.EmptyDirVolumeSource":
+                    return 26;
+                case "io.fabric8.kubernetes.api.model.EnvFromSource":
+                    return 27;
+                case "io.fabric8.kubernetes.api.model.EnvVar":
+                    return 28;
+                case "io.fabric8.kubernetes.api.model.EnvVarSource":
+                    return 29;
+                case "io.fabric8.kubernetes.api.model.EphemeralContainer":
+                    return 30;
+                case "io.fabric8.kubernetes.api.model.EphemeralVolumeSource":
+                    return 31;
+                case "io.fabric8.kubernetes.api.model.EvictionResponder":
+                    return 32;
+                case "io.fabric8.kubernetes.api.model.ExecAction":
+                    return 33;
+                case "io.fabric8.kubernetes.api.model.FCVolumeSource":
+                    return 34;
+                case "io.fabric8.kubernetes.api.model.FieldsV1":
+                    return 35;
+                case "io.fabric8.kubernetes.api.model.FileKeySelector":
+                    return 36;
+                case "io.fabric8.kubernetes.api.model.FlexVolumeSource":
+                    return 37;
+                case "io.fabric8.kubernetes.api.model.FlockerVolumeSource":
+                    return 38;
+                case "io.fabric8.kubernetes.api.model.GCEPersistentDiskVolumeSource":
+                    return 39;
+                case "io.fabric8.kubernetes.api.model.GRPCAction":
+                    return 40;
+                case "io.fabric8.kubernetes.api.model.GitRepoVolumeSource":
+                    return 41;
+                case "io.fabric8.kubernetes.api.model.GlusterfsVolumeSource":
+                    return 42;
+                case "io.fabric8.kubernetes.api.model.HTTPGetAction":
+                    return 43;
+                case "io.fabric8.kubernetes.api.model.HTTPHeader":
+                    return 44;
+                case "io.fabric8.kubernetes.api.model.HostAlias":
+                    return 45;
+                case "io.fabric8.kubernetes.api.model.HostPathVolumeSource":
+                    return 46;
+                case "io.fabric8.kubernetes.api.model.ISCSIVolumeSource":
+                    return 47;
+                case "io.fabric8.kubernetes.api.model.ImageVolumeSource":
+                    return 48;
+                case "io.fabric8.kubernetes.api.model.KeyToPath":
+                    return 49;
+                case "io.fabric8.kubernetes.api.model.LabelSelector":
+                    return 50;
+                case "io.fabric8.kubernetes.api.model.LabelSelectorRequirement":
+                    return 51;
+                case "io.fabric8.kubernetes.api.model.Lifecycle":
+                    return 52;
+                case "io.fabric8.kubernetes.api.model.LifecycleHandler":
+                    return 53;
+                case "io.fabric8.kubernetes.api.model.LoadBalancerIngress":
+                    return 54;
+                case "io.fabric8.kubernetes.api.model.LoadBalancerStatus":
+                    return 55;
+                case "io.fabric8.kubernetes.api.model.LocalObjectReference":
+                    return 56;
+                case "io.fabric8.kubernetes.api.model.ManagedFieldsEntry":
+                    return 57;
+                case "io.fabric8.kubernetes.api.model.NFSVolumeSource":
+                    return 58;
+                case "io.fabric8.kubernetes.api.model.Namespace":
+                    return 59;
+                case "io.fabric8.kubernetes.api.model.NamespaceCondition":
+                    return 60;
+                case "io.fabric8.kubernetes.api.model.NamespaceSpec":
+                    return 61;
+                case "io.fabric8.kubernetes.api.model.NamespaceStatus":
+                    return 62;
+                case "io.fabric8.kubernetes.api.model.NodeAffinity":
+                    return 63;
+                case "io.fabric8.kubernetes.api.model.NodeSelector":
+                    return 64;
+                case "io.fabric8.kubernetes.api.model.NodeSelectorRequirement":
+                    return 65;
+                case "io.fabric8.kubernetes.api.model.NodeSelectorTerm":
+                    return 66;
+                case "io.fabric8.kubernetes.api.model.ObjectFieldSelector":
+                    return 67;
+                case "io.fabric8.kubernetes.api.model.ObjectMeta":
+                    return 68;
+                case "io.fabric8.kubernetes.api.model.ObjectReference":
+                    return 69;
+                case "io.fabric8.kubernetes.api.model.OwnerReference":
+                    return 70;
+                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec":
+                    return 71;
+                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimTemplate":
+                    return 72;
+                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource":
+                    return 73;
+                case "io.fabric8.kubernetes.api.model.PhotonPersistentDiskVolumeSource":
+                    return 74;
+                case "io.fabric8.kubernetes.api.model.PodAffinity":
+                    return 75;
+                case "io.fabric8.kubernetes.api.model.PodAffinityTerm":
+                    return 76;
+                case "io.fabric8.kubernetes.api.model.PodAntiAffinity":
+                    return 77;
+                case "io.fabric8.kubernetes.api.model.PodCertificateProjection":
+                    return 78;
+                case "io.fabric8.kubernetes.api.model.PodDNSConfig":
+                    return 79;
+                case "io.fabric8.kubernetes.api.model.PodDNSConfigOption":
+                    return 80;
+                case "io.fabric8.kubernetes.api.model.PodOS":
+                    return 81;
+                case "io.fabric8.kubernetes.api.model.PodReadinessGate":
+                    return 82;
+                case "io.fabric8.kubernetes.api.model.PodResourceClaim":
+                    return 83;
+                case "io.fabric8.kubernetes.api.model.PodSchedulingGate":
+                    return 84;
+                case "io.fabric8.kubernetes.api.model.PodSchedulingGroup":
+                    return 85;
+                case "io.fabric8.kubernetes.api.model.PodSecurityContext":
+                    return 86;
+                case "io.fabric8.kubernetes.api.model.PodSpec":
+                    return 87;
+                case "io.fabric8.kubernetes.api.model.PodTemplateSpec":
+                    return 88;
+                case "io.fabric8.kubernetes.api.model.PortStatus":
+                    return 89;
+                case "io.fabric8.kubernetes.api.model.PortworxVolumeSource":
+                    return 90;
+                case "io.fabric8.kubernetes.api.model.PreferredSchedulingTerm":
+                    return 91;
+                case "io.fabric8.kubernetes.api.model.Probe":
+                    return 92;
+                case "io.fabric8.kubernetes.api.model.ProjectedVolumeSource":
+                    return 93;
+                case "io.fabric8.kubernetes.api.model.QuobyteVolumeSource":
+                    return 94;
+                case "io.fabric8.kubernetes.api.model.RBDVolumeSource":
+                    return 95;
+                case "io.fabric8.kubernetes.api.model.ResourceClaim":
+                    return 96;
+                case "io.fabric8.kubernetes.api.model.ResourceFieldSelector":
+                    return 97;
+                case "io.fabric8.kubernetes.api.model.ResourceRequirements":
+                    return 98;
+                case "io.fabric8.kubernetes.api.model.SELinuxOptions":
+                    return 99;
+                case "io.fabric8.kubernetes.api.model.ScaleIOVolumeSource":
+                    return 100;
+                case "io.fabric8.kubernetes.api.model.SeccompProfile":
+                    return 101;
+                case "io.fabric8.kubernetes.api.model.Secret":
+                    return 102;
+                case "io.fabric8.kubernetes.api.model.SecretEnvSource":
+                    return 103;
+                case "io.fabric8.kubernetes.api.model.SecretKeySelector":
+                    return 104;
+                case "io.fabric8.kubernetes.api.model.SecretProjection":
+                    return 105;
+                case "io.fabric8.kubernetes.api.model.SecretVolumeSource":
+                    return 106;
+                case "io.fabric8.kubernetes.api.model.SecurityContext":
+                    return 107;
+                case "io.fabric8.kubernetes.api.model.Service":
+                    return 108;
+                case "io.fabric8.kubernetes.api.model.ServiceAccount":
+                    return 109;
+                case "io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection":
+                    return 110;
+                case "io.fabric8.kubernetes.api.model.ServicePort":
+                    return 111;
+                case "io.fabric8.kubernetes.api.model.ServiceSpec":
+                    return 112;
+                case "io.fabric8.kubernetes.api.model.ServiceStatus":
+                    return 113;
+                case "io.fabric8.kubernetes.api.model.SessionAffinityConfig":
+                    return 114;
+                case "io.fabric8.kubernetes.api.model.SleepAction":
+                    return 115;
+                case "io.fabric8.kubernetes.api.model.StorageOSVolumeSource":
+                    return 116;
+                case "io.fabric8.kubernetes.api.model.Sysctl":
+                    return 117;
+                case "io.fabric8.kubernetes.api.model.TCPSocketAction":
+                    return 118;
+                case "io.fabric8.kubernetes.api.model.Toleration":
+                    return 119;
+                case "io.fabric8.kubernetes.api.model.TopologySpreadConstraint":
+                    return 120;
+                case "io.fabric8.kubernetes.api.model.TypedLocalObjectReference":
+                    return 121;
+                case "io.fabric8.kubernetes.api.model.TypedObjectReference":
+                    return 122;
+                case "io.fabric8.kubernetes.api.model.Volume":
+                    return 123;
+                case "io.fabric8.kubernetes.api.model.VolumeDevice":
+                    return 124;
+                case "io.fabric8.kubernetes.api.model.VolumeMount":
+                    return 125;
+                case "io.fabric8.kubernetes.api.model.VolumeProjection":
+                    return 126;
+                case "io.fabric8.kubernetes.api.model.VolumeResourceRequirements":
+                    return 127;
+                case "io.fabric8.kubernetes.api.model.VsphereVirtualDiskVolumeSource":
+                    return 128;
+                case "io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm":
+                    return 129;
+                case "io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions":
+                    return 130;
+                case "io.fabric8.kubernetes.api.model.apps.Deployment":
+                    return 131;
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentCondition":
+                    return 132;
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentSpec":
+                    return 133;
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentStatus":
+                    return 134;
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentStrategy":
+                    return 135;
+                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment":
+                    return 136;
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
+                    return 137;
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
+                    return 138;
+                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
+                    return 139;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
+                    return 140;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
+                    return 141;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
+                    return 142;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
+                    return 143;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
+                    return 144;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
+                    return 145;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
+                    return 146;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
+                    return 147;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
+                    return 148;
+                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
+                    return 149;
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
+                    return 150;
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
+                    return 151;
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
+                    return 152;
+                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
+                    return 153;
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+                    return 154;
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+                    return 155;
+                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+                    return 156;
+                case "io.fabric8.kubernetes.api.model.rbac.Role":
+                    return 157;
+                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+                    return 158;
+                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+                    return 159;
+                case "io.fabric8.kubernetes.api.model.rbac.Subject":
+                    return 160;
+                default:
+                    return -1;
+            }
+        }
+    };
+
     private ModelShapes() {
     }
 
     /** Puts the properties of {@code value} into {@code fields}; false when its class is not listed here. */
     static boolean fieldsOf(Object value, ModelFields fields) {
-        switch (value.getClass().getName()) {
-            case "dev.kforge.dsl.render.CustomResource":
+        switch (NUMBERS.get(value.getClass())) {
+            case 0:
                 fieldsOf((dev.kforge.dsl.render.CustomResource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.AWSElasticBlockStoreVolumeSource":
+            case 1:
                 fieldsOf((io.fabric8.kubernetes.api.model.AWSElasticBlockStoreVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Affinity":
+            case 2:
                 fieldsOf((io.fabric8.kubernetes.api.model.Affinity) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.AppArmorProfile":
+            case 3:
                 fieldsOf((io.fabric8.kubernetes.api.model.AppArmorProfile) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.AzureDiskVolumeSource":
+            case 4:
                 fieldsOf((io.fabric8.kubernetes.api.model.AzureDiskVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.AzureFileVolumeSource":
+            case 5:
                 fieldsOf((io.fabric8.kubernetes.api.model.AzureFileVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.CSIVolumeSource":
+            case 6:
                 fieldsOf((io.fabric8.kubernetes.api.model.CSIVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Capabilities":
+            case 7:
                 fieldsOf((io.fabric8.kubernetes.api.model.Capabilities) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.CephFSVolumeSource":
+            case 8:
                 fieldsOf((io.fabric8.kubernetes.api.model.CephFSVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.CinderVolumeSource":
+            case 9:
                 fieldsOf((io.fabric8.kubernetes.api.model.CinderVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ClientIPConfig":
+            case 10:
                 fieldsOf((io.fabric8.kubernetes.api.model.ClientIPConfig) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ClusterTrustBundleProjection":
+            case 11:
                 fieldsOf((io.fabric8.kubernetes.api.model.ClusterTrustBundleProjection) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Condition":
+            case 12:
                 fieldsOf((io.fabric8.kubernetes.api.model.Condition) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ConfigMap":
+            case 13:
                 fieldsOf((io.fabric8.kubernetes.api.model.ConfigMap) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ConfigMapEnvSource":
+            case 14:
                 fieldsOf((io.fabric8.kubernetes.api.model.ConfigMapEnvSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ConfigMapKeySelector":
+            case 15:
                 fieldsOf((io.fabric8.kubernetes.api.model.ConfigMapKeySelector) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ConfigMapProjection":
+            case 16:
                 fieldsOf((io.fabric8.kubernetes.api.model.ConfigMapProjection) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ConfigMapVolumeSource":
+            case 17:
                 fieldsOf((io.fabric8.kubernetes.api.model.ConfigMapVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Container":
+            case 18:
                 fieldsOf((io.fabric8.kubernetes.api.model.Container) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ContainerPort":
+            case 19:
                 fieldsOf((io.fabric8.kubernetes.api.model.ContainerPort) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ContainerResizePolicy":
+            case 20:
                 fieldsOf((io.fabric8.kubernetes.api.model.ContainerResizePolicy) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ContainerRestartRule":
+            case 21:
                 fieldsOf((io.fabric8.kubernetes.api.model.ContainerRestartRule) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ContainerRestartRuleOnExitCodes":
+            case 22:
                 fieldsOf((io.fabric8.kubernetes.api.model.ContainerRestartRuleOnExitCodes) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.DownwardAPIProjection":
+            case 23:
                 fieldsOf((io.fabric8.kubernetes.api.model.DownwardAPIProjection) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile":
+            case 24:
                 fieldsOf((io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.DownwardAPIVolumeSource":
+            case 25:
                 fieldsOf((io.fabric8.kubernetes.api.model.DownwardAPIVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.EmptyDirVolumeSource":
+            case 26:
                 fieldsOf((io.fabric8.kubernetes.api.model.EmptyDirVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.EnvFromSource":
+            case 27:
                 fieldsOf((io.fabric8.kubernetes.api.model.EnvFromSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.EnvVar":
+            case 28:
                 fieldsOf((io.fabric8.kubernetes.api.model.EnvVar) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.EnvVarSource":
+            case 29:
                 fieldsOf((io.fabric8.kubernetes.api.model.EnvVarSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.EphemeralContainer":
+            case 30:
                 fieldsOf((io.fabric8.kubernetes.api.model.EphemeralContainer) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.EphemeralVolumeSource":
+            case 31:
                 fieldsOf((io.fabric8.kubernetes.api.model.EphemeralVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.EvictionResponder":
+            case 32:
                 fieldsOf((io.fabric8.kubernetes.api.model.EvictionResponder) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ExecAction":
+            case 33:
                 fieldsOf((io.fabric8.kubernetes.api.model.ExecAction) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.FCVolumeSource":
+            case 34:
                 fieldsOf((io.fabric8.kubernetes.api.model.FCVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.FieldsV1":
+            case 35:
                 fieldsOf((io.fabric8.kubernetes.api.model.FieldsV1) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.FileKeySelector":
+            case 36:
                 fieldsOf((io.fabric8.kubernetes.api.model.FileKeySelector) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.FlexVolumeSource":
+            case 37:
                 fieldsOf((io.fabric8.kubernetes.api.model.FlexVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.FlockerVolumeSource":
+            case 38:
                 fieldsOf((io.fabric8.kubernetes.api.model.FlockerVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.GCEPersistentDiskVolumeSource":
+            case 39:
                 fieldsOf((io.fabric8.kubernetes.api.model.GCEPersistentDiskVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.GRPCAction":
+            case 40:
                 fieldsOf((io.fabric8.kubernetes.api.model.GRPCAction) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.GitRepoVolumeSource":
+            case 41:
                 fieldsOf((io.fabric8.kubernetes.api.model.GitRepoVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.GlusterfsVolumeSource":
+            case 42:
                 fieldsOf((io.fabric8.kubernetes.api.model.GlusterfsVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.HTTPGetAction":
+            case 43:
                 fieldsOf((io.fabric8.kubernetes.api.model.HTTPGetAction) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.HTTPHeader":
+            case 44:
                 fieldsOf((io.fabric8.kubernetes.api.model.HTTPHeader) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.HostAlias":
+            case 45:
                 fieldsOf((io.fabric8.kubernetes.api.model.HostAlias) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.HostPathVolumeSource":
+            case 46:
                 fieldsOf((io.fabric8.kubernetes.api.model.HostPathVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ISCSIVolumeSource":
+            case 47:
                 fieldsOf((io.fabric8.kubernetes.api.model.ISCSIVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ImageVolumeSource":
+            case 48:
                 fieldsOf((io.fabric8.kubernetes.api.model.ImageVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.KeyToPath":
+            case 49:
                 fieldsOf((io.fabric8.kubernetes.api.model.KeyToPath) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.LabelSelector":
+            case 50:
                 fieldsOf((io.fabric8.kubernetes.api.model.LabelSelector) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.LabelSelectorRequirement":
+            case 51:
                 fieldsOf((io.fabric8.kubernetes.api.model.LabelSelectorRequirement) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Lifecycle":
+            case 52:
                 fieldsOf((io.fabric8.kubernetes.api.model.Lifecycle) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.LifecycleHandler":
+            case 53:
                 fieldsOf((io.fabric8.kubernetes.api.model.LifecycleHandler) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.LoadBalancerIngress":
+            case 54:
                 fieldsOf((io.fabric8.kubernetes.api.model.LoadBalancerIngress) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.LoadBalancerStatus":
+            case 55:
                 fieldsOf((io.fabric8.kubernetes.api.model.LoadBalancerStatus) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.LocalObjectReference":
+            case 56:
                 fieldsOf((io.fabric8.kubernetes.api.model.LocalObjectReference) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ManagedFieldsEntry":
+            case 57:
                 fieldsOf((io.fabric8.kubernetes.api.model.ManagedFieldsEntry) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.NFSVolumeSource":
+            case 58:
                 fieldsOf((io.fabric8.kubernetes.api.model.NFSVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Namespace":
+            case 59:
                 fieldsOf((io.fabric8.kubernetes.api.model.Namespace) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.NamespaceCondition":
+            case 60:
                 fieldsOf((io.fabric8.kubernetes.api.model.NamespaceCondition) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.NamespaceSpec":
+            case 61:
                 fieldsOf((io.fabric8.kubernetes.api.model.NamespaceSpec) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.NamespaceStatus":
+            case 62:
                 fieldsOf((io.fabric8.kubernetes.api.model.NamespaceStatus) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.NodeAffinity":
+            case 63:
                 fieldsOf((io.fabric8.kubernetes.api.model.NodeAffinity) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.NodeSelector":
+            case 64:
                 fieldsOf((io.fabric8.kubernetes.api.model.NodeSelector) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.NodeSelectorRequirement":
+            case 65:
                 fieldsOf((io.fabric8.kubernetes.api.model.NodeSelectorRequirement) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.NodeSelectorTerm":
+            case 66:
                 fieldsOf((io.fabric8.kubernetes.api.model.NodeSelectorTerm) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ObjectFieldSelector":
+            case 67:
                 fieldsOf((io.fabric8.kubernetes.api.model.ObjectFieldSelector) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ObjectMeta":
+            case 68:
                 fieldsOf((io.fabric8.kubernetes.api.model.ObjectMeta) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ObjectReference":
+            case 69:
                 fieldsOf((io.fabric8.kubernetes.api.model.ObjectReference) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.OwnerReference":
+            case 70:
                 fieldsOf((io.fabric8.kubernetes.api.model.OwnerReference) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec":
+            case 71:
                 fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimTemplate":
+            case 72:
                 fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimTemplate) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource":
+            case 73:
                 fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PhotonPersistentDiskVolumeSource":
+            case 74:
                 fieldsOf((io.fabric8.kubernetes.api.model.PhotonPersistentDiskVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodAffinity":
+            case 75:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodAffinity) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodAffinityTerm":
+            case 76:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodAffinityTerm) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodAntiAffinity":
+            case 77:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodAntiAffinity) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodCertificateProjection":
+            case 78:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodCertificateProjection) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodDNSConfig":
+            case 79:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodDNSConfig) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodDNSConfigOption":
+            case 80:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodDNSConfigOption) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodOS":
+            case 81:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodOS) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodReadinessGate":
+            case 82:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodReadinessGate) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodResourceClaim":
+            case 83:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodResourceClaim) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodSchedulingGate":
+            case 84:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodSchedulingGate) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodSchedulingGroup":
+            case 85:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodSchedulingGroup) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodSecurityContext":
+            case 86:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodSecurityContext) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodSpec":
+            case 87:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodSpec) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PodTemplateSpec":
+            case 88:
                 fieldsOf((io.fabric8.kubernetes.api.model.PodTemplateSpec) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PortStatus":
+            case 89:
                 fieldsOf((io.fabric8.kubernetes.api.model.PortStatus) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PortworxVolumeSource":
+            case 90:
                 fieldsOf((io.fabric8.kubernetes.api.model.PortworxVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.PreferredSchedulingTerm":
+            case 91:
                 fieldsOf((io.fabric8.kubernetes.api.model.PreferredSchedulingTerm) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Probe":
+            case 92:
                 fieldsOf((io.fabric8.kubernetes.api.model.Probe) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ProjectedVolumeSource":
+            case 93:
                 fieldsOf((io.fabric8.kubernetes.api.model.ProjectedVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.QuobyteVolumeSource":
+            case 94:
                 fieldsOf((io.fabric8.kubernetes.api.model.QuobyteVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.RBDVolumeSource":
+            case 95:
                 fieldsOf((io.fabric8.kubernetes.api.model.RBDVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ResourceClaim":
+            case 96:
                 fieldsOf((io.fabric8.kubernetes.api.model.ResourceClaim) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ResourceFieldSelector":
+            case 97:
                 fieldsOf((io.fabric8.kubernetes.api.model.ResourceFieldSelector) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ResourceRequirements":
+            case 98:
                 fieldsOf((io.fabric8.kubernetes.api.model.ResourceRequirements) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.SELinuxOptions":
+            case 99:
                 fieldsOf((io.fabric8.kubernetes.api.model.SELinuxOptions) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ScaleIOVolumeSource":
+            case 100:
                 fieldsOf((io.fabric8.kubernetes.api.model.ScaleIOVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.SeccompProfile":
+            case 101:
                 fieldsOf((io.fabric8.kubernetes.api.model.SeccompProfile) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Secret":
+            case 102:
                 fieldsOf((io.fabric8.kubernetes.api.model.Secret) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.SecretEnvSource":
+            case 103:
                 fieldsOf((io.fabric8.kubernetes.api.model.SecretEnvSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.SecretKeySelector":
+            case 104:
                 fieldsOf((io.fabric8.kubernetes.api.model.SecretKeySelector) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.SecretProjection":
+            case 105:
                 fieldsOf((io.fabric8.kubernetes.api.model.SecretProjection) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.SecretVolumeSource":
+            case 106:
                 fieldsOf((io.fabric8.kubernetes.api.model.SecretVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.SecurityContext":
+            case 107:
                 fieldsOf((io.fabric8.kubernetes.api.model.SecurityContext) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Service":
+            case 108:
                 fieldsOf((io.fabric8.kubernetes.api.model.Service) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ServiceAccount":
+            case 109:
                 fieldsOf((io.fabric8.kubernetes.api.model.ServiceAccount) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection":
+            case 110:
                 fieldsOf((io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ServicePort":
+            case 111:
                 fieldsOf((io.fabric8.kubernetes.api.model.ServicePort) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ServiceSpec":
+            case 112:
                 fieldsOf((io.fabric8.kubernetes.api.model.ServiceSpec) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.ServiceStatus":
+            case 113:
                 fieldsOf((io.fabric8.kubernetes.api.model.ServiceStatus) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.SessionAffinityConfig":
+            case 114:
                 fieldsOf((io.fabric8.kubernetes.api.model.SessionAffinityConfig) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.SleepAction":
+            case 115:
                 fieldsOf((io.fabric8.kubernetes.api.model.SleepAction) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.StorageOSVolumeSource":
+            case 116:
                 fieldsOf((io.fabric8.kubernetes.api.model.StorageOSVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Sysctl":
+            case 117:
                 fieldsOf((io.fabric8.kubernetes.api.model.Sysctl) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.TCPSocketAction":
+            case 118:
                 fieldsOf((io.fabric8.kubernetes.api.model.TCPSocketAction) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Toleration":
+            case 119:
                 fieldsOf((io.fabric8.kubernetes.api.model.Toleration) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.TopologySpreadConstraint":
+            case 120:
                 fieldsOf((io.fabric8.kubernetes.api.model.TopologySpreadConstraint) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.TypedLocalObjectReference":
+            case 121:
                 fieldsOf((io.fabric8.kubernetes.api.model.TypedLocalObjectReference) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.TypedObjectReference":
+            case 122:
                 fieldsOf((io.fabric8.kubernetes.api.model.TypedObjectReference) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.Volume":
+            case 123:
                 fieldsOf((io.fabric8.kubernetes.api.model.Volume) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.VolumeDevice":
+            case 124:
                 fieldsOf((io.fabric8.kubernetes.api.model.VolumeDevice) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.VolumeMount":
+            case 125:
                 fieldsOf((io.fabric8.kubernetes.api.model.VolumeMount) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.VolumeProjection":
+            case 126:
                 fieldsOf((io.fabric8.kubernetes.api.model.VolumeProjection) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.VolumeResourceRequirements":
+            case 127:
                 fieldsOf((io.fabric8.kubernetes.api.model.VolumeResourceRequirements) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.VsphereVirtualDiskVolumeSource":
+            case 128:
                 fieldsOf((io.fabric8.kubernetes.api.model.VsphereVirtualDiskVolumeSource) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm":
+            case 129:
                 fieldsOf((io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions":
+            case 130:
                 fieldsOf((io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.apps.Deployment":
+            case 131:
                 fieldsOf((io.fabric8.kubernetes.api.model.apps.Deployment) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.apps.DeploymentCondition":
+            case 132:
                 fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentCondition) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.apps.DeploymentSpec":
+            case 133:
                 fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentSpec) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.apps.DeploymentStatus":
+            case 134:
                 fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentStatus) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.apps.DeploymentStrategy":
+            case 135:
                 fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentStrategy) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment":
+            case 136:
                 fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
+            case 137:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
+            case 138:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
+            case 139:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
+            case 140:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
+            case 141:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
+            case 142:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
+            case 143:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
+            case 144:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
+            case 145:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
+            case 146:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
+            case 147:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
+            case 148:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
+            case 149:
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
+            case 150:
                 fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
+            case 151:
                 fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
+            case 152:
                 fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
+            case 153:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+            case 154:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+            case 155:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+            case 156:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.rbac.Role":
+            case 157:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+            case 158:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+            case 159:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
                 return true;
-            case "io.fabric8.kubernetes.api.model.rbac.Subject":
+            case 160:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.Subject) value, fields);
                 return true;
             default:

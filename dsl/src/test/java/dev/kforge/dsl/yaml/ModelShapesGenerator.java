@@ -90,10 +90,19 @@ public final class ModelShapesGenerator {
             if (hasOwnSerializer(raw) || raw.isInterface() || Modifier.isAbstract(raw.getModifiers()) || raw.isEnum()) {
                 continue; // converted by ModelTree itself (Quantity, IntOrString) or by Jackson
             }
-            String javaName = raw.getName().replace('$', '.');
-            cases.put(raw.getName(), "            case \"" + raw.getName() + "\":\n                fieldsOf((" + javaName
-                    + ") value, fields);\n                return true;\n");
+            cases.put(raw.getName(), raw.getName().replace('$', '.'));
             methods.put(raw.getName(), methodOf(raw, description, properties));
+        }
+        // Each class gets a number, in name order; the dispatch switches on it.
+        StringBuilder numbers = new StringBuilder();
+        StringBuilder calls = new StringBuilder();
+        int number = 0;
+        for (Map.Entry<String, String> type : cases.entrySet()) {
+            numbers.append("                case \"").append(type.getKey()).append("\":\n                    return ").append(number)
+                    .append(";\n");
+            calls.append("            case ").append(number).append(":\n                fieldsOf((").append(type.getValue())
+                    .append(") value, fields);\n                return true;\n");
+            number++;
         }
         StringBuilder source = new StringBuilder();
         source.append("""
@@ -106,14 +115,31 @@ public final class ModelShapesGenerator {
                  * read through plain getters: no bean serializers, no reflection at render time.
                  */
                 final class ModelShapes {
+                    /**
+                     * Each listed class's number, looked up by name once per class: a class literal for each
+                     * would load every model class when this one loads.
+                     */
+                    private static final ClassValue<Integer> NUMBERS = new ClassValue<>() {
+                        @Override
+                        protected Integer computeValue(Class<?> type) {
+                            switch (type.getName()) {
+                """);
+        source.append(numbers);
+        source.append("""
+                                default:
+                                    return -1;
+                            }
+                        }
+                    };
+
                     private ModelShapes() {
                     }
 
                     /** Puts the properties of {@code value} into {@code fields}; false when its class is not listed here. */
                     static boolean fieldsOf(Object value, ModelFields fields) {
-                        switch (value.getClass().getName()) {
+                        switch (NUMBERS.get(value.getClass())) {
                 """);
-        cases.values().forEach(source::append);
+        source.append(calls);
         source.append("""
                             default:
                                 return false;
