@@ -86,7 +86,10 @@ public final class OutputDirectory {
             return false;
         }
         Path parent = folder.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        // Checked first: createDirectories on an existing folder fails inside and builds an exception.
+        if (!Files.isDirectory(parent)) {
+            Files.createDirectories(parent);
+        }
         String base = "." + folder.getFileName() + "." + ProcessHandle.current().pid();
         Path staging = parent.resolve(base + ".new");
         Path previous = parent.resolve(base + ".old");
