@@ -82,6 +82,17 @@ public final class Names {
         return key;
     }
 
+    /**
+     * Whether {@code host} is a host name: DNS-1123 labels joined by dots, optionally after
+     * {@code *.} (a wildcard), at most 253 characters; no port, no trailing dot.
+     */
+    public static boolean isHostname(String host) {
+        if (host == null || host.length() > 253) {
+            return false;
+        }
+        return CharRules.isDns1123Subdomain(host.startsWith("*.") ? host.substring(2) : host);
+    }
+
     /** Whether {@code value} is a non-empty label value (the rule of {@link #requireLabelValue}). */
     public static boolean isLabelValue(String value) {
         return !value.isEmpty() && value.length() <= 63 && CharRules.isQualifiedNamePart(value);

@@ -4,6 +4,7 @@ import dev.kforge.dsl.core.CustomObject;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.network.ServiceBackend;
 import java.time.Duration;
@@ -45,8 +46,6 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
         implements CustomObject<EmissaryMapping> {
 
     private static final Pattern URL_PATH = Pattern.compile("/[A-Za-z0-9/_.~-]*");
-    private static final Pattern HOSTNAME = Pattern.compile(
-            "\\*|(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     public EmissaryMapping {
         String subject = GatewayKinds.MAPPING + " " + meta.name();
@@ -218,7 +217,7 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
     }
 
     static void requireHostname(String subject, String hostname) {
-        if (hostname == null || hostname.length() > 253 || !HOSTNAME.matcher(hostname).matches()) {
+        if (!"*".equals(hostname) && !Names.isHostname(hostname)) {
             throw InvalidDefinitionException.invalid(subject, "hostname", String.valueOf(hostname),
                     "must be a lower-case DNS name, \"*.\" and a DNS name, or \"*\" (no port)", "For example \"tgr.example.com\".");
         }

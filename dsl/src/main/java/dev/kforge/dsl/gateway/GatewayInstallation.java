@@ -95,6 +95,12 @@ public final class GatewayInstallation {
             "kubernetesendpointresolvers", "kubernetesserviceresolvers", "listeners", "logservices", "mappings", "modules",
             "ratelimitservices", "tcpmappings", "tlscontexts", "tracingservices");
     private static final String GETAMBASSADOR_GROUP = "getambassador.io";
+    /** The rules in the gateway's namespace depend only on the release's resource version: built once each. */
+    private static final List<PolicyRule> NAMESPACE_RULES_V2 = namespaceRules(false);
+    private static final List<PolicyRule> NAMESPACE_RULES_V3 = namespaceRules(true);
+    /** Which getambassador.io CRDs exist, as both releases' published RBAC grants. */
+    private static final PolicyRule READ_CRDS = PolicyRule.allow(Verb.READ_ONLY)
+            .on(ApiResource.of("apiextensions.k8s.io", "customresourcedefinitions"));
 
     private final GatewayRelease release;
     private final NamespaceDef namespace;
@@ -269,14 +275,13 @@ public final class GatewayInstallation {
     private Parts build() {
         String prefix = namespace.name() + "-" + NAME;
         ServiceAccountDef serviceAccount = ServiceAccountDef.named(NAME);
-        List<PolicyRule> rules = namespaceRules(release);
+        List<PolicyRule> rules = release.readsV3Resources() ? NAMESPACE_RULES_V3 : NAMESPACE_RULES_V2;
         ClusterRoleDef namespaceRole = ClusterRoleDef.named(prefix, rules.get(0), rules.subList(1, rules.size()).toArray(PolicyRule[]::new));
         RoleBindingDef namespaceRoleBinding = RoleBindingDef.named(NAME).granting(namespaceRole).to(serviceAccount);
         ClusterRoleDef clusterRole = ClusterRoleDef.named(prefix + "-cluster",
                 // Its cluster id is derived from its own Namespace's uid (single-namespace mode).
                 PolicyRule.allow(Verb.GET).on(ApiResource.NAMESPACES).onlyNamed(namespace.name()),
-                // Which getambassador.io CRDs exist, as both releases' published RBAC grants.
-                PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.of("apiextensions.k8s.io", "customresourcedefinitions")));
+                READ_CRDS);
         ClusterRoleBindingDef clusterRoleBinding = ClusterRoleBindingDef.named(prefix + "-cluster").granting(clusterRole).to(serviceAccount)
                 .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "only get on its own Namespace and read of CRD definitions, which are cluster-scoped."
                         + " The namespace rules are granted by RoleBinding " + NAME);
@@ -304,18 +309,18 @@ public final class GatewayInstallation {
                 + "Install the gateway with RoutingForm.MAPPING_RESOURCES, or route with AmbassadorMapping annotations."));
     }
 
-    private static List<PolicyRule> namespaceRules(GatewayRelease release) {
+    private static List<PolicyRule> namespaceRules(boolean readsV3Resources) {
         List<PolicyRule> rules = new ArrayList<>();
         rules.add(PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.SERVICES, ApiResource.ENDPOINTS, ApiResource.SECRETS, ApiResource.CONFIG_MAPS));
         List<ApiResource> routes = ROUTE_RESOURCES.stream().map(plural -> ApiResource.of(GETAMBASSADOR_GROUP, plural)).toList();
         rules.add(PolicyRule.allow(Verb.READ_ONLY).on(routes.get(0), routes.subList(1, routes.size()).toArray(ApiResource[]::new)));
         rules.add(PolicyRule.allow(Verb.UPDATE).on(ApiResource.of(GETAMBASSADOR_GROUP, "mappings/status")));
         rules.add(PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.INGRESSES));
-        if (release.readsV3Resources()) {
+        if (readsV3Resources) {
             // Emissary 3.10 resolves endpoints from EndpointSlices where the cluster serves them.
             rules.add(PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.ENDPOINT_SLICES));
         }
-        return rules;
+        return List.copyOf(rules);
     }
 
     private static DeploymentDef deployment(GatewayRelease release, int replicas, Resources resources, ServiceAccountDef account,

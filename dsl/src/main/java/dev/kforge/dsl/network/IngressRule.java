@@ -1,17 +1,14 @@
 package dev.kforge.dsl.network;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Names;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The paths served for one host name. Start with {@code IngressRule.host("tgr.example.com")}. */
 public record IngressRule(String host, List<IngressPath> paths) {
-    private static final Pattern HOST = Pattern.compile(
-            "(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-
     public IngressRule {
-        if (host == null || host.length() > 253 || !HOST.matcher(host).matches()) {
+        if (!Names.isHostname(host)) {
             throw InvalidDefinitionException.invalid("IngressRule", "host", String.valueOf(host),
                     "must be a DNS name, optionally starting with \"*.\" (no IP address, no port)", "For example \"tgr.example.com\".");
         }

@@ -26,6 +26,31 @@ class NamesTest {
     private static final PolicyRule LIST_PODS = PolicyRule.allow(Verb.LIST).on(ApiResource.PODS);
 
     @Test
+    void accepts_exactly_the_host_names_the_kubernetes_pattern_accepts() {
+        // The pattern IngressRule and EmissaryMapping used before the hand-written rule.
+        java.util.regex.Pattern hostPattern = java.util.regex.Pattern.compile(
+                "(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+        java.util.List<String> hosts = new java.util.ArrayList<>(java.util.List.of("tgr.example.com", "*.example.com", "a", "a-b.c", "1.2.3.4",
+                "", "*", "*.", "**.a", "*.*.a", "a.*.b", "Tgr.example.com", "tgr.example.com:80", "tgr.example.com.", ".a", "-a.com", "a-.com",
+                "a..b", "a.-b", "a_b", "x".repeat(253), "x".repeat(254), "*." + "x".repeat(251), "a b", "é.com"));
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "ab0-.*:A_";
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder host = new StringBuilder();
+            for (int length = random.nextInt(8); length > 0; length--) {
+                host.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            hosts.add(host.toString());
+        }
+
+        for (String host : hosts) {
+            boolean expected = host.length() <= 253 && hostPattern.matcher(host).matches();
+            assertThat(Names.isHostname(host)).as("\"%s\"", host).isEqualTo(expected);
+        }
+        assertThat(Names.isHostname(null)).isFalse();
+    }
+
+    @Test
     void accepts_a_dns_1123_subdomain_for_a_deployment_and_a_config_map() {
         assertThat(ConfigMapDef.named("tgr.config-v1").name()).isEqualTo("tgr.config-v1");
         assertThat(DeploymentDef.named("tgr.api").meta().name()).isEqualTo("tgr.api");
