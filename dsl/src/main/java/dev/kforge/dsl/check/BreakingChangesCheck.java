@@ -48,6 +48,11 @@ public final class BreakingChangesCheck {
      * @param rendered  the files the code renders now
      */
     public static void check(Stack stack, Map<String, String> committed, List<ManifestFile> rendered, Problems problems) {
+        if (committed.isEmpty()) {
+            // A first render breaks nothing; every acknowledged change is stale.
+            reportStaleAcknowledgements(stack, List.of(), problems);
+            return;
+        }
         // Files whose bytes did not change cannot break anything: only the others are parsed.
         Map<String, String> renderedContent = new LinkedHashMap<>();
         rendered.forEach(file -> renderedContent.put(file.fileName(), file.content()));
@@ -99,6 +104,10 @@ public final class BreakingChangesCheck {
                                 + added.get(0) + "\", \"<how the rollout handles it>\").");
             }
         }
+        reportStaleAcknowledgements(stack, used, problems);
+    }
+
+    private static void reportStaleAcknowledgements(Stack stack, List<BreakingChange> used, Problems problems) {
         for (BreakingChange acknowledged : stack.acknowledgedChanges()) {
             if (used.stream().noneMatch(acknowledged::equals)) {
                 problems.add(new Problem(STALE_ACKNOWLEDGEMENT, Severity.WARNING, stack.describe(),

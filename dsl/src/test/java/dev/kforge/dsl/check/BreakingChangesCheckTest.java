@@ -3,6 +3,7 @@ package dev.kforge.dsl.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
@@ -113,5 +114,13 @@ class BreakingChangesCheckTest {
         Stack stack = stack(web("web"));
         BreakingChangesCheck.check(stack, Map.of(), Renderer.render(stack).files(), problems);
         assertThat(problems.all()).isEmpty();
+
+        Stack acknowledging = stack.acknowledging(BreakingChange.removal(Kind.DEPLOYMENT, "old", "retired"));
+        BreakingChangesCheck.check(acknowledging, Map.of(), Renderer.render(acknowledging).files(), problems);
+        assertThat(problems.all()).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(Severity.WARNING);
+            assertThat(problem.format()).startsWith("prod/Deployment old: acknowledged change \"removal\" does not happen against "
+                    + "the committed output. Remove the acknowledgement.");
+        });
     }
 }
