@@ -89,11 +89,11 @@ final class ModelEmitter implements ModelFields {
         this.indent = indent;
         first = true;
         if (ModelTree.inCanonicalOrder(map)) {
-            map.forEach((key, value) -> field((String) key, value));
+            map.forEach((key, value) -> field((String) key, false, value));
         } else {
             SortedMap<String, Object> sorted = new TreeMap<>(CanonicalTree.KEY_ORDER);
             map.forEach((key, value) -> sorted.put(String.valueOf(key), value));
-            sorted.forEach(this::field);
+            sorted.forEach((key, value) -> field(key, false, value));
         }
         boolean written = !first;
         this.indent = savedIndent;
@@ -144,7 +144,8 @@ final class ModelEmitter implements ModelFields {
     public void put(String name, Object value) {
         lastDeclared = name;
         if (!needsTree) {
-            field(name, value);
+            // Declared property names are plain scalars: the generator checks them.
+            field(name, true, value);
         }
     }
 
@@ -160,11 +161,11 @@ final class ModelEmitter implements ModelFields {
             needsTree = true;
             return;
         }
-        names.forEach(name -> field(name, additional.get(name)));
+        names.forEach(name -> field(name, false, additional.get(name)));
     }
 
     /** "key: value" of the current mapping, or nothing when the value writes nothing. */
-    private void field(String key, Object model) {
+    private void field(String key, boolean plainKey, Object model) {
         Object value = simplified(model);
         if (value == null) {
             return;
@@ -173,7 +174,11 @@ final class ModelEmitter implements ModelFields {
         if (!first) {
             trees.indent(indent);
         }
-        trees.key(key);
+        if (plainKey) {
+            out.append(key).append(':');
+        } else {
+            trees.key(key);
+        }
         if (value(key, value)) {
             first = false;
         } else {

@@ -180,6 +180,10 @@ public final class ModelShapesGenerator {
                 throw new IllegalStateException(name + "." + property.getName() + " is serialized from " + accessor
                         + ", not a getter: teach ModelShapesGenerator about it");
             }
+            if (!PlainScalars.isPlainSafe(property.getName())) {
+                throw new IllegalStateException(name + "." + property.getName() + " is not a plain YAML key, which ModelEmitter"
+                        + " writes declared properties as: teach ModelShapesGenerator about it");
+            }
             JsonInclude.Value inclusion = classInclusion.withOverrides(property.findInclusion());
             boolean omitEmpty = inclusion.getValueInclusion() == JsonInclude.Include.NON_EMPTY;
             code.append("        fields.").append(omitEmpty ? "putUnlessEmpty" : "put").append("(\"").append(property.getName())
