@@ -3,6 +3,9 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.stack.Stack;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +15,21 @@ import java.util.Optional;
 public final class StackIndex {
     private final Map<String, KubeObject<?>> byKey = new LinkedHashMap<>();
     private final List<KubeObject<?>> objects;
+    private final Map<Class<?>, List<?>> byType = new HashMap<>();
+    private final List<KubeObject<?>> duplicates = new ArrayList<>();
 
     public StackIndex(Stack stack) {
         this.objects = stack.allObjects();
         for (KubeObject<?> object : objects) {
-            byKey.putIfAbsent(key(object.kind(), object.name()), object);
+            if (byKey.putIfAbsent(key(object.kind(), object.name()), object) != null) {
+                duplicates.add(object);
+            }
         }
+    }
+
+    /** The objects whose kind and name an earlier object of the stack already has, in stack order. */
+    public List<KubeObject<?>> duplicates() {
+        return Collections.unmodifiableList(duplicates);
     }
 
     public List<KubeObject<?>> objects() {
@@ -31,7 +43,20 @@ public final class StackIndex {
 
     /** Every object of {@code type}, in stack order. */
     public <T> List<T> all(Class<T> type) {
-        return objects.stream().filter(type::isInstance).map(type::cast).toList();
+        // Every check asks for a few types, several times per stack: each list is built once.
+        @SuppressWarnings("unchecked")
+        List<T> all = (List<T>) byType.computeIfAbsent(type, this::collect);
+        return all;
+    }
+
+    private List<?> collect(Class<?> type) {
+        List<Object> matching = new ArrayList<>();
+        for (KubeObject<?> object : objects) {
+            if (type.isInstance(object)) {
+                matching.add(object);
+            }
+        }
+        return Collections.unmodifiableList(matching);
     }
 
     private static String key(Kind kind, String name) {

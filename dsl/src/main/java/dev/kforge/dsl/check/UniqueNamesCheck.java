@@ -3,8 +3,6 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.stack.Stack;
-import java.util.HashSet;
-import java.util.Set;
 
 /** No two objects of one kind share a name in a stack: the second would overwrite the first. */
 final class UniqueNamesCheck implements StackCheck {
@@ -12,13 +10,10 @@ final class UniqueNamesCheck implements StackCheck {
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
-        Set<String> seen = new HashSet<>();
-        for (KubeObject<?> object : index.objects()) {
-            if (!seen.add(object.kind().kind() + "/" + object.name())) {
-                problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), object,
-                        "another " + object.kind() + " has the same name", object.name(),
-                        "Rename one; the second would replace the first in the cluster."));
-            }
+        for (KubeObject<?> object : index.duplicates()) {
+            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), object,
+                    "another " + object.kind() + " has the same name", object.name(),
+                    "Rename one; the second would replace the first in the cluster."));
         }
     }
 }

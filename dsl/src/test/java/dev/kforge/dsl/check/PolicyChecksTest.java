@@ -131,6 +131,18 @@ class PolicyChecksTest {
     }
 
     @Test
+    void recognises_secret_looking_names_in_any_case_and_leaves_others_alone() {
+        assertThat(problems(goodDeployment(c -> c.withEnv(Env.value("db_Password", "x"), Env.value("LOG_LEVEL", "debug"),
+                Env.value("credentials.file", "/etc/creds"))))).containsExactly(
+                "prod/Deployment web: container web sets db_Password to a literal value, which lands in git (db_Password). "
+                        + "Declare a SecretDef with that key and use Env.from(\"db_Password\", secret.key(\"db_Password\")). "
+                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").",
+                "prod/Deployment web: container web sets credentials.file to a literal value, which lands in git (credentials.file). "
+                        + "Declare a SecretDef with that key and use Env.from(\"credentials.file\", secret.key(\"credentials.file\")). "
+                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
+    }
+
+    @Test
     void reports_a_token_mounted_for_an_account_without_a_role() {
         ServiceAccountDef account = ServiceAccountDef.named("web");
         assertThat(problems(goodDeployment(c -> c).withApiAccessAs(account), account)).containsExactly(
