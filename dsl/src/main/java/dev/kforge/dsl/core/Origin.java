@@ -2,69 +2,36 @@ package dev.kforge.dsl.core;
 
 import java.net.URL;
 import java.security.CodeSource;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where in the user's code an object was defined ({@code TgrStack.java:42}), so that a problem
  * found later points at the line that made the object.
- *
- * <p>Every object captures its origin and almost none is ever read (only problems show them), so
- * {@link #capture()} only records the call stack, which the JVM does natively in a fraction of a
- * stack walk; the frames are read, and the record dropped, when {@link #file()} or {@link #line()}
- * is first asked for.
  */
-public final class Origin {
+public record Origin(String file, int line) {
     public static final Origin UNKNOWN = new Origin("unknown", 0);
 
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final URL DSL_LOCATION = locationOf(Origin.class);
-
-    /** The call stack at capture, until it is resolved into file and line. */
-    private Throwable site;
-    private String file;
-    private int line;
-
-    public Origin(String file, int line) {
-        this.file = Objects.requireNonNull(file, "file");
-        this.line = line;
-    }
-
-    private Origin(Throwable site) {
-        this.site = site;
-    }
 
     /** The first caller outside this library (the library's own frames say nothing to the user). */
     public static Origin capture() {
-        return new Origin(new Throwable());
+        Optional<StackWalker.StackFrame> caller = WALKER.walk(frames -> frames
+                .filter(frame -> !isLibraryFrame(frame))
+                .findFirst());
+        return caller.map(frame -> new Origin(frame.getFileName() == null ? frame.getClassName() : frame.getFileName(),
+                        Math.max(frame.getLineNumber(), 0)))
+                .orElse(UNKNOWN);
     }
 
     /** The first frame of {@code error}'s stack trace in the user's code (outside this library and the JDK). */
     public static Origin of(Throwable error) {
         for (StackTraceElement frame : error.getStackTrace()) {
-            if (!isLibraryClass(frame.getClassName())) {
-                return new Origin(frame.getFileName() == null ? frame.getClassName() : frame.getFileName(),
-                        Math.max(frame.getLineNumber(), 0));
+            if (frame.getFileName() != null && !isLibraryClass(frame.getClassName())) {
+                return new Origin(frame.getFileName(), Math.max(frame.getLineNumber(), 0));
             }
         }
         return UNKNOWN;
-    }
-
-    public String file() {
-        resolve();
-        return file;
-    }
-
-    public int line() {
-        resolve();
-        return line;
-    }
-
-    private synchronized void resolve() {
-        if (site != null) {
-            Origin caller = of(site);
-            file = caller.file;
-            line = caller.line;
-            site = null;
-        }
     }
 
     private static boolean isLibraryClass(String className) {
@@ -80,23 +47,29 @@ public final class Origin {
         }
     }
 
+    private static boolean isLibraryFrame(StackWalker.StackFrame frame) {
+        return IN_LIBRARY.get(frame.getDeclaringClass());
+    }
+
+    /** Every object captures its origin, so each class is looked up once. */
+    private static final ClassValue<Boolean> IN_LIBRARY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            if (type.getName().startsWith("java.") || type.getName().startsWith("jdk.")) {
+                return true;
+            }
+            URL location = locationOf(type);
+            return location != null && location.equals(DSL_LOCATION);
+        }
+    };
+
     private static URL locationOf(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         return source == null ? null : source.getLocation();
     }
 
     @Override
-    public boolean equals(Object other) {
-        return other instanceof Origin origin && file().equals(origin.file()) && line() == origin.line();
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(file(), line());
-    }
-
-    @Override
     public String toString() {
-        return file() + ":" + line();
+        return file + ":" + line;
     }
 }
