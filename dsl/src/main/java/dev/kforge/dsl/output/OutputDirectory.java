@@ -3,6 +3,7 @@ package dev.kforge.dsl.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -93,15 +94,10 @@ public final class OutputDirectory {
         String base = "." + folder.getFileName() + "." + ProcessHandle.current().pid();
         Path staging = parent.resolve(base + ".new");
         Path previous = parent.resolve(base + ".old");
-        deleteRecursively(staging);
-        deleteRecursively(previous);
+        boolean swapped = false;
         try {
             boolean posix = ownerOnly && staging.getFileSystem().supportedFileAttributeViews().contains("posix");
-            if (posix) {
-                Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectory(staging);
-            }
+            createStaging(staging, posix);
             for (Map.Entry<String, String> file : wanted.entrySet()) {
                 Path target = staging.resolve(file.getKey());
                 if (posix) {
@@ -109,22 +105,47 @@ public final class OutputDirectory {
                 }
                 Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
             }
-            if (Files.exists(folder)) {
+            boolean replacing = Files.exists(folder);
+            if (replacing) {
+                deleteRecursively(previous);
                 Files.move(folder, previous, StandardCopyOption.ATOMIC_MOVE);
             }
             try {
                 Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+                swapped = true;
             } catch (IOException e) {
-                if (Files.exists(previous)) {
+                if (replacing) {
                     Files.move(previous, folder, StandardCopyOption.ATOMIC_MOVE);
                 }
                 throw e;
             }
-            deleteRecursively(previous);
+            if (replacing) {
+                deleteRecursively(previous);
+            }
         } finally {
-            deleteRecursively(staging);
+            if (!swapped) {
+                deleteRecursively(staging);
+            }
         }
         return true;
+    }
+
+    /** The staging folder, empty; one left by an earlier run that stopped half-way (same process id) is removed first. */
+    private static void createStaging(Path staging, boolean ownerOnly) throws IOException {
+        try {
+            createFolder(staging, ownerOnly);
+        } catch (FileAlreadyExistsException e) {
+            deleteRecursively(staging);
+            createFolder(staging, ownerOnly);
+        }
+    }
+
+    private static void createFolder(Path folder, boolean ownerOnly) throws IOException {
+        if (ownerOnly) {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(folder);
+        }
     }
 
     private static long entryCount(Path folder) throws IOException {

@@ -43,6 +43,24 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void clears_what_a_run_that_stopped_half_way_left_in_its_staging_folder() throws IOException {
+        Path out = parent.resolve("out");
+        Path folder = out.resolve("dev");
+        OutputDirectory.replace(folder, List.of(configMap("a", "kind: ConfigMap\n")));
+        long pid = ProcessHandle.current().pid();
+        Path staleStaging = out.resolve(".dev." + pid + ".new");
+        Files.createDirectories(staleStaging);
+        Files.writeString(staleStaging.resolve("30-configmap-stale.yaml"), "stale\n");
+
+        OutputDirectory.replace(folder, List.of(configMap("b", "kind: ConfigMap\n")));
+
+        assertThat(snapshot(out)).containsExactly(
+                Map.entry("", "<dir>"),
+                Map.entry("dev", "<dir>"),
+                Map.entry("dev/30-configmap-b.yaml", "kind: ConfigMap\n"));
+    }
+
+    @Test
     void writes_exactly_the_files_into_a_new_folder() throws IOException {
         Path folder = parent.resolve("out").resolve("dev");
 
