@@ -16,12 +16,26 @@ final class Metadata {
     /** Lists the policy checks waived for an object, with their reasons, for review. */
     static final String WAIVERS_ANNOTATION = "kforge.dev/waivers";
 
+    /**
+     * The stack whose objects the calling thread renders, with its common labels: every object
+     * needs them and building them checks every label again. A stack renders on one thread.
+     */
+    private static final ThreadLocal<StackLabels> CURRENT = new ThreadLocal<>();
+
+    private record StackLabels(Stack stack, Labels common) {
+    }
+
     private Metadata() {
     }
 
     /** Name, namespace (when namespaced), the stack's common labels plus the object's, annotations. */
     static ObjectMeta of(KubeObject<?> object, Stack stack) {
-        return of(object, stack, stack.commonLabels());
+        StackLabels current = CURRENT.get();
+        if (current == null || current.stack() != stack) {
+            current = new StackLabels(stack, stack.commonLabels());
+            CURRENT.set(current);
+        }
+        return of(object, stack, current.common());
     }
 
     /** As {@link #of(KubeObject, Stack)}, with {@code baseLabels} in place of the common labels. */

@@ -126,6 +126,21 @@ class StackRenderingTest {
     }
 
     @Test
+    void gives_each_stack_rendered_on_one_thread_its_own_common_labels() {
+        Stack test = everyKind();
+        Stack prod = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(test.objects()
+                .toArray(dev.kforge.dsl.core.KubeObject<?>[]::new));
+
+        for (Stack stack : List.of(test, prod, test)) {
+            RenderedEnvironment rendered = Renderer.render(stack);
+
+            assertThat(rendered.objects()).extracting(object -> object.manifest().getMetadata().getLabels())
+                    .allSatisfy(labels -> assertThat(labels).containsEntry(Labels.INSTANCE, "demo-" + stack.environment())
+                            .containsEntry(Stack.ENVIRONMENT_LABEL, stack.environment()));
+        }
+    }
+
+    @Test
     void puts_namespaced_objects_in_the_stack_namespace_and_cluster_objects_in_none() {
         RenderedEnvironment rendered = Renderer.render(everyKind());
 
