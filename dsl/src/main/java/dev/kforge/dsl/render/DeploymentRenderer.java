@@ -1,6 +1,7 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
@@ -47,8 +48,9 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         }
         pod.setImagePullSecrets(pullSecrets);
 
+        Labels workloadLabels = stack.workloadLabelsOf(deployment);
         ObjectMeta podMeta = new ObjectMeta();
-        podMeta.setLabels(Metadata.map(stack.workloadLabelsOf(deployment).with(deployment.podLabels()).entries()));
+        podMeta.setLabels(Metadata.map(workloadLabels.with(deployment.podLabels()).entries()));
         podMeta.setAnnotations(Metadata.map(deployment.podAnnotations().with(ConfigChecksums.of(deployment, stack)).entries()));
         PodTemplateSpec template = new PodTemplateSpec();
         template.setMetadata(podMeta);
@@ -61,7 +63,7 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         spec.setTemplate(template);
 
         Deployment rendered = new Deployment();
-        rendered.setMetadata(Metadata.of(deployment, stack, stack.workloadLabelsOf(deployment)));
+        rendered.setMetadata(Metadata.of(deployment, stack, workloadLabels));
         rendered.setSpec(spec);
         return Optional.of(rendered);
     }
