@@ -253,7 +253,8 @@ final class ModelEmitter implements ModelFields {
         }
         if (value instanceof Quantity quantity) {
             // As Quantity.Serializer: the amount and its format, as one string.
-            return (quantity.getAmount() == null ? "" : quantity.getAmount()) + (quantity.getFormat() == null ? "" : quantity.getFormat());
+            String amount = quantity.getAmount() == null ? "" : quantity.getAmount();
+            return quantity.getFormat() == null ? amount : amount.concat(quantity.getFormat());
         }
         if (value instanceof Object[] items) {
             return Arrays.asList(items);
