@@ -3,6 +3,7 @@ package dev.kforge.dsl.core;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where in the user's code an object was defined ({@code TgrStack.java:42}), so that a problem
@@ -14,8 +15,34 @@ public record Origin(String file, int line) {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final URL DSL_LOCATION = locationOf(Origin.class);
 
-    /** The first caller outside this library (the library's own frames say nothing to the user). */
+    /** The origin objects defined on this thread take while {@link #scoped} runs. */
+    private static final ThreadLocal<Origin> SCOPE = new ThreadLocal<>();
+
+    /**
+     * Runs {@code definition} so that every object it defines takes {@code origin}: for the objects
+     * a library component (a gateway installation) builds for the user, which were all defined
+     * where the component was, and need no stack walk each.
+     */
+    public static <T> T scoped(Origin origin, Supplier<T> definition) {
+        Origin outer = SCOPE.get();
+        SCOPE.set(origin);
+        try {
+            return definition.get();
+        } finally {
+            if (outer == null) {
+                SCOPE.remove();
+            } else {
+                SCOPE.set(outer);
+            }
+        }
+    }
+
+    /** The first caller outside this library (the library's own frames say nothing to the user), or the {@link #scoped} origin. */
     public static Origin capture() {
+        Origin scoped = SCOPE.get();
+        if (scoped != null) {
+            return scoped;
+        }
         Optional<StackWalker.StackFrame> caller = WALKER.walk(frames -> frames
                 .filter(frame -> !isLibraryFrame(frame))
                 .findFirst());

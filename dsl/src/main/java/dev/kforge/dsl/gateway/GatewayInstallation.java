@@ -2,6 +2,7 @@ package dev.kforge.dsl.gateway;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
@@ -109,6 +110,8 @@ public final class GatewayInstallation {
     private final boolean https;
     private final boolean disruptionBudget;
     private final Map<PolicyCheck, String> deploymentWaivers;
+    /** Where the user defined the installation: every object it builds points there. */
+    private final Origin origin;
     /** Built on first use (each with... copy would otherwise build every object again), then always the same objects. */
     private Parts parts;
 
@@ -119,7 +122,7 @@ public final class GatewayInstallation {
     }
 
     private GatewayInstallation(GatewayRelease release, NamespaceDef namespace, int replicas, Resources resources, boolean https,
-                                boolean disruptionBudget, Map<PolicyCheck, String> deploymentWaivers) {
+                                boolean disruptionBudget, Map<PolicyCheck, String> deploymentWaivers, Origin origin) {
         if (release == null || namespace == null || resources == null) {
             throw new InvalidDefinitionException("Gateway: release, namespace and resources are required. "
                     + "Start with GatewayInstallation.forRouting(form, namespace).");
@@ -137,6 +140,7 @@ public final class GatewayInstallation {
         EnumMap<PolicyCheck, String> waivers = new EnumMap<>(PolicyCheck.class);
         waivers.putAll(deploymentWaivers);
         this.deploymentWaivers = Collections.unmodifiableMap(waivers);
+        this.origin = origin;
     }
 
     /** The gateway that reads routes written in {@code form}, in {@code namespace}: one replica, default resources, HTTP only. */
@@ -146,27 +150,27 @@ public final class GatewayInstallation {
 
     /** A gateway of {@code release} in {@code namespace}: one replica, default resources, HTTP only. */
     public static GatewayInstallation of(GatewayRelease release, NamespaceDef namespace) {
-        return new GatewayInstallation(release, namespace, 1, DEFAULT_RESOURCES, false, false, Map.of());
+        return new GatewayInstallation(release, namespace, 1, DEFAULT_RESOURCES, false, false, Map.of(), Origin.capture());
     }
 
     /** A copy running {@code replicas} pods (at least 1). */
     public GatewayInstallation withReplicas(int replicas) {
-        return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, deploymentWaivers);
+        return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, deploymentWaivers, origin);
     }
 
     /** A copy with other requests and limits than {@link #DEFAULT_RESOURCES}. */
     public GatewayInstallation withResources(Resources resources) {
-        return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, deploymentWaivers);
+        return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, deploymentWaivers, origin);
     }
 
     /** A copy whose entry Service also sends port 443 to {@link #HTTPS}, for Hosts with a TLS secret. */
     public GatewayInstallation withHttps() {
-        return new GatewayInstallation(release, namespace, replicas, resources, true, disruptionBudget, deploymentWaivers);
+        return new GatewayInstallation(release, namespace, replicas, resources, true, disruptionBudget, deploymentWaivers, origin);
     }
 
     /** A copy with a PodDisruptionBudget letting node drains evict one gateway pod at a time. */
     public GatewayInstallation withDisruptionBudget() {
-        return new GatewayInstallation(release, namespace, replicas, resources, https, true, deploymentWaivers);
+        return new GatewayInstallation(release, namespace, replicas, resources, https, true, deploymentWaivers, origin);
     }
 
     /**
@@ -177,7 +181,7 @@ public final class GatewayInstallation {
         Map<PolicyCheck, String> waivers = new EnumMap<>(PolicyCheck.class);
         waivers.putAll(deploymentWaivers);
         waivers.put(check, reason);
-        return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, waivers);
+        return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, waivers, origin);
     }
 
     public GatewayRelease release() {
@@ -267,7 +271,7 @@ public final class GatewayInstallation {
 
     private synchronized Parts parts() {
         if (parts == null) {
-            parts = build();
+            parts = Origin.scoped(origin, this::build);
         }
         return parts;
     }
