@@ -6,14 +6,14 @@ import dev.kforge.dsl.stack.Stack;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The objects of a stack by kind and name, for checks that follow references. */
 public final class StackIndex {
-    private final Map<String, KubeObject<?>> byKey = new LinkedHashMap<>();
+    /** By kind, then name: a lookup builds no key. */
+    private final Map<String, Map<String, KubeObject<?>>> byKindAndName = new HashMap<>();
     private final List<KubeObject<?>> objects;
     private final Map<Class<?>, List<?>> byType = new HashMap<>();
     private final List<KubeObject<?>> duplicates = new ArrayList<>();
@@ -21,7 +21,7 @@ public final class StackIndex {
     public StackIndex(Stack stack) {
         this.objects = stack.allObjects();
         for (KubeObject<?> object : objects) {
-            if (byKey.putIfAbsent(key(object.kind(), object.name()), object) != null) {
+            if (byKindAndName.computeIfAbsent(object.kind().kind(), kind -> new HashMap<>()).putIfAbsent(object.name(), object) != null) {
                 duplicates.add(object);
             }
         }
@@ -38,7 +38,8 @@ public final class StackIndex {
 
     /** The first object of {@code kind} named {@code name}, as {@code type}. */
     public <T> Optional<T> find(Kind kind, String name, Class<T> type) {
-        return Optional.ofNullable(byKey.get(key(kind, name))).filter(type::isInstance).map(type::cast);
+        KubeObject<?> found = byKindAndName.getOrDefault(kind.kind(), Map.of()).get(name);
+        return type.isInstance(found) ? Optional.of(type.cast(found)) : Optional.empty();
     }
 
     /** Every object of {@code type}, in stack order. */
@@ -57,9 +58,5 @@ public final class StackIndex {
             }
         }
         return Collections.unmodifiableList(matching);
-    }
-
-    private static String key(Kind kind, String name) {
-        return kind.kind() + "/" + name;
     }
 }

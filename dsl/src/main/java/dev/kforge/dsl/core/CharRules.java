@@ -20,6 +20,16 @@ final class CharRules {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
+    /** Whether {@code text} has an ASCII letter (the names this is asked about have no others). */
+    static boolean containsLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} over {@code text[from, to)}. */
     static boolean isDns1123Label(String text, int from, int to) {
         if (to <= from || !isLowerAlphanumeric(text.charAt(from)) || !isLowerAlphanumeric(text.charAt(to - 1))) {

@@ -43,7 +43,7 @@ public final class Names {
                 case DNS1123_SUBDOMAIN -> CharRules.isDns1123Subdomain(name);
                 case PATH_SEGMENT -> !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('%') < 0;
                 case IANA_SERVICE_NAME -> CharRules.isDns1123Label(name, 0, name.length())
-                        && !name.contains("--") && name.chars().anyMatch(Character::isLetter);
+                        && !name.contains("--") && CharRules.containsLetter(name);
             };
         }
     }
