@@ -3,6 +3,7 @@ package dev.kforge.dsl.core;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -12,7 +13,11 @@ import java.util.function.Supplier;
 public record Origin(String file, int line) {
     public static final Origin UNKNOWN = new Origin("unknown", 0);
 
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    /**
+     * The user's frame is a few frames up (the library's factory, then Meta): the first batch of
+     * 8 frames holds it, where the default batch materialises several times as many.
+     */
+    private static final StackWalker WALKER = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE), 8);
     private static final URL DSL_LOCATION = locationOf(Origin.class);
 
     /** The origin objects defined on this thread take while {@link #scoped} runs. */
