@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${RUNS:-5}
+scale_runs=${SCALE_RUNS:-3}
 table=()
 row() { table+=("$(printf '%-34s %-16s %-44s %-30s %s' "$1" "$2" "$3" "$4" "$5")"); }
 verdict() { python3 -c "import sys; print('PASS' if $1 else 'FAIL')"; }
@@ -21,11 +22,20 @@ median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 objects=$(cat out/*/*.yaml | grep -c '^kind: ')
 row "make render ENV=all (cached jar)" "$objects objects" "median ${median} s of $runs (${times[*]})" "<= 0.2 s wall" "$(verdict "$median <= 0.2")"
 
-# 2. The scale benchmark: N copies of the tgr stack, three environments, one JVM each.
-render_row() { # N OUT label
-  rm -rf "$2"
-  line=$(make -s bench-render N="$1" BENCH_OUT="$2")
-  rm -rf "$2"
+# 2. The scale benchmark: N copies of the tgr stack, three environments, one JVM each; each size
+#    runs $scale_runs times and the run with the median JVM time is shown.
+render_row() { # N OUT label: the run with the median JVM time of $scale_runs
+  lines=()
+  for _ in $(seq "$scale_runs"); do
+    rm -rf "$2"
+    lines+=("$(make -s bench-render N="$1" BENCH_OUT="$2")")
+    rm -rf "$2"
+  done
+  line=$(printf '%s\n' "${lines[@]}" | python3 -c "
+import re, sys
+runs = sorted(sys.stdin.read().splitlines(), key=lambda l: float(re.search(r'JVM uptime ([0-9.]+) s', l).group(1)))
+print(runs[len(runs) // 2])")
+  all_jvm=$(printf '%s\n' "${lines[@]}" | sed -E 's/.*JVM uptime ([0-9.]+) s.*/\1/' | sort -n | xargs)
   wall=$(sed -E 's/.*pipeline ([0-9.]+) s.*/\1/' <<<"$line")
   jvm=$(sed -E 's/.*JVM uptime ([0-9.]+) s.*/\1/' <<<"$line")
   rate=$(sed -E 's/.* ([0-9]+) objects\/s.*/\1/' <<<"$line")
@@ -34,13 +44,16 @@ render_row() { # N OUT label
   phases=$(sed -E 's/.*; (define [^;]*);.*/\1/' <<<"$line")
   target="-"; result="-"
   if [ "$1" = 1000 ]; then target="<= 0.8 s, <= 512 MiB"; result=$(verdict "$jvm <= 0.8 and $rss <= 512"); fi
-  row "render N=$1 $3" "$count objects" "JVM ${jvm} s, ${rate} obj/s, ${rss} MiB" "$target" "$result"
+  # The issue set 0.8 s for 1000 copies of its 24-object stack: 24,000 objects, which N=387 renders.
+  if [ "$1" = 387 ]; then target="<= 0.8 s (24,000 objects)"; result=$(verdict "$jvm <= 0.8 and $rss <= 512"); fi
+  row "render N=$1 $3" "$count objects" "JVM ${jvm} s (median of: ${all_jvm}), ${rate} obj/s, ${rss} MiB" "$target" "$result"
   table+=("$(printf '%-34s %s' "" "$phases")")
 }
 render_row 1 environments/target/bench-out "(disk)"
 render_row 100 environments/target/bench-out "(disk)"
 render_row 1000 environments/target/bench-out "(disk)"
 render_row 1000 /dev/shm/kforge-bench "(tmpfs)"
+render_row 387 /dev/shm/kforge-bench "(tmpfs)"
 
 # 3. Serve: the app against the fake GitHub, concurrency 16 and 64.
 mvn -q -B -pl app -am test-compile
