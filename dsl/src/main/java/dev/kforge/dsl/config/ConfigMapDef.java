@@ -8,9 +8,9 @@ import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -69,14 +69,35 @@ public record ConfigMapDef(Meta meta, SortedMap<String, String> data, List<RawEd
         }
         TreeMap<String, String> copy = new TreeMap<>(data);
         copy.put(key, value);
-        long size = copy.entrySet().stream()
-                .mapToLong(e -> e.getKey().getBytes(StandardCharsets.UTF_8).length + (long) e.getValue().getBytes(StandardCharsets.UTF_8).length)
-                .sum();
+        long size = 0;
+        for (Map.Entry<String, String> entry : copy.entrySet()) {
+            size += utf8Length(entry.getKey()) + utf8Length(entry.getValue());
+        }
         if (size > MAX_BYTES) {
             throw InvalidDefinitionException.invalid(describe(), "data size", size + " bytes", "must be at most 1 MiB",
                     "Split it into several ConfigMaps or mount large files from elsewhere.");
         }
         return new ConfigMapDef(meta, copy, rawEdits);
+    }
+
+    /** The UTF-8 size of {@code text}, without encoding it (every entry is counted again on each copy). */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                // Other BMP characters take 3 bytes; a lone surrogate is encoded as '?'.
+                bytes += Character.isSurrogate(c) ? 1 : 3;
+            }
+        }
+        return bytes;
     }
 
     /** A reference to one declared key, for env vars and volume items. */

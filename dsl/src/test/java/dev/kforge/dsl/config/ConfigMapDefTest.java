@@ -72,4 +72,25 @@ class ConfigMapDefTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageStartingWith("ConfigMap big: data size \"1228810 bytes\" is invalid: must be at most 1 MiB.");
     }
+
+    @Test
+    void counts_utf8_bytes_without_encoding_exactly_as_the_encoder_does() {
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("", "plain", "é", "€", "日本語", "emoji \uD83D\uDE00",
+                "lone \uD800 high", "lone \uDC00 low", "\uDBFF\uDFFF", "end \uD800", "\u007F\u0080\u07FF\u0800\uFFFF"));
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 2000; i++) {
+            char[] chars = new char[random.nextInt(12)];
+            for (int j = 0; j < chars.length; j++) {
+                int kind = random.nextInt(4);
+                chars[j] = (char) (kind == 0 ? random.nextInt(0x80) : kind == 1 ? random.nextInt(0x800) : kind == 2 ? 0xD800 + random.nextInt(0x800)
+                        : random.nextInt(0x10000));
+            }
+            texts.add(new String(chars));
+        }
+
+        for (String text : texts) {
+            assertThat(ConfigMapDef.utf8Length(text)).as("%s", text.chars().boxed().toList())
+                    .isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
 }
