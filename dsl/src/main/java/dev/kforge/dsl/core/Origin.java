@@ -24,9 +24,9 @@ public record Origin(String file, int line) {
     private static final ThreadLocal<Origin> SCOPE = new ThreadLocal<>();
 
     /**
-     * Runs {@code definition} so that every object it defines takes {@code origin}: for the objects
-     * a library component (a gateway installation) builds for the user, which were all defined
-     * where the component was, and need no stack walk each.
+     * Runs {@code definition} so that every object it defines on this thread takes {@code origin}:
+     * for the objects a library component (a gateway installation) builds for the user, which were
+     * all defined where the component was, and need no stack walk each.
      */
     public static <T> T scoped(Origin origin, Supplier<T> definition) {
         Origin outer = SCOPE.get();
