@@ -84,10 +84,14 @@ bench:
 	@scripts/bench.sh
 
 # One JVM from the command line, as make render runs it, on a fresh output folder (every file is written).
+# The process wall time is measured around the java command: JVM start to exit, as a shell sees it.
 bench-render: $(CACHE)
 	@rm -rf $(BENCH_OUT)
-	@$(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -cp $(JAR) \
-		dev.kforge.environments.RenderBenchmark $(N) $(BENCH_OUT)
+	@start=$$(date +%s%N); \
+	$(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -cp $(JAR) \
+		dev.kforge.environments.RenderBenchmark $(N) $(BENCH_OUT) || exit $$?; \
+	end=$$(date +%s%N); \
+	echo "process wall $$(( (end - start) / 1000000 )) ms"
 	@rm -rf $(BENCH_OUT)
 
 # Regenerates dsl's ModelShapes.java (the JSON shape of every fabric8 class the renderer writes, as

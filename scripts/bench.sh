@@ -23,37 +23,41 @@ objects=$(cat out/*/*.yaml | grep -c '^kind: ')
 row "make render ENV=all (cached jar)" "$objects objects" "median ${median} s of $runs (${times[*]})" "<= 0.2 s wall" "$(verdict "$median <= 0.2")"
 
 # 2. The scale benchmark: N copies of the tgr stack, three environments, one JVM each; each size
-#    runs $scale_runs times and the run with the median JVM time is shown.
-render_row() { # N OUT label: the run with the median JVM time of $scale_runs
-  lines=()
+#    runs $scale_runs times and the run with the median process wall time is shown.
+render_row() { # N OUT label: the run with the median process wall time of $scale_runs
+  runs_out=()
   for _ in $(seq "$scale_runs"); do
     rm -rf "$2"
-    lines+=("$(make -s bench-render N="$1" BENCH_OUT="$2")")
+    # Two lines: the benchmark's figures, then "process wall <ms> ms" measured around the java command.
+    runs_out+=("$(make -s bench-render N="$1" BENCH_OUT="$2" | tr '\n' ' ')")
     rm -rf "$2"
   done
-  line=$(printf '%s\n' "${lines[@]}" | python3 -c "
+  line=$(printf '%s\n' "${runs_out[@]}" | python3 -c "
 import re, sys
-runs = sorted(sys.stdin.read().splitlines(), key=lambda l: float(re.search(r'JVM uptime ([0-9.]+) s', l).group(1)))
+runs = sorted(sys.stdin.read().splitlines(), key=lambda l: int(re.search(r'process wall ([0-9]+) ms', l).group(1)))
 print(runs[len(runs) // 2])")
-  all_jvm=$(printf '%s\n' "${lines[@]}" | sed -E 's/.*JVM uptime ([0-9.]+) s.*/\1/' | sort -n | xargs)
-  wall=$(sed -E 's/.*pipeline ([0-9.]+) s.*/\1/' <<<"$line")
+  all_wall=$(printf '%s\n' "${runs_out[@]}" | sed -E 's/.*process wall ([0-9]+) ms.*/\1/' | sort -n \
+    | python3 -c "import sys; print(' '.join('%.3f' % (int(x) / 1000) for x in sys.stdin.read().split()))")
+  wall=$(sed -E 's/.*process wall ([0-9]+) ms.*/\1/' <<<"$line" | python3 -c "import sys; print('%.3f' % (int(sys.stdin.read()) / 1000))")
   jvm=$(sed -E 's/.*JVM uptime ([0-9.]+) s.*/\1/' <<<"$line")
-  rate=$(sed -E 's/.* ([0-9]+) objects\/s.*/\1/' <<<"$line")
   rss=$(sed -E 's/.*peak RSS ([0-9]+) MiB.*/\1/' <<<"$line")
   count=$(sed -E 's/.* ([0-9]+) objects,.*/\1/' <<<"$line")
+  rate=$(python3 -c "print(round($count / $wall))")
   phases=$(sed -E 's/.*; (define [^;]*);.*/\1/' <<<"$line")
   target="-"; result="-"
-  if [ "$1" = 1000 ]; then target="<= 0.8 s, <= 512 MiB"; result=$(verdict "$jvm <= 0.8 and $rss <= 512"); fi
+  if [ "$1" = 1000 ]; then target="<= 0.8 s, <= 512 MiB"; result=$(verdict "$wall <= 0.8 and $rss <= 512"); fi
   # The issue set 0.8 s for 1000 copies of its 24-object stack: 24,000 objects, which N=387 renders.
-  if [ "$1" = 387 ]; then target="<= 0.8 s (24,000 objects)"; result=$(verdict "$jvm <= 0.8 and $rss <= 512"); fi
-  row "render N=$1 $3" "$count objects" "JVM ${jvm} s (median of: ${all_jvm}), ${rate} obj/s, ${rss} MiB" "$target" "$result"
+  if [ "$1" = 387 ]; then target="<= 0.8 s (24,000 objects)"; result=$(verdict "$wall <= 0.8 and $rss <= 512"); fi
+  row "render N=$1 $3" "$count objects" "wall ${wall} s (of: ${all_wall}), JVM up ${jvm} s, ${rate} obj/s, ${rss} MiB" "$target" "$result"
   table+=("$(printf '%-34s %s' "" "$phases")")
 }
+# tmpfs first: after the disk rows the kernel may still be writing their files back, on the same cores.
+render_row 1000 /dev/shm/kforge-bench "(tmpfs)"
+render_row 387 /dev/shm/kforge-bench "(tmpfs)"
 render_row 1 environments/target/bench-out "(disk)"
 render_row 100 environments/target/bench-out "(disk)"
 render_row 1000 environments/target/bench-out "(disk)"
-render_row 1000 /dev/shm/kforge-bench "(tmpfs)"
-render_row 387 /dev/shm/kforge-bench "(tmpfs)"
+sync
 
 # 3. Serve: the app against the fake GitHub, concurrency 16 and 64.
 mvn -q -B -pl app -am test-compile
