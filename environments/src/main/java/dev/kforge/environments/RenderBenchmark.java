@@ -1,22 +1,23 @@
 package dev.kforge.environments;
 
-import dev.kforge.dsl.check.BreakingChangesCheck;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.CommittedOutput;
+import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.pipeline.Renderer;
-import dev.kforge.dsl.stack.Stack;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.Optional;
 
 /**
  * The scale benchmark: N copies of the tgr stack ({@code tgr-0} ... {@code tgr-<N-1>}, each with
@@ -40,18 +41,16 @@ public final class RenderBenchmark {
         Path out = Path.of(args[1]);
         long start = System.nanoTime();
 
-        // Copies are independent definitions: defined in parallel, kept in copy order.
-        List<Stack> stacks = IntStream.range(0, copies).parallel()
-                .mapToObj(copy -> TgrProfiles.all().stream().map(profile -> TgrStack.define(profile.withApp("tgr-" + copy))).toList())
-                .flatMap(List::stream)
-                .toList();
-        long defined = System.nanoTime();
-        Problems problems = new Problems();
-        RenderResult result = Renderer.renderStacks(stacks, problems);
-        for (RenderedEnvironment environment : result.environments()) {
-            Path folder = out.resolve(environment.stack().instance());
-            BreakingChangesCheck.check(environment.stack(), OutputDirectory.read(folder), environment.files(), problems);
+        List<EnvironmentDefinition> definitions = new ArrayList<>();
+        for (int copy = 0; copy < copies; copy++) {
+            for (TgrProfile profile : TgrProfiles.all()) {
+                TgrProfile copied = profile.withApp("tgr-" + copy);
+                definitions.add(new EnvironmentDefinition(profile.environment(), () -> TgrStack.define(copied)));
+            }
         }
+        RenderResult result = Renderer.renderAll(definitions,
+                CommittedOutput.inFolders(stack -> Optional.of(out.resolve(stack.instance()))));
+        Problems problems = result.problems();
         if (problems.hasErrors()) {
             problems.errors().stream().limit(5).forEach(problem -> System.err.println("ERROR " + problem.format()));
             System.err.println(problems.errors().size() + " error(s): the benchmark workload is invalid.");
@@ -59,7 +58,7 @@ public final class RenderBenchmark {
         }
         long rendered = System.nanoTime();
         Map<Path, List<ManifestFile>> folders = new LinkedHashMap<>();
-        result.environments().forEach(environment -> folders.put(out.resolve(environment.stack().instance()), environment.files()));
+        result.environments().forEach(environment -> folders.put(out.resolve(environment.instance()), environment.files()));
         OutputDirectory.replaceAll(folders);
         long end = System.nanoTime();
         // Counted after the clock stops: the figures, not the pipeline.
@@ -73,9 +72,9 @@ public final class RenderBenchmark {
         }
         double seconds = (end - start) / 1e9;
         double jvmSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
-        System.out.printf(Locale.ROOT, "render N=%d: %d stacks, %d objects, %d files, %.1f MB; define %.3f s, check+render+YAML %.3f s, "
+        System.out.printf(Locale.ROOT, "render N=%d: %d stacks, %d objects, %d files, %.1f MB; define+check+render+YAML %.3f s, "
                         + "write %.3f s; pipeline %.3f s, JVM uptime %.3f s, %.0f objects/s, peak RSS %d MiB, %d warnings%n",
-                copies, stacks.size(), files, files, bytes / 1e6, (defined - start) / 1e9, (rendered - defined) / 1e9,
+                copies, result.environments().size(), files, files, bytes / 1e6, (rendered - start) / 1e9,
                 (end - rendered) / 1e9, seconds, jvmSeconds, files / seconds, peakRssMiB(), problems.warnings().size());
     }
 

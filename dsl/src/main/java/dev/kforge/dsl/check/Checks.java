@@ -26,11 +26,16 @@ public final class Checks {
         // Each stack is checked on its own, in parallel; problems are kept in stack order.
         List<Problems> perStack = stacks.parallelStream().map(stack -> {
             Problems found = new Problems();
-            StackIndex index = new StackIndex(stack);
-            STACK_CHECKS.forEach(check -> check.check(stack, index, found));
+            check(stack, found);
             return found;
         }).toList();
         perStack.forEach(found -> found.all().forEach(problems::add));
         ClusterScopedNamesCheck.check(stacks, problems);
+    }
+
+    /** Adds the problems of {@code stack} on its own (not those across stacks) to {@code problems}. */
+    public static void check(Stack stack, Problems problems) {
+        StackIndex index = new StackIndex(stack);
+        STACK_CHECKS.forEach(check -> check.check(stack, index, problems));
     }
 }

@@ -20,23 +20,41 @@ public final class ClusterScopedNamesCheck {
     }
 
     public static void check(List<Stack> stacks, Problems problems) {
+        checkClaims(stacks.stream().map(Claims::of).toList(), problems);
+    }
+
+    /** As {@link #check}, from what each stack claims (a large render keeps these, not whole stacks). */
+    public static void checkClaims(List<Claims> claims, Problems problems) {
         Map<String, String> firstOwner = new LinkedHashMap<>();
-        for (Stack stack : stacks) {
-            for (KubeObject<?> object : stack.allObjects()) {
-                if (object.kind().scope() != Scope.CLUSTER) {
-                    continue;
-                }
+        for (Claims stack : claims) {
+            for (KubeObject<?> object : stack.objects()) {
                 String key = object.kind().kind() + "/" + object.name();
                 String owner = firstOwner.putIfAbsent(key, stack.environment());
                 if (owner != null && !owner.equals(stack.environment())) {
                     String example = object.kind().equals(Kind.NAMESPACE)
                             ? stack.name() + "-" + stack.environment()
-                            : stack.namespace().name() + "-" + object.name();
-                    problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), object,
+                            : stack.namespace() + "-" + object.name();
+                    problems.add(Problem.of(ID, Severity.ERROR, stack.description(), object,
                             "is cluster-scoped and environment " + owner + " defines the same name", object.name(),
                             "Put the environment in the name, e.g. \"" + example + "\"."));
                 }
             }
+        }
+    }
+
+    /**
+     * The cluster-scoped objects of one stack, and what the check says of the stack.
+     *
+     * @param name        the stack's name
+     * @param environment its environment
+     * @param namespace   its namespace's name
+     * @param description how problems name it
+     * @param objects     its cluster-scoped objects
+     */
+    public record Claims(String name, String environment, String namespace, String description, List<KubeObject<?>> objects) {
+        public static Claims of(Stack stack) {
+            List<KubeObject<?>> clusterScoped = stack.allObjects().stream().filter(object -> object.kind().scope() == Scope.CLUSTER).toList();
+            return new Claims(stack.name(), stack.environment(), stack.namespace().name(), stack.describe(), clusterScoped);
         }
     }
 }

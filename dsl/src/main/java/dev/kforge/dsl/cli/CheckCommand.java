@@ -1,7 +1,7 @@
 package dev.kforge.dsl.cli;
 
-import dev.kforge.dsl.check.BreakingChangesCheck;
 import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.CommittedOutput;
 import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.pipeline.Renderer;
@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** {@code check}: every check, plus the committed output must be exactly what the code renders. */
 final class CheckCommand {
@@ -18,11 +19,8 @@ final class CheckCommand {
     }
 
     static int run(Console console, Path outDir) {
-        RenderResult result = Renderer.renderAll(console.environments());
-        for (RenderedEnvironment environment : result.environments()) {
-            BreakingChangesCheck.check(environment.stack(), OutputDirectory.read(outDir.resolve(environment.name())),
-                    environment.files(), result.problems());
-        }
+        RenderResult result = Renderer.renderAll(console.environments(),
+                CommittedOutput.inFolders(stack -> Optional.of(outDir.resolve(stack.environment()))));
         boolean failed = console.report(result);
         for (RenderedEnvironment environment : result.environments()) {
             Path folder = outDir.resolve(environment.name());

@@ -1,8 +1,8 @@
 package dev.kforge.dsl.cli;
 
-import dev.kforge.dsl.check.BreakingChangesCheck;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.CommittedOutput;
 import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.Renderer;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code render ENV|all}: check every environment, then write the requested ones, or nothing. */
 final class RenderCommand {
@@ -24,11 +25,9 @@ final class RenderCommand {
                     + String.join(", ", console.names()) + " (or all).");
             return 2;
         }
-        RenderResult result = Renderer.renderAll(console.environments());
-        for (String name : targets) {
-            result.environment(name).ifPresent(environment -> BreakingChangesCheck.check(environment.stack(),
-                    OutputDirectory.read(outDir.resolve(name)), environment.files(), result.problems()));
-        }
+        // Only the environments being written are compared with what they replace.
+        RenderResult result = Renderer.renderAll(console.environments(), CommittedOutput.inFolders(stack ->
+                targets.contains(stack.environment()) ? Optional.of(outDir.resolve(stack.environment())) : Optional.empty()));
         if (console.report(result)) {
             console.err().println("Nothing was written: fix the problems above and render again.");
             return 1;

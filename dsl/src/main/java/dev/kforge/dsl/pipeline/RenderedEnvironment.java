@@ -5,19 +5,32 @@ import dev.kforge.dsl.render.RenderedObject;
 import dev.kforge.dsl.render.StackRenderer;
 import dev.kforge.dsl.stack.Stack;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** One environment rendered in memory: its stack and its files, in apply order. */
-public record RenderedEnvironment(String name, Stack stack, List<ManifestFile> files) {
+/**
+ * One environment rendered in memory: its files, in apply order.
+ * <p>
+ * A render keeps only the files, not the stack: held until writing for tens of thousands of
+ * objects, the definitions doubled the garbage collector's copying. {@link #stack()} and
+ * {@link #objects()} define and render again (both are deterministic, so they give the same).
+ *
+ * @param name     the environment
+ * @param instance the stack's instance name ({@code <stack>-<environment>})
+ * @param files    the files, sorted by name
+ * @param definition defines the stack again
+ */
+public record RenderedEnvironment(String name, String instance, List<ManifestFile> files, Supplier<Stack> definition) {
     public RenderedEnvironment {
         files = List.copyOf(files);
     }
 
-    /**
-     * The fabric8 objects the files were written from, rendered again on each call (rendering is
-     * deterministic, so they are the same). A render keeps only the files: held for tens of
-     * thousands of objects, the object graphs tripled memory and garbage-collection time.
-     */
+    /** The environment's stack, defined again. */
+    public Stack stack() {
+        return definition.get();
+    }
+
+    /** The fabric8 objects the files were written from, defined and rendered again on each call. */
     public List<RenderedObject> objects() {
-        return StackRenderer.render(stack);
+        return StackRenderer.render(stack());
     }
 }

@@ -1,6 +1,8 @@
 package dev.kforge.dsl.pipeline;
 
+import dev.kforge.dsl.check.BreakingChangesCheck;
 import dev.kforge.dsl.check.Checks;
+import dev.kforge.dsl.check.ClusterScopedNamesCheck;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.core.Origin;
@@ -13,67 +15,105 @@ import dev.kforge.dsl.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The whole pipeline in memory: define every environment, check them all, render, write YAML.
- * Nothing touches the disk here; a caller writes the files only when there are no errors.
+ * Nothing touches the disk here but reading the committed output; a caller writes the files only
+ * when there are no errors.
  */
 public final class Renderer {
     private Renderer() {
     }
 
+    /** {@link #renderAll(List, CommittedOutput)} compared with no committed output. */
     public static RenderResult renderAll(List<EnvironmentDefinition> definitions) {
-        Problems problems = new Problems();
-        List<Stack> stacks = new ArrayList<>();
-        for (EnvironmentDefinition definition : definitions) {
-            try {
-                Stack stack = definition.definition().get();
-                if (!stack.environment().equals(definition.name())) {
-                    throw new IllegalStateException("environment \"" + definition.name() + "\" defines a stack for environment \""
-                            + stack.environment() + "\". Build its stack with .environment(\"" + definition.name() + "\")");
-                }
-                stacks.add(stack);
-            } catch (RuntimeException e) {
-                problems.add(definitionProblem(definition.name(), e));
-            }
-        }
-        return renderStacks(stacks, problems);
+        return renderAll(definitions, CommittedOutput.NONE);
     }
 
     /**
-     * Checks {@code stacks} (each, and across them) and renders each one, adding every problem to
-     * {@code problems}. A stack whose rendering fails is reported and left out of the result.
+     * Defines, checks and renders each environment on its own, in parallel, then checks across
+     * them, and compares each rendering with its {@code committed} files.
+     * <p>
+     * Definitions first run without recording the line that defined each object: that takes a
+     * stack walk per object, a third of the time a large definition takes, and only a problem
+     * needs it. When anything is found, every definition runs again with the lines recorded, so
+     * that each problem points at its line. A definition may therefore run twice, and must give
+     * the same stack each time (definitions are code, so they do).
      */
-    public static RenderResult renderStacks(List<Stack> stacks, Problems problems) {
-        Checks.run(stacks, problems);
-        // Stacks render independently: in parallel, collected in stack order so output stays deterministic.
-        List<Object> outcomes = stacks.parallelStream().map(stack -> {
-            try {
-                return (Object) render(stack);
-            } catch (RuntimeException e) {
-                return definitionProblem(stack.environment(), e);
-            }
-        }).toList();
-        List<RenderedEnvironment> rendered = new ArrayList<>();
-        for (Object outcome : outcomes) {
-            if (outcome instanceof RenderedEnvironment environment) {
-                rendered.add(environment);
-            } else {
-                problems.add((Problem) outcome);
-            }
-        }
+    public static RenderResult renderAll(List<EnvironmentDefinition> definitions, CommittedOutput committed) {
+        RenderResult unlocated = run(definitions, committed, false);
+        return unlocated.problems().all().isEmpty() ? unlocated : run(definitions, committed, true);
+    }
+
+    private static RenderResult run(List<EnvironmentDefinition> definitions, CommittedOutput committed, boolean recordOrigins) {
+        List<EnvironmentOutcome> outcomes = definitions.parallelStream()
+                .map(definition -> EnvironmentOutcome.of(definition, committed, recordOrigins))
+                .toList();
+        List<ClusterScopedNamesCheck.Claims> claims = outcomes.stream().map(outcome -> outcome.claims).filter(Objects::nonNull).toList();
+        Problems problems = new Problems();
+        // Reported in steps, each in definition order: definitions, checks of each stack, checks
+        // across stacks, rendering, comparison with the committed output.
+        outcomes.forEach(outcome -> outcome.definition.all().forEach(problems::add));
+        outcomes.forEach(outcome -> outcome.checks.all().forEach(problems::add));
+        ClusterScopedNamesCheck.checkClaims(claims, problems);
+        outcomes.forEach(outcome -> outcome.rendering.all().forEach(problems::add));
+        outcomes.forEach(outcome -> outcome.comparison.all().forEach(problems::add));
+        List<RenderedEnvironment> rendered = outcomes.stream().map(outcome -> outcome.rendered).filter(Objects::nonNull).toList();
         return new RenderResult(rendered, problems);
     }
 
-    /** One stack's objects and files; files sorted by name, which is apply order. */
+    /** One stack's files, sorted by name, which is apply order. */
     public static RenderedEnvironment render(Stack stack) {
+        return new RenderedEnvironment(stack.environment(), stack.instance(), files(stack), () -> stack);
+    }
+
+    private static List<ManifestFile> files(Stack stack) {
         List<RenderedObject> objects = StackRenderer.render(stack);
         List<ManifestFile> files = new ArrayList<>(objects.size());
         for (RenderedObject object : objects) {
             files.add(ManifestFile.of(object.kind(), object.source().name(), YamlWriter.write(object.manifest())));
         }
         files.sort(Comparator.comparing(ManifestFile::fileName));
-        return new RenderedEnvironment(stack.environment(), stack, files);
+        return files;
+    }
+
+    /**
+     * What happened to one environment, step by step: {@code claims} stays null when its definition
+     * failed, {@code rendered} when its rendering did. The stack itself is not kept.
+     */
+    private static final class EnvironmentOutcome {
+        private ClusterScopedNamesCheck.Claims claims;
+        private RenderedEnvironment rendered;
+        private final Problems definition = new Problems();
+        private final Problems checks = new Problems();
+        private final Problems rendering = new Problems();
+        private final Problems comparison = new Problems();
+
+        static EnvironmentOutcome of(EnvironmentDefinition definition, CommittedOutput committed, boolean recordOrigins) {
+            EnvironmentOutcome outcome = new EnvironmentOutcome();
+            Stack stack;
+            try {
+                stack = recordOrigins ? definition.definition().get() : Origin.scoped(Origin.UNKNOWN, definition.definition());
+                if (!stack.environment().equals(definition.name())) {
+                    throw new IllegalStateException("environment \"" + definition.name() + "\" defines a stack for environment \""
+                            + stack.environment() + "\". Build its stack with .environment(\"" + definition.name() + "\")");
+                }
+            } catch (RuntimeException e) {
+                outcome.definition.add(definitionProblem(definition.name(), e));
+                return outcome;
+            }
+            outcome.claims = ClusterScopedNamesCheck.Claims.of(stack);
+            Checks.check(stack, outcome.checks);
+            try {
+                outcome.rendered = new RenderedEnvironment(stack.environment(), stack.instance(), files(stack), definition.definition());
+            } catch (RuntimeException e) {
+                outcome.rendering.add(definitionProblem(stack.environment(), e));
+                return outcome;
+            }
+            committed.filesOf(stack).ifPresent(files -> BreakingChangesCheck.check(stack, files, outcome.rendered.files(), outcome.comparison));
+            return outcome;
+        }
     }
 
     private static Problem definitionProblem(String environment, RuntimeException e) {

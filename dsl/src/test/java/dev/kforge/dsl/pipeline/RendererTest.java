@@ -1,0 +1,138 @@
+package dev.kforge.dsl.pipeline;
+
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.kforge.dsl.check.Problem;
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.rbac.ApiResource;
+import dev.kforge.dsl.rbac.ClusterRoleDef;
+import dev.kforge.dsl.rbac.PolicyRule;
+import dev.kforge.dsl.rbac.Verb;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class RendererTest {
+    private static final String HERE = "RendererTest.java";
+
+    private static int nextLine() {
+        return new Throwable().getStackTrace()[1].getLineNumber() + 1;
+    }
+
+    /** A valid stack: its namespace and one ConfigMap. */
+    private static Stack stack(String environment) {
+        return Stack.named("demo").environment(environment).namespace(NamespaceDef.named("demo-" + environment))
+                .with(ConfigMapDef.named("cfg").withProperty("ENV", environment))
+                .withPolicy(noPolicy());
+    }
+
+    /** A definition that counts how often it runs. */
+    private static EnvironmentDefinition counted(String environment, AtomicInteger runs, Supplier<Stack> definition) {
+        return new EnvironmentDefinition(environment, () -> {
+            runs.incrementAndGet();
+            return definition.get();
+        });
+    }
+
+    @Test
+    void runs_each_definition_once_when_nothing_is_found() {
+        AtomicInteger devRuns = new AtomicInteger();
+        AtomicInteger prodRuns = new AtomicInteger();
+
+        RenderResult result = Renderer.renderAll(List.of(
+                counted("dev", devRuns, () -> stack("dev")),
+                counted("prod", prodRuns, () -> stack("prod"))));
+
+        assertThat(result.problems().all()).isEmpty();
+        assertThat(devRuns).hasValue(1);
+        assertThat(prodRuns).hasValue(1);
+        assertThat(result.environments()).extracting(RenderedEnvironment::name, RenderedEnvironment::instance)
+                .containsExactly(tuple("dev", "demo-dev"), tuple("prod", "demo-prod"));
+        assertThat(result.environment("dev").orElseThrow().files()).extracting(ManifestFile::fileName)
+                .containsExactly("10-namespace-demo-dev.yaml", "30-configmap-cfg.yaml");
+    }
+
+    @Test
+    void runs_the_definitions_again_so_that_every_problem_points_at_its_line() {
+        AtomicInteger devRuns = new AtomicInteger();
+        AtomicInteger prodRuns = new AtomicInteger();
+        int line = nextLine();
+        Supplier<Stack> duplicate = () -> stack("dev").with(ConfigMapDef.named("cfg"));
+
+        RenderResult result = Renderer.renderAll(List.of(
+                counted("dev", devRuns, duplicate),
+                counted("prod", prodRuns, () -> stack("prod"))));
+
+        assertThat(result.problems().all()).singleElement().satisfies(problem -> {
+            assertThat(problem.origin()).isEqualTo(new Origin(HERE, line));
+            assertThat(problem.format()).isEqualTo("dev/ConfigMap cfg: another ConfigMap has the same name (cfg). "
+                    + "Rename one; the second would replace the first in the cluster. [at " + HERE + ":" + line + "]");
+        });
+        assertThat(devRuns).as("once to render, once to locate").hasValue(2);
+        assertThat(prodRuns).as("every definition runs again: problems across environments need them all").hasValue(2);
+    }
+
+    @Test
+    void reports_problems_step_by_step_each_in_definition_order() {
+        // Given: a definition that fails, two stacks with a check problem each, two environments
+        // claiming one cluster-scoped name, and a committed file that is no longer rendered
+        ClusterRoleDef shared = ClusterRoleDef.named("reader", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+        List<EnvironmentDefinition> definitions = List.of(
+                new EnvironmentDefinition("qa", () -> stack("qa").with(ConfigMapDef.named("cfg"), shared)),
+                new EnvironmentDefinition("dev", () -> {
+                    throw new IllegalStateException("dev is not ready");
+                }),
+                new EnvironmentDefinition("prod", () -> stack("prod").with(ConfigMapDef.named("cfg"), shared)));
+        CommittedOutput committed = stack -> stack.environment().equals("prod")
+                ? Optional.of(Map.of("30-configmap-old.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: old\n"))
+                : Optional.empty();
+
+        // When
+        RenderResult result = Renderer.renderAll(definitions, committed);
+
+        // Then
+        assertThat(result.problems().all()).extracting(Problem::check).containsExactly(
+                "definition", "unique-name", "unique-name", "cluster-name-collision", "rename");
+        assertThat(result.problems().all()).extracting(Problem::environment).containsExactly(
+                "dev", "qa", "prod", "prod", "prod");
+        assertThat(result.environments()).extracting(RenderedEnvironment::name).containsExactly("qa", "prod");
+    }
+
+    @Test
+    void compares_only_the_environments_the_committed_output_has_files_for() {
+        Map<String, String> oldFile = Map.of("30-configmap-old.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: old\n");
+
+        RenderResult result = Renderer.renderAll(
+                List.of(new EnvironmentDefinition("dev", () -> stack("dev")), new EnvironmentDefinition("prod", () -> stack("prod"))),
+                stack -> stack.environment().equals("dev") ? Optional.of(oldFile) : Optional.empty());
+
+        assertThat(result.problems().all()).singleElement().satisfies(problem -> {
+            assertThat(problem.environment()).isEqualTo("dev");
+            assertThat(problem.format()).startsWith("dev/ConfigMap old: would be renamed to cfg");
+            assertThat(problem.origin().file()).as("located like any other problem").isEqualTo(HERE);
+        });
+    }
+
+    @Test
+    void keeps_the_files_and_defines_the_stack_again_when_asked_for_it() {
+        AtomicInteger runs = new AtomicInteger();
+        RenderResult result = Renderer.renderAll(List.of(counted("dev", runs, () -> stack("dev"))));
+        RenderedEnvironment dev = result.environment("dev").orElseThrow();
+
+        Stack again = dev.stack();
+
+        assertThat(runs).hasValue(2);
+        assertThat(again.instance()).isEqualTo("demo-dev");
+        assertThat(Renderer.render(again).files()).isEqualTo(dev.files());
+        assertThat(dev.objects()).hasSize(dev.files().size());
+    }
+}
