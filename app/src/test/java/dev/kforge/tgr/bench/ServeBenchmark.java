@@ -35,12 +35,13 @@ import java.util.stream.Collectors;
  *   <li><b>misses</b>: {@code GET /?n=10&l=lang<k>} with a new {@code k} for every request, the fake GitHub
  *       adding {@code bench.upstreamLatencyMs} (20 ms) to every search.</li>
  * </ul>
- * Each (scenario, concurrency) row gets a new service (empty cache), a JIT warm-up phase, then a measured phase.
+ * Each (scenario, concurrency) row gets a new service (empty cache), a warm-up until the JIT is quiet ({@link WarmUp}),
+ * then a measured phase.
  * Prints one table with the issue's targets and PASS/FAIL. Exit status 0 when the benchmark ran (targets missed
  * or not), 1 when it could not run. Not a test: surefire never picks it up (no {@code Test} in the class names).
  *
  * <p>System properties: {@code bench.duration} (measured seconds per row, default 5), {@code bench.warmup}
- * (seconds, default 5), {@code bench.concurrency} (default {@code 16,64}), {@code bench.scenarios} (default
+ * (the least warm-up in seconds, default 5), {@code bench.concurrency} (default {@code 16,64}), {@code bench.scenarios} (default
  * {@code hits,misses}; {@code health} measures the load generator's own ceiling on {@code /health}),
  * {@code bench.client} ({@code nio} or {@code jdk}), {@code bench.clientThreads} (default 1),
  * {@code bench.upstreamLatencyMs} (default 20), {@code bench.log} (the service's request log; default
@@ -127,8 +128,9 @@ public final class ServeBenchmark {
         }
     }
 
+    /** One measured row; {@code compilingMillis} is the JIT's time during its measured phase. */
     record Row(Scenario scenario, int concurrency, LoadClient.PhaseResult result, long upstreamCalls,
-               long upstreamCallsByMetrics, double ownCpu, double othersCpu) {
+               long upstreamCallsByMetrics, double ownCpu, double othersCpu, WarmUp.Result warmUp, long compilingMillis) {
 
         double callsPerRequest() {
             return result.requests() == 0 ? Double.NaN : (double) upstreamCalls / result.requests();
@@ -179,9 +181,9 @@ public final class ServeBenchmark {
         Instant started = Instant.now();
         System.out.println("tgr serve benchmark (issue 7, Serve), " + started.truncatedTo(ChronoUnit.SECONDS));
         machineFacts().forEach(line -> System.out.println("  " + line));
-        System.out.printf(Locale.ROOT, "  per row: a new service (empty cache), %.1f s JIT warm-up at the row's "
-                        + "concurrency, then %.1f s measured; GET with keep-alive, closed loop%n",
-                settings.warmup().toNanos() / 1e9, settings.measured().toNanos() / 1e9);
+        System.out.printf(Locale.ROOT, "  per row: a new service (empty cache), a warm-up at the row's concurrency (at least "
+                        + "%.1f s, then until the JIT compiler is quiet, at most %d s), then %.1f s measured; GET with keep-alive, "
+                        + "closed loop%n", settings.warmup().toNanos() / 1e9, WarmUp.LIMIT.toSeconds(), settings.measured().toNanos() / 1e9);
         System.out.printf(Locale.ROOT, "  upstream: the tests' FakeGitHub on 127.0.0.1, +%d ms per search, answers of "
                         + "100 repositories (%s), gzip%n", settings.upstreamLatencyMs(), settings.generateAnswers()
                         ? "generated and compressed for every search" : "generated and compressed once, then replayed");
@@ -235,6 +237,8 @@ public final class ServeBenchmark {
             if (r.bytes() >= 0 && r.elapsedNanos() > 0) {
                 cpu.append(String.format(Locale.ROOT, "; answers %.0f MB/s", r.bytes() * 1e3 / r.elapsedNanos()));
             }
+            cpu.append(String.format(Locale.ROOT, "; warm-up %d s (%s), JIT %d ms while measured", row.warmUp().took().toSeconds(),
+                    row.warmUp().quiet() ? "until the JIT was quiet" : "the JIT was still compiling at the limit", row.compilingMillis()));
             System.out.printf(Locale.ROOT, "  %s c=%d: %s%n", row.scenario().label, row.concurrency(), cpu);
             if (row.upstreamCalls() != row.upstreamCallsByMetrics()) {
                 System.out.printf(Locale.ROOT, "  %s c=%d: the fake counted %d upstream calls, the service's "
@@ -273,21 +277,23 @@ public final class ServeBenchmark {
                 }
             };
             try (LoadClient client = newClient(settings, address, concurrency, targets)) {
-                LoadClient.PhaseResult warm = client.run(settings.warmup(), DRAIN_LIMIT);
+                WarmUp.Result warm = WarmUp.run(client, settings.warmup(), DRAIN_LIMIT);
                 if (warm.transportErrors() > 0) {
                     System.err.printf("bench-serve: %s c=%d: %d transport errors during the warm-up%n",
                             scenario.label, concurrency, warm.transportErrors());
                 }
+                long compilingBefore = WarmUp.compilingMillis();
                 long callsBefore = github.calls();
                 long metricBefore = service.metrics().upstreamCalls();
                 CpuUsage cpuBefore = CpuUsage.now();
                 LoadClient.PhaseResult measured = client.run(settings.measured(), DRAIN_LIMIT);
                 CpuUsage cpuAfter = CpuUsage.now();
+                long compiling = WarmUp.compilingMillis() - compilingBefore;
                 long calls = github.calls() - callsBefore;
                 long metric = service.metrics().upstreamCalls() - metricBefore;
                 int cores = Runtime.getRuntime().availableProcessors();
                 return new RowRun(new Row(scenario, concurrency, measured, calls, metric,
-                        cpuAfter.ownSince(cpuBefore, cores), cpuAfter.othersSince(cpuBefore, cores)), client.describe());
+                        cpuAfter.ownSince(cpuBefore, cores), cpuAfter.othersSince(cpuBefore, cores), warm, compiling), client.describe());
             }
         } finally {
             service.shutdown();
