@@ -49,7 +49,7 @@ TO ?= prod
 N ?= 1000
 BENCH_OUT ?= environments/target/bench-out
 
-.PHONY: render check secrets diff test run build clean bench bench-render print-render-java generate
+.PHONY: render check secrets diff test run build clean bench bench-render print-render-java print-render-java-path generate
 
 render: $(CACHE)
 	@$(RUN) render $(ENV) --out $(OUT)
@@ -78,6 +78,9 @@ build: $(CACHE)
 
 print-render-java:
 	@$(RENDER_JAVA) -version 2>&1 | head -1
+
+print-render-java-path:
+	@echo $(RENDER_JAVA)
 
 # Render and serve benchmarks, one table (docs/benchmarks.md keeps the latest figures).
 bench:

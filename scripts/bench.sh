@@ -10,6 +10,23 @@ table=()
 row() { table+=("$(printf '%-34s %-16s %-44s %-30s %s' "$1" "$2" "$3" "$4" "$5")"); }
 verdict() { python3 -c "import sys; print('PASS' if $1 else 'FAIL')"; }
 
+# 0. References for this VM, whose speed varies from hour to hour: a JVM that starts and exits
+#    (the issue measured 0.04 s), and creating a N=1000 render's 62,000 files on tmpfs from Python.
+render_java=$(make -s print-render-java-path)
+java_start=()
+for _ in $(seq "$runs"); do
+  start=$(date +%s%N); "$render_java" -Xshare:auto -version >/dev/null 2>&1; end=$(date +%s%N)
+  java_start+=("$(python3 -c "print('%.3f' % (($end - $start) / 1e9))")")
+done
+row "reference: java -version" "-" "median $(printf '%s\n' "${java_start[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p") s of $runs (${java_start[*]})" "-" "-"
+files_ref=()
+for _ in $(seq "$scale_runs"); do
+  rm -rf /dev/shm/kforge-reference && mkdir -p /dev/shm/kforge-reference
+  files_ref+=("$(python3 scripts/bench-reference-files.py /dev/shm/kforge-reference)")
+  rm -rf /dev/shm/kforge-reference
+done
+row "reference: 62,000 files (tmpfs)" "62000 files" "median $(printf '%s\n' "${files_ref[@]}" | sort -n | sed -n "$(( (scale_runs + 1) / 2 ))p") s of $scale_runs (${files_ref[*]}), python3, one process" "-" "-"
+
 # 1. make render of the three tgr environments, hot path (jar and class cache built), median of $runs.
 make -s build >/dev/null
 make -s render ENV=all >/dev/null
