@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * order (additional properties that sort among the declared ones, classes without a generated
  * shape, JSON trees) goes through the tree for that one value.
  */
-final class ModelEmitter implements ModelFields {
+final class ModelEmitter extends ModelFields {
     private static final int INDENT = YamlEmitter.INDENT;
 
     private final StringBuilder out;
@@ -141,16 +141,18 @@ final class ModelEmitter implements ModelFields {
     }
 
     @Override
-    public void put(String name, Object value) {
+    void put(String name, Object value) {
         lastDeclared = name;
-        if (!needsTree) {
-            // Declared property names are plain scalars: the generator checks them.
-            field(name, true, value);
+        // Most declared properties of a fabric8 object are null or an empty list, which write nothing.
+        if (value == null || needsTree || value instanceof Collection<?> items && items.isEmpty()) {
+            return;
         }
+        // Declared property names are plain scalars: the generator checks them.
+        field(name, true, value);
     }
 
     @Override
-    public void putAll(Map<String, ?> additional) {
+    void putAll(Map<String, ?> additional) {
         if (needsTree || additional == null || additional.isEmpty()) {
             return;
         }
@@ -247,6 +249,9 @@ final class ModelEmitter implements ModelFields {
      * Everything else is returned as it is.
      */
     private static Object simplified(Object value) {
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Boolean) {
+            return value; // most values, each a final class: checked before the class hierarchies below
+        }
         while (value instanceof AnyType any) {
             // As AnyType.Serializer (IntOrString): the value it holds.
             value = any.getValue();

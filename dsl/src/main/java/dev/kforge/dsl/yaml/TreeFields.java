@@ -12,11 +12,11 @@ import java.util.SortedMap;
  * the declared properties in canonical key order, so they are appended as they come; only
  * additional properties need sorting.
  */
-final class TreeFields implements ModelFields {
+final class TreeFields extends ModelFields {
     private final ObjectNode node = JsonNodeFactory.instance.objectNode();
 
     @Override
-    public void put(String name, Object value) {
+    void put(String name, Object value) {
         if (value != null) {
             JsonNode field = ModelTree.of(value);
             if (CanonicalTree.isWritten(name, field)) {
@@ -26,7 +26,7 @@ final class TreeFields implements ModelFields {
     }
 
     @Override
-    public void putAll(Map<String, ?> additional) {
+    void putAll(Map<String, ?> additional) {
         if (additional == null || additional.isEmpty()) {
             return;
         }
