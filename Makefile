@@ -47,6 +47,8 @@ RUN = $(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -j
 FROM ?= staging
 TO ?= prod
 N ?= 1000
+# make bench-render ROUNDS=5: render again in the same JVM, to see the pipeline without start-up and JIT.
+ROUNDS ?= 1
 BENCH_OUT ?= environments/target/bench-out
 
 .PHONY: render check secrets diff test run build clean bench bench-render print-render-java print-render-java-path generate
@@ -92,7 +94,7 @@ bench-render: $(CACHE)
 	@rm -rf $(BENCH_OUT)
 	@start=$$(date +%s%N); \
 	$(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -cp $(JAR) \
-		dev.kforge.environments.RenderBenchmark $(N) $(BENCH_OUT) || exit $$?; \
+		dev.kforge.environments.RenderBenchmark $(N) $(BENCH_OUT) $(ROUNDS) || exit $$?; \
 	end=$$(date +%s%N); \
 	echo "process wall $$(( (end - start) / 1000000 )) ms"
 	@rm -rf $(BENCH_OUT)

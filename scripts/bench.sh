@@ -71,6 +71,15 @@ print(runs[len(runs) // 2])")
 # tmpfs first: after the disk rows the kernel may still be writing their files back, on the same cores.
 render_row 1000 /dev/shm/kforge-bench "(tmpfs)"
 render_row 387 /dev/shm/kforge-bench "(tmpfs)"
+# The same N=1000 render five times in one JVM: rounds 2-5 run without start-up and with the JIT's
+# code, so they are the pipeline's own cost on this machine (round 1 is the row above, cold).
+warm_out=$(make -s bench-render N=1000 BENCH_OUT=/dev/shm/kforge-bench ROUNDS=5)
+warm=$(grep -E '^round [2-5] of 5:' <<<"$warm_out" | python3 -c "
+import re, statistics, sys
+rounds = [(float(re.search(r'pipeline ([0-9.]+) s', l).group(1)), float(re.search(r'write ([0-9.]+) s', l).group(1))) for l in sys.stdin]
+print('pipeline median %.3f s of rounds 2-5 (%s), of which writing the files %.3f s' % (statistics.median(r[0] for r in rounds),
+      ' / '.join('%.3f' % r[0] for r in rounds), statistics.median(r[1] for r in rounds)))")
+row "render N=1000 (tmpfs), warm JVM" "62000 objects" "$warm" "- (what start-up and JIT add: row above minus this)" "-"
 render_row 1 environments/target/bench-out "(disk)"
 render_row 100 environments/target/bench-out "(disk)"
 render_row 1000 environments/target/bench-out "(disk)"

@@ -13,34 +13,52 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The scale benchmark: N copies of the tgr stack ({@code tgr-0} ... {@code tgr-<N-1>}, each with
  * its own namespace, ConfigMap, ClusterRole and binding names) in the three environments, through
  * the same steps as {@code make render}: define, check (each stack and across all of them),
  * render, YAML, compare with the output folder, atomic write. One JVM, started from the command
- * line; it prints one line of figures.
+ * line; it prints one line of figures per render.
+ * <p>
+ * With ROUNDS above 1 it renders again in the same JVM, into a fresh folder each time: the later
+ * rounds show what the pipeline costs once the JIT has compiled it and start-up is behind, so the
+ * first round's excess over them is what a cold JVM adds.
  *
- * <pre>java -cp ... dev.kforge.environments.RenderBenchmark N OUT_DIR</pre>
+ * <pre>java -cp ... dev.kforge.environments.RenderBenchmark N OUT_DIR [ROUNDS]</pre>
  */
 public final class RenderBenchmark {
     private RenderBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("Usage: RenderBenchmark N OUT_DIR (N copies of the tgr stack, written under OUT_DIR)");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("Usage: RenderBenchmark N OUT_DIR [ROUNDS] (N copies of the tgr stack, written under OUT_DIR;"
+                    + " ROUNDS renders one after the other in this JVM, default 1)");
             System.exit(2);
         }
         int copies = Integer.parseInt(args[0]);
         Path out = Path.of(args[1]);
-        long start = System.nanoTime();
+        int rounds = args.length == 3 ? Integer.parseInt(args[2]) : 1;
+        for (int round = 1; round <= rounds; round++) {
+            if (round > 1) {
+                deleteRecursively(out); // not timed: each round writes a fresh folder, as the first one does
+            }
+            String figures = renderOnce(copies, out);
+            System.out.println((rounds == 1 ? "" : "round " + round + " of " + rounds + ": ") + figures);
+        }
+    }
 
+    /** One render of the workload into {@code out}, timed; its line of figures. */
+    private static String renderOnce(int copies, Path out) throws IOException {
+        long start = System.nanoTime();
         List<EnvironmentDefinition> definitions = new ArrayList<>();
         for (int copy = 0; copy < copies; copy++) {
             for (TgrProfile profile : TgrProfiles.all()) {
@@ -72,10 +90,21 @@ public final class RenderBenchmark {
         }
         double seconds = (end - start) / 1e9;
         double jvmSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
-        System.out.printf(Locale.ROOT, "render N=%d: %d stacks, %d objects, %d files, %.1f MB; define+check+render+YAML %.3f s, "
-                        + "write %.3f s; pipeline %.3f s, JVM uptime %.3f s, %.0f objects/s, peak RSS %d MiB, %d warnings%n",
+        return String.format(Locale.ROOT, "render N=%d: %d stacks, %d objects, %d files, %.1f MB; define+check+render+YAML %.3f s, "
+                        + "write %.3f s; pipeline %.3f s, JVM uptime %.3f s, %.0f objects/s, peak RSS %d MiB, %d warnings",
                 copies, result.environments().size(), files, files, bytes / 1e6, (rendered - start) / 1e9,
                 (end - rendered) / 1e9, seconds, jvmSeconds, files / seconds, peakRssMiB(), problems.warnings().size());
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The process's peak resident memory (VmHWM), or -1 where /proc is not available. */
