@@ -13,13 +13,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The scale benchmark: N copies of the tgr stack ({@code tgr-0} ... {@code tgr-<N-1>}, each with
@@ -49,7 +47,7 @@ public final class RenderBenchmark {
         int rounds = args.length == 3 ? Integer.parseInt(args[2]) : 1;
         for (int round = 1; round <= rounds; round++) {
             if (round > 1) {
-                deleteRecursively(out); // not timed: each round writes a fresh folder, as the first one does
+                OutputDirectory.deleteRecursively(out); // not timed: each round writes a fresh folder, as the first one does
             }
             String figures = renderOnce(copies, out);
             System.out.println((rounds == 1 ? "" : "round " + round + " of " + rounds + ": ") + figures);
@@ -94,17 +92,6 @@ public final class RenderBenchmark {
                         + "write %.3f s; pipeline %.3f s, JVM uptime %.3f s, %.0f objects/s, peak RSS %d MiB, %d warnings",
                 copies, result.environments().size(), files, files, bytes / 1e6, (rendered - start) / 1e9,
                 (end - rendered) / 1e9, seconds, jvmSeconds, files / seconds, peakRssMiB(), problems.warnings().size());
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /** The process's peak resident memory (VmHWM), or -1 where /proc is not available. */

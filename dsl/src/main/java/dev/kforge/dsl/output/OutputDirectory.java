@@ -154,7 +154,8 @@ public final class OutputDirectory {
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    /** Removes {@code path} and everything below it; nothing when it does not exist. */
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
