@@ -93,7 +93,7 @@ bench:
 bench-render: $(CACHE)
 	@rm -rf $(BENCH_OUT)
 	@start=$$(date +%s%N); \
-	$(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -cp $(JAR) \
+	$(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -Dkforge.bench.launched=$$start -cp $(JAR) \
 		dev.kforge.environments.RenderBenchmark $(N) $(BENCH_OUT) $(ROUNDS) || exit $$?; \
 	end=$$(date +%s%N); \
 	echo "process wall $$(( (end - start) / 1000000 )) ms"

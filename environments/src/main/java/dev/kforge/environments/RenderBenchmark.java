@@ -9,13 +9,12 @@ import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.pipeline.Renderer;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +32,9 @@ import java.util.Optional;
  * <pre>java -cp ... dev.kforge.environments.RenderBenchmark N OUT_DIR [ROUNDS]</pre>
  */
 public final class RenderBenchmark {
+    /** Set by {@code make bench-render} to the launch time ({@code date +%s%N}), so each line says when its pipeline began after the launch (the JVM start-up). */
+    static final String LAUNCHED_PROPERTY = "kforge.bench.launched";
+
     private RenderBenchmark() {
     }
 
@@ -56,6 +58,7 @@ public final class RenderBenchmark {
 
     /** One render of the workload into {@code out}, timed; its line of figures. */
     private static String renderOnce(int copies, Path out) throws IOException {
+        long startedAt = epochNanos();
         long start = System.nanoTime();
         List<EnvironmentDefinition> definitions = new ArrayList<>();
         for (int copy = 0; copy < copies; copy++) {
@@ -87,11 +90,35 @@ public final class RenderBenchmark {
             }
         }
         double seconds = (end - start) / 1e9;
-        double jvmSeconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
-        return String.format(Locale.ROOT, "render N=%d: %d stacks, %d objects, %d files, %.1f MB; define+check+render+YAML %.3f s, "
-                        + "write %.3f s; pipeline %.3f s, JVM uptime %.3f s, %.0f objects/s, peak RSS %d MiB, %d warnings",
-                copies, result.environments().size(), files, files, bytes / 1e6, (rendered - start) / 1e9,
-                (end - rendered) / 1e9, seconds, jvmSeconds, files / seconds, peakRssMiB(), problems.warnings().size());
+        // Built by hand: String.format and the management beans load ~30 ms of classes a render never
+        // needs, and the process wall time around this JVM includes them.
+        StringBuilder line = new StringBuilder(240).append("render N=").append(copies).append(": ")
+                .append(result.environments().size()).append(" stacks, ").append(files).append(" objects, ").append(files)
+                .append(" files, ").append(decimals(bytes / 1e6, 1)).append(" MB; define+check+render+YAML ")
+                .append(decimals((rendered - start) / 1e9, 3)).append(" s, write ").append(decimals((end - rendered) / 1e9, 3))
+                .append(" s; pipeline ").append(decimals(seconds, 3)).append(" s, ");
+        long launched = Long.getLong(LAUNCHED_PROPERTY, 0);
+        if (launched > 0) {
+            line.append("began ").append(decimals((startedAt - launched) / 1e9, 3)).append(" s after launch, ");
+        }
+        return line.append(Math.round(files / seconds)).append(" objects/s, peak RSS ").append(peakRssMiB()).append(" MiB, ")
+                .append(problems.warnings().size()).append(" warnings").toString();
+    }
+
+    /** The wall clock in nanoseconds since the epoch, comparable with {@code date +%s%N} in the shell that launched this JVM. */
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** {@code value} rounded to {@code places} decimals, without String.format. */
+    static String decimals(double value, int places) {
+        long scale = (long) Math.pow(10, places);
+        long scaled = Math.round(Math.abs(value) * scale);
+        StringBuilder text = new StringBuilder().append(value < 0 && scaled > 0 ? "-" : "").append(scaled / scale).append('.');
+        String fraction = Long.toString(scaled % scale);
+        text.append("0".repeat(places - fraction.length())).append(fraction);
+        return text.toString();
     }
 
     /** The process's peak resident memory (VmHWM), or -1 where /proc is not available. */
