@@ -7,22 +7,31 @@ import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import java.util.Optional;
 
 /**
- * Services select a Deployment of the stack whose containers declare every target port; Ingress
- * backends name a Service of the stack that has the port.
+ * Services have ports (unless headless or ExternalName) and select a Deployment of the stack whose
+ * containers declare every target port; an Ingress routes somewhere, and its backends name a
+ * Service of the stack that has the port, with the same number.
  */
 final class NetworkReferencesCheck implements StackCheck {
     static final String SERVICE_SELECTION = "service-selection";
     static final String SERVICE_TARGET_PORT = "service-target-port";
     static final String BACKEND = "ingress-backend";
+    static final String SERVICE_PORTS = "service-ports";
+    static final String INGRESS_ROUTES = "ingress-routes";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (ServiceDef service : index.all(ServiceDef.class)) {
+            if (service.ports().isEmpty() && service.selection().isPresent() && !(service.type() instanceof ServiceType.Headless)) {
+                // The steps cannot require a port: withPort comes after selecting. The API server rejects the Service.
+                problems.add(Problem.of(SERVICE_PORTS, Severity.ERROR, stack.describe(), service, "has no ports", service.type().apiValue(),
+                        "Add one with withPort(ServicePort.to(port)); only a headless or ExternalName Service may have none."));
+            }
             if (service.selection().orElse(null) instanceof PodSelection.OfWorkload selected) {
                 Optional<DeploymentDef> actual = index.find(Kind.DEPLOYMENT, selected.workload().name(), DeploymentDef.class);
                 if (actual.isEmpty()) {
@@ -41,13 +50,19 @@ final class NetworkReferencesCheck implements StackCheck {
             }
         }
         for (IngressDef ingress : index.all(IngressDef.class)) {
+            if (ingress.rules().isEmpty() && ingress.defaultBackend().isEmpty()) {
+                problems.add(Problem.of(INGRESS_ROUTES, Severity.ERROR, stack.describe(), ingress, "routes nothing", "no rules, no default backend",
+                        "Add withRule(IngressRule.host(..).withPath(..)) or withDefaultBackend(service.backend(port)); "
+                                + "the API server rejects an Ingress with neither."));
+            }
             for (ServiceBackend backend : ingress.backends()) {
                 Optional<ServiceDef> service = index.find(Kind.SERVICE, backend.service().name(), ServiceDef.class);
                 if (service.isEmpty()) {
                     problems.add(Problem.of(BACKEND, Severity.ERROR, stack.describe(), ingress,
                             "routes to Service " + backend.service().name() + ", which is not in the stack", backend.address(),
                             "Add the Service to the stack."));
-                } else if (service.get().ports().stream().noneMatch(p -> p.name().equals(backend.port().name()))) {
+                } else if (service.get().ports().stream().noneMatch(p -> p.name().equals(backend.port().name()) && p.port() == backend.port().port())) {
+                    // Same name and number: a backend taken from another Service of that name must not pass for this one.
                     problems.add(Problem.of(BACKEND, Severity.ERROR, stack.describe(), ingress,
                             "routes to port " + backend.port().name() + " that Service " + backend.service().name() + " does not have",
                             backend.address(), "Ports: " + service.get().ports() + "."));

@@ -56,6 +56,10 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
         if (replicas < 0) {
             throw InvalidDefinitionException.invalid(subject, "replicas", replicas, "must not be negative", "");
         }
+        if (containers.isEmpty()) {
+            throw InvalidDefinitionException.invalid(subject, "containers", List.of(), "must hold at least one container",
+                    "Start with DeploymentDef.named(name).running(mainContainer).");
+        }
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
         List<String> names = new ArrayList<>();
         for (ContainerDef container : containers) {

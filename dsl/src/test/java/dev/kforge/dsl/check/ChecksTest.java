@@ -15,6 +15,7 @@ import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.rbac.ApiResource;
 import dev.kforge.dsl.rbac.ClusterRoleDef;
 import dev.kforge.dsl.rbac.PolicyRule;
@@ -255,6 +256,40 @@ class ChecksTest {
 
         assertThat(problems(demoStack(deployment, inStack, ingress))).containsExactly(
                 "test/Ingress web: routes to port http that Service web does not have (web:80). Ports: [metrics (81 -> metrics/9090)]." + at(line));
+    }
+
+    @Test
+    void reports_a_service_without_ports_unless_it_is_headless_or_an_external_name() {
+        DeploymentDef deployment = DeploymentDef.named("app").running(app());
+        int line = line(); ServiceDef portless = ServiceDef.named("web").selecting(deployment);
+        ServiceDef headless = ServiceDef.named("peers").selecting(deployment).withType(ServiceType.HEADLESS);
+        ServiceDef alias = ServiceDef.named("db").externalName("db.example.com");
+
+        assertThat(problems(demoStack(deployment, portless, headless, alias))).containsExactly(
+                "test/Service web: has no ports (ClusterIP). Add one with withPort(ServicePort.to(port)); "
+                        + "only a headless or ExternalName Service may have none." + at(line));
+    }
+
+    @Test
+    void reports_an_ingress_without_rules_or_default_backend() {
+        int line = line(); IngressDef ingress = IngressDef.named("web");
+
+        assertThat(problems(demoStack(ingress))).containsExactly(
+                "test/Ingress web: routes nothing (no rules, no default backend). Add withRule(IngressRule.host(..).withPath(..)) "
+                        + "or withDefaultBackend(service.backend(port)); the API server rejects an Ingress with neither." + at(line));
+    }
+
+    @Test
+    void reports_ingress_routing_to_a_port_of_another_service_with_the_same_name() {
+        // A backend taken from a different definition of Service web, whose port http is 80 ...
+        DeploymentDef deployment = DeploymentDef.named("app").running(app());
+        ServiceDef elsewhere = ServiceDef.named("web").selecting(deployment).withPort(ServicePort.of(80, HTTP));
+        int line = line(); IngressDef ingress = IngressDef.named("web").withDefaultBackend(elsewhere.backend(ServicePort.of(80, HTTP)));
+        // ... while the stack's Service web has its port http on 8080.
+        ServiceDef inStack = ServiceDef.named("web").selecting(deployment).withPort(ServicePort.of(8080, HTTP));
+
+        assertThat(problems(demoStack(deployment, inStack, ingress))).containsExactly(
+                "test/Ingress web: routes to port http that Service web does not have (web:80). Ports: [http (8080 -> http/8080)]." + at(line));
     }
 
     @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DeploymentDefTest {
@@ -22,6 +25,17 @@ class DeploymentDefTest {
         assertThat(deployment.mountServiceAccountToken()).isFalse();
         assertThat(deployment.serviceAccount()).isEmpty();
         assertThat(deployment.mainContainer()).isEqualTo(app);
+    }
+
+    @Test
+    void rejects_a_deployment_built_without_containers() {
+        // The steps always give a main container; the record's constructor is public, so it checks too.
+        assertThatThrownBy(() -> new DeploymentDef(deployment.meta(), Optional.empty(), 1, List.of(), DeploymentStrategy.DEFAULT,
+                List.of(), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(), PodSecurity.RESTRICTED,
+                Optional.empty(), List.of()))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: containers [] is invalid: must hold at least one container. "
+                        + "Start with DeploymentDef.named(name).running(mainContainer).");
     }
 
     @Test
