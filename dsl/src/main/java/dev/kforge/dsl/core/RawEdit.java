@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 /**
  * The escape hatch: an edit of the rendered fabric8 object, for a field the DSL does not cover
  * yet. It runs after rendering and before checks of the written YAML, and its reason is written
- * into the object's {@code kforge.dev/raw-edits} annotation so that review sees it.
+ * into the object's {@code kforge.dev/raw-edits} annotation so that review sees it. It may change
+ * any field but apiVersion, kind, name, namespace and that annotation: the render reports an edit
+ * that does, or that throws, as a problem of the object.
  *
  * @param <F>    the fabric8 model type the edit receives
  * @param reason why the DSL could not express this; required and shown in the output

@@ -8,6 +8,7 @@ import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.render.RawEditException;
 import dev.kforge.dsl.render.RenderedObject;
 import dev.kforge.dsl.render.StackRenderer;
 import dev.kforge.dsl.stack.Stack;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * when there are no errors.
  */
 public final class Renderer {
+    static final String RAW_EDIT = "raw-edit";
+
     private Renderer() {
     }
 
@@ -107,6 +110,10 @@ public final class Renderer {
             Checks.check(stack, outcome.checks);
             try {
                 outcome.rendered = new RenderedEnvironment(stack.environment(), stack.instance(), files(stack), definition.definition());
+            } catch (RawEditException e) {
+                outcome.rendering.add(new Problem(RAW_EDIT, Severity.ERROR, stack.describe(), e.object().describe(), e.problem(), e.actual(),
+                        e.hint(), e.origin()));
+                return outcome;
             } catch (RuntimeException e) {
                 outcome.rendering.add(definitionProblem(stack.environment(), e));
                 return outcome;

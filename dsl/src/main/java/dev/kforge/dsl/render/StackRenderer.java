@@ -3,12 +3,16 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.core.CustomObject;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +25,10 @@ public final class StackRenderer {
                     new RoleBindingRenderer(), new ClusterRoleBindingRenderer(), new ConfigMapRenderer(), new SecretRenderer(),
                     new ServiceRenderer(), new DeploymentRenderer(), new PodDisruptionBudgetRenderer(), new IngressRenderer())
             .collect(Collectors.toUnmodifiableMap(ObjectRenderer::sourceType, Function.identity()));
+
+    /** The fields {@link #identity} reads, in its order. */
+    private static final List<String> IDENTITY = List.of("apiVersion", "kind", "metadata.name", "metadata.namespace",
+            "metadata.annotations[" + Metadata.RAW_EDITS_ANNOTATION + "]");
 
     private StackRenderer() {
     }
@@ -57,11 +65,38 @@ public final class StackRenderer {
         return (D) object;
     }
 
-    /** Each object's edits are typed for its own fabric8 class, so the unchecked cast is safe. */
+    /**
+     * Each object's edits are typed for its own fabric8 class, so the unchecked cast is safe. An
+     * edit may change any field but those that identify the object (checks, file names and pruning
+     * rely on them) and the annotation that lists the edits' reasons for review.
+     */
     @SuppressWarnings("unchecked")
     private static void applyRawEdits(KubeObject<?> object, HasMetadata manifest) {
         for (RawEdit<?> edit : object.rawEdits()) {
-            ((RawEdit<HasMetadata>) edit).edit().accept(manifest);
+            List<String> before = identity(manifest);
+            try {
+                ((RawEdit<HasMetadata>) edit).edit().accept(manifest);
+            } catch (RuntimeException e) {
+                Origin editLine = Origin.of(e);
+                throw new RawEditException(object, "raw edit \"" + edit.reason() + "\" failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        "Fix the edit: it receives the rendered " + manifest.getClass().getSimpleName() + ", with every field the DSL sets.",
+                        editLine.equals(Origin.UNKNOWN) ? object.meta().origin() : editLine, e);
+            }
+            List<String> after = identity(manifest);
+            for (int i = 0; i < IDENTITY.size(); i++) {
+                if (!Objects.equals(before.get(i), after.get(i))) {
+                    throw new RawEditException(object, "raw edit \"" + edit.reason() + "\" changed " + IDENTITY.get(i), before.get(i) + " -> " + after.get(i),
+                            "A raw edit may not change apiVersion, kind, metadata.name, metadata.namespace or the "
+                                    + Metadata.RAW_EDITS_ANNOTATION + " annotation: set them in the definition.", object.meta().origin(), null);
+                }
+            }
         }
+    }
+
+    private static List<String> identity(HasMetadata manifest) {
+        ObjectMeta meta = manifest.getMetadata();
+        Map<String, String> annotations = meta == null ? null : meta.getAnnotations();
+        return Arrays.asList(manifest.getApiVersion(), manifest.getKind(), meta == null ? null : meta.getName(),
+                meta == null ? null : meta.getNamespace(), annotations == null ? null : annotations.get(Metadata.RAW_EDITS_ANNOTATION));
     }
 }

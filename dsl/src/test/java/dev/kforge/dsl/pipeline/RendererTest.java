@@ -135,4 +135,53 @@ class RendererTest {
         assertThat(Renderer.render(again).files()).isEqualTo(dev.files());
         assertThat(dev.objects()).hasSize(dev.files().size());
     }
+
+    /** The report of a dev stack holding {@code edited} (a ConfigMap with a raw edit). */
+    private static List<String> reportOf(Supplier<ConfigMapDef> edited) {
+        RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(edited.get()))));
+        assertThat(result.environments()).as("nothing rendered for the failing environment").isEmpty();
+        return result.problems().all().stream().map(Problem::format).toList();
+    }
+
+    @Test
+    void reports_a_raw_edit_that_throws_at_the_line_of_the_edit() {
+        int line = nextLine();
+        Supplier<ConfigMapDef> edited = () -> ConfigMapDef.named("extra").withRawEdit("first key", c -> c.getData().keySet().iterator().next());
+
+        assertThat(reportOf(edited)).containsExactly("dev/ConfigMap extra: raw edit \"first key\" failed (NullPointerException: "
+                + "Cannot invoke \"java.util.Map.keySet()\" because the return value of "
+                + "\"io.fabric8.kubernetes.api.model.ConfigMap.getData()\" is null). Fix the edit: it receives the rendered ConfigMap, with every field the DSL sets."
+                + " [at " + HERE + ":" + line + "]");
+    }
+
+    @Test
+    void reports_a_raw_edit_that_renames_its_object_where_the_object_was_defined() {
+        int line = nextLine();
+        Supplier<ConfigMapDef> edited = () -> ConfigMapDef.named("extra").withRawEdit("copy", c -> c.getMetadata().setName("cfg"));
+
+        assertThat(reportOf(edited)).containsExactly("dev/ConfigMap extra: raw edit \"copy\" changed metadata.name (extra -> cfg). "
+                + "A raw edit may not change apiVersion, kind, metadata.name, metadata.namespace or the kforge.dev/raw-edits annotation: "
+                + "set them in the definition. [at " + HERE + ":" + line + "]");
+    }
+
+    @Test
+    void reports_a_raw_edit_that_moves_its_object_or_hides_its_reason() {
+        assertThat(reportOf(() -> ConfigMapDef.named("extra").withRawEdit("move", c -> c.getMetadata().setNamespace("other"))))
+                .singleElement().asString().startsWith("dev/ConfigMap extra: raw edit \"move\" changed metadata.namespace (demo-dev -> other).");
+        assertThat(reportOf(() -> ConfigMapDef.named("extra").withRawEdit("mine", c -> c.getMetadata().setAnnotations(Map.of("a", "b")))))
+                .singleElement().asString()
+                .startsWith("dev/ConfigMap extra: raw edit \"mine\" changed metadata.annotations[kforge.dev/raw-edits] (mine -> null).");
+        assertThat(reportOf(() -> ConfigMapDef.named("extra").withRawEdit("kind", c -> c.setKind("Secret"))))
+                .singleElement().asString().startsWith("dev/ConfigMap extra: raw edit \"kind\" changed kind (ConfigMap -> Secret).");
+    }
+
+    @Test
+    void lets_a_raw_edit_change_any_other_field() {
+        RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev")
+                .with(ConfigMapDef.named("extra").withProperty("A", "1").withRawEdit("immutable", c -> c.setImmutable(true))))));
+
+        assertThat(result.problems().all()).isEmpty();
+        assertThat(result.environment("dev").orElseThrow().files()).filteredOn(file -> file.name().equals("extra")).singleElement()
+                .satisfies(file -> assertThat(file.content()).contains("immutable: true\n", "kforge.dev/raw-edits: immutable\n"));
+    }
 }

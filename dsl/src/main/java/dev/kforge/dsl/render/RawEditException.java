@@ -1,0 +1,51 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Origin;
+
+/**
+ * A raw edit that threw, or that changed what identifies its object. The pipeline reports it as a
+ * problem of the object, like a check would, instead of failing the render with a stack trace.
+ */
+public final class RawEditException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient KubeObject<?> object;
+    private final String problem;
+    private final String actual;
+    private final String hint;
+    private final transient Origin origin;
+
+    RawEditException(KubeObject<?> object, String problem, String actual, String hint, Origin origin, Throwable cause) {
+        super(object.describe() + ": " + problem + " (" + actual + "). " + hint, cause);
+        this.object = object;
+        this.problem = problem;
+        this.actual = actual;
+        this.hint = hint;
+        this.origin = origin;
+    }
+
+    /** The edited object. */
+    public KubeObject<?> object() {
+        return object;
+    }
+
+    /** What went wrong, e.g. {@code raw edit "copy" changed metadata.name}. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The values involved, e.g. {@code web -> redis}. */
+    public String actual() {
+        return actual;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    /** The line of the edit when it threw, else where the object was defined. */
+    public Origin origin() {
+        return origin;
+    }
+}
