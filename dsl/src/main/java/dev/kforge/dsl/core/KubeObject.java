@@ -29,11 +29,11 @@ public interface KubeObject<T extends KubeObject<T>> {
             throw InvalidDefinitionException.invalid(describe(), "label", key, "is set by the stack on every object",
                     "Use another key; the stack's value keeps selectors and pruning right.");
         }
-        return withMeta(meta().withLabel(key, value));
+        return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta().withLabel(key, value)));
     }
 
     default T withAnnotation(String key, String value) {
-        return withMeta(meta().withAnnotation(key, value));
+        return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta().withAnnotation(key, value)));
     }
 
     /**

@@ -69,7 +69,7 @@ public final class Names {
         String rule = "must be an optional DNS-1123 subdomain prefix and '/', then a name of at most 63 "
                 + "alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
         if (key == null || key.isEmpty()) {
-            throw InvalidDefinitionException.invalid(subject, field, String.valueOf(key), rule, "");
+            throw InvalidDefinitionException.invalid(subject, field, key, rule, "");
         }
         int slash = key.lastIndexOf('/');
         String prefix = slash < 0 ? null : key.substring(0, slash);
@@ -101,7 +101,7 @@ public final class Names {
     /** Checks a label value: empty, or at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric. */
     public static String requireLabelValue(String subject, String key, String value) {
         if (value == null || (!value.isEmpty() && (value.length() > 63 || !CharRules.isQualifiedNamePart(value)))) {
-            throw InvalidDefinitionException.invalid(subject, "label " + key + " value", String.valueOf(value),
+            throw InvalidDefinitionException.invalid(subject, "label " + key + " value", value,
                     "must be empty or at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
                     value == null ? "" : "Try \"" + sanitize(value, 63, true) + "\".");
         }

@@ -146,14 +146,15 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
     /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */
     public DeploymentDef withPodLabel(String key, String value) {
         refuseDerived("pod label", key);
-        return copy(f -> f.podLabels = podLabels.with(key, value));
+        Labels labels = InvalidDefinitionException.reportedAs(describe(), () -> podLabels.with(key, value));
+        return copy(f -> f.podLabels = labels);
     }
 
     /** A copy with one more label on the Deployment; the labels the stack derives for workloads are refused. */
     @Override
     public DeploymentDef withLabel(String key, String value) {
         refuseDerived("label", key);
-        return withMeta(meta.withLabel(key, value));
+        return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta.withLabel(key, value)));
     }
 
     private void refuseDerived(String field, String key) {
@@ -165,7 +166,8 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
     }
 
     public DeploymentDef withPodAnnotation(String key, String value) {
-        return copy(f -> f.podAnnotations = podAnnotations.with(key, value));
+        Annotations annotations = InvalidDefinitionException.reportedAs(describe(), () -> podAnnotations.with(key, value));
+        return copy(f -> f.podAnnotations = annotations);
     }
 
     /** Runs the pods as {@code account} without mounting its API token. */

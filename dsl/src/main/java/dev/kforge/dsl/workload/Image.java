@@ -14,17 +14,22 @@ import java.util.regex.Pattern;
  */
 public record Image(String repository, Optional<String> tag, Optional<String> digest) {
     private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-    private static final Pattern REPOSITORY = Pattern.compile(
-            "(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
-                    + COMPONENT + "(?:/" + COMPONENT + ")*");
+    private static final String LABEL = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
+    /** As Docker reads a reference: the first part is a registry only with a '.', a port or as localhost; else it is a path component. */
+    private static final String REGISTRY = "(?:localhost|" + LABEL + "(?:\\." + LABEL + ")+|" + LABEL + "(?=:))(?::[0-9]+)?";
+    private static final Pattern REPOSITORY = Pattern.compile("(?:" + REGISTRY + "/)?" + COMPONENT + "(?:/" + COMPONENT + ")*");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
     private static final Pattern REFERENCE = Pattern.compile("([^@]+?)(?::([^:/@]+))?(?:@(.+))?");
 
     public Image {
         if (repository == null || !REPOSITORY.matcher(repository).matches()) {
-            throw InvalidDefinitionException.invalid("Image", "repository", String.valueOf(repository),
-                    "must be [registry[:port]/]path with lowercase path components", "For example \"eon01/tgr\".");
+            // A ':' after the last '/' is a tag: given twice to parse, or inside the repository given to of().
+            boolean holdsTag = repository != null && repository.indexOf(':', repository.lastIndexOf('/') + 1) >= 0;
+            throw InvalidDefinitionException.invalid("Image", "repository", repository,
+                    "must be [registry[:port]/]path with lowercase path components", holdsTag
+                            ? "It holds a tag: give one tag, as Image.of(\"eon01/tgr\", \"1.1.0\") or Image.parse(\"eon01/tgr:1.1.0\")."
+                            : "For example \"eon01/tgr\".");
         }
         tag.ifPresent(t -> {
             if (!TAG.matcher(t).matches()) {

@@ -36,6 +36,19 @@ class LabelsAndAnnotationsTest {
     }
 
     @Test
+    void names_the_object_a_bad_label_or_annotation_was_set_on() {
+        assertThatThrownBy(() -> ConfigMapDef.named("cfg").withLabel("tier", "not valid"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ConfigMap cfg: label tier value \"not valid\" is invalid: " + VALUE_RULE + ". Try \"not-valid\".");
+        assertThatThrownBy(() -> ConfigMapDef.named("cfg").withLabel("team", null))
+                .hasMessage("ConfigMap cfg: label team value null is invalid: " + VALUE_RULE + ".");
+        assertThatThrownBy(() -> ConfigMapDef.named("cfg").withAnnotation("-bad", "x"))
+                .hasMessage("ConfigMap cfg: annotation key \"-bad\" is invalid: " + KEY_RULE + ". For example \"app.kubernetes.io/name\".");
+        assertThatThrownBy(() -> ConfigMapDef.named("cfg").withAnnotation("note", null))
+                .hasMessage("ConfigMap cfg: annotation note has no value. Give it a string (it may be empty).");
+    }
+
+    @Test
     void recommended_keys_it_does_not_check_again_are_valid_keys() {
         for (String key : Labels.WORKLOAD_DERIVED) {
             assertThat(Names.requireQualifiedKey("test", "key", key)).isEqualTo(key);
@@ -95,7 +108,7 @@ class LabelsAndAnnotationsTest {
 
         assertThatThrownBy(() -> config.withLabel("tier", "-web"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Labels: label tier value \"-web\" is invalid: " + VALUE_RULE + ". Try \"web\".");
+                .hasMessage("ConfigMap cfg: label tier value \"-web\" is invalid: " + VALUE_RULE + ". Try \"web\".");
     }
 
     @Test

@@ -39,6 +39,16 @@ class DeploymentDefTest {
     }
 
     @Test
+    void names_the_deployment_a_bad_label_or_pod_label_was_set_on() {
+        assertThatThrownBy(() -> deployment.withLabel("tier", "a b"))
+                .hasMessageStartingWith("Deployment app: label tier value \"a b\" is invalid: ");
+        assertThatThrownBy(() -> deployment.withPodLabel("tier", "a b"))
+                .hasMessageStartingWith("Deployment app: label tier value \"a b\" is invalid: ");
+        assertThatThrownBy(() -> deployment.withPodAnnotation("-bad", "x"))
+                .hasMessageStartingWith("Deployment app: annotation key \"-bad\" is invalid: ");
+    }
+
+    @Test
     void rejects_rolling_update_that_can_neither_surge_nor_be_unavailable() {
         assertThatThrownBy(() -> DeploymentStrategy.rollingUpdate(IntOrPercent.count(0), IntOrPercent.percent(0)))
                 .isInstanceOf(InvalidDefinitionException.class)

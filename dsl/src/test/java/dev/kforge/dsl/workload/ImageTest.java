@@ -79,7 +79,8 @@ class ImageTest {
     void rejects_two_tags() {
         assertThatThrownBy(() -> Image.parse("eon01/tgr:1.0:2.0"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Image: repository \"eon01/tgr:1.0\" is invalid: " + REPOSITORY_RULE + ". For example \"eon01/tgr\".");
+                .hasMessage("Image: repository \"eon01/tgr:1.0\" is invalid: " + REPOSITORY_RULE
+                        + ". It holds a tag: give one tag, as Image.of(\"eon01/tgr\", \"1.1.0\") or Image.parse(\"eon01/tgr:1.1.0\").");
     }
 
     @Test
@@ -94,5 +95,20 @@ class ImageTest {
         assertThatThrownBy(() -> Image.parse("eon01/tgr:"))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Image eon01/tgr: tag \"\" is invalid: must not be empty. Pin a version, e.g. \"1.1.0\".");
+    }
+
+    @Test
+    void says_when_the_repository_holds_a_tag() {
+        String hint = "It holds a tag: give one tag, as Image.of(\"eon01/tgr\", \"1.1.0\") or Image.parse(\"eon01/tgr:1.1.0\").";
+        assertThatThrownBy(() -> Image.of("example/guestbook:1.0", "1.0"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Image: repository \"example/guestbook:1.0\" is invalid: must be [registry[:port]/]path with lowercase "
+                        + "path components. " + hint);
+        assertThatThrownBy(() -> Image.parse("example/guestbook:1.0:2")).hasMessageEndingWith(hint);
+        assertThatThrownBy(() -> Image.of("Example/guestbook", "1.0")).hasMessageEndingWith("For example \"eon01/tgr\".");
+        assertThat(Image.parse("registry.example.com:5000/team/app:1.0").repository()).isEqualTo("registry.example.com:5000/team/app");
+        assertThat(Image.parse("localhost:5000/app:1").repository()).isEqualTo("localhost:5000/app");
+        assertThat(Image.parse("my-registry:5000/app:1").repository()).isEqualTo("my-registry:5000/app");
+        assertThat(Image.parse("Registry.Example.com/app:1").repository()).isEqualTo("Registry.Example.com/app");
     }
 }
