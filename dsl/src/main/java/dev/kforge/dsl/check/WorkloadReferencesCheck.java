@@ -8,6 +8,7 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.LabelExpression;
+import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
@@ -17,13 +18,15 @@ import java.util.Optional;
 /**
  * Within each Deployment: the ServiceAccount is part of the stack, probes use ports their container
  * declares, and the selector's expressions match the pod template's labels (the API server
- * rejects a Deployment whose selector does not).
+ * rejects a Deployment whose selector does not). Each disruption budget protects a Deployment of
+ * the stack and leaves at least one of its pods evictable.
  */
 final class WorkloadReferencesCheck implements StackCheck {
     static final String SERVICE_ACCOUNT = "service-account-reference";
     static final String PROBE_PORT = "probe-port";
     static final String SELECTOR = "selector-match";
     static final String BUDGET = "budget-selection";
+    static final String BUDGET_BLOCKS_DRAINS = "budget-blocks-drains";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -55,12 +58,27 @@ final class WorkloadReferencesCheck implements StackCheck {
 
     private static void checkBudgets(Stack stack, StackIndex index, Problems problems) {
         for (PodDisruptionBudgetDef budget : index.all(PodDisruptionBudgetDef.class)) {
-            if (index.find(Kind.DEPLOYMENT, budget.workload().name(), DeploymentDef.class).isEmpty()) {
+            Optional<DeploymentDef> workload = index.find(Kind.DEPLOYMENT, budget.workload().name(), DeploymentDef.class);
+            if (workload.isEmpty()) {
                 problems.add(Problem.of(BUDGET, Severity.ERROR, stack.describe(), budget,
                         "protects Deployment " + budget.workload().name() + ", which is not in the stack", budget.workload().name(),
                         "Add the Deployment to the stack, or remove the budget."));
+            } else if (budget.minAvailable() != null && blocksEveryEviction(budget.minAvailable(), workload.get().replicas())) {
+                problems.add(Problem.of(BUDGET_BLOCKS_DRAINS, Severity.ERROR, stack.describe(), budget,
+                        "lets no pod of Deployment " + workload.get().name() + " be evicted, so a node drain waits forever",
+                        "minAvailable " + budget.minAvailable() + " of " + workload.get().replicas() + " replicas",
+                        "Use withMaxUnavailable(IntOrPercent.count(1)), or run more replicas than minAvailable."));
             }
         }
+    }
+
+    /** Whether keeping {@code minAvailable} up leaves no pod of {@code replicas} to evict (the API rounds a percentage up). */
+    private static boolean blocksEveryEviction(IntOrPercent minAvailable, int replicas) {
+        if (replicas == 0) {
+            return false;
+        }
+        long required = minAvailable.percent() ? (minAvailable.value() * (long) replicas + 99) / 100 : minAvailable.value();
+        return required >= replicas;
     }
 
     private static void checkProbe(Stack stack, Problems problems, DeploymentDef deployment, ContainerDef container,

@@ -30,6 +30,7 @@ import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
@@ -72,11 +73,20 @@ class ChecksTest {
 
     @Test
     void reports_two_objects_of_one_kind_with_the_same_name() {
-        ConfigMapDef first = ConfigMapDef.named("cfg").withProperty("A", "1");
+        int firstLine = line(); ConfigMapDef first = ConfigMapDef.named("cfg").withProperty("A", "1");
         int line = line(); ConfigMapDef second = ConfigMapDef.named("cfg").withProperty("B", "2");
 
         assertThat(problems(demoStack(first, second))).containsExactly(
-                "test/ConfigMap cfg: another ConfigMap has the same name (cfg). Rename one; the second would replace the first in the cluster." + at(line));
+                "test/ConfigMap cfg: another ConfigMap has the same name (cfg). Rename one; the second would replace the first in the cluster."
+                        + " The first is at " + HERE + ":" + firstLine + "." + at(line));
+    }
+
+    @Test
+    void reports_one_object_added_twice() {
+        int line = line(); ConfigMapDef config = ConfigMapDef.named("cfg").withProperty("A", "1");
+
+        assertThat(problems(demoStack(config, config))).containsExactly(
+                "test/ConfigMap cfg: is added to the stack twice (cfg). Remove one of the Stack.with(...) calls that add it." + at(line));
     }
 
     @Test
@@ -293,6 +303,23 @@ class ChecksTest {
     }
 
     @Test
+    void reports_a_disruption_budget_that_lets_no_pod_be_evicted() {
+        DeploymentDef deployment = DeploymentDef.named("app").running(app()).withReplicas(2);
+        int line = line(); PodDisruptionBudgetDef all = PodDisruptionBudgetDef.named("app").protecting(deployment).withMinAvailable(IntOrPercent.count(2));
+        int percentLine = line(); PodDisruptionBudgetDef rounded = PodDisruptionBudgetDef.named("app-51").protecting(deployment).withMinAvailable(IntOrPercent.percent(51));
+        PodDisruptionBudgetDef half = PodDisruptionBudgetDef.named("app-50").protecting(deployment).withMinAvailable(IntOrPercent.percent(50));
+        PodDisruptionBudgetDef one = PodDisruptionBudgetDef.named("app-1").protecting(deployment).withMinAvailable(IntOrPercent.count(1));
+
+        assertThat(problems(demoStack(deployment, all, rounded, half, one))).containsExactly(
+                "test/PodDisruptionBudget app: lets no pod of Deployment app be evicted, so a node drain waits forever "
+                        + "(minAvailable 2 of 2 replicas). Use withMaxUnavailable(IntOrPercent.count(1)), or run more replicas than minAvailable."
+                        + at(line),
+                "test/PodDisruptionBudget app-51: lets no pod of Deployment app be evicted, so a node drain waits forever "
+                        + "(minAvailable 51% of 2 replicas). Use withMaxUnavailable(IntOrPercent.count(1)), or run more replicas than minAvailable."
+                        + at(percentLine));
+    }
+
+    @Test
     void reports_binding_of_a_role_and_an_account_that_are_not_in_the_stack() {
         RoleDef role = RoleDef.named("pods-reader", PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.PODS));
         ServiceAccountDef robot = ServiceAccountDef.named("robot");
@@ -332,10 +359,11 @@ class ChecksTest {
         int configLine = line(); ConfigMapDef twice = ConfigMapDef.named("cfg");
         int serviceLine = line(); ServiceDef service = ServiceDef.named("web").selecting(absent).withPort(ServicePort.to(HTTP));
         int bindingLine = line(); RoleBindingDef binding = RoleBindingDef.named("read-pods").granting(role).to(ServiceAccountDef.named("robot"));
-        Stack stack = demoStack(ConfigMapDef.named("cfg"), twice, service, binding, ServiceAccountDef.named("robot"));
+        int stackLine = line(); Stack stack = demoStack(ConfigMapDef.named("cfg"), twice, service, binding, ServiceAccountDef.named("robot"));
 
         assertThat(problems(stack)).containsExactly(
-                "test/ConfigMap cfg: another ConfigMap has the same name (cfg). Rename one; the second would replace the first in the cluster." + at(configLine),
+                "test/ConfigMap cfg: another ConfigMap has the same name (cfg). Rename one; the second would replace the first in the cluster."
+                        + " The first is at " + HERE + ":" + stackLine + "." + at(configLine),
                 "test/Service web: selects Deployment app, which is not in the stack (app). "
                         + "Add the Deployment to the stack, or select pods with PodSelection.ExternalPods." + at(serviceLine),
                 "test/RoleBinding read-pods: grants Role pods-reader, which is not in the stack (pods-reader). Add the Role to the stack." + at(bindingLine));

@@ -92,7 +92,7 @@ class CliTest {
                         + "(lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters). "
                         + "Try \"bad-name\".")
                 .contains("ERROR prod/ConfigMap cfg: another ConfigMap has the same name (cfg). "
-                        + "Rename one; the second would replace the first in the cluster. [at CliTest.java:")
+                        + "Rename one; the second would replace the first in the cluster. The first is at CliTest.java:39. [at CliTest.java:83]")
                 .contains("2 error(s), 0 warning(s).\n")
                 .endsWith("Nothing was written: fix the problems above and render again.\n");
         assertThat(out()).isEmpty();

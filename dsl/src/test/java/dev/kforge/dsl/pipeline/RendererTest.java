@@ -28,6 +28,9 @@ class RendererTest {
         return new Throwable().getStackTrace()[1].getLineNumber() + 1;
     }
 
+    /** The line of {@link #stack} that defines its ConfigMap. */
+    private static final int STACK_CONFIG_LINE = nextLine() + 4;
+
     /** A valid stack: its namespace and one ConfigMap. */
     private static Stack stack(String environment) {
         return Stack.named("demo").environment(environment).namespace(NamespaceDef.named("demo-" + environment))
@@ -75,7 +78,8 @@ class RendererTest {
         assertThat(result.problems().all()).singleElement().satisfies(problem -> {
             assertThat(problem.origin()).isEqualTo(new Origin(HERE, line));
             assertThat(problem.format()).isEqualTo("dev/ConfigMap cfg: another ConfigMap has the same name (cfg). "
-                    + "Rename one; the second would replace the first in the cluster. [at " + HERE + ":" + line + "]");
+                    + "Rename one; the second would replace the first in the cluster. The first is at " + HERE + ":" + STACK_CONFIG_LINE
+                    + ". [at " + HERE + ":" + line + "]");
         });
         assertThat(devRuns).as("once to render, once to locate").hasValue(2);
         assertThat(prodRuns).as("every definition runs again: problems across environments need them all").hasValue(2);
