@@ -1,6 +1,7 @@
 package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +10,7 @@ public record Memory(long bytes) implements Comparable<Memory> {
     private static final long KI = 1024L;
     private static final long MI = KI * 1024;
     private static final long GI = MI * 1024;
-    private static final Pattern TEXT = Pattern.compile("([0-9]+)(Ki|Mi|Gi|Ti|k|M|G|T)?");
+    private static final Pattern TEXT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?");
 
     public Memory {
         if (bytes <= 0) {
@@ -29,14 +30,13 @@ public record Memory(long bytes) implements Comparable<Memory> {
         return new Memory(Math.multiplyExact(amount, GI));
     }
 
-    /** Parses {@code 128Mi}, {@code 1Gi}, {@code 500M} or a number of bytes. */
+    /** Parses {@code 128Mi}, {@code 1.5Gi}, {@code 500M} or a number of bytes; a fraction must come to whole bytes. */
     public static Memory parse(String text) {
         Matcher matcher = text == null ? null : TEXT.matcher(text);
         if (matcher == null || !matcher.matches()) {
             throw InvalidDefinitionException.invalid("Memory", "quantity", String.valueOf(text),
-                    "must be a whole number with an optional unit Ki, Mi, Gi, Ti, k, M, G or T", "For example \"128Mi\".");
+                    "must be a number with an optional unit Ki, Mi, Gi, Ti, k, M, G or T", "For example \"128Mi\".");
         }
-        long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "" : matcher.group(2);
         long factor = switch (unit) {
             case "Ki" -> KI;
@@ -49,7 +49,16 @@ public record Memory(long bytes) implements Comparable<Memory> {
             case "T" -> 1000_000_000_000L;
             default -> 1L;
         };
-        return new Memory(Math.multiplyExact(amount, factor));
+        BigDecimal bytes = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(factor));
+        if (bytes.signum() > 0 && bytes.stripTrailingZeros().scale() > 0) {
+            throw InvalidDefinitionException.invalid("Memory", "quantity", text, "is not a whole number of bytes (" + bytes.toPlainString() + ")",
+                    "Use a smaller unit, e.g. \"1536Mi\" for 1.5Gi.");
+        }
+        try {
+            return new Memory(bytes.longValueExact());
+        } catch (ArithmeticException e) {
+            throw InvalidDefinitionException.invalid("Memory", "quantity", text, "is too large", "");
+        }
     }
 
     /** The quantity string, e.g. {@code 128Mi}; plain bytes when no binary unit divides it. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Cpu, Memory and Resources: parsing, canonical quantities and the request-within-limit rule. */
 class QuantitiesTest {
     private static final String CPU_RULE = "must be millicores (\"250m\"), cores (\"2\") or decimal cores with at most 3 decimals (\"0.5\")";
-    private static final String MEMORY_RULE = "must be a whole number with an optional unit Ki, Mi, Gi, Ti, k, M, G or T";
+    private static final String MEMORY_RULE = "must be a number with an optional unit Ki, Mi, Gi, Ti, k, M, G or T";
 
     @ParameterizedTest(name = "Cpu.parse(\"{0}\").quantity() = \"{1}\"")
     @CsvSource({"0.5, 500m", "2, 2", "250m, 250m", "1000m, 1", "1500m, 1500m", "1.5, 1500m", ".5, 500m", "0.001, 1m", "1, 1"})
@@ -42,7 +42,8 @@ class QuantitiesTest {
     }
 
     @ParameterizedTest(name = "Memory.parse(\"{0}\").quantity() = \"{1}\"")
-    @CsvSource({"1024Mi, 1Gi", "1500Ki, 1500Ki", "128Mi, 128Mi", "1Gi, 1Gi", "1048576, 1Mi", "2048Ki, 2Mi", "1000, 1000", "1k, 1000"})
+    @CsvSource({"1024Mi, 1Gi", "1500Ki, 1500Ki", "128Mi, 128Mi", "1Gi, 1Gi", "1048576, 1Mi", "2048Ki, 2Mi", "1000, 1000", "1k, 1000",
+            "1.5Gi, 1536Mi", "0.5Gi, 512Mi", "2.50Mi, 2560Ki", "1.5k, 1500"})
     void writes_memory_with_the_largest_exact_binary_unit(String text, String canonical) {
         assertThat(Memory.parse(text).quantity()).isEqualTo(canonical);
     }
@@ -60,11 +61,19 @@ class QuantitiesTest {
     }
 
     @ParameterizedTest(name = "Memory.parse(\"{0}\")")
-    @ValueSource(strings = {"0.5Gi", "12Qi", "1gi", "", "-1Mi", "1 Mi"})
+    @ValueSource(strings = {"12Qi", "1gi", "", "-1Mi", "1 Mi", ".5Gi", "1.Gi"})
     void rejects_memory_that_is_not_a_whole_quantity(String text) {
         assertThatThrownBy(() -> Memory.parse(text))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Memory: quantity \"" + text + "\" is invalid: " + MEMORY_RULE + ". For example \"128Mi\".");
+    }
+
+    @Test
+    void rejects_a_fraction_that_is_not_a_whole_number_of_bytes() {
+        assertThatThrownBy(() -> Memory.parse("0.1Ki"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Memory: quantity \"0.1Ki\" is not a whole number of bytes (102.4). Use a smaller unit, e.g. \"1536Mi\" for 1.5Gi.");
+        assertThatThrownBy(() -> Memory.parse("99999999999Ti")).hasMessage("Memory: quantity \"99999999999Ti\" is too large.");
     }
 
     @Test
