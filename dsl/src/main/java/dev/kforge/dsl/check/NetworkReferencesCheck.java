@@ -3,6 +3,8 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.IngressPath;
+import dev.kforge.dsl.network.IngressRule;
 import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.network.ServiceDef;
@@ -10,12 +12,15 @@ import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Services have ports (unless headless or ExternalName) and select a Deployment of the stack whose
  * containers declare every target port; an Ingress routes somewhere, and its backends name a
- * Service of the stack that has the port, with the same number.
+ * Service of the stack that has the port, with the same number; no two Ingresses of one class
+ * route the same host and path.
  */
 final class NetworkReferencesCheck implements StackCheck {
     static final String SERVICE_SELECTION = "service-selection";
@@ -23,6 +28,7 @@ final class NetworkReferencesCheck implements StackCheck {
     static final String BACKEND = "ingress-backend";
     static final String SERVICE_PORTS = "service-ports";
     static final String INGRESS_ROUTES = "ingress-routes";
+    static final String INGRESS_CONFLICT = "ingress-conflict";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -49,6 +55,7 @@ final class NetworkReferencesCheck implements StackCheck {
                 }
             }
         }
+        checkRouteConflicts(stack, index, problems);
         for (IngressDef ingress : index.all(IngressDef.class)) {
             if (ingress.rules().isEmpty() && ingress.defaultBackend().isEmpty()) {
                 problems.add(Problem.of(INGRESS_ROUTES, Severity.ERROR, stack.describe(), ingress, "routes nothing", "no rules, no default backend",
@@ -66,6 +73,25 @@ final class NetworkReferencesCheck implements StackCheck {
                     problems.add(Problem.of(BACKEND, Severity.ERROR, stack.describe(), ingress,
                             "routes to port " + backend.port().name() + " that Service " + backend.service().name() + " does not have",
                             backend.address(), "Ports: " + service.get().ports() + "."));
+                }
+            }
+        }
+    }
+
+    /** A host and path routed by two Ingresses of one class: the controller serves one of them, unpredictably. */
+    private static void checkRouteConflicts(Stack stack, StackIndex index, Problems problems) {
+        Map<String, IngressDef> routedBy = new HashMap<>();
+        for (IngressDef ingress : index.all(IngressDef.class)) {
+            for (IngressRule rule : ingress.rules()) {
+                for (IngressPath path : rule.paths()) {
+                    String route = ingress.ingressClassName().orElse("") + " " + rule.host() + " " + path.type().apiValue() + " " + path.path();
+                    IngressDef first = routedBy.putIfAbsent(route, ingress);
+                    if (first != null && first != ingress) {
+                        problems.add(Problem.of(INGRESS_CONFLICT, Severity.ERROR, stack.describe(), ingress,
+                                "routes a host and path that Ingress " + first.name() + " routes too",
+                                rule.host() + path.path() + " " + path.type().apiValue(),
+                                "Route each host and path from one Ingress: the controller would serve only one of them."));
+                    }
                 }
             }
         }

@@ -88,7 +88,9 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
         if (!selection.get().declares(port.target())) {
             throw InvalidDefinitionException.invalid(describe(), "targetPort", port.target().toString(),
                     "is not declared by " + selection.get().describe(),
-                    "Declared: " + declaredPorts() + ". Target one of them, or declare the port on a container.");
+                    declaredPorts().isEmpty()
+                            ? "It declares no ports: declare " + port.target() + " on its container with ContainerDef.withPort, then target it."
+                            : "Declared: " + declaredPorts() + ". Target one of them, or declare the port on a container.");
         }
         if (port.nodePort().isPresent() && !type.allowsNodePort()) {
             throw InvalidDefinitionException.invalid(describe(), "nodePort", port.nodePort().get(),

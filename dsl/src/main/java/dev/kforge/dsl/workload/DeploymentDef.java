@@ -54,7 +54,8 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
         rawEdits = List.copyOf(rawEdits);
         String subject = Kind.DEPLOYMENT + " " + meta.name();
         if (replicas < 0) {
-            throw InvalidDefinitionException.invalid(subject, "replicas", replicas, "must not be negative", "");
+            throw InvalidDefinitionException.invalid(subject, "replicas", replicas, "must not be negative",
+                    "Use 0 to stop every pod, or the number of pods to run.");
         }
         if (containers.isEmpty()) {
             throw InvalidDefinitionException.invalid(subject, "containers", List.of(), "must hold at least one container",
@@ -72,7 +73,8 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
         volumesOf(subject, containers);
         terminationGracePeriodSeconds.ifPresent(seconds -> {
             if (seconds < 0) {
-                throw InvalidDefinitionException.invalid(subject, "terminationGracePeriodSeconds", seconds, "must not be negative", "");
+                throw InvalidDefinitionException.invalid(subject, "terminationGracePeriodSeconds", seconds, "must not be negative",
+                        "Give the seconds a pod may take to stop; 0 kills it at once.");
             }
         });
     }

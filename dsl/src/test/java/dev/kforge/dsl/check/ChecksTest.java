@@ -303,6 +303,22 @@ class ChecksTest {
     }
 
     @Test
+    void reports_two_ingresses_routing_the_same_host_and_path() {
+        DeploymentDef deployment = DeploymentDef.named("app").running(app());
+        ServicePort web = ServicePort.of(80, HTTP);
+        ServiceDef service = ServiceDef.named("web").selecting(deployment).withPort(web);
+        IngressDef first = IngressDef.named("web").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
+        int line = line(); IngressDef second = IngressDef.named("web-too").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
+        IngressDef otherPath = IngressDef.named("api").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/api", service.backend(web))));
+        IngressDef otherClass = IngressDef.named("internal").withIngressClassName("internal")
+                .withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
+
+        assertThat(problems(demoStack(deployment, service, first, second, otherPath, otherClass))).containsExactly(
+                "test/Ingress web-too: routes a host and path that Ingress web routes too (app.example.com/ Prefix). "
+                        + "Route each host and path from one Ingress: the controller would serve only one of them." + at(line));
+    }
+
+    @Test
     void reports_a_disruption_budget_that_lets_no_pod_be_evicted() {
         DeploymentDef deployment = DeploymentDef.named("app").running(app()).withReplicas(2);
         int line = line(); PodDisruptionBudgetDef all = PodDisruptionBudgetDef.named("app").protecting(deployment).withMinAvailable(IntOrPercent.count(2));

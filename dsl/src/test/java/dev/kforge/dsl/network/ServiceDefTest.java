@@ -191,4 +191,14 @@ class ServiceDefTest {
 
         assertThat(service.withPort(web).backend(web).address()).isEqualTo("web:80");
     }
+
+    @Test
+    void says_when_the_selected_deployment_declares_no_ports_at_all() {
+        DeploymentDef portless = DeploymentDef.named("worker").running(ContainerDef.named("worker").image(Image.of("eon01/tgr", "1.1.0")));
+
+        assertThatThrownBy(() -> ServiceDef.named("web").selecting(portless).withPort(ServicePort.to(HTTP)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: targetPort \"http (8080/TCP)\" is not declared by Deployment worker. It declares no ports: "
+                        + "declare http (8080/TCP) on its container with ContainerDef.withPort, then target it.");
+    }
 }

@@ -108,7 +108,7 @@ class DeploymentDefTest {
     void rejects_negative_replicas() {
         assertThatThrownBy(() -> deployment.withReplicas(-1))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: replicas -1 is invalid: must not be negative.");
+                .hasMessage("Deployment app: replicas -1 is invalid: must not be negative. Use 0 to stop every pod, or the number of pods to run.");
     }
 
     @Test
