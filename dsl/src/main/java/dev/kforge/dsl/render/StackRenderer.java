@@ -78,7 +78,7 @@ public final class StackRenderer {
                 ((RawEdit<HasMetadata>) edit).edit().accept(manifest);
             } catch (RuntimeException e) {
                 Origin editLine = Origin.of(e);
-                throw new RawEditException(object, "raw edit \"" + edit.reason() + "\" failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage(),
+                throw new RawEditException(object, "raw edit \"" + edit.reason() + "\" failed", describe(e),
                         "Fix the edit: it receives the rendered " + manifest.getClass().getSimpleName() + ", with every field the DSL sets.",
                         editLine.equals(Origin.UNKNOWN) ? object.meta().origin() : editLine, e);
             }
@@ -91,6 +91,11 @@ public final class StackRenderer {
                 }
             }
         }
+    }
+
+    /** {@code NullPointerException: <message>}, or the class alone when there is no message. */
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static List<String> identity(HasMetadata manifest) {
