@@ -13,6 +13,7 @@ MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
 
 ENV ?= dev
+# Quiet, and without ANSI codes in piped output (.mvn/jvm.config stops the resets Maven 3.8 prints even in batch mode).
 MVN ?= mvn -q -B
 JAVA ?= java
 OUT ?= out
@@ -65,8 +66,16 @@ secrets: $(CACHE)
 diff: $(CACHE)
 	@$(RUN) diff $(FROM) $(TO)
 
+# One build at a time: renders started together (two terminals, a save hook) would otherwise
+# compile into the same target folders and leave a jar without classes. The build runs again
+# under the lock, where make sees whether another one has just done it, and prints to stderr so
+# that `make secrets STDOUT=1 | kubectl apply -f -` gets only YAML on stdout.
+BUILD_LOCK := environments/target/.build.lock
+ifeq ($(LOCKED),1)
 $(JAR): $(RENDER_SOURCES)
 	$(MVN) -pl environments -am -DskipTests package
+	@python3 -c "import sys, zipfile; sys.exit('dev/kforge/environments/RenderMain.class' not in zipfile.ZipFile('$@').namelist())" \
+		|| { echo "make: $@ was built without its classes; run make again" >&2; rm -f $@; exit 1; }
 	@touch $@
 
 # The training render writes to a scratch folder; its exit code does not matter (a definition
@@ -75,6 +84,11 @@ $(CACHE): $(JAR) Makefile
 	@rm -f $@
 	@$(RENDER_JAVA) $(CACHE_WRITE) $(JAVA_FLAGS) -jar $(JAR) render all --out environments/target/cache-training >/dev/null 2>&1 || true
 	@test -f $@ || touch $@
+else
+$(CACHE): $(RENDER_SOURCES) Makefile
+	@mkdir -p $(dir $(BUILD_LOCK))
+	@flock $(BUILD_LOCK) $(MAKE) -s --no-print-directory LOCKED=1 $(CACHE) >&2
+endif
 
 build: $(CACHE)
 
