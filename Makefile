@@ -69,12 +69,14 @@ diff: $(CACHE)
 # One build at a time: renders started together (two terminals, a save hook) would otherwise
 # compile into the same target folders and leave a jar without classes. The build runs again
 # under the lock, where make sees whether another one has just done it, and prints to stderr so
-# that `make secrets STDOUT=1 | kubectl apply -f -` gets only YAML on stdout.
+# that `make secrets STDOUT=1 | kubectl apply -f -` gets only YAML on stdout. (Where there is no
+# flock, as on macOS, builds are not serialised; python3, when present, checks the jar.)
 BUILD_LOCK := environments/target/.build.lock
 ifeq ($(LOCKED),1)
 $(JAR): $(RENDER_SOURCES)
 	$(MVN) -pl environments -am -DskipTests package
-	@python3 -c "import sys, zipfile; sys.exit('dev/kforge/environments/RenderMain.class' not in zipfile.ZipFile('$@').namelist())" \
+	@! command -v python3 >/dev/null \
+		|| python3 -c "import sys, zipfile; sys.exit('dev/kforge/environments/RenderMain.class' not in zipfile.ZipFile('$@').namelist())" \
 		|| { echo "make: $@ was built without its classes; run make again" >&2; rm -f $@; exit 1; }
 	@touch $@
 
@@ -87,7 +89,7 @@ $(CACHE): $(JAR) Makefile
 else
 $(CACHE): $(RENDER_SOURCES) Makefile
 	@mkdir -p $(dir $(BUILD_LOCK))
-	@flock $(BUILD_LOCK) $(MAKE) -s --no-print-directory LOCKED=1 $(CACHE) >&2
+	@$(if $(shell command -v flock),flock $(BUILD_LOCK)) $(MAKE) -s --no-print-directory LOCKED=1 $(CACHE) >&2
 endif
 
 build: $(CACHE)
