@@ -64,7 +64,12 @@ public final class BreakingChangesCheck {
                 continue;
             }
             JsonNode tree = parse(file.getValue());
-            before.put(tree.path("kind").asText() + "/" + tree.path("metadata").path("name").asText(), tree);
+            String kind = tree.path("kind").asText();
+            String name = tree.path("metadata").path("name").asText();
+            if (kind.isEmpty() || name.isEmpty()) {
+                continue; // not an object kforge wrote (a stray or broken file): make check reports it as extra or changed
+            }
+            before.put(kind + "/" + name, tree);
         }
         Set<String> committedKeys = new HashSet<>(before.keySet());
         Map<String, ManifestFile> after = new LinkedHashMap<>();

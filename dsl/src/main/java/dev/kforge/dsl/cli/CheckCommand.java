@@ -1,10 +1,14 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.output.LeftoverFolders;
 import dev.kforge.dsl.output.OutputDirectory;
 import dev.kforge.dsl.pipeline.CommittedOutput;
 import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.pipeline.Renderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** {@code check}: every check, plus the committed output must be exactly what the code renders. */
 final class CheckCommand {
@@ -21,27 +26,79 @@ final class CheckCommand {
     static int run(Console console, Path outDir) {
         RenderResult result = Renderer.renderAll(console.environments(),
                 CommittedOutput.inFolders(stack -> Optional.of(outDir.resolve(stack.environment()))));
-        boolean failed = console.report(result);
+        boolean invalid = console.report(result);
+        // A render is only worth suggesting when it would write.
+        String fix = invalid ? "Fix the errors above, then run: make render ENV=" : "Run: make render ENV=";
+        boolean failed = invalid;
         for (RenderedEnvironment environment : result.environments()) {
             Path folder = outDir.resolve(environment.name());
-            Map<String, String> committed = OutputDirectory.read(folder);
-            Map<String, String> rendered = new LinkedHashMap<>();
-            environment.files().forEach(file -> rendered.put(file.fileName(), file.content()));
-            List<String> stale = new ArrayList<>();
-            rendered.forEach((name, content) -> {
-                if (!Objects.equals(committed.get(name), content)) {
-                    stale.add((committed.containsKey(name) ? "changed: " : "missing: ") + name);
-                }
-            });
-            committed.keySet().stream().filter(name -> !rendered.containsKey(name)).forEach(name -> stale.add("extra: " + name));
+            List<String> stale = staleFiles(folder, environment);
             if (!stale.isEmpty()) {
                 failed = true;
-                console.err().println(folder + " is stale (" + String.join(", ", stale) + "). Run: make render ENV=" + environment.name());
+                console.err().println(folder + " is stale (" + String.join(", ", stale) + "). " + fix + environment.name());
             }
+        }
+        for (String problem : strayOutput(console, outDir)) {
+            failed = true;
+            console.err().println(problem);
         }
         if (!failed) {
             console.out().println("OK: " + result.environments().size() + " environments checked, " + outDir + " is up to date.");
         }
         return failed ? 1 : 0;
+    }
+
+    /** What differs between the committed folder and the rendering: changed, missing and extra files, and folders inside it. */
+    private static List<String> staleFiles(Path folder, RenderedEnvironment environment) {
+        Map<String, String> committed = OutputDirectory.read(folder);
+        Map<String, String> rendered = new LinkedHashMap<>();
+        environment.files().forEach(file -> rendered.put(file.fileName(), file.content()));
+        List<String> stale = new ArrayList<>();
+        rendered.forEach((name, content) -> {
+            if (!Objects.equals(committed.get(name), content)) {
+                stale.add((committed.containsKey(name) ? "changed: " : "missing: ") + name);
+            }
+        });
+        committed.keySet().stream().filter(name -> !rendered.containsKey(name)).forEach(name -> stale.add("extra: " + name));
+        // A render replaces the folder whole: a folder inside it would be deleted.
+        entries(folder).stream().filter(Files::isDirectory).forEach(inner -> stale.add("extra: " + inner.getFileName() + "/"));
+        return stale;
+    }
+
+    /**
+     * What else is in the output folder that a deploy of it would pick up: folders of no
+     * environment, manifests beside the environments' folders, and what a stopped render left.
+     */
+    private static List<String> strayOutput(Console console, Path outDir) {
+        List<String> problems = new ArrayList<>();
+        for (Path entry : entries(outDir)) {
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            if (Files.isDirectory(entry) && !console.knows(name)) {
+                problems.add(entry + " is not the folder of an environment (" + String.join(", ", console.names())
+                        + "), yet kubectl apply -R and GitOps tools would deploy it. Delete it, or define the environment.");
+            } else if (Files.isRegularFile(entry) && name.matches(".*\\.(ya?ml|json)")) {
+                problems.add(entry + " is outside every environment's folder, yet kubectl apply -R would deploy it. Delete it.");
+            }
+        }
+        for (LeftoverFolders.Leftover leftover : LeftoverFolders.in(outDir)) {
+            problems.add(leftover.path() + " was left by a render that did not finish (process " + leftover.pid()
+                    + "), and kubectl apply -R would deploy it. The next make render ENV=" + leftover.folder()
+                    + " removes it; else delete it by hand.");
+        }
+        return problems;
+    }
+
+    private static List<Path> entries(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -38,7 +38,7 @@ final class RenderCommand {
         try {
             changed = OutputDirectory.replaceAll(folders);
         } catch (IOException e) {
-            console.err().println("Cannot write: " + e.getMessage() + ". Every folder that was not written is unchanged.");
+            console.err().println(e.getMessage() + ". Every other folder is as it was: none is ever half-written.");
             return 1;
         }
         folders.forEach((folder, files) -> console.out().println(folder + ": " + files.size() + " files "

@@ -54,7 +54,7 @@ final class SecretsCommand {
         try {
             OutputDirectory.replace(folder, secrets.files(), true);
         } catch (IOException e) {
-            console.err().println("Cannot write " + folder + ": " + e + ". The previous " + folder + " is unchanged.");
+            console.err().println("Cannot write " + folder + ": " + OutputDirectory.describe(e) + ". The previous " + folder + " is unchanged.");
             return 1;
         }
         console.out().println(folder + ": " + secrets.files().size() + " Secrets written ("

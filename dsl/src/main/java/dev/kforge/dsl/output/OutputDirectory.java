@@ -3,11 +3,19 @@ package dev.kforge.dsl.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +25,13 @@ import java.util.stream.Stream;
 /**
  * Replaces an environment's output folder as a whole. The new files are written to a hidden
  * sibling folder first and swapped in with renames, so a failed write leaves the previous folder
- * exactly as it was, and files of objects that no longer exist disappear.
+ * exactly as it was, and files of objects that no longer exist disappear. Replacements of folders
+ * with one parent take turns (a lock file, {@code .kforge.lock}, in the parent), and each clears
+ * what a killed one left behind ({@link LeftoverFolders}).
  */
 public final class OutputDirectory {
+    static final String LOCK_FILE = ".kforge.lock";
+
     private OutputDirectory() {
     }
 
@@ -27,23 +39,35 @@ public final class OutputDirectory {
      * Replaces several folders, in parallel (each folder's replacement stays atomic on its own).
      *
      * @return the folders that changed
+     * @throws IOException naming each folder that could not be written and why, and those that were
      */
     public static List<Path> replaceAll(Map<Path, List<ManifestFile>> folders) throws IOException {
-        List<Object> outcomes = folders.entrySet().parallelStream().map(entry -> {
-            try {
-                return (Object) (replace(entry.getKey(), entry.getValue()) ? entry.getKey() : "unchanged");
-            } catch (IOException e) {
-                return new UncheckedIOException("Cannot write " + entry.getKey() + ": " + e.getMessage(), e);
-            }
-        }).toList();
-        List<Path> changed = new java.util.ArrayList<>();
+        List<Path> parents = folders.keySet().stream().map(folder -> folder.toAbsolutePath().getParent()).distinct().sorted().toList();
+        List<Object> outcomes = locked(parents, () -> {
+            // Listed once per parent: a large render replaces thousands of folders in one.
+            Map<Path, List<LeftoverFolders.Leftover>> leftovers = LeftoverFolders.byFolder(parents);
+            return folders.entrySet().parallelStream().map(entry -> {
+                try {
+                    Path folder = entry.getKey();
+                    List<LeftoverFolders.Leftover> left = leftovers.getOrDefault(folder.toAbsolutePath(), List.of());
+                    return (Object) (replaceUnlocked(folder, entry.getValue(), false, left) ? folder : "unchanged");
+                } catch (IOException e) {
+                    return new UncheckedIOException("Cannot write " + entry.getKey() + ": " + describe(e), e);
+                }
+            }).toList();
+        });
+        List<Path> changed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (Object outcome : outcomes) {
             if (outcome instanceof UncheckedIOException failure) {
-                throw failure.getCause();
-            }
-            if (outcome instanceof Path folder) {
+                failures.add(failure.getMessage());
+            } else if (outcome instanceof Path folder) {
                 changed.add(folder);
             }
+        }
+        if (!failures.isEmpty()) {
+            throw new IOException(String.join("; ", failures) + (changed.isEmpty() ? "" : ". Written: "
+                    + String.join(", ", changed.stream().map(Path::toString).toList())));
         }
         return changed;
     }
@@ -81,6 +105,14 @@ public final class OutputDirectory {
      * readable by their owner only, before any content is written (for secret values).
      */
     public static boolean replace(Path folder, List<ManifestFile> files, boolean ownerOnly) throws IOException {
+        List<Path> parent = List.of(folder.toAbsolutePath().getParent());
+        return locked(parent, () -> replaceUnlocked(folder, files, ownerOnly,
+                LeftoverFolders.byFolder(parent).getOrDefault(folder.toAbsolutePath(), List.of())));
+    }
+
+    private static boolean replaceUnlocked(Path folder, List<ManifestFile> files, boolean ownerOnly,
+                                           List<LeftoverFolders.Leftover> leftovers) throws IOException {
+        LeftoverFolders.clear(folder, leftovers);
         Map<String, String> wanted = new TreeMap<>();
         files.forEach(file -> wanted.put(file.fileName(), file.content()));
         if (Files.isDirectory(folder) && read(folder).equals(wanted) && entryCount(folder) == wanted.size()) {
@@ -120,7 +152,11 @@ public final class OutputDirectory {
                 throw e;
             }
             if (replacing) {
-                deleteRecursively(previous);
+                try {
+                    deleteRecursively(previous);
+                } catch (IOException e) {
+                    // The new folder is in place; what is left of the old one is cleared by the next render.
+                }
             }
         } finally {
             if (!swapped) {
@@ -164,5 +200,53 @@ public final class OutputDirectory {
                 Files.delete(p);
             }
         }
+    }
+
+    /**
+     * Work done while holding the lock file of each of {@code parents} (created as needed), taken in
+     * order. A file lock belongs to the whole process, so threads of this one take turns first.
+     */
+    private static synchronized <T> T locked(List<Path> parents, LockedWork<T> work) throws IOException {
+        List<FileChannel> channels = new ArrayList<>();
+        try {
+            for (Path parent : parents) {
+                if (!Files.isDirectory(parent)) {
+                    Files.createDirectories(parent);
+                }
+                FileChannel channel;
+                try {
+                    channel = FileChannel.open(parent.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                } catch (FileSystemException e) {
+                    // Denied or read-only (AccessDeniedException is one): a folder this process may not write: no render can change it, and an unchanged one needs no turn.
+                    continue;
+                }
+                channels.add(channel);
+                channel.lock();
+            }
+            return work.run();
+        } finally {
+            for (FileChannel channel : channels) {
+                channel.close(); // releases its lock
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    /** The message of a file-system error with its reason: Java gives only the path for most of them. */
+    public static String describe(IOException e) {
+        String reason = e instanceof FileSystemException failure && failure.getReason() != null ? failure.getReason()
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such file or folder"
+                : e instanceof FileAlreadyExistsException ? "already exists"
+                : e instanceof NotDirectoryException ? "not a folder"
+                : e instanceof DirectoryNotEmptyException ? "folder not empty"
+                : e.getClass().getSimpleName();
+        String subject = e instanceof FileSystemException failure ? failure.getFile()
+                + (failure.getOtherFile() == null ? "" : " -> " + failure.getOtherFile()) : e.getMessage();
+        return reason + (subject == null ? "" : ": " + subject);
     }
 }

@@ -153,7 +153,7 @@ class CliTest {
 
         assertThat(exit).isZero();
         try (Stream<Path> folders = Files.list(outDir)) {
-            assertThat(folders.map(path -> path.getFileName().toString())).containsExactly("prod");
+            assertThat(folders.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder(".kforge.lock", "prod");
         }
     }
 
@@ -195,7 +195,45 @@ class CliTest {
         int exit = run(VALID, "check", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains(outDir.resolve("prod") + " is stale (missing: 30-configmap-cfg.yaml, extra: 99-old.yaml). Run: make render ENV=prod\n");
+        assertThat(err()).contains(outDir.resolve("prod") + " is stale (missing: 30-configmap-cfg.yaml, extra: 99-old.yaml). Run: make render ENV=prod\n")
+                .as("a file without a name is no object that could have been removed").doesNotContain("is no longer defined");
+    }
+
+    @Test
+    void check_fails_on_what_else_a_deploy_of_the_output_would_pick_up() throws IOException, InterruptedException {
+        run(VALID, "render", "all", "--out", outDir.toString());
+        stdout.reset();
+        Files.createDirectories(outDir.resolve("qa"));
+        Files.writeString(outDir.resolve("stray.yaml"), "kind: ConfigMap\n");
+        Files.writeString(outDir.resolve("README.md"), "notes\n"); // not a manifest: allowed
+        Files.createDirectories(outDir.resolve("dev").resolve("notes"));
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Files.createDirectories(outDir.resolve(".prod." + ended.pid() + ".new"));
+
+        int exit = run(VALID, "check", "--out", outDir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).isEqualTo(outDir.resolve("dev") + " is stale (extra: notes/). Run: make render ENV=dev\n"
+                + outDir.resolve("qa") + " is not the folder of an environment (dev, prod), yet kubectl apply -R and GitOps tools "
+                + "would deploy it. Delete it, or define the environment.\n"
+                + outDir.resolve("stray.yaml") + " is outside every environment's folder, yet kubectl apply -R would deploy it. Delete it.\n"
+                + outDir.resolve(".prod." + ended.pid() + ".new") + " was left by a render that did not finish (process " + ended.pid()
+                + "), and kubectl apply -R would deploy it. The next make render ENV=prod removes it; else delete it by hand.\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void check_asks_to_fix_the_errors_before_rendering() {
+        List<EnvironmentDefinition> broken = List.of(
+                new EnvironmentDefinition("dev", () -> stack("dev").with(ConfigMapDef.named("cfg"))),
+                new EnvironmentDefinition("prod", () -> stack("prod")));
+
+        int exit = run(broken, "check", "--out", outDir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).contains("is stale (missing: 10-namespace-demo-prod.yaml, missing: 30-configmap-cfg.yaml). "
+                + "Fix the errors above, then run: make render ENV=prod\n");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.kforge.dsl.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kforge.dsl.core.Kind;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,6 +58,7 @@ class OutputDirectoryTest {
 
         assertThat(snapshot(out)).containsExactly(
                 Map.entry("", "<dir>"),
+                Map.entry(".kforge.lock", ""),
                 Map.entry("dev", "<dir>"),
                 Map.entry("dev/30-configmap-b.yaml", "kind: ConfigMap\n"));
     }
@@ -139,7 +142,7 @@ class OutputDirectoryTest {
         assertThat(failure).isInstanceOf(IOException.class);
         assertThat(snapshot(parent)).isEqualTo(before);
         try (Stream<Path> siblings = Files.list(parent)) {
-            assertThat(siblings.map(path -> path.getFileName().toString())).containsExactly("dev");
+            assertThat(siblings.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder(".kforge.lock", "dev");
         }
     }
 
@@ -151,7 +154,7 @@ class OutputDirectoryTest {
                 .isInstanceOf(IOException.class);
 
         try (Stream<Path> siblings = Files.list(parent)) {
-            assertThat(siblings).isEmpty();
+            assertThat(siblings.map(path -> path.getFileName().toString())).containsExactly(".kforge.lock");
         }
     }
 
@@ -187,5 +190,65 @@ class OutputDirectoryTest {
                 .isNotEqualTo(ManifestFile.of(Kind.CLUSTER_ROLE, "system:pods-reader", "").fileName());
         assertThat(ManifestFile.of(Kind.DEPLOYMENT, "tgr.api", "").fileName()).isEqualTo("50-deployment-tgr.api.yaml");
         assertThat(ManifestFile.of(Kind.INGRESS, "tgr", "").fileName()).isEqualTo("60-ingress-tgr.yaml");
+    }
+
+    /** The id of a process that has ended. */
+    private static long endedProcess() throws IOException {
+        Process process = new ProcessBuilder("true").start();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return process.pid();
+    }
+
+    @Test
+    void clears_the_hidden_folders_a_killed_render_left() throws IOException {
+        Path folder = parent.resolve("dev");
+        OutputDirectory.replace(folder, List.of(configMap("a", "a\n")));
+        long killed = endedProcess();
+        Files.createDirectories(parent.resolve(".dev." + killed + ".new"));
+        Files.writeString(parent.resolve(".dev." + killed + ".new").resolve("30-configmap-half.yaml"), "half\n");
+        Files.createDirectories(parent.resolve(".dev." + killed + ".old"));
+        Files.createDirectories(parent.resolve(".prod." + killed + ".new"));
+        assertThat(LeftoverFolders.in(parent)).extracting(LeftoverFolders.Leftover::folder, LeftoverFolders.Leftover::previous)
+                .containsExactly(tuple("dev", false), tuple("dev", true),
+                        tuple("prod", false));
+
+        OutputDirectory.replace(folder, List.of(configMap("b", "b\n")));
+
+        // Only dev's leftovers go: prod's are cleared when prod is rendered.
+        assertThat(snapshot(parent)).containsOnlyKeys("", ".kforge.lock", "dev", "dev/30-configmap-b.yaml", ".prod." + killed + ".new");
+    }
+
+    @Test
+    void puts_back_the_folder_a_render_killed_between_its_two_renames_had_moved_aside() throws IOException {
+        // A render moved dev aside and was killed before moving the new folder in.
+        long killed = endedProcess();
+        Path aside = parent.resolve(".dev." + killed + ".old");
+        Files.createDirectories(aside);
+        Files.writeString(aside.resolve("30-configmap-a.yaml"), "previous a\n");
+        Path folder = parent.resolve("dev");
+
+        // The next render fails too: what remains is the last complete output.
+        Throwable failure = catchThrowable(() -> OutputDirectory.replace(folder,
+                List.of(new ManifestFile(TOO_LONG_FOR_THE_FILE_SYSTEM, Kind.CONFIG_MAP, "c", "c\n"))));
+
+        assertThat(failure).isInstanceOf(IOException.class);
+        assertThat(snapshot(parent)).containsOnlyKeys("", ".kforge.lock", "dev", "dev/30-configmap-a.yaml");
+        assertThat(OutputDirectory.read(folder)).containsExactly(Map.entry("30-configmap-a.yaml", "previous a\n"));
+    }
+
+    @Test
+    void names_each_folder_it_could_not_write_with_the_reason_and_those_it_wrote() {
+        Map<Path, List<ManifestFile>> folders = new LinkedHashMap<>();
+        folders.put(parent.resolve("dev"), List.of(configMap("a", "a\n")));
+        folders.put(parent.resolve("prod"), List.of(new ManifestFile(TOO_LONG_FOR_THE_FILE_SYSTEM, Kind.CONFIG_MAP, "c", "c\n")));
+
+        assertThatThrownBy(() -> OutputDirectory.replaceAll(folders))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("Cannot write " + parent.resolve("prod") + ": File name too long: " + parent.resolve(".prod."))
+                .hasMessageEndingWith(TOO_LONG_FOR_THE_FILE_SYSTEM + ". Written: " + parent.resolve("dev"));
     }
 }
