@@ -36,7 +36,7 @@ final class SecretsCommand {
             return 1;
         }
         if (!secrets.missing().isEmpty()) {
-            console.err().println("Missing secret values for " + name + " (nothing written):");
+            console.err().println("Missing or invalid secret values for " + name + " (nothing written):");
             secrets.missing().forEach(line -> console.err().println("  " + line));
             console.err().println("Set them as environment variables or in " + envFile + " (KEY=\"value\", git-ignored).");
             return 1;

@@ -1,61 +1,151 @@
 package dev.kforge.dsl.secrets;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a {@code .env} file in the workshop's format: {@code KEY="value"}, {@code KEY='value'} or
- * {@code KEY=value}, with optional {@code export}, blank lines and {@code #} comments. Errors name
- * the line, never its value.
+ * {@code KEY=value}, with optional {@code export}, blank lines and {@code #} comments, also after a
+ * value. Double quotes take the escapes {@code \n \t \" \\} (any other backslash stays as
+ * it is); quoted values may span lines. A later line for the same key wins, as in a shell. Errors
+ * name the line, never its value.
  */
 public final class DotEnvFile {
-    private static final Pattern LINE = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*?)\\s*");
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*");
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private DotEnvFile() {
+    private final Path file;
+    private final String text;
+    private int position;
+    private int line = 1;
+
+    private DotEnvFile(Path file, String text) {
+        this.file = file;
+        this.text = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
     }
 
     /** The variables of {@code file}, in file order; empty when the file does not exist. */
     public static Map<String, SecretValue> read(Path file) throws IOException {
-        Map<String, SecretValue> values = new LinkedHashMap<>();
         if (!Files.exists(file)) {
-            return values;
+            return new LinkedHashMap<>();
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.strip().startsWith("#")) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text. Save it as UTF-8 (the values are not shown).");
+        }
+        return new DotEnvFile(file, text).variables();
+    }
+
+    private Map<String, SecretValue> variables() {
+        Map<String, SecretValue> values = new LinkedHashMap<>();
+        while (position < text.length()) {
+            String current = text.substring(position, lineEnd(position));
+            if (current.isBlank() || current.strip().startsWith("#")) {
+                nextLine();
                 continue;
             }
-            Matcher matcher = LINE.matcher(line);
-            if (!matcher.matches()) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected KEY=\"value\" (the line is not shown, it may hold a secret)");
+            Matcher assignment = ASSIGNMENT.matcher(current);
+            if (!assignment.lookingAt()) {
+                throw error("expected KEY=\"value\" (the line is not shown, it may hold a secret)");
             }
-            values.put(matcher.group(1), SecretValue.of(unquote(matcher.group(2), file, i + 1)));
+            String key = assignment.group(1);
+            position += assignment.end();
+            String value = switch (position < text.length() ? text.charAt(position) : '\n') {
+                case '"' -> doubleQuoted();
+                case '\'' -> singleQuoted();
+                default -> unquoted();
+            };
+            values.remove(key); // a repeated key moves to where it was last set
+            values.put(key, SecretValue.of(value));
         }
         return values;
     }
 
-    private static String unquote(String raw, Path file, int line) {
-        if (raw.startsWith("\"")) {
-            if (raw.length() < 2 || !raw.endsWith("\"")) {
-                throw new IllegalArgumentException(file + ":" + line + ": unterminated double quote");
+    private String doubleQuoted() {
+        int startLine = line;
+        StringBuilder value = new StringBuilder();
+        for (position++; position < text.length(); position++) {
+            char c = text.charAt(position);
+            if (c == '"') {
+                position++;
+                endOfValue();
+                return value.toString();
             }
-            return raw.substring(1, raw.length() - 1).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
-        }
-        if (raw.startsWith("'")) {
-            if (raw.length() < 2 || !raw.endsWith("'")) {
-                throw new IllegalArgumentException(file + ":" + line + ": unterminated single quote");
+            if (c == '\\' && position + 1 < text.length()) {
+                char escaped = text.charAt(position + 1);
+                switch (escaped) {
+                    case 'n' -> value.append('\n');
+                    case 't' -> value.append('\t');
+                    case '"', '\\' -> value.append(escaped);
+                    default -> value.append(c).append(escaped);
+                }
+                if (escaped == '\n') {
+                    line++;
+                }
+                position++;
+                continue;
             }
-            return raw.substring(1, raw.length() - 1);
+            if (c == '\n') {
+                line++;
+            }
+            value.append(c);
         }
+        line = startLine;
+        throw error("unterminated double quote");
+    }
+
+    private String singleQuoted() {
+        int startLine = line;
+        int close = text.indexOf('\'', position + 1);
+        if (close < 0) {
+            throw error("unterminated single quote");
+        }
+        String value = text.substring(position + 1, close);
+        line = startLine + (int) value.chars().filter(c -> c == '\n').count();
+        position = close + 1;
+        endOfValue();
+        return value;
+    }
+
+    private String unquoted() {
+        int end = lineEnd(position);
+        String raw = text.substring(position, end);
         int comment = raw.indexOf(" #");
-        return comment < 0 ? raw : raw.substring(0, comment).strip();
+        position = end;
+        nextLine();
+        return (comment < 0 ? raw : raw.substring(0, comment)).strip();
+    }
+
+    /** After a closing quote: spaces and an optional comment, then the end of the line. */
+    private void endOfValue() {
+        String rest = text.substring(position, lineEnd(position)).strip();
+        if (!rest.isEmpty() && !rest.startsWith("#")) {
+            throw error("unexpected text after the closing quote");
+        }
+        position = lineEnd(position);
+        nextLine();
+    }
+
+    private int lineEnd(int from) {
+        int end = text.indexOf('\n', from);
+        return end < 0 ? text.length() : end;
+    }
+
+    private void nextLine() {
+        position = lineEnd(position) + 1;
+        line++;
+    }
+
+    private IllegalArgumentException error(String problem) {
+        return new IllegalArgumentException(file + ":" + line + ": " + problem);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.secrets;
 
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretType;
 import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -25,7 +26,7 @@ public final class SecretManifests {
     private SecretManifests() {
     }
 
-    /** The outcome: the Secret files, or every missing variable (and then no file at all). */
+    /** The outcome: the Secret files, or every missing, empty or malformed value (and then no file at all). */
     public record Result(List<ManifestFile> files, List<String> missing) {
         public Result {
             files = List.copyOf(files);
@@ -47,9 +48,14 @@ public final class SecretManifests {
             Map<String, String> data = new TreeMap<>();
             for (String key : secret.keys()) {
                 String variable = source.variableFor(key);
-                SecretValue value = environment.containsKey(variable) ? SecretValue.of(environment.get(variable)) : dotEnv.get(variable);
-                if (value == null) {
-                    missing.add("Secret " + secret.name() + " key " + key + " (variable " + variable + ")");
+                String where = "Secret " + secret.name() + " key " + key + " (variable " + variable;
+                // An empty variable (CLIENT_ID= make secrets) does not hide the file's value; an empty value is missing.
+                String fromEnvironment = environment.get(variable);
+                SecretValue value = fromEnvironment != null && !fromEnvironment.isEmpty() ? SecretValue.of(fromEnvironment) : dotEnv.get(variable);
+                if (value == null || value.length() == 0) {
+                    missing.add(where + (value == null ? ")" : " is empty)"));
+                } else if (secret.type() == SecretType.DOCKER_CONFIG_JSON && !value.isDockerConfig()) {
+                    missing.add(where + " is not a Docker config: JSON like {\"auths\": {\"<registry>\": {\"auth\": \"<base64 of user:password>\"}}})");
                 } else {
                     data.put(key, value.base64());
                 }

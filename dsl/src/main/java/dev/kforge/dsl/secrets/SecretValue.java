@@ -1,5 +1,8 @@
 package dev.kforge.dsl.secrets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -24,6 +27,16 @@ public final class SecretValue {
     /** The value in base64, as a Secret's {@code data} holds it. */
     String base64() {
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Whether the value is a Docker config file: a JSON object with an {@code auths} object, as the API server requires. */
+    boolean isDockerConfig() {
+        try {
+            JsonNode config = new ObjectMapper().readTree(bytes);
+            return config != null && config.path("auths").isObject();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public int length() {

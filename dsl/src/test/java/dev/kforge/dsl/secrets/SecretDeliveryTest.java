@@ -133,6 +133,62 @@ class SecretDeliveryTest {
     }
 
     @Test
+    void reads_comments_after_quotes_escapes_multi_line_values_a_byte_order_mark_and_crlf(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve(".env.dev");
+        Files.writeString(file, "\uFEFFCLIENT_ID=\"id\" # the OAuth app\r\n"
+                + "WINDOWS_PATH=\"C:\\\\new\\\\dir\"\n"
+                + "ESCAPES=\"a\\nb\\tc \\\"q\\\" \\d\"\n"
+                + "CERT=\"-----BEGIN-----\nline\n-----END-----\"\n"
+                + "RAW='x\\ny'\n"
+                + "CLIENT_ID=\"later wins\"\n");
+
+        assertThat(DotEnvFile.read(file)).containsExactly(
+                Map.entry("WINDOWS_PATH", SecretValue.of("C:\\new\\dir")),
+                Map.entry("ESCAPES", SecretValue.of("a\nb\tc \"q\" \\d")),
+                Map.entry("CERT", SecretValue.of("-----BEGIN-----\nline\n-----END-----")),
+                Map.entry("RAW", SecretValue.of("x\\ny")),
+                Map.entry("CLIENT_ID", SecretValue.of("later wins")));
+    }
+
+    @Test
+    void names_the_line_of_a_malformed_value_without_showing_it(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve(".env.dev");
+        Files.writeString(file, "A=1\nB=\"s3cret\" trailing\n");
+        assertThatThrownBy(() -> DotEnvFile.read(file)).hasMessage(file + ":2: unexpected text after the closing quote");
+        Files.writeString(file, "A=1\nB='s3cret\n\n");
+        assertThatThrownBy(() -> DotEnvFile.read(file)).hasMessage(file + ":2: unterminated single quote");
+        Files.write(file, new byte[] {'A', '=', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> DotEnvFile.read(file)).hasMessage(file + ": not UTF-8 text. Save it as UTF-8 (the values are not shown).");
+    }
+
+    @Test
+    void an_empty_variable_does_not_hide_the_files_value_and_an_empty_value_is_missing() {
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
+
+        SecretManifests.Result result = SecretManifests.build(stack(github), Map.of("CLIENT_ID", "", "CLIENT_SECRET", ""),
+                Map.of("CLIENT_ID", SecretValue.of("from-file"), "CLIENT_SECRET", SecretValue.of("")));
+
+        assertThat(result.files()).isEmpty();
+        assertThat(result.missing()).containsExactly("Secret github key CLIENT_SECRET (variable CLIENT_SECRET is empty)");
+    }
+
+    @Test
+    void registry_credentials_must_be_a_docker_config() {
+        SecretDef registry = SecretDef.registryCredentials("registry").withSource(SecretSource.environment("REGISTRY_"));
+
+        SecretManifests.Result invalid = SecretManifests.build(stack(registry), Map.of("REGISTRY_DOCKERCONFIGJSON", "hunter2-not-json"), Map.of());
+        SecretManifests.Result valid = SecretManifests.build(stack(registry),
+                Map.of("REGISTRY_DOCKERCONFIGJSON", "{\"auths\": {\"ghcr.io\": {\"auth\": \"dXNlcjpwYXNz\"}}}"), Map.of());
+
+        assertThat(invalid.missing()).singleElement().asString()
+                .isEqualTo("Secret registry key .dockerconfigjson (variable REGISTRY_DOCKERCONFIGJSON is not a Docker config: "
+                        + "JSON like {\"auths\": {\"<registry>\": {\"auth\": \"<base64 of user:password>\"}}})")
+                .doesNotContain("hunter2");
+        assertThat(valid.missing()).isEmpty();
+        assertThat(valid.files()).hasSize(1);
+    }
+
+    @Test
     void the_secrets_command_writes_owner_only_files_outside_out_and_never_prints_a_value(@TempDir Path folder) throws Exception {
         SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
         List<EnvironmentDefinition> environments = List.of(new EnvironmentDefinition("dev", () -> stack(github)));
@@ -162,7 +218,7 @@ class SecretDeliveryTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), folder);
 
         assertThat(cli.run("secrets", "dev", "--out", folder.resolve("secrets").toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing secret values for dev (nothing written):\n"
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing or invalid secret values for dev (nothing written):\n"
                 + "  Secret github key CLIENT_ID (variable CLIENT_ID)\n"
                 + "  Secret github key CLIENT_SECRET (variable CLIENT_SECRET)\n");
         assertThat(folder.resolve("secrets")).doesNotExist();
