@@ -5,6 +5,7 @@ import dev.kforge.dsl.check.Checks;
 import dev.kforge.dsl.check.ClusterScopedNamesCheck;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.check.Problems;
+import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.output.ManifestFile;
@@ -99,7 +100,7 @@ public final class Renderer {
             try {
                 stack = recordOrigins ? definition.definition().get() : Origin.scoped(Origin.UNKNOWN, definition.definition());
                 if (!stack.environment().equals(definition.name())) {
-                    throw new IllegalStateException("environment \"" + definition.name() + "\" defines a stack for environment \""
+                    throw new InvalidDefinitionException("environment \"" + definition.name() + "\" defines a stack for environment \""
                             + stack.environment() + "\". Build its stack with .environment(\"" + definition.name() + "\")");
                 }
             } catch (RuntimeException e) {
@@ -123,8 +124,10 @@ public final class Renderer {
         }
     }
 
+    /** A definition that threw: kforge's own rule messages as they are, anything else with its type (a bug in the definition). */
     private static Problem definitionProblem(String environment, RuntimeException e) {
-        return new Problem("definition", Severity.ERROR, environment, "definition", String.valueOf(e.getMessage()), "", "",
-                Origin.of(e));
+        String message = e instanceof InvalidDefinitionException ? e.getMessage()
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new Problem("definition", Severity.ERROR, environment, "definition", message, "", "", Origin.of(e));
     }
 }

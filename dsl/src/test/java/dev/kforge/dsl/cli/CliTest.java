@@ -110,7 +110,7 @@ class CliTest {
         int exit = run(environments, "render", "dev", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains("ERROR prod/definition: prod is not ready.");
+        assertThat(err()).contains("ERROR prod/definition: IllegalStateException: prod is not ready. [at CliTest.java:107]");
         assertThat(outDir).isEmptyDirectory();
     }
 
