@@ -1,5 +1,6 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.diff.FileDiff;
 import dev.kforge.dsl.output.LeftoverFolders;
 import dev.kforge.dsl.output.OutputDirectory;
 import dev.kforge.dsl.pipeline.CommittedOutput;
@@ -14,12 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /** {@code check}: every check, plus the committed output must be exactly what the code renders. */
 final class CheckCommand {
+    private static final int SHOWN_FIELDS = 3;
+
     private CheckCommand() {
     }
 
@@ -55,14 +57,26 @@ final class CheckCommand {
         environment.files().forEach(file -> rendered.put(file.fileName(), file.content()));
         List<String> stale = new ArrayList<>();
         rendered.forEach((name, content) -> {
-            if (!Objects.equals(committed.get(name), content)) {
-                stale.add((committed.containsKey(name) ? "changed: " : "missing: ") + name);
+            if (!committed.containsKey(name)) {
+                stale.add("missing: " + name);
+            } else if (!committed.get(name).equals(content)) {
+                stale.add("changed: " + name + changedFields(committed.get(name), content));
             }
         });
         committed.keySet().stream().filter(name -> !rendered.containsKey(name)).forEach(name -> stale.add("extra: " + name));
         // A render replaces the folder whole: a folder inside it would be deleted.
         entries(folder).stream().filter(Files::isDirectory).forEach(inner -> stale.add("extra: " + inner.getFileName() + "/"));
         return stale;
+    }
+
+    /** The first fields that differ, committed -> rendered, e.g. {@code  [spec.replicas: 2 -> 3]}. */
+    private static String changedFields(String committed, String rendered) {
+        List<String> fields = FileDiff.between(committed, rendered);
+        if (fields.isEmpty()) {
+            return " [same fields, other text: render to rewrite it]";
+        }
+        List<String> shown = fields.subList(0, Math.min(SHOWN_FIELDS, fields.size()));
+        return " [" + String.join("; ", shown) + (fields.size() > shown.size() ? "; " + (fields.size() - shown.size()) + " more" : "") + "]";
     }
 
     /**

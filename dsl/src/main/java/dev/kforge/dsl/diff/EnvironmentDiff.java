@@ -66,7 +66,8 @@ public final class EnvironmentDiff {
         return objects;
     }
 
-    private static void flatten(JsonNode node, String path, Map<String, String> fields, Pattern token) {
+    /** Every scalar of {@code node} by path; {@code token} (may be null) is replaced by {@code <env>} in names and values. */
+    static void flatten(JsonNode node, String path, Map<String, String> fields, Pattern token) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
@@ -75,11 +76,15 @@ public final class EnvironmentDiff {
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode item = node.get(i);
-                String key = item.isObject() && item.has("name") ? token.matcher(item.get("name").asText()).replaceAll(PLACEHOLDER) : String.valueOf(i);
+                String key = item.isObject() && item.has("name") ? replaced(item.get("name").asText(), token) : String.valueOf(i);
                 flatten(item, path + "[" + key + "]", fields, token);
             }
         } else {
-            fields.put(path, token.matcher(node.asText()).replaceAll(PLACEHOLDER));
+            fields.put(path, replaced(node.asText(), token));
         }
+    }
+
+    private static String replaced(String text, Pattern token) {
+        return token == null ? text : token.matcher(text).replaceAll(PLACEHOLDER);
     }
 }

@@ -182,7 +182,8 @@ class CliTest {
 
         // Then
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).isEqualTo(outDir.resolve("dev") + " is stale (changed: 30-configmap-cfg.yaml). Run: make render ENV=dev\n");
+        assertThat(err()).isEqualTo(outDir.resolve("dev") + " is stale (changed: 30-configmap-cfg.yaml [data.ENV: edited -> dev]). "
+                + "Run: make render ENV=dev\n");
         assertThat(out()).isEmpty();
     }
 

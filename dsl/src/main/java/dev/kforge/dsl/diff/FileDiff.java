@@ -1,0 +1,67 @@
+package dev.kforge.dsl.diff;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The fields that differ between two versions of one manifest file: what {@code make check} says of a stale file. */
+public final class FileDiff {
+    private static final int LONGEST_VALUE = 40;
+
+    private FileDiff() {
+    }
+
+    /** Created on first use: only a stale file needs it. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = new YAMLMapper();
+    }
+
+    /**
+     * {@code path: before -> after} for each differing scalar, in path order; values are shortened
+     * and their line breaks shown as {@code \n}. A text that is not YAML differs as a whole.
+     */
+    public static List<String> between(String before, String after) {
+        Map<String, String> left = fields(before);
+        Map<String, String> right = fields(after);
+        if (left == null || right == null) {
+            return List.of("(the whole file: " + (left == null ? "the committed" : "the rendered") + " text is not YAML)");
+        }
+        TreeSet<String> paths = new TreeSet<>(left.keySet());
+        paths.addAll(right.keySet());
+        List<String> differences = new ArrayList<>();
+        for (String path : paths) {
+            String a = left.get(path);
+            String b = right.get(path);
+            if (a == null || !a.equals(b)) {
+                differences.add(path + ": " + shown(a) + " -> " + shown(b));
+            }
+        }
+        return differences;
+    }
+
+    private static Map<String, String> fields(String yaml) {
+        try {
+            JsonNode tree = Yaml.MAPPER.readTree(yaml);
+            Map<String, String> fields = new TreeMap<>();
+            if (tree != null) {
+                EnvironmentDiff.flatten(tree, "", fields, null);
+            }
+            return fields;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String shown(String value) {
+        if (value == null) {
+            return "absent";
+        }
+        String oneLine = value.replace("\n", "\\n");
+        return oneLine.length() <= LONGEST_VALUE ? oneLine : oneLine.substring(0, LONGEST_VALUE - 3) + "...";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.kforge.dsl.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FileDiffTest {
+
+    @Test
+    void lists_each_differing_field_with_both_values_in_path_order() {
+        String committed = "kind: Deployment\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - name: api\n        image: tgr:1.0\n";
+        String rendered = "kind: Deployment\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n      - name: api\n        image: tgr:1.1\n"
+                + "  paused: true\n";
+
+        assertThat(FileDiff.between(committed, rendered)).containsExactly(
+                "spec.paused: absent -> true",
+                "spec.replicas: 2 -> 3",
+                "spec.template.spec.containers[api].image: tgr:1.0 -> tgr:1.1");
+    }
+
+    @Test
+    void shortens_long_values_and_shows_their_line_breaks() {
+        String committed = "data:\n  notes: |\n    first line\n    second line that goes on and on and on\n";
+        String rendered = "data:\n  notes: short\n";
+
+        assertThat(FileDiff.between(committed, rendered)).containsExactly(
+                "data.notes: first line\\nsecond line that goes on ... -> short");
+    }
+
+    @Test
+    void a_text_that_is_not_yaml_differs_as_a_whole_and_equal_trees_have_no_difference() {
+        assertThat(FileDiff.between("kind: [unclosed\n", "kind: ConfigMap\n"))
+                .containsExactly("(the whole file: the committed text is not YAML)");
+        assertThat(FileDiff.between("a: 1\nb: 2\n", "b: 2\na: 1\n")).isEmpty();
+    }
+}
