@@ -1,5 +1,6 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.output.FileErrors;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
 import dev.kforge.dsl.pipeline.RenderResult;
@@ -54,7 +55,7 @@ final class SecretsCommand {
         try {
             OutputDirectory.replace(folder, secrets.files(), true);
         } catch (IOException e) {
-            console.err().println("Cannot write " + folder + ": " + OutputDirectory.describe(e) + ". The previous " + folder + " is unchanged.");
+            console.err().println("Cannot write " + folder + ": " + FileErrors.describe(e) + ". The previous " + folder + " is unchanged.");
             return 1;
         }
         console.out().println(folder + ": " + secrets.files().size() + " Secrets written ("

@@ -3,14 +3,7 @@ package dev.kforge.dsl.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,12 +19,10 @@ import java.util.stream.Stream;
  * Replaces an environment's output folder as a whole. The new files are written to a hidden
  * sibling folder first and swapped in with renames, so a failed write leaves the previous folder
  * exactly as it was, and files of objects that no longer exist disappear. Replacements of folders
- * with one parent take turns (a lock file, {@code .kforge.lock}, in the parent), and each clears
- * what a killed one left behind ({@link LeftoverFolders}).
+ * with one parent take turns ({@link FolderLock}), and each clears what a killed one left behind
+ * ({@link LeftoverFolders}).
  */
 public final class OutputDirectory {
-    static final String LOCK_FILE = ".kforge.lock";
-
     private OutputDirectory() {
     }
 
@@ -43,7 +34,7 @@ public final class OutputDirectory {
      */
     public static List<Path> replaceAll(Map<Path, List<ManifestFile>> folders) throws IOException {
         List<Path> parents = folders.keySet().stream().map(folder -> folder.toAbsolutePath().getParent()).distinct().sorted().toList();
-        List<Object> outcomes = locked(parents, () -> {
+        List<Object> outcomes = FolderLock.holding(parents, () -> {
             // Listed once per parent: a large render replaces thousands of folders in one.
             Map<Path, List<LeftoverFolders.Leftover>> leftovers = LeftoverFolders.byFolder(parents);
             return folders.entrySet().parallelStream().map(entry -> {
@@ -52,7 +43,7 @@ public final class OutputDirectory {
                     List<LeftoverFolders.Leftover> left = leftovers.getOrDefault(folder.toAbsolutePath(), List.of());
                     return (Object) (replaceUnlocked(folder, entry.getValue(), false, left) ? folder : "unchanged");
                 } catch (IOException e) {
-                    return new UncheckedIOException("Cannot write " + entry.getKey() + ": " + describe(e), e);
+                    return new UncheckedIOException("Cannot write " + entry.getKey() + ": " + FileErrors.describe(e), e);
                 }
             }).toList();
         });
@@ -106,7 +97,7 @@ public final class OutputDirectory {
      */
     public static boolean replace(Path folder, List<ManifestFile> files, boolean ownerOnly) throws IOException {
         List<Path> parent = List.of(folder.toAbsolutePath().getParent());
-        return locked(parent, () -> replaceUnlocked(folder, files, ownerOnly,
+        return FolderLock.holding(parent, () -> replaceUnlocked(folder, files, ownerOnly,
                 LeftoverFolders.byFolder(parent).getOrDefault(folder.toAbsolutePath(), List.of())));
     }
 
@@ -200,53 +191,5 @@ public final class OutputDirectory {
                 Files.delete(p);
             }
         }
-    }
-
-    /**
-     * Work done while holding the lock file of each of {@code parents} (created as needed), taken in
-     * order. A file lock belongs to the whole process, so threads of this one take turns first.
-     */
-    private static synchronized <T> T locked(List<Path> parents, LockedWork<T> work) throws IOException {
-        List<FileChannel> channels = new ArrayList<>();
-        try {
-            for (Path parent : parents) {
-                if (!Files.isDirectory(parent)) {
-                    Files.createDirectories(parent);
-                }
-                FileChannel channel;
-                try {
-                    channel = FileChannel.open(parent.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                } catch (FileSystemException e) {
-                    // Denied or read-only (AccessDeniedException is one): a folder this process may not write: no render can change it, and an unchanged one needs no turn.
-                    continue;
-                }
-                channels.add(channel);
-                channel.lock();
-            }
-            return work.run();
-        } finally {
-            for (FileChannel channel : channels) {
-                channel.close(); // releases its lock
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface LockedWork<T> {
-        T run() throws IOException;
-    }
-
-    /** The message of a file-system error with its reason: Java gives only the path for most of them. */
-    public static String describe(IOException e) {
-        String reason = e instanceof FileSystemException failure && failure.getReason() != null ? failure.getReason()
-                : e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof NoSuchFileException ? "no such file or folder"
-                : e instanceof FileAlreadyExistsException ? "already exists"
-                : e instanceof NotDirectoryException ? "not a folder"
-                : e instanceof DirectoryNotEmptyException ? "folder not empty"
-                : e.getClass().getSimpleName();
-        String subject = e instanceof FileSystemException failure ? failure.getFile()
-                + (failure.getOtherFile() == null ? "" : " -> " + failure.getOtherFile()) : e.getMessage();
-        return reason + (subject == null ? "" : ": " + subject);
     }
 }
