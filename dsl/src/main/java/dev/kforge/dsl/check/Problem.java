@@ -25,6 +25,11 @@ public record Problem(String check, Severity severity, String environment, Strin
         return new Problem(check, severity, environment, object.describe(), problem, actual, hint, object.meta().origin());
     }
 
+    /** The same problem told of {@code environment}, e.g. {@code {dev,prod}} for one found in both. */
+    public Problem inEnvironment(String environment) {
+        return new Problem(check, severity, environment, subject, problem, actual, hint, origin);
+    }
+
     /** The one-line report. */
     public String format() {
         StringBuilder line = new StringBuilder()

@@ -4,7 +4,10 @@ import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import dev.kforge.dsl.pipeline.RenderResult;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Where the commands print, and the messages they share. */
 record Console(PrintStream out, PrintStream err, List<EnvironmentDefinition> environments) {
@@ -17,6 +20,19 @@ record Console(PrintStream out, PrintStream err, List<EnvironmentDefinition> env
         return names().contains(environment);
     }
 
+    /**
+     * One line per problem; the same problem found in several environments (a shared definition's
+     * mistake, say) is one line for all of them: {@code ERROR {dev,staging,prod}/Deployment tgr: ...}.
+     */
+    private void print(String level, List<Problem> problems) {
+        Map<Problem, List<String>> environmentsOf = new LinkedHashMap<>();
+        for (Problem problem : problems) {
+            environmentsOf.computeIfAbsent(problem.inEnvironment(""), same -> new ArrayList<>()).add(problem.environment());
+        }
+        environmentsOf.forEach((problem, environments) -> err.println(level + " " + problem.inEnvironment(
+                environments.size() == 1 ? environments.get(0) : "{" + String.join(",", environments) + "}").format()));
+    }
+
     /** Says which environments exist; returns the usage exit code. */
     int unknown(String name) {
         err.println("Unknown environment \"" + name + "\". Valid environments: " + String.join(", ", names()) + ".");
@@ -25,12 +41,8 @@ record Console(PrintStream out, PrintStream err, List<EnvironmentDefinition> env
 
     /** Prints every problem, warnings after errors; returns whether there were errors. */
     boolean report(RenderResult result) {
-        for (Problem problem : result.problems().errors()) {
-            err.println("ERROR " + problem.format());
-        }
-        for (Problem problem : result.problems().warnings()) {
-            err.println("WARNING " + problem.format());
-        }
+        print("ERROR", result.problems().errors());
+        print("WARNING", result.problems().warnings());
         if (result.problems().hasErrors()) {
             err.println(result.problems().errors().size() + " error(s), " + result.problems().warnings().size() + " warning(s).");
             return true;

@@ -33,6 +33,14 @@ class CliTest {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
+    /** The line of this file the statement after the call starts on. */
+    private static int nextLine() {
+        return new Throwable().getStackTrace()[1].getLineNumber() + 1;
+    }
+
+    /** Where {@link #stack} defines its ConfigMap, as a problem report shows it. */
+    private static final String STACK_CONFIG = "CliTest.java:" + (nextLine() + 4);
+
     /** A small valid stack: a namespace and one ConfigMap. */
     private static Stack stack(String environment) {
         return Stack.named("demo").environment(environment).namespace(NamespaceDef.named("demo-" + environment))
@@ -78,6 +86,7 @@ class CliTest {
     @Test
     void prints_every_problem_and_writes_nothing_when_a_definition_throws() {
         // Given one environment whose code throws, and another with a problem the checks find
+        int line = nextLine() + 2; // prod's line
         List<EnvironmentDefinition> environments = List.of(
                 new EnvironmentDefinition("dev", () -> stack("dev").with(DeploymentDef.named("Bad_Name").running(null))),
                 new EnvironmentDefinition("prod", () -> stack("prod").with(ConfigMapDef.named("cfg"))));
@@ -92,7 +101,7 @@ class CliTest {
                         + "(lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters). "
                         + "Try \"bad-name\".")
                 .contains("ERROR prod/ConfigMap cfg: another ConfigMap has the same name (cfg). "
-                        + "Rename one; the second would replace the first in the cluster. The first is at CliTest.java:39. [at CliTest.java:83]")
+                        + "Rename one; the second would replace the first in the cluster. The first is at " + STACK_CONFIG + ". [at CliTest.java:" + line + "]")
                 .contains("2 error(s), 0 warning(s).\n")
                 .endsWith("Nothing was written: fix the problems above and render again.\n");
         assertThat(out()).isEmpty();
@@ -100,7 +109,26 @@ class CliTest {
     }
 
     @Test
+    void prints_a_problem_that_every_environment_shares_once() {
+        // One shared definition with one mistake, as TgrStack is for all its environments.
+        int line = nextLine();
+        java.util.function.Function<String, Stack> shared = environment -> stack(environment).with(ConfigMapDef.named("cfg"));
+        List<EnvironmentDefinition> environments = List.of(
+                new EnvironmentDefinition("dev", () -> shared.apply("dev")),
+                new EnvironmentDefinition("prod", () -> shared.apply("prod")));
+
+        int exit = run(environments, "render", "all", "--out", outDir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).isEqualTo("ERROR {dev,prod}/ConfigMap cfg: another ConfigMap has the same name (cfg). Rename one; the "
+                + "second would replace the first in the cluster. The first is at " + STACK_CONFIG + ". [at CliTest.java:" + line + "]\n"
+                + "2 error(s), 0 warning(s).\n"
+                + "Nothing was written: fix the problems above and render again.\n");
+    }
+
+    @Test
     void writes_nothing_for_a_valid_environment_when_another_fails() {
+        int line = nextLine() + 3;
         List<EnvironmentDefinition> environments = List.of(
                 new EnvironmentDefinition("dev", () -> stack("dev")),
                 new EnvironmentDefinition("prod", () -> {
@@ -110,7 +138,7 @@ class CliTest {
         int exit = run(environments, "render", "dev", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains("ERROR prod/definition: IllegalStateException: prod is not ready. [at CliTest.java:107]");
+        assertThat(err()).contains("ERROR prod/definition: IllegalStateException: prod is not ready. [at CliTest.java:" + line + "]");
         assertThat(outDir).isEmptyDirectory();
     }
 
