@@ -10,6 +10,7 @@ public final class Checks {
             new UniqueNamesCheck(),
             new ConfigReferencesCheck(),
             new WorkloadReferencesCheck(),
+            new VariableReferencesCheck(),
             new NetworkReferencesCheck(),
             new RbacReferencesCheck(),
             new GatewayReferencesCheck(),

@@ -29,6 +29,7 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.LabelExpression;
@@ -316,6 +317,26 @@ class ChecksTest {
         assertThat(problems(demoStack(deployment, service, first, second, otherPath, otherClass))).containsExactly(
                 "test/Ingress web-too: routes a host and path that Ingress web routes too (app.example.com/ Prefix). "
                         + "Route each host and path from one Ingress: the controller would serve only one of them." + at(line));
+    }
+
+    @Test
+    void reports_variable_references_kubernetes_would_leave_as_text() {
+        ConfigMapDef config = ConfigMapDef.named("cfg").withProperty("PORT", "8080");
+        ContainerDef container = app()
+                .withEnvFrom(EnvFromSource.configMap(config))
+                .withEnv(Env.value("URL", "http://$(HOST):$(PORT)"), Env.value("HOST", "0.0.0.0"),
+                        Env.value("PRICE", "$$(not a reference) costs $5"))
+                .withArgs("--listen=$(HOST):$(PORT)", "--db=$(DB_SERVICE_HOST)", "--typo=$(PROT)");
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(container);
+        ServiceDef db = ServiceDef.named("db").selecting(deployment).withPort(ServicePort.of(5432, HTTP));
+
+        assertThat(problems(demoStack(config, deployment, db))).containsExactly(
+                "test/Deployment app: container app env URL uses $(HOST), which no variable defined before it sets "
+                        + "(http://$(HOST):$(PORT)). Kubernetes leaves it as literal text. Define HOST first (withEnv), "
+                        + "or write $$(HOST) for the text itself." + at(line),
+                "test/Deployment app: container app args uses $(PROT), which none of its variables sets (--typo=$(PROT)). "
+                        + "Kubernetes leaves it as literal text. Define PROT first (withEnv), or write $$(PROT) for the text itself."
+                        + at(line));
     }
 
     @Test

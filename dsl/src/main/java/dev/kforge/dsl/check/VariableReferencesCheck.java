@@ -1,0 +1,79 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.EnvFromSource;
+import dev.kforge.dsl.workload.EnvVarDef;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code $(NAME)} in a container's command, args and literal env values names a variable the
+ * container has: Kubernetes expands only defined ones (in an env value, only those defined before
+ * it) and leaves any other as literal text. The variables are the container's envFrom keys, its
+ * env entries, and the service links of the stack's Services ({@code WEB_SERVICE_HOST}, ...).
+ * {@code $$(NAME)} is a literal and is not checked.
+ */
+final class VariableReferencesCheck implements StackCheck {
+    static final String ID = "variable-reference";
+    private static final Pattern REFERENCE = Pattern.compile("\\$(\\$|\\(([A-Za-z_][A-Za-z0-9_.-]*)\\))");
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        List<String> serviceLinks = index.all(ServiceDef.class).stream()
+                .map(service -> service.name().toUpperCase(Locale.ROOT).replace('-', '_')).toList();
+        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            for (ContainerDef container : deployment.containers()) {
+                Set<String> defined = new HashSet<>();
+                for (EnvFromSource source : container.envFrom()) {
+                    if (source instanceof EnvFromSource.AllOfConfigMap all) {
+                        all.configMap().data().keySet().forEach(key -> defined.add(all.prefix() + key));
+                    } else if (source instanceof EnvFromSource.AllOfSecret all) {
+                        all.secret().keys().forEach(key -> defined.add(all.prefix() + key));
+                    }
+                }
+                Set<String> all = new HashSet<>(defined);
+                container.env().forEach(variable -> all.add(variable.name()));
+                for (EnvVarDef variable : container.env()) {
+                    if (variable instanceof EnvVarDef.Literal literal) {
+                        report(stack, deployment, container, "env " + literal.name(), literal.value(), defined, serviceLinks, problems);
+                    }
+                    defined.add(variable.name());
+                }
+                for (String part : container.command()) {
+                    report(stack, deployment, container, "command", part, all, serviceLinks, problems);
+                }
+                for (String part : container.args()) {
+                    report(stack, deployment, container, "args", part, all, serviceLinks, problems);
+                }
+            }
+        }
+    }
+
+    private static void report(Stack stack, DeploymentDef deployment, ContainerDef container, String field, String text,
+                               Set<String> defined, List<String> serviceLinks, Problems problems) {
+        Matcher matcher = REFERENCE.matcher(text);
+        while (matcher.find()) {
+            String name = matcher.group(2);
+            if (name == null || defined.contains(name) || serviceLinks.stream().anyMatch(service -> isServiceLink(name, service))) {
+                continue; // "$$" escapes, a defined variable, or a service link
+            }
+            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), deployment,
+                    "container " + container.name() + " " + field + " uses $(" + name + "), which " + (field.startsWith("env ")
+                            ? "no variable defined before it sets" : "none of its variables sets"), text,
+                    "Kubernetes leaves it as literal text. Define " + name + " first (withEnv), or write $$(" + name + ") for the text itself."));
+        }
+    }
+
+    /** The variables Kubernetes sets for a Service named {@code WEB}: {@code WEB_SERVICE_HOST}, {@code WEB_PORT_80_TCP}, ... */
+    private static boolean isServiceLink(String name, String service) {
+        return name.startsWith(service + "_SERVICE_") || name.equals(service + "_PORT") || name.startsWith(service + "_PORT_");
+    }
+}
