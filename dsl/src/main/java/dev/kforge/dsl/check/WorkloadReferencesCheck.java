@@ -1,5 +1,6 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -85,10 +86,12 @@ final class WorkloadReferencesCheck implements StackCheck {
                                    String field, Optional<ProbeDef> probe) {
         Optional<Port> port = probe.flatMap(p -> p.action().port());
         if (port.isPresent() && !container.declares(port.get())) {
-            problems.add(Problem.of(PROBE_PORT, Severity.ERROR, stack.describe(), deployment,
+            // At the probe's line when it is known, else where the Deployment was defined.
+            Origin where = probe.get().origin().equals(Origin.UNKNOWN) ? deployment.meta().origin() : probe.get().origin();
+            problems.add(new Problem(PROBE_PORT, Severity.ERROR, stack.describe(), deployment.describe(),
                     "container " + container.name() + " " + field + " uses port " + port.get() + " that the container does not declare",
                     "declared: " + container.ports(),
-                    "Declare the port on the container with withPort, or probe a declared one."));
+                    "Declare the port on the container with withPort, or probe a declared one.", where));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Origin;
 import java.util.List;
 
 /**
@@ -14,9 +15,16 @@ import java.util.List;
  * @param failureThreshold    failures to count as failing (default 3)
  */
 public record ProbeDef(ProbeAction action, int initialDelaySeconds, int periodSeconds, int timeoutSeconds,
-                       int successThreshold, int failureThreshold) {
+                       int successThreshold, int failureThreshold, Origin origin) {
+
+    /** A probe whose line of code is not known: problems with it point at its Deployment instead. */
+    public ProbeDef(ProbeAction action, int initialDelaySeconds, int periodSeconds, int timeoutSeconds, int successThreshold,
+                    int failureThreshold) {
+        this(action, initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold, failureThreshold, Origin.UNKNOWN);
+    }
 
     public ProbeDef {
+        origin = origin == null ? Origin.UNKNOWN : origin;
         atLeast("initialDelaySeconds", initialDelaySeconds, 0);
         atLeast("periodSeconds", periodSeconds, 1);
         atLeast("timeoutSeconds", timeoutSeconds, 1);
@@ -40,27 +48,27 @@ public record ProbeDef(ProbeAction action, int initialDelaySeconds, int periodSe
     }
 
     private static ProbeDef of(ProbeAction action) {
-        return new ProbeDef(action, 0, 10, 1, 1, 3);
+        return new ProbeDef(action, 0, 10, 1, 1, 3, Origin.capture());
     }
 
     public ProbeDef withInitialDelaySeconds(int seconds) {
-        return new ProbeDef(action, seconds, periodSeconds, timeoutSeconds, successThreshold, failureThreshold);
+        return new ProbeDef(action, seconds, periodSeconds, timeoutSeconds, successThreshold, failureThreshold, origin);
     }
 
     public ProbeDef withPeriodSeconds(int seconds) {
-        return new ProbeDef(action, initialDelaySeconds, seconds, timeoutSeconds, successThreshold, failureThreshold);
+        return new ProbeDef(action, initialDelaySeconds, seconds, timeoutSeconds, successThreshold, failureThreshold, origin);
     }
 
     public ProbeDef withTimeoutSeconds(int seconds) {
-        return new ProbeDef(action, initialDelaySeconds, periodSeconds, seconds, successThreshold, failureThreshold);
+        return new ProbeDef(action, initialDelaySeconds, periodSeconds, seconds, successThreshold, failureThreshold, origin);
     }
 
     public ProbeDef withSuccessThreshold(int count) {
-        return new ProbeDef(action, initialDelaySeconds, periodSeconds, timeoutSeconds, count, failureThreshold);
+        return new ProbeDef(action, initialDelaySeconds, periodSeconds, timeoutSeconds, count, failureThreshold, origin);
     }
 
     public ProbeDef withFailureThreshold(int count) {
-        return new ProbeDef(action, initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold, count);
+        return new ProbeDef(action, initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold, count, origin);
     }
 
     private static void atLeast(String field, int value, int minimum) {

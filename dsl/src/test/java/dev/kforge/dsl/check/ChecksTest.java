@@ -174,8 +174,9 @@ class ChecksTest {
 
     @Test
     void reports_probe_on_a_port_the_container_does_not_declare() {
-        int line = line(); DeploymentDef deployment = DeploymentDef.named("app")
-                .running(app().withReadinessProbe(ProbeDef.tcpSocket(Port.tcp("admin", 9000))));
+        DeploymentDef deployment = DeploymentDef.named("app")
+                .running(app().withReadinessProbe(
+                        ProbeDef.tcpSocket(Port.tcp("admin", 9000)))); int line = line(); // the probe's line
 
         assertThat(problems(demoStack(deployment))).containsExactly(
                 "test/Deployment app: container app readinessProbe uses port admin (9000/TCP) that the container does not declare "
@@ -184,9 +185,9 @@ class ChecksTest {
 
     @Test
     void reports_sidecar_probing_a_port_only_the_main_container_declares() {
-        ContainerDef sidecar = ContainerDef.named("proxy").image(Image.of("bitnami/kubectl", "1.33"))
-                .withLivenessProbe(ProbeDef.httpGet("/health", HTTP));
-        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app()).withSidecar(sidecar);
+        int line = line(); ProbeDef probe = ProbeDef.httpGet("/health", HTTP);
+        ContainerDef sidecar = ContainerDef.named("proxy").image(Image.of("bitnami/kubectl", "1.33")).withLivenessProbe(probe);
+        DeploymentDef deployment = DeploymentDef.named("app").running(app()).withSidecar(sidecar);
 
         assertThat(problems(demoStack(deployment))).containsExactly(
                 "test/Deployment app: container proxy livenessProbe uses port http (8080/TCP) that the container does not declare "
