@@ -57,7 +57,8 @@ public final class FileDiff {
         }
     }
 
-    private static String shown(String value) {
+    /** A value on one line: {@code absent} for none, line breaks as {@code \n}, at most 40 characters. */
+    static String shown(String value) {
         if (value == null) {
             return "absent";
         }

@@ -274,6 +274,21 @@ class CliTest {
     }
 
     @Test
+    void diff_prints_each_differing_field_on_one_line() {
+        List<EnvironmentDefinition> environments = List.of(
+                new EnvironmentDefinition("dev", () -> stack("dev").with(ConfigMapDef.named("notes").withProperty("text", "short"))),
+                new EnvironmentDefinition("prod", () -> stack("prod").with(ConfigMapDef.named("notes")
+                        .withProperty("text", "first line\nsecond line that goes on and on and on"))));
+
+        int exit = run(environments, "diff", "dev", "prod");
+
+        assertThat(exit).isZero();
+        assertThat(out()).isEqualTo("ConfigMap notes\n"
+                + "  data.text: short -> first line\\nsecond line that goes on ...\n"
+                + "1 field(s) differ between dev and prod (names and values compared with the environment as <env>).\n");
+    }
+
+    @Test
     void lists_the_environments() {
         int exit = run(VALID, "list");
 
