@@ -81,6 +81,16 @@ public final class GatewayReferencesCheck implements StackCheck {
         for (List<EmissaryMapping> route : routes.values()) {
             List<EmissaryMapping> weighted = route.stream().filter(m -> m.weight().isPresent()).toList();
             if (weighted.isEmpty()) {
+                if (route.size() > 1) {
+                    // Emissary would split the route's traffic between them, which nobody asked for.
+                    EmissaryMapping first = route.get(0);
+                    EmissaryMapping second = route.get(1);
+                    problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), second,
+                            "routes prefix " + second.prefix() + " on host " + second.effectiveHostname() + " as Mapping " + first.name()
+                                    + " does, and no Mapping of the route has a weight", route.stream().map(EmissaryMapping::name).collect(Collectors.joining(", ")),
+                            "Emissary would share the traffic between them. Route a prefix once per host, or split it on purpose "
+                                    + "with primary.canary(backend, percent)."));
+                }
                 continue;
             }
             int sum = weighted.stream().mapToInt(m -> m.weight().get()).sum();

@@ -102,6 +102,17 @@ class GatewayReferencesCheckTest {
     }
 
     @Test
+    void reports_two_unweighted_mappings_of_one_route() {
+        EmissaryMapping duplicate = EmissaryMapping.named("shop-dup").prefix("/").to(SHOP_NEXT.backend(WEB))
+                .withHostname("shop.example.com").servedBy(GATEWAY);
+
+        assertThat(problems(stack(ROUTE, duplicate))).containsExactly(
+                "prod/Mapping shop-dup: routes prefix / on host shop.example.com as Mapping shop does, and no Mapping of the route has a weight "
+                        + "(shop, shop-dup). Emissary would share the traffic between them. Route a prefix once per host, or split it "
+                        + "on purpose with primary.canary(backend, percent).");
+    }
+
+    @Test
     void mappings_of_other_prefixes_or_hosts_are_separate_routes() {
         EmissaryMapping api = EmissaryMapping.named("shop-api").prefix("/api/").to(SHOP_NEXT.backend(WEB))
                 .withHostname("shop.example.com").servedBy(GATEWAY);
