@@ -89,26 +89,32 @@ public final class BreakingChangesCheck {
                 compareImmutableFields(reporter, entry.getValue(), old, parse(entry.getValue().content()));
             }
         }
+        // What disappeared and what appeared, by kind: one of each is a rename; anything else is removals.
+        Map<String, List<String>> removed = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : before.entrySet()) {
-            if (after.containsKey(entry.getKey())) {
-                continue;
+            if (!after.containsKey(entry.getKey())) {
+                removed.computeIfAbsent(entry.getValue().path("kind").asText(), kind -> new ArrayList<>())
+                        .add(entry.getValue().path("metadata").path("name").asText());
             }
-            String kind = entry.getValue().path("kind").asText();
-            String name = entry.getValue().path("metadata").path("name").asText();
+        }
+        removed.forEach((kind, names) -> {
             List<String> added = after.values().stream()
                     .filter(file -> file.kind().kind().equals(kind) && !committedKeys.contains(kind + "/" + file.name()))
                     .map(ManifestFile::name).toList();
-            if (added.isEmpty()) {
-                reporter.report(Severity.WARNING, REMOVAL, kind, name, "removal",
-                        "is no longer defined; a pruning pipeline deletes it from the cluster", "was committed",
-                        "If that is intended, acknowledge it with BreakingChange.removal(Kind." + constant(kind) + ", \"" + name + "\", \"<why>\").");
-            } else {
+            if (names.size() == 1 && added.size() == 1) {
+                String name = names.get(0);
                 reporter.report(Severity.ERROR, RENAME, kind, name, "rename to " + added.get(0),
                         "would be renamed to " + added.get(0) + ": the old object is deleted and a new one created", name + " -> " + added.get(0),
-                        "Keep the name, or acknowledge with BreakingChange.rename(Kind." + constant(kind) + ", \"" + name + "\", \""
+                        "Keep the name, or acknowledge with BreakingChange.rename(" + KindConstants.of(kind) + ", \"" + name + "\", \""
                                 + added.get(0) + "\", \"<how the rollout handles it>\").");
+                return;
             }
-        }
+            for (String name : names) {
+                reporter.report(Severity.WARNING, REMOVAL, kind, name, "removal",
+                        "is no longer defined; a pruning pipeline deletes it from the cluster", "was committed",
+                        "If that is intended, acknowledge it with BreakingChange.removal(" + KindConstants.of(kind) + ", \"" + name + "\", \"<why>\").");
+            }
+        });
         reportStaleAcknowledgements(stack, used, problems);
     }
 
@@ -144,10 +150,6 @@ public final class BreakingChangesCheck {
         }
     }
 
-    private static String constant(String kind) {
-        return kind.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
-    }
-
     /** Reports unacknowledged changes and remembers which acknowledgements were used. */
     private record Reporter(Stack stack, Problems problems, List<BreakingChange> used) {
 
@@ -157,8 +159,8 @@ public final class BreakingChangesCheck {
             }
             report(Severity.ERROR, IMMUTABLE, kind, name, field,
                     field + " would change, and the API server refuses to change it in place", text(old) + " -> " + text(now),
-                    "Keep it, or delete and recreate the object and acknowledge with BreakingChange.immutableField(Kind."
-                            + constant(kind) + ", \"" + name + "\", \"" + field + "\", \"<how the rollout handles it>\").");
+                    "Keep it, or delete and recreate the object and acknowledge with BreakingChange.immutableField("
+                            + KindConstants.of(kind) + ", \"" + name + "\", \"" + field + "\", \"<how the rollout handles it>\").");
         }
 
         void report(Severity severity, String check, String kind, String name, String change, String problem, String actual, String hint) {

@@ -81,6 +81,22 @@ class BreakingChangesCheckTest {
     }
 
     @Test
+    void two_objects_gone_and_one_new_are_removals_not_a_guessed_rename() {
+        assertThat(problems(stack(web("web"), web("worker")), stack(web("frontend")))).containsExactly(
+                "WARNING prod/Deployment web: is no longer defined; a pruning pipeline deletes it from the cluster (was committed). "
+                        + "If that is intended, acknowledge it with BreakingChange.removal(Kind.DEPLOYMENT, \"web\", \"<why>\").",
+                "WARNING prod/Deployment worker: is no longer defined; a pruning pipeline deletes it from the cluster (was committed). "
+                        + "If that is intended, acknowledge it with BreakingChange.removal(Kind.DEPLOYMENT, \"worker\", \"<why>\").");
+    }
+
+    @Test
+    void hints_name_the_class_that_declares_the_kind() {
+        assertThat(KindConstants.of("Deployment")).isEqualTo("Kind.DEPLOYMENT");
+        assertThat(KindConstants.of("Mapping")).isEqualTo("GatewayKinds.MAPPING");
+        assertThat(KindConstants.of("Widget")).isEqualTo("<your Kind constant for Widget>");
+    }
+
+    @Test
     void rejects_a_service_becoming_headless_or_an_alias() {
         DeploymentDef web = web("web");
         ServiceDef plain = ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP));
