@@ -1,11 +1,15 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.stack.Stack;
 import java.util.List;
 
 /** Runs every check over a set of environments and collects all problems. */
 public final class Checks {
+    static final String UNUSED_WAIVER = "unused-waiver";
     private static final List<StackCheck> STACK_CHECKS = List.of(
             new UniqueNamesCheck(),
             new ConfigReferencesCheck(),
@@ -38,5 +42,19 @@ public final class Checks {
     public static void check(Stack stack, Problems problems) {
         StackIndex index = new StackIndex(stack);
         STACK_CHECKS.forEach(check -> check.check(stack, index, problems));
+        reportUnusedWaivers(stack, index, problems);
+    }
+
+    /** A waiver of a rule the object passes anyway writes its reason into the output for nothing, and hides the rule if the object changes. */
+    private static void reportUnusedWaivers(Stack stack, StackIndex index, Problems problems) {
+        for (KubeObject<?> object : index.objects()) {
+            for (PolicyCheck check : object.meta().waivers().keySet()) {
+                if (!problems.wasWaived(object, check)) {
+                    problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), object,
+                            "waives " + check.id() + ", which finds nothing to waive here", check.id(),
+                            "Remove .waive(PolicyCheck." + check.name() + ", ...): the rule passes without it."));
+                }
+            }
+        }
     }
 }

@@ -12,8 +12,12 @@ final class PolicyReporter {
 
     static void report(Stack stack, KubeObject<?> object, PolicyCheck check, String problem, String actual, String hint,
                        Problems problems) {
+        if (object.meta().waivers().containsKey(check)) {
+            problems.waived(object, check);
+            return;
+        }
         Severity severity = stack.policy().severityOf(check);
-        if (severity == Severity.OFF || object.meta().waivers().containsKey(check)) {
+        if (severity == Severity.OFF) {
             return;
         }
         problems.add(Problem.of(check.id(), severity, stack.describe(), object, problem, actual,

@@ -36,9 +36,13 @@ public record Meta(String name, Labels labels, Annotations annotations, Map<Poli
 
     /** A copy that skips {@code check} for this object; the reason is required and written to the output. */
     public Meta withWaiver(String subject, PolicyCheck check, String reason) {
-        if (reason == null || reason.isBlank() || reason.contains("\n") || reason.contains(";")) {
-            throw InvalidDefinitionException.invalid(subject, "waiver of " + check.id() + " reason", String.valueOf(reason),
-                    "must be one line of text without ';'", "Say why the rule does not apply; review reads it in the output.");
+        if (reason == null || reason.isBlank()) {
+            throw InvalidDefinitionException.of(subject, "waiver of " + check.id() + " has no reason. "
+                    + "Say why the rule does not apply; review reads it in the output.");
+        }
+        if (reason.contains("\n") || reason.contains(";")) {
+            throw InvalidDefinitionException.invalid(subject, "waiver of " + check.id() + " reason", reason,
+                    "must be one line of text without ';'", "The reasons of an object are joined with \"; \" in its kforge.dev/waivers annotation.");
         }
         EnumMap<PolicyCheck, String> copy = new EnumMap<>(PolicyCheck.class);
         copy.putAll(waivers);

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
@@ -205,6 +206,36 @@ class PolicyChecksTest {
                 .waive(PolicyCheck.READ_ONLY_ROOT_FILESYSTEM, "the vendor image writes its cache under /var/lib");
         assertThat(problems(deployment)).isEmpty();
         assertThat(deployment.meta().waivers()).containsEntry(PolicyCheck.READ_ONLY_ROOT_FILESYSTEM, "the vendor image writes its cache under /var/lib");
+    }
+
+    @Test
+    void a_waiver_of_a_rule_the_object_passes_is_a_warning() {
+        DeploymentDef deployment = goodDeployment(c -> c).waive(PolicyCheck.IMAGE_TAG, "the tag is pinned anyway");
+
+        assertThat(problems(deployment)).containsExactly("prod/Deployment web: waives image-tag, which finds nothing to waive here "
+                + "(image-tag). Remove .waive(PolicyCheck.IMAGE_TAG, ...): the rule passes without it.");
+    }
+
+    @Test
+    void a_waiver_of_a_rule_the_policy_turns_off_is_not_reported_while_the_object_breaks_the_rule() {
+        DeploymentDef deployment = goodDeployment(c -> c).withReplicas(1).waive(PolicyCheck.MIN_REPLICAS, "a singleton by design");
+        Stack stack = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev"))
+                .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment))
+                .withPolicy(Policy.RELAXED);
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        assertThat(problems.all()).isEmpty();
+    }
+
+    @Test
+    void a_waiver_needs_a_one_line_reason() {
+        DeploymentDef deployment = goodDeployment(c -> c);
+
+        assertThatThrownBy(() -> deployment.waive(PolicyCheck.PROBES, " "))
+                .hasMessage("Deployment web: waiver of probes has no reason. Say why the rule does not apply; review reads it in the output.");
+        assertThatThrownBy(() -> deployment.waive(PolicyCheck.PROBES, "slow start; no probe"))
+                .hasMessage("Deployment web: waiver of probes reason \"slow start; no probe\" is invalid: must be one line of text without ';'. "
+                        + "The reasons of an object are joined with \"; \" in its kforge.dev/waivers annotation.");
     }
 
     @Test
