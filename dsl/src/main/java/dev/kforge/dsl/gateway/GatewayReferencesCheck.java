@@ -42,6 +42,7 @@ public final class GatewayReferencesCheck implements StackCheck {
     public static final String HOST_TLS = "gateway-host-tls";
     public static final String LISTENER_PORT = "gateway-listener-port";
     public static final String AMBASSADOR_ID = "gateway-ambassador-id";
+    public static final String NO_ROUTE = "gateway-without-route";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -145,6 +146,7 @@ public final class GatewayReferencesCheck implements StackCheck {
         if (served.isEmpty()) {
             return;
         }
+        checkSomethingIsRouted(stack, index, problems);
         List<KubeObject<?>> resources = new ArrayList<>();
         resources.addAll(index.all(EmissaryListener.class));
         resources.addAll(index.all(EmissaryHost.class));
@@ -181,5 +183,20 @@ public final class GatewayReferencesCheck implements StackCheck {
             return host.ambassadorId();
         }
         return ((EmissaryListener) resource).ambassadorId();
+    }
+
+    /** A gateway in a stack with no route at all: most likely a mapping was built and then not added (or its Service kept without it). */
+    private static void checkSomethingIsRouted(Stack stack, StackIndex index, Problems problems) {
+        boolean routed = !index.all(EmissaryMapping.class).isEmpty() || index.all(ServiceDef.class).stream()
+                .anyMatch(service -> service.meta().annotations().get(AmbassadorMapping.ANNOTATION) != null);
+        if (routed) {
+            return;
+        }
+        DeploymentDef gateway = index.all(DeploymentDef.class).stream()
+                .filter(deployment -> deployment.containers().stream().anyMatch(container -> gatewayId(container).isPresent()))
+                .findFirst().orElseThrow();
+        problems.add(Problem.of(NO_ROUTE, Severity.WARNING, stack.describe(), gateway, "is a gateway with no route", "no Mapping, "
+                + "no Service with a " + AmbassadorMapping.ANNOTATION + " annotation",
+                "Add the Mapping to the stack, or the Service that AmbassadorMapping.addTo(...) returned (not the one before it)."));
     }
 }

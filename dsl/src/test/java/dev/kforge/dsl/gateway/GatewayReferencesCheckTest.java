@@ -45,12 +45,29 @@ class GatewayReferencesCheckTest {
                 .with(objects);
     }
 
-    /** The problems of the gateway check, formatted without the source location. */
+    /** The errors of the gateway check, formatted without the source location. */
     private static List<String> problems(Stack stack) {
         Problems problems = new Problems();
         new GatewayReferencesCheck().check(stack, new StackIndex(stack), problems);
-        assertThat(problems.all()).allSatisfy(problem -> assertThat(problem.severity()).isEqualTo(Severity.ERROR));
-        return problems.all().stream().map(Problem::format).map(line -> line.replaceAll(" \\[at .*]$", "")).toList();
+        assertThat(problems.warnings()).allSatisfy(problem -> assertThat(problem.check()).isEqualTo(GatewayReferencesCheck.NO_ROUTE));
+        return problems.errors().stream().map(Problem::format).map(line -> line.replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    @Test
+    void warns_about_a_gateway_that_routes_nothing() {
+        // The annotation was added to a copy of the Service, and the stack got the Service without it.
+        GatewayInstallation annotations = GatewayInstallation.forRouting(RoutingForm.ANNOTATION, NAMESPACE);
+        Stack stack = Stack.named("shop").environment("prod").namespace(NAMESPACE)
+                .with(annotations.objects().toArray(KubeObject<?>[]::new)).with(SHOP_APP, SHOP);
+        Problems problems = new Problems();
+
+        new GatewayReferencesCheck().check(stack, new StackIndex(stack), problems);
+
+        assertThat(problems.all()).extracting(problem -> problem.format().replaceAll(" \\[at .*]$", "")).containsExactly(
+                "prod/Deployment ambassador: is a gateway with no route (no Mapping, no Service with a getambassador.io/config "
+                        + "annotation). Add the Mapping to the stack, or the Service that AmbassadorMapping.addTo(...) returned "
+                        + "(not the one before it).");
+        assertThat(problems.all()).singleElement().extracting(Problem::severity).isEqualTo(Severity.WARNING);
     }
 
     @Test
