@@ -8,10 +8,12 @@ import dev.kforge.dsl.pipeline.Renderer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code render ENV|all}: check every environment, then write the requested ones, or nothing. */
 final class RenderCommand {
@@ -34,6 +36,8 @@ final class RenderCommand {
         }
         Map<Path, List<ManifestFile>> folders = new LinkedHashMap<>();
         targets.forEach(name -> folders.put(outDir.resolve(name), result.environment(name).orElseThrow().files()));
+        Map<Path, String> changes = new LinkedHashMap<>();
+        folders.forEach((folder, files) -> changes.put(folder, changes(OutputDirectory.read(folder), files)));
         List<Path> changed;
         try {
             changed = OutputDirectory.replaceAll(folders);
@@ -42,8 +46,41 @@ final class RenderCommand {
             return 1;
         }
         folders.forEach((folder, files) -> console.out().println(folder + ": " + files.size() + " files "
-                + (changed.contains(folder) ? "written" : "unchanged") + " (" + countByKind(files) + ")"));
+                + (changed.contains(folder) ? "written" : "unchanged") + " (" + countByKind(files) + ")"
+                + (changed.contains(folder) ? "; " + changes.get(folder) : "")));
         return 0;
+    }
+
+    /** What a write changes in a folder: {@code changed 50-deployment-tgr.yaml}, {@code 3 added, 1 removed}, {@code all new}. */
+    private static String changes(Map<String, String> before, List<ManifestFile> files) {
+        if (before.isEmpty()) {
+            return "all new";
+        }
+        List<String> changed = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        Set<String> kept = new HashSet<>();
+        for (ManifestFile file : files) {
+            kept.add(file.fileName());
+            String previous = before.get(file.fileName());
+            if (previous == null) {
+                added.add(file.fileName());
+            } else if (!previous.equals(file.content())) {
+                changed.add(file.fileName());
+            }
+        }
+        List<String> removed = before.keySet().stream().filter(name -> !kept.contains(name)).toList();
+        List<String> parts = new ArrayList<>();
+        describe(parts, "changed", changed);
+        describe(parts, "added", added);
+        describe(parts, "removed", removed);
+        return parts.isEmpty() ? "files rewritten as they were" : String.join(", ", parts);
+    }
+
+    /** {@code changed a.yaml b.yaml} for up to three names, else {@code 5 changed}. */
+    private static void describe(List<String> parts, String what, List<String> names) {
+        if (!names.isEmpty()) {
+            parts.add(names.size() <= 3 ? what + " " + String.join(" ", names) : names.size() + " " + what);
+        }
     }
 
     private static String countByKind(List<ManifestFile> files) {

@@ -157,11 +157,27 @@ class CliTest {
 
         assertThat(exit).isZero();
         assertThat(out()).isEqualTo(
-                outDir.resolve("dev") + ": 2 files written (Namespace 1, ConfigMap 1)\n"
-                        + outDir.resolve("prod") + ": 2 files written (Namespace 1, ConfigMap 1)\n");
+                outDir.resolve("dev") + ": 2 files written (Namespace 1, ConfigMap 1); all new\n"
+                        + outDir.resolve("prod") + ": 2 files written (Namespace 1, ConfigMap 1); all new\n");
         assertThat(err()).isEmpty();
         assertThat(OutputDirectory.read(outDir.resolve("dev"))).isEqualTo(filesOf(stack("dev")));
         assertThat(OutputDirectory.read(outDir.resolve("prod"))).isEqualTo(filesOf(stack("prod")));
+    }
+
+    @Test
+    void says_which_files_a_render_changed_added_and_removed() throws IOException {
+        run(VALID, "render", "all", "--out", outDir.toString());
+        Path dev = outDir.resolve("dev");
+        Files.writeString(dev.resolve("30-configmap-cfg.yaml"), "edited\n");
+        Files.delete(dev.resolve("10-namespace-demo-dev.yaml"));
+        Files.writeString(dev.resolve("99-configmap-old.yaml"), "kind: ConfigMap\n");
+        stdout.reset();
+
+        int exit = run(VALID, "render", "dev", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out()).isEqualTo(dev + ": 2 files written (Namespace 1, ConfigMap 1); changed 30-configmap-cfg.yaml, "
+                + "added 10-namespace-demo-dev.yaml, removed 99-configmap-old.yaml\n");
     }
 
     @Test
