@@ -2,6 +2,7 @@ package dev.kforge.environments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kforge.dsl.check.KindConstants;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.diff.EnvironmentDiff;
@@ -12,6 +13,7 @@ import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,15 +55,18 @@ class GitOpsOutputTest {
     @Test
     void environments_differ_only_in_the_declared_fields() {
         List<RenderedEnvironment> rendered = TgrProfiles.all().stream().map(p -> Renderer.render(TgrStack.define(p))).toList();
+        // Every pair at once, each with the declaration that would allow it.
+        List<String> undeclared = new ArrayList<>();
         for (RenderedEnvironment from : rendered) {
             for (RenderedEnvironment to : rendered) {
-                List<FieldDifference> undeclared = EnvironmentDiff.between(from, to).stream()
+                EnvironmentDiff.between(from, to).stream()
                         .filter(difference -> TgrStack.ALLOWED_DIFFERENCES.stream().noneMatch(allowed -> allowed.allows(difference)))
-                        .toList();
-                assertThat(undeclared).as(from.name() + " -> " + to.name() + ": differences not declared in TgrStack.ALLOWED_DIFFERENCES")
-                        .extracting(d -> d.kind() + " " + d.name() + " " + d.describe()).isEmpty();
+                        .forEach(d -> undeclared.add(from.name() + " -> " + to.name() + ": " + d.kind() + " " + d.name() + " " + d.describe()
+                                + "  (to allow it: AllowedDifference.field(" + KindConstants.of(d.kind()) + ", \"" + d.name() + "\", \""
+                                + d.path() + "\"))"));
             }
         }
+        assertThat(undeclared).as("differences not declared in TgrStack.ALLOWED_DIFFERENCES").isEmpty();
         // The declaration is not vacuous: staging and prod do differ, in replicas for one.
         assertThat(EnvironmentDiff.between(rendered.get(1), rendered.get(2)))
                 .extracting(FieldDifference::path).contains("spec.replicas");

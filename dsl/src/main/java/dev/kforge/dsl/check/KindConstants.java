@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The Java constant of a kind, for hints the user pastes into code: {@code Kind.DEPLOYMENT}, {@code GatewayKinds.MAPPING}. */
-final class KindConstants {
+public final class KindConstants {
     private static final Map<String, String> BY_NAME = new HashMap<>();
 
     static {
@@ -29,7 +29,7 @@ final class KindConstants {
     }
 
     /** The constant for {@code kind} (e.g. {@code Mapping}); for a kind of the project's own, the Kind it declared. */
-    static String of(String kind) {
+    public static String of(String kind) {
         return BY_NAME.getOrDefault(kind, "<your Kind constant for " + kind + ">");
     }
 }
