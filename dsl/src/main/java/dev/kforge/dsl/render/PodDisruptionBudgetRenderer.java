@@ -1,5 +1,6 @@
 package dev.kforge.dsl.render;
 
+import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,14 +18,16 @@ final class PodDisruptionBudgetRenderer implements ObjectRenderer<PodDisruptionB
 
     @Override
     public Optional<HasMetadata> render(PodDisruptionBudgetDef budget, Stack stack) {
+        Labels workloadSelector = stack.selectorOf(stack.current(budget.workload()));
         LabelSelector selector = new LabelSelector();
-        selector.setMatchLabels(Metadata.map(stack.selectorOf(stack.current(budget.workload())).entries()));
+        selector.setMatchLabels(Metadata.map(workloadSelector.entries()));
         PodDisruptionBudgetSpec spec = new PodDisruptionBudgetSpec();
         spec.setSelector(selector);
         spec.setMinAvailable(IntOrStrings.of(budget.minAvailable()));
         spec.setMaxUnavailable(IntOrStrings.of(budget.maxUnavailable()));
         PodDisruptionBudget rendered = new PodDisruptionBudget();
-        rendered.setMetadata(Metadata.of(budget, stack));
+        // Labelled as its workload is (name, component), so -l app.kubernetes.io/name=<app> finds it too.
+        rendered.setMetadata(Metadata.of(budget, stack, stack.commonLabels().with(workloadSelector)));
         rendered.setSpec(spec);
         return Optional.of(rendered);
     }

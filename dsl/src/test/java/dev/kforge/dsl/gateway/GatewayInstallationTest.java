@@ -212,8 +212,10 @@ class GatewayInstallationTest {
                   name: ambassador
                   namespace: shop-prod
                   labels:
+                    app.kubernetes.io/component: gateway
                     app.kubernetes.io/instance: shop-prod
                     app.kubernetes.io/managed-by: kforge
+                    app.kubernetes.io/name: ambassador
                     app.kubernetes.io/part-of: shop
                     kforge.dev/environment: prod
                 spec:
@@ -266,6 +268,7 @@ class GatewayInstallationTest {
                   labels:
                     app.kubernetes.io/instance: shop-prod
                     app.kubernetes.io/managed-by: kforge
+                    app.kubernetes.io/name: tgr
                     app.kubernetes.io/part-of: shop
                     kforge.dev/environment: prod
                 spec:
