@@ -43,7 +43,7 @@ else
   CACHE_READ := -XX:SharedArchiveFile=$(CACHE)
 endif
 # The shell tests the cache when the command runs: an empty one (training failed) is not used.
-RUN = $(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -jar $(JAR)
+RUN = KFORGE_VIA_MAKE=1 $(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -jar $(JAR)
 
 FROM ?= staging
 TO ?= prod

@@ -22,6 +22,9 @@ import java.util.Map;
 public final class Cli {
     private final List<EnvironmentDefinition> environments;
     private final PrintStream out;
+    /** Set by the Makefile, so that usage errors show make's syntax. */
+    static final String VIA_MAKE = "KFORGE_VIA_MAKE";
+
     private final PrintStream err;
     private final Console console;
     private final Map<String, String> variables;
@@ -85,8 +88,11 @@ public final class Cli {
 
     private int usage(String problem) {
         err.println("Usage error: " + problem + ".");
-        err.println("Commands: render ENV|all [--out DIR], check [--out DIR], secrets ENV [--stdout] [--out DIR], diff FROM TO, list. "
-                + "Environments: " + String.join(", ", console.names()) + ".");
+        // The Makefile sets this: its users type make targets, not the jar's arguments.
+        String commands = variables.containsKey(VIA_MAKE)
+                ? "make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], make diff FROM=<env> TO=<env>"
+                : "render ENV|all [--out DIR], check [--out DIR], secrets ENV [--stdout] [--out DIR], diff FROM TO, list";
+        err.println("Commands: " + commands + ". Environments: " + String.join(", ", console.names()) + ".");
         return 2;
     }
 }

@@ -328,6 +328,18 @@ class CliTest {
     }
 
     @Test
+    void shows_the_make_syntax_to_make_users() {
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+        int exit = new Cli(VALID, out, err, Map.of(Cli.VIA_MAKE, "1"), outDir).run("render");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).isEqualTo("Usage error: render takes one environment or \"all\".\n"
+                + "Commands: make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], "
+                + "make diff FROM=<env> TO=<env>. Environments: dev, prod.\n");
+    }
+
+    @Test
     void names_the_unknown_command() {
         run(VALID, "deploy");
 
