@@ -89,7 +89,7 @@ final class NetworkReferencesCheck implements StackCheck {
                     if (first != null && first != ingress) {
                         problems.add(Problem.of(INGRESS_CONFLICT, Severity.ERROR, stack.describe(), ingress,
                                 "routes a host and path that Ingress " + first.name() + " routes too",
-                                rule.host() + path.path() + " " + path.type().apiValue(),
+                                (rule.host().isEmpty() ? "(any host)" : rule.host()) + path.path() + " " + path.type().apiValue(),
                                 "Route each host and path from one Ingress: the controller would serve only one of them."));
                     }
                 }

@@ -58,11 +58,11 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
     /** A copy with one more host rule; each host may have one rule. */
     public IngressDef withRule(IngressRule rule) {
         if (rule.paths().isEmpty()) {
-            throw InvalidDefinitionException.invalid(describe(), "rule for host", rule.host(), "has no paths",
+            throw InvalidDefinitionException.invalid(describe(), "rule for host", rule.describeHost(), "has no paths",
                     "Add one with withPath(IngressPath.prefix(\"/\", service.backend(port))).");
         }
         if (rules.stream().anyMatch(r -> r.host().equals(rule.host()))) {
-            throw InvalidDefinitionException.invalid(describe(), "rule for host", rule.host(), "is defined twice",
+            throw InvalidDefinitionException.invalid(describe(), "rule for host", rule.describeHost(), "is defined twice",
                     "Put all paths of a host in one rule.");
         }
         List<IngressRule> copy = new ArrayList<>(rules);

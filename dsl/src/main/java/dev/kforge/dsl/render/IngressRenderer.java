@@ -42,7 +42,7 @@ final class IngressRenderer implements ObjectRenderer<IngressDef> {
                 paths.add(rendered);
             }
             io.fabric8.kubernetes.api.model.networking.v1.IngressRule rendered = new io.fabric8.kubernetes.api.model.networking.v1.IngressRule();
-            rendered.setHost(rule.host());
+            rendered.setHost(rule.host().isEmpty() ? null : rule.host());
             rendered.setHttp(new HTTPIngressRuleValue(paths));
             rules.add(rendered);
         }

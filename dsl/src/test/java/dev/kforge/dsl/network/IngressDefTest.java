@@ -59,6 +59,17 @@ class IngressDefTest {
     }
 
     @Test
+    void an_empty_host_points_at_any_host_and_any_host_has_one_rule() {
+        assertThatThrownBy(() -> IngressRule.host(""))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("IngressRule: host \"\" is invalid: must be a DNS name. For example \"tgr.example.com\", "
+                        + "or IngressRule.anyHost() for every host.");
+        IngressDef catchAll = IngressDef.named("all").withRule(IngressRule.anyHost().withPath(IngressPath.prefix("/", service.backend(WEB))));
+        assertThatThrownBy(() -> catchAll.withRule(IngressRule.anyHost().withPath(IngressPath.prefix("/x", service.backend(WEB)))))
+                .hasMessage("Ingress all: rule for host \"any host\" is defined twice. Put all paths of a host in one rule.");
+    }
+
+    @Test
     void rejects_host_with_a_port() {
         assertThatThrownBy(() -> IngressRule.host("app.example.com:443"))
                 .isInstanceOf(InvalidDefinitionException.class)

@@ -99,4 +99,18 @@ class IngressRenderingTest {
         assertThat(rendered.getSpec().getRules()).singleElement().satisfies(rule -> assertThat(rule.getHost()).isEqualTo("*.example.com"));
         assertThat(rendered.getMetadata().getAnnotations()).isNullOrEmpty();
     }
+
+    @Test
+    void a_rule_for_any_host_has_no_host_field() {
+        IngressDef ingress = IngressDef.named("web").withRule(IngressRule.anyHost().withPath(IngressPath.prefix("/", service.backend(WEB))));
+
+        assertThat(file(render(app, service, ingress), "60-ingress-web.yaml")).contains("""
+                spec:
+                  rules:
+                  - http:
+                      paths:
+                      - backend:
+                """);
+        assertThat(manifest(render(app, service, ingress), Ingress.class, "web").getSpec().getRules().get(0).getHost()).isNull();
+    }
 }
