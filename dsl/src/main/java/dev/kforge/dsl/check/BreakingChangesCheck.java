@@ -1,15 +1,14 @@
 package dev.kforge.dsl.check;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,11 +35,6 @@ public final class BreakingChangesCheck {
     static final String STALE_ACKNOWLEDGEMENT = "stale-acknowledgement";
 
     private BreakingChangesCheck() {
-    }
-
-    /** Created when a changed file is first parsed: an unchanged render never needs it, and it costs ~30 ms to build. */
-    private static final class Yaml {
-        static final YAMLMapper MAPPER = new YAMLMapper();
     }
 
     /**
@@ -144,11 +138,7 @@ public final class BreakingChangesCheck {
     }
 
     private static JsonNode parse(String yaml) {
-        try {
-            return Yaml.MAPPER.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            return MissingNode.getInstance();
-        }
+        return YamlReader.tree(yaml).orElse(MissingNode.getInstance());
     }
 
     /** Reports unacknowledged changes and remembers which acknowledgements were used. */

@@ -1,8 +1,6 @@
 package dev.kforge.dsl.diff;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kforge.dsl.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +12,6 @@ public final class FileDiff {
     private static final int LONGEST_VALUE = 40;
 
     private FileDiff() {
-    }
-
-    /** Created on first use: only a stale file needs it. */
-    private static final class Yaml {
-        static final YAMLMapper MAPPER = new YAMLMapper();
     }
 
     /**
@@ -44,17 +37,13 @@ public final class FileDiff {
         return differences;
     }
 
+    /** Every scalar by path, or null when the text is not YAML. */
     private static Map<String, String> fields(String yaml) {
-        try {
-            JsonNode tree = Yaml.MAPPER.readTree(yaml);
+        return YamlReader.tree(yaml).map(tree -> {
             Map<String, String> fields = new TreeMap<>();
-            if (tree != null) {
-                EnvironmentDiff.flatten(tree, "", fields, null);
-            }
+            EnvironmentDiff.flatten(tree, "", fields, null);
             return fields;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        }).orElse(null);
     }
 
     /** A value on one line: {@code absent} for none, line breaks as {@code \n}, at most 40 characters. */

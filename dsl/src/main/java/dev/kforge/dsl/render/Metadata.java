@@ -30,12 +30,17 @@ final class Metadata {
 
     /** Name, namespace (when namespaced), the stack's common labels plus the object's, annotations. */
     static ObjectMeta of(KubeObject<?> object, Stack stack) {
+        return of(object, stack, commonLabels(stack));
+    }
+
+    /** The stack's common labels, built once per stack on the rendering thread. */
+    static Labels commonLabels(Stack stack) {
         StackLabels current = CURRENT.get();
         if (current == null || current.stack() != stack) {
             current = new StackLabels(stack, stack.commonLabels());
             CURRENT.set(current);
         }
-        return of(object, stack, current.common());
+        return current.common();
     }
 
     /** As {@link #of(KubeObject, Stack)}, with {@code baseLabels} in place of the common labels. */

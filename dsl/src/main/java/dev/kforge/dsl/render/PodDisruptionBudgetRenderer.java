@@ -27,7 +27,7 @@ final class PodDisruptionBudgetRenderer implements ObjectRenderer<PodDisruptionB
         spec.setMaxUnavailable(IntOrStrings.of(budget.maxUnavailable()));
         PodDisruptionBudget rendered = new PodDisruptionBudget();
         // Labelled as its workload is (name, component), so -l app.kubernetes.io/name=<app> finds it too.
-        rendered.setMetadata(Metadata.of(budget, stack, stack.commonLabels().with(workloadSelector)));
+        rendered.setMetadata(Metadata.of(budget, stack, Metadata.commonLabels(stack).with(workloadSelector)));
         rendered.setSpec(spec);
         return Optional.of(rendered);
     }
