@@ -9,9 +9,14 @@ scale_runs=${SCALE_RUNS:-3}
 table=()
 row() { table+=("$(printf '%-34s %-16s %-44s %-30s %s' "$1" "$2" "$3" "$4" "$5")"); }
 verdict() { python3 -c "import sys; print('PASS' if $1 else 'FAIL')"; }
+# One copy of the stack is what out/ holds for the three environments; the issue's 0.8 s target was
+# set for 1000 copies of its 24-object stack, 24,000 objects: target_n copies render as many today.
+per_copy=$(cat out/*/*.yaml | grep -c '^kind: ')
+files_at_1000=$(( per_copy * 1000 ))
+target_n=$(( (24000 + per_copy - 1) / per_copy ))
 
 # 0. References for this VM, whose speed varies from hour to hour: a JVM that starts and exits
-#    (the issue measured 0.04 s), and creating a N=1000 render's 62,000 files on tmpfs from Python.
+#    (the issue measured 0.04 s), and creating a N=1000 render's files on tmpfs from Python.
 render_java=$(make -s print-render-java-path)
 java_start=()
 for _ in $(seq "$runs"); do
@@ -22,10 +27,10 @@ row "reference: java -version" "-" "median $(printf '%s\n' "${java_start[@]}" | 
 files_ref=()
 for _ in $(seq "$scale_runs"); do
   rm -rf /dev/shm/kforge-reference && mkdir -p /dev/shm/kforge-reference
-  files_ref+=("$(python3 scripts/bench-reference-files.py /dev/shm/kforge-reference)")
+  files_ref+=("$(python3 scripts/bench-reference-files.py /dev/shm/kforge-reference "$files_at_1000")")
   rm -rf /dev/shm/kforge-reference
 done
-row "reference: 62,000 files (tmpfs)" "62000 files" "median $(printf '%s\n' "${files_ref[@]}" | sort -n | sed -n "$(( (scale_runs + 1) / 2 ))p") s of $scale_runs (${files_ref[*]}), python3, one process" "-" "-"
+row "reference: $files_at_1000 files (tmpfs)" "$files_at_1000 files" "median $(printf '%s\n' "${files_ref[@]}" | sort -n | sed -n "$(( (scale_runs + 1) / 2 ))p") s of $scale_runs (${files_ref[*]}), python3, one process" "-" "-"
 
 # 1. make render of the three tgr environments, hot path (jar and class cache built), median of $runs.
 make -s build >/dev/null
@@ -36,8 +41,7 @@ for _ in $(seq "$runs"); do
   times+=("$(python3 -c "print(round($end - $start, 3))")")
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-objects=$(cat out/*/*.yaml | grep -c '^kind: ')
-row "make render ENV=all (cached jar)" "$objects objects" "median ${median} s of $runs (${times[*]})" "<= 0.2 s wall" "$(verdict "$median <= 0.2")"
+row "make render ENV=all (cached jar)" "$per_copy objects" "median ${median} s of $runs (${times[*]})" "<= 0.2 s wall" "$(verdict "$median <= 0.2")"
 
 # 2. The scale benchmark: N copies of the tgr stack, three environments, one JVM each; each size
 #    runs $scale_runs times and the run with the median process wall time is shown.
@@ -63,14 +67,13 @@ print(runs[len(runs) // 2])")
   phases=$(sed -E 's/.*; (define[^;]*);.*/\1/' <<<"$line")
   target="-"; result="-"
   if [ "$1" = 1000 ]; then target="<= 0.8 s, <= 512 MiB"; result=$(verdict "$wall <= 0.8 and $rss <= 512"); fi
-  # The issue set 0.8 s for 1000 copies of its 24-object stack: 24,000 objects, which N=387 renders.
-  if [ "$1" = 387 ]; then target="<= 0.8 s (24,000 objects)"; result=$(verdict "$wall <= 0.8 and $rss <= 512"); fi
+  if [ "$1" = "$target_n" ]; then target="<= 0.8 s (24,000 objects)"; result=$(verdict "$wall <= 0.8 and $rss <= 512"); fi
   row "render N=$1 $3" "$count objects" "wall ${wall} s (of: ${all_wall}), pipeline from ${started} s, ${rate} obj/s, ${rss} MiB" "$target" "$result"
   table+=("$(printf '%-34s %s' "" "$phases")")
 }
 # tmpfs first: after the disk rows the kernel may still be writing their files back, on the same cores.
 render_row 1000 /dev/shm/kforge-bench "(tmpfs)"
-render_row 387 /dev/shm/kforge-bench "(tmpfs)"
+render_row "$target_n" /dev/shm/kforge-bench "(tmpfs)"
 # The same N=1000 render five times in one JVM: rounds 2-5 run without start-up and with the JIT's
 # code, so they are the pipeline's own cost on this machine (round 1 is the row above, cold).
 warm_out=$(make -s bench-render N=1000 BENCH_OUT=/dev/shm/kforge-bench ROUNDS=5)
@@ -79,7 +82,7 @@ import re, statistics, sys
 rounds = [(float(re.search(r'pipeline ([0-9.]+) s', l).group(1)), float(re.search(r'write ([0-9.]+) s', l).group(1))) for l in sys.stdin]
 print('pipeline median %.3f s of rounds 2-5 (%s), of which writing the files %.3f s' % (statistics.median(r[0] for r in rounds),
       ' / '.join('%.3f' % r[0] for r in rounds), statistics.median(r[1] for r in rounds)))")
-row "render N=1000 (tmpfs), warm JVM" "62000 objects" "$warm" "- (what start-up and JIT add: row above minus this)" "-"
+row "render N=1000 (tmpfs), warm JVM" "$files_at_1000 objects" "$warm" "- (what start-up and JIT add: row above minus this)" "-"
 render_row 1 environments/target/bench-out "(disk)"
 render_row 100 environments/target/bench-out "(disk)"
 render_row 1000 environments/target/bench-out "(disk)"

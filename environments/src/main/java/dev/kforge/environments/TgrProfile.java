@@ -11,7 +11,8 @@ import dev.kforge.dsl.workload.Resources;
  *
  * @param app         the application's name, {@code tgr}; every object name derives from it
  * @param environment the environment's name: {@code dev}, {@code staging}, {@code prod}
- * @param replicas    pods of the API
+ * @param replicas    pods of the API; with {@code maxReplicas} above it, the autoscaler's floor
+ * @param maxReplicas the most pods an autoscaler may run (on CPU use); equal to {@code replicas}: a fixed count, no autoscaler
  * @param imageTag    the {@code eon01/tgr} tag to run; never {@code latest}
  * @param debug       the service's DEBUG flag
  * @param resources   requests and limits of the API container
@@ -23,8 +24,13 @@ import dev.kforge.dsl.workload.Resources;
  *                    or Mapping resources (Emissary 3)
  * @param gatewayReplicas pods of the API gateway
  */
-public record TgrProfile(String app, String environment, int replicas, String imageTag, boolean debug, Resources resources, boolean tls,
+public record TgrProfile(String app, String environment, int replicas, int maxReplicas, String imageTag, boolean debug, Resources resources, boolean tls,
                          boolean disruptionBudget, Policy policy, SecretSource secrets, RoutingForm routing, int gatewayReplicas) {
+
+    /** Whether an autoscaler scales the API between {@code replicas} and {@code maxReplicas}. */
+    public boolean autoscaled() {
+        return maxReplicas > replicas;
+    }
 
     /** The namespace of the environment: {@code <app>-<environment>}, e.g. {@code tgr-dev}. */
     public String namespace() {
@@ -38,7 +44,7 @@ public record TgrProfile(String app, String environment, int replicas, String im
 
     /** The same environment for another copy of the application (the scale benchmark's {@code tgr-7}). */
     public TgrProfile withApp(String otherApp) {
-        return new TgrProfile(otherApp, environment, replicas, imageTag, debug, resources, tls, disruptionBudget, policy, secrets,
+        return new TgrProfile(otherApp, environment, replicas, maxReplicas, imageTag, debug, resources, tls, disruptionBudget, policy, secrets,
                 routing, gatewayReplicas);
     }
 }

@@ -34,6 +34,7 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
@@ -41,6 +42,7 @@ import dev.kforge.dsl.workload.PodField;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Volumes;
 import dev.kforge.tgr.TgrContract;
@@ -72,6 +74,7 @@ public final class TgrStack {
             AllowedDifference.field(Kind.CONFIG_MAP, "tgr-config", "data.DEBUG"),
             AllowedDifference.field(Kind.INGRESS, "tgr", "spec.tls**"),
             AllowedDifference.presence(Kind.POD_DISRUPTION_BUDGET, "tgr"),
+            AllowedDifference.presence(Kind.HORIZONTAL_POD_AUTOSCALER, "tgr"),
             AllowedDifference.presence(Kind.EXTERNAL_SECRET, "*"),
             AllowedDifference.presence(Kind.SEALED_SECRET, "*"),
             // The gateway: its size, and the routing form (Ambassador 1.x annotation or Emissary 3 resources).
@@ -132,13 +135,16 @@ public final class TgrStack {
         DeploymentDef deployment = DeploymentDef.named(app)
                 .running(api)
                 .withComponent("api")
-                .withReplicas(profile.replicas())
                 .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0)))
                 .withApiAccessAs(account)
                 // The service serves 5 s after SIGTERM, then drains requests for up to 20 s.
                 .withTerminationGracePeriodSeconds(30)
                 .withImagePullSecret(registry)
                 .withSecurity(PodSecurity.RESTRICTED.withUser(TgrContract.RUN_AS_USER));
+        // An autoscaled Deployment leaves its replica count to the autoscaler.
+        if (!profile.autoscaled()) {
+            deployment = deployment.withReplicas(profile.replicas());
+        }
 
         ServicePort web = ServicePort.to(HTTP);
         ServiceDef service = ServiceDef.named(app).selecting(deployment).withPort(web);
@@ -158,6 +164,11 @@ public final class TgrStack {
                         .toArray(KubeObject<?>[]::new));
         if (profile.tls()) {
             stack = stack.with(certificate);
+        }
+        if (profile.autoscaled()) {
+            // Misses are CPU-bound (each gunzips and parses GitHub's 560 KB answer): scale on CPU.
+            stack = stack.with(HorizontalPodAutoscalerDef.named(app).scaling(deployment).between(profile.replicas(), profile.maxReplicas())
+                    .atUtilization(UtilizationTarget.cpu(70)));
         }
         if (profile.disruptionBudget()) {
             stack = stack.with(PodDisruptionBudgetDef.named(app).protecting(deployment).withMaxUnavailable(IntOrPercent.count(1)));

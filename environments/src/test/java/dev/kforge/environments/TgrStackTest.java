@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.HashSet;
@@ -47,7 +48,17 @@ class TgrStackTest {
     void deployment_runs_the_pinned_image_with_the_environments_replicas(TgrProfile profile) {
         Deployment deployment = only(render(profile), Deployment.class, "tgr");
         assertThat(deployment.getMetadata().getNamespace()).isEqualTo("tgr-" + profile.environment());
-        assertThat(deployment.getSpec().getReplicas()).isEqualTo(profile.replicas());
+        if (profile.autoscaled()) {
+            // The autoscaler owns the count: kubectl apply must not reset it.
+            assertThat(deployment.getSpec().getReplicas()).isNull();
+            HorizontalPodAutoscaler autoscaler = only(render(profile), HorizontalPodAutoscaler.class, "tgr");
+            assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo("tgr");
+            assertThat(autoscaler.getSpec().getMinReplicas()).isEqualTo(profile.replicas());
+            assertThat(autoscaler.getSpec().getMaxReplicas()).isEqualTo(profile.maxReplicas());
+        } else {
+            assertThat(deployment.getSpec().getReplicas()).isEqualTo(profile.replicas());
+            assertThat(render(profile).objects()).noneMatch(o -> o.manifest() instanceof HorizontalPodAutoscaler);
+        }
         Container api = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(api.getImage()).isEqualTo("eon01/tgr:" + TgrContract.VERSION).doesNotEndWith(":latest");
         assertThat(api.getReadinessProbe().getHttpGet().getPath()).isEqualTo(TgrContract.READY_PATH);

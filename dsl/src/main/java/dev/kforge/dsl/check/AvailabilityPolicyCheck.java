@@ -11,9 +11,12 @@ final class AvailabilityPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
-            if (deployment.replicas() < 2) {
+            if (stack.minimumReplicasOf(deployment) < 2) {
+                boolean autoscaled = stack.autoscalerOf(deployment).isPresent();
                 PolicyReporter.report(stack, deployment, PolicyCheck.MIN_REPLICAS, "runs fewer than 2 replicas",
-                        "replicas: " + deployment.replicas(), "Run at least 2 so that one node drain is not an outage.", problems);
+                        (autoscaled ? "autoscaler minReplicas: " : "replicas: ") + stack.minimumReplicasOf(deployment),
+                        "Run at least 2 so that one node drain is not an outage" + (autoscaled ? " (raise the autoscaler's minimum)." : "."),
+                        problems);
             }
             boolean budgeted = index.all(PodDisruptionBudgetDef.class).stream()
                     .anyMatch(budget -> budget.workload().name().equals(deployment.name()));

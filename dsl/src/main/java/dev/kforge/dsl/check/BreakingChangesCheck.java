@@ -23,6 +23,9 @@ import java.util.Set;
  * <ul>
  *   <li>a Deployment's {@code spec.selector} (immutable), a Service's {@code spec.clusterIP}, or a
  *       Service's type to or from ExternalName: error;</li>
+ *   <li>a Deployment's {@code spec.replicas} above 1 left out (handed to an autoscaler): client-side
+ *       {@code kubectl apply} then deletes the field and the Deployment falls to 1 pod until the
+ *       autoscaler scales it up again: error;</li>
  *   <li>an object renamed (one of a kind disappears while another of that kind appears): error;</li>
  *   <li>an object removed (a pruning pipeline deletes it): warning;</li>
  *   <li>an acknowledgement that matches no change: warning, so stale ones get removed.</li>
@@ -33,6 +36,7 @@ public final class BreakingChangesCheck {
     static final String RENAME = "rename";
     static final String REMOVAL = "removal";
     static final String STALE_ACKNOWLEDGEMENT = "stale-acknowledgement";
+    static final String REPLICAS_HANDOVER = "replicas-handover";
 
     private BreakingChangesCheck() {
     }
@@ -127,6 +131,7 @@ public final class BreakingChangesCheck {
         String kind = file.kind().kind();
         if (file.kind().equals(Kind.DEPLOYMENT)) {
             reporter.changed(kind, file.name(), "spec.selector", old.at("/spec/selector"), now.at("/spec/selector"));
+            reportReplicasHandover(reporter, file, old, now);
         } else if (file.kind().equals(Kind.SERVICE)) {
             reporter.changed(kind, file.name(), "spec.clusterIP", old.at("/spec/clusterIP"), now.at("/spec/clusterIP"));
             boolean wasAlias = old.at("/spec/type").asText().equals("ExternalName");
@@ -135,6 +140,21 @@ public final class BreakingChangesCheck {
                 reporter.changed(kind, file.name(), "spec.type", old.at("/spec/type"), now.at("/spec/type"));
             }
         }
+    }
+
+    private static void reportReplicasHandover(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {
+        JsonNode replicas = old.at("/spec/replicas");
+        if (!replicas.isInt() || replicas.asInt() <= 1 || !now.at("/spec/replicas").isMissingNode()) {
+            return;
+        }
+        String name = file.name();
+        String namespace = now.at("/metadata/namespace").asText();
+        reporter.report(Severity.ERROR, REPLICAS_HANDOVER, file.kind().kind(), name, BreakingChange.REPLICAS_REMOVAL,
+                "spec.replicas would be left out (an autoscaler takes over): kubectl apply deletes the field, and the Deployment "
+                        + "falls to 1 pod until the autoscaler scales it up again", "replicas: " + replicas.asInt() + " -> unset",
+                "Before applying, drop the field from what kubectl last applied (kubectl apply edit-last-applied deployment/" + name
+                        + " -n " + namespace + "; with server-side apply, move its ownership), then acknowledge with "
+                        + "BreakingChange.replicasToAutoscaler(\"" + name + "\", \"<how the rollout handles it>\").");
     }
 
     private static JsonNode parse(String yaml) {

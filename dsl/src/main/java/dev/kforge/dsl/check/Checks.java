@@ -14,6 +14,7 @@ public final class Checks {
             new UniqueNamesCheck(),
             new ConfigReferencesCheck(),
             new WorkloadReferencesCheck(),
+            new AutoscalerReferencesCheck(),
             new VariableReferencesCheck(),
             new NetworkReferencesCheck(),
             new RbacReferencesCheck(),

@@ -64,10 +64,12 @@ final class WorkloadReferencesCheck implements StackCheck {
                 problems.add(Problem.of(BUDGET, Severity.ERROR, stack.describe(), budget,
                         "protects Deployment " + budget.workload().name() + ", which is not in the stack", budget.workload().name(),
                         "Add the Deployment to the stack, or remove the budget."));
-            } else if (budget.minAvailable() != null && blocksEveryEviction(budget.minAvailable(), workload.get().replicas())) {
+            } else if (budget.minAvailable() != null && blocksEveryEviction(budget.minAvailable(), stack.minimumReplicasOf(workload.get()))) {
+                // Under an autoscaler, at its floor: the count a quiet night leaves running.
                 problems.add(Problem.of(BUDGET_BLOCKS_DRAINS, Severity.ERROR, stack.describe(), budget,
                         "lets no pod of Deployment " + workload.get().name() + " be evicted, so a node drain waits forever",
-                        "minAvailable " + budget.minAvailable() + " of " + workload.get().replicas() + " replicas",
+                        "minAvailable " + budget.minAvailable() + " of " + stack.minimumReplicasOf(workload.get())
+                                + (stack.autoscalerOf(workload.get()).isPresent() ? " replicas (the autoscaler's minimum)" : " replicas"),
                         "Use withMaxUnavailable(IntOrPercent.count(1)), or run more replicas than minAvailable."));
             }
         }

@@ -57,7 +57,8 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         template.setSpec(pod);
 
         DeploymentSpec spec = new DeploymentSpec();
-        spec.setReplicas(deployment.replicas());
+        // Under an autoscaler the count is left out, so that kubectl apply does not reset what it decided.
+        spec.setReplicas(stack.autoscalerOf(deployment).isPresent() ? null : deployment.replicas());
         spec.setSelector(selector(deployment, stack));
         spec.setStrategy(strategy(deployment.strategy()));
         spec.setTemplate(template);

@@ -10,7 +10,7 @@ import dev.kforge.dsl.core.Kind;
  *
  * @param kind   the kind of the object
  * @param name   the object's current (committed) name
- * @param change what changes: {@code rename to <new>}, {@code <field>}, or {@code removal}
+ * @param change what changes: {@code rename to <new>}, {@code <field>}, {@code removal} or {@link #REPLICAS_REMOVAL}
  * @param reason why it is safe (how the rollout handles the delete and create)
  */
 public record BreakingChange(Kind kind, String name, String change, String reason) {
@@ -28,6 +28,17 @@ public record BreakingChange(Kind kind, String name, String change, String reaso
     /** An immutable field changes (e.g. a Deployment's {@code spec.selector}): the object must be recreated. */
     public static BreakingChange immutableField(Kind kind, String name, String field, String reason) {
         return new BreakingChange(kind, name, field, reason);
+    }
+
+    /** The change of a Deployment whose {@code spec.replicas} is left out for an autoscaler. */
+    public static final String REPLICAS_REMOVAL = "spec.replicas removal";
+
+    /**
+     * A Deployment's replica count is handed to an autoscaler, and the live object's last-applied
+     * configuration no longer holds it (else {@code kubectl apply} scales it down to 1 pod).
+     */
+    public static BreakingChange replicasToAutoscaler(String deployment, String reason) {
+        return new BreakingChange(Kind.DEPLOYMENT, deployment, REPLICAS_REMOVAL, reason);
     }
 
     /** The object is deleted from the code; a pruning pipeline deletes it from the cluster. */

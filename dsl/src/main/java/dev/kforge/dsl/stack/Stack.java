@@ -7,8 +7,10 @@ import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one application deploys to one environment: a namespace and the objects in it (plus
@@ -139,6 +141,21 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
      */
     public String pruneSelector() {
         return Labels.INSTANCE + "=" + instance() + "," + Labels.MANAGED_BY + "=" + MANAGED_BY;
+    }
+
+    /** The autoscaler that scales {@code workload}, if the stack has one (the checks refuse a second). */
+    public Optional<HorizontalPodAutoscalerDef> autoscalerOf(DeploymentDef workload) {
+        for (KubeObject<?> object : objects) {
+            if (object instanceof HorizontalPodAutoscalerDef autoscaler && autoscaler.workload().name().equals(workload.name())) {
+                return Optional.of(autoscaler);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The fewest pods {@code workload} runs: its autoscaler's floor, else its replicas. */
+    public int minimumReplicasOf(DeploymentDef workload) {
+        return autoscalerOf(workload).map(HorizontalPodAutoscalerDef::minReplicas).orElse(workload.replicas());
     }
 
     /** The selector of a workload: its name, the instance and its component. Never the version. */

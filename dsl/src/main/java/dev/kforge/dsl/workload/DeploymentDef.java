@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * never typed by hand and never includes the version.
  *
  * @param component          the {@code app.kubernetes.io/component} label; default none
- * @param replicas           default 1
+ * @param fixedReplicas      the pods to run, set with {@link #withReplicas}; empty: 1, or what a
+ *                           {@link HorizontalPodAutoscalerDef} of the stack decides
  * @param containers         the main container first, then sidecars
  * @param strategy           default {@link DeploymentStrategy#DEFAULT} (rolling, 25%/25%)
  * @param selectorExpressions extra set-based selector requirements; default none
@@ -40,7 +41,7 @@ import java.util.function.Consumer;
  * @param security           default {@link PodSecurity#RESTRICTED}
  * @param terminationGracePeriodSeconds default the Kubernetes default (30)
  */
-public record DeploymentDef(Meta meta, Optional<String> component, int replicas, List<ContainerDef> containers,
+public record DeploymentDef(Meta meta, Optional<String> component, Optional<Integer> fixedReplicas, List<ContainerDef> containers,
                             DeploymentStrategy strategy, List<LabelExpression> selectorExpressions, Labels podLabels,
                             Annotations podAnnotations, Optional<ServiceAccountDef> serviceAccount,
                             boolean mountServiceAccountToken, List<SecretDef> imagePullSecrets, PodSecurity security,
@@ -53,10 +54,12 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
         imagePullSecrets = List.copyOf(imagePullSecrets);
         rawEdits = List.copyOf(rawEdits);
         String subject = Kind.DEPLOYMENT + " " + meta.name();
-        if (replicas < 0) {
-            throw InvalidDefinitionException.invalid(subject, "replicas", replicas, "must not be negative",
-                    "Use 0 to stop every pod, or the number of pods to run.");
-        }
+        fixedReplicas.ifPresent(replicas -> {
+            if (replicas < 0) {
+                throw InvalidDefinitionException.invalid(subject, "replicas", replicas, "must not be negative",
+                        "Use 0 to stop every pod, or the number of pods to run.");
+            }
+        });
         if (containers.isEmpty()) {
             throw InvalidDefinitionException.invalid(subject, "containers", List.of(), "must hold at least one container",
                     "Start with DeploymentDef.named(name).running(mainContainer).");
@@ -87,7 +90,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
     /** The step that takes the required main container. */
     public record ContainerStep(Meta meta) {
         public DeploymentDef running(ContainerDef main) {
-            return new DeploymentDef(meta, Optional.empty(), 1, List.of(main), DeploymentStrategy.DEFAULT, List.of(),
+            return new DeploymentDef(meta, Optional.empty(), Optional.empty(), List.of(main), DeploymentStrategy.DEFAULT, List.of(),
                     Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(), PodSecurity.RESTRICTED,
                     Optional.empty(), List.of());
         }
@@ -123,8 +126,14 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
         return containers.stream().flatMap(c -> c.ports().stream()).toList();
     }
 
+    /** The pods to run without an autoscaler: the fixed replicas, else 1 (the Kubernetes default). */
+    public int replicas() {
+        return fixedReplicas.orElse(1);
+    }
+
+    /** A copy running exactly {@code replicas} pods; leave it unset when an autoscaler scales the Deployment. */
     public DeploymentDef withReplicas(int replicas) {
-        return copy(f -> f.replicas = replicas);
+        return copy(f -> f.fixedReplicas = Optional.of(replicas));
     }
 
     public DeploymentDef withComponent(String component) {
@@ -227,7 +236,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
     private static final class Fields {
         Meta meta;
         Optional<String> component;
-        int replicas;
+        Optional<Integer> fixedReplicas;
         List<ContainerDef> containers;
         DeploymentStrategy strategy;
         List<LabelExpression> selectorExpressions;
@@ -245,7 +254,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
         Fields f = new Fields();
         f.meta = meta;
         f.component = component;
-        f.replicas = replicas;
+        f.fixedReplicas = fixedReplicas;
         f.containers = containers;
         f.strategy = strategy;
         f.selectorExpressions = selectorExpressions;
@@ -258,7 +267,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, int replicas,
         f.terminationGracePeriodSeconds = terminationGracePeriodSeconds;
         f.rawEdits = rawEdits;
         change.accept(f);
-        return new DeploymentDef(f.meta, f.component, f.replicas, f.containers, f.strategy, f.selectorExpressions,
+        return new DeploymentDef(f.meta, f.component, f.fixedReplicas, f.containers, f.strategy, f.selectorExpressions,
                 f.podLabels, f.podAnnotations, f.serviceAccount, f.mountServiceAccountToken, f.imagePullSecrets,
                 f.security, f.terminationGracePeriodSeconds, f.rawEdits);
     }

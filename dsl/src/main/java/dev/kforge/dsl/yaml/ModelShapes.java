@@ -289,54 +289,100 @@ final class ModelShapes {
                     return 135;
                 case "io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment":
                     return 136;
-                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource":
                     return 137;
-                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus":
                     return 138;
-                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference":
                     return 139;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource":
                     return 140;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus":
                     return 141;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy":
                     return 142;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules":
                     return 143;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler":
                     return 144;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior":
                     return 145;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition":
                     return 146;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec":
                     return 147;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus":
                     return 148;
-                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier":
                     return 149;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec":
                     return 150;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus":
                     return 151;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget":
                     return 152;
-                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus":
                     return 153;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource":
                     return 154;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus":
                     return 155;
-                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource":
                     return 156;
-                case "io.fabric8.kubernetes.api.model.rbac.Role":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus":
                     return 157;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource":
                     return 158;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus":
                     return 159;
-                case "io.fabric8.kubernetes.api.model.rbac.Subject":
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
                     return 160;
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
+                    return 161;
+                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
+                    return 162;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
+                    return 163;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
+                    return 164;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
+                    return 165;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
+                    return 166;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
+                    return 167;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
+                    return 168;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
+                    return 169;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
+                    return 170;
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
+                    return 171;
+                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
+                    return 172;
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
+                    return 173;
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
+                    return 174;
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
+                    return 175;
+                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
+                    return 176;
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+                    return 177;
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+                    return 178;
+                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+                    return 179;
+                case "io.fabric8.kubernetes.api.model.rbac.Role":
+                    return 180;
+                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+                    return 181;
+                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+                    return 182;
+                case "io.fabric8.kubernetes.api.model.rbac.Subject":
+                    return 183;
                 default:
                     return -1;
             }
@@ -761,75 +807,144 @@ final class ModelShapes {
                 fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment) value, fields);
                 return true;
             case 137:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource) value, fields);
                 return true;
             case 138:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus) value, fields);
                 return true;
             case 139:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference) value, fields);
                 return true;
             case 140:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource) value, fields);
                 return true;
             case 141:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus) value, fields);
                 return true;
             case 142:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy) value, fields);
                 return true;
             case 143:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules) value, fields);
                 return true;
             case 144:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler) value, fields);
                 return true;
             case 145:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior) value, fields);
                 return true;
             case 146:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition) value, fields);
                 return true;
             case 147:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec) value, fields);
                 return true;
             case 148:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus) value, fields);
                 return true;
             case 149:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier) value, fields);
                 return true;
             case 150:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec) value, fields);
                 return true;
             case 151:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus) value, fields);
                 return true;
             case 152:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget) value, fields);
                 return true;
             case 153:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus) value, fields);
                 return true;
             case 154:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource) value, fields);
                 return true;
             case 155:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus) value, fields);
                 return true;
             case 156:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource) value, fields);
                 return true;
             case 157:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus) value, fields);
                 return true;
             case 158:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource) value, fields);
                 return true;
             case 159:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus) value, fields);
                 return true;
             case 160:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
+                return true;
+            case 161:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
+                return true;
+            case 162:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
+                return true;
+            case 163:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
+                return true;
+            case 164:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
+                return true;
+            case 165:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
+                return true;
+            case 166:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
+                return true;
+            case 167:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
+                return true;
+            case 168:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
+                return true;
+            case 169:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
+                return true;
+            case 170:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
+                return true;
+            case 171:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
+                return true;
+            case 172:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
+                return true;
+            case 173:
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
+                return true;
+            case 174:
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
+                return true;
+            case 175:
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
+                return true;
+            case 176:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
+                return true;
+            case 177:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
+                return true;
+            case 178:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
+                return true;
+            case 179:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
+                return true;
+            case 180:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
+                return true;
+            case 181:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
+                return true;
+            case 182:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
+                return true;
+            case 183:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.Subject) value, fields);
                 return true;
             default:
@@ -2037,6 +2152,177 @@ final class ModelShapes {
     private static void fieldsOf(io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment o, ModelFields fields) {
         fields.put("maxSurge", o.getMaxSurge());
         fields.put("maxUnavailable", o.getMaxUnavailable());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource o, ModelFields fields) {
+        fields.put("name", o.getName());
+        fields.put("container", o.getContainer());
+        fields.put("target", o.getTarget());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus o, ModelFields fields) {
+        fields.put("name", o.getName());
+        fields.put("container", o.getContainer());
+        fields.put("current", o.getCurrent());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference o, ModelFields fields) {
+        fields.put("apiVersion", o.getApiVersion());
+        fields.put("kind", o.getKind());
+        fields.put("name", o.getName());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource o, ModelFields fields) {
+        fields.put("metric", o.getMetric());
+        fields.put("target", o.getTarget());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus o, ModelFields fields) {
+        fields.put("current", o.getCurrent());
+        fields.put("metric", o.getMetric());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy o, ModelFields fields) {
+        fields.put("periodSeconds", o.getPeriodSeconds());
+        fields.put("type", o.getType());
+        fields.put("value", o.getValue());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules o, ModelFields fields) {
+        fields.putUnlessEmpty("policies", o.getPolicies());
+        fields.put("selectPolicy", o.getSelectPolicy());
+        fields.put("stabilizationWindowSeconds", o.getStabilizationWindowSeconds());
+        fields.put("tolerance", o.getTolerance());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler o, ModelFields fields) {
+        fields.put("apiVersion", o.getApiVersion());
+        fields.put("kind", o.getKind());
+        fields.put("metadata", o.getMetadata());
+        fields.put("spec", o.getSpec());
+        fields.put("status", o.getStatus());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior o, ModelFields fields) {
+        fields.put("scaleDown", o.getScaleDown());
+        fields.put("scaleUp", o.getScaleUp());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition o, ModelFields fields) {
+        fields.put("lastTransitionTime", o.getLastTransitionTime());
+        fields.put("message", o.getMessage());
+        fields.put("observedGeneration", o.getObservedGeneration());
+        fields.put("reason", o.getReason());
+        fields.put("status", o.getStatus());
+        fields.put("type", o.getType());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec o, ModelFields fields) {
+        fields.put("behavior", o.getBehavior());
+        fields.put("maxReplicas", o.getMaxReplicas());
+        fields.putUnlessEmpty("metrics", o.getMetrics());
+        fields.put("minReplicas", o.getMinReplicas());
+        fields.put("scaleTargetRef", o.getScaleTargetRef());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus o, ModelFields fields) {
+        fields.putUnlessEmpty("conditions", o.getConditions());
+        fields.putUnlessEmpty("currentMetrics", o.getCurrentMetrics());
+        fields.put("currentReplicas", o.getCurrentReplicas());
+        fields.put("desiredReplicas", o.getDesiredReplicas());
+        fields.put("lastScaleTime", o.getLastScaleTime());
+        fields.put("observedGeneration", o.getObservedGeneration());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier o, ModelFields fields) {
+        fields.put("name", o.getName());
+        fields.put("selector", o.getSelector());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec o, ModelFields fields) {
+        fields.put("containerResource", o.getContainerResource());
+        fields.put("external", o.getExternal());
+        fields.put("object", o.getObject());
+        fields.put("pods", o.getPods());
+        fields.put("resource", o.getResource());
+        fields.put("type", o.getType());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus o, ModelFields fields) {
+        fields.put("containerResource", o.getContainerResource());
+        fields.put("external", o.getExternal());
+        fields.put("object", o.getObject());
+        fields.put("pods", o.getPods());
+        fields.put("resource", o.getResource());
+        fields.put("type", o.getType());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget o, ModelFields fields) {
+        fields.put("averageUtilization", o.getAverageUtilization());
+        fields.put("averageValue", o.getAverageValue());
+        fields.put("type", o.getType());
+        fields.put("value", o.getValue());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus o, ModelFields fields) {
+        fields.put("averageUtilization", o.getAverageUtilization());
+        fields.put("averageValue", o.getAverageValue());
+        fields.put("value", o.getValue());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource o, ModelFields fields) {
+        fields.put("describedObject", o.getDescribedObject());
+        fields.put("metric", o.getMetric());
+        fields.put("target", o.getTarget());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus o, ModelFields fields) {
+        fields.put("current", o.getCurrent());
+        fields.put("describedObject", o.getDescribedObject());
+        fields.put("metric", o.getMetric());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource o, ModelFields fields) {
+        fields.put("metric", o.getMetric());
+        fields.put("target", o.getTarget());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus o, ModelFields fields) {
+        fields.put("current", o.getCurrent());
+        fields.put("metric", o.getMetric());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource o, ModelFields fields) {
+        fields.put("name", o.getName());
+        fields.put("target", o.getTarget());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus o, ModelFields fields) {
+        fields.put("name", o.getName());
+        fields.put("current", o.getCurrent());
         fields.putAll(o.getAdditionalProperties());
     }
 

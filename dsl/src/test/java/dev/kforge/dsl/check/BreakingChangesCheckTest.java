@@ -14,8 +14,10 @@ import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.UtilizationTarget;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,24 @@ class BreakingChangesCheckTest {
         Stack after = stack(web("web").withComponent("api"))
                 .acknowledging(BreakingChange.immutableField(Kind.DEPLOYMENT, "web", "spec.selector", "the pipeline deletes the Deployment first"));
         assertThat(problems(stack(web("web")), after)).isEmpty();
+    }
+
+    @Test
+    void rejects_handing_replicas_above_one_to_an_autoscaler_unless_acknowledged() {
+        DeploymentDef fixed = web("web").withReplicas(3);
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("web").scaling(web("web")).between(3, 6)
+                .atUtilization(UtilizationTarget.cpu(70));
+        Stack autoscaled = stack(web("web"), autoscaler);
+        assertThat(problems(stack(fixed), autoscaled)).containsExactly(
+                "ERROR prod/Deployment web: spec.replicas would be left out (an autoscaler takes over): kubectl apply deletes the field, "
+                        + "and the Deployment falls to 1 pod until the autoscaler scales it up again (replicas: 3 -> unset). "
+                        + "Before applying, drop the field from what kubectl last applied (kubectl apply edit-last-applied deployment/web "
+                        + "-n demo-prod; with server-side apply, move its ownership), then acknowledge with "
+                        + "BreakingChange.replicasToAutoscaler(\"web\", \"<how the rollout handles it>\").");
+        assertThat(problems(stack(fixed), autoscaled.acknowledging(
+                BreakingChange.replicasToAutoscaler("web", "edit-last-applied removed spec.replicas first")))).isEmpty();
+        // One replica is what an unset field means: nothing falls.
+        assertThat(problems(stack(web("web")), autoscaled)).isEmpty();
     }
 
     @Test

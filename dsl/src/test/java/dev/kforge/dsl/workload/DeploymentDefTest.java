@@ -30,7 +30,7 @@ class DeploymentDefTest {
     @Test
     void rejects_a_deployment_built_without_containers() {
         // The steps always give a main container; the record's constructor is public, so it checks too.
-        assertThatThrownBy(() -> new DeploymentDef(deployment.meta(), Optional.empty(), 1, List.of(), DeploymentStrategy.DEFAULT,
+        assertThatThrownBy(() -> new DeploymentDef(deployment.meta(), Optional.empty(), Optional.empty(), List.of(), DeploymentStrategy.DEFAULT,
                 List.of(), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(), PodSecurity.RESTRICTED,
                 Optional.empty(), List.of()))
                 .isInstanceOf(InvalidDefinitionException.class)

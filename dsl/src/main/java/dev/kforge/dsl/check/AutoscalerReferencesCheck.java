@@ -1,0 +1,71 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.UtilizationTarget;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Each autoscaler scales a Deployment of the stack, alone, which leaves its replica count to it,
+ * and whose containers all request the resources it measures: utilization is use divided by
+ * request, so without a request the autoscaler never scales.
+ */
+final class AutoscalerReferencesCheck implements StackCheck {
+    static final String TARGET = "autoscaler-target";
+    static final String CONFLICT = "autoscaler-conflict";
+    static final String FIXED_REPLICAS = "autoscaler-fixed-replicas";
+    static final String REQUEST = "autoscaler-resource-request";
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        Map<String, HorizontalPodAutoscalerDef> byWorkload = new HashMap<>();
+        for (HorizontalPodAutoscalerDef autoscaler : index.all(HorizontalPodAutoscalerDef.class)) {
+            String name = autoscaler.workload().name();
+            Optional<DeploymentDef> workload = index.find(Kind.DEPLOYMENT, name, DeploymentDef.class);
+            if (workload.isEmpty()) {
+                problems.add(Problem.of(TARGET, Severity.ERROR, stack.describe(), autoscaler,
+                        "scales Deployment " + name + ", which is not in the stack", name,
+                        "Add the Deployment to the stack, or remove the autoscaler."));
+                continue;
+            }
+            HorizontalPodAutoscalerDef first = byWorkload.putIfAbsent(name, autoscaler);
+            if (first != null) {
+                problems.add(Problem.of(CONFLICT, Severity.ERROR, stack.describe(), autoscaler,
+                        "scales Deployment " + name + ", which " + first.describe() + " already scales; the two would fight over its replicas",
+                        first.describe(), "Keep one autoscaler per Deployment; give it both targets with withTarget."));
+                continue;
+            }
+            checkReplicas(stack, autoscaler, workload.get(), problems);
+            checkRequests(stack, autoscaler, workload.get(), problems);
+        }
+    }
+
+    private static void checkReplicas(Stack stack, HorizontalPodAutoscalerDef autoscaler, DeploymentDef workload, Problems problems) {
+        workload.fixedReplicas().ifPresent(replicas -> problems.add(Problem.of(FIXED_REPLICAS, Severity.ERROR, stack.describe(), workload,
+                "sets replicas although " + autoscaler.describe() + " scales it between " + autoscaler.minReplicas() + " and "
+                        + autoscaler.maxReplicas() + "; every kubectl apply would reset the running pods to " + replicas,
+                "replicas: " + replicas,
+                "Remove withReplicas(" + replicas + "): the autoscaler's minReplicas is the floor.")));
+    }
+
+    private static void checkRequests(Stack stack, HorizontalPodAutoscalerDef autoscaler, DeploymentDef workload, Problems problems) {
+        for (UtilizationTarget target : autoscaler.targets()) {
+            for (ContainerDef container : workload.containers()) {
+                if (!target.resource().isRequestedIn(container.resources())) {
+                    String resource = target.resource().apiValue();
+                    problems.add(Problem.of(REQUEST, Severity.ERROR, stack.describe(), autoscaler,
+                            "scales on " + resource + " utilization, but container " + container.name() + " of Deployment " + workload.name()
+                                    + " requests no " + resource + ", so utilization is undefined and the autoscaler never scales",
+                            "container " + container.name() + ": no " + resource + " request",
+                            "Give every container of the Deployment a " + resource + " request with withResources(...)."));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.UtilizationTarget;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The autoscaler points at its Deployment by apiVersion, kind and name, with one Resource metric per target. */
+final class HorizontalPodAutoscalerRenderer implements ObjectRenderer<HorizontalPodAutoscalerDef> {
+    @Override
+    public Class<HorizontalPodAutoscalerDef> sourceType() {
+        return HorizontalPodAutoscalerDef.class;
+    }
+
+    @Override
+    public Optional<HasMetadata> render(HorizontalPodAutoscalerDef autoscaler, Stack stack) {
+        DeploymentDef workload = stack.current(autoscaler.workload());
+        CrossVersionObjectReference target = new CrossVersionObjectReference();
+        target.setApiVersion(Kind.DEPLOYMENT.apiVersion());
+        target.setKind(Kind.DEPLOYMENT.kind());
+        target.setName(workload.name());
+
+        HorizontalPodAutoscalerSpec spec = new HorizontalPodAutoscalerSpec();
+        spec.setScaleTargetRef(target);
+        spec.setMinReplicas(autoscaler.minReplicas());
+        spec.setMaxReplicas(autoscaler.maxReplicas());
+        List<MetricSpec> metrics = new ArrayList<>();
+        for (UtilizationTarget utilization : autoscaler.targets()) {
+            metrics.add(metric(utilization));
+        }
+        spec.setMetrics(metrics);
+        autoscaler.scaleDownStabilizationSeconds().ifPresent(seconds -> {
+            HPAScalingRules scaleDown = new HPAScalingRules();
+            scaleDown.setStabilizationWindowSeconds(seconds);
+            HorizontalPodAutoscalerBehavior behavior = new HorizontalPodAutoscalerBehavior();
+            behavior.setScaleDown(scaleDown);
+            spec.setBehavior(behavior);
+        });
+
+        HorizontalPodAutoscaler rendered = new HorizontalPodAutoscaler();
+        // Labelled as its workload is (name, component), so -l app.kubernetes.io/name=<app> finds it too.
+        rendered.setMetadata(Metadata.of(autoscaler, stack, Metadata.commonLabels(stack).with(stack.selectorOf(workload))));
+        rendered.setSpec(spec);
+        return Optional.of(rendered);
+    }
+
+    private static MetricSpec metric(UtilizationTarget utilization) {
+        MetricTarget target = new MetricTarget();
+        target.setType("Utilization");
+        target.setAverageUtilization(utilization.percent());
+        ResourceMetricSource resource = new ResourceMetricSource();
+        resource.setName(utilization.resource().apiValue());
+        resource.setTarget(target);
+        MetricSpec metric = new MetricSpec();
+        metric.setType("Resource");
+        metric.setResource(resource);
+        return metric;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.RawEdit;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A HorizontalPodAutoscaler (autoscaling/v2) that keeps a Deployment between two replica counts by
+ * the average CPU or memory use of its pods. Start with
+ * {@code HorizontalPodAutoscalerDef.named("tgr").scaling(deployment).between(3, 10).atUtilization(UtilizationTarget.cpu(70))}.
+ *
+ * <p>The autoscaler owns the Deployment's replica count: the Deployment is rendered without
+ * {@code spec.replicas} (else every {@code kubectl apply} would reset it), and a Deployment that
+ * sets one with {@code withReplicas} is refused by the checks.
+ *
+ * @param minReplicas the floor, at least 1
+ * @param maxReplicas the ceiling, at least minReplicas
+ * @param targets     one per resource; the autoscaler follows whichever asks for more pods
+ * @param scaleDownStabilizationSeconds how long the load must stay low before pods are removed; default the Kubernetes default (300)
+ */
+public record HorizontalPodAutoscalerDef(Meta meta, DeploymentDef workload, int minReplicas, int maxReplicas,
+                                         List<UtilizationTarget> targets, Optional<Integer> scaleDownStabilizationSeconds,
+                                         List<RawEdit<HorizontalPodAutoscaler>> rawEdits)
+        implements KubeObject<HorizontalPodAutoscalerDef> {
+
+    /** The longest stabilization window the API accepts: one hour. */
+    static final int MAX_STABILIZATION_SECONDS = 3600;
+
+    public HorizontalPodAutoscalerDef {
+        targets = List.copyOf(targets);
+        rawEdits = List.copyOf(rawEdits);
+        String subject = Kind.HORIZONTAL_POD_AUTOSCALER + " " + meta.name();
+        if (minReplicas < 1) {
+            throw InvalidDefinitionException.invalid(subject, "minReplicas", minReplicas, "must be at least 1",
+                    "Scaling to zero needs the alpha feature gate HPAScaleToZero; keep at least 1 pod.");
+        }
+        if (maxReplicas < minReplicas) {
+            throw InvalidDefinitionException.invalid(subject, "maxReplicas", maxReplicas, "must not be below minReplicas " + minReplicas,
+                    "Use between(min, max) with min <= max.");
+        }
+        List<UtilizationTarget.Resource> seen = new ArrayList<>();
+        for (UtilizationTarget target : targets) {
+            if (seen.contains(target.resource())) {
+                throw InvalidDefinitionException.invalid(subject, "targets", targets, "has two targets for " + target.resource().apiValue(),
+                        "Keep one target per resource.");
+            }
+            seen.add(target.resource());
+        }
+        scaleDownStabilizationSeconds.ifPresent(seconds -> {
+            if (seconds < 0 || seconds > MAX_STABILIZATION_SECONDS) {
+                throw InvalidDefinitionException.invalid(subject, "scaleDownStabilizationSeconds", seconds,
+                        "must be 0 to " + MAX_STABILIZATION_SECONDS, "Give the seconds the load must stay low before pods are removed.");
+            }
+        });
+    }
+
+    public static WorkloadStep named(String name) {
+        return new WorkloadStep(Meta.named(Kind.HORIZONTAL_POD_AUTOSCALER, name));
+    }
+
+    /** The step that takes the scaled Deployment. */
+    public record WorkloadStep(Meta meta) {
+        public RangeStep scaling(DeploymentDef workload) {
+            return new RangeStep(meta, workload);
+        }
+    }
+
+    /** The step that takes the replica range. */
+    public record RangeStep(Meta meta, DeploymentDef workload) {
+        public TargetStep between(int minReplicas, int maxReplicas) {
+            return new TargetStep(meta, workload, minReplicas, maxReplicas);
+        }
+    }
+
+    /** The step that takes the first utilization target (more with {@link #withTarget}). */
+    public record TargetStep(Meta meta, DeploymentDef workload, int minReplicas, int maxReplicas) {
+        public HorizontalPodAutoscalerDef atUtilization(UtilizationTarget target) {
+            return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, List.of(target), Optional.empty(), List.of());
+        }
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.HORIZONTAL_POD_AUTOSCALER;
+    }
+
+    @Override
+    public HorizontalPodAutoscalerDef withMeta(Meta meta) {
+        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, scaleDownStabilizationSeconds, rawEdits);
+    }
+
+    /** A copy that also scales on {@code target}'s resource (replacing an earlier target for it). */
+    public HorizontalPodAutoscalerDef withTarget(UtilizationTarget target) {
+        List<UtilizationTarget> others = targets.stream().filter(t -> t.resource() != target.resource()).toList();
+        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, Lists.append(others, target),
+                scaleDownStabilizationSeconds, rawEdits);
+    }
+
+    public HorizontalPodAutoscalerDef withScaleDownStabilizationSeconds(int seconds) {
+        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, Optional.of(seconds), rawEdits);
+    }
+
+    public HorizontalPodAutoscalerDef withRawEdit(String reason, Consumer<HorizontalPodAutoscaler> edit) {
+        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, scaleDownStabilizationSeconds,
+                Lists.append(rawEdits, new RawEdit<>(reason, edit)));
+    }
+}

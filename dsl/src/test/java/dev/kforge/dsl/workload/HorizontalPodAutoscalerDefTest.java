@@ -1,0 +1,56 @@
+package dev.kforge.dsl.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import org.junit.jupiter.api.Test;
+
+class HorizontalPodAutoscalerDefTest {
+    private final DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")));
+
+    private HorizontalPodAutoscalerDef.TargetStep between(int min, int max) {
+        return HorizontalPodAutoscalerDef.named("web").scaling(web).between(min, max);
+    }
+
+    @Test
+    void keeps_one_target_per_resource_the_latest_winning() {
+        HorizontalPodAutoscalerDef autoscaler = between(2, 5).atUtilization(UtilizationTarget.cpu(70))
+                .withTarget(UtilizationTarget.memory(80))
+                .withTarget(UtilizationTarget.cpu(60));
+        assertThat(autoscaler.targets()).containsExactly(UtilizationTarget.memory(80), UtilizationTarget.cpu(60));
+        assertThat(autoscaler.scaleDownStabilizationSeconds()).isEmpty();
+    }
+
+    @Test
+    void refuses_a_range_kubernetes_refuses() {
+        assertThatThrownBy(() -> between(0, 3).atUtilization(UtilizationTarget.cpu(70)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("HorizontalPodAutoscaler web: minReplicas 0 is invalid: must be at least 1. "
+                        + "Scaling to zero needs the alpha feature gate HPAScaleToZero; keep at least 1 pod.");
+        assertThatThrownBy(() -> between(4, 3).atUtilization(UtilizationTarget.cpu(70)))
+                .hasMessage("HorizontalPodAutoscaler web: maxReplicas 3 is invalid: must not be below minReplicas 4. "
+                        + "Use between(min, max) with min <= max.");
+        assertThat(between(3, 3).atUtilization(UtilizationTarget.cpu(70)).maxReplicas()).isEqualTo(3);
+    }
+
+    @Test
+    void refuses_a_target_of_zero_and_a_window_beyond_an_hour() {
+        assertThatThrownBy(() -> UtilizationTarget.cpu(0))
+                .hasMessage("UtilizationTarget cpu: percent 0 is invalid: must be above 0. "
+                        + "Give the average use to keep, as a percentage of the request, e.g. 70.");
+        assertThat(UtilizationTarget.cpu(150).percent()).isEqualTo(150);
+        HorizontalPodAutoscalerDef autoscaler = between(2, 5).atUtilization(UtilizationTarget.cpu(70));
+        assertThatThrownBy(() -> autoscaler.withScaleDownStabilizationSeconds(3601))
+                .hasMessage("HorizontalPodAutoscaler web: scaleDownStabilizationSeconds 3601 is invalid: must be 0 to 3600. "
+                        + "Give the seconds the load must stay low before pods are removed.");
+        assertThat(autoscaler.withScaleDownStabilizationSeconds(600).scaleDownStabilizationSeconds()).contains(600);
+    }
+
+    @Test
+    void a_deployment_without_fixed_replicas_runs_one_pod() {
+        assertThat(web.fixedReplicas()).isEmpty();
+        assertThat(web.replicas()).isEqualTo(1);
+        assertThat(web.withReplicas(3).fixedReplicas()).contains(3);
+    }
+}
