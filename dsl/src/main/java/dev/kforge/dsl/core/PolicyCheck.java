@@ -33,7 +33,9 @@ public enum PolicyCheck {
     /** A Deployment with fewer than 2 replicas: one node drain is an outage. */
     MIN_REPLICAS("min-replicas"),
     /** A Deployment without a PodDisruptionBudget. */
-    DISRUPTION_BUDGET("disruption-budget");
+    DISRUPTION_BUDGET("disruption-budget"),
+    /** A Deployment that may run 2 or more pods without spreading them over nodes ({@code NodeSpread.NONE}). */
+    NODE_SPREAD("node-spread");
 
     private final String id;
 

@@ -6,16 +6,21 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.LabelExpression;
+import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PodSecurity;
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
+import io.fabric8.kubernetes.api.model.PodAntiAffinity;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
+import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
@@ -39,6 +44,7 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         pod.setServiceAccountName(deployment.serviceAccount().map(account -> account.name()).orElse(null));
         pod.setAutomountServiceAccountToken(deployment.mountServiceAccountToken());
         pod.setSecurityContext(security(deployment.security()));
+        pod.setAffinity(spread(deployment, stack));
         pod.setTerminationGracePeriodSeconds(deployment.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null));
         pod.setContainers(deployment.containers().stream().map(ContainerRenderer::render).toList());
         pod.setVolumes(deployment.volumes().stream().map(VolumeRenderer::render).toList());
@@ -82,6 +88,27 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         }
         selector.setMatchExpressions(requirements);
         return selector;
+    }
+
+    /** Pod anti-affinity against the Deployment's own pods, per node; none for {@link NodeSpread#NONE}. */
+    private static Affinity spread(DeploymentDef deployment, Stack stack) {
+        if (deployment.nodeSpread() == NodeSpread.NONE) {
+            return null;
+        }
+        LabelSelector ownPods = new LabelSelector();
+        ownPods.setMatchLabels(Metadata.map(stack.selectorOf(deployment).entries()));
+        PodAffinityTerm term = new PodAffinityTerm();
+        term.setLabelSelector(ownPods);
+        term.setTopologyKey(NodeSpread.NODE_TOPOLOGY_KEY);
+        PodAntiAffinity antiAffinity = new PodAntiAffinity();
+        if (deployment.nodeSpread() == NodeSpread.REQUIRED) {
+            antiAffinity.setRequiredDuringSchedulingIgnoredDuringExecution(List.of(term));
+        } else {
+            antiAffinity.setPreferredDuringSchedulingIgnoredDuringExecution(List.of(new WeightedPodAffinityTerm(term, 100)));
+        }
+        Affinity affinity = new Affinity();
+        affinity.setPodAntiAffinity(antiAffinity);
+        return affinity;
     }
 
     private static io.fabric8.kubernetes.api.model.apps.DeploymentStrategy strategy(DeploymentStrategy strategy) {

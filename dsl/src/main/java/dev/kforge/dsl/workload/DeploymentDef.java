@@ -40,12 +40,13 @@ import java.util.function.Consumer;
  * @param imagePullSecrets   registry credentials; each must be a dockerconfigjson Secret
  * @param security           default {@link PodSecurity#RESTRICTED}
  * @param terminationGracePeriodSeconds default the Kubernetes default (30)
+ * @param nodeSpread         default {@link NodeSpread#PREFERRED}: pods prefer nodes without another pod of the Deployment
  */
 public record DeploymentDef(Meta meta, Optional<String> component, Optional<Integer> fixedReplicas, List<ContainerDef> containers,
                             DeploymentStrategy strategy, List<LabelExpression> selectorExpressions, Labels podLabels,
                             Annotations podAnnotations, Optional<ServiceAccountDef> serviceAccount,
                             boolean mountServiceAccountToken, List<SecretDef> imagePullSecrets, PodSecurity security,
-                            Optional<Integer> terminationGracePeriodSeconds, List<RawEdit<Deployment>> rawEdits)
+                            Optional<Integer> terminationGracePeriodSeconds, NodeSpread nodeSpread, List<RawEdit<Deployment>> rawEdits)
         implements KubeObject<DeploymentDef> {
 
     public DeploymentDef {
@@ -92,7 +93,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         public DeploymentDef running(ContainerDef main) {
             return new DeploymentDef(meta, Optional.empty(), Optional.empty(), List.of(main), DeploymentStrategy.DEFAULT, List.of(),
                     Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(), PodSecurity.RESTRICTED,
-                    Optional.empty(), List.of());
+                    Optional.empty(), NodeSpread.PREFERRED, List.of());
         }
     }
 
@@ -212,6 +213,11 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         return copy(f -> f.terminationGracePeriodSeconds = Optional.of(seconds));
     }
 
+    /** A copy whose pods the scheduler spreads over nodes as {@code spread} says. */
+    public DeploymentDef withNodeSpread(NodeSpread spread) {
+        return copy(f -> f.nodeSpread = spread);
+    }
+
     /** A copy with an escape-hatch edit of the rendered fabric8 Deployment. */
     public DeploymentDef withRawEdit(String reason, Consumer<Deployment> edit) {
         return copy(f -> f.rawEdits = Lists.append(rawEdits, new RawEdit<>(reason, edit)));
@@ -247,6 +253,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         List<SecretDef> imagePullSecrets;
         PodSecurity security;
         Optional<Integer> terminationGracePeriodSeconds;
+        NodeSpread nodeSpread;
         List<RawEdit<Deployment>> rawEdits;
     }
 
@@ -265,10 +272,11 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         f.imagePullSecrets = imagePullSecrets;
         f.security = security;
         f.terminationGracePeriodSeconds = terminationGracePeriodSeconds;
+        f.nodeSpread = nodeSpread;
         f.rawEdits = rawEdits;
         change.accept(f);
         return new DeploymentDef(f.meta, f.component, f.fixedReplicas, f.containers, f.strategy, f.selectorExpressions,
                 f.podLabels, f.podAnnotations, f.serviceAccount, f.mountServiceAccountToken, f.imagePullSecrets,
-                f.security, f.terminationGracePeriodSeconds, f.rawEdits);
+                f.security, f.terminationGracePeriodSeconds, f.nodeSpread, f.rawEdits);
     }
 }

@@ -23,12 +23,15 @@ import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.UtilizationTarget;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,21 @@ class PolicyChecksTest {
                 "prod/ClusterRoleBinding demo-prod-read: grants ClusterRole demo-prod-read in every namespace (ClusterRoleBinding). "
                         + "If the subjects only need namespace demo-prod, use RoleBindingDef.named(..).granting(clusterRole) instead. "
                         + "Or waive it with .waive(PolicyCheck.CLUSTER_ROLE_BINDING, \"<why>\").");
+    }
+
+    @Test
+    void reports_pods_left_free_to_share_one_node_when_there_may_be_two_or_more() {
+        DeploymentDef unspread = goodDeployment(c -> c).withNodeSpread(NodeSpread.NONE);
+        assertThat(problems(unspread)).containsExactly(
+                "prod/Deployment web: may run its pods all on one node, which one node failure takes down (nodeSpread: NONE, up to 2 pods). "
+                        + "Remove withNodeSpread(NodeSpread.NONE): pods then prefer nodes without another pod of the Deployment. "
+                        + "Or waive it with .waive(PolicyCheck.NODE_SPREAD, \"<why>\").");
+        assertThat(problems(unspread.withReplicas(1).waive(PolicyCheck.MIN_REPLICAS, "a singleton"))).isEmpty();
+        assertThat(problems(goodDeployment(c -> c).withNodeSpread(NodeSpread.REQUIRED))).isEmpty();
+        // Under an autoscaler, what counts is how many pods it may run.
+        DeploymentDef autoscaled = DeploymentDef.named("web").running(goodContainer()).withNodeSpread(NodeSpread.NONE);
+        assertThat(problems(autoscaled, HorizontalPodAutoscalerDef.named("web").scaling(autoscaled).between(2, 4)
+                .atUtilization(UtilizationTarget.cpu(70)))).singleElement().asString().contains("up to 4 pods");
     }
 
     @Test

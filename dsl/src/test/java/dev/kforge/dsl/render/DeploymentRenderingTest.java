@@ -27,6 +27,7 @@ import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PodField;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
@@ -137,6 +138,43 @@ class DeploymentRenderingTest {
                                   successThreshold: 1
                                   timeoutSeconds: 1
                         """);
+    }
+
+    @Test
+    void spreads_pods_over_nodes_by_default_with_the_deployments_own_selector() {
+        RenderedEnvironment rendered = render(DeploymentDef.named("app").running(app()).withComponent("api"));
+
+        assertThat(file(rendered, DEPLOYMENT_FILE)).contains("""
+                      affinity:
+                        podAntiAffinity:
+                          preferredDuringSchedulingIgnoredDuringExecution:
+                          - podAffinityTerm:
+                              labelSelector:
+                                matchLabels:
+                                  app.kubernetes.io/component: api
+                                  app.kubernetes.io/instance: demo-test
+                                  app.kubernetes.io/name: app
+                              topologyKey: kubernetes.io/hostname
+                            weight: 100
+                      automountServiceAccountToken: false
+                """);
+    }
+
+    @Test
+    void requires_one_pod_per_node_or_leaves_placement_to_the_scheduler_when_asked() {
+        PodSpec required = podOf(render(DeploymentDef.named("app").running(app()).withNodeSpread(NodeSpread.REQUIRED)));
+        assertThat(required.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution()).isEmpty();
+        assertThat(required.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution())
+                .singleElement()
+                .satisfies(term -> {
+                    assertThat(term.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                    assertThat(term.getLabelSelector().getMatchLabels())
+                            .containsOnly(Map.entry("app.kubernetes.io/instance", "demo-test"), Map.entry("app.kubernetes.io/name", "app"));
+                });
+
+        RenderedEnvironment none = render(DeploymentDef.named("app").running(app()).withNodeSpread(NodeSpread.NONE));
+        assertThat(podOf(none).getAffinity()).isNull();
+        assertThat(file(none, DEPLOYMENT_FILE)).doesNotContain("affinity");
     }
 
     @Test
