@@ -31,7 +31,20 @@ public final class TgrGateway {
     }
 
     /**
-     * The gateway installation (ServiceAccount, RBAC, Deployment, the {@code ambassador} entry
+     * The gateway of the environment: the release that reads its routing form, its replicas, HTTPS
+     * where it terminates TLS (Mapping resources with a certificate), a disruption budget where the
+     * profile wants one.
+     */
+    public static GatewayInstallation installation(TgrProfile profile, NamespaceDef namespace) {
+        GatewayInstallation gateway = GatewayInstallation.forRouting(profile.routing(), namespace).withReplicas(profile.gatewayReplicas());
+        if (profile.tls() && profile.routing() == RoutingForm.MAPPING_RESOURCES) {
+            gateway = gateway.withHttps();
+        }
+        return profile.disruptionBudget() ? gateway.withDisruptionBudget() : gateway;
+    }
+
+    /**
+     * The gateway installation's objects (ServiceAccount, RBAC, Deployment, the {@code ambassador} entry
      * Service, the admin Service, and a disruption budget when the profile wants one), plus the tgr
      * Service and its route:
      * <ul>
@@ -42,25 +55,17 @@ public final class TgrGateway {
      *       certificate when the profile has TLS) and a Mapping of {@code /} with a timeout and retries.</li>
      * </ul>
      *
-     * @param profile         the environment (namespace, host, TLS, disruption budget)
-     * @param namespace       the stack's namespace
-     * @param form            how routes reach the gateway
-     * @param gatewayReplicas pods of the gateway, at least 1
+     * @param profile         the environment (host, TLS, routing form)
+     * @param gateway         the environment's gateway, from {@link #installation}
      * @param tgr             the tgr Service, without a mapping annotation
      * @param web             its port the gateway routes to
      * @param certificate     the {@code kubernetes.io/tls} Secret of the profile's host; used only with TLS
      * @return the objects to add to the stack, the tgr Service among them
      */
-    public static List<KubeObject<?>> objects(TgrProfile profile, NamespaceDef namespace, RoutingForm form, int gatewayReplicas,
-                                              ServiceDef tgr, ServicePort web, SecretDef certificate) {
-        boolean https = profile.tls() && form == RoutingForm.MAPPING_RESOURCES;
-        GatewayInstallation gateway = GatewayInstallation.forRouting(form, namespace).withReplicas(gatewayReplicas);
-        if (https) {
-            gateway = gateway.withHttps();
-        }
-        if (profile.disruptionBudget()) {
-            gateway = gateway.withDisruptionBudget();
-        }
+    public static List<KubeObject<?>> objects(TgrProfile profile, GatewayInstallation gateway, ServiceDef tgr, ServicePort web,
+                                              SecretDef certificate) {
+        RoutingForm form = profile.routing();
+        boolean https = gateway.servesHttps();
         List<KubeObject<?>> objects = new ArrayList<>(gateway.objects());
         if (form == RoutingForm.ANNOTATION) {
             objects.add(AmbassadorMapping.named(profile.app() + "_mapping").prefix("/").addTo(tgr.backend(web)));

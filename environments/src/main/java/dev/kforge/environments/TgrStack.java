@@ -20,6 +20,8 @@ import dev.kforge.dsl.gateway.GatewayKinds;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.rbac.ApiResource;
@@ -56,6 +58,8 @@ import java.util.List;
 public final class TgrStack {
     /** The API's one port; the Service, the probes and the gateway mapping all take this object. */
     static final Port HTTP = Port.tcp("http", TgrContract.DEFAULT_PORT);
+    /** Where the nginx Ingress controller runs (the ingress-nginx project's default), for the API's NetworkPolicy. */
+    static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";
 
     /**
      * What may differ between environments: replicas, image tag, resources, flags (debug, TLS,
@@ -85,6 +89,7 @@ public final class TgrStack {
             AllowedDifference.field(Kind.DEPLOYMENT, GatewayInstallation.NAME, "spec.template.spec.containers[ambassador].env[AMBASSADOR_ID]**"),
             AllowedDifference.field(Kind.CLUSTER_ROLE, "tgr-<env>-ambassador", "rules[4]**"),
             AllowedDifference.field(Kind.SERVICE, GatewayInstallation.NAME, "spec.ports[https]**"),
+            AllowedDifference.field(Kind.NETWORK_POLICY, GatewayInstallation.NAME, "spec.ingress[0].ports[1]**"),
             AllowedDifference.field(Kind.SERVICE, "tgr", "metadata.annotations.getambassador.io/config"),
             AllowedDifference.presence(Kind.POD_DISRUPTION_BUDGET, GatewayInstallation.NAME),
             AllowedDifference.presence(GatewayKinds.LISTENER, "*"),
@@ -156,12 +161,18 @@ public final class TgrStack {
             ingress = ingress.withTls(certificate, profile.host());
         }
 
+        GatewayInstallation gateway = TgrGateway.installation(profile, namespace);
+        // Only the gateway and the nginx Ingress controller reach the API. Outgoing traffic stays open: the
+        // API server's address, which the /pods endpoint calls, differs from cluster to cluster.
+        NetworkPolicyDef isolation = NetworkPolicyDef.named(app).isolating(deployment)
+                .allowingFrom(gateway.pods(), HTTP)
+                .allowingFrom(NetworkPeer.namespace(INGRESS_CONTROLLER_NAMESPACE), HTTP);
+
         Stack stack = Stack.named(app).environment(profile.environment()).namespace(namespace)
                 .withPolicy(profile.policy())
-                .with(account, podsList, podsListBinding, config, github, registry, deployment, ingress)
+                .with(account, podsList, podsListBinding, config, github, registry, deployment, isolation, ingress)
                 // The gateway, its entry Service (replacing the workshop's remote install) and the route to tgr.
-                .with(TgrGateway.objects(profile, namespace, profile.routing(), profile.gatewayReplicas(), service, web, certificate)
-                        .toArray(KubeObject<?>[]::new));
+                .with(TgrGateway.objects(profile, gateway, service, web, certificate).toArray(KubeObject<?>[]::new));
         if (profile.tls()) {
             stack = stack.with(certificate);
         }

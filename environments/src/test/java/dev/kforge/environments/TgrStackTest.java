@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,25 @@ class TgrStackTest {
                     assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("tgr-github");
                 });
         assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("tgr");
+    }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void only_the_gateway_and_the_ingress_controller_reach_the_api_pods(TgrProfile profile) {
+        NetworkPolicy isolation = only(render(profile), NetworkPolicy.class, "tgr");
+        assertThat(isolation.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(isolation.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "tgr");
+        assertThat(isolation.getSpec().getIngress()).hasSize(2).allSatisfy(rule -> assertThat(rule.getPorts())
+                .singleElement().satisfies(port -> assertThat(port.getPort().getIntVal()).isEqualTo(TgrContract.DEFAULT_PORT)));
+        assertThat(isolation.getSpec().getIngress().get(0).getFrom()).singleElement()
+                .satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "ambassador"));
+        assertThat(isolation.getSpec().getIngress().get(1).getFrom()).singleElement()
+                .satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                        .containsEntry("kubernetes.io/metadata.name", TgrStack.INGRESS_CONTROLLER_NAMESPACE));
+        // The gateway's own pods take clients from anywhere on their entry ports.
+        NetworkPolicy gateway = only(render(profile), NetworkPolicy.class, "ambassador");
+        assertThat(gateway.getSpec().getIngress().get(0).getFrom()).singleElement()
+                .satisfies(peer -> assertThat(peer.getIpBlock().getCidr()).isEqualTo("0.0.0.0/0"));
     }
 
     @ParameterizedTest

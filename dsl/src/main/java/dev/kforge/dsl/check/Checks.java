@@ -17,12 +17,14 @@ public final class Checks {
             new AutoscalerReferencesCheck(),
             new VariableReferencesCheck(),
             new NetworkReferencesCheck(),
+            new NetworkPolicyReferencesCheck(),
             new RbacReferencesCheck(),
             new GatewayReferencesCheck(),
             new ContainerPolicyCheck(),
             new SecurityPolicyCheck(),
             new AccessPolicyCheck(),
-            new AvailabilityPolicyCheck());
+            new AvailabilityPolicyCheck(),
+            new IsolationPolicyCheck());
 
     private Checks() {
     }

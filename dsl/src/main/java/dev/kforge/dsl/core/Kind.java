@@ -23,13 +23,14 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
     /** A bitnami.com SealedSecret: the values are encrypted for the cluster's controller. */
     public static final Kind SEALED_SECRET = new Kind("bitnami.com/v1alpha1", "SealedSecret", Scope.NAMESPACED, 31, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind SERVICE = new Kind("v1", "Service", Scope.NAMESPACED, 40, Names.Rule.DNS1035_LABEL);
+    public static final Kind NETWORK_POLICY = new Kind("networking.k8s.io/v1", "NetworkPolicy", Scope.NAMESPACED, 45, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind DEPLOYMENT = new Kind("apps/v1", "Deployment", Scope.NAMESPACED, 50, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind POD_DISRUPTION_BUDGET = new Kind("policy/v1", "PodDisruptionBudget", Scope.NAMESPACED, 55, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind HORIZONTAL_POD_AUTOSCALER = new Kind("autoscaling/v2", "HorizontalPodAutoscaler", Scope.NAMESPACED, 56, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind INGRESS = new Kind("networking.k8s.io/v1", "Ingress", Scope.NAMESPACED, 60, Names.Rule.DNS1123_SUBDOMAIN);
 
     private static final java.util.List<Kind> BUILT_IN = java.util.List.of(NAMESPACE, SERVICE_ACCOUNT, CLUSTER_ROLE, ROLE,
-            CLUSTER_ROLE_BINDING, ROLE_BINDING, CONFIG_MAP, SECRET, EXTERNAL_SECRET, SEALED_SECRET, SERVICE, DEPLOYMENT,
+            CLUSTER_ROLE_BINDING, ROLE_BINDING, CONFIG_MAP, SECRET, EXTERNAL_SECRET, SEALED_SECRET, SERVICE, NETWORK_POLICY, DEPLOYMENT,
             POD_DISRUPTION_BUDGET, HORIZONTAL_POD_AUTOSCALER, INGRESS);
 
     public Kind {

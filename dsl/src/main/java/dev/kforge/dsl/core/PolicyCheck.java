@@ -35,7 +35,9 @@ public enum PolicyCheck {
     /** A Deployment without a PodDisruptionBudget. */
     DISRUPTION_BUDGET("disruption-budget"),
     /** A Deployment that may run 2 or more pods without spreading them over nodes ({@code NodeSpread.NONE}). */
-    NODE_SPREAD("node-spread");
+    NODE_SPREAD("node-spread"),
+    /** A Deployment whose pods no NetworkPolicy isolates: any pod of the cluster may reach them. */
+    NETWORK_POLICY("network-policy");
 
     private final String id;
 

@@ -4,6 +4,8 @@ import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
@@ -42,7 +44,8 @@ import java.util.Optional;
  * The API gateway of one environment as DSL objects, in place of the workshop's remote
  * {@code ambassador-rbac.yaml}: its ServiceAccount, RBAC, Deployment, the public entry Service
  * ({@code ambassador}: LoadBalancer, {@code externalTrafficPolicy: Local}, 80 -> 8080) and the
- * admin Service ({@code ambassador-admin}, ClusterIP, 8877).
+ * admin Service ({@code ambassador-admin}, ClusterIP, 8877), and a NetworkPolicy that admits clients
+ * to the entry ports and only the namespace's pods to the admin port.
  *
  * <pre>{@code
  * GatewayInstallation gateway = GatewayInstallation.forRouting(RoutingForm.MAPPING_RESOURCES, namespace).withReplicas(2);
@@ -118,7 +121,8 @@ public final class GatewayInstallation {
     /** The installation's objects. */
     private record Parts(ServiceAccountDef serviceAccount, ClusterRoleDef namespaceRole, RoleBindingDef namespaceRoleBinding,
                          ClusterRoleDef clusterRole, ClusterRoleBindingDef clusterRoleBinding, DeploymentDef deployment,
-                         ServiceDef entryService, ServiceDef adminService, Optional<PodDisruptionBudgetDef> budget) {
+                         ServiceDef entryService, ServiceDef adminService, NetworkPolicyDef networkPolicy,
+                         Optional<PodDisruptionBudgetDef> budget) {
     }
 
     private GatewayInstallation(GatewayRelease release, NamespaceDef namespace, int replicas, Resources resources, boolean https,
@@ -255,6 +259,19 @@ public final class GatewayInstallation {
         return parts().adminService();
     }
 
+    /**
+     * The NetworkPolicy isolating the gateway's pods: its entry ports admit any address (the entry
+     * Service keeps clients' addresses), the admin port only pods of the namespace.
+     */
+    public NetworkPolicyDef networkPolicy() {
+        return parts().networkPolicy();
+    }
+
+    /** The gateway's pods, for the NetworkPolicies of the Services it routes to: {@code allowingFrom(gateway.pods(), port)}. */
+    public NetworkPeer pods() {
+        return NetworkPeer.podsOf(deployment());
+    }
+
     /** The PodDisruptionBudget, when {@link #withDisruptionBudget()} asked for one. */
     public Optional<PodDisruptionBudgetDef> disruptionBudget() {
         return parts().budget();
@@ -264,7 +281,7 @@ public final class GatewayInstallation {
     public List<KubeObject<?>> objects() {
         Parts p = parts();
         List<KubeObject<?>> all = new ArrayList<>(List.of(p.serviceAccount(), p.namespaceRole(), p.namespaceRoleBinding(),
-                p.clusterRole(), p.clusterRoleBinding(), p.deployment(), p.entryService(), p.adminService()));
+                p.clusterRole(), p.clusterRoleBinding(), p.deployment(), p.entryService(), p.adminService(), p.networkPolicy()));
         p.budget().ifPresent(all::add);
         return List.copyOf(all);
     }
@@ -299,11 +316,14 @@ public final class GatewayInstallation {
                 .withPort(ServicePort.of(80, HTTP));
         ServiceDef entryService = https ? entry.withPort(ServicePort.of(443, HTTPS)) : entry;
         ServiceDef adminService = ServiceDef.named(ADMIN_SERVICE_NAME).selecting(deployment).withPort(ServicePort.of(ADMIN.number(), ADMIN));
+        NetworkPolicyDef networkPolicy = NetworkPolicyDef.named(NAME).isolating(deployment)
+                .allowingFrom(NetworkPeer.anywhere(), https ? new Port[] {HTTP, HTTPS} : new Port[] {HTTP})
+                .allowingFrom(NetworkPeer.sameNamespace(), ADMIN);
         Optional<PodDisruptionBudgetDef> budget = disruptionBudget
                 ? Optional.of(PodDisruptionBudgetDef.named(NAME).protecting(deployment))
                 : Optional.empty();
         return new Parts(serviceAccount, namespaceRole, namespaceRoleBinding, clusterRole, clusterRoleBinding, deployment,
-                entryService, adminService, budget);
+                entryService, adminService, networkPolicy, budget);
     }
 
     /** The id resources must carry to be read by this gateway; fails for a gateway that does not read them. */

@@ -339,50 +339,64 @@ final class ModelShapes {
                     return 160;
                 case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
                     return 161;
-                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IPBlock":
                     return 162;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
+                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
                     return 163;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
                     return 164;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
                     return 165;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
                     return 166;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
                     return 167;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
                     return 168;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
                     return 169;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
                     return 170;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
                     return 171;
-                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
                     return 172;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy":
                     return 173;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule":
                     return 174;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule":
                     return 175;
-                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer":
                     return 176;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort":
                     return 177;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec":
                     return 178;
-                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
                     return 179;
-                case "io.fabric8.kubernetes.api.model.rbac.Role":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
                     return 180;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
                     return 181;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
                     return 182;
-                case "io.fabric8.kubernetes.api.model.rbac.Subject":
+                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
                     return 183;
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+                    return 184;
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+                    return 185;
+                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+                    return 186;
+                case "io.fabric8.kubernetes.api.model.rbac.Role":
+                    return 187;
+                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+                    return 188;
+                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+                    return 189;
+                case "io.fabric8.kubernetes.api.model.rbac.Subject":
+                    return 190;
                 default:
                     return -1;
             }
@@ -882,69 +896,90 @@ final class ModelShapes {
                 fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
                 return true;
             case 162:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IPBlock) value, fields);
                 return true;
             case 163:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
                 return true;
             case 164:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
                 return true;
             case 165:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
                 return true;
             case 166:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
                 return true;
             case 167:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
                 return true;
             case 168:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
                 return true;
             case 169:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
                 return true;
             case 170:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
                 return true;
             case 171:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
                 return true;
             case 172:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
                 return true;
             case 173:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy) value, fields);
                 return true;
             case 174:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule) value, fields);
                 return true;
             case 175:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule) value, fields);
                 return true;
             case 176:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer) value, fields);
                 return true;
             case 177:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort) value, fields);
                 return true;
             case 178:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec) value, fields);
                 return true;
             case 179:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
                 return true;
             case 180:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
                 return true;
             case 181:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
                 return true;
             case 182:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
                 return true;
             case 183:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
+                return true;
+            case 184:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
+                return true;
+            case 185:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
+                return true;
+            case 186:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
+                return true;
+            case 187:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
+                return true;
+            case 188:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
+                return true;
+            case 189:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
+                return true;
+            case 190:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.Subject) value, fields);
                 return true;
             default:
@@ -2338,6 +2373,12 @@ final class ModelShapes {
         fields.putAll(o.getAdditionalProperties());
     }
 
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.networking.v1.IPBlock o, ModelFields fields) {
+        fields.put("cidr", o.getCidr());
+        fields.putUnlessEmpty("except", o.getExcept());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
     private static void fieldsOf(io.fabric8.kubernetes.api.model.networking.v1.Ingress o, ModelFields fields) {
         fields.put("apiVersion", o.getApiVersion());
         fields.put("kind", o.getKind());
@@ -2400,6 +2441,48 @@ final class ModelShapes {
     private static void fieldsOf(io.fabric8.kubernetes.api.model.networking.v1.IngressTLS o, ModelFields fields) {
         fields.putUnlessEmpty("hosts", o.getHosts());
         fields.put("secretName", o.getSecretName());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy o, ModelFields fields) {
+        fields.put("apiVersion", o.getApiVersion());
+        fields.put("kind", o.getKind());
+        fields.put("metadata", o.getMetadata());
+        fields.put("spec", o.getSpec());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule o, ModelFields fields) {
+        fields.putUnlessEmpty("ports", o.getPorts());
+        fields.putUnlessEmpty("to", o.getTo());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule o, ModelFields fields) {
+        fields.putUnlessEmpty("from", o.getFrom());
+        fields.putUnlessEmpty("ports", o.getPorts());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer o, ModelFields fields) {
+        fields.put("ipBlock", o.getIpBlock());
+        fields.put("namespaceSelector", o.getNamespaceSelector());
+        fields.put("podSelector", o.getPodSelector());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort o, ModelFields fields) {
+        fields.put("endPort", o.getEndPort());
+        fields.put("port", o.getPort());
+        fields.put("protocol", o.getProtocol());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec o, ModelFields fields) {
+        fields.putUnlessEmpty("egress", o.getEgress());
+        fields.putUnlessEmpty("ingress", o.getIngress());
+        fields.put("podSelector", o.getPodSelector());
+        fields.putUnlessEmpty("policyTypes", o.getPolicyTypes());
         fields.putAll(o.getAdditionalProperties());
     }
 

@@ -13,6 +13,8 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
@@ -432,7 +434,8 @@ class ChecksTest {
                 .withTls(certificate, "app.example.com");
         Stack stack = demoStack(config, github, registry, certificate, robot, role,
                 RoleBindingDef.named("read-pods").granting(role).to(robot), deployment,
-                PodDisruptionBudgetDef.named("app").protecting(deployment), service, ingress);
+                PodDisruptionBudgetDef.named("app").protecting(deployment), service, ingress,
+                NetworkPolicyDef.named("app").isolating(deployment).allowingFrom(NetworkPeer.namespace("ingress-nginx"), HTTP));
 
         // When every check runs with the strict policy
         Problems problems = new Problems();

@@ -14,6 +14,8 @@ import dev.kforge.dsl.rbac.PolicyRule;
 import dev.kforge.dsl.rbac.RoleBindingDef;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.rbac.Verb;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Capability;
@@ -53,9 +55,15 @@ class PolicyChecksTest {
         return DeploymentDef.named("web").running(change.apply(goodContainer())).withReplicas(2);
     }
 
+    /** A NetworkPolicy that passes the network-policy rule for {@code deployment}. */
+    private static NetworkPolicyDef isolation(DeploymentDef deployment) {
+        return NetworkPolicyDef.named(deployment.name()).isolating(deployment).allowingFrom(NetworkPeer.sameNamespace());
+    }
+
     private static List<String> problems(DeploymentDef deployment, Object... more) {
         Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
-                .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment));
+                .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment),
+                        isolation(deployment));
         for (Object object : more) {
             stack = stack.with((dev.kforge.dsl.core.KubeObject<?>) object);
         }
@@ -178,6 +186,19 @@ class PolicyChecksTest {
     }
 
     @Test
+    void reports_a_deployment_that_no_network_policy_isolates() {
+        DeploymentDef deployment = goodDeployment(c -> c);
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+                .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment));
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        assertThat(problems.all()).extracting(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).containsExactly(
+                "ERROR prod/Deployment web: has no NetworkPolicy, so any pod of the cluster may reach its pods (none). "
+                        + "Add NetworkPolicyDef.named(\"web\").isolating(deployment).allowingFrom(<its clients>, <port>). "
+                        + "Or waive it with .waive(PolicyCheck.NETWORK_POLICY, \"<why>\").");
+    }
+
+    @Test
     void reports_pods_left_free_to_share_one_node_when_there_may_be_two_or_more() {
         DeploymentDef unspread = goodDeployment(c -> c).withNodeSpread(NodeSpread.NONE);
         assertThat(problems(unspread)).containsExactly(
@@ -195,8 +216,8 @@ class PolicyChecksTest {
     @Test
     void reports_a_single_replica_and_a_missing_budget_in_prod_but_not_in_dev() {
         DeploymentDef deployment = goodDeployment(c -> c).withReplicas(1);
-        Stack prod = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(deployment);
-        Stack dev = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev")).with(deployment)
+        Stack prod = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(deployment, isolation(deployment));
+        Stack dev = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev")).with(deployment, isolation(deployment))
                 .withPolicy(Policy.RELAXED);
         Problems problems = new Problems();
         Checks.run(List.of(prod, dev), problems);
@@ -210,7 +231,7 @@ class PolicyChecksTest {
     @Test
     void relaxed_policy_turns_errors_into_warnings() {
         DeploymentDef deployment = goodDeployment(c -> c.withSecurity(ContainerSecurity.RESTRICTED.withReadOnlyRootFilesystem(false)));
-        Stack dev = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev")).with(deployment)
+        Stack dev = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev")).with(deployment, isolation(deployment))
                 .withPolicy(Policy.RELAXED);
         Problems problems = new Problems();
         Checks.run(List.of(dev), problems);
@@ -238,7 +259,7 @@ class PolicyChecksTest {
     void a_waiver_of_a_rule_the_policy_turns_off_is_not_reported_while_the_object_breaks_the_rule() {
         DeploymentDef deployment = goodDeployment(c -> c).withReplicas(1).waive(PolicyCheck.MIN_REPLICAS, "a singleton by design");
         Stack stack = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev"))
-                .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment))
+                .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment), isolation(deployment))
                 .withPolicy(Policy.RELAXED);
         Problems problems = new Problems();
         Checks.run(List.of(stack), problems);
@@ -260,7 +281,7 @@ class PolicyChecksTest {
     void a_policy_can_switch_one_check_off() {
         DeploymentDef deployment = goodDeployment(c -> c).withReplicas(1);
         Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
-                .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment))
+                .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment), isolation(deployment))
                 .withPolicy(Policy.STRICT.with(PolicyCheck.MIN_REPLICAS, Severity.OFF));
         Problems problems = new Problems();
         Checks.run(List.of(stack), problems);
@@ -276,6 +297,6 @@ class PolicyChecksTest {
         assertThat(problems.all()).isNotEmpty().allSatisfy(p -> assertThat(p.format()).endsWith("[at PolicyChecksTest.java:" + (p.origin().line()) + "]"));
         assertThat(problems.all().get(0).origin().line()).isGreaterThan(0);
         assertThat(problems.all()).extracting(Problem::check)
-                .containsExactly("image-tag", "resources", "probes", "min-replicas", "disruption-budget");
+                .containsExactly("image-tag", "resources", "probes", "min-replicas", "disruption-budget", "network-policy");
     }
 }

@@ -64,7 +64,8 @@ class GatewayInstallationTest {
                 "ClusterRoleBinding shop-prod-ambassador-cluster",
                 "Deployment ambassador",
                 "Service ambassador",
-                "Service ambassador-admin");
+                "Service ambassador-admin",
+                "NetworkPolicy ambassador");
         assertThat(gateway.objects()).filteredOn(object -> object.kind().scope() == Scope.CLUSTER)
                 .allSatisfy(object -> assertThat(object.name()).startsWith("shop-prod-"));
     }

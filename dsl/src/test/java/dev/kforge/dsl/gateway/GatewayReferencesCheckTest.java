@@ -9,6 +9,8 @@ import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.stack.NamespaceDef;
@@ -82,6 +84,39 @@ class GatewayReferencesCheckTest {
                 canary.primary(), canary.canary()));
 
         assertThat(found).isEmpty();
+    }
+
+    @Test
+    void reports_a_route_to_isolated_pods_that_do_not_admit_the_gateway() {
+        NetworkPolicyDef ingressOnly = NetworkPolicyDef.named("shop").isolating(SHOP_APP)
+                .allowingFrom(NetworkPeer.namespace("ingress-nginx"), HTTP)
+                // An address range is for addresses outside the cluster: it does not count for pods.
+                .allowingFrom(NetworkPeer.anywhere(), HTTP);
+        assertThat(problems(stack(ROUTE, ingressOnly))).containsExactly(
+                "prod/Mapping shop: routes to Service shop port http, but NetworkPolicy shop admits no traffic from the pods of gateway "
+                        + "Deployment ambassador to 5000/TCP, so every request through the gateway times out (admitted: pods of namespace "
+                        + "ingress-nginx on 5000/TCP; addresses 0.0.0.0/0 on 5000/TCP). "
+                        + "Add allowingFrom(gateway.pods(), http port) to NetworkPolicy shop (an address range does not reliably match pods).");
+
+        assertThat(problems(stack(ROUTE, NetworkPolicyDef.named("shop").isolating(SHOP_APP).allowingFrom(GATEWAY.pods(), HTTP)))).isEmpty();
+        assertThat(problems(stack(ROUTE, NetworkPolicyDef.named("shop").isolating(SHOP_APP).allowingFrom(NetworkPeer.sameNamespace())))).isEmpty();
+        assertThat(problems(stack(ROUTE, NetworkPolicyDef.named("shop").isolating(SHOP_APP)
+                .allowingFrom(NetworkPeer.namespace("shop-prod").pods("app.kubernetes.io/component", "gateway"), HTTP)))).isEmpty();
+        assertThat(problems(stack(ROUTE, NetworkPolicyDef.named("shop").isolating(SHOP_APP)
+                .allowingFrom(NetworkPeer.namespace("shop-prod").pods("app.kubernetes.io/component", "api"), HTTP)))).hasSize(1);
+    }
+
+    @Test
+    void reports_an_annotation_route_to_isolated_pods_that_do_not_admit_the_gateway() {
+        GatewayInstallation annotations = GatewayInstallation.forRouting(RoutingForm.ANNOTATION, NAMESPACE);
+        ServiceDef routed = AmbassadorMapping.named("shop_mapping").prefix("/").addTo(SHOP.backend(WEB));
+        Stack stack = Stack.named("shop").environment("prod").namespace(NAMESPACE)
+                .with(annotations.objects().toArray(KubeObject<?>[]::new))
+                .with(SHOP_APP, routed, NetworkPolicyDef.named("shop").isolating(SHOP_APP));
+        assertThat(problems(stack)).containsExactly(
+                "prod/Service shop: routes to Service shop port http, but NetworkPolicy shop admits no traffic from the pods of gateway "
+                        + "Deployment ambassador to 5000/TCP, so every request through the gateway times out (admitted: nothing). "
+                        + "Add allowingFrom(gateway.pods(), http port) to NetworkPolicy shop (an address range does not reliably match pods).");
     }
 
     @Test

@@ -1,0 +1,110 @@
+package dev.kforge.dsl.network;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.workload.DeploymentDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Who may send traffic to, or receive it from, the pods a {@link NetworkPolicyDef} isolates. */
+public sealed interface NetworkPeer {
+    /** The label the API server puts on every Namespace, with its name. */
+    String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+    /** The private IPv4 ranges (RFC 1918): in-cluster and internal addresses, which {@link #internet()} leaves out. */
+    List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+
+    /** Describes the peer in messages. */
+    String describe();
+
+    /** The pods of a Deployment of the same stack, by its derived selector. */
+    static NetworkPeer podsOf(DeploymentDef workload) {
+        return new PodsOf(workload);
+    }
+
+    /** Every pod of the policy's own namespace. */
+    static NetworkPeer sameNamespace() {
+        return new SameNamespace();
+    }
+
+    /** Every pod of another namespace, e.g. an Ingress controller's; narrow it with {@link NamespacePods#pods}. */
+    static NamespacePods namespace(String name) {
+        return new NamespacePods(Names.require(Names.Rule.DNS1123_LABEL, "NetworkPeer", "namespace", name), Labels.EMPTY);
+    }
+
+    /** The cluster's DNS pods ({@code k8s-app=kube-dns} in {@code kube-system}, as CoreDNS installs label them). */
+    static NamespacePods clusterDns() {
+        return namespace("kube-system").pods("k8s-app", "kube-dns");
+    }
+
+    /** The addresses of {@code cidr}, e.g. {@code 203.0.113.0/24}; narrow it with {@link IpRange#except}. */
+    static IpRange cidr(String cidr) {
+        return new IpRange(cidr, List.of());
+    }
+
+    /** Every IPv4 address: the public clients of a load balancer that keeps their addresses. */
+    static IpRange anywhere() {
+        return cidr("0.0.0.0/0");
+    }
+
+    /** Every IPv4 address outside the private ranges: public services such as an external API. */
+    static IpRange internet() {
+        return anywhere().except(PRIVATE_RANGES.toArray(String[]::new));
+    }
+
+    /** The pods of {@code workload} (a Deployment of the stack). */
+    record PodsOf(DeploymentDef workload) implements NetworkPeer {
+        @Override
+        public String describe() {
+            return "pods of " + workload.describe();
+        }
+    }
+
+    /** Every pod of the policy's namespace. */
+    record SameNamespace() implements NetworkPeer {
+        @Override
+        public String describe() {
+            return "pods of the namespace";
+        }
+    }
+
+    /** The pods of another namespace, all of them or those carrying {@code pods}. */
+    record NamespacePods(String namespace, Labels pods) implements NetworkPeer {
+        /** Only the pods of the namespace carrying this label too. */
+        public NamespacePods pods(String key, String value) {
+            return new NamespacePods(namespace, InvalidDefinitionException.reportedAs("NetworkPeer namespace " + namespace,
+                    () -> pods.with(key, value)));
+        }
+
+        @Override
+        public String describe() {
+            return (pods.isEmpty() ? "pods" : "pods " + pods.entries()) + " of namespace " + namespace;
+        }
+    }
+
+    /** Addresses in {@code cidr}, except those in the {@code except} ranges (each inside it). */
+    record IpRange(String cidr, List<String> except) implements NetworkPeer {
+        public IpRange {
+            except = List.copyOf(except);
+            Cidr range = Cidr.parse("NetworkPeer", "cidr", cidr);
+            for (String excluded : except) {
+                if (!range.contains(Cidr.parse("NetworkPeer " + cidr, "except", excluded))) {
+                    throw InvalidDefinitionException.invalid("NetworkPeer " + cidr, "except", excluded, "is not inside " + cidr,
+                            "The API server refuses exceptions outside the range; give a range within it.");
+                }
+            }
+        }
+
+        /** A copy that leaves out these ranges too. */
+        public IpRange except(String... ranges) {
+            List<String> all = new ArrayList<>(except);
+            all.addAll(List.of(ranges));
+            return new IpRange(cidr, all);
+        }
+
+        @Override
+        public String describe() {
+            return except.isEmpty() ? "addresses " + cidr : "addresses " + cidr + " except " + String.join(", ", except);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.kforge.dsl.network;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Lists;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.RawEdit;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Port;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A NetworkPolicy (networking.k8s.io/v1) that isolates a Deployment's pods: once isolated, they
+ * receive only the traffic an allowance admits. Start with
+ * {@code NetworkPolicyDef.named("tgr").isolating(deployment).allowingFrom(NetworkPeer.podsOf(gateway), HTTP)}.
+ * With {@link #isolatingEgress()} their outgoing traffic is limited the same way
+ * ({@link #allowingDns()}, {@link #allowingTo}).
+ *
+ * @param target         the Deployment whose pods are isolated (selected with its derived selector)
+ * @param ingress        what may reach them, in order; none: nothing may
+ * @param isolatesEgress whether outgoing traffic is limited too
+ * @param egress         where they may send traffic when it is
+ */
+public record NetworkPolicyDef(Meta meta, DeploymentDef target, List<Allowance> ingress, boolean isolatesEgress,
+                               List<Allowance> egress, List<RawEdit<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy>> rawEdits)
+        implements KubeObject<NetworkPolicyDef> {
+
+    /** The port of DNS, on UDP and TCP. */
+    public static final int DNS_PORT = 53;
+
+    /**
+     * Traffic admitted between the isolated pods and {@code peer}, on {@code ports} (of the
+     * isolated pods for ingress, of the peer for egress); no ports: every port.
+     */
+    public record Allowance(NetworkPeer peer, List<Port> ports) {
+        public Allowance {
+            ports = List.copyOf(ports);
+        }
+
+        /** Whether this admits traffic to {@code port}. */
+        public boolean admits(Port port) {
+            return ports.isEmpty() || ports.stream().anyMatch(p -> p.number() == port.number() && p.protocol() == port.protocol());
+        }
+
+        /** Describes the allowance in messages: {@code pods of Deployment ambassador on 5000/TCP}. */
+        public String describe() {
+            return peer.describe() + (ports.isEmpty() ? " on every port"
+                    : " on " + String.join(", ", ports.stream().map(p -> p.number() + "/" + p.protocol()).toList()));
+        }
+    }
+
+    public NetworkPolicyDef {
+        ingress = List.copyOf(ingress);
+        egress = List.copyOf(egress);
+        rawEdits = List.copyOf(rawEdits);
+        if (!isolatesEgress && !egress.isEmpty()) {
+            throw new InvalidDefinitionException(describe(meta) + ": egress allowances have no effect while outgoing traffic "
+                    + "is not isolated. Call isolatingEgress() first.");
+        }
+    }
+
+    /** Those of {@code policies} that isolate the pods of {@code workload}. */
+    public static List<NetworkPolicyDef> isolating(List<NetworkPolicyDef> policies, DeploymentDef workload) {
+        return policies.stream().filter(policy -> policy.target().name().equals(workload.name())).toList();
+    }
+
+    public static TargetStep named(String name) {
+        return new TargetStep(Meta.named(Kind.NETWORK_POLICY, name));
+    }
+
+    /** The step that takes the isolated Deployment. */
+    public record TargetStep(Meta meta) {
+        /** Isolates the pods of {@code target} from incoming traffic; add what may reach them with {@link #allowingFrom}. */
+        public NetworkPolicyDef isolating(DeploymentDef target) {
+            return new NetworkPolicyDef(meta, target, List.of(), false, List.of(), List.of());
+        }
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.NETWORK_POLICY;
+    }
+
+    @Override
+    public NetworkPolicyDef withMeta(Meta meta) {
+        return new NetworkPolicyDef(meta, target, ingress, isolatesEgress, egress, rawEdits);
+    }
+
+    /**
+     * A copy that admits traffic from {@code peer} to {@code ports} of the isolated pods (every
+     * port when none is given); each must be declared by a container of the Deployment.
+     */
+    public NetworkPolicyDef allowingFrom(NetworkPeer peer, Port... ports) {
+        for (Port port : ports) {
+            if (!target.declares(port)) {
+                throw InvalidDefinitionException.invalid(describe(), "ingress port", port, "is not declared by a container of " + target.describe(),
+                        "Admit one of its ports: " + target.ports() + ".");
+            }
+        }
+        return new NetworkPolicyDef(meta, target, Lists.append(ingress, new Allowance(peer, List.of(ports))), isolatesEgress, egress, rawEdits);
+    }
+
+    /** A copy that also limits the pods' outgoing traffic: to nothing, until {@link #allowingTo} admits some. */
+    public NetworkPolicyDef isolatingEgress() {
+        return new NetworkPolicyDef(meta, target, ingress, true, egress, rawEdits);
+    }
+
+    /** A copy whose isolated pods may send traffic to {@code peer} on {@code ports} (every port when none is given). */
+    public NetworkPolicyDef allowingTo(NetworkPeer peer, Port... ports) {
+        return new NetworkPolicyDef(meta, target, ingress, isolatesEgress, Lists.append(egress, new Allowance(peer, List.of(ports))), rawEdits);
+    }
+
+    /** A copy whose isolated pods may ask the cluster's DNS ({@link NetworkPeer#clusterDns()}, port 53 on UDP and TCP). */
+    public NetworkPolicyDef allowingDns() {
+        return allowingTo(NetworkPeer.clusterDns(), Port.udp("dns", DNS_PORT), Port.tcp("dns-tcp", DNS_PORT));
+    }
+
+    public NetworkPolicyDef withRawEdit(String reason, Consumer<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy> edit) {
+        return new NetworkPolicyDef(meta, target, ingress, isolatesEgress, egress, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
+    }
+
+    private static String describe(Meta meta) {
+        return Kind.NETWORK_POLICY + " " + meta.name();
+    }
+}

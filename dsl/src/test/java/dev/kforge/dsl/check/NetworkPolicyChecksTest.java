@@ -1,0 +1,93 @@
+package dev.kforge.dsl.check;
+
+import static dev.kforge.dsl.testing.Rendering.demoStack;
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Port;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A NetworkPolicy must isolate and admit Deployments of the stack, leave its Services reachable and its pods able to resolve names. */
+class NetworkPolicyChecksTest {
+    private static final Port HTTP = Port.tcp("http", 8080);
+    private static final Port METRICS = Port.tcp("metrics", 9090);
+
+    private static DeploymentDef deployment(String name) {
+        return DeploymentDef.named(name).running(ContainerDef.named(name).image(Image.of("example/" + name, "1.0.0"))
+                .withPort(HTTP).withPort(METRICS));
+    }
+
+    /** The structural problems (policy checks off) of a stack of {@code objects}, with severity, without origins. */
+    private static List<String> problems(KubeObject<?>... objects) {
+        Problems problems = new Problems();
+        Checks.run(List.of(demoStack(objects).withPolicy(noPolicy())), problems);
+        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    @Test
+    void a_service_whose_ports_the_policy_admits_passes() {
+        DeploymentDef api = deployment("api");
+        DeploymentDef proxy = deployment("proxy");
+        ServiceDef service = ServiceDef.named("api").selecting(api).withPort(ServicePort.of(80, HTTP));
+        assertThat(problems(api, proxy, service,
+                NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.podsOf(proxy), HTTP),
+                NetworkPolicyDef.named("proxy").isolating(proxy).allowingFrom(NetworkPeer.anywhere())
+                        .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(api), HTTP))).isEmpty();
+    }
+
+    @Test
+    void reports_a_policy_of_or_for_a_deployment_not_in_the_stack() {
+        DeploymentDef api = deployment("api");
+        assertThat(problems(NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.podsOf(deployment("proxy")), HTTP)))
+                .containsExactly(
+                        "ERROR test/NetworkPolicy api: isolates Deployment api, which is not in the stack (api). "
+                                + "Add the Deployment to the stack, or name one that is.",
+                        "ERROR test/NetworkPolicy api: admits the pods of Deployment proxy, which is not in the stack (proxy). "
+                                + "Add the Deployment to the stack, or name one that is.");
+    }
+
+    @Test
+    void reports_each_service_port_that_no_allowance_admits() {
+        DeploymentDef api = deployment("api");
+        ServiceDef service = ServiceDef.named("api").selecting(api)
+                .withPort(ServicePort.of(80, HTTP))
+                .withPort(ServicePort.of(9090, METRICS));
+        assertThat(problems(api, service, NetworkPolicyDef.named("api").isolating(api))).containsExactly(
+                "ERROR test/Service api: port http reaches no pod: NetworkPolicy api isolates Deployment api and admits no traffic to 8080/TCP "
+                        + "(admitted: nothing). Admit the Service's clients with allowingFrom(<peer>, http port) on NetworkPolicy api.",
+                "ERROR test/Service api: port metrics reaches no pod: NetworkPolicy api isolates Deployment api and admits no traffic to 9090/TCP "
+                        + "(admitted: nothing). Admit the Service's clients with allowingFrom(<peer>, metrics port) on NetworkPolicy api.");
+        // A Service of pods no policy isolates is reachable, whatever the policies of other Deployments say.
+        DeploymentDef open = deployment("open");
+        assertThat(problems(api, open, ServiceDef.named("open").selecting(open).withPort(ServicePort.of(80, HTTP)),
+                NetworkPolicyDef.named("api").isolating(api))).isEmpty();
+        // Several policies isolating one Deployment add up.
+        assertThat(problems(api, service,
+                NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.namespace("ingress-nginx"), HTTP),
+                NetworkPolicyDef.named("api-metrics").isolating(api).allowingFrom(NetworkPeer.namespace("monitoring"), METRICS))).isEmpty();
+        assertThat(problems(api, service, NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.sameNamespace(), HTTP)))
+                .containsExactly("ERROR test/Service api: port metrics reaches no pod: NetworkPolicy api isolates Deployment api and admits "
+                        + "no traffic to 9090/TCP (admitted: pods of the namespace on 8080/TCP). "
+                        + "Admit the Service's clients with allowingFrom(<peer>, metrics port) on NetworkPolicy api.");
+    }
+
+    @Test
+    void warns_when_isolated_outgoing_traffic_cannot_reach_dns() {
+        DeploymentDef api = deployment("api");
+        assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress()
+                .allowingTo(NetworkPeer.internet(), Port.tcp("https", 443)))).containsExactly(
+                "WARNING test/NetworkPolicy api: isolates the outgoing traffic of Deployment api without admitting DNS, so its pods cannot "
+                        + "resolve any name (addresses 0.0.0.0/0 except 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 on 443/TCP). "
+                        + "Add allowingDns() (the cluster's DNS on port 53, UDP and TCP).");
+        assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress().allowingTo(NetworkPeer.anywhere()))).isEmpty();
+    }
+}
