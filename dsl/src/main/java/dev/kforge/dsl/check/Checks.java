@@ -21,6 +21,7 @@ public final class Checks {
             new RbacReferencesCheck(),
             new GatewayReferencesCheck(),
             new ContainerPolicyCheck(),
+            new SecretLiteralPolicyCheck(),
             new SecurityPolicyCheck(),
             new AccessPolicyCheck(),
             new AvailabilityPolicyCheck(),

@@ -4,18 +4,13 @@ import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
-import dev.kforge.dsl.workload.EnvVarDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Resources;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** Per container: a pinned image, requests and limits, both probes, no secret-looking literals. */
+/** Per container: a pinned image, requests and limits, both probes. */
 final class ContainerPolicyCheck implements StackCheck {
-    /** Parts of an environment variable's name that say its value is a secret (any case). */
-    private static final List<String> SECRET_WORDS = List.of("SECRET", "TOKEN", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL");
-
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
@@ -45,13 +40,6 @@ final class ContainerPolicyCheck implements StackCheck {
                             subject + " has no " + String.join(" and no ", probes), "probes: " + (2 - probes.size()) + " of 2",
                             "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port).", problems);
                 }
-                for (EnvVarDef var : container.env()) {
-                    if (var instanceof EnvVarDef.Literal && namesASecret(var.name())) {
-                        PolicyReporter.report(stack, deployment, PolicyCheck.SECRET_LITERAL,
-                                subject + " sets " + var.name() + " to a literal value, which lands in git", var.name(),
-                                "Declare a SecretDef with that key and use Env.from(\"" + var.name() + "\", secret.key(\"" + var.name() + "\")).", problems);
-                    }
-                }
             }
         }
     }
@@ -80,16 +68,5 @@ final class ContainerPolicyCheck implements StackCheck {
         resources.cpuLimit().ifPresent(cpu -> set.add("limits.cpu=" + cpu));
         resources.memoryLimit().ifPresent(memory -> set.add("limits.memory=" + memory));
         return set.isEmpty() ? "none" : String.join(", ", set);
-    }
-
-    private static boolean namesASecret(String name) {
-        // Environment variable names are ASCII (Names.requireEnvVarName).
-        String upper = name.toUpperCase(Locale.ROOT);
-        for (String word : SECRET_WORDS) {
-            if (upper.contains(word)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

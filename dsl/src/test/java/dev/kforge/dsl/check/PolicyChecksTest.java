@@ -3,6 +3,7 @@ package dev.kforge.dsl.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
@@ -152,6 +153,36 @@ class PolicyChecksTest {
                 "prod/Deployment web: container web sets credentials.file to a literal value, which lands in git (credentials.file). "
                         + "Declare a SecretDef with that key and use Env.from(\"credentials.file\", secret.key(\"credentials.file\")). "
                         + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
+    }
+
+    @Test
+    void reports_literal_values_holding_secrets_without_printing_them() {
+        assertThat(problems(goodDeployment(c -> c.withEnv(Env.value("DATABASE_URL", "postgres://admin:hunter2@db/app"),
+                Env.value("UPSTREAM", "ghp_" + "x".repeat(36)))))).containsExactly(
+                "prod/Deployment web: container web sets DATABASE_URL to a literal value holding a URL with a password, which lands in git "
+                        + "(DATABASE_URL). Declare a SecretDef with that key and use Env.from(\"DATABASE_URL\", secret.key(\"DATABASE_URL\")). "
+                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").",
+                "prod/Deployment web: container web sets UPSTREAM to a literal value holding a GitHub token, which lands in git "
+                        + "(UPSTREAM). Declare a SecretDef with that key and use Env.from(\"UPSTREAM\", secret.key(\"UPSTREAM\")). "
+                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
+    }
+
+    @Test
+    void reports_config_map_keys_that_look_like_secrets_by_name_or_value() {
+        ConfigMapDef config = ConfigMapDef.named("web-config")
+                .withProperty("GITHUB_PASSWORD", "hunter2")
+                .withProperty("LOG_LEVEL", "info")
+                .withFile("app.yaml", "upstream:\n  url: https://svc:s3cret@api.example.com/v1\n");
+        List<String> found = problems(goodDeployment(c -> c), config);
+        assertThat(found).containsExactly(
+                "prod/ConfigMap web-config: key GITHUB_PASSWORD looks like a secret by its name, and ConfigMap data lands in git "
+                        + "(GITHUB_PASSWORD). Move it to a SecretDef (keys in code, values from the secret source) and read it with "
+                        + "secret.key(\"GITHUB_PASSWORD\"). Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").",
+                "prod/ConfigMap web-config: key app.yaml holds a URL with a password, and ConfigMap data lands in git (app.yaml). "
+                        + "Move it to a SecretDef (keys in code, values from the secret source) and read it with secret.key(\"app.yaml\"). "
+                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
+        assertThat(String.join("\n", found)).doesNotContain("hunter2").doesNotContain("s3cret");
+        assertThat(problems(goodDeployment(c -> c), config.waive(PolicyCheck.SECRET_LITERAL, "test fixtures, not real credentials"))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,50 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.EnvVarDef;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * No secret in git: literal env values and ConfigMap data are written to {@code out/}, so neither
+ * may have a secret-looking name or hold a secret-looking value ({@link SecretPatterns}). The
+ * report names the variable or key and what it looks like, never the value.
+ */
+final class SecretLiteralPolicyCheck implements StackCheck {
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            for (ContainerDef container : deployment.containers()) {
+                for (EnvVarDef var : container.env()) {
+                    if (var instanceof EnvVarDef.Literal literal) {
+                        Optional<String> secret = SecretPatterns.secretIn(literal.value());
+                        if (secret.isPresent() || SecretPatterns.namesASecret(literal.name())) {
+                            PolicyReporter.report(stack, deployment, PolicyCheck.SECRET_LITERAL,
+                                    "container " + container.name() + " sets " + literal.name() + " to a literal value"
+                                            + secret.map(what -> " holding " + what).orElse("") + ", which lands in git", literal.name(),
+                                    "Declare a SecretDef with that key and use Env.from(\"" + literal.name() + "\", secret.key(\""
+                                            + literal.name() + "\")).", problems);
+                        }
+                    }
+                }
+            }
+        }
+        for (ConfigMapDef config : index.all(ConfigMapDef.class)) {
+            for (Map.Entry<String, String> entry : config.data().entrySet()) {
+                Optional<String> secret = SecretPatterns.secretIn(entry.getValue());
+                if (secret.isPresent() || SecretPatterns.namesASecret(entry.getKey())) {
+                    PolicyReporter.report(stack, config,  PolicyCheck.SECRET_LITERAL,
+                            "key " + entry.getKey() + secret.map(what -> " holds " + what).orElse(" looks like a secret by its name")
+                                    + ", and ConfigMap data lands in git", entry.getKey(),
+                            "Move it to a SecretDef (keys in code, values from the secret source) and read it with secret.key(\""
+                                    + entry.getKey() + "\").", problems);
+                }
+            }
+        }
+    }
+}
