@@ -9,7 +9,7 @@ import dev.kforge.dsl.workload.Resources;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per container: a pinned image, requests and limits, both probes. */
+/** Per container: a pinned image, requests and limits, both probes, and not the same one twice. */
 final class ContainerPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -39,6 +39,12 @@ final class ContainerPolicyCheck implements StackCheck {
                     PolicyReporter.report(stack, deployment, PolicyCheck.PROBES,
                             subject + " has no " + String.join(" and no ", probes), "probes: " + (2 - probes.size()) + " of 2",
                             "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port).", problems);
+                } else if (container.livenessProbe().get().action().sameAs(container.readinessProbe().get().action())) {
+                    PolicyReporter.report(stack, deployment, PolicyCheck.PROBES,
+                            subject + " probes liveness as it probes readiness, so a pod too busy to be ready is restarted too, "
+                                    + "which turns a load peak into an outage", container.livenessProbe().get().action().describe(),
+                            "Let the liveness probe check only that the process works (an endpoint that calls no dependency), "
+                                    + "and the readiness probe whether it can serve now.", problems);
                 }
             }
         }

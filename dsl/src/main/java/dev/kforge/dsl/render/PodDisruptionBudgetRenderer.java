@@ -25,6 +25,7 @@ final class PodDisruptionBudgetRenderer implements ObjectRenderer<PodDisruptionB
         spec.setSelector(selector);
         spec.setMinAvailable(IntOrStrings.of(budget.minAvailable()));
         spec.setMaxUnavailable(IntOrStrings.of(budget.maxUnavailable()));
+        spec.setUnhealthyPodEvictionPolicy(budget.unhealthyPodEviction().apiValue());
         PodDisruptionBudget rendered = new PodDisruptionBudget();
         // Labelled as its workload is (name, component), so -l app.kubernetes.io/name=<app> finds it too.
         rendered.setMetadata(Metadata.of(budget, stack, Metadata.commonLabels(stack).with(workloadSelector)));

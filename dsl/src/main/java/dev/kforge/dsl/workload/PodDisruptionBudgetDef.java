@@ -17,9 +17,12 @@ import java.util.function.Consumer;
  *
  * @param minAvailable   pods that must stay up; exclusive with maxUnavailable
  * @param maxUnavailable pods that may be down; the default is 1
+ * @param unhealthyPodEviction whether pods that are not ready may be evicted anyway; default
+ *                       {@link UnhealthyPodEviction#ALWAYS_ALLOW}, so broken pods never block a drain
  */
 public record PodDisruptionBudgetDef(Meta meta, DeploymentDef workload, IntOrPercent minAvailable,
-                                     IntOrPercent maxUnavailable, List<RawEdit<PodDisruptionBudget>> rawEdits)
+                                     IntOrPercent maxUnavailable, UnhealthyPodEviction unhealthyPodEviction,
+                                     List<RawEdit<PodDisruptionBudget>> rawEdits)
         implements KubeObject<PodDisruptionBudgetDef> {
 
     public PodDisruptionBudgetDef {
@@ -41,7 +44,7 @@ public record PodDisruptionBudgetDef(Meta meta, DeploymentDef workload, IntOrPer
     /** The step that takes the protected Deployment. */
     public record WorkloadStep(Meta meta) {
         public PodDisruptionBudgetDef protecting(DeploymentDef workload) {
-            return new PodDisruptionBudgetDef(meta, workload, null, IntOrPercent.count(1), List.of());
+            return new PodDisruptionBudgetDef(meta, workload, null, IntOrPercent.count(1), UnhealthyPodEviction.ALWAYS_ALLOW, List.of());
         }
     }
 
@@ -52,18 +55,23 @@ public record PodDisruptionBudgetDef(Meta meta, DeploymentDef workload, IntOrPer
 
     @Override
     public PodDisruptionBudgetDef withMeta(Meta meta) {
-        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, rawEdits);
+        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, unhealthyPodEviction, rawEdits);
     }
 
     public PodDisruptionBudgetDef withMinAvailable(IntOrPercent pods) {
-        return new PodDisruptionBudgetDef(meta, workload, pods, null, rawEdits);
+        return new PodDisruptionBudgetDef(meta, workload, pods, null, unhealthyPodEviction, rawEdits);
     }
 
     public PodDisruptionBudgetDef withMaxUnavailable(IntOrPercent pods) {
-        return new PodDisruptionBudgetDef(meta, workload, null, pods, rawEdits);
+        return new PodDisruptionBudgetDef(meta, workload, null, pods, unhealthyPodEviction, rawEdits);
+    }
+
+    public PodDisruptionBudgetDef withUnhealthyPodEviction(UnhealthyPodEviction eviction) {
+        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, eviction, rawEdits);
     }
 
     public PodDisruptionBudgetDef withRawEdit(String reason, Consumer<PodDisruptionBudget> edit) {
-        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
+        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, unhealthyPodEviction,
+                Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }

@@ -10,6 +10,28 @@ public sealed interface ProbeAction {
     /** The container port the action uses, if any; it must be declared by the container. */
     Optional<Port> port();
 
+    /** Whether {@code other} probes the same thing. Written out: records' generated equals are bootstrapped at first use, a start-up cost. */
+    default boolean sameAs(ProbeAction other) {
+        if (this instanceof HttpGet a && other instanceof HttpGet b) {
+            return a.path().equals(b.path()) && a.target().equals(b.target()) && a.scheme() == b.scheme();
+        }
+        if (this instanceof TcpSocket a && other instanceof TcpSocket b) {
+            return a.target().equals(b.target());
+        }
+        return this instanceof Exec a && other instanceof Exec b && a.command().equals(b.command());
+    }
+
+    /** Describes the action in messages: {@code httpGet /health on port http}. */
+    default String describe() {
+        if (this instanceof HttpGet get) {
+            return (get.scheme() == Scheme.HTTPS ? "httpsGet " : "httpGet ") + get.path() + " on port " + get.target().name();
+        }
+        if (this instanceof TcpSocket socket) {
+            return "tcpSocket on port " + socket.target().name();
+        }
+        return "exec " + String.join(" ", ((Exec) this).command());
+    }
+
     /** An HTTP GET of {@code path} on a declared port; success is a status from 200 to 399. */
     record HttpGet(String path, Port target, Scheme scheme) implements ProbeAction {
         public HttpGet {

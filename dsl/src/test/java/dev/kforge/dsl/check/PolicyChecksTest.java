@@ -186,6 +186,21 @@ class PolicyChecksTest {
     }
 
     @Test
+    void reports_a_liveness_probe_that_probes_what_readiness_probes() {
+        assertThat(problems(goodDeployment(c -> c.withLivenessProbe(ProbeDef.httpGet("/ready", HTTP).withFailureThreshold(6))))).containsExactly(
+                "prod/Deployment web: container web probes liveness as it probes readiness, so a pod too busy to be ready is restarted too, "
+                        + "which turns a load peak into an outage (httpGet /ready on port http). Let the liveness probe check only that the "
+                        + "process works (an endpoint that calls no dependency), and the readiness probe whether it can serve now. "
+                        + "Or waive it with .waive(PolicyCheck.PROBES, \"<why>\").");
+        assertThat(problems(goodDeployment(c -> c.withLivenessProbe(ProbeDef.tcpSocket(HTTP))))).isEmpty();
+        Port admin = Port.tcp("admin", 9000);
+        assertThat(problems(goodDeployment(c -> c.withPort(admin).withReadinessProbe(ProbeDef.tcpSocket(HTTP))
+                .withLivenessProbe(ProbeDef.tcpSocket(admin))))).isEmpty();
+        assertThat(problems(goodDeployment(c -> c.withReadinessProbe(ProbeDef.exec("cat", "/tmp/ready"))
+                .withLivenessProbe(ProbeDef.exec("cat", "/tmp/ready"))))).singleElement().asString().contains("(exec cat /tmp/ready)");
+    }
+
+    @Test
     void reports_a_token_mounted_for_an_account_without_a_role() {
         ServiceAccountDef account = ServiceAccountDef.named("web");
         assertThat(problems(goodDeployment(c -> c).withApiAccessAs(account), account)).containsExactly(
