@@ -39,6 +39,7 @@ import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.IntOrPercent;
+import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodField;
 import dev.kforge.dsl.workload.PodSecurity;
@@ -118,7 +119,8 @@ public final class TgrStack {
                 PolicyRule.allow(Verb.LIST).on(ApiResource.PODS));
         RoleBindingDef podsListBinding = RoleBindingDef.named(app + "-pods-list").granting(podsList).to(account);
 
-        VolumeDef tmp = Volumes.emptyDir("tmp");
+        // The JVM writes little there (perf data, Javalin's temporary files): bounded, so it cannot fill the node.
+        VolumeDef tmp = Volumes.emptyDir("tmp").withSizeLimit(Memory.mebibytes(64));
         ContainerDef api = ContainerDef.named(app)
                 .image(Image.of(TgrContract.IMAGE_REPOSITORY, profile.imageTag()))
                 .withPort(HTTP)

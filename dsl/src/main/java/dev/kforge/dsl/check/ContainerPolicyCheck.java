@@ -6,14 +6,16 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.VolumeDef;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per container: a pinned image, requests and limits, both probes, and not the same one twice. */
+/** Per container: a pinned image, requests and limits, both probes, and not the same one twice; bounded scratch volumes. */
 final class ContainerPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            checkScratchVolumes(stack, deployment, problems);
             for (ContainerDef container : deployment.containers()) {
                 String subject = "container " + container.name();
                 Image image = container.image();
@@ -46,6 +48,18 @@ final class ContainerPolicyCheck implements StackCheck {
                             "Let the liveness probe check only that the process works (an endpoint that calls no dependency), "
                                     + "and the readiness probe whether it can serve now.", problems);
                 }
+            }
+        }
+    }
+
+    /** An emptyDir on the node's disk without a size limit can fill that disk, and then the kubelet evicts every pod there. */
+    private static void checkScratchVolumes(Stack stack, DeploymentDef deployment, Problems problems) {
+        for (VolumeDef volume : deployment.volumes()) {
+            if (volume instanceof VolumeDef.EmptyDir scratch && !scratch.inMemory() && scratch.sizeLimit().isEmpty()) {
+                PolicyReporter.report(stack, deployment, PolicyCheck.RESOURCES,
+                        "volume " + scratch.name() + " (emptyDir) has no size limit, so its pods can fill the node's disk",
+                        "sizeLimit: none",
+                        "Bound it: Volumes.emptyDir(\"" + scratch.name() + "\").withSizeLimit(Memory.mebibytes(..)).", problems);
             }
         }
     }

@@ -8,7 +8,7 @@ package dev.kforge.dsl.core;
 public enum PolicyCheck {
     /** An image without a tag, or tagged {@code latest}: what runs changes without a diff. */
     IMAGE_TAG("image-tag"),
-    /** A container without CPU and memory requests and limits. */
+    /** A container without CPU and memory requests and limits, or a disk-backed emptyDir without a size limit. */
     RESOURCES("resources"),
     /** A container without a readiness or a liveness probe. */
     PROBES("probes"),

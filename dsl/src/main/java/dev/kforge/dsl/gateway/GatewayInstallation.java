@@ -89,6 +89,8 @@ public final class GatewayInstallation {
     public static final long RUN_AS_USER = 8888;
     /** Where Emissary writes its configuration, on the {@code /tmp} emptyDir. */
     public static final String CONFIG_BASE_DIR = "/tmp/ambassador";
+    /** The most the gateway may write to its /tmp emptyDir. */
+    public static final Memory TMP_SIZE_LIMIT = Memory.mebibytes(256);
     /** The upstream manifests' requests and limits. */
     public static final Resources DEFAULT_RESOURCES = Resources.requests(Cpu.millis(200), Memory.mebibytes(100))
             .withCpuLimit(Cpu.cores(1))
@@ -349,7 +351,8 @@ public final class GatewayInstallation {
 
     private static DeploymentDef deployment(GatewayRelease release, int replicas, Resources resources, ServiceAccountDef account,
                                             NamespaceDef namespace) {
-        VolumeDef tmp = Volumes.emptyDir("tmp");
+        // Envoy configuration and snapshots: a few MB; bounded so a runaway writer cannot fill the node.
+        VolumeDef tmp = Volumes.emptyDir("tmp").withSizeLimit(TMP_SIZE_LIMIT);
         List<EnvVarDef> env = new ArrayList<>();
         env.add(Env.from("AMBASSADOR_NAMESPACE", PodField.NAMESPACE));
         env.add(Env.value("AMBASSADOR_SINGLE_NAMESPACE", "true"));

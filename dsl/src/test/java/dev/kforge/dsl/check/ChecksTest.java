@@ -422,7 +422,7 @@ class ChecksTest {
                         .withResources(Resources.requests(Cpu.millis(100), Memory.mebibytes(128)).withCpuLimit(Cpu.millis(500)).withMemoryLimit(Memory.mebibytes(256)))
                         .withReadinessProbe(ProbeDef.httpGet("/ready", HTTP))
                         .withLivenessProbe(ProbeDef.tcpSocket(HTTP))
-                        .withMount(Volumes.emptyDir("tmp"), "/tmp"))
+                        .withMount(Volumes.emptyDir("tmp").withSizeLimit(Memory.mebibytes(64)), "/tmp"))
                 .withReplicas(2)
                 .withApiAccessAs(robot)
                 .withImagePullSecret(registry);

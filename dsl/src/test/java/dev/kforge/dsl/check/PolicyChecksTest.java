@@ -35,6 +35,7 @@ import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.UtilizationTarget;
+import dev.kforge.dsl.workload.Volumes;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -198,6 +199,17 @@ class PolicyChecksTest {
                 .withLivenessProbe(ProbeDef.tcpSocket(admin))))).isEmpty();
         assertThat(problems(goodDeployment(c -> c.withReadinessProbe(ProbeDef.exec("cat", "/tmp/ready"))
                 .withLivenessProbe(ProbeDef.exec("cat", "/tmp/ready"))))).singleElement().asString().contains("(exec cat /tmp/ready)");
+    }
+
+    @Test
+    void reports_a_disk_backed_scratch_volume_without_a_size_limit() {
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache"), "/cache")))).containsExactly(
+                "prod/Deployment web: volume cache (emptyDir) has no size limit, so its pods can fill the node's disk (sizeLimit: none). "
+                        + "Bound it: Volumes.emptyDir(\"cache\").withSizeLimit(Memory.mebibytes(..)). "
+                        + "Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\").");
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").withSizeLimit(Memory.mebibytes(100)), "/cache")))).isEmpty();
+        // In memory, it counts against the container's memory limit instead.
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache")))).isEmpty();
     }
 
     @Test
