@@ -6,7 +6,7 @@ package dev.kforge.dsl.core;
  * waived for one object with a written reason: {@code deployment.waive(PolicyCheck.PROBES, "...")}.
  */
 public enum PolicyCheck {
-    /** An image without a tag, or tagged {@code latest}: what runs changes without a diff. */
+    /** An image without a tag, tagged {@code latest} or with a release line ({@code 1}, {@code 1.2}): what runs changes without a diff. */
     IMAGE_TAG("image-tag"),
     /** A container without CPU and memory requests and limits, or a disk-backed emptyDir without a size limit. */
     RESOURCES("resources"),

@@ -94,6 +94,11 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         return copy(b -> b.pullPolicy = policy);
     }
 
+    /** A copy running another image, e.g. a newer tag in one environment. */
+    public ContainerDef withImage(Image image) {
+        return copy(b -> b.image = image);
+    }
+
     public ContainerDef withCommand(String... command) {
         return copy(b -> b.command = List.of(command));
     }
@@ -161,6 +166,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
 
     /** Mutable scratch copy of the fields, so each wither names only what it changes. */
     private static final class Fields {
+        Image image;
         PullPolicy pullPolicy;
         List<String> command;
         List<String> args;
@@ -177,6 +183,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
 
     private ContainerDef copy(java.util.function.Consumer<Fields> change) {
         Fields f = new Fields();
+        f.image = image;
         f.pullPolicy = pullPolicy;
         f.command = command;
         f.args = args;
@@ -190,7 +197,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         f.mounts = mounts;
         f.security = security;
         change.accept(f);
-        return new ContainerDef(name, image, f.pullPolicy, f.command, f.args, f.ports, f.env, f.envFrom, f.resources,
+        return new ContainerDef(name, f.image, f.pullPolicy, f.command, f.args, f.ports, f.env, f.envFrom, f.resources,
                 f.readinessProbe, f.livenessProbe, f.startupProbe, f.mounts, f.security);
     }
 }

@@ -213,6 +213,19 @@ class PolicyChecksTest {
     }
 
     @Test
+    void reports_an_image_tag_that_names_a_release_line_not_a_release() {
+        for (String tag : List.of("1", "v1", "1.25", "v2.0")) {
+            assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).containsExactly(
+                    "prod/Deployment web: container web runs an image whose tag names a release line, which its publisher moves to each "
+                            + "new release (example/web:" + tag + "). Pin the full version, e.g. Image.of(\"example/web\", \"" + tag + ".0\"), "
+                            + "or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
+        }
+        for (String tag : List.of("1.2.3", "v1.2.3", "2024.01.15", "1.25-alpine", "stable1", "1.", "v")) {
+            assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).isEmpty();
+        }
+    }
+
+    @Test
     void reports_a_token_mounted_for_an_account_without_a_role() {
         ServiceAccountDef account = ServiceAccountDef.named("web");
         assertThat(problems(goodDeployment(c -> c).withApiAccessAs(account), account)).containsExactly(
