@@ -5,6 +5,7 @@
 #   make secrets ENV=dev   build dev's Secrets from the environment and .env.dev into secrets/dev (git-ignored);
 #                          STDOUT=1 prints them for `| kubectl apply -f -`
 #   make diff FROM=staging TO=prod   the fields that differ between two environments
+#   make apply-command ENV=prod      the kubectl apply --prune line for out/prod, listing every kind it renders
 #   make run               start the tgr service in the foreground (see app/README.md)
 #   make generate          rewrite dsl's map of fabric8 properties after a fabric8 or Jackson upgrade
 
@@ -52,7 +53,7 @@ N ?= 1000
 ROUNDS ?= 1
 BENCH_OUT ?= environments/target/bench-out
 
-.PHONY: render check secrets diff test run build clean bench bench-render print-render-java print-render-java-path generate
+.PHONY: render check secrets diff apply-command test run build clean bench bench-render print-render-java print-render-java-path generate
 
 render: $(CACHE)
 	@$(RUN) render $(ENV) --out $(OUT)
@@ -65,6 +66,9 @@ secrets: $(CACHE)
 
 diff: $(CACHE)
 	@$(RUN) diff $(FROM) $(TO)
+
+apply-command: $(CACHE)
+	@$(RUN) apply-command $(ENV) --out $(OUT)
 
 # One build at a time: renders started together (two terminals, a save hook) would otherwise
 # compile into the same target folders and leave a jar without classes. The build runs again

@@ -15,6 +15,7 @@ import java.util.Map;
  *   secrets ENV [--stdout] [--out DIR]   build ENV's Secrets from the environment and .env.ENV
  *                                (default DIR: secrets, git-ignored; --stdout for kubectl apply -f -)
  *   diff FROM TO                 the fields that differ between two environments
+ *   apply-command ENV [--out DIR]   the kubectl apply --prune line for ENV, with every kind it renders
  *   list                         the environment names
  * </pre>
  * Exit codes: 0 success, 1 problems found (nothing written), 2 usage error.
@@ -76,6 +77,8 @@ public final class Cli {
             case "secrets":
                 return rest.size() == 1 ? SecretsCommand.run(console, rest.get(0), output, toStdout, variables, workingDirectory)
                         : usage("secrets takes one environment");
+            case "apply-command":
+                return rest.size() == 1 ? ApplyCommand.run(console, rest.get(0), output) : usage("apply-command takes one environment");
             case "diff":
                 return rest.size() == 2 ? DiffCommand.run(console, rest.get(0), rest.get(1)) : usage("diff takes two environments: FROM TO");
             case "list":
@@ -90,8 +93,8 @@ public final class Cli {
         err.println("Usage error: " + problem + ".");
         // The Makefile sets this: its users type make targets, not the jar's arguments.
         String commands = variables.containsKey(VIA_MAKE)
-                ? "make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], make diff FROM=<env> TO=<env>"
-                : "render ENV|all [--out DIR], check [--out DIR], secrets ENV [--stdout] [--out DIR], diff FROM TO, list";
+                ? "make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], make diff FROM=<env> TO=<env>, make apply-command ENV=<env>"
+                : "render ENV|all [--out DIR], check [--out DIR], secrets ENV [--stdout] [--out DIR], diff FROM TO, apply-command ENV [--out DIR], list";
         err.println("Commands: " + commands + ". Environments: " + String.join(", ", console.names()) + ".");
         return 2;
     }

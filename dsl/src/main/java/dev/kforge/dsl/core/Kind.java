@@ -40,6 +40,17 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
         }
     }
 
+    /** Every kind the library renders without a Kind of the project's own (custom resources among them). */
+    public static java.util.List<Kind> builtIns() {
+        return BUILT_IN;
+    }
+
+    /** The API group: {@code apps} for {@code apps/v1}, empty for the core group ({@code v1}). */
+    public String group() {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
     /** The built-in kind with this apiVersion and kind, if there is one. */
     public static java.util.Optional<Kind> builtIn(String apiVersion, String kind) {
         // A loop, not a stream: every rendered object is looked up.

@@ -6,6 +6,7 @@ import static dev.kforge.dsl.testing.Rendering.noPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.gateway.EmissaryHost;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
 import dev.kforge.dsl.stack.NamespaceDef;
@@ -72,6 +73,28 @@ class CliTest {
             files.put(file.fileName(), file.content());
         }
         return files;
+    }
+
+    @Test
+    void prints_the_kubectl_line_that_prunes_every_kind_the_library_renders_and_the_custom_ones_in_use() {
+        List<EnvironmentDefinition> environments = List.of(new EnvironmentDefinition("prod",
+                () -> stack("prod").with(EmissaryHost.named("web").hostname("web.example.com"))));
+
+        int exit = run(environments, "apply-command", "prod", "--out", "deploy");
+
+        assertThat(exit).isEqualTo(0);
+        assertThat(err()).isEmpty();
+        assertThat(out()).isEqualTo("kubectl apply -f deploy/prod --prune -l app.kubernetes.io/instance=demo-prod,app.kubernetes.io/managed-by=kforge"
+                + " --prune-allowlist=core/v1/Namespace --prune-allowlist=core/v1/ServiceAccount"
+                + " --prune-allowlist=rbac.authorization.k8s.io/v1/ClusterRole --prune-allowlist=rbac.authorization.k8s.io/v1/Role"
+                + " --prune-allowlist=rbac.authorization.k8s.io/v1/ClusterRoleBinding --prune-allowlist=rbac.authorization.k8s.io/v1/RoleBinding"
+                + " --prune-allowlist=core/v1/ConfigMap --prune-allowlist=core/v1/Service --prune-allowlist=networking.k8s.io/v1/NetworkPolicy"
+                + " --prune-allowlist=apps/v1/Deployment --prune-allowlist=policy/v1/PodDisruptionBudget"
+                + " --prune-allowlist=autoscaling/v2/HorizontalPodAutoscaler --prune-allowlist=networking.k8s.io/v1/Ingress"
+                + " --prune-allowlist=getambassador.io/v3alpha1/Host\n");
+        // Secrets never reach out/, and unused custom kinds (ExternalSecret, SealedSecret) may not be installed.
+        assertThat(out()).doesNotContain("core/v1/Secret").doesNotContain("ExternalSecret").doesNotContain("SealedSecret");
+        assertThat(run(environments, "apply-command", "staging")).isEqualTo(2);
     }
 
     @Test
@@ -336,7 +359,7 @@ class CliTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err()).isEqualTo("Usage error: render takes one environment or \"all\".\n"
                 + "Commands: make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], "
-                + "make diff FROM=<env> TO=<env>. Environments: dev, prod.\n");
+                + "make diff FROM=<env> TO=<env>, make apply-command ENV=<env>. Environments: dev, prod.\n");
     }
 
     @Test

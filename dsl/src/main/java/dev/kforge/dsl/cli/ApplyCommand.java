@@ -1,0 +1,65 @@
+package dev.kforge.dsl.cli;
+
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.pipeline.RenderResult;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.Renderer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code apply-command ENV}: the {@code kubectl apply --prune} line that deploys ENV's folder and
+ * deletes what the code no longer defines. kubectl prunes only the kinds of its allowlist, whose
+ * default leaves out ServiceAccounts, RBAC, NetworkPolicies, budgets, autoscalers and every custom
+ * resource. The line lists every Kubernetes kind the library renders, whether ENV has one now or
+ * not (so the last autoscaler removed from the code is deleted too), and the custom kinds ENV
+ * renders (a custom kind must be installed to be listed: kubectl refuses unknown kinds).
+ */
+final class ApplyCommand {
+    /** The API groups of Kubernetes itself; other groups are custom resources. */
+    private static final Set<String> KUBERNETES_GROUPS = Set.of("", "apps", "batch", "policy", "autoscaling",
+            "rbac.authorization.k8s.io", "networking.k8s.io");
+
+    private ApplyCommand() {
+    }
+
+    static int run(Console console, String name, Path outDir) {
+        if (!console.knows(name)) {
+            return console.unknown(name);
+        }
+        RenderResult result = Renderer.renderAll(console.environments());
+        if (console.report(result)) {
+            return 1;
+        }
+        console.out().println(commandLine(result.environment(name).orElseThrow(), outDir.resolve(name)));
+        return 0;
+    }
+
+    /** {@code kubectl apply -f <folder> --prune -l <selector> --prune-allowlist=<group/version/kind> ...}, kinds in apply order. */
+    static String commandLine(RenderedEnvironment environment, Path folder) {
+        List<Kind> kinds = new ArrayList<>();
+        for (Kind kind : Kind.builtIns()) {
+            // Secrets never reach out/: those applied from secrets/ must never be pruned.
+            if (KUBERNETES_GROUPS.contains(kind.group()) && !kind.equals(Kind.SECRET)) {
+                kinds.add(kind);
+            }
+        }
+        for (ManifestFile file : environment.files()) {
+            if (!kinds.contains(file.kind())) {
+                kinds.add(file.kind());
+            }
+        }
+        kinds.sort(Comparator.comparingInt(Kind::applyOrder).thenComparing(Kind::kind));
+        StringBuilder line = new StringBuilder("kubectl apply -f ").append(folder).append(" --prune -l ")
+                .append(environment.stack().pruneSelector());
+        for (Kind kind : kinds) {
+            line.append(" --prune-allowlist=").append(kind.group().isEmpty() ? "core/" : "").append(kind.apiVersion())
+                    .append('/').append(kind.kind());
+        }
+        return line.toString();
+    }
+}
