@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,9 +68,14 @@ final class VariableReferencesCheck implements StackCheck {
             }
             problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), deployment,
                     "container " + container.name() + " " + field + " uses $(" + name + "), which " + (field.startsWith("env ")
-                            ? "no variable defined before it sets" : "none of its variables sets"), text,
+                            ? "no variable defined before it sets" : "none of its variables sets"), known(defined),
                     "Kubernetes leaves it as literal text. Define " + name + " first (withEnv), or write $$(" + name + ") for the text itself."));
         }
+    }
+
+    /** The variables there are, sorted; never the text itself, which may hold a secret. */
+    private static String known(Set<String> defined) {
+        return defined.isEmpty() ? "no variables" : "variables: " + String.join(", ", new TreeSet<>(defined));
     }
 
     /** The variables Kubernetes sets for a Service named {@code WEB}: {@code WEB_SERVICE_HOST}, {@code WEB_PORT_80_TCP}, ... */

@@ -54,6 +54,12 @@ public sealed interface NetworkPeer {
 
     /** The pods of {@code workload} (a Deployment of the stack). */
     record PodsOf(DeploymentDef workload) implements NetworkPeer {
+        public PodsOf {
+            if (workload == null) {
+                throw new InvalidDefinitionException("NetworkPeer podsOf: the Deployment is missing. Pass one of the stack.");
+            }
+        }
+
         @Override
         public String describe() {
             return "pods of " + workload.describe();
@@ -82,15 +88,15 @@ public sealed interface NetworkPeer {
         }
     }
 
-    /** Addresses in {@code cidr}, except those in the {@code except} ranges (each inside it). */
+    /** Addresses in {@code cidr}, except those in the {@code except} ranges (each a smaller range inside it). */
     record IpRange(String cidr, List<String> except) implements NetworkPeer {
         public IpRange {
             except = List.copyOf(except);
             Cidr range = Cidr.parse("NetworkPeer", "cidr", cidr);
             for (String excluded : except) {
-                if (!range.contains(Cidr.parse("NetworkPeer " + cidr, "except", excluded))) {
-                    throw InvalidDefinitionException.invalid("NetworkPeer " + cidr, "except", excluded, "is not inside " + cidr,
-                            "The API server refuses exceptions outside the range; give a range within it.");
+                if (!range.strictlyContains(Cidr.parse("NetworkPeer " + cidr, "except", excluded))) {
+                    throw InvalidDefinitionException.invalid("NetworkPeer " + cidr, "except", excluded, "is not strictly inside " + cidr,
+                            "The API server refuses an exception that is not a smaller range within it.");
                 }
             }
         }

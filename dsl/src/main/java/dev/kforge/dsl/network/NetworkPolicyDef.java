@@ -36,6 +36,9 @@ public record NetworkPolicyDef(Meta meta, DeploymentDef target, List<Allowance> 
      */
     public record Allowance(NetworkPeer peer, List<Port> ports) {
         public Allowance {
+            if (peer == null) {
+                throw new InvalidDefinitionException("NetworkPolicy allowance: the peer is missing. Pass one, e.g. NetworkPeer.podsOf(deployment).");
+            }
             ports = List.copyOf(ports);
         }
 
@@ -52,6 +55,9 @@ public record NetworkPolicyDef(Meta meta, DeploymentDef target, List<Allowance> 
     }
 
     public NetworkPolicyDef {
+        if (target == null) {
+            throw new InvalidDefinitionException(describe(meta) + ": the isolated Deployment is missing. Pass it to isolating(deployment).");
+        }
         ingress = List.copyOf(ingress);
         egress = List.copyOf(egress);
         rawEdits = List.copyOf(rawEdits);

@@ -35,9 +35,12 @@ public record HorizontalPodAutoscalerDef(Meta meta, DeploymentDef workload, int 
     static final int MAX_STABILIZATION_SECONDS = 3600;
 
     public HorizontalPodAutoscalerDef {
+        String subject = Kind.HORIZONTAL_POD_AUTOSCALER + " " + meta.name();
+        if (workload == null) {
+            throw new InvalidDefinitionException(subject + ": the scaled Deployment is missing. Pass it to scaling(deployment).");
+        }
         targets = List.copyOf(targets);
         rawEdits = List.copyOf(rawEdits);
-        String subject = Kind.HORIZONTAL_POD_AUTOSCALER + " " + meta.name();
         if (minReplicas < 1) {
             throw InvalidDefinitionException.invalid(subject, "minReplicas", minReplicas, "must be at least 1",
                     "Scaling to zero needs the alpha feature gate HPAScaleToZero; keep at least 1 pod.");

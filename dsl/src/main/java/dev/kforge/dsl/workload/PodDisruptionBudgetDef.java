@@ -27,6 +27,10 @@ public record PodDisruptionBudgetDef(Meta meta, DeploymentDef workload, IntOrPer
 
     public PodDisruptionBudgetDef {
         rawEdits = List.copyOf(rawEdits);
+        if (workload == null) {
+            throw new InvalidDefinitionException(Kind.POD_DISRUPTION_BUDGET + " " + meta.name()
+                    + ": the protected Deployment is missing. Pass it to protecting(deployment).");
+        }
         if ((minAvailable == null) == (maxUnavailable == null)) {
             throw new InvalidDefinitionException(Kind.POD_DISRUPTION_BUDGET + " " + meta.name()
                     + ": set exactly one of minAvailable and maxUnavailable.");

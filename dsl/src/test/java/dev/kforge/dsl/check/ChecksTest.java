@@ -327,7 +327,7 @@ class ChecksTest {
         ConfigMapDef config = ConfigMapDef.named("cfg").withProperty("PORT", "8080");
         ContainerDef container = app()
                 .withEnvFrom(EnvFromSource.configMap(config))
-                .withEnv(Env.value("URL", "http://$(HOST):$(PORT)"), Env.value("HOST", "0.0.0.0"),
+                .withEnv(Env.value("URL", "http://admin:hunter2@$(HOST):$(PORT)"), Env.value("HOST", "0.0.0.0"),
                         Env.value("PRICE", "$$(not a reference) costs $5"))
                 .withArgs("--listen=$(HOST):$(PORT)", "--db=$(DB_SERVICE_HOST)", "--typo=$(PROT)");
         int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(container);
@@ -335,11 +335,13 @@ class ChecksTest {
 
         assertThat(problems(demoStack(config, deployment, db))).containsExactly(
                 "test/Deployment app: container app env URL uses $(HOST), which no variable defined before it sets "
-                        + "(http://$(HOST):$(PORT)). Kubernetes leaves it as literal text. Define HOST first (withEnv), "
+                        + "(variables: PORT). Kubernetes leaves it as literal text. Define HOST first (withEnv), "
                         + "or write $$(HOST) for the text itself." + at(line),
-                "test/Deployment app: container app args uses $(PROT), which none of its variables sets (--typo=$(PROT)). "
+                "test/Deployment app: container app args uses $(PROT), which none of its variables sets (variables: HOST, PORT, PRICE, URL). "
                         + "Kubernetes leaves it as literal text. Define PROT first (withEnv), or write $$(PROT) for the text itself."
                         + at(line));
+        // The text itself may hold a secret: it is never printed.
+        assertThat(String.join("\n", problems(demoStack(config, deployment, db)))).doesNotContain("hunter2");
     }
 
     @Test

@@ -23,6 +23,15 @@ class NetworkPolicyDefTest {
     }
 
     @Test
+    void refuses_a_missing_deployment_or_peer_at_the_line_that_leaves_it_out() {
+        assertThatThrownBy(() -> NetworkPolicyDef.named("web").isolating(null)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("NetworkPolicy web: the isolated Deployment is missing. Pass it to isolating(deployment).");
+        assertThatThrownBy(() -> NetworkPolicyDef.named("web").isolating(web).allowingFrom(null, HTTP)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("NetworkPolicy allowance: the peer is missing. Pass one, e.g. NetworkPeer.podsOf(deployment).");
+        assertThatThrownBy(() -> NetworkPeer.podsOf(null)).isInstanceOf(InvalidDefinitionException.class);
+    }
+
+    @Test
     void an_allowance_admits_its_ports_by_number_and_protocol_or_every_port() {
         NetworkPolicyDef policy = NetworkPolicyDef.named("web").isolating(web)
                 .allowingFrom(NetworkPeer.podsOf(web), HTTP)
@@ -56,9 +65,18 @@ class NetworkPolicyDefTest {
         assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.256/8")).hasMessageContaining("is not an IPv4 range");
         assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/33")).hasMessageContaining("is not an IPv4 range");
         assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/8").except("11.0.0.0/16"))
-                .hasMessage("NetworkPeer 10.0.0.0/8: except \"11.0.0.0/16\" is not inside 10.0.0.0/8. "
-                        + "The API server refuses exceptions outside the range; give a range within it.");
-        assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/16").except("10.0.0.0/8")).hasMessageContaining("is not inside 10.0.0.0/16");
+                .hasMessage("NetworkPeer 10.0.0.0/8: except \"11.0.0.0/16\" is not strictly inside 10.0.0.0/8. "
+                        + "The API server refuses an exception that is not a smaller range within it.");
+        assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/16").except("10.0.0.0/8")).hasMessageContaining("is not strictly inside 10.0.0.0/16");
+        assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/8").except("10.0.0.0/8")).hasMessageContaining("is not strictly inside 10.0.0.0/8");
+        assertThatThrownBy(() -> NetworkPeer.cidr("203.0.113.7/32").except("203.0.113.7/32")).hasMessageContaining("is not strictly inside");
+        // Canonical forms only: no bits beyond the prefix, no leading zeros.
+        assertThatThrownBy(() -> NetworkPeer.cidr("10.1.2.3/8"))
+                .hasMessage("NetworkPeer: cidr \"10.1.2.3/8\" sets address bits beyond its /8 prefix. Write the range's first address: 10.0.0.0/8.");
+        assertThatThrownBy(() -> NetworkPeer.cidr("010.0.0.0/8")).hasMessageContaining("is not an IPv4 range");
+        assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/08")).hasMessageContaining("is not an IPv4 range");
+        assertThat(NetworkPeer.cidr("0.0.0.0/0").except("10.0.0.0/8", "203.0.113.7/32").except()).hasSize(2);
+        assertThat(NetworkPeer.cidr("192.168.0.0/16").describe()).isEqualTo("addresses 192.168.0.0/16");
         assertThatThrownBy(() -> NetworkPeer.namespace("Ingress_Nginx")).isInstanceOf(InvalidDefinitionException.class);
     }
 }
