@@ -6,12 +6,13 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.EnvVarDef;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * No secret in git: literal env values and ConfigMap data are written to {@code out/}, so neither
- * may have a secret-looking name or hold a secret-looking value ({@link SecretPatterns}). The
+ * No secret in git: literal env values, ConfigMap data, commands and arguments are written to
+ * {@code out/}, so none may have a secret-looking name or hold a secret-looking value ({@link SecretPatterns}). The
  * report names the variable or key and what it looks like, never the value.
  */
 final class SecretLiteralPolicyCheck implements StackCheck {
@@ -20,10 +21,12 @@ final class SecretLiteralPolicyCheck implements StackCheck {
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
             for (ContainerDef container : deployment.containers()) {
+                checkArguments(stack, deployment, container, "command", container.command(), problems);
+                checkArguments(stack, deployment, container, "args", container.args(), problems);
                 for (EnvVarDef var : container.env()) {
                     if (var instanceof EnvVarDef.Literal literal) {
                         Optional<String> secret = SecretPatterns.secretIn(literal.value());
-                        if (secret.isPresent() || SecretPatterns.namesASecret(literal.name())) {
+                        if (secret.isPresent() || SecretPatterns.namesASecret(literal.name(), literal.value())) {
                             PolicyReporter.report(stack, deployment, PolicyCheck.SECRET_LITERAL,
                                     "container " + container.name() + " sets " + literal.name() + " to a literal value"
                                             + secret.map(what -> " holding " + what).orElse("") + ", which lands in git", literal.name(),
@@ -37,13 +40,27 @@ final class SecretLiteralPolicyCheck implements StackCheck {
         for (ConfigMapDef config : index.all(ConfigMapDef.class)) {
             for (Map.Entry<String, String> entry : config.data().entrySet()) {
                 Optional<String> secret = SecretPatterns.secretIn(entry.getValue());
-                if (secret.isPresent() || SecretPatterns.namesASecret(entry.getKey())) {
+                if (secret.isPresent() || SecretPatterns.namesASecret(entry.getKey(), entry.getValue())) {
                     PolicyReporter.report(stack, config,  PolicyCheck.SECRET_LITERAL,
                             "key " + entry.getKey() + secret.map(what -> " holds " + what).orElse(" looks like a secret by its name")
                                     + ", and ConfigMap data lands in git", entry.getKey(),
                             "Move it to a SecretDef (keys in code, values from the secret source) and read it with secret.key(\""
                                     + entry.getKey() + "\").", problems);
                 }
+            }
+        }
+    }
+
+    private static void checkArguments(Stack stack, DeploymentDef deployment, ContainerDef container, String field, List<String> arguments,
+                                       Problems problems) {
+        for (int i = 0; i < arguments.size(); i++) {
+            Optional<String> secret = SecretPatterns.secretIn(arguments.get(i));
+            if (secret.isPresent()) {
+                PolicyReporter.report(stack, deployment, PolicyCheck.SECRET_LITERAL,
+                        "container " + container.name() + " has " + secret.get() + " in its " + field + ", which lands in git",
+                        field + "[" + i + "]",
+                        "Read it from a Secret into a variable, Env.from(\"NAME\", secret.key(\"NAME\")), and write $(NAME) in the " + field + ".",
+                        problems);
             }
         }
     }

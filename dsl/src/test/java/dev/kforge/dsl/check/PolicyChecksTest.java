@@ -148,11 +148,9 @@ class PolicyChecksTest {
     void recognises_secret_looking_names_in_any_case_and_leaves_others_alone() {
         assertThat(problems(goodDeployment(c -> c.withEnv(Env.value("db_Password", "x"), Env.value("LOG_LEVEL", "debug"),
                 Env.value("credentials.file", "/etc/creds"))))).containsExactly(
+                // credentials.file names where the secret is (a path), not the secret.
                 "prod/Deployment web: container web sets db_Password to a literal value, which lands in git (db_Password). "
                         + "Declare a SecretDef with that key and use Env.from(\"db_Password\", secret.key(\"db_Password\")). "
-                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").",
-                "prod/Deployment web: container web sets credentials.file to a literal value, which lands in git (credentials.file). "
-                        + "Declare a SecretDef with that key and use Env.from(\"credentials.file\", secret.key(\"credentials.file\")). "
                         + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
     }
 
@@ -165,6 +163,14 @@ class PolicyChecksTest {
                         + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").",
                 "prod/Deployment web: container web sets UPSTREAM to a literal value holding a GitHub token, which lands in git "
                         + "(UPSTREAM). Declare a SecretDef with that key and use Env.from(\"UPSTREAM\", secret.key(\"UPSTREAM\")). "
+                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
+    }
+
+    @Test
+    void reports_secrets_in_commands_and_arguments_by_position() {
+        assertThat(problems(goodDeployment(c -> c.withCommand("/app", "--listen=:8080").withArgs("--log=info", "--token=ghp_" + "y".repeat(36))))).containsExactly(
+                "prod/Deployment web: container web has a GitHub token in its args, which lands in git (args[1]). "
+                        + "Read it from a Secret into a variable, Env.from(\"NAME\", secret.key(\"NAME\")), and write $(NAME) in the args. "
                         + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
     }
 
