@@ -11,18 +11,21 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Port;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Each NetworkPolicy isolates a Deployment of the stack and admits pods of Deployments of the
- * stack; a Service whose pods are isolated can be reached on each of its ports (else its clients
- * time out); pods whose outgoing traffic is isolated may still ask DNS (else every name lookup
- * fails, a warning: a pod may use addresses only).
+ * stack, on ports those declare; a Service whose pods are isolated can be reached on each of its
+ * ports (else its clients time out); pods whose outgoing traffic is isolated may still ask the
+ * cluster's DNS, counting all the policies of their Deployment (else every name lookup fails, a
+ * warning: a pod may use addresses only).
  */
 final class NetworkPolicyReferencesCheck implements StackCheck {
     static final String TARGET = "network-policy-target";
     static final String PEER = "network-policy-peer";
     static final String BLOCKED_SERVICE = "network-policy-blocks-service";
     static final String NO_DNS = "network-policy-dns";
+    static final String PORT = "network-policy-port";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -31,19 +34,19 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
             return;
         }
         for (NetworkPolicyDef policy : policies) {
-            requireDeployment(stack, index, problems, policy, policy.target(), TARGET, "isolates");
+            Optional<DeploymentDef> target = requireDeployment(stack, index, problems, policy, policy.target(), TARGET, "isolates");
             for (NetworkPolicyDef.Allowance allowance : policy.ingress()) {
                 checkPeer(stack, index, problems, policy, allowance.peer());
+                // The policy may have been built from an earlier copy of the Deployment than the stack's.
+                target.ifPresent(deployment -> checkDeclared(stack, problems, policy, deployment, allowance, "admits"));
             }
             for (NetworkPolicyDef.Allowance allowance : policy.egress()) {
-                checkPeer(stack, index, problems, policy, allowance.peer());
+                Optional<DeploymentDef> peer = checkPeer(stack, index, problems, policy, allowance.peer());
+                peer.ifPresent(deployment -> checkDeclared(stack, problems, policy, deployment, allowance, "sends to"));
             }
-            if (policy.isolatesEgress() && policy.egress().stream().noneMatch(NetworkPolicyReferencesCheck::admitsDns)) {
-                problems.add(Problem.of(NO_DNS, Severity.WARNING, stack.describe(), policy,
-                        "isolates the outgoing traffic of " + policy.target().describe() + " without admitting DNS, so its pods cannot resolve any name",
-                        policy.egress().isEmpty() ? "no egress allowed" : describe(policy.egress()),
-                        "Add allowingDns() (the cluster's DNS on port 53, UDP and TCP)."));
-            }
+        }
+        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            checkDns(stack, problems, NetworkPolicyDef.isolating(policies, deployment));
         }
         for (ServiceDef service : index.all(ServiceDef.class)) {
             if (service.selection().orElse(null) instanceof PodSelection.OfWorkload pods) {
@@ -52,19 +55,52 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
         }
     }
 
-    private static void checkPeer(Stack stack, StackIndex index, Problems problems, NetworkPolicyDef policy, NetworkPeer peer) {
-        if (peer instanceof NetworkPeer.PodsOf pods) {
-            requireDeployment(stack, index, problems, policy, pods.workload(), PEER, "admits the pods of");
+    /** Egress is judged per Deployment: the allowances of all its policies add up. */
+    private static void checkDns(Stack stack, Problems problems, List<NetworkPolicyDef> isolating) {
+        List<NetworkPolicyDef> egressIsolating = isolating.stream().filter(NetworkPolicyDef::isolatesEgress).toList();
+        if (egressIsolating.isEmpty()) {
+            return;
+        }
+        List<NetworkPolicyDef.Allowance> egress = egressIsolating.stream().flatMap(p -> p.egress().stream()).toList();
+        if (egress.stream().noneMatch(NetworkPolicyReferencesCheck::admitsClusterDns)) {
+            NetworkPolicyDef first = egressIsolating.get(0);
+            problems.add(Problem.of(NO_DNS, Severity.WARNING, stack.describe(), first,
+                    "isolates the outgoing traffic of " + first.target().describe() + " without admitting the cluster's DNS, so its pods "
+                            + "cannot resolve any name", egress.isEmpty() ? "no egress allowed" : describe(egress),
+                    "Add allowingDns() (the cluster's DNS pods, port 53 on UDP and TCP)."));
         }
     }
 
-    private static void requireDeployment(Stack stack, StackIndex index, Problems problems, NetworkPolicyDef policy,
-                                          DeploymentDef deployment, String check, String verb) {
-        if (index.find(Kind.DEPLOYMENT, deployment.name(), DeploymentDef.class).isEmpty()) {
+    /** Each port an allowance names is declared by the pods it is about. */
+    private static void checkDeclared(Stack stack, Problems problems, NetworkPolicyDef policy, DeploymentDef pods,
+                                      NetworkPolicyDef.Allowance allowance, String verb) {
+        for (Port port : allowance.ports()) {
+            if (!pods.declares(port)) {
+                problems.add(Problem.of(PORT, Severity.ERROR, stack.describe(), policy,
+                        verb + " port " + port + " of " + pods.describe() + ", which no container of it declares", "declared: " + pods.ports(),
+                        "Name a port the Deployment declares, from the Deployment the stack holds."));
+            }
+        }
+    }
+
+    /** The stack's Deployment a pod peer names; reports one that is not in the stack. */
+    private static Optional<DeploymentDef> checkPeer(Stack stack, StackIndex index, Problems problems, NetworkPolicyDef policy, NetworkPeer peer) {
+        if (peer instanceof NetworkPeer.PodsOf pods) {
+            return requireDeployment(stack, index, problems, policy, pods.workload(), PEER, "admits the pods of");
+        }
+        return Optional.empty();
+    }
+
+    /** The stack's version of {@code deployment}; reports its absence. */
+    private static Optional<DeploymentDef> requireDeployment(Stack stack, StackIndex index, Problems problems, NetworkPolicyDef policy,
+                                                             DeploymentDef deployment, String check, String verb) {
+        Optional<DeploymentDef> found = index.find(Kind.DEPLOYMENT, deployment.name(), DeploymentDef.class);
+        if (found.isEmpty()) {
             problems.add(Problem.of(check, Severity.ERROR, stack.describe(), policy,
                     verb + " Deployment " + deployment.name() + ", which is not in the stack", deployment.name(),
                     "Add the Deployment to the stack, or name one that is."));
         }
+        return found;
     }
 
     private static void checkServiceReachable(Stack stack, Problems problems, List<NetworkPolicyDef> policies, ServiceDef service,
@@ -88,8 +124,18 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
         }
     }
 
-    private static boolean admitsDns(NetworkPolicyDef.Allowance allowance) {
-        return allowance.ports().isEmpty() || allowance.ports().stream().anyMatch(port -> port.number() == NetworkPolicyDef.DNS_PORT);
+    /**
+     * Whether the allowance reaches the cluster's DNS pods on port 53/UDP: a peer in {@code kube-system}
+     * taking in {@code k8s-app=kube-dns}, or every address ({@code 0.0.0.0/0} without exceptions).
+     */
+    private static boolean admitsClusterDns(NetworkPolicyDef.Allowance allowance) {
+        boolean port = allowance.admits(Port.udp("dns", NetworkPolicyDef.DNS_PORT));
+        NetworkPeer peer = allowance.peer();
+        boolean dnsPods = peer instanceof NetworkPeer.NamespacePods namespace && namespace.namespace().equals(NetworkPeer.DNS_NAMESPACE)
+                && namespace.pods().entries().entrySet().stream().allMatch(label -> NetworkPeer.DNS_POD_LABELS.get(label.getKey()) != null
+                        && NetworkPeer.DNS_POD_LABELS.get(label.getKey()).equals(label.getValue()))
+                || peer instanceof NetworkPeer.IpRange range && range.cidr().equals("0.0.0.0/0") && range.except().isEmpty();
+        return port && dnsPods;
     }
 
     private static String describe(List<NetworkPolicyDef.Allowance> allowances) {

@@ -32,9 +32,14 @@ public sealed interface NetworkPeer {
         return new NamespacePods(Names.require(Names.Rule.DNS1123_LABEL, "NetworkPeer", "namespace", name), Labels.EMPTY);
     }
 
-    /** The cluster's DNS pods ({@code k8s-app=kube-dns} in {@code kube-system}, as CoreDNS installs label them). */
+    /** Where the cluster's DNS pods run. */
+    String DNS_NAMESPACE = "kube-system";
+    /** The labels of the cluster's DNS pods, as CoreDNS installs label them. */
+    java.util.Map<String, String> DNS_POD_LABELS = java.util.Map.of("k8s-app", "kube-dns");
+
+    /** The cluster's DNS pods ({@code k8s-app=kube-dns} in {@code kube-system}). */
     static NamespacePods clusterDns() {
-        return namespace("kube-system").pods("k8s-app", "kube-dns");
+        return namespace(DNS_NAMESPACE).pods("k8s-app", DNS_POD_LABELS.get("k8s-app"));
     }
 
     /** The addresses of {@code cidr}, e.g. {@code 203.0.113.0/24}; narrow it with {@link IpRange#except}. */

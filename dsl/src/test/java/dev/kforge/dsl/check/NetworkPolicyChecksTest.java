@@ -81,13 +81,46 @@ class NetworkPolicyChecksTest {
     }
 
     @Test
-    void warns_when_isolated_outgoing_traffic_cannot_reach_dns() {
+    void warns_when_isolated_outgoing_traffic_cannot_reach_the_clusters_dns() {
         DeploymentDef api = deployment("api");
         assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress()
                 .allowingTo(NetworkPeer.internet(), Port.tcp("https", 443)))).containsExactly(
-                "WARNING test/NetworkPolicy api: isolates the outgoing traffic of Deployment api without admitting DNS, so its pods cannot "
-                        + "resolve any name (addresses 0.0.0.0/0 except 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 on 443/TCP). "
-                        + "Add allowingDns() (the cluster's DNS on port 53, UDP and TCP).");
+                "WARNING test/NetworkPolicy api: isolates the outgoing traffic of Deployment api without admitting the cluster's DNS, so its "
+                        + "pods cannot resolve any name (addresses 0.0.0.0/0 except 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 on 443/TCP). "
+                        + "Add allowingDns() (the cluster's DNS pods, port 53 on UDP and TCP).");
+        // Every port of some other addresses, or port 53 of a public resolver, is not the cluster's DNS.
+        assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress()
+                .allowingTo(NetworkPeer.cidr("203.0.113.0/24")))).hasSize(1);
+        assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress()
+                .allowingTo(NetworkPeer.cidr("8.8.8.8/32"), Port.udp("dns", 53)))).hasSize(1);
+        // Every address on every port, or the DNS pods by namespace alone, are.
         assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress().allowingTo(NetworkPeer.anywhere()))).isEmpty();
+        assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress()
+                .allowingTo(NetworkPeer.namespace("kube-system"), Port.udp("dns", 53)))).isEmpty();
+    }
+
+    @Test
+    void judges_dns_over_all_the_policies_of_a_deployment() {
+        DeploymentDef api = deployment("api");
+        assertThat(problems(api,
+                NetworkPolicyDef.named("api-egress").isolating(api).isolatingEgress().allowingTo(NetworkPeer.internet(), Port.tcp("https", 443)),
+                NetworkPolicyDef.named("api-dns").isolating(api).isolatingEgress().allowingDns())).isEmpty();
+    }
+
+    @Test
+    void reports_ports_the_pods_an_allowance_is_about_do_not_declare() {
+        DeploymentDef api = deployment("api");
+        DeploymentDef apiWithoutMetrics = DeploymentDef.named("api").running(ContainerDef.named("api")
+                .image(Image.of("example/api", "1.0.0")).withPort(HTTP));
+        DeploymentDef db = DeploymentDef.named("db").running(ContainerDef.named("db").image(Image.of("example/db", "1.0.0"))
+                .withPort(Port.tcp("postgres", 5432)));
+        NetworkPolicyDef builtFromTheOldCopy = NetworkPolicyDef.named("api").isolating(api)
+                .allowingFrom(NetworkPeer.namespace("monitoring"), METRICS)
+                .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(db), Port.tcp("pg", 5433));
+        assertThat(problems(apiWithoutMetrics, db, builtFromTheOldCopy)).containsExactly(
+                "ERROR test/NetworkPolicy api: admits port metrics (9090/TCP) of Deployment api, which no container of it declares "
+                        + "(declared: [http (8080/TCP)]). Name a port the Deployment declares, from the Deployment the stack holds.",
+                "ERROR test/NetworkPolicy api: sends to port pg (5433/TCP) of Deployment db, which no container of it declares "
+                        + "(declared: [postgres (5432/TCP)]). Name a port the Deployment declares, from the Deployment the stack holds.");
     }
 }
