@@ -21,6 +21,7 @@ final class AutoscalerReferencesCheck implements StackCheck {
     static final String CONFLICT = "autoscaler-conflict";
     static final String FIXED_REPLICAS = "autoscaler-fixed-replicas";
     static final String REQUEST = "autoscaler-resource-request";
+    static final String NEVER_SCALES = "autoscaler-never-scales";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -40,6 +41,12 @@ final class AutoscalerReferencesCheck implements StackCheck {
                         "scales Deployment " + name + ", which " + first.describe() + " already scales; the two would fight over its replicas",
                         first.describe(), "Keep one autoscaler per Deployment; give it both targets with withTarget."));
                 continue;
+            }
+            if (autoscaler.minReplicas() == autoscaler.maxReplicas()) {
+                problems.add(Problem.of(NEVER_SCALES, Severity.WARNING, stack.describe(), autoscaler,
+                        "never scales: its minimum and maximum are both " + autoscaler.minReplicas(),
+                        "between(" + autoscaler.minReplicas() + ", " + autoscaler.maxReplicas() + ")",
+                        "Widen the range, or drop the autoscaler and give the Deployment withReplicas(" + autoscaler.minReplicas() + ")."));
             }
             checkReplicas(stack, autoscaler, workload.get(), problems);
             checkRequests(stack, autoscaler, workload.get(), problems);

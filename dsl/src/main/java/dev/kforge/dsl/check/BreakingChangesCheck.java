@@ -108,8 +108,12 @@ public final class BreakingChangesCheck {
                 return;
             }
             for (String name : names) {
+                // Without its autoscaler a Deployment goes back to its fixed count: unless the autoscaler is pruned in the same
+                // apply, it keeps overriding that count.
+                String autoscaler = kind.equals(Kind.HORIZONTAL_POD_AUTOSCALER.kind())
+                        ? "; the Deployment it scaled goes back to its fixed replicas, so prune it in the same apply (make apply-command)" : "";
                 reporter.report(Severity.WARNING, REMOVAL, kind, name, "removal",
-                        "is no longer defined; a pruning pipeline deletes it from the cluster", "was committed",
+                        "is no longer defined; a pruning pipeline deletes it from the cluster" + autoscaler, "was committed",
                         "If that is intended, acknowledge it with BreakingChange.removal(" + KindConstants.of(kind) + ", \"" + name + "\", \"<why>\").");
             }
         });

@@ -2,9 +2,11 @@ package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.stack.Stack;
@@ -16,7 +18,7 @@ import java.util.Optional;
 /**
  * Each NetworkPolicy isolates a Deployment of the stack and admits pods of Deployments of the
  * stack, on ports those declare; a Service whose pods are isolated can be reached on each of its
- * ports (else its clients time out); pods whose outgoing traffic is isolated may still ask the
+ * ports (else its clients time out), and by an Ingress controller from outside the namespace; pods whose outgoing traffic is isolated may still ask the
  * cluster's DNS, counting all the policies of their Deployment (else every name lookup fails, a
  * warning: a pod may use addresses only).
  */
@@ -26,6 +28,7 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
     static final String BLOCKED_SERVICE = "network-policy-blocks-service";
     static final String NO_DNS = "network-policy-dns";
     static final String PORT = "network-policy-port";
+    static final String INGRESS_BLOCKED = "network-policy-blocks-ingress";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -52,6 +55,37 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
             if (service.selection().orElse(null) instanceof PodSelection.OfWorkload pods) {
                 checkServiceReachable(stack, problems, policies, service, pods.workload());
             }
+        }
+        for (IngressDef ingress : index.all(IngressDef.class)) {
+            for (ServiceBackend backend : ingress.backends()) {
+                index.find(Kind.SERVICE, backend.service().name(), ServiceDef.class)
+                        .ifPresent(service -> checkIngressReachable(stack, problems, policies, ingress, service, backend.port()));
+            }
+        }
+    }
+
+    /**
+     * An Ingress controller runs in a namespace of its own (or on the nodes' network): the pods an
+     * Ingress routes to must admit traffic from another namespace or from addresses. A warning:
+     * where the controller runs is not in the stack.
+     */
+    private static void checkIngressReachable(Stack stack, Problems problems, List<NetworkPolicyDef> policies, IngressDef ingress,
+                                              ServiceDef service, ServicePort port) {
+        if (!(service.selection().orElse(null) instanceof PodSelection.OfWorkload pods)) {
+            return;
+        }
+        List<NetworkPolicyDef> isolating = NetworkPolicyDef.isolating(policies, pods.workload());
+        List<NetworkPolicyDef.Allowance> allowances = isolating.stream().flatMap(p -> p.ingress().stream()).toList();
+        boolean fromOutside = allowances.stream().anyMatch(allowance -> allowance.admits(port.target())
+                && (allowance.peer() instanceof NetworkPeer.IpRange
+                || allowance.peer() instanceof NetworkPeer.NamespacePods other && !other.namespace().equals(stack.namespace().name())));
+        if (!isolating.isEmpty() && !fromOutside) {
+            problems.add(Problem.of(INGRESS_BLOCKED, Severity.WARNING, stack.describe(), ingress,
+                    "routes to Service " + service.name() + " port " + port.name() + ", but " + isolating.get(0).describe() + " admits traffic to "
+                            + port.target().number() + "/" + port.target().protocol() + " only from inside namespace " + stack.namespace().name()
+                            + ", so the Ingress controller (in a namespace of its own) cannot reach the pods",
+                    "admitted: " + (allowances.isEmpty() ? "nothing" : describe(allowances)),
+                    "Admit the controller's namespace: allowingFrom(NetworkPeer.namespace(\"ingress-nginx\"), " + port.target().name() + " port)."));
         }
     }
 

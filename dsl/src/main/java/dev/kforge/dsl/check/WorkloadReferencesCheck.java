@@ -8,7 +8,9 @@ import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.LabelExpression;
+import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.Port;
@@ -28,6 +30,7 @@ final class WorkloadReferencesCheck implements StackCheck {
     static final String SELECTOR = "selector-match";
     static final String BUDGET = "budget-selection";
     static final String BUDGET_BLOCKS_DRAINS = "budget-blocks-drains";
+    static final String SPREAD_BLOCKS_ROLLOUT = "spread-blocks-rollout";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -44,6 +47,13 @@ final class WorkloadReferencesCheck implements StackCheck {
                 checkProbe(stack, problems, deployment, container, "readinessProbe", container.readinessProbe());
                 checkProbe(stack, problems, deployment, container, "livenessProbe", container.livenessProbe());
                 checkProbe(stack, problems, deployment, container, "startupProbe", container.startupProbe());
+            }
+            if (deployment.nodeSpread() == NodeSpread.REQUIRED && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling
+                    && rolling.maxUnavailable().isZero()) {
+                problems.add(Problem.of(SPREAD_BLOCKS_ROLLOUT, Severity.WARNING, stack.describe(), deployment,
+                        "requires one pod per node and rolls out without taking a pod down first: once it runs a pod on every node, "
+                                + "a rollout's extra pod finds no node and the rollout never ends", "nodeSpread: REQUIRED, maxUnavailable: 0",
+                        "Use NodeSpread.PREFERRED, or let the rollout take one pod down first: DeploymentStrategy.rollingUpdate(IntOrPercent.count(0), IntOrPercent.count(1))."));
             }
             Labels podLabels = stack.workloadLabelsOf(deployment).with(deployment.podLabels());
             for (LabelExpression expression : deployment.selectorExpressions()) {

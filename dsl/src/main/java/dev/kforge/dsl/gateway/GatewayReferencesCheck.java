@@ -185,12 +185,45 @@ public final class GatewayReferencesCheck implements StackCheck {
         }
         for (ServiceDef service : index.all(ServiceDef.class)) {
             String annotation = service.meta().annotations().get(AmbassadorMapping.ANNOTATION);
-            for (ServicePort port : service.ports()) {
-                if (annotation != null && annotation.contains("\nservice: " + service.backend(port).address() + "\n")) {
+            if (annotation != null) {
+                for (ServicePort port : annotatedRoutes(service, annotation, stack.namespace().name())) {
                     checkRouteAdmits(stack, problems, policies, gateways, service, service, port);
                 }
             }
         }
+    }
+
+    /**
+     * The ports of {@code service} its mapping annotation routes to, however the {@code service:}
+     * lines are written: {@code name:port}, {@code name.namespace:port}, with a scheme, or without a
+     * port (80, or 443 with {@code https://}).
+     */
+    static List<ServicePort> annotatedRoutes(ServiceDef service, String annotation, String namespace) {
+        List<ServicePort> routed = new ArrayList<>();
+        for (String line : annotation.split("\n")) {
+            String trimmed = line.strip();
+            if (!trimmed.startsWith("service:")) {
+                continue;
+            }
+            String address = trimmed.substring("service:".length()).strip().replace("\"", "").replace("'", "");
+            int defaultPort = address.startsWith("https://") ? 443 : 80;
+            int scheme = address.indexOf("://");
+            address = scheme < 0 ? address : address.substring(scheme + 3);
+            int colon = address.lastIndexOf(':');
+            String host = colon < 0 ? address : address.substring(0, colon);
+            int port;
+            try {
+                port = colon < 0 ? defaultPort : Integer.parseInt(address.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            String[] labels = host.split("\\.");
+            boolean here = labels.length == 1 || labels[1].equals(namespace);
+            if (here && labels[0].equals(service.name())) {
+                service.ports().stream().filter(p -> p.port() == port).findFirst().ifPresent(routed::add);
+            }
+        }
+        return routed;
     }
 
     private static void checkRouteAdmits(Stack stack, Problems problems, List<NetworkPolicyDef> policies, List<DeploymentDef> gateways,

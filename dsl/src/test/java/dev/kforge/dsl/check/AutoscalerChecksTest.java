@@ -60,6 +60,14 @@ class AutoscalerChecksTest {
     }
 
     @Test
+    void warns_about_an_autoscaler_that_can_never_scale() {
+        HorizontalPodAutoscalerDef pinned = HorizontalPodAutoscalerDef.named("web").scaling(web()).between(3, 3).atUtilization(UtilizationTarget.cpu(70));
+        assertThat(structural(web(), pinned)).containsExactly(
+                "WARNING test/HorizontalPodAutoscaler web: never scales: its minimum and maximum are both 3 (between(3, 3)). "
+                        + "Widen the range, or drop the autoscaler and give the Deployment withReplicas(3).");
+    }
+
+    @Test
     void reports_an_autoscaler_of_a_deployment_not_in_the_stack() {
         assertThat(structural(autoscaler("web", web()))).containsExactly(
                 "ERROR test/HorizontalPodAutoscaler web: scales Deployment web, which is not in the stack (web). "

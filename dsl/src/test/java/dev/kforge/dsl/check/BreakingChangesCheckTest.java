@@ -94,6 +94,16 @@ class BreakingChangesCheckTest {
     }
 
     @Test
+    void says_that_a_removed_autoscaler_hands_the_count_back_to_the_deployment() {
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("web").scaling(web("web")).between(3, 6)
+                .atUtilization(UtilizationTarget.cpu(70));
+        assertThat(problems(stack(web("web"), autoscaler), stack(web("web").withReplicas(3)))).containsExactly(
+                "WARNING prod/HorizontalPodAutoscaler web: is no longer defined; a pruning pipeline deletes it from the cluster; the "
+                        + "Deployment it scaled goes back to its fixed replicas, so prune it in the same apply (make apply-command) (was committed). "
+                        + "If that is intended, acknowledge it with BreakingChange.removal(Kind.HORIZONTAL_POD_AUTOSCALER, \"web\", \"<why>\").");
+    }
+
+    @Test
     void rejects_a_rename_as_a_delete_plus_create() {
         assertThat(problems(stack(web("web")), stack(web("frontend")))).containsExactly(
                 "ERROR prod/Deployment web: would be renamed to frontend: the old object is deleted and a new one created (web -> frontend). "

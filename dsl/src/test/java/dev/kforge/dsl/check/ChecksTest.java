@@ -30,6 +30,8 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.DeploymentStrategy;
+import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.Image;
@@ -342,6 +344,20 @@ class ChecksTest {
                         + at(line));
         // The text itself may hold a secret: it is never printed.
         assertThat(String.join("\n", problems(demoStack(config, deployment, db)))).doesNotContain("hunter2");
+    }
+
+    @Test
+    void warns_when_one_pod_per_node_and_a_rollout_without_downtime_can_deadlock() {
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app()).withNodeSpread(NodeSpread.REQUIRED)
+                .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0)));
+
+        assertThat(problems(demoStack(deployment))).containsExactly(
+                "test/Deployment app: requires one pod per node and rolls out without taking a pod down first: once it runs a pod on every "
+                        + "node, a rollout's extra pod finds no node and the rollout never ends (nodeSpread: REQUIRED, maxUnavailable: 0). "
+                        + "Use NodeSpread.PREFERRED, or let the rollout take one pod down first: "
+                        + "DeploymentStrategy.rollingUpdate(IntOrPercent.count(0), IntOrPercent.count(1))." + at(line));
+        assertThat(problems(demoStack(deployment.withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(0), IntOrPercent.count(1)))))).isEmpty();
+        assertThat(problems(demoStack(deployment.withNodeSpread(NodeSpread.PREFERRED)))).isEmpty();
     }
 
     @Test

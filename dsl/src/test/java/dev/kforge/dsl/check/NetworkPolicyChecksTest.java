@@ -5,6 +5,9 @@ import static dev.kforge.dsl.testing.Rendering.noPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.IngressPath;
+import dev.kforge.dsl.network.IngressRule;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.ServiceDef;
@@ -78,6 +81,29 @@ class NetworkPolicyChecksTest {
                 .containsExactly("ERROR test/Service api: port metrics reaches no pod: NetworkPolicy api isolates Deployment api and admits "
                         + "no traffic to 9090/TCP (admitted: pods of the namespace on 8080/TCP). "
                         + "Admit the Service's clients with allowingFrom(<peer>, metrics port) on NetworkPolicy api.");
+    }
+
+    @Test
+    void warns_when_an_ingress_routes_to_pods_that_admit_no_one_from_outside_the_namespace() {
+        DeploymentDef api = deployment("api");
+        DeploymentDef proxy = deployment("proxy");
+        ServicePort web = ServicePort.of(80, HTTP);
+        ServiceDef service = ServiceDef.named("api").selecting(api).withPort(web);
+        IngressDef ingress = IngressDef.named("api").withRule(IngressRule.host("api.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
+        assertThat(problems(api, proxy, service, ingress, NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.podsOf(proxy), HTTP)))
+                .containsExactly("WARNING test/Ingress api: routes to Service api port http, but NetworkPolicy api admits traffic to 8080/TCP only "
+                        + "from inside namespace demo-test, so the Ingress controller (in a namespace of its own) cannot reach the pods "
+                        + "(admitted: pods of Deployment proxy on 8080/TCP). "
+                        + "Admit the controller's namespace: allowingFrom(NetworkPeer.namespace(\"ingress-nginx\"), http port).");
+        assertThat(problems(api, service, ingress, NetworkPolicyDef.named("api").isolating(api)
+                .allowingFrom(NetworkPeer.namespace("ingress-nginx"), HTTP))).isEmpty();
+        // A controller on the nodes' network comes from addresses.
+        assertThat(problems(api, service, ingress, NetworkPolicyDef.named("api").isolating(api)
+                .allowingFrom(NetworkPeer.cidr("10.0.0.0/8"), HTTP))).isEmpty();
+        // The controller's namespace admitted to another port only does not count.
+        assertThat(problems(api, service.withPort(ServicePort.of(9090, METRICS)), ingress, NetworkPolicyDef.named("api").isolating(api)
+                .allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                .allowingFrom(NetworkPeer.namespace("ingress-nginx"), METRICS))).singleElement().asString().startsWith("WARNING test/Ingress api");
     }
 
     @Test

@@ -120,6 +120,20 @@ class GatewayReferencesCheckTest {
     }
 
     @Test
+    void reads_the_routes_of_hand_written_mapping_annotations() {
+        ServiceDef twoPorts = ServiceDef.named("shop").selecting(SHOP_APP).withPort(ServicePort.of(80, HTTP))
+                .withPort(ServicePort.of(8080, HTTP).named("alt"));
+        assertThat(GatewayReferencesCheck.annotatedRoutes(twoPorts, "---\nname: a\nservice: shop\n", "shop-prod"))
+                .extracting(ServicePort::port).containsExactly(80);
+        assertThat(GatewayReferencesCheck.annotatedRoutes(twoPorts, "name: a\nservice: shop.shop-prod:8080", "shop-prod"))
+                .extracting(ServicePort::port).containsExactly(8080);
+        assertThat(GatewayReferencesCheck.annotatedRoutes(twoPorts, "  service: \"http://shop:80\"\n", "shop-prod"))
+                .extracting(ServicePort::port).containsExactly(80);
+        assertThat(GatewayReferencesCheck.annotatedRoutes(twoPorts, "service: shop.other-namespace:80\nservice: web:80\nservice: shop:81", "shop-prod"))
+                .isEmpty();
+    }
+
+    @Test
     void reports_a_canary_whose_weights_do_not_add_up_to_100() {
         CanaryRoute canary = ROUTE.canary(SHOP_NEXT.backend(WEB), 10);
 
