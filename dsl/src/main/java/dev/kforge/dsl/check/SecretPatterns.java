@@ -13,7 +13,7 @@ import java.util.Set;
  * formats GitHub, GitLab, AWS, Google, Slack and Stripe issue). Plain string scans: this runs for
  * every literal of every render. Callers never print the value itself.
  */
-final class SecretPatterns {
+public final class SecretPatterns {
     /** Words that make a name secret-looking, alone or ending a compound word ({@code DBPASSWORD}, {@code AUTHTOKEN}). */
     private static final List<String> SECRET_WORDS = List.of("SECRET", "SECRETS", "TOKEN", "PASSWORD", "PASSWD", "PASSPHRASE", "CREDENTIALS",
             "CREDENTIAL", "APIKEY", "PRIVATEKEY");
@@ -87,6 +87,20 @@ final class SecretPatterns {
             }
         }
         return words;
+    }
+
+    /**
+     * Whether the value of the field at {@code path} must not be shown: its name ({@code data.DB_PASSWORD},
+     * {@code env[API_TOKEN].value}) or its value looks like a secret. Diffs print {@code <redacted>} instead.
+     */
+    public static boolean hidesSecret(String path, String value) {
+        if (value == null) {
+            return false;
+        }
+        String name = path.endsWith("].value") && path.lastIndexOf('[') >= 0
+                ? path.substring(path.lastIndexOf('[') + 1, path.length() - "].value".length())
+                : path.substring(path.lastIndexOf('.') + 1);
+        return namesASecret(name, value) || secretIn(value).isPresent();
     }
 
     /** What secret {@code value} holds ({@code "a GitHub token"}), if it holds one. */

@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 public record FieldDifference(String kind, String name, String path, Optional<String> from, Optional<String> to) {
 
-    /** {@code spec.replicas: 2 -> 3}, or {@code (object): absent -> present}; one line, long values shortened. */
+    /** {@code spec.replicas: 2 -> 3}, or {@code (object): absent -> present}; one line, long values shortened, secrets redacted. */
     public String describe() {
-        return (path.isEmpty() ? "(object)" : path) + ": " + FileDiff.shown(from.orElse(null)) + " -> " + FileDiff.shown(to.orElse(null));
+        return (path.isEmpty() ? "(object)" : path) + ": " + FileDiff.shown(path, from.orElse(null)) + " -> " + FileDiff.shown(path, to.orElse(null));
     }
 }

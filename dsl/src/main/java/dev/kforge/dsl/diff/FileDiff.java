@@ -1,5 +1,6 @@
 package dev.kforge.dsl.diff;
 
+import dev.kforge.dsl.check.SecretPatterns;
 import dev.kforge.dsl.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class FileDiff {
             String a = left.get(path);
             String b = right.get(path);
             if (a == null || !a.equals(b)) {
-                differences.add(path + ": " + shown(a) + " -> " + shown(b));
+                differences.add(path + ": " + shown(path, a) + " -> " + shown(path, b));
             }
         }
         return differences;
@@ -46,10 +47,16 @@ public final class FileDiff {
         }).orElse(null);
     }
 
-    /** A value on one line: {@code absent} for none, line breaks as {@code \n}, at most 40 characters. */
-    static String shown(String value) {
+    /**
+     * A value on one line: {@code absent} for none, line breaks as {@code \n}, at most 40 characters;
+     * {@code <redacted, N characters>} for what looks like a secret, as CI logs keep what is printed.
+     */
+    static String shown(String path, String value) {
         if (value == null) {
             return "absent";
+        }
+        if (SecretPatterns.hidesSecret(path, value)) {
+            return "<redacted, " + value.length() + " characters>";
         }
         String oneLine = value.replace("\n", "\\n");
         return oneLine.length() <= LONGEST_VALUE ? oneLine : oneLine.substring(0, LONGEST_VALUE - 3) + "...";

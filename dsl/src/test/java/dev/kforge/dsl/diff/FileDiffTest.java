@@ -19,6 +19,24 @@ class FileDiffTest {
     }
 
     @Test
+    void redacts_values_that_look_like_secrets_by_name_or_content_as_ci_logs_keep_them() {
+        String committed = "data:\n  LOG_LEVEL: info\n";
+        String rendered = "data:\n  LOG_LEVEL: debug\n  DATABASE_URL: postgres://app:hunter2@db:5432/app\n  API_TOKEN: dev-tok-123456\n"
+                + "spec:\n  template:\n    spec:\n      containers:\n      - name: api\n        env:\n        - name: CLIENT_SECRET\n          value: s3cr3t\n";
+
+        assertThat(FileDiff.between(committed, rendered)).containsExactly(
+                "data.API_TOKEN: absent -> <redacted, 14 characters>",
+                "data.DATABASE_URL: absent -> <redacted, 34 characters>",
+                "data.LOG_LEVEL: info -> debug",
+                "spec.template.spec.containers[api].env[CLIENT_SECRET].name: absent -> CLIENT_SECRET",
+                "spec.template.spec.containers[api].env[CLIENT_SECRET].value: absent -> <redacted, 6 characters>",
+                "spec.template.spec.containers[api].name: absent -> api");
+        FieldDifference difference = new FieldDifference("ConfigMap", "cfg", "data.API_TOKEN", java.util.Optional.of("<env>-tok-1"),
+                java.util.Optional.empty());
+        assertThat(difference.describe()).isEqualTo("data.API_TOKEN: <redacted, 11 characters> -> absent");
+    }
+
+    @Test
     void shortens_long_values_and_shows_their_line_breaks() {
         String committed = "data:\n  notes: |\n    first line\n    second line that goes on and on and on\n";
         String rendered = "data:\n  notes: short\n";
