@@ -3,6 +3,8 @@ package dev.kforge.dsl.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.core.Scope;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.output.ManifestFile;
@@ -107,17 +109,40 @@ public final class BreakingChangesCheck {
                                 + added.get(0) + "\", \"<how the rollout handles it>\").");
                 return;
             }
+            boolean lastOfCustomKind = after.values().stream().noneMatch(file -> file.kind().kind().equals(kind))
+                    && isCustomResource(before.get(kind + "/" + names.get(0)));
             for (String name : names) {
-                // Without its autoscaler a Deployment goes back to its fixed count: unless the autoscaler is pruned in the same
-                // apply, it keeps overriding that count.
-                String autoscaler = kind.equals(Kind.HORIZONTAL_POD_AUTOSCALER.kind())
-                        ? "; the Deployment it scaled goes back to its fixed replicas, so prune it in the same apply (make apply-command)" : "";
-                reporter.report(Severity.WARNING, REMOVAL, kind, name, "removal",
-                        "is no longer defined; a pruning pipeline deletes it from the cluster" + autoscaler, "was committed",
+                JsonNode old = before.get(kind + "/" + name);
+                reporter.report(Severity.WARNING, REMOVAL, kind, name, "removal", "is no longer defined; " + removalConsequence(kind, name, old,
+                                lastOfCustomKind), "was committed",
                         "If that is intended, acknowledge it with BreakingChange.removal(" + KindConstants.of(kind) + ", \"" + name + "\", \"<why>\").");
             }
         });
         reportStaleAcknowledgements(stack, used, problems);
+    }
+
+    /** What removing the object does to the cluster. */
+    private static String removalConsequence(String kind, String name, JsonNode old, boolean lastOfCustomKind) {
+        if (lastOfCustomKind) {
+            // make apply-command lists only the custom kinds in use: kubectl refuses kinds a cluster lacks.
+            String apiVersion = old.path("apiVersion").asText();
+            String group = apiVersion.contains("/") ? "." + apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+            String namespace = old.path("metadata").path("namespace").asText();
+            return "no other " + kind + " is, so a pruning apply (make apply-command) no longer lists its kind and leaves it in the "
+                    + "cluster: delete it by hand, kubectl delete " + kind.toLowerCase(java.util.Locale.ROOT) + group + " " + name
+                    + (namespace.isEmpty() ? "" : " -n " + namespace);
+        }
+        String consequence = "a pruning pipeline deletes it from the cluster";
+        // Without its autoscaler a Deployment goes back to its fixed count; an autoscaler left behind keeps overriding it.
+        return kind.equals(Kind.HORIZONTAL_POD_AUTOSCALER.kind())
+                ? consequence + "; the Deployment it scaled goes back to its fixed replicas, so prune it in the same apply (make apply-command)"
+                : consequence;
+    }
+
+    /** Whether the committed object is a custom resource, judged by its apiVersion's group. */
+    private static boolean isCustomResource(JsonNode old) {
+        return new Kind(old.path("apiVersion").asText(), old.path("kind").asText(), Scope.NAMESPACED, 0, Names.Rule.PATH_SEGMENT)
+                .isCustomResource();
     }
 
     private static void reportStaleAcknowledgements(Stack stack, List<BreakingChange> used, Problems problems) {

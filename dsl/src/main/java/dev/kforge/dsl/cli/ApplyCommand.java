@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code apply-command ENV}: the {@code kubectl apply --prune} line that deploys ENV's folder and
@@ -20,10 +19,6 @@ import java.util.Set;
  * renders (a custom kind must be installed to be listed: kubectl refuses unknown kinds).
  */
 final class ApplyCommand {
-    /** The API groups of Kubernetes itself; other groups are custom resources. */
-    private static final Set<String> KUBERNETES_GROUPS = Set.of("", "apps", "batch", "policy", "autoscaling",
-            "rbac.authorization.k8s.io", "networking.k8s.io");
-
     private ApplyCommand() {
     }
 
@@ -44,7 +39,7 @@ final class ApplyCommand {
         List<Kind> kinds = new ArrayList<>();
         for (Kind kind : Kind.builtIns()) {
             // Secrets never reach out/: those applied from secrets/ must never be pruned.
-            if (KUBERNETES_GROUPS.contains(kind.group()) && !kind.equals(Kind.SECRET)) {
+            if (!kind.isCustomResource() && !kind.equals(Kind.SECRET)) {
                 kinds.add(kind);
             }
         }

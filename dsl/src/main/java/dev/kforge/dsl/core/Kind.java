@@ -29,6 +29,10 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
     public static final Kind HORIZONTAL_POD_AUTOSCALER = new Kind("autoscaling/v2", "HorizontalPodAutoscaler", Scope.NAMESPACED, 56, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind INGRESS = new Kind("networking.k8s.io/v1", "Ingress", Scope.NAMESPACED, 60, Names.Rule.DNS1123_SUBDOMAIN);
 
+    /** The API groups of Kubernetes itself (of the kinds this library writes). */
+    private static final java.util.Set<String> KUBERNETES_GROUPS = java.util.Set.of("", "apps", "batch", "policy", "autoscaling",
+            "rbac.authorization.k8s.io", "networking.k8s.io");
+
     private static final java.util.List<Kind> BUILT_IN = java.util.List.of(NAMESPACE, SERVICE_ACCOUNT, CLUSTER_ROLE, ROLE,
             CLUSTER_ROLE_BINDING, ROLE_BINDING, CONFIG_MAP, SECRET, EXTERNAL_SECRET, SEALED_SECRET, SERVICE, NETWORK_POLICY, DEPLOYMENT,
             POD_DISRUPTION_BUDGET, HORIZONTAL_POD_AUTOSCALER, INGRESS);
@@ -43,6 +47,11 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
     /** Every kind the library renders without a Kind of the project's own (custom resources among them). */
     public static java.util.List<Kind> builtIns() {
         return BUILT_IN;
+    }
+
+    /** Whether the kind is a custom resource (a CRD's), not one of Kubernetes' own API groups. */
+    public boolean isCustomResource() {
+        return !KUBERNETES_GROUPS.contains(group());
     }
 
     /** The API group: {@code apps} for {@code apps/v1}, empty for the core group ({@code v1}). */

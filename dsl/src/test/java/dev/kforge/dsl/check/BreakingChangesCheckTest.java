@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.gateway.EmissaryHost;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
@@ -101,6 +102,19 @@ class BreakingChangesCheckTest {
                 "WARNING prod/HorizontalPodAutoscaler web: is no longer defined; a pruning pipeline deletes it from the cluster; the "
                         + "Deployment it scaled goes back to its fixed replicas, so prune it in the same apply (make apply-command) (was committed). "
                         + "If that is intended, acknowledge it with BreakingChange.removal(Kind.HORIZONTAL_POD_AUTOSCALER, \"web\", \"<why>\").");
+    }
+
+    @Test
+    void says_how_to_delete_the_last_object_of_a_custom_kind_which_pruning_no_longer_lists() {
+        EmissaryHost host = EmissaryHost.named("web").hostname("web.example.com");
+        assertThat(problems(stack(web("web"), host), stack(web("web")))).containsExactly(
+                "WARNING prod/Host web: is no longer defined; no other Host is, so a pruning apply (make apply-command) no longer lists its "
+                        + "kind and leaves it in the cluster: delete it by hand, kubectl delete host.getambassador.io web -n demo-prod (was committed). "
+                        + "If that is intended, acknowledge it with BreakingChange.removal(GatewayKinds.HOST, \"web\", \"<why>\").");
+        // While another object of the kind remains, the kind stays listed and pruning deletes it.
+        assertThat(problems(stack(web("web"), host, EmissaryHost.named("api").hostname("api.example.com")),
+                stack(web("web"), EmissaryHost.named("api").hostname("api.example.com")))).singleElement().asString()
+                .contains("a pruning pipeline deletes it from the cluster");
     }
 
     @Test
