@@ -55,6 +55,9 @@ final class SecretLiteralPolicyCheck implements StackCheck {
                                        Problems problems) {
         for (int i = 0; i < arguments.size(); i++) {
             Optional<String> secret = SecretPatterns.secretIn(arguments.get(i));
+            if (secret.isEmpty() && i > 0) {
+                secret = SecretPatterns.secretAfterFlag(arguments.get(i - 1), arguments.get(i));
+            }
             if (secret.isPresent()) {
                 PolicyReporter.report(stack, deployment, PolicyCheck.SECRET_LITERAL,
                         "container " + container.name() + " has " + secret.get() + " in its " + field + ", which lands in git",

@@ -14,15 +14,22 @@ import java.util.Set;
  * every literal of every render. Callers never print the value itself.
  */
 public final class SecretPatterns {
-    /** Words that make a name secret-looking, alone or ending a compound word ({@code DBPASSWORD}, {@code AUTHTOKEN}). */
-    private static final List<String> SECRET_WORDS = List.of("SECRET", "SECRETS", "TOKEN", "PASSWORD", "PASSWD", "PASSPHRASE", "CREDENTIALS",
-            "CREDENTIAL", "APIKEY", "PRIVATEKEY");
-    /** KEY is a secret word only alone or in these compounds ({@code MONKEY} and {@code HOTKEY} are not secrets). */
-    private static final Set<String> KEY_WORDS = Set.of("KEY", "KEYS", "PWD", "ACCESSKEY", "SECRETKEY", "SIGNINGKEY", "ENCRYPTIONKEY");
-    /** Last words that make a name a pointer to a secret or a setting about one ({@code SECRET_NAME}, {@code TOKEN_URL}), not a secret. */
-    private static final Set<String> POINTER_WORDS = Set.of("NAME", "NAMES", "FILE", "PATH", "DIR", "URL", "URI", "ENDPOINT", "HOST",
-            "PORT", "HEADER", "TYPE", "REF", "LENGTH", "SIZE", "TTL", "EXPIRY", "EXPIRATION", "ENABLED", "MODE", "ALGORITHM", "FORMAT",
-            "VERSION", "COUNT", "LIMIT", "TIMEOUT", "PREFIX", "FIELD");
+    /** Last words that make a name secret-looking, alone or ending a compound word ({@code DBPASSWORD}, {@code AUTHTOKEN}). */
+    private static final List<String> SECRET_WORDS = List.of("SECRET", "SECRETS", "TOKEN", "PASSWORD", "PASSWD", "PASSPHRASE",
+            "CREDENTIALS", "CREDENTIAL", "APIKEY", "PRIVATEKEY", "ACCESSKEY", "SECRETKEY", "SIGNINGKEY", "ENCRYPTIONKEY");
+    /** Last words that are secret-looking only as whole words ({@code DB_PASS}, not {@code BYPASS}). */
+    private static final Set<String> WHOLE_SECRET_WORDS = Set.of("PASS", "PWD", "REQUIREPASS", "MASTERAUTH");
+    /** Words before KEY that make it a secret ({@code API_KEY}, {@code SSH_KEY}; not {@code SORT_KEY} or {@code PUBLIC_KEY}). */
+    private static final Set<String> KEY_QUALIFIERS = Set.of("API", "ACCESS", "SECRET", "PRIVATE", "SIGNING", "ENCRYPTION", "MASTER",
+            "LICENSE", "CLIENT", "APP", "SSH", "HMAC", "JWT", "AUTH");
+    /** Last words allowed after the secret word ({@code SECRET_KEY_BASE}, {@code DB_PASSWORD_VALUE}). */
+    private static final Set<String> TRAILING_WORDS = Set.of("VALUE", "BASE");
+    /** Words that make the name about something else ({@code PUBLIC_KEY}, {@code EXISTING_SECRET}: the name of a Secret). */
+    private static final Set<String> NEGATING_WORDS = Set.of("PUBLIC", "EXISTING");
+    /** Values that are settings, not secrets. */
+    private static final Set<String> PLAIN_VALUES = Set.of("yes", "no", "true", "false", "on", "off", "null", "~", "none", "disabled",
+            "enabled", "{}", "[]");
+
     /** Prefixes of issued tokens, what they are, and the fewest token characters that follow. */
     private static final List<TokenFormat> TOKENS = List.of(
             new TokenFormat("ghp_", "a GitHub token", 30), new TokenFormat("gho_", "a GitHub token", 30),
@@ -30,7 +37,8 @@ public final class SecretPatterns {
             new TokenFormat("ghr_", "a GitHub token", 30), new TokenFormat("github_pat_", "a GitHub token", 20),
             new TokenFormat("glpat-", "a GitLab token", 20), new TokenFormat("xoxb-", "a Slack token", 10),
             new TokenFormat("xoxp-", "a Slack token", 10), new TokenFormat("xoxa-", "a Slack token", 10),
-            new TokenFormat("sk_live_", "a Stripe secret key", 16), new TokenFormat("AIza", "a Google API key", 35));
+            new TokenFormat("sk_live_", "a Stripe secret key", 16), new TokenFormat("AIza", "a Google API key", 35),
+            new TokenFormat("npm_", "an npm token", 30));
 
     private record TokenFormat(String prefix, String what, int minLength) {
     }
@@ -39,32 +47,56 @@ public final class SecretPatterns {
     }
 
     /**
-     * Whether a literal called {@code name} holding {@code value} is a secret by its name: a secret
-     * word among the name's words, the last word not a pointer ({@code TOKEN_URL}), and a value
-     * that is neither empty, a variable reference nor an absolute path (a file that holds the secret).
+     * Whether a literal called {@code name} holding {@code value} is a secret by its name: its last
+     * word is a secret word ({@code DB_PASSWORD}, {@code GITHUB_TOKEN}, {@code API_KEY}; not
+     * {@code TOKEN_URL} or {@code PASSWORD_POLICY}), and its value could be one: not empty, a
+     * reference, an absolute path (the file that holds it), a setting ({@code true}, a number) or
+     * the name's own word (an i18n label: {@code password=Password}).
      */
     static boolean namesASecret(String name, String value) {
-        String trimmed = value.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("$(") || trimmed.startsWith("${") || trimmed.startsWith("/") && trimmed.indexOf(' ') < 0) {
-            return false;
-        }
-        return isSecretName(name);
+        return isSecretName(name) && couldBeSecret(name, value);
     }
 
-    /** Whether {@code name}'s words make it secret-looking, its last word not a pointer. */
-    private static boolean isSecretName(String name) {
-        List<String> words = words(name);
-        if (words.isEmpty() || words.size() > 1 && POINTER_WORDS.contains(words.get(words.size() - 1))) {
+    /** What a command-line flag and the argument after it hold: {@code --password hunter2}. */
+    static Optional<String> secretAfterFlag(String flag, String next) {
+        if (!flag.startsWith("-") || flag.contains("=") || next.startsWith("-")) {
+            return Optional.empty();
+        }
+        String name = flag.replaceFirst("^-+", "");
+        return !name.isEmpty() && isSecretName(name) && couldBeSecret(name, next) ? Optional.of("a literal passed to " + flag) : Optional.empty();
+    }
+
+    private static boolean couldBeSecret(String name, String value) {
+        String trimmed = value.strip();
+        if (trimmed.length() >= 2 && (trimmed.startsWith("\"") && trimmed.endsWith("\"") || trimmed.startsWith("'") && trimmed.endsWith("'"))) {
+            trimmed = trimmed.substring(1, trimmed.length() - 1);
+        }
+        if (trimmed.isEmpty() || isReference(trimmed) || isPath(trimmed) || PLAIN_VALUES.contains(trimmed.toLowerCase(Locale.ROOT))
+                || trimmed.startsWith("{") || trimmed.startsWith("[") || isNumber(trimmed)) {
             return false;
         }
-        for (String word : words) {
-            if (KEY_WORDS.contains(word)) {
+        List<String> words = words(name);
+        return !trimmed.equalsIgnoreCase(words.get(words.size() - 1)) && !trimmed.equalsIgnoreCase(name);
+    }
+
+    /** Whether {@code name}'s words make it secret-looking (see {@link #namesASecret}). */
+    private static boolean isSecretName(String name) {
+        List<String> words = words(name);
+        if (words.isEmpty() || words.stream().anyMatch(NEGATING_WORDS::contains)) {
+            return false;
+        }
+        int last = words.size() - 1;
+        if (last > 0 && TRAILING_WORDS.contains(words.get(last))) {
+            last--;
+        }
+        String word = words.get(last);
+        if (WHOLE_SECRET_WORDS.contains(word)
+                || (word.equals("KEY") || word.equals("KEYS")) && (words.size() == 1 ? false : last > 0 && KEY_QUALIFIERS.contains(words.get(last - 1)))) {
+            return true;
+        }
+        for (String secret : SECRET_WORDS) {
+            if (word.endsWith(secret)) {
                 return true;
-            }
-            for (String secret : SECRET_WORDS) {
-                if (word.endsWith(secret)) {
-                    return true;
-                }
             }
         }
         return false;
@@ -105,14 +137,21 @@ public final class SecretPatterns {
 
     /** What secret {@code value} holds ({@code "a GitHub token"}), if it holds one. */
     static Optional<String> secretIn(String value) {
-        if (hasUrlPassword(value)) {
-            return Optional.of("a URL with a password");
+        Optional<String> url = urlCredential(value);
+        if (url.isPresent()) {
+            return url;
         }
         if (hasPrivateKey(value)) {
             return Optional.of("a private key");
         }
         if (hasAwsAccessKeyId(value)) {
             return Optional.of("an AWS access key id");
+        }
+        if (hasAuthorizationCredential(value)) {
+            return Optional.of("an authorization header's credential");
+        }
+        if (value.contains("hooks.slack.com/services/T")) {
+            return Optional.of("a Slack webhook URL");
         }
         for (TokenFormat token : TOKENS) {
             for (int at = value.indexOf(token.prefix()); at >= 0; at = value.indexOf(token.prefix(), at + 1)) {
@@ -124,8 +163,11 @@ public final class SecretPatterns {
         return assignedSecret(value).map(key -> "a literal assigned to " + key);
     }
 
-    /** {@code scheme://user:password@host}, unless the password is a variable reference ({@code $(DB_PASSWORD)}). */
-    private static boolean hasUrlPassword(String value) {
+    /**
+     * {@code scheme://user:password@host}, unless the password is a variable reference
+     * ({@code $(DB_PASSWORD)}), or a user part that is itself a key ({@code https://<key>@host/1}, a Sentry DSN).
+     */
+    private static Optional<String> urlCredential(String value) {
         for (int scheme = value.indexOf("://"); scheme >= 0; scheme = value.indexOf("://", scheme + 3)) {
             int start = scheme + 3;
             int end = start;
@@ -136,7 +178,26 @@ public final class SecretPatterns {
             int at = authority.lastIndexOf('@');
             int colon = at < 0 ? -1 : authority.indexOf(':');
             if (colon >= 0 && colon < at - 1 && !isReference(authority.substring(colon + 1, at))) {
-                return true;
+                return Optional.of("a URL with a password");
+            }
+            if (at >= 20 && colon < 0 && authority.substring(0, at).chars().allMatch(ch -> isTokenChar((char) ch))) {
+                return Optional.of("a URL with a key as its user");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code Bearer <token>} or {@code Basic <credentials>} with a credential of at least 16 characters. */
+    private static boolean hasAuthorizationCredential(String value) {
+        for (String scheme : List.of("Bearer ", "Basic ")) {
+            for (int at = value.indexOf(scheme); at >= 0; at = value.indexOf(scheme, at + 1)) {
+                int end = at + scheme.length();
+                while (end < value.length() && (isTokenChar(value.charAt(end)) || "+/=.".indexOf(value.charAt(end)) >= 0)) {
+                    end++;
+                }
+                if (end - at - scheme.length() >= 16) {
+                    return true;
+                }
             }
         }
         return false;
@@ -155,9 +216,10 @@ public final class SecretPatterns {
     }
 
     /**
-     * The key of the first {@code key=value} or {@code key: value} in {@code value} (a properties or
-     * YAML line, a query parameter, a {@code --flag=value}) whose key is secret-named and whose
-     * value is a literal, not a reference.
+     * The key of the first assignment in {@code value} whose key is secret-named and whose value could
+     * be a secret: {@code key=value} or {@code key: value} (properties, YAML, TOML, query strings,
+     * {@code --flag=value}, spaces around the sign allowed), or a line of a key and a value alone
+     * ({@code requirepass hunter2}).
      */
     private static Optional<String> assignedSecret(String value) {
         for (int i = 0; i < value.length(); i++) {
@@ -165,30 +227,74 @@ public final class SecretPatterns {
             if (c != '=' && c != ':') {
                 continue;
             }
-            int keyStart = i;
+            int keyEnd = i;
+            while (keyEnd > 0 && value.charAt(keyEnd - 1) == ' ') {
+                keyEnd--;
+            }
+            int keyStart = keyEnd;
             while (keyStart > 0 && isKeyChar(value.charAt(keyStart - 1))) {
                 keyStart--;
             }
-            String key = value.substring(keyStart, i).replace("\"", "").replace("'", "");
-            int valueStart = i + 1;
-            while (valueStart < value.length() && (value.charAt(valueStart) == ' ' || value.charAt(valueStart) == '"'
-                    || value.charAt(valueStart) == '\'')) {
-                valueStart++;
+            if (keyStart >= 2 && value.charAt(keyStart - 2) == '$' && "{(".indexOf(value.charAt(keyStart - 1)) >= 0) {
+                continue; // ${VAR:-default}: a reference with a default, not an assignment
             }
-            int valueEnd = valueStart;
-            while (valueEnd < value.length() && " \t\r\n\"'&;,".indexOf(value.charAt(valueEnd)) < 0) {
-                valueEnd++;
-            }
-            String assigned = value.substring(valueStart, valueEnd);
-            if (!key.isEmpty() && !assigned.isEmpty() && !isReference(assigned) && !assigned.startsWith("/") && isSecretName(key)) {
+            String key = value.substring(keyStart, keyEnd).replace("\"", "").replace("'", "");
+            String assigned = valueAt(value, i + 1);
+            if (!key.isEmpty() && isSecretName(key) && couldBeSecret(key, assigned)) {
                 return Optional.of(key);
+            }
+        }
+        for (String line : value.split("\n")) {
+            String[] parts = line.strip().split("[ \t]+");
+            if (parts.length == 2 && !parts[0].endsWith(":") && !parts[0].contains("=") && isSecretName(parts[0])
+                    && couldBeSecret(parts[0], parts[1])) {
+                return Optional.of(parts[0]);
             }
         }
         return Optional.empty();
     }
 
+    /** The value after an assignment sign at {@code start}: past spaces and an opening quote, up to a separator. */
+    private static String valueAt(String text, int start) {
+        int from = start;
+        while (from < text.length() && (text.charAt(from) == ' ' || text.charAt(from) == '"' || text.charAt(from) == '\'')) {
+            from++;
+        }
+        int end = from;
+        while (end < text.length() && " \t\r\n\"'&;,}]".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return text.substring(from, end);
+    }
+
+    /** {@code $(VAR)}, {@code ${VAR}}, {@code $VAR}, {@code %(var)s}, a template's {@code {{ ... }}}: a value from elsewhere. */
     private static boolean isReference(String text) {
-        return text.startsWith("$(") || text.startsWith("${") || text.startsWith("%(");
+        return text.length() > 1 && text.charAt(0) == '$' && (text.charAt(1) == '(' || text.charAt(1) == '{' || Character.isLetter(text.charAt(1)))
+                || text.startsWith("%(") || text.startsWith("{{");
+    }
+
+    /** An absolute path of plain path characters: the file that holds a secret, not the secret. */
+    private static boolean isPath(String text) {
+        if (!text.startsWith("/")) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(isTokenChar(c) || c == '.' || c == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNumber(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' && i == 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code AKIA} or {@code ASIA} and 16 upper-case letters or digits, standing alone. */

@@ -172,6 +172,11 @@ class PolicyChecksTest {
                 "prod/Deployment web: container web has a GitHub token in its args, which lands in git (args[1]). "
                         + "Read it from a Secret into a variable, Env.from(\"NAME\", secret.key(\"NAME\")), and write $(NAME) in the args. "
                         + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
+        assertThat(problems(goodDeployment(c -> c.withArgs("--user", "app", "--password", "hunter2")))).containsExactly(
+                "prod/Deployment web: container web has a literal passed to --password in its args, which lands in git (args[3]). "
+                        + "Read it from a Secret into a variable, Env.from(\"NAME\", secret.key(\"NAME\")), and write $(NAME) in the args. "
+                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
+        assertThat(problems(goodDeployment(c -> c.withArgs("--password", "$(DB_PASSWORD)")))).noneMatch(line -> line.contains("SECRET_LITERAL"));
     }
 
     @Test
