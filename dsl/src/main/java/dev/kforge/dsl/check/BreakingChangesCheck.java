@@ -103,7 +103,7 @@ public final class BreakingChangesCheck {
                     .map(ManifestFile::name).toList();
             if (names.size() == 1 && added.size() == 1) {
                 String name = names.get(0);
-                reporter.report(Severity.ERROR, RENAME, kind, name, "rename to " + added.get(0),
+                reporter.reportAt(added.get(0), Severity.ERROR, RENAME, kind, name, "rename to " + added.get(0),
                         "would be renamed to " + added.get(0) + ": the old object is deleted and a new one created", name + " -> " + added.get(0),
                         "Keep the name, or acknowledge with BreakingChange.rename(" + KindConstants.of(kind) + ", \"" + name + "\", \""
                                 + added.get(0) + "\", \"<how the rollout handles it>\").");
@@ -204,6 +204,12 @@ public final class BreakingChangesCheck {
         }
 
         void report(Severity severity, String check, String kind, String name, String change, String problem, String actual, String hint) {
+            reportAt(name, severity, check, kind, name, change, problem, actual, hint);
+        }
+
+        /** As {@link #report}, located where the object called {@code definedAs} is defined (a renamed object's new name). */
+        void reportAt(String definedAs, Severity severity, String check, String kind, String name, String change, String problem,
+                      String actual, String hint) {
             for (BreakingChange acknowledged : stack.acknowledgedChanges()) {
                 if (acknowledged.kind().kind().equals(kind) && acknowledged.name().equals(name) && acknowledged.change().equals(change)) {
                     used.add(acknowledged);
@@ -211,7 +217,7 @@ public final class BreakingChangesCheck {
                 }
             }
             Origin origin = stack.allObjects().stream()
-                    .filter(object -> object.kind().kind().equals(kind) && object.name().equals(name))
+                    .filter(object -> object.kind().kind().equals(kind) && object.name().equals(definedAs))
                     .map(object -> object.meta().origin()).findFirst().orElse(stack.origin());
             problems.add(new Problem(check, severity, stack.describe(), kind + " " + name, problem, actual, hint, origin));
         }

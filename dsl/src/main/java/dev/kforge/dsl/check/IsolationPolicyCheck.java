@@ -14,7 +14,7 @@ final class IsolationPolicyCheck implements StackCheck {
             boolean isolated = !NetworkPolicyDef.isolating(index.all(NetworkPolicyDef.class), deployment).isEmpty();
             if (!isolated) {
                 PolicyReporter.report(stack, deployment, PolicyCheck.NETWORK_POLICY,
-                        "has no NetworkPolicy, so any pod of the cluster may reach its pods", "none",
+                        "has no NetworkPolicy, so any pod of the cluster may reach its pods", "no policy isolates them",
                         "Add NetworkPolicyDef.named(\"" + deployment.name() + "\").isolating(deployment).allowingFrom(<its clients>, <port>).",
                         problems);
             }

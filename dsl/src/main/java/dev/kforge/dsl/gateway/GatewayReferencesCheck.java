@@ -245,7 +245,8 @@ public final class GatewayReferencesCheck implements StackCheck {
                         "admitted: " + (allowances.isEmpty() ? "nothing"
                                 : String.join("; ", allowances.stream().map(NetworkPolicyDef.Allowance::describe).toList())),
                         "Add allowingFrom(gateway.pods(), " + port.target().name() + " port) to " + isolating.get(0).describe()
-                                + " (an address range does not reliably match pods)."));
+                                + (allowances.stream().anyMatch(a -> a.peer() instanceof NetworkPeer.IpRange)
+                                ? " (an address range does not reliably match pods)." : ".")));
             }
         }
     }

@@ -125,6 +125,17 @@ class BreakingChangesCheckTest {
     }
 
     @Test
+    void a_rename_points_at_where_the_new_object_is_defined() {
+        DeploymentDef frontend = web("frontend");
+        Stack after = stack(frontend);
+        Problems problems = new Problems();
+        BreakingChangesCheck.check(after, committed(stack(web("web"))), Renderer.render(after).files(), problems);
+        assertThat(problems.all()).singleElement().satisfies(problem -> {
+            assertThat(problem.origin()).isEqualTo(frontend.meta().origin()).isNotEqualTo(after.origin());
+        });
+    }
+
+    @Test
     void two_objects_gone_and_one_new_are_removals_not_a_guessed_rename() {
         assertThat(problems(stack(web("web"), web("worker")), stack(web("frontend")))).containsExactly(
                 "WARNING prod/Deployment web: is no longer defined; a pruning pipeline deletes it from the cluster (was committed). "

@@ -275,7 +275,7 @@ class PolicyChecksTest {
         Problems problems = new Problems();
         Checks.run(List.of(stack), problems);
         assertThat(problems.all()).extracting(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).containsExactly(
-                "ERROR prod/Deployment web: has no NetworkPolicy, so any pod of the cluster may reach its pods (none). "
+                "ERROR prod/Deployment web: has no NetworkPolicy, so any pod of the cluster may reach its pods (no policy isolates them). "
                         + "Add NetworkPolicyDef.named(\"web\").isolating(deployment).allowingFrom(<its clients>, <port>). "
                         + "Or waive it with .waive(PolicyCheck.NETWORK_POLICY, \"<why>\").");
     }

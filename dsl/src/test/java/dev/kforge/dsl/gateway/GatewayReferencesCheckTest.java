@@ -116,7 +116,7 @@ class GatewayReferencesCheckTest {
         assertThat(problems(stack)).containsExactly(
                 "prod/Service shop: routes to Service shop port http, but NetworkPolicy shop admits no traffic from the pods of gateway "
                         + "Deployment ambassador to 5000/TCP, so every request through the gateway times out (admitted: nothing). "
-                        + "Add allowingFrom(gateway.pods(), http port) to NetworkPolicy shop (an address range does not reliably match pods).");
+                        + "Add allowingFrom(gateway.pods(), http port) to NetworkPolicy shop.");
     }
 
     @Test
