@@ -62,7 +62,11 @@ public final class SecretPatterns {
         if (!flag.startsWith("-") || flag.contains("=") || next.startsWith("-")) {
             return Optional.empty();
         }
-        String name = flag.replaceFirst("^-+", "");
+        int dashes = 0;
+        while (dashes < flag.length() && flag.charAt(dashes) == '-') {
+            dashes++;
+        }
+        String name = flag.substring(dashes);
         return !name.isEmpty() && isSecretName(name) && couldBeSecret(name, next) ? Optional.of("a literal passed to " + flag) : Optional.empty();
     }
 
@@ -244,12 +248,24 @@ public final class SecretPatterns {
                 return Optional.of(key);
             }
         }
-        for (String line : value.split("\n")) {
-            String[] parts = line.strip().split("[ \t]+");
-            if (parts.length == 2 && !parts[0].endsWith(":") && !parts[0].contains("=") && isSecretName(parts[0])
-                    && couldBeSecret(parts[0], parts[1])) {
-                return Optional.of(parts[0]);
+        // Lines of exactly two words: no regex, as this runs for every literal of every render.
+        int lineStart = 0;
+        while (lineStart <= value.length()) {
+            int lineEnd = value.indexOf('\n', lineStart);
+            String line = value.substring(lineStart, lineEnd < 0 ? value.length() : lineEnd).strip();
+            int gap = line.indexOf(' ') < 0 ? line.indexOf('\t') : line.indexOf(' ');
+            if (gap > 0) {
+                String key = line.substring(0, gap);
+                String rest = line.substring(gap + 1).strip();
+                if (!rest.isEmpty() && rest.indexOf(' ') < 0 && rest.indexOf('\t') < 0 && !key.endsWith(":") && key.indexOf('=') < 0
+                        && isSecretName(key) && couldBeSecret(key, rest)) {
+                    return Optional.of(key);
+                }
             }
+            if (lineEnd < 0) {
+                break;
+            }
+            lineStart = lineEnd + 1;
         }
         return Optional.empty();
     }
