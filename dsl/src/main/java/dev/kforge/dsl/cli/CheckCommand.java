@@ -34,6 +34,11 @@ final class CheckCommand {
         boolean failed = invalid;
         for (RenderedEnvironment environment : result.environments()) {
             Path folder = outDir.resolve(environment.name());
+            if (!Files.isDirectory(folder)) {
+                failed = true;
+                console.err().println(folder + " is missing (" + environment.files().size() + " files to write). " + fix + environment.name());
+                continue;
+            }
             List<String> stale = staleFiles(folder, environment);
             if (!stale.isEmpty()) {
                 failed = true;

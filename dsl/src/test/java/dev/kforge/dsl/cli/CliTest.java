@@ -300,8 +300,7 @@ class CliTest {
         int exit = run(broken, "check", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains("is stale (missing: 10-namespace-demo-prod.yaml, missing: 30-configmap-cfg.yaml). "
-                + "Fix the errors above, then run: make render ENV=prod\n");
+        assertThat(err()).contains("prod is missing (2 files to write). Fix the errors above, then run: make render ENV=prod\n");
     }
 
     @Test
@@ -309,6 +308,11 @@ class CliTest {
         int exit = run(VALID, "check", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(1);
+        assertThat(err()).contains(outDir.resolve("dev") + " is missing (2 files to write). Run: make render ENV=dev\n");
+        // A folder that exists names each file it lacks.
+        outDir.resolve("dev").toFile().mkdirs();
+        stderr.reset();
+        run(VALID, "check", "--out", outDir.toString());
         assertThat(err()).contains(outDir.resolve("dev") + " is stale (missing: 10-namespace-demo-dev.yaml, missing: 30-configmap-cfg.yaml). Run: make render ENV=dev\n");
     }
 
