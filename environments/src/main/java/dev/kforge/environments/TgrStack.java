@@ -65,7 +65,7 @@ public final class TgrStack {
     /**
      * What may differ between environments: replicas, image tag, resources, flags (debug, TLS,
      * disruption budget) and how secrets are delivered. Everything else must be identical, so an
-     * accidental difference fails EnvironmentDiffTest. Names and values are compared with the
+     * accidental difference fails GitOpsOutputTest. Names and values are compared with the
      * environment's name replaced, so namespaces and hosts count as equal.
      */
     public static final List<AllowedDifference> ALLOWED_DIFFERENCES = List.of(
