@@ -15,6 +15,7 @@ public final class Checks {
             new ConfigReferencesCheck(),
             new WorkloadReferencesCheck(),
             new AutoscalerReferencesCheck(),
+            new PodSecurityAdmissionCheck(),
             new VariableReferencesCheck(),
             new NetworkReferencesCheck(),
             new NetworkPolicyReferencesCheck(),

@@ -9,15 +9,21 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A Namespace; every stack has exactly one, holding its namespaced objects. */
-public record NamespaceDef(Meta meta, List<RawEdit<Namespace>> rawEdits) implements KubeObject<NamespaceDef> {
+/**
+ * A Namespace; every stack has exactly one, holding its namespaced objects. It enforces a Pod
+ * Security Standard (labels {@code pod-security.kubernetes.io/enforce}, {@code warn} and
+ * {@code audit}), {@link PodSecurityStandard#RESTRICTED} unless relaxed with
+ * {@link #withPodSecurityStandard}; the checks refuse a Deployment whose pods it would reject.
+ */
+public record NamespaceDef(Meta meta, PodSecurityStandard podSecurityStandard, List<RawEdit<Namespace>> rawEdits)
+        implements KubeObject<NamespaceDef> {
 
     public NamespaceDef {
         rawEdits = List.copyOf(rawEdits);
     }
 
     public static NamespaceDef named(String name) {
-        return new NamespaceDef(Meta.named(Kind.NAMESPACE, name), List.of());
+        return new NamespaceDef(Meta.named(Kind.NAMESPACE, name), PodSecurityStandard.RESTRICTED, List.of());
     }
 
     @Override
@@ -27,10 +33,15 @@ public record NamespaceDef(Meta meta, List<RawEdit<Namespace>> rawEdits) impleme
 
     @Override
     public NamespaceDef withMeta(Meta meta) {
-        return new NamespaceDef(meta, rawEdits);
+        return new NamespaceDef(meta, podSecurityStandard, rawEdits);
+    }
+
+    /** A copy enforcing {@code standard} on the pods of the namespace. */
+    public NamespaceDef withPodSecurityStandard(PodSecurityStandard standard) {
+        return new NamespaceDef(meta, standard, rawEdits);
     }
 
     public NamespaceDef withRawEdit(String reason, Consumer<Namespace> edit) {
-        return new NamespaceDef(meta, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
+        return new NamespaceDef(meta, podSecurityStandard, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }

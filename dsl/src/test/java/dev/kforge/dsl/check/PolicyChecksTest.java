@@ -18,6 +18,7 @@ import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.PodSecurityStandard;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Capability;
 import dev.kforge.dsl.workload.ContainerDef;
@@ -63,7 +64,9 @@ class PolicyChecksTest {
     }
 
     private static List<String> problems(DeploymentDef deployment, Object... more) {
-        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+        // A namespace that enforces no Pod Security Standard: the policy rules alone report (PodSecurityAdmissionTest has the rest).
+        Stack stack = Stack.named("demo").environment("prod")
+                .namespace(NamespaceDef.named("demo-prod").withPodSecurityStandard(PodSecurityStandard.PRIVILEGED))
                 .with(deployment, PodDisruptionBudgetDef.named("web").protecting(deployment),
                         isolation(deployment));
         for (Object object : more) {

@@ -1,0 +1,77 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.stack.PodSecurityStandard;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.Capability;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.ContainerSecurity;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.PodSecurity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The pods of each Deployment meet the Pod Security Standard their namespace enforces: the API
+ * server would refuse them, the Deployment would apply and never run a pod. A policy waiver does
+ * not help here; the namespace's standard must be lowered ({@code withPodSecurityStandard}).
+ */
+final class PodSecurityAdmissionCheck implements StackCheck {
+    static final String ID = "pod-security-admission";
+    /** The capabilities the baseline standard lets a container add. */
+    private static final Set<String> BASELINE_CAPABILITIES = Set.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL",
+            "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        PodSecurityStandard standard = stack.namespace().podSecurityStandard();
+        if (standard == PodSecurityStandard.PRIVILEGED) {
+            return;
+        }
+        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            List<String> violations = violations(deployment, standard);
+            if (!violations.isEmpty()) {
+                problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), deployment,
+                        "breaks the " + standard.apiValue() + " Pod Security Standard that namespace " + stack.namespace().name()
+                                + " enforces, so the API server refuses its pods", String.join(", ", violations),
+                        "Keep PodSecurity.RESTRICTED and ContainerSecurity.RESTRICTED, or lower the namespace's standard: "
+                                + "NamespaceDef.named(\"" + stack.namespace().name() + "\").withPodSecurityStandard(PodSecurityStandard.BASELINE)."));
+            }
+        }
+    }
+
+    private static List<String> violations(DeploymentDef deployment, PodSecurityStandard standard) {
+        List<String> violations = new ArrayList<>();
+        PodSecurity pod = deployment.security();
+        if (pod.seccompProfile() == PodSecurity.SeccompProfile.UNCONFINED) {
+            violations.add("seccompProfile: Unconfined");
+        }
+        for (ContainerDef container : deployment.containers()) {
+            ContainerSecurity security = container.security();
+            String prefix = "container " + container.name() + " ";
+            if (security.privileged()) {
+                violations.add(prefix + "privileged");
+            }
+            for (Capability added : security.add()) {
+                boolean allowed = standard == PodSecurityStandard.RESTRICTED
+                        ? added.equals(Capability.NET_BIND_SERVICE) : BASELINE_CAPABILITIES.contains(added.name());
+                if (!allowed) {
+                    violations.add(prefix + "adds " + added.name());
+                }
+            }
+            if (standard == PodSecurityStandard.RESTRICTED) {
+                if (security.allowPrivilegeEscalation()) {
+                    violations.add(prefix + "allowPrivilegeEscalation");
+                }
+                if (!security.drop().contains(Capability.ALL)) {
+                    violations.add(prefix + "does not drop ALL capabilities");
+                }
+                if (!security.runAsNonRoot() && !pod.runAsNonRoot()) {
+                    violations.add(prefix + "may run as root");
+                }
+            }
+        }
+        return violations;
+    }
+}
