@@ -4,6 +4,7 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
+import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
 import dev.kforge.dsl.stack.Stack;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public final class Checks {
             new NetworkPolicyReferencesCheck(),
             new RbacReferencesCheck(),
             new GatewayReferencesCheck(),
+            new GatewayRouteAdmissionCheck(),
             new ContainerPolicyCheck(),
             new SecretLiteralPolicyCheck(),
             new SecurityPolicyCheck(),

@@ -51,6 +51,7 @@ class GatewayReferencesCheckTest {
     private static List<String> problems(Stack stack) {
         Problems problems = new Problems();
         new GatewayReferencesCheck().check(stack, new StackIndex(stack), problems);
+        new GatewayRouteAdmissionCheck().check(stack, new StackIndex(stack), problems);
         assertThat(problems.warnings()).allSatisfy(problem -> assertThat(problem.check()).isEqualTo(GatewayReferencesCheck.NO_ROUTE));
         return problems.errors().stream().map(Problem::format).map(line -> line.replaceAll(" \\[at .*]$", "")).toList();
     }
@@ -123,13 +124,13 @@ class GatewayReferencesCheckTest {
     void reads_the_routes_of_hand_written_mapping_annotations() {
         ServiceDef twoPorts = ServiceDef.named("shop").selecting(SHOP_APP).withPort(ServicePort.of(80, HTTP))
                 .withPort(ServicePort.of(8080, HTTP).named("alt"));
-        assertThat(GatewayReferencesCheck.annotatedRoutes(twoPorts, "---\nname: a\nservice: shop\n", "shop-prod"))
+        assertThat(GatewayRouteAdmissionCheck.annotatedRoutes(twoPorts, "---\nname: a\nservice: shop\n", "shop-prod"))
                 .extracting(ServicePort::port).containsExactly(80);
-        assertThat(GatewayReferencesCheck.annotatedRoutes(twoPorts, "name: a\nservice: shop.shop-prod:8080", "shop-prod"))
+        assertThat(GatewayRouteAdmissionCheck.annotatedRoutes(twoPorts, "name: a\nservice: shop.shop-prod:8080", "shop-prod"))
                 .extracting(ServicePort::port).containsExactly(8080);
-        assertThat(GatewayReferencesCheck.annotatedRoutes(twoPorts, "  service: \"http://shop:80\"\n", "shop-prod"))
+        assertThat(GatewayRouteAdmissionCheck.annotatedRoutes(twoPorts, "  service: \"http://shop:80\"\n", "shop-prod"))
                 .extracting(ServicePort::port).containsExactly(80);
-        assertThat(GatewayReferencesCheck.annotatedRoutes(twoPorts, "service: shop.other-namespace:80\nservice: web:80\nservice: shop:81", "shop-prod"))
+        assertThat(GatewayRouteAdmissionCheck.annotatedRoutes(twoPorts, "service: shop.other-namespace:80\nservice: web:80\nservice: shop:81", "shop-prod"))
                 .isEmpty();
     }
 

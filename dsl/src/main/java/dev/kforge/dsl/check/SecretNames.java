@@ -1,0 +1,142 @@
+package dev.kforge.dsl.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * When a name says its literal is a secret: its last word is a secret word ({@code DB_PASSWORD},
+ * {@code GITHUB_TOKEN}, {@code API_KEY}), and the value could be one (not a setting, a reference,
+ * a path or a label).
+ */
+final class SecretNames {
+    /** Last words that make a name secret-looking, alone or ending a compound word ({@code DBPASSWORD}, {@code AUTHTOKEN}). */
+    private static final List<String> SECRET_WORDS = List.of("SECRET", "SECRETS", "TOKEN", "PASSWORD", "PASSWD", "PASSPHRASE",
+            "CREDENTIALS", "CREDENTIAL", "APIKEY", "PRIVATEKEY", "ACCESSKEY", "SECRETKEY", "SIGNINGKEY", "ENCRYPTIONKEY");
+    /** Last words that are secret-looking only as whole words ({@code DB_PASS}, not {@code BYPASS}). */
+    private static final Set<String> WHOLE_SECRET_WORDS = Set.of("PASS", "PWD", "REQUIREPASS", "MASTERAUTH");
+    /** Words before KEY that make it a secret ({@code API_KEY}, {@code SSH_KEY}; not {@code SORT_KEY} or {@code PUBLIC_KEY}). */
+    private static final Set<String> KEY_QUALIFIERS = Set.of("API", "ACCESS", "SECRET", "PRIVATE", "SIGNING", "ENCRYPTION", "MASTER",
+            "LICENSE", "CLIENT", "APP", "SSH", "HMAC", "JWT", "AUTH");
+    /** Last words allowed after the secret word ({@code SECRET_KEY_BASE}, {@code DB_PASSWORD_VALUE}). */
+    private static final Set<String> TRAILING_WORDS = Set.of("VALUE", "BASE");
+    /** Words that make the name about something else ({@code PUBLIC_KEY}, {@code EXISTING_SECRET}: the name of a Secret). */
+    private static final Set<String> NEGATING_WORDS = Set.of("PUBLIC", "EXISTING");
+    /** Values that are settings, not secrets. */
+    private static final Set<String> PLAIN_VALUES = Set.of("yes", "no", "true", "false", "on", "off", "null", "~", "none", "disabled",
+            "enabled", "{}", "[]");
+
+    private SecretNames() {
+    }
+
+    /**
+     * Whether a literal called {@code name} holding {@code value} is a secret by its name: its last
+     * word is a secret word ({@code DB_PASSWORD}, {@code GITHUB_TOKEN}, {@code API_KEY}; not
+     * {@code TOKEN_URL} or {@code PASSWORD_POLICY}), and its value could be one: not empty, a
+     * reference, an absolute path (the file that holds it), a setting ({@code true}, a number) or
+     * the name's own word (an i18n label: {@code password=Password}).
+     */
+    static boolean namesASecret(String name, String value) {
+        return isSecretName(name) && couldBeSecret(name, value);
+    }
+
+    /** What a command-line flag and the argument after it hold: {@code --password hunter2}. */
+    static Optional<String> secretAfterFlag(String flag, String next) {
+        if (!flag.startsWith("-") || flag.contains("=") || next.startsWith("-")) {
+            return Optional.empty();
+        }
+        int dashes = 0;
+        while (dashes < flag.length() && flag.charAt(dashes) == '-') {
+            dashes++;
+        }
+        String name = flag.substring(dashes);
+        return !name.isEmpty() && isSecretName(name) && couldBeSecret(name, next) ? Optional.of("a literal passed to " + flag) : Optional.empty();
+    }
+
+    static boolean couldBeSecret(String name, String value) {
+        String trimmed = value.strip();
+        if (trimmed.length() >= 2 && (trimmed.startsWith("\"") && trimmed.endsWith("\"") || trimmed.startsWith("'") && trimmed.endsWith("'"))) {
+            trimmed = trimmed.substring(1, trimmed.length() - 1);
+        }
+        if (trimmed.isEmpty() || isReference(trimmed) || isPath(trimmed) || PLAIN_VALUES.contains(trimmed.toLowerCase(Locale.ROOT))
+                || trimmed.startsWith("{") || trimmed.startsWith("[") || isNumber(trimmed)) {
+            return false;
+        }
+        List<String> words = words(name);
+        return !trimmed.equalsIgnoreCase(words.get(words.size() - 1)) && !trimmed.equalsIgnoreCase(name);
+    }
+
+    /** Whether {@code name}'s words make it secret-looking (see {@link #namesASecret}). */
+    static boolean isSecretName(String name) {
+        List<String> words = words(name);
+        if (words.isEmpty() || words.stream().anyMatch(NEGATING_WORDS::contains)) {
+            return false;
+        }
+        int last = words.size() - 1;
+        if (last > 0 && TRAILING_WORDS.contains(words.get(last))) {
+            last--;
+        }
+        String word = words.get(last);
+        if (WHOLE_SECRET_WORDS.contains(word)
+                || (word.equals("KEY") || word.equals("KEYS")) && last > 0 && KEY_QUALIFIERS.contains(words.get(last - 1))) {
+            return true;
+        }
+        for (String secret : SECRET_WORDS) {
+            if (word.endsWith(secret)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The upper-cased words of a name, split at '_', '.', '-' and lower-to-upper case changes ({@code dbPassword}: DB, PASSWORD). */
+    static List<String> words(String name) {
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            boolean end = i == name.length();
+            char c = end ? 0 : name.charAt(i);
+            boolean separator = !end && !Character.isLetterOrDigit(c);
+            boolean camel = !end && i > start && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1));
+            if (end || separator || camel) {
+                if (i > start) {
+                    words.add(name.substring(start, i).toUpperCase(Locale.ROOT));
+                }
+                start = separator ? i + 1 : i;
+            }
+        }
+        return words;
+    }
+
+    /** {@code $(VAR)}, {@code ${VAR}}, {@code $VAR}, {@code %(var)s}, a template's {@code {{ ... }}}: a value from elsewhere. */
+    static boolean isReference(String text) {
+        return text.length() > 1 && text.charAt(0) == '$' && (text.charAt(1) == '(' || text.charAt(1) == '{' || Character.isLetter(text.charAt(1)))
+                || text.startsWith("%(") || text.startsWith("{{");
+    }
+
+    /** An absolute path of plain path characters: the file that holds a secret, not the secret. */
+    private static boolean isPath(String text) {
+        if (!text.startsWith("/")) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || "_-./".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNumber(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' && i == 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
