@@ -36,7 +36,8 @@ final class PodSecurityAdmissionCheck implements StackCheck {
                         "breaks the " + standard.apiValue() + " Pod Security Standard that namespace " + stack.namespace().name()
                                 + " enforces, so the API server refuses its pods", String.join(", ", violations),
                         "Keep PodSecurity.RESTRICTED and ContainerSecurity.RESTRICTED, or lower the namespace's standard: "
-                                + "NamespaceDef.named(\"" + stack.namespace().name() + "\").withPodSecurityStandard(PodSecurityStandard.BASELINE)."));
+                                + "NamespaceDef.named(\"" + stack.namespace().name() + "\").withPodSecurityStandard(PodSecurityStandard."
+                                + (standard == PodSecurityStandard.RESTRICTED ? "BASELINE" : "PRIVILEGED") + ")."));
             }
         }
     }
@@ -46,6 +47,15 @@ final class PodSecurityAdmissionCheck implements StackCheck {
         PodSecurity pod = deployment.security();
         if (pod.seccompProfile() == PodSecurity.SeccompProfile.UNCONFINED) {
             violations.add("seccompProfile: Unconfined");
+        }
+        if (standard == PodSecurityStandard.RESTRICTED) {
+            // The DSL writes runAsNonRoot at both levels: an explicit false at either is refused.
+            if (!pod.runAsNonRoot()) {
+                violations.add("pod runAsNonRoot: false");
+            }
+            if (pod.runAsUser().isPresent() && pod.runAsUser().getAsLong() == 0) {
+                violations.add("pod runAsUser: 0");
+            }
         }
         for (ContainerDef container : deployment.containers()) {
             ContainerSecurity security = container.security();
@@ -67,8 +77,8 @@ final class PodSecurityAdmissionCheck implements StackCheck {
                 if (!security.drop().contains(Capability.ALL)) {
                     violations.add(prefix + "does not drop ALL capabilities");
                 }
-                if (!security.runAsNonRoot() && !pod.runAsNonRoot()) {
-                    violations.add(prefix + "may run as root");
+                if (!security.runAsNonRoot()) {
+                    violations.add(prefix + "runAsNonRoot: false");
                 }
             }
         }

@@ -53,10 +53,19 @@ class PodSecurityAdmissionTest {
         assertThat(problems(PodSecurityStandard.RESTRICTED, web(relaxed, PodSecurity.RESTRICTED.withRunAsNonRoot(false)
                 .withSeccompProfile(PodSecurity.SeccompProfile.UNCONFINED)))).containsExactly(
                 "prod/Deployment web: breaks the restricted Pod Security Standard that namespace demo-prod enforces, so the API server "
-                        + "refuses its pods (seccompProfile: Unconfined, container web adds SYS_ADMIN, container web allowPrivilegeEscalation, "
-                        + "container web may run as root). Keep PodSecurity.RESTRICTED and ContainerSecurity.RESTRICTED, or lower the "
-                        + "namespace's standard: NamespaceDef.named(\"demo-prod\").withPodSecurityStandard(PodSecurityStandard.BASELINE).");
+                        + "refuses its pods (seccompProfile: Unconfined, pod runAsNonRoot: false, container web adds SYS_ADMIN, "
+                        + "container web allowPrivilegeEscalation, container web runAsNonRoot: false). Keep PodSecurity.RESTRICTED and "
+                        + "ContainerSecurity.RESTRICTED, or lower the namespace's standard: "
+                        + "NamespaceDef.named(\"demo-prod\").withPodSecurityStandard(PodSecurityStandard.BASELINE).");
         assertThat(problems(PodSecurityStandard.RESTRICTED, web(ContainerSecurity.RESTRICTED, PodSecurity.RESTRICTED))).isEmpty();
+        // An explicit false at either level is refused, whatever the other level says; so is uid 0.
+        assertThat(problems(PodSecurityStandard.RESTRICTED, web(ContainerSecurity.RESTRICTED, PodSecurity.RESTRICTED.withRunAsNonRoot(false))))
+                .singleElement().asString().contains("(pod runAsNonRoot: false)");
+        assertThat(problems(PodSecurityStandard.RESTRICTED, web(ContainerSecurity.RESTRICTED.withRunAsNonRoot(false), PodSecurity.RESTRICTED)))
+                .singleElement().asString().contains("(container web runAsNonRoot: false)");
+        assertThat(problems(PodSecurityStandard.RESTRICTED, web(ContainerSecurity.RESTRICTED,
+                PodSecurity.RESTRICTED.withRunAsNonRoot(false).withUser(0)))).singleElement().asString()
+                .contains("(pod runAsNonRoot: false, pod runAsUser: 0)");
     }
 
     @Test
@@ -66,7 +75,8 @@ class PodSecurityAdmissionTest {
         assertThat(problems(PodSecurityStandard.BASELINE, web(escalating, PodSecurity.RESTRICTED.withRunAsNonRoot(false)))).isEmpty();
         assertThat(problems(PodSecurityStandard.BASELINE, web(ContainerSecurity.RESTRICTED.withPrivileged(true)
                 .withAddedCapability(new Capability("NET_ADMIN")), PodSecurity.RESTRICTED))).singleElement().asString()
-                .contains("breaks the baseline Pod Security Standard").contains("(container web privileged, container web adds NET_ADMIN)");
+                .contains("breaks the baseline Pod Security Standard").contains("(container web privileged, container web adds NET_ADMIN)")
+                .contains("withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)");
         assertThat(problems(PodSecurityStandard.PRIVILEGED, web(ContainerSecurity.RESTRICTED.withPrivileged(true), PodSecurity.RESTRICTED)))
                 .isEmpty();
     }
