@@ -39,18 +39,28 @@ public final class GatewayRouteAdmissionCheck implements StackCheck {
             return;
         }
         for (EmissaryMapping mapping : index.all(EmissaryMapping.class)) {
+            // Only the gateways that serve the Mapping's ambassador_id route it.
+            List<DeploymentDef> serving = servedBy(gateways, mapping.ambassadorId().orElse(AmbassadorId.DEFAULT).value());
             index.find(Kind.SERVICE, mapping.target().service().name(), ServiceDef.class).ifPresent(service ->
                     service.ports().stream().filter(port -> port.name().equals(mapping.target().port().name())).findFirst()
-                            .ifPresent(port -> checkRouteAdmits(stack, problems, policies, gateways, mapping, service, port)));
+                            .ifPresent(port -> checkRouteAdmits(stack, problems, policies, serving, mapping, service, port)));
         }
+        // Annotations carry no ambassador_id here: the gateways of the default id read them.
+        List<DeploymentDef> annotationReaders = servedBy(gateways, AmbassadorId.DEFAULT.value());
         for (ServiceDef service : index.all(ServiceDef.class)) {
             String annotation = service.meta().annotations().get(AmbassadorMapping.ANNOTATION);
             if (annotation != null) {
                 for (ServicePort port : annotatedRoutes(service, annotation, stack.namespace().name())) {
-                    checkRouteAdmits(stack, problems, policies, gateways, service, service, port);
+                    checkRouteAdmits(stack, problems, policies, annotationReaders, service, service, port);
                 }
             }
         }
+    }
+
+    /** The gateways among {@code gateways} whose containers serve {@code id}. */
+    private static List<DeploymentDef> servedBy(List<DeploymentDef> gateways, String id) {
+        return gateways.stream().filter(gateway -> gateway.containers().stream()
+                .anyMatch(container -> GatewayReferencesCheck.gatewayId(container).filter(id::equals).isPresent())).toList();
     }
 
     /**

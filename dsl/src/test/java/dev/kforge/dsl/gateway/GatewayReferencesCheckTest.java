@@ -18,6 +18,8 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.PodField;
+import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.Port;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,19 @@ class GatewayReferencesCheckTest {
                 .allowingFrom(NetworkPeer.namespace("shop-prod").pods("app.kubernetes.io/component", "gateway"), HTTP)))).isEmpty();
         assertThat(problems(stack(ROUTE, NetworkPolicyDef.named("shop").isolating(SHOP_APP)
                 .allowingFrom(NetworkPeer.namespace("shop-prod").pods("app.kubernetes.io/component", "api"), HTTP)))).hasSize(1);
+    }
+
+    @Test
+    void only_the_gateways_serving_a_mappings_id_must_be_admitted() {
+        DeploymentDef internal = DeploymentDef.named("internal-gateway").running(ContainerDef.named("gateway")
+                .image(Image.of("example/gateway", "1.0.0")).withPort(Port.tcp("http", 8080))
+                .withEnv(Env.from("AMBASSADOR_NAMESPACE", PodField.NAMESPACE), Env.value("AMBASSADOR_ID", "internal")));
+        NetworkPolicyDef admitsTheServingGateway = NetworkPolicyDef.named("shop").isolating(SHOP_APP).allowingFrom(GATEWAY.pods(), HTTP);
+        assertThat(problems(stack(ROUTE, admitsTheServingGateway, internal))).isEmpty();
+        EmissaryMapping internalRoute = EmissaryMapping.named("shop-internal").prefix("/internal").to(SHOP.backend(WEB))
+                .withAmbassadorId(AmbassadorId.of("internal"));
+        assertThat(problems(stack(ROUTE, internalRoute, admitsTheServingGateway, internal))).singleElement().asString()
+                .contains("Mapping shop-internal: routes to Service shop port http").contains("gateway Deployment internal-gateway");
     }
 
     @Test
