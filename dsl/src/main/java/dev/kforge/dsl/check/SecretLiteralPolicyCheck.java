@@ -1,6 +1,7 @@
 package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * No secret in git: literal env values, ConfigMap data, commands and arguments are written to
+ * No secret in git: literal env values, ConfigMap data, commands, arguments and annotations are written to
  * {@code out/}, so none may have a secret-looking name or hold a secret-looking value ({@link SecretPatterns}). The
  * report names the variable or key and what it looks like, never the value.
  */
@@ -34,6 +35,18 @@ final class SecretLiteralPolicyCheck implements StackCheck {
                                             + literal.name() + "\")).", problems);
                         }
                     }
+                }
+            }
+        }
+        for (KubeObject<?> object : index.objects()) {
+            for (Map.Entry<String, String> annotation : object.meta().annotations().entries().entrySet()) {
+                String key = annotation.getKey();
+                Optional<String> secret = SecretPatterns.secretIn(annotation.getValue());
+                if (secret.isPresent() || SecretPatterns.namesASecret(key.substring(key.indexOf('/') + 1), annotation.getValue())) {
+                    PolicyReporter.report(stack, object, PolicyCheck.SECRET_LITERAL,
+                            "annotation " + key + secret.map(what -> " holds " + what).orElse(" looks like a secret by its name")
+                                    + ", and annotations land in git", key,
+                            "Keep secrets out of annotations: put the value in a SecretDef and reference it.", problems);
                 }
             }
         }

@@ -35,7 +35,7 @@ final class SecretNames {
      * Whether a literal called {@code name} holding {@code value} is a secret by its name: its last
      * word is a secret word ({@code DB_PASSWORD}, {@code GITHUB_TOKEN}, {@code API_KEY}; not
      * {@code TOKEN_URL} or {@code PASSWORD_POLICY}), and its value could be one: not empty, a
-     * reference, an absolute path (the file that holds it), a setting ({@code true}, a number) or
+     * reference, an absolute path (the file that holds it), a setting ({@code true}, a short number) or
      * the name's own word (an i18n label: {@code password=Password}).
      */
     static boolean namesASecret(String name, String value) {
@@ -60,8 +60,10 @@ final class SecretNames {
         if (trimmed.length() >= 2 && (trimmed.startsWith("\"") && trimmed.endsWith("\"") || trimmed.startsWith("'") && trimmed.endsWith("'"))) {
             trimmed = trimmed.substring(1, trimmed.length() - 1);
         }
+        // A structure ({...}, [...]) holds the secret further in; a short number is a setting (a port, a count).
         if (trimmed.isEmpty() || isReference(trimmed) || isPath(trimmed) || PLAIN_VALUES.contains(trimmed.toLowerCase(Locale.ROOT))
-                || trimmed.startsWith("{") || trimmed.startsWith("[") || isNumber(trimmed)) {
+                || trimmed.startsWith("{") && trimmed.endsWith("}") || trimmed.startsWith("[") && trimmed.endsWith("]")
+                || isNumber(trimmed) && trimmed.length() < 6) {
             return false;
         }
         List<String> words = words(name);

@@ -25,6 +25,28 @@ public final class SecretPatterns {
         return SecretNames.namesASecret(name, value) || SecretValues.secretIn(value).isPresent();
     }
 
+    /**
+     * As {@link #hidesSecret(String, String)}, also judging a list item by the one before it: the
+     * argument after a secret-named flag ({@code args[3]} after {@code args[2]: --password}).
+     *
+     * @param fields every field of the object by path, for the item before
+     */
+    public static boolean hidesSecret(String path, String value, java.util.Map<String, String> fields) {
+        if (hidesSecret(path, value)) {
+            return true;
+        }
+        int open = path.lastIndexOf('[');
+        if (value == null || open < 0 || !path.endsWith("]")) {
+            return false;
+        }
+        String index = path.substring(open + 1, path.length() - 1);
+        if (index.isEmpty() || !index.chars().allMatch(Character::isDigit) || index.equals("0")) {
+            return false;
+        }
+        String before = fields.get(path.substring(0, open + 1) + (Integer.parseInt(index) - 1) + "]");
+        return before != null && SecretNames.secretAfterFlag(before, value).isPresent();
+    }
+
     /** See {@link SecretNames#namesASecret}. */
     static boolean namesASecret(String name, String value) {
         return SecretNames.namesASecret(name, value);

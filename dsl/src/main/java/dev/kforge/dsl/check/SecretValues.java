@@ -51,7 +51,8 @@ final class SecretValues {
                 }
             }
         }
-        return assignedSecret(value).map(key -> "a literal assigned to " + key);
+        Optional<String> assigned = assignedSecret(value).or(() -> markupSecret(value));
+        return assigned.map(key -> "a literal assigned to " + key);
     }
 
     /**
@@ -131,7 +132,11 @@ final class SecretValues {
             }
             String key = value.substring(keyStart, keyEnd).replace("\"", "").replace("'", "");
             String assigned = valueAt(value, i + 1);
-            if (!key.isEmpty() && SecretNames.isSecretName(key) && SecretNames.couldBeSecret(key, assigned)) {
+            if (assigned.isEmpty() && c == ':') {
+                assigned = nextLineScalar(value, i + 1); // YAML: "password:" with the value on the next, deeper line
+            }
+            boolean structure = assigned.startsWith("{") || assigned.startsWith("["); // a map or list follows: the secret, if any, is further in
+            if (!key.isEmpty() && !structure && SecretNames.isSecretName(key) && SecretNames.couldBeSecret(key, assigned)) {
                 return Optional.of(key);
             }
         }
@@ -153,6 +158,50 @@ final class SecretValues {
                 break;
             }
             lineStart = lineEnd + 1;
+        }
+        return Optional.empty();
+    }
+
+    /** The next line after {@code from} when it is a lone scalar (no key, no list item), else empty. */
+    private static String nextLineScalar(String text, int from) {
+        int lineEnd = text.indexOf('\n', from);
+        if (lineEnd < 0 || !text.substring(from, lineEnd).isBlank()) {
+            return "";
+        }
+        int nextEnd = text.indexOf('\n', lineEnd + 1);
+        String next = text.substring(lineEnd + 1, nextEnd < 0 ? text.length() : nextEnd).strip();
+        return next.indexOf(':') >= 0 || next.startsWith("-") || next.indexOf(' ') >= 0 ? "" : next;
+    }
+
+    /**
+     * An XML element named like a secret holding a literal ({@code <password>...</password>}), or a
+     * netrc line's password ({@code machine host login bob password ...}): the key, else empty.
+     */
+    private static Optional<String> markupSecret(String value) {
+        for (int close = value.indexOf("</"); close >= 0; close = value.indexOf("</", close + 2)) {
+            int end = value.indexOf('>', close);
+            if (end < 0) {
+                break;
+            }
+            String tag = value.substring(close + 2, end);
+            int open = value.lastIndexOf("<" + tag + ">", close);
+            if (!tag.isEmpty() && open >= 0) {
+                String text = value.substring(open + tag.length() + 2, close);
+                if (SecretNames.isSecretName(tag) && SecretNames.couldBeSecret(tag, text)) {
+                    return Optional.of(tag);
+                }
+            }
+        }
+        for (String line : value.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("machine ") || trimmed.startsWith("default ")) {
+                String[] words = trimmed.split(" ");
+                for (int i = 0; i + 1 < words.length; i++) {
+                    if (words[i].equals("password") && SecretNames.couldBeSecret("password", words[i + 1])) {
+                        return Optional.of("password");
+                    }
+                }
+            }
         }
         return Optional.empty();
     }

@@ -46,7 +46,9 @@ public final class EnvironmentDiff {
                 String va = a.get(path);
                 String vb = b.get(path);
                 if (va == null || !va.equals(vb)) {
-                    differences.add(new FieldDifference(kind, name, path, Optional.ofNullable(va), Optional.ofNullable(vb)));
+                    // Redacted here, where the rest of the object is at hand (the flag before an argument).
+                    differences.add(new FieldDifference(kind, name, path, Optional.ofNullable(FileDiff.redacted(path, va, a)),
+                            Optional.ofNullable(FileDiff.redacted(path, vb, b))));
                 }
             }
         }

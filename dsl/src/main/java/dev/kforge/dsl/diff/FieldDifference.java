@@ -1,5 +1,6 @@
 package dev.kforge.dsl.diff;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,7 @@ public record FieldDifference(String kind, String name, String path, Optional<St
 
     /** {@code spec.replicas: 2 -> 3}, or {@code (object): absent -> present}; one line, long values shortened, secrets redacted. */
     public String describe() {
-        return (path.isEmpty() ? "(object)" : path) + ": " + FileDiff.shown(path, from.orElse(null)) + " -> " + FileDiff.shown(path, to.orElse(null));
+        return (path.isEmpty() ? "(object)" : path) + ": " + FileDiff.shown(FileDiff.redacted(path, from.orElse(null), Map.of())) + " -> "
+                + FileDiff.shown(FileDiff.redacted(path, to.orElse(null), Map.of()));
     }
 }

@@ -32,7 +32,7 @@ public final class FileDiff {
             String a = left.get(path);
             String b = right.get(path);
             if (a == null || !a.equals(b)) {
-                differences.add(path + ": " + shown(path, a) + " -> " + shown(path, b));
+                differences.add(path + ": " + shown(redacted(path, a, left)) + " -> " + shown(redacted(path, b, right)));
             }
         }
         return differences;
@@ -48,15 +48,18 @@ public final class FileDiff {
     }
 
     /**
-     * A value on one line: {@code absent} for none, line breaks as {@code \n}, at most 40 characters;
-     * {@code <redacted, N characters>} for what looks like a secret, as CI logs keep what is printed.
+     * {@code value}, or {@code <redacted, N characters>} when it looks like a secret, judged by its
+     * path and the object's other fields ({@link SecretPatterns#hidesSecret(String, String, Map)}):
+     * CI logs keep what is printed.
      */
-    static String shown(String path, String value) {
+    static String redacted(String path, String value, Map<String, String> fields) {
+        return value != null && SecretPatterns.hidesSecret(path, value, fields) ? "<redacted, " + value.length() + " characters>" : value;
+    }
+
+    /** A value on one line: {@code absent} for none, line breaks as {@code \n}, at most 40 characters. */
+    static String shown(String value) {
         if (value == null) {
             return "absent";
-        }
-        if (SecretPatterns.hidesSecret(path, value)) {
-            return "<redacted, " + value.length() + " characters>";
         }
         String oneLine = value.replace("\n", "\\n");
         return oneLine.length() <= LONGEST_VALUE ? oneLine : oneLine.substring(0, LONGEST_VALUE - 3) + "...";

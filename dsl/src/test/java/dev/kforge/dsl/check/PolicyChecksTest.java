@@ -183,6 +183,15 @@ class PolicyChecksTest {
     }
 
     @Test
+    void reports_annotations_that_hold_secrets() {
+        assertThat(problems(goodDeployment(c -> c).withAnnotation("example.com/db-password", "hunter2")
+                .withAnnotation("example.com/owner", "team-a"))).containsExactly(
+                "prod/Deployment web: annotation example.com/db-password looks like a secret by its name, and annotations land in git "
+                        + "(example.com/db-password). Keep secrets out of annotations: put the value in a SecretDef and reference it. "
+                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").");
+    }
+
+    @Test
     void reports_config_map_keys_that_look_like_secrets_by_name_or_value() {
         ConfigMapDef config = ConfigMapDef.named("web-config")
                 .withProperty("GITHUB_PASSWORD", "hunter2")

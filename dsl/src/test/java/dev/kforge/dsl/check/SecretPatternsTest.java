@@ -35,6 +35,8 @@ class SecretPatternsTest {
             assertThat(SecretPatterns.namesASecret("DB_PASSWORD", value)).as(value).isFalse();
         }
         assertThat(SecretPatterns.namesASecret("DB_PASSWORD", "/Xk9#abc")).isTrue();
+        assertThat(SecretPatterns.namesASecret("DB_PASSWORD", "[bracketA1")).isTrue();
+        assertThat(SecretPatterns.namesASecret("DB_PASSWORD", "12345678")).isTrue();
     }
 
     @Test
@@ -61,6 +63,12 @@ class SecretPatternsTest {
                 "pass=hunter2", "requirepass hunter2", "HTTP_Passwd hunter2"}) {
             assertThat(SecretPatterns.secretIn(config)).as(config).isPresent();
         }
+        for (String config : new String[] {"db:\n  password:\n    yamlPassA1\n", "<config><password>xmlPassA1</password></config>",
+                "machine h login bob password p\n"}) {
+            assertThat(SecretPatterns.secretIn(config)).as(config).isPresent();
+        }
+        assertThat(SecretPatterns.secretIn("<password></password><passwordHint>8 letters</passwordHint>")).isEmpty();
+        assertThat(SecretPatterns.secretIn("password:\n  - a\n")).isEmpty();
         assertThat(SecretPatterns.secretIn("proxy_set_header Authorization \"Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0\";"))
                 .contains("an authorization header's credential");
         assertThat(SecretPatterns.secretIn("npm_" + "a".repeat(36))).contains("an npm token");

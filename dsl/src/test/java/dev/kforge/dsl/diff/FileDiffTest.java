@@ -37,6 +37,16 @@ class FileDiffTest {
     }
 
     @Test
+    void redacts_the_argument_after_a_secret_named_flag() {
+        String committed = "spec:\n  containers:\n  - name: api\n    args:\n    - --log=info\n";
+        String rendered = "spec:\n  containers:\n  - name: api\n    args:\n    - --password\n    - argPassA1\n";
+
+        assertThat(FileDiff.between(committed, rendered)).containsExactly(
+                "spec.containers[api].args[0]: --log=info -> --password",
+                "spec.containers[api].args[1]: absent -> <redacted, 9 characters>");
+    }
+
+    @Test
     void shortens_long_values_and_shows_their_line_breaks() {
         String committed = "data:\n  notes: |\n    first line\n    second line that goes on and on and on\n";
         String rendered = "data:\n  notes: short\n";
