@@ -2,6 +2,7 @@ package dev.kforge.dsl.cli;
 
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.output.OutputDirectory;
 import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.pipeline.Renderer;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code apply-command ENV}: the {@code kubectl apply --prune} line that deploys ENV's folder and
@@ -16,7 +19,8 @@ import java.util.List;
  * default leaves out ServiceAccounts, RBAC, NetworkPolicies, budgets, autoscalers and every custom
  * resource. The line lists every Kubernetes kind the library renders, whether ENV has one now or
  * not (so the last autoscaler removed from the code is deleted too), and the custom kinds ENV
- * renders (a custom kind must be installed to be listed: kubectl refuses unknown kinds).
+ * renders (a custom kind must be installed to be listed: kubectl refuses unknown kinds). It refuses a
+ * folder that is not what the code renders: the line would deploy one output and prune by another.
  */
 final class ApplyCommand {
     private ApplyCommand() {
@@ -30,7 +34,17 @@ final class ApplyCommand {
         if (console.report(result)) {
             return 1;
         }
-        console.out().println(commandLine(result.environment(name).orElseThrow(), outDir.resolve(name)));
+        RenderedEnvironment environment = result.environment(name).orElseThrow();
+        Path folder = outDir.resolve(name);
+        // The line deploys the folder and prunes by the kinds the code renders: both must be the same output.
+        Map<String, String> rendered = new TreeMap<>();
+        environment.files().forEach(file -> rendered.put(file.fileName(), file.content()));
+        if (!OutputDirectory.read(folder).equals(rendered)) {
+            console.err().println(folder + " is not what the code renders: run make render ENV=" + name
+                    + " (or make check to see what differs) before deploying it.");
+            return 1;
+        }
+        console.out().println(commandLine(environment, folder));
         return 0;
     }
 

@@ -80,11 +80,19 @@ class CliTest {
         List<EnvironmentDefinition> environments = List.of(new EnvironmentDefinition("prod",
                 () -> stack("prod").with(EmissaryHost.named("web").hostname("web.example.com"))));
 
-        int exit = run(environments, "apply-command", "prod", "--out", "deploy");
+        assertThat(run(environments, "apply-command", "prod", "--out", outDir.toString())).isEqualTo(1);
+        assertThat(err()).isEqualTo(outDir.resolve("prod") + " is not what the code renders: run make render ENV=prod "
+                + "(or make check to see what differs) before deploying it.\n");
+        assertThat(out()).isEmpty();
+        stderr.reset();
+        assertThat(run(environments, "render", "prod", "--out", outDir.toString())).isEqualTo(0);
+        stdout.reset();
+
+        int exit = run(environments, "apply-command", "prod", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(0);
         assertThat(err()).isEmpty();
-        assertThat(out()).isEqualTo("kubectl apply -f deploy/prod --prune -l app.kubernetes.io/instance=demo-prod,app.kubernetes.io/managed-by=kforge"
+        assertThat(out()).isEqualTo("kubectl apply -f " + outDir.resolve("prod") + " --prune -l app.kubernetes.io/instance=demo-prod,app.kubernetes.io/managed-by=kforge"
                 + " --prune-allowlist=core/v1/Namespace --prune-allowlist=core/v1/ServiceAccount"
                 + " --prune-allowlist=rbac.authorization.k8s.io/v1/ClusterRole --prune-allowlist=rbac.authorization.k8s.io/v1/Role"
                 + " --prune-allowlist=rbac.authorization.k8s.io/v1/ClusterRoleBinding --prune-allowlist=rbac.authorization.k8s.io/v1/RoleBinding"
