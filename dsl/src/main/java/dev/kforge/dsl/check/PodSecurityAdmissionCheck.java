@@ -10,7 +10,6 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.PodSecurity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The pods of each Deployment meet the Pod Security Standard their namespace enforces: the API
@@ -19,9 +18,6 @@ import java.util.Set;
  */
 final class PodSecurityAdmissionCheck implements StackCheck {
     static final String ID = "pod-security-admission";
-    /** The capabilities the baseline standard lets a container add. */
-    private static final Set<String> BASELINE_CAPABILITIES = Set.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL",
-            "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -64,9 +60,7 @@ final class PodSecurityAdmissionCheck implements StackCheck {
                 violations.add(prefix + "privileged");
             }
             for (Capability added : security.add()) {
-                boolean allowed = standard == PodSecurityStandard.RESTRICTED
-                        ? added.equals(Capability.NET_BIND_SERVICE) : BASELINE_CAPABILITIES.contains(added.name());
-                if (!allowed) {
+                if (!standard.allowsAdding(added.name())) {
                     violations.add(prefix + "adds " + added.name());
                 }
             }

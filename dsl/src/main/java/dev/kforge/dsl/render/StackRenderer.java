@@ -6,7 +6,9 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.stack.PodSecurityStandard;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +50,12 @@ public final class StackRenderer {
         Optional<HasMetadata> manifest = object instanceof CustomObject<?> custom
                 ? CustomObjectRenderer.render(custom, stack)
                 : rendererFor(object).render(cast(object), stack);
-        manifest.ifPresent(m -> applyRawEdits(object, m));
+        manifest.ifPresent(m -> {
+            applyRawEdits(object, m);
+            if (!object.rawEdits().isEmpty() && m instanceof Deployment deployment) {
+                checkPodSecurity(object, deployment, stack);
+            }
+        });
         return manifest;
     }
 
@@ -91,6 +98,18 @@ public final class StackRenderer {
                                     + Metadata.RAW_EDITS_ANNOTATION + " annotation: set them in the definition.", object.meta().origin(), null);
                 }
             }
+        }
+    }
+
+    /** Raw edits may set what the namespace's Pod Security Standard refuses, which the checks of the definition cannot see. */
+    private static void checkPodSecurity(KubeObject<?> object, Deployment deployment, Stack stack) {
+        PodSecurityStandard standard = stack.namespace().podSecurityStandard();
+        List<String> violations = RenderedPodSecurity.violations(deployment.getSpec().getTemplate().getSpec(), standard);
+        if (!violations.isEmpty()) {
+            throw new RawEditException(object, "raw edits make its pods break the " + standard.apiValue()
+                    + " Pod Security Standard that namespace " + stack.namespace().name() + " enforces, so the API server refuses them",
+                    String.join(", ", violations), "Undo those settings in the edit, or lower the namespace's standard with withPodSecurityStandard.",
+                    object.meta().origin(), null);
         }
     }
 

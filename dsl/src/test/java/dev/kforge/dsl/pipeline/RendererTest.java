@@ -14,6 +14,10 @@ import dev.kforge.dsl.rbac.PolicyRule;
 import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.stack.PodSecurityStandard;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,6 +170,25 @@ class RendererTest {
         assertThat(reportOf(edited)).containsExactly("dev/ConfigMap extra: raw edit \"copy\" changed metadata.name (extra -> cfg). "
                 + "A raw edit may not change apiVersion, kind, metadata.name, metadata.namespace or the kforge.dev/raw-edits annotation: "
                 + "set them in the definition. [at " + HERE + ":" + line + "]");
+    }
+
+    @Test
+    void reports_raw_edits_that_make_pods_break_the_namespaces_pod_security_standard() {
+        DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")));
+        Supplier<DeploymentDef> hostNetwork = () -> web.withRawEdit("node-local agent", d -> {
+            d.getSpec().getTemplate().getSpec().setHostNetwork(true);
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setPrivileged(true);
+        });
+        RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(hostNetwork.get()))));
+        assertThat(result.problems().all()).extracting(Problem::format).singleElement().asString().startsWith(
+                "dev/Deployment web: raw edits make its pods break the restricted Pod Security Standard that namespace demo-dev enforces, "
+                        + "so the API server refuses them (host namespaces (hostNetwork, hostPID or hostIPC), container web privileged). "
+                        + "Undo those settings in the edit, or lower the namespace's standard with withPodSecurityStandard.");
+        // A namespace that allows it renders the same edit.
+        RenderResult privileged = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> Stack.named("demo").environment("dev")
+                .namespace(NamespaceDef.named("demo-dev").withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)).with(hostNetwork.get())
+                .withPolicy(noPolicy()))));
+        assertThat(privileged.problems().errors()).isEmpty();
     }
 
     @Test
