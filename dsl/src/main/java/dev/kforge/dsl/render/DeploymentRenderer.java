@@ -8,6 +8,7 @@ import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.ZoneSpread;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -20,6 +21,7 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
@@ -45,6 +47,7 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         pod.setAutomountServiceAccountToken(deployment.mountServiceAccountToken());
         pod.setSecurityContext(security(deployment.security()));
         pod.setAffinity(spread(deployment, stack));
+        pod.setTopologySpreadConstraints(zoneSpread(deployment, stack));
         pod.setTerminationGracePeriodSeconds(deployment.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null));
         pod.setContainers(deployment.containers().stream().map(ContainerRenderer::render).toList());
         pod.setVolumes(deployment.volumes().stream().map(VolumeRenderer::render).toList());
@@ -109,6 +112,21 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         Affinity affinity = new Affinity();
         affinity.setPodAntiAffinity(antiAffinity);
         return affinity;
+    }
+
+    /** At most one pod more in any zone, counting the Deployment's own pods; none for {@link ZoneSpread#NONE}. */
+    private static List<TopologySpreadConstraint> zoneSpread(DeploymentDef deployment, Stack stack) {
+        if (deployment.zoneSpread() == ZoneSpread.NONE) {
+            return null;
+        }
+        LabelSelector ownPods = new LabelSelector();
+        ownPods.setMatchLabels(Metadata.map(stack.selectorOf(deployment).entries()));
+        TopologySpreadConstraint constraint = new TopologySpreadConstraint();
+        constraint.setMaxSkew(1);
+        constraint.setTopologyKey(ZoneSpread.ZONE_TOPOLOGY_KEY);
+        constraint.setWhenUnsatisfiable(deployment.zoneSpread().whenUnsatisfiable());
+        constraint.setLabelSelector(ownPods);
+        return List.of(constraint);
     }
 
     private static io.fabric8.kubernetes.api.model.apps.DeploymentStrategy strategy(DeploymentStrategy strategy) {

@@ -41,12 +41,14 @@ import java.util.function.Consumer;
  * @param security           default {@link PodSecurity#RESTRICTED}
  * @param terminationGracePeriodSeconds default the Kubernetes default (30)
  * @param nodeSpread         default {@link NodeSpread#PREFERRED}: pods prefer nodes without another pod of the Deployment
+ * @param zoneSpread         default {@link ZoneSpread#PREFERRED}: pods spread evenly over zones where the scheduler can
  */
 public record DeploymentDef(Meta meta, Optional<String> component, Optional<Integer> fixedReplicas, List<ContainerDef> containers,
                             DeploymentStrategy strategy, List<LabelExpression> selectorExpressions, Labels podLabels,
                             Annotations podAnnotations, Optional<ServiceAccountDef> serviceAccount,
                             boolean mountServiceAccountToken, List<SecretDef> imagePullSecrets, PodSecurity security,
-                            Optional<Integer> terminationGracePeriodSeconds, NodeSpread nodeSpread, List<RawEdit<Deployment>> rawEdits)
+                            Optional<Integer> terminationGracePeriodSeconds, NodeSpread nodeSpread, ZoneSpread zoneSpread,
+                            List<RawEdit<Deployment>> rawEdits)
         implements KubeObject<DeploymentDef> {
 
     public DeploymentDef {
@@ -93,7 +95,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         public DeploymentDef running(ContainerDef main) {
             return new DeploymentDef(meta, Optional.empty(), Optional.empty(), List.of(main), DeploymentStrategy.DEFAULT, List.of(),
                     Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(), PodSecurity.RESTRICTED,
-                    Optional.empty(), NodeSpread.PREFERRED, List.of());
+                    Optional.empty(), NodeSpread.PREFERRED, ZoneSpread.PREFERRED, List.of());
         }
     }
 
@@ -218,6 +220,11 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         return copy(f -> f.nodeSpread = spread);
     }
 
+    /** A copy whose pods the scheduler spreads over zones as {@code spread} says. */
+    public DeploymentDef withZoneSpread(ZoneSpread spread) {
+        return copy(f -> f.zoneSpread = spread);
+    }
+
     /** A copy with an escape-hatch edit of the rendered fabric8 Deployment. */
     public DeploymentDef withRawEdit(String reason, Consumer<Deployment> edit) {
         return copy(f -> f.rawEdits = Lists.append(rawEdits, new RawEdit<>(reason, edit)));
@@ -254,6 +261,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         PodSecurity security;
         Optional<Integer> terminationGracePeriodSeconds;
         NodeSpread nodeSpread;
+        ZoneSpread zoneSpread;
         List<RawEdit<Deployment>> rawEdits;
     }
 
@@ -273,10 +281,11 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         f.security = security;
         f.terminationGracePeriodSeconds = terminationGracePeriodSeconds;
         f.nodeSpread = nodeSpread;
+        f.zoneSpread = zoneSpread;
         f.rawEdits = rawEdits;
         change.accept(f);
         return new DeploymentDef(f.meta, f.component, f.fixedReplicas, f.containers, f.strategy, f.selectorExpressions,
                 f.podLabels, f.podAnnotations, f.serviceAccount, f.mountServiceAccountToken, f.imagePullSecrets,
-                f.security, f.terminationGracePeriodSeconds, f.nodeSpread, f.rawEdits);
+                f.security, f.terminationGracePeriodSeconds, f.nodeSpread, f.zoneSpread, f.rawEdits);
     }
 }

@@ -28,6 +28,7 @@ import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.NodeSpread;
+import dev.kforge.dsl.workload.ZoneSpread;
 import dev.kforge.dsl.workload.PodField;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
@@ -158,6 +159,28 @@ class DeploymentRenderingTest {
                             weight: 100
                       automountServiceAccountToken: false
                 """);
+    }
+
+    @Test
+    void spreads_pods_over_zones_where_the_scheduler_can_by_default() {
+        RenderedEnvironment rendered = render(DeploymentDef.named("app").running(app()).withComponent("api"));
+
+        assertThat(file(rendered, DEPLOYMENT_FILE)).contains("""
+                      topologySpreadConstraints:
+                      - labelSelector:
+                          matchLabels:
+                            app.kubernetes.io/component: api
+                            app.kubernetes.io/instance: demo-test
+                            app.kubernetes.io/name: app
+                        maxSkew: 1
+                        topologyKey: topology.kubernetes.io/zone
+                        whenUnsatisfiable: ScheduleAnyway
+                """);
+        assertThat(podOf(render(DeploymentDef.named("app").running(app()).withZoneSpread(ZoneSpread.REQUIRED)))
+                .getTopologySpreadConstraints()).singleElement()
+                .satisfies(constraint -> assertThat(constraint.getWhenUnsatisfiable()).isEqualTo("DoNotSchedule"));
+        assertThat(file(render(DeploymentDef.named("app").running(app()).withZoneSpread(ZoneSpread.NONE)), DEPLOYMENT_FILE))
+                .doesNotContain("topologySpreadConstraints");
     }
 
     @Test

@@ -32,7 +32,7 @@ class DeploymentDefTest {
         // The steps always give a main container; the record's constructor is public, so it checks too.
         assertThatThrownBy(() -> new DeploymentDef(deployment.meta(), Optional.empty(), Optional.empty(), List.of(), DeploymentStrategy.DEFAULT,
                 List.of(), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(), PodSecurity.RESTRICTED,
-                Optional.empty(), NodeSpread.PREFERRED, List.of()))
+                Optional.empty(), NodeSpread.PREFERRED, ZoneSpread.PREFERRED, List.of()))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Deployment app: containers [] is invalid: must hold at least one container. "
                         + "Start with DeploymentDef.named(name).running(mainContainer).");
