@@ -22,8 +22,10 @@ final class SecretLiteralPolicyCheck implements StackCheck {
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
             for (ContainerDef container : deployment.containers()) {
-                checkArguments(stack, deployment, container, "command", container.command(), problems);
-                checkArguments(stack, deployment, container, "args", container.args(), problems);
+                checkArguments(stack, deployment, container, "command", container.command(), null, problems);
+                // The first argument follows the command's last word (a flag there takes it as its value).
+                String commandEnd = container.command().isEmpty() ? null : container.command().get(container.command().size() - 1);
+                checkArguments(stack, deployment, container, "args", container.args(), commandEnd, problems);
                 for (EnvVarDef var : container.env()) {
                     if (var instanceof EnvVarDef.Literal literal) {
                         Optional<String> secret = SecretPatterns.secretIn(literal.value());
@@ -65,11 +67,12 @@ final class SecretLiteralPolicyCheck implements StackCheck {
     }
 
     private static void checkArguments(Stack stack, DeploymentDef deployment, ContainerDef container, String field, List<String> arguments,
-                                       Problems problems) {
+                                       String before, Problems problems) {
         for (int i = 0; i < arguments.size(); i++) {
             Optional<String> secret = SecretPatterns.secretIn(arguments.get(i));
-            if (secret.isEmpty() && i > 0) {
-                secret = SecretPatterns.secretAfterFlag(arguments.get(i - 1), arguments.get(i));
+            String previous = i > 0 ? arguments.get(i - 1) : before;
+            if (secret.isEmpty() && previous != null) {
+                secret = SecretPatterns.secretAfterFlag(previous, arguments.get(i));
             }
             if (secret.isPresent()) {
                 PolicyReporter.report(stack, deployment, PolicyCheck.SECRET_LITERAL,

@@ -21,7 +21,10 @@ final class SecretNames {
     private static final Set<String> KEY_QUALIFIERS = Set.of("API", "ACCESS", "SECRET", "PRIVATE", "SIGNING", "ENCRYPTION", "MASTER",
             "LICENSE", "CLIENT", "APP", "SSH", "HMAC", "JWT", "AUTH");
     /** Last words allowed after the secret word ({@code SECRET_KEY_BASE}, {@code DB_PASSWORD_VALUE}). */
-    private static final Set<String> TRAILING_WORDS = Set.of("VALUE", "BASE");
+    private static final Set<String> TRAILING_WORDS = Set.of("VALUE", "BASE", "OLD", "NEW", "PREVIOUS", "CURRENT");
+    /** File extensions a ConfigMap key may end with ({@code password.txt}): the word before them counts. */
+    private static final Set<String> FILE_EXTENSIONS = Set.of("TXT", "JSON", "YAML", "YML", "PROPERTIES", "CONF", "CFG", "INI", "TOML",
+            "XML", "ENV", "PEM");
     /** Words that make the name about something else ({@code PUBLIC_KEY}, {@code EXISTING_SECRET}: the name of a Secret). */
     private static final Set<String> NEGATING_WORDS = Set.of("PUBLIC", "EXISTING");
     /** Values that are settings, not secrets. */
@@ -77,6 +80,9 @@ final class SecretNames {
             return false;
         }
         int last = words.size() - 1;
+        if (last > 0 && FILE_EXTENSIONS.contains(words.get(last))) {
+            last--;
+        }
         if (last > 0 && TRAILING_WORDS.contains(words.get(last))) {
             last--;
         }

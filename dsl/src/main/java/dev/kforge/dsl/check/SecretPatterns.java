@@ -21,7 +21,7 @@ public final class SecretPatterns {
         }
         String name = path.endsWith("].value") && path.lastIndexOf('[') >= 0
                 ? path.substring(path.lastIndexOf('[') + 1, path.length() - "].value".length())
-                : path.substring(path.lastIndexOf('.') + 1);
+                : dataKey(path).orElse(path.substring(path.lastIndexOf('.') + 1));
         return SecretNames.namesASecret(name, value) || SecretValues.secretIn(value).isPresent();
     }
 
@@ -40,11 +40,30 @@ public final class SecretPatterns {
             return false;
         }
         String index = path.substring(open + 1, path.length() - 1);
-        if (index.isEmpty() || !index.chars().allMatch(Character::isDigit) || index.equals("0")) {
+        if (index.isEmpty() || !index.chars().allMatch(Character::isDigit)) {
             return false;
+        }
+        if (index.equals("0")) {
+            // The first argument follows the command's last word.
+            String commandPath = path.endsWith(".args[0]") ? path.substring(0, path.length() - "args[0]".length()) + "command" : null;
+            int last = -1;
+            while (commandPath != null && fields.containsKey(commandPath + "[" + (last + 1) + "]")) {
+                last++;
+            }
+            return last >= 0 && SecretNames.secretAfterFlag(fields.get(commandPath + "[" + last + "]"), value).isPresent();
         }
         String before = fields.get(path.substring(0, open + 1) + (Integer.parseInt(index) - 1) + "]");
         return before != null && SecretNames.secretAfterFlag(before, value).isPresent();
+    }
+
+    /** A ConfigMap's or Secret's data key, which may hold dots ({@code data.password.txt}: {@code password.txt}). */
+    private static Optional<String> dataKey(String path) {
+        for (String prefix : new String[] {"data.", "stringData.", "binaryData."}) {
+            if (path.startsWith(prefix)) {
+                return Optional.of(path.substring(prefix.length()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** See {@link SecretNames#namesASecret}. */

@@ -52,7 +52,22 @@ final class SecretValues {
             }
         }
         Optional<String> assigned = assignedSecret(value).or(() -> markupSecret(value));
-        return assigned.map(key -> "a literal assigned to " + key);
+        return assigned.map(key -> "a literal assigned to " + key).or(() -> flagInText(value));
+    }
+
+    /** A secret-named flag and its value inside one string, as a shell command passes them ({@code sh -c "app --password x"}). */
+    private static Optional<String> flagInText(String value) {
+        if (value.indexOf(' ') < 0) {
+            return Optional.empty();
+        }
+        String[] words = value.strip().split(" ");
+        for (int i = 0; i + 1 < words.length; i++) {
+            Optional<String> secret = SecretNames.secretAfterFlag(words[i], words[i + 1].replace("\"", "").replace("'", ""));
+            if (secret.isPresent()) {
+                return secret;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -39,6 +39,10 @@ final class ApplyCommand {
         // The line deploys the folder and prunes by the kinds the code renders: both must be the same output.
         Map<String, String> rendered = new TreeMap<>();
         environment.files().forEach(file -> rendered.put(file.fileName(), file.content()));
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            console.err().println(folder + " is missing: run make render ENV=" + name + " before deploying it.");
+            return 1;
+        }
         if (!OutputDirectory.read(folder).equals(rendered)) {
             console.err().println(folder + " is not what the code renders: run make render ENV=" + name
                     + " (or make check to see what differs) before deploying it.");

@@ -49,8 +49,9 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         pod.setAffinity(spread(deployment, stack));
         pod.setTopologySpreadConstraints(zoneSpread(deployment, stack));
         pod.setTerminationGracePeriodSeconds(deployment.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null));
-        pod.setContainers(deployment.containers().stream().map(ContainerRenderer::render).toList());
-        pod.setVolumes(deployment.volumes().stream().map(VolumeRenderer::render).toList());
+        // Mutable lists: raw edits may add to them.
+        pod.setContainers(new ArrayList<>(deployment.containers().stream().map(ContainerRenderer::render).toList()));
+        pod.setVolumes(new ArrayList<>(deployment.volumes().stream().map(VolumeRenderer::render).toList()));
         List<LocalObjectReference> pullSecrets = new ArrayList<>();
         for (SecretDef credentials : deployment.imagePullSecrets()) {
             pullSecrets.add(new LocalObjectReference(credentials.name()));
@@ -126,6 +127,8 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         constraint.setTopologyKey(ZoneSpread.ZONE_TOPOLOGY_KEY);
         constraint.setWhenUnsatisfiable(deployment.zoneSpread().whenUnsatisfiable());
         constraint.setLabelSelector(ownPods);
+        // Counted per ReplicaSet: during a rollout the old pods, about to go, do not skew the new ones' spread.
+        constraint.setMatchLabelKeys(List.of("pod-template-hash"));
         return List.of(constraint);
     }
 

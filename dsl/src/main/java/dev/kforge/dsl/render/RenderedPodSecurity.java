@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Sysctl;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Pod Security Standard rules a rendered pod breaks, read from the fabric8 PodSpec: what a raw
@@ -18,6 +20,11 @@ import java.util.List;
  * DSL's own settings are checked before rendering by the checks; this runs only on raw-edited pods.
  */
 final class RenderedPodSecurity {
+    /** The sysctls the baseline standard allows. */
+    private static final Set<String> SAFE_SYSCTLS = Set.of("kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range",
+            "net.ipv4.ip_unprivileged_port_start", "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range", "net.ipv4.ip_local_reserved_ports",
+            "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes");
+
     private RenderedPodSecurity() {
     }
 
@@ -32,13 +39,20 @@ final class RenderedPodSecurity {
         for (Volume volume : orEmpty(pod.getVolumes())) {
             if (volume.getHostPath() != null) {
                 violations.add("volume " + volume.getName() + " is a hostPath");
+            } else if (standard == PodSecurityStandard.RESTRICTED && !restrictedVolume(volume)) {
+                violations.add("volume " + volume.getName() + " is of a type restricted pods may not mount");
             }
         }
-        PodSecurityContext podContext = pod.getSecurityContext();
-        if (podContext != null && unconfined(podContext.getSeccompProfile())) {
+        PodSecurityContext podContext = pod.getSecurityContext() == null ? new PodSecurityContext() : pod.getSecurityContext();
+        if (unconfined(podContext.getSeccompProfile())) {
             violations.add("seccompProfile: Unconfined");
         }
-        if (standard == PodSecurityStandard.RESTRICTED && podContext != null) {
+        for (Sysctl sysctl : orEmpty(podContext.getSysctls())) {
+            if (!SAFE_SYSCTLS.contains(sysctl.getName())) {
+                violations.add("sysctl " + sysctl.getName());
+            }
+        }
+        if (standard == PodSecurityStandard.RESTRICTED) {
             if (Boolean.FALSE.equals(podContext.getRunAsNonRoot())) {
                 violations.add("pod runAsNonRoot: false");
             }
@@ -49,31 +63,35 @@ final class RenderedPodSecurity {
         List<Container> containers = new ArrayList<>(orEmpty(pod.getContainers()));
         containers.addAll(orEmpty(pod.getInitContainers()));
         for (Container container : containers) {
-            containerViolations(container, standard, violations);
+            containerViolations(container, podContext, standard, violations);
         }
         return violations;
     }
 
-    private static void containerViolations(Container container, PodSecurityStandard standard, List<String> violations) {
+    private static void containerViolations(Container container, PodSecurityContext pod, PodSecurityStandard standard,
+                                            List<String> violations) {
         String prefix = "container " + container.getName() + " ";
         for (ContainerPort port : orEmpty(container.getPorts())) {
             if (port.getHostPort() != null && port.getHostPort() != 0) {
                 violations.add(prefix + "hostPort " + port.getHostPort());
             }
         }
-        SecurityContext context = container.getSecurityContext();
-        if (context == null) {
-            return;
-        }
+        // A container without a securityContext breaks every restricted rule its pod does not cover.
+        SecurityContext context = container.getSecurityContext() == null ? new SecurityContext() : container.getSecurityContext();
         if (Boolean.TRUE.equals(context.getPrivileged())) {
             violations.add(prefix + "privileged");
         }
         if (unconfined(context.getSeccompProfile())) {
             violations.add(prefix + "seccompProfile: Unconfined");
         }
+        if (context.getProcMount() != null && !"Default".equals(context.getProcMount())) {
+            violations.add(prefix + "procMount " + context.getProcMount());
+        }
+        if (context.getWindowsOptions() != null && Boolean.TRUE.equals(context.getWindowsOptions().getHostProcess())) {
+            violations.add(prefix + "hostProcess");
+        }
         Capabilities capabilities = context.getCapabilities();
-        List<String> added = capabilities == null ? List.of() : orEmpty(capabilities.getAdd());
-        for (String capability : added) {
+        for (String capability : capabilities == null ? List.<String>of() : orEmpty(capabilities.getAdd())) {
             if (!standard.allowsAdding(capability)) {
                 violations.add(prefix + "adds " + capability);
             }
@@ -82,16 +100,30 @@ final class RenderedPodSecurity {
             if (!Boolean.FALSE.equals(context.getAllowPrivilegeEscalation())) {
                 violations.add(prefix + "allowPrivilegeEscalation not false");
             }
-            if (Boolean.FALSE.equals(context.getRunAsNonRoot())) {
-                violations.add(prefix + "runAsNonRoot: false");
+            if (Boolean.FALSE.equals(context.getRunAsNonRoot()) || context.getRunAsNonRoot() == null && !Boolean.TRUE.equals(pod.getRunAsNonRoot())) {
+                violations.add(prefix + "runAsNonRoot not true (here or for the pod)");
             }
             if (context.getRunAsUser() != null && context.getRunAsUser() == 0) {
                 violations.add(prefix + "runAsUser: 0");
             }
-            if (capabilities == null || !orEmpty(capabilities.getDrop()).contains("ALL")) {
+            if (!confined(context.getSeccompProfile()) && !confined(pod.getSeccompProfile())) {
+                violations.add(prefix + "no RuntimeDefault or Localhost seccomp profile (here or for the pod)");
+            }
+            if (capabilities == null || orEmpty(capabilities.getDrop()).stream().noneMatch(drop -> drop.equalsIgnoreCase("ALL"))) {
                 violations.add(prefix + "does not drop ALL capabilities");
             }
         }
+    }
+
+    /** The volume types the restricted standard allows. */
+    private static boolean restrictedVolume(Volume volume) {
+        return volume.getConfigMap() != null || volume.getSecret() != null || volume.getEmptyDir() != null || volume.getDownwardAPI() != null
+                || volume.getProjected() != null || volume.getPersistentVolumeClaim() != null || volume.getCsi() != null
+                || volume.getEphemeral() != null;
+    }
+
+    private static boolean confined(SeccompProfile profile) {
+        return profile != null && ("RuntimeDefault".equals(profile.getType()) || "Localhost".equals(profile.getType()));
     }
 
     /** fabric8 leaves unset lists null. */

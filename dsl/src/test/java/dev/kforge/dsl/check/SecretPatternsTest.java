@@ -107,6 +107,17 @@ class SecretPatternsTest {
     }
 
     @Test
+    void file_keys_old_values_and_shell_strings() {
+        assertThat(SecretPatterns.namesASecret("password.txt", "hunter2prodvalue")).isTrue();
+        assertThat(SecretPatterns.namesASecret("credentials.json", "{\"type\": \"service_account\", \"private_key\": \"x\"")).isTrue();
+        assertThat(SecretPatterns.namesASecret("DB_PASS_OLD", "hunter2")).isTrue();
+        assertThat(SecretPatterns.namesASecret("tokenizer.json", "{}")).isFalse();
+        assertThat(SecretPatterns.secretIn("exec app --password Sup3rProdPw")).contains("a literal passed to --password");
+        assertThat(SecretPatterns.secretIn("exec app --password $(DB_PASSWORD)")).isEmpty();
+        assertThat(SecretPatterns.secretIn("exec app --log-level debug")).isEmpty();
+    }
+
+    @Test
     void a_flag_and_the_argument_after_it() {
         assertThat(SecretPatterns.secretAfterFlag("--password", "hunter2")).contains("a literal passed to --password");
         assertThat(SecretPatterns.secretAfterFlag("--password", "$(DB_PASSWORD)")).isEmpty();

@@ -76,17 +76,22 @@ class CliTest {
     }
 
     @Test
-    void prints_the_kubectl_line_that_prunes_every_kind_the_library_renders_and_the_custom_ones_in_use() {
+    void prints_the_kubectl_line_that_prunes_every_kind_the_library_renders_and_the_custom_ones_in_use() throws IOException {
         List<EnvironmentDefinition> environments = List.of(new EnvironmentDefinition("prod",
                 () -> stack("prod").with(EmissaryHost.named("web").hostname("web.example.com"))));
 
         assertThat(run(environments, "apply-command", "prod", "--out", outDir.toString())).isEqualTo(1);
-        assertThat(err()).isEqualTo(outDir.resolve("prod") + " is not what the code renders: run make render ENV=prod "
-                + "(or make check to see what differs) before deploying it.\n");
+        assertThat(err()).isEqualTo(outDir.resolve("prod") + " is missing: run make render ENV=prod before deploying it.\n");
         assertThat(out()).isEmpty();
         stderr.reset();
         assertThat(run(environments, "render", "prod", "--out", outDir.toString())).isEqualTo(0);
         stdout.reset();
+        Files.writeString(outDir.resolve("prod").resolve("99-extra.yaml"), "kind: ConfigMap\n");
+        assertThat(run(environments, "apply-command", "prod", "--out", outDir.toString())).isEqualTo(1);
+        assertThat(err()).isEqualTo(outDir.resolve("prod") + " is not what the code renders: run make render ENV=prod "
+                + "(or make check to see what differs) before deploying it.\n");
+        Files.delete(outDir.resolve("prod").resolve("99-extra.yaml"));
+        stderr.reset();
 
         int exit = run(environments, "apply-command", "prod", "--out", outDir.toString());
 

@@ -47,6 +47,18 @@ class FileDiffTest {
     }
 
     @Test
+    void redacts_secret_files_shell_flags_and_the_argument_after_a_commands_flag() {
+        String committed = "data:\n  LOG: info\n";
+        String rendered = "data:\n  LOG: info\n  password.txt: hunter2prodvalue\nspec:\n  containers:\n  - name: api\n"
+                + "    command:\n    - sh\n    - -c\n    - exec app --password Sup3rProdPw\n    - --db-password\n    args:\n    - Zq9ProdArgPw\n";
+
+        assertThat(String.join("\n", FileDiff.between(committed, rendered)))
+                .doesNotContain("hunter2prodvalue").doesNotContain("Sup3rProdPw").doesNotContain("Zq9ProdArgPw")
+                .contains("data.password.txt: absent -> <redacted, 16 characters>")
+                .contains("spec.containers[api].args[0]: absent -> <redacted, 12 characters>");
+    }
+
+    @Test
     void shortens_long_values_and_shows_their_line_breaks() {
         String committed = "data:\n  notes: |\n    first line\n    second line that goes on and on and on\n";
         String rendered = "data:\n  notes: short\n";

@@ -18,6 +18,7 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.stack.PodSecurityStandard;
+import dev.kforge.dsl.workload.ContainerSecurity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -184,6 +185,20 @@ class RendererTest {
                 "dev/Deployment web: raw edits make its pods break the restricted Pod Security Standard that namespace demo-dev enforces, "
                         + "so the API server refuses them (host namespaces (hostNetwork, hostPID or hostIPC), container web privileged). "
                         + "Undo those settings in the edit, or lower the namespace's standard with withPodSecurityStandard.");
+        // What the API server refuses for a missing setting: a container without a securityContext (an init container here).
+        Supplier<DeploymentDef> bareInit = () -> web.withRawEdit("warm the cache", d -> d.getSpec().getTemplate().getSpec().setInitContainers(
+                new java.util.ArrayList<>(List.of(new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("init").withImage("busybox:1.36").build()))));
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(bareInit.get()))))
+                .problems().all()).extracting(Problem::format).singleElement().asString()
+                .contains("(container init allowPrivilegeEscalation not false, container init does not drop ALL capabilities)");
+        // An edit that harms nothing renders; so does one that makes relaxed DSL settings compliant.
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(
+                web.withRawEdit("annotate", d -> d.getSpec().setMinReadySeconds(5)))))).problems().errors()).isEmpty();
+        DeploymentDef relaxed = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0"))
+                .withSecurity(ContainerSecurity.RESTRICTED.withPrivileged(true)));
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(relaxed.withRawEdit("unprivilege",
+                d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setPrivileged(false)))))).problems().errors())
+                .isEmpty();
         // A namespace that allows it renders the same edit.
         RenderResult privileged = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> Stack.named("demo").environment("dev")
                 .namespace(NamespaceDef.named("demo-dev").withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)).with(hostNetwork.get())

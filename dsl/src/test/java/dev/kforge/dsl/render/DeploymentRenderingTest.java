@@ -172,6 +172,8 @@ class DeploymentRenderingTest {
                             app.kubernetes.io/component: api
                             app.kubernetes.io/instance: demo-test
                             app.kubernetes.io/name: app
+                        matchLabelKeys:
+                        - pod-template-hash
                         maxSkew: 1
                         topologyKey: topology.kubernetes.io/zone
                         whenUnsatisfiable: ScheduleAnyway
