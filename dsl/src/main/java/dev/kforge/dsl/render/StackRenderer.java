@@ -7,6 +7,7 @@ import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.stack.PodSecurityStandard;
+import dev.kforge.dsl.workload.DeploymentDef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -54,6 +55,7 @@ public final class StackRenderer {
             applyRawEdits(object, m);
             if (!object.rawEdits().isEmpty() && m instanceof Deployment deployment) {
                 checkPodSecurity(object, deployment, stack);
+                checkAutoscaledReplicas(object, deployment, stack);
             }
         });
         return manifest;
@@ -110,6 +112,15 @@ public final class StackRenderer {
                     + " Pod Security Standard that namespace " + stack.namespace().name() + " enforces, so the API server refuses them",
                     String.join(", ", violations), "Undo those settings in the edit, or lower the namespace's standard with withPodSecurityStandard.",
                     object.meta().origin(), null);
+        }
+    }
+
+    /** An autoscaler owns its Deployment's replicas: a raw edit setting them would reset the count on every apply. */
+    private static void checkAutoscaledReplicas(KubeObject<?> object, Deployment deployment, Stack stack) {
+        if (object instanceof DeploymentDef definition && stack.autoscalerOf(definition).isPresent() && deployment.getSpec().getReplicas() != null) {
+            throw new RawEditException(object, "raw edits set spec.replicas although " + stack.autoscalerOf(definition).get().describe()
+                    + " scales it; every kubectl apply would reset the running pods", "replicas: " + deployment.getSpec().getReplicas(),
+                    "Leave spec.replicas to the autoscaler: its minReplicas is the floor.", object.meta().origin(), null);
         }
     }
 

@@ -19,6 +19,11 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.stack.PodSecurityStandard;
 import dev.kforge.dsl.workload.ContainerSecurity;
+import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.UtilizationTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,6 +209,20 @@ class RendererTest {
                 .namespace(NamespaceDef.named("demo-dev").withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)).with(hostNetwork.get())
                 .withPolicy(noPolicy()))));
         assertThat(privileged.problems().errors()).isEmpty();
+    }
+
+    @Test
+    void reports_a_raw_edit_that_sets_the_replicas_of_an_autoscaled_deployment() {
+        DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0"))
+                .withResources(Resources.requests(Cpu.millis(100),
+                        Memory.mebibytes(64))));
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("web")
+                .scaling(web).between(2, 4).atUtilization(UtilizationTarget.cpu(70));
+        RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("dev",
+                () -> stack("dev").with(web.withRawEdit("pin", d -> d.getSpec().setReplicas(3)), autoscaler))));
+        assertThat(result.problems().all()).extracting(Problem::format).singleElement().asString().startsWith(
+                "dev/Deployment web: raw edits set spec.replicas although HorizontalPodAutoscaler web scales it; every kubectl apply would "
+                        + "reset the running pods (replicas: 3). Leave spec.replicas to the autoscaler: its minReplicas is the floor.");
     }
 
     @Test
