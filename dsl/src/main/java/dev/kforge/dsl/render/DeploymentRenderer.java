@@ -99,10 +99,8 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         if (deployment.nodeSpread() == NodeSpread.NONE) {
             return null;
         }
-        LabelSelector ownPods = new LabelSelector();
-        ownPods.setMatchLabels(Metadata.map(stack.selectorOf(deployment).entries()));
         PodAffinityTerm term = new PodAffinityTerm();
-        term.setLabelSelector(ownPods);
+        term.setLabelSelector(Metadata.podsOf(stack, deployment));
         term.setTopologyKey(NodeSpread.NODE_TOPOLOGY_KEY);
         PodAntiAffinity antiAffinity = new PodAntiAffinity();
         if (deployment.nodeSpread() == NodeSpread.REQUIRED) {
@@ -120,13 +118,11 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         if (deployment.zoneSpread() == ZoneSpread.NONE) {
             return null;
         }
-        LabelSelector ownPods = new LabelSelector();
-        ownPods.setMatchLabels(Metadata.map(stack.selectorOf(deployment).entries()));
         TopologySpreadConstraint constraint = new TopologySpreadConstraint();
         constraint.setMaxSkew(1);
         constraint.setTopologyKey(ZoneSpread.ZONE_TOPOLOGY_KEY);
         constraint.setWhenUnsatisfiable(deployment.zoneSpread().whenUnsatisfiable());
-        constraint.setLabelSelector(ownPods);
+        constraint.setLabelSelector(Metadata.podsOf(stack, deployment));
         // Counted per ReplicaSet: during a rollout the old pods, about to go, do not skew the new ones' spread.
         constraint.setMatchLabelKeys(List.of("pod-template-hash"));
         return List.of(constraint);

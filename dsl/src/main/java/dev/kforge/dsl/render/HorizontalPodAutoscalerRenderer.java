@@ -51,8 +51,7 @@ final class HorizontalPodAutoscalerRenderer implements ObjectRenderer<Horizontal
         });
 
         HorizontalPodAutoscaler rendered = new HorizontalPodAutoscaler();
-        // Labelled as its workload is (name, component), so -l app.kubernetes.io/name=<app> finds it too.
-        rendered.setMetadata(Metadata.of(autoscaler, stack, Metadata.commonLabels(stack).with(stack.selectorOf(workload))));
+        rendered.setMetadata(Metadata.ofWorkloadPart(autoscaler, stack, workload));
         rendered.setSpec(spec);
         return Optional.of(rendered);
     }

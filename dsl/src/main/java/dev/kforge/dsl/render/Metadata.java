@@ -5,6 +5,8 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Scope;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.DeploymentDef;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +43,21 @@ final class Metadata {
             CURRENT.set(current);
         }
         return current.common();
+    }
+
+    /**
+     * The metadata of an object that belongs to a workload (its Service, budget, autoscaler, policy):
+     * labelled as the workload is (name, component), so {@code -l app.kubernetes.io/name=<app>} finds it too.
+     */
+    static ObjectMeta ofWorkloadPart(KubeObject<?> object, Stack stack, DeploymentDef workload) {
+        return of(object, stack, commonLabels(stack).with(stack.selectorOf(stack.current(workload))));
+    }
+
+    /** A selector of exactly the pods of {@code workload} (the stack's version of it), by its derived labels. */
+    static LabelSelector podsOf(Stack stack, DeploymentDef workload) {
+        LabelSelector selector = new LabelSelector();
+        selector.setMatchLabels(map(stack.selectorOf(stack.current(workload)).entries()));
+        return selector;
     }
 
     /** As {@link #of(KubeObject, Stack)}, with {@code baseLabels} in place of the common labels. */

@@ -35,7 +35,7 @@ final class NetworkPolicyRenderer implements ObjectRenderer<NetworkPolicyDef> {
     public Optional<HasMetadata> render(NetworkPolicyDef policy, Stack stack) {
         DeploymentDef target = stack.current(policy.target());
         NetworkPolicySpec spec = new NetworkPolicySpec();
-        spec.setPodSelector(selector(Metadata.map(stack.selectorOf(target).entries())));
+        spec.setPodSelector(Metadata.podsOf(stack, target));
         spec.setPolicyTypes(policy.isolatesEgress() ? List.of("Ingress", "Egress") : List.of("Ingress"));
         List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
         for (NetworkPolicyDef.Allowance allowance : policy.ingress()) {
@@ -49,8 +49,7 @@ final class NetworkPolicyRenderer implements ObjectRenderer<NetworkPolicyDef> {
         spec.setEgress(egress);
 
         NetworkPolicy rendered = new NetworkPolicy();
-        // Labelled as its workload is (name, component), so -l app.kubernetes.io/name=<app> finds it too.
-        rendered.setMetadata(Metadata.of(policy, stack, Metadata.commonLabels(stack).with(stack.selectorOf(target))));
+        rendered.setMetadata(Metadata.ofWorkloadPart(policy, stack, target));
         rendered.setSpec(spec);
         return Optional.of(rendered);
     }
@@ -58,7 +57,7 @@ final class NetworkPolicyRenderer implements ObjectRenderer<NetworkPolicyDef> {
     private static NetworkPolicyPeer peer(NetworkPeer peer, Stack stack) {
         NetworkPolicyPeer rendered = new NetworkPolicyPeer();
         if (peer instanceof NetworkPeer.PodsOf pods) {
-            rendered.setPodSelector(selector(Metadata.map(stack.selectorOf(stack.current(pods.workload())).entries())));
+            rendered.setPodSelector(Metadata.podsOf(stack, pods.workload()));
         } else if (peer instanceof NetworkPeer.SameNamespace) {
             rendered.setPodSelector(selector(Map.of()));
         } else if (peer instanceof NetworkPeer.NamespacePods namespace) {

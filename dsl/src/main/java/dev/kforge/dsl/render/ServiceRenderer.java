@@ -51,9 +51,8 @@ final class ServiceRenderer implements ObjectRenderer<ServiceDef> {
         spec.setPorts(ports);
         spec.setExternalIPs(new ArrayList<>(service.externalIps()));
         Service rendered = new Service();
-        // A Service of a workload is labelled as the workload is (name, component), so -l app.kubernetes.io/name=<app> finds it too.
         rendered.setMetadata(service.selection().orElse(null) instanceof PodSelection.OfWorkload workload
-                ? Metadata.of(service, stack, Metadata.commonLabels(stack).with(stack.selectorOf(stack.current(workload.workload()))))
+                ? Metadata.ofWorkloadPart(service, stack, workload.workload())
                 : Metadata.of(service, stack));
         rendered.setSpec(spec);
         return Optional.of(rendered);
