@@ -1,26 +1,19 @@
 package dev.kforge.dsl.render;
 
-import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.NodeSpread;
-import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.ZoneSpread;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.LocalObjectReference;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.PodAntiAffinity;
-import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -42,29 +35,10 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
 
     @Override
     public Optional<HasMetadata> render(DeploymentDef deployment, Stack stack) {
-        PodSpec pod = new PodSpec();
-        pod.setServiceAccountName(deployment.serviceAccount().map(account -> account.name()).orElse(null));
-        pod.setAutomountServiceAccountToken(deployment.mountServiceAccountToken());
-        pod.setSecurityContext(security(deployment.security()));
-        pod.setAffinity(spread(deployment, stack));
-        pod.setTopologySpreadConstraints(zoneSpread(deployment, stack));
-        pod.setTerminationGracePeriodSeconds(deployment.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null));
-        // Mutable lists: raw edits may add to them.
-        pod.setContainers(new ArrayList<>(deployment.containers().stream().map(ContainerRenderer::render).toList()));
-        pod.setVolumes(new ArrayList<>(deployment.volumes().stream().map(VolumeRenderer::render).toList()));
-        List<LocalObjectReference> pullSecrets = new ArrayList<>();
-        for (SecretDef credentials : deployment.imagePullSecrets()) {
-            pullSecrets.add(new LocalObjectReference(credentials.name()));
-        }
-        pod.setImagePullSecrets(pullSecrets);
-
         Labels workloadLabels = stack.workloadLabelsOf(deployment);
-        ObjectMeta podMeta = new ObjectMeta();
-        podMeta.setLabels(Metadata.map(workloadLabels.with(deployment.podLabels()).entries()));
-        podMeta.setAnnotations(Metadata.map(deployment.podAnnotations().with(ConfigChecksums.of(deployment, stack)).entries()));
-        PodTemplateSpec template = new PodTemplateSpec();
-        template.setMetadata(podMeta);
-        template.setSpec(pod);
+        PodTemplateSpec template = PodTemplateRenderer.render(deployment, workloadLabels, ConfigChecksums.of(deployment, stack));
+        template.getSpec().setAffinity(spread(deployment, stack));
+        template.getSpec().setTopologySpreadConstraints(zoneSpread(deployment, stack));
 
         DeploymentSpec spec = new DeploymentSpec();
         // Under an autoscaler the count is left out, so that kubectl apply does not reset what it decided.
@@ -140,17 +114,5 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
             rendered.setType("Recreate");
         }
         return rendered;
-    }
-
-    private static PodSecurityContext security(PodSecurity security) {
-        PodSecurityContext context = new PodSecurityContext();
-        context.setRunAsNonRoot(security.runAsNonRoot());
-        SeccompProfile seccomp = new SeccompProfile();
-        seccomp.setType(security.seccompProfile().apiValue());
-        context.setSeccompProfile(seccomp);
-        security.runAsUser().ifPresent(context::setRunAsUser);
-        security.runAsGroup().ifPresent(context::setRunAsGroup);
-        security.fsGroup().ifPresent(context::setFsGroup);
-        return context;
     }
 }

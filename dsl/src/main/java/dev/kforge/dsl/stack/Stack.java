@@ -8,6 +8,7 @@ import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -159,7 +160,7 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     }
 
     /** The selector of a workload: its name, the instance and its component. Never the version. */
-    public Labels selectorOf(DeploymentDef workload) {
+    public Labels selectorOf(Workload<?> workload) {
         Labels selector = Labels.EMPTY
                 .with(Labels.NAME, workload.name())
                 .with(Labels.INSTANCE, instance());
@@ -170,7 +171,7 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
      * The labels of a workload and its pods: the common labels, the selector, the version (the main
      * image's tag, when it is a valid label value) and the workload's own labels.
      */
-    public Labels workloadLabelsOf(DeploymentDef workload) {
+    public Labels workloadLabelsOf(Workload<?> workload) {
         Labels labels = commonLabels().with(selectorOf(workload));
         String tag = workload.mainContainer().image().tag().orElse("");
         if (Names.isLabelValue(tag)) {

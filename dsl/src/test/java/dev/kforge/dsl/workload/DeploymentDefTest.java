@@ -28,14 +28,13 @@ class DeploymentDefTest {
     }
 
     @Test
-    void rejects_a_deployment_built_without_containers() {
+    void rejects_a_pod_template_built_without_containers() {
         // The steps always give a main container; the record's constructor is public, so it checks too.
-        assertThatThrownBy(() -> new DeploymentDef(deployment.meta(), Optional.empty(), Optional.empty(), List.of(), DeploymentStrategy.DEFAULT,
-                List.of(), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(), PodSecurity.RESTRICTED,
-                Optional.empty(), NodeSpread.PREFERRED, ZoneSpread.PREFERRED, List.of()))
+        assertThatThrownBy(() -> new PodTemplate(List.of(), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
+                PodSecurity.RESTRICTED, Optional.empty()))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: containers [] is invalid: must hold at least one container. "
-                        + "Start with DeploymentDef.named(name).running(mainContainer).");
+                .hasMessage("Pod template: containers [] is invalid: must hold at least one container. "
+                        + "Start the workload with .running(mainContainer).");
     }
 
     @Test

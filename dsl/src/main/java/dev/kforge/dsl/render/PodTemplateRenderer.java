@@ -1,0 +1,65 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Annotations;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.Workload;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pod template of any workload: its pods carry the workload's labels and run its containers
+ * as its service account, under its security context. The kinds add what is theirs (a
+ * Deployment's spread, a CronJob's restart policy) to the spec.
+ */
+final class PodTemplateRenderer {
+    private PodTemplateRenderer() {
+    }
+
+    /**
+     * The template, its pods labelled with {@code workloadLabels} (the stack's {@code Stack.workloadLabelsOf}) and the
+     * workload's pod labels, and annotated with its pod annotations and {@code extraAnnotations} (e.g. config checksums).
+     */
+    static PodTemplateSpec render(Workload<?> workload, Labels workloadLabels, Annotations extraAnnotations) {
+        PodSpec pod = new PodSpec();
+        pod.setServiceAccountName(workload.serviceAccount().map(account -> account.name()).orElse(null));
+        pod.setAutomountServiceAccountToken(workload.mountServiceAccountToken());
+        pod.setSecurityContext(security(workload.security()));
+        pod.setTerminationGracePeriodSeconds(workload.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null));
+        // Mutable lists: raw edits may add to them.
+        pod.setContainers(new ArrayList<>(workload.containers().stream().map(ContainerRenderer::render).toList()));
+        pod.setVolumes(new ArrayList<>(workload.volumes().stream().map(VolumeRenderer::render).toList()));
+        List<LocalObjectReference> pullSecrets = new ArrayList<>();
+        for (SecretDef credentials : workload.imagePullSecrets()) {
+            pullSecrets.add(new LocalObjectReference(credentials.name()));
+        }
+        pod.setImagePullSecrets(pullSecrets);
+
+        ObjectMeta podMeta = new ObjectMeta();
+        podMeta.setLabels(Metadata.map(workloadLabels.with(workload.podLabels()).entries()));
+        podMeta.setAnnotations(Metadata.map(workload.podAnnotations().with(extraAnnotations).entries()));
+        PodTemplateSpec template = new PodTemplateSpec();
+        template.setMetadata(podMeta);
+        template.setSpec(pod);
+        return template;
+    }
+
+    private static PodSecurityContext security(PodSecurity security) {
+        PodSecurityContext context = new PodSecurityContext();
+        context.setRunAsNonRoot(security.runAsNonRoot());
+        SeccompProfile seccomp = new SeccompProfile();
+        seccomp.setType(security.seccompProfile().apiValue());
+        context.setSeccompProfile(seccomp);
+        security.runAsUser().ifPresent(context::setRunAsUser);
+        security.runAsGroup().ifPresent(context::setRunAsGroup);
+        security.fsGroup().ifPresent(context::setFsGroup);
+        return context;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretType;
+import dev.kforge.dsl.core.Annotations;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Lists;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a workload's pods are: their containers (the main one first, then sidecars), extra labels
+ * and annotations, service account and API token, registry credentials, security context and
+ * grace period. Each {@link Workload} holds one; its withers build it, and problems are told of the workload ({@code Deployment tgr: ...}).
+ *
+ * @param containers              the main container first, then sidecars; at least one
+ * @param labels                  extra pod labels (never the selector's)
+ * @param annotations             pod annotations
+ * @param serviceAccount          default none (the namespace's {@code default} account, without a token)
+ * @param mountServiceAccountToken whether pods get an API token; default false
+ * @param imagePullSecrets        registry credentials; each a dockerconfigjson Secret
+ * @param security                default {@link PodSecurity#RESTRICTED}
+ * @param terminationGracePeriodSeconds default the Kubernetes default (30)
+ */
+public record PodTemplate(List<ContainerDef> containers, Labels labels, Annotations annotations,
+                          Optional<ServiceAccountDef> serviceAccount, boolean mountServiceAccountToken,
+                          List<SecretDef> imagePullSecrets, PodSecurity security,
+                          Optional<Integer> terminationGracePeriodSeconds) {
+    private static final String SUBJECT = "Pod template";
+
+    public PodTemplate {
+        containers = List.copyOf(containers);
+        imagePullSecrets = List.copyOf(imagePullSecrets);
+        if (containers.isEmpty()) {
+            throw InvalidDefinitionException.invalid(SUBJECT, "containers", List.of(), "must hold at least one container",
+                    "Start the workload with .running(mainContainer).");
+        }
+        List<String> names = new ArrayList<>();
+        for (ContainerDef container : containers) {
+            if (names.contains(container.name())) {
+                throw InvalidDefinitionException.invalid(SUBJECT, "container name", container.name(), "is used twice",
+                        "Give each container its own name.");
+            }
+            names.add(container.name());
+        }
+        volumesOf(containers);
+        for (SecretDef credentials : imagePullSecrets) {
+            if (credentials.type() != SecretType.DOCKER_CONFIG_JSON) {
+                throw InvalidDefinitionException.invalid(SUBJECT, "imagePullSecret", credentials.name(),
+                        "must be a " + SecretType.DOCKER_CONFIG_JSON.apiValue() + " Secret, not " + credentials.type().apiValue(),
+                        "Declare it with SecretDef.registryCredentials(\"" + credentials.name() + "\").");
+            }
+        }
+        terminationGracePeriodSeconds.ifPresent(seconds -> {
+            if (seconds < 0) {
+                throw InvalidDefinitionException.invalid(SUBJECT, "terminationGracePeriodSeconds", seconds, "must not be negative",
+                        "Give the seconds a pod may take to stop; 0 kills it at once.");
+            }
+        });
+    }
+
+    /** Pods of one container with the safe defaults: restricted security, no service account token. */
+    public static PodTemplate running(ContainerDef main) {
+        return new PodTemplate(List.of(main), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
+                PodSecurity.RESTRICTED, Optional.empty());
+    }
+
+    /** The main container: the first one. */
+    public ContainerDef mainContainer() {
+        return containers.get(0);
+    }
+
+    /** The pod volumes: exactly those the containers mount, by name, in first-mount order. */
+    public List<VolumeDef> volumes() {
+        return volumesOf(containers);
+    }
+
+    public PodTemplate withSidecar(ContainerDef sidecar) {
+        return new PodTemplate(Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
+                imagePullSecrets, security, terminationGracePeriodSeconds);
+    }
+
+    /** One more pod label; the caller refuses the labels the stack derives. */
+    public PodTemplate withLabel(String key, String value) {
+        return new PodTemplate(containers, labels.with(key, value), annotations, serviceAccount, mountServiceAccountToken,
+                imagePullSecrets, security, terminationGracePeriodSeconds);
+    }
+
+    public PodTemplate withAnnotation(String key, String value) {
+        return new PodTemplate(containers, labels, annotations.with(key, value), serviceAccount, mountServiceAccountToken,
+                imagePullSecrets, security, terminationGracePeriodSeconds);
+    }
+
+    /** Runs as {@code account}, with its API token mounted or not. */
+    public PodTemplate withServiceAccount(ServiceAccountDef account, boolean mountToken) {
+        return new PodTemplate(containers, labels, annotations, Optional.of(account), mountToken, imagePullSecrets, security,
+                terminationGracePeriodSeconds);
+    }
+
+    public PodTemplate withImagePullSecret(SecretDef credentials) {
+        return new PodTemplate(containers, labels, annotations, serviceAccount, mountServiceAccountToken,
+                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds);
+    }
+
+    public PodTemplate withSecurity(PodSecurity security) {
+        return new PodTemplate(containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
+                security, terminationGracePeriodSeconds);
+    }
+
+    public PodTemplate withTerminationGracePeriodSeconds(int seconds) {
+        return new PodTemplate(containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
+                security, Optional.of(seconds));
+    }
+
+    /** Refuses {@code key} for a workload's {@code field} when the stack derives it (the selector's labels). */
+    static void refuseDerived(String subject, String field, String key) {
+        if (Labels.WORKLOAD_DERIVED.contains(key)) {
+            throw InvalidDefinitionException.invalid(subject, field, key,
+                    "is derived by the stack (name, instance and component make the selector)",
+                    "Use another key, e.g. \"tier\"; set the component with withComponent.");
+        }
+    }
+
+    private static List<VolumeDef> volumesOf(List<ContainerDef> containers) {
+        Map<String, VolumeDef> byName = new LinkedHashMap<>();
+        for (ContainerDef container : containers) {
+            for (VolumeMount mount : container.mounts()) {
+                VolumeDef previous = byName.putIfAbsent(mount.volume().name(), mount.volume());
+                if (previous != null && !previous.equals(mount.volume())) {
+                    throw InvalidDefinitionException.invalid(SUBJECT, "volume name", mount.volume().name(),
+                            "names two different volumes", "Share one VolumeDef object between the containers, or rename one.");
+                }
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Annotations;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An object that runs pods from a {@link PodTemplate}, such as a {@link DeploymentDef}. The checks of what pods run (images, resources, security, configuration and
+ * secret references, service accounts) read workloads, so they hold for every kind.
+ *
+ * @param <T> the implementing type, so that withers keep it
+ */
+public interface Workload<T extends Workload<T>> extends KubeObject<T> {
+
+    /** The pods it runs. */
+    PodTemplate pod();
+
+    /** The {@code app.kubernetes.io/component} label, part of the selector; default none. */
+    Optional<String> component();
+
+    default List<ContainerDef> containers() {
+        return pod().containers();
+    }
+
+    default ContainerDef mainContainer() {
+        return pod().mainContainer();
+    }
+
+    default List<VolumeDef> volumes() {
+        return pod().volumes();
+    }
+
+    default Labels podLabels() {
+        return pod().labels();
+    }
+
+    default Annotations podAnnotations() {
+        return pod().annotations();
+    }
+
+    default Optional<ServiceAccountDef> serviceAccount() {
+        return pod().serviceAccount();
+    }
+
+    default boolean mountServiceAccountToken() {
+        return pod().mountServiceAccountToken();
+    }
+
+    default List<SecretDef> imagePullSecrets() {
+        return pod().imagePullSecrets();
+    }
+
+    default PodSecurity security() {
+        return pod().security();
+    }
+
+    default Optional<Integer> terminationGracePeriodSeconds() {
+        return pod().terminationGracePeriodSeconds();
+    }
+}
