@@ -6,7 +6,7 @@ import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
 import dev.kforge.dsl.rbac.RoleBindingDef;
 import dev.kforge.dsl.rbac.Subject;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,13 +26,13 @@ final class AccessPolicyCheck implements StackCheck {
                     "If the subjects only need namespace " + stack.namespace().name()
                             + ", use RoleBindingDef.named(..).granting(clusterRole) instead.", problems);
         }
-        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
-            if (!deployment.mountServiceAccountToken()) {
+        for (Workload<?> workload : index.workloads()) {
+            if (!workload.mountServiceAccountToken()) {
                 continue;
             }
-            String account = deployment.serviceAccount().map(a -> a.name()).orElse("default");
+            String account = workload.serviceAccount().map(a -> a.name()).orElse("default");
             if (!boundAccounts.contains(account)) {
-                PolicyReporter.report(stack, deployment, PolicyCheck.TOKEN_MOUNT,
+                PolicyReporter.report(stack, workload, PolicyCheck.TOKEN_MOUNT,
                         "mounts an API token, but ServiceAccount " + account + " has no role in the stack", "automountServiceAccountToken: true",
                         "Use withServiceAccount (no token) unless the pods call the API; then bind a role to the account.", problems);
             }

@@ -28,6 +28,7 @@ public final class Checks {
             new SecurityPolicyCheck(),
             new AccessPolicyCheck(),
             new AvailabilityPolicyCheck(),
+            new JobPolicyCheck(),
             new IsolationPolicyCheck());
 
     private Checks() {

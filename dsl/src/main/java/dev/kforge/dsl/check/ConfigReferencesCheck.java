@@ -1,18 +1,18 @@
 package dev.kforge.dsl.check;
 
-import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressTls;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.EnvVarDef;
 import dev.kforge.dsl.workload.VolumeDef;
+import dev.kforge.dsl.workload.Workload;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -26,9 +26,9 @@ final class ConfigReferencesCheck implements StackCheck {
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
-        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
-            Reporter report = new Reporter(stack, index, problems, deployment);
-            for (ContainerDef container : deployment.containers()) {
+        for (Workload<?> workload : index.workloads()) {
+            Reporter report = new Reporter(stack, index, problems, workload);
+            for (ContainerDef container : workload.containers()) {
                 for (EnvVarDef var : container.env()) {
                     if (var instanceof EnvVarDef.FromConfigMap c) {
                         report.configMapKey(c.source().configMap(), c.source().key(), "env " + var.name() + " of container " + container.name());
@@ -44,7 +44,7 @@ final class ConfigReferencesCheck implements StackCheck {
                     }
                 }
             }
-            for (VolumeDef volume : deployment.volumes()) {
+            for (VolumeDef volume : workload.volumes()) {
                 if (volume instanceof VolumeDef.FromConfigMap c) {
                     report.configMapKey(c.configMap(), null, "volume " + volume.name());
                     c.items().forEach(item -> report.configMapKey(c.configMap(), item.source().key(), "volume " + volume.name()));
@@ -53,7 +53,7 @@ final class ConfigReferencesCheck implements StackCheck {
                     s.items().forEach(item -> report.secretKey(s.secret(), item.source().key(), "volume " + volume.name()));
                 }
             }
-            deployment.imagePullSecrets().forEach(secret -> report.secretKey(secret, null, "imagePullSecrets"));
+            workload.imagePullSecrets().forEach(secret -> report.secretKey(secret, null, "imagePullSecrets"));
         }
         for (IngressDef ingress : index.all(IngressDef.class)) {
             Reporter report = new Reporter(stack, index, problems, ingress);

@@ -7,6 +7,7 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.VolumeDef;
+import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,17 +15,17 @@ import java.util.List;
 final class ContainerPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
-        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
-            checkScratchVolumes(stack, deployment, problems);
-            for (ContainerDef container : deployment.containers()) {
+        for (Workload<?> workload : index.workloads()) {
+            checkScratchVolumes(stack, workload, problems);
+            for (ContainerDef container : workload.containers()) {
                 String subject = "container " + container.name();
                 Image image = container.image();
                 if (image.digest().isEmpty() && image.tag().map(tag -> tag.equals("latest")).orElse(true)) {
-                    PolicyReporter.report(stack, deployment, PolicyCheck.IMAGE_TAG,
+                    PolicyReporter.report(stack, workload, PolicyCheck.IMAGE_TAG,
                             subject + " runs an image without a pinned tag", image.reference(),
                             "Pin a version, e.g. Image.of(\"" + image.repository() + "\", \"1.2.3\"), or a digest.", problems);
                 } else if (image.digest().isEmpty() && image.tag().filter(ContainerPolicyCheck::namesAReleaseLine).isPresent()) {
-                    PolicyReporter.report(stack, deployment, PolicyCheck.IMAGE_TAG,
+                    PolicyReporter.report(stack, workload, PolicyCheck.IMAGE_TAG,
                             subject + " runs an image whose tag names a release line, which its publisher moves to each new release",
                             image.reference(),
                             "Pin the full version, e.g. Image.of(\"" + image.repository() + "\", \"" + image.tag().get() + ".0\"), or a digest.",
@@ -32,9 +33,12 @@ final class ContainerPolicyCheck implements StackCheck {
                 }
                 List<String> missing = missingResources(container.resources());
                 if (!missing.isEmpty()) {
-                    PolicyReporter.report(stack, deployment, PolicyCheck.RESOURCES,
+                    PolicyReporter.report(stack, workload, PolicyCheck.RESOURCES,
                             subject + " has no " + String.join(", ", missing), "resources: " + describe(container.resources()),
                             "Set them with withResources(Resources.requests(cpu, memory).withCpuLimit(..).withMemoryLimit(..)).", problems);
+                }
+                if (!(workload instanceof DeploymentDef)) {
+                    continue; // a job's pods run to completion: nothing routes to them, and nothing restarts a hung one but its deadline
                 }
                 List<String> probes = new ArrayList<>();
                 if (container.readinessProbe().isEmpty()) {
@@ -44,11 +48,11 @@ final class ContainerPolicyCheck implements StackCheck {
                     probes.add("livenessProbe");
                 }
                 if (!probes.isEmpty()) {
-                    PolicyReporter.report(stack, deployment, PolicyCheck.PROBES,
+                    PolicyReporter.report(stack, workload, PolicyCheck.PROBES,
                             subject + " has no " + String.join(" and no ", probes), "probes: " + (2 - probes.size()) + " of 2",
                             "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port).", problems);
                 } else if (container.livenessProbe().get().action().sameAs(container.readinessProbe().get().action())) {
-                    PolicyReporter.report(stack, deployment, PolicyCheck.PROBES,
+                    PolicyReporter.report(stack, workload, PolicyCheck.PROBES,
                             subject + " probes liveness as it probes readiness, so a pod too busy to be ready is restarted too, "
                                     + "which turns a load peak into an outage", container.livenessProbe().get().action().describe(),
                             "Let the liveness probe check only that the process works (an endpoint that calls no dependency), "
@@ -59,10 +63,10 @@ final class ContainerPolicyCheck implements StackCheck {
     }
 
     /** An emptyDir on the node's disk without a size limit can fill that disk, and then the kubelet evicts every pod there. */
-    private static void checkScratchVolumes(Stack stack, DeploymentDef deployment, Problems problems) {
-        for (VolumeDef volume : deployment.volumes()) {
+    private static void checkScratchVolumes(Stack stack, Workload<?> workload, Problems problems) {
+        for (VolumeDef volume : workload.volumes()) {
             if (volume instanceof VolumeDef.EmptyDir scratch && !scratch.inMemory() && scratch.sizeLimit().isEmpty()) {
-                PolicyReporter.report(stack, deployment, PolicyCheck.RESOURCES,
+                PolicyReporter.report(stack, workload, PolicyCheck.RESOURCES,
                         "volume " + scratch.name() + " (emptyDir) has no size limit, so its pods can fill the node's disk",
                         "sizeLimit: none",
                         "Bound it: Volumes.emptyDir(\"" + scratch.name() + "\").withSizeLimit(Memory.mebibytes(..)).", problems);

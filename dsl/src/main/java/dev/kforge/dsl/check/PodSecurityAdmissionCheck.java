@@ -6,14 +6,14 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Capability;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.ContainerSecurity;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pods of each Deployment meet the Pod Security Standard their namespace enforces: the API
- * server would refuse them, the Deployment would apply and never run a pod. A policy waiver does
+ * The pods of each workload meet the Pod Security Standard their namespace enforces: the API
+ * server would refuse them, the workload would apply and never run a pod. A policy waiver does
  * not help here; the namespace's standard must be lowered ({@code withPodSecurityStandard}).
  */
 final class PodSecurityAdmissionCheck implements StackCheck {
@@ -25,13 +25,13 @@ final class PodSecurityAdmissionCheck implements StackCheck {
         if (standard == PodSecurityStandard.PRIVILEGED) {
             return;
         }
-        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
-            if (!deployment.rawEdits().isEmpty()) {
+        for (Workload<?> workload : index.workloads()) {
+            if (!workload.rawEdits().isEmpty()) {
                 continue; // raw edits may change any of it: the rendered pod is checked instead (StackRenderer)
             }
-            List<String> violations = violations(deployment, standard);
+            List<String> violations = violations(workload, standard);
             if (!violations.isEmpty()) {
-                problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), deployment,
+                problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload,
                         "breaks the " + standard.apiValue() + " Pod Security Standard that namespace " + stack.namespace().name()
                                 + " enforces, so the API server refuses its pods", String.join(", ", violations),
                         "Keep PodSecurity.RESTRICTED and ContainerSecurity.RESTRICTED, or lower the namespace's standard: "
@@ -41,9 +41,9 @@ final class PodSecurityAdmissionCheck implements StackCheck {
         }
     }
 
-    private static List<String> violations(DeploymentDef deployment, PodSecurityStandard standard) {
+    private static List<String> violations(Workload<?> workload, PodSecurityStandard standard) {
         List<String> violations = new ArrayList<>();
-        PodSecurity pod = deployment.security();
+        PodSecurity pod = workload.security();
         if (pod.seccompProfile() == PodSecurity.SeccompProfile.UNCONFINED) {
             violations.add("seccompProfile: Unconfined");
         }
@@ -56,7 +56,7 @@ final class PodSecurityAdmissionCheck implements StackCheck {
                 violations.add("pod runAsUser: 0");
             }
         }
-        for (ContainerDef container : deployment.containers()) {
+        for (ContainerDef container : workload.containers()) {
             ContainerSecurity security = container.security();
             String prefix = "container " + container.name() + " ";
             if (security.privileged()) {

@@ -5,8 +5,8 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.EnvVarDef;
+import dev.kforge.dsl.workload.Workload;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,17 +20,17 @@ final class SecretLiteralPolicyCheck implements StackCheck {
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
-        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
-            for (ContainerDef container : deployment.containers()) {
-                checkArguments(stack, deployment, container, "command", container.command(), null, problems);
+        for (Workload<?> workload : index.workloads()) {
+            for (ContainerDef container : workload.containers()) {
+                checkArguments(stack, workload, container, "command", container.command(), null, problems);
                 // The first argument follows the command's last word (a flag there takes it as its value).
                 String commandEnd = container.command().isEmpty() ? null : container.command().get(container.command().size() - 1);
-                checkArguments(stack, deployment, container, "args", container.args(), commandEnd, problems);
+                checkArguments(stack, workload, container, "args", container.args(), commandEnd, problems);
                 for (EnvVarDef var : container.env()) {
                     if (var instanceof EnvVarDef.Literal literal) {
                         Optional<String> secret = SecretPatterns.secretIn(literal.value());
                         if (secret.isPresent() || SecretPatterns.namesASecret(literal.name(), literal.value())) {
-                            PolicyReporter.report(stack, deployment, PolicyCheck.SECRET_LITERAL,
+                            PolicyReporter.report(stack, workload, PolicyCheck.SECRET_LITERAL,
                                     "container " + container.name() + " sets " + literal.name() + " to a literal value"
                                             + secret.map(what -> " holding " + what).orElse("") + ", which lands in git", literal.name(),
                                     "Declare a SecretDef with that key and use Env.from(\"" + literal.name() + "\", secret.key(\""
@@ -66,7 +66,7 @@ final class SecretLiteralPolicyCheck implements StackCheck {
         }
     }
 
-    private static void checkArguments(Stack stack, DeploymentDef deployment, ContainerDef container, String field, List<String> arguments,
+    private static void checkArguments(Stack stack, Workload<?> workload, ContainerDef container, String field, List<String> arguments,
                                        String before, Problems problems) {
         for (int i = 0; i < arguments.size(); i++) {
             Optional<String> secret = SecretPatterns.secretIn(arguments.get(i));
@@ -75,7 +75,7 @@ final class SecretLiteralPolicyCheck implements StackCheck {
                 secret = SecretPatterns.secretAfterFlag(previous, arguments.get(i));
             }
             if (secret.isPresent()) {
-                PolicyReporter.report(stack, deployment, PolicyCheck.SECRET_LITERAL,
+                PolicyReporter.report(stack, workload, PolicyCheck.SECRET_LITERAL,
                         "container " + container.name() + " has " + secret.get() + " in its " + field + ", which lands in git",
                         field + "[" + i + "]",
                         "Read it from a Secret into a variable, Env.from(\"NAME\", secret.key(\"NAME\")), and write $(NAME) in the " + field + ".",

@@ -3,6 +3,7 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -48,6 +49,12 @@ public final class StackIndex {
         @SuppressWarnings("unchecked")
         List<T> all = (List<T>) byType.computeIfAbsent(type, this::collect);
         return all;
+    }
+
+    /** Every object that runs pods (Deployments, CronJobs), in stack order. */
+    @SuppressWarnings("unchecked")
+    public List<Workload<?>> workloads() {
+        return (List<Workload<?>>) (List<?>) all(Workload.class);
     }
 
     private List<?> collect(Class<?> type) {

@@ -4,9 +4,9 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.EnvVarDef;
+import dev.kforge.dsl.workload.Workload;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +30,8 @@ final class VariableReferencesCheck implements StackCheck {
     public void check(Stack stack, StackIndex index, Problems problems) {
         List<String> serviceLinks = index.all(ServiceDef.class).stream()
                 .map(service -> service.name().toUpperCase(Locale.ROOT).replace('-', '_')).toList();
-        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
-            for (ContainerDef container : deployment.containers()) {
+        for (Workload<?> workload : index.workloads()) {
+            for (ContainerDef container : workload.containers()) {
                 Set<String> defined = new HashSet<>();
                 for (EnvFromSource source : container.envFrom()) {
                     if (source instanceof EnvFromSource.AllOfConfigMap all) {
@@ -44,21 +44,21 @@ final class VariableReferencesCheck implements StackCheck {
                 container.env().forEach(variable -> all.add(variable.name()));
                 for (EnvVarDef variable : container.env()) {
                     if (variable instanceof EnvVarDef.Literal literal) {
-                        report(stack, deployment, container, "env " + literal.name(), literal.value(), defined, serviceLinks, problems);
+                        report(stack, workload, container, "env " + literal.name(), literal.value(), defined, serviceLinks, problems);
                     }
                     defined.add(variable.name());
                 }
                 for (String part : container.command()) {
-                    report(stack, deployment, container, "command", part, all, serviceLinks, problems);
+                    report(stack, workload, container, "command", part, all, serviceLinks, problems);
                 }
                 for (String part : container.args()) {
-                    report(stack, deployment, container, "args", part, all, serviceLinks, problems);
+                    report(stack, workload, container, "args", part, all, serviceLinks, problems);
                 }
             }
         }
     }
 
-    private static void report(Stack stack, DeploymentDef deployment, ContainerDef container, String field, String text,
+    private static void report(Stack stack, Workload<?> workload, ContainerDef container, String field, String text,
                                Set<String> defined, List<String> serviceLinks, Problems problems) {
         Matcher matcher = REFERENCE.matcher(text);
         while (matcher.find()) {
@@ -66,7 +66,7 @@ final class VariableReferencesCheck implements StackCheck {
             if (name == null || defined.contains(name) || serviceLinks.stream().anyMatch(service -> isServiceLink(name, service))) {
                 continue; // "$$" escapes, a defined variable, or a service link
             }
-            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), deployment,
+            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload,
                     "container " + container.name() + " " + field + " uses $(" + name + "), which " + (field.startsWith("env ")
                             ? "no variable defined before it sets" : "none of its variables sets"), known(defined),
                     "Kubernetes leaves it as literal text. Define " + name + " first (withEnv), or write $$(" + name + ") for the text itself."));

@@ -1,26 +1,28 @@
 package dev.kforge.dsl.check;
 
-import dev.kforge.dsl.core.Origin;
-import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
+import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.NodeSpread;
-import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.Workload;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Within each Deployment: the ServiceAccount is part of the stack, probes use ports their container
- * declares, and the selector's expressions match the pod template's labels (the API server
+ * Within each workload: the ServiceAccount is part of the stack and probes use ports their container
+ * declares; no two workloads label their pods alike; within each Deployment, the selector's expressions match the pod template's labels (the API server
  * rejects a Deployment whose selector does not). Each disruption budget protects a Deployment of
  * the stack and leaves at least one of its pods evictable.
  */
@@ -31,23 +33,35 @@ final class WorkloadReferencesCheck implements StackCheck {
     static final String BUDGET = "budget-selection";
     static final String BUDGET_BLOCKS_DRAINS = "budget-blocks-drains";
     static final String SPREAD_BLOCKS_ROLLOUT = "spread-blocks-rollout";
+    static final String SHARED_SELECTOR = "shared-selector";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         checkBudgets(stack, index, problems);
-        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
-            deployment.serviceAccount().ifPresent(account -> {
+        // The selector is the name, the stack's instance and the component (Stack.selectorOf): keyed by the two that vary.
+        Map<String, Workload<?>> bySelector = new HashMap<>();
+        for (Workload<?> workload : index.workloads()) {
+            Workload<?> sharing = bySelector.putIfAbsent(workload.name() + "/" + workload.component().orElse(""), workload);
+            if (sharing != null && sharing.kind() != workload.kind()) { // the same kind twice is a duplicate name, reported as such
+                problems.add(Problem.of(SHARED_SELECTOR, Severity.ERROR, stack.describe(), workload,
+                        "labels its pods as " + sharing.describe() + " labels its own, so the Services, budgets and network policies of one "
+                                + "select the other's pods too", stack.selectorOf(workload).toString(),
+                        "Give one of them another name, or another component with withComponent."));
+            }
+            workload.serviceAccount().ifPresent(account -> {
                 if (index.find(Kind.SERVICE_ACCOUNT, account.name(), ServiceAccountDef.class).isEmpty()) {
-                    problems.add(Problem.of(SERVICE_ACCOUNT, Severity.ERROR, stack.describe(), deployment,
+                    problems.add(Problem.of(SERVICE_ACCOUNT, Severity.ERROR, stack.describe(), workload,
                             "serviceAccountName names a ServiceAccount that is not in the stack", account.name(),
                             "Add the ServiceAccount to the stack with Stack.with(...)."));
                 }
             });
-            for (ContainerDef container : deployment.containers()) {
-                checkProbe(stack, problems, deployment, container, "readinessProbe", container.readinessProbe());
-                checkProbe(stack, problems, deployment, container, "livenessProbe", container.livenessProbe());
-                checkProbe(stack, problems, deployment, container, "startupProbe", container.startupProbe());
+            for (ContainerDef container : workload.containers()) {
+                checkProbe(stack, problems, workload, container, "readinessProbe", container.readinessProbe());
+                checkProbe(stack, problems, workload, container, "livenessProbe", container.livenessProbe());
+                checkProbe(stack, problems, workload, container, "startupProbe", container.startupProbe());
             }
+        }
+        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
             if (deployment.nodeSpread() == NodeSpread.REQUIRED && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling
                     && rolling.maxUnavailable().isZero()) {
                 problems.add(Problem.of(SPREAD_BLOCKS_ROLLOUT, Severity.WARNING, stack.describe(), deployment,
@@ -94,13 +108,13 @@ final class WorkloadReferencesCheck implements StackCheck {
         return required >= replicas;
     }
 
-    private static void checkProbe(Stack stack, Problems problems, DeploymentDef deployment, ContainerDef container,
+    private static void checkProbe(Stack stack, Problems problems, Workload<?> workload, ContainerDef container,
                                    String field, Optional<ProbeDef> probe) {
         Optional<Port> port = probe.flatMap(p -> p.action().port());
         if (port.isPresent() && !container.declares(port.get())) {
-            // At the probe's line when it is known, else where the Deployment was defined.
-            Origin where = probe.get().origin().equals(Origin.UNKNOWN) ? deployment.meta().origin() : probe.get().origin();
-            problems.add(new Problem(PROBE_PORT, Severity.ERROR, stack.describe(), deployment.describe(),
+            // At the probe's line when it is known, else where the workload was defined.
+            Origin where = probe.get().origin().equals(Origin.UNKNOWN) ? workload.meta().origin() : probe.get().origin();
+            problems.add(new Problem(PROBE_PORT, Severity.ERROR, stack.describe(), workload.describe(),
                     "container " + container.name() + " " + field + " uses port " + port.get() + " that the container does not declare",
                     "declared: " + container.ports(),
                     "Declare the port on the container with withPort, or probe a declared one.", where));

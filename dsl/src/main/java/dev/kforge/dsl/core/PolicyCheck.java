@@ -37,7 +37,9 @@ public enum PolicyCheck {
     /** A Deployment that may run 2 or more pods without spreading them over nodes ({@code NodeSpread.NONE}). */
     NODE_SPREAD("node-spread"),
     /** A Deployment whose pods no NetworkPolicy isolates: any pod of the cluster may reach them. */
-    NETWORK_POLICY("network-policy");
+    NETWORK_POLICY("network-policy"),
+    /** A CronJob whose runs have no deadline: a run that hangs never ends, and may hold back every later one. */
+    JOB_DEADLINE("job-deadline");
 
     private final String id;
 

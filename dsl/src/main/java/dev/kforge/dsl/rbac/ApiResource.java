@@ -22,6 +22,8 @@ public record ApiResource(String group, String plural) {
     public static final ApiResource NAMESPACES = new ApiResource("", "namespaces");
     public static final ApiResource EVENTS = new ApiResource("", "events");
     public static final ApiResource DEPLOYMENTS = new ApiResource("apps", "deployments");
+    public static final ApiResource CRON_JOBS = new ApiResource("batch", "cronjobs");
+    public static final ApiResource JOBS = new ApiResource("batch", "jobs");
     public static final ApiResource ENDPOINT_SLICES = new ApiResource("discovery.k8s.io", "endpointslices");
     public static final ApiResource INGRESSES = new ApiResource("networking.k8s.io", "ingresses");
     public static final ApiResource LEASES = new ApiResource("coordination.k8s.io", "leases");

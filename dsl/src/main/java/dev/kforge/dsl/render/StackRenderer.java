@@ -5,12 +5,14 @@ import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.RawEdit;
-import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.stack.PodSecurityStandard;
+import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +28,7 @@ public final class StackRenderer {
     private static final Map<Class<?>, ObjectRenderer<?>> RENDERERS = Stream.of(
                     new NamespaceRenderer(), new ServiceAccountRenderer(), new RoleRenderer(), new ClusterRoleRenderer(),
                     new RoleBindingRenderer(), new ClusterRoleBindingRenderer(), new ConfigMapRenderer(), new SecretRenderer(),
-                    new ServiceRenderer(), new NetworkPolicyRenderer(), new DeploymentRenderer(), new PodDisruptionBudgetRenderer(),
+                    new ServiceRenderer(), new NetworkPolicyRenderer(), new DeploymentRenderer(), new CronJobRenderer(), new PodDisruptionBudgetRenderer(),
                     new HorizontalPodAutoscalerRenderer(), new IngressRenderer())
             .collect(Collectors.toUnmodifiableMap(ObjectRenderer::sourceType, Function.identity()));
 
@@ -54,8 +56,10 @@ public final class StackRenderer {
         manifest.ifPresent(m -> {
             applyRawEdits(object, m);
             if (!object.rawEdits().isEmpty() && m instanceof Deployment deployment) {
-                checkPodSecurity(object, deployment, stack);
+                checkPodSecurity(object, deployment.getSpec().getTemplate().getSpec(), stack);
                 checkAutoscaledReplicas(object, deployment, stack);
+            } else if (!object.rawEdits().isEmpty() && m instanceof CronJob cronJob) {
+                checkPodSecurity(object, cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec(), stack);
             }
         });
         return manifest;
@@ -104,9 +108,9 @@ public final class StackRenderer {
     }
 
     /** Raw edits may set what the namespace's Pod Security Standard refuses, which the checks of the definition cannot see. */
-    private static void checkPodSecurity(KubeObject<?> object, Deployment deployment, Stack stack) {
+    private static void checkPodSecurity(KubeObject<?> object, PodSpec pod, Stack stack) {
         PodSecurityStandard standard = stack.namespace().podSecurityStandard();
-        List<String> violations = RenderedPodSecurity.violations(deployment.getSpec().getTemplate().getSpec(), standard);
+        List<String> violations = RenderedPodSecurity.violations(pod, standard);
         if (!violations.isEmpty()) {
             throw new RawEditException(object, "raw edits make its pods break the " + standard.apiValue()
                     + " Pod Security Standard that namespace " + stack.namespace().name() + " enforces, so the API server refuses them",

@@ -335,68 +335,110 @@ final class ModelShapes {
                     return 158;
                 case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus":
                     return 159;
-                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
+                case "io.fabric8.kubernetes.api.model.batch.v1.CronJob":
                     return 160;
-                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
+                case "io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec":
                     return 161;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IPBlock":
+                case "io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus":
                     return 162;
-                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration":
                     return 163;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobSpec":
                     return 164;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec":
                     return 165;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy":
                     return 166;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement":
                     return 167;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern":
                     return 168;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule":
                     return 169;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
+                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy":
                     return 170;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
+                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule":
                     return 171;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
                     return 172;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy":
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
                     return 173;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IPBlock":
                     return 174;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
                     return 175;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
                     return 176;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
                     return 177;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
                     return 178;
-                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
                     return 179;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
                     return 180;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
                     return 181;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
                     return 182;
-                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
                     return 183;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
                     return 184;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy":
                     return 185;
-                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule":
                     return 186;
-                case "io.fabric8.kubernetes.api.model.rbac.Role":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule":
                     return 187;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer":
                     return 188;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort":
                     return 189;
-                case "io.fabric8.kubernetes.api.model.rbac.Subject":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec":
                     return 190;
+                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
+                    return 191;
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
+                    return 192;
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
+                    return 193;
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
+                    return 194;
+                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
+                    return 195;
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+                    return 196;
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+                    return 197;
+                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+                    return 198;
+                case "io.fabric8.kubernetes.api.model.rbac.Role":
+                    return 199;
+                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+                    return 200;
+                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+                    return 201;
+                case "io.fabric8.kubernetes.api.model.rbac.Subject":
+                    return 202;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint":
+                    return 203;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode":
+                    return 204;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy":
+                    return 205;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode":
+                    return 206;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy":
+                    return 207;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim":
+                    return 208;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints":
+                    return 209;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy":
+                    return 210;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode":
+                    return 211;
                 default:
                     return -1;
             }
@@ -890,97 +932,160 @@ final class ModelShapes {
                 fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus) value, fields);
                 return true;
             case 160:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJob) value, fields);
                 return true;
             case 161:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec) value, fields);
                 return true;
             case 162:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IPBlock) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus) value, fields);
                 return true;
             case 163:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration) value, fields);
                 return true;
             case 164:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSpec) value, fields);
                 return true;
             case 165:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec) value, fields);
                 return true;
             case 166:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy) value, fields);
                 return true;
             case 167:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement) value, fields);
                 return true;
             case 168:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern) value, fields);
                 return true;
             case 169:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule) value, fields);
                 return true;
             case 170:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy) value, fields);
                 return true;
             case 171:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule) value, fields);
                 return true;
             case 172:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
                 return true;
             case 173:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
                 return true;
             case 174:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IPBlock) value, fields);
                 return true;
             case 175:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
                 return true;
             case 176:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
                 return true;
             case 177:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
                 return true;
             case 178:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
                 return true;
             case 179:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
                 return true;
             case 180:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
                 return true;
             case 181:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
                 return true;
             case 182:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
                 return true;
             case 183:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
                 return true;
             case 184:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
                 return true;
             case 185:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy) value, fields);
                 return true;
             case 186:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule) value, fields);
                 return true;
             case 187:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule) value, fields);
                 return true;
             case 188:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer) value, fields);
                 return true;
             case 189:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort) value, fields);
                 return true;
             case 190:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec) value, fields);
+                return true;
+            case 191:
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
+                return true;
+            case 192:
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
+                return true;
+            case 193:
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
+                return true;
+            case 194:
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
+                return true;
+            case 195:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
+                return true;
+            case 196:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
+                return true;
+            case 197:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
+                return true;
+            case 198:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
+                return true;
+            case 199:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
+                return true;
+            case 200:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
+                return true;
+            case 201:
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
+                return true;
+            case 202:
                 fieldsOf((io.fabric8.kubernetes.api.model.rbac.Subject) value, fields);
+                return true;
+            case 203:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint) value, fields);
+                return true;
+            case 204:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode) value, fields);
+                return true;
+            case 205:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy) value, fields);
+                return true;
+            case 206:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode) value, fields);
+                return true;
+            case 207:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy) value, fields);
+                return true;
+            case 208:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim) value, fields);
+                return true;
+            case 209:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints) value, fields);
+                return true;
+            case 210:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy) value, fields);
+                return true;
+            case 211:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode) value, fields);
                 return true;
             default:
                 return false;
@@ -2361,6 +2466,105 @@ final class ModelShapes {
         fields.putAll(o.getAdditionalProperties());
     }
 
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.CronJob o, ModelFields fields) {
+        fields.put("apiVersion", o.getApiVersion());
+        fields.put("kind", o.getKind());
+        fields.put("metadata", o.getMetadata());
+        fields.put("spec", o.getSpec());
+        fields.put("status", o.getStatus());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec o, ModelFields fields) {
+        fields.put("concurrencyPolicy", o.getConcurrencyPolicy());
+        fields.put("failedJobsHistoryLimit", o.getFailedJobsHistoryLimit());
+        fields.put("jobTemplate", o.getJobTemplate());
+        fields.put("schedule", o.getSchedule());
+        fields.put("startingDeadlineSeconds", o.getStartingDeadlineSeconds());
+        fields.put("successfulJobsHistoryLimit", o.getSuccessfulJobsHistoryLimit());
+        fields.put("suspend", o.getSuspend());
+        fields.put("timeZone", o.getTimeZone());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus o, ModelFields fields) {
+        fields.putUnlessEmpty("active", o.getActive());
+        fields.put("lastScheduleTime", o.getLastScheduleTime());
+        fields.put("lastSuccessfulTime", o.getLastSuccessfulTime());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration o, ModelFields fields) {
+        fields.put("disruptionMode", o.getDisruptionMode());
+        fields.putUnlessEmpty("resourceClaims", o.getResourceClaims());
+        fields.put("schedulingConstraints", o.getSchedulingConstraints());
+        fields.put("schedulingPolicy", o.getSchedulingPolicy());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.JobSpec o, ModelFields fields) {
+        fields.put("activeDeadlineSeconds", o.getActiveDeadlineSeconds());
+        fields.put("backoffLimit", o.getBackoffLimit());
+        fields.put("backoffLimitPerIndex", o.getBackoffLimitPerIndex());
+        fields.put("completionMode", o.getCompletionMode());
+        fields.put("completions", o.getCompletions());
+        fields.put("managedBy", o.getManagedBy());
+        fields.put("manualSelector", o.getManualSelector());
+        fields.put("maxFailedIndexes", o.getMaxFailedIndexes());
+        fields.put("parallelism", o.getParallelism());
+        fields.put("podFailurePolicy", o.getPodFailurePolicy());
+        fields.put("podReplacementPolicy", o.getPodReplacementPolicy());
+        fields.put("scheduling", o.getScheduling());
+        fields.put("selector", o.getSelector());
+        fields.put("successPolicy", o.getSuccessPolicy());
+        fields.put("suspend", o.getSuspend());
+        fields.put("template", o.getTemplate());
+        fields.put("ttlSecondsAfterFinished", o.getTtlSecondsAfterFinished());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec o, ModelFields fields) {
+        fields.put("metadata", o.getMetadata());
+        fields.put("spec", o.getSpec());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy o, ModelFields fields) {
+        fields.putUnlessEmpty("rules", o.getRules());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement o, ModelFields fields) {
+        fields.put("containerName", o.getContainerName());
+        fields.put("operator", o.getOperator());
+        fields.putUnlessEmpty("values", o.getValues());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern o, ModelFields fields) {
+        fields.put("status", o.getStatus());
+        fields.put("type", o.getType());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule o, ModelFields fields) {
+        fields.put("action", o.getAction());
+        fields.put("onExitCodes", o.getOnExitCodes());
+        fields.putUnlessEmpty("onPodConditions", o.getOnPodConditions());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy o, ModelFields fields) {
+        fields.putUnlessEmpty("rules", o.getRules());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule o, ModelFields fields) {
+        fields.put("succeededCount", o.getSucceededCount());
+        fields.put("succeededIndexes", o.getSucceededIndexes());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
     private static void fieldsOf(io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath o, ModelFields fields) {
         fields.put("backend", o.getBackend());
         fields.put("path", o.getPath());
@@ -2581,6 +2785,52 @@ final class ModelShapes {
         fields.put("name", o.getName());
         fields.put("namespace", o.getNamespace());
         fields.put("apiGroup", o.getApiGroup());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint o, ModelFields fields) {
+        fields.put("key", o.getKey());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode o, ModelFields fields) {
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy o, ModelFields fields) {
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode o, ModelFields fields) {
+        fields.put("all", o.getAll());
+        fields.put("single", o.getSingle());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy o, ModelFields fields) {
+        fields.put("minCount", o.getMinCount());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim o, ModelFields fields) {
+        fields.put("name", o.getName());
+        fields.put("resourceClaimName", o.getResourceClaimName());
+        fields.put("resourceClaimTemplateName", o.getResourceClaimTemplateName());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints o, ModelFields fields) {
+        fields.putUnlessEmpty("topology", o.getTopology());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy o, ModelFields fields) {
+        fields.put("basic", o.getBasic());
+        fields.put("gang", o.getGang());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode o, ModelFields fields) {
         fields.putAll(o.getAdditionalProperties());
     }
 }

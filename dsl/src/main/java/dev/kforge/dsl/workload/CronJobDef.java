@@ -1,0 +1,196 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Lists;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.core.RawEdit;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A CronJob (batch/v1): pods that run to completion on a schedule. Start with
+ * {@code CronJobDef.named("report").onSchedule("30 2 * * *").running(container)}.
+ *
+ * <p>Its pods get the same labels, security defaults and checks as a Deployment's (see
+ * {@link Workload}); a run that is due while the previous one still runs is skipped
+ * ({@link ConcurrencyPolicy#FORBID}) unless said otherwise, and the job-deadline policy rule asks for
+ * a {@link #withDeadline deadline}, since a run that hangs would otherwise hold back every later one.
+ *
+ * @param component   the {@code app.kubernetes.io/component} label; default none
+ * @param schedule    when it runs
+ * @param timeZone    the IANA time zone of the schedule; default the controller's (usually UTC)
+ * @param concurrency default {@link ConcurrencyPolicy#FORBID}
+ * @param deadline    how long one run may take before it is stopped ({@code activeDeadlineSeconds}); default none
+ * @param retries     how many times a failed run is retried ({@code backoffLimit}); default the Kubernetes default (6)
+ * @param restartPolicy default {@link JobRestartPolicy#ON_FAILURE}
+ * @param suspended   whether runs are paused; default false
+ * @param pod         what the pods run (see {@link PodTemplate})
+ */
+public record CronJobDef(Meta meta, Optional<String> component, CronSchedule schedule, Optional<String> timeZone,
+                         ConcurrencyPolicy concurrency, Optional<Duration> deadline, Optional<Integer> retries,
+                         JobRestartPolicy restartPolicy, boolean suspended, PodTemplate pod, List<RawEdit<CronJob>> rawEdits)
+        implements Workload<CronJobDef> {
+    /** The controller names each Job {@code <name>-<minutes since the epoch>}, 11 characters more, and Job names stop at 63. */
+    public static final int MAX_NAME_LENGTH = 52;
+
+    public CronJobDef {
+        rawEdits = List.copyOf(rawEdits);
+        String subject = Kind.CRON_JOB + " " + meta.name();
+        if (meta.name().length() > MAX_NAME_LENGTH) {
+            throw InvalidDefinitionException.invalid(subject, "name", meta.name(), "must be at most " + MAX_NAME_LENGTH + " characters, not "
+                    + meta.name().length() + " (each Job's name adds 11)", "Shorten the name.");
+        }
+        component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
+        timeZone.ifPresent(zone -> {
+            if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+                throw InvalidDefinitionException.invalid(subject, "timeZone", zone, "must be a time zone of the IANA database",
+                        "Use a name such as \"Europe/Paris\", \"America/New_York\" or \"Etc/UTC\".");
+            }
+        });
+        deadline.ifPresent(limit -> {
+            if (limit.isNegative() || limit.isZero() || limit.getNano() != 0) {
+                throw InvalidDefinitionException.invalid(subject, "deadline", limit.toString(), "must be a positive whole number of seconds",
+                        "For example Duration.ofMinutes(10).");
+            }
+        });
+        retries.ifPresent(count -> {
+            if (count < 0) {
+                throw InvalidDefinitionException.invalid(subject, "retries", count, "must not be negative", "Use 0 to never retry a failed run.");
+            }
+        });
+    }
+
+    /** The first step: a CronJob needs a name, a schedule and its main container. */
+    public static ScheduleStep named(String name) {
+        return new ScheduleStep(Meta.named(Kind.CRON_JOB, name));
+    }
+
+    /** The step that takes the required schedule. */
+    public record ScheduleStep(Meta meta) {
+        /** Runs on {@code schedule}, a five-field cron expression or macro (see {@link CronSchedule}). */
+        public ContainerStep onSchedule(String schedule) {
+            return new ContainerStep(meta, InvalidDefinitionException.reportedAs(Kind.CRON_JOB + " " + meta.name(), () -> CronSchedule.of(schedule)));
+        }
+    }
+
+    /** The step that takes the required main container. */
+    public record ContainerStep(Meta meta, CronSchedule schedule) {
+        public CronJobDef running(ContainerDef main) {
+            return new CronJobDef(meta, Optional.empty(), schedule, Optional.empty(), ConcurrencyPolicy.FORBID, Optional.empty(),
+                    Optional.empty(), JobRestartPolicy.ON_FAILURE, false, PodTemplate.running(main), List.of());
+        }
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.CRON_JOB;
+    }
+
+    @Override
+    public CronJobDef withMeta(Meta meta) {
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
+    }
+
+    public CronJobDef withComponent(String component) {
+        return new CronJobDef(meta, Optional.of(component), schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod,
+                rawEdits);
+    }
+
+    /** Runs in {@code zone}, an IANA name such as {@code Europe/Paris}, instead of the controller's zone. */
+    public CronJobDef withTimeZone(String zone) {
+        return new CronJobDef(meta, component, schedule, Optional.of(zone), concurrency, deadline, retries, restartPolicy, suspended, pod,
+                rawEdits);
+    }
+
+    public CronJobDef withConcurrency(ConcurrencyPolicy concurrency) {
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
+    }
+
+    /** Stops a run (all its tries together) that takes longer than {@code limit}. */
+    public CronJobDef withDeadline(Duration limit) {
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, Optional.of(limit), retries, restartPolicy, suspended, pod,
+                rawEdits);
+    }
+
+    /** Retries a failed run up to {@code count} times before the Job is marked failed. */
+    public CronJobDef withRetries(int count) {
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, Optional.of(count), restartPolicy, suspended, pod,
+                rawEdits);
+    }
+
+    public CronJobDef withRestartPolicy(JobRestartPolicy restartPolicy) {
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
+    }
+
+    /** A copy whose runs are paused (true) or resumed (false); a paused CronJob stays in the cluster. */
+    public CronJobDef suspended(boolean suspended) {
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
+    }
+
+    /** A copy with one more container after the main one. */
+    public CronJobDef withSidecar(ContainerDef sidecar) {
+        return withPod(() -> pod.withSidecar(sidecar));
+    }
+
+    /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */
+    public CronJobDef withPodLabel(String key, String value) {
+        PodTemplate.refuseDerived(describe(), "pod label", key);
+        return withPod(() -> pod.withLabel(key, value));
+    }
+
+    /** A copy with one more label on the CronJob; the labels the stack derives for workloads are refused. */
+    @Override
+    public CronJobDef withLabel(String key, String value) {
+        PodTemplate.refuseDerived(describe(), "label", key);
+        return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta.withLabel(key, value)));
+    }
+
+    public CronJobDef withPodAnnotation(String key, String value) {
+        return withPod(() -> pod.withAnnotation(key, value));
+    }
+
+    /** Runs the pods as {@code account} without mounting its API token. */
+    public CronJobDef withServiceAccount(ServiceAccountDef account) {
+        return withPod(() -> pod.withServiceAccount(account, false));
+    }
+
+    /** Runs the pods as {@code account} and mounts its token, for jobs that call the Kubernetes API. */
+    public CronJobDef withApiAccessAs(ServiceAccountDef account) {
+        return withPod(() -> pod.withServiceAccount(account, true));
+    }
+
+    /** A copy pulling images with {@code credentials}, a {@code kubernetes.io/dockerconfigjson} Secret. */
+    public CronJobDef withImagePullSecret(SecretDef credentials) {
+        return withPod(() -> pod.withImagePullSecret(credentials));
+    }
+
+    public CronJobDef withSecurity(PodSecurity security) {
+        return withPod(() -> pod.withSecurity(security));
+    }
+
+    public CronJobDef withTerminationGracePeriodSeconds(int seconds) {
+        return withPod(() -> pod.withTerminationGracePeriodSeconds(seconds));
+    }
+
+    /** A copy with an escape-hatch edit of the rendered fabric8 CronJob. */
+    public CronJobDef withRawEdit(String reason, Consumer<CronJob> edit) {
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod,
+                Lists.append(rawEdits, new RawEdit<>(reason, edit)));
+    }
+
+    /** A copy with the pod {@code change} builds; a problem it finds is told of this CronJob. */
+    private CronJobDef withPod(Supplier<PodTemplate> change) {
+        PodTemplate changed = InvalidDefinitionException.reportedAs(describe(), change);
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, changed, rawEdits);
+    }
+}

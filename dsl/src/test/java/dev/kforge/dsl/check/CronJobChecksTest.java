@@ -1,0 +1,119 @@
+package dev.kforge.dsl.check;
+
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.render.RawEditException;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ConcurrencyPolicy;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.ContainerSecurity;
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.CronJobDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.Resources;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A CronJob's pods get the checks a Deployment's get, except probes, and its runs need a deadline. */
+class CronJobChecksTest {
+    /** A job container that passes every policy rule that applies to jobs; it declares no probe. */
+    private static final ContainerDef JOB = ContainerDef.named("cleanup").image(Image.of("example/cleanup", "1.4.2"))
+            .withCommand("cleanup", "--older-than", "30d")
+            .withResources(Resources.requests(Cpu.millis(50), Memory.mebibytes(64)).withCpuLimit(Cpu.millis(100))
+                    .withMemoryLimit(Memory.mebibytes(128)));
+    private static final CronJobDef CLEANUP = CronJobDef.named("cleanup").onSchedule("0 4 * * *").running(JOB)
+            .withDeadline(Duration.ofMinutes(20));
+
+    private static List<String> problems(Policy policy, KubeObject<?>... objects) {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(objects).withPolicy(policy);
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    @Test
+    void a_cron_job_that_follows_every_rule_has_no_problem_and_needs_no_probe() {
+        assertThat(problems(Policy.STRICT, CLEANUP)).isEmpty();
+    }
+
+    @Test
+    void a_run_without_a_deadline_is_reported_with_what_the_concurrency_policy_makes_of_a_hung_run() {
+        CronJobDef unbounded = CronJobDef.named("cleanup").onSchedule("0 4 * * *").running(JOB);
+        assertThat(problems(Policy.STRICT, unbounded)).containsExactly(
+                "ERROR prod/CronJob cleanup: has no deadline: a run that hangs never ends, and every later run is skipped while it hangs "
+                        + "(activeDeadlineSeconds: none). Give the longest a run may take: .withDeadline(Duration.ofMinutes(30)). "
+                        + "Or waive it with .waive(PolicyCheck.JOB_DEADLINE, \"<why>\").");
+        assertThat(problems(Policy.RELAXED, unbounded.withConcurrency(ConcurrencyPolicy.ALLOW))).singleElement().asString()
+                .startsWith("WARNING prod/CronJob cleanup: has no deadline: a run that hangs never ends, and each later run starts another pod");
+        assertThat(problems(Policy.STRICT, unbounded.waive(PolicyCheck.JOB_DEADLINE, "it watches a queue until told to stop"))).isEmpty();
+    }
+
+    @Test
+    void its_pods_get_the_reference_secret_and_security_checks_of_any_workload() {
+        ConfigMapDef missing = ConfigMapDef.named("cleanup-config").withProperty("RETENTION", "30d");
+        ServiceAccountDef account = ServiceAccountDef.named("cleanup");
+        CronJobDef careless = CLEANUP
+                .withSidecar(ContainerDef.named("notify").image(Image.of("example/notify", "1.0.0"))
+                        .withCommand("notify", "--to", "$(CHANNEL)")
+                        .withEnv(Env.value("SLACK_TOKEN", "xoxb-123456789012-123456789012-abcdefghijklmnopqrstuvwx"))
+                        .withEnv(Env.from("RETENTION", missing.key("RETENTION")))
+                        .withResources(JOB.resources())
+                        .withSecurity(ContainerSecurity.RESTRICTED.withReadOnlyRootFilesystem(false)))
+                .withServiceAccount(account);
+        assertThat(problems(Policy.STRICT, careless)).containsExactly(
+                "ERROR prod/CronJob cleanup: env RETENTION of container notify uses ConfigMap cleanup-config, which is not in the stack "
+                        + "(cleanup-config). Add it to the stack with Stack.with(...).",
+                "ERROR prod/CronJob cleanup: serviceAccountName names a ServiceAccount that is not in the stack (cleanup). "
+                        + "Add the ServiceAccount to the stack with Stack.with(...).",
+                "ERROR prod/CronJob cleanup: container notify command uses $(CHANNEL), which none of its variables sets "
+                        + "(variables: RETENTION, SLACK_TOKEN). Kubernetes leaves it as literal text. Define CHANNEL first (withEnv), "
+                        + "or write $$(CHANNEL) for the text itself.",
+                "ERROR prod/CronJob cleanup: container notify sets SLACK_TOKEN to a literal value holding a Slack token, which lands in git "
+                        + "(SLACK_TOKEN). Declare a SecretDef with that key and use Env.from(\"SLACK_TOKEN\", secret.key(\"SLACK_TOKEN\")). "
+                        + "Or waive it with .waive(PolicyCheck.SECRET_LITERAL, \"<why>\").",
+                "ERROR prod/CronJob cleanup: container notify can write its root filesystem (readOnlyRootFilesystem: false). "
+                        + "Mount an emptyDir where it writes (e.g. /tmp) and keep the root read-only. "
+                        + "Or waive it with .waive(PolicyCheck.READ_ONLY_ROOT_FILESYSTEM, \"<why>\").");
+    }
+
+    @Test
+    void a_cron_job_may_not_label_its_pods_as_a_deployment_labels_its_own() {
+        DeploymentDef web = DeploymentDef.named("cleanup").running(JOB);
+        assertThat(problems(noPolicy(), web, CLEANUP)).containsExactly(
+                "ERROR prod/CronJob cleanup: labels its pods as Deployment cleanup labels its own, so the Services, budgets and network "
+                        + "policies of one select the other's pods too ({app.kubernetes.io/instance=demo-prod, app.kubernetes.io/name=cleanup}). "
+                        + "Give one of them another name, or another component with withComponent.");
+        assertThat(problems(noPolicy(), web, CLEANUP.withComponent("nightly"))).isEmpty();
+        assertThat(problems(noPolicy(), web.withComponent("api"), CLEANUP)).isEmpty();
+    }
+
+    @Test
+    void pods_the_namespace_standard_refuses_are_an_error_in_the_definition_and_after_a_raw_edit() {
+        CronJobDef rooted = CLEANUP.withSecurity(PodSecurity.RESTRICTED.withRunAsNonRoot(false))
+                .waive(PolicyCheck.RUN_AS_NON_ROOT, "the image needs root");
+        assertThat(problems(Policy.STRICT, rooted)).singleElement().asString()
+                .startsWith("ERROR prod/CronJob cleanup: breaks the restricted Pod Security Standard that namespace demo-prod enforces")
+                .contains("(pod runAsNonRoot: false)");
+
+        CronJobDef edited = CLEANUP.withRawEdit("hostNetwork for the node's metadata endpoint",
+                cronJob -> cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().setHostNetwork(true));
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(edited);
+        assertThatThrownBy(() -> Renderer.render(stack)).isInstanceOf(RawEditException.class)
+                .hasMessageContaining("CronJob cleanup: raw edits make its pods break the restricted Pod Security Standard")
+                .hasMessageContaining("hostNetwork");
+    }
+}
