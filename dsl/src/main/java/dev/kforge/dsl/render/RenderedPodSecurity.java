@@ -1,22 +1,28 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.stack.PodSecurityStandard;
+import io.fabric8.kubernetes.api.model.AppArmorProfile;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.SELinuxOptions;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Sysctl;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The Pod Security Standard rules a rendered pod breaks, read from the fabric8 PodSpec: what a raw
- * edit may have set beyond the DSL (host namespaces, host paths, host ports, privileges). The
+ * The Pod Security Standard rules a rendered pod breaks, read from the fabric8 pod template: what a
+ * raw edit may have set beyond the DSL (host namespaces, host paths, host ports, privileges,
+ * AppArmor and SELinux options). The
  * DSL's own settings are checked before rendering by the checks; this runs only on raw-edited pods.
  */
 final class RenderedPodSecurity {
@@ -28,10 +34,26 @@ final class RenderedPodSecurity {
     private RenderedPodSecurity() {
     }
 
-    static List<String> violations(PodSpec pod, PodSecurityStandard standard) {
+    /** The SELinux types the baseline standard allows a pod or container to set. */
+    private static final Set<String> ALLOWED_SELINUX_TYPES = Set.of("", "container_t", "container_init_t", "container_kvm_t", "container_engine_t");
+    /** The annotation prefix of the AppArmor profiles of pods before Kubernetes 1.30, which the standard still reads. */
+    private static final String APPARMOR_ANNOTATION = "container.apparmor.security.beta.kubernetes.io/";
+
+    static List<String> violations(PodTemplateSpec template, PodSecurityStandard standard) {
         List<String> violations = new ArrayList<>();
+        PodSpec pod = template == null ? null : template.getSpec();
         if (standard == PodSecurityStandard.PRIVILEGED || pod == null) {
             return violations;
+        }
+        Map<String, String> annotations = template.getMetadata() == null ? null : template.getMetadata().getAnnotations();
+        if (annotations != null) {
+            for (Map.Entry<String, String> annotation : new TreeMap<>(annotations).entrySet()) {
+                String profile = annotation.getValue();
+                if (annotation.getKey().startsWith(APPARMOR_ANNOTATION) && !profile.isEmpty() && !profile.equals("runtime/default")
+                        && !profile.startsWith("localhost/")) {
+                    violations.add("container " + annotation.getKey().substring(APPARMOR_ANNOTATION.length()) + " AppArmor profile " + profile);
+                }
+            }
         }
         if (Boolean.TRUE.equals(pod.getHostNetwork()) || Boolean.TRUE.equals(pod.getHostPID()) || Boolean.TRUE.equals(pod.getHostIPC())) {
             violations.add("host namespaces (hostNetwork, hostPID or hostIPC)");
@@ -47,6 +69,7 @@ final class RenderedPodSecurity {
         if (unconfined(podContext.getSeccompProfile())) {
             violations.add("seccompProfile: Unconfined");
         }
+        appArmorAndSeLinux("pod ", podContext.getAppArmorProfile(), podContext.getSeLinuxOptions(), violations);
         for (Sysctl sysctl : orEmpty(podContext.getSysctls())) {
             if (!SAFE_SYSCTLS.contains(sysctl.getName())) {
                 violations.add("sysctl " + sysctl.getName());
@@ -84,6 +107,7 @@ final class RenderedPodSecurity {
         if (unconfined(context.getSeccompProfile())) {
             violations.add(prefix + "seccompProfile: Unconfined");
         }
+        appArmorAndSeLinux(prefix, context.getAppArmorProfile(), context.getSeLinuxOptions(), violations);
         if (context.getProcMount() != null && !"Default".equals(context.getProcMount())) {
             violations.add(prefix + "procMount " + context.getProcMount());
         }
@@ -112,6 +136,25 @@ final class RenderedPodSecurity {
             if (capabilities == null || orEmpty(capabilities.getDrop()).stream().noneMatch(drop -> drop.equalsIgnoreCase("ALL"))) {
                 violations.add(prefix + "does not drop ALL capabilities");
             }
+        }
+    }
+
+    /** Baseline: AppArmor may not be unconfined; SELinux may set only a container type, never a user or role. */
+    private static void appArmorAndSeLinux(String prefix, AppArmorProfile appArmor, SELinuxOptions seLinux, List<String> violations) {
+        if (appArmor != null && appArmor.getType() != null && !appArmor.getType().equals("RuntimeDefault") && !appArmor.getType().equals("Localhost")) {
+            violations.add(prefix + "AppArmor profile " + appArmor.getType());
+        }
+        if (seLinux == null) {
+            return;
+        }
+        if (seLinux.getType() != null && !ALLOWED_SELINUX_TYPES.contains(seLinux.getType())) {
+            violations.add(prefix + "SELinux type " + seLinux.getType());
+        }
+        if (seLinux.getUser() != null && !seLinux.getUser().isEmpty()) {
+            violations.add(prefix + "SELinux user " + seLinux.getUser());
+        }
+        if (seLinux.getRole() != null && !seLinux.getRole().isEmpty()) {
+            violations.add(prefix + "SELinux role " + seLinux.getRole());
         }
     }
 

@@ -10,7 +10,7 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
@@ -56,10 +56,10 @@ public final class StackRenderer {
         manifest.ifPresent(m -> {
             applyRawEdits(object, m);
             if (!object.rawEdits().isEmpty() && m instanceof Deployment deployment) {
-                checkPodSecurity(object, deployment.getSpec().getTemplate().getSpec(), stack);
+                checkPodSecurity(object, deployment.getSpec().getTemplate(), stack);
                 checkAutoscaledReplicas(object, deployment, stack);
             } else if (!object.rawEdits().isEmpty() && m instanceof CronJob cronJob) {
-                checkPodSecurity(object, cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec(), stack);
+                checkPodSecurity(object, cronJob.getSpec().getJobTemplate().getSpec().getTemplate(), stack);
             }
         });
         return manifest;
@@ -108,7 +108,7 @@ public final class StackRenderer {
     }
 
     /** Raw edits may set what the namespace's Pod Security Standard refuses, which the checks of the definition cannot see. */
-    private static void checkPodSecurity(KubeObject<?> object, PodSpec pod, Stack stack) {
+    private static void checkPodSecurity(KubeObject<?> object, PodTemplateSpec pod, Stack stack) {
         PodSecurityStandard standard = stack.namespace().podSecurityStandard();
         List<String> violations = RenderedPodSecurity.violations(pod, standard);
         if (!violations.isEmpty()) {

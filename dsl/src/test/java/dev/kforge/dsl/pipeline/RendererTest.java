@@ -196,6 +196,26 @@ class RendererTest {
         assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(bareInit.get()))))
                 .problems().all()).extracting(Problem::format).singleElement().asString()
                 .contains("(container init allowPrivilegeEscalation not false, container init does not drop ALL capabilities)");
+        // AppArmor and SELinux, in the fields and in the annotation pods used before Kubernetes 1.30 (baseline rules).
+        Supplier<DeploymentDef> confinement = () -> web.withRawEdit("custom confinement", d -> {
+            io.fabric8.kubernetes.api.model.PodSpec pod = d.getSpec().getTemplate().getSpec();
+            pod.getSecurityContext().setAppArmorProfile(new io.fabric8.kubernetes.api.model.AppArmorProfile(null, "Unconfined"));
+            pod.getSecurityContext().setSeLinuxOptions(new io.fabric8.kubernetes.api.model.SELinuxOptions("s0:c1", "system_r", "spc_t", "system_u"));
+            pod.getContainers().get(0).getSecurityContext().setAppArmorProfile(new io.fabric8.kubernetes.api.model.AppArmorProfile("k8s-web", "Localhost"));
+            pod.getContainers().get(0).getSecurityContext().setSeLinuxOptions(new io.fabric8.kubernetes.api.model.SELinuxOptions("s0:c2", null, "container_t", null));
+            d.getSpec().getTemplate().getMetadata().setAnnotations(new java.util.TreeMap<>(Map.of("container.apparmor.security.beta.kubernetes.io/web", "unconfined")));
+        });
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(confinement.get()))))
+                .problems().all()).extracting(Problem::format).singleElement().asString()
+                .contains("(container web AppArmor profile unconfined, pod AppArmor profile Unconfined, pod SELinux type spc_t, "
+                        + "pod SELinux user system_u, pod SELinux role system_r)");
+        Supplier<DeploymentDef> allowedConfinement = () -> web.withRawEdit("node profile", d -> {
+            d.getSpec().getTemplate().getSpec().getSecurityContext().setAppArmorProfile(new io.fabric8.kubernetes.api.model.AppArmorProfile("k8s-web", "Localhost"));
+            d.getSpec().getTemplate().getSpec().getSecurityContext().setSeLinuxOptions(new io.fabric8.kubernetes.api.model.SELinuxOptions("s0:c1", "", "container_init_t", ""));
+            d.getSpec().getTemplate().getMetadata().setAnnotations(new java.util.TreeMap<>(Map.of("container.apparmor.security.beta.kubernetes.io/web", "localhost/k8s-web")));
+        });
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(allowedConfinement.get()))))
+                .problems().errors()).isEmpty();
         // An edit that harms nothing renders; so does one that makes relaxed DSL settings compliant.
         assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(
                 web.withRawEdit("annotate", d -> d.getSpec().setMinReadySeconds(5)))))).problems().errors()).isEmpty();
