@@ -28,7 +28,7 @@ final class ConfigReferencesCheck implements StackCheck {
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (Workload<?> workload : index.workloads()) {
             Reporter report = new Reporter(stack, index, problems, workload);
-            for (ContainerDef container : workload.containers()) {
+            for (ContainerDef container : workload.allContainers()) {
                 for (EnvVarDef var : container.env()) {
                     if (var instanceof EnvVarDef.FromConfigMap c) {
                         report.configMapKey(c.source().configMap(), c.source().key(), "env " + var.name() + " of container " + container.name());

@@ -17,7 +17,10 @@ final class ContainerPolicyCheck implements StackCheck {
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (Workload<?> workload : index.workloads()) {
             checkScratchVolumes(stack, workload, problems);
-            for (ContainerDef container : workload.containers()) {
+            List<ContainerDef> containers = workload.allContainers();
+            int initContainers = workload.initContainers().size();
+            for (int i = 0; i < containers.size(); i++) {
+                ContainerDef container = containers.get(i);
                 String subject = "container " + container.name();
                 Image image = container.image();
                 if (image.digest().isEmpty() && image.tag().map(tag -> tag.equals("latest")).orElse(true)) {
@@ -37,8 +40,8 @@ final class ContainerPolicyCheck implements StackCheck {
                             subject + " has no " + String.join(", ", missing), "resources: " + describe(container.resources()),
                             "Set them with withResources(Resources.requests(cpu, memory).withCpuLimit(..).withMemoryLimit(..)).", problems);
                 }
-                if (!(workload instanceof DeploymentDef)) {
-                    continue; // a job's pods run to completion: nothing routes to them, and nothing restarts a hung one but its deadline
+                if (!(workload instanceof DeploymentDef) || i < initContainers) {
+                    continue; // a job's pods and init containers run to completion: nothing routes to them
                 }
                 List<String> probes = new ArrayList<>();
                 if (container.readinessProbe().isEmpty()) {

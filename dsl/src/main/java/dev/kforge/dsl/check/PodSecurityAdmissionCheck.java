@@ -56,7 +56,7 @@ final class PodSecurityAdmissionCheck implements StackCheck {
                 violations.add("pod runAsUser: 0");
             }
         }
-        for (ContainerDef container : workload.containers()) {
+        for (ContainerDef container : workload.allContainers()) {
             ContainerSecurity security = container.security();
             String prefix = "container " + container.name() + " ";
             if (security.privileged()) {

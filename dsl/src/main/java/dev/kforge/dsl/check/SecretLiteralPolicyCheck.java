@@ -21,7 +21,7 @@ final class SecretLiteralPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (Workload<?> workload : index.workloads()) {
-            for (ContainerDef container : workload.containers()) {
+            for (ContainerDef container : workload.allContainers()) {
                 checkArguments(stack, workload, container, "command", container.command(), null, problems);
                 // The first argument follows the command's last word (a flag there takes it as its value).
                 String commandEnd = container.command().isEmpty() ? null : container.command().get(container.command().size() - 1);

@@ -23,7 +23,7 @@ final class SecurityPolicyCheck implements StackCheck {
                 PolicyReporter.report(stack, workload, PolicyCheck.SECCOMP, "pods run without the runtime's default seccomp profile",
                         "seccompProfile: " + pod.seccompProfile().apiValue(), "Use SeccompProfile.RUNTIME_DEFAULT.", problems);
             }
-            for (ContainerDef container : workload.containers()) {
+            for (ContainerDef container : workload.allContainers()) {
                 checkContainer(stack, problems, workload, container);
             }
         }

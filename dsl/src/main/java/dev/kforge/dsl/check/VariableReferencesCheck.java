@@ -31,7 +31,7 @@ final class VariableReferencesCheck implements StackCheck {
         List<String> serviceLinks = index.all(ServiceDef.class).stream()
                 .map(service -> service.name().toUpperCase(Locale.ROOT).replace('-', '_')).toList();
         for (Workload<?> workload : index.workloads()) {
-            for (ContainerDef container : workload.containers()) {
+            for (ContainerDef container : workload.allContainers()) {
                 Set<String> defined = new HashSet<>();
                 for (EnvFromSource source : container.envFrom()) {
                     if (source instanceof EnvFromSource.AllOfConfigMap all) {

@@ -29,7 +29,7 @@ final class ConfigChecksums {
     /** The annotations for {@code deployment}, computed from the stack's version of each object. */
     static Annotations of(DeploymentDef deployment, Stack stack) {
         Map<String, KubeObject<?>> used = new LinkedHashMap<>();
-        for (ContainerDef container : deployment.containers()) {
+        for (ContainerDef container : deployment.allContainers()) {
             for (EnvVarDef var : container.env()) {
                 if (var instanceof EnvVarDef.FromConfigMap c) {
                     used.put("configmap/" + c.source().configMap().name(), c.source().configMap());

@@ -34,6 +34,7 @@ final class PodTemplateRenderer {
         pod.setSecurityContext(security(workload.security()));
         pod.setTerminationGracePeriodSeconds(workload.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null));
         // Mutable lists: raw edits may add to them.
+        pod.setInitContainers(new ArrayList<>(workload.initContainers().stream().map(ContainerRenderer::render).toList()));
         pod.setContainers(new ArrayList<>(workload.containers().stream().map(ContainerRenderer::render).toList()));
         pod.setVolumes(new ArrayList<>(workload.volumes().stream().map(VolumeRenderer::render).toList()));
         List<LocalObjectReference> pullSecrets = new ArrayList<>();

@@ -137,6 +137,11 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
         return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
     }
 
+    /** A copy that runs {@code init} to completion before its containers start (after the init containers added before it). */
+    public CronJobDef withInitContainer(ContainerDef init) {
+        return withPod(() -> pod.withInitContainer(init));
+    }
+
     /** A copy with one more container after the main one. */
     public CronJobDef withSidecar(ContainerDef sidecar) {
         return withPod(() -> pod.withSidecar(sidecar));

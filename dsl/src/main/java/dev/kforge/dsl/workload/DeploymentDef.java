@@ -96,6 +96,11 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         return copy(f -> f.component = Optional.of(component));
     }
 
+    /** A copy that runs {@code init} to completion before its containers start (after the init containers added before it). */
+    public DeploymentDef withInitContainer(ContainerDef init) {
+        return withPod(() -> pod.withInitContainer(init));
+    }
+
     /** A copy with one more container after the main one (e.g. a {@code kubectl proxy} ambassador). */
     public DeploymentDef withSidecar(ContainerDef sidecar) {
         return withPod(() -> pod.withSidecar(sidecar));

@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a workload's pods are: their containers (the main one first, then sidecars), extra labels
+ * What a workload's pods are: their init containers, containers (the main one first, then sidecars), extra labels
  * and annotations, service account and API token, registry credentials, security context and
  * grace period. Each {@link Workload} holds one; its withers build it, and problems are told of the workload ({@code Deployment tgr: ...}).
  *
+ * @param initContainers          run one after the other to completion before the containers start; default none
  * @param containers              the main container first, then sidecars; at least one
  * @param labels                  extra pod labels (never the selector's)
  * @param annotations             pod annotations
@@ -27,13 +28,14 @@ import java.util.Optional;
  * @param security                default {@link PodSecurity#RESTRICTED}
  * @param terminationGracePeriodSeconds default the Kubernetes default (30)
  */
-public record PodTemplate(List<ContainerDef> containers, Labels labels, Annotations annotations,
+public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> containers, Labels labels, Annotations annotations,
                           Optional<ServiceAccountDef> serviceAccount, boolean mountServiceAccountToken,
                           List<SecretDef> imagePullSecrets, PodSecurity security,
                           Optional<Integer> terminationGracePeriodSeconds) {
     private static final String SUBJECT = "Pod template";
 
     public PodTemplate {
+        initContainers = List.copyOf(initContainers);
         containers = List.copyOf(containers);
         imagePullSecrets = List.copyOf(imagePullSecrets);
         if (containers.isEmpty()) {
@@ -41,14 +43,25 @@ public record PodTemplate(List<ContainerDef> containers, Labels labels, Annotati
                     "Start the workload with .running(mainContainer).");
         }
         List<String> names = new ArrayList<>();
-        for (ContainerDef container : containers) {
+        for (ContainerDef container : allOf(initContainers, containers)) {
             if (names.contains(container.name())) {
                 throw InvalidDefinitionException.invalid(SUBJECT, "container name", container.name(), "is used twice",
                         "Give each container its own name.");
             }
             names.add(container.name());
         }
-        volumesOf(containers);
+        for (ContainerDef init : initContainers) {
+            List<String> probes = new ArrayList<>();
+            init.readinessProbe().ifPresent(probe -> probes.add("readinessProbe"));
+            init.livenessProbe().ifPresent(probe -> probes.add("livenessProbe"));
+            init.startupProbe().ifPresent(probe -> probes.add("startupProbe"));
+            if (!probes.isEmpty()) {
+                throw InvalidDefinitionException.invalid(SUBJECT, "init container " + init.name(), String.join(", ", probes),
+                        "has probes, which the API server refuses on init containers (they run to completion, nothing routes to them)",
+                        "Drop the probes; to wait for something, let the init container's command retry until it is there.");
+            }
+        }
+        volumesOf(allOf(initContainers, containers));
         for (SecretDef credentials : imagePullSecrets) {
             if (credentials.type() != SecretType.DOCKER_CONFIG_JSON) {
                 throw InvalidDefinitionException.invalid(SUBJECT, "imagePullSecret", credentials.name(),
@@ -66,7 +79,7 @@ public record PodTemplate(List<ContainerDef> containers, Labels labels, Annotati
 
     /** Pods of one container with the safe defaults: restricted security, no service account token. */
     public static PodTemplate running(ContainerDef main) {
-        return new PodTemplate(List.of(main), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
+        return new PodTemplate(List.of(), List.of(main), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
                 PodSecurity.RESTRICTED, Optional.empty());
     }
 
@@ -75,45 +88,56 @@ public record PodTemplate(List<ContainerDef> containers, Labels labels, Annotati
         return containers.get(0);
     }
 
-    /** The pod volumes: exactly those the containers mount, by name, in first-mount order. */
+    /** The init containers, then the containers: each container of the pod, in the order the kubelet starts them. */
+    public List<ContainerDef> allContainers() {
+        return initContainers.isEmpty() ? containers : allOf(initContainers, containers);
+    }
+
+    /** The pod volumes: exactly those its containers (init containers first) mount, by name, in first-mount order. */
     public List<VolumeDef> volumes() {
-        return volumesOf(containers);
+        return volumesOf(allContainers());
+    }
+
+    /** Runs {@code init} to completion before the containers start, after the init containers before it. */
+    public PodTemplate withInitContainer(ContainerDef init) {
+        return new PodTemplate(Lists.append(initContainers, init), containers, labels, annotations, serviceAccount, mountServiceAccountToken,
+                imagePullSecrets, security, terminationGracePeriodSeconds);
     }
 
     public PodTemplate withSidecar(ContainerDef sidecar) {
-        return new PodTemplate(Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
+        return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
                 imagePullSecrets, security, terminationGracePeriodSeconds);
     }
 
     /** One more pod label; the caller refuses the labels the stack derives. */
     public PodTemplate withLabel(String key, String value) {
-        return new PodTemplate(containers, labels.with(key, value), annotations, serviceAccount, mountServiceAccountToken,
+        return new PodTemplate(initContainers, containers, labels.with(key, value), annotations, serviceAccount, mountServiceAccountToken,
                 imagePullSecrets, security, terminationGracePeriodSeconds);
     }
 
     public PodTemplate withAnnotation(String key, String value) {
-        return new PodTemplate(containers, labels, annotations.with(key, value), serviceAccount, mountServiceAccountToken,
+        return new PodTemplate(initContainers, containers, labels, annotations.with(key, value), serviceAccount, mountServiceAccountToken,
                 imagePullSecrets, security, terminationGracePeriodSeconds);
     }
 
     /** Runs as {@code account}, with its API token mounted or not. */
     public PodTemplate withServiceAccount(ServiceAccountDef account, boolean mountToken) {
-        return new PodTemplate(containers, labels, annotations, Optional.of(account), mountToken, imagePullSecrets, security,
+        return new PodTemplate(initContainers, containers, labels, annotations, Optional.of(account), mountToken, imagePullSecrets, security,
                 terminationGracePeriodSeconds);
     }
 
     public PodTemplate withImagePullSecret(SecretDef credentials) {
-        return new PodTemplate(containers, labels, annotations, serviceAccount, mountServiceAccountToken,
+        return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken,
                 Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds);
     }
 
     public PodTemplate withSecurity(PodSecurity security) {
-        return new PodTemplate(containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
+        return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
                 security, terminationGracePeriodSeconds);
     }
 
     public PodTemplate withTerminationGracePeriodSeconds(int seconds) {
-        return new PodTemplate(containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
+        return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
                 security, Optional.of(seconds));
     }
 
@@ -124,6 +148,13 @@ public record PodTemplate(List<ContainerDef> containers, Labels labels, Annotati
                     "is derived by the stack (name, instance and component make the selector)",
                     "Use another key, e.g. \"tier\"; set the component with withComponent.");
         }
+    }
+
+    private static List<ContainerDef> allOf(List<ContainerDef> initContainers, List<ContainerDef> containers) {
+        List<ContainerDef> all = new ArrayList<>(initContainers.size() + containers.size());
+        all.addAll(initContainers);
+        all.addAll(containers);
+        return all;
     }
 
     private static List<VolumeDef> volumesOf(List<ContainerDef> containers) {

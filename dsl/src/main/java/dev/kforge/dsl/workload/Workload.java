@@ -22,8 +22,19 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
     /** The {@code app.kubernetes.io/component} label, part of the selector; default none. */
     Optional<String> component();
 
+    /** The main container first, then sidecars. */
     default List<ContainerDef> containers() {
         return pod().containers();
+    }
+
+    /** The containers that run to completion, one after the other, before {@link #containers()} start. */
+    default List<ContainerDef> initContainers() {
+        return pod().initContainers();
+    }
+
+    /** Every container of the pod: the init containers, then the others. */
+    default List<ContainerDef> allContainers() {
+        return pod().allContainers();
     }
 
     default ContainerDef mainContainer() {

@@ -30,7 +30,7 @@ class DeploymentDefTest {
     @Test
     void rejects_a_pod_template_built_without_containers() {
         // The steps always give a main container; the record's constructor is public, so it checks too.
-        assertThatThrownBy(() -> new PodTemplate(List.of(), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
+        assertThatThrownBy(() -> new PodTemplate(List.of(), List.of(), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
                 PodSecurity.RESTRICTED, Optional.empty()))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Pod template: containers [] is invalid: must hold at least one container. "
