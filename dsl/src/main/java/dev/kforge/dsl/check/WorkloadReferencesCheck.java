@@ -16,13 +16,13 @@ import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.Workload;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Within each workload: the ServiceAccount is part of the stack and probes use ports their container
- * declares; no two workloads label their pods alike; within each Deployment, the selector's expressions match the pod template's labels (the API server
+ * declares; no workload's selector matches another's pods; within each Deployment, the selector's expressions match the pod template's labels (the API server
  * rejects a Deployment whose selector does not). Each disruption budget protects a Deployment of
  * the stack and leaves at least one of its pods evictable.
  */
@@ -38,16 +38,8 @@ final class WorkloadReferencesCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         checkBudgets(stack, index, problems);
-        // The selector is the name, the stack's instance and the component (Stack.selectorOf): keyed by the two that vary.
-        Map<String, Workload<?>> bySelector = new HashMap<>();
+        checkSelectorsApart(stack, index, problems);
         for (Workload<?> workload : index.workloads()) {
-            Workload<?> sharing = bySelector.putIfAbsent(workload.name() + "/" + workload.component().orElse(""), workload);
-            if (sharing != null && sharing.kind() != workload.kind()) { // the same kind twice is a duplicate name, reported as such
-                problems.add(Problem.of(SHARED_SELECTOR, Severity.ERROR, stack.describe(), workload,
-                        "labels its pods as " + sharing.describe() + " labels its own, so the Services, budgets and network policies of one "
-                                + "select the other's pods too", stack.selectorOf(workload).toString(),
-                        "Give one of them another name, or another component with withComponent."));
-            }
             workload.serviceAccount().ifPresent(account -> {
                 if (index.find(Kind.SERVICE_ACCOUNT, account.name(), ServiceAccountDef.class).isEmpty()) {
                     problems.add(Problem.of(SERVICE_ACCOUNT, Severity.ERROR, stack.describe(), workload,
@@ -79,6 +71,38 @@ final class WorkloadReferencesCheck implements StackCheck {
                 }
             }
         }
+    }
+
+    /**
+     * A workload's selector is its name, the stack's instance and its component, if any (Stack.selectorOf), and its
+     * pods carry all three: a selector without a component also matches the pods of a workload of the same name that
+     * has one. Two workloads of one kind and name are a duplicate, reported as such.
+     */
+    private static void checkSelectorsApart(Stack stack, StackIndex index, Problems problems) {
+        List<Workload<?>> workloads = index.workloads();
+        for (int later = 1; later < workloads.size(); later++) {
+            Workload<?> workload = workloads.get(later);
+            for (int earlier = 0; earlier < later; earlier++) {
+                Workload<?> other = workloads.get(earlier);
+                if (other.kind() == workload.kind() || !other.name().equals(workload.name())) {
+                    continue;
+                }
+                Workload<?> selecting = selects(other, workload) ? other : selects(workload, other) ? workload : null;
+                if (selecting != null) {
+                    Workload<?> selected = selecting == other ? workload : other;
+                    problems.add(Problem.of(SHARED_SELECTOR, Severity.ERROR, stack.describe(), workload,
+                            "shares its pod labels with " + other.describe() + ": the selector of " + selecting.describe()
+                                    + " matches the pods of " + selected.describe() + " too, so its Services, budgets and network policies reach both",
+                            stack.selectorOf(selecting).toString(),
+                            "Give one of them another name, or give both components that differ (withComponent)."));
+                }
+            }
+        }
+    }
+
+    /** Whether the selector of {@code selecting} matches the pods of {@code pods} (same name): it has no component, or theirs. */
+    private static boolean selects(Workload<?> selecting, Workload<?> pods) {
+        return selecting.component().isEmpty() || selecting.component().equals(pods.component());
     }
 
     private static void checkBudgets(Stack stack, StackIndex index, Problems problems) {

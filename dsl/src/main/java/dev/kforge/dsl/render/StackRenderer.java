@@ -5,14 +5,9 @@ import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.RawEdit;
-import dev.kforge.dsl.stack.PodSecurityStandard;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.DeploymentDef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,11 +50,8 @@ public final class StackRenderer {
                 : rendererFor(object).render(cast(object), stack);
         manifest.ifPresent(m -> {
             applyRawEdits(object, m);
-            if (!object.rawEdits().isEmpty() && m instanceof Deployment deployment) {
-                checkPodSecurity(object, deployment.getSpec().getTemplate(), stack);
-                checkAutoscaledReplicas(object, deployment, stack);
-            } else if (!object.rawEdits().isEmpty() && m instanceof CronJob cronJob) {
-                checkPodSecurity(object, cronJob.getSpec().getJobTemplate().getSpec().getTemplate(), stack);
+            if (!object.rawEdits().isEmpty()) {
+                RawEditResultCheck.check(object, m, stack);
             }
         });
         return manifest;
@@ -104,27 +96,6 @@ public final class StackRenderer {
                                     + Metadata.RAW_EDITS_ANNOTATION + " annotation: set them in the definition.", object.meta().origin(), null);
                 }
             }
-        }
-    }
-
-    /** Raw edits may set what the namespace's Pod Security Standard refuses, which the checks of the definition cannot see. */
-    private static void checkPodSecurity(KubeObject<?> object, PodTemplateSpec pod, Stack stack) {
-        PodSecurityStandard standard = stack.namespace().podSecurityStandard();
-        List<String> violations = RenderedPodSecurity.violations(pod, standard);
-        if (!violations.isEmpty()) {
-            throw new RawEditException(object, "raw edits make its pods break the " + standard.apiValue()
-                    + " Pod Security Standard that namespace " + stack.namespace().name() + " enforces, so the API server refuses them",
-                    String.join(", ", violations), "Undo those settings in the edit, or lower the namespace's standard with withPodSecurityStandard.",
-                    object.meta().origin(), null);
-        }
-    }
-
-    /** An autoscaler owns its Deployment's replicas: a raw edit setting them would reset the count on every apply. */
-    private static void checkAutoscaledReplicas(KubeObject<?> object, Deployment deployment, Stack stack) {
-        if (object instanceof DeploymentDef definition && stack.autoscalerOf(definition).isPresent() && deployment.getSpec().getReplicas() != null) {
-            throw new RawEditException(object, "raw edits set spec.replicas although " + stack.autoscalerOf(definition).get().describe()
-                    + " scales it; every kubectl apply would reset the running pods", "replicas: " + deployment.getSpec().getReplicas(),
-                    "Leave spec.replicas to the autoscaler: its minReplicas is the floor.", object.meta().origin(), null);
         }
     }
 

@@ -3,52 +3,55 @@ package dev.kforge.dsl.workload;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * When a CronJob runs, in the standard five-field cron syntax the CronJob controller parses:
- * minute, hour, day of month, month, day of week; each field {@code *}, a value, a range
- * {@code a-b}, a step {@code *}{@code /n} or {@code a-b/n}, or a comma-separated list of those.
- * Months and days of week may be named ({@code JAN}, {@code MON}); {@code ?} stands for {@code *} in
- * the day fields. The macros {@code @yearly}, {@code @annually}, {@code @monthly}, {@code @weekly},
- * {@code @daily}, {@code @midnight} and {@code @hourly} are accepted too. The time zone is set on the
- * CronJob ({@link CronJobDef#withTimeZone}), never in the schedule.
+ * When a CronJob runs, checked as the CronJob controller's parser (robfig/cron, standard
+ * syntax) reads it: five fields, minute hour day-of-month month day-of-week, each {@code *} or
+ * {@code ?}, a value, a range {@code a-b}, a step {@code *}{@code /n} or {@code a-b/n}, or a
+ * comma-separated list of those; months and days of week may be named ({@code JAN},
+ * {@code mon}). Or a macro, written exactly: {@code @yearly}, {@code @annually}, {@code @monthly},
+ * {@code @weekly}, {@code @daily}, {@code @midnight}, {@code @hourly} or {@code @every <duration>}
+ * ({@code @every 90m}). The time zone is set on the CronJob ({@link CronJobDef#withTimeZone}),
+ * never in the schedule; a schedule no date can match (day 30 of February) is refused too, as
+ * the controller could never run it.
  *
  * @param expression the schedule as written to {@code spec.schedule}
  */
 public record CronSchedule(String expression) {
     private static final List<String> MACROS = List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
-    private static final List<Field> FIELDS = List.of(
-            new Field("minute", 0, 59, List.of()),
-            new Field("hour", 0, 23, List.of()),
-            new Field("day of month", 1, 31, List.of()),
-            new Field("month", 1, 12, List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")),
-            new Field("day of week", 0, 6, List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")));
+    private static final String EVERY = "@every ";
+    /** A Go duration, as {@code time.ParseDuration} reads it: {@code 1h30m}, {@code 90s}, {@code 1.5h}. */
+    private static final Pattern GO_DURATION = Pattern.compile("([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)"
+            + "(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))*");
+    /** What Go's strings.Fields splits on: any Unicode white space. */
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\p{IsWhite_Space}+");
+    private static final CronField MINUTE = new CronField("minute", 0, 59, List.of());
+    private static final CronField HOUR = new CronField("hour", 0, 23, List.of());
+    private static final CronField DAY_OF_MONTH = new CronField("day of month", 1, 31, List.of());
+    private static final CronField MONTH = new CronField("month", 1, 12,
+            List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"));
+    private static final CronField DAY_OF_WEEK = new CronField("day of week", 0, 6, List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"));
+    private static final List<CronField> FIELDS = List.of(MINUTE, HOUR, DAY_OF_MONTH, MONTH, DAY_OF_WEEK);
+    /** The most days each month has (February's in a leap year: the controller looks years ahead). */
+    private static final int[] DAYS_IN_MONTH = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     private static final String SUBJECT = "CronSchedule";
     private static final String HINT = "Write five fields, minute hour day-of-month month day-of-week, e.g. \"30 2 * * *\" (02:30 every day)"
             + " or \"*/15 * * * MON-FRI\", or a macro such as @daily.";
 
     public CronSchedule {
-        String trimmed = expression == null ? "" : expression.trim();
-        if (trimmed.startsWith("TZ=") || trimmed.startsWith("CRON_TZ=")) {
-            throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression, "must not set a time zone (the API server refuses TZ= in a schedule)",
-                    "Drop the prefix and set the zone with withTimeZone(\"Europe/Paris\").");
+        if (expression == null || expression.isEmpty()) {
+            throw InvalidDefinitionException.invalid(SUBJECT, "schedule", "", "must not be empty", HINT);
         }
-        if (trimmed.startsWith("@")) {
-            if (!MACROS.contains(trimmed.toLowerCase(Locale.ROOT))) {
-                throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression, "must be one of the macros " + MACROS, HINT);
-            }
+        if (expression.contains("TZ")) {
+            throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression,
+                    "must not set a time zone (the API server refuses TZ and CRON_TZ in a schedule)",
+                    "Drop it and set the zone with withTimeZone(\"Europe/Paris\").");
+        }
+        if (expression.strip().startsWith("@")) {
+            requireMacro(expression);
         } else {
-            String[] fields = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
-            if (fields.length != FIELDS.size()) {
-                throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression, "must have 5 fields, not " + fields.length, HINT);
-            }
-            for (int i = 0; i < fields.length; i++) {
-                String problem = FIELDS.get(i).problemWith(fields[i]);
-                if (problem != null) {
-                    throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression,
-                            "has a bad " + FIELDS.get(i).name() + " field \"" + fields[i] + "\": " + problem, HINT);
-                }
-            }
+            requireFields(expression);
         }
     }
 
@@ -56,63 +59,123 @@ public record CronSchedule(String expression) {
         return new CronSchedule(expression);
     }
 
+    /** The parser matches macros as written: no other case, no space around them. */
+    private static void requireMacro(String expression) {
+        if (expression.startsWith(EVERY)) {
+            String duration = expression.substring(EVERY.length());
+            if (!GO_DURATION.matcher(duration).matches() || duration.replaceAll("[^1-9]", "").isEmpty()) {
+                throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression, "must give a positive Go duration after @every",
+                        "For example \"@every 90m\" or \"@every 1h30m\".");
+            }
+        } else if (!MACROS.contains(expression)) {
+            throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression,
+                    "must be one of the macros " + String.join(", ", MACROS) + " or @every <duration>, written exactly so", HINT);
+        }
+    }
+
+    private static void requireFields(String expression) {
+        String[] fields = FIELD_SEPARATOR.split(expression.strip(), -1);
+        if (expression.isBlank() || fields.length != FIELDS.size()) {
+            throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression,
+                    "must have 5 fields, not " + (expression.isBlank() ? 0 : fields.length), HINT);
+        }
+        long[] values = new long[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            CronField field = FIELDS.get(i);
+            try {
+                values[i] = field.values(fields[i]);
+            } catch (IllegalArgumentException e) {
+                throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression,
+                        "has a bad " + field.name() + " field \"" + fields[i] + "\": " + e.getMessage(), HINT);
+            }
+        }
+        // With a starred day of week the day of month alone decides (else either may match): it must exist in a chosen month.
+        if (CronField.isStar(fields[4]) && !someMonthHasADay(values[3], values[2])) {
+            throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression,
+                    "never runs: no chosen month has day " + fields[2], "Choose a day each chosen month has (1-28 are in all), or add the months that have it.");
+        }
+    }
+
+    private static boolean someMonthHasADay(long months, long days) {
+        for (int month = 1; month <= 12; month++) {
+            if ((months & 1L << month) != 0 && (days & ((1L << DAYS_IN_MONTH[month] + 1) - 2)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One field of the expression: its name, range and the names its values may have. */
-    private record Field(String name, int min, int max, List<String> names) {
-        /** Why {@code text} is not a valid value of this field, or null when it is. */
-        String problemWith(String text) {
+    private record CronField(String name, int min, int max, List<String> names) {
+        /** The values {@code text} selects, as bits; an IllegalArgumentException says what is wrong. */
+        long values(String text) {
+            long values = 0;
+            boolean any = false;
             for (String part : text.split(",", -1)) {
-                String problem = problemWithPart(part);
-                if (problem != null) {
-                    return problem;
+                if (!part.isEmpty()) { // the parser skips empty list items
+                    values |= valuesOf(part);
+                    any = true;
                 }
             }
-            return null;
+            if (!any) {
+                throw new IllegalArgumentException("a value is missing");
+            }
+            return values;
         }
 
-        private String problemWithPart(String part) {
+        static boolean isStar(String field) {
+            return field.equals("*") || field.equals("?") || field.equals("*/1") || field.equals("?/1");
+        }
+
+        private long valuesOf(String part) {
             String range = part;
+            int step = 1;
             int slash = part.indexOf('/');
             if (slash >= 0) {
                 range = part.substring(0, slash);
-                String step = part.substring(slash + 1);
-                if (!isNumber(step) || Integer.parseInt(step) < 1) {
-                    return "the step \"" + step + "\" must be a whole number from 1";
+                String stepText = part.substring(slash + 1);
+                if (!isNumber(stepText) || Integer.parseInt(stepText.replace("+", "")) < 1) {
+                    throw new IllegalArgumentException("the step \"" + stepText + "\" must be a whole number from 1");
+                }
+                step = Integer.parseInt(stepText.replace("+", ""));
+            }
+            int from;
+            int to;
+            if (range.equals("*") || range.equals("?")) {
+                from = min;
+                to = max;
+            } else {
+                int dash = range.indexOf('-');
+                from = value(dash < 0 ? range : range.substring(0, dash));
+                // "5/15" runs from 5 to the end of the range, as "5-59/15" does.
+                to = dash >= 0 ? value(range.substring(dash + 1)) : slash >= 0 ? max : from;
+                if (from > to) {
+                    throw new IllegalArgumentException("the range " + range + " runs backwards");
                 }
             }
-            if (range.equals("*") || (range.equals("?") && name.startsWith("day"))) {
-                return null;
+            long values = 0;
+            for (int value = from; value <= to; value += step) {
+                values |= 1L << value;
             }
-            int dash = range.indexOf('-');
-            String from = dash < 0 ? range : range.substring(0, dash);
-            String problem = problemWithValue(from);
-            if (problem != null || dash < 0) {
-                return problem;
-            }
-            String to = range.substring(dash + 1);
-            problem = problemWithValue(to);
-            if (problem == null && value(from) > value(to)) {
-                return "the range " + range + " runs backwards";
-            }
-            return problem;
-        }
-
-        private String problemWithValue(String text) {
-            if (text.isEmpty()) {
-                return "a value is missing";
-            }
-            if (isNumber(text) ? value(text) < min || value(text) > max : !names.contains(text.toUpperCase(Locale.ROOT))) {
-                return names.isEmpty() ? "values must be " + min + "-" + max
-                        : "values must be " + min + "-" + max + " or " + names.get(0) + "-" + names.get(names.size() - 1);
-            }
-            return null;
+            return values;
         }
 
         private int value(String text) {
-            return isNumber(text) ? Integer.parseInt(text) : names.indexOf(text.toUpperCase(Locale.ROOT)) + min;
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("a value is missing");
+            }
+            int value = isNumber(text) ? Integer.parseInt(text.replace("+", "")) : names.indexOf(text.toUpperCase(Locale.ROOT)) + min;
+            if (value < min || value > max || !isNumber(text) && !names.contains(text.toUpperCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(names.isEmpty() ? "values must be " + min + "-" + max
+                        : "values must be " + min + "-" + max + " or " + names.get(0) + "-" + names.get(names.size() - 1));
+            }
+            return value;
         }
 
+        /** Go's strconv.Atoi, within an int: digits, with an optional plus sign. */
         private static boolean isNumber(String text) {
-            return !text.isEmpty() && text.length() <= 4 && text.chars().allMatch(c -> c >= '0' && c <= '9');
+            String digits = text.startsWith("+") ? text.substring(1) : text;
+            return !digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9');
         }
     }
 }

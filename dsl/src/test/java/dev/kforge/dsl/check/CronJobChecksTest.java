@@ -91,14 +91,22 @@ class CronJobChecksTest {
     }
 
     @Test
-    void a_cron_job_may_not_label_its_pods_as_a_deployment_labels_its_own() {
+    void a_workload_selector_may_not_match_the_pods_of_a_workload_of_another_kind() {
         DeploymentDef web = DeploymentDef.named("cleanup").running(JOB);
         assertThat(problems(noPolicy(), web, CLEANUP)).containsExactly(
-                "ERROR prod/CronJob cleanup: labels its pods as Deployment cleanup labels its own, so the Services, budgets and network "
-                        + "policies of one select the other's pods too ({app.kubernetes.io/instance=demo-prod, app.kubernetes.io/name=cleanup}). "
-                        + "Give one of them another name, or another component with withComponent.");
-        assertThat(problems(noPolicy(), web, CLEANUP.withComponent("nightly"))).isEmpty();
-        assertThat(problems(noPolicy(), web.withComponent("api"), CLEANUP)).isEmpty();
+                "ERROR prod/CronJob cleanup: shares its pod labels with Deployment cleanup: the selector of Deployment cleanup matches the "
+                        + "pods of CronJob cleanup too, so its Services, budgets and network policies reach both "
+                        + "({app.kubernetes.io/instance=demo-prod, app.kubernetes.io/name=cleanup}). "
+                        + "Give one of them another name, or give both components that differ (withComponent).");
+        // A selector without a component matches pods that have one: either way round.
+        assertThat(problems(noPolicy(), web, CLEANUP.withComponent("nightly"))).singleElement().asString()
+                .contains("the selector of Deployment cleanup matches the pods of CronJob cleanup");
+        assertThat(problems(noPolicy(), web.withComponent("api"), CLEANUP)).singleElement().asString()
+                .contains("the selector of CronJob cleanup matches the pods of Deployment cleanup");
+        assertThat(problems(noPolicy(), web.withComponent("api"), CLEANUP.withComponent("api"))).singleElement().asString()
+                .contains("the selector of Deployment cleanup matches");
+        assertThat(problems(noPolicy(), web.withComponent("api"), CLEANUP.withComponent("nightly"))).isEmpty();
+        assertThat(problems(noPolicy(), web, CronJobDef.named("cleanup-nightly").onSchedule("@daily").running(JOB))).isEmpty();
     }
 
     @Test
@@ -115,5 +123,27 @@ class CronJobChecksTest {
         assertThatThrownBy(() -> Renderer.render(stack)).isInstanceOf(RawEditException.class)
                 .hasMessageContaining("CronJob cleanup: raw edits make its pods break the restricted Pod Security Standard")
                 .hasMessageContaining("hostNetwork");
+    }
+
+    @Test
+    void raw_edits_may_not_set_what_the_api_server_refuses_for_a_cron_job() {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
+        assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("every hour", c -> c.getSpec().setSchedule("61 * * * *")))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a schedule the API server refuses (61 * * * *). schedule \"61 * * * *\" "
+                        + "has a bad minute field \"61\": values must be 0-59.")
+                .hasMessageContaining("Set the schedule with CronJobDef.onSchedule instead.");
+        assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("keep running",
+                c -> c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().setRestartPolicy("Always")))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a restart policy the API server refuses for a job's pods "
+                        + "(restartPolicy: Always). Use withRestartPolicy(JobRestartPolicy.ON_FAILURE or NEVER) instead.");
+        assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("drop the job", c -> c.getSpec().getJobTemplate().setSpec(null)))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessageStartingWith("CronJob cleanup: raw edits removed its pod template, which the API server requires "
+                        + "(spec.jobTemplate.spec.template: null). Edit the template's fields instead of replacing it.");
+        // A valid schedule set by an edit renders.
+        assertThat(Renderer.render(stack.with(CLEANUP.withRawEdit("hourly", c -> c.getSpec().setSchedule("@hourly")))).files())
+                .anySatisfy(file -> assertThat(file.content()).contains("schedule: \"@hourly\""));
     }
 }

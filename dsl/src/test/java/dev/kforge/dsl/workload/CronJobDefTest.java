@@ -27,10 +27,11 @@ class CronJobDefTest {
     }
 
     @Test
-    void accepts_the_cron_syntax_the_controller_parses() {
+    void accepts_what_the_controllers_parser_accepts() {
         for (String schedule : new String[] {"* * * * *", "*/15 * * * *", "0 0-23/2 * * *", "5,35 9-17 * * MON-FRI", "0 12 1 jan,jul ?",
-                "0 0 1 * *", "59 23 31 12 6", "0 4 * * sun", "@hourly", "@DAILY", "@weekly", "@monthly",
-                "@yearly", "@annually", "@midnight", "  0 3 * * *  ", "0 3/4 * * *"}) {
+                "0 0 1 * *", "59 23 31 12 6", "0 4 * * sun", "? ? * ? *", "0 1,,2 * * *", "+5 00003 * * *", "5/15 * * * *",
+                "0 0 29 2 *", "0 0 31 2 1", "  0 3 * * *  ", "0\u00a03 * * *", "0 3/4 * * *", "@hourly", "@daily", "@weekly",
+                "@monthly", "@yearly", "@annually", "@midnight", "@every 90m", "@every 1h30m", "@every 1.5h", "@every 0.5s"}) {
             assertThat(CronSchedule.of(schedule).expression()).isEqualTo(schedule);
         }
     }
@@ -44,7 +45,8 @@ class CronJobDefTest {
                 .hasMessage("CronJob nightly: schedule \"0 25 * * *\" has a bad hour field \"25\": values must be 0-23." + hint);
         assertThatThrownBy(() -> CronSchedule.of("0 3 * *")).hasMessage("CronSchedule: schedule \"0 3 * *\" is invalid: must have 5 fields, not 4." + hint);
         assertThatThrownBy(() -> CronSchedule.of("0 3 * * * *")).hasMessageContaining("must have 5 fields, not 6");
-        assertThatThrownBy(() -> CronSchedule.of("")).hasMessageContaining("must have 5 fields, not 0");
+        assertThatThrownBy(() -> CronSchedule.of("   ")).hasMessageContaining("must have 5 fields, not 0");
+        assertThatThrownBy(() -> CronSchedule.of("")).hasMessageContaining("schedule \"\" is invalid: must not be empty");
         assertThatThrownBy(() -> CronSchedule.of("60 * * * *")).hasMessageContaining("bad minute field \"60\": values must be 0-59");
         assertThatThrownBy(() -> CronSchedule.of("0 0 0 * *")).hasMessageContaining("bad day of month field \"0\": values must be 1-31");
         assertThatThrownBy(() -> CronSchedule.of("0 0 * 13 *")).hasMessageContaining("bad month field \"13\": values must be 1-12 or JAN-DEC");
@@ -52,12 +54,22 @@ class CronJobDefTest {
         assertThatThrownBy(() -> CronSchedule.of("0 0 * * MONDAY")).hasMessageContaining("bad day of week field \"MONDAY\"");
         assertThatThrownBy(() -> CronSchedule.of("*/0 * * * *")).hasMessageContaining("the step \"0\" must be a whole number from 1");
         assertThatThrownBy(() -> CronSchedule.of("0 17-9 * * *")).hasMessageContaining("the range 17-9 runs backwards");
-        assertThatThrownBy(() -> CronSchedule.of("0 1,,2 * * *")).hasMessageContaining("a value is missing");
-        assertThatThrownBy(() -> CronSchedule.of("0 ? * * *")).hasMessageContaining("bad hour field \"?\"");
-        assertThatThrownBy(() -> CronSchedule.of("@every 5m")).hasMessageContaining("must be one of the macros [@yearly,");
+        assertThatThrownBy(() -> CronSchedule.of("0 , * * *")).hasMessageContaining("bad hour field \",\": a value is missing");
+        assertThatThrownBy(() -> CronSchedule.of("0 -5 * * *")).hasMessageContaining("bad hour field \"-5\": a value is missing");
+        assertThatThrownBy(() -> CronSchedule.of("0 0 30 2 *")).hasMessage("CronSchedule: schedule \"0 0 30 2 *\" never runs: "
+                + "no chosen month has day 30. Choose a day each chosen month has (1-28 are in all), or add the months that have it.");
+        assertThatThrownBy(() -> CronSchedule.of("0 0 31 APR,JUN,SEP,NOV ?")).hasMessageContaining("never runs");
+        // Macros are matched as written, as the parser does.
+        for (String macro : new String[] {"@DAILY", "@Daily", " @daily", "@daily ", "@fortnightly"}) {
+            assertThatThrownBy(() -> CronSchedule.of(macro)).hasMessageContaining("must be one of the macros @yearly, @annually, @monthly, "
+                    + "@weekly, @daily, @midnight, @hourly or @every <duration>, written exactly so");
+        }
+        assertThatThrownBy(() -> CronSchedule.of("@every 5 minutes")).hasMessageContaining("must give a positive Go duration after @every");
+        assertThatThrownBy(() -> CronSchedule.of("@every 0s")).hasMessageContaining("must give a positive Go duration after @every");
         assertThatThrownBy(() -> CronSchedule.of("CRON_TZ=Europe/Paris 0 3 * * *"))
                 .hasMessage("CronSchedule: schedule \"CRON_TZ=Europe/Paris 0 3 * * *\" is invalid: must not set a time zone (the API server "
-                        + "refuses TZ= in a schedule). Drop the prefix and set the zone with withTimeZone(\"Europe/Paris\").");
+                        + "refuses TZ and CRON_TZ in a schedule). Drop it and set the zone with withTimeZone(\"Europe/Paris\").");
+        assertThatThrownBy(() -> CronSchedule.of(" TZ=UTC 0 3 * * *")).hasMessageContaining("must not set a time zone");
     }
 
     @Test
@@ -71,6 +83,7 @@ class CronJobDefTest {
                 .hasMessage("CronJob nightly: timeZone \"Paris\" is invalid: must be a time zone of the IANA database. "
                         + "Use a name such as \"Europe/Paris\", \"America/New_York\" or \"Etc/UTC\".");
         assertThatThrownBy(() -> cronJob.withTimeZone("+01:00")).hasMessageContaining("timeZone \"+01:00\" is invalid");
+        assertThatThrownBy(() -> cronJob.withTimeZone("SystemV/PST8")).hasMessageContaining("timeZone \"SystemV/PST8\" is invalid");
         assertThat(cronJob.withTimeZone("America/New_York").timeZone()).contains("America/New_York");
         assertThatThrownBy(() -> cronJob.withDeadline(Duration.ZERO)).hasMessage("CronJob nightly: deadline \"PT0S\" is invalid: "
                 + "must be a positive whole number of seconds. For example Duration.ofMinutes(10).");
