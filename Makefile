@@ -77,7 +77,11 @@ apply-command: $(CACHE)
 # flock, as on macOS, builds are not serialised; python3, when present, checks the jar.)
 BUILD_LOCK := environments/target/.build.lock
 ifeq ($(LOCKED),1)
+# The environments' classes are compiled again each time: Maven's incremental build does not see a
+# change of the DSL's API when the DSL was compiled by an earlier command, and would keep classes
+# linked against the old one (NoSuchMethodError at render time).
 $(JAR): $(RENDER_SOURCES)
+	@rm -rf environments/target/classes
 	$(MVN) -pl environments -am -DskipTests package
 	@! command -v python3 >/dev/null \
 		|| python3 -c "import sys, zipfile; sys.exit('dev/kforge/environments/RenderMain.class' not in zipfile.ZipFile('$@').namelist())" \
