@@ -60,7 +60,7 @@ public final class Checks {
                 if (!problems.wasWaived(object, check)) {
                     problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), object,
                             "waives " + check.id() + ", which finds nothing to waive here", check.id(),
-                            "Remove .waive(PolicyCheck." + check.name() + ", ...): the rule passes without it."));
+                            "Remove .waive(PolicyCheck." + check.name() + ", ...): the rule does not fire on this object without it."));
                 }
             }
         }

@@ -12,6 +12,7 @@ import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.Workload;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,19 +38,19 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
             return;
         }
         for (NetworkPolicyDef policy : policies) {
-            Optional<DeploymentDef> target = requireDeployment(stack, index, problems, policy, policy.target(), TARGET, "isolates");
+            Optional<Workload<?>> target = requireWorkload(stack, index, problems, policy, policy.target(), TARGET, "isolates");
             for (NetworkPolicyDef.Allowance allowance : policy.ingress()) {
                 checkPeer(stack, index, problems, policy, allowance.peer());
-                // The policy may have been built from an earlier copy of the Deployment than the stack's.
+                // The policy may have been built from an earlier copy of the workload than the stack's.
                 target.ifPresent(deployment -> checkDeclared(stack, problems, policy, deployment, allowance, "admits"));
             }
             for (NetworkPolicyDef.Allowance allowance : policy.egress()) {
-                Optional<DeploymentDef> peer = checkPeer(stack, index, problems, policy, allowance.peer());
+                Optional<Workload<?>> peer = checkPeer(stack, index, problems, policy, allowance.peer());
                 peer.ifPresent(deployment -> checkDeclared(stack, problems, policy, deployment, allowance, "sends to"));
             }
         }
-        for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
-            checkDns(stack, problems, NetworkPolicyDef.isolating(policies, deployment));
+        for (Workload<?> workload : index.workloads()) {
+            checkDns(stack, problems, NetworkPolicyDef.isolating(policies, workload));
         }
         for (ServiceDef service : index.all(ServiceDef.class)) {
             if (service.selection().orElse(null) instanceof PodSelection.OfWorkload pods) {
@@ -89,7 +90,7 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
         }
     }
 
-    /** Egress is judged per Deployment: the allowances of all its policies add up. */
+    /** Egress is judged per workload: the allowances of all its policies add up. */
     private static void checkDns(Stack stack, Problems problems, List<NetworkPolicyDef> isolating) {
         List<NetworkPolicyDef> egressIsolating = isolating.stream().filter(NetworkPolicyDef::isolatesEgress).toList();
         if (egressIsolating.isEmpty()) {
@@ -106,33 +107,33 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
     }
 
     /** Each port an allowance names is declared by the pods it is about. */
-    private static void checkDeclared(Stack stack, Problems problems, NetworkPolicyDef policy, DeploymentDef pods,
+    private static void checkDeclared(Stack stack, Problems problems, NetworkPolicyDef policy, Workload<?> pods,
                                       NetworkPolicyDef.Allowance allowance, String verb) {
         for (Port port : allowance.ports()) {
             if (!pods.declares(port)) {
                 problems.add(Problem.of(PORT, Severity.ERROR, stack.describe(), policy,
                         verb + " port " + port + " of " + pods.describe() + ", which no container of it declares", "declared: " + pods.ports(),
-                        "Name a port the Deployment declares, from the Deployment the stack holds."));
+                        "Name a port its containers declare, from the " + pods.kind() + " the stack holds."));
             }
         }
     }
 
-    /** The stack's Deployment a pod peer names; reports one that is not in the stack. */
-    private static Optional<DeploymentDef> checkPeer(Stack stack, StackIndex index, Problems problems, NetworkPolicyDef policy, NetworkPeer peer) {
+    /** The stack's workload a pod peer names; reports one that is not in the stack. */
+    private static Optional<Workload<?>> checkPeer(Stack stack, StackIndex index, Problems problems, NetworkPolicyDef policy, NetworkPeer peer) {
         if (peer instanceof NetworkPeer.PodsOf pods) {
-            return requireDeployment(stack, index, problems, policy, pods.workload(), PEER, "admits the pods of");
+            return requireWorkload(stack, index, problems, policy, pods.workload(), PEER, "admits the pods of");
         }
         return Optional.empty();
     }
 
-    /** The stack's version of {@code deployment}; reports its absence. */
-    private static Optional<DeploymentDef> requireDeployment(Stack stack, StackIndex index, Problems problems, NetworkPolicyDef policy,
-                                                             DeploymentDef deployment, String check, String verb) {
-        Optional<DeploymentDef> found = index.find(Kind.DEPLOYMENT, deployment.name(), DeploymentDef.class);
+    /** The stack's version of {@code workload}; reports its absence. */
+    private static Optional<Workload<?>> requireWorkload(Stack stack, StackIndex index, Problems problems, NetworkPolicyDef policy,
+                                                         Workload<?> workload, String check, String verb) {
+        Optional<Workload<?>> found = index.find(workload.kind(), workload.name(), Workload.class).map(w -> (Workload<?>) w);
         if (found.isEmpty()) {
             problems.add(Problem.of(check, Severity.ERROR, stack.describe(), policy,
-                    verb + " Deployment " + deployment.name() + ", which is not in the stack", deployment.name(),
-                    "Add the Deployment to the stack, or name one that is."));
+                    verb + " " + workload.describe() + ", which is not in the stack", workload.name(),
+                    "Add the " + workload.kind() + " to the stack, or name one that is."));
         }
         return found;
     }

@@ -124,7 +124,7 @@ public final class GatewayRouteAdmissionCheck implements StackCheck {
     /** Whether {@code peer} takes in the pods of {@code workload}, a Deployment of {@code stack}. Address ranges are not counted. */
     private static boolean includes(NetworkPeer peer, DeploymentDef workload, Stack stack) {
         if (peer instanceof NetworkPeer.PodsOf pods) {
-            return pods.workload().name().equals(workload.name());
+            return pods.workload().kind() == workload.kind() && pods.workload().name().equals(workload.name());
         }
         if (peer instanceof NetworkPeer.NamespacePods namespace) {
             Map<String, String> labels = stack.workloadLabelsOf(workload).with(workload.podLabels()).entries();

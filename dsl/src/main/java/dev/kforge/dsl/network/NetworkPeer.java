@@ -3,7 +3,7 @@ package dev.kforge.dsl.network;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Names;
-import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +17,8 @@ public sealed interface NetworkPeer {
     /** Describes the peer in messages. */
     String describe();
 
-    /** The pods of a Deployment of the same stack, by its derived selector. */
-    static NetworkPeer podsOf(DeploymentDef workload) {
+    /** The pods of a workload (a Deployment, a CronJob) of the same stack, by its derived selector. */
+    static NetworkPeer podsOf(Workload<?> workload) {
         return new PodsOf(workload);
     }
 
@@ -57,11 +57,11 @@ public sealed interface NetworkPeer {
         return anywhere().except(PRIVATE_RANGES.toArray(String[]::new));
     }
 
-    /** The pods of {@code workload} (a Deployment of the stack). */
-    record PodsOf(DeploymentDef workload) implements NetworkPeer {
+    /** The pods of {@code workload} (a workload of the stack). */
+    record PodsOf(Workload<?> workload) implements NetworkPeer {
         public PodsOf {
             if (workload == null) {
-                throw new InvalidDefinitionException("NetworkPeer podsOf: the Deployment is missing. Pass one of the stack.");
+                throw new InvalidDefinitionException("NetworkPeer podsOf: the workload is missing. Pass a Deployment or CronJob of the stack.");
             }
         }
 

@@ -6,24 +6,24 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
-import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Workload;
 import dev.kforge.dsl.workload.Port;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A NetworkPolicy (networking.k8s.io/v1) that isolates a Deployment's pods: once isolated, they
+ * A NetworkPolicy (networking.k8s.io/v1) that isolates a workload's pods (a Deployment's, a CronJob's): once isolated, they
  * receive only the traffic an allowance admits. Start with
  * {@code NetworkPolicyDef.named("tgr").isolating(deployment).allowingFrom(NetworkPeer.podsOf(gateway), HTTP)}.
  * With {@link #isolatingEgress()} their outgoing traffic is limited the same way
  * ({@link #allowingDns()}, {@link #allowingTo}).
  *
- * @param target         the Deployment whose pods are isolated (selected with its derived selector)
+ * @param target         the workload whose pods are isolated (selected with its derived selector)
  * @param ingress        what may reach them, in order; none: nothing may
  * @param isolatesEgress whether outgoing traffic is limited too
  * @param egress         where they may send traffic when it is
  */
-public record NetworkPolicyDef(Meta meta, DeploymentDef target, List<Allowance> ingress, boolean isolatesEgress,
+public record NetworkPolicyDef(Meta meta, Workload<?> target, List<Allowance> ingress, boolean isolatesEgress,
                                List<Allowance> egress, List<RawEdit<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy>> rawEdits)
         implements KubeObject<NetworkPolicyDef> {
 
@@ -56,7 +56,7 @@ public record NetworkPolicyDef(Meta meta, DeploymentDef target, List<Allowance> 
 
     public NetworkPolicyDef {
         if (target == null) {
-            throw new InvalidDefinitionException(describe(meta) + ": the isolated Deployment is missing. Pass it to isolating(deployment).");
+            throw new InvalidDefinitionException(describe(meta) + ": the isolated workload is missing. Pass it to isolating(deployment).");
         }
         ingress = List.copyOf(ingress);
         egress = List.copyOf(egress);
@@ -68,18 +68,19 @@ public record NetworkPolicyDef(Meta meta, DeploymentDef target, List<Allowance> 
     }
 
     /** Those of {@code policies} that isolate the pods of {@code workload}. */
-    public static List<NetworkPolicyDef> isolating(List<NetworkPolicyDef> policies, DeploymentDef workload) {
-        return policies.stream().filter(policy -> policy.target().name().equals(workload.name())).toList();
+    public static List<NetworkPolicyDef> isolating(List<NetworkPolicyDef> policies, Workload<?> workload) {
+        return policies.stream().filter(policy -> policy.target().kind() == workload.kind() && policy.target().name().equals(workload.name()))
+                .toList();
     }
 
     public static TargetStep named(String name) {
         return new TargetStep(Meta.named(Kind.NETWORK_POLICY, name));
     }
 
-    /** The step that takes the isolated Deployment. */
+    /** The step that takes the isolated workload. */
     public record TargetStep(Meta meta) {
         /** Isolates the pods of {@code target} from incoming traffic; add what may reach them with {@link #allowingFrom}. */
-        public NetworkPolicyDef isolating(DeploymentDef target) {
+        public NetworkPolicyDef isolating(Workload<?> target) {
             return new NetworkPolicyDef(meta, target, List.of(), false, List.of(), List.of());
         }
     }
@@ -96,7 +97,7 @@ public record NetworkPolicyDef(Meta meta, DeploymentDef target, List<Allowance> 
 
     /**
      * A copy that admits traffic from {@code peer} to {@code ports} of the isolated pods (every
-     * port when none is given); each must be declared by a container of the Deployment.
+     * port when none is given); each must be declared by a container of the workload.
      */
     public NetworkPolicyDef allowingFrom(NetworkPeer peer, Port... ports) {
         for (Port port : ports) {

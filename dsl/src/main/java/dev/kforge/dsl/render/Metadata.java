@@ -5,7 +5,7 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Scope;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.LinkedHashMap;
@@ -49,12 +49,12 @@ final class Metadata {
      * The metadata of an object that belongs to a workload (its Service, budget, autoscaler, policy):
      * labelled as the workload is (name, component), so {@code -l app.kubernetes.io/name=<app>} finds it too.
      */
-    static ObjectMeta ofWorkloadPart(KubeObject<?> object, Stack stack, DeploymentDef workload) {
+    static ObjectMeta ofWorkloadPart(KubeObject<?> object, Stack stack, Workload<?> workload) {
         return of(object, stack, commonLabels(stack).with(stack.selectorOf(stack.current(workload))));
     }
 
     /** A selector of exactly the pods of {@code workload} (the stack's version of it), by its derived labels. */
-    static LabelSelector podsOf(Stack stack, DeploymentDef workload) {
+    static LabelSelector podsOf(Stack stack, Workload<?> workload) {
         LabelSelector selector = new LabelSelector();
         selector.setMatchLabels(map(stack.selectorOf(stack.current(workload)).entries()));
         return selector;

@@ -3,7 +3,7 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Workload;
 import dev.kforge.dsl.workload.Port;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -33,7 +33,7 @@ final class NetworkPolicyRenderer implements ObjectRenderer<NetworkPolicyDef> {
 
     @Override
     public Optional<HasMetadata> render(NetworkPolicyDef policy, Stack stack) {
-        DeploymentDef target = stack.current(policy.target());
+        Workload<?> target = stack.current(policy.target());
         NetworkPolicySpec spec = new NetworkPolicySpec();
         spec.setPodSelector(Metadata.podsOf(stack, target));
         spec.setPolicyTypes(policy.isolatesEgress() ? List.of("Ingress", "Egress") : List.of("Ingress"));

@@ -72,16 +72,6 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         return copy(f -> f.meta = meta);
     }
 
-    /** Whether any container declares {@code port}. */
-    public boolean declares(Port port) {
-        return containers().stream().anyMatch(c -> c.declares(port));
-    }
-
-    /** Every port declared by a container, in container order. */
-    public List<Port> ports() {
-        return containers().stream().flatMap(c -> c.ports().stream()).toList();
-    }
-
     /** The pods to run without an autoscaler: the fixed replicas, else 1 (the Kubernetes default). */
     public int replicas() {
         return fixedReplicas.orElse(1);

@@ -41,6 +41,16 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
         return pod().mainContainer();
     }
 
+    /** Whether any container (not an init container) declares {@code port}. */
+    default boolean declares(Port port) {
+        return containers().stream().anyMatch(c -> c.declares(port));
+    }
+
+    /** Every port declared by a container, in container order. */
+    default List<Port> ports() {
+        return containers().stream().flatMap(c -> c.ports().stream()).toList();
+    }
+
     default List<VolumeDef> volumes() {
         return pod().volumes();
     }

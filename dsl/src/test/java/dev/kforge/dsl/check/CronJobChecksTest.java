@@ -8,6 +8,9 @@ import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.render.RawEditException;
@@ -23,6 +26,7 @@ import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.Resources;
 import java.time.Duration;
 import java.util.List;
@@ -145,5 +149,46 @@ class CronJobChecksTest {
         // A valid schedule set by an edit renders.
         assertThat(Renderer.render(stack.with(CLEANUP.withRawEdit("hourly", c -> c.getSpec().setSchedule("@hourly")))).files())
                 .anySatisfy(file -> assertThat(file.content()).contains("schedule: \"@hourly\""));
+    }
+
+    @Test
+    void a_cron_job_may_be_admitted_by_a_network_policy_and_have_its_own_traffic_isolated() {
+        Port http = Port.tcp("http", 8080);
+        DeploymentDef api = DeploymentDef.named("api").running(ContainerDef.named("api").image(Image.of("example/api", "1.0.0")).withPort(http));
+        NetworkPolicyDef apiPolicy = NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.podsOf(CLEANUP), http);
+        NetworkPolicyDef jobPolicy = NetworkPolicyDef.named("cleanup").isolating(CLEANUP).isolatingEgress().allowingDns()
+                .allowingTo(NetworkPeer.podsOf(api), http);
+        assertThat(problems(noPolicy(), api, CLEANUP, apiPolicy, jobPolicy)).isEmpty();
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(api, CLEANUP, apiPolicy, jobPolicy);
+        List<ManifestFile> files = Renderer.render(stack).files();
+        assertThat(files).filteredOn(file -> file.fileName().equals("45-networkpolicy-api.yaml")).singleElement()
+                .satisfies(file -> assertThat(file.content()).contains("""
+                          ingress:
+                          - from:
+                            - podSelector:
+                                matchLabels:
+                                  app.kubernetes.io/instance: demo-prod
+                                  app.kubernetes.io/name: cleanup
+                        """));
+        assertThat(files).filteredOn(file -> file.fileName().equals("45-networkpolicy-cleanup.yaml")).singleElement()
+                .satisfies(file -> assertThat(file.content()).contains("""
+                          podSelector:
+                            matchLabels:
+                              app.kubernetes.io/instance: demo-prod
+                              app.kubernetes.io/name: cleanup
+                          policyTypes:
+                          - Ingress
+                          - Egress
+                        """));
+
+        assertThat(problems(noPolicy(), api, apiPolicy)).containsExactly(
+                "ERROR prod/NetworkPolicy api: admits the pods of CronJob cleanup, which is not in the stack (cleanup). "
+                        + "Add the CronJob to the stack, or name one that is.");
+        assertThat(problems(noPolicy(), api, CLEANUP, NetworkPolicyDef.named("cleanup").isolating(CLEANUP).isolatingEgress()
+                .allowingTo(NetworkPeer.podsOf(api), http))).singleElement().asString()
+                .startsWith("WARNING prod/NetworkPolicy cleanup: isolates the outgoing traffic of CronJob cleanup without admitting the cluster's DNS");
+        // A policy of the CronJob does not isolate the Deployment of the same name.
+        DeploymentDef namesake = DeploymentDef.named("cleanup").running(JOB).withComponent("web");
+        assertThat(NetworkPolicyDef.isolating(List.of(jobPolicy), namesake)).isEmpty();
     }
 }

@@ -145,8 +145,8 @@ class NetworkPolicyChecksTest {
                 .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(db), Port.tcp("pg", 5433));
         assertThat(problems(apiWithoutMetrics, db, builtFromTheOldCopy)).containsExactly(
                 "ERROR test/NetworkPolicy api: admits port metrics (9090/TCP) of Deployment api, which no container of it declares "
-                        + "(declared: [http (8080/TCP)]). Name a port the Deployment declares, from the Deployment the stack holds.",
+                        + "(declared: [http (8080/TCP)]). Name a port its containers declare, from the Deployment the stack holds.",
                 "ERROR test/NetworkPolicy api: sends to port pg (5433/TCP) of Deployment db, which no container of it declares "
-                        + "(declared: [postgres (5432/TCP)]). Name a port the Deployment declares, from the Deployment the stack holds.");
+                        + "(declared: [postgres (5432/TCP)]). Name a port its containers declare, from the Deployment the stack holds.");
     }
 }

@@ -346,7 +346,7 @@ class PolicyChecksTest {
         DeploymentDef deployment = goodDeployment(c -> c).waive(PolicyCheck.IMAGE_TAG, "the tag is pinned anyway");
 
         assertThat(problems(deployment)).containsExactly("prod/Deployment web: waives image-tag, which finds nothing to waive here "
-                + "(image-tag). Remove .waive(PolicyCheck.IMAGE_TAG, ...): the rule passes without it.");
+                + "(image-tag). Remove .waive(PolicyCheck.IMAGE_TAG, ...): the rule does not fire on this object without it.");
     }
 
     @Test

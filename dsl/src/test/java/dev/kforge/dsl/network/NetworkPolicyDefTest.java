@@ -25,7 +25,7 @@ class NetworkPolicyDefTest {
     @Test
     void refuses_a_missing_deployment_or_peer_at_the_line_that_leaves_it_out() {
         assertThatThrownBy(() -> NetworkPolicyDef.named("web").isolating(null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("NetworkPolicy web: the isolated Deployment is missing. Pass it to isolating(deployment).");
+                .hasMessage("NetworkPolicy web: the isolated workload is missing. Pass it to isolating(deployment).");
         assertThatThrownBy(() -> NetworkPolicyDef.named("web").isolating(web).allowingFrom(null, HTTP)).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("NetworkPolicy allowance: the peer is missing. Pass one, e.g. NetworkPeer.podsOf(deployment).");
         assertThatThrownBy(() -> NetworkPeer.podsOf(null)).isInstanceOf(InvalidDefinitionException.class);
