@@ -4,8 +4,10 @@ import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
 import dev.kforge.dsl.network.IngressTls;
+import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.DeploymentDef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
@@ -19,7 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Backends name the Service port by name, which the Service is guaranteed to have. */
+/**
+ * Backends name the Service port by name, which the Service is guaranteed to have. An Ingress whose
+ * backends all reach one workload is labelled as that workload is, so {@code -l app.kubernetes.io/name=<app>} finds it too.
+ */
 final class IngressRenderer implements ObjectRenderer<IngressDef> {
     @Override
     public Class<IngressDef> sourceType() {
@@ -53,7 +58,8 @@ final class IngressRenderer implements ObjectRenderer<IngressDef> {
         }
         spec.setTls(tls);
         Ingress rendered = new Ingress();
-        rendered.setMetadata(Metadata.of(ingress, stack));
+        Optional<DeploymentDef> workload = routedWorkload(ingress, stack);
+        rendered.setMetadata(workload.isPresent() ? Metadata.ofWorkloadPart(ingress, stack, workload.get()) : Metadata.of(ingress, stack));
         rendered.setSpec(spec);
         return Optional.of(rendered);
     }
@@ -67,5 +73,19 @@ final class IngressRenderer implements ObjectRenderer<IngressDef> {
         IngressBackend rendered = new IngressBackend();
         rendered.setService(service);
         return rendered;
+    }
+
+    /** The workload every backend's Service selects, when there is exactly one. */
+    private static Optional<DeploymentDef> routedWorkload(IngressDef ingress, Stack stack) {
+        DeploymentDef routed = null;
+        for (ServiceBackend backend : ingress.backends()) {
+            PodSelection pods = stack.current(backend.service()).selection().orElse(null);
+            if (!(pods instanceof PodSelection.OfWorkload selected)
+                    || routed != null && !routed.name().equals(selected.workload().name())) {
+                return Optional.empty();
+            }
+            routed = selected.workload();
+        }
+        return Optional.ofNullable(routed);
     }
 }

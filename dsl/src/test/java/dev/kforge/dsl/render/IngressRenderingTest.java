@@ -53,6 +53,7 @@ class IngressRenderingTest {
                   labels:
                     app.kubernetes.io/instance: demo-test
                     app.kubernetes.io/managed-by: kforge
+                    app.kubernetes.io/name: app
                     app.kubernetes.io/part-of: demo
                     kforge.dev/environment: test
                 spec:
@@ -112,5 +113,20 @@ class IngressRenderingTest {
                       - backend:
                 """);
         assertThat(manifest(render(app, service, ingress), Ingress.class, "web").getSpec().getRules().get(0).getHost()).isNull();
+    }
+
+    @Test
+    void labels_an_ingress_as_its_workload_only_when_every_backend_reaches_that_one_workload() {
+        DeploymentDef other = DeploymentDef.named("other").running(ContainerDef.named("other").image(Image.of("example/other", "1.0.0"))
+                .withPort(HTTP)).withComponent("api");
+        ServiceDef otherService = ServiceDef.named("other").selecting(other).withPort(WEB);
+        IngressDef both = IngressDef.named("web").withRule(IngressRule.host("app.example.com")
+                .withPath(IngressPath.prefix("/", service.backend(WEB)))
+                .withPath(IngressPath.prefix("/other", otherService.backend(WEB))));
+        assertThat(file(render(app, service, other, otherService, both), "60-ingress-web.yaml")).doesNotContain("app.kubernetes.io/name");
+        IngressDef onlyOther = IngressDef.named("web").withRule(IngressRule.host("app.example.com")
+                .withPath(IngressPath.prefix("/", otherService.backend(WEB))));
+        assertThat(file(render(other, otherService, onlyOther), "60-ingress-web.yaml"))
+                .contains("    app.kubernetes.io/component: api\n", "    app.kubernetes.io/name: other\n");
     }
 }
