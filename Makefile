@@ -53,7 +53,7 @@ N ?= 1000
 ROUNDS ?= 1
 BENCH_OUT ?= environments/target/bench-out
 
-.PHONY: render check secrets diff apply-command test run build clean bench bench-render print-render-java print-render-java-path generate
+.PHONY: jar-missing render check secrets diff apply-command test run build clean bench bench-render print-render-java print-render-java-path generate
 
 render: $(CACHE)
 	@$(RUN) render $(ENV) --out $(OUT)
@@ -95,7 +95,8 @@ $(CACHE): $(JAR) Makefile
 	@$(RENDER_JAVA) $(CACHE_WRITE) $(JAVA_FLAGS) -jar $(JAR) render all --out environments/target/cache-training >/dev/null 2>&1 || true
 	@test -f $@ || touch $@
 else
-$(CACHE): $(RENDER_SOURCES) Makefile
+# A jar deleted on its own (the cache left behind) is built again too.
+$(CACHE): $(RENDER_SOURCES) Makefile $(if $(wildcard $(JAR)),,jar-missing)
 	@mkdir -p $(dir $(BUILD_LOCK))
 	@$(if $(shell command -v flock),flock $(BUILD_LOCK)) $(MAKE) -s --no-print-directory LOCKED=1 $(CACHE) >&2
 endif
