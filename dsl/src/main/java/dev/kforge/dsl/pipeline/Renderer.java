@@ -112,8 +112,10 @@ public final class Renderer {
             try {
                 outcome.rendered = new RenderedEnvironment(stack.environment(), stack.instance(), files(stack), definition.definition());
             } catch (RawEditException e) {
-                outcome.rendering.add(new Problem(RAW_EDIT, Severity.ERROR, stack.describe(), e.object().describe(), e.problem(), e.actual(),
-                        e.hint(), e.origin()));
+                for (RawEditException failure : e.all()) {
+                    outcome.rendering.add(new Problem(RAW_EDIT, Severity.ERROR, stack.describe(), failure.object().describe(), failure.problem(),
+                            failure.actual(), failure.hint(), failure.origin()));
+                }
                 return outcome;
             } catch (RuntimeException e) {
                 outcome.rendering.add(definitionProblem(stack.environment(), e));

@@ -2,6 +2,8 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Origin;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A raw edit that threw, or that changed what identifies its object. The pipeline reports it as a
@@ -42,6 +44,18 @@ public final class RawEditException extends RuntimeException {
 
     public String hint() {
         return hint;
+    }
+
+    /** This failure and those of the stack's other objects, in stack order (the others are suppressed by this one). */
+    public List<RawEditException> all() {
+        List<RawEditException> all = new ArrayList<>();
+        all.add(this);
+        for (Throwable other : getSuppressed()) {
+            if (other instanceof RawEditException failure) {
+                all.add(failure);
+            }
+        }
+        return all;
     }
 
     /** The line of the edit when it threw, else where the object was defined. */

@@ -49,7 +49,7 @@ final class RenderedPodSecurity {
         if (annotations != null) {
             for (Map.Entry<String, String> annotation : new TreeMap<>(annotations).entrySet()) {
                 String profile = annotation.getValue();
-                if (annotation.getKey().startsWith(APPARMOR_ANNOTATION) && !profile.isEmpty() && !profile.equals("runtime/default")
+                if (annotation.getKey().startsWith(APPARMOR_ANNOTATION) && profile != null && !profile.isEmpty() && !profile.equals("runtime/default")
                         && !profile.startsWith("localhost/")) {
                     violations.add("container " + annotation.getKey().substring(APPARMOR_ANNOTATION.length()) + " AppArmor profile " + profile);
                 }
@@ -70,6 +70,9 @@ final class RenderedPodSecurity {
             violations.add("seccompProfile: Unconfined");
         }
         appArmorAndSeLinux("pod ", podContext.getAppArmorProfile(), podContext.getSeLinuxOptions(), violations);
+        if (podContext.getWindowsOptions() != null && Boolean.TRUE.equals(podContext.getWindowsOptions().getHostProcess())) {
+            violations.add("pod hostProcess");
+        }
         for (Sysctl sysctl : orEmpty(podContext.getSysctls())) {
             if (!SAFE_SYSCTLS.contains(sysctl.getName())) {
                 violations.add("sysctl " + sysctl.getName());

@@ -34,12 +34,28 @@ public final class StackRenderer {
     private StackRenderer() {
     }
 
-    /** The rendered objects, in the stack's order; objects without an output form are left out. */
+    /**
+     * The rendered objects, in the stack's order; objects without an output form are left out.
+     * Every object renders even when the raw edits of one fail: the first failure is thrown with
+     * the others (see {@link RawEditException#all()}), so all of them are reported at once.
+     */
     public static List<RenderedObject> render(Stack stack) {
         List<RenderedObject> rendered = new ArrayList<>();
+        RawEditException failed = null;
         for (KubeObject<?> object : stack.allObjects()) {
-            renderOne(object, stack).ifPresent(manifest -> rendered.add(new RenderedObject(object,
-                    Kind.builtIn(manifest.getApiVersion(), manifest.getKind()).orElse(object.kind()), manifest)));
+            try {
+                renderOne(object, stack).ifPresent(manifest -> rendered.add(new RenderedObject(object,
+                        Kind.builtIn(manifest.getApiVersion(), manifest.getKind()).orElse(object.kind()), manifest)));
+            } catch (RawEditException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return rendered;
     }
@@ -82,7 +98,7 @@ public final class StackRenderer {
             List<String> before = identity(manifest);
             try {
                 ((RawEdit<HasMetadata>) edit).edit().accept(manifest);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) { // an assert or a test helper's failure in the edit too
                 Origin editLine = Origin.of(e);
                 throw new RawEditException(object, "raw edit \"" + edit.reason() + "\" failed", describe(e),
                         "Fix the edit: it receives the rendered " + manifest.getClass().getSimpleName() + ", with every field the DSL sets.",
@@ -100,7 +116,7 @@ public final class StackRenderer {
     }
 
     /** {@code NullPointerException: <message>}, or the class alone when there is no message. */
-    private static String describe(RuntimeException e) {
+    private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 

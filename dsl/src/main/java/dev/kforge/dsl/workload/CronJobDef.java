@@ -52,8 +52,7 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
         }
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
         timeZone.ifPresent(zone -> {
-            // Java still lists the SystemV zones the IANA database dropped; the API server's Go does not know them.
-            if (!ZoneId.getAvailableZoneIds().contains(zone) || zone.startsWith("SystemV/")) {
+            if (!isKnownTimeZone(zone)) {
                 throw InvalidDefinitionException.invalid(subject, "timeZone", zone, "must be a time zone of the IANA database",
                         "Use a name such as \"Europe/Paris\", \"America/New_York\" or \"Etc/UTC\".");
             }
@@ -69,6 +68,12 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
                 throw InvalidDefinitionException.invalid(subject, "retries", count, "must not be negative", "Use 0 to never retry a failed run.");
             }
         });
+    }
+
+    /** Whether the API server knows {@code zone}: a name of the IANA time zone database. */
+    public static boolean isKnownTimeZone(String zone) {
+        // Java still lists the SystemV zones the IANA database dropped; the API server's Go does not know them.
+        return zone != null && ZoneId.getAvailableZoneIds().contains(zone) && !zone.startsWith("SystemV/");
     }
 
     /** The first step: a CronJob needs a name, a schedule and its main container. */

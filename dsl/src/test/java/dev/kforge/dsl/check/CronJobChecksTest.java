@@ -134,14 +134,23 @@ class CronJobChecksTest {
         Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
         assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("every hour", c -> c.getSpec().setSchedule("61 * * * *")))))
                 .isInstanceOf(RawEditException.class)
-                .hasMessageStartingWith("CronJob cleanup: raw edits set a schedule the API server refuses (61 * * * *). schedule \"61 * * * *\" "
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a schedule the API server refuses for a CronJob (61 * * * *). schedule \"61 * * * *\" "
                         + "has a bad minute field \"61\": values must be 0-59.")
                 .hasMessageContaining("Set the schedule with CronJobDef.onSchedule instead.");
         assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("keep running",
                 c -> c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().setRestartPolicy("Always")))))
                 .isInstanceOf(RawEditException.class)
-                .hasMessageStartingWith("CronJob cleanup: raw edits set a restart policy the API server refuses for a job's pods "
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a restart policy the API server refuses for a CronJob "
                         + "(restartPolicy: Always). Use withRestartPolicy(JobRestartPolicy.ON_FAILURE or NEVER) instead.");
+        assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("mars", c -> c.getSpec().setTimeZone("Mars/Base")))))
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a time zone the API server refuses for a CronJob (timeZone: Mars/Base).");
+        assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("sometimes", c -> c.getSpec().setConcurrencyPolicy("Sometimes")))))
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a concurrency policy the API server refuses for a CronJob "
+                        + "(concurrencyPolicy: Sometimes).");
+        assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("no limit",
+                c -> c.getSpec().getJobTemplate().getSpec().setBackoffLimit(-1)))))
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a deadline or retry limit the API server refuses for a CronJob "
+                        + "(activeDeadlineSeconds: 1200, backoffLimit: -1).");
         assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("drop the job", c -> c.getSpec().getJobTemplate().setSpec(null)))))
                 .isInstanceOf(RawEditException.class)
                 .hasMessageStartingWith("CronJob cleanup: raw edits removed its pod template, which the API server requires "

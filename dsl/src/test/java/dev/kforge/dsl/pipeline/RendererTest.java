@@ -265,4 +265,42 @@ class RendererTest {
         assertThat(result.environment("dev").orElseThrow().files()).filteredOn(file -> file.name().equals("extra")).singleElement()
                 .satisfies(file -> assertThat(file.content()).contains("immutable: true\n", "kforge.dev/raw-edits: immutable\n"));
     }
+
+    @Test
+    void reports_the_raw_edit_problems_of_every_object_at_once() {
+        DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")));
+        DeploymentDef api = DeploymentDef.named("api").running(ContainerDef.named("api").image(Image.of("example/api", "1.0.0")));
+        RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(
+                web.withRawEdit("host network", d -> d.getSpec().getTemplate().getSpec().setHostNetwork(true)),
+                ConfigMapDef.named("extra").withRawEdit("check it", c -> {
+                    throw new AssertionError("expected a key");
+                }),
+                api.withRawEdit("new selector", d -> d.getSpec().getSelector().setMatchLabels(Map.of("app", "api")))))));
+        assertThat(result.problems().all()).extracting(Problem::format).satisfiesExactly(
+                web1 -> assertThat(web1).startsWith("dev/Deployment web: raw edits make its pods break the restricted Pod Security Standard"),
+                extra -> assertThat(extra).startsWith("dev/ConfigMap extra: raw edit \"check it\" failed (AssertionError: expected a key)."),
+                api1 -> assertThat(api1).startsWith("dev/Deployment api: raw edits left a selector that does not match its pod template's "
+                        + "labels, which the API server refuses (selector: {app=api}, pod labels: {app.kubernetes.io/instance=demo-dev, "));
+    }
+
+    @Test
+    void reports_what_a_raw_edit_leaves_unreadable_or_empty_instead_of_failing() {
+        DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")));
+        RenderResult nullSysctl = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(web.withRawEdit("tune",
+                d -> d.getSpec().getTemplate().getSpec().getSecurityContext().setSysctls(
+                        new java.util.ArrayList<>(List.of(new io.fabric8.kubernetes.api.model.Sysctl(null, "1")))))))));
+        assertThat(nullSysctl.problems().all()).extracting(Problem::format).singleElement().asString()
+                .startsWith("dev/Deployment web: raw edits left a value the API server cannot read (NullPointerException")
+                .contains("Fix the edit: set every name, list entry and map value it adds.");
+        RenderResult noContainers = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(web.withRawEdit("empty",
+                d -> d.getSpec().getTemplate().getSpec().setContainers(new java.util.ArrayList<>()))))));
+        assertThat(noContainers.problems().all()).extracting(Problem::format).singleElement().asString()
+                .startsWith("dev/Deployment web: raw edits removed every container of its pods, which the API server refuses "
+                        + "(spec.template.spec.containers: []). Keep at least the main container.");
+        RenderResult hostProcess = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> Stack.named("demo").environment("dev")
+                .namespace(NamespaceDef.named("demo-dev").withPodSecurityStandard(PodSecurityStandard.BASELINE)).withPolicy(noPolicy())
+                .with(web.withRawEdit("windows", d -> d.getSpec().getTemplate().getSpec().getSecurityContext()
+                        .setWindowsOptions(new io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions(null, null, true, null)))))));
+        assertThat(hostProcess.problems().all()).extracting(Problem::format).singleElement().asString().contains("(pod hostProcess)");
+    }
 }
