@@ -1,11 +1,10 @@
 package dev.kforge.dsl.check;
 
-import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,32 +27,35 @@ final class AutoscalerReferencesCheck implements StackCheck {
         Map<String, HorizontalPodAutoscalerDef> byWorkload = new HashMap<>();
         for (HorizontalPodAutoscalerDef autoscaler : index.all(HorizontalPodAutoscalerDef.class)) {
             String name = autoscaler.workload().name();
-            Optional<DeploymentDef> workload = index.find(Kind.DEPLOYMENT, name, DeploymentDef.class);
+            String target = autoscaler.workload().describe();
+            Optional<ReplicatedWorkload<?>> workload = index.find(autoscaler.workload().kind(), name, ReplicatedWorkload.class)
+                    .map(found -> (ReplicatedWorkload<?>) found);
             if (workload.isEmpty()) {
                 problems.add(Problem.of(TARGET, Severity.ERROR, stack.describe(), autoscaler,
-                        "scales Deployment " + name + ", which is not in the stack", name,
-                        "Add the Deployment to the stack, or remove the autoscaler."));
+                        "scales " + target + ", which is not in the stack", name,
+                        "Add the " + autoscaler.workload().kind() + " to the stack, or remove the autoscaler."));
                 continue;
             }
-            HorizontalPodAutoscalerDef first = byWorkload.putIfAbsent(name, autoscaler);
+            HorizontalPodAutoscalerDef first = byWorkload.putIfAbsent(target, autoscaler);
             if (first != null) {
                 problems.add(Problem.of(CONFLICT, Severity.ERROR, stack.describe(), autoscaler,
-                        "scales Deployment " + name + ", which " + first.describe() + " already scales; the two would fight over its replicas",
-                        first.describe(), "Keep one autoscaler per Deployment; give it both targets with withTarget."));
+                        "scales " + target + ", which " + first.describe() + " already scales; the two would fight over its replicas",
+                        first.describe(), "Keep one autoscaler per " + autoscaler.workload().kind() + "; give it both targets with withTarget."));
                 continue;
             }
             if (autoscaler.minReplicas() == autoscaler.maxReplicas()) {
                 problems.add(Problem.of(NEVER_SCALES, Severity.WARNING, stack.describe(), autoscaler,
                         "never scales: its minimum and maximum are both " + autoscaler.minReplicas(),
                         "between(" + autoscaler.minReplicas() + ", " + autoscaler.maxReplicas() + ")",
-                        "Widen the range, or drop the autoscaler and give the Deployment withReplicas(" + autoscaler.minReplicas() + ")."));
+                        "Widen the range, or drop the autoscaler and give the " + autoscaler.workload().kind() + " withReplicas("
+                                + autoscaler.minReplicas() + ")."));
             }
             checkReplicas(stack, autoscaler, workload.get(), problems);
             checkRequests(stack, autoscaler, workload.get(), problems);
         }
     }
 
-    private static void checkReplicas(Stack stack, HorizontalPodAutoscalerDef autoscaler, DeploymentDef workload, Problems problems) {
+    private static void checkReplicas(Stack stack, HorizontalPodAutoscalerDef autoscaler, ReplicatedWorkload<?> workload, Problems problems) {
         workload.fixedReplicas().ifPresent(replicas -> problems.add(Problem.of(FIXED_REPLICAS, Severity.ERROR, stack.describe(), workload,
                 "sets replicas although " + autoscaler.describe() + " scales it between " + autoscaler.minReplicas() + " and "
                         + autoscaler.maxReplicas() + "; every kubectl apply would reset the running pods to " + replicas,
@@ -61,7 +63,7 @@ final class AutoscalerReferencesCheck implements StackCheck {
                 "Remove withReplicas(" + replicas + "): the autoscaler's minReplicas is the floor.")));
     }
 
-    private static void checkRequests(Stack stack, HorizontalPodAutoscalerDef autoscaler, DeploymentDef workload, Problems problems) {
+    private static void checkRequests(Stack stack, HorizontalPodAutoscalerDef autoscaler, ReplicatedWorkload<?> workload, Problems problems) {
         for (UtilizationTarget target : autoscaler.targets()) {
             for (ContainerDef container : workload.containers()) {
                 if (!target.resource().isRequestedIn(container.resources())) {

@@ -1,7 +1,7 @@
 package dev.kforge.dsl.check;
 
-import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
@@ -11,7 +11,7 @@ import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,17 +39,18 @@ final class NetworkReferencesCheck implements StackCheck {
                         "Add one with withPort(ServicePort.to(port)); only a headless or ExternalName Service may have none."));
             }
             if (service.selection().orElse(null) instanceof PodSelection.OfWorkload selected) {
-                Optional<DeploymentDef> actual = index.find(Kind.DEPLOYMENT, selected.workload().name(), DeploymentDef.class);
+                Optional<ReplicatedWorkload<?>> actual = index.find(selected.workload().kind(), selected.workload().name(),
+                        ReplicatedWorkload.class).map(found -> (ReplicatedWorkload<?>) found);
                 if (actual.isEmpty()) {
                     problems.add(Problem.of(SERVICE_SELECTION, Severity.ERROR, stack.describe(), service,
-                            "selects Deployment " + selected.workload().name() + ", which is not in the stack", selected.workload().name(),
-                            "Add the Deployment to the stack, or select pods with PodSelection.ExternalPods."));
+                            "selects " + selected.workload().describe() + ", which is not in the stack", selected.workload().name(),
+                            "Add the " + selected.workload().kind() + " to the stack, or select pods with PodSelection.ExternalPods."));
                     continue;
                 }
                 for (ServicePort port : service.ports()) {
                     if (!actual.get().declares(port.target())) {
                         problems.add(Problem.of(SERVICE_TARGET_PORT, Severity.ERROR, stack.describe(), service,
-                                "port " + port.name() + " targets a port no container of Deployment " + actual.get().name() + " declares",
+                                "port " + port.name() + " targets a port no container of " + actual.get().describe() + " declares",
                                 port.target().toString(), "Declared: " + actual.get().ports() + ". Target one of them."));
                     }
                 }

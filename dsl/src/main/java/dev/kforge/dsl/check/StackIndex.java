@@ -3,6 +3,7 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +56,12 @@ public final class StackIndex {
     @SuppressWarnings("unchecked")
     public List<Workload<?>> workloads() {
         return (List<Workload<?>>) (List<?>) all(Workload.class);
+    }
+
+    /** Every object that keeps replicas of its pods running (Deployments), in stack order. */
+    @SuppressWarnings("unchecked")
+    public List<ReplicatedWorkload<?>> replicatedWorkloads() {
+        return (List<ReplicatedWorkload<?>>) (List<?>) all(ReplicatedWorkload.class);
     }
 
     private List<?> collect(Class<?> type) {

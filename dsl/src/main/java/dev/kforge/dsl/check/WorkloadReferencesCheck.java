@@ -15,6 +15,7 @@ import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.Workload;
 import java.util.List;
 import java.util.Map;
@@ -107,15 +108,16 @@ final class WorkloadReferencesCheck implements StackCheck {
 
     private static void checkBudgets(Stack stack, StackIndex index, Problems problems) {
         for (PodDisruptionBudgetDef budget : index.all(PodDisruptionBudgetDef.class)) {
-            Optional<DeploymentDef> workload = index.find(Kind.DEPLOYMENT, budget.workload().name(), DeploymentDef.class);
+            Optional<ReplicatedWorkload<?>> workload = index.find(budget.workload().kind(), budget.workload().name(), ReplicatedWorkload.class)
+                    .map(found -> (ReplicatedWorkload<?>) found);
             if (workload.isEmpty()) {
                 problems.add(Problem.of(BUDGET, Severity.ERROR, stack.describe(), budget,
-                        "protects Deployment " + budget.workload().name() + ", which is not in the stack", budget.workload().name(),
-                        "Add the Deployment to the stack, or remove the budget."));
+                        "protects " + budget.workload().describe() + ", which is not in the stack", budget.workload().name(),
+                        "Add the " + budget.workload().kind() + " to the stack, or remove the budget."));
             } else if (budget.minAvailable() != null && blocksEveryEviction(budget.minAvailable(), stack.minimumReplicasOf(workload.get()))) {
                 // Under an autoscaler, at its floor: the count a quiet night leaves running.
                 problems.add(Problem.of(BUDGET_BLOCKS_DRAINS, Severity.ERROR, stack.describe(), budget,
-                        "lets no pod of Deployment " + workload.get().name() + " be evicted, so a node drain waits forever",
+                        "lets no pod of " + workload.get().describe() + " be evicted, so a node drain waits forever",
                         "minAvailable " + budget.minAvailable() + " of " + stack.minimumReplicasOf(workload.get())
                                 + (stack.autoscalerOf(workload.get()).isPresent() ? " replicas (the autoscaler's minimum)" : " replicas"),
                         "Use withMaxUnavailable(IntOrPercent.count(1)), or run more replicas than minAvailable."));

@@ -72,6 +72,11 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
         return java.util.Optional.empty();
     }
 
+    /** How code names an object of the kind, for hints: {@code deployment}, {@code cronJob}. */
+    public String variableName() {
+        return Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
+    }
+
     /** The kind's name as people write it in messages: {@code Deployment}. */
     @Override
     public String toString() {

@@ -2,8 +2,8 @@ package dev.kforge.dsl.network;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import java.util.List;
 
 /** The pods a Service sends traffic to. */
@@ -16,7 +16,7 @@ public sealed interface PodSelection {
     String describe();
 
     /** The pods of a Deployment of this stack; the selector is derived from its labels. */
-    record OfWorkload(DeploymentDef workload) implements PodSelection {
+    record OfWorkload(ReplicatedWorkload<?> workload) implements PodSelection {
         @Override
         public boolean declares(Port port) {
             return workload.declares(port);

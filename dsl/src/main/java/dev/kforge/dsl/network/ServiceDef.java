@@ -6,8 +6,8 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
     /** The step that says what the Service points at. */
     public record SelectionStep(Meta meta) {
         /** The pods of {@code workload}. */
-        public ServiceDef selecting(DeploymentDef workload) {
+        public ServiceDef selecting(ReplicatedWorkload<?> workload) {
             return selecting(new PodSelection.OfWorkload(workload));
         }
 

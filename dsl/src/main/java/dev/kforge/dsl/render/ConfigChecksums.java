@@ -8,10 +8,10 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Sha256;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.EnvVarDef;
 import dev.kforge.dsl.workload.VolumeDef;
+import dev.kforge.dsl.workload.Workload;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +27,7 @@ final class ConfigChecksums {
     }
 
     /** The annotations for {@code deployment}, computed from the stack's version of each object. */
-    static Annotations of(DeploymentDef deployment, Stack stack) {
+    static Annotations of(Workload<?> deployment, Stack stack) {
         Map<String, KubeObject<?>> used = new LinkedHashMap<>();
         for (ContainerDef container : deployment.allContainers()) {
             for (EnvVarDef var : container.env()) {

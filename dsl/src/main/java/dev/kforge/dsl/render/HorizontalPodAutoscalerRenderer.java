@@ -1,9 +1,8 @@
 package dev.kforge.dsl.render;
 
-import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
@@ -27,10 +26,10 @@ final class HorizontalPodAutoscalerRenderer implements ObjectRenderer<Horizontal
 
     @Override
     public Optional<HasMetadata> render(HorizontalPodAutoscalerDef autoscaler, Stack stack) {
-        DeploymentDef workload = stack.current(autoscaler.workload());
+        ReplicatedWorkload<?> workload = stack.current(autoscaler.workload());
         CrossVersionObjectReference target = new CrossVersionObjectReference();
-        target.setApiVersion(Kind.DEPLOYMENT.apiVersion());
-        target.setKind(Kind.DEPLOYMENT.kind());
+        target.setApiVersion(workload.kind().apiVersion());
+        target.setKind(workload.kind().kind());
         target.setName(workload.name());
 
         HorizontalPodAutoscalerSpec spec = new HorizontalPodAutoscalerSpec();

@@ -7,7 +7,7 @@ import dev.kforge.dsl.network.IngressTls;
 import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
@@ -58,7 +58,7 @@ final class IngressRenderer implements ObjectRenderer<IngressDef> {
         }
         spec.setTls(tls);
         Ingress rendered = new Ingress();
-        Optional<DeploymentDef> workload = routedWorkload(ingress, stack);
+        Optional<ReplicatedWorkload<?>> workload = routedWorkload(ingress, stack);
         rendered.setMetadata(workload.isPresent() ? Metadata.ofWorkloadPart(ingress, stack, workload.get()) : Metadata.of(ingress, stack));
         rendered.setSpec(spec);
         return Optional.of(rendered);
@@ -76,12 +76,12 @@ final class IngressRenderer implements ObjectRenderer<IngressDef> {
     }
 
     /** The workload every backend's Service selects, when there is exactly one. */
-    private static Optional<DeploymentDef> routedWorkload(IngressDef ingress, Stack stack) {
-        DeploymentDef routed = null;
+    private static Optional<ReplicatedWorkload<?>> routedWorkload(IngressDef ingress, Stack stack) {
+        ReplicatedWorkload<?> routed = null;
         for (ServiceBackend backend : ingress.backends()) {
             PodSelection pods = stack.current(backend.service()).selection().orElse(null);
             if (!(pods instanceof PodSelection.OfWorkload selected)
-                    || routed != null && !routed.name().equals(selected.workload().name())) {
+                    || routed != null && (routed.kind() != selected.workload().kind() || !routed.name().equals(selected.workload().name()))) {
                 return Optional.empty();
             }
             routed = selected.workload();

@@ -7,8 +7,8 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ConcurrencyPolicy;
 import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.CronSchedule;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.JobRestartPolicy;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -100,7 +100,7 @@ final class RawEditResultCheck {
     /** An autoscaler owns its Deployment's replicas: a raw edit setting them would reset the count on every apply. */
     private static void checkAutoscaledReplicas(KubeObject<?> object, Deployment deployment, Stack stack) {
         Integer replicas = deployment.getSpec() == null ? null : deployment.getSpec().getReplicas();
-        if (object instanceof DeploymentDef definition && stack.autoscalerOf(definition).isPresent() && replicas != null) {
+        if (object instanceof ReplicatedWorkload<?> definition && stack.autoscalerOf(definition).isPresent() && replicas != null) {
             throw new RawEditException(object, "raw edits set spec.replicas although " + stack.autoscalerOf(definition).get().describe()
                     + " scales it; every kubectl apply would reset the running pods", "replicas: " + replicas,
                     "Leave spec.replicas to the autoscaler: its minReplicas is the floor.", object.meta().origin(), null);

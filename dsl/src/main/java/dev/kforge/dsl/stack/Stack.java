@@ -6,8 +6,8 @@ import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Policy;
-import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,9 +145,10 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     }
 
     /** The autoscaler that scales {@code workload}, if the stack has one (the checks refuse a second). */
-    public Optional<HorizontalPodAutoscalerDef> autoscalerOf(DeploymentDef workload) {
+    public Optional<HorizontalPodAutoscalerDef> autoscalerOf(ReplicatedWorkload<?> workload) {
         for (KubeObject<?> object : objects) {
-            if (object instanceof HorizontalPodAutoscalerDef autoscaler && autoscaler.workload().name().equals(workload.name())) {
+            if (object instanceof HorizontalPodAutoscalerDef autoscaler && autoscaler.workload().kind() == workload.kind()
+                    && autoscaler.workload().name().equals(workload.name())) {
                 return Optional.of(autoscaler);
             }
         }
@@ -155,7 +156,7 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     }
 
     /** The fewest pods {@code workload} runs: its autoscaler's floor, else its replicas. */
-    public int minimumReplicasOf(DeploymentDef workload) {
+    public int minimumReplicasOf(ReplicatedWorkload<?> workload) {
         return autoscalerOf(workload).map(HorizontalPodAutoscalerDef::minReplicas).orElse(workload.replicas());
     }
 

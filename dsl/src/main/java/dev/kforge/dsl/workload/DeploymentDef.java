@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 public record DeploymentDef(Meta meta, Optional<String> component, Optional<Integer> fixedReplicas, PodTemplate pod,
                             DeploymentStrategy strategy, List<LabelExpression> selectorExpressions, NodeSpread nodeSpread,
                             ZoneSpread zoneSpread, List<RawEdit<Deployment>> rawEdits)
-        implements Workload<DeploymentDef> {
+        implements ReplicatedWorkload<DeploymentDef> {
 
     public DeploymentDef {
         selectorExpressions = List.copyOf(selectorExpressions);
@@ -70,11 +70,6 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
     @Override
     public DeploymentDef withMeta(Meta meta) {
         return copy(f -> f.meta = meta);
-    }
-
-    /** The pods to run without an autoscaler: the fixed replicas, else 1 (the Kubernetes default). */
-    public int replicas() {
-        return fixedReplicas.orElse(1);
     }
 
     /** A copy running exactly {@code replicas} pods; leave it unset when an autoscaler scales the Deployment. */

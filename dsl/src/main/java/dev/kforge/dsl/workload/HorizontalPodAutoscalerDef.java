@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * @param targets     one per resource; the autoscaler follows whichever asks for more pods
  * @param scaleDownStabilizationSeconds how long the load must stay low before pods are removed; default the Kubernetes default (300)
  */
-public record HorizontalPodAutoscalerDef(Meta meta, DeploymentDef workload, int minReplicas, int maxReplicas,
+public record HorizontalPodAutoscalerDef(Meta meta, ReplicatedWorkload<?> workload, int minReplicas, int maxReplicas,
                                          List<UtilizationTarget> targets, Optional<Integer> scaleDownStabilizationSeconds,
                                          List<RawEdit<HorizontalPodAutoscaler>> rawEdits)
         implements KubeObject<HorizontalPodAutoscalerDef> {
@@ -37,7 +37,7 @@ public record HorizontalPodAutoscalerDef(Meta meta, DeploymentDef workload, int 
     public HorizontalPodAutoscalerDef {
         String subject = Kind.HORIZONTAL_POD_AUTOSCALER + " " + meta.name();
         if (workload == null) {
-            throw new InvalidDefinitionException(subject + ": the scaled Deployment is missing. Pass it to scaling(deployment).");
+            throw new InvalidDefinitionException(subject + ": the scaled workload is missing. Pass it to scaling(deployment).");
         }
         targets = List.copyOf(targets);
         rawEdits = List.copyOf(rawEdits);
@@ -71,20 +71,20 @@ public record HorizontalPodAutoscalerDef(Meta meta, DeploymentDef workload, int 
 
     /** The step that takes the scaled Deployment. */
     public record WorkloadStep(Meta meta) {
-        public RangeStep scaling(DeploymentDef workload) {
+        public RangeStep scaling(ReplicatedWorkload<?> workload) {
             return new RangeStep(meta, workload);
         }
     }
 
     /** The step that takes the replica range. */
-    public record RangeStep(Meta meta, DeploymentDef workload) {
+    public record RangeStep(Meta meta, ReplicatedWorkload<?> workload) {
         public TargetStep between(int minReplicas, int maxReplicas) {
             return new TargetStep(meta, workload, minReplicas, maxReplicas);
         }
     }
 
     /** The step that takes the first utilization target (more with {@link #withTarget}). */
-    public record TargetStep(Meta meta, DeploymentDef workload, int minReplicas, int maxReplicas) {
+    public record TargetStep(Meta meta, ReplicatedWorkload<?> workload, int minReplicas, int maxReplicas) {
         public HorizontalPodAutoscalerDef atUtilization(UtilizationTarget target) {
             return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, List.of(target), Optional.empty(), List.of());
         }

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * @param unhealthyPodEviction whether pods that are not ready may be evicted anyway; default
  *                       {@link UnhealthyPodEviction#ALWAYS_ALLOW}, so broken pods never block a drain
  */
-public record PodDisruptionBudgetDef(Meta meta, DeploymentDef workload, IntOrPercent minAvailable,
+public record PodDisruptionBudgetDef(Meta meta, ReplicatedWorkload<?> workload, IntOrPercent minAvailable,
                                      IntOrPercent maxUnavailable, UnhealthyPodEviction unhealthyPodEviction,
                                      List<RawEdit<PodDisruptionBudget>> rawEdits)
         implements KubeObject<PodDisruptionBudgetDef> {
@@ -29,7 +29,7 @@ public record PodDisruptionBudgetDef(Meta meta, DeploymentDef workload, IntOrPer
         rawEdits = List.copyOf(rawEdits);
         if (workload == null) {
             throw new InvalidDefinitionException(Kind.POD_DISRUPTION_BUDGET + " " + meta.name()
-                    + ": the protected Deployment is missing. Pass it to protecting(deployment).");
+                    + ": the protected workload is missing. Pass it to protecting(deployment).");
         }
         if ((minAvailable == null) == (maxUnavailable == null)) {
             throw new InvalidDefinitionException(Kind.POD_DISRUPTION_BUDGET + " " + meta.name()
@@ -47,7 +47,7 @@ public record PodDisruptionBudgetDef(Meta meta, DeploymentDef workload, IntOrPer
 
     /** The step that takes the protected Deployment. */
     public record WorkloadStep(Meta meta) {
-        public PodDisruptionBudgetDef protecting(DeploymentDef workload) {
+        public PodDisruptionBudgetDef protecting(ReplicatedWorkload<?> workload) {
             return new PodDisruptionBudgetDef(meta, workload, null, IntOrPercent.count(1), UnhealthyPodEviction.ALWAYS_ALLOW, List.of());
         }
     }

@@ -26,9 +26,9 @@ class HorizontalPodAutoscalerDefTest {
     void refuses_a_missing_deployment() {
         assertThatThrownBy(() -> HorizontalPodAutoscalerDef.named("web").scaling(null).between(2, 3).atUtilization(UtilizationTarget.cpu(70)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("HorizontalPodAutoscaler web: the scaled Deployment is missing. Pass it to scaling(deployment).");
+                .hasMessage("HorizontalPodAutoscaler web: the scaled workload is missing. Pass it to scaling(deployment).");
         assertThatThrownBy(() -> PodDisruptionBudgetDef.named("web").protecting(null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("PodDisruptionBudget web: the protected Deployment is missing. Pass it to protecting(deployment).");
+                .hasMessage("PodDisruptionBudget web: the protected workload is missing. Pass it to protecting(deployment).");
     }
 
     @Test
