@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Names;
-import dev.kforge.dsl.core.Scope;
 import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.core.Scope;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.stack.BreakingChange;
@@ -161,6 +161,11 @@ public final class BreakingChangesCheck {
         if (file.kind().equals(Kind.DEPLOYMENT)) {
             reporter.changed(kind, file.name(), "spec.selector", old.at("/spec/selector"), now.at("/spec/selector"));
             reportReplicasHandover(reporter, file, old, now);
+        } else if (file.kind().equals(Kind.STATEFUL_SET)) {
+            // The API server changes a StatefulSet's replicas, template, update strategy, retention and minReadySeconds only.
+            for (String field : List.of("selector", "serviceName", "volumeClaimTemplates", "podManagementPolicy")) {
+                reporter.changed(kind, file.name(), "spec." + field, old.at("/spec/" + field), now.at("/spec/" + field));
+            }
         } else if (file.kind().equals(Kind.SERVICE)) {
             reporter.changed(kind, file.name(), "spec.clusterIP", old.at("/spec/clusterIP"), now.at("/spec/clusterIP"));
             boolean wasAlias = old.at("/spec/type").asText().equals("ExternalName");

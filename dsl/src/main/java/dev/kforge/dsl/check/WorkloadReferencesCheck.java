@@ -16,6 +16,7 @@ import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,20 @@ final class WorkloadReferencesCheck implements StackCheck {
     static final String BUDGET_BLOCKS_DRAINS = "budget-blocks-drains";
     static final String SPREAD_BLOCKS_ROLLOUT = "spread-blocks-rollout";
     static final String SHARED_SELECTOR = "shared-selector";
+    static final String GOVERNING_SERVICE = "governing-service";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         checkBudgets(stack, index, problems);
         checkSelectorsApart(stack, index, problems);
+        for (StatefulSetDef statefulSet : index.all(StatefulSetDef.class)) {
+            if (stack.governingServiceOf(statefulSet).isEmpty()) {
+                problems.add(Problem.of(GOVERNING_SERVICE, Severity.WARNING, stack.describe(), statefulSet,
+                        "has no headless Service selecting its pods, so they get no DNS names of their own (" + statefulSet.name() + "-0."
+                                + statefulSet.name() + "), which members of a cluster use to find each other", "serviceName: none",
+                        "Add ServiceDef.named(\"" + statefulSet.name() + "\").selecting(statefulSet).withType(ServiceType.HEADLESS) with its ports."));
+            }
+        }
         for (Workload<?> workload : index.workloads()) {
             workload.serviceAccount().ifPresent(account -> {
                 if (index.find(Kind.SERVICE_ACCOUNT, account.name(), ServiceAccountDef.class).isEmpty()) {

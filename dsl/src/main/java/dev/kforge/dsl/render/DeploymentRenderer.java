@@ -5,17 +5,10 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.LabelExpression;
-import dev.kforge.dsl.workload.NodeSpread;
-import dev.kforge.dsl.workload.ZoneSpread;
-import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.fabric8.kubernetes.api.model.PodAffinityTerm;
-import io.fabric8.kubernetes.api.model.PodAntiAffinity;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
-import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
@@ -37,8 +30,9 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
     public Optional<HasMetadata> render(DeploymentDef deployment, Stack stack) {
         Labels workloadLabels = stack.workloadLabelsOf(deployment);
         PodTemplateSpec template = PodTemplateRenderer.render(deployment, workloadLabels, ConfigChecksums.of(deployment, stack));
-        template.getSpec().setAffinity(spread(deployment, stack));
-        template.getSpec().setTopologySpreadConstraints(zoneSpread(deployment, stack));
+        template.getSpec().setAffinity(PodSpread.acrossNodes(deployment, stack));
+        // Counted per ReplicaSet: during a rollout the old pods, about to go, do not skew the new ones' spread.
+        template.getSpec().setTopologySpreadConstraints(PodSpread.acrossZones(deployment, stack, List.of("pod-template-hash")));
 
         DeploymentSpec spec = new DeploymentSpec();
         // Under an autoscaler the count is left out, so that kubectl apply does not reset what it decided.
@@ -66,40 +60,6 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         }
         selector.setMatchExpressions(requirements);
         return selector;
-    }
-
-    /** Pod anti-affinity against the Deployment's own pods, per node; none for {@link NodeSpread#NONE}. */
-    private static Affinity spread(DeploymentDef deployment, Stack stack) {
-        if (deployment.nodeSpread() == NodeSpread.NONE) {
-            return null;
-        }
-        PodAffinityTerm term = new PodAffinityTerm();
-        term.setLabelSelector(Metadata.podsOf(stack, deployment));
-        term.setTopologyKey(NodeSpread.NODE_TOPOLOGY_KEY);
-        PodAntiAffinity antiAffinity = new PodAntiAffinity();
-        if (deployment.nodeSpread() == NodeSpread.REQUIRED) {
-            antiAffinity.setRequiredDuringSchedulingIgnoredDuringExecution(List.of(term));
-        } else {
-            antiAffinity.setPreferredDuringSchedulingIgnoredDuringExecution(List.of(new WeightedPodAffinityTerm(term, 100)));
-        }
-        Affinity affinity = new Affinity();
-        affinity.setPodAntiAffinity(antiAffinity);
-        return affinity;
-    }
-
-    /** At most one pod more in any zone, counting the Deployment's own pods; none for {@link ZoneSpread#NONE}. */
-    private static List<TopologySpreadConstraint> zoneSpread(DeploymentDef deployment, Stack stack) {
-        if (deployment.zoneSpread() == ZoneSpread.NONE) {
-            return null;
-        }
-        TopologySpreadConstraint constraint = new TopologySpreadConstraint();
-        constraint.setMaxSkew(1);
-        constraint.setTopologyKey(ZoneSpread.ZONE_TOPOLOGY_KEY);
-        constraint.setWhenUnsatisfiable(deployment.zoneSpread().whenUnsatisfiable());
-        constraint.setLabelSelector(Metadata.podsOf(stack, deployment));
-        // Counted per ReplicaSet: during a rollout the old pods, about to go, do not skew the new ones' spread.
-        constraint.setMatchLabelKeys(List.of("pod-template-hash"));
-        return List.of(constraint);
     }
 
     private static io.fabric8.kubernetes.api.model.apps.DeploymentStrategy strategy(DeploymentStrategy strategy) {

@@ -4,6 +4,7 @@ import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -36,7 +37,9 @@ final class PodTemplateRenderer {
         // Mutable lists: raw edits may add to them.
         pod.setInitContainers(new ArrayList<>(workload.initContainers().stream().map(ContainerRenderer::render).toList()));
         pod.setContainers(new ArrayList<>(workload.containers().stream().map(ContainerRenderer::render).toList()));
-        pod.setVolumes(new ArrayList<>(workload.volumes().stream().map(VolumeRenderer::render).toList()));
+        // A claim template is the StatefulSet's; the controller adds each pod's claim as its volume.
+        pod.setVolumes(new ArrayList<>(workload.volumes().stream().filter(volume -> !(volume instanceof VolumeDef.ClaimTemplate))
+                .map(VolumeRenderer::render).toList()));
         List<LocalObjectReference> pullSecrets = new ArrayList<>();
         for (SecretDef credentials : workload.imagePullSecrets()) {
             pullSecrets.add(new LocalObjectReference(credentials.name()));

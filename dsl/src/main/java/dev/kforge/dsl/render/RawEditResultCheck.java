@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
@@ -40,7 +41,13 @@ final class RawEditResultCheck {
                 requirePodTemplate(object, template, "spec.template");
                 requireSelectedTemplate(object, deployment.getSpec().getSelector(), template);
                 checkPodSecurity(object, template, stack);
-                checkAutoscaledReplicas(object, deployment, stack);
+                checkAutoscaledReplicas(object, deployment.getSpec().getReplicas(), stack);
+            } else if (manifest instanceof StatefulSet statefulSet) {
+                PodTemplateSpec template = statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate();
+                requirePodTemplate(object, template, "spec.template");
+                requireSelectedTemplate(object, statefulSet.getSpec().getSelector(), template);
+                checkPodSecurity(object, template, stack);
+                checkAutoscaledReplicas(object, statefulSet.getSpec().getReplicas(), stack);
             } else if (manifest instanceof CronJob cronJob) {
                 requirePodTemplate(object, podTemplateOf(cronJob), "spec.jobTemplate.spec.template");
                 checkPodSecurity(object, podTemplateOf(cronJob), stack);
@@ -97,9 +104,8 @@ final class RawEditResultCheck {
         }
     }
 
-    /** An autoscaler owns its Deployment's replicas: a raw edit setting them would reset the count on every apply. */
-    private static void checkAutoscaledReplicas(KubeObject<?> object, Deployment deployment, Stack stack) {
-        Integer replicas = deployment.getSpec() == null ? null : deployment.getSpec().getReplicas();
+    /** An autoscaler owns its workload's replicas: a raw edit setting them would reset the count on every apply. */
+    private static void checkAutoscaledReplicas(KubeObject<?> object, Integer replicas, Stack stack) {
         if (object instanceof ReplicatedWorkload<?> definition && stack.autoscalerOf(definition).isPresent() && replicas != null) {
             throw new RawEditException(object, "raw edits set spec.replicas although " + stack.autoscalerOf(definition).get().describe()
                     + " scales it; every kubectl apply would reset the running pods", "replicas: " + replicas,

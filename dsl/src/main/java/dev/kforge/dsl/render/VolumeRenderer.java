@@ -37,8 +37,7 @@ final class VolumeRenderer {
             List<KeyToPath> items = secret.items().stream().map(item -> keyToPath(item.source().key(), item.path())).toList();
             source.setItems(items.isEmpty() ? null : items);
             volume.setSecret(source);
-        } else {
-            VolumeDef.DownwardApi downward = (VolumeDef.DownwardApi) definition;
+        } else if (definition instanceof VolumeDef.DownwardApi downward) {
             DownwardAPIVolumeSource source = new DownwardAPIVolumeSource();
             source.setItems(downward.files().stream().map(file -> {
                 DownwardAPIVolumeFile rendered = new DownwardAPIVolumeFile();
@@ -47,6 +46,8 @@ final class VolumeRenderer {
                 return rendered;
             }).toList());
             volume.setDownwardAPI(source);
+        } else {
+            throw new IllegalArgumentException("Volume " + definition.name() + " is a StatefulSet's claim template, not a pod volume");
         }
         return volume;
     }

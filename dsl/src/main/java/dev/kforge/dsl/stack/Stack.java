@@ -6,8 +6,12 @@ import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +154,18 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
             if (object instanceof HorizontalPodAutoscalerDef autoscaler && autoscaler.workload().kind() == workload.kind()
                     && autoscaler.workload().name().equals(workload.name())) {
                 return Optional.of(autoscaler);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The headless Service that gives the pods of {@code statefulSet} their DNS names: the first that selects them. */
+    public Optional<ServiceDef> governingServiceOf(StatefulSetDef statefulSet) {
+        for (KubeObject<?> object : objects) {
+            if (object instanceof ServiceDef service && service.type() instanceof ServiceType.Headless
+                    && service.selection().orElse(null) instanceof PodSelection.OfWorkload selected
+                    && selected.workload().kind() == statefulSet.kind() && selected.workload().name().equals(statefulSet.name())) {
+                return Optional.of(service);
             }
         }
         return Optional.empty();

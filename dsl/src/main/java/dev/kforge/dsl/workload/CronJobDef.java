@@ -51,6 +51,7 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
                     + meta.name().length() + " (each Job's name adds 11)", "Shorten the name.");
         }
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
+        pod.refuseClaims(subject);
         timeZone.ifPresent(zone -> {
             if (!isKnownTimeZone(zone)) {
                 throw InvalidDefinitionException.invalid(subject, "timeZone", zone, "must be a time zone of the IANA database",

@@ -47,6 +47,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
             }
         });
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
+        pod.refuseClaims(subject);
     }
 
     /** The first step: a Deployment needs a name and its main container. */

@@ -141,6 +141,19 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
                 security, Optional.of(seconds));
     }
 
+    /** Refuses a per-pod claim for a workload whose pods would share it: only a StatefulSet gives each pod its own disk. */
+    void refuseClaims(String subject) {
+        for (ContainerDef container : allContainers()) {
+            for (VolumeMount mount : container.mounts()) { // the mounts, not volumes(): every wither of a workload runs this
+                if (mount.volume() instanceof VolumeDef.ClaimTemplate) {
+                    throw InvalidDefinitionException.invalid(subject, "volume", mount.volume().name(),
+                            "is a per-pod disk claim, which only a StatefulSet makes",
+                            "Run the pods as a StatefulSetDef, which gives each pod its own disk, or mount another kind of volume.");
+                }
+            }
+        }
+    }
+
     /** Refuses {@code key} for a workload's {@code field} when the stack derives it (the selector's labels). */
     static void refuseDerived(String subject, String field, String key) {
         if (Labels.WORKLOAD_DERIVED.contains(key)) {

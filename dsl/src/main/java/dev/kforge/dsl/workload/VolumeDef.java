@@ -86,6 +86,34 @@ public sealed interface VolumeDef {
         }
     }
 
+    /**
+     * A disk of each pod's own, which outlives the pod: a StatefulSet's volume claim template, from
+     * which the controller makes one PersistentVolumeClaim per pod ({@code <name>-<statefulset>-<n>}).
+     * Only a {@link StatefulSetDef} may mount one.
+     *
+     * @param size         the storage requested
+     * @param accessMode   default {@link VolumeAccessMode#READ_WRITE_ONCE}
+     * @param storageClass default the cluster's default class
+     */
+    record ClaimTemplate(String name, Memory size, VolumeAccessMode accessMode, Optional<String> storageClass) implements VolumeDef {
+        public ClaimTemplate {
+            Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
+            if (size == null) {
+                throw new InvalidDefinitionException("Volume " + name + ": the size is missing. Give one, e.g. Memory.gibibytes(10).");
+            }
+            storageClass.ifPresent(className -> Names.require(Names.Rule.DNS1123_SUBDOMAIN, "Volume " + name, "storageClassName", className));
+        }
+
+        public ClaimTemplate withAccessMode(VolumeAccessMode mode) {
+            return new ClaimTemplate(name, size, mode, storageClass);
+        }
+
+        /** Claims disks of {@code className} (e.g. {@code ssd}) instead of the cluster's default class. */
+        public ClaimTemplate withStorageClass(String className) {
+            return new ClaimTemplate(name, size, accessMode, Optional.of(className));
+        }
+    }
+
     /** A source (key or field) and the relative file path it is written to. */
     record KeyFile<S>(S source, String path) {
     }

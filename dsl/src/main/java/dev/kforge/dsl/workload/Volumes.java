@@ -29,4 +29,9 @@ public final class Volumes {
     public static VolumeDef.DownwardApi downwardApi(String name) {
         return new VolumeDef.DownwardApi(name, List.of());
     }
+
+    /** A disk of {@code size} for each pod of a StatefulSet, kept when the pod moves; narrow with {@code withStorageClass}. */
+    public static VolumeDef.ClaimTemplate claim(String name, Memory size) {
+        return new VolumeDef.ClaimTemplate(name, size, VolumeAccessMode.READ_WRITE_ONCE, Optional.empty());
+    }
 }

@@ -1,0 +1,219 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Lists;
+import dev.kforge.dsl.core.Meta;
+import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.core.RawEdit;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A StatefulSet (apps/v1): numbered pods ({@code db-0}, {@code db-1}, ...) that keep their name and
+ * their disks when they move. Start with {@code StatefulSetDef.named("db").running(container)}; a
+ * container mounting {@code Volumes.claim("data", Memory.gibibytes(10))} gives each pod its own disk.
+ *
+ * <p>Its pods get the labels, security defaults, spread and checks of a Deployment's. Its governing
+ * Service (which gives each pod a DNS name, {@code db-0.db}) is not named by hand: the stack's
+ * headless Service selecting it, {@code ServiceDef.named("db").headless().selecting(statefulSet)},
+ * which the checks require.
+ *
+ * @param component         the {@code app.kubernetes.io/component} label; default none
+ * @param fixedReplicas     the pods to run, set with {@link #withReplicas}; empty: 1, or what an autoscaler decides
+ * @param pod               what the pods run (see {@link PodTemplate})
+ * @param podManagement     default {@link PodManagement#ORDERED_READY}
+ * @param update            default {@link StatefulSetUpdate#ROLLING}
+ * @param claimsWhenDeleted what happens to the claimed disks when the StatefulSet is deleted; default kept
+ * @param claimsWhenScaled  what happens to the disks of pods removed by scaling down; default kept
+ * @param nodeSpread        default {@link NodeSpread#PREFERRED}
+ * @param zoneSpread        default {@link ZoneSpread#PREFERRED}
+ */
+public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Integer> fixedReplicas, PodTemplate pod,
+                             PodManagement podManagement, StatefulSetUpdate update, ClaimRetention claimsWhenDeleted,
+                             ClaimRetention claimsWhenScaled, NodeSpread nodeSpread, ZoneSpread zoneSpread,
+                             List<RawEdit<StatefulSet>> rawEdits)
+        implements ReplicatedWorkload<StatefulSetDef> {
+    /** Each pod's controller-revision-hash label is {@code <name>-<10 characters>}, and label values stop at 63. */
+    public static final int MAX_NAME_LENGTH = 52;
+
+    public StatefulSetDef {
+        rawEdits = List.copyOf(rawEdits);
+        String subject = Kind.STATEFUL_SET + " " + meta.name();
+        if (meta.name().length() > MAX_NAME_LENGTH) { // the name rule (a DNS-1123 label) is the Kind's, checked by Meta
+            throw InvalidDefinitionException.invalid(subject, "name", meta.name(), "must be at most " + MAX_NAME_LENGTH + " characters, not "
+                    + meta.name().length() + " (each pod's revision label adds 11)", "Shorten the name.");
+        }
+        fixedReplicas.ifPresent(replicas -> {
+            if (replicas < 0) {
+                throw InvalidDefinitionException.invalid(subject, "replicas", replicas, "must not be negative",
+                        "Use 0 to stop every pod (their disks stay), or the number of pods to run.");
+            }
+        });
+        component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
+    }
+
+    /** The first step: a StatefulSet needs a name and its main container. */
+    public static ContainerStep named(String name) {
+        return new ContainerStep(Meta.named(Kind.STATEFUL_SET, name));
+    }
+
+    /** The step that takes the required main container. */
+    public record ContainerStep(Meta meta) {
+        public StatefulSetDef running(ContainerDef main) {
+            return new StatefulSetDef(meta, Optional.empty(), Optional.empty(), PodTemplate.running(main), PodManagement.ORDERED_READY,
+                    StatefulSetUpdate.ROLLING, ClaimRetention.RETAIN, ClaimRetention.RETAIN, NodeSpread.PREFERRED, ZoneSpread.PREFERRED,
+                    List.of());
+        }
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.STATEFUL_SET;
+    }
+
+    @Override
+    public StatefulSetDef withMeta(Meta meta) {
+        return copy(f -> f.meta = meta);
+    }
+
+    /** The per-pod disks its containers mount, in first-mount order. */
+    public List<VolumeDef.ClaimTemplate> claims() {
+        return volumes().stream().filter(VolumeDef.ClaimTemplate.class::isInstance).map(VolumeDef.ClaimTemplate.class::cast).toList();
+    }
+
+    /** A copy running exactly {@code replicas} pods; leave it unset when an autoscaler scales the StatefulSet. */
+    public StatefulSetDef withReplicas(int replicas) {
+        return copy(f -> f.fixedReplicas = Optional.of(replicas));
+    }
+
+    public StatefulSetDef withComponent(String component) {
+        return copy(f -> f.component = Optional.of(component));
+    }
+
+    public StatefulSetDef withPodManagement(PodManagement podManagement) {
+        return copy(f -> f.podManagement = podManagement);
+    }
+
+    public StatefulSetDef withUpdate(StatefulSetUpdate update) {
+        return copy(f -> f.update = update);
+    }
+
+    /** What happens to the claimed disks when the StatefulSet is deleted, and when scaling down removes their pods. */
+    public StatefulSetDef withClaimRetention(ClaimRetention whenDeleted, ClaimRetention whenScaled) {
+        return copy(f -> {
+            f.claimsWhenDeleted = whenDeleted;
+            f.claimsWhenScaled = whenScaled;
+        });
+    }
+
+    /** A copy that runs {@code init} to completion before its containers start (after the init containers added before it). */
+    public StatefulSetDef withInitContainer(ContainerDef init) {
+        return withPod(() -> pod.withInitContainer(init));
+    }
+
+    /** A copy with one more container after the main one. */
+    public StatefulSetDef withSidecar(ContainerDef sidecar) {
+        return withPod(() -> pod.withSidecar(sidecar));
+    }
+
+    /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */
+    public StatefulSetDef withPodLabel(String key, String value) {
+        PodTemplate.refuseDerived(describe(), "pod label", key);
+        return withPod(() -> pod.withLabel(key, value));
+    }
+
+    /** A copy with one more label on the StatefulSet; the labels the stack derives for workloads are refused. */
+    @Override
+    public StatefulSetDef withLabel(String key, String value) {
+        PodTemplate.refuseDerived(describe(), "label", key);
+        return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta.withLabel(key, value)));
+    }
+
+    public StatefulSetDef withPodAnnotation(String key, String value) {
+        return withPod(() -> pod.withAnnotation(key, value));
+    }
+
+    /** Runs the pods as {@code account} without mounting its API token. */
+    public StatefulSetDef withServiceAccount(ServiceAccountDef account) {
+        return withPod(() -> pod.withServiceAccount(account, false));
+    }
+
+    /** Runs the pods as {@code account} and mounts its token, for pods that call the Kubernetes API. */
+    public StatefulSetDef withApiAccessAs(ServiceAccountDef account) {
+        return withPod(() -> pod.withServiceAccount(account, true));
+    }
+
+    /** A copy pulling images with {@code credentials}, a {@code kubernetes.io/dockerconfigjson} Secret. */
+    public StatefulSetDef withImagePullSecret(SecretDef credentials) {
+        return withPod(() -> pod.withImagePullSecret(credentials));
+    }
+
+    public StatefulSetDef withSecurity(PodSecurity security) {
+        return withPod(() -> pod.withSecurity(security));
+    }
+
+    public StatefulSetDef withTerminationGracePeriodSeconds(int seconds) {
+        return withPod(() -> pod.withTerminationGracePeriodSeconds(seconds));
+    }
+
+    /** A copy whose pods the scheduler spreads over nodes as {@code spread} says. */
+    public StatefulSetDef withNodeSpread(NodeSpread spread) {
+        return copy(f -> f.nodeSpread = spread);
+    }
+
+    /** A copy whose pods the scheduler spreads over zones as {@code spread} says. */
+    public StatefulSetDef withZoneSpread(ZoneSpread spread) {
+        return copy(f -> f.zoneSpread = spread);
+    }
+
+    /** A copy with an escape-hatch edit of the rendered fabric8 StatefulSet. */
+    public StatefulSetDef withRawEdit(String reason, Consumer<StatefulSet> edit) {
+        return copy(f -> f.rawEdits = Lists.append(rawEdits, new RawEdit<>(reason, edit)));
+    }
+
+    /** A copy with the pod {@code change} builds; a problem it finds is told of this StatefulSet. */
+    private StatefulSetDef withPod(Supplier<PodTemplate> change) {
+        PodTemplate changed = InvalidDefinitionException.reportedAs(describe(), change);
+        return copy(f -> f.pod = changed);
+    }
+
+    /** Mutable scratch copy of the fields, so each wither names only what it changes. */
+    private static final class Fields {
+        Meta meta;
+        Optional<String> component;
+        Optional<Integer> fixedReplicas;
+        PodTemplate pod;
+        PodManagement podManagement;
+        StatefulSetUpdate update;
+        ClaimRetention claimsWhenDeleted;
+        ClaimRetention claimsWhenScaled;
+        NodeSpread nodeSpread;
+        ZoneSpread zoneSpread;
+        List<RawEdit<StatefulSet>> rawEdits;
+    }
+
+    private StatefulSetDef copy(Consumer<Fields> change) {
+        Fields f = new Fields();
+        f.meta = meta;
+        f.component = component;
+        f.fixedReplicas = fixedReplicas;
+        f.pod = pod;
+        f.podManagement = podManagement;
+        f.update = update;
+        f.claimsWhenDeleted = claimsWhenDeleted;
+        f.claimsWhenScaled = claimsWhenScaled;
+        f.nodeSpread = nodeSpread;
+        f.zoneSpread = zoneSpread;
+        f.rawEdits = rawEdits;
+        change.accept(f);
+        return new StatefulSetDef(f.meta, f.component, f.fixedReplicas, f.pod, f.podManagement, f.update, f.claimsWhenDeleted,
+                f.claimsWhenScaled, f.nodeSpread, f.zoneSpread, f.rawEdits);
+    }
+}

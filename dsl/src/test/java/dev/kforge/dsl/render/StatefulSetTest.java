@@ -1,0 +1,208 @@
+package dev.kforge.dsl.render;
+
+import static dev.kforge.dsl.testing.Rendering.file;
+import static dev.kforge.dsl.testing.Rendering.render;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.check.BreakingChangesCheck;
+import dev.kforge.dsl.check.Checks;
+import dev.kforge.dsl.check.Problem;
+import dev.kforge.dsl.check.Problems;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.network.ServiceType;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ClaimRetention;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.CronJobDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
+import dev.kforge.dsl.workload.PodManagement;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.StatefulSetDef;
+import dev.kforge.dsl.workload.StatefulSetUpdate;
+import dev.kforge.dsl.workload.UtilizationTarget;
+import dev.kforge.dsl.workload.VolumeDef;
+import dev.kforge.dsl.workload.Volumes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** StatefulSets: numbered pods with a disk each, the Deployment's labels, checks and companions, and their own immutable fields. */
+class StatefulSetTest {
+    private static final Port PG = Port.tcp("postgres", 5432);
+    private final VolumeDef.ClaimTemplate data = Volumes.claim("data", Memory.gibibytes(10)).withStorageClass("ssd");
+    private final ContainerDef postgres = ContainerDef.named("postgres").image(Image.of("example/postgres", "16.4.0")).withPort(PG)
+            .withMount(data, "/var/lib/postgresql/data").withMount(Volumes.emptyDir("run").withSizeLimit(Memory.mebibytes(16)), "/var/run/postgresql")
+            .withResources(Resources.requests(Cpu.millis(250), Memory.mebibytes(512)).withCpuLimit(Cpu.millis(1000)).withMemoryLimit(Memory.gibibytes(1)))
+            .withReadinessProbe(ProbeDef.tcpSocket(PG)).withLivenessProbe(ProbeDef.exec("pg_isready"));
+    private final StatefulSetDef db = StatefulSetDef.named("db").running(postgres).withReplicas(3);
+    private final ServiceDef headless = ServiceDef.named("db").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG));
+
+    private static List<String> problems(Policy policy, KubeObject<?>... objects) {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(objects).withPolicy(policy);
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    @Test
+    void renders_a_claim_per_disk_the_governing_service_and_the_deployment_defaults() {
+        String yaml = file(render(db, headless), "50-statefulset-db.yaml");
+        assertThat(yaml).startsWith("""
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata:
+                  name: db
+                  namespace: demo-test
+                  labels:
+                    app.kubernetes.io/instance: demo-test
+                    app.kubernetes.io/managed-by: kforge
+                    app.kubernetes.io/name: db
+                    app.kubernetes.io/part-of: demo
+                    app.kubernetes.io/version: "16.4.0"
+                    kforge.dev/environment: test
+                spec:
+                  persistentVolumeClaimRetentionPolicy:
+                    whenDeleted: Retain
+                    whenScaled: Retain
+                  podManagementPolicy: OrderedReady
+                  replicas: 3
+                  selector:
+                    matchLabels:
+                      app.kubernetes.io/instance: demo-test
+                      app.kubernetes.io/name: db
+                  serviceName: db
+                """).contains("""
+                        volumeMounts:
+                        - name: data
+                          mountPath: /var/lib/postgresql/data
+                        - name: run
+                          mountPath: /var/run/postgresql
+                """).contains("""
+                      volumes:
+                      - name: run
+                        emptyDir:
+                          sizeLimit: 16Mi
+                  updateStrategy:
+                    type: RollingUpdate
+                  volumeClaimTemplates:
+                  - metadata:
+                      name: data
+                    spec:
+                      accessModes:
+                      - ReadWriteOnce
+                      resources:
+                        requests:
+                          storage: 10Gi
+                      storageClassName: ssd
+                """).contains("podAntiAffinity:", "topologySpreadConstraints:").doesNotContain("matchLabelKeys", "- name: data\n    emptyDir");
+        String changed = file(render(db.withPodManagement(PodManagement.PARALLEL).withUpdate(StatefulSetUpdate.rollingFrom(2))
+                .withClaimRetention(ClaimRetention.RETAIN, ClaimRetention.DELETE), headless), "50-statefulset-db.yaml");
+        assertThat(changed).contains("  podManagementPolicy: Parallel\n", "    whenScaled: Delete\n", """
+                  updateStrategy:
+                    rollingUpdate:
+                      partition: 2
+                    type: RollingUpdate
+                """);
+        assertThat(file(render(db.withUpdate(StatefulSetUpdate.onDelete()), headless), "50-statefulset-db.yaml"))
+                .contains("  updateStrategy:\n    type: OnDelete\n");
+    }
+
+    @Test
+    void takes_a_deployments_companions_and_its_policy_rules() {
+        PodDisruptionBudgetDef budget = PodDisruptionBudgetDef.named("db").protecting(db);
+        dev.kforge.dsl.network.NetworkPolicyDef isolation = dev.kforge.dsl.network.NetworkPolicyDef.named("db").isolating(db)
+                .allowingFrom(dev.kforge.dsl.network.NetworkPeer.sameNamespace(), PG);
+        assertThat(problems(Policy.STRICT, db, headless, budget, isolation)).isEmpty();
+        assertThat(problems(Policy.STRICT, db.withReplicas(1), headless, isolation)).containsExactly(
+                "ERROR prod/StatefulSet db: runs fewer than 2 replicas (replicas: 1). Run at least 2 so that one node drain is not an outage. "
+                        + "Or waive it with .waive(PolicyCheck.MIN_REPLICAS, \"<why>\").",
+                "ERROR prod/StatefulSet db: has no PodDisruptionBudget (none). Add PodDisruptionBudgetDef.named(\"db\").protecting(statefulSet) "
+                        + "to the stack. Or waive it with .waive(PolicyCheck.DISRUPTION_BUDGET, \"<why>\").");
+        assertThat(problems(Policy.STRICT, db, headless, budget)).singleElement().asString()
+                .startsWith("ERROR prod/StatefulSet db: has no NetworkPolicy").contains(".isolating(statefulSet)");
+        StatefulSetDef noProbes = StatefulSetDef.named("db").running(ContainerDef.named("postgres").image(Image.of("example/postgres", "16.4.0"))
+                .withPort(PG).withResources(postgres.resources())).withReplicas(3);
+        assertThat(problems(Policy.STRICT, noProbes, ServiceDef.named("db").selecting(noProbes).withType(ServiceType.HEADLESS)
+                .withPort(ServicePort.to(PG)), budget, isolation)).singleElement().asString()
+                .startsWith("ERROR prod/StatefulSet db: container postgres has no readinessProbe and no livenessProbe");
+
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("db").scaling(db).between(3, 5).atUtilization(UtilizationTarget.cpu(80));
+        assertThat(problems(Policy.STRICT, db, headless, budget, isolation, autoscaler)).singleElement().asString()
+                .startsWith("ERROR prod/StatefulSet db: sets replicas although HorizontalPodAutoscaler db scales it");
+        StatefulSetDef scaled = StatefulSetDef.named("db").running(postgres);
+        String hpa = file(render(scaled, ServiceDef.named("db").selecting(scaled).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG)),
+                HorizontalPodAutoscalerDef.named("db").scaling(scaled).between(3, 5).atUtilization(UtilizationTarget.cpu(80))),
+                "56-horizontalpodautoscaler-db.yaml");
+        assertThat(hpa).contains("  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: StatefulSet\n    name: db\n");
+    }
+
+    @Test
+    void warns_without_a_headless_service_and_refuses_disk_claims_elsewhere() {
+        assertThat(problems(Policy.RELAXED.with(dev.kforge.dsl.core.PolicyCheck.NETWORK_POLICY, dev.kforge.dsl.core.Severity.OFF), db))
+                .contains("WARNING prod/StatefulSet db: has no headless Service selecting its pods, so they get no DNS names of their own "
+                        + "(db-0.db), which members of a cluster use to find each other (serviceName: none). "
+                        + "Add ServiceDef.named(\"db\").selecting(statefulSet).withType(ServiceType.HEADLESS) with its ports.");
+        assertThat(file(render(db), "50-statefulset-db.yaml")).doesNotContain("serviceName");
+        assertThatThrownBy(() -> DeploymentDef.named("db").running(postgres))
+                .hasMessage("Deployment db: volume \"data\" is a per-pod disk claim, which only a StatefulSet makes. "
+                        + "Run the pods as a StatefulSetDef, which gives each pod its own disk, or mount another kind of volume.");
+        assertThatThrownBy(() -> CronJobDef.named("backup").onSchedule("@daily").running(postgres))
+                .hasMessageStartingWith("CronJob backup: volume \"data\" is a per-pod disk claim");
+        assertThatThrownBy(() -> StatefulSetDef.named("db.main")).hasMessageStartingWith("StatefulSet: name \"db.main\" is invalid: must be a DNS-1123 label");
+        String longName = "d".repeat(StatefulSetDef.MAX_NAME_LENGTH + 1);
+        assertThatThrownBy(() -> StatefulSetDef.named(longName).running(postgres)).hasMessage("StatefulSet " + longName + ": name \"" + longName
+                + "\" is invalid: must be at most 52 characters, not 53 (each pod's revision label adds 11). Shorten the name.");
+        assertThatThrownBy(() -> StatefulSetUpdate.rollingFrom(-1)).hasMessageContaining("partition -1 is invalid: must not be negative");
+    }
+
+    @Test
+    void refuses_changes_the_api_server_makes_only_by_recreating_it() {
+        Stack before = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(db, headless);
+        Map<String, String> committed = new LinkedHashMap<>();
+        for (ManifestFile file : Renderer.render(before).files()) {
+            committed.put(file.fileName(), file.content());
+        }
+        StatefulSetDef bigger = StatefulSetDef.named("db").running(postgres.withMount(Volumes.claim("wal", Memory.gibibytes(2)), "/wal"))
+                .withReplicas(3).withPodManagement(PodManagement.PARALLEL);
+        Stack after = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(bigger, headless);
+        Problems problems = new Problems();
+        BreakingChangesCheck.check(after, committed, Renderer.render(after).files(), problems);
+        assertThat(problems.all()).extracting(Problem::format).satisfiesExactly(
+                claims -> assertThat(claims).startsWith("prod/StatefulSet db: spec.volumeClaimTemplates would change, and the API server "
+                        + "refuses to change it in place"),
+                order -> assertThat(order).startsWith("prod/StatefulSet db: spec.podManagementPolicy would change")
+                        .contains("(OrderedReady -> Parallel)").contains("BreakingChange.immutableField(Kind.STATEFUL_SET, \"db\""));
+        // Replicas and the pod template change in place.
+        Stack rescaled = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+                .with(db.withReplicas(5).withPodLabel("tier", "data"), headless);
+        Problems none = new Problems();
+        BreakingChangesCheck.check(rescaled, committed, Renderer.render(rescaled).files(), none);
+        assertThat(none.all()).isEmpty();
+    }
+
+    @Test
+    void raw_edits_are_checked_as_for_a_deployment() {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
+        assertThatThrownBy(() -> Renderer.render(stack.with(headless, db.withRawEdit("privileged",
+                s -> s.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setPrivileged(true)))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessageContaining("StatefulSet db: raw edits make its pods break the restricted Pod Security Standard");
+        assertThatThrownBy(() -> Renderer.render(stack.with(headless, db.withRawEdit("selector", s -> s.getSpec().getSelector().setMatchLabels(Map.of("a", "b"))))))
+                .hasMessageContaining("StatefulSet db: raw edits left a selector that does not match its pod template's labels");
+    }
+}
