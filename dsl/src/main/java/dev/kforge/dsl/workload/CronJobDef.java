@@ -1,6 +1,5 @@
 package dev.kforge.dsl.workload;
 
-import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -8,14 +7,12 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
-import dev.kforge.dsl.rbac.ServiceAccountDef;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A CronJob (batch/v1): pods that run to completion on a schedule. Start with
@@ -144,65 +141,14 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
         return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
     }
 
-    /** A copy that runs {@code init} to completion before its containers start (after the init containers added before it). */
-    public CronJobDef withInitContainer(ContainerDef init) {
-        return withPod(() -> pod.withInitContainer(init));
-    }
-
-    /** A copy with one more container after the main one. */
-    public CronJobDef withSidecar(ContainerDef sidecar) {
-        return withPod(() -> pod.withSidecar(sidecar));
-    }
-
-    /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */
-    public CronJobDef withPodLabel(String key, String value) {
-        PodTemplate.refuseDerived(describe(), "pod label", key);
-        return withPod(() -> pod.withLabel(key, value));
-    }
-
-    /** A copy with one more label on the CronJob; the labels the stack derives for workloads are refused. */
-    @Override
-    public CronJobDef withLabel(String key, String value) {
-        PodTemplate.refuseDerived(describe(), "label", key);
-        return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta.withLabel(key, value)));
-    }
-
-    public CronJobDef withPodAnnotation(String key, String value) {
-        return withPod(() -> pod.withAnnotation(key, value));
-    }
-
-    /** Runs the pods as {@code account} without mounting its API token. */
-    public CronJobDef withServiceAccount(ServiceAccountDef account) {
-        return withPod(() -> pod.withServiceAccount(account, false));
-    }
-
-    /** Runs the pods as {@code account} and mounts its token, for jobs that call the Kubernetes API. */
-    public CronJobDef withApiAccessAs(ServiceAccountDef account) {
-        return withPod(() -> pod.withServiceAccount(account, true));
-    }
-
-    /** A copy pulling images with {@code credentials}, a {@code kubernetes.io/dockerconfigjson} Secret. */
-    public CronJobDef withImagePullSecret(SecretDef credentials) {
-        return withPod(() -> pod.withImagePullSecret(credentials));
-    }
-
-    public CronJobDef withSecurity(PodSecurity security) {
-        return withPod(() -> pod.withSecurity(security));
-    }
-
-    public CronJobDef withTerminationGracePeriodSeconds(int seconds) {
-        return withPod(() -> pod.withTerminationGracePeriodSeconds(seconds));
-    }
-
     /** A copy with an escape-hatch edit of the rendered fabric8 CronJob. */
     public CronJobDef withRawEdit(String reason, Consumer<CronJob> edit) {
         return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod,
                 Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
-    /** A copy with the pod {@code change} builds; a problem it finds is told of this CronJob. */
-    private CronJobDef withPod(Supplier<PodTemplate> change) {
-        PodTemplate changed = InvalidDefinitionException.reportedAs(describe(), change);
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, changed, rawEdits);
+    @Override
+    public CronJobDef withPod(PodTemplate pod) {
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
     }
 }

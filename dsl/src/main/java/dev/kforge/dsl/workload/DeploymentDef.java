@@ -1,6 +1,5 @@
 package dev.kforge.dsl.workload;
 
-import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -8,12 +7,10 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
-import dev.kforge.dsl.rbac.ServiceAccountDef;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A Deployment. Start with {@code DeploymentDef.named("tgr").running(mainContainer)}.
@@ -82,16 +79,6 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         return copy(f -> f.component = Optional.of(component));
     }
 
-    /** A copy that runs {@code init} to completion before its containers start (after the init containers added before it). */
-    public DeploymentDef withInitContainer(ContainerDef init) {
-        return withPod(() -> pod.withInitContainer(init));
-    }
-
-    /** A copy with one more container after the main one (e.g. a {@code kubectl proxy} ambassador). */
-    public DeploymentDef withSidecar(ContainerDef sidecar) {
-        return withPod(() -> pod.withSidecar(sidecar));
-    }
-
     public DeploymentDef withStrategy(DeploymentStrategy strategy) {
         return copy(f -> f.strategy = strategy);
     }
@@ -99,46 +86,6 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
     /** A copy whose selector also requires {@code expression}; the pods' labels must satisfy it. */
     public DeploymentDef withSelectorExpression(LabelExpression expression) {
         return copy(f -> f.selectorExpressions = Lists.append(selectorExpressions, expression));
-    }
-
-    /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */
-    public DeploymentDef withPodLabel(String key, String value) {
-        PodTemplate.refuseDerived(describe(), "pod label", key);
-        return withPod(() -> pod.withLabel(key, value));
-    }
-
-    /** A copy with one more label on the Deployment; the labels the stack derives for workloads are refused. */
-    @Override
-    public DeploymentDef withLabel(String key, String value) {
-        PodTemplate.refuseDerived(describe(), "label", key);
-        return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta.withLabel(key, value)));
-    }
-
-    public DeploymentDef withPodAnnotation(String key, String value) {
-        return withPod(() -> pod.withAnnotation(key, value));
-    }
-
-    /** Runs the pods as {@code account} without mounting its API token. */
-    public DeploymentDef withServiceAccount(ServiceAccountDef account) {
-        return withPod(pod.withServiceAccount(account, false));
-    }
-
-    /** Runs the pods as {@code account} and mounts its token, for pods that call the Kubernetes API. */
-    public DeploymentDef withApiAccessAs(ServiceAccountDef account) {
-        return withPod(pod.withServiceAccount(account, true));
-    }
-
-    /** A copy pulling images with {@code credentials}, a {@code kubernetes.io/dockerconfigjson} Secret. */
-    public DeploymentDef withImagePullSecret(SecretDef credentials) {
-        return withPod(() -> pod.withImagePullSecret(credentials));
-    }
-
-    public DeploymentDef withSecurity(PodSecurity security) {
-        return withPod(pod.withSecurity(security));
-    }
-
-    public DeploymentDef withTerminationGracePeriodSeconds(int seconds) {
-        return withPod(() -> pod.withTerminationGracePeriodSeconds(seconds));
     }
 
     /** A copy whose pods the scheduler spreads over nodes as {@code spread} says. */
@@ -156,13 +103,9 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         return copy(f -> f.rawEdits = Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
-    private DeploymentDef withPod(PodTemplate pod) {
+    @Override
+    public DeploymentDef withPod(PodTemplate pod) {
         return copy(f -> f.pod = pod);
-    }
-
-    /** A copy with the pod {@code change} builds; a problem it finds is told of this Deployment. */
-    private DeploymentDef withPod(Supplier<PodTemplate> change) {
-        return withPod(InvalidDefinitionException.reportedAs(describe(), change));
     }
 
     /** Mutable scratch copy of the fields, so each wither names only what it changes. */

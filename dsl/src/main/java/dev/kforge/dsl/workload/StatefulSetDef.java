@@ -1,6 +1,5 @@
 package dev.kforge.dsl.workload;
 
-import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -8,12 +7,10 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
-import dev.kforge.dsl.rbac.ServiceAccountDef;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A StatefulSet (apps/v1): numbered pods ({@code db-0}, {@code db-1}, ...) that keep their name and
@@ -113,56 +110,6 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
         });
     }
 
-    /** A copy that runs {@code init} to completion before its containers start (after the init containers added before it). */
-    public StatefulSetDef withInitContainer(ContainerDef init) {
-        return withPod(() -> pod.withInitContainer(init));
-    }
-
-    /** A copy with one more container after the main one. */
-    public StatefulSetDef withSidecar(ContainerDef sidecar) {
-        return withPod(() -> pod.withSidecar(sidecar));
-    }
-
-    /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */
-    public StatefulSetDef withPodLabel(String key, String value) {
-        PodTemplate.refuseDerived(describe(), "pod label", key);
-        return withPod(() -> pod.withLabel(key, value));
-    }
-
-    /** A copy with one more label on the StatefulSet; the labels the stack derives for workloads are refused. */
-    @Override
-    public StatefulSetDef withLabel(String key, String value) {
-        PodTemplate.refuseDerived(describe(), "label", key);
-        return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta.withLabel(key, value)));
-    }
-
-    public StatefulSetDef withPodAnnotation(String key, String value) {
-        return withPod(() -> pod.withAnnotation(key, value));
-    }
-
-    /** Runs the pods as {@code account} without mounting its API token. */
-    public StatefulSetDef withServiceAccount(ServiceAccountDef account) {
-        return withPod(() -> pod.withServiceAccount(account, false));
-    }
-
-    /** Runs the pods as {@code account} and mounts its token, for pods that call the Kubernetes API. */
-    public StatefulSetDef withApiAccessAs(ServiceAccountDef account) {
-        return withPod(() -> pod.withServiceAccount(account, true));
-    }
-
-    /** A copy pulling images with {@code credentials}, a {@code kubernetes.io/dockerconfigjson} Secret. */
-    public StatefulSetDef withImagePullSecret(SecretDef credentials) {
-        return withPod(() -> pod.withImagePullSecret(credentials));
-    }
-
-    public StatefulSetDef withSecurity(PodSecurity security) {
-        return withPod(() -> pod.withSecurity(security));
-    }
-
-    public StatefulSetDef withTerminationGracePeriodSeconds(int seconds) {
-        return withPod(() -> pod.withTerminationGracePeriodSeconds(seconds));
-    }
-
     /** A copy whose pods the scheduler spreads over nodes as {@code spread} says. */
     public StatefulSetDef withNodeSpread(NodeSpread spread) {
         return copy(f -> f.nodeSpread = spread);
@@ -178,10 +125,9 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
         return copy(f -> f.rawEdits = Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
-    /** A copy with the pod {@code change} builds; a problem it finds is told of this StatefulSet. */
-    private StatefulSetDef withPod(Supplier<PodTemplate> change) {
-        PodTemplate changed = InvalidDefinitionException.reportedAs(describe(), change);
-        return copy(f -> f.pod = changed);
+    @Override
+    public StatefulSetDef withPod(PodTemplate pod) {
+        return copy(f -> f.pod = pod);
     }
 
     /** Mutable scratch copy of the fields, so each wither names only what it changes. */

@@ -2,6 +2,7 @@ package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Annotations;
+import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
@@ -18,6 +19,9 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
 
     /** The pods it runs. */
     PodTemplate pod();
+
+    /** A copy running other pods; the basis of the pod withers below. */
+    T withPod(PodTemplate pod);
 
     /** The {@code app.kubernetes.io/component} label, part of the selector; default none. */
     Optional<String> component();
@@ -81,5 +85,55 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
 
     default Optional<Integer> terminationGracePeriodSeconds() {
         return pod().terminationGracePeriodSeconds();
+    }
+
+    /** A copy that runs {@code init} to completion before its containers start (after the init containers added before it). */
+    default T withInitContainer(ContainerDef init) {
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withInitContainer(init)));
+    }
+
+    /** A copy with one more container after the main one (e.g. a {@code kubectl proxy} ambassador). */
+    default T withSidecar(ContainerDef sidecar) {
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withSidecar(sidecar)));
+    }
+
+    /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */
+    default T withPodLabel(String key, String value) {
+        PodTemplate.refuseDerived(describe(), "pod label", key);
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withLabel(key, value)));
+    }
+
+    /** A copy with one more label on the workload; the labels the stack derives for workloads are refused. */
+    @Override
+    default T withLabel(String key, String value) {
+        PodTemplate.refuseDerived(describe(), "label", key);
+        return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta().withLabel(key, value)));
+    }
+
+    default T withPodAnnotation(String key, String value) {
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withAnnotation(key, value)));
+    }
+
+    /** Runs the pods as {@code account} without mounting its API token. */
+    default T withServiceAccount(ServiceAccountDef account) {
+        return withPod(pod().withServiceAccount(account, false));
+    }
+
+    /** Runs the pods as {@code account} and mounts its token, for pods that call the Kubernetes API. */
+    default T withApiAccessAs(ServiceAccountDef account) {
+        return withPod(pod().withServiceAccount(account, true));
+    }
+
+    /** A copy pulling images with {@code credentials}, a {@code kubernetes.io/dockerconfigjson} Secret. */
+    default T withImagePullSecret(SecretDef credentials) {
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withImagePullSecret(credentials)));
+    }
+
+    default T withSecurity(PodSecurity security) {
+        return withPod(pod().withSecurity(security));
+    }
+
+    default T withTerminationGracePeriodSeconds(int seconds) {
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withTerminationGracePeriodSeconds(seconds)));
     }
 }
