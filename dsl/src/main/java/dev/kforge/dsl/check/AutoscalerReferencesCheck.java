@@ -69,10 +69,10 @@ final class AutoscalerReferencesCheck implements StackCheck {
                 if (!target.resource().isRequestedIn(container.resources())) {
                     String resource = target.resource().apiValue();
                     problems.add(Problem.of(REQUEST, Severity.ERROR, stack.describe(), autoscaler,
-                            "scales on " + resource + " utilization, but container " + container.name() + " of Deployment " + workload.name()
+                            "scales on " + resource + " utilization, but container " + container.name() + " of " + workload.describe()
                                     + " requests no " + resource + ", so utilization is undefined and the autoscaler never scales",
                             "container " + container.name() + ": no " + resource + " request",
-                            "Give every container of the Deployment a " + resource + " request with withResources(...)."));
+                            "Give every container of the " + workload.kind() + " a " + resource + " request with withResources(...)."));
                 }
             }
         }

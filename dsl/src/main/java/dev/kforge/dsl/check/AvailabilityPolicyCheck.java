@@ -24,7 +24,7 @@ final class AvailabilityPolicyCheck implements StackCheck {
             if (workload.nodeSpread() == NodeSpread.NONE && mostPods >= 2) {
                 PolicyReporter.report(stack, workload, PolicyCheck.NODE_SPREAD, "may run its pods all on one node, which one node failure takes down",
                         "nodeSpread: NONE, up to " + mostPods + " pods",
-                        "Remove withNodeSpread(NodeSpread.NONE): pods then prefer nodes without another pod of the Deployment.", problems);
+                        "Remove withNodeSpread(NodeSpread.NONE): pods then prefer nodes without another pod of the " + workload.kind() + ".", problems);
             }
             boolean budgeted = index.all(PodDisruptionBudgetDef.class).stream()
                     .anyMatch(budget -> budget.workload().kind() == workload.kind() && budget.workload().name().equals(workload.name()));

@@ -133,9 +133,10 @@ public final class BreakingChangesCheck {
                     + (namespace.isEmpty() ? "" : " -n " + namespace);
         }
         String consequence = "a pruning pipeline deletes it from the cluster";
-        // Without its autoscaler a Deployment goes back to its fixed count; an autoscaler left behind keeps overriding it.
+        // Without its autoscaler a workload goes back to its fixed count; an autoscaler left behind keeps overriding it.
         return kind.equals(Kind.HORIZONTAL_POD_AUTOSCALER.kind())
-                ? consequence + "; the Deployment it scaled goes back to its fixed replicas, so prune it in the same apply (make apply-command)"
+                ? consequence + "; the " + old.at("/spec/scaleTargetRef/kind").asText("workload") + " it scaled goes back to its fixed "
+                        + "replicas, so prune it in the same apply (make apply-command)"
                 : consequence;
     }
 
@@ -166,6 +167,7 @@ public final class BreakingChangesCheck {
             for (String field : List.of("selector", "serviceName", "volumeClaimTemplates", "podManagementPolicy")) {
                 reporter.changed(kind, file.name(), "spec." + field, old.at("/spec/" + field), now.at("/spec/" + field));
             }
+            reportReplicasHandover(reporter, file, old, now);
         } else if (file.kind().equals(Kind.SERVICE)) {
             reporter.changed(kind, file.name(), "spec.clusterIP", old.at("/spec/clusterIP"), now.at("/spec/clusterIP"));
             boolean wasAlias = old.at("/spec/type").asText().equals("ExternalName");
@@ -184,11 +186,13 @@ public final class BreakingChangesCheck {
         String name = file.name();
         String namespace = now.at("/metadata/namespace").asText();
         reporter.report(Severity.ERROR, REPLICAS_HANDOVER, file.kind().kind(), name, BreakingChange.REPLICAS_REMOVAL,
-                "spec.replicas would be left out (an autoscaler takes over): kubectl apply deletes the field, and the Deployment "
-                        + "falls to 1 pod until the autoscaler scales it up again", "replicas: " + replicas.asInt() + " -> unset",
-                "Before applying, drop the field from what kubectl last applied (kubectl apply edit-last-applied deployment/" + name
-                        + " -n " + namespace + "; with server-side apply, move its ownership), then acknowledge with "
-                        + "BreakingChange.replicasToAutoscaler(\"" + name + "\", \"<how the rollout handles it>\").");
+                "spec.replicas would be left out (an autoscaler takes over): kubectl apply deletes the field, and the " + file.kind().kind()
+                        + " falls to 1 pod until the autoscaler scales it up again", "replicas: " + replicas.asInt() + " -> unset",
+                "Before applying, drop the field from what kubectl last applied (kubectl apply edit-last-applied "
+                        + file.kind().kind().toLowerCase(java.util.Locale.ROOT) + "/" + name + " -n " + namespace
+                        + "; with server-side apply, move its ownership), then acknowledge with BreakingChange.replicasToAutoscaler("
+                        + (file.kind().equals(Kind.DEPLOYMENT) ? "" : KindConstants.of(file.kind().kind()) + ", ") + "\"" + name
+                        + "\", \"<how the rollout handles it>\").");
     }
 
     private static JsonNode parse(String yaml) {

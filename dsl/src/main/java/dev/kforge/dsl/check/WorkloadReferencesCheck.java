@@ -4,6 +4,9 @@ import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
@@ -43,6 +46,16 @@ final class WorkloadReferencesCheck implements StackCheck {
         checkBudgets(stack, index, problems);
         checkSelectorsApart(stack, index, problems);
         for (StatefulSetDef statefulSet : index.all(StatefulSetDef.class)) {
+            List<String> headless = index.all(ServiceDef.class).stream().filter(service -> service.type() instanceof ServiceType.Headless
+                    && service.selection().orElse(null) instanceof PodSelection.OfWorkload selected
+                    && selected.workload().kind() == statefulSet.kind() && selected.workload().name().equals(statefulSet.name()))
+                    .map(ServiceDef::name).toList();
+            if (headless.size() > 1) {
+                problems.add(Problem.of(GOVERNING_SERVICE, Severity.WARNING, stack.describe(), statefulSet,
+                        "is selected by several headless Services; the first, " + headless.get(0) + ", becomes its serviceName, which cannot "
+                                + "change later without recreating the StatefulSet", String.join(", ", headless),
+                        "Keep one headless Service for it (others may be ClusterIP Services), or put the one to govern it first in the stack."));
+            }
             if (stack.governingServiceOf(statefulSet).isEmpty()) {
                 problems.add(Problem.of(GOVERNING_SERVICE, Severity.WARNING, stack.describe(), statefulSet,
                         "has no headless Service selecting its pods, so they get no DNS names of their own (" + statefulSet.name() + "-0."

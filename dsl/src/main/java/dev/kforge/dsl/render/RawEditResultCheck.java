@@ -1,28 +1,25 @@
 package dev.kforge.dsl.render;
 
-import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.stack.PodSecurityStandard;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.ConcurrencyPolicy;
-import dev.kforge.dsl.workload.CronJobDef;
-import dev.kforge.dsl.workload.CronSchedule;
-import dev.kforge.dsl.workload.JobRestartPolicy;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
-import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
-import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the checks of the definitions cannot see: a raw edit may set, on the rendered object, what
@@ -40,18 +37,22 @@ final class RawEditResultCheck {
                 PodTemplateSpec template = deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
                 requirePodTemplate(object, template, "spec.template");
                 requireSelectedTemplate(object, deployment.getSpec().getSelector(), template);
+                requireLongRunningPods(object, template);
+                requireMountedVolumes(object, template, List.of());
                 checkPodSecurity(object, template, stack);
                 checkAutoscaledReplicas(object, deployment.getSpec().getReplicas(), stack);
             } else if (manifest instanceof StatefulSet statefulSet) {
                 PodTemplateSpec template = statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate();
                 requirePodTemplate(object, template, "spec.template");
                 requireSelectedTemplate(object, statefulSet.getSpec().getSelector(), template);
+                requireLongRunningPods(object, template);
+                RawEditedStatefulSet.check(object, statefulSet.getSpec());
                 checkPodSecurity(object, template, stack);
                 checkAutoscaledReplicas(object, statefulSet.getSpec().getReplicas(), stack);
             } else if (manifest instanceof CronJob cronJob) {
-                requirePodTemplate(object, podTemplateOf(cronJob), "spec.jobTemplate.spec.template");
-                checkPodSecurity(object, podTemplateOf(cronJob), stack);
-                checkCronJob(object, cronJob);
+                requirePodTemplate(object, RawEditedCronJob.podTemplateOf(cronJob), "spec.jobTemplate.spec.template");
+                checkPodSecurity(object, RawEditedCronJob.podTemplateOf(cronJob), stack);
+                RawEditedCronJob.check(object, cronJob);
             }
         } catch (RawEditException e) {
             throw e;
@@ -74,6 +75,40 @@ final class RawEditResultCheck {
         }
     }
 
+    /** A Deployment's or StatefulSet's pods run until replaced: the API server allows only restartPolicy Always and no deadline. */
+    private static void requireLongRunningPods(KubeObject<?> object, PodTemplateSpec template) {
+        PodSpec pod = template.getSpec();
+        if (pod.getRestartPolicy() != null && !pod.getRestartPolicy().equals("Always") || pod.getActiveDeadlineSeconds() != null) {
+            throw new RawEditException(object, "raw edits set what the API server refuses for pods that run until replaced",
+                    "restartPolicy: " + pod.getRestartPolicy() + ", activeDeadlineSeconds: " + pod.getActiveDeadlineSeconds(),
+                    "Leave restartPolicy unset (Always) and activeDeadlineSeconds unset; a CronJob runs pods that end.", object.meta().origin(), null);
+        }
+    }
+
+    /** Every volume a container mounts is a pod volume or, in a StatefulSet, a claim template: the API server refuses the rest. */
+    static void requireMountedVolumes(KubeObject<?> object, PodTemplateSpec template, List<String> claims) {
+        Set<String> volumes = new TreeSet<>(claims);
+        for (Volume volume : orEmpty(template.getSpec().getVolumes())) {
+            volumes.add(volume.getName());
+        }
+        List<Container> containers = new ArrayList<>(orEmpty(template.getSpec().getInitContainers()));
+        containers.addAll(template.getSpec().getContainers());
+        for (Container container : containers) {
+            for (VolumeMount mount : orEmpty(container.getVolumeMounts())) {
+                if (!volumes.contains(mount.getName())) {
+                    throw new RawEditException(object, "raw edits left container " + container.getName() + " mounting a volume the pod does not have",
+                            "volumeMounts: " + mount.getName() + ", volumes: " + volumes, "Keep the volume, or remove the mount in the same edit.",
+                            object.meta().origin(), null);
+                }
+            }
+        }
+    }
+
+    /** fabric8 leaves unset lists null. */
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
     /** The API server refuses a Deployment whose selector does not match its own pod template's labels. */
     private static void requireSelectedTemplate(KubeObject<?> object, LabelSelector selector, PodTemplateSpec template) {
         Map<String, String> wanted = selector == null ? null : selector.getMatchLabels();
@@ -84,13 +119,6 @@ final class RawEditResultCheck {
                     "selector: " + (wanted == null ? null : new TreeMap<>(wanted)) + ", pod labels: " + new TreeMap<>(labels),
                     "Leave the selector and the derived pod labels to the DSL; add labels with withPodLabel.", object.meta().origin(), null);
         }
-    }
-
-    private static PodTemplateSpec podTemplateOf(CronJob cronJob) {
-        CronJobSpec spec = cronJob.getSpec();
-        JobTemplateSpec jobTemplate = spec == null ? null : spec.getJobTemplate();
-        JobSpec job = jobTemplate == null ? null : jobTemplate.getSpec();
-        return job == null ? null : job.getTemplate();
     }
 
     private static void checkPodSecurity(KubeObject<?> object, PodTemplateSpec pod, Stack stack) {
@@ -113,42 +141,4 @@ final class RawEditResultCheck {
         }
     }
 
-    /** The schedule, time zone, concurrency policy, limits and the pods' restart policy, as the definition's steps check them. */
-    private static void checkCronJob(KubeObject<?> object, CronJob cronJob) {
-        CronJobSpec spec = cronJob.getSpec();
-        String schedule = spec.getSchedule();
-        if (object instanceof CronJobDef definition && !Objects.equals(schedule, definition.schedule().expression())) {
-            try {
-                CronSchedule.of(schedule);
-            } catch (InvalidDefinitionException e) {
-                throw refused(object, "a schedule", String.valueOf(schedule),
-                        e.getMessage().substring(e.getMessage().indexOf(": ") + 2) + " Set the schedule with CronJobDef.onSchedule instead.");
-            }
-        }
-        if (spec.getTimeZone() != null && !CronJobDef.isKnownTimeZone(spec.getTimeZone())) {
-            throw refused(object, "a time zone", "timeZone: " + spec.getTimeZone(), "Use withTimeZone with an IANA name such as \"Europe/Paris\".");
-        }
-        List<String> policies = Arrays.stream(ConcurrencyPolicy.values()).map(ConcurrencyPolicy::apiValue).toList();
-        if (spec.getConcurrencyPolicy() != null && !policies.contains(spec.getConcurrencyPolicy())) {
-            throw refused(object, "a concurrency policy", "concurrencyPolicy: " + spec.getConcurrencyPolicy(),
-                    "Use withConcurrency(ConcurrencyPolicy.ALLOW, FORBID or REPLACE).");
-        }
-        JobSpec job = spec.getJobTemplate().getSpec();
-        if (job.getActiveDeadlineSeconds() != null && job.getActiveDeadlineSeconds() <= 0
-                || job.getBackoffLimit() != null && job.getBackoffLimit() < 0) {
-            throw refused(object, "a deadline or retry limit", "activeDeadlineSeconds: " + job.getActiveDeadlineSeconds()
-                    + ", backoffLimit: " + job.getBackoffLimit(), "Use withDeadline (positive) and withRetries (0 or more).");
-        }
-        String restartPolicy = job.getTemplate().getSpec().getRestartPolicy();
-        List<String> allowed = Arrays.stream(JobRestartPolicy.values()).map(JobRestartPolicy::apiValue).toList();
-        if (!allowed.contains(restartPolicy)) {
-            throw refused(object, "a restart policy", "restartPolicy: " + restartPolicy,
-                    "Use withRestartPolicy(JobRestartPolicy.ON_FAILURE or NEVER) instead.");
-        }
-    }
-
-    private static RawEditException refused(KubeObject<?> object, String what, String actual, String hint) {
-        return new RawEditException(object, "raw edits set " + what + " the API server refuses for a CronJob", actual, hint,
-                object.meta().origin(), null);
-    }
 }

@@ -30,7 +30,7 @@ public record BreakingChange(Kind kind, String name, String change, String reaso
         return new BreakingChange(kind, name, field, reason);
     }
 
-    /** The change of a Deployment whose {@code spec.replicas} is left out for an autoscaler. */
+    /** The change of a Deployment or StatefulSet whose {@code spec.replicas} is left out for an autoscaler. */
     public static final String REPLICAS_REMOVAL = "spec.replicas removal";
 
     /**
@@ -38,7 +38,12 @@ public record BreakingChange(Kind kind, String name, String change, String reaso
      * configuration no longer holds it (else {@code kubectl apply} scales it down to 1 pod).
      */
     public static BreakingChange replicasToAutoscaler(String deployment, String reason) {
-        return new BreakingChange(Kind.DEPLOYMENT, deployment, REPLICAS_REMOVAL, reason);
+        return replicasToAutoscaler(Kind.DEPLOYMENT, deployment, reason);
+    }
+
+    /** As {@link #replicasToAutoscaler(String, String)}, for a workload of {@code kind} (e.g. {@code Kind.STATEFUL_SET}). */
+    public static BreakingChange replicasToAutoscaler(Kind kind, String name, String reason) {
+        return new BreakingChange(kind, name, REPLICAS_REMOVAL, reason);
     }
 
     /** The object is deleted from the code; a pruning pipeline deletes it from the cluster. */

@@ -90,8 +90,9 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
     /** The step that takes the required main container. */
     public record ContainerStep(Meta meta, CronSchedule schedule) {
         public CronJobDef running(ContainerDef main) {
+            PodTemplate pod = InvalidDefinitionException.reportedAs(Kind.CRON_JOB + " " + meta.name(), () -> PodTemplate.running(main));
             return new CronJobDef(meta, Optional.empty(), schedule, Optional.empty(), ConcurrencyPolicy.FORBID, Optional.empty(),
-                    Optional.empty(), JobRestartPolicy.ON_FAILURE, false, PodTemplate.running(main), List.of());
+                    Optional.empty(), JobRestartPolicy.ON_FAILURE, false, pod, List.of());
         }
     }
 

@@ -55,7 +55,8 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
     /** The step that takes the required main container. */
     public record ContainerStep(Meta meta) {
         public DeploymentDef running(ContainerDef main) {
-            return new DeploymentDef(meta, Optional.empty(), Optional.empty(), PodTemplate.running(main), DeploymentStrategy.DEFAULT,
+            PodTemplate pod = InvalidDefinitionException.reportedAs(Kind.DEPLOYMENT + " " + meta.name(), () -> PodTemplate.running(main));
+            return new DeploymentDef(meta, Optional.empty(), Optional.empty(), pod, DeploymentStrategy.DEFAULT,
                     List.of(), NodeSpread.PREFERRED, ZoneSpread.PREFERRED, List.of());
         }
     }

@@ -54,6 +54,18 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
             }
         });
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
+        requireSet(subject, "podManagement", podManagement);
+        requireSet(subject, "update", update);
+        requireSet(subject, "claim retention when deleted", claimsWhenDeleted);
+        requireSet(subject, "claim retention when scaled", claimsWhenScaled);
+        requireSet(subject, "nodeSpread", nodeSpread);
+        requireSet(subject, "zoneSpread", zoneSpread);
+    }
+
+    private static void requireSet(String subject, String field, Object value) {
+        if (value == null) {
+            throw new InvalidDefinitionException(subject + ": " + field + " is missing. Pass one of its constants, or leave the default.");
+        }
     }
 
     /** The first step: a StatefulSet needs a name and its main container. */
@@ -64,7 +76,8 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
     /** The step that takes the required main container. */
     public record ContainerStep(Meta meta) {
         public StatefulSetDef running(ContainerDef main) {
-            return new StatefulSetDef(meta, Optional.empty(), Optional.empty(), PodTemplate.running(main), PodManagement.ORDERED_READY,
+            PodTemplate pod = InvalidDefinitionException.reportedAs(Kind.STATEFUL_SET + " " + meta.name(), () -> PodTemplate.running(main));
+            return new StatefulSetDef(meta, Optional.empty(), Optional.empty(), pod, PodManagement.ORDERED_READY,
                     StatefulSetUpdate.ROLLING, ClaimRetention.RETAIN, ClaimRetention.RETAIN, NodeSpread.PREFERRED, ZoneSpread.PREFERRED,
                     List.of());
         }

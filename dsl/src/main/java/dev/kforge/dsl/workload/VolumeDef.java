@@ -101,6 +101,9 @@ public sealed interface VolumeDef {
             if (size == null) {
                 throw new InvalidDefinitionException("Volume " + name + ": the size is missing. Give one, e.g. Memory.gibibytes(10).");
             }
+            if (accessMode == null) {
+                throw new InvalidDefinitionException("Volume " + name + ": the access mode is missing. Use VolumeAccessMode.READ_WRITE_ONCE, the default.");
+            }
             storageClass.ifPresent(className -> Names.require(Names.Rule.DNS1123_SUBDOMAIN, "Volume " + name, "storageClassName", className));
         }
 

@@ -205,4 +205,73 @@ class StatefulSetTest {
         assertThatThrownBy(() -> Renderer.render(stack.with(headless, db.withRawEdit("selector", s -> s.getSpec().getSelector().setMatchLabels(Map.of("a", "b"))))))
                 .hasMessageContaining("StatefulSet db: raw edits left a selector that does not match its pod template's labels");
     }
+
+    @Test
+    void handing_its_replicas_to_an_autoscaler_is_a_breaking_change_it_can_acknowledge() {
+        Stack before = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(db, headless);
+        Map<String, String> committed = new LinkedHashMap<>();
+        for (ManifestFile file : Renderer.render(before).files()) {
+            committed.put(file.fileName(), file.content());
+        }
+        StatefulSetDef scaled = StatefulSetDef.named("db").running(postgres);
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("db").scaling(scaled).between(3, 6)
+                .atUtilization(UtilizationTarget.cpu(80));
+        Stack after = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(scaled, headless, autoscaler);
+        Problems problems = new Problems();
+        BreakingChangesCheck.check(after, committed, Renderer.render(after).files(), problems);
+        assertThat(problems.all()).extracting(Problem::format).singleElement().asString()
+                .startsWith("prod/StatefulSet db: spec.replicas would be left out (an autoscaler takes over): kubectl apply deletes the field, "
+                        + "and the StatefulSet falls to 1 pod")
+                .contains("kubectl apply edit-last-applied statefulset/db -n demo-prod",
+                        "BreakingChange.replicasToAutoscaler(Kind.STATEFUL_SET, \"db\", ");
+        Stack acknowledged = after.acknowledging(dev.kforge.dsl.stack.BreakingChange.replicasToAutoscaler(dev.kforge.dsl.core.Kind.STATEFUL_SET,
+                "db", "edit-last-applied run first"));
+        Problems none = new Problems();
+        BreakingChangesCheck.check(acknowledged, committed, Renderer.render(acknowledged).files(), none);
+        assertThat(none.all()).isEmpty();
+    }
+
+    @Test
+    void raw_edits_may_not_set_what_the_api_server_refuses_for_a_stateful_set() {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(headless);
+        List<java.util.function.Consumer<io.fabric8.kubernetes.api.model.apps.StatefulSet>> refused = List.of(
+                s -> s.getSpec().setPodManagementPolicy("parallel"),
+                s -> s.getSpec().getUpdateStrategy().setType("Rolling"),
+                s -> s.getSpec().setUpdateStrategy(new io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy(
+                        new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy(null, 1), "OnDelete")),
+                s -> s.getSpec().setUpdateStrategy(new io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy(
+                        new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy(null, -1), "RollingUpdate")),
+                s -> s.getSpec().setRevisionHistoryLimit(-3),
+                s -> s.getSpec().getPersistentVolumeClaimRetentionPolicy().setWhenDeleted("Keep"));
+        for (java.util.function.Consumer<io.fabric8.kubernetes.api.model.apps.StatefulSet> edit : refused) {
+            assertThatThrownBy(() -> Renderer.render(stack.with(db.withRawEdit("edit", edit))))
+                    .hasMessageStartingWith("StatefulSet db: raw edits set what the API server refuses for a StatefulSet (");
+        }
+        assertThatThrownBy(() -> Renderer.render(stack.with(db.withRawEdit("no claims", s -> s.getSpec().setVolumeClaimTemplates(null)))))
+                .hasMessageStartingWith("StatefulSet db: raw edits left container postgres mounting a volume the pod does not have "
+                        + "(volumeMounts: data, volumes: [run]).");
+        assertThatThrownBy(() -> Renderer.render(stack.with(db.withRawEdit("once", s -> s.getSpec().getTemplate().getSpec().setRestartPolicy("Never")))))
+                .hasMessageStartingWith("StatefulSet db: raw edits set what the API server refuses for pods that run until replaced "
+                        + "(restartPolicy: Never, activeDeadlineSeconds: null).");
+        DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")));
+        assertThatThrownBy(() -> Renderer.render(stack.with(web.withRawEdit("deadline", d -> d.getSpec().getTemplate().getSpec().setActiveDeadlineSeconds(60L)))))
+                .hasMessageStartingWith("Deployment web: raw edits set what the API server refuses for pods that run until replaced");
+        // A valid partition set by an edit renders.
+        assertThat(Renderer.render(stack.with(db.withRawEdit("canary", s -> s.getSpec().getUpdateStrategy().setRollingUpdate(
+                new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy(null, 2))))).files()).isNotEmpty();
+    }
+
+    @Test
+    void tells_pod_problems_and_missing_settings_of_the_stateful_set_and_warns_of_two_headless_services() {
+        ContainerDef clash = ContainerDef.named("postgres").image(Image.of("example/postgres", "16.4.0"))
+                .withMount(Volumes.emptyDir("data"), "/scratch").withMount(data, "/data");
+        assertThatThrownBy(() -> StatefulSetDef.named("db").running(clash))
+                .hasMessageStartingWith("StatefulSet db: volume name \"data\" names two different volumes.");
+        assertThatThrownBy(() -> db.withUpdate(null)).hasMessage("StatefulSet db: update is missing. Pass one of its constants, or leave the default.");
+        assertThatThrownBy(() -> data.withAccessMode(null)).hasMessageStartingWith("Volume data: the access mode is missing.");
+        ServiceDef peers = ServiceDef.named("db-peers").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG));
+        assertThat(problems(Policy.RELAXED, db, headless, peers)).contains("WARNING prod/StatefulSet db: is selected by several headless "
+                + "Services; the first, db, becomes its serviceName, which cannot change later without recreating the StatefulSet (db, db-peers). "
+                + "Keep one headless Service for it (others may be ClusterIP Services), or put the one to govern it first in the stack.");
+    }
 }
