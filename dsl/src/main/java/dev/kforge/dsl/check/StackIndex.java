@@ -52,13 +52,13 @@ public final class StackIndex {
         return all;
     }
 
-    /** Every object that runs pods (Deployments, CronJobs), in stack order. */
+    /** Every object that runs pods (Deployments, StatefulSets, CronJobs), in stack order. */
     @SuppressWarnings("unchecked")
     public List<Workload<?>> workloads() {
         return (List<Workload<?>>) (List<?>) all(Workload.class);
     }
 
-    /** Every object that keeps replicas of its pods running (Deployments), in stack order. */
+    /** Every object that keeps replicas of its pods running (Deployments, StatefulSets), in stack order. */
     @SuppressWarnings("unchecked")
     public List<ReplicatedWorkload<?>> replicatedWorkloads() {
         return (List<ReplicatedWorkload<?>>) (List<?>) all(ReplicatedWorkload.class);

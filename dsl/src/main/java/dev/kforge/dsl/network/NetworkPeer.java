@@ -17,7 +17,7 @@ public sealed interface NetworkPeer {
     /** Describes the peer in messages. */
     String describe();
 
-    /** The pods of a workload (a Deployment, a CronJob) of the same stack, by its derived selector. */
+    /** The pods of a workload (a Deployment, a StatefulSet, a CronJob) of the same stack, by its derived selector. */
     static NetworkPeer podsOf(Workload<?> workload) {
         return new PodsOf(workload);
     }

@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * StatefulSets get a Deployment's labels, selector, pod template and spread, the name of the
- * headless Service that selects them (the checks require one) and a claim template per disk their
+ * headless Service that selects them (the checks warn without one) and a claim template per disk their
  * containers mount.
  */
 final class StatefulSetRenderer implements ObjectRenderer<StatefulSetDef> {

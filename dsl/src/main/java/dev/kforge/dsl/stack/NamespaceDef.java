@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * A Namespace; every stack has exactly one, holding its namespaced objects. It enforces a Pod
  * Security Standard (labels {@code pod-security.kubernetes.io/enforce}, {@code warn} and
  * {@code audit}), {@link PodSecurityStandard#RESTRICTED} unless relaxed with
- * {@link #withPodSecurityStandard}; the checks refuse a Deployment whose pods it would reject.
+ * {@link #withPodSecurityStandard}; the checks refuse a workload whose pods it would reject.
  */
 public record NamespaceDef(Meta meta, PodSecurityStandard podSecurityStandard, List<RawEdit<Namespace>> rawEdits)
         implements KubeObject<NamespaceDef> {

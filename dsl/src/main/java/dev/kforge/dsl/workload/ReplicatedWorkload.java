@@ -3,7 +3,7 @@ package dev.kforge.dsl.workload;
 import java.util.Optional;
 
 /**
- * A workload that keeps a number of identical pods running, such as a {@link DeploymentDef}: what a
+ * A workload that keeps a number of pods running, a {@link DeploymentDef} or {@link StatefulSetDef}: what a
  * Service selects, a disruption budget protects, an autoscaler scales and the availability rules
  * (replicas, node and zone spread, isolation) are about.
  *

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  *
  * <p>Its pods get the labels, security defaults, spread and checks of a Deployment's. Its governing
  * Service (which gives each pod a DNS name, {@code db-0.db}) is not named by hand: the stack's
- * headless Service selecting it, {@code ServiceDef.named("db").headless().selecting(statefulSet)},
- * which the checks require.
+ * headless Service selecting it, {@code ServiceDef.named("db").selecting(statefulSet).withType(ServiceType.HEADLESS)},
+ * which the checks ask for (a warning without one).
  *
  * @param component         the {@code app.kubernetes.io/component} label; default none
  * @param fixedReplicas     the pods to run, set with {@link #withReplicas}; empty: 1, or what an autoscaler decides

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An object that runs pods from a {@link PodTemplate}, such as a {@link DeploymentDef}. The checks of what pods run (images, resources, security, configuration and
- * secret references, service accounts) read workloads, so they hold for every kind.
+ * An object that runs pods from a {@link PodTemplate}: a {@link DeploymentDef}, {@link StatefulSetDef} or
+ * {@link CronJobDef}. The checks of what pods run (images, resources, security, configuration and
+ * secret references, service accounts) read workloads, so they hold for every kind, and the pod
+ * withers are written here once, over {@link #withPod}.
  *
  * @param <T> the implementing type, so that withers keep it
  */
