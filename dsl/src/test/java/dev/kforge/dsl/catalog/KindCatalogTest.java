@@ -1,0 +1,131 @@
+package dev.kforge.dsl.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretSource;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.IngressPath;
+import dev.kforge.dsl.network.IngressRule;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.network.ServiceType;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.EnvironmentDefinition;
+import dev.kforge.dsl.pipeline.RenderResult;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.rbac.ApiResource;
+import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
+import dev.kforge.dsl.rbac.ClusterRoleDef;
+import dev.kforge.dsl.rbac.PolicyRule;
+import dev.kforge.dsl.rbac.RoleBindingDef;
+import dev.kforge.dsl.rbac.RoleDef;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.rbac.Verb;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ConcurrencyPolicy;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.CronJobDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
+import dev.kforge.dsl.workload.PodManagement;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.StatefulSetDef;
+import dev.kforge.dsl.workload.StatefulSetUpdate;
+import dev.kforge.dsl.workload.UtilizationTarget;
+import dev.kforge.dsl.workload.Volumes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One stack with every kind the library renders, the kinds tgr's environments do not use among
+ * them (StatefulSet, CronJob, Role, SealedSecret), rendered through the whole pipeline without a
+ * problem. The files are left in {@code dsl/target/kind-catalog/} for CI, which validates them
+ * against the strict Kubernetes 1.33 schemas as it does out/.
+ */
+class KindCatalogTest {
+    static final Path CATALOG = Path.of("target", "kind-catalog");
+    private static final Port HTTP = Port.tcp("http", 8080);
+    private static final Port PG = Port.tcp("postgres", 5432);
+    private static final ServicePort WEB = ServicePort.to(HTTP);
+    private static final Resources RESOURCES = Resources.requests(Cpu.millis(100), Memory.mebibytes(128))
+            .withCpuLimit(Cpu.millis(500)).withMemoryLimit(Memory.mebibytes(256));
+
+    private static Stack catalog() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+        ConfigMapDef config = ConfigMapDef.named("web-config").withProperty("LANGUAGE", "python");
+        SecretDef password = SecretDef.opaque("db-password", "PASSWORD")
+                .withSource(SecretSource.sealed(Map.of("PASSWORD", "AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq" + "x".repeat(40))));
+        SecretDef token = SecretDef.opaque("web-token", "TOKEN").withSource(SecretSource.clusterStore("vault").withRemoteKey("apps/web"));
+        ContainerDef migrate = ContainerDef.named("migrate").image(Image.of("example/web", "2.0.1")).withCommand("migrate")
+                .withEnv(Env.from("PASSWORD", password.key("PASSWORD"))).withResources(RESOURCES);
+        DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "2.0.1"))
+                        .withPort(HTTP).withResources(RESOURCES).withEnv(Env.from("LANGUAGE", config.key("LANGUAGE")), Env.from("TOKEN", token.key("TOKEN")))
+                        .withReadinessProbe(ProbeDef.httpGet("/ready", HTTP)).withLivenessProbe(ProbeDef.httpGet("/health", HTTP)))
+                .withInitContainer(migrate).withApiAccessAs(account).withComponent("api");
+        ServiceDef webService = ServiceDef.named("web").selecting(web).withPort(WEB);
+
+        ContainerDef postgres = ContainerDef.named("postgres").image(Image.of("example/postgres", "16.4.0")).withPort(PG).withResources(RESOURCES)
+                .withEnv(Env.from("POSTGRES_PASSWORD", password.key("PASSWORD")))
+                .withMount(Volumes.claim("data", Memory.gibibytes(10)).withStorageClass("ssd"), "/var/lib/postgresql/data")
+                .withMount(Volumes.emptyDir("run").withSizeLimit(Memory.mebibytes(16)), "/var/run/postgresql")
+                .withReadinessProbe(ProbeDef.tcpSocket(PG)).withLivenessProbe(ProbeDef.exec("pg_isready"));
+        StatefulSetDef db = StatefulSetDef.named("db").running(postgres).withPodManagement(PodManagement.PARALLEL)
+                .withUpdate(StatefulSetUpdate.rollingFrom(1)).withReplicas(3);
+        ServiceDef dbService = ServiceDef.named("db").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG));
+
+        CronJobDef report = CronJobDef.named("report").onSchedule("30 2 * * MON-FRI").running(ContainerDef.named("report")
+                        .image(Image.of("example/report", "1.3.0")).withResources(RESOURCES).withCommand("report", "--language", "$(LANGUAGE)")
+                        .withEnv(Env.from("LANGUAGE", config.key("LANGUAGE"))))
+                .withInitContainer(migrate.withCommand("wait-for-db")).withTimeZone("Europe/Paris").withDeadline(Duration.ofMinutes(20))
+                .withRetries(2).withConcurrency(ConcurrencyPolicy.FORBID);
+
+        RoleDef reader = RoleDef.named("web-reader", PolicyRule.allow(Verb.GET, Verb.LIST).on(ApiResource.CONFIG_MAPS));
+        ClusterRoleDef nodes = ClusterRoleDef.named("catalog-nodes", PolicyRule.allow(Verb.GET).on(new ApiResource("", "nodes")));
+        return Stack.named("catalog").environment("prod").namespace(NamespaceDef.named("catalog-prod")).withPolicy(Policy.STRICT)
+                .with(account, config, password, token, web, webService, db, dbService, report, reader, nodes,
+                        RoleBindingDef.named("web-reader").granting(reader).to(account),
+                        ClusterRoleBindingDef.named("catalog-nodes").granting(nodes).to(account)
+                                .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "nodes are cluster-scoped: only a ClusterRoleBinding grants them"),
+                        NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.namespace("ingress-nginx"), HTTP),
+                        NetworkPolicyDef.named("db").isolating(db).allowingFrom(NetworkPeer.podsOf(web), PG).allowingFrom(NetworkPeer.podsOf(report), PG),
+                        NetworkPolicyDef.named("report").isolating(report).isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(db), PG),
+                        PodDisruptionBudgetDef.named("web").protecting(web), PodDisruptionBudgetDef.named("db").protecting(db),
+                        HorizontalPodAutoscalerDef.named("web").scaling(web).between(2, 6).atUtilization(UtilizationTarget.cpu(70)),
+                        IngressDef.named("web").withIngressClassName("nginx")
+                                .withRule(IngressRule.host("web.example.com").withPath(IngressPath.prefix("/", webService.backend(WEB)))));
+    }
+
+    @Test
+    void renders_every_kind_of_the_library_without_a_problem_into_a_folder_ci_validates() throws IOException {
+        RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("prod", KindCatalogTest::catalog)));
+        assertThat(result.problems().all()).extracting(problem -> problem.format()).isEmpty();
+        List<ManifestFile> files = result.environment("prod").orElseThrow().files();
+        Set<String> rendered = new TreeSet<>(files.stream().map(file -> file.kind().kind()).toList());
+        Set<String> builtIn = new TreeSet<>(Kind.builtIns().stream().map(Kind::kind).toList());
+        builtIn.remove(Kind.SECRET.kind()); // Secrets never reach out/: make secrets builds them from the environment
+        assertThat(rendered).containsAll(builtIn);
+        OutputDirectory.replaceAll(Map.of(CATALOG, files));
+    }
+}
