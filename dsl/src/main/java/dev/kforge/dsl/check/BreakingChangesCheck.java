@@ -104,7 +104,9 @@ public final class BreakingChangesCheck {
             if (names.size() == 1 && added.size() == 1) {
                 String name = names.get(0);
                 reporter.reportAt(added.get(0), Severity.ERROR, RENAME, kind, name, "rename to " + added.get(0),
-                        "would be renamed to " + added.get(0) + ": the old object is deleted and a new one created", name + " -> " + added.get(0),
+                        "would be renamed to " + added.get(0) + ": the old object is deleted and a new one created"
+                                + (kind.equals(Kind.STATEFUL_SET.kind()) ? ", whose pods claim new, empty disks (claims are named "
+                                + "<claim>-<statefulset>-<n>) while the old ones stay behind" : ""), name + " -> " + added.get(0),
                         "Keep the name, or acknowledge with BreakingChange.rename(" + KindConstants.of(kind) + ", \"" + name + "\", \""
                                 + added.get(0) + "\", \"<how the rollout handles it>\").");
                 return;

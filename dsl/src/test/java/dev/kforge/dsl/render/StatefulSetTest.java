@@ -187,6 +187,12 @@ class StatefulSetTest {
                         + "refuses to change it in place"),
                 order -> assertThat(order).startsWith("prod/StatefulSet db: spec.podManagementPolicy would change")
                         .contains("(OrderedReady -> Parallel)").contains("BreakingChange.immutableField(Kind.STATEFUL_SET, \"db\""));
+        Stack renamed = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(
+                StatefulSetDef.named("postgres").running(postgres).withReplicas(3), headless);
+        Problems rename = new Problems();
+        BreakingChangesCheck.check(renamed, committed, Renderer.render(renamed).files(), rename);
+        assertThat(rename.all()).extracting(Problem::format).anySatisfy(line -> assertThat(line).startsWith("prod/StatefulSet db: would be "
+                + "renamed to postgres: the old object is deleted and a new one created, whose pods claim new, empty disks"));
         // Replicas and the pod template change in place.
         Stack rescaled = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
                 .with(db.withReplicas(5).withPodLabel("tier", "data"), headless);
