@@ -15,6 +15,7 @@ public final class Checks {
             new UniqueNamesCheck(),
             new ConfigReferencesCheck(),
             new WorkloadReferencesCheck(),
+            new WorkloadSelectionCheck(),
             new AutoscalerReferencesCheck(),
             new PodSecurityAdmissionCheck(),
             new VariableReferencesCheck(),

@@ -4,9 +4,6 @@ import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Severity;
-import dev.kforge.dsl.network.PodSelection;
-import dev.kforge.dsl.network.ServiceDef;
-import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
@@ -19,17 +16,15 @@ import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
-import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Workload;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Within each workload: the ServiceAccount is part of the stack and probes use ports their container
- * declares; no workload's selector matches another's pods; within each Deployment, the selector's expressions match the pod template's labels (the API server
- * rejects a Deployment whose selector does not). Each disruption budget protects a Deployment of
- * the stack and leaves at least one of its pods evictable.
+ * declares; within each Deployment, the selector's expressions match the pod template's labels (the
+ * API server rejects a Deployment whose selector does not). Each disruption budget protects a
+ * workload of the stack and leaves at least one of its pods evictable.
  */
 final class WorkloadReferencesCheck implements StackCheck {
     static final String SERVICE_ACCOUNT = "service-account-reference";
@@ -38,31 +33,10 @@ final class WorkloadReferencesCheck implements StackCheck {
     static final String BUDGET = "budget-selection";
     static final String BUDGET_BLOCKS_DRAINS = "budget-blocks-drains";
     static final String SPREAD_BLOCKS_ROLLOUT = "spread-blocks-rollout";
-    static final String SHARED_SELECTOR = "shared-selector";
-    static final String GOVERNING_SERVICE = "governing-service";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         checkBudgets(stack, index, problems);
-        checkSelectorsApart(stack, index, problems);
-        for (StatefulSetDef statefulSet : index.all(StatefulSetDef.class)) {
-            List<String> headless = index.all(ServiceDef.class).stream().filter(service -> service.type() instanceof ServiceType.Headless
-                    && service.selection().orElse(null) instanceof PodSelection.OfWorkload selected
-                    && selected.workload().kind() == statefulSet.kind() && selected.workload().name().equals(statefulSet.name()))
-                    .map(ServiceDef::name).toList();
-            if (headless.size() > 1) {
-                problems.add(Problem.of(GOVERNING_SERVICE, Severity.WARNING, stack.describe(), statefulSet,
-                        "is selected by several headless Services; the first, " + headless.get(0) + ", becomes its serviceName, which cannot "
-                                + "change later without recreating the StatefulSet", String.join(", ", headless),
-                        "Keep one headless Service for it (others may be ClusterIP Services), or put the one to govern it first in the stack."));
-            }
-            if (stack.governingServiceOf(statefulSet).isEmpty()) {
-                problems.add(Problem.of(GOVERNING_SERVICE, Severity.WARNING, stack.describe(), statefulSet,
-                        "has no headless Service selecting its pods, so they get no DNS names of their own (" + statefulSet.name() + "-0."
-                                + statefulSet.name() + "), which members of a cluster use to find each other", "serviceName: none",
-                        "Add ServiceDef.named(\"" + statefulSet.name() + "\").selecting(statefulSet).withType(ServiceType.HEADLESS) with its ports."));
-            }
-        }
         for (Workload<?> workload : index.workloads()) {
             workload.serviceAccount().ifPresent(account -> {
                 if (index.find(Kind.SERVICE_ACCOUNT, account.name(), ServiceAccountDef.class).isEmpty()) {
@@ -95,38 +69,6 @@ final class WorkloadReferencesCheck implements StackCheck {
                 }
             }
         }
-    }
-
-    /**
-     * A workload's selector is its name, the stack's instance and its component, if any (Stack.selectorOf), and its
-     * pods carry all three: a selector without a component also matches the pods of a workload of the same name that
-     * has one. Two workloads of one kind and name are a duplicate, reported as such.
-     */
-    private static void checkSelectorsApart(Stack stack, StackIndex index, Problems problems) {
-        List<Workload<?>> workloads = index.workloads();
-        for (int later = 1; later < workloads.size(); later++) {
-            Workload<?> workload = workloads.get(later);
-            for (int earlier = 0; earlier < later; earlier++) {
-                Workload<?> other = workloads.get(earlier);
-                if (other.kind() == workload.kind() || !other.name().equals(workload.name())) {
-                    continue;
-                }
-                Workload<?> selecting = selects(other, workload) ? other : selects(workload, other) ? workload : null;
-                if (selecting != null) {
-                    Workload<?> selected = selecting == other ? workload : other;
-                    problems.add(Problem.of(SHARED_SELECTOR, Severity.ERROR, stack.describe(), workload,
-                            "shares its pod labels with " + other.describe() + ": the selector of " + selecting.describe()
-                                    + " matches the pods of " + selected.describe() + " too, so its Services, budgets and network policies reach both",
-                            stack.selectorOf(selecting).toString(),
-                            "Give one of them another name, or give both components that differ (withComponent)."));
-                }
-            }
-        }
-    }
-
-    /** Whether the selector of {@code selecting} matches the pods of {@code pods} (same name): it has no component, or theirs. */
-    private static boolean selects(Workload<?> selecting, Workload<?> pods) {
-        return selecting.component().isEmpty() || selecting.component().equals(pods.component());
     }
 
     private static void checkBudgets(Stack stack, StackIndex index, Problems problems) {
