@@ -161,7 +161,9 @@ public final class BreakingChangesCheck {
 
     private static void compareImmutableFields(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {
         String kind = file.kind().kind();
-        if (file.kind().equals(Kind.DEPLOYMENT)) {
+        if (file.kind().equals(Kind.DAEMON_SET)) {
+            reporter.changed(kind, file.name(), "spec.selector", old.at("/spec/selector"), now.at("/spec/selector"));
+        } else if (file.kind().equals(Kind.DEPLOYMENT)) {
             reporter.changed(kind, file.name(), "spec.selector", old.at("/spec/selector"), now.at("/spec/selector"));
             reportReplicasHandover(reporter, file, old, now);
         } else if (file.kind().equals(Kind.STATEFUL_SET)) {

@@ -11,7 +11,6 @@ import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Port;
-import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.Workload;
 import java.util.List;
 import java.util.Optional;
@@ -139,7 +138,7 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
     }
 
     private static void checkServiceReachable(Stack stack, Problems problems, List<NetworkPolicyDef> policies, ServiceDef service,
-                                              ReplicatedWorkload<?> workload) {
+                                              Workload<?> workload) {
         List<NetworkPolicyDef> isolating = NetworkPolicyDef.isolating(policies, workload);
         if (isolating.isEmpty()) {
             return;

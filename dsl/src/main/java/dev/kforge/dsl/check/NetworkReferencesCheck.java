@@ -11,7 +11,7 @@ import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.Workload;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +39,8 @@ final class NetworkReferencesCheck implements StackCheck {
                         "Add one with withPort(ServicePort.to(port)); only a headless or ExternalName Service may have none."));
             }
             if (service.selection().orElse(null) instanceof PodSelection.OfWorkload selected) {
-                Optional<ReplicatedWorkload<?>> actual = index.find(selected.workload().kind(), selected.workload().name(),
-                        ReplicatedWorkload.class).map(found -> (ReplicatedWorkload<?>) found);
+                Optional<Workload<?>> actual = index.find(selected.workload().kind(), selected.workload().name(),
+                        Workload.class).map(found -> (Workload<?>) found);
                 if (actual.isEmpty()) {
                     problems.add(Problem.of(SERVICE_SELECTION, Severity.ERROR, stack.describe(), service,
                             "selects " + selected.workload().describe() + ", which is not in the stack", selected.workload().name(),

@@ -3,7 +3,7 @@ package dev.kforge.dsl.network;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.workload.Port;
-import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.Workload;
 import java.util.List;
 
 /** The pods a Service sends traffic to. */
@@ -16,7 +16,7 @@ public sealed interface PodSelection {
     String describe();
 
     /** The pods of a Deployment of this stack; the selector is derived from its labels. */
-    record OfWorkload(ReplicatedWorkload<?> workload) implements PodSelection {
+    record OfWorkload(Workload<?> workload) implements PodSelection {
         @Override
         public boolean declares(Port port) {
             return workload.declares(port);

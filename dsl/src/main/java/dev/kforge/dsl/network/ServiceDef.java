@@ -7,7 +7,7 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.workload.Port;
-import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
     /** The step that says what the Service points at. */
     public record SelectionStep(Meta meta) {
         /** The pods of {@code workload}. */
-        public ServiceDef selecting(ReplicatedWorkload<?> workload) {
+        public ServiceDef selecting(Workload<?> workload) {
             return selecting(new PodSelection.OfWorkload(workload));
         }
 

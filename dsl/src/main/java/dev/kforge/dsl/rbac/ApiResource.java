@@ -22,6 +22,7 @@ public record ApiResource(String group, String plural) {
     public static final ApiResource NAMESPACES = new ApiResource("", "namespaces");
     public static final ApiResource EVENTS = new ApiResource("", "events");
     public static final ApiResource DEPLOYMENTS = new ApiResource("apps", "deployments");
+    public static final ApiResource DAEMON_SETS = new ApiResource("apps", "daemonsets");
     public static final ApiResource STATEFUL_SETS = new ApiResource("apps", "statefulsets");
     public static final ApiResource CRON_JOBS = new ApiResource("batch", "cronjobs");
     public static final ApiResource JOBS = new ApiResource("batch", "jobs");

@@ -7,7 +7,7 @@ import dev.kforge.dsl.network.IngressTls;
 import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
@@ -58,7 +58,7 @@ final class IngressRenderer implements ObjectRenderer<IngressDef> {
         }
         spec.setTls(tls);
         Ingress rendered = new Ingress();
-        Optional<ReplicatedWorkload<?>> workload = routedWorkload(ingress, stack);
+        Optional<Workload<?>> workload = routedWorkload(ingress, stack);
         rendered.setMetadata(workload.isPresent() ? Metadata.ofWorkloadPart(ingress, stack, workload.get()) : Metadata.of(ingress, stack));
         rendered.setSpec(spec);
         return Optional.of(rendered);
@@ -76,8 +76,8 @@ final class IngressRenderer implements ObjectRenderer<IngressDef> {
     }
 
     /** The workload every backend's Service selects, when there is exactly one. */
-    private static Optional<ReplicatedWorkload<?>> routedWorkload(IngressDef ingress, Stack stack) {
-        ReplicatedWorkload<?> routed = null;
+    private static Optional<Workload<?>> routedWorkload(IngressDef ingress, Stack stack) {
+        Workload<?> routed = null;
         for (ServiceBackend backend : ingress.backends()) {
             PodSelection pods = stack.current(backend.service()).selection().orElse(null);
             if (!(pods instanceof PodSelection.OfWorkload selected)

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -41,6 +42,13 @@ final class RawEditResultCheck {
                 requireMountedVolumes(object, template, List.of());
                 checkPodSecurity(object, template, stack);
                 checkAutoscaledReplicas(object, deployment.getSpec().getReplicas(), stack);
+            } else if (manifest instanceof DaemonSet daemonSet) {
+                PodTemplateSpec template = daemonSet.getSpec() == null ? null : daemonSet.getSpec().getTemplate();
+                requirePodTemplate(object, template, "spec.template");
+                requireSelectedTemplate(object, daemonSet.getSpec().getSelector(), template);
+                requireLongRunningPods(object, template);
+                requireMountedVolumes(object, template, List.of());
+                checkPodSecurity(object, template, stack);
             } else if (manifest instanceof StatefulSet statefulSet) {
                 PodTemplateSpec template = statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate();
                 requirePodTemplate(object, template, "spec.template");

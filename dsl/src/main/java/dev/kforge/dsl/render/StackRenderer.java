@@ -23,7 +23,7 @@ public final class StackRenderer {
     private static final Map<Class<?>, ObjectRenderer<?>> RENDERERS = Stream.of(
                     new NamespaceRenderer(), new ServiceAccountRenderer(), new RoleRenderer(), new ClusterRoleRenderer(),
                     new RoleBindingRenderer(), new ClusterRoleBindingRenderer(), new ConfigMapRenderer(), new SecretRenderer(),
-                    new ServiceRenderer(), new NetworkPolicyRenderer(), new DeploymentRenderer(), new StatefulSetRenderer(), new CronJobRenderer(), new PodDisruptionBudgetRenderer(),
+                    new ServiceRenderer(), new NetworkPolicyRenderer(), new DeploymentRenderer(), new StatefulSetRenderer(), new DaemonSetRenderer(), new CronJobRenderer(), new PodDisruptionBudgetRenderer(),
                     new HorizontalPodAutoscalerRenderer(), new IngressRenderer())
             .collect(Collectors.toUnmodifiableMap(ObjectRenderer::sourceType, Function.identity()));
 

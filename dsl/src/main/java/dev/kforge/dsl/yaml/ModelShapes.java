@@ -289,184 +289,196 @@ final class ModelShapes {
                     return 135;
                 case "io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions":
                     return 136;
-                case "io.fabric8.kubernetes.api.model.apps.Deployment":
+                case "io.fabric8.kubernetes.api.model.apps.DaemonSet":
                     return 137;
-                case "io.fabric8.kubernetes.api.model.apps.DeploymentCondition":
+                case "io.fabric8.kubernetes.api.model.apps.DaemonSetCondition":
                     return 138;
-                case "io.fabric8.kubernetes.api.model.apps.DeploymentSpec":
+                case "io.fabric8.kubernetes.api.model.apps.DaemonSetSpec":
                     return 139;
-                case "io.fabric8.kubernetes.api.model.apps.DeploymentStatus":
+                case "io.fabric8.kubernetes.api.model.apps.DaemonSetStatus":
                     return 140;
-                case "io.fabric8.kubernetes.api.model.apps.DeploymentStrategy":
+                case "io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy":
                     return 141;
-                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment":
+                case "io.fabric8.kubernetes.api.model.apps.Deployment":
                     return 142;
-                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy":
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentCondition":
                     return 143;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSet":
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentSpec":
                     return 144;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetCondition":
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentStatus":
                     return 145;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetOrdinals":
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentStrategy":
                     return 146;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy":
+                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet":
                     return 147;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetSpec":
+                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment":
                     return 148;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetStatus":
+                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy":
                     return 149;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSet":
                     return 150;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetCondition":
                     return 151;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetOrdinals":
                     return 152;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy":
                     return 153;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetSpec":
                     return 154;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetStatus":
                     return 155;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy":
                     return 156;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource":
                     return 157;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus":
                     return 158;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference":
                     return 159;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource":
                     return 160;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus":
                     return 161;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy":
                     return 162;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules":
                     return 163;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler":
                     return 164;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior":
                     return 165;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition":
                     return 166;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec":
                     return 167;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus":
                     return 168;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier":
                     return 169;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec":
                     return 170;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus":
                     return 171;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget":
                     return 172;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus":
                     return 173;
-                case "io.fabric8.kubernetes.api.model.batch.v1.CronJob":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource":
                     return 174;
-                case "io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus":
                     return 175;
-                case "io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource":
                     return 176;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus":
                     return 177;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource":
                     return 178;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus":
                     return 179;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy":
+                case "io.fabric8.kubernetes.api.model.batch.v1.CronJob":
                     return 180;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement":
+                case "io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec":
                     return 181;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern":
+                case "io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus":
                     return 182;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration":
                     return 183;
-                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobSpec":
                     return 184;
-                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec":
                     return 185;
-                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy":
                     return 186;
-                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement":
                     return 187;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IPBlock":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern":
                     return 188;
-                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule":
                     return 189;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
+                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy":
                     return 190;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
+                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule":
                     return 191;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
                     return 192;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
                     return 193;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IPBlock":
                     return 194;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
+                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
                     return 195;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
                     return 196;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
                     return 197;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
                     return 198;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
                     return 199;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
                     return 200;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
                     return 201;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
                     return 202;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
                     return 203;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
                     return 204;
-                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy":
                     return 205;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule":
                     return 206;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule":
                     return 207;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer":
                     return 208;
-                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort":
                     return 209;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec":
                     return 210;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
                     return 211;
-                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
                     return 212;
-                case "io.fabric8.kubernetes.api.model.rbac.Role":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
                     return 213;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
                     return 214;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
                     return 215;
-                case "io.fabric8.kubernetes.api.model.rbac.Subject":
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
                     return 216;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint":
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
                     return 217;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode":
+                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
                     return 218;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy":
+                case "io.fabric8.kubernetes.api.model.rbac.Role":
                     return 219;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode":
+                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
                     return 220;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy":
+                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
                     return 221;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim":
+                case "io.fabric8.kubernetes.api.model.rbac.Subject":
                     return 222;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints":
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint":
                     return 223;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy":
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode":
                     return 224;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode":
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy":
                     return 225;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode":
+                    return 226;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy":
+                    return 227;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim":
+                    return 228;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints":
+                    return 229;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy":
+                    return 230;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode":
+                    return 231;
                 default:
                     return -1;
             }
@@ -891,270 +903,288 @@ final class ModelShapes {
                 fieldsOf((io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions) value, fields);
                 return true;
             case 137:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.Deployment) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSet) value, fields);
                 return true;
             case 138:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetCondition) value, fields);
                 return true;
             case 139:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetSpec) value, fields);
                 return true;
             case 140:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetStatus) value, fields);
                 return true;
             case 141:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentStrategy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy) value, fields);
                 return true;
             case 142:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.Deployment) value, fields);
                 return true;
             case 143:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentCondition) value, fields);
                 return true;
             case 144:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSet) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentSpec) value, fields);
                 return true;
             case 145:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentStatus) value, fields);
                 return true;
             case 146:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetOrdinals) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentStrategy) value, fields);
                 return true;
             case 147:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet) value, fields);
                 return true;
             case 148:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment) value, fields);
                 return true;
             case 149:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy) value, fields);
                 return true;
             case 150:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSet) value, fields);
                 return true;
             case 151:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetCondition) value, fields);
                 return true;
             case 152:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetOrdinals) value, fields);
                 return true;
             case 153:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy) value, fields);
                 return true;
             case 154:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetSpec) value, fields);
                 return true;
             case 155:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetStatus) value, fields);
                 return true;
             case 156:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy) value, fields);
                 return true;
             case 157:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource) value, fields);
                 return true;
             case 158:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus) value, fields);
                 return true;
             case 159:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference) value, fields);
                 return true;
             case 160:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource) value, fields);
                 return true;
             case 161:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus) value, fields);
                 return true;
             case 162:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy) value, fields);
                 return true;
             case 163:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules) value, fields);
                 return true;
             case 164:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler) value, fields);
                 return true;
             case 165:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior) value, fields);
                 return true;
             case 166:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition) value, fields);
                 return true;
             case 167:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec) value, fields);
                 return true;
             case 168:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus) value, fields);
                 return true;
             case 169:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier) value, fields);
                 return true;
             case 170:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec) value, fields);
                 return true;
             case 171:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus) value, fields);
                 return true;
             case 172:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget) value, fields);
                 return true;
             case 173:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus) value, fields);
                 return true;
             case 174:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJob) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource) value, fields);
                 return true;
             case 175:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus) value, fields);
                 return true;
             case 176:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource) value, fields);
                 return true;
             case 177:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus) value, fields);
                 return true;
             case 178:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource) value, fields);
                 return true;
             case 179:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus) value, fields);
                 return true;
             case 180:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJob) value, fields);
                 return true;
             case 181:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec) value, fields);
                 return true;
             case 182:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus) value, fields);
                 return true;
             case 183:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration) value, fields);
                 return true;
             case 184:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSpec) value, fields);
                 return true;
             case 185:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec) value, fields);
                 return true;
             case 186:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy) value, fields);
                 return true;
             case 187:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement) value, fields);
                 return true;
             case 188:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IPBlock) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern) value, fields);
                 return true;
             case 189:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule) value, fields);
                 return true;
             case 190:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy) value, fields);
                 return true;
             case 191:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule) value, fields);
                 return true;
             case 192:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
                 return true;
             case 193:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
                 return true;
             case 194:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IPBlock) value, fields);
                 return true;
             case 195:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
                 return true;
             case 196:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
                 return true;
             case 197:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
                 return true;
             case 198:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
                 return true;
             case 199:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
                 return true;
             case 200:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
                 return true;
             case 201:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
                 return true;
             case 202:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
                 return true;
             case 203:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
                 return true;
             case 204:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
                 return true;
             case 205:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy) value, fields);
                 return true;
             case 206:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule) value, fields);
                 return true;
             case 207:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule) value, fields);
                 return true;
             case 208:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer) value, fields);
                 return true;
             case 209:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort) value, fields);
                 return true;
             case 210:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec) value, fields);
                 return true;
             case 211:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
                 return true;
             case 212:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
                 return true;
             case 213:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
                 return true;
             case 214:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
                 return true;
             case 215:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
                 return true;
             case 216:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Subject) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
                 return true;
             case 217:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
                 return true;
             case 218:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
                 return true;
             case 219:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
                 return true;
             case 220:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
                 return true;
             case 221:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
                 return true;
             case 222:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Subject) value, fields);
                 return true;
             case 223:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint) value, fields);
                 return true;
             case 224:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode) value, fields);
                 return true;
             case 225:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy) value, fields);
+                return true;
+            case 226:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode) value, fields);
+                return true;
+            case 227:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy) value, fields);
+                return true;
+            case 228:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim) value, fields);
+                return true;
+            case 229:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints) value, fields);
+                return true;
+            case 230:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy) value, fields);
+                return true;
+            case 231:
                 fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode) value, fields);
                 return true;
             default:
@@ -2360,6 +2390,53 @@ final class ModelShapes {
         fields.putAll(o.getAdditionalProperties());
     }
 
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.apps.DaemonSet o, ModelFields fields) {
+        fields.put("apiVersion", o.getApiVersion());
+        fields.put("kind", o.getKind());
+        fields.put("metadata", o.getMetadata());
+        fields.put("spec", o.getSpec());
+        fields.put("status", o.getStatus());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.apps.DaemonSetCondition o, ModelFields fields) {
+        fields.put("lastTransitionTime", o.getLastTransitionTime());
+        fields.put("message", o.getMessage());
+        fields.put("reason", o.getReason());
+        fields.put("status", o.getStatus());
+        fields.put("type", o.getType());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.apps.DaemonSetSpec o, ModelFields fields) {
+        fields.put("minReadySeconds", o.getMinReadySeconds());
+        fields.put("revisionHistoryLimit", o.getRevisionHistoryLimit());
+        fields.put("selector", o.getSelector());
+        fields.put("template", o.getTemplate());
+        fields.put("updateStrategy", o.getUpdateStrategy());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.apps.DaemonSetStatus o, ModelFields fields) {
+        fields.put("collisionCount", o.getCollisionCount());
+        fields.putUnlessEmpty("conditions", o.getConditions());
+        fields.put("currentNumberScheduled", o.getCurrentNumberScheduled());
+        fields.put("desiredNumberScheduled", o.getDesiredNumberScheduled());
+        fields.put("numberAvailable", o.getNumberAvailable());
+        fields.put("numberMisscheduled", o.getNumberMisscheduled());
+        fields.put("numberReady", o.getNumberReady());
+        fields.put("numberUnavailable", o.getNumberUnavailable());
+        fields.put("observedGeneration", o.getObservedGeneration());
+        fields.put("updatedNumberScheduled", o.getUpdatedNumberScheduled());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy o, ModelFields fields) {
+        fields.put("rollingUpdate", o.getRollingUpdate());
+        fields.put("type", o.getType());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
     private static void fieldsOf(io.fabric8.kubernetes.api.model.apps.Deployment o, ModelFields fields) {
         fields.put("apiVersion", o.getApiVersion());
         fields.put("kind", o.getKind());
@@ -2407,6 +2484,12 @@ final class ModelShapes {
     private static void fieldsOf(io.fabric8.kubernetes.api.model.apps.DeploymentStrategy o, ModelFields fields) {
         fields.put("rollingUpdate", o.getRollingUpdate());
         fields.put("type", o.getType());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet o, ModelFields fields) {
+        fields.put("maxSurge", o.getMaxSurge());
+        fields.put("maxUnavailable", o.getMaxUnavailable());
         fields.putAll(o.getAdditionalProperties());
     }
 

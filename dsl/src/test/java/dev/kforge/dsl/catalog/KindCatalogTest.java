@@ -35,10 +35,13 @@ import dev.kforge.dsl.workload.ConcurrencyPolicy;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.CronJobDef;
+import dev.kforge.dsl.workload.DaemonSetDef;
+import dev.kforge.dsl.workload.DaemonSetUpdate;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodManagement;
@@ -60,7 +63,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One stack with every kind the library renders, the kinds tgr's environments do not use among
- * them (StatefulSet, CronJob, Role, SealedSecret), rendered through the whole pipeline without a
+ * them (StatefulSet, DaemonSet, CronJob, Role, SealedSecret), rendered through the whole pipeline without a
  * problem. The files are left in {@code dsl/target/kind-catalog/} for CI, which validates them
  * against the strict Kubernetes 1.33 schemas as it does out/.
  */
@@ -101,15 +104,21 @@ class KindCatalogTest {
                 .withInitContainer(migrate.withCommand("wait-for-db")).withTimeZone("Europe/Paris").withDeadline(Duration.ofMinutes(20))
                 .withRetries(2).withConcurrency(ConcurrencyPolicy.FORBID);
 
+        Port metricsPort = Port.tcp("metrics", 9100);
+        DaemonSetDef agent = DaemonSetDef.named("node-agent").running(ContainerDef.named("agent").image(Image.of("example/agent", "3.1.0"))
+                .withPort(metricsPort).withResources(RESOURCES).withReadinessProbe(ProbeDef.httpGet("/ready", metricsPort))
+                .withLivenessProbe(ProbeDef.tcpSocket(metricsPort))).withUpdate(DaemonSetUpdate.rolling(IntOrPercent.percent(20)));
+
         RoleDef reader = RoleDef.named("web-reader", PolicyRule.allow(Verb.GET, Verb.LIST).on(ApiResource.CONFIG_MAPS));
         ClusterRoleDef nodes = ClusterRoleDef.named("catalog-nodes", PolicyRule.allow(Verb.GET).on(new ApiResource("", "nodes")));
         return Stack.named("catalog").environment("prod").namespace(NamespaceDef.named("catalog-prod")).withPolicy(Policy.STRICT)
-                .with(account, config, password, token, web, webService, db, dbService, report, reader, nodes,
+                .with(account, config, password, token, web, webService, db, dbService, report, agent, reader, nodes,
                         RoleBindingDef.named("web-reader").granting(reader).to(account),
                         ClusterRoleBindingDef.named("catalog-nodes").granting(nodes).to(account)
                                 .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "nodes are cluster-scoped: only a ClusterRoleBinding grants them"),
                         NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.namespace("ingress-nginx"), HTTP),
                         NetworkPolicyDef.named("db").isolating(db).allowingFrom(NetworkPeer.podsOf(web), PG).allowingFrom(NetworkPeer.podsOf(report), PG),
+                        NetworkPolicyDef.named("node-agent").isolating(agent).allowingFrom(NetworkPeer.namespace("monitoring"), metricsPort),
                         NetworkPolicyDef.named("report").isolating(report).isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(db), PG),
                         PodDisruptionBudgetDef.named("web").protecting(web), PodDisruptionBudgetDef.named("db").protecting(db),
                         HorizontalPodAutoscalerDef.named("web").scaling(web).between(2, 6).atUtilization(UtilizationTarget.cpu(70)),

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -52,7 +53,7 @@ public final class ModelShapesGenerator {
     /** Every kind a renderer returns. */
     static final List<Class<? extends HasMetadata>> ROOTS = List.of(Namespace.class, ServiceAccount.class, Role.class,
             ClusterRole.class, RoleBinding.class, ClusterRoleBinding.class, ConfigMap.class, Secret.class, Service.class,
-            NetworkPolicy.class, Deployment.class, StatefulSet.class, CronJob.class, PodDisruptionBudget.class, HorizontalPodAutoscaler.class, Ingress.class, CustomResource.class);
+            NetworkPolicy.class, Deployment.class, StatefulSet.class, DaemonSet.class, CronJob.class, PodDisruptionBudget.class, HorizontalPodAutoscaler.class, Ingress.class, CustomResource.class);
     static final Path SOURCE = Path.of("dsl/src/main/java/dev/kforge/dsl/yaml/ModelShapes.java");
 
     private ModelShapesGenerator() {

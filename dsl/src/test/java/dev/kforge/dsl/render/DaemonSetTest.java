@@ -1,0 +1,123 @@
+package dev.kforge.dsl.render;
+
+import static dev.kforge.dsl.testing.Rendering.file;
+import static dev.kforge.dsl.testing.Rendering.render;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.check.BreakingChangesCheck;
+import dev.kforge.dsl.check.Checks;
+import dev.kforge.dsl.check.Problem;
+import dev.kforge.dsl.check.Problems;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.DaemonSetDef;
+import dev.kforge.dsl.workload.DaemonSetUpdate;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.IntOrPercent;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.Volumes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** DaemonSets: one pod per node, with a Deployment's labels, selector, pod checks and Service selection. */
+class DaemonSetTest {
+    private static final Port METRICS = Port.tcp("metrics", 9100);
+    private final ContainerDef exporter = ContainerDef.named("exporter").image(Image.of("example/node-exporter", "1.8.2")).withPort(METRICS)
+            .withResources(Resources.requests(Cpu.millis(50), Memory.mebibytes(32)).withCpuLimit(Cpu.millis(200)).withMemoryLimit(Memory.mebibytes(64)))
+            .withReadinessProbe(ProbeDef.httpGet("/", METRICS)).withLivenessProbe(ProbeDef.tcpSocket(METRICS));
+    private final DaemonSetDef nodes = DaemonSetDef.named("node-exporter").running(exporter).withComponent("metrics");
+
+    private static List<String> problems(Policy policy, KubeObject<?>... objects) {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(objects).withPolicy(policy);
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    @Test
+    void renders_one_pod_per_node_with_the_workload_labels_and_a_rolling_update() {
+        String yaml = file(render(nodes), "50-daemonset-node-exporter.yaml");
+        assertThat(yaml).startsWith("""
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata:
+                  name: node-exporter
+                  namespace: demo-test
+                  labels:
+                    app.kubernetes.io/component: metrics
+                    app.kubernetes.io/instance: demo-test
+                    app.kubernetes.io/managed-by: kforge
+                    app.kubernetes.io/name: node-exporter
+                    app.kubernetes.io/part-of: demo
+                    app.kubernetes.io/version: "1.8.2"
+                    kforge.dev/environment: test
+                spec:
+                  selector:
+                    matchLabels:
+                      app.kubernetes.io/component: metrics
+                      app.kubernetes.io/instance: demo-test
+                      app.kubernetes.io/name: node-exporter
+                  template:
+                """).endsWith("""
+                  updateStrategy:
+                    rollingUpdate:
+                      maxUnavailable: 1
+                    type: RollingUpdate
+                """).doesNotContain("replicas", "podAntiAffinity", "topologySpreadConstraints");
+        assertThat(file(render(nodes.withUpdate(DaemonSetUpdate.onDelete())), "50-daemonset-node-exporter.yaml"))
+                .endsWith("  updateStrategy:\n    type: OnDelete\n");
+        assertThat(file(render(nodes.withUpdate(DaemonSetUpdate.rolling(IntOrPercent.percent(10)))), "50-daemonset-node-exporter.yaml"))
+                .contains("      maxUnavailable: \"10%\"\n");
+    }
+
+    @Test
+    void gets_the_pod_checks_and_may_be_selected_by_a_service_and_isolated() {
+        ServiceDef service = ServiceDef.named("node-exporter").selecting(nodes).withPort(ServicePort.to(METRICS));
+        NetworkPolicyDef isolation = NetworkPolicyDef.named("node-exporter").isolating(nodes)
+                .allowingFrom(NetworkPeer.namespace("monitoring"), METRICS);
+        assertThat(problems(Policy.STRICT, nodes, service, isolation)).isEmpty();
+        assertThat(file(render(nodes, service), "40-service-node-exporter.yaml")).contains("    app.kubernetes.io/name: node-exporter\n");
+        DaemonSetDef careless = DaemonSetDef.named("node-exporter").running(ContainerDef.named("exporter")
+                .image(Image.of("example/node-exporter", "1.8.2")).withPort(METRICS).withResources(exporter.resources()));
+        assertThat(problems(Policy.STRICT, careless)).singleElement().asString()
+                .startsWith("ERROR prod/DaemonSet node-exporter: container exporter has no readinessProbe and no livenessProbe");
+        assertThatThrownBy(() -> ServiceDef.named("metrics").selecting(nodes).withPort(ServicePort.of(80, Port.tcp("http", 8080))))
+                .hasMessageStartingWith("Service metrics: targetPort \"http (8080/TCP)\" is not declared by DaemonSet node-exporter.");
+    }
+
+    @Test
+    void refuses_a_disk_claim_and_an_update_that_replaces_nothing_and_checks_raw_edits_and_selector_changes() {
+        assertThatThrownBy(() -> DaemonSetDef.named("agent").running(exporter.withMount(Volumes.claim("data", Memory.gibibytes(1)), "/data")))
+                .hasMessageStartingWith("DaemonSet agent: volume \"data\" is a per-pod disk claim");
+        assertThatThrownBy(() -> DaemonSetUpdate.rolling(IntOrPercent.count(0))).hasMessageContaining("must be above 0");
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
+        assertThatThrownBy(() -> Renderer.render(stack.with(nodes.withRawEdit("host network", d -> d.getSpec().getTemplate().getSpec().setHostNetwork(true)))))
+                .hasMessageContaining("DaemonSet node-exporter: raw edits make its pods break the restricted Pod Security Standard");
+
+        Map<String, String> committed = new LinkedHashMap<>();
+        for (ManifestFile file : Renderer.render(stack.with(nodes)).files()) {
+            committed.put(file.fileName(), file.content());
+        }
+        Stack changed = stack.with(DaemonSetDef.named("node-exporter").running(exporter));
+        Problems problems = new Problems();
+        BreakingChangesCheck.check(changed, committed, Renderer.render(changed).files(), problems);
+        assertThat(problems.all()).extracting(Problem::format).singleElement().asString()
+                .startsWith("prod/DaemonSet node-exporter: spec.selector would change, and the API server refuses to change it in place");
+    }
+}
