@@ -16,6 +16,7 @@ import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.render.RawEditException;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.testing.Rendering;
 import dev.kforge.dsl.workload.ConcurrencyPolicy;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.ContainerSecurity;
@@ -43,10 +44,7 @@ class CronJobChecksTest {
             .withDeadline(Duration.ofMinutes(20));
 
     private static List<String> problems(Policy policy, KubeObject<?>... objects) {
-        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(objects).withPolicy(policy);
-        Problems problems = new Problems();
-        Checks.run(List.of(stack), problems);
-        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+        return Rendering.reportOf(policy, objects);
     }
 
     @Test

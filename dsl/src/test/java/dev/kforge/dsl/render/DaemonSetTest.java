@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.check.BreakingChangesCheck;
-import dev.kforge.dsl.check.Checks;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.core.KubeObject;
@@ -19,6 +18,7 @@ import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.testing.Rendering;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.DaemonSetDef;
@@ -44,10 +44,7 @@ class DaemonSetTest {
     private final DaemonSetDef nodes = DaemonSetDef.named("node-exporter").running(exporter).withComponent("metrics");
 
     private static List<String> problems(Policy policy, KubeObject<?>... objects) {
-        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(objects).withPolicy(policy);
-        Problems problems = new Problems();
-        Checks.run(List.of(stack), problems);
-        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+        return Rendering.reportOf(policy, objects);
     }
 
     @Test

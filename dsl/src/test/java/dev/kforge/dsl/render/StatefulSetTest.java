@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.check.BreakingChangesCheck;
-import dev.kforge.dsl.check.Checks;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.core.KubeObject;
@@ -18,6 +17,7 @@ import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.testing.Rendering;
 import dev.kforge.dsl.workload.ClaimRetention;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
@@ -53,10 +53,7 @@ class StatefulSetTest {
     private final ServiceDef headless = ServiceDef.named("db").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG));
 
     private static List<String> problems(Policy policy, KubeObject<?>... objects) {
-        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(objects).withPolicy(policy);
-        Problems problems = new Problems();
-        Checks.run(List.of(stack), problems);
-        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+        return Rendering.reportOf(policy, objects);
     }
 
     @Test

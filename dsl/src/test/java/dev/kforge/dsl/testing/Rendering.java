@@ -80,4 +80,15 @@ public final class Rendering {
         Checks.run(List.of(stack.withPolicy(noPolicy())), problems);
         return problems.all();
     }
+
+    /**
+     * Every problem the checks find in a prod stack ({@code demo-prod}) of {@code objects} under {@code policy}, as
+     * {@code SEVERITY environment/Kind name: ...} lines without the code location.
+     */
+    public static List<String> reportOf(Policy policy, KubeObject<?>... objects) {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(objects).withPolicy(policy);
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+    }
 }
