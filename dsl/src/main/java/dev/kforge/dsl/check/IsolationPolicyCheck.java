@@ -3,14 +3,21 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.CronJobDef;
+import dev.kforge.dsl.workload.Workload;
 
-/** Every Deployment's pods are isolated by a NetworkPolicy, so that only what it admits reaches them. */
+/**
+ * The pods of every workload that runs until replaced (Deployment, StatefulSet, DaemonSet) are
+ * isolated by a NetworkPolicy, so that only what it admits reaches them. A CronJob's pods end.
+ */
 final class IsolationPolicyCheck implements StackCheck {
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
-        for (ReplicatedWorkload<?> workload : index.replicatedWorkloads()) {
+        for (Workload<?> workload : index.workloads()) {
+            if (workload instanceof CronJobDef) {
+                continue;
+            }
             boolean isolated = !NetworkPolicyDef.isolating(index.all(NetworkPolicyDef.class), workload).isEmpty();
             if (!isolated) {
                 PolicyReporter.report(stack, workload, PolicyCheck.NETWORK_POLICY,

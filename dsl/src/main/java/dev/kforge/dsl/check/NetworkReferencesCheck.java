@@ -11,6 +11,7 @@ import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +40,13 @@ final class NetworkReferencesCheck implements StackCheck {
                         "Add one with withPort(ServicePort.to(port)); only a headless or ExternalName Service may have none."));
             }
             if (service.selection().orElse(null) instanceof PodSelection.OfWorkload selected) {
+                if (selected.workload() instanceof CronJobDef) {
+                    problems.add(Problem.of(SERVICE_SELECTION, Severity.ERROR, stack.describe(), service,
+                            "selects the pods of " + selected.workload().describe() + ", which exist only while a run lasts, so the Service "
+                                    + "has no endpoints the rest of the time", selected.workload().name(),
+                            "Select a Deployment, StatefulSet or DaemonSet; a job that serves should be one of those."));
+                    continue;
+                }
                 Optional<Workload<?>> actual = index.find(selected.workload().kind(), selected.workload().name(),
                         Workload.class).map(found -> (Workload<?>) found);
                 if (actual.isEmpty()) {

@@ -36,7 +36,8 @@ final class PodSecurityAdmissionCheck implements StackCheck {
                                 + " enforces, so the API server refuses its pods", String.join(", ", violations),
                         "Keep PodSecurity.RESTRICTED and ContainerSecurity.RESTRICTED, or lower the namespace's standard: "
                                 + "NamespaceDef.named(\"" + stack.namespace().name() + "\").withPodSecurityStandard(PodSecurityStandard."
-                                + (standard == PodSecurityStandard.RESTRICTED ? "BASELINE" : "PRIVILEGED") + ")."));
+                                + (standard == PodSecurityStandard.RESTRICTED && violations(workload, PodSecurityStandard.BASELINE).isEmpty()
+                                ? "BASELINE" : "PRIVILEGED") + ")."));
             }
         }
     }

@@ -61,7 +61,7 @@ public sealed interface NetworkPeer {
     record PodsOf(Workload<?> workload) implements NetworkPeer {
         public PodsOf {
             if (workload == null) {
-                throw new InvalidDefinitionException("NetworkPeer podsOf: the workload is missing. Pass a Deployment, StatefulSet or CronJob of the stack.");
+                throw new InvalidDefinitionException("NetworkPeer podsOf: the workload is missing. Pass a workload of the stack, e.g. a Deployment.");
             }
         }
 

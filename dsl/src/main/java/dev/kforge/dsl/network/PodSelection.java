@@ -15,7 +15,7 @@ public sealed interface PodSelection {
     /** Describes the selection in messages. */
     String describe();
 
-    /** The pods of a Deployment of this stack; the selector is derived from its labels. */
+    /** The pods of a workload of this stack; the selector is derived from its labels. */
     record OfWorkload(Workload<?> workload) implements PodSelection {
         @Override
         public boolean declares(Port port) {

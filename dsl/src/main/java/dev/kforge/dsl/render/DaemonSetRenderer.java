@@ -37,6 +37,7 @@ final class DaemonSetRenderer implements ObjectRenderer<DaemonSetDef> {
             strategy.setType("RollingUpdate");
             RollingUpdateDaemonSet limits = new RollingUpdateDaemonSet();
             limits.setMaxUnavailable(IntOrStrings.of(rolling.maxUnavailable()));
+            limits.setMaxSurge(rolling.maxSurge().isZero() ? null : IntOrStrings.of(rolling.maxSurge()));
             strategy.setRollingUpdate(limits);
         } else {
             strategy.setType("OnDelete");

@@ -48,6 +48,7 @@ final class RawEditResultCheck {
                 requireSelectedTemplate(object, daemonSet.getSpec().getSelector(), template);
                 requireLongRunningPods(object, template);
                 requireMountedVolumes(object, template, List.of());
+                RawEditedDaemonSet.check(object, daemonSet.getSpec());
                 checkPodSecurity(object, template, stack);
             } else if (manifest instanceof StatefulSet statefulSet) {
                 PodTemplateSpec template = statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate();

@@ -79,6 +79,9 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
 
     /** Pods of one container with the safe defaults: restricted security, no service account token. */
     public static PodTemplate running(ContainerDef main) {
+        if (main == null) {
+            throw InvalidDefinitionException.of(SUBJECT, "the main container is missing. Pass one, e.g. ContainerDef.named(\"app\").image(..).");
+        }
         return new PodTemplate(List.of(), List.of(main), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
                 PodSecurity.RESTRICTED, Optional.empty());
     }

@@ -56,11 +56,11 @@ class PodSecurityAdmissionTest {
                         + "refuses its pods (seccompProfile: Unconfined, pod runAsNonRoot: false, container web adds SYS_ADMIN, "
                         + "container web allowPrivilegeEscalation, container web runAsNonRoot: false). Keep PodSecurity.RESTRICTED and "
                         + "ContainerSecurity.RESTRICTED, or lower the namespace's standard: "
-                        + "NamespaceDef.named(\"demo-prod\").withPodSecurityStandard(PodSecurityStandard.BASELINE).");
+                        + "NamespaceDef.named(\"demo-prod\").withPodSecurityStandard(PodSecurityStandard.PRIVILEGED).");
         assertThat(problems(PodSecurityStandard.RESTRICTED, web(ContainerSecurity.RESTRICTED, PodSecurity.RESTRICTED))).isEmpty();
         // An explicit false at either level is refused, whatever the other level says; so is uid 0.
         assertThat(problems(PodSecurityStandard.RESTRICTED, web(ContainerSecurity.RESTRICTED, PodSecurity.RESTRICTED.withRunAsNonRoot(false))))
-                .singleElement().asString().contains("(pod runAsNonRoot: false)");
+                .singleElement().asString().contains("(pod runAsNonRoot: false)").contains("withPodSecurityStandard(PodSecurityStandard.BASELINE)");
         assertThat(problems(PodSecurityStandard.RESTRICTED, web(ContainerSecurity.RESTRICTED.withRunAsNonRoot(false), PodSecurity.RESTRICTED)))
                 .singleElement().asString().contains("(container web runAsNonRoot: false)");
         assertThat(problems(PodSecurityStandard.RESTRICTED, web(ContainerSecurity.RESTRICTED,

@@ -80,7 +80,9 @@ class DaemonSetTest {
         assertThat(file(render(nodes.withUpdate(DaemonSetUpdate.onDelete())), "50-daemonset-node-exporter.yaml"))
                 .endsWith("  updateStrategy:\n    type: OnDelete\n");
         assertThat(file(render(nodes.withUpdate(DaemonSetUpdate.rolling(IntOrPercent.percent(10)))), "50-daemonset-node-exporter.yaml"))
-                .contains("      maxUnavailable: \"10%\"\n");
+                .contains("      maxUnavailable: \"10%\"\n").doesNotContain("maxSurge");
+        assertThat(file(render(nodes.withUpdate(DaemonSetUpdate.surge(IntOrPercent.count(1)))), "50-daemonset-node-exporter.yaml"))
+                .contains("    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 0\n");
     }
 
     @Test
@@ -92,7 +94,8 @@ class DaemonSetTest {
         assertThat(file(render(nodes, service), "40-service-node-exporter.yaml")).contains("    app.kubernetes.io/name: node-exporter\n");
         DaemonSetDef careless = DaemonSetDef.named("node-exporter").running(ContainerDef.named("exporter")
                 .image(Image.of("example/node-exporter", "1.8.2")).withPort(METRICS).withResources(exporter.resources()));
-        assertThat(problems(Policy.STRICT, careless)).singleElement().asString()
+        assertThat(problems(Policy.STRICT, careless, NetworkPolicyDef.named("node-exporter").isolating(careless)
+                .allowingFrom(NetworkPeer.namespace("monitoring"), METRICS))).singleElement().asString()
                 .startsWith("ERROR prod/DaemonSet node-exporter: container exporter has no readinessProbe and no livenessProbe");
         assertThatThrownBy(() -> ServiceDef.named("metrics").selecting(nodes).withPort(ServicePort.of(80, Port.tcp("http", 8080))))
                 .hasMessageStartingWith("Service metrics: targetPort \"http (8080/TCP)\" is not declared by DaemonSet node-exporter.");
@@ -102,7 +105,8 @@ class DaemonSetTest {
     void refuses_a_disk_claim_and_an_update_that_replaces_nothing_and_checks_raw_edits_and_selector_changes() {
         assertThatThrownBy(() -> DaemonSetDef.named("agent").running(exporter.withMount(Volumes.claim("data", Memory.gibibytes(1)), "/data")))
                 .hasMessageStartingWith("DaemonSet agent: volume \"data\" is a per-pod disk claim");
-        assertThatThrownBy(() -> DaemonSetUpdate.rolling(IntOrPercent.count(0))).hasMessageContaining("must be above 0");
+        assertThatThrownBy(() -> DaemonSetUpdate.rolling(IntOrPercent.count(0)))
+                .hasMessageContaining("must have exactly one above 0 (the API server refuses both, and with neither no pod is ever replaced)");
         Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
         assertThatThrownBy(() -> Renderer.render(stack.with(nodes.withRawEdit("host network", d -> d.getSpec().getTemplate().getSpec().setHostNetwork(true)))))
                 .hasMessageContaining("DaemonSet node-exporter: raw edits make its pods break the restricted Pod Security Standard");
@@ -116,5 +120,48 @@ class DaemonSetTest {
         BreakingChangesCheck.check(changed, committed, Renderer.render(changed).files(), problems);
         assertThat(problems.all()).extracting(Problem::format).singleElement().asString()
                 .startsWith("prod/DaemonSet node-exporter: spec.selector would change, and the API server refuses to change it in place");
+    }
+
+    @Test
+    void raw_edits_of_the_update_the_api_server_refuses_are_reported() {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
+        List<java.util.function.Consumer<io.fabric8.kubernetes.api.model.apps.DaemonSet>> refused = List.of(
+                d -> d.getSpec().getUpdateStrategy().getRollingUpdate().setMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(0)),
+                d -> d.getSpec().getUpdateStrategy().getRollingUpdate().setMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString("150%")),
+                d -> d.getSpec().getUpdateStrategy().getRollingUpdate().setMaxSurge(new io.fabric8.kubernetes.api.model.IntOrString(1)),
+                d -> d.getSpec().getUpdateStrategy().setType("Recreate"),
+                d -> d.getSpec().setMinReadySeconds(-5));
+        for (java.util.function.Consumer<io.fabric8.kubernetes.api.model.apps.DaemonSet> edit : refused) {
+            assertThatThrownBy(() -> Renderer.render(stack.with(nodes.withRawEdit("edit", edit))))
+                    .hasMessageStartingWith("DaemonSet node-exporter: raw edits set what the API server refuses for a DaemonSet (");
+        }
+        assertThat(Renderer.render(stack.with(nodes.withRawEdit("surge", d -> {
+            d.getSpec().getUpdateStrategy().getRollingUpdate().setMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(0));
+            d.getSpec().getUpdateStrategy().getRollingUpdate().setMaxSurge(new io.fabric8.kubernetes.api.model.IntOrString("25%"));
+        }))).files()).isNotEmpty();
+    }
+
+    @Test
+    void is_isolated_by_the_network_policy_rule_unlike_a_cron_job_which_no_service_may_select() {
+        assertThat(Rendering.reportOf(Policy.STRICT, nodes)).singleElement().asString().startsWith("ERROR prod/DaemonSet node-exporter: has no "
+                + "NetworkPolicy, so any pod of the cluster may reach its pods (no policy isolates them). Add NetworkPolicyDef.named(\"node-exporter\")"
+                + ".isolating(daemonSet)");
+        dev.kforge.dsl.workload.CronJobDef job = dev.kforge.dsl.workload.CronJobDef.named("report").onSchedule("@daily").running(exporter)
+                .withDeadline(java.time.Duration.ofMinutes(5));
+        assertThat(Rendering.reportOf(Policy.STRICT, job, ServiceDef.named("report").selecting(job).withPort(ServicePort.to(METRICS))))
+                .containsExactly("ERROR prod/Service report: selects the pods of CronJob report, which exist only while a run lasts, so the Service "
+                        + "has no endpoints the rest of the time (report). Select a Deployment, StatefulSet or DaemonSet; a job that serves should "
+                        + "be one of those.");
+    }
+
+    @Test
+    void suggests_the_pod_security_standard_that_admits_the_pods() {
+        DaemonSetDef privileged = DaemonSetDef.named("agent").running(exporter.withSecurity(
+                dev.kforge.dsl.workload.ContainerSecurity.RESTRICTED.withPrivileged(true)));
+        assertThat(Rendering.reportOf(Policy.STRICT.with(dev.kforge.dsl.core.PolicyCheck.PRIVILEGE_ESCALATION, dev.kforge.dsl.core.Severity.OFF)
+                        .with(dev.kforge.dsl.core.PolicyCheck.NETWORK_POLICY, dev.kforge.dsl.core.Severity.OFF), privileged))
+                .singleElement().asString().contains("withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)");
+        assertThatThrownBy(() -> DaemonSetDef.named("agent").running(null))
+                .hasMessage("DaemonSet agent: the main container is missing. Pass one, e.g. ContainerDef.named(\"app\").image(..).");
     }
 }
