@@ -4,6 +4,8 @@ import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.TaintEffect;
+import dev.kforge.dsl.workload.Toleration;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -45,6 +47,18 @@ final class PodTemplateRenderer {
             pullSecrets.add(new LocalObjectReference(credentials.name()));
         }
         pod.setImagePullSecrets(pullSecrets);
+        pod.setNodeSelector(workload.pod().nodeSelector().isEmpty() ? null : Metadata.map(workload.pod().nodeSelector().entries()));
+        List<io.fabric8.kubernetes.api.model.Toleration> tolerations = new ArrayList<>();
+        for (Toleration toleration : workload.pod().tolerations()) {
+            io.fabric8.kubernetes.api.model.Toleration rendered = new io.fabric8.kubernetes.api.model.Toleration();
+            rendered.setKey(toleration.key().orElse(null));
+            rendered.setOperator(toleration.operator());
+            rendered.setValue(toleration.value().orElse(null));
+            rendered.setEffect(toleration.effect().map(TaintEffect::apiValue).orElse(null));
+            rendered.setTolerationSeconds(toleration.seconds().orElse(null));
+            tolerations.add(rendered);
+        }
+        pod.setTolerations(tolerations);
 
         ObjectMeta podMeta = new ObjectMeta();
         podMeta.setLabels(Metadata.map(workloadLabels.with(workload.podLabels()).entries()));

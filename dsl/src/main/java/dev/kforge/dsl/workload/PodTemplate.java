@@ -27,15 +27,18 @@ import java.util.Optional;
  * @param imagePullSecrets        registry credentials; each a dockerconfigjson Secret
  * @param security                default {@link PodSecurity#RESTRICTED}
  * @param terminationGracePeriodSeconds default the Kubernetes default (30)
+ * @param tolerations             the node taints the pods tolerate; default none
+ * @param nodeSelector            the node labels the pods need; default none (any node)
  */
 public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> containers, Labels labels, Annotations annotations,
                           Optional<ServiceAccountDef> serviceAccount, boolean mountServiceAccountToken,
                           List<SecretDef> imagePullSecrets, PodSecurity security,
-                          Optional<Integer> terminationGracePeriodSeconds) {
+                          Optional<Integer> terminationGracePeriodSeconds, List<Toleration> tolerations, Labels nodeSelector) {
     private static final String SUBJECT = "Pod template";
 
     public PodTemplate {
         initContainers = List.copyOf(initContainers);
+        tolerations = List.copyOf(tolerations);
         containers = List.copyOf(containers);
         imagePullSecrets = List.copyOf(imagePullSecrets);
         if (containers.isEmpty()) {
@@ -83,7 +86,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
             throw InvalidDefinitionException.of(SUBJECT, "the main container is missing. Pass one, e.g. ContainerDef.named(\"app\").image(..).");
         }
         return new PodTemplate(List.of(), List.of(main), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
-                PodSecurity.RESTRICTED, Optional.empty());
+                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY);
     }
 
     /** The main container: the first one. */
@@ -104,44 +107,56 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
     /** Runs {@code init} to completion before the containers start, after the init containers before it. */
     public PodTemplate withInitContainer(ContainerDef init) {
         return new PodTemplate(Lists.append(initContainers, init), containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector);
     }
 
     public PodTemplate withSidecar(ContainerDef sidecar) {
         return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector);
     }
 
     /** One more pod label; the caller refuses the labels the stack derives. */
     public PodTemplate withLabel(String key, String value) {
         return new PodTemplate(initContainers, containers, labels.with(key, value), annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector);
     }
 
     public PodTemplate withAnnotation(String key, String value) {
         return new PodTemplate(initContainers, containers, labels, annotations.with(key, value), serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector);
     }
 
     /** Runs as {@code account}, with its API token mounted or not. */
     public PodTemplate withServiceAccount(ServiceAccountDef account, boolean mountToken) {
         return new PodTemplate(initContainers, containers, labels, annotations, Optional.of(account), mountToken, imagePullSecrets, security,
-                terminationGracePeriodSeconds);
+                terminationGracePeriodSeconds, tolerations, nodeSelector);
     }
 
     public PodTemplate withImagePullSecret(SecretDef credentials) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds);
+                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds, tolerations, nodeSelector);
     }
 
     public PodTemplate withSecurity(PodSecurity security) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector);
     }
 
     public PodTemplate withTerminationGracePeriodSeconds(int seconds) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, Optional.of(seconds));
+                security, Optional.of(seconds), tolerations, nodeSelector);
+    }
+
+    /** Also tolerates {@code toleration}. */
+    public PodTemplate withToleration(Toleration toleration) {
+        return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
+                security, terminationGracePeriodSeconds, Lists.append(tolerations, toleration), nodeSelector);
+    }
+
+    /** Runs only on nodes labelled {@code key=value} (besides the labels required before). */
+    public PodTemplate withNodeSelector(String key, String value) {
+        return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector.with(key, value));
     }
 
     /** Refuses a per-pod claim for a workload whose pods would share it: only a StatefulSet gives each pod its own disk. */

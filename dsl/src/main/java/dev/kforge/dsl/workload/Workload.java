@@ -138,4 +138,14 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
     default T withTerminationGracePeriodSeconds(int seconds) {
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withTerminationGracePeriodSeconds(seconds)));
     }
+
+    /** A copy whose pods tolerate {@code toleration}, e.g. a node agent on control-plane nodes. */
+    default T withToleration(Toleration toleration) {
+        return withPod(pod().withToleration(toleration));
+    }
+
+    /** A copy whose pods run only on nodes labelled {@code key=value}, e.g. {@code kubernetes.io/os=linux}. */
+    default T withNodeSelector(String key, String value) {
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNodeSelector(key, value)));
+    }
 }

@@ -50,6 +50,8 @@ import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.StatefulSetUpdate;
+import dev.kforge.dsl.workload.TaintEffect;
+import dev.kforge.dsl.workload.Toleration;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.Volumes;
 import java.io.IOException;
@@ -107,7 +109,9 @@ class KindCatalogTest {
         Port metricsPort = Port.tcp("metrics", 9100);
         DaemonSetDef agent = DaemonSetDef.named("node-agent").running(ContainerDef.named("agent").image(Image.of("example/agent", "3.1.0"))
                 .withPort(metricsPort).withResources(RESOURCES).withReadinessProbe(ProbeDef.httpGet("/ready", metricsPort))
-                .withLivenessProbe(ProbeDef.tcpSocket(metricsPort))).withUpdate(DaemonSetUpdate.rolling(IntOrPercent.percent(20)));
+                .withLivenessProbe(ProbeDef.tcpSocket(metricsPort))).withUpdate(DaemonSetUpdate.rolling(IntOrPercent.percent(20)))
+                .withToleration(Toleration.exists("node-role.kubernetes.io/control-plane").effect(TaintEffect.NO_SCHEDULE))
+                .withNodeSelector("kubernetes.io/os", "linux");
 
         RoleDef reader = RoleDef.named("web-reader", PolicyRule.allow(Verb.GET, Verb.LIST).on(ApiResource.CONFIG_MAPS));
         ClusterRoleDef nodes = ClusterRoleDef.named("catalog-nodes", PolicyRule.allow(Verb.GET).on(new ApiResource("", "nodes")));

@@ -29,6 +29,8 @@ import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.TaintEffect;
+import dev.kforge.dsl.workload.Toleration;
 import dev.kforge.dsl.workload.Volumes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,5 +165,36 @@ class DaemonSetTest {
                 .singleElement().asString().contains("withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)");
         assertThatThrownBy(() -> DaemonSetDef.named("agent").running(null))
                 .hasMessage("DaemonSet agent: the main container is missing. Pass one, e.g. ContainerDef.named(\"app\").image(..).");
+    }
+
+    @Test
+    void runs_on_tainted_and_selected_nodes_as_told() {
+        DaemonSetDef everywhere = nodes.withToleration(Toleration.exists("node-role.kubernetes.io/control-plane").effect(TaintEffect.NO_SCHEDULE))
+                .withToleration(Toleration.equal("dedicated", "gpu").effect(TaintEffect.NO_EXECUTE).forSeconds(300))
+                .withToleration(Toleration.everything())
+                .withNodeSelector("kubernetes.io/os", "linux");
+        assertThat(file(render(everywhere), "50-daemonset-node-exporter.yaml")).contains("""
+                      nodeSelector:
+                        kubernetes.io/os: linux
+                """).contains("""
+                      tolerations:
+                      - effect: NoSchedule
+                        key: node-role.kubernetes.io/control-plane
+                        operator: Exists
+                      - effect: NoExecute
+                        key: dedicated
+                        operator: Equal
+                        tolerationSeconds: 300
+                        value: gpu
+                      - operator: Exists
+                """);
+        assertThat(file(render(nodes), "50-daemonset-node-exporter.yaml")).doesNotContain("tolerations", "nodeSelector");
+        assertThatThrownBy(() -> Toleration.exists("dedicated").effect(TaintEffect.NO_SCHEDULE).forSeconds(60))
+                .hasMessage("Toleration: tolerationSeconds 60 applies only to the NoExecute effect. "
+                        + "Add .effect(TaintEffect.NO_EXECUTE), or drop the seconds.");
+        assertThatThrownBy(() -> Toleration.equal("dedicated", "a b")).hasMessageStartingWith("Toleration: value \"a b\" is invalid");
+        assertThatThrownBy(() -> Toleration.exists("-bad")).hasMessageStartingWith("Toleration: key \"-bad\" is invalid");
+        assertThatThrownBy(() -> nodes.withNodeSelector("kubernetes.io/os", "linux os"))
+                .hasMessageStartingWith("DaemonSet node-exporter: label kubernetes.io/os value \"linux os\" is invalid");
     }
 }
