@@ -3,7 +3,6 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
-import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.VolumeDef;
@@ -40,7 +39,7 @@ final class ContainerPolicyCheck implements StackCheck {
                             subject + " has no " + String.join(", ", missing), "resources: " + describe(container.resources()),
                             "Set them with withResources(Resources.requests(cpu, memory).withCpuLimit(..).withMemoryLimit(..)).", problems);
                 }
-                if (workload instanceof CronJobDef || i < initContainers) {
+                if (!workload.runsUntilReplaced() || i < initContainers) {
                     continue; // a job's pods and init containers run to completion: nothing routes to them
                 }
                 List<String> probes = new ArrayList<>();

@@ -3,7 +3,6 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.Workload;
 
 /**
@@ -15,7 +14,7 @@ final class IsolationPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (Workload<?> workload : index.workloads()) {
-            if (workload instanceof CronJobDef) {
+            if (!workload.runsUntilReplaced()) {
                 continue;
             }
             boolean isolated = !NetworkPolicyDef.isolating(index.all(NetworkPolicyDef.class), workload).isEmpty();

@@ -11,7 +11,6 @@ import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +39,7 @@ final class NetworkReferencesCheck implements StackCheck {
                         "Add one with withPort(ServicePort.to(port)); only a headless or ExternalName Service may have none."));
             }
             if (service.selection().orElse(null) instanceof PodSelection.OfWorkload selected) {
-                if (selected.workload() instanceof CronJobDef) {
+                if (!selected.workload().runsUntilReplaced()) {
                     problems.add(Problem.of(SERVICE_SELECTION, Severity.ERROR, stack.describe(), service,
                             "selects the pods of " + selected.workload().describe() + ", which exist only while a run lasts, so the Service "
                                     + "has no endpoints the rest of the time", selected.workload().name(),

@@ -32,7 +32,7 @@ final class WorkloadSelectionCheck implements StackCheck {
                                 + "change later without recreating the StatefulSet", String.join(", ", headless),
                         "Keep one headless Service for it (others may be ClusterIP Services), or put the one to govern it first in the stack."));
             }
-            if (stack.governingServiceOf(statefulSet).isEmpty()) {
+            if (headless.isEmpty()) { // the same lookup as Stack.governingServiceOf, which the renderer uses
                 problems.add(Problem.of(GOVERNING_SERVICE, Severity.WARNING, stack.describe(), statefulSet,
                         "has no headless Service selecting its pods, so they get no DNS names of their own (" + statefulSet.name() + "-0."
                                 + statefulSet.name() + "), which members of a cluster use to find each other", "serviceName: none",

@@ -35,27 +35,22 @@ final class RawEditResultCheck {
     static void check(KubeObject<?> object, HasMetadata manifest, Stack stack) {
         try {
             if (manifest instanceof Deployment deployment) {
-                PodTemplateSpec template = deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
-                requirePodTemplate(object, template, "spec.template");
-                requireSelectedTemplate(object, deployment.getSpec().getSelector(), template);
-                requireLongRunningPods(object, template);
+                PodTemplateSpec template = requireLongRunningTemplate(object, deployment.getSpec() == null ? null : deployment.getSpec().getTemplate(),
+                        deployment.getSpec() == null ? null : deployment.getSpec().getSelector());
                 requireMountedVolumes(object, template, List.of());
                 checkPodSecurity(object, template, stack);
                 checkAutoscaledReplicas(object, deployment.getSpec().getReplicas(), stack);
             } else if (manifest instanceof DaemonSet daemonSet) {
-                PodTemplateSpec template = daemonSet.getSpec() == null ? null : daemonSet.getSpec().getTemplate();
-                requirePodTemplate(object, template, "spec.template");
-                requireSelectedTemplate(object, daemonSet.getSpec().getSelector(), template);
-                requireLongRunningPods(object, template);
+                PodTemplateSpec template = requireLongRunningTemplate(object, daemonSet.getSpec() == null ? null : daemonSet.getSpec().getTemplate(),
+                        daemonSet.getSpec() == null ? null : daemonSet.getSpec().getSelector());
                 requireMountedVolumes(object, template, List.of());
                 RawEditedDaemonSet.check(object, daemonSet.getSpec());
                 checkPodSecurity(object, template, stack);
             } else if (manifest instanceof StatefulSet statefulSet) {
-                PodTemplateSpec template = statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate();
-                requirePodTemplate(object, template, "spec.template");
-                requireSelectedTemplate(object, statefulSet.getSpec().getSelector(), template);
-                requireLongRunningPods(object, template);
-                RawEditedStatefulSet.check(object, statefulSet.getSpec());
+                PodTemplateSpec template = requireLongRunningTemplate(object,
+                        statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate(),
+                        statefulSet.getSpec() == null ? null : statefulSet.getSpec().getSelector());
+                RawEditedStatefulSet.check(object, statefulSet.getSpec()); // its mounts may name claim templates too
                 checkPodSecurity(object, template, stack);
                 checkAutoscaledReplicas(object, statefulSet.getSpec().getReplicas(), stack);
             } else if (manifest instanceof CronJob cronJob) {
@@ -72,6 +67,14 @@ final class RawEditResultCheck {
         }
     }
 
+    /** The pod template of a workload whose pods run until replaced, present, selected by its selector and without a deadline. */
+    private static PodTemplateSpec requireLongRunningTemplate(KubeObject<?> object, PodTemplateSpec template, LabelSelector selector) {
+        requirePodTemplate(object, template, "spec.template");
+        requireSelectedTemplate(object, selector, template);
+        requireLongRunningPods(object, template);
+        return template;
+    }
+
     private static void requirePodTemplate(KubeObject<?> object, PodTemplateSpec template, String path) {
         if (template == null || template.getSpec() == null) {
             throw new RawEditException(object, "raw edits removed its pod template, which the API server requires", path + ": null",
@@ -84,7 +87,7 @@ final class RawEditResultCheck {
         }
     }
 
-    /** A Deployment's or StatefulSet's pods run until replaced: the API server allows only restartPolicy Always and no deadline. */
+    /** A Deployment's, StatefulSet's or DaemonSet's pods run until replaced: the API server allows only restartPolicy Always and no deadline. */
     private static void requireLongRunningPods(KubeObject<?> object, PodTemplateSpec template) {
         PodSpec pod = template.getSpec();
         if (pod.getRestartPolicy() != null && !pod.getRestartPolicy().equals("Always") || pod.getActiveDeadlineSeconds() != null) {

@@ -101,6 +101,12 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
         return Kind.CRON_JOB;
     }
 
+    /** Its pods run to completion, a run at a time. */
+    @Override
+    public boolean runsUntilReplaced() {
+        return false;
+    }
+
     @Override
     public CronJobDef withMeta(Meta meta) {
         return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);

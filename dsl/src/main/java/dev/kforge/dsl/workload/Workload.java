@@ -25,6 +25,14 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
     /** A copy running other pods; the basis of the pod withers below. */
     T withPod(PodTemplate pod);
 
+    /**
+     * Whether its pods run until they are replaced (true), or run to completion (a CronJob's): only the former
+     * serve, need probes, and are what a Service or the network-policy rule is about.
+     */
+    default boolean runsUntilReplaced() {
+        return true;
+    }
+
     /** The {@code app.kubernetes.io/component} label, part of the selector; default none. */
     Optional<String> component();
 
