@@ -7,7 +7,7 @@ import dev.kforge.dsl.workload.Workload;
 
 /**
  * The pods of every workload that runs until replaced (Deployment, StatefulSet, DaemonSet) are
- * isolated by a NetworkPolicy, so that only what it admits reaches them. A CronJob's pods end.
+ * isolated by a NetworkPolicy, so that only what it admits reaches them. A Job's or CronJob's pods end.
  */
 final class IsolationPolicyCheck implements StackCheck {
 

@@ -4,16 +4,24 @@ import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ConcurrencyPolicy;
 import dev.kforge.dsl.workload.CronJobDef;
+import dev.kforge.dsl.workload.JobDef;
 
 /**
- * Every CronJob's runs have a deadline: a run that hangs (a lock, a call without a timeout)
- * otherwise runs forever, and under {@link ConcurrencyPolicy#FORBID} it also skips every later run,
- * or under ALLOW piles up a pod per schedule.
+ * Every Job's and CronJob's runs have a deadline: a run that hangs (a lock, a call without a
+ * timeout) otherwise runs forever, holding its pod; under {@link ConcurrencyPolicy#FORBID} a
+ * CronJob's also skips every later run, or under ALLOW piles up a pod per schedule.
  */
 final class JobPolicyCheck implements StackCheck {
+    private static final String HINT = "Give the longest a run may take: .withDeadline(Duration.ofMinutes(30)).";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
+        for (JobDef job : index.all(JobDef.class)) {
+            if (job.deadline().isEmpty()) {
+                PolicyReporter.report(stack, job, PolicyCheck.JOB_DEADLINE, "has no deadline: a run that hangs never ends, and holds its pod "
+                        + "and what the pod holds (a lock, a migration's table) until someone deletes it", "activeDeadlineSeconds: none", HINT, problems);
+            }
+        }
         for (CronJobDef cronJob : index.all(CronJobDef.class)) {
             if (cronJob.deadline().isEmpty()) {
                 String consequence = switch (cronJob.concurrency()) {
@@ -22,7 +30,7 @@ final class JobPolicyCheck implements StackCheck {
                     case REPLACE -> "a run that hangs holds its pod until the next run replaces it";
                 };
                 PolicyReporter.report(stack, cronJob, PolicyCheck.JOB_DEADLINE, "has no deadline: " + consequence,
-                        "activeDeadlineSeconds: none", "Give the longest a run may take: .withDeadline(Duration.ofMinutes(30)).", problems);
+                        "activeDeadlineSeconds: none", HINT, problems);
             }
         }
     }

@@ -52,7 +52,7 @@ public final class StackIndex {
         return all;
     }
 
-    /** Every object that runs pods (Deployments, StatefulSets, CronJobs), in stack order. */
+    /** Every object that runs pods (Deployments, StatefulSets, DaemonSets, Jobs, CronJobs), in stack order. */
     @SuppressWarnings("unchecked")
     public List<Workload<?>> workloads() {
         return (List<Workload<?>>) (List<?>) all(Workload.class);

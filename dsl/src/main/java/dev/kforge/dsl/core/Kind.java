@@ -28,6 +28,7 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
     public static final Kind DAEMON_SET = new Kind("apps/v1", "DaemonSet", Scope.NAMESPACED, 50, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind STATEFUL_SET = new Kind("apps/v1", "StatefulSet", Scope.NAMESPACED, 50, Names.Rule.DNS1123_LABEL);
     public static final Kind CRON_JOB = new Kind("batch/v1", "CronJob", Scope.NAMESPACED, 51, Names.Rule.DNS1123_SUBDOMAIN);
+    public static final Kind JOB = new Kind("batch/v1", "Job", Scope.NAMESPACED, 51, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind POD_DISRUPTION_BUDGET = new Kind("policy/v1", "PodDisruptionBudget", Scope.NAMESPACED, 55, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind HORIZONTAL_POD_AUTOSCALER = new Kind("autoscaling/v2", "HorizontalPodAutoscaler", Scope.NAMESPACED, 56, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind INGRESS = new Kind("networking.k8s.io/v1", "Ingress", Scope.NAMESPACED, 60, Names.Rule.DNS1123_SUBDOMAIN);
@@ -38,7 +39,7 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
 
     private static final java.util.List<Kind> BUILT_IN = java.util.List.of(NAMESPACE, SERVICE_ACCOUNT, CLUSTER_ROLE, ROLE,
             CLUSTER_ROLE_BINDING, ROLE_BINDING, CONFIG_MAP, SECRET, EXTERNAL_SECRET, SEALED_SECRET, SERVICE, NETWORK_POLICY, DEPLOYMENT,
-            STATEFUL_SET, DAEMON_SET, CRON_JOB, POD_DISRUPTION_BUDGET, HORIZONTAL_POD_AUTOSCALER, INGRESS);
+            STATEFUL_SET, DAEMON_SET, CRON_JOB, JOB, POD_DISRUPTION_BUDGET, HORIZONTAL_POD_AUTOSCALER, INGRESS);
 
     public Kind {
         if (applyOrder < 0 || applyOrder > 99) {

@@ -38,7 +38,7 @@ public enum PolicyCheck {
     NODE_SPREAD("node-spread"),
     /** A Deployment whose pods no NetworkPolicy isolates: any pod of the cluster may reach them. */
     NETWORK_POLICY("network-policy"),
-    /** A CronJob whose runs have no deadline: a run that hangs never ends, and may hold back every later one. */
+    /** A Job or CronJob without a deadline: a run that hangs never ends (and a CronJob's may hold back every later one). */
     JOB_DEADLINE("job-deadline");
 
     private final String id;

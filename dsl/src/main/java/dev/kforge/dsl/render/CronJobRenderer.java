@@ -1,22 +1,17 @@
 package dev.kforge.dsl.render;
 
-import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.CronJobDef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
 import java.util.Optional;
 
-/**
- * CronJobs get the stack's workload labels on themselves, their Jobs and their pods. Their pods
- * carry no config checksums: each run starts new pods, which read the config as it is then.
- */
+/** CronJobs get the stack's workload labels on themselves, their Jobs and their pods. */
 final class CronJobRenderer implements ObjectRenderer<CronJobDef> {
     @Override
     public Class<CronJobDef> sourceType() {
@@ -26,13 +21,7 @@ final class CronJobRenderer implements ObjectRenderer<CronJobDef> {
     @Override
     public Optional<HasMetadata> render(CronJobDef cronJob, Stack stack) {
         Labels workloadLabels = stack.workloadLabelsOf(cronJob);
-        PodTemplateSpec template = PodTemplateRenderer.render(cronJob, workloadLabels, Annotations.EMPTY);
-        template.getSpec().setRestartPolicy(cronJob.restartPolicy().apiValue());
-
-        JobSpec job = new JobSpec();
-        job.setActiveDeadlineSeconds(cronJob.deadline().map(deadline -> deadline.getSeconds()).orElse(null));
-        job.setBackoffLimit(cronJob.retries().orElse(null));
-        job.setTemplate(template);
+        JobSpec job = JobSpecs.of(cronJob, workloadLabels, cronJob.deadline(), cronJob.retries(), cronJob.restartPolicy());
         ObjectMeta jobMeta = new ObjectMeta();
         jobMeta.setLabels(Metadata.map(workloadLabels.entries()));
         JobTemplateSpec jobTemplate = new JobTemplateSpec();

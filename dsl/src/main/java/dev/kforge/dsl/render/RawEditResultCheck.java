@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,14 @@ final class RawEditResultCheck {
                 checkAutoscaledReplicas(object, statefulSet.getSpec().getReplicas(), stack);
             } else if (manifest instanceof CronJob cronJob) {
                 requirePodTemplate(object, RawEditedCronJob.podTemplateOf(cronJob), "spec.jobTemplate.spec.template");
+                requireMountedVolumes(object, RawEditedCronJob.podTemplateOf(cronJob), List.of());
                 checkPodSecurity(object, RawEditedCronJob.podTemplateOf(cronJob), stack);
                 RawEditedCronJob.check(object, cronJob);
+            } else if (manifest instanceof Job job) {
+                requirePodTemplate(object, job.getSpec() == null ? null : job.getSpec().getTemplate(), "spec.template");
+                requireMountedVolumes(object, job.getSpec().getTemplate(), List.of());
+                checkPodSecurity(object, job.getSpec().getTemplate(), stack);
+                RawEditedJob.check(object, job);
             }
         } catch (RawEditException e) {
             throw e;
@@ -93,7 +100,7 @@ final class RawEditResultCheck {
         if (pod.getRestartPolicy() != null && !pod.getRestartPolicy().equals("Always") || pod.getActiveDeadlineSeconds() != null) {
             throw new RawEditException(object, "raw edits set what the API server refuses for pods that run until replaced",
                     "restartPolicy: " + pod.getRestartPolicy() + ", activeDeadlineSeconds: " + pod.getActiveDeadlineSeconds(),
-                    "Leave restartPolicy unset (Always) and activeDeadlineSeconds unset; a CronJob runs pods that end.", object.meta().origin(), null);
+                    "Leave restartPolicy unset (Always) and activeDeadlineSeconds unset; a Job or CronJob runs pods that end.", object.meta().origin(), null);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.workload.ConcurrencyPolicy;
 import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.CronSchedule;
-import dev.kforge.dsl.workload.JobRestartPolicy;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
@@ -28,7 +27,7 @@ final class RawEditedCronJob {
         return job == null ? null : job.getTemplate();
     }
 
-    /** The schedule, time zone, concurrency policy, limits and the pods' restart policy, as the definition's steps check them. */
+    /** The schedule, time zone, concurrency policy, and its Jobs' limits and restart policy, as the definition's steps check them. */
     static void check(KubeObject<?> object, CronJob cronJob) {
         CronJobSpec spec = cronJob.getSpec();
         String schedule = spec.getSchedule();
@@ -48,18 +47,7 @@ final class RawEditedCronJob {
             throw refused(object, "a concurrency policy", "concurrencyPolicy: " + spec.getConcurrencyPolicy(),
                     "Use withConcurrency(ConcurrencyPolicy.ALLOW, FORBID or REPLACE).");
         }
-        JobSpec job = spec.getJobTemplate().getSpec();
-        if (job.getActiveDeadlineSeconds() != null && job.getActiveDeadlineSeconds() <= 0
-                || job.getBackoffLimit() != null && job.getBackoffLimit() < 0) {
-            throw refused(object, "a deadline or retry limit", "activeDeadlineSeconds: " + job.getActiveDeadlineSeconds()
-                    + ", backoffLimit: " + job.getBackoffLimit(), "Use withDeadline (positive) and withRetries (0 or more).");
-        }
-        String restartPolicy = job.getTemplate().getSpec().getRestartPolicy();
-        List<String> allowed = Arrays.stream(JobRestartPolicy.values()).map(JobRestartPolicy::apiValue).toList();
-        if (!allowed.contains(restartPolicy)) {
-            throw refused(object, "a restart policy", "restartPolicy: " + restartPolicy,
-                    "Use withRestartPolicy(JobRestartPolicy.ON_FAILURE or NEVER) instead.");
-        }
+        RawEditedJob.checkRun(object, spec.getJobTemplate().getSpec(), "CronJob");
     }
 
     private static RawEditException refused(KubeObject<?> object, String what, String actual, String hint) {

@@ -8,6 +8,7 @@ import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,8 @@ public final class StackRenderer {
     private static final Map<Class<?>, ObjectRenderer<?>> RENDERERS = Stream.of(
                     new NamespaceRenderer(), new ServiceAccountRenderer(), new RoleRenderer(), new ClusterRoleRenderer(),
                     new RoleBindingRenderer(), new ClusterRoleBindingRenderer(), new ConfigMapRenderer(), new SecretRenderer(),
-                    new ServiceRenderer(), new NetworkPolicyRenderer(), new DeploymentRenderer(), new StatefulSetRenderer(), new DaemonSetRenderer(), new CronJobRenderer(), new PodDisruptionBudgetRenderer(),
+                    new ServiceRenderer(), new NetworkPolicyRenderer(), new DeploymentRenderer(), new StatefulSetRenderer(),
+                    new DaemonSetRenderer(), new CronJobRenderer(), new JobRenderer(), new PodDisruptionBudgetRenderer(),
                     new HorizontalPodAutoscalerRenderer(), new IngressRenderer())
             .collect(Collectors.toUnmodifiableMap(ObjectRenderer::sourceType, Function.identity()));
 
@@ -68,6 +70,9 @@ public final class StackRenderer {
             applyRawEdits(object, m);
             if (!object.rawEdits().isEmpty()) {
                 RawEditResultCheck.check(object, m, stack);
+            }
+            if (m instanceof Job job) {
+                JobRenderer.nameByContent(job);
             }
         });
         return manifest;

@@ -38,15 +38,12 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
                          JobRestartPolicy restartPolicy, boolean suspended, PodTemplate pod, List<RawEdit<CronJob>> rawEdits)
         implements Workload<CronJobDef> {
     /** The controller names each Job {@code <name>-<minutes since the epoch>}, 11 characters more, and Job names stop at 63. */
-    public static final int MAX_NAME_LENGTH = 52;
+    public static final int MAX_NAME_LENGTH = JobLimits.MAX_NAME_LENGTH;
 
     public CronJobDef {
         rawEdits = List.copyOf(rawEdits);
         String subject = Kind.CRON_JOB + " " + meta.name();
-        if (meta.name().length() > MAX_NAME_LENGTH) {
-            throw InvalidDefinitionException.invalid(subject, "name", meta.name(), "must be at most " + MAX_NAME_LENGTH + " characters, not "
-                    + meta.name().length() + " (each Job's name adds 11)", "Shorten the name.");
-        }
+        JobLimits.requireNameLength(subject, meta.name(), "each Job's name adds 11");
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
         pod.refuseClaims(subject);
         timeZone.ifPresent(zone -> {
@@ -55,17 +52,7 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
                         "Use a name such as \"Europe/Paris\", \"America/New_York\" or \"Etc/UTC\".");
             }
         });
-        deadline.ifPresent(limit -> {
-            if (limit.isNegative() || limit.isZero() || limit.getNano() != 0) {
-                throw InvalidDefinitionException.invalid(subject, "deadline", limit.toString(), "must be a positive whole number of seconds",
-                        "For example Duration.ofMinutes(10).");
-            }
-        });
-        retries.ifPresent(count -> {
-            if (count < 0) {
-                throw InvalidDefinitionException.invalid(subject, "retries", count, "must not be negative", "Use 0 to never retry a failed run.");
-            }
-        });
+        JobLimits.require(subject, deadline, retries);
     }
 
     /** Whether the API server knows {@code zone}: a name of the IANA time zone database. */

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An object that runs pods from a {@link PodTemplate}: a {@link DeploymentDef}, {@link StatefulSetDef} or
- * {@link CronJobDef}. The checks of what pods run (images, resources, security, configuration and
+ * An object that runs pods from a {@link PodTemplate}: a {@link DeploymentDef}, {@link StatefulSetDef},
+ * {@link DaemonSetDef}, {@link JobDef} or {@link CronJobDef}. The checks of what pods run (images, resources, security, configuration and
  * secret references, service accounts) read workloads, so they hold for every kind, and the pod
  * withers are written here once, over {@link #withPod}.
  *
@@ -26,7 +26,7 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
     T withPod(PodTemplate pod);
 
     /**
-     * Whether its pods run until they are replaced (true), or run to completion (a CronJob's): only the former
+     * Whether its pods run until they are replaced (true), or run to completion (a Job's or CronJob's): only the former
      * serve, need probes, and are what a Service or the network-policy rule is about.
      */
     default boolean runsUntilReplaced() {

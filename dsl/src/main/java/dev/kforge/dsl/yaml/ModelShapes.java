@@ -381,104 +381,112 @@ final class ModelShapes {
                     return 181;
                 case "io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus":
                     return 182;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration":
+                case "io.fabric8.kubernetes.api.model.batch.v1.Job":
                     return 183;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobSpec":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobCondition":
                     return 184;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration":
                     return 185;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobSpec":
                     return 186;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobStatus":
                     return 187;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec":
                     return 188;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy":
                     return 189;
-                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement":
                     return 190;
-                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern":
                     return 191;
-                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule":
                     return 192;
-                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
+                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy":
                     return 193;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IPBlock":
+                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule":
                     return 194;
-                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
+                case "io.fabric8.kubernetes.api.model.batch.v1.UncountedTerminatedPods":
                     return 195;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
                     return 196;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
                     return 197;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IPBlock":
                     return 198;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
                     return 199;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
                     return 200;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
                     return 201;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
                     return 202;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
                     return 203;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
                     return 204;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
                     return 205;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
                     return 206;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
                     return 207;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
                     return 208;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy":
                     return 209;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule":
                     return 210;
-                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule":
                     return 211;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer":
                     return 212;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort":
                     return 213;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec":
                     return 214;
-                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
                     return 215;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
                     return 216;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
                     return 217;
-                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
                     return 218;
-                case "io.fabric8.kubernetes.api.model.rbac.Role":
+                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
                     return 219;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
                     return 220;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
                     return 221;
-                case "io.fabric8.kubernetes.api.model.rbac.Subject":
+                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
                     return 222;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint":
+                case "io.fabric8.kubernetes.api.model.rbac.Role":
                     return 223;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode":
+                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
                     return 224;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy":
+                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
                     return 225;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode":
+                case "io.fabric8.kubernetes.api.model.rbac.Subject":
                     return 226;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy":
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint":
                     return 227;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim":
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode":
                     return 228;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints":
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy":
                     return 229;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy":
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode":
                     return 230;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode":
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy":
                     return 231;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim":
+                    return 232;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints":
+                    return 233;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy":
+                    return 234;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode":
+                    return 235;
                 default:
                     return -1;
             }
@@ -1041,150 +1049,162 @@ final class ModelShapes {
                 fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus) value, fields);
                 return true;
             case 183:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.Job) value, fields);
                 return true;
             case 184:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobCondition) value, fields);
                 return true;
             case 185:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration) value, fields);
                 return true;
             case 186:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSpec) value, fields);
                 return true;
             case 187:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobStatus) value, fields);
                 return true;
             case 188:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec) value, fields);
                 return true;
             case 189:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy) value, fields);
                 return true;
             case 190:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement) value, fields);
                 return true;
             case 191:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern) value, fields);
                 return true;
             case 192:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule) value, fields);
                 return true;
             case 193:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy) value, fields);
                 return true;
             case 194:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IPBlock) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule) value, fields);
                 return true;
             case 195:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.UncountedTerminatedPods) value, fields);
                 return true;
             case 196:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
                 return true;
             case 197:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
                 return true;
             case 198:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IPBlock) value, fields);
                 return true;
             case 199:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
                 return true;
             case 200:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
                 return true;
             case 201:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
                 return true;
             case 202:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
                 return true;
             case 203:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
                 return true;
             case 204:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
                 return true;
             case 205:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
                 return true;
             case 206:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
                 return true;
             case 207:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
                 return true;
             case 208:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
                 return true;
             case 209:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy) value, fields);
                 return true;
             case 210:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule) value, fields);
                 return true;
             case 211:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule) value, fields);
                 return true;
             case 212:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer) value, fields);
                 return true;
             case 213:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort) value, fields);
                 return true;
             case 214:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec) value, fields);
                 return true;
             case 215:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
                 return true;
             case 216:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
                 return true;
             case 217:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
                 return true;
             case 218:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
                 return true;
             case 219:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
                 return true;
             case 220:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
                 return true;
             case 221:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
                 return true;
             case 222:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Subject) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
                 return true;
             case 223:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
                 return true;
             case 224:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
                 return true;
             case 225:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
                 return true;
             case 226:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Subject) value, fields);
                 return true;
             case 227:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint) value, fields);
                 return true;
             case 228:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode) value, fields);
                 return true;
             case 229:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy) value, fields);
                 return true;
             case 230:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode) value, fields);
                 return true;
             case 231:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy) value, fields);
+                return true;
+            case 232:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim) value, fields);
+                return true;
+            case 233:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints) value, fields);
+                return true;
+            case 234:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy) value, fields);
+                return true;
+            case 235:
                 fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode) value, fields);
                 return true;
             default:
@@ -2768,6 +2788,25 @@ final class ModelShapes {
         fields.putAll(o.getAdditionalProperties());
     }
 
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.Job o, ModelFields fields) {
+        fields.put("apiVersion", o.getApiVersion());
+        fields.put("kind", o.getKind());
+        fields.put("metadata", o.getMetadata());
+        fields.put("spec", o.getSpec());
+        fields.put("status", o.getStatus());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.JobCondition o, ModelFields fields) {
+        fields.put("lastProbeTime", o.getLastProbeTime());
+        fields.put("lastTransitionTime", o.getLastTransitionTime());
+        fields.put("message", o.getMessage());
+        fields.put("reason", o.getReason());
+        fields.put("status", o.getStatus());
+        fields.put("type", o.getType());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
     private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration o, ModelFields fields) {
         fields.put("disruptionMode", o.getDisruptionMode());
         fields.putUnlessEmpty("resourceClaims", o.getResourceClaims());
@@ -2794,6 +2833,21 @@ final class ModelShapes {
         fields.put("suspend", o.getSuspend());
         fields.put("template", o.getTemplate());
         fields.put("ttlSecondsAfterFinished", o.getTtlSecondsAfterFinished());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.JobStatus o, ModelFields fields) {
+        fields.put("active", o.getActive());
+        fields.put("completedIndexes", o.getCompletedIndexes());
+        fields.put("completionTime", o.getCompletionTime());
+        fields.putUnlessEmpty("conditions", o.getConditions());
+        fields.put("failed", o.getFailed());
+        fields.put("failedIndexes", o.getFailedIndexes());
+        fields.put("ready", o.getReady());
+        fields.put("startTime", o.getStartTime());
+        fields.put("succeeded", o.getSucceeded());
+        fields.put("terminating", o.getTerminating());
+        fields.put("uncountedTerminatedPods", o.getUncountedTerminatedPods());
         fields.putAll(o.getAdditionalProperties());
     }
 
@@ -2836,6 +2890,12 @@ final class ModelShapes {
     private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule o, ModelFields fields) {
         fields.put("succeededCount", o.getSucceededCount());
         fields.put("succeededIndexes", o.getSucceededIndexes());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.batch.v1.UncountedTerminatedPods o, ModelFields fields) {
+        fields.putUnlessEmpty("failed", o.getFailed());
+        fields.putUnlessEmpty("succeeded", o.getSucceeded());
         fields.putAll(o.getAdditionalProperties());
     }
 

@@ -42,6 +42,8 @@ import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.IntOrPercent;
+import dev.kforge.dsl.workload.JobDef;
+import dev.kforge.dsl.workload.JobRestartPolicy;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodManagement;
@@ -65,7 +67,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One stack with every kind the library renders, the kinds tgr's environments do not use among
- * them (StatefulSet, DaemonSet, CronJob, Role, SealedSecret), rendered through the whole pipeline without a
+ * them (StatefulSet, DaemonSet, CronJob, Job, Role, SealedSecret), rendered through the whole pipeline without a
  * problem. The files are left in {@code dsl/target/kind-catalog/} for CI, which validates them
  * against the strict Kubernetes 1.33 schemas as it does out/.
  */
@@ -106,6 +108,9 @@ class KindCatalogTest {
                 .withInitContainer(migrate.withCommand("wait-for-db")).withTimeZone("Europe/Paris").withDeadline(Duration.ofMinutes(20))
                 .withRetries(2).withConcurrency(ConcurrencyPolicy.FORBID);
 
+        JobDef schema = JobDef.named("migrate-schema").running(migrate.withCommand("migrate", "--schema")).withComponent("migration")
+                .withDeadline(Duration.ofMinutes(15)).withRetries(1).withCompletions(1).withParallelism(1).withRestartPolicy(JobRestartPolicy.NEVER);
+
         Port metricsPort = Port.tcp("metrics", 9100);
         DaemonSetDef agent = DaemonSetDef.named("node-agent").running(ContainerDef.named("agent").image(Image.of("example/agent", "3.1.0"))
                 .withPort(metricsPort).withResources(RESOURCES).withReadinessProbe(ProbeDef.httpGet("/ready", metricsPort))
@@ -116,12 +121,13 @@ class KindCatalogTest {
         RoleDef reader = RoleDef.named("web-reader", PolicyRule.allow(Verb.GET, Verb.LIST).on(ApiResource.CONFIG_MAPS));
         ClusterRoleDef nodes = ClusterRoleDef.named("catalog-nodes", PolicyRule.allow(Verb.GET).on(new ApiResource("", "nodes")));
         return Stack.named("catalog").environment("prod").namespace(NamespaceDef.named("catalog-prod")).withPolicy(Policy.STRICT)
-                .with(account, config, password, token, web, webService, db, dbService, report, agent, reader, nodes,
+                .with(account, config, password, token, web, webService, db, dbService, report, schema, agent, reader, nodes,
                         RoleBindingDef.named("web-reader").granting(reader).to(account),
                         ClusterRoleBindingDef.named("catalog-nodes").granting(nodes).to(account)
                                 .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "nodes are cluster-scoped: only a ClusterRoleBinding grants them"),
                         NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.namespace("ingress-nginx"), HTTP),
-                        NetworkPolicyDef.named("db").isolating(db).allowingFrom(NetworkPeer.podsOf(web), PG).allowingFrom(NetworkPeer.podsOf(report), PG),
+                        NetworkPolicyDef.named("db").isolating(db).allowingFrom(NetworkPeer.podsOf(web), PG).allowingFrom(NetworkPeer.podsOf(report), PG)
+                                .allowingFrom(NetworkPeer.podsOf(schema), PG),
                         NetworkPolicyDef.named("node-agent").isolating(agent).allowingFrom(NetworkPeer.namespace("monitoring"), metricsPort),
                         NetworkPolicyDef.named("report").isolating(report).isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(db), PG),
                         PodDisruptionBudgetDef.named("web").protecting(web), PodDisruptionBudgetDef.named("db").protecting(db),

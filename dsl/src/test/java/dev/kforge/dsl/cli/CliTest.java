@@ -103,7 +103,7 @@ class CliTest {
                 + " --prune-allowlist=rbac.authorization.k8s.io/v1/ClusterRoleBinding --prune-allowlist=rbac.authorization.k8s.io/v1/RoleBinding"
                 + " --prune-allowlist=core/v1/ConfigMap --prune-allowlist=core/v1/Service --prune-allowlist=networking.k8s.io/v1/NetworkPolicy"
                 + " --prune-allowlist=apps/v1/DaemonSet --prune-allowlist=apps/v1/Deployment --prune-allowlist=apps/v1/StatefulSet"
-                + " --prune-allowlist=batch/v1/CronJob --prune-allowlist=policy/v1/PodDisruptionBudget"
+                + " --prune-allowlist=batch/v1/CronJob --prune-allowlist=batch/v1/Job --prune-allowlist=policy/v1/PodDisruptionBudget"
                 + " --prune-allowlist=autoscaling/v2/HorizontalPodAutoscaler --prune-allowlist=networking.k8s.io/v1/Ingress"
                 + " --prune-allowlist=getambassador.io/v3alpha1/Host\n");
         // Secrets never reach out/, and unused custom kinds (ExternalSecret, SealedSecret) may not be installed.

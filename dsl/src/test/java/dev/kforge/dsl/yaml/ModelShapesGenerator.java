@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -53,7 +54,8 @@ public final class ModelShapesGenerator {
     /** Every kind a renderer returns. */
     static final List<Class<? extends HasMetadata>> ROOTS = List.of(Namespace.class, ServiceAccount.class, Role.class,
             ClusterRole.class, RoleBinding.class, ClusterRoleBinding.class, ConfigMap.class, Secret.class, Service.class,
-            NetworkPolicy.class, Deployment.class, StatefulSet.class, DaemonSet.class, CronJob.class, PodDisruptionBudget.class, HorizontalPodAutoscaler.class, Ingress.class, CustomResource.class);
+            NetworkPolicy.class, Deployment.class, StatefulSet.class, DaemonSet.class, CronJob.class, Job.class, PodDisruptionBudget.class,
+            HorizontalPodAutoscaler.class, Ingress.class, CustomResource.class);
     static final Path SOURCE = Path.of("dsl/src/main/java/dev/kforge/dsl/yaml/ModelShapes.java");
 
     private ModelShapesGenerator() {

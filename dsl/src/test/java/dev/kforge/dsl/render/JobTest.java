@@ -1,0 +1,211 @@
+package dev.kforge.dsl.render;
+
+import static dev.kforge.dsl.testing.Rendering.file;
+import static dev.kforge.dsl.testing.Rendering.fileNames;
+import static dev.kforge.dsl.testing.Rendering.manifest;
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static dev.kforge.dsl.testing.Rendering.render;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.core.Sha256;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.testing.Rendering;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.JobDef;
+import dev.kforge.dsl.workload.JobRestartPolicy;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.Volumes;
+import dev.kforge.dsl.yaml.YamlWriter;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A Job runs once per version of its definition: its rendered name carries a hash of what it renders to. */
+class JobTest {
+    private static final ContainerDef MIGRATE = ContainerDef.named("migrate").image(Image.of("example/api", "2.4.0"))
+            .withCommand("api", "migrate", "--to", "latest")
+            .withResources(Resources.requests(Cpu.millis(100), Memory.mebibytes(128)).withCpuLimit(Cpu.millis(500))
+                    .withMemoryLimit(Memory.mebibytes(256)));
+    private static final JobDef JOB = JobDef.named("migrate").running(MIGRATE).withDeadline(Duration.ofMinutes(15)).withRetries(2);
+
+    private static String nameOf(RenderedEnvironment rendered) {
+        return rendered.objects().stream().map(RenderedObject::manifest).filter(Job.class::isInstance).findFirst().orElseThrow()
+                .getMetadata().getName();
+    }
+
+    @Test
+    void renders_the_job_under_a_name_with_its_hash_in_a_file_named_after_the_definition() {
+        RenderedEnvironment rendered = render(JOB);
+        assertThat(fileNames(rendered)).contains("51-job-migrate.yaml");
+        assertThat(file(rendered, "51-job-migrate.yaml")).isEqualTo("""
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: migrate-66bd5b7431
+                  namespace: demo-test
+                  labels:
+                    app.kubernetes.io/instance: demo-test
+                    app.kubernetes.io/managed-by: kforge
+                    app.kubernetes.io/name: migrate
+                    app.kubernetes.io/part-of: demo
+                    app.kubernetes.io/version: "2.4.0"
+                    kforge.dev/environment: test
+                spec:
+                  activeDeadlineSeconds: 900
+                  backoffLimit: 2
+                  template:
+                    metadata:
+                      labels:
+                        app.kubernetes.io/instance: demo-test
+                        app.kubernetes.io/managed-by: kforge
+                        app.kubernetes.io/name: migrate
+                        app.kubernetes.io/part-of: demo
+                        app.kubernetes.io/version: "2.4.0"
+                        kforge.dev/environment: test
+                    spec:
+                      automountServiceAccountToken: false
+                      containers:
+                      - name: migrate
+                        command:
+                        - api
+                        - migrate
+                        - "--to"
+                        - latest
+                        image: example/api:2.4.0
+                        imagePullPolicy: IfNotPresent
+                        resources:
+                          limits:
+                            cpu: 500m
+                            memory: 256Mi
+                          requests:
+                            cpu: 100m
+                            memory: 128Mi
+                        securityContext:
+                          allowPrivilegeEscalation: false
+                          capabilities:
+                            drop:
+                            - ALL
+                          readOnlyRootFilesystem: true
+                          runAsNonRoot: true
+                      restartPolicy: OnFailure
+                      securityContext:
+                        runAsNonRoot: true
+                        seccompProfile:
+                          type: RuntimeDefault
+                """);
+    }
+
+    @Test
+    void the_hash_is_that_of_the_job_rendered_under_its_given_name_so_anyone_can_recompute_it() {
+        Job job = manifest(render(JOB), Job.class, "migrate-66bd5b7431");
+        job.getMetadata().setName("migrate");
+        assertThat(Sha256.hex(YamlWriter.write(job))).startsWith("66bd5b7431");
+    }
+
+    @Test
+    void the_name_stays_while_the_definition_does_and_changes_with_anything_the_job_renders() {
+        String name = nameOf(render(JOB));
+        assertThat(nameOf(render(JobDef.named("migrate").running(MIGRATE).withDeadline(Duration.ofMinutes(15)).withRetries(2)))).isEqualTo(name);
+        assertThat(nameOf(render(JOB.withSidecar(ContainerDef.named("proxy").image(Image.of("example/proxy", "1.0.0")))))).isNotEqualTo(name);
+        assertThat(nameOf(render(JobDef.named("migrate").running(MIGRATE.withImage(Image.of("example/api", "2.5.0")))
+                .withDeadline(Duration.ofMinutes(15)).withRetries(2)))).startsWith("migrate-").isNotEqualTo(name);
+        assertThat(nameOf(render(JOB.withRetries(3)))).isNotEqualTo(name);
+        assertThat(nameOf(render(JOB.withLabel("team", "data")))).isNotEqualTo(name);
+        // What a raw edit changes counts too: the hash is taken after the edits (the same reason, another version).
+        String edited = nameOf(render(JOB.withRawEdit("migrate to a fixed version", job ->
+                job.getSpec().getTemplate().getSpec().getContainers().get(0).setCommand(List.of("api", "migrate", "--to", "42")))));
+        String editedAgain = nameOf(render(JOB.withRawEdit("migrate to a fixed version", job ->
+                job.getSpec().getTemplate().getSpec().getContainers().get(0).setCommand(List.of("api", "migrate", "--to", "43")))));
+        assertThat(edited).matches("migrate-[0-9a-f]{10}").isNotEqualTo(name).isNotEqualTo(editedAgain);
+        // The same definition in another namespace is another Job.
+        assertThat(nameOf(Renderer.render(Stack.named("demo").environment("test").namespace(NamespaceDef.named("demo-other")).with(JOB)))).isNotEqualTo(name);
+    }
+
+    @Test
+    void completions_parallelism_and_restart_policy_are_written_when_they_differ_from_the_defaults() {
+        String plain = file(render(JobDef.named("migrate").running(MIGRATE)), "51-job-migrate.yaml");
+        assertThat(plain).doesNotContain("completions", "parallelism", "activeDeadlineSeconds", "backoffLimit", "ttlSecondsAfterFinished",
+                "selector", "checksum");
+        String queue = file(render(JOB.withCompletions(10).withParallelism(3).withRestartPolicy(JobRestartPolicy.NEVER).withComponent("db")),
+                "51-job-migrate.yaml");
+        assertThat(queue).contains("  completions: 10\n", "  parallelism: 3\n", "      restartPolicy: Never\n",
+                "    app.kubernetes.io/component: db\n");
+    }
+
+    @Test
+    void counts_limits_and_names_the_api_server_would_refuse_are_refused_in_the_definition() {
+        assertThatThrownBy(() -> JOB.withCompletions(0)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Job migrate: completions 0 is invalid: must be at least 1. Give how many pods must succeed; 1 runs the task once.");
+        assertThatThrownBy(() -> JOB.withParallelism(0)).hasMessageStartingWith("Job migrate: parallelism 0 is invalid: must be at least 1. Give how many pods may run at once");
+        assertThatThrownBy(() -> JOB.withDeadline(Duration.ofMillis(1500)))
+                .hasMessageStartingWith("Job migrate: deadline \"PT1.5S\" is invalid: must be a positive whole number of seconds.");
+        assertThatThrownBy(() -> JOB.withRetries(-1)).hasMessageStartingWith("Job migrate: retries -1 is invalid: must not be negative.");
+        String longName = "m".repeat(53);
+        assertThatThrownBy(() -> JobDef.named(longName).running(MIGRATE))
+                .hasMessage("Job " + longName + ": name \"" + longName + "\" is invalid: must be at most 52 characters, not 53 (the "
+                        + "rendered name adds a dash and a 10-character hash). Shorten the name.");
+        assertThat(JobDef.named("m".repeat(52)).running(MIGRATE).name()).hasSize(52);
+        assertThatThrownBy(() -> JOB.withSidecar(ContainerDef.named("cache").image(Image.of("example/cache", "1.0.0")).withMount(Volumes.claim("data", Memory.gibibytes(1)), "/data")))
+                .hasMessageContaining("is a per-pod disk claim, which only a StatefulSet makes");
+    }
+
+    @Test
+    void a_job_needs_a_deadline_under_the_policy_but_no_probe_or_network_policy() {
+        assertThat(Rendering.reportOf(Policy.STRICT, JOB)).isEmpty();
+        JobDef unbounded = JobDef.named("migrate").running(MIGRATE);
+        assertThat(Rendering.reportOf(Policy.STRICT, unbounded)).containsExactly(
+                "ERROR prod/Job migrate: has no deadline: a run that hangs never ends, and holds its pod and what the pod holds "
+                        + "(a lock, a migration's table) until someone deletes it (activeDeadlineSeconds: none). Give the longest a run may "
+                        + "take: .withDeadline(Duration.ofMinutes(30)). Or waive it with .waive(PolicyCheck.JOB_DEADLINE, \"<why>\").");
+        assertThat(Rendering.reportOf(Policy.STRICT, unbounded.waive(PolicyCheck.JOB_DEADLINE, "a one-off backfill, watched"))).isEmpty();
+    }
+
+    @Test
+    void a_service_may_not_select_the_pods_of_a_job() {
+        Port http = Port.tcp("http", 8080);
+        JobDef serving = JobDef.named("migrate").running(MIGRATE.withPort(http)).withDeadline(Duration.ofMinutes(15));
+        assertThat(Rendering.reportOf(noPolicy(), serving, ServiceDef.named("migrate").selecting(serving).withPort(ServicePort.to(http))))
+                .containsExactly("ERROR prod/Service migrate: selects the pods of Job migrate, which exist only while a run lasts, so the "
+                        + "Service has no endpoints the rest of the time (migrate). Select a Deployment, StatefulSet or DaemonSet; a job "
+                        + "that serves should be one of those.");
+    }
+
+    @Test
+    void raw_edits_may_not_set_what_the_api_server_refuses_or_what_would_run_the_job_again_on_every_apply() {
+        assertThatThrownBy(() -> render(JOB.withRawEdit("clean up", job -> job.getSpec().setTtlSecondsAfterFinished(600))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessageStartingWith("Job migrate: raw edits set a time to live: once it deletes the finished Job, the next kubectl "
+                        + "apply creates it again and it runs again (ttlSecondsAfterFinished: 600). Remove it: the Job's name changes "
+                        + "with its definition, and kubectl apply --prune deletes the previous one.");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("keep running",
+                job -> job.getSpec().getTemplate().getSpec().setRestartPolicy("Always"))))
+                .hasMessageStartingWith("Job migrate: raw edits set a restart policy the API server refuses for a Job (restartPolicy: Always).");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("none at all", job -> job.getSpec().setParallelism(0))))
+                .hasMessageStartingWith("Job migrate: raw edits set counts the API server refuses for a Job (completions: null, parallelism: 0).");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("own selector", job -> job.getSpec().setManualSelector(true))))
+                .hasMessageStartingWith("Job migrate: raw edits set a selector the API server refuses for a Job");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("no limit", job -> job.getSpec().setActiveDeadlineSeconds(0L))))
+                .hasMessageStartingWith("Job migrate: raw edits set a deadline or retry limit the API server refuses for a Job "
+                        + "(activeDeadlineSeconds: 0, backoffLimit: 2).");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("host network", job -> job.getSpec().getTemplate().getSpec().setHostNetwork(true))))
+                .hasMessageContaining("Job migrate: raw edits make its pods break the restricted Pod Security Standard");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("drop the pods", job -> job.getSpec().setTemplate(null))))
+                .hasMessageStartingWith("Job migrate: raw edits removed its pod template, which the API server requires (spec.template: null).");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("rename", job -> job.getMetadata().setName("migrate-1"))))
+                .hasMessageStartingWith("Job migrate: raw edit \"rename\" changed metadata.name (migrate -> migrate-1).");
+    }
+}
