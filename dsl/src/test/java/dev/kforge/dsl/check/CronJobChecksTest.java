@@ -29,6 +29,7 @@ import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.Volumes;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,11 @@ class CronJobChecksTest {
                 .isInstanceOf(RawEditException.class)
                 .hasMessageStartingWith("CronJob cleanup: raw edits removed its pod template, which the API server requires "
                         + "(spec.jobTemplate.spec.template: null). Edit the template's fields instead of replacing it.");
+        CronJobDef scratch = CronJobDef.named("cleanup").onSchedule("0 4 * * *").running(JOB.withMount(Volumes.emptyDir("scratch"), "/scratch"));
+        assertThatThrownBy(() -> Renderer.render(stack.with(scratch.withRawEdit("no volumes",
+                c -> c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().setVolumes(null)))))
+                .hasMessageStartingWith("CronJob cleanup: raw edits left container cleanup mounting a volume the pod does not have "
+                        + "(volumeMounts: scratch, volumes: []).");
         // A valid schedule set by an edit renders.
         assertThat(Renderer.render(stack.with(CLEANUP.withRawEdit("hourly", c -> c.getSpec().setSchedule("@hourly")))).files())
                 .anySatisfy(file -> assertThat(file.content()).contains("schedule: \"@hourly\""));

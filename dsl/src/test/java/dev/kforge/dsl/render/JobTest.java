@@ -205,6 +205,10 @@ class JobTest {
                 .hasMessageContaining("Job migrate: raw edits make its pods break the restricted Pod Security Standard");
         assertThatThrownBy(() -> render(JOB.withRawEdit("drop the pods", job -> job.getSpec().setTemplate(null))))
                 .hasMessageStartingWith("Job migrate: raw edits removed its pod template, which the API server requires (spec.template: null).");
+        JobDef scratch = JobDef.named("migrate").running(MIGRATE.withMount(Volumes.emptyDir("scratch"), "/scratch"));
+        assertThatThrownBy(() -> render(scratch.withRawEdit("no volumes", job -> job.getSpec().getTemplate().getSpec().setVolumes(null))))
+                .hasMessageStartingWith("Job migrate: raw edits left container migrate mounting a volume the pod does not have "
+                        + "(volumeMounts: scratch, volumes: []).");
         assertThatThrownBy(() -> render(JOB.withRawEdit("rename", job -> job.getMetadata().setName("migrate-1"))))
                 .hasMessageStartingWith("Job migrate: raw edit \"rename\" changed metadata.name (migrate -> migrate-1).");
     }
