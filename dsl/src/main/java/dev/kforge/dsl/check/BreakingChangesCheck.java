@@ -12,12 +12,10 @@ import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.yaml.YamlReader;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Compares what the code renders with the committed output and reports the changes that
@@ -53,56 +51,44 @@ public final class BreakingChangesCheck {
             reportStaleAcknowledgements(stack, List.of(), problems);
             return;
         }
-        // Files whose bytes did not change cannot break anything: only the others are parsed.
+        // Files whose bytes did not change cannot break anything: only the others are parsed. Files are
+        // matched by file name, which comes from the definition's name (a Job's object name has a hash).
         Map<String, String> renderedContent = new LinkedHashMap<>();
         rendered.forEach(file -> renderedContent.put(file.fileName(), file.content()));
-        Set<String> unchanged = new HashSet<>();
         Map<String, JsonNode> before = new LinkedHashMap<>();
         for (Map.Entry<String, String> file : committed.entrySet()) {
             if (file.getValue().equals(renderedContent.get(file.getKey()))) {
-                unchanged.add(file.getKey());
                 continue;
             }
             JsonNode tree = parse(file.getValue());
-            String kind = tree.path("kind").asText();
-            String name = tree.path("metadata").path("name").asText();
-            if (kind.isEmpty() || name.isEmpty()) {
+            if (tree.path("kind").asText().isEmpty() || tree.path("metadata").path("name").asText().isEmpty()) {
                 continue; // not an object kforge wrote (a stray or broken file): make check reports it as extra or changed
             }
-            before.put(kind + "/" + name, tree);
-        }
-        Set<String> committedKeys = new HashSet<>(before.keySet());
-        Map<String, ManifestFile> after = new LinkedHashMap<>();
-        for (ManifestFile file : rendered) {
-            String key = file.kind().kind() + "/" + file.name();
-            after.put(key, file);
-            if (unchanged.contains(file.fileName())) {
-                committedKeys.add(key);
-            }
+            before.put(file.getKey(), tree);
         }
         List<BreakingChange> used = new ArrayList<>();
         Reporter reporter = new Reporter(stack, problems, used);
 
-        for (Map.Entry<String, ManifestFile> entry : after.entrySet()) {
-            JsonNode old = before.get(entry.getKey());
+        for (ManifestFile file : rendered) {
+            JsonNode old = before.get(file.fileName());
             if (old != null) {
-                compareImmutableFields(reporter, entry.getValue(), old, parse(entry.getValue().content()));
+                compareImmutableFields(reporter, file, old, parse(file.content()));
             }
         }
         // What disappeared and what appeared, by kind: one of each is a rename; anything else is removals.
-        Map<String, List<String>> removed = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : before.entrySet()) {
-            if (!after.containsKey(entry.getKey())) {
-                removed.computeIfAbsent(entry.getValue().path("kind").asText(), kind -> new ArrayList<>())
-                        .add(entry.getValue().path("metadata").path("name").asText());
+        Map<String, List<JsonNode>> removed = new LinkedHashMap<>();
+        before.forEach((fileName, old) -> {
+            if (!renderedContent.containsKey(fileName)) {
+                removed.computeIfAbsent(old.path("kind").asText(), kind -> new ArrayList<>()).add(old);
             }
-        }
-        removed.forEach((kind, names) -> {
-            List<String> added = after.values().stream()
-                    .filter(file -> file.kind().kind().equals(kind) && !committedKeys.contains(kind + "/" + file.name()))
+        });
+        removed.forEach((kind, olds) -> {
+            List<String> added = rendered.stream()
+                    .filter(file -> file.kind().kind().equals(kind) && !committed.containsKey(file.fileName()))
                     .map(ManifestFile::name).toList();
-            if (names.size() == 1 && added.size() == 1) {
-                String name = names.get(0);
+            // A Job is deleted and created whenever it changes (its name has its hash): a new name is just a new Job.
+            if (olds.size() == 1 && added.size() == 1 && !kind.equals(Kind.JOB.kind())) {
+                String name = nameOf(olds.get(0));
                 reporter.reportAt(added.get(0), Severity.ERROR, RENAME, kind, name, "rename to " + added.get(0),
                         "would be renamed to " + added.get(0) + ": the old object is deleted and a new one created"
                                 + (kind.equals(Kind.STATEFUL_SET.kind()) ? ", whose pods claim new, empty disks (claims are named "
@@ -111,10 +97,9 @@ public final class BreakingChangesCheck {
                                 + added.get(0) + "\", \"<how the rollout handles it>\").");
                 return;
             }
-            boolean lastOfCustomKind = after.values().stream().noneMatch(file -> file.kind().kind().equals(kind))
-                    && isCustomResource(before.get(kind + "/" + names.get(0)));
-            for (String name : names) {
-                JsonNode old = before.get(kind + "/" + name);
+            boolean lastOfCustomKind = rendered.stream().noneMatch(file -> file.kind().kind().equals(kind)) && isCustomResource(olds.get(0));
+            for (JsonNode old : olds) {
+                String name = nameOf(old);
                 reporter.report(Severity.WARNING, REMOVAL, kind, name, "removal", "is no longer defined; " + removalConsequence(kind, name, old,
                                 lastOfCustomKind), "was committed",
                         "If that is intended, acknowledge it with BreakingChange.removal(" + KindConstants.of(kind) + ", \"" + name + "\", \"<why>\").");
@@ -197,6 +182,10 @@ public final class BreakingChangesCheck {
                         + "; with server-side apply, move its ownership), then acknowledge with BreakingChange.replicasToAutoscaler("
                         + (file.kind().equals(Kind.DEPLOYMENT) ? "" : KindConstants.of(file.kind().kind()) + ", ") + "\"" + name
                         + "\", \"<how the rollout handles it>\").");
+    }
+
+    private static String nameOf(JsonNode object) {
+        return object.path("metadata").path("name").asText();
     }
 
     private static JsonNode parse(String yaml) {

@@ -17,6 +17,7 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import java.util.LinkedHashMap;
@@ -74,6 +75,24 @@ class BreakingChangesCheckTest {
         Stack after = stack(web("web").withComponent("api"))
                 .acknowledging(BreakingChange.immutableField(Kind.DEPLOYMENT, "web", "spec.selector", "the pipeline deletes the Deployment first"));
         assertThat(problems(stack(web("web")), after)).isEmpty();
+    }
+
+    private static JobDef migrate(String name, String version) {
+        return JobDef.named(name).running(ContainerDef.named("migrate").image(Image.of("example/web", version)));
+    }
+
+    @Test
+    void a_changed_job_is_a_new_job_not_a_rename_and_a_renamed_one_only_leaves_the_old_one_to_prune() {
+        // The Job's object name carries its hash, so its version 1.0.1 is another object in the same file.
+        assertThat(problems(stack(migrate("migrate", "1.0.0")), stack(migrate("migrate", "1.0.1")))).isEmpty();
+        String committedName = Renderer.render(stack(migrate("migrate", "1.0.0"))).objects().get(1).manifest().getMetadata().getName();
+        assertThat(committedName).startsWith("migrate-");
+        assertThat(problems(stack(migrate("migrate", "1.0.0")), stack(migrate("migrate-db", "1.0.0")))).containsExactly(
+                "WARNING prod/Job " + committedName + ": is no longer defined; a pruning pipeline deletes it from the cluster (was committed). "
+                        + "If that is intended, acknowledge it with BreakingChange.removal(Kind.JOB, \"" + committedName + "\", \"<why>\").");
+        // Other kinds still report a rename.
+        assertThat(problems(stack(web("web")), stack(web("api")))).singleElement().asString()
+                .startsWith("ERROR prod/Deployment web: would be renamed to api");
     }
 
     @Test
