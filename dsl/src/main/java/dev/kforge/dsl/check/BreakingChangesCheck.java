@@ -85,7 +85,7 @@ public final class BreakingChangesCheck {
         removed.forEach((kind, olds) -> {
             List<String> added = rendered.stream()
                     .filter(file -> file.kind().kind().equals(kind) && !committed.containsKey(file.fileName()))
-                    .map(ManifestFile::name).toList();
+                    .map(ManifestFile::name).distinct().toList(); // a name defined twice is reported on its own
             // A Job is deleted and created whenever it changes (its name has its hash): a new name is just a new Job.
             if (olds.size() == 1 && added.size() == 1 && !kind.equals(Kind.JOB.kind())) {
                 String name = nameOf(olds.get(0));
