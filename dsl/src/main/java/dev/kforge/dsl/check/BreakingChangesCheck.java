@@ -2,6 +2,7 @@ package dev.kforge.dsl.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.Origin;
@@ -10,6 +11,7 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +28,11 @@ import java.util.Objects;
  *   <li>a Deployment's {@code spec.replicas} above 1 left out (handed to an autoscaler): client-side
  *       {@code kubectl apply} then deletes the field and the Deployment falls to 1 pod until the
  *       autoscaler scales it up again: error;</li>
- *   <li>an object renamed (one of a kind disappears while another of that kind appears): error;</li>
- *   <li>an object removed (a pruning pipeline deletes it): warning;</li>
+ *   <li>a PersistentVolumeClaim's storage class, access modes or volume mode, or a smaller size: error;</li>
+ *   <li>an object renamed (one of a kind disappears while another of that kind appears): error, but for
+ *       a Job, whose name changes with its content anyway;</li>
+ *   <li>an object removed (a pruning pipeline deletes it): warning; error for a PersistentVolumeClaim,
+ *       whose disk usually goes with it;</li>
  *   <li>an acknowledgement that matches no change: warning, so stale ones get removed.</li>
  * </ul>
  */
@@ -91,8 +96,7 @@ public final class BreakingChangesCheck {
                 String name = nameOf(olds.get(0));
                 reporter.reportAt(added.get(0), Severity.ERROR, RENAME, kind, name, "rename to " + added.get(0),
                         "would be renamed to " + added.get(0) + ": the old object is deleted and a new one created"
-                                + (kind.equals(Kind.STATEFUL_SET.kind()) ? ", whose pods claim new, empty disks (claims are named "
-                                + "<claim>-<statefulset>-<n>) while the old ones stay behind" : ""), name + " -> " + added.get(0),
+                                + renameConsequence(kind), name + " -> " + added.get(0),
                         "Keep the name, or acknowledge with BreakingChange.rename(" + KindConstants.of(kind) + ", \"" + name + "\", \""
                                 + added.get(0) + "\", \"<how the rollout handles it>\").");
                 return;
@@ -100,12 +104,23 @@ public final class BreakingChangesCheck {
             boolean lastOfCustomKind = rendered.stream().noneMatch(file -> file.kind().kind().equals(kind)) && isCustomResource(olds.get(0));
             for (JsonNode old : olds) {
                 String name = nameOf(old);
-                reporter.report(Severity.WARNING, REMOVAL, kind, name, "removal", "is no longer defined; " + removalConsequence(kind, name, old,
+                // A claim's removal deletes a disk: the one removal that loses data.
+                Severity severity = kind.equals(Kind.PERSISTENT_VOLUME_CLAIM.kind()) ? Severity.ERROR : Severity.WARNING;
+                reporter.report(severity, REMOVAL, kind, name, "removal", "is no longer defined; " + removalConsequence(kind, name, old,
                                 lastOfCustomKind), "was committed",
                         "If that is intended, acknowledge it with BreakingChange.removal(" + KindConstants.of(kind) + ", \"" + name + "\", \"<why>\").");
             }
         });
         reportStaleAcknowledgements(stack, used, problems);
+    }
+
+    /** What a rename does beyond deleting and creating the object. */
+    private static String renameConsequence(String kind) {
+        if (kind.equals(Kind.STATEFUL_SET.kind())) {
+            return ", whose pods claim new, empty disks (claims are named <claim>-<statefulset>-<n>) while the old ones stay behind";
+        }
+        return kind.equals(Kind.PERSISTENT_VOLUME_CLAIM.kind())
+                ? ": a new, empty disk, while the old claim (pruned: with its data, under the usual Delete reclaim policy) goes" : "";
     }
 
     /** What removing the object does to the cluster. */
@@ -120,6 +135,9 @@ public final class BreakingChangesCheck {
                     + (namespace.isEmpty() ? "" : " -n " + namespace);
         }
         String consequence = "a pruning pipeline deletes it from the cluster";
+        if (kind.equals(Kind.PERSISTENT_VOLUME_CLAIM.kind())) {
+            return consequence + ", and with it the disk's data under the usual Delete reclaim policy";
+        }
         // Without its autoscaler a workload goes back to its fixed count; an autoscaler left behind keeps overriding it.
         return kind.equals(Kind.HORIZONTAL_POD_AUTOSCALER.kind())
                 ? consequence + "; the " + old.at("/spec/scaleTargetRef/kind").asText("workload") + " it scaled goes back to its fixed "
@@ -157,6 +175,12 @@ public final class BreakingChangesCheck {
                 reporter.changed(kind, file.name(), "spec." + field, old.at("/spec/" + field), now.at("/spec/" + field));
             }
             reportReplicasHandover(reporter, file, old, now);
+        } else if (file.kind().equals(Kind.PERSISTENT_VOLUME_CLAIM)) {
+            // The API server lets a claim grow (when its class allows expansion), nothing else.
+            for (String field : List.of("storageClassName", "accessModes", "volumeMode")) {
+                reporter.changed(kind, file.name(), "spec." + field, old.at("/spec/" + field), now.at("/spec/" + field));
+            }
+            reportShrink(reporter, file, old.at("/spec/resources/requests/storage"), now.at("/spec/resources/requests/storage"));
         } else if (file.kind().equals(Kind.SERVICE)) {
             reporter.changed(kind, file.name(), "spec.clusterIP", old.at("/spec/clusterIP"), now.at("/spec/clusterIP"));
             boolean wasAlias = old.at("/spec/type").asText().equals("ExternalName");
@@ -165,6 +189,23 @@ public final class BreakingChangesCheck {
                 reporter.changed(kind, file.name(), "spec.type", old.at("/spec/type"), now.at("/spec/type"));
             }
         }
+    }
+
+    private static void reportShrink(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {
+        if (!old.isTextual() || !now.isTextual() || old.equals(now)) {
+            return;
+        }
+        try {
+            if (Memory.parse(now.asText()).bytes() >= Memory.parse(old.asText()).bytes()) {
+                return;
+            }
+        } catch (InvalidDefinitionException e) {
+            return; // a quantity Memory does not read (e.g. a raw edit's 1e3): the API server judges it
+        }
+        reporter.report(Severity.ERROR, IMMUTABLE, file.kind().kind(), file.name(), "spec.resources.requests.storage",
+                "would shrink, and the API server refuses to make a claim smaller", old.asText() + " -> " + now.asText(),
+                "Keep the size, or move the data to a new, smaller claim and acknowledge with BreakingChange.immutableField("
+                        + "Kind.PERSISTENT_VOLUME_CLAIM, \"" + file.name() + "\", \"spec.resources.requests.storage\", \"<how the data moves>\").");
     }
 
     private static void reportReplicasHandover(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {

@@ -14,6 +14,7 @@ public final class Checks {
     private static final List<StackCheck> STACK_CHECKS = List.of(
             new UniqueNamesCheck(),
             new ConfigReferencesCheck(),
+            new ClaimAccessCheck(),
             new WorkloadReferencesCheck(),
             new WorkloadSelectionCheck(),
             new AutoscalerReferencesCheck(),

@@ -11,6 +11,7 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.EnvVarDef;
+import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.HashSet;
@@ -18,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every ConfigMap and Secret a workload or Ingress uses is part of the stack, and every key it
- * reads is declared by the stack's version of that object.
+ * Every ConfigMap, Secret and PersistentVolumeClaim a workload or Ingress uses is part of the
+ * stack, and every key it reads is declared by the stack's version of that object.
  */
 final class ConfigReferencesCheck implements StackCheck {
     static final String ID = "config-reference";
@@ -51,6 +52,8 @@ final class ConfigReferencesCheck implements StackCheck {
                 } else if (volume instanceof VolumeDef.FromSecret s) {
                     report.secretKey(s.secret(), null, "volume " + volume.name());
                     s.items().forEach(item -> report.secretKey(s.secret(), item.source().key(), "volume " + volume.name()));
+                } else if (volume instanceof VolumeDef.PersistentClaim p) {
+                    report.claim(p.claim(), "volume " + volume.name());
                 }
             }
             workload.imagePullSecrets().forEach(secret -> report.secretKey(secret, null, "imagePullSecrets"));
@@ -93,6 +96,12 @@ final class ConfigReferencesCheck implements StackCheck {
                 missingObject(referenced, where);
             } else if (key != null && !actual.get().keys().contains(key)) {
                 missingKey(referenced, key, where, actual.get().keys().toString());
+            }
+        }
+
+        void claim(PersistentVolumeClaimDef referenced, String where) {
+            if (index.find(Kind.PERSISTENT_VOLUME_CLAIM, referenced.name(), PersistentVolumeClaimDef.class).isEmpty()) {
+                missingObject(referenced, where);
             }
         }
 

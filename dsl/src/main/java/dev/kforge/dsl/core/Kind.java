@@ -22,6 +22,7 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
     public static final Kind EXTERNAL_SECRET = new Kind("external-secrets.io/v1", "ExternalSecret", Scope.NAMESPACED, 31, Names.Rule.DNS1123_SUBDOMAIN);
     /** A bitnami.com SealedSecret: the values are encrypted for the cluster's controller. */
     public static final Kind SEALED_SECRET = new Kind("bitnami.com/v1alpha1", "SealedSecret", Scope.NAMESPACED, 31, Names.Rule.DNS1123_SUBDOMAIN);
+    public static final Kind PERSISTENT_VOLUME_CLAIM = new Kind("v1", "PersistentVolumeClaim", Scope.NAMESPACED, 32, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind SERVICE = new Kind("v1", "Service", Scope.NAMESPACED, 40, Names.Rule.DNS1035_LABEL);
     public static final Kind NETWORK_POLICY = new Kind("networking.k8s.io/v1", "NetworkPolicy", Scope.NAMESPACED, 45, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind DEPLOYMENT = new Kind("apps/v1", "Deployment", Scope.NAMESPACED, 50, Names.Rule.DNS1123_SUBDOMAIN);
@@ -38,7 +39,7 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
             "rbac.authorization.k8s.io", "networking.k8s.io");
 
     private static final java.util.List<Kind> BUILT_IN = java.util.List.of(NAMESPACE, SERVICE_ACCOUNT, CLUSTER_ROLE, ROLE,
-            CLUSTER_ROLE_BINDING, ROLE_BINDING, CONFIG_MAP, SECRET, EXTERNAL_SECRET, SEALED_SECRET, SERVICE, NETWORK_POLICY, DEPLOYMENT,
+            CLUSTER_ROLE_BINDING, ROLE_BINDING, CONFIG_MAP, SECRET, EXTERNAL_SECRET, SEALED_SECRET, PERSISTENT_VOLUME_CLAIM, SERVICE, NETWORK_POLICY, DEPLOYMENT,
             STATEFUL_SET, DAEMON_SET, CRON_JOB, JOB, POD_DISRUPTION_BUDGET, HORIZONTAL_POD_AUTOSCALER, INGRESS);
 
     public Kind {

@@ -24,9 +24,9 @@ public final class StackRenderer {
     private static final Map<Class<?>, ObjectRenderer<?>> RENDERERS = Stream.of(
                     new NamespaceRenderer(), new ServiceAccountRenderer(), new RoleRenderer(), new ClusterRoleRenderer(),
                     new RoleBindingRenderer(), new ClusterRoleBindingRenderer(), new ConfigMapRenderer(), new SecretRenderer(),
-                    new ServiceRenderer(), new NetworkPolicyRenderer(), new DeploymentRenderer(), new StatefulSetRenderer(),
-                    new DaemonSetRenderer(), new CronJobRenderer(), new JobRenderer(), new PodDisruptionBudgetRenderer(),
-                    new HorizontalPodAutoscalerRenderer(), new IngressRenderer())
+                    new PersistentVolumeClaimRenderer(), new ServiceRenderer(), new NetworkPolicyRenderer(), new DeploymentRenderer(),
+                    new StatefulSetRenderer(), new DaemonSetRenderer(), new CronJobRenderer(), new JobRenderer(),
+                    new PodDisruptionBudgetRenderer(), new HorizontalPodAutoscalerRenderer(), new IngressRenderer())
             .collect(Collectors.toUnmodifiableMap(ObjectRenderer::sourceType, Function.identity()));
 
     /** The fields {@link #identity} reads, in its order. */

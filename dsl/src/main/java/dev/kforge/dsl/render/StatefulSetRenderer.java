@@ -9,10 +9,7 @@ import dev.kforge.dsl.workload.VolumeDef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.VolumeResourceRequirements;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy;
@@ -20,7 +17,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,12 +71,6 @@ final class StatefulSetRenderer implements ObjectRenderer<StatefulSetDef> {
     }
 
     private static PersistentVolumeClaim claim(VolumeDef.ClaimTemplate template) {
-        PersistentVolumeClaimSpec spec = new PersistentVolumeClaimSpec();
-        spec.setAccessModes(new ArrayList<>(List.of(template.accessMode().apiValue())));
-        spec.setStorageClassName(template.storageClass().orElse(null));
-        VolumeResourceRequirements resources = new VolumeResourceRequirements();
-        resources.setRequests(Map.of("storage", new Quantity(template.size().quantity())));
-        spec.setResources(resources);
         ObjectMeta meta = new ObjectMeta();
         meta.setName(template.name());
         PersistentVolumeClaim claim = new PersistentVolumeClaim();
@@ -88,7 +78,7 @@ final class StatefulSetRenderer implements ObjectRenderer<StatefulSetDef> {
         claim.setApiVersion(null);
         claim.setKind(null);
         claim.setMetadata(meta);
-        claim.setSpec(spec);
+        claim.setSpec(ClaimSpecs.of(template.size(), template.accessMode(), template.storageClass()));
         return claim;
     }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.DownwardAPIVolumeSource;
 import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -46,6 +47,10 @@ final class VolumeRenderer {
                 return rendered;
             }).toList());
             volume.setDownwardAPI(source);
+        } else if (definition instanceof VolumeDef.PersistentClaim shared) {
+            PersistentVolumeClaimVolumeSource source = new PersistentVolumeClaimVolumeSource();
+            source.setClaimName(shared.claim().name());
+            volume.setPersistentVolumeClaim(source);
         } else {
             throw new IllegalArgumentException("Volume " + definition.name() + " is a StatefulSet's claim template, not a pod volume");
         }

@@ -117,6 +117,19 @@ public sealed interface VolumeDef {
         }
     }
 
+    /**
+     * A disk the pods of one or more workloads share, claimed by a {@link PersistentVolumeClaimDef} of
+     * the stack; its access mode says which pods may mount it.
+     */
+    record PersistentClaim(String name, PersistentVolumeClaimDef claim) implements VolumeDef {
+        public PersistentClaim {
+            Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
+            if (claim == null) {
+                throw new InvalidDefinitionException("Volume " + name + ": the claim is missing. Pass the PersistentVolumeClaimDef it mounts.");
+            }
+        }
+    }
+
     /** A source (key or field) and the relative file path it is written to. */
     record KeyFile<S>(S source, String path) {
     }

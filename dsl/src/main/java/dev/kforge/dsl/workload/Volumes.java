@@ -30,6 +30,11 @@ public final class Volumes {
         return new VolumeDef.DownwardApi(name, List.of());
     }
 
+    /** The disk {@code claim} claims, shared by every pod that mounts it (see {@link PersistentVolumeClaimDef}). */
+    public static VolumeDef.PersistentClaim persistentClaim(String name, PersistentVolumeClaimDef claim) {
+        return new VolumeDef.PersistentClaim(name, claim);
+    }
+
     /** A disk of {@code size} for each pod of a StatefulSet, kept when the pod moves; narrow with {@code withStorageClass}. */
     public static VolumeDef.ClaimTemplate claim(String name, Memory size) {
         return new VolumeDef.ClaimTemplate(name, size, VolumeAccessMode.READ_WRITE_ONCE, Optional.empty());

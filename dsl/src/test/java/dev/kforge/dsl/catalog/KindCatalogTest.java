@@ -45,6 +45,7 @@ import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.JobRestartPolicy;
 import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodManagement;
 import dev.kforge.dsl.workload.Port;
@@ -55,6 +56,7 @@ import dev.kforge.dsl.workload.StatefulSetUpdate;
 import dev.kforge.dsl.workload.TaintEffect;
 import dev.kforge.dsl.workload.Toleration;
 import dev.kforge.dsl.workload.UtilizationTarget;
+import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.Volumes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,7 +69,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One stack with every kind the library renders, the kinds tgr's environments do not use among
- * them (StatefulSet, DaemonSet, CronJob, Job, Role, SealedSecret), rendered through the whole pipeline without a
+ * them (PersistentVolumeClaim, StatefulSet, DaemonSet, CronJob, Job, Role, SealedSecret), rendered through the whole pipeline without a
  * problem. The files are left in {@code dsl/target/kind-catalog/} for CI, which validates them
  * against the strict Kubernetes 1.33 schemas as it does out/.
  */
@@ -87,7 +89,10 @@ class KindCatalogTest {
         SecretDef token = SecretDef.opaque("web-token", "TOKEN").withSource(SecretSource.clusterStore("vault").withRemoteKey("apps/web"));
         ContainerDef migrate = ContainerDef.named("migrate").image(Image.of("example/web", "2.0.1")).withCommand("migrate")
                 .withEnv(Env.from("PASSWORD", password.key("PASSWORD"))).withResources(RESOURCES);
+        PersistentVolumeClaimDef uploads = PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(20))
+                .withAccessMode(VolumeAccessMode.READ_WRITE_MANY).withStorageClass("nfs");
         DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "2.0.1"))
+                        .withMount(Volumes.persistentClaim("uploads", uploads), "/srv/uploads")
                         .withPort(HTTP).withResources(RESOURCES).withEnv(Env.from("LANGUAGE", config.key("LANGUAGE")), Env.from("TOKEN", token.key("TOKEN")))
                         .withReadinessProbe(ProbeDef.httpGet("/ready", HTTP)).withLivenessProbe(ProbeDef.httpGet("/health", HTTP)))
                 .withInitContainer(migrate).withApiAccessAs(account).withComponent("api");
@@ -121,7 +126,7 @@ class KindCatalogTest {
         RoleDef reader = RoleDef.named("web-reader", PolicyRule.allow(Verb.GET, Verb.LIST).on(ApiResource.CONFIG_MAPS));
         ClusterRoleDef nodes = ClusterRoleDef.named("catalog-nodes", PolicyRule.allow(Verb.GET).on(new ApiResource("", "nodes")));
         return Stack.named("catalog").environment("prod").namespace(NamespaceDef.named("catalog-prod")).withPolicy(Policy.STRICT)
-                .with(account, config, password, token, web, webService, db, dbService, report, schema, agent, reader, nodes,
+                .with(account, config, password, token, uploads, web, webService, db, dbService, report, schema, agent, reader, nodes,
                         RoleBindingDef.named("web-reader").granting(reader).to(account),
                         ClusterRoleBindingDef.named("catalog-nodes").granting(nodes).to(account)
                                 .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "nodes are cluster-scoped: only a ClusterRoleBinding grants them"),

@@ -101,7 +101,7 @@ class CliTest {
                 + " --prune-allowlist=core/v1/Namespace --prune-allowlist=core/v1/ServiceAccount"
                 + " --prune-allowlist=rbac.authorization.k8s.io/v1/ClusterRole --prune-allowlist=rbac.authorization.k8s.io/v1/Role"
                 + " --prune-allowlist=rbac.authorization.k8s.io/v1/ClusterRoleBinding --prune-allowlist=rbac.authorization.k8s.io/v1/RoleBinding"
-                + " --prune-allowlist=core/v1/ConfigMap --prune-allowlist=core/v1/Service --prune-allowlist=networking.k8s.io/v1/NetworkPolicy"
+                + " --prune-allowlist=core/v1/ConfigMap --prune-allowlist=core/v1/PersistentVolumeClaim --prune-allowlist=core/v1/Service --prune-allowlist=networking.k8s.io/v1/NetworkPolicy"
                 + " --prune-allowlist=apps/v1/DaemonSet --prune-allowlist=apps/v1/Deployment --prune-allowlist=apps/v1/StatefulSet"
                 + " --prune-allowlist=batch/v1/CronJob --prune-allowlist=batch/v1/Job --prune-allowlist=policy/v1/PodDisruptionBudget"
                 + " --prune-allowlist=autoscaling/v2/HorizontalPodAutoscaler --prune-allowlist=networking.k8s.io/v1/Ingress"

@@ -1,0 +1,178 @@
+package dev.kforge.dsl.render;
+
+import static dev.kforge.dsl.testing.Rendering.file;
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static dev.kforge.dsl.testing.Rendering.render;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.check.BreakingChangesCheck;
+import dev.kforge.dsl.check.Problems;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.stack.BreakingChange;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.testing.Rendering;
+import dev.kforge.dsl.workload.ConcurrencyPolicy;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.CronJobDef;
+import dev.kforge.dsl.workload.DaemonSetDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.DeploymentStrategy;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.JobDef;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
+import dev.kforge.dsl.workload.UtilizationTarget;
+import dev.kforge.dsl.workload.VolumeAccessMode;
+import dev.kforge.dsl.workload.Volumes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A disk the pods of one or more workloads share: rendered, referenced, checked against its access mode and its committed version. */
+class PersistentVolumeClaimTest {
+    private static final PersistentVolumeClaimDef UPLOADS = PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(20));
+
+    private static ContainerDef writer(PersistentVolumeClaimDef claim) {
+        return ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withMount(Volumes.persistentClaim("uploads", claim), "/uploads");
+    }
+
+    /** A Deployment of one pod that stops the old pod before starting the new one: what a ReadWriteOnce disk needs. */
+    private static DeploymentDef web(PersistentVolumeClaimDef claim) {
+        return DeploymentDef.named("web").running(writer(claim)).withStrategy(DeploymentStrategy.recreate());
+    }
+
+    private static List<String> problems(KubeObject<?>... objects) {
+        return Rendering.reportOf(noPolicy(), objects);
+    }
+
+    @Test
+    void renders_the_claim_before_the_workloads_and_the_pod_volume_that_mounts_it() {
+        PersistentVolumeClaimDef shared = UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_MANY).withStorageClass("nfs");
+        var rendered = render(shared, web(shared));
+        assertThat(file(rendered, "32-persistentvolumeclaim-uploads.yaml")).isEqualTo("""
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata:
+                  name: uploads
+                  namespace: demo-test
+                  labels:
+                    app.kubernetes.io/instance: demo-test
+                    app.kubernetes.io/managed-by: kforge
+                    app.kubernetes.io/part-of: demo
+                    kforge.dev/environment: test
+                spec:
+                  accessModes:
+                  - ReadWriteMany
+                  resources:
+                    requests:
+                      storage: 20Gi
+                  storageClassName: nfs
+                """);
+        assertThat(file(rendered, "50-deployment-web.yaml")).contains("""
+                        volumeMounts:
+                        - name: uploads
+                          mountPath: /uploads
+                """, """
+                      volumes:
+                      - name: uploads
+                        persistentVolumeClaim:
+                          claimName: uploads
+                """);
+        assertThat(file(render(UPLOADS), "32-persistentvolumeclaim-uploads.yaml")).contains("  - ReadWriteOnce\n").doesNotContain("storageClassName");
+    }
+
+    @Test
+    void a_claim_needs_a_size_and_a_valid_class_and_must_be_in_the_stack() {
+        assertThatThrownBy(() -> PersistentVolumeClaimDef.named("uploads").requesting(null)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("PersistentVolumeClaim uploads: the size is missing. Give one, e.g. Memory.gibibytes(10).");
+        assertThatThrownBy(() -> UPLOADS.withStorageClass("Fast_SSD")).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("PersistentVolumeClaim uploads: storageClassName \"Fast_SSD\"");
+        assertThat(problems(web(UPLOADS))).containsExactly("ERROR prod/Deployment web: volume uploads uses PersistentVolumeClaim uploads, "
+                + "which is not in the stack (uploads). Add it to the stack with Stack.with(...).");
+        assertThat(problems(UPLOADS, web(UPLOADS))).isEmpty();
+    }
+
+    @Test
+    void a_read_write_once_disk_mounted_by_pods_that_may_run_on_several_nodes_is_a_warning() {
+        DeploymentDef rolling = DeploymentDef.named("web").running(writer(UPLOADS));
+        assertThat(problems(UPLOADS, rolling)).containsExactly("WARNING prod/PersistentVolumeClaim uploads: is ReadWriteOnce, so only the "
+                + "pods of one node may mount it, but up to 2 pods mount it: those scheduled on another node wait (Multi-Attach error), and "
+                + "a rolling update waiting for its new pod never ends (Deployment web: 1 pod, and a rolling update starts a new one before "
+                + "an old one stops). Run a single pod (withReplicas(1) and withStrategy(DeploymentStrategy.recreate())), or claim "
+                + "ReadWriteMany storage (withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system).");
+        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(3))).singleElement().asString()
+                .contains("up to 3 pods mount it").contains("(Deployment web: 3 pods)");
+        DeploymentDef scaled = web(UPLOADS);
+        assertThat(problems(UPLOADS, scaled, HorizontalPodAutoscalerDef.named("web").scaling(scaled).between(1, 4)
+                .atUtilization(UtilizationTarget.cpu(70)))).anySatisfy(p -> assertThat(p).contains("up to 4 pods mount it"));
+        JobDef backup = JobDef.named("backup").running(ContainerDef.named("backup").image(Image.of("example/backup", "1.0.0"))
+                .withMount(Volumes.persistentClaim("uploads", UPLOADS), "/uploads"));
+        assertThat(problems(UPLOADS, web(UPLOADS), backup)).singleElement().asString()
+                .contains("up to 2 pods mount it").contains("(Deployment web: 1 pod; Job backup: 1 pod)");
+        assertThat(problems(UPLOADS, DaemonSetDef.named("web").running(writer(UPLOADS)))).singleElement().asString()
+                .contains("(DaemonSet web: a pod on every node)");
+        assertThat(problems(UPLOADS, CronJobDef.named("web").onSchedule("@hourly").running(writer(UPLOADS))
+                .withConcurrency(ConcurrencyPolicy.ALLOW))).singleElement().asString().contains("runs may overlap");
+        // Shared storage serves them all.
+        PersistentVolumeClaimDef shared = UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_MANY);
+        assertThat(problems(shared, DeploymentDef.named("web").running(writer(shared)).withReplicas(3), backup)).isEmpty();
+    }
+
+    @Test
+    void a_read_write_once_pod_disk_mounted_by_more_than_one_pod_and_a_read_only_disk_mounted_read_write_are_errors() {
+        PersistentVolumeClaimDef single = UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_ONCE_POD);
+        assertThat(problems(single, DeploymentDef.named("web").running(writer(single)))).singleElement().asString()
+                .startsWith("ERROR prod/PersistentVolumeClaim uploads: is ReadWriteOncePod, so one pod at a time may mount it, but up to 2 pods");
+        assertThat(problems(single, web(single))).isEmpty();
+
+        PersistentVolumeClaimDef readOnly = UPLOADS.withAccessMode(VolumeAccessMode.READ_ONLY_MANY);
+        assertThat(problems(readOnly, web(readOnly).withReplicas(2))).containsExactly("ERROR prod/Deployment web: container web mounts "
+                + "volume uploads read-write, but PersistentVolumeClaim uploads is ReadOnlyMany: its writes fail (/uploads). "
+                + "Mount it with withReadOnlyMount, or claim ReadWriteMany storage.");
+        DeploymentDef readers = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0"))
+                .withReadOnlyMount(Volumes.persistentClaim("uploads", readOnly), "/uploads")).withReplicas(3);
+        assertThat(problems(readOnly, readers)).isEmpty();
+    }
+
+    private static List<String> changes(Stack before, Stack after) {
+        Map<String, String> committed = new LinkedHashMap<>();
+        for (ManifestFile file : Renderer.render(before).files()) {
+            committed.put(file.fileName(), file.content());
+        }
+        Problems problems = new Problems();
+        BreakingChangesCheck.check(after, committed, Renderer.render(after).files(), problems);
+        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    private static Stack stack(KubeObject<?>... objects) {
+        return Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(objects);
+    }
+
+    @Test
+    void against_the_committed_output_a_claim_may_grow_but_not_shrink_or_change_class_and_its_removal_is_an_error() {
+        assertThat(changes(stack(UPLOADS), stack(PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(50))))).isEmpty();
+        assertThat(changes(stack(UPLOADS), stack(PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(10))))).containsExactly(
+                "ERROR prod/PersistentVolumeClaim uploads: would shrink, and the API server refuses to make a claim smaller (20Gi -> 10Gi). "
+                        + "Keep the size, or move the data to a new, smaller claim and acknowledge with BreakingChange.immutableField("
+                        + "Kind.PERSISTENT_VOLUME_CLAIM, \"uploads\", \"spec.resources.requests.storage\", \"<how the data moves>\").");
+        assertThat(changes(stack(UPLOADS), stack(UPLOADS.withStorageClass("ssd").withAccessMode(VolumeAccessMode.READ_WRITE_MANY))))
+                .extracting(p -> p.substring(0, p.indexOf(" would change")))
+                .containsExactly("ERROR prod/PersistentVolumeClaim uploads: spec.storageClassName", "ERROR prod/PersistentVolumeClaim uploads: spec.accessModes");
+        assertThat(changes(stack(UPLOADS), stack())).containsExactly("ERROR prod/PersistentVolumeClaim uploads: is no longer defined; a pruning "
+                + "pipeline deletes it from the cluster, and with it the disk's data under the usual Delete reclaim policy (was committed). "
+                + "If that is intended, acknowledge it with BreakingChange.removal(Kind.PERSISTENT_VOLUME_CLAIM, \"uploads\", \"<why>\").");
+        assertThat(changes(stack(UPLOADS), stack().acknowledging(BreakingChange.removal(Kind.PERSISTENT_VOLUME_CLAIM, "uploads",
+                "the uploads moved to object storage")))).isEmpty();
+        assertThat(changes(stack(UPLOADS), stack(PersistentVolumeClaimDef.named("files").requesting(Memory.gibibytes(20)))))
+                .singleElement().asString().startsWith("ERROR prod/PersistentVolumeClaim uploads: would be renamed to files: the old "
+                        + "object is deleted and a new one created: a new, empty disk");
+    }
+}
