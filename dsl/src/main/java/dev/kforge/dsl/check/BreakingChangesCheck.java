@@ -11,6 +11,7 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.yaml.YamlReader;
 import java.util.ArrayList;
@@ -103,7 +104,8 @@ public final class BreakingChangesCheck {
             }
             boolean lastOfCustomKind = rendered.stream().noneMatch(file -> file.kind().kind().equals(kind)) && isCustomResource(olds.get(0));
             for (JsonNode old : olds) {
-                String name = nameOf(old);
+                // A Job is acknowledged by the name it is defined with: its object name has the hash of a version.
+                String name = kind.equals(Kind.JOB.kind()) ? JobDef.givenName(nameOf(old)) : nameOf(old);
                 // A claim's removal deletes a disk: the one removal that loses data.
                 Severity severity = kind.equals(Kind.PERSISTENT_VOLUME_CLAIM.kind()) ? Severity.ERROR : Severity.WARNING;
                 reporter.report(severity, REMOVAL, kind, name, "removal", "is no longer defined; " + removalConsequence(kind, name, old,

@@ -55,17 +55,34 @@ final class WorkloadSelectionCheck implements StackCheck {
                 if (other.kind() == workload.kind() || !other.name().equals(workload.name())) {
                     continue;
                 }
-                Workload<?> selecting = selects(other, workload) ? other : selects(workload, other) ? workload : null;
+                Workload<?> selecting = selecting(other, workload);
                 if (selecting != null) {
                     Workload<?> selected = selecting == other ? workload : other;
+                    // A Job's or CronJob's selector is the API server's; the one derived for it serves only its network policies.
+                    String selector = selecting.runsUntilReplaced() ? "the selector of " + selecting.describe()
+                            : "the selector derived for " + selecting.describe() + "'s network policies";
+                    String reach = selecting.runsUntilReplaced() ? "its Services, budgets and network policies" : "its network policies";
                     problems.add(Problem.of(SHARED_SELECTOR, Severity.ERROR, stack.describe(), workload,
-                            "shares its pod labels with " + other.describe() + ": the selector of " + selecting.describe()
-                                    + " matches the pods of " + selected.describe() + " too, so its Services, budgets and network policies reach both",
+                            "shares its pod labels with " + other.describe() + ": " + selector + " matches the pods of " + selected.describe()
+                                    + " too, so " + reach + " reach both",
                             stack.selectorOf(selecting).toString(),
                             "Give one of them another name, or give both components that differ (withComponent)."));
                 }
             }
         }
+    }
+
+    /**
+     * Which of two same-named workloads has a selector matching the other's pods; when both do, the one whose pods
+     * run until replaced, which Services and budgets select. Null when neither does.
+     */
+    private static Workload<?> selecting(Workload<?> first, Workload<?> second) {
+        boolean forward = selects(first, second);
+        boolean backward = selects(second, first);
+        if (forward && backward) {
+            return first.runsUntilReplaced() || !second.runsUntilReplaced() ? first : second;
+        }
+        return forward ? first : backward ? second : null;
     }
 
     /** Whether the selector of {@code selecting} matches the pods of {@code pods} (same name): it has no component, or theirs. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.render.RenderedObject;
 import dev.kforge.dsl.yaml.YamlWriter;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -62,6 +63,9 @@ public final class EnvironmentDiff {
         for (RenderedObject object : environment.objects()) {
             Map<String, String> fields = new TreeMap<>();
             flatten(YamlWriter.canonicalTree(object.manifest()), "", fields, token);
+            if (object.manifest() instanceof Job) {
+                fields.remove("metadata.name"); // the hash of the rest, namespace included: what differs shows elsewhere
+            }
             String name = token.matcher(object.source().name()).replaceAll(PLACEHOLDER);
             objects.put(object.kind().kind() + "/" + name, fields);
         }

@@ -6,8 +6,11 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,10 +41,20 @@ final class JobRenderer implements ObjectRenderer<JobDef> {
 
     /**
      * Appends the hash of everything rendered (raw edits included) to the name: run after the edits,
-     * which may not change the name themselves.
+     * which may not change the name themselves. The annotations that only record why (the reasons of
+     * raw edits and waivers) are left out: rewording a reason must not run a migration again.
      */
     static void nameByContent(Job job) {
+        ObjectMeta meta = job.getMetadata();
+        Map<String, String> annotations = meta.getAnnotations();
+        if (annotations != null) {
+            Map<String, String> hashed = new LinkedHashMap<>(annotations);
+            hashed.remove(Metadata.RAW_EDITS_ANNOTATION);
+            hashed.remove(Metadata.WAIVERS_ANNOTATION);
+            meta.setAnnotations(hashed.isEmpty() ? null : hashed);
+        }
         String hash = Sha256.hex(YamlWriter.write(job)).substring(0, HASH_LENGTH);
-        job.getMetadata().setName(job.getMetadata().getName() + "-" + hash);
+        meta.setAnnotations(annotations);
+        meta.setName(meta.getName() + "-" + hash);
     }
 }

@@ -8,6 +8,7 @@ import dev.kforge.dsl.workload.TaintEffect;
 import dev.kforge.dsl.workload.Toleration;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -37,8 +38,19 @@ final class PodTemplateRenderer {
         pod.setSecurityContext(security(workload.security()));
         pod.setTerminationGracePeriodSeconds(workload.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null));
         // Mutable lists: raw edits may add to them.
-        pod.setInitContainers(new ArrayList<>(workload.initContainers().stream().map(ContainerRenderer::render).toList()));
-        pod.setContainers(new ArrayList<>(workload.containers().stream().map(ContainerRenderer::render).toList()));
+        List<Container> initContainers = new ArrayList<>(workload.initContainers().stream().map(ContainerRenderer::render).toList());
+        List<Container> containers = new ArrayList<>(workload.containers().stream().map(ContainerRenderer::render).toList());
+        if (!workload.runsUntilReplaced()) {
+            // A pod that runs to completion ends when its containers do, and a sidecar (a proxy) never does: it becomes a
+            // native sidecar, an init container that keeps running (restartPolicy Always) and is stopped once the main one ends.
+            for (Container sidecar : containers.subList(1, containers.size())) {
+                sidecar.setRestartPolicy("Always");
+                initContainers.add(sidecar);
+            }
+            containers.subList(1, containers.size()).clear();
+        }
+        pod.setInitContainers(initContainers);
+        pod.setContainers(containers);
         // A claim template is the StatefulSet's; the controller adds each pod's claim as its volume.
         pod.setVolumes(new ArrayList<>(workload.volumes().stream().filter(volume -> !(volume instanceof VolumeDef.ClaimTemplate))
                 .map(VolumeRenderer::render).toList()));

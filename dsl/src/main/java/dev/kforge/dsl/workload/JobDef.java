@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *
  * <p>A Job runs once per version of its definition. The API server refuses changes to a Job's
  * pods, so the rendered name is the given one plus a hash of the rendered Job
- * ({@code migrate-3f9c2a7b1d}): an unchanged definition applies as a no-op and is not run again, a
+ * ({@code migrate-3f9c2a7b1d}; the reasons of raw edits and waivers are left out): an unchanged definition applies as a no-op and is not run again, a
  * changed one (a new image, say) is a new Job that runs, and {@code kubectl apply --prune} deletes
  * the previous one. The file keeps the given name ({@code 51-job-migrate.yaml}), so a review shows
  * what changed. It sets no {@code ttlSecondsAfterFinished}: a finished Job deleted by its TTL would be
@@ -27,7 +27,10 @@ import java.util.function.Consumer;
  * Secrets its pods read.
  *
  * <p>Its pods get the same labels, security defaults and checks as a Deployment's (see
- * {@link Workload}); the job-deadline policy rule asks for a {@link #withDeadline deadline}.
+ * {@link Workload}); the job-deadline policy rule asks for a {@link #withDeadline deadline}. Its
+ * sidecars are rendered as native sidecars (init containers with {@code restartPolicy: Always}, after
+ * the init containers), which Kubernetes stops when the main container ends: a proxy beside a
+ * migration would otherwise keep the pod, and the Job, running.
  *
  * @param component     the {@code app.kubernetes.io/component} label; default none
  * @param completions   how many pods must succeed ({@code completions}); default 1
@@ -58,6 +61,11 @@ public record JobDef(Meta meta, Optional<String> component, int completions, int
                     "Give how many pods may run at once; a Job that should not run yet is left out of the stack.");
         }
         JobLimits.require(subject, deadline, retries);
+    }
+
+    /** The name a Job was defined with, from the name it was rendered under (which ends in a dash and the hash). */
+    public static String givenName(String renderedName) {
+        return renderedName.matches(".+-[0-9a-f]{10}") ? renderedName.substring(0, renderedName.length() - 11) : renderedName;
     }
 
     /** The first step: a Job needs a name and its main container. */

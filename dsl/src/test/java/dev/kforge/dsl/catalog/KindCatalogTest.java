@@ -114,6 +114,7 @@ class KindCatalogTest {
                 .withRetries(2).withConcurrency(ConcurrencyPolicy.FORBID);
 
         JobDef schema = JobDef.named("migrate-schema").running(migrate.withCommand("migrate", "--schema")).withComponent("migration")
+                .withSidecar(ContainerDef.named("db-proxy").image(Image.of("example/db-proxy", "2.1.0")).withResources(RESOURCES))
                 .withDeadline(Duration.ofMinutes(15)).withRetries(1).withCompletions(1).withParallelism(1).withRestartPolicy(JobRestartPolicy.NEVER);
 
         Port metricsPort = Port.tcp("metrics", 9100);

@@ -105,7 +105,7 @@ class CronJobChecksTest {
         assertThat(problems(noPolicy(), web, CLEANUP.withComponent("nightly"))).singleElement().asString()
                 .contains("the selector of Deployment cleanup matches the pods of CronJob cleanup");
         assertThat(problems(noPolicy(), web.withComponent("api"), CLEANUP)).singleElement().asString()
-                .contains("the selector of CronJob cleanup matches the pods of Deployment cleanup");
+                .contains("the selector derived for CronJob cleanup's network policies matches the pods of Deployment cleanup");
         assertThat(problems(noPolicy(), web.withComponent("api"), CLEANUP.withComponent("api"))).singleElement().asString()
                 .contains("the selector of Deployment cleanup matches");
         assertThat(problems(noPolicy(), web.withComponent("api"), CLEANUP.withComponent("nightly"))).isEmpty();
@@ -133,23 +133,26 @@ class CronJobChecksTest {
         Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
         assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("every hour", c -> c.getSpec().setSchedule("61 * * * *")))))
                 .isInstanceOf(RawEditException.class)
-                .hasMessageStartingWith("CronJob cleanup: raw edits set a schedule the API server refuses for a CronJob (61 * * * *). schedule \"61 * * * *\" "
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a schedule, which the API server refuses for a CronJob (61 * * * *). schedule \"61 * * * *\" "
                         + "has a bad minute field \"61\": values must be 0-59.")
                 .hasMessageContaining("Set the schedule with CronJobDef.onSchedule instead.");
         assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("keep running",
                 c -> c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().setRestartPolicy("Always")))))
                 .isInstanceOf(RawEditException.class)
-                .hasMessageStartingWith("CronJob cleanup: raw edits set a restart policy the API server refuses for a CronJob "
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a restart policy, which the API server refuses for a CronJob "
                         + "(restartPolicy: Always). Use withRestartPolicy(JobRestartPolicy.ON_FAILURE or NEVER) instead.");
         assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("mars", c -> c.getSpec().setTimeZone("Mars/Base")))))
-                .hasMessageStartingWith("CronJob cleanup: raw edits set a time zone the API server refuses for a CronJob (timeZone: Mars/Base).");
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a time zone, which the API server refuses for a CronJob (timeZone: Mars/Base).");
         assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("sometimes", c -> c.getSpec().setConcurrencyPolicy("Sometimes")))))
-                .hasMessageStartingWith("CronJob cleanup: raw edits set a concurrency policy the API server refuses for a CronJob "
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a concurrency policy, which the API server refuses for a CronJob "
                         + "(concurrencyPolicy: Sometimes).");
         assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("no limit",
                 c -> c.getSpec().getJobTemplate().getSpec().setBackoffLimit(-1)))))
-                .hasMessageStartingWith("CronJob cleanup: raw edits set a deadline or retry limit the API server refuses for a CronJob "
-                        + "(activeDeadlineSeconds: 1200, backoffLimit: -1).");
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a negative count or limit, which the API server refuses for a CronJob "
+                        + "(activeDeadlineSeconds: 1200, backoffLimit: -1, completions: null, parallelism: null).");
+        assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("own selector",
+                c -> c.getSpec().getJobTemplate().getSpec().setManualSelector(true)))))
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a selector of its own, which the API server refuses for a CronJob");
         assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("drop the job", c -> c.getSpec().getJobTemplate().setSpec(null)))))
                 .isInstanceOf(RawEditException.class)
                 .hasMessageStartingWith("CronJob cleanup: raw edits removed its pod template, which the API server requires "

@@ -12,6 +12,8 @@ import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Sha256;
+import dev.kforge.dsl.diff.EnvironmentDiff;
+import dev.kforge.dsl.diff.FieldDifference;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
@@ -21,6 +23,8 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.testing.Rendering;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.CronJobDef;
+import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.JobRestartPolicy;
@@ -30,6 +34,7 @@ import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.Volumes;
 import dev.kforge.dsl.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -131,8 +136,52 @@ class JobTest {
         String editedAgain = nameOf(render(JOB.withRawEdit("migrate to a fixed version", job ->
                 job.getSpec().getTemplate().getSpec().getContainers().get(0).setCommand(List.of("api", "migrate", "--to", "43")))));
         assertThat(edited).matches("migrate-[0-9a-f]{10}").isNotEqualTo(name).isNotEqualTo(editedAgain);
+        // Reasons only record why: rewording one, or waiving a rule, must not run a migration again.
+        String reworded = nameOf(render(JOB.withRawEdit("pin the schema version", job ->
+                job.getSpec().getTemplate().getSpec().getContainers().get(0).setCommand(List.of("api", "migrate", "--to", "42")))));
+        assertThat(reworded).isEqualTo(edited);
+        RenderedEnvironment waived = render(JOB.waive(PolicyCheck.JOB_DEADLINE, "watched by hand"));
+        assertThat(nameOf(waived)).isEqualTo(name);
+        assertThat(file(waived, "51-job-migrate.yaml")).contains("    kforge.dev/waivers: \"job-deadline: watched by hand\"\n");
+        assertThat(nameOf(render(JOB.withAnnotation("team", "data")))).isNotEqualTo(name);
         // The same definition in another namespace is another Job.
         assertThat(nameOf(Renderer.render(Stack.named("demo").environment("test").namespace(NamespaceDef.named("demo-other")).with(JOB)))).isNotEqualTo(name);
+    }
+
+    @Test
+    void a_sidecar_of_a_job_or_cron_job_is_a_native_sidecar_so_the_pod_ends_with_its_main_container() {
+        ContainerDef proxy = ContainerDef.named("db-proxy").image(Image.of("example/db-proxy", "2.1.0")).withArgs("--port", "5432");
+        ContainerDef waitForDb = ContainerDef.named("wait").image(Image.of("example/wait", "1.0.0"));
+        String job = file(render(JOB.withInitContainer(waitForDb).withSidecar(proxy)), "51-job-migrate.yaml");
+        assertThat(job).contains("""
+                      initContainers:
+                      - name: wait
+                        image: example/wait:1.0.0
+                """, """
+                      - name: db-proxy
+                        args:
+                        - "--port"
+                        - "5432"
+                        image: example/db-proxy:2.1.0
+                        imagePullPolicy: IfNotPresent
+                        restartPolicy: Always
+                """);
+        assertThat(job.substring(job.indexOf("      containers:"), job.indexOf("      initContainers:"))).contains("- name: migrate")
+                .doesNotContain("db-proxy");
+        String cronJob = file(render(CronJobDef.named("migrate").onSchedule("@daily").running(MIGRATE).withSidecar(proxy)), "51-cronjob-migrate.yaml");
+        assertThat(cronJob).contains("          initContainers:\n          - name: db-proxy\n").contains("            restartPolicy: Always\n");
+        // Pods that run until replaced keep their sidecars beside the main container.
+        assertThat(file(render(DeploymentDef.named("web").running(MIGRATE).withSidecar(proxy)), "50-deployment-web.yaml"))
+                .doesNotContain("initContainers", "restartPolicy: Always");
+    }
+
+    @Test
+    void the_environment_diff_shows_what_differs_in_a_job_not_its_hashed_name() {
+        Stack staging = Stack.named("demo").environment("staging").namespace(NamespaceDef.named("demo-staging")).with(JOB);
+        Stack prod = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
+        assertThat(EnvironmentDiff.between(Renderer.render(staging), Renderer.render(prod.with(JOB)))).isEmpty();
+        assertThat(EnvironmentDiff.between(Renderer.render(staging), Renderer.render(prod.with(JOB.withRetries(5)))))
+                .extracting(FieldDifference::path).containsExactly("spec.backoffLimit");
     }
 
     @Test
@@ -175,6 +224,22 @@ class JobTest {
     }
 
     @Test
+    void a_job_and_a_deployment_of_one_name_are_told_apart_by_the_deployment_selector_that_reaches_both() {
+        DeploymentDef web = DeploymentDef.named("migrate").running(MIGRATE);
+        String expected = "ERROR prod/%s: shares its pod labels with %s: the selector of Deployment migrate matches the pods of "
+                + "Job migrate too, so its Services, budgets and network policies reach both "
+                + "({app.kubernetes.io/instance=demo-prod, app.kubernetes.io/name=migrate}). "
+                + "Give one of them another name, or give both components that differ (withComponent).";
+        assertThat(Rendering.reportOf(noPolicy(), JOB, web)).containsExactly(String.format(expected, "Deployment migrate", "Job migrate"));
+        assertThat(Rendering.reportOf(noPolicy(), web, JOB)).containsExactly(String.format(expected, "Job migrate", "Deployment migrate"));
+        // Only the Job's selector reaches the Deployment's pods: the one its network policies use.
+        assertThat(Rendering.reportOf(noPolicy(), JOB, web.withComponent("api"))).singleElement().asString()
+                .contains("the selector derived for Job migrate's network policies matches the pods of Deployment migrate too, "
+                        + "so its network policies reach both");
+        assertThat(Rendering.reportOf(noPolicy(), JOB.withComponent("migration"), web.withComponent("api"))).isEmpty();
+    }
+
+    @Test
     void a_service_may_not_select_the_pods_of_a_job() {
         Port http = Port.tcp("http", 8080);
         JobDef serving = JobDef.named("migrate").running(MIGRATE.withPort(http)).withDeadline(Duration.ofMinutes(15));
@@ -193,14 +258,34 @@ class JobTest {
                         + "with its definition, and kubectl apply --prune deletes the previous one.");
         assertThatThrownBy(() -> render(JOB.withRawEdit("keep running",
                 job -> job.getSpec().getTemplate().getSpec().setRestartPolicy("Always"))))
-                .hasMessageStartingWith("Job migrate: raw edits set a restart policy the API server refuses for a Job (restartPolicy: Always).");
-        assertThatThrownBy(() -> render(JOB.withRawEdit("none at all", job -> job.getSpec().setParallelism(0))))
-                .hasMessageStartingWith("Job migrate: raw edits set counts the API server refuses for a Job (completions: null, parallelism: 0).");
+                .hasMessageStartingWith("Job migrate: raw edits set a restart policy, which the API server refuses for a Job (restartPolicy: Always).");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("fewer", job -> job.getSpec().setParallelism(-1))))
+                .hasMessageStartingWith("Job migrate: raw edits set a negative count or limit, which the API server refuses for a Job "
+                        + "(activeDeadlineSeconds: 900, backoffLimit: 2, completions: null, parallelism: -1).");
         assertThatThrownBy(() -> render(JOB.withRawEdit("own selector", job -> job.getSpec().setManualSelector(true))))
-                .hasMessageStartingWith("Job migrate: raw edits set a selector the API server refuses for a Job");
-        assertThatThrownBy(() -> render(JOB.withRawEdit("no limit", job -> job.getSpec().setActiveDeadlineSeconds(0L))))
-                .hasMessageStartingWith("Job migrate: raw edits set a deadline or retry limit the API server refuses for a Job "
-                        + "(activeDeadlineSeconds: 0, backoffLimit: 2).");
+                .hasMessageStartingWith("Job migrate: raw edits set a selector of its own, which the API server refuses for a Job");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("fail fast", job -> job.getSpec().setPodFailurePolicy(new PodFailurePolicy(List.of())))))
+                .hasMessageStartingWith("Job migrate: raw edits set a pod failure policy with a restart policy other than Never, which the "
+                        + "API server refuses for a Job (restartPolicy: OnFailure). Add withRestartPolicy(JobRestartPolicy.NEVER)");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("shards", job -> job.getSpec().setCompletionMode("Indexed"))))
+                .hasMessageStartingWith("Job migrate: raw edits set Indexed completion without completions, which the API server refuses for "
+                        + "a Job (completionMode: Indexed, completions: null). Set completions in the same edit");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("shards", job -> job.getSpec().setCompletionMode("Sharded"))))
+                .hasMessageStartingWith("Job migrate: raw edits set a value, which the API server refuses for a Job (completionMode: Sharded, "
+                        + "podReplacementPolicy: null). completionMode is NonIndexed or Indexed; podReplacementPolicy is TerminatingOrFailed or Failed.");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("retry each", job -> job.getSpec().setBackoffLimitPerIndex(1))))
+                .hasMessageStartingWith("Job migrate: raw edits set per-index fields without Indexed completion");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("pod deadline", job -> job.getSpec().getTemplate().getSpec().setActiveDeadlineSeconds(0L))))
+                .hasMessageStartingWith("Job migrate: raw edits set a pod deadline, which the API server refuses for a Job (activeDeadlineSeconds: 0).");
+        // What the API server accepts renders: an indexed Job with its count, a pod failure policy under Never, no selector said twice.
+        assertThat(file(render(JOB.withRestartPolicy(JobRestartPolicy.NEVER).withRawEdit("shards and failures", job -> {
+            job.getSpec().setCompletionMode("Indexed");
+            job.getSpec().setCompletions(4);
+            job.getSpec().setBackoffLimitPerIndex(1);
+            job.getSpec().setPodFailurePolicy(new PodFailurePolicy(List.of()));
+            job.getSpec().setManualSelector(false);
+            job.getSpec().setParallelism(0);
+        })), "51-job-migrate.yaml")).contains("  completionMode: Indexed\n", "  completions: 4\n", "  parallelism: 0\n");
         assertThatThrownBy(() -> render(JOB.withRawEdit("host network", job -> job.getSpec().getTemplate().getSpec().setHostNetwork(true))))
                 .hasMessageContaining("Job migrate: raw edits make its pods break the restricted Pod Security Standard");
         assertThatThrownBy(() -> render(JOB.withRawEdit("drop the pods", job -> job.getSpec().setTemplate(null))))
