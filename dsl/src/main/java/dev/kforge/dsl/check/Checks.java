@@ -17,6 +17,7 @@ public final class Checks {
             new ClaimAccessCheck(),
             new WorkloadReferencesCheck(),
             new WorkloadSelectionCheck(),
+            new StatefulSetRolloutCheck(),
             new AutoscalerReferencesCheck(),
             new PodSecurityAdmissionCheck(),
             new VariableReferencesCheck(),

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.render;
 
 import static dev.kforge.dsl.testing.Rendering.file;
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
 import static dev.kforge.dsl.testing.Rendering.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +55,19 @@ class StatefulSetTest {
 
     private static List<String> problems(Policy policy, KubeObject<?>... objects) {
         return Rendering.reportOf(policy, objects);
+    }
+
+    @Test
+    void a_partition_at_or_above_the_pod_count_rolls_no_pod_and_is_a_warning() {
+        assertThat(problems(noPolicy(), db.withUpdate(StatefulSetUpdate.rollingFrom(2)), headless)).isEmpty();
+        assertThat(problems(noPolicy(), db.withUpdate(StatefulSetUpdate.rollingFrom(3)), headless)).containsExactly(
+                "WARNING prod/StatefulSet db: rolls only pods numbered 3 and up, but it runs 3 (db-0 to db-2): a change of its pods "
+                        + "reaches none of them until the partition is lowered (partition: 3). Use StatefulSetUpdate.rollingFrom(n) with n "
+                        + "below 3 to roll the highest pods first, or StatefulSetUpdate.ROLLING to roll them all.");
+        StatefulSetDef scaled = StatefulSetDef.named("db").running(postgres).withUpdate(StatefulSetUpdate.rollingFrom(2));
+        assertThat(problems(noPolicy(), scaled, headless, HorizontalPodAutoscalerDef.named("db").scaling(scaled).between(2, 5)
+                .atUtilization(UtilizationTarget.cpu(70)))).singleElement().asString()
+                .contains("but its autoscaler may run as few as 2 (db-0 to db-1)");
     }
 
     @Test
