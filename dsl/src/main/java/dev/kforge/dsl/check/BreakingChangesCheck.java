@@ -2,7 +2,6 @@ package dev.kforge.dsl.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.Origin;
@@ -12,13 +11,15 @@ import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.JobDef;
-import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.yaml.YamlReader;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Compares what the code renders with the committed output and reports the changes that
@@ -178,10 +179,20 @@ public final class BreakingChangesCheck {
             }
             reportReplicasHandover(reporter, file, old, now);
         } else if (file.kind().equals(Kind.PERSISTENT_VOLUME_CLAIM)) {
-            // The API server lets a claim grow (when its class allows expansion), nothing else.
-            for (String field : List.of("storageClassName", "accessModes", "volumeMode")) {
-                reporter.changed(kind, file.name(), "spec." + field, old.at("/spec/" + field), now.at("/spec/" + field));
+            // The API server lets a bound claim grow (when its class allows expansion), nothing else.
+            Set<String> fields = new TreeSet<>();
+            old.path("spec").fieldNames().forEachRemaining(fields::add);
+            now.path("spec").fieldNames().forEachRemaining(fields::add);
+            fields.remove("resources");
+            for (String field : fields) {
+                JsonNode before = old.at("/spec/" + field);
+                JsonNode after = now.at("/spec/" + field);
+                if (field.equals("volumeMode") && volumeMode(before).equals(volumeMode(after))) {
+                    continue;
+                }
+                reporter.changed(kind, file.name(), "spec." + field, before, after);
             }
+            reporter.changed(kind, file.name(), "spec.resources.limits", old.at("/spec/resources/limits"), now.at("/spec/resources/limits"));
             reportShrink(reporter, file, old.at("/spec/resources/requests/storage"), now.at("/spec/resources/requests/storage"));
         } else if (file.kind().equals(Kind.SERVICE)) {
             reporter.changed(kind, file.name(), "spec.clusterIP", old.at("/spec/clusterIP"), now.at("/spec/clusterIP"));
@@ -193,16 +204,21 @@ public final class BreakingChangesCheck {
         }
     }
 
+    /** A claim's volume mode, Filesystem when unset (the API server's default). */
+    private static String volumeMode(JsonNode mode) {
+        return mode.isMissingNode() ? "Filesystem" : mode.asText();
+    }
+
     private static void reportShrink(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {
-        if (!old.isTextual() || !now.isTextual() || old.equals(now)) {
+        if (!old.isValueNode() || !now.isValueNode() || old.equals(now)) {
             return;
         }
         try {
-            if (Memory.parse(now.asText()).bytes() >= Memory.parse(old.asText()).bytes()) {
+            if (Quantity.getAmountInBytes(new Quantity(now.asText())).compareTo(Quantity.getAmountInBytes(new Quantity(old.asText()))) >= 0) {
                 return;
             }
-        } catch (InvalidDefinitionException e) {
-            return; // a quantity Memory does not read (e.g. a raw edit's 1e3): the API server judges it
+        } catch (RuntimeException e) {
+            return; // not a quantity (a raw edit's): the raw-edit checks and the API server judge it
         }
         reporter.report(Severity.ERROR, IMMUTABLE, file.kind().kind(), file.name(), "spec.resources.requests.storage",
                 "would shrink, and the API server refuses to make a claim smaller", old.asText() + " -> " + now.asText(),

@@ -9,28 +9,43 @@ import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
+import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.JobDef;
+import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.VolumeMount;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A shared disk's access mode decides which pods may mount it at once: ReadWriteOncePod one pod,
  * ReadWriteOnce the pods of one node, ReadOnlyMany any pod, read-only. A pod the mode cannot serve
  * waits in ContainerCreating ("Multi-Attach error"), and a rolling update waiting for it never ends.
+ * A claim may also not take the name of one a StatefulSet makes for its pods.
  */
 final class ClaimAccessCheck implements StackCheck {
     static final String ID = "claim-access";
 
-    /** The pods of one workload that may mount a claim at the same time, and why there may be that many. */
-    private record Mounters(Workload<?> workload, int pods, String why) {
+    /**
+     * The pods of one workload that may mount a claim at the same time.
+     *
+     * @param why           how there may be that many, for the message
+     * @param surge         the pods a Deployment's rolling update starts before old ones stop, counted in {@code pods}
+     * @param separateNodes its pods are never on one node (required node spread)
+     */
+    private record Mounters(Workload<?> workload, int pods, String why, int surge, boolean separateNodes) {
+        boolean surges() {
+            return surge > 0;
+        }
     }
 
     @Override
@@ -38,6 +53,7 @@ final class ClaimAccessCheck implements StackCheck {
         // By claim name: records' generated equals would cost start-up time on every render.
         Map<String, List<Mounters>> mounters = new LinkedHashMap<>();
         Map<String, PersistentVolumeClaimDef> claims = new LinkedHashMap<>();
+        Set<String> counted = new HashSet<>();
         for (Workload<?> workload : index.workloads()) {
             for (VolumeDef volume : workload.volumes()) {
                 if (!(volume instanceof VolumeDef.PersistentClaim shared)) {
@@ -52,28 +68,56 @@ final class ClaimAccessCheck implements StackCheck {
                     refuseWriters(stack, workload, shared, claim, problems);
                 }
                 claims.put(claim.name(), claim);
-                mounters.computeIfAbsent(claim.name(), name -> new ArrayList<>()).add(mountersOf(workload, stack));
+                // A pod mounting one claim through two volumes is still one pod.
+                if (counted.add(workload.describe() + "/" + claim.name())) {
+                    mounters.computeIfAbsent(claim.name(), name -> new ArrayList<>()).add(mountersOf(workload, stack));
+                }
             }
         }
-        mounters.forEach((name, all) -> {
-            PersistentVolumeClaimDef claim = claims.get(name);
-            int pods = all.stream().mapToInt(Mounters::pods).sum();
-            if (pods < 2 || claim.accessMode() == VolumeAccessMode.READ_WRITE_MANY || claim.accessMode() == VolumeAccessMode.READ_ONLY_MANY) {
-                return;
-            }
-            String who = String.join("; ", all.stream().map(m -> m.workload().describe() + ": " + m.why()).toList());
-            if (claim.accessMode() == VolumeAccessMode.READ_WRITE_ONCE_POD) {
-                problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), claim, "is ReadWriteOncePod, so one pod at a time may mount it, "
-                                + "but up to " + pods + " pods mount it: the others never start, and a rolling update waiting for its new pod never ends",
-                        who, "Run a single pod (withReplicas(1) and withStrategy(DeploymentStrategy.recreate())), or claim ReadWriteMany storage."));
-            } else {
-                problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), claim, "is ReadWriteOnce, so only the pods of one node may mount it, "
-                                + "but up to " + pods + " pods mount it: those scheduled on another node wait (Multi-Attach error), and a rolling "
-                                + "update waiting for its new pod never ends", who,
-                        "Run a single pod (withReplicas(1) and withStrategy(DeploymentStrategy.recreate())), or claim ReadWriteMany storage "
-                                + "(withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system)."));
-            }
-        });
+        mounters.forEach((name, all) -> checkAccess(stack, claims.get(name), all, problems));
+        refuseStatefulSetClaimNames(stack, index, problems);
+    }
+
+    private static void checkAccess(Stack stack, PersistentVolumeClaimDef claim, List<Mounters> all, Problems problems) {
+        int pods = all.stream().mapToInt(Mounters::pods).sum();
+        VolumeAccessMode mode = claim.accessMode();
+        if (pods < 2 || mode == VolumeAccessMode.READ_WRITE_MANY || mode == VolumeAccessMode.READ_ONLY_MANY) {
+            return;
+        }
+        boolean surges = all.stream().anyMatch(Mounters::surges);
+        String who = String.join("; ", all.stream().map(m -> m.workload().describe() + ": " + m.why()).toList());
+        String stuck = surges ? ", and a rolling update waiting for its new pod never ends" : "";
+        if (mode == VolumeAccessMode.READ_WRITE_ONCE_POD) {
+            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), claim, "is ReadWriteOncePod, so one pod at a time may mount it, but up to "
+                    + pods + " pods mount it: the others never start" + stuck, who, fixes(all, surges)));
+            return;
+        }
+        // ReadWriteOnce: pods on one node share it. Pods that are never on one node certainly cannot.
+        boolean certain = all.stream().anyMatch(m -> m.separateNodes() && m.pods() > 1);
+        problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), claim,
+                "is ReadWriteOnce, so only the pods of one node may mount it, but up to " + pods + " pods mount it"
+                        + (certain ? ", on different nodes (required node spread): all but one never start"
+                        : ": those scheduled on another node wait (Multi-Attach error)") + stuck, who, fixes(all, surges)));
+    }
+
+    /** What would let the pods share the claim, for what these workloads do. */
+    private static String fixes(List<Mounters> all, boolean surges) {
+        List<String> fixes = new ArrayList<>();
+        if (surges) {
+            fixes.add("stop a Deployment's old pod before its new one starts (withStrategy(DeploymentStrategy.recreate()))");
+        }
+        if (all.stream().anyMatch(m -> m.workload() instanceof DaemonSetDef)) {
+            fixes.add("mount it from a workload of one pod, not from a DaemonSet's pod on every node");
+        }
+        if (all.stream().anyMatch(m -> !(m.workload() instanceof DaemonSetDef) && m.pods() - m.surge() > 1)) {
+            fixes.add("run one pod of each workload that mounts it");
+        }
+        if (all.size() > 1) {
+            fixes.add("give each workload a claim of its own");
+        }
+        fixes.add("claim ReadWriteMany storage (withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system)");
+        String joined = fixes.size() == 1 ? fixes.get(0) : String.join(", ", fixes.subList(0, fixes.size() - 1)) + ", or " + fixes.get(fixes.size() - 1);
+        return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".";
     }
 
     private static void refuseWriters(Stack stack, Workload<?> workload, VolumeDef.PersistentClaim volume, PersistentVolumeClaimDef claim,
@@ -89,25 +133,60 @@ final class ClaimAccessCheck implements StackCheck {
         }
     }
 
-    /** How many pods of {@code workload} may run at once, counting the extra pod of a rolling update. */
+    /** How many pods of {@code workload} may run at once, counting the extra pods of a rolling update. */
     private static Mounters mountersOf(Workload<?> workload, Stack stack) {
         if (workload instanceof DaemonSetDef) {
-            return new Mounters(workload, 2, "a pod on every node");
+            return new Mounters(workload, 2, "a pod on every node", 0, false); // a cluster of one node is not certain to fail
         }
         if (workload instanceof JobDef job) {
-            return new Mounters(workload, job.parallelism(), job.parallelism() + (job.parallelism() == 1 ? " pod" : " pods at once"));
+            int pods = Math.min(job.parallelism(), job.completions());
+            return new Mounters(workload, pods, pods + (pods == 1 ? " pod" : " pods at once"), 0, false);
         }
         if (workload instanceof CronJobDef cronJob) {
-            return cronJob.concurrency() == ConcurrencyPolicy.ALLOW ? new Mounters(workload, 2, "runs may overlap (ConcurrencyPolicy.ALLOW)")
-                    : new Mounters(workload, 1, "1 pod");
+            return cronJob.concurrency() == ConcurrencyPolicy.ALLOW
+                    ? new Mounters(workload, 2, "runs may overlap (ConcurrencyPolicy.ALLOW)", 0, false)
+                    : new Mounters(workload, 1, "1 pod", 0, false);
         }
         ReplicatedWorkload<?> replicated = (ReplicatedWorkload<?>) workload;
         int replicas = stack.autoscalerOf(replicated).map(autoscaler -> autoscaler.maxReplicas()).orElse(replicated.replicas());
         String why = replicas + (replicas == 1 ? " pod" : " pods");
+        boolean separate = replicated.nodeSpread() == NodeSpread.REQUIRED;
         if (workload instanceof DeploymentDef deployment && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling
                 && !rolling.maxSurge().isZero()) {
-            return new Mounters(workload, replicas + 1, why + ", and a rolling update starts a new one before an old one stops");
+            int surge = surgeOf(rolling.maxSurge(), replicas);
+            return new Mounters(workload, replicas + surge, why + ", and a rolling update starts "
+                    + (surge == 1 ? "a new one before an old one stops" : surge + " new ones before old ones stop"), surge, separate);
         }
-        return new Mounters(workload, replicas, why);
+        return new Mounters(workload, replicas, why, 0, separate);
+    }
+
+    /** The extra pods of a rolling update: a percentage of the replicas rounds up, as the Deployment controller rounds it. */
+    private static int surgeOf(IntOrPercent maxSurge, int replicas) {
+        return maxSurge.percent() ? (replicas * maxSurge.value() + 99) / 100 : maxSurge.value();
+    }
+
+    /**
+     * A StatefulSet makes a claim {@code <template>-<statefulset>-<n>} for each pod; a pod adopts a claim of that name
+     * that already exists, so the two would share one disk, and deleting either could take the other's data.
+     */
+    private static void refuseStatefulSetClaimNames(Stack stack, StackIndex index, Problems problems) {
+        List<PersistentVolumeClaimDef> claims = index.all(PersistentVolumeClaimDef.class);
+        if (claims.isEmpty()) {
+            return;
+        }
+        for (StatefulSetDef statefulSet : index.all(StatefulSetDef.class)) {
+            for (VolumeDef.ClaimTemplate template : statefulSet.claims()) {
+                String prefix = template.name() + "-" + statefulSet.name() + "-";
+                for (PersistentVolumeClaimDef claim : claims) {
+                    String suffix = claim.name().startsWith(prefix) ? claim.name().substring(prefix.length()) : "";
+                    if (!suffix.isEmpty() && suffix.chars().allMatch(Character::isDigit)) {
+                        problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), claim, "has the name " + statefulSet.describe()
+                                        + " gives the disk of its pod " + statefulSet.name() + "-" + suffix + ", which would adopt this claim instead "
+                                        + "of a disk of its own", claim.name(),
+                                "Give the claim another name; the StatefulSet makes its pods' claims from its claim template " + template.name() + "."));
+                    }
+                }
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ import java.util.Locale;
  */
 public record ManifestFile(String fileName, Kind kind, String name, String content) {
     private static final String SUFFIX = ".yaml";
+    /** The longest file name Linux and macOS file systems take, in bytes (file names here are ASCII). */
+    static final int MAX_FILE_NAME = 255;
 
     public ManifestFile {
         if (fileName == null || !fileName.endsWith(SUFFIX) || fileName.length() == SUFFIX.length() || fileName.charAt(0) == '.'
@@ -40,7 +42,12 @@ public record ManifestFile(String fileName, Kind kind, String name, String conte
                 : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-").replace("..", "-") + "-" + Sha256.hex(name).substring(0, 6);
         int order = kind.applyOrder();
         // Not String.format: this runs for every file of every render.
-        return (order < 10 ? "0" : "") + order + "-" + kind.kind().toLowerCase(Locale.ROOT) + "-" + safeName + SUFFIX;
+        String prefix = (order < 10 ? "0" : "") + order + "-" + kind.kind().toLowerCase(Locale.ROOT) + "-";
+        if (prefix.length() + safeName.length() + SUFFIX.length() > MAX_FILE_NAME) {
+            // A name of up to 253 characters does not fit the 255 bytes of a file name with its prefix: shortened, with its hash.
+            safeName = safeName.substring(0, MAX_FILE_NAME - prefix.length() - SUFFIX.length() - 7) + "-" + Sha256.hex(name).substring(0, 6);
+        }
+        return prefix + safeName + SUFFIX;
     }
 
     /** Only {@code [a-z0-9.-]}. */

@@ -7,6 +7,7 @@ import dev.kforge.dsl.workload.ReplicatedWorkload;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -59,6 +60,8 @@ final class RawEditResultCheck {
                 requireMountedVolumes(object, RawEditedCronJob.podTemplateOf(cronJob), List.of());
                 checkPodSecurity(object, RawEditedCronJob.podTemplateOf(cronJob), stack);
                 RawEditedCronJob.check(object, cronJob);
+            } else if (manifest instanceof PersistentVolumeClaim claim) {
+                RawEditedClaim.check(object, claim, stack);
             } else if (manifest instanceof Job job) {
                 requirePodTemplate(object, job.getSpec() == null ? null : job.getSpec().getTemplate(), "spec.template");
                 requireMountedVolumes(object, job.getSpec().getTemplate(), List.of());

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.render;
 
+import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.VolumeDef;
 import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile;
@@ -50,6 +51,8 @@ final class VolumeRenderer {
         } else if (definition instanceof VolumeDef.PersistentClaim shared) {
             PersistentVolumeClaimVolumeSource source = new PersistentVolumeClaimVolumeSource();
             source.setClaimName(shared.claim().name());
+            // Block storage attaches a disk the pod does not declare read-only read-write, to one node only.
+            source.setReadOnly(shared.claim().accessMode() == VolumeAccessMode.READ_ONLY_MANY ? Boolean.TRUE : null);
             volume.setPersistentVolumeClaim(source);
         } else {
             throw new IllegalArgumentException("Volume " + definition.name() + " is a StatefulSet's claim template, not a pod volume");

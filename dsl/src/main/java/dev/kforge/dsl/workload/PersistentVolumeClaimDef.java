@@ -71,6 +71,10 @@ public record PersistentVolumeClaimDef(Meta meta, Memory size, VolumeAccessMode 
 
     /** Claims a disk of {@code className} (e.g. {@code nfs}) instead of the cluster's default class. */
     public PersistentVolumeClaimDef withStorageClass(String className) {
+        if (className == null) {
+            throw InvalidDefinitionException.invalid(describe(), "storageClassName", null, "must be a storage class name",
+                    "Leave withStorageClass out for the cluster's default class.");
+        }
         return new PersistentVolumeClaimDef(meta, size, accessMode, Optional.of(className), rawEdits);
     }
 

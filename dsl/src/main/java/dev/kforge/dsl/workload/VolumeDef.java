@@ -113,6 +113,10 @@ public sealed interface VolumeDef {
 
         /** Claims disks of {@code className} (e.g. {@code ssd}) instead of the cluster's default class. */
         public ClaimTemplate withStorageClass(String className) {
+            if (className == null) {
+                throw InvalidDefinitionException.invalid("Volume " + name, "storageClassName", null, "must be a storage class name",
+                        "Leave withStorageClass out for the cluster's default class.");
+            }
             return new ClaimTemplate(name, size, accessMode, Optional.of(className));
         }
     }

@@ -192,6 +192,17 @@ class OutputDirectoryTest {
         assertThat(ManifestFile.of(Kind.INGRESS, "tgr", "").fileName()).isEqualTo("60-ingress-tgr.yaml");
     }
 
+    @Test
+    void a_name_too_long_for_a_file_name_is_shortened_with_its_hash_and_written(@TempDir Path root) throws IOException {
+        String longest = "a".repeat(253); // the longest name the API server takes
+        String fileName = ManifestFile.of(Kind.PERSISTENT_VOLUME_CLAIM, longest, "").fileName();
+        assertThat(fileName).hasSize(255).startsWith("32-persistentvolumeclaim-aaaa").matches(".*a-[0-9a-f]{6}\\.yaml");
+        assertThat(fileName).isNotEqualTo(ManifestFile.of(Kind.PERSISTENT_VOLUME_CLAIM, "a".repeat(252) + "b", "").fileName());
+        assertThat(ManifestFile.of(Kind.CONFIG_MAP, "a".repeat(226), "").fileName()).isEqualTo("30-configmap-" + "a".repeat(226) + ".yaml");
+        Files.writeString(root.resolve(fileName), "written\n");
+        assertThat(Files.readString(root.resolve(fileName))).isEqualTo("written\n");
+    }
+
     /** The id of a process that has ended. */
     private static long endedProcess() throws IOException {
         Process process = new ProcessBuilder("true").start();

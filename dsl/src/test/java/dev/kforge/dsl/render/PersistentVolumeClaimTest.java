@@ -25,12 +25,16 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
+import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.Volumes;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,29 +105,74 @@ class PersistentVolumeClaimTest {
     }
 
     @Test
-    void a_read_write_once_disk_mounted_by_pods_that_may_run_on_several_nodes_is_a_warning() {
+    void a_read_write_once_disk_mounted_by_pods_that_may_run_on_several_nodes_is_a_warning_with_the_fixes_that_apply() {
         DeploymentDef rolling = DeploymentDef.named("web").running(writer(UPLOADS));
         assertThat(problems(UPLOADS, rolling)).containsExactly("WARNING prod/PersistentVolumeClaim uploads: is ReadWriteOnce, so only the "
                 + "pods of one node may mount it, but up to 2 pods mount it: those scheduled on another node wait (Multi-Attach error), and "
                 + "a rolling update waiting for its new pod never ends (Deployment web: 1 pod, and a rolling update starts a new one before "
-                + "an old one stops). Run a single pod (withReplicas(1) and withStrategy(DeploymentStrategy.recreate())), or claim "
-                + "ReadWriteMany storage (withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system).");
-        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(3))).singleElement().asString()
-                .contains("up to 3 pods mount it").contains("(Deployment web: 3 pods)");
+                + "an old one stops). Stop a Deployment's old pod before its new one starts (withStrategy(DeploymentStrategy.recreate())), "
+                + "or claim ReadWriteMany storage (withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system).");
+        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(3))).containsExactly("WARNING prod/PersistentVolumeClaim uploads: is "
+                + "ReadWriteOnce, so only the pods of one node may mount it, but up to 3 pods mount it: those scheduled on another node wait "
+                + "(Multi-Attach error) (Deployment web: 3 pods). Run one pod of each workload that mounts it, or claim ReadWriteMany storage "
+                + "(withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system).");
+        // A percentage surge rounds up: 50% of 4 is 2 more pods.
+        assertThat(problems(UPLOADS, rolling.withReplicas(4).withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.percent(50),
+                IntOrPercent.count(0))))).singleElement().asString().contains("up to 6 pods mount it")
+                .contains("(Deployment web: 4 pods, and a rolling update starts 2 new ones before old ones stop)");
         DeploymentDef scaled = web(UPLOADS);
         assertThat(problems(UPLOADS, scaled, HorizontalPodAutoscalerDef.named("web").scaling(scaled).between(1, 4)
                 .atUtilization(UtilizationTarget.cpu(70)))).anySatisfy(p -> assertThat(p).contains("up to 4 pods mount it"));
         JobDef backup = JobDef.named("backup").running(ContainerDef.named("backup").image(Image.of("example/backup", "1.0.0"))
                 .withMount(Volumes.persistentClaim("uploads", UPLOADS), "/uploads"));
-        assertThat(problems(UPLOADS, web(UPLOADS), backup)).singleElement().asString()
-                .contains("up to 2 pods mount it").contains("(Deployment web: 1 pod; Job backup: 1 pod)");
+        assertThat(problems(UPLOADS, web(UPLOADS), backup)).containsExactly("WARNING prod/PersistentVolumeClaim uploads: is ReadWriteOnce, "
+                + "so only the pods of one node may mount it, but up to 2 pods mount it: those scheduled on another node wait (Multi-Attach "
+                + "error) (Deployment web: 1 pod; Job backup: 1 pod). Give each workload a claim of its own, or claim ReadWriteMany storage "
+                + "(withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system).");
+        // A Job runs no more pods at once than it has completions left.
+        assertThat(problems(UPLOADS, backup.withParallelism(3))).isEmpty();
+        assertThat(problems(UPLOADS, backup.withParallelism(3).withCompletions(5))).singleElement().asString()
+                .contains("(Job backup: 3 pods at once)");
         assertThat(problems(UPLOADS, DaemonSetDef.named("web").running(writer(UPLOADS)))).singleElement().asString()
-                .contains("(DaemonSet web: a pod on every node)");
+                .startsWith("WARNING").contains("(DaemonSet web: a pod on every node). Mount it from a workload of one pod, not from a "
+                        + "DaemonSet's pod on every node, or claim ReadWriteMany storage");
         assertThat(problems(UPLOADS, CronJobDef.named("web").onSchedule("@hourly").running(writer(UPLOADS))
-                .withConcurrency(ConcurrencyPolicy.ALLOW))).singleElement().asString().contains("runs may overlap");
+                .withConcurrency(ConcurrencyPolicy.ALLOW))).singleElement().asString().contains("runs may overlap")
+                .doesNotContain("rolling update");
         // Shared storage serves them all.
         PersistentVolumeClaimDef shared = UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_MANY);
         assertThat(problems(shared, DeploymentDef.named("web").running(writer(shared)).withReplicas(3), backup)).isEmpty();
+    }
+
+    @Test
+    void pods_that_are_never_on_one_node_certainly_cannot_share_a_read_write_once_disk() {
+        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withNodeSpread(NodeSpread.REQUIRED))).containsExactly(
+                "ERROR prod/PersistentVolumeClaim uploads: is ReadWriteOnce, so only the pods of one node may mount it, but up to 2 pods "
+                        + "mount it, on different nodes (required node spread): all but one never start (Deployment web: 2 pods). Run one pod "
+                        + "of each workload that mounts it, or claim ReadWriteMany storage (withAccessMode(VolumeAccessMode.READ_WRITE_MANY), "
+                        + "a network file system).");
+        assertThat(problems(UPLOADS, web(UPLOADS).withNodeSpread(NodeSpread.REQUIRED))).isEmpty();
+    }
+
+    @Test
+    void one_pod_mounting_a_claim_through_two_volumes_is_one_pod() {
+        PersistentVolumeClaimDef single = UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_ONCE_POD);
+        DeploymentDef twice = DeploymentDef.named("web").running(writer(single)
+                        .withMount(Volumes.persistentClaim("thumbnails", single), "/thumbnails"))
+                .withStrategy(DeploymentStrategy.recreate());
+        assertThat(problems(single, twice)).isEmpty();
+    }
+
+    @Test
+    void a_claim_may_not_take_the_name_a_stateful_set_gives_the_disk_of_one_of_its_pods() {
+        StatefulSetDef db = StatefulSetDef.named("db").running(ContainerDef.named("db").image(Image.of("example/db", "1.0.0"))
+                .withMount(Volumes.claim("data", Memory.gibibytes(10)), "/data")).withReplicas(2);
+        PersistentVolumeClaimDef squatter = PersistentVolumeClaimDef.named("data-db-0").requesting(Memory.gibibytes(10));
+        assertThat(problems(db, squatter)).contains("ERROR prod/PersistentVolumeClaim data-db-0: has the name StatefulSet db gives the disk "
+                + "of its pod db-0, which would adopt this claim instead of a disk of its own (data-db-0). Give the claim another name; the "
+                + "StatefulSet makes its pods' claims from its claim template data.");
+        assertThat(problems(db, PersistentVolumeClaimDef.named("data-db-backup").requesting(Memory.gibibytes(10))))
+                .noneMatch(p -> p.contains("adopt"));
     }
 
     @Test
@@ -140,6 +189,40 @@ class PersistentVolumeClaimTest {
         DeploymentDef readers = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0"))
                 .withReadOnlyMount(Volumes.persistentClaim("uploads", readOnly), "/uploads")).withReplicas(3);
         assertThat(problems(readOnly, readers)).isEmpty();
+        // The pod mounts a read-only claim read-only too, or block storage attaches it read-write to the first node only.
+        assertThat(file(render(readOnly, readers), "50-deployment-web.yaml")).contains("""
+                      - name: uploads
+                        persistentVolumeClaim:
+                          claimName: uploads
+                          readOnly: true
+                """);
+    }
+
+    @Test
+    void raw_edits_of_a_claim_may_not_set_what_the_api_server_refuses_or_what_the_access_checks_cannot_see() {
+        assertThatThrownBy(() -> render(UPLOADS.withRawEdit("no size", c -> c.getSpec().getResources().setRequests(null))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessageStartingWith("PersistentVolumeClaim uploads: raw edits set a size, which the API server refuses for a "
+                        + "PersistentVolumeClaim (resources.requests.storage: null). Set the size with requesting(...), and grow it there.");
+        assertThatThrownBy(() -> render(UPLOADS.withRawEdit("negative", c -> c.getSpec().getResources()
+                .setRequests(Map.of("storage", new Quantity("-1Gi")))))).hasMessageContaining("(resources.requests.storage: -1Gi)");
+        assertThatThrownBy(() -> render(UPLOADS.withRawEdit("shared", c -> c.getSpec().setAccessModes(List.of("ReadWriteMany")))))
+                .hasMessageStartingWith("PersistentVolumeClaim uploads: raw edits changed its access modes, which the checks of the pods "
+                        + "mounting it read from the definition (accessModes: [ReadWriteMany]). Set the access mode with "
+                        + "withAccessMode(VolumeAccessMode...).");
+        assertThatThrownBy(() -> render(UPLOADS.withRawEdit("blok", c -> c.getSpec().setVolumeMode("Blok"))))
+                .hasMessageStartingWith("PersistentVolumeClaim uploads: raw edits set a volume mode, which the API server refuses for a "
+                        + "PersistentVolumeClaim (volumeMode: Blok).");
+        PersistentVolumeClaimDef block = UPLOADS.withRawEdit("raw device", c -> c.getSpec().setVolumeMode("Block"));
+        assertThatThrownBy(() -> render(block, web(block))).hasMessageStartingWith("PersistentVolumeClaim uploads: raw edits made it a raw "
+                + "block device, but Deployment web mounts it as a file system, which a pod using a Block claim never starts with");
+        // A block device nothing here mounts, and a size written in bytes, render.
+        assertThat(file(render(block), "32-persistentvolumeclaim-uploads.yaml")).contains("  volumeMode: Block\n");
+        assertThat(file(render(UPLOADS.withRawEdit("in bytes", c -> c.getSpec().getResources().setRequests(
+                Map.of("storage", new Quantity("21474836480"))))), "32-persistentvolumeclaim-uploads.yaml")).contains("storage: \"21474836480\"");
+        assertThatThrownBy(() -> UPLOADS.withStorageClass(null)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("PersistentVolumeClaim uploads: storageClassName null is invalid: must be a storage class name. "
+                        + "Leave withStorageClass out for the cluster's default class.");
     }
 
     private static List<String> changes(Stack before, Stack after) {
@@ -165,12 +248,24 @@ class PersistentVolumeClaimTest {
                         + "Kind.PERSISTENT_VOLUME_CLAIM, \"uploads\", \"spec.resources.requests.storage\", \"<how the data moves>\").");
         assertThat(changes(stack(UPLOADS), stack(UPLOADS.withStorageClass("ssd").withAccessMode(VolumeAccessMode.READ_WRITE_MANY))))
                 .extracting(p -> p.substring(0, p.indexOf(" would change")))
-                .containsExactly("ERROR prod/PersistentVolumeClaim uploads: spec.storageClassName", "ERROR prod/PersistentVolumeClaim uploads: spec.accessModes");
+                .containsExactly("ERROR prod/PersistentVolumeClaim uploads: spec.accessModes", "ERROR prod/PersistentVolumeClaim uploads: spec.storageClassName");
         assertThat(changes(stack(UPLOADS), stack())).containsExactly("ERROR prod/PersistentVolumeClaim uploads: is no longer defined; a pruning "
                 + "pipeline deletes it from the cluster, and with it the disk's data under the usual Delete reclaim policy (was committed). "
                 + "If that is intended, acknowledge it with BreakingChange.removal(Kind.PERSISTENT_VOLUME_CLAIM, \"uploads\", \"<why>\").");
         assertThat(changes(stack(UPLOADS), stack().acknowledging(BreakingChange.removal(Kind.PERSISTENT_VOLUME_CLAIM, "uploads",
                 "the uploads moved to object storage")))).isEmpty();
+        // Quantities are compared as amounts, however they are written; the volume mode's default is no change.
+        assertThat(changes(stack(UPLOADS), stack(UPLOADS.withRawEdit("in tebibytes", c -> c.getSpec().getResources()
+                .setRequests(Map.of("storage", new Quantity("0.01Ti"))))))).singleElement().asString()
+                .contains("would shrink, and the API server refuses to make a claim smaller (20Gi -> 0.01Ti)");
+        assertThat(changes(stack(UPLOADS), stack(UPLOADS.withRawEdit("explicit", c -> c.getSpec().setVolumeMode("Filesystem"))))).isEmpty();
+        // Any other change of a bound claim's spec is refused in place.
+        assertThat(changes(stack(UPLOADS), stack(UPLOADS.withRawEdit("bind", c -> c.getSpec().setVolumeName("pv-0042")))))
+                .singleElement().asString().startsWith("ERROR prod/PersistentVolumeClaim uploads: spec.volumeName would change, and the "
+                        + "API server refuses to change it in place (unset -> pv-0042).");
+        assertThat(changes(stack(UPLOADS.withRawEdit("size", c -> c.getSpec().getResources().setRequests(Map.of("storage", new Quantity("2Pi"))))),
+                stack(UPLOADS.withRawEdit("size", c -> c.getSpec().getResources().setRequests(Map.of("storage", new Quantity("100Ti")))))))
+                .singleElement().asString().contains("(2Pi -> 100Ti)");
         assertThat(changes(stack(UPLOADS), stack(PersistentVolumeClaimDef.named("files").requesting(Memory.gibibytes(20)))))
                 .singleElement().asString().startsWith("ERROR prod/PersistentVolumeClaim uploads: would be renamed to files: the old "
                         + "object is deleted and a new one created: a new, empty disk");
