@@ -15,6 +15,7 @@ public final class Checks {
             new UniqueNamesCheck(),
             new ConfigReferencesCheck(),
             new ClaimAccessCheck(),
+            new QuotaCheck(),
             new WorkloadReferencesCheck(),
             new WorkloadSelectionCheck(),
             new StatefulSetRolloutCheck(),

@@ -3,13 +3,9 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.ConcurrencyPolicy;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.DaemonSetDef;
-import dev.kforge.dsl.workload.DeploymentDef;
-import dev.kforge.dsl.workload.DeploymentStrategy;
-import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
@@ -138,31 +134,24 @@ final class ClaimAccessCheck implements StackCheck {
         if (workload instanceof DaemonSetDef) {
             return new Mounters(workload, 2, "a pod on every node", 0, false); // a cluster of one node is not certain to fail
         }
-        if (workload instanceof JobDef job) {
-            int pods = Math.min(job.parallelism(), job.completions());
+        if (workload instanceof JobDef) {
+            int pods = PodCounts.peak(workload, stack);
             return new Mounters(workload, pods, pods + (pods == 1 ? " pod" : " pods at once"), 0, false);
         }
-        if (workload instanceof CronJobDef cronJob) {
-            return cronJob.concurrency() == ConcurrencyPolicy.ALLOW
-                    ? new Mounters(workload, 2, "runs may overlap (ConcurrencyPolicy.ALLOW)", 0, false)
+        if (workload instanceof CronJobDef) {
+            return PodCounts.peak(workload, stack) > 1 ? new Mounters(workload, 2, "runs may overlap (ConcurrencyPolicy.ALLOW)", 0, false)
                     : new Mounters(workload, 1, "1 pod", 0, false);
         }
         ReplicatedWorkload<?> replicated = (ReplicatedWorkload<?>) workload;
-        int replicas = stack.autoscalerOf(replicated).map(autoscaler -> autoscaler.maxReplicas()).orElse(replicated.replicas());
+        int replicas = PodCounts.mostReplicas(replicated, stack);
         String why = replicas + (replicas == 1 ? " pod" : " pods");
         boolean separate = replicated.nodeSpread() == NodeSpread.REQUIRED;
-        if (workload instanceof DeploymentDef deployment && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling
-                && !rolling.maxSurge().isZero()) {
-            int surge = surgeOf(rolling.maxSurge(), replicas);
+        int surge = PodCounts.surge(workload, replicas);
+        if (surge > 0) {
             return new Mounters(workload, replicas + surge, why + ", and a rolling update starts "
                     + (surge == 1 ? "a new one before an old one stops" : surge + " new ones before old ones stop"), surge, separate);
         }
         return new Mounters(workload, replicas, why, 0, separate);
-    }
-
-    /** The extra pods of a rolling update: a percentage of the replicas rounds up, as the Deployment controller rounds it. */
-    private static int surgeOf(IntOrPercent maxSurge, int replicas) {
-        return maxSurge.percent() ? (replicas * maxSurge.value() + 99) / 100 : maxSurge.value();
     }
 
     /**

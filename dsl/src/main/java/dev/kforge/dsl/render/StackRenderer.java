@@ -22,11 +22,12 @@ import java.util.stream.Stream;
 /** Renders every object of a stack to its fabric8 model, then applies the escape-hatch edits. */
 public final class StackRenderer {
     private static final Map<Class<?>, ObjectRenderer<?>> RENDERERS = Stream.of(
-                    new NamespaceRenderer(), new ServiceAccountRenderer(), new RoleRenderer(), new ClusterRoleRenderer(),
-                    new RoleBindingRenderer(), new ClusterRoleBindingRenderer(), new ConfigMapRenderer(), new SecretRenderer(),
-                    new PersistentVolumeClaimRenderer(), new ServiceRenderer(), new NetworkPolicyRenderer(), new DeploymentRenderer(),
-                    new StatefulSetRenderer(), new DaemonSetRenderer(), new CronJobRenderer(), new JobRenderer(),
-                    new PodDisruptionBudgetRenderer(), new HorizontalPodAutoscalerRenderer(), new IngressRenderer())
+                    new NamespaceRenderer(), new ResourceQuotaRenderer(), new LimitRangeRenderer(), new ServiceAccountRenderer(),
+                    new RoleRenderer(), new ClusterRoleRenderer(), new RoleBindingRenderer(), new ClusterRoleBindingRenderer(),
+                    new ConfigMapRenderer(), new SecretRenderer(), new PersistentVolumeClaimRenderer(), new ServiceRenderer(),
+                    new NetworkPolicyRenderer(), new DeploymentRenderer(), new StatefulSetRenderer(), new DaemonSetRenderer(),
+                    new CronJobRenderer(), new JobRenderer(), new PodDisruptionBudgetRenderer(), new HorizontalPodAutoscalerRenderer(),
+                    new IngressRenderer())
             .collect(Collectors.toUnmodifiableMap(ObjectRenderer::sourceType, Function.identity()));
 
     /** The fields {@link #identity} reads, in its order. */

@@ -123,370 +123,386 @@ final class ModelShapes {
                     return 52;
                 case "io.fabric8.kubernetes.api.model.LifecycleHandler":
                     return 53;
-                case "io.fabric8.kubernetes.api.model.LoadBalancerIngress":
+                case "io.fabric8.kubernetes.api.model.LimitRange":
                     return 54;
-                case "io.fabric8.kubernetes.api.model.LoadBalancerStatus":
+                case "io.fabric8.kubernetes.api.model.LimitRangeItem":
                     return 55;
-                case "io.fabric8.kubernetes.api.model.LocalObjectReference":
+                case "io.fabric8.kubernetes.api.model.LimitRangeSpec":
                     return 56;
-                case "io.fabric8.kubernetes.api.model.ManagedFieldsEntry":
+                case "io.fabric8.kubernetes.api.model.LoadBalancerIngress":
                     return 57;
-                case "io.fabric8.kubernetes.api.model.ModifyVolumeStatus":
+                case "io.fabric8.kubernetes.api.model.LoadBalancerStatus":
                     return 58;
-                case "io.fabric8.kubernetes.api.model.NFSVolumeSource":
+                case "io.fabric8.kubernetes.api.model.LocalObjectReference":
                     return 59;
-                case "io.fabric8.kubernetes.api.model.Namespace":
+                case "io.fabric8.kubernetes.api.model.ManagedFieldsEntry":
                     return 60;
-                case "io.fabric8.kubernetes.api.model.NamespaceCondition":
+                case "io.fabric8.kubernetes.api.model.ModifyVolumeStatus":
                     return 61;
-                case "io.fabric8.kubernetes.api.model.NamespaceSpec":
+                case "io.fabric8.kubernetes.api.model.NFSVolumeSource":
                     return 62;
-                case "io.fabric8.kubernetes.api.model.NamespaceStatus":
+                case "io.fabric8.kubernetes.api.model.Namespace":
                     return 63;
-                case "io.fabric8.kubernetes.api.model.NodeAffinity":
+                case "io.fabric8.kubernetes.api.model.NamespaceCondition":
                     return 64;
-                case "io.fabric8.kubernetes.api.model.NodeSelector":
+                case "io.fabric8.kubernetes.api.model.NamespaceSpec":
                     return 65;
-                case "io.fabric8.kubernetes.api.model.NodeSelectorRequirement":
+                case "io.fabric8.kubernetes.api.model.NamespaceStatus":
                     return 66;
-                case "io.fabric8.kubernetes.api.model.NodeSelectorTerm":
+                case "io.fabric8.kubernetes.api.model.NodeAffinity":
                     return 67;
-                case "io.fabric8.kubernetes.api.model.ObjectFieldSelector":
+                case "io.fabric8.kubernetes.api.model.NodeSelector":
                     return 68;
-                case "io.fabric8.kubernetes.api.model.ObjectMeta":
+                case "io.fabric8.kubernetes.api.model.NodeSelectorRequirement":
                     return 69;
-                case "io.fabric8.kubernetes.api.model.ObjectReference":
+                case "io.fabric8.kubernetes.api.model.NodeSelectorTerm":
                     return 70;
-                case "io.fabric8.kubernetes.api.model.OwnerReference":
+                case "io.fabric8.kubernetes.api.model.ObjectFieldSelector":
                     return 71;
-                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaim":
+                case "io.fabric8.kubernetes.api.model.ObjectMeta":
                     return 72;
-                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimCondition":
+                case "io.fabric8.kubernetes.api.model.ObjectReference":
                     return 73;
-                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec":
+                case "io.fabric8.kubernetes.api.model.OwnerReference":
                     return 74;
-                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus":
+                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaim":
                     return 75;
-                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimTemplate":
+                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimCondition":
                     return 76;
-                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource":
+                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec":
                     return 77;
-                case "io.fabric8.kubernetes.api.model.PhotonPersistentDiskVolumeSource":
+                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus":
                     return 78;
-                case "io.fabric8.kubernetes.api.model.PodAffinity":
+                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimTemplate":
                     return 79;
-                case "io.fabric8.kubernetes.api.model.PodAffinityTerm":
+                case "io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource":
                     return 80;
-                case "io.fabric8.kubernetes.api.model.PodAntiAffinity":
+                case "io.fabric8.kubernetes.api.model.PhotonPersistentDiskVolumeSource":
                     return 81;
-                case "io.fabric8.kubernetes.api.model.PodCertificateProjection":
+                case "io.fabric8.kubernetes.api.model.PodAffinity":
                     return 82;
-                case "io.fabric8.kubernetes.api.model.PodDNSConfig":
+                case "io.fabric8.kubernetes.api.model.PodAffinityTerm":
                     return 83;
-                case "io.fabric8.kubernetes.api.model.PodDNSConfigOption":
+                case "io.fabric8.kubernetes.api.model.PodAntiAffinity":
                     return 84;
-                case "io.fabric8.kubernetes.api.model.PodOS":
+                case "io.fabric8.kubernetes.api.model.PodCertificateProjection":
                     return 85;
-                case "io.fabric8.kubernetes.api.model.PodReadinessGate":
+                case "io.fabric8.kubernetes.api.model.PodDNSConfig":
                     return 86;
-                case "io.fabric8.kubernetes.api.model.PodResourceClaim":
+                case "io.fabric8.kubernetes.api.model.PodDNSConfigOption":
                     return 87;
-                case "io.fabric8.kubernetes.api.model.PodSchedulingGate":
+                case "io.fabric8.kubernetes.api.model.PodOS":
                     return 88;
-                case "io.fabric8.kubernetes.api.model.PodSchedulingGroup":
+                case "io.fabric8.kubernetes.api.model.PodReadinessGate":
                     return 89;
-                case "io.fabric8.kubernetes.api.model.PodSecurityContext":
+                case "io.fabric8.kubernetes.api.model.PodResourceClaim":
                     return 90;
-                case "io.fabric8.kubernetes.api.model.PodSpec":
+                case "io.fabric8.kubernetes.api.model.PodSchedulingGate":
                     return 91;
-                case "io.fabric8.kubernetes.api.model.PodTemplateSpec":
+                case "io.fabric8.kubernetes.api.model.PodSchedulingGroup":
                     return 92;
-                case "io.fabric8.kubernetes.api.model.PortStatus":
+                case "io.fabric8.kubernetes.api.model.PodSecurityContext":
                     return 93;
-                case "io.fabric8.kubernetes.api.model.PortworxVolumeSource":
+                case "io.fabric8.kubernetes.api.model.PodSpec":
                     return 94;
-                case "io.fabric8.kubernetes.api.model.PreferredSchedulingTerm":
+                case "io.fabric8.kubernetes.api.model.PodTemplateSpec":
                     return 95;
-                case "io.fabric8.kubernetes.api.model.Probe":
+                case "io.fabric8.kubernetes.api.model.PortStatus":
                     return 96;
-                case "io.fabric8.kubernetes.api.model.ProjectedVolumeSource":
+                case "io.fabric8.kubernetes.api.model.PortworxVolumeSource":
                     return 97;
-                case "io.fabric8.kubernetes.api.model.QuobyteVolumeSource":
+                case "io.fabric8.kubernetes.api.model.PreferredSchedulingTerm":
                     return 98;
-                case "io.fabric8.kubernetes.api.model.RBDVolumeSource":
+                case "io.fabric8.kubernetes.api.model.Probe":
                     return 99;
-                case "io.fabric8.kubernetes.api.model.ResourceClaim":
+                case "io.fabric8.kubernetes.api.model.ProjectedVolumeSource":
                     return 100;
-                case "io.fabric8.kubernetes.api.model.ResourceFieldSelector":
+                case "io.fabric8.kubernetes.api.model.QuobyteVolumeSource":
                     return 101;
-                case "io.fabric8.kubernetes.api.model.ResourceRequirements":
+                case "io.fabric8.kubernetes.api.model.RBDVolumeSource":
                     return 102;
-                case "io.fabric8.kubernetes.api.model.SELinuxOptions":
+                case "io.fabric8.kubernetes.api.model.ResourceClaim":
                     return 103;
-                case "io.fabric8.kubernetes.api.model.ScaleIOVolumeSource":
+                case "io.fabric8.kubernetes.api.model.ResourceFieldSelector":
                     return 104;
-                case "io.fabric8.kubernetes.api.model.SeccompProfile":
+                case "io.fabric8.kubernetes.api.model.ResourceQuota":
                     return 105;
-                case "io.fabric8.kubernetes.api.model.Secret":
+                case "io.fabric8.kubernetes.api.model.ResourceQuotaSpec":
                     return 106;
-                case "io.fabric8.kubernetes.api.model.SecretEnvSource":
+                case "io.fabric8.kubernetes.api.model.ResourceQuotaStatus":
                     return 107;
-                case "io.fabric8.kubernetes.api.model.SecretKeySelector":
+                case "io.fabric8.kubernetes.api.model.ResourceRequirements":
                     return 108;
-                case "io.fabric8.kubernetes.api.model.SecretProjection":
+                case "io.fabric8.kubernetes.api.model.SELinuxOptions":
                     return 109;
-                case "io.fabric8.kubernetes.api.model.SecretVolumeSource":
+                case "io.fabric8.kubernetes.api.model.ScaleIOVolumeSource":
                     return 110;
-                case "io.fabric8.kubernetes.api.model.SecurityContext":
+                case "io.fabric8.kubernetes.api.model.ScopeSelector":
                     return 111;
-                case "io.fabric8.kubernetes.api.model.Service":
+                case "io.fabric8.kubernetes.api.model.ScopedResourceSelectorRequirement":
                     return 112;
-                case "io.fabric8.kubernetes.api.model.ServiceAccount":
+                case "io.fabric8.kubernetes.api.model.SeccompProfile":
                     return 113;
-                case "io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection":
+                case "io.fabric8.kubernetes.api.model.Secret":
                     return 114;
-                case "io.fabric8.kubernetes.api.model.ServicePort":
+                case "io.fabric8.kubernetes.api.model.SecretEnvSource":
                     return 115;
-                case "io.fabric8.kubernetes.api.model.ServiceSpec":
+                case "io.fabric8.kubernetes.api.model.SecretKeySelector":
                     return 116;
-                case "io.fabric8.kubernetes.api.model.ServiceStatus":
+                case "io.fabric8.kubernetes.api.model.SecretProjection":
                     return 117;
-                case "io.fabric8.kubernetes.api.model.SessionAffinityConfig":
+                case "io.fabric8.kubernetes.api.model.SecretVolumeSource":
                     return 118;
-                case "io.fabric8.kubernetes.api.model.SleepAction":
+                case "io.fabric8.kubernetes.api.model.SecurityContext":
                     return 119;
-                case "io.fabric8.kubernetes.api.model.StorageOSVolumeSource":
+                case "io.fabric8.kubernetes.api.model.Service":
                     return 120;
-                case "io.fabric8.kubernetes.api.model.Sysctl":
+                case "io.fabric8.kubernetes.api.model.ServiceAccount":
                     return 121;
-                case "io.fabric8.kubernetes.api.model.TCPSocketAction":
+                case "io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection":
                     return 122;
-                case "io.fabric8.kubernetes.api.model.Toleration":
+                case "io.fabric8.kubernetes.api.model.ServicePort":
                     return 123;
-                case "io.fabric8.kubernetes.api.model.TopologySpreadConstraint":
+                case "io.fabric8.kubernetes.api.model.ServiceSpec":
                     return 124;
-                case "io.fabric8.kubernetes.api.model.TypedLocalObjectReference":
+                case "io.fabric8.kubernetes.api.model.ServiceStatus":
                     return 125;
-                case "io.fabric8.kubernetes.api.model.TypedObjectReference":
+                case "io.fabric8.kubernetes.api.model.SessionAffinityConfig":
                     return 126;
-                case "io.fabric8.kubernetes.api.model.Volume":
+                case "io.fabric8.kubernetes.api.model.SleepAction":
                     return 127;
-                case "io.fabric8.kubernetes.api.model.VolumeDevice":
+                case "io.fabric8.kubernetes.api.model.StorageOSVolumeSource":
                     return 128;
-                case "io.fabric8.kubernetes.api.model.VolumeHealthCondition":
+                case "io.fabric8.kubernetes.api.model.Sysctl":
                     return 129;
-                case "io.fabric8.kubernetes.api.model.VolumeHealthStatus":
+                case "io.fabric8.kubernetes.api.model.TCPSocketAction":
                     return 130;
-                case "io.fabric8.kubernetes.api.model.VolumeMount":
+                case "io.fabric8.kubernetes.api.model.Toleration":
                     return 131;
-                case "io.fabric8.kubernetes.api.model.VolumeProjection":
+                case "io.fabric8.kubernetes.api.model.TopologySpreadConstraint":
                     return 132;
-                case "io.fabric8.kubernetes.api.model.VolumeResourceRequirements":
+                case "io.fabric8.kubernetes.api.model.TypedLocalObjectReference":
                     return 133;
-                case "io.fabric8.kubernetes.api.model.VsphereVirtualDiskVolumeSource":
+                case "io.fabric8.kubernetes.api.model.TypedObjectReference":
                     return 134;
-                case "io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm":
+                case "io.fabric8.kubernetes.api.model.Volume":
                     return 135;
-                case "io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions":
+                case "io.fabric8.kubernetes.api.model.VolumeDevice":
                     return 136;
-                case "io.fabric8.kubernetes.api.model.apps.DaemonSet":
+                case "io.fabric8.kubernetes.api.model.VolumeHealthCondition":
                     return 137;
-                case "io.fabric8.kubernetes.api.model.apps.DaemonSetCondition":
+                case "io.fabric8.kubernetes.api.model.VolumeHealthStatus":
                     return 138;
-                case "io.fabric8.kubernetes.api.model.apps.DaemonSetSpec":
+                case "io.fabric8.kubernetes.api.model.VolumeMount":
                     return 139;
-                case "io.fabric8.kubernetes.api.model.apps.DaemonSetStatus":
+                case "io.fabric8.kubernetes.api.model.VolumeProjection":
                     return 140;
-                case "io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy":
+                case "io.fabric8.kubernetes.api.model.VolumeResourceRequirements":
                     return 141;
-                case "io.fabric8.kubernetes.api.model.apps.Deployment":
+                case "io.fabric8.kubernetes.api.model.VsphereVirtualDiskVolumeSource":
                     return 142;
-                case "io.fabric8.kubernetes.api.model.apps.DeploymentCondition":
+                case "io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm":
                     return 143;
-                case "io.fabric8.kubernetes.api.model.apps.DeploymentSpec":
+                case "io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions":
                     return 144;
-                case "io.fabric8.kubernetes.api.model.apps.DeploymentStatus":
+                case "io.fabric8.kubernetes.api.model.apps.DaemonSet":
                     return 145;
-                case "io.fabric8.kubernetes.api.model.apps.DeploymentStrategy":
+                case "io.fabric8.kubernetes.api.model.apps.DaemonSetCondition":
                     return 146;
-                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet":
+                case "io.fabric8.kubernetes.api.model.apps.DaemonSetSpec":
                     return 147;
-                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment":
+                case "io.fabric8.kubernetes.api.model.apps.DaemonSetStatus":
                     return 148;
-                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy":
+                case "io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy":
                     return 149;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSet":
+                case "io.fabric8.kubernetes.api.model.apps.Deployment":
                     return 150;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetCondition":
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentCondition":
                     return 151;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetOrdinals":
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentSpec":
                     return 152;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy":
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentStatus":
                     return 153;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetSpec":
+                case "io.fabric8.kubernetes.api.model.apps.DeploymentStrategy":
                     return 154;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetStatus":
+                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet":
                     return 155;
-                case "io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy":
+                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment":
                     return 156;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource":
+                case "io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy":
                     return 157;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSet":
                     return 158;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetCondition":
                     return 159;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetOrdinals":
                     return 160;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy":
                     return 161;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetSpec":
                     return 162;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetStatus":
                     return 163;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler":
+                case "io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy":
                     return 164;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource":
                     return 165;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus":
                     return 166;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference":
                     return 167;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource":
                     return 168;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus":
                     return 169;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy":
                     return 170;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules":
                     return 171;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler":
                     return 172;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior":
                     return 173;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition":
                     return 174;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec":
                     return 175;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus":
                     return 176;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier":
                     return 177;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec":
                     return 178;
-                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus":
                     return 179;
-                case "io.fabric8.kubernetes.api.model.batch.v1.CronJob":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget":
                     return 180;
-                case "io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus":
                     return 181;
-                case "io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource":
                     return 182;
-                case "io.fabric8.kubernetes.api.model.batch.v1.Job":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus":
                     return 183;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobCondition":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource":
                     return 184;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus":
                     return 185;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobSpec":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource":
                     return 186;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobStatus":
+                case "io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus":
                     return 187;
-                case "io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec":
+                case "io.fabric8.kubernetes.api.model.batch.v1.CronJob":
                     return 188;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy":
+                case "io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec":
                     return 189;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement":
+                case "io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus":
                     return 190;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern":
+                case "io.fabric8.kubernetes.api.model.batch.v1.Job":
                     return 191;
-                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobCondition":
                     return 192;
-                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration":
                     return 193;
-                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobSpec":
                     return 194;
-                case "io.fabric8.kubernetes.api.model.batch.v1.UncountedTerminatedPods":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobStatus":
                     return 195;
-                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
+                case "io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec":
                     return 196;
-                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy":
                     return 197;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IPBlock":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement":
                     return 198;
-                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern":
                     return 199;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
+                case "io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule":
                     return 200;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
+                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy":
                     return 201;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
+                case "io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule":
                     return 202;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
+                case "io.fabric8.kubernetes.api.model.batch.v1.UncountedTerminatedPods":
                     return 203;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath":
                     return 204;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
+                case "io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue":
                     return 205;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IPBlock":
                     return 206;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.Ingress":
                     return 207;
-                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressBackend":
                     return 208;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress":
                     return 209;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus":
                     return 210;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus":
                     return 211;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressRule":
                     return 212;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend":
                     return 213;
-                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressSpec":
                     return 214;
-                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressStatus":
                     return 215;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
+                case "io.fabric8.kubernetes.api.model.networking.v1.IngressTLS":
                     return 216;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy":
                     return 217;
-                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule":
                     return 218;
-                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule":
                     return 219;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer":
                     return 220;
-                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort":
                     return 221;
-                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
+                case "io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec":
                     return 222;
-                case "io.fabric8.kubernetes.api.model.rbac.Role":
+                case "io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort":
                     return 223;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget":
                     return 224;
-                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec":
                     return 225;
-                case "io.fabric8.kubernetes.api.model.rbac.Subject":
+                case "io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus":
                     return 226;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint":
+                case "io.fabric8.kubernetes.api.model.rbac.AggregationRule":
                     return 227;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode":
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRole":
                     return 228;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy":
+                case "io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding":
                     return 229;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode":
+                case "io.fabric8.kubernetes.api.model.rbac.PolicyRule":
                     return 230;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy":
+                case "io.fabric8.kubernetes.api.model.rbac.Role":
                     return 231;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim":
+                case "io.fabric8.kubernetes.api.model.rbac.RoleBinding":
                     return 232;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints":
+                case "io.fabric8.kubernetes.api.model.rbac.RoleRef":
                     return 233;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy":
+                case "io.fabric8.kubernetes.api.model.rbac.Subject":
                     return 234;
-                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode":
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint":
                     return 235;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode":
+                    return 236;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy":
+                    return 237;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode":
+                    return 238;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy":
+                    return 239;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim":
+                    return 240;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints":
+                    return 241;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy":
+                    return 242;
+                case "io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode":
+                    return 243;
                 default:
                     return -1;
             }
@@ -662,549 +678,573 @@ final class ModelShapes {
                 fieldsOf((io.fabric8.kubernetes.api.model.LifecycleHandler) value, fields);
                 return true;
             case 54:
-                fieldsOf((io.fabric8.kubernetes.api.model.LoadBalancerIngress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.LimitRange) value, fields);
                 return true;
             case 55:
-                fieldsOf((io.fabric8.kubernetes.api.model.LoadBalancerStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.LimitRangeItem) value, fields);
                 return true;
             case 56:
-                fieldsOf((io.fabric8.kubernetes.api.model.LocalObjectReference) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.LimitRangeSpec) value, fields);
                 return true;
             case 57:
-                fieldsOf((io.fabric8.kubernetes.api.model.ManagedFieldsEntry) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.LoadBalancerIngress) value, fields);
                 return true;
             case 58:
-                fieldsOf((io.fabric8.kubernetes.api.model.ModifyVolumeStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.LoadBalancerStatus) value, fields);
                 return true;
             case 59:
-                fieldsOf((io.fabric8.kubernetes.api.model.NFSVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.LocalObjectReference) value, fields);
                 return true;
             case 60:
-                fieldsOf((io.fabric8.kubernetes.api.model.Namespace) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ManagedFieldsEntry) value, fields);
                 return true;
             case 61:
-                fieldsOf((io.fabric8.kubernetes.api.model.NamespaceCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ModifyVolumeStatus) value, fields);
                 return true;
             case 62:
-                fieldsOf((io.fabric8.kubernetes.api.model.NamespaceSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.NFSVolumeSource) value, fields);
                 return true;
             case 63:
-                fieldsOf((io.fabric8.kubernetes.api.model.NamespaceStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.Namespace) value, fields);
                 return true;
             case 64:
-                fieldsOf((io.fabric8.kubernetes.api.model.NodeAffinity) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.NamespaceCondition) value, fields);
                 return true;
             case 65:
-                fieldsOf((io.fabric8.kubernetes.api.model.NodeSelector) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.NamespaceSpec) value, fields);
                 return true;
             case 66:
-                fieldsOf((io.fabric8.kubernetes.api.model.NodeSelectorRequirement) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.NamespaceStatus) value, fields);
                 return true;
             case 67:
-                fieldsOf((io.fabric8.kubernetes.api.model.NodeSelectorTerm) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.NodeAffinity) value, fields);
                 return true;
             case 68:
-                fieldsOf((io.fabric8.kubernetes.api.model.ObjectFieldSelector) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.NodeSelector) value, fields);
                 return true;
             case 69:
-                fieldsOf((io.fabric8.kubernetes.api.model.ObjectMeta) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.NodeSelectorRequirement) value, fields);
                 return true;
             case 70:
-                fieldsOf((io.fabric8.kubernetes.api.model.ObjectReference) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.NodeSelectorTerm) value, fields);
                 return true;
             case 71:
-                fieldsOf((io.fabric8.kubernetes.api.model.OwnerReference) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ObjectFieldSelector) value, fields);
                 return true;
             case 72:
-                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaim) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ObjectMeta) value, fields);
                 return true;
             case 73:
-                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ObjectReference) value, fields);
                 return true;
             case 74:
-                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.OwnerReference) value, fields);
                 return true;
             case 75:
-                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaim) value, fields);
                 return true;
             case 76:
-                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimTemplate) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimCondition) value, fields);
                 return true;
             case 77:
-                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec) value, fields);
                 return true;
             case 78:
-                fieldsOf((io.fabric8.kubernetes.api.model.PhotonPersistentDiskVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus) value, fields);
                 return true;
             case 79:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodAffinity) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimTemplate) value, fields);
                 return true;
             case 80:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodAffinityTerm) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource) value, fields);
                 return true;
             case 81:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodAntiAffinity) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PhotonPersistentDiskVolumeSource) value, fields);
                 return true;
             case 82:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodCertificateProjection) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodAffinity) value, fields);
                 return true;
             case 83:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodDNSConfig) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodAffinityTerm) value, fields);
                 return true;
             case 84:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodDNSConfigOption) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodAntiAffinity) value, fields);
                 return true;
             case 85:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodOS) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodCertificateProjection) value, fields);
                 return true;
             case 86:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodReadinessGate) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodDNSConfig) value, fields);
                 return true;
             case 87:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodResourceClaim) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodDNSConfigOption) value, fields);
                 return true;
             case 88:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodSchedulingGate) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodOS) value, fields);
                 return true;
             case 89:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodSchedulingGroup) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodReadinessGate) value, fields);
                 return true;
             case 90:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodSecurityContext) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodResourceClaim) value, fields);
                 return true;
             case 91:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodSchedulingGate) value, fields);
                 return true;
             case 92:
-                fieldsOf((io.fabric8.kubernetes.api.model.PodTemplateSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodSchedulingGroup) value, fields);
                 return true;
             case 93:
-                fieldsOf((io.fabric8.kubernetes.api.model.PortStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodSecurityContext) value, fields);
                 return true;
             case 94:
-                fieldsOf((io.fabric8.kubernetes.api.model.PortworxVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodSpec) value, fields);
                 return true;
             case 95:
-                fieldsOf((io.fabric8.kubernetes.api.model.PreferredSchedulingTerm) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PodTemplateSpec) value, fields);
                 return true;
             case 96:
-                fieldsOf((io.fabric8.kubernetes.api.model.Probe) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PortStatus) value, fields);
                 return true;
             case 97:
-                fieldsOf((io.fabric8.kubernetes.api.model.ProjectedVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PortworxVolumeSource) value, fields);
                 return true;
             case 98:
-                fieldsOf((io.fabric8.kubernetes.api.model.QuobyteVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.PreferredSchedulingTerm) value, fields);
                 return true;
             case 99:
-                fieldsOf((io.fabric8.kubernetes.api.model.RBDVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.Probe) value, fields);
                 return true;
             case 100:
-                fieldsOf((io.fabric8.kubernetes.api.model.ResourceClaim) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ProjectedVolumeSource) value, fields);
                 return true;
             case 101:
-                fieldsOf((io.fabric8.kubernetes.api.model.ResourceFieldSelector) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.QuobyteVolumeSource) value, fields);
                 return true;
             case 102:
-                fieldsOf((io.fabric8.kubernetes.api.model.ResourceRequirements) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.RBDVolumeSource) value, fields);
                 return true;
             case 103:
-                fieldsOf((io.fabric8.kubernetes.api.model.SELinuxOptions) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ResourceClaim) value, fields);
                 return true;
             case 104:
-                fieldsOf((io.fabric8.kubernetes.api.model.ScaleIOVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ResourceFieldSelector) value, fields);
                 return true;
             case 105:
-                fieldsOf((io.fabric8.kubernetes.api.model.SeccompProfile) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ResourceQuota) value, fields);
                 return true;
             case 106:
-                fieldsOf((io.fabric8.kubernetes.api.model.Secret) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ResourceQuotaSpec) value, fields);
                 return true;
             case 107:
-                fieldsOf((io.fabric8.kubernetes.api.model.SecretEnvSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ResourceQuotaStatus) value, fields);
                 return true;
             case 108:
-                fieldsOf((io.fabric8.kubernetes.api.model.SecretKeySelector) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ResourceRequirements) value, fields);
                 return true;
             case 109:
-                fieldsOf((io.fabric8.kubernetes.api.model.SecretProjection) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.SELinuxOptions) value, fields);
                 return true;
             case 110:
-                fieldsOf((io.fabric8.kubernetes.api.model.SecretVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ScaleIOVolumeSource) value, fields);
                 return true;
             case 111:
-                fieldsOf((io.fabric8.kubernetes.api.model.SecurityContext) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ScopeSelector) value, fields);
                 return true;
             case 112:
-                fieldsOf((io.fabric8.kubernetes.api.model.Service) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ScopedResourceSelectorRequirement) value, fields);
                 return true;
             case 113:
-                fieldsOf((io.fabric8.kubernetes.api.model.ServiceAccount) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.SeccompProfile) value, fields);
                 return true;
             case 114:
-                fieldsOf((io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.Secret) value, fields);
                 return true;
             case 115:
-                fieldsOf((io.fabric8.kubernetes.api.model.ServicePort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.SecretEnvSource) value, fields);
                 return true;
             case 116:
-                fieldsOf((io.fabric8.kubernetes.api.model.ServiceSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.SecretKeySelector) value, fields);
                 return true;
             case 117:
-                fieldsOf((io.fabric8.kubernetes.api.model.ServiceStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.SecretProjection) value, fields);
                 return true;
             case 118:
-                fieldsOf((io.fabric8.kubernetes.api.model.SessionAffinityConfig) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.SecretVolumeSource) value, fields);
                 return true;
             case 119:
-                fieldsOf((io.fabric8.kubernetes.api.model.SleepAction) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.SecurityContext) value, fields);
                 return true;
             case 120:
-                fieldsOf((io.fabric8.kubernetes.api.model.StorageOSVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.Service) value, fields);
                 return true;
             case 121:
-                fieldsOf((io.fabric8.kubernetes.api.model.Sysctl) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ServiceAccount) value, fields);
                 return true;
             case 122:
-                fieldsOf((io.fabric8.kubernetes.api.model.TCPSocketAction) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection) value, fields);
                 return true;
             case 123:
-                fieldsOf((io.fabric8.kubernetes.api.model.Toleration) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ServicePort) value, fields);
                 return true;
             case 124:
-                fieldsOf((io.fabric8.kubernetes.api.model.TopologySpreadConstraint) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ServiceSpec) value, fields);
                 return true;
             case 125:
-                fieldsOf((io.fabric8.kubernetes.api.model.TypedLocalObjectReference) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.ServiceStatus) value, fields);
                 return true;
             case 126:
-                fieldsOf((io.fabric8.kubernetes.api.model.TypedObjectReference) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.SessionAffinityConfig) value, fields);
                 return true;
             case 127:
-                fieldsOf((io.fabric8.kubernetes.api.model.Volume) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.SleepAction) value, fields);
                 return true;
             case 128:
-                fieldsOf((io.fabric8.kubernetes.api.model.VolumeDevice) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.StorageOSVolumeSource) value, fields);
                 return true;
             case 129:
-                fieldsOf((io.fabric8.kubernetes.api.model.VolumeHealthCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.Sysctl) value, fields);
                 return true;
             case 130:
-                fieldsOf((io.fabric8.kubernetes.api.model.VolumeHealthStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.TCPSocketAction) value, fields);
                 return true;
             case 131:
-                fieldsOf((io.fabric8.kubernetes.api.model.VolumeMount) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.Toleration) value, fields);
                 return true;
             case 132:
-                fieldsOf((io.fabric8.kubernetes.api.model.VolumeProjection) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.TopologySpreadConstraint) value, fields);
                 return true;
             case 133:
-                fieldsOf((io.fabric8.kubernetes.api.model.VolumeResourceRequirements) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.TypedLocalObjectReference) value, fields);
                 return true;
             case 134:
-                fieldsOf((io.fabric8.kubernetes.api.model.VsphereVirtualDiskVolumeSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.TypedObjectReference) value, fields);
                 return true;
             case 135:
-                fieldsOf((io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.Volume) value, fields);
                 return true;
             case 136:
-                fieldsOf((io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.VolumeDevice) value, fields);
                 return true;
             case 137:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSet) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.VolumeHealthCondition) value, fields);
                 return true;
             case 138:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.VolumeHealthStatus) value, fields);
                 return true;
             case 139:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.VolumeMount) value, fields);
                 return true;
             case 140:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.VolumeProjection) value, fields);
                 return true;
             case 141:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.VolumeResourceRequirements) value, fields);
                 return true;
             case 142:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.Deployment) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.VsphereVirtualDiskVolumeSource) value, fields);
                 return true;
             case 143:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm) value, fields);
                 return true;
             case 144:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.WindowsSecurityContextOptions) value, fields);
                 return true;
             case 145:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSet) value, fields);
                 return true;
             case 146:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentStrategy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetCondition) value, fields);
                 return true;
             case 147:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetSpec) value, fields);
                 return true;
             case 148:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetStatus) value, fields);
                 return true;
             case 149:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy) value, fields);
                 return true;
             case 150:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSet) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.Deployment) value, fields);
                 return true;
             case 151:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentCondition) value, fields);
                 return true;
             case 152:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetOrdinals) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentSpec) value, fields);
                 return true;
             case 153:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentStatus) value, fields);
                 return true;
             case 154:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.DeploymentStrategy) value, fields);
                 return true;
             case 155:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet) value, fields);
                 return true;
             case 156:
-                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment) value, fields);
                 return true;
             case 157:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy) value, fields);
                 return true;
             case 158:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSet) value, fields);
                 return true;
             case 159:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetCondition) value, fields);
                 return true;
             case 160:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetOrdinals) value, fields);
                 return true;
             case 161:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy) value, fields);
                 return true;
             case 162:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetSpec) value, fields);
                 return true;
             case 163:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetStatus) value, fields);
                 return true;
             case 164:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy) value, fields);
                 return true;
             case 165:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricSource) value, fields);
                 return true;
             case 166:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ContainerResourceMetricStatus) value, fields);
                 return true;
             case 167:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference) value, fields);
                 return true;
             case 168:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricSource) value, fields);
                 return true;
             case 169:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ExternalMetricStatus) value, fields);
                 return true;
             case 170:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy) value, fields);
                 return true;
             case 171:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules) value, fields);
                 return true;
             case 172:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler) value, fields);
                 return true;
             case 173:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior) value, fields);
                 return true;
             case 174:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition) value, fields);
                 return true;
             case 175:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec) value, fields);
                 return true;
             case 176:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus) value, fields);
                 return true;
             case 177:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricIdentifier) value, fields);
                 return true;
             case 178:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec) value, fields);
                 return true;
             case 179:
-                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus) value, fields);
                 return true;
             case 180:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJob) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget) value, fields);
                 return true;
             case 181:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus) value, fields);
                 return true;
             case 182:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricSource) value, fields);
                 return true;
             case 183:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.Job) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ObjectMetricStatus) value, fields);
                 return true;
             case 184:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobCondition) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricSource) value, fields);
                 return true;
             case 185:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.PodsMetricStatus) value, fields);
                 return true;
             case 186:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource) value, fields);
                 return true;
             case 187:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricStatus) value, fields);
                 return true;
             case 188:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJob) value, fields);
                 return true;
             case 189:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec) value, fields);
                 return true;
             case 190:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus) value, fields);
                 return true;
             case 191:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.Job) value, fields);
                 return true;
             case 192:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobCondition) value, fields);
                 return true;
             case 193:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSchedulingConfiguration) value, fields);
                 return true;
             case 194:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobSpec) value, fields);
                 return true;
             case 195:
-                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.UncountedTerminatedPods) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobStatus) value, fields);
                 return true;
             case 196:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec) value, fields);
                 return true;
             case 197:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy) value, fields);
                 return true;
             case 198:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IPBlock) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement) value, fields);
                 return true;
             case 199:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnPodConditionsPattern) value, fields);
                 return true;
             case 200:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule) value, fields);
                 return true;
             case 201:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicy) value, fields);
                 return true;
             case 202:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.SuccessPolicyRule) value, fields);
                 return true;
             case 203:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.batch.v1.UncountedTerminatedPods) value, fields);
                 return true;
             case 204:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath) value, fields);
                 return true;
             case 205:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue) value, fields);
                 return true;
             case 206:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IPBlock) value, fields);
                 return true;
             case 207:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.Ingress) value, fields);
                 return true;
             case 208:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressBackend) value, fields);
                 return true;
             case 209:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress) value, fields);
                 return true;
             case 210:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerStatus) value, fields);
                 return true;
             case 211:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus) value, fields);
                 return true;
             case 212:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressRule) value, fields);
                 return true;
             case 213:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend) value, fields);
                 return true;
             case 214:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressSpec) value, fields);
                 return true;
             case 215:
-                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressStatus) value, fields);
                 return true;
             case 216:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.IngressTLS) value, fields);
                 return true;
             case 217:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy) value, fields);
                 return true;
             case 218:
-                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule) value, fields);
                 return true;
             case 219:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule) value, fields);
                 return true;
             case 220:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer) value, fields);
                 return true;
             case 221:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort) value, fields);
                 return true;
             case 222:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec) value, fields);
                 return true;
             case 223:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort) value, fields);
                 return true;
             case 224:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) value, fields);
                 return true;
             case 225:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec) value, fields);
                 return true;
             case 226:
-                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Subject) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus) value, fields);
                 return true;
             case 227:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.AggregationRule) value, fields);
                 return true;
             case 228:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRole) value, fields);
                 return true;
             case 229:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) value, fields);
                 return true;
             case 230:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.PolicyRule) value, fields);
                 return true;
             case 231:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Role) value, fields);
                 return true;
             case 232:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleBinding) value, fields);
                 return true;
             case 233:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.RoleRef) value, fields);
                 return true;
             case 234:
-                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy) value, fields);
+                fieldsOf((io.fabric8.kubernetes.api.model.rbac.Subject) value, fields);
                 return true;
             case 235:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.TopologyConstraint) value, fields);
+                return true;
+            case 236:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupAllDisruptionMode) value, fields);
+                return true;
+            case 237:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupBasicSchedulingPolicy) value, fields);
+                return true;
+            case 238:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupDisruptionMode) value, fields);
+                return true;
+            case 239:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupGangSchedulingPolicy) value, fields);
+                return true;
+            case 240:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupResourceClaim) value, fields);
+                return true;
+            case 241:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingConstraints) value, fields);
+                return true;
+            case 242:
+                fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSchedulingPolicy) value, fields);
+                return true;
+            case 243:
                 fieldsOf((io.fabric8.kubernetes.api.model.scheduling.v1alpha3.WorkloadPodGroupSingleDisruptionMode) value, fields);
                 return true;
             default:
@@ -1657,6 +1697,29 @@ final class ModelShapes {
         fields.putAll(o.getAdditionalProperties());
     }
 
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.LimitRange o, ModelFields fields) {
+        fields.put("apiVersion", o.getApiVersion());
+        fields.put("kind", o.getKind());
+        fields.put("metadata", o.getMetadata());
+        fields.put("spec", o.getSpec());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.LimitRangeItem o, ModelFields fields) {
+        fields.putUnlessEmpty("default", o.getDefault());
+        fields.putUnlessEmpty("defaultRequest", o.getDefaultRequest());
+        fields.putUnlessEmpty("max", o.getMax());
+        fields.putUnlessEmpty("maxLimitRequestRatio", o.getMaxLimitRequestRatio());
+        fields.putUnlessEmpty("min", o.getMin());
+        fields.put("type", o.getType());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.LimitRangeSpec o, ModelFields fields) {
+        fields.putUnlessEmpty("limits", o.getLimits());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
     private static void fieldsOf(io.fabric8.kubernetes.api.model.LoadBalancerIngress o, ModelFields fields) {
         fields.put("hostname", o.getHostname());
         fields.put("ip", o.getIp());
@@ -2081,6 +2144,28 @@ final class ModelShapes {
         fields.putAll(o.getAdditionalProperties());
     }
 
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.ResourceQuota o, ModelFields fields) {
+        fields.put("apiVersion", o.getApiVersion());
+        fields.put("kind", o.getKind());
+        fields.put("metadata", o.getMetadata());
+        fields.put("spec", o.getSpec());
+        fields.put("status", o.getStatus());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.ResourceQuotaSpec o, ModelFields fields) {
+        fields.putUnlessEmpty("hard", o.getHard());
+        fields.put("scopeSelector", o.getScopeSelector());
+        fields.putUnlessEmpty("scopes", o.getScopes());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.ResourceQuotaStatus o, ModelFields fields) {
+        fields.putUnlessEmpty("hard", o.getHard());
+        fields.putUnlessEmpty("used", o.getUsed());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
     private static void fieldsOf(io.fabric8.kubernetes.api.model.ResourceRequirements o, ModelFields fields) {
         fields.putUnlessEmpty("claims", o.getClaims());
         fields.putUnlessEmpty("limits", o.getLimits());
@@ -2107,6 +2192,18 @@ final class ModelShapes {
         fields.put("storagePool", o.getStoragePool());
         fields.put("system", o.getSystem());
         fields.put("volumeName", o.getVolumeName());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.ScopeSelector o, ModelFields fields) {
+        fields.putUnlessEmpty("matchExpressions", o.getMatchExpressions());
+        fields.putAll(o.getAdditionalProperties());
+    }
+
+    private static void fieldsOf(io.fabric8.kubernetes.api.model.ScopedResourceSelectorRequirement o, ModelFields fields) {
+        fields.put("operator", o.getOperator());
+        fields.put("scopeName", o.getScopeName());
+        fields.putUnlessEmpty("values", o.getValues());
         fields.putAll(o.getAdditionalProperties());
     }
 

@@ -21,6 +21,8 @@ import dev.kforge.dsl.output.OutputDirectory;
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.quota.LimitRangeDef;
+import dev.kforge.dsl.quota.ResourceQuotaDef;
 import dev.kforge.dsl.rbac.ApiResource;
 import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
 import dev.kforge.dsl.rbac.ClusterRoleDef;
@@ -69,7 +71,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One stack with every kind the library renders, the kinds tgr's environments do not use among
- * them (PersistentVolumeClaim, StatefulSet, DaemonSet, CronJob, Job, Role, SealedSecret), rendered through the whole pipeline without a
+ * them (ResourceQuota, LimitRange, PersistentVolumeClaim, StatefulSet, DaemonSet, CronJob, Job, Role, SealedSecret), rendered through the whole pipeline without a
  * problem. The files are left in {@code dsl/target/kind-catalog/} for CI, which validates them
  * against the strict Kubernetes 1.33 schemas as it does out/.
  */
@@ -124,10 +126,13 @@ class KindCatalogTest {
                 .withToleration(Toleration.exists("node-role.kubernetes.io/control-plane").effect(TaintEffect.NO_SCHEDULE))
                 .withNodeSelector("kubernetes.io/os", "linux");
 
+        ResourceQuotaDef quota = ResourceQuotaDef.named("compute").withRequests(Cpu.cores(16), Memory.gibibytes(32))
+                .withLimits(Cpu.cores(32), Memory.gibibytes(64)).withMaxPods(40);
+        LimitRangeDef defaults = LimitRangeDef.named("defaults").withContainerDefaults(RESOURCES);
         RoleDef reader = RoleDef.named("web-reader", PolicyRule.allow(Verb.GET, Verb.LIST).on(ApiResource.CONFIG_MAPS));
         ClusterRoleDef nodes = ClusterRoleDef.named("catalog-nodes", PolicyRule.allow(Verb.GET).on(new ApiResource("", "nodes")));
         return Stack.named("catalog").environment("prod").namespace(NamespaceDef.named("catalog-prod")).withPolicy(Policy.STRICT)
-                .with(account, config, password, token, uploads, web, webService, db, dbService, report, schema, agent, reader, nodes,
+                .with(quota, defaults, account, config, password, token, uploads, web, webService, db, dbService, report, schema, agent, reader, nodes,
                         RoleBindingDef.named("web-reader").granting(reader).to(account),
                         ClusterRoleBindingDef.named("catalog-nodes").granting(nodes).to(account)
                                 .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "nodes are cluster-scoped: only a ClusterRoleBinding grants them"),

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import dev.kforge.dsl.render.CustomResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -53,10 +55,10 @@ import java.util.TreeMap;
  */
 public final class ModelShapesGenerator {
     /** Every kind a renderer returns. */
-    static final List<Class<? extends HasMetadata>> ROOTS = List.of(Namespace.class, ServiceAccount.class, Role.class,
-            ClusterRole.class, RoleBinding.class, ClusterRoleBinding.class, ConfigMap.class, Secret.class, PersistentVolumeClaim.class,
-            Service.class, NetworkPolicy.class, Deployment.class, StatefulSet.class, DaemonSet.class, CronJob.class, Job.class,
-            PodDisruptionBudget.class, HorizontalPodAutoscaler.class, Ingress.class, CustomResource.class);
+    static final List<Class<? extends HasMetadata>> ROOTS = List.of(Namespace.class, ResourceQuota.class, LimitRange.class,
+            ServiceAccount.class, Role.class, ClusterRole.class, RoleBinding.class, ClusterRoleBinding.class, ConfigMap.class, Secret.class,
+            PersistentVolumeClaim.class, Service.class, NetworkPolicy.class, Deployment.class, StatefulSet.class, DaemonSet.class,
+            CronJob.class, Job.class, PodDisruptionBudget.class, HorizontalPodAutoscaler.class, Ingress.class, CustomResource.class);
     static final Path SOURCE = Path.of("dsl/src/main/java/dev/kforge/dsl/yaml/ModelShapes.java");
 
     private ModelShapesGenerator() {

@@ -1,0 +1,35 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.quota.ResourceQuotaDef;
+import dev.kforge.dsl.stack.Stack;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.ResourceQuotaSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A namespace's quota, its limits under their API names ({@code requests.cpu}, {@code pods}). */
+final class ResourceQuotaRenderer implements ObjectRenderer<ResourceQuotaDef> {
+    @Override
+    public Class<ResourceQuotaDef> sourceType() {
+        return ResourceQuotaDef.class;
+    }
+
+    @Override
+    public Optional<HasMetadata> render(ResourceQuotaDef quota, Stack stack) {
+        Map<String, Quantity> hard = new LinkedHashMap<>();
+        quota.requestsCpu().ifPresent(cpu -> hard.put("requests.cpu", new Quantity(cpu.quantity())));
+        quota.requestsMemory().ifPresent(memory -> hard.put("requests.memory", new Quantity(memory.quantity())));
+        quota.limitsCpu().ifPresent(cpu -> hard.put("limits.cpu", new Quantity(cpu.quantity())));
+        quota.limitsMemory().ifPresent(memory -> hard.put("limits.memory", new Quantity(memory.quantity())));
+        quota.pods().ifPresent(pods -> hard.put("pods", new Quantity(Integer.toString(pods))));
+        ResourceQuotaSpec spec = new ResourceQuotaSpec();
+        spec.setHard(hard);
+        ResourceQuota rendered = new ResourceQuota();
+        rendered.setMetadata(Metadata.of(quota, stack));
+        rendered.setSpec(spec);
+        return Optional.of(rendered);
+    }
+}
