@@ -1,14 +1,29 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.NodeSpread;
+import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.VolumeAccessMode;
+import dev.kforge.dsl.workload.VolumeDef;
+import java.util.Optional;
 
 /** Enough replicas to survive a node drain, spread over nodes, and a disruption budget that makes the drain wait. */
 final class AvailabilityPolicyCheck implements StackCheck {
+
+    /** A claim the workload mounts that one node (or one pod) at a time may use: the reason it may have to run one pod. */
+    private static Optional<PersistentVolumeClaimDef> singleWriterDisk(ReplicatedWorkload<?> workload, StackIndex index) {
+        return workload.volumes().stream().filter(VolumeDef.PersistentClaim.class::isInstance)
+                .map(volume -> index.find(Kind.PERSISTENT_VOLUME_CLAIM, ((VolumeDef.PersistentClaim) volume).claim().name(),
+                        PersistentVolumeClaimDef.class))
+                .flatMap(Optional::stream)
+                .filter(claim -> claim.accessMode() == VolumeAccessMode.READ_WRITE_ONCE || claim.accessMode() == VolumeAccessMode.READ_WRITE_ONCE_POD)
+                .findFirst();
+    }
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -17,7 +32,9 @@ final class AvailabilityPolicyCheck implements StackCheck {
                 boolean autoscaled = stack.autoscalerOf(workload).isPresent();
                 PolicyReporter.report(stack, workload, PolicyCheck.MIN_REPLICAS, "runs fewer than 2 replicas",
                         (autoscaled ? "autoscaler minReplicas: " : "replicas: ") + stack.minimumReplicasOf(workload),
-                        "Run at least 2 so that one node drain is not an outage" + (autoscaled ? " (raise the autoscaler's minimum)." : "."),
+                        "Run at least 2 so that one node drain is not an outage" + (autoscaled ? " (raise the autoscaler's minimum)." : ".")
+                                + singleWriterDisk(workload, index).map(claim -> " Its disk, " + claim.describe() + ", is "
+                                        + claim.accessMode().apiValue() + ": if it must stay one pod, waive the rule for that reason.").orElse(""),
                         problems);
             }
             int mostPods = stack.autoscalerOf(workload).map(HorizontalPodAutoscalerDef::maxReplicas).orElse(workload.replicas());

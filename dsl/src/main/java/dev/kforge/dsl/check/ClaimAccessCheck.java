@@ -15,6 +15,7 @@ import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.VolumeMount;
 import dev.kforge.dsl.workload.Workload;
+import dev.kforge.dsl.workload.ZoneSpread;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ final class ClaimAccessCheck implements StackCheck {
      *
      * @param why           how there may be that many, for the message
      * @param surge         the pods a Deployment's rolling update starts before old ones stop, counted in {@code pods}
-     * @param separateNodes its pods are never on one node (required node spread)
+     * @param separateNodes its pods are never on one node (required node or zone spread)
      */
     private record Mounters(Workload<?> workload, int pods, String why, int surge, boolean separateNodes) {
         boolean surges() {
@@ -83,16 +84,22 @@ final class ClaimAccessCheck implements StackCheck {
         boolean surges = all.stream().anyMatch(Mounters::surges);
         String who = String.join("; ", all.stream().map(m -> m.workload().describe() + ": " + m.why()).toList());
         String stuck = surges ? ", and a rolling update waiting for its new pod never ends" : "";
+        // A DaemonSet's pods are one per node: as many as the cluster has nodes.
+        String count = (all.stream().anyMatch(m -> m.workload() instanceof DaemonSetDef) ? "at least " : "up to ") + pods + " pods mount it";
+        boolean takeTurns = all.stream().noneMatch(m -> m.workload().runsUntilReplaced());
         if (mode == VolumeAccessMode.READ_WRITE_ONCE_POD) {
-            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), claim, "is ReadWriteOncePod, so one pod at a time may mount it, but up to "
-                    + pods + " pods mount it: the others never start" + stuck, who, fixes(all, surges)));
+            // Pods that run to completion free the claim when they end: the others wait for them, they do not fail.
+            problems.add(Problem.of(ID, takeTurns ? Severity.WARNING : Severity.ERROR, stack.describe(), claim,
+                    "is ReadWriteOncePod, so one pod at a time may mount it, but " + count + (takeTurns
+                            ? ": they run one after the other, each waiting until the pod before it ends (or its deadline stops it)"
+                            : ": the others never start" + stuck), who, fixes(all, surges)));
             return;
         }
         // ReadWriteOnce: pods on one node share it. Pods that are never on one node certainly cannot.
         boolean certain = all.stream().anyMatch(m -> m.separateNodes() && m.pods() > 1);
         problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), claim,
-                "is ReadWriteOnce, so only the pods of one node may mount it, but up to " + pods + " pods mount it"
-                        + (certain ? ", on different nodes (required node spread): all but one never start"
+                "is ReadWriteOnce, so only the pods of one node may mount it, but " + count
+                        + (certain ? ", on different nodes (a required node or zone spread): all but one never start"
                         : ": those scheduled on another node wait (Multi-Attach error)") + stuck, who, fixes(all, surges)));
     }
 
@@ -145,7 +152,7 @@ final class ClaimAccessCheck implements StackCheck {
         ReplicatedWorkload<?> replicated = (ReplicatedWorkload<?>) workload;
         int replicas = PodCounts.mostReplicas(replicated, stack);
         String why = replicas + (replicas == 1 ? " pod" : " pods");
-        boolean separate = replicated.nodeSpread() == NodeSpread.REQUIRED;
+        boolean separate = replicated.nodeSpread() == NodeSpread.REQUIRED || replicated.zoneSpread() == ZoneSpread.REQUIRED;
         int surge = PodCounts.surge(workload, replicas);
         if (surge > 0) {
             return new Mounters(workload, replicas + surge, why + ", and a rolling update starts "

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
 import dev.kforge.dsl.pipeline.CommittedOutput;
@@ -37,7 +38,12 @@ final class RenderCommand {
         Map<Path, List<ManifestFile>> folders = new LinkedHashMap<>();
         targets.forEach(name -> folders.put(outDir.resolve(name), result.environment(name).orElseThrow().files()));
         Map<Path, String> changes = new LinkedHashMap<>();
-        folders.forEach((folder, files) -> changes.put(folder, changes(OutputDirectory.read(folder), files)));
+        Map<Path, List<String>> jobRuns = new LinkedHashMap<>();
+        folders.forEach((folder, files) -> {
+            Map<String, String> before = OutputDirectory.read(folder);
+            changes.put(folder, changes(before, files));
+            jobRuns.put(folder, jobRuns(before, files));
+        });
         List<Path> changed;
         try {
             changed = OutputDirectory.replaceAll(folders);
@@ -45,10 +51,26 @@ final class RenderCommand {
             console.err().println(e.getMessage() + ". Every other folder is as it was: none is ever half-written.");
             return 1;
         }
-        folders.forEach((folder, files) -> console.out().println(folder + ": " + files.size() + " files "
-                + (changed.contains(folder) ? "written" : "unchanged") + " (" + countByKind(files) + ")"
-                + (changed.contains(folder) ? "; " + changes.get(folder) : "")));
+        folders.forEach((folder, files) -> {
+            console.out().println(folder + ": " + files.size() + " files " + (changed.contains(folder) ? "written" : "unchanged")
+                    + " (" + countByKind(files) + ")" + (changed.contains(folder) ? "; " + changes.get(folder) : ""));
+            if (!jobRuns.get(folder).isEmpty()) {
+                console.out().println(folder + ": the next apply runs " + String.join(", ", jobRuns.get(folder)));
+            }
+        });
         return 0;
+    }
+
+    /** The Jobs a write adds or changes: each is a new Job (its name has its hash), which runs once applied. */
+    private static List<String> jobRuns(Map<String, String> before, List<ManifestFile> files) {
+        List<String> runs = new ArrayList<>();
+        for (ManifestFile file : files) {
+            String previous = before.get(file.fileName());
+            if (file.kind().equals(Kind.JOB) && !file.content().equals(previous)) {
+                runs.add("Job " + file.name() + (previous == null ? " (new)" : " (changed)"));
+            }
+        }
+        return runs;
     }
 
     /** What a write changes in a folder: {@code changed 50-deployment-tgr.yaml}, {@code 3 added, 1 removed}, {@code all new}. */

@@ -11,6 +11,10 @@ public record Annotations(SortedMap<String, String> entries) {
     public static final Annotations EMPTY = new Annotations(new TreeMap<>());
     /** The API server's limit on the total size of an object's annotation keys and values. */
     public static final int MAX_TOTAL_BYTES = 256 * 1024;
+    /** Lists the reasons of the escape-hatch edits applied to an object, for review; written by the renderer only. */
+    public static final String RAW_EDITS = "kforge.dev/raw-edits";
+    /** Lists the policy checks waived for an object, with their reasons, for review; written by the renderer only. */
+    public static final String WAIVERS = "kforge.dev/waivers";
 
     public Annotations {
         TreeMap<String, String> copy = new TreeMap<>();

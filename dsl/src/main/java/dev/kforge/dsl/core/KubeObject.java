@@ -32,7 +32,12 @@ public interface KubeObject<T extends KubeObject<T>> {
         return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta().withLabel(key, value)));
     }
 
+    /** A copy with one more annotation; those the renderer writes for review (raw edits, waivers) are refused. */
     default T withAnnotation(String key, String value) {
+        if (Annotations.RAW_EDITS.equals(key) || Annotations.WAIVERS.equals(key)) {
+            throw InvalidDefinitionException.invalid(describe(), "annotation", key, "is written from the object's raw edits and waivers, "
+                    + "so that reviewers can trust it", "Use withRawEdit(reason, ...) or waive(check, reason); their reasons go there.");
+        }
         return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta().withAnnotation(key, value)));
     }
 

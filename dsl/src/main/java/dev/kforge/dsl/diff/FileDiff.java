@@ -3,6 +3,7 @@ package dev.kforge.dsl.diff;
 import dev.kforge.dsl.check.SecretPatterns;
 import dev.kforge.dsl.yaml.YamlReader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +35,10 @@ public final class FileDiff {
             if (a == null || !a.equals(b)) {
                 differences.add(path + ": " + shown(redacted(path, a, left)) + " -> " + shown(redacted(path, b, right)));
             }
+        }
+        // A Job's name is the hash of the rest: what changed comes first.
+        if ("Job".equals(right.get("kind"))) {
+            differences.sort(Comparator.comparing(difference -> difference.startsWith("metadata.name: ")));
         }
         return differences;
     }

@@ -13,10 +13,8 @@ import java.util.Map;
 
 /** Builds the metadata of rendered objects. */
 final class Metadata {
-    /** Lists the reasons of the escape-hatch edits applied to an object, for review. */
-    static final String RAW_EDITS_ANNOTATION = "kforge.dev/raw-edits";
-    /** Lists the policy checks waived for an object, with their reasons, for review. */
-    static final String WAIVERS_ANNOTATION = "kforge.dev/waivers";
+    static final String RAW_EDITS_ANNOTATION = Annotations.RAW_EDITS;
+    static final String WAIVERS_ANNOTATION = Annotations.WAIVERS;
 
     /**
      * The stack whose objects the calling thread renders, with its common labels: every object

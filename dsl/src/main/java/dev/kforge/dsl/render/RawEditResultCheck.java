@@ -95,6 +95,24 @@ final class RawEditResultCheck {
                     path + ".spec.containers: " + template.getSpec().getContainers(), "Keep at least the main container.",
                     object.meta().origin(), null);
         }
+        requireValidInitContainers(object, template);
+    }
+
+    /**
+     * An init container either runs to completion (no restart policy, no probes) or is a native sidecar
+     * ({@code restartPolicy: Always}, probes allowed): the API server refuses anything else.
+     */
+    private static void requireValidInitContainers(KubeObject<?> object, PodTemplateSpec template) {
+        for (Container init : orEmpty(template.getSpec().getInitContainers())) {
+            String restartPolicy = init.getRestartPolicy();
+            boolean probed = init.getReadinessProbe() != null || init.getLivenessProbe() != null || init.getStartupProbe() != null;
+            if (restartPolicy != null && !restartPolicy.equals("Always") || restartPolicy == null && probed) {
+                throw new RawEditException(object, "raw edits left init container " + init.getName() + " with what the API server refuses",
+                        "restartPolicy: " + restartPolicy + ", probes: " + (probed ? "set" : "none"),
+                        "An init container that runs to completion has neither; a sidecar (withSidecar) keeps restartPolicy: Always.",
+                        object.meta().origin(), null);
+            }
+        }
     }
 
     /** A Deployment's, StatefulSet's or DaemonSet's pods run until replaced: the API server allows only restartPolicy Always and no deadline. */

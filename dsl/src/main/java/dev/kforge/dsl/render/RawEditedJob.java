@@ -48,6 +48,10 @@ final class RawEditedJob {
             throw refused(object, kind, "a pod failure policy with a restart policy other than Never", "restartPolicy: " + restartPolicy,
                     "Add withRestartPolicy(JobRestartPolicy.NEVER): pod failure policies judge failed pods, which OnFailure never leaves.");
         }
+        if (job.getPodFailurePolicy() != null && job.getPodReplacementPolicy() != null && !"Failed".equals(job.getPodReplacementPolicy())) {
+            throw refused(object, kind, "a pod failure policy with a pod replacement policy other than Failed",
+                    "podReplacementPolicy: " + job.getPodReplacementPolicy(), "Leave podReplacementPolicy unset, or set it to Failed.");
+        }
         checkCompletionMode(object, job, kind);
     }
 
@@ -64,6 +68,10 @@ final class RawEditedJob {
         if (indexed && job.getCompletions() == null) {
             throw refused(object, kind, "Indexed completion without completions", "completionMode: Indexed, completions: null",
                     "Set completions in the same edit (withCompletions leaves 1 unwritten, the default of other modes).");
+        }
+        if (job.getMaxFailedIndexes() != null && job.getBackoffLimitPerIndex() == null) {
+            throw refused(object, kind, "maxFailedIndexes without backoffLimitPerIndex", "maxFailedIndexes: " + job.getMaxFailedIndexes(),
+                    "Set backoffLimitPerIndex in the same edit, or leave maxFailedIndexes out.");
         }
         if (!indexed && (job.getBackoffLimitPerIndex() != null || job.getMaxFailedIndexes() != null || job.getSuccessPolicy() != null)) {
             throw refused(object, kind, "per-index fields without Indexed completion", "backoffLimitPerIndex: " + job.getBackoffLimitPerIndex()

@@ -6,6 +6,7 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -32,7 +33,7 @@ public final class StackRenderer {
 
     /** The fields {@link #identity} reads, in its order. */
     private static final List<String> IDENTITY = List.of("apiVersion", "kind", "metadata.name", "metadata.namespace",
-            "metadata.annotations[" + Metadata.RAW_EDITS_ANNOTATION + "]");
+            "metadata.annotations[" + Metadata.RAW_EDITS_ANNOTATION + "]", "metadata.annotations[" + Metadata.WAIVERS_ANNOTATION + "]");
 
     private StackRenderer() {
     }
@@ -107,7 +108,8 @@ public final class StackRenderer {
             } catch (RuntimeException | AssertionError e) { // an assert or a test helper's failure in the edit too
                 Origin editLine = Origin.of(e);
                 throw new RawEditException(object, "raw edit \"" + edit.reason() + "\" failed", describe(e),
-                        "Fix the edit: it receives the rendered " + manifest.getClass().getSimpleName() + ", with every field the DSL sets.",
+                        "Fix the edit: it receives the rendered " + manifest.getClass().getSimpleName() + ", with every field the DSL sets"
+                                + (hasNativeSidecars(object) ? " (its sidecars are native sidecars, under initContainers)." : "."),
                         editLine.equals(Origin.UNKNOWN) ? object.meta().origin() : editLine, e);
             }
             List<String> after = identity(manifest);
@@ -115,10 +117,15 @@ public final class StackRenderer {
                 if (!Objects.equals(before.get(i), after.get(i))) {
                     throw new RawEditException(object, "raw edit \"" + edit.reason() + "\" changed " + IDENTITY.get(i), before.get(i) + " -> " + after.get(i),
                             "A raw edit may not change apiVersion, kind, metadata.name, metadata.namespace or the "
-                                    + Metadata.RAW_EDITS_ANNOTATION + " annotation: set them in the definition.", object.meta().origin(), null);
+                                    + Metadata.RAW_EDITS_ANNOTATION + " and " + Metadata.WAIVERS_ANNOTATION + " annotations: set them in the definition.", object.meta().origin(), null);
                 }
             }
         }
+    }
+
+    /** Whether the workload's sidecars are rendered as init containers (see PodTemplateRenderer). */
+    private static boolean hasNativeSidecars(KubeObject<?> object) {
+        return object instanceof Workload<?> workload && !workload.runsUntilReplaced() && workload.containers().size() > 1;
     }
 
     /** {@code NullPointerException: <message>}, or the class alone when there is no message. */
@@ -130,6 +137,7 @@ public final class StackRenderer {
         ObjectMeta meta = manifest.getMetadata();
         Map<String, String> annotations = meta == null ? null : meta.getAnnotations();
         return Arrays.asList(manifest.getApiVersion(), manifest.getKind(), meta == null ? null : meta.getName(),
-                meta == null ? null : meta.getNamespace(), annotations == null ? null : annotations.get(Metadata.RAW_EDITS_ANNOTATION));
+                meta == null ? null : meta.getNamespace(), annotations == null ? null : annotations.get(Metadata.RAW_EDITS_ANNOTATION),
+                annotations == null ? null : annotations.get(Metadata.WAIVERS_ANNOTATION));
     }
 }

@@ -1,17 +1,17 @@
 package dev.kforge.dsl.cli;
 
-import dev.kforge.dsl.pipeline.Renderer;
-import dev.kforge.dsl.pipeline.EnvironmentDefinition;
-import static dev.kforge.dsl.testing.Rendering.noPolicy;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.gateway.EmissaryHost;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.EnvironmentDefinition;
+import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.JobDef;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CliTest {
     @TempDir
@@ -215,6 +217,25 @@ class CliTest {
         assertThat(exit).isZero();
         assertThat(out()).isEqualTo(dev + ": 2 files written (Namespace 1, ConfigMap 1); changed 30-configmap-cfg.yaml, "
                 + "added 10-namespace-demo-dev.yaml, removed 99-configmap-old.yaml\n");
+    }
+
+    @Test
+    void says_which_jobs_the_next_apply_runs_and_shows_what_changed_in_a_job_before_its_new_name() throws IOException {
+        ContainerDef migrate = ContainerDef.named("migrate").image(Image.of("example/migrate", "1.0.0"));
+        List<EnvironmentDefinition> first = List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(JobDef.named("migrate").running(migrate))));
+        List<EnvironmentDefinition> second = List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(JobDef.named("migrate")
+                .running(migrate.withCommand("migrate", "--all")))));
+        run(first, "render", "dev", "--out", outDir.toString());
+        assertThat(out()).endsWith(outDir.resolve("dev") + ": the next apply runs Job migrate (new)\n");
+        stdout.reset();
+        run(first, "render", "dev", "--out", outDir.toString());
+        assertThat(out()).doesNotContain("runs");
+
+        assertThat(run(second, "check", "--out", outDir.toString())).isEqualTo(1);
+        assertThat(err()).contains("51-job-migrate.yaml [spec.template.spec.containers[migrate].command[0]: absent -> migrate;");
+        stdout.reset();
+        run(second, "render", "dev", "--out", outDir.toString());
+        assertThat(out()).endsWith(outDir.resolve("dev") + ": the next apply runs Job migrate (changed)\n");
     }
 
     @Test

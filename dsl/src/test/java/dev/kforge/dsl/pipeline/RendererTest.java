@@ -174,8 +174,8 @@ class RendererTest {
         Supplier<ConfigMapDef> edited = () -> ConfigMapDef.named("extra").withRawEdit("copy", c -> c.getMetadata().setName("cfg"));
 
         assertThat(reportOf(edited)).containsExactly("dev/ConfigMap extra: raw edit \"copy\" changed metadata.name (extra -> cfg). "
-                + "A raw edit may not change apiVersion, kind, metadata.name, metadata.namespace or the kforge.dev/raw-edits annotation: "
-                + "set them in the definition. [at " + HERE + ":" + line + "]");
+                + "A raw edit may not change apiVersion, kind, metadata.name, metadata.namespace or the kforge.dev/raw-edits and "
+                + "kforge.dev/waivers annotations: set them in the definition. [at " + HERE + ":" + line + "]");
     }
 
     @Test

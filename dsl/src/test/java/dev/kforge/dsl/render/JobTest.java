@@ -277,6 +277,27 @@ class JobTest {
                 .hasMessageStartingWith("Job migrate: raw edits set per-index fields without Indexed completion");
         assertThatThrownBy(() -> render(JOB.withRawEdit("pod deadline", job -> job.getSpec().getTemplate().getSpec().setActiveDeadlineSeconds(0L))))
                 .hasMessageStartingWith("Job migrate: raw edits set a pod deadline, which the API server refuses for a Job (activeDeadlineSeconds: 0).");
+        assertThatThrownBy(() -> render(JOB.withRestartPolicy(JobRestartPolicy.NEVER).withRawEdit("fail fast", job -> {
+            job.getSpec().setPodFailurePolicy(new PodFailurePolicy(List.of()));
+            job.getSpec().setPodReplacementPolicy("TerminatingOrFailed");
+        }))).hasMessageStartingWith("Job migrate: raw edits set a pod failure policy with a pod replacement policy other than Failed");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("cap", job -> job.getSpec().setMaxFailedIndexes(2))))
+                .hasMessageStartingWith("Job migrate: raw edits set maxFailedIndexes without backoffLimitPerIndex");
+        // Native sidecars keep restartPolicy Always; init containers that end take no probes.
+        JobDef proxied = JOB.withSidecar(ContainerDef.named("proxy").image(Image.of("example/proxy", "1.0.0")));
+        assertThatThrownBy(() -> render(proxied.withRawEdit("plain init", job ->
+                job.getSpec().getTemplate().getSpec().getInitContainers().get(0).setRestartPolicy("OnFailure"))))
+                .hasMessageStartingWith("Job migrate: raw edits left init container proxy with what the API server refuses "
+                        + "(restartPolicy: OnFailure, probes: none).");
+        assertThatThrownBy(() -> render(JOB.withInitContainer(ContainerDef.named("wait").image(Image.of("example/wait", "1.0.0")))
+                .withRawEdit("probe", job -> job.getSpec().getTemplate().getSpec().getInitContainers().get(0)
+                        .setReadinessProbe(new io.fabric8.kubernetes.api.model.Probe()))))
+                .hasMessageStartingWith("Job migrate: raw edits left init container wait with what the API server refuses "
+                        + "(restartPolicy: null, probes: set).");
+        // An edit that reaches for a sidecar among the containers is told where it went.
+        assertThatThrownBy(() -> render(proxied.withRawEdit("proxy flag", job ->
+                job.getSpec().getTemplate().getSpec().getContainers().get(1).setArgs(List.of("--verbose")))))
+                .hasMessageContaining("(its sidecars are native sidecars, under initContainers).");
         // What the API server accepts renders: an indexed Job with its count, a pod failure policy under Never, no selector said twice.
         assertThat(file(render(JOB.withRestartPolicy(JobRestartPolicy.NEVER).withRawEdit("shards and failures", job -> {
             job.getSpec().setCompletionMode("Indexed");
@@ -294,6 +315,16 @@ class JobTest {
         assertThatThrownBy(() -> render(scratch.withRawEdit("no volumes", job -> job.getSpec().getTemplate().getSpec().setVolumes(null))))
                 .hasMessageStartingWith("Job migrate: raw edits left container migrate mounting a volume the pod does not have "
                         + "(volumeMounts: scratch, volumes: []).");
+        assertThatThrownBy(() -> render(JOB.withRawEdit("unwaive", job -> {
+            java.util.Map<String, String> annotations = new java.util.TreeMap<>(job.getMetadata().getAnnotations());
+            annotations.put("kforge.dev/waivers", "job-deadline: fine");
+            job.getMetadata().setAnnotations(annotations);
+        })))
+                .hasMessageStartingWith("Job migrate: raw edit \"unwaive\" changed metadata.annotations[kforge.dev/waivers] (null -> "
+                        + "job-deadline: fine).");
+        assertThatThrownBy(() -> JOB.withAnnotation("kforge.dev/waivers", "job-deadline: trust me")).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Job migrate: annotation \"kforge.dev/waivers\" is written from the object's raw edits and waivers, "
+                        + "so that reviewers can trust it. Use withRawEdit(reason, ...) or waive(check, reason); their reasons go there.");
         assertThatThrownBy(() -> render(JOB.withRawEdit("rename", job -> job.getMetadata().setName("migrate-1"))))
                 .hasMessageStartingWith("Job migrate: raw edit \"rename\" changed metadata.name (migrate -> migrate-1).");
     }

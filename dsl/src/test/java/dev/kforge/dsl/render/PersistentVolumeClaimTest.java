@@ -11,6 +11,7 @@ import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.BreakingChange;
@@ -34,6 +35,7 @@ import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.Volumes;
+import dev.kforge.dsl.workload.ZoneSpread;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +136,7 @@ class PersistentVolumeClaimTest {
         assertThat(problems(UPLOADS, backup.withParallelism(3).withCompletions(5))).singleElement().asString()
                 .contains("(Job backup: 3 pods at once)");
         assertThat(problems(UPLOADS, DaemonSetDef.named("web").running(writer(UPLOADS)))).singleElement().asString()
-                .startsWith("WARNING").contains("(DaemonSet web: a pod on every node). Mount it from a workload of one pod, not from a "
+                .startsWith("WARNING").contains("at least 2 pods mount it").contains("(DaemonSet web: a pod on every node). Mount it from a workload of one pod, not from a "
                         + "DaemonSet's pod on every node, or claim ReadWriteMany storage");
         assertThat(problems(UPLOADS, CronJobDef.named("web").onSchedule("@hourly").running(writer(UPLOADS))
                 .withConcurrency(ConcurrencyPolicy.ALLOW))).singleElement().asString().contains("runs may overlap")
@@ -148,10 +150,23 @@ class PersistentVolumeClaimTest {
     void pods_that_are_never_on_one_node_certainly_cannot_share_a_read_write_once_disk() {
         assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withNodeSpread(NodeSpread.REQUIRED))).containsExactly(
                 "ERROR prod/PersistentVolumeClaim uploads: is ReadWriteOnce, so only the pods of one node may mount it, but up to 2 pods "
-                        + "mount it, on different nodes (required node spread): all but one never start (Deployment web: 2 pods). Run one pod "
+                        + "mount it, on different nodes (a required node or zone spread): all but one never start (Deployment web: 2 pods). Run one pod "
                         + "of each workload that mounts it, or claim ReadWriteMany storage (withAccessMode(VolumeAccessMode.READ_WRITE_MANY), "
                         + "a network file system).");
         assertThat(problems(UPLOADS, web(UPLOADS).withNodeSpread(NodeSpread.REQUIRED))).isEmpty();
+        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withZoneSpread(ZoneSpread.REQUIRED))).singleElement().asString()
+                .startsWith("ERROR").contains("on different nodes (a required node or zone spread)");
+    }
+
+    @Test
+    void the_replicas_rule_says_why_a_workload_on_a_single_writer_disk_may_stay_one_pod() {
+        assertThat(Rendering.reportOf(Policy.STRICT, UPLOADS, web(UPLOADS))).filteredOn(p -> p.contains("fewer than 2 replicas")).singleElement()
+                .asString().contains("Run at least 2 so that one node drain is not an outage. Its disk, PersistentVolumeClaim uploads, is "
+                        + "ReadWriteOnce: if it must stay one pod, waive the rule for that reason. Or waive it with "
+                        + ".waive(PolicyCheck.MIN_REPLICAS, \"<why>\").");
+        PersistentVolumeClaimDef shared = UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_MANY);
+        assertThat(Rendering.reportOf(Policy.STRICT, shared, web(shared))).filteredOn(p -> p.contains("fewer than 2 replicas")).singleElement()
+                .asString().doesNotContain("Its disk");
     }
 
     @Test
@@ -181,6 +196,15 @@ class PersistentVolumeClaimTest {
         assertThat(problems(single, DeploymentDef.named("web").running(writer(single)))).singleElement().asString()
                 .startsWith("ERROR prod/PersistentVolumeClaim uploads: is ReadWriteOncePod, so one pod at a time may mount it, but up to 2 pods");
         assertThat(problems(single, web(single))).isEmpty();
+        // Pods that run to completion take turns on it: a warning, not a failure.
+        JobDef backup = JobDef.named("backup").running(ContainerDef.named("backup").image(Image.of("example/backup", "1.0.0"))
+                .withMount(Volumes.persistentClaim("uploads", single), "/uploads"));
+        assertThat(problems(single, backup, CronJobDef.named("report").onSchedule("@daily").running(writer(single)))).containsExactly(
+                "WARNING prod/PersistentVolumeClaim uploads: is ReadWriteOncePod, so one pod at a time may mount it, but up to 2 pods mount "
+                        + "it: they run one after the other, each waiting until the pod before it ends (or its deadline stops it) (Job backup: "
+                        + "1 pod; CronJob report: 1 pod). Give each workload a claim of its own, or claim ReadWriteMany storage "
+                        + "(withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system).");
+        assertThat(problems(single, web(single), backup)).singleElement().asString().startsWith("ERROR").contains("the others never start");
 
         PersistentVolumeClaimDef readOnly = UPLOADS.withAccessMode(VolumeAccessMode.READ_ONLY_MANY);
         assertThat(problems(readOnly, web(readOnly).withReplicas(2))).containsExactly("ERROR prod/Deployment web: container web mounts "
@@ -244,8 +268,9 @@ class PersistentVolumeClaimTest {
         assertThat(changes(stack(UPLOADS), stack(PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(50))))).isEmpty();
         assertThat(changes(stack(UPLOADS), stack(PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(10))))).containsExactly(
                 "ERROR prod/PersistentVolumeClaim uploads: would shrink, and the API server refuses to make a claim smaller (20Gi -> 10Gi). "
-                        + "Keep the size, or move the data to a new, smaller claim and acknowledge with BreakingChange.immutableField("
-                        + "Kind.PERSISTENT_VOLUME_CLAIM, \"uploads\", \"spec.resources.requests.storage\", \"<how the data moves>\").");
+                        + "Keep the size. For a smaller disk, claim one under a new name, move the data and acknowledge the rename with "
+                        + "BreakingChange.rename(Kind.PERSISTENT_VOLUME_CLAIM, \"uploads\", \"<new name>\", \"<how the data moves>\"); an "
+                        + "acknowledged shrink renders, but kubectl apply refuses it while the old claim exists.");
         assertThat(changes(stack(UPLOADS), stack(UPLOADS.withStorageClass("ssd").withAccessMode(VolumeAccessMode.READ_WRITE_MANY))))
                 .extracting(p -> p.substring(0, p.indexOf(" would change")))
                 .containsExactly("ERROR prod/PersistentVolumeClaim uploads: spec.accessModes", "ERROR prod/PersistentVolumeClaim uploads: spec.storageClassName");
