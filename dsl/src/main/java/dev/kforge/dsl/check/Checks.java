@@ -16,6 +16,7 @@ public final class Checks {
             new ConfigReferencesCheck(),
             new ClaimAccessCheck(),
             new QuotaCheck(),
+            new LimitRangeCheck(),
             new WorkloadReferencesCheck(),
             new WorkloadSelectionCheck(),
             new StatefulSetRolloutCheck(),

@@ -19,8 +19,14 @@ final class PodCounts {
     private PodCounts() {
     }
 
-    /** The pods usually running: fixed replicas or an autoscaler's minimum; none for Jobs and CronJobs, which run now and then. */
+    /**
+     * The pods usually running: fixed replicas or an autoscaler's minimum; at least one for a DaemonSet (one per node);
+     * none for Jobs and CronJobs, which run now and then.
+     */
     static int usual(Workload<?> workload, Stack stack) {
+        if (workload instanceof DaemonSetDef) {
+            return 1;
+        }
         if (workload instanceof ReplicatedWorkload<?> replicated) {
             return stack.autoscalerOf(replicated).map(autoscaler -> autoscaler.minReplicas()).orElse(replicated.replicas());
         }
@@ -36,7 +42,7 @@ final class PodCounts {
             return Math.min(job.parallelism(), job.completions());
         }
         if (workload instanceof CronJobDef cronJob) {
-            return cronJob.concurrency() == ConcurrencyPolicy.ALLOW ? 2 : 1;
+            return cronJob.suspended() ? 0 : cronJob.concurrency() == ConcurrencyPolicy.ALLOW ? 2 : 1;
         }
         if (workload instanceof DaemonSetDef) {
             return 1;
@@ -50,12 +56,28 @@ final class PodCounts {
         return stack.autoscalerOf(workload).map(autoscaler -> autoscaler.maxReplicas()).orElse(workload.replicas());
     }
 
-    /** The pods a Deployment's rolling update starts before old ones stop: a percentage rounds up, as the controller rounds it. */
+    /**
+     * The pods a Deployment's rolling update starts before old ones stop: a percentage rounds up, as the controller
+     * rounds it, and the new pods are never more than the replicas.
+     */
     static int surge(Workload<?> workload, int replicas) {
         if (workload instanceof DeploymentDef deployment && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling) {
             IntOrPercent maxSurge = rolling.maxSurge();
-            return maxSurge.percent() ? (replicas * maxSurge.value() + 99) / 100 : maxSurge.value();
+            return Math.min(replicas, maxSurge.percent() ? (replicas * maxSurge.value() + 99) / 100 : maxSurge.value());
         }
         return 0;
+    }
+
+    /**
+     * Whether a Deployment's rolling update starts new pods but stops no old one until they are ready (maxUnavailable
+     * resolving to 0): if the new pods cannot start, it never goes on.
+     */
+    static boolean waitsForNewPods(Workload<?> workload, int replicas) {
+        if (workload instanceof DeploymentDef deployment && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling) {
+            IntOrPercent maxUnavailable = rolling.maxUnavailable();
+            int unavailable = maxUnavailable.percent() ? replicas * maxUnavailable.value() / 100 : maxUnavailable.value();
+            return surge(workload, replicas) > 0 && unavailable == 0;
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.check.ContainerDefaults.Field;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.quota.ResourceQuotaDef;
@@ -8,37 +9,36 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.Memory;
-import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
- * What a ResourceQuota does to the stack's pods. It makes the API server refuse a pod that leaves a
- * limited resource unset (unless a LimitRange gives the default), and the pods beyond the quota: at
- * their usual count that is an outage (error), at their peak a stalled rollout or scale-up
- * (warning). DaemonSets run a pod per node, which the stack does not know: they are not added up.
+ * What a ResourceQuota does to the stack's pods. The API server refuses a pod that leaves a limited
+ * resource unset (unless a LimitRange gives the default), and the pods beyond the quota. Beyond it
+ * at their usual count is an outage; so is a Job that cannot start beside them, and a rolling update
+ * whose new pods do not fit while it keeps every old one: errors. Beyond it only at their peak
+ * (autoscalers at their maximum, rolling updates' extra pods, jobs running) stalls a scale-up or a
+ * rollout for a while: a warning. A DaemonSet counts one pod, the least it runs.
  */
 final class QuotaCheck implements StackCheck {
     static final String UNSET = "quota-unset-resource";
     static final String TOTAL = "quota-total";
 
-    /** One resource a quota may limit: its API name, how to read it off resources, and how to show an amount. */
-    private record Limited(String name, Function<ResourceQuotaDef, Optional<Long>> quota, Function<Resources, Optional<Long>> own,
-                           Function<Resources, Optional<Long>> fallback, Function<Long, String> shown) {
+    /** One quota-limited amount: how the quota and a pod's containers give it, and how to show it. */
+    private record Limited(String name, Function<ResourceQuotaDef, Optional<Long>> quota, Optional<Field> field, Function<Long, String> shown) {
     }
 
     private static final List<Limited> LIMITED = List.of(
-            new Limited("requests.cpu", q -> q.requestsCpu().map(cpu -> cpu.millicores()), r -> r.cpuRequest().map(cpu -> cpu.millicores()),
-                    r -> r.cpuLimit().map(cpu -> cpu.millicores()), QuotaCheck::cpu),
-            new Limited("requests.memory", q -> q.requestsMemory().map(memory -> memory.bytes()), r -> r.memoryRequest().map(m -> m.bytes()),
-                    r -> r.memoryLimit().map(m -> m.bytes()), QuotaCheck::memory),
-            new Limited("limits.cpu", q -> q.limitsCpu().map(cpu -> cpu.millicores()), r -> r.cpuLimit().map(cpu -> cpu.millicores()),
-                    r -> Optional.empty(), QuotaCheck::cpu),
-            new Limited("limits.memory", q -> q.limitsMemory().map(memory -> memory.bytes()), r -> r.memoryLimit().map(m -> m.bytes()),
-                    r -> Optional.empty(), QuotaCheck::memory));
+            new Limited("requests.cpu", q -> q.requestsCpu().map(Cpu::millicores), Optional.of(Field.CPU_REQUEST), QuotaCheck::cpu),
+            new Limited("requests.memory", q -> q.requestsMemory().map(Memory::bytes), Optional.of(Field.MEMORY_REQUEST), QuotaCheck::memory),
+            new Limited("limits.cpu", q -> q.limitsCpu().map(Cpu::millicores), Optional.of(Field.CPU_LIMIT), QuotaCheck::cpu),
+            new Limited("limits.memory", q -> q.limitsMemory().map(Memory::bytes), Optional.of(Field.MEMORY_LIMIT), QuotaCheck::memory),
+            new Limited("pods", q -> q.pods().map(Integer::longValue), Optional.empty(), count -> Long.toString(count)));
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -46,116 +46,165 @@ final class QuotaCheck implements StackCheck {
         if (quotas.isEmpty()) {
             return;
         }
-        Resources defaults = index.all(LimitRangeDef.class).stream().map(LimitRangeDef::containerDefaults).findFirst().orElse(Resources.NONE);
+        List<LimitRangeDef> limitRanges = index.all(LimitRangeDef.class);
+        ContainerDefaults defaults = ContainerDefaults.of(limitRanges);
         List<Workload<?>> workloads = index.workloads();
         for (ResourceQuotaDef quota : quotas) {
             if (quota.isEmpty() && quota.rawEdits().isEmpty()) {
-                problems.add(Problem.of(TOTAL, Severity.WARNING, stack.describe(), quota, "limits nothing", "hard: {}",
+                problems.add(Problem.of(TOTAL, Severity.WARNING, stack.describe(), quota, "limits nothing", "no limits",
                         "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory) or withMaxPods(n)."));
             }
             for (Workload<?> workload : workloads) {
-                reportUnset(stack, quota, workload, defaults, problems);
+                reportUnset(stack, quota, workload, defaults, limitRanges, problems);
             }
-            for (Limited resource : LIMITED) {
-                resource.quota().apply(quota).ifPresent(hard -> reportTotal(stack, quota, resource, hard, workloads, defaults, problems));
+            for (Limited limited : LIMITED) {
+                limited.quota().apply(quota).ifPresent(hard -> new Totals(stack, quota, limited, hard, workloads,
+                        workload -> limited.field().map(field -> perPod(workload, field, defaults)).orElse(1L)).report(problems));
             }
-            quota.pods().ifPresent(hard -> reportPods(stack, quota, hard, workloads, problems));
         }
     }
 
     /** A container (init containers too) that leaves a limited resource unset, with no LimitRange default for it. */
-    private static void reportUnset(Stack stack, ResourceQuotaDef quota, Workload<?> workload, Resources defaults, Problems problems) {
+    private static void reportUnset(Stack stack, ResourceQuotaDef quota, Workload<?> workload, ContainerDefaults defaults,
+                                    List<LimitRangeDef> limitRanges, Problems problems) {
         List<String> unset = new ArrayList<>();
         for (ContainerDef container : workload.allContainers()) {
-            for (Limited resource : LIMITED) {
-                if (resource.quota().apply(quota).isPresent() && amount(resource, container.resources(), defaults).isEmpty()) {
-                    unset.add("container " + container.name() + " " + resource.name());
+            for (Limited limited : LIMITED) {
+                if (limited.field().isPresent() && limited.quota().apply(quota).isPresent()
+                        && defaults.amount(limited.field().get(), container.resources()).isEmpty()) {
+                    unset.add("container " + container.name() + " " + limited.name());
                 }
             }
         }
         if (!unset.isEmpty()) {
             problems.add(Problem.of(UNSET, Severity.ERROR, stack.describe(), workload, "leaves resources unset that " + quota.describe()
                             + " limits, so the API server refuses its pods", String.join(", ", unset),
-                    "Set them with withResources(...), or give container defaults with LimitRangeDef.named(\"defaults\").withContainerDefaults(...)."));
+                    "Set them with withResources(...), or " + (limitRanges.isEmpty()
+                            ? "give container defaults with LimitRangeDef.named(\"defaults\").withContainerDefaults(...)."
+                            : "give them defaults in " + limitRanges.get(0).describe() + ".")));
         }
     }
 
-    private static void reportTotal(Stack stack, ResourceQuotaDef quota, Limited resource, long hard, List<Workload<?>> workloads,
-                                    Resources defaults, Problems problems) {
-        long usual = 0;
-        long peak = 0;
-        List<String> parts = new ArrayList<>();
-        for (Workload<?> workload : workloads) {
-            if (workload instanceof DaemonSetDef) {
-                continue;
-            }
-            long perPod = perPod(workload, resource, defaults);
-            int peakPods = PodCounts.peak(workload, stack);
-            usual += PodCounts.usual(workload, stack) * perPod;
-            peak += peakPods * perPod;
-            if (perPod > 0) {
-                parts.add(workload.describe() + ": " + peakPods + " x " + resource.shown().apply(perPod));
-            }
-        }
-        report(stack, quota, resource.name(), hard, usual, peak, resource.shown(), String.join(", ", parts), problems);
-    }
-
-    private static void reportPods(Stack stack, ResourceQuotaDef quota, int hard, List<Workload<?>> workloads, Problems problems) {
-        long usual = 0;
-        long peak = 0;
-        List<String> parts = new ArrayList<>();
-        for (Workload<?> workload : workloads) {
-            if (!(workload instanceof DaemonSetDef)) {
-                usual += PodCounts.usual(workload, stack);
-                peak += PodCounts.peak(workload, stack);
-                parts.add(workload.describe() + ": " + PodCounts.peak(workload, stack));
-            }
-        }
-        report(stack, quota, "pods", hard, usual, peak, count -> Long.toString(count), String.join(", ", parts), problems);
-    }
-
-    private static void report(Stack stack, ResourceQuotaDef quota, String resource, long hard, long usual, long peak,
-                               Function<Long, String> shown, String parts, Problems problems) {
-        if (usual > hard) {
-            problems.add(Problem.of(TOTAL, Severity.ERROR, stack.describe(), quota, "allows " + resource + " " + shown.apply(hard)
-                            + ", but the stack's pods need " + shown.apply(usual) + " at their usual count: the API server refuses the pods beyond it",
-                    "at the peak: " + parts, "Raise the quota, or lower the replicas or the pods' " + resource + "."));
-        } else if (peak > hard) {
-            problems.add(Problem.of(TOTAL, Severity.WARNING, stack.describe(), quota, "allows " + resource + " " + shown.apply(hard)
-                            + ", but the stack's pods need up to " + shown.apply(peak) + " at their peak (autoscalers at their maximum, rolling "
-                            + "updates' extra pods, jobs running): the pods beyond it are refused, and a rollout or scale-up stalls",
-                    parts, "Raise the quota, or leave room for the peak (fewer maximum replicas, a smaller maxSurge)."));
-        }
-    }
-
-    /** What one pod counts against a quota: its containers together, or its largest init container if that is more. */
-    private static long perPod(Workload<?> workload, Limited resource, Resources defaults) {
+    /** What one pod counts against a quota: its containers (and native sidecars) together, or its largest init container if more. */
+    private static long perPod(Workload<?> workload, Field field, ContainerDefaults defaults) {
         long containers = 0;
         for (ContainerDef container : workload.containers()) {
-            containers += amount(resource, container.resources(), defaults).orElse(0L);
+            containers += defaults.amount(field, container.resources()).orElse(0L);
         }
         long init = 0;
         for (ContainerDef container : workload.initContainers()) {
-            init = Math.max(init, amount(resource, container.resources(), defaults).orElse(0L));
+            init = Math.max(init, defaults.amount(field, container.resources()).orElse(0L));
         }
         return Math.max(containers, init);
     }
 
-    /**
-     * A container's amount of {@code resource} as the API server admits it: its own, else (for a request) its limit,
-     * else the LimitRange's default request, else (for a request) the default limit.
-     */
-    private static Optional<Long> amount(Limited resource, Resources own, Resources defaults) {
-        return resource.own().apply(own).or(() -> resource.fallback().apply(own)).or(() -> resource.own().apply(defaults))
-                .or(() -> resource.fallback().apply(defaults));
+    /** The stack's use of one limited amount, usually and at its peak, and what does not fit. */
+    private static final class Totals {
+        private final Stack stack;
+        private final ResourceQuotaDef quota;
+        private final Limited limited;
+        private final long hard;
+        private final List<Workload<?>> workloads;
+        private final ToLongFunction<Workload<?>> perPod;
+        private long usual;
+        private long peak;
+
+        Totals(Stack stack, ResourceQuotaDef quota, Limited limited, long hard, List<Workload<?>> workloads, ToLongFunction<Workload<?>> perPod) {
+            this.stack = stack;
+            this.quota = quota;
+            this.limited = limited;
+            this.hard = hard;
+            this.workloads = workloads;
+            this.perPod = perPod;
+            for (Workload<?> workload : workloads) {
+                usual += PodCounts.usual(workload, stack) * perPod.applyAsLong(workload);
+                peak += PodCounts.peak(workload, stack) * perPod.applyAsLong(workload);
+            }
+        }
+
+        void report(Problems problems) {
+            if (usual > hard) {
+                boolean autoscaled = workloads.stream().anyMatch(w -> w instanceof ReplicatedWorkload<?> r && stack.autoscalerOf(r).isPresent());
+                error("the stack's pods need " + shown(usual) + " at their usual count: the API server refuses the pods beyond it",
+                        parts(PodCounts::usual), "Raise the quota, or run fewer pods" + (autoscaled ? " (an autoscaler's minimum counts)" : "")
+                                + (limited.field().isPresent() ? " or lower their " + limited.name() : "") + ".", problems);
+                return;
+            }
+            boolean stuck = false;
+            for (Workload<?> workload : workloads) {
+                long pod = perPod.applyAsLong(workload);
+                if (workload.runsUntilReplaced() || pod == 0 || PodCounts.peak(workload, stack) == 0) {
+                    continue;
+                }
+                long needed = usual + PodCounts.peak(workload, stack) * pod;
+                if (needed > hard) {
+                    stuck = true;
+                    error("the pods of " + workload.describe() + " do not fit beside the stack's usual pods (" + shown(usual) + " and "
+                                    + shown(needed - usual) + "): the API server refuses them, and the job never runs while the others do",
+                            parts(PodCounts::usual) + ", and " + workload.describe() + ": " + PodCounts.peak(workload, stack) + " x " + shown(pod),
+                            "Raise the quota, or leave room for the job beside the usual pods.", problems);
+                }
+            }
+            for (Workload<?> workload : workloads) {
+                if (!(workload instanceof ReplicatedWorkload<?> replicated)) {
+                    continue;
+                }
+                int replicas = PodCounts.mostReplicas(replicated, stack);
+                long needed = usual + PodCounts.surge(workload, replicas) * perPod.applyAsLong(workload);
+                if (PodCounts.waitsForNewPods(workload, replicas) && needed > hard) {
+                    stuck = true;
+                    error("a rolling update of " + workload.describe() + " never finishes: its new pods need " + shown(needed - usual)
+                                    + " more than the usual " + shown(usual) + ", which the quota refuses, and with maxUnavailable 0 no old pod stops",
+                            "maxSurge " + PodCounts.surge(workload, replicas) + ", maxUnavailable 0",
+                            "Raise the quota, or let the update stop an old pod first (a maxUnavailable above 0, or DeploymentStrategy.recreate()).",
+                            problems);
+                }
+            }
+            if (!stuck && peak > hard) {
+                boolean jobs = workloads.stream().anyMatch(w -> !w.runsUntilReplaced() && PodCounts.peak(w, stack) > 0);
+                problems.add(Problem.of(TOTAL, Severity.WARNING, stack.describe(), quota, "allows " + limited.name() + " " + shown(hard)
+                                + ", but the stack's pods need up to " + shown(peak) + " at their peak (autoscalers at their maximum, rolling "
+                                + "updates' extra pods, jobs running): the pods beyond it are refused, and a rollout or scale-up stalls",
+                        parts(PodCounts::peak), "Raise the quota, or leave room for the peak (fewer maximum replicas, a smaller maxSurge"
+                                + (jobs ? ", jobs at other times" : "") + ")."));
+            }
+        }
+
+        private void error(String problem, String actual, String hint, Problems problems) {
+            problems.add(Problem.of(TOTAL, Severity.ERROR, stack.describe(), quota, "allows " + limited.name() + " " + shown(hard) + ", but "
+                    + problem, actual, hint));
+        }
+
+        /** Each workload's pods and, for an amount, what each pod needs: {@code Deployment web: 3 x 500m}. */
+        private String parts(PodCount count) {
+            List<String> parts = new ArrayList<>();
+            for (Workload<?> workload : workloads) {
+                int pods = count.of(workload, stack);
+                long pod = perPod.applyAsLong(workload);
+                if (pods > 0 && pod > 0) {
+                    String atLeast = workload instanceof DaemonSetDef ? "at least " : "";
+                    parts.add(workload.describe() + ": " + atLeast + pods + (limited.field().isPresent() ? " x " + shown(pod) : ""));
+                }
+            }
+            return String.join(", ", parts);
+        }
+
+        private String shown(long amount) {
+            return limited.shown().apply(amount);
+        }
     }
 
-    /** Amounts as the API server writes them; the sums shown are never 0 (only a sum above the quota is). */
+    /** How many pods of a workload to count. */
+    private interface PodCount {
+        int of(Workload<?> workload, Stack stack);
+    }
+
+    /** Amounts as the API server writes them. */
     private static String cpu(long millicores) {
-        return new Cpu(millicores).quantity();
+        return millicores == 0 ? "0" : new Cpu(millicores).quantity();
     }
 
     private static String memory(long bytes) {
-        return new Memory(bytes).quantity();
+        return bytes == 0 ? "0" : new Memory(bytes).quantity();
     }
 }

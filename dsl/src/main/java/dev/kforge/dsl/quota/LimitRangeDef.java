@@ -48,7 +48,10 @@ public record LimitRangeDef(Meta meta, Resources containerDefaults, List<RawEdit
         return new LimitRangeDef(meta, defaults, rawEdits);
     }
 
-    /** A copy with an escape-hatch edit of the rendered fabric8 LimitRange (minimums, maximums, ratios). */
+    /**
+     * A copy with an escape-hatch edit of the rendered fabric8 LimitRange, for limits of other types (pods, claims); what
+     * it gives or allows containers stays the definition's, which the checks read.
+     */
     public LimitRangeDef withRawEdit(String reason, Consumer<LimitRange> edit) {
         return new LimitRangeDef(meta, containerDefaults, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }

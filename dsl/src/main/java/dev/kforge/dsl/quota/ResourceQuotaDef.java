@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * {@link LimitRangeDef} gives defaults), and every pod beyond the quota. The checks find both before
  * anything is applied: a container without the resource, and the stack's pods adding up to more
  * than the quota, at their usual count (error) or at their peak (warning: autoscalers at their
- * maximum, the extra pods of rolling updates, Jobs running).
+ * maximum, the extra pods of rolling updates, Jobs running; an error when a Job or a rolling update that keeps
+ * its old pods cannot fit beside the usual ones).
  *
  * @param requestsCpu    {@code requests.cpu}: the CPU all pods may request together; default no limit
  * @param requestsMemory {@code requests.memory}
@@ -78,7 +79,10 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
         return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, Optional.of(count), rawEdits);
     }
 
-    /** A copy with an escape-hatch edit of the rendered fabric8 ResourceQuota (other resources, scopes). */
+    /**
+     * A copy with an escape-hatch edit of the rendered fabric8 ResourceQuota, for what the checks do not count (object
+     * counts, storage); the CPU, memory and pod limits and the scopes stay the definition's.
+     */
     public ResourceQuotaDef withRawEdit(String reason, Consumer<ResourceQuota> edit) {
         return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods,
                 Lists.append(rawEdits, new RawEdit<>(reason, edit)));

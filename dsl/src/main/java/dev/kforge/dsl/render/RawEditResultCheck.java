@@ -7,9 +7,11 @@ import dev.kforge.dsl.workload.ReplicatedWorkload;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
@@ -60,6 +62,8 @@ final class RawEditResultCheck {
                 requireMountedVolumes(object, RawEditedCronJob.podTemplateOf(cronJob), List.of());
                 checkPodSecurity(object, RawEditedCronJob.podTemplateOf(cronJob), stack);
                 RawEditedCronJob.check(object, cronJob);
+            } else if (manifest instanceof ResourceQuota || manifest instanceof LimitRange) {
+                RawEditedQuota.check(object, StackRenderer.renderUnedited(object, stack), manifest);
             } else if (manifest instanceof PersistentVolumeClaim claim) {
                 RawEditedClaim.check(object, claim, stack);
             } else if (manifest instanceof Job job) {

@@ -80,6 +80,11 @@ public final class StackRenderer {
         return manifest;
     }
 
+    /** The object as it renders without its raw edits, for the checks that compare an edit's result with it. */
+    static HasMetadata renderUnedited(KubeObject<?> object, Stack stack) {
+        return rendererFor(object).render(cast(object), stack).orElseThrow();
+    }
+
     @SuppressWarnings("unchecked")
     private static <D extends KubeObject<D>> ObjectRenderer<D> rendererFor(KubeObject<?> object) {
         ObjectRenderer<?> renderer = RENDERERS.get(object.getClass());

@@ -8,19 +8,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.render.RawEditException;
 import dev.kforge.dsl.testing.Rendering;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.UtilizationTarget;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A namespace's quota and container defaults: rendered, and what they do to the stack's pods found before anything is applied. */
@@ -103,43 +108,103 @@ class QuotaTest {
         assertThat(problems(COMPUTE, web(4))).isEmpty();
         assertThat(problems(COMPUTE, web(5))).containsExactly(
                 "ERROR prod/ResourceQuota compute: allows requests.cpu 2, but the stack's pods need 2500m at their usual count: the API "
-                        + "server refuses the pods beyond it (at the peak: Deployment web: 5 x 500m). Raise the quota, or lower the "
-                        + "replicas or the pods' requests.cpu.",
+                        + "server refuses the pods beyond it (Deployment web: 5 x 500m). Raise the quota, or run fewer pods or lower their "
+                        + "requests.cpu.",
                 "ERROR prod/ResourceQuota compute: allows requests.memory 2Gi, but the stack's pods need 2560Mi at their usual count: "
-                        + "the API server refuses the pods beyond it (at the peak: Deployment web: 5 x 512Mi). Raise the quota, or lower "
-                        + "the replicas or the pods' requests.memory.",
+                        + "the API server refuses the pods beyond it (Deployment web: 5 x 512Mi). Raise the quota, or run fewer pods or "
+                        + "lower their requests.memory.",
                 "ERROR prod/ResourceQuota compute: allows limits.cpu 4, but the stack's pods need 5 at their usual count: the API server "
-                        + "refuses the pods beyond it (at the peak: Deployment web: 5 x 1). Raise the quota, or lower the replicas or the "
-                        + "pods' limits.cpu.",
+                        + "refuses the pods beyond it (Deployment web: 5 x 1). Raise the quota, or run fewer pods or lower their limits.cpu.",
                 "ERROR prod/ResourceQuota compute: allows limits.memory 4Gi, but the stack's pods need 5Gi at their usual count: the API "
-                        + "server refuses the pods beyond it (at the peak: Deployment web: 5 x 1Gi). Raise the quota, or lower the replicas "
-                        + "or the pods' limits.memory.");
-        // A rolling update's extra pod, an autoscaler's maximum and a Job at deploy time count at the peak.
+                        + "server refuses the pods beyond it (Deployment web: 5 x 1Gi). Raise the quota, or run fewer pods or lower their "
+                        + "limits.memory.");
+        assertThat(problems(ResourceQuotaDef.named("compute").withMaxPods(3), web(4))).containsExactly("ERROR prod/ResourceQuota compute: "
+                + "allows pods 3, but the stack's pods need 4 at their usual count: the API server refuses the pods beyond it (Deployment "
+                + "web: 4). Raise the quota, or run fewer pods.");
+        // A rolling update's extra pod (it may stop an old pod first) and an autoscaler's maximum count at the peak.
         DeploymentDef rolling = web(4).withStrategy(DeploymentStrategy.DEFAULT);
-        assertThat(problems(COMPUTE, rolling)).first().asString().startsWith("WARNING prod/ResourceQuota compute: allows requests.cpu 2, "
+        assertThat(problems(COMPUTE, rolling)).first().asString().isEqualTo("WARNING prod/ResourceQuota compute: allows requests.cpu 2, "
                 + "but the stack's pods need up to 2500m at their peak (autoscalers at their maximum, rolling updates' extra pods, jobs "
-                + "running): the pods beyond it are refused, and a rollout or scale-up stalls (Deployment web: 5 x 500m).");
+                + "running): the pods beyond it are refused, and a rollout or scale-up stalls (Deployment web: 5 x 500m). Raise the quota, "
+                + "or leave room for the peak (fewer maximum replicas, a smaller maxSurge).");
         DeploymentDef scaled = DeploymentDef.named("web").running(container("web", SMALL)).withStrategy(DeploymentStrategy.recreate());
         assertThat(problems(COMPUTE, scaled, HorizontalPodAutoscalerDef.named("web").scaling(scaled).between(2, 8)
                 .atUtilization(UtilizationTarget.cpu(70)))).allMatch(p -> p.startsWith("WARNING")).hasSize(5);
-        JobDef migrate = JobDef.named("migrate").running(container("migrate", SMALL));
-        assertThat(problems(COMPUTE, web(4), migrate)).first().asString().contains("need up to 2500m at their peak")
-                .endsWith("(Deployment web: 4 x 500m, Job migrate: 1 x 500m). Raise the quota, or leave room for the peak (fewer maximum "
-                        + "replicas, a smaller maxSurge).");
-        // The pod count, and a pod's largest init container when it needs more than its containers.
-        assertThat(problems(ResourceQuotaDef.named("compute").withMaxPods(3), web(4))).containsExactly("ERROR prod/ResourceQuota compute: "
-                + "allows pods 3, but the stack's pods need 4 at their usual count: the API server refuses the pods beyond it (at the peak: "
-                + "Deployment web: 4). Raise the quota, or lower the replicas or the pods' pods.");
+        // A pod's largest init container counts when it needs more than its containers.
         DeploymentDef heavyInit = web(1).withInitContainer(container("warm", Resources.requests(Cpu.cores(3), Memory.mebibytes(64))
                 .withCpuLimit(Cpu.cores(3)).withMemoryLimit(Memory.mebibytes(64))));
         assertThat(problems(COMPUTE, heavyInit)).first().asString().contains("need 3 at their usual count");
-        // A DaemonSet's pods, one per node, are not added up.
-        assertThat(problems(COMPUTE, web(4), DaemonSetDef.named("agent").running(container("agent", SMALL)))).isEmpty();
+        // The new pods of a rolling update are never more than its replicas.
+        assertThat(problems(ResourceQuotaDef.named("compute").withMaxPods(4), web(2).withStrategy(DeploymentStrategy.rollingUpdate(
+                IntOrPercent.count(5), IntOrPercent.count(1))))).isEmpty();
+    }
+
+    @Test
+    void a_rolling_update_that_keeps_its_old_pods_and_a_job_that_cannot_fit_beside_the_usual_pods_are_errors() {
+        DeploymentDef keepsOld = web(2).withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0)));
+        assertThat(problems(ResourceQuotaDef.named("compute").withMaxPods(2), keepsOld)).containsExactly("ERROR prod/ResourceQuota compute: "
+                + "allows pods 2, but a rolling update of Deployment web never finishes: its new pods need 1 more than the usual 2, which the "
+                + "quota refuses, and with maxUnavailable 0 no old pod stops (maxSurge 1, maxUnavailable 0). Raise the quota, or let the "
+                + "update stop an old pod first (a maxUnavailable above 0, or DeploymentStrategy.recreate()).");
+        JobDef migrate = JobDef.named("migrate").running(container("migrate", SMALL));
+        assertThat(problems(COMPUTE, web(4), migrate)).first().asString().isEqualTo("ERROR prod/ResourceQuota compute: allows "
+                + "requests.cpu 2, but the pods of Job migrate do not fit beside the stack's usual pods (2 and 500m): the API server refuses "
+                + "them, and the job never runs while the others do (Deployment web: 4 x 500m, and Job migrate: 1 x 500m). Raise the quota, "
+                + "or leave room for the job beside the usual pods.");
+        assertThat(problems(COMPUTE, web(3), migrate)).isEmpty();
+        // A suspended CronJob runs nothing.
+        CronJobDef report = CronJobDef.named("report").onSchedule("@daily").running(container("report", SMALL));
+        assertThat(problems(COMPUTE, web(4), report)).isNotEmpty();
+        assertThat(problems(COMPUTE, web(4), report.suspended(true))).isEmpty();
+    }
+
+    @Test
+    void a_daemon_set_counts_at_least_one_pod() {
+        DaemonSetDef agent = DaemonSetDef.named("agent").running(container("agent", SMALL));
+        assertThat(problems(ResourceQuotaDef.named("compute").withMaxPods(4), web(4), agent)).containsExactly("ERROR prod/ResourceQuota "
+                + "compute: allows pods 4, but the stack's pods need 5 at their usual count: the API server refuses the pods beyond it "
+                + "(Deployment web: 4, DaemonSet agent: at least 1). Raise the quota, or run fewer pods.");
+    }
+
+    @Test
+    void limit_ranges_give_defaults_in_turn_and_a_default_limit_below_a_request_is_refused() {
+        DeploymentDef bare = DeploymentDef.named("web").running(container("web", Resources.NONE)).withStrategy(DeploymentStrategy.recreate());
+        LimitRangeDef cpu = LimitRangeDef.named("cpu").withContainerDefaults(new Resources(Optional.of(Cpu.millis(100)), Optional.empty(),
+                Optional.of(Cpu.millis(200)), Optional.empty()));
+        LimitRangeDef memory = LimitRangeDef.named("memory").withContainerDefaults(new Resources(Optional.empty(),
+                Optional.of(Memory.mebibytes(128)), Optional.empty(), Optional.of(Memory.mebibytes(256))));
+        assertThat(problems(COMPUTE, bare, cpu, memory)).isEmpty();
+        assertThat(problems(COMPUTE, bare, cpu)).singleElement().asString().endsWith("(container web requests.memory, container web "
+                + "limits.memory). Set them with withResources(...), or give them defaults in LimitRange cpu.");
+        assertThat(problems(cpu, LimitRangeDef.named("other").withContainerDefaults(Resources.requests(Cpu.millis(300), Memory.mebibytes(64)))))
+                .containsExactly("WARNING prod/LimitRange other: gives other container defaults than LimitRange cpu, and which one the API "
+                        + "server applies is not defined (cpu request 100m / 300m). Give each default in one LimitRange.");
+        assertThat(problems(LimitRangeDef.named("defaults"))).containsExactly("WARNING prod/LimitRange defaults: gives no defaults "
+                + "(containerDefaults: none). Give them with withContainerDefaults(Resources.requests(cpu, memory)...).");
+        DeploymentDef greedy = DeploymentDef.named("web").running(container("web", Resources.requests(Cpu.millis(500), Memory.mebibytes(64))));
+        assertThat(problems(cpu, greedy)).containsExactly("ERROR prod/Deployment web: container web requests more cpu than the default "
+                + "limit the namespace's LimitRange gives it, so the API server refuses its pods (cpu request 500m, default limit 200m). "
+                + "Give the container its own cpu limit (withResources(...)), or raise the LimitRange's default.");
+    }
+
+    @Test
+    void raw_edits_may_add_what_the_checks_do_not_count_but_not_change_what_they_read() {
+        assertThat(file(render(COMPUTE.withRawEdit("at most 3 claims", q -> q.getSpec().getHard().put("persistentvolumeclaims",
+                new Quantity("3")))), "11-resourcequota-compute.yaml")).contains("    persistentvolumeclaims: \"3\"\n");
+        assertThatThrownBy(() -> render(COMPUTE.withRawEdit("fewer", q -> q.getSpec().getHard().put("requests.cpu", new Quantity("100m")))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessageStartingWith("ResourceQuota compute: raw edits changed hard[requests.cpu], which the checks of the stack's pods "
+                        + "read from the definition (2 -> 100m). Set them with withRequests, withLimits and withMaxPods");
+        assertThatThrownBy(() -> render(COMPUTE.withRawEdit("short-lived only", q -> q.getSpec().setScopes(List.of("Terminating")))))
+                .hasMessageStartingWith("ResourceQuota compute: raw edits changed the pods it applies to");
+        assertThatThrownBy(() -> render(LimitRangeDef.named("defaults").withContainerDefaults(SMALL).withRawEdit("cap", l ->
+                l.getSpec().getLimits().get(0).setMax(java.util.Map.of("cpu", new Quantity("2"))))))
+                .hasMessageStartingWith("LimitRange defaults: raw edits changed what it gives or allows containers");
     }
 
     @Test
     void a_quota_that_limits_nothing_is_a_warning_and_bad_amounts_are_refused() {
-        assertThat(problems(ResourceQuotaDef.named("compute"))).containsExactly("WARNING prod/ResourceQuota compute: limits nothing (hard: {}). "
+        assertThat(problems(ResourceQuotaDef.named("compute"))).containsExactly("WARNING prod/ResourceQuota compute: limits nothing (no limits). "
                 + "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory) or withMaxPods(n).");
         assertThatThrownBy(() -> ResourceQuotaDef.named("compute").withMaxPods(0)).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageStartingWith("ResourceQuota compute: pods 0 is invalid: must be at least 1.");

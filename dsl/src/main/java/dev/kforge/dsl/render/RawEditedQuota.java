@@ -1,0 +1,61 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.core.KubeObject;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.LimitRangeItem;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Raw edits may add to a ResourceQuota or LimitRange what the checks do not count (object counts,
+ * storage, limits of other types), but not change what they read from the definition: the CPU, memory
+ * and pod limits of a quota and the pods it applies to, and what a LimitRange does to containers.
+ */
+final class RawEditedQuota {
+    /** The quota entries the checks read, with {@code cpu} and {@code memory}, the API server's other names for the requests. */
+    private static final Set<String> COUNTED = Set.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods", "cpu", "memory");
+
+    private RawEditedQuota() {
+    }
+
+    static void check(KubeObject<?> object, HasMetadata rendered, HasMetadata edited) {
+        if (edited instanceof ResourceQuota quota) {
+            ResourceQuota before = (ResourceQuota) rendered;
+            Map<String, ?> was = before.getSpec().getHard();
+            Map<String, ?> now = quota.getSpec() == null || quota.getSpec().getHard() == null ? Map.of() : quota.getSpec().getHard();
+            for (String key : COUNTED) {
+                if (!Objects.equals(was.get(key), now.get(key))) {
+                    throw changed(object, "hard[" + key + "]", was.get(key) + " -> " + now.get(key),
+                            "Set them with withRequests, withLimits and withMaxPods, which the checks of the stack's pods read.");
+                }
+            }
+            if (quota.getSpec().getScopes() != null && !quota.getSpec().getScopes().isEmpty() || quota.getSpec().getScopeSelector() != null) {
+                throw changed(object, "the pods it applies to", "scopes: " + quota.getSpec().getScopes(),
+                        "The checks count every pod of the namespace against the quota; leave scopes out.");
+            }
+        } else if (edited instanceof LimitRange limitRange) {
+            LimitRangeItem was = containerItem(((LimitRange) rendered).getSpec().getLimits());
+            LimitRangeItem now = limitRange.getSpec() == null ? null : containerItem(limitRange.getSpec().getLimits());
+            if (now == null || !Objects.equals(was.getDefault(), now.getDefault()) || !Objects.equals(was.getDefaultRequest(), now.getDefaultRequest())
+                    || now.getMin() != null || now.getMax() != null) {
+                throw changed(object, "what it gives or allows containers", now == null ? "no Container entry"
+                                : "default: " + now.getDefault() + ", defaultRequest: " + now.getDefaultRequest() + ", min: " + now.getMin()
+                                + ", max: " + now.getMax(),
+                        "Set the defaults with withContainerDefaults, which the checks read; a maximum would also become the default limit.");
+            }
+        }
+    }
+
+    private static LimitRangeItem containerItem(List<LimitRangeItem> items) {
+        return items == null ? null : items.stream().filter(item -> "Container".equals(item.getType())).findFirst().orElse(null);
+    }
+
+    private static RawEditException changed(KubeObject<?> object, String what, String actual, String hint) {
+        return new RawEditException(object, "raw edits changed " + what + ", which the checks of the stack's pods read from the definition",
+                actual, hint, object.meta().origin(), null);
+    }
+}
