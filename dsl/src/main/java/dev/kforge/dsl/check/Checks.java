@@ -17,6 +17,7 @@ public final class Checks {
             new ClaimAccessCheck(),
             new QuotaCheck(),
             new LimitRangeCheck(),
+            new ShutdownCheck(),
             new WorkloadReferencesCheck(),
             new WorkloadSelectionCheck(),
             new StatefulSetRolloutCheck(),

@@ -6,6 +6,7 @@ import dev.kforge.dsl.workload.ContainerSecurity;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.EnvVarDef;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.PreStop;
 import dev.kforge.dsl.workload.ProbeAction;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.Resources;
@@ -20,6 +21,8 @@ import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.ExecAction;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Lifecycle;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -28,6 +31,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecretEnvSource;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SleepAction;
 import io.fabric8.kubernetes.api.model.TCPSocketAction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +68,7 @@ final class ContainerRenderer {
         container.setEnv(definition.env().stream().map(ContainerRenderer::env).toList());
         container.setEnvFrom(definition.envFrom().stream().map(ContainerRenderer::envFrom).toList());
         definition.readinessProbe().ifPresent(p -> container.setReadinessProbe(probe(p)));
+        definition.preStop().ifPresent(preStop -> container.setLifecycle(lifecycle(preStop)));
         definition.livenessProbe().ifPresent(p -> container.setLivenessProbe(probe(p)));
         definition.startupProbe().ifPresent(p -> container.setStartupProbe(probe(p)));
         List<io.fabric8.kubernetes.api.model.VolumeMount> mounts = new ArrayList<>();
@@ -122,6 +127,18 @@ final class ContainerRenderer {
             rendered.setSecretRef(reference);
         }
         return rendered;
+    }
+
+    private static Lifecycle lifecycle(PreStop preStop) {
+        LifecycleHandler handler = new LifecycleHandler();
+        if (preStop instanceof PreStop.Sleep sleep) {
+            handler.setSleep(new SleepAction(sleep.duration().getSeconds()));
+        } else {
+            handler.setExec(new ExecAction(new ArrayList<>(((PreStop.Exec) preStop).command())));
+        }
+        Lifecycle lifecycle = new Lifecycle();
+        lifecycle.setPreStop(handler);
+        return lifecycle;
     }
 
     static Probe probe(ProbeDef definition) {

@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param startupProbe   default none
  * @param mounts         volumes mounted into this container; the pod gets exactly these volumes
  * @param security       default {@link ContainerSecurity#RESTRICTED}
+ * @param preStop        what it does before SIGTERM when its pod is deleted; default nothing
  */
 public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List<String> command, List<String> args,
                            List<Port> ports, List<EnvVarDef> env, List<EnvFromSource> envFrom, Resources resources,
                            Optional<ProbeDef> readinessProbe, Optional<ProbeDef> livenessProbe, Optional<ProbeDef> startupProbe,
-                           List<VolumeMount> mounts, ContainerSecurity security) {
+                           List<VolumeMount> mounts, ContainerSecurity security, Optional<PreStop> preStop) {
 
     public ContainerDef {
         Names.require(Names.Rule.DNS1123_LABEL, "Container", "name", name);
@@ -50,7 +51,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         public ContainerDef image(Image image) {
             return new ContainerDef(name, image, PullPolicy.IF_NOT_PRESENT, List.of(), List.of(), List.of(), List.of(),
                     List.of(), Resources.NONE, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    ContainerSecurity.RESTRICTED);
+                    ContainerSecurity.RESTRICTED, Optional.empty());
         }
     }
 
@@ -151,6 +152,14 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         return copy(b -> b.security = security);
     }
 
+    /** A copy that does {@code preStop} before it gets SIGTERM, e.g. {@code PreStop.sleep(Duration.ofSeconds(5))} behind a Service. */
+    public ContainerDef withPreStop(PreStop preStop) {
+        if (preStop == null) {
+            throw InvalidDefinitionException.invalid(subject(), "preStop", null, "must be an action", "Use PreStop.sleep(...) or PreStop.exec(...).");
+        }
+        return copy(b -> b.preStop = Optional.of(preStop));
+    }
+
     /** Whether this container declares {@code port} (same name, number and protocol). */
     public boolean declares(Port port) {
         return ports.contains(port);
@@ -179,6 +188,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         Optional<ProbeDef> startupProbe;
         List<VolumeMount> mounts;
         ContainerSecurity security;
+        Optional<PreStop> preStop;
     }
 
     private ContainerDef copy(java.util.function.Consumer<Fields> change) {
@@ -196,8 +206,9 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         f.startupProbe = startupProbe;
         f.mounts = mounts;
         f.security = security;
+        f.preStop = preStop;
         change.accept(f);
         return new ContainerDef(name, f.image, f.pullPolicy, f.command, f.args, f.ports, f.env, f.envFrom, f.resources,
-                f.readinessProbe, f.livenessProbe, f.startupProbe, f.mounts, f.security);
+                f.readinessProbe, f.livenessProbe, f.startupProbe, f.mounts, f.security, f.preStop);
     }
 }

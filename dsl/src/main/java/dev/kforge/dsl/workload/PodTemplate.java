@@ -58,10 +58,14 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
             init.readinessProbe().ifPresent(probe -> probes.add("readinessProbe"));
             init.livenessProbe().ifPresent(probe -> probes.add("livenessProbe"));
             init.startupProbe().ifPresent(probe -> probes.add("startupProbe"));
+            boolean probed = !probes.isEmpty();
+            init.preStop().ifPresent(preStop -> probes.add("preStop"));
             if (!probes.isEmpty()) {
+                String refused = probed && init.preStop().isPresent() ? "probes and a preStop hook" : probed ? "probes" : "a preStop hook";
                 throw InvalidDefinitionException.invalid(SUBJECT, "init container " + init.name(), String.join(", ", probes),
-                        "has probes, which the API server refuses on init containers (they run to completion, nothing routes to them)",
-                        "Drop the probes; to wait for something, let the init container's command retry until it is there.");
+                        "has " + refused + ", which the API server refuses on init containers (they run to completion, nothing routes to them)",
+                        "Drop " + (probed && init.preStop().isEmpty() ? "the probes" : "them")
+                                + "; to wait for something, let the init container's command retry until it is there.");
             }
         }
         volumesOf(allOf(initContainers, containers));

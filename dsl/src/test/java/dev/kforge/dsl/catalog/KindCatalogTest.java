@@ -51,6 +51,7 @@ import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodManagement;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.PreStop;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.StatefulSetDef;
@@ -95,6 +96,7 @@ class KindCatalogTest {
                 .withAccessMode(VolumeAccessMode.READ_WRITE_MANY).withStorageClass("nfs");
         DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "2.0.1"))
                         .withMount(Volumes.persistentClaim("uploads", uploads), "/srv/uploads")
+                        .withPreStop(PreStop.sleep(Duration.ofSeconds(5)))
                         .withPort(HTTP).withResources(RESOURCES).withEnv(Env.from("LANGUAGE", config.key("LANGUAGE")), Env.from("TOKEN", token.key("TOKEN")))
                         .withReadinessProbe(ProbeDef.httpGet("/ready", HTTP)).withLivenessProbe(ProbeDef.httpGet("/health", HTTP)))
                 .withInitContainer(migrate).withApiAccessAs(account).withComponent("api");

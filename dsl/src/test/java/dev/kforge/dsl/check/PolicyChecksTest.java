@@ -86,7 +86,7 @@ class PolicyChecksTest {
     void reports_an_image_tagged_latest() {
         assertThat(problems(goodDeployment(c -> new ContainerDef(c.name(), Image.parse("example/web:latest"), c.pullPolicy(), c.command(),
                 c.args(), c.ports(), c.env(), c.envFrom(), c.resources(), c.readinessProbe(), c.livenessProbe(), c.startupProbe(),
-                c.mounts(), c.security())))).containsExactly(
+                c.mounts(), c.security(), c.preStop())))).containsExactly(
                 "prod/Deployment web: container web runs an image without a pinned tag (example/web:latest). "
                         + "Pin a version, e.g. Image.of(\"example/web\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
     }
