@@ -66,8 +66,9 @@ final class ClaimAccessCheck implements StackCheck {
                 }
                 claims.put(claim.name(), claim);
                 // A pod mounting one claim through two volumes is still one pod.
-                if (counted.add(workload.describe() + "/" + claim.name())) {
-                    mounters.computeIfAbsent(claim.name(), name -> new ArrayList<>()).add(mountersOf(workload, stack));
+                Mounters pods = mountersOf(workload, stack);
+                if (pods.pods() > 0 && counted.add(workload.describe() + "/" + claim.name())) {
+                    mounters.computeIfAbsent(claim.name(), name -> new ArrayList<>()).add(pods);
                 }
             }
         }
@@ -146,6 +147,9 @@ final class ClaimAccessCheck implements StackCheck {
             return new Mounters(workload, pods, pods + (pods == 1 ? " pod" : " pods at once"), 0, false);
         }
         if (workload instanceof CronJobDef) {
+            if (PodCounts.peak(workload, stack) == 0) {
+                return new Mounters(workload, 0, "suspended", 0, false);
+            }
             return PodCounts.peak(workload, stack) > 1 ? new Mounters(workload, 2, "runs may overlap (ConcurrencyPolicy.ALLOW)", 0, false)
                     : new Mounters(workload, 1, "1 pod", 0, false);
         }

@@ -1,23 +1,26 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.check.ContainerDefaults.Field;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.Memory;
-import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.Workload;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the namespace's LimitRanges do to its containers: a default limit below a container's own
- * request makes the API server refuse the pod, two LimitRanges giving one default different values
+ * What the namespace's LimitRanges do to its containers. The API server refuses a pod whose request
+ * ends up above its limit: a container's own request above the default limit, or LimitRanges that
+ * together default a request above a limit. Two LimitRanges giving one default different values
  * leave it to chance which applies, and a LimitRange without defaults does nothing.
  */
 final class LimitRangeCheck implements StackCheck {
     static final String ID = "limit-range";
+    private static final List<Field> REQUESTS = List.of(Field.CPU_REQUEST, Field.MEMORY_REQUEST);
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -35,40 +38,65 @@ final class LimitRangeCheck implements StackCheck {
                 reportConflict(stack, earlier, limitRange, problems);
             }
         }
-        Resources defaults = ContainerDefaults.of(limitRanges).merged();
+        ContainerDefaults defaults = ContainerDefaults.of(limitRanges);
+        for (Field request : REQUESTS) {
+            reportDefaultsApart(stack, index, defaults, request, problems);
+        }
         for (Workload<?> workload : index.workloads()) {
             for (ContainerDef container : workload.allContainers()) {
-                Resources own = container.resources();
-                if (own.cpuRequest().isPresent() && own.cpuLimit().isEmpty() && defaults.cpuLimit().isPresent()
-                        && own.cpuRequest().get().compareTo(defaults.cpuLimit().get()) > 0) {
-                    reportAboveDefaultLimit(stack, workload, container, "cpu", own.cpuRequest().get().quantity(),
-                            defaults.cpuLimit().get().quantity(), problems);
-                }
-                if (own.memoryRequest().isPresent() && own.memoryLimit().isEmpty() && defaults.memoryLimit().isPresent()
-                        && own.memoryRequest().get().compareTo(defaults.memoryLimit().get()) > 0) {
-                    reportAboveDefaultLimit(stack, workload, container, "memory", own.memoryRequest().get().quantity(),
-                            defaults.memoryLimit().get().quantity(), problems);
+                for (Field request : REQUESTS) {
+                    Optional<Long> own = request.own().apply(container.resources());
+                    Optional<Long> limit = defaults.defaultLimitOf(request);
+                    if (own.isPresent() && request.fallback().apply(container.resources()).isEmpty() && limit.isPresent()
+                            && own.get() > limit.get()) {
+                        problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, "container " + container.name() + " requests "
+                                        + "more " + resource(request) + " than the default limit " + defaults.sourceOf(limitField(request)).describe()
+                                        + " gives it, so the API server refuses its pods",
+                                resource(request) + " request " + shown(request, own.get()) + ", default limit " + shown(request, limit.get()),
+                                "Give the container its own " + resource(request) + " limit (withResources(...)), or raise the LimitRange's default."));
+                    }
                 }
             }
         }
     }
 
-    private static void reportAboveDefaultLimit(Stack stack, Workload<?> workload, ContainerDef container, String resource, String request,
-                                                String limit, Problems problems) {
-        problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, "container " + container.name() + " requests more " + resource
-                        + " than the default limit the namespace's LimitRange gives it, so the API server refuses its pods",
-                resource + " request " + request + ", default limit " + limit,
-                "Give the container its own " + resource + " limit (withResources(...)), or raise the LimitRange's default."));
+    /** LimitRanges that together give a container that sets nothing a request above its limit. */
+    private static void reportDefaultsApart(Stack stack, StackIndex index, ContainerDefaults defaults, Field request, Problems problems) {
+        Optional<Long> defaultRequest = defaults.defaultOf(request);
+        Optional<Long> defaultLimit = defaults.defaultLimitOf(request);
+        if (defaultRequest.isEmpty() || defaultLimit.isEmpty() || defaultRequest.get() <= defaultLimit.get()) {
+            return;
+        }
+        List<String> affected = new ArrayList<>();
+        for (Workload<?> workload : index.workloads()) {
+            for (ContainerDef container : workload.allContainers()) {
+                if (request.own().apply(container.resources()).isEmpty() && request.fallback().apply(container.resources()).isEmpty()) {
+                    affected.add(workload.describe() + " container " + container.name());
+                }
+            }
+        }
+        LimitRangeDef requesting = defaults.sourceOf(request);
+        LimitRangeDef limiting = defaults.sourceOf(limitField(request));
+        problems.add(Problem.of(ID, affected.isEmpty() ? Severity.WARNING : Severity.ERROR, stack.describe(), limiting,
+                "gives containers a default " + resource(request) + " limit below the default request of " + requesting.describe()
+                        + ": a container that sets neither gets a request above its limit, and the API server refuses its pod"
+                        + (affected.isEmpty() ? "" : " (" + String.join(", ", affected) + ")"),
+                "default request " + shown(request, defaultRequest.get()) + ", default limit " + shown(request, defaultLimit.get()),
+                "Give the default request and limit of each resource in one LimitRange."));
     }
 
     private static void reportConflict(Stack stack, LimitRangeDef earlier, LimitRangeDef later, Problems problems) {
-        Resources a = earlier.containerDefaults();
-        Resources b = later.containerDefaults();
-        List<String> conflicts = new java.util.ArrayList<>();
-        conflict(conflicts, "cpu request", a.cpuRequest().map(Cpu::quantity), b.cpuRequest().map(Cpu::quantity));
-        conflict(conflicts, "memory request", a.memoryRequest().map(Memory::quantity), b.memoryRequest().map(Memory::quantity));
-        conflict(conflicts, "cpu limit", a.cpuLimit().map(Cpu::quantity), b.cpuLimit().map(Cpu::quantity));
-        conflict(conflicts, "memory limit", a.memoryLimit().map(Memory::quantity), b.memoryLimit().map(Memory::quantity));
+        ContainerDefaults a = ContainerDefaults.of(List.of(earlier));
+        ContainerDefaults b = ContainerDefaults.of(List.of(later));
+        List<String> conflicts = new ArrayList<>();
+        for (Field field : Field.ALL) {
+            // A request defaults to the limit where a LimitRange gives no request: the value the API server would apply.
+            Optional<Long> x = a.defaultOf(field);
+            Optional<Long> y = b.defaultOf(field);
+            if (x.isPresent() && y.isPresent() && !x.equals(y)) {
+                conflicts.add(field.name() + " " + shown(field, x.get()) + " / " + shown(field, y.get()));
+            }
+        }
         if (!conflicts.isEmpty()) {
             problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), later, "gives other container defaults than "
                             + earlier.describe() + ", and which one the API server applies is not defined", String.join(", ", conflicts),
@@ -76,9 +104,18 @@ final class LimitRangeCheck implements StackCheck {
         }
     }
 
-    private static void conflict(List<String> conflicts, String what, Optional<String> a, Optional<String> b) {
-        if (a.isPresent() && b.isPresent() && !a.equals(b)) {
-            conflicts.add(what + " " + a.get() + " / " + b.get());
+    private static Field limitField(Field request) {
+        return request == Field.CPU_REQUEST ? Field.CPU_LIMIT : Field.MEMORY_LIMIT;
+    }
+
+    private static String resource(Field field) {
+        return field.name().substring(field.name().indexOf('.') + 1);
+    }
+
+    private static String shown(Field field, long amount) {
+        if (amount == 0) {
+            return "0";
         }
+        return resource(field).equals("cpu") ? new Cpu(amount).quantity() : new Memory(amount).quantity();
     }
 }

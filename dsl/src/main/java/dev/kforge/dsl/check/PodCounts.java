@@ -4,6 +4,7 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ConcurrencyPolicy;
 import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.DaemonSetDef;
+import dev.kforge.dsl.workload.DaemonSetUpdate;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.IntOrPercent;
@@ -74,10 +75,15 @@ final class PodCounts {
      */
     static boolean waitsForNewPods(Workload<?> workload, int replicas) {
         if (workload instanceof DeploymentDef deployment && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling) {
-            IntOrPercent maxUnavailable = rolling.maxUnavailable();
-            int unavailable = maxUnavailable.percent() ? replicas * maxUnavailable.value() / 100 : maxUnavailable.value();
-            return surge(workload, replicas) > 0 && unavailable == 0;
+            return surge(workload, replicas) > 0 && unavailable(rolling.maxUnavailable(), replicas) == 0;
         }
-        return false;
+        // A DaemonSet's surge update starts a node's new pod before it stops the old one (its maxUnavailable is 0).
+        return workload instanceof DaemonSetDef daemonSet && daemonSet.update() instanceof DaemonSetUpdate.Rolling rolling
+                && !rolling.maxSurge().isZero();
+    }
+
+    /** The old pods a rolling update may stop before new ones are ready: a percentage rounds down, as the controller rounds it. */
+    static int unavailable(IntOrPercent maxUnavailable, int replicas) {
+        return maxUnavailable.percent() ? replicas * maxUnavailable.value() / 100 : maxUnavailable.value();
     }
 }

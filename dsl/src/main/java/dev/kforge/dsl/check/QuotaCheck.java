@@ -8,6 +8,8 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.DaemonSetDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.Workload;
@@ -130,35 +132,32 @@ final class QuotaCheck implements StackCheck {
                                 + (limited.field().isPresent() ? " or lower their " + limited.name() : "") + ".", problems);
                 return;
             }
+            // Errors only when not even one more pod fits: with room for some, a job runs fewer pods at once and a rollout goes on.
             boolean stuck = false;
             for (Workload<?> workload : workloads) {
                 long pod = perPod.applyAsLong(workload);
-                if (workload.runsUntilReplaced() || pod == 0 || PodCounts.peak(workload, stack) == 0) {
+                if (workload.runsUntilReplaced() || pod == 0 || PodCounts.peak(workload, stack) == 0 || usual + pod <= hard) {
                     continue;
                 }
-                long needed = usual + PodCounts.peak(workload, stack) * pod;
-                if (needed > hard) {
-                    stuck = true;
-                    error("the pods of " + workload.describe() + " do not fit beside the stack's usual pods (" + shown(usual) + " and "
-                                    + shown(needed - usual) + "): the API server refuses them, and the job never runs while the others do",
-                            parts(PodCounts::usual) + ", and " + workload.describe() + ": " + PodCounts.peak(workload, stack) + " x " + shown(pod),
-                            "Raise the quota, or leave room for the job beside the usual pods.", problems);
-                }
+                stuck = true;
+                error((usual == 0 ? "a pod of " + workload.describe() + " needs " + shown(pod)
+                                : "a pod of " + workload.describe() + " needs " + shown(pod) + " beside the " + shown(usual) + " of the usual pods")
+                                + ": the API server refuses it, and the job never runs" + (usual == 0 ? "" : " while the others do"),
+                        join(parts(PodCounts::usual), workload.describe() + ": 1 x " + shown(pod)),
+                        "Raise the quota, or leave room for the job beside the usual pods.", problems);
             }
             for (Workload<?> workload : workloads) {
-                if (!(workload instanceof ReplicatedWorkload<?> replicated)) {
+                int replicas = PodCounts.usual(workload, stack);
+                long pod = perPod.applyAsLong(workload);
+                if (pod == 0 || replicas == 0 || !PodCounts.waitsForNewPods(workload, replicas) || usual + pod <= hard) {
                     continue;
                 }
-                int replicas = PodCounts.mostReplicas(replicated, stack);
-                long needed = usual + PodCounts.surge(workload, replicas) * perPod.applyAsLong(workload);
-                if (PodCounts.waitsForNewPods(workload, replicas) && needed > hard) {
-                    stuck = true;
-                    error("a rolling update of " + workload.describe() + " never finishes: its new pods need " + shown(needed - usual)
-                                    + " more than the usual " + shown(usual) + ", which the quota refuses, and with maxUnavailable 0 no old pod stops",
-                            "maxSurge " + PodCounts.surge(workload, replicas) + ", maxUnavailable 0",
-                            "Raise the quota, or let the update stop an old pod first (a maxUnavailable above 0, or DeploymentStrategy.recreate()).",
-                            problems);
-                }
+                stuck = true;
+                error("a rolling update of " + workload.describe() + " never finishes: a new pod needs " + shown(pod) + " beside the "
+                                + shown(usual) + " of the usual pods, which the quota refuses, and the update stops no old pod before a new "
+                                + "one is ready", parts(PodCounts::usual) + "; " + rollout(workload, replicas),
+                        "Raise the quota, or let the update stop an old pod first (a maxUnavailable of at least one pod, or "
+                                + "DeploymentStrategy.recreate()).", problems);
             }
             if (!stuck && peak > hard) {
                 boolean jobs = workloads.stream().anyMatch(w -> !w.runsUntilReplaced() && PodCounts.peak(w, stack) > 0);
@@ -168,6 +167,20 @@ final class QuotaCheck implements StackCheck {
                         parts(PodCounts::peak), "Raise the quota, or leave room for the peak (fewer maximum replicas, a smaller maxSurge"
                                 + (jobs ? ", jobs at other times" : "") + ")."));
             }
+        }
+
+        /** How a workload's rolling update resolves at {@code replicas} pods, rounding as the controllers do. */
+        private static String rollout(Workload<?> workload, int replicas) {
+            if (workload instanceof DeploymentDef deployment && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling) {
+                return "maxSurge " + rolling.maxSurge() + " and maxUnavailable " + rolling.maxUnavailable() + " of " + replicas + " pods: "
+                        + PodCounts.surge(workload, replicas) + " new, " + PodCounts.unavailable(rolling.maxUnavailable(), replicas)
+                        + " stopped first";
+            }
+            return "a surge update: a node's new pod starts before its old one stops";
+        }
+
+        private static String join(String parts, String more) {
+            return parts.isEmpty() ? more : parts + ", and " + more;
         }
 
         private void error(String problem, String actual, String hint, Problems problems) {

@@ -16,8 +16,9 @@ import java.util.Set;
  * and pod limits of a quota and the pods it applies to, and what a LimitRange does to containers.
  */
 final class RawEditedQuota {
-    /** The quota entries the checks read, with {@code cpu} and {@code memory}, the API server's other names for the requests. */
-    private static final Set<String> COUNTED = Set.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods", "cpu", "memory");
+    /** The quota entries the checks read, with their other names: {@code cpu} and {@code memory} for the requests, {@code count/pods}. */
+    private static final Set<String> COUNTED = Set.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods", "cpu", "memory",
+            "count/pods");
 
     private RawEditedQuota() {
     }
@@ -33,25 +34,37 @@ final class RawEditedQuota {
                             "Set them with withRequests, withLimits and withMaxPods, which the checks of the stack's pods read.");
                 }
             }
-            if (quota.getSpec().getScopes() != null && !quota.getSpec().getScopes().isEmpty() || quota.getSpec().getScopeSelector() != null) {
+            if (quota.getSpec() != null && (quota.getSpec().getScopes() != null && !quota.getSpec().getScopes().isEmpty()
+                    || quota.getSpec().getScopeSelector() != null)) {
                 throw changed(object, "the pods it applies to", "scopes: " + quota.getSpec().getScopes(),
                         "The checks count every pod of the namespace against the quota; leave scopes out.");
             }
         } else if (edited instanceof LimitRange limitRange) {
-            LimitRangeItem was = containerItem(((LimitRange) rendered).getSpec().getLimits());
-            LimitRangeItem now = limitRange.getSpec() == null ? null : containerItem(limitRange.getSpec().getLimits());
-            if (now == null || !Objects.equals(was.getDefault(), now.getDefault()) || !Objects.equals(was.getDefaultRequest(), now.getDefaultRequest())
-                    || now.getMin() != null || now.getMax() != null) {
-                throw changed(object, "what it gives or allows containers", now == null ? "no Container entry"
-                                : "default: " + now.getDefault() + ", defaultRequest: " + now.getDefaultRequest() + ", min: " + now.getMin()
-                                + ", max: " + now.getMax(),
+            List<LimitRangeItem> was = containerItems((LimitRange) rendered);
+            List<LimitRangeItem> now = containerItems(limitRange);
+            if (now.size() != 1 || !sameLimits(was.get(0), now.get(0))) {
+                throw changed(object, "what it gives or allows containers", now.stream().map(item -> "default: " + item.getDefault()
+                                + ", defaultRequest: " + item.getDefaultRequest() + ", min: " + item.getMin() + ", max: " + item.getMax()
+                                + ", maxLimitRequestRatio: " + item.getMaxLimitRequestRatio()).toList().toString(),
                         "Set the defaults with withContainerDefaults, which the checks read; a maximum would also become the default limit.");
             }
         }
     }
 
-    private static LimitRangeItem containerItem(List<LimitRangeItem> items) {
-        return items == null ? null : items.stream().filter(item -> "Container".equals(item.getType())).findFirst().orElse(null);
+    private static List<LimitRangeItem> containerItems(LimitRange limitRange) {
+        List<LimitRangeItem> items = limitRange.getSpec() == null || limitRange.getSpec().getLimits() == null ? List.of()
+                : limitRange.getSpec().getLimits();
+        return items.stream().filter(item -> "Container".equals(item.getType())).toList();
+    }
+
+    /** The same container limits, an empty map being no map (fabric8 starts some as empty maps). */
+    private static boolean sameLimits(LimitRangeItem a, LimitRangeItem b) {
+        return same(a.getDefault(), b.getDefault()) && same(a.getDefaultRequest(), b.getDefaultRequest()) && same(a.getMin(), b.getMin())
+                && same(a.getMax(), b.getMax()) && same(a.getMaxLimitRequestRatio(), b.getMaxLimitRequestRatio());
+    }
+
+    private static boolean same(Map<String, ?> a, Map<String, ?> b) {
+        return Objects.equals(a == null ? Map.of() : a, b == null ? Map.of() : b);
     }
 
     private static RawEditException changed(KubeObject<?> object, String what, String actual, String hint) {

@@ -14,6 +14,7 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.DaemonSetDef;
+import dev.kforge.dsl.workload.DaemonSetUpdate;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
@@ -23,6 +24,7 @@ import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.UtilizationTarget;
+import io.fabric8.kubernetes.api.model.LimitRangeItem;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
 import java.util.Optional;
@@ -143,15 +145,35 @@ class QuotaTest {
     void a_rolling_update_that_keeps_its_old_pods_and_a_job_that_cannot_fit_beside_the_usual_pods_are_errors() {
         DeploymentDef keepsOld = web(2).withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0)));
         assertThat(problems(ResourceQuotaDef.named("compute").withMaxPods(2), keepsOld)).containsExactly("ERROR prod/ResourceQuota compute: "
-                + "allows pods 2, but a rolling update of Deployment web never finishes: its new pods need 1 more than the usual 2, which the "
-                + "quota refuses, and with maxUnavailable 0 no old pod stops (maxSurge 1, maxUnavailable 0). Raise the quota, or let the "
-                + "update stop an old pod first (a maxUnavailable above 0, or DeploymentStrategy.recreate()).");
+                + "allows pods 2, but a rolling update of Deployment web never finishes: a new pod needs 1 beside the 2 of the usual pods, "
+                + "which the quota refuses, and the update stops no old pod before a new one is ready (Deployment web: 2; maxSurge 1 and "
+                + "maxUnavailable 0 of 2 pods: 1 new, 0 stopped first). Raise the quota, or let the update stop an old pod first (a "
+                + "maxUnavailable of at least one pod, or DeploymentStrategy.recreate()).");
+        // With room for one new pod the update goes on, a pod at a time: the peak warning only.
+        assertThat(problems(ResourceQuotaDef.named("compute").withMaxPods(5), web(4).withStrategy(DeploymentStrategy.rollingUpdate(
+                IntOrPercent.count(2), IntOrPercent.count(0))))).singleElement().asString().startsWith("WARNING");
+        // At an autoscaler's minimum of 2, the default 25% rounds to 1 new pod and 0 stopped first.
+        DeploymentDef scaled = DeploymentDef.named("web").running(container("web", SMALL));
+        assertThat(problems(ResourceQuotaDef.named("compute").withMaxPods(2), scaled, HorizontalPodAutoscalerDef.named("web").scaling(scaled)
+                .between(2, 8).atUtilization(UtilizationTarget.cpu(70)))).singleElement().asString().startsWith("ERROR")
+                .contains("maxSurge 25% and maxUnavailable 25% of 2 pods: 1 new, 0 stopped first");
+        // A DaemonSet's surge update keeps the old pod until the new one runs.
+        DaemonSetDef agent = DaemonSetDef.named("agent").running(container("agent", SMALL)).withUpdate(DaemonSetUpdate.surge(IntOrPercent.count(1)));
+        assertThat(problems(ResourceQuotaDef.named("compute").withMaxPods(1), agent)).singleElement().asString()
+                .contains("a rolling update of DaemonSet agent never finishes")
+                .contains("(DaemonSet agent: at least 1; a surge update: a node's new pod starts before its old one stops)");
         JobDef migrate = JobDef.named("migrate").running(container("migrate", SMALL));
         assertThat(problems(COMPUTE, web(4), migrate)).first().asString().isEqualTo("ERROR prod/ResourceQuota compute: allows "
-                + "requests.cpu 2, but the pods of Job migrate do not fit beside the stack's usual pods (2 and 500m): the API server refuses "
-                + "them, and the job never runs while the others do (Deployment web: 4 x 500m, and Job migrate: 1 x 500m). Raise the quota, "
-                + "or leave room for the job beside the usual pods.");
+                + "requests.cpu 2, but a pod of Job migrate needs 500m beside the 2 of the usual pods: the API server refuses it, and the "
+                + "job never runs while the others do (Deployment web: 4 x 500m, and Job migrate: 1 x 500m). Raise the quota, or leave room "
+                + "for the job beside the usual pods.");
         assertThat(problems(COMPUTE, web(3), migrate)).isEmpty();
+        // A job with room for one of its pods runs them one after the other: the peak warning only.
+        assertThat(problems(ResourceQuotaDef.named("compute").withMaxPods(4), web(3), migrate.withParallelism(3).withCompletions(3)))
+                .singleElement().asString().startsWith("WARNING");
+        assertThat(problems(ResourceQuotaDef.named("compute").withRequests(Cpu.millis(200), Memory.gibibytes(1)), migrate))
+                .first().asString().contains("but a pod of Job migrate needs 500m: the API server refuses it, and the job never runs (Job "
+                        + "migrate: 1 x 500m)");
         // A suspended CronJob runs nothing.
         CronJobDef report = CronJobDef.named("report").onSchedule("@daily").running(container("report", SMALL));
         assertThat(problems(COMPUTE, web(4), report)).isNotEmpty();
@@ -178,12 +200,21 @@ class QuotaTest {
                 + "limits.memory). Set them with withResources(...), or give them defaults in LimitRange cpu.");
         assertThat(problems(cpu, LimitRangeDef.named("other").withContainerDefaults(Resources.requests(Cpu.millis(300), Memory.mebibytes(64)))))
                 .containsExactly("WARNING prod/LimitRange other: gives other container defaults than LimitRange cpu, and which one the API "
-                        + "server applies is not defined (cpu request 100m / 300m). Give each default in one LimitRange.");
+                        + "server applies is not defined (requests.cpu 100m / 300m). Give each default in one LimitRange.");
+        // LimitRanges that together give a container that sets nothing a request above its limit: refused pods.
+        LimitRangeDef requests = LimitRangeDef.named("requests").withContainerDefaults(new Resources(Optional.empty(),
+                Optional.of(Memory.mebibytes(128)), Optional.empty(), Optional.empty()));
+        LimitRangeDef cap = LimitRangeDef.named("cap").withContainerDefaults(new Resources(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(Memory.mebibytes(64))));
+        assertThat(problems(requests, cap, bare)).contains("ERROR prod/LimitRange cap: gives containers a default memory limit below the "
+                + "default request of LimitRange requests: a container that sets neither gets a request above its limit, and the API server "
+                + "refuses its pod (Deployment web container web) (default request 128Mi, default limit 64Mi). Give the default request and "
+                + "limit of each resource in one LimitRange.");
         assertThat(problems(LimitRangeDef.named("defaults"))).containsExactly("WARNING prod/LimitRange defaults: gives no defaults "
                 + "(containerDefaults: none). Give them with withContainerDefaults(Resources.requests(cpu, memory)...).");
         DeploymentDef greedy = DeploymentDef.named("web").running(container("web", Resources.requests(Cpu.millis(500), Memory.mebibytes(64))));
         assertThat(problems(cpu, greedy)).containsExactly("ERROR prod/Deployment web: container web requests more cpu than the default "
-                + "limit the namespace's LimitRange gives it, so the API server refuses its pods (cpu request 500m, default limit 200m). "
+                + "limit LimitRange cpu gives it, so the API server refuses its pods (cpu request 500m, default limit 200m). "
                 + "Give the container its own cpu limit (withResources(...)), or raise the LimitRange's default.");
     }
 
@@ -197,6 +228,13 @@ class QuotaTest {
                         + "read from the definition (2 -> 100m). Set them with withRequests, withLimits and withMaxPods");
         assertThatThrownBy(() -> render(COMPUTE.withRawEdit("short-lived only", q -> q.getSpec().setScopes(List.of("Terminating")))))
                 .hasMessageStartingWith("ResourceQuota compute: raw edits changed the pods it applies to");
+        assertThatThrownBy(() -> render(COMPUTE.withRawEdit("one pod", q -> q.getSpec().getHard().put("count/pods", new Quantity("1")))))
+                .hasMessageStartingWith("ResourceQuota compute: raw edits changed hard[count/pods]");
+        // An edit that leaves the container entry alone renders: a label, limits of pods.
+        assertThat(file(render(LimitRangeDef.named("defaults").withContainerDefaults(SMALL).withRawEdit("pods too", l -> {
+            l.getMetadata().getLabels().put("team", "platform");
+            l.getSpec().getLimits().add(new LimitRangeItem(null, null, java.util.Map.of("cpu", new Quantity("4")), null, null, "Pod"));
+        })), "11-limitrange-defaults.yaml")).contains("    type: Pod\n");
         assertThatThrownBy(() -> render(LimitRangeDef.named("defaults").withContainerDefaults(SMALL).withRawEdit("cap", l ->
                 l.getSpec().getLimits().get(0).setMax(java.util.Map.of("cpu", new Quantity("2"))))))
                 .hasMessageStartingWith("LimitRange defaults: raw edits changed what it gives or allows containers");

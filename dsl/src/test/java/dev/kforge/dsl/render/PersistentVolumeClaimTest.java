@@ -205,6 +205,9 @@ class PersistentVolumeClaimTest {
                         + "1 pod; CronJob report: 1 pod). Give each workload a claim of its own, or claim ReadWriteMany storage "
                         + "(withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system).");
         assertThat(problems(single, web(single), backup)).singleElement().asString().startsWith("ERROR").contains("the others never start");
+        // A suspended CronJob runs no pod.
+        assertThat(problems(single, web(single), CronJobDef.named("report").onSchedule("@daily").running(writer(single)).suspended(true)))
+                .isEmpty();
 
         PersistentVolumeClaimDef readOnly = UPLOADS.withAccessMode(VolumeAccessMode.READ_ONLY_MANY);
         assertThat(problems(readOnly, web(readOnly).withReplicas(2))).containsExactly("ERROR prod/Deployment web: container web mounts "
