@@ -38,19 +38,22 @@ final class ContainerDefaults {
     }
 
     /** One resource of a container: how to read its request (or limit) and, for a request, the limit it defaults to. */
-    record Field(String name, Function<Resources, Optional<Long>> own, Function<Resources, Optional<Long>> fallback, int limitIndex) {
-        static final Field CPU_REQUEST = new Field("requests.cpu", r -> r.cpuRequest().map(cpu -> cpu.millicores()),
+    record Field(int index, String name, Function<Resources, Optional<Long>> own, Function<Resources, Optional<Long>> fallback,
+                 int limitIndex) {
+        static final Field CPU_REQUEST = new Field(0, "requests.cpu", r -> r.cpuRequest().map(cpu -> cpu.millicores()),
                 r -> r.cpuLimit().map(cpu -> cpu.millicores()), 2);
-        static final Field MEMORY_REQUEST = new Field("requests.memory", r -> r.memoryRequest().map(memory -> memory.bytes()),
+        static final Field MEMORY_REQUEST = new Field(1, "requests.memory", r -> r.memoryRequest().map(memory -> memory.bytes()),
                 r -> r.memoryLimit().map(memory -> memory.bytes()), 3);
-        static final Field CPU_LIMIT = new Field("limits.cpu", r -> r.cpuLimit().map(cpu -> cpu.millicores()), r -> Optional.empty(), -1);
-        static final Field MEMORY_LIMIT = new Field("limits.memory", r -> r.memoryLimit().map(memory -> memory.bytes()), r -> Optional.empty(), -1);
+        static final Field CPU_LIMIT = new Field(2, "limits.cpu", r -> r.cpuLimit().map(cpu -> cpu.millicores()), r -> Optional.empty(), -1);
+        static final Field MEMORY_LIMIT = new Field(3, "limits.memory", r -> r.memoryLimit().map(memory -> memory.bytes()),
+                r -> Optional.empty(), -1);
+        /** By index; fields are found by it, never by the record's generated equals (linked on first use, at a start-up cost). */
         static final List<Field> ALL = List.of(CPU_REQUEST, MEMORY_REQUEST, CPU_LIMIT, MEMORY_LIMIT);
     }
 
     /** The default of {@code field}, a request falling back to the default limit. */
     Optional<Long> defaultOf(Field field) {
-        Optional<Long> value = values.get(Field.ALL.indexOf(field));
+        Optional<Long> value = values.get(field.index());
         return field.limitIndex() < 0 ? value : value.or(() -> values.get(field.limitIndex()));
     }
 
@@ -61,7 +64,7 @@ final class ContainerDefaults {
 
     /** The LimitRange a default comes from (the default limit's, for a request without a default request). */
     LimitRangeDef sourceOf(Field field) {
-        LimitRangeDef own = sources.get(Field.ALL.indexOf(field));
+        LimitRangeDef own = sources.get(field.index());
         return own != null || field.limitIndex() < 0 ? own : sources.get(field.limitIndex());
     }
 

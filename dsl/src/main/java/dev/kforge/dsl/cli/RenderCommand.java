@@ -66,7 +66,7 @@ final class RenderCommand {
         List<String> runs = new ArrayList<>();
         for (ManifestFile file : files) {
             String previous = before.get(file.fileName());
-            if (file.kind().equals(Kind.JOB) && !file.content().equals(previous)) {
+            if (file.kind().is(Kind.JOB) && !file.content().equals(previous)) {
                 runs.add("Job " + file.name() + (previous == null ? " (new)" : " (changed)"));
             }
         }

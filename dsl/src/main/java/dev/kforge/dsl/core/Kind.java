@@ -53,6 +53,14 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
         }
     }
 
+    /**
+     * Whether {@code other} is the same kind. Code that runs on every render compares with this, not {@code equals}:
+     * a record's generated {@code equals} is linked on its first call, which costs milliseconds of start-up.
+     */
+    public boolean is(Kind other) {
+        return kind.equals(other.kind) && apiVersion.equals(other.apiVersion);
+    }
+
     /** Every kind the library renders without a Kind of the project's own (custom resources among them). */
     public static java.util.List<Kind> builtIns() {
         return BUILT_IN;
