@@ -27,6 +27,7 @@ import dev.kforge.dsl.workload.UtilizationTarget;
 import io.fabric8.kubernetes.api.model.LimitRangeItem;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -95,8 +96,8 @@ class QuotaTest {
                 + "limits.cpu, container web limits.memory). Set them with withResources(...), or give container defaults with "
                 + "LimitRangeDef.named(\"defaults\").withContainerDefaults(...).");
         // A limit stands in for its request, as the API server defaults it; a LimitRange fills in the rest.
-        DeploymentDef limited = DeploymentDef.named("web").running(container("web", new Resources(java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.of(Cpu.millis(300)), java.util.Optional.of(Memory.mebibytes(256)))))
+        DeploymentDef limited = DeploymentDef.named("web").running(container("web", new Resources(Optional.empty(),
+                Optional.empty(), Optional.of(Cpu.millis(300)), Optional.of(Memory.mebibytes(256)))))
                 .withStrategy(DeploymentStrategy.recreate());
         assertThat(problems(ResourceQuotaDef.named("compute").withRequests(Cpu.cores(2), Memory.gibibytes(2)), limited)).isEmpty();
         assertThat(problems(COMPUTE, bare, LimitRangeDef.named("defaults").withContainerDefaults(SMALL))).isEmpty();
@@ -233,10 +234,10 @@ class QuotaTest {
         // An edit that leaves the container entry alone renders: a label, limits of pods.
         assertThat(file(render(LimitRangeDef.named("defaults").withContainerDefaults(SMALL).withRawEdit("pods too", l -> {
             l.getMetadata().getLabels().put("team", "platform");
-            l.getSpec().getLimits().add(new LimitRangeItem(null, null, java.util.Map.of("cpu", new Quantity("4")), null, null, "Pod"));
+            l.getSpec().getLimits().add(new LimitRangeItem(null, null, Map.of("cpu", new Quantity("4")), null, null, "Pod"));
         })), "11-limitrange-defaults.yaml")).contains("    type: Pod\n");
         assertThatThrownBy(() -> render(LimitRangeDef.named("defaults").withContainerDefaults(SMALL).withRawEdit("cap", l ->
-                l.getSpec().getLimits().get(0).setMax(java.util.Map.of("cpu", new Quantity("2"))))))
+                l.getSpec().getLimits().get(0).setMax(Map.of("cpu", new Quantity("2"))))))
                 .hasMessageStartingWith("LimitRange defaults: raw edits changed what it gives or allows containers");
     }
 

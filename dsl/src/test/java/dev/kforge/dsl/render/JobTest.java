@@ -33,10 +33,13 @@ import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.Volumes;
 import dev.kforge.dsl.yaml.YamlWriter;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** A Job runs once per version of its definition: its rendered name carries a hash of what it renders to. */
@@ -291,7 +294,7 @@ class JobTest {
                         + "(restartPolicy: OnFailure, probes: none).");
         assertThatThrownBy(() -> render(JOB.withInitContainer(ContainerDef.named("wait").image(Image.of("example/wait", "1.0.0")))
                 .withRawEdit("probe", job -> job.getSpec().getTemplate().getSpec().getInitContainers().get(0)
-                        .setReadinessProbe(new io.fabric8.kubernetes.api.model.Probe()))))
+                        .setReadinessProbe(new Probe()))))
                 .hasMessageStartingWith("Job migrate: raw edits left init container wait with what the API server refuses "
                         + "(restartPolicy: null, probes: set).");
         // An edit that reaches for a sidecar among the containers is told where it went.
@@ -316,7 +319,7 @@ class JobTest {
                 .hasMessageStartingWith("Job migrate: raw edits left container migrate mounting a volume the pod does not have "
                         + "(volumeMounts: scratch, volumes: []).");
         assertThatThrownBy(() -> render(JOB.withRawEdit("unwaive", job -> {
-            java.util.Map<String, String> annotations = new java.util.TreeMap<>(job.getMetadata().getAnnotations());
+            Map<String, String> annotations = new TreeMap<>(job.getMetadata().getAnnotations());
             annotations.put("kforge.dev/waivers", "job-deadline: fine");
             job.getMetadata().setAnnotations(annotations);
         })))
