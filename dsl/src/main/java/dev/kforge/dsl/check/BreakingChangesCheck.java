@@ -222,9 +222,9 @@ public final class BreakingChangesCheck {
         }
         reporter.report(Severity.ERROR, IMMUTABLE, file.kind().kind(), file.name(), "spec.resources.requests.storage",
                 "would shrink, and the API server refuses to make a claim smaller", old.asText() + " -> " + now.asText(),
-                "Keep the size. For a smaller disk, claim one under a new name, move the data and acknowledge the rename with "
-                        + "BreakingChange.rename(Kind.PERSISTENT_VOLUME_CLAIM, \"" + file.name() + "\", \"<new name>\", \"<how the data moves>\"); "
-                        + "an acknowledged shrink renders, but kubectl apply refuses it while the old claim exists.");
+                "Keep the size. For a smaller disk, add a claim under a new name beside this one, move the data, and remove this "
+                        + "one in a later change (acknowledged with BreakingChange.removal); a rename would prune this one, and its data, in "
+                        + "the same apply. An acknowledged shrink renders, but kubectl apply refuses it while the old claim exists.");
     }
 
     private static void reportReplicasHandover(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {

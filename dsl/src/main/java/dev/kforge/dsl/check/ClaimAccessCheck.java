@@ -73,6 +73,14 @@ final class ClaimAccessCheck implements StackCheck {
             }
         }
         mounters.forEach((name, all) -> checkAccess(stack, claims.get(name), all, problems));
+        for (PersistentVolumeClaimDef claim : index.all(PersistentVolumeClaimDef.class)) {
+            boolean shared = claim.accessMode() == VolumeAccessMode.READ_WRITE_MANY || claim.accessMode() == VolumeAccessMode.READ_ONLY_MANY;
+            if (shared && claim.storageClass().isEmpty()) {
+                problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), claim, "is " + claim.accessMode().apiValue() + " in the cluster's "
+                                + "default storage class, which is usually block storage that offers only ReadWriteOnce: the claim would stay Pending",
+                        "storageClassName: default", "Name a class of a file system that nodes share, e.g. withStorageClass(\"nfs\")."));
+            }
+        }
         refuseStatefulSetClaimNames(stack, index, problems);
     }
 

@@ -1,6 +1,8 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.check.ContainerDefaults.Field;
 import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Image;
@@ -10,10 +12,13 @@ import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Per container: a pinned image, requests and limits, both probes, and not the same one twice; bounded scratch volumes. */
+/** Per container: a pinned image, requests and limits (its own or a LimitRange's), both probes, and not the same one twice; bounded scratch volumes. */
 final class ContainerPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
+        // What the namespace's LimitRanges give a container counts as set: the API server sets it.
+        List<LimitRangeDef> limitRanges = index.all(LimitRangeDef.class);
+        ContainerDefaults defaults = ContainerDefaults.of(limitRanges);
         for (Workload<?> workload : index.workloads()) {
             checkScratchVolumes(stack, workload, problems);
             List<ContainerDef> containers = workload.allContainers();
@@ -33,7 +38,7 @@ final class ContainerPolicyCheck implements StackCheck {
                             "Pin the full version, e.g. Image.of(\"" + image.repository() + "\", \"" + image.tag().get() + ".0\"), or a digest.",
                             problems);
                 }
-                List<String> missing = missingResources(container.resources());
+                List<String> missing = missingResources(container.resources(), defaults);
                 if (!missing.isEmpty()) {
                     PolicyReporter.report(stack, workload, PolicyCheck.RESOURCES,
                             subject + " has no " + String.join(", ", missing), "resources: " + describe(container.resources()),
@@ -95,18 +100,19 @@ final class ContainerPolicyCheck implements StackCheck {
         return digit && dots <= 1;
     }
 
-    private static List<String> missingResources(Resources resources) {
+    /** What neither the container nor a LimitRange of the namespace sets. */
+    private static List<String> missingResources(Resources resources, ContainerDefaults defaults) {
         List<String> missing = new ArrayList<>();
-        if (resources.cpuRequest().isEmpty()) {
+        if (resources.cpuRequest().isEmpty() && defaults.defaultOf(Field.CPU_REQUEST).isEmpty()) {
             missing.add("cpu request");
         }
-        if (resources.memoryRequest().isEmpty()) {
+        if (resources.memoryRequest().isEmpty() && defaults.defaultOf(Field.MEMORY_REQUEST).isEmpty()) {
             missing.add("memory request");
         }
-        if (resources.cpuLimit().isEmpty()) {
+        if (resources.cpuLimit().isEmpty() && defaults.defaultOf(Field.CPU_LIMIT).isEmpty()) {
             missing.add("cpu limit");
         }
-        if (resources.memoryLimit().isEmpty()) {
+        if (resources.memoryLimit().isEmpty() && defaults.defaultOf(Field.MEMORY_LIMIT).isEmpty()) {
             missing.add("memory limit");
         }
         return missing;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.render.RawEditException;
 import dev.kforge.dsl.testing.Rendering;
 import dev.kforge.dsl.workload.ContainerDef;
@@ -179,6 +180,17 @@ class QuotaTest {
         CronJobDef report = CronJobDef.named("report").onSchedule("@daily").running(container("report", SMALL));
         assertThat(problems(COMPUTE, web(4), report)).isNotEmpty();
         assertThat(problems(COMPUTE, web(4), report.suspended(true))).isEmpty();
+    }
+
+    @Test
+    void the_resources_policy_counts_what_a_limit_range_gives_a_container() {
+        DeploymentDef bare = DeploymentDef.named("web").running(container("web", Resources.NONE)).withStrategy(DeploymentStrategy.recreate());
+        assertThat(Rendering.reportOf(Policy.STRICT, bare)).anyMatch(p -> p.contains("container web has no cpu request, memory request, "
+                + "cpu limit, memory limit"));
+        assertThat(Rendering.reportOf(Policy.STRICT, bare, LimitRangeDef.named("defaults").withContainerDefaults(SMALL)))
+                .noneMatch(p -> p.contains("has no cpu") || p.contains("has no memory"));
+        assertThat(Rendering.reportOf(Policy.STRICT, bare, LimitRangeDef.named("defaults").withContainerDefaults(Resources.requests(
+                Cpu.millis(100), Memory.mebibytes(64))))).anyMatch(p -> p.contains("container web has no cpu limit, memory limit (resources: none)"));
     }
 
     @Test

@@ -142,8 +142,18 @@ class PersistentVolumeClaimTest {
                 .withConcurrency(ConcurrencyPolicy.ALLOW))).singleElement().asString().contains("runs may overlap")
                 .doesNotContain("rolling update");
         // Shared storage serves them all.
-        PersistentVolumeClaimDef shared = UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_MANY);
+        PersistentVolumeClaimDef shared = UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_MANY).withStorageClass("nfs");
         assertThat(problems(shared, DeploymentDef.named("web").running(writer(shared)).withReplicas(3), backup)).isEmpty();
+    }
+
+    @Test
+    void a_shared_claim_in_the_default_storage_class_is_a_warning() {
+        assertThat(problems(UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_MANY))).containsExactly("WARNING prod/PersistentVolumeClaim "
+                + "uploads: is ReadWriteMany in the cluster's default storage class, which is usually block storage that offers only "
+                + "ReadWriteOnce: the claim would stay Pending (storageClassName: default). Name a class of a file system that nodes "
+                + "share, e.g. withStorageClass(\"nfs\").");
+        assertThat(problems(UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_MANY).withStorageClass("efs"))).isEmpty();
+        assertThat(problems(UPLOADS)).isEmpty();
     }
 
     @Test
@@ -164,7 +174,7 @@ class PersistentVolumeClaimTest {
                 .asString().contains("Run at least 2 so that one node drain is not an outage. Its disk, PersistentVolumeClaim uploads, is "
                         + "ReadWriteOnce: if it must stay one pod, waive the rule for that reason. Or waive it with "
                         + ".waive(PolicyCheck.MIN_REPLICAS, \"<why>\").");
-        PersistentVolumeClaimDef shared = UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_MANY);
+        PersistentVolumeClaimDef shared = UPLOADS.withAccessMode(VolumeAccessMode.READ_WRITE_MANY).withStorageClass("nfs");
         assertThat(Rendering.reportOf(Policy.STRICT, shared, web(shared))).filteredOn(p -> p.contains("fewer than 2 replicas")).singleElement()
                 .asString().doesNotContain("Its disk");
     }
@@ -209,7 +219,7 @@ class PersistentVolumeClaimTest {
         assertThat(problems(single, web(single), CronJobDef.named("report").onSchedule("@daily").running(writer(single)).suspended(true)))
                 .isEmpty();
 
-        PersistentVolumeClaimDef readOnly = UPLOADS.withAccessMode(VolumeAccessMode.READ_ONLY_MANY);
+        PersistentVolumeClaimDef readOnly = UPLOADS.withAccessMode(VolumeAccessMode.READ_ONLY_MANY).withStorageClass("nfs");
         assertThat(problems(readOnly, web(readOnly).withReplicas(2))).containsExactly("ERROR prod/Deployment web: container web mounts "
                 + "volume uploads read-write, but PersistentVolumeClaim uploads is ReadOnlyMany: its writes fail (/uploads). "
                 + "Mount it with withReadOnlyMount, or claim ReadWriteMany storage.");
@@ -271,9 +281,9 @@ class PersistentVolumeClaimTest {
         assertThat(changes(stack(UPLOADS), stack(PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(50))))).isEmpty();
         assertThat(changes(stack(UPLOADS), stack(PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(10))))).containsExactly(
                 "ERROR prod/PersistentVolumeClaim uploads: would shrink, and the API server refuses to make a claim smaller (20Gi -> 10Gi). "
-                        + "Keep the size. For a smaller disk, claim one under a new name, move the data and acknowledge the rename with "
-                        + "BreakingChange.rename(Kind.PERSISTENT_VOLUME_CLAIM, \"uploads\", \"<new name>\", \"<how the data moves>\"); an "
-                        + "acknowledged shrink renders, but kubectl apply refuses it while the old claim exists.");
+                        + "Keep the size. For a smaller disk, add a claim under a new name beside this one, move the data, and remove this "
+                        + "one in a later change (acknowledged with BreakingChange.removal); a rename would prune this one, and its data, in "
+                        + "the same apply. An acknowledged shrink renders, but kubectl apply refuses it while the old claim exists.");
         assertThat(changes(stack(UPLOADS), stack(UPLOADS.withStorageClass("ssd").withAccessMode(VolumeAccessMode.READ_WRITE_MANY))))
                 .extracting(p -> p.substring(0, p.indexOf(" would change")))
                 .containsExactly("ERROR prod/PersistentVolumeClaim uploads: spec.accessModes", "ERROR prod/PersistentVolumeClaim uploads: spec.storageClassName");
