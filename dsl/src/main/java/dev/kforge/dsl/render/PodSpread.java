@@ -7,6 +7,7 @@ import dev.kforge.dsl.workload.ZoneSpread;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.PodAntiAffinity;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import java.util.List;
@@ -16,10 +17,13 @@ final class PodSpread {
     private PodSpread() {
     }
 
-    /** Pod anti-affinity against the workload's own pods, per node; none for {@link NodeSpread#NONE}. */
-    static Affinity acrossNodes(ReplicatedWorkload<?> workload, Stack stack) {
+    /**
+     * Adds pod anti-affinity against the workload's own pods, per node, to {@code pod}'s affinity (beside its node
+     * affinity); none for {@link NodeSpread#NONE}.
+     */
+    static void acrossNodes(PodSpec pod, ReplicatedWorkload<?> workload, Stack stack) {
         if (workload.nodeSpread() == NodeSpread.NONE) {
-            return null;
+            return;
         }
         PodAffinityTerm term = new PodAffinityTerm();
         term.setLabelSelector(Metadata.podsOf(stack, workload));
@@ -30,9 +34,10 @@ final class PodSpread {
         } else {
             antiAffinity.setPreferredDuringSchedulingIgnoredDuringExecution(List.of(new WeightedPodAffinityTerm(term, 100)));
         }
-        Affinity affinity = new Affinity();
-        affinity.setPodAntiAffinity(antiAffinity);
-        return affinity;
+        if (pod.getAffinity() == null) {
+            pod.setAffinity(new Affinity());
+        }
+        pod.getAffinity().setPodAntiAffinity(antiAffinity);
     }
 
     /**

@@ -3,17 +3,24 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.workload.LabelExpression;
+import dev.kforge.dsl.workload.NodeAffinity;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.TaintEffect;
 import dev.kforge.dsl.workload.Toleration;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.NodeSelector;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PreferredSchedulingTerm;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +78,7 @@ final class PodTemplateRenderer {
             tolerations.add(rendered);
         }
         pod.setTolerations(tolerations);
+        pod.setAffinity(nodeAffinity(workload.pod().nodeAffinity()));
 
         ObjectMeta podMeta = new ObjectMeta();
         podMeta.setLabels(Metadata.map(workloadLabels.with(workload.podLabels()).entries()));
@@ -79,6 +87,36 @@ final class PodTemplateRenderer {
         template.setMetadata(podMeta);
         template.setSpec(pod);
         return template;
+    }
+
+    /** The node affinity, in an affinity of its own; null when the pods need and prefer no node labels. */
+    private static Affinity nodeAffinity(NodeAffinity nodeAffinity) {
+        if (nodeAffinity.isEmpty()) {
+            return null;
+        }
+        io.fabric8.kubernetes.api.model.NodeAffinity rendered = new io.fabric8.kubernetes.api.model.NodeAffinity();
+        if (!nodeAffinity.required().isEmpty()) {
+            rendered.setRequiredDuringSchedulingIgnoredDuringExecution(new NodeSelector(new ArrayList<>(List.of(term(nodeAffinity.required())))));
+        }
+        List<PreferredSchedulingTerm> preferred = new ArrayList<>();
+        for (NodeAffinity.Preference preference : nodeAffinity.preferred()) {
+            preferred.add(new PreferredSchedulingTerm(term(preference.expressions()), preference.weight()));
+        }
+        rendered.setPreferredDuringSchedulingIgnoredDuringExecution(preferred.isEmpty() ? null : preferred);
+        Affinity affinity = new Affinity();
+        affinity.setNodeAffinity(rendered);
+        return affinity;
+    }
+
+    private static NodeSelectorTerm term(List<LabelExpression> expressions) {
+        List<NodeSelectorRequirement> requirements = new ArrayList<>();
+        for (LabelExpression expression : expressions) {
+            requirements.add(new NodeSelectorRequirement(expression.key(), expression.operator().apiValue(),
+                    expression.values().isEmpty() ? null : new ArrayList<>(expression.values())));
+        }
+        NodeSelectorTerm term = new NodeSelectorTerm();
+        term.setMatchExpressions(requirements);
+        return term;
     }
 
     private static PodSecurityContext security(PodSecurity security) {

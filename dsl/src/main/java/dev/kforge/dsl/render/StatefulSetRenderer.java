@@ -34,7 +34,7 @@ final class StatefulSetRenderer implements ObjectRenderer<StatefulSetDef> {
     public Optional<HasMetadata> render(StatefulSetDef statefulSet, Stack stack) {
         Labels workloadLabels = stack.workloadLabelsOf(statefulSet);
         PodTemplateSpec template = PodTemplateRenderer.render(statefulSet, workloadLabels, ConfigChecksums.of(statefulSet, stack));
-        template.getSpec().setAffinity(PodSpread.acrossNodes(statefulSet, stack));
+        PodSpread.acrossNodes(template.getSpec(), statefulSet, stack);
         template.getSpec().setTopologySpreadConstraints(PodSpread.acrossZones(statefulSet, stack, List.of()));
 
         StatefulSetSpec spec = new StatefulSetSpec();

@@ -29,11 +29,13 @@ import java.util.Optional;
  * @param terminationGracePeriodSeconds default the Kubernetes default (30)
  * @param tolerations             the node taints the pods tolerate; default none
  * @param nodeSelector            the node labels the pods need; default none (any node)
+ * @param nodeAffinity            the node labels the pods need or prefer, set-based; default none
  */
 public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> containers, Labels labels, Annotations annotations,
                           Optional<ServiceAccountDef> serviceAccount, boolean mountServiceAccountToken,
                           List<SecretDef> imagePullSecrets, PodSecurity security,
-                          Optional<Integer> terminationGracePeriodSeconds, List<Toleration> tolerations, Labels nodeSelector) {
+                          Optional<Integer> terminationGracePeriodSeconds, List<Toleration> tolerations, Labels nodeSelector,
+                          NodeAffinity nodeAffinity) {
     private static final String SUBJECT = "Pod template";
 
     public PodTemplate {
@@ -76,6 +78,15 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
                         "Declare it with SecretDef.registryCredentials(\"" + credentials.name() + "\").");
             }
         }
+        for (LabelExpression expression : nodeAffinity.required()) {
+            // A node has its node selector's labels: a requirement on one of them must take that value.
+            if (nodeSelector.get(expression.key()) != null && !expression.matches(nodeSelector)) {
+                throw InvalidDefinitionException.invalid(SUBJECT, "node requirement", expression.key() + " " + expression.operator().apiValue() + " "
+                                + expression.values(), "contradicts the node selector " + expression.key() + "=" + nodeSelector.get(expression.key())
+                                + ": no node matches both, so the pods never start",
+                        "Keep one of them: the node selector for one value, the requirement for a set of values.");
+            }
+        }
         terminationGracePeriodSeconds.ifPresent(seconds -> {
             if (seconds < 0) {
                 throw InvalidDefinitionException.invalid(SUBJECT, "terminationGracePeriodSeconds", seconds, "must not be negative",
@@ -90,7 +101,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
             throw InvalidDefinitionException.of(SUBJECT, "the main container is missing. Pass one, e.g. ContainerDef.named(\"app\").image(..).");
         }
         return new PodTemplate(List.of(), List.of(main), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
-                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY);
+                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE);
     }
 
     /** The main container: the first one. */
@@ -111,56 +122,68 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
     /** Runs {@code init} to completion before the containers start, after the init containers before it. */
     public PodTemplate withInitContainer(ContainerDef init) {
         return new PodTemplate(Lists.append(initContainers, init), containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
     }
 
     public PodTemplate withSidecar(ContainerDef sidecar) {
         return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
     }
 
     /** One more pod label; the caller refuses the labels the stack derives. */
     public PodTemplate withLabel(String key, String value) {
         return new PodTemplate(initContainers, containers, labels.with(key, value), annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
     }
 
     public PodTemplate withAnnotation(String key, String value) {
         return new PodTemplate(initContainers, containers, labels, annotations.with(key, value), serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
     }
 
     /** Runs as {@code account}, with its API token mounted or not. */
     public PodTemplate withServiceAccount(ServiceAccountDef account, boolean mountToken) {
         return new PodTemplate(initContainers, containers, labels, annotations, Optional.of(account), mountToken, imagePullSecrets, security,
-                terminationGracePeriodSeconds, tolerations, nodeSelector);
+                terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
     }
 
     public PodTemplate withImagePullSecret(SecretDef credentials) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds, tolerations, nodeSelector);
+                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
     }
 
     public PodTemplate withSecurity(PodSecurity security) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
     }
 
     public PodTemplate withTerminationGracePeriodSeconds(int seconds) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, Optional.of(seconds), tolerations, nodeSelector);
+                security, Optional.of(seconds), tolerations, nodeSelector, nodeAffinity);
     }
 
     /** Also tolerates {@code toleration}. */
     public PodTemplate withToleration(Toleration toleration) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, Lists.append(tolerations, toleration), nodeSelector);
+                security, terminationGracePeriodSeconds, Lists.append(tolerations, toleration), nodeSelector, nodeAffinity);
+    }
+
+    /** Runs only on nodes matching {@code expressions}, all of them (besides the requirements before). */
+    public PodTemplate withNodeRequirement(List<LabelExpression> expressions) {
+        return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withRequired(expressions));
+    }
+
+    /** Prefers nodes matching {@code preference}'s expressions by its weight. */
+    public PodTemplate withNodePreference(NodeAffinity.Preference preference) {
+        return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withPreferred(preference));
     }
 
     /** Runs only on nodes labelled {@code key=value} (besides the labels required before). */
     public PodTemplate withNodeSelector(String key, String value) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector.with(key, value));
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector.with(key, value), nodeAffinity);
     }
 
     /** Refuses a per-pod claim for a workload whose pods would share it: only a StatefulSet gives each pod its own disk. */

@@ -152,6 +152,23 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
         return withPod(pod().withToleration(toleration));
     }
 
+    /**
+     * A copy whose pods run only on nodes matching every expression, e.g.
+     * {@code LabelExpression.in("topology.kubernetes.io/zone", "eu-west-1a", "eu-west-1b")} ({@code nodeAffinity}, required).
+     */
+    default T withNodeRequirement(LabelExpression... expressions) {
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNodeRequirement(List.of(expressions))));
+    }
+
+    /**
+     * A copy whose pods prefer nodes matching every expression, by {@code weight} (1 to 100) against other preferences,
+     * e.g. {@code withNodePreference(80, LabelExpression.in("node.kubernetes.io/instance-type", "m6i.large"))}.
+     */
+    default T withNodePreference(int weight, LabelExpression... expressions) {
+        return withPod(InvalidDefinitionException.reportedAs(describe(),
+                () -> pod().withNodePreference(new NodeAffinity.Preference(weight, List.of(expressions)))));
+    }
+
     /** A copy whose pods run only on nodes labelled {@code key=value}, e.g. {@code kubernetes.io/os=linux}. */
     default T withNodeSelector(String key, String value) {
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNodeSelector(key, value)));

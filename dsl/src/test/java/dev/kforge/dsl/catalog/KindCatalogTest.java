@@ -46,6 +46,7 @@ import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.JobRestartPolicy;
+import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
@@ -107,7 +108,8 @@ class KindCatalogTest {
                 .withMount(Volumes.claim("data", Memory.gibibytes(10)).withStorageClass("ssd"), "/var/lib/postgresql/data")
                 .withMount(Volumes.emptyDir("run").withSizeLimit(Memory.mebibytes(16)), "/var/run/postgresql")
                 .withReadinessProbe(ProbeDef.tcpSocket(PG)).withLivenessProbe(ProbeDef.exec("pg_isready"));
-        StatefulSetDef db = StatefulSetDef.named("db").running(postgres).withPodManagement(PodManagement.PARALLEL)
+        StatefulSetDef db = StatefulSetDef.named("db").running(postgres)
+                .withNodeRequirement(LabelExpression.in("node.kubernetes.io/instance-type", "m6i.large", "m6i.xlarge")).withPodManagement(PodManagement.PARALLEL)
                 .withUpdate(StatefulSetUpdate.rollingFrom(1)).withReplicas(3);
         ServiceDef dbService = ServiceDef.named("db").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG));
 
@@ -126,7 +128,9 @@ class KindCatalogTest {
                 .withPort(metricsPort).withResources(RESOURCES).withReadinessProbe(ProbeDef.httpGet("/ready", metricsPort))
                 .withLivenessProbe(ProbeDef.tcpSocket(metricsPort))).withUpdate(DaemonSetUpdate.rolling(IntOrPercent.percent(20)))
                 .withToleration(Toleration.exists("node-role.kubernetes.io/control-plane").effect(TaintEffect.NO_SCHEDULE))
-                .withNodeSelector("kubernetes.io/os", "linux");
+                .withNodeSelector("kubernetes.io/os", "linux")
+                .withNodeRequirement(LabelExpression.doesNotExist("node.kubernetes.io/exclude-from-monitoring"))
+                .withNodePreference(50, LabelExpression.in("topology.kubernetes.io/zone", "eu-west-1a", "eu-west-1b"));
 
         ResourceQuotaDef quota = ResourceQuotaDef.named("compute").withRequests(Cpu.cores(16), Memory.gibibytes(32))
                 .withLimits(Cpu.cores(32), Memory.gibibytes(64)).withMaxPods(40);
