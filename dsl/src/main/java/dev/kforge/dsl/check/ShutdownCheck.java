@@ -7,8 +7,9 @@ import dev.kforge.dsl.workload.PreStop;
 import dev.kforge.dsl.workload.Workload;
 
 /**
- * A preStop hook runs inside the pod's termination grace period: a sleep that takes all of it gets
- * the container killed before it ever sees SIGTERM, so it cannot finish its requests or close cleanly.
+ * A preStop hook runs inside the pod's termination grace period: a sleep that takes all of it leaves the
+ * container SIGTERM only when the grace period is over, 2 s before the kubelet kills it, too late to
+ * finish its requests or close cleanly.
  */
 final class ShutdownCheck implements StackCheck {
     static final String ID = "pre-stop";
@@ -18,15 +19,16 @@ final class ShutdownCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (Workload<?> workload : index.workloads()) {
-            int grace = workload.terminationGracePeriodSeconds().orElse(DEFAULT_GRACE_SECONDS);
+            // The kubelet gives a pod at least 1 s.
+            int grace = Math.max(1, workload.terminationGracePeriodSeconds().orElse(DEFAULT_GRACE_SECONDS));
             for (ContainerDef container : workload.containers()) {
                 if (container.preStop().orElse(null) instanceof PreStop.Sleep sleep && sleep.duration().getSeconds() >= grace) {
                     problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, "container " + container.name() + " sleeps "
-                                    + sleep.duration().getSeconds() + " s before SIGTERM, but its pod is killed " + grace + " s after it is "
-                                    + "deleted: the container never gets SIGTERM, so it cannot shut down cleanly",
+                                    + sleep.duration().getSeconds() + " s before SIGTERM, but its pod's grace period is " + grace + " s: the "
+                                    + "container gets SIGTERM only when the grace period is over, 2 s before it is killed, too late to shut down cleanly",
                             "preStop sleep " + sleep.duration().getSeconds() + " s, terminationGracePeriodSeconds " + grace,
-                            "Sleep a few seconds (5 is usual), or raise the grace period above the sleep and the shutdown together "
-                                    + "(withTerminationGracePeriodSeconds)."));
+                            "Sleep well within the grace period (5 s of 30 is usual), or raise the grace period above the sleep and the time "
+                                    + "the container takes to stop (withTerminationGracePeriodSeconds)."));
                 }
             }
         }

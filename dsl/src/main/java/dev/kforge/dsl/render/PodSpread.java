@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.PodAntiAffinity;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
+import java.util.ArrayList;
 import java.util.List;
 
 /** How the scheduler spreads a workload's pods: over nodes (anti-affinity) and over zones (a topology spread constraint). */
@@ -30,9 +31,9 @@ final class PodSpread {
         term.setTopologyKey(NodeSpread.NODE_TOPOLOGY_KEY);
         PodAntiAffinity antiAffinity = new PodAntiAffinity();
         if (workload.nodeSpread() == NodeSpread.REQUIRED) {
-            antiAffinity.setRequiredDuringSchedulingIgnoredDuringExecution(List.of(term));
+            antiAffinity.setRequiredDuringSchedulingIgnoredDuringExecution(new ArrayList<>(List.of(term)));
         } else {
-            antiAffinity.setPreferredDuringSchedulingIgnoredDuringExecution(List.of(new WeightedPodAffinityTerm(term, 100)));
+            antiAffinity.setPreferredDuringSchedulingIgnoredDuringExecution(new ArrayList<>(List.of(new WeightedPodAffinityTerm(term, 100))));
         }
         if (pod.getAffinity() == null) {
             pod.setAffinity(new Affinity());

@@ -102,7 +102,7 @@ final class PodTemplateRenderer {
         for (NodeAffinity.Preference preference : nodeAffinity.preferred()) {
             preferred.add(new PreferredSchedulingTerm(term(preference.expressions()), preference.weight()));
         }
-        rendered.setPreferredDuringSchedulingIgnoredDuringExecution(preferred.isEmpty() ? null : preferred);
+        rendered.setPreferredDuringSchedulingIgnoredDuringExecution(preferred); // empty lists are not written; raw edits may add to it
         Affinity affinity = new Affinity();
         affinity.setNodeAffinity(rendered);
         return affinity;

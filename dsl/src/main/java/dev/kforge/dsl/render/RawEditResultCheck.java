@@ -109,10 +109,11 @@ final class RawEditResultCheck {
     private static void requireValidInitContainers(KubeObject<?> object, PodTemplateSpec template) {
         for (Container init : orEmpty(template.getSpec().getInitContainers())) {
             String restartPolicy = init.getRestartPolicy();
-            boolean probed = init.getReadinessProbe() != null || init.getLivenessProbe() != null || init.getStartupProbe() != null;
+            boolean probed = init.getReadinessProbe() != null || init.getLivenessProbe() != null || init.getStartupProbe() != null
+                    || init.getLifecycle() != null;
             if (restartPolicy != null && !restartPolicy.equals("Always") || restartPolicy == null && probed) {
                 throw new RawEditException(object, "raw edits left init container " + init.getName() + " with what the API server refuses",
-                        "restartPolicy: " + restartPolicy + ", probes: " + (probed ? "set" : "none"),
+                        "restartPolicy: " + restartPolicy + ", probes or lifecycle hooks: " + (probed ? "set" : "none"),
                         "An init container that runs to completion has neither; a sidecar (withSidecar) keeps restartPolicy: Always.",
                         object.meta().origin(), null);
             }

@@ -3,6 +3,7 @@ package dev.kforge.dsl.workload;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Lists;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Which nodes a workload's pods need or prefer, by node labels ({@code nodeAffinity}): set-based,
@@ -28,6 +29,10 @@ public record NodeAffinity(List<LabelExpression> required, List<Preference> pref
      */
     public record Preference(int weight, List<LabelExpression> expressions) {
         public Preference {
+            if (expressions.stream().anyMatch(Objects::isNull)) {
+                throw InvalidDefinitionException.invalid("Node preference", "node preference expression", null, "must be an expression",
+                        "For example LabelExpression.in(\"node.kubernetes.io/instance-type\", \"m6i.large\").");
+            }
             expressions = List.copyOf(expressions);
             if (weight < 1 || weight > 100) {
                 throw InvalidDefinitionException.invalid("Node preference", "node preference weight", weight, "must be 1 to 100", "For example 50.");
@@ -50,6 +55,10 @@ public record NodeAffinity(List<LabelExpression> required, List<Preference> pref
         }
         List<LabelExpression> all = required;
         for (LabelExpression expression : expressions) {
+            if (expression == null) {
+                throw InvalidDefinitionException.invalid("Node requirement", "node requirement expression", null, "must be an expression",
+                        "For example LabelExpression.exists(\"gpu\").");
+            }
             all = Lists.append(all, expression);
         }
         return new NodeAffinity(all, preferred);

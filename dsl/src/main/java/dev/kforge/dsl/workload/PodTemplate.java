@@ -78,19 +78,43 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
                         "Declare it with SecretDef.registryCredentials(\"" + credentials.name() + "\").");
             }
         }
-        for (LabelExpression expression : nodeAffinity.required()) {
-            // A node has its node selector's labels: a requirement on one of them must take that value.
-            if (nodeSelector.get(expression.key()) != null && !expression.matches(nodeSelector)) {
-                throw InvalidDefinitionException.invalid(SUBJECT, "node requirement", expression.key() + " " + expression.operator().apiValue() + " "
-                                + expression.values(), "contradicts the node selector " + expression.key() + "=" + nodeSelector.get(expression.key())
-                                + ": no node matches both, so the pods never start",
-                        "Keep one of them: the node selector for one value, the requirement for a set of values.");
-            }
-        }
+        requireSatisfiableNodes(nodeSelector, nodeAffinity.required());
         terminationGracePeriodSeconds.ifPresent(seconds -> {
             if (seconds < 0) {
                 throw InvalidDefinitionException.invalid(SUBJECT, "terminationGracePeriodSeconds", seconds, "must not be negative",
                         "Give the seconds a pod may take to stop; 0 kills it at once.");
+            }
+        });
+    }
+
+    /**
+     * Refuses node requirements no node can match: on one key, against the node selector's value or each other (they are
+     * all required at once). A key's possible values are tried: absent, each value the expressions name, and another one.
+     */
+    private static void requireSatisfiableNodes(Labels nodeSelector, List<LabelExpression> required) {
+        Map<String, List<LabelExpression>> byKey = new LinkedHashMap<>();
+        for (LabelExpression expression : required) {
+            byKey.computeIfAbsent(expression.key(), key -> new ArrayList<>()).add(expression);
+        }
+        byKey.forEach((key, expressions) -> {
+            String selected = nodeSelector.get(key);
+            List<Labels> candidates = new ArrayList<>();
+            if (selected != null) {
+                candidates.add(Labels.of(key, selected));
+            } else {
+                candidates.add(Labels.EMPTY);
+                expressions.forEach(expression -> expression.values().forEach(value -> candidates.add(Labels.of(key, value))));
+                candidates.add(Labels.of(key, "kforge-any-other-value"));
+            }
+            if (candidates.stream().noneMatch(node -> expressions.stream().allMatch(expression -> expression.matches(node)))) {
+                String shown = String.join(", ", expressions.stream().map(e -> e.key() + " " + e.operator().apiValue()
+                        + (e.values().isEmpty() ? "" : " " + e.values())).toList());
+                throw selected != null
+                        ? InvalidDefinitionException.invalid(SUBJECT, "node requirement", shown, "contradicts the node selector " + key + "="
+                                + selected + ": no node matches both, so the pods never start",
+                                "Keep one of them: the node selector for one value, the requirement for a set of values.")
+                        : InvalidDefinitionException.invalid(SUBJECT, "node requirement", shown, "contradicts itself: every requirement "
+                                + "holds at once, and no node matches them all, so the pods never start", "Keep one requirement per key.");
             }
         });
     }

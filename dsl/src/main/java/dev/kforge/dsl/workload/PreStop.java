@@ -2,7 +2,9 @@ package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a container does when its pod is deleted, before it gets SIGTERM ({@code lifecycle.preStop}).
@@ -19,7 +21,7 @@ public sealed interface PreStop {
 
     /** Runs {@code command} in the container, e.g. a graceful-drain endpoint of its server. */
     static PreStop exec(String... command) {
-        return new Exec(List.of(command));
+        return new Exec(Arrays.asList(command));
     }
 
     /** The seconds it waits: {@code lifecycle.preStop.sleep.seconds}. */
@@ -35,11 +37,12 @@ public sealed interface PreStop {
     /** The command it runs: {@code lifecycle.preStop.exec.command}. */
     record Exec(List<String> command) implements PreStop {
         public Exec {
-            command = List.copyOf(command);
-            if (command.isEmpty() || command.get(0).isBlank()) {
-                throw InvalidDefinitionException.invalid("PreStop", "exec command", command.toString(), "must name a program",
+            if (command.isEmpty() || command.stream().anyMatch(Objects::isNull) || command.get(0).isBlank() || !command.get(0).equals(command.get(0).strip())) {
+                throw InvalidDefinitionException.invalid("PreStop", "exec command", command.stream().map(part -> part == null ? "null"
+                                : "\"" + part + "\"").toList().toString(), "must name a program, without spaces around it, and no null argument",
                         "For example PreStop.exec(\"/app/drain\", \"--timeout=20s\").");
             }
+            command = List.copyOf(command);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -157,7 +158,7 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
      * {@code LabelExpression.in("topology.kubernetes.io/zone", "eu-west-1a", "eu-west-1b")} ({@code nodeAffinity}, required).
      */
     default T withNodeRequirement(LabelExpression... expressions) {
-        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNodeRequirement(List.of(expressions))));
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNodeRequirement(Arrays.asList(expressions))));
     }
 
     /**
@@ -166,7 +167,7 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
      */
     default T withNodePreference(int weight, LabelExpression... expressions) {
         return withPod(InvalidDefinitionException.reportedAs(describe(),
-                () -> pod().withNodePreference(new NodeAffinity.Preference(weight, List.of(expressions)))));
+                () -> pod().withNodePreference(new NodeAffinity.Preference(weight, Arrays.asList(expressions)))));
     }
 
     /** A copy whose pods run only on nodes labelled {@code key=value}, e.g. {@code kubernetes.io/os=linux}. */

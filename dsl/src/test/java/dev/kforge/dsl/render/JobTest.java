@@ -291,12 +291,12 @@ class JobTest {
         assertThatThrownBy(() -> render(proxied.withRawEdit("plain init", job ->
                 job.getSpec().getTemplate().getSpec().getInitContainers().get(0).setRestartPolicy("OnFailure"))))
                 .hasMessageStartingWith("Job migrate: raw edits left init container proxy with what the API server refuses "
-                        + "(restartPolicy: OnFailure, probes: none).");
+                        + "(restartPolicy: OnFailure, probes or lifecycle hooks: none).");
         assertThatThrownBy(() -> render(JOB.withInitContainer(ContainerDef.named("wait").image(Image.of("example/wait", "1.0.0")))
                 .withRawEdit("probe", job -> job.getSpec().getTemplate().getSpec().getInitContainers().get(0)
                         .setReadinessProbe(new Probe()))))
                 .hasMessageStartingWith("Job migrate: raw edits left init container wait with what the API server refuses "
-                        + "(restartPolicy: null, probes: set).");
+                        + "(restartPolicy: null, probes or lifecycle hooks: set).");
         // An edit that reaches for a sidecar among the containers is told where it went.
         assertThatThrownBy(() -> render(proxied.withRawEdit("proxy flag", job ->
                 job.getSpec().getTemplate().getSpec().getContainers().get(1).setArgs(List.of("--verbose")))))

@@ -64,6 +64,19 @@ class NodeAffinityTest {
         assertThat(linux.withNodeRequirement(LabelExpression.in("kubernetes.io/os", "linux", "windows")).pod().nodeAffinity().required()).hasSize(1);
         assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withNodeRequirement(LabelExpression.doesNotExist("kubernetes.io/os"))
                 .withNodeSelector("kubernetes.io/os", "linux")).hasMessageContaining("contradicts the node selector kubernetes.io/os=linux");
+        // Requirements on one key hold at once: ones no node can match together are refused too.
+        assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withNodeRequirement(LabelExpression.in("disk", "ssd"),
+                LabelExpression.in("disk", "hdd"))).hasMessage("Deployment web: node requirement \"disk In [ssd], disk In [hdd]\" "
+                + "contradicts itself: every requirement holds at once, and no node matches them all, so the pods never start. Keep one "
+                + "requirement per key.");
+        assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withNodeRequirement(LabelExpression.exists("gpu"))
+                .withNodeRequirement(LabelExpression.doesNotExist("gpu"))).hasMessageContaining("\"gpu Exists, gpu DoesNotExist\" contradicts itself");
+        assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withNodeRequirement(LabelExpression.in("disk", "ssd"),
+                LabelExpression.notIn("disk", "ssd"))).hasMessageContaining("contradicts itself");
+        assertThat(DeploymentDef.named("web").running(WEB).withNodeRequirement(LabelExpression.in("disk", "ssd", "nvme"),
+                LabelExpression.notIn("disk", "ssd"), LabelExpression.exists("disk")).pod().nodeAffinity().required()).hasSize(3);
+        assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withNodeRequirement((LabelExpression) null))
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("node requirement expression null is invalid");
         assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withNodeRequirement())
                 .hasMessageStartingWith("Deployment web: node requirement expressions \"[]\" is invalid: must not be empty.");
         assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withNodePreference(101, ZONES))

@@ -44,7 +44,11 @@ class PreStopTest {
         assertThatThrownBy(() -> PreStop.sleep(Duration.ofMillis(500))).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("PreStop: sleep \"PT0.5S\" is invalid: must be a positive whole number of seconds. For example "
                         + "PreStop.sleep(Duration.ofSeconds(5)).");
-        assertThatThrownBy(() -> PreStop.exec()).hasMessageStartingWith("PreStop: exec command \"[]\" is invalid: must name a program.");
+        assertThatThrownBy(() -> PreStop.exec()).hasMessageStartingWith("PreStop: exec command \"[]\" is invalid: must name a program");
+        assertThatThrownBy(() -> PreStop.exec("")).hasMessageStartingWith("PreStop: exec command \"[\"\"]\" is invalid");
+        assertThatThrownBy(() -> PreStop.exec(" /app/drain")).hasMessageStartingWith("PreStop: exec command \"[\" /app/drain\"]\" is invalid");
+        assertThatThrownBy(() -> PreStop.exec("/app/drain", null)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("[\"/app/drain\", null]");
         assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withInitContainer(ContainerDef.named("init")
                 .image(Image.of("example/init", "1.0.0")).withPreStop(PreStop.sleep(Duration.ofSeconds(1)))))
                 .hasMessageContaining("init container init \"preStop\" has a preStop hook, which the API server refuses on init containers");
@@ -54,9 +58,13 @@ class PreStopTest {
     void a_sleep_as_long_as_the_grace_period_never_lets_the_container_see_sigterm() {
         DeploymentDef sleepy = DeploymentDef.named("web").running(WEB.withPreStop(PreStop.sleep(Duration.ofSeconds(30))));
         assertThat(Rendering.reportOf(noPolicy(), sleepy)).containsExactly("ERROR prod/Deployment web: container web sleeps 30 s before "
-                + "SIGTERM, but its pod is killed 30 s after it is deleted: the container never gets SIGTERM, so it cannot shut down cleanly "
-                + "(preStop sleep 30 s, terminationGracePeriodSeconds 30). Sleep a few seconds (5 is usual), or raise the grace period "
-                + "above the sleep and the shutdown together (withTerminationGracePeriodSeconds).");
+                + "SIGTERM, but its pod's grace period is 30 s: the container gets SIGTERM only when the grace period is over, 2 s before "
+                + "it is killed, too late to shut down cleanly (preStop sleep 30 s, terminationGracePeriodSeconds 30). Sleep well within "
+                + "the grace period (5 s of 30 is usual), or raise the grace period above the sleep and the time the container takes to "
+                + "stop (withTerminationGracePeriodSeconds).");
+        // A grace period of 0 is 1 s to the kubelet.
+        assertThat(Rendering.reportOf(noPolicy(), DeploymentDef.named("web").running(WEB.withPreStop(PreStop.sleep(Duration.ofSeconds(1))))
+                .withTerminationGracePeriodSeconds(0))).singleElement().asString().contains("its pod's grace period is 1 s");
         assertThat(Rendering.reportOf(noPolicy(), sleepy.withTerminationGracePeriodSeconds(45))).isEmpty();
         assertThat(Rendering.reportOf(noPolicy(), DeploymentDef.named("web").running(WEB.withPreStop(PreStop.sleep(Duration.ofSeconds(5))))))
                 .isEmpty();
