@@ -92,6 +92,9 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
      * all required at once). A key's possible values are tried: absent, each value the expressions name, and another one.
      */
     private static void requireSatisfiableNodes(Labels nodeSelector, List<LabelExpression> required) {
+        if (required.isEmpty()) {
+            return; // every wither builds a template: most have no requirement
+        }
         Map<String, List<LabelExpression>> byKey = new LinkedHashMap<>();
         for (LabelExpression expression : required) {
             byKey.computeIfAbsent(expression.key(), key -> new ArrayList<>()).add(expression);
