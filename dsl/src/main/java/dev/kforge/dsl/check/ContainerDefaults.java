@@ -1,6 +1,8 @@
 package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.quota.LimitRangeDef;
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.Resources;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,6 +51,14 @@ final class ContainerDefaults {
                 r -> Optional.empty(), -1);
         /** By index; fields are found by it, never by the record's generated equals (linked on first use, at a start-up cost). */
         static final List<Field> ALL = List.of(CPU_REQUEST, MEMORY_REQUEST, CPU_LIMIT, MEMORY_LIMIT);
+    }
+
+    /** An amount of {@code field}'s resource as the API server writes it ({@code 250m}, {@code 512Mi}; {@code 0} for none). */
+    static String shown(Field field, long amount) {
+        if (amount == 0) {
+            return "0";
+        }
+        return field == Field.CPU_REQUEST || field == Field.CPU_LIMIT ? new Cpu(amount).quantity() : new Memory(amount).quantity();
     }
 
     /** The default of {@code field}, a request falling back to the default limit. */

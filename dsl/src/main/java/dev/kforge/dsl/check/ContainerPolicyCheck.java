@@ -2,7 +2,6 @@ package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.check.ContainerDefaults.Field;
 import dev.kforge.dsl.core.PolicyCheck;
-import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Image;
@@ -17,8 +16,7 @@ final class ContainerPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         // What the namespace's LimitRanges give a container counts as set: the API server sets it.
-        List<LimitRangeDef> limitRanges = index.all(LimitRangeDef.class);
-        ContainerDefaults defaults = ContainerDefaults.of(limitRanges);
+        ContainerDefaults defaults = index.containerDefaults();
         for (Workload<?> workload : index.workloads()) {
             checkScratchVolumes(stack, workload, problems);
             List<ContainerDef> containers = workload.allContainers();

@@ -5,8 +5,6 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
-import dev.kforge.dsl.workload.Cpu;
-import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +36,7 @@ final class LimitRangeCheck implements StackCheck {
                 reportConflict(stack, earlier, limitRange, problems);
             }
         }
-        ContainerDefaults defaults = ContainerDefaults.of(limitRanges);
+        ContainerDefaults defaults = index.containerDefaults();
         for (Field request : REQUESTS) {
             reportDefaultsApart(stack, index, defaults, request, problems);
         }
@@ -52,7 +50,7 @@ final class LimitRangeCheck implements StackCheck {
                         problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, "container " + container.name() + " requests "
                                         + "more " + resource(request) + " than the default limit " + defaults.sourceOf(limitField(request)).describe()
                                         + " gives it, so the API server refuses its pods",
-                                resource(request) + " request " + shown(request, own.get()) + ", default limit " + shown(request, limit.get()),
+                                resource(request) + " request " + ContainerDefaults.shown(request, own.get()) + ", default limit " + ContainerDefaults.shown(request, limit.get()),
                                 "Give the container its own " + resource(request) + " limit (withResources(...)), or raise the LimitRange's default."));
                     }
                 }
@@ -81,7 +79,7 @@ final class LimitRangeCheck implements StackCheck {
                 "gives containers a default " + resource(request) + " limit below the default request of " + requesting.describe()
                         + ": a container that sets neither gets a request above its limit, and the API server refuses its pod"
                         + (affected.isEmpty() ? "" : " (" + String.join(", ", affected) + ")"),
-                "default request " + shown(request, defaultRequest.get()) + ", default limit " + shown(request, defaultLimit.get()),
+                "default request " + ContainerDefaults.shown(request, defaultRequest.get()) + ", default limit " + ContainerDefaults.shown(request, defaultLimit.get()),
                 "Give the default request and limit of each resource in one LimitRange."));
     }
 
@@ -94,7 +92,7 @@ final class LimitRangeCheck implements StackCheck {
             Optional<Long> x = a.defaultOf(field);
             Optional<Long> y = b.defaultOf(field);
             if (x.isPresent() && y.isPresent() && !x.equals(y)) {
-                conflicts.add(field.name() + " " + shown(field, x.get()) + " / " + shown(field, y.get()));
+                conflicts.add(field.name() + " " + ContainerDefaults.shown(field, x.get()) + " / " + ContainerDefaults.shown(field, y.get()));
             }
         }
         if (!conflicts.isEmpty()) {
@@ -110,12 +108,5 @@ final class LimitRangeCheck implements StackCheck {
 
     private static String resource(Field field) {
         return field.name().substring(field.name().indexOf('.') + 1);
-    }
-
-    private static String shown(Field field, long amount) {
-        if (amount == 0) {
-            return "0";
-        }
-        return resource(field).equals("cpu") ? new Cpu(amount).quantity() : new Memory(amount).quantity();
     }
 }

@@ -32,15 +32,19 @@ final class QuotaCheck implements StackCheck {
     static final String TOTAL = "quota-total";
 
     /** One quota-limited amount: how the quota and a pod's containers give it, and how to show it. */
-    private record Limited(String name, Function<ResourceQuotaDef, Optional<Long>> quota, Optional<Field> field, Function<Long, String> shown) {
+    private record Limited(String name, Function<ResourceQuotaDef, Optional<Long>> quota, Optional<Field> field) {
+        /** An amount as the API server writes it; a count of pods as it is. */
+        String shown(long amount) {
+            return field.map(f -> ContainerDefaults.shown(f, amount)).orElse(Long.toString(amount));
+        }
     }
 
     private static final List<Limited> LIMITED = List.of(
-            new Limited("requests.cpu", q -> q.requestsCpu().map(Cpu::millicores), Optional.of(Field.CPU_REQUEST), QuotaCheck::cpu),
-            new Limited("requests.memory", q -> q.requestsMemory().map(Memory::bytes), Optional.of(Field.MEMORY_REQUEST), QuotaCheck::memory),
-            new Limited("limits.cpu", q -> q.limitsCpu().map(Cpu::millicores), Optional.of(Field.CPU_LIMIT), QuotaCheck::cpu),
-            new Limited("limits.memory", q -> q.limitsMemory().map(Memory::bytes), Optional.of(Field.MEMORY_LIMIT), QuotaCheck::memory),
-            new Limited("pods", q -> q.pods().map(Integer::longValue), Optional.empty(), count -> Long.toString(count)));
+            new Limited("requests.cpu", q -> q.requestsCpu().map(Cpu::millicores), Optional.of(Field.CPU_REQUEST)),
+            new Limited("requests.memory", q -> q.requestsMemory().map(Memory::bytes), Optional.of(Field.MEMORY_REQUEST)),
+            new Limited("limits.cpu", q -> q.limitsCpu().map(Cpu::millicores), Optional.of(Field.CPU_LIMIT)),
+            new Limited("limits.memory", q -> q.limitsMemory().map(Memory::bytes), Optional.of(Field.MEMORY_LIMIT)),
+            new Limited("pods", q -> q.pods().map(Integer::longValue), Optional.empty()));
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -49,7 +53,7 @@ final class QuotaCheck implements StackCheck {
             return;
         }
         List<LimitRangeDef> limitRanges = index.all(LimitRangeDef.class);
-        ContainerDefaults defaults = ContainerDefaults.of(limitRanges);
+        ContainerDefaults defaults = index.containerDefaults();
         List<Workload<?>> workloads = index.workloads();
         for (ResourceQuotaDef quota : quotas) {
             if (quota.isEmpty() && quota.rawEdits().isEmpty()) {
@@ -203,21 +207,12 @@ final class QuotaCheck implements StackCheck {
         }
 
         private String shown(long amount) {
-            return limited.shown().apply(amount);
+            return limited.shown(amount);
         }
     }
 
     /** How many pods of a workload to count. */
     private interface PodCount {
         int of(Workload<?> workload, Stack stack);
-    }
-
-    /** Amounts as the API server writes them. */
-    private static String cpu(long millicores) {
-        return millicores == 0 ? "0" : new Cpu(millicores).quantity();
-    }
-
-    private static String memory(long bytes) {
-        return bytes == 0 ? "0" : new Memory(bytes).quantity();
     }
 }

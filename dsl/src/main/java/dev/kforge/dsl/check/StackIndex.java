@@ -2,6 +2,7 @@ package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.Workload;
@@ -19,6 +20,7 @@ public final class StackIndex {
     private final List<KubeObject<?>> objects;
     private final Map<Class<?>, List<?>> byType = new HashMap<>();
     private final List<KubeObject<?>> duplicates = new ArrayList<>();
+    private ContainerDefaults containerDefaults;
 
     public StackIndex(Stack stack) {
         this.objects = stack.allObjects();
@@ -62,6 +64,14 @@ public final class StackIndex {
     @SuppressWarnings("unchecked")
     public List<ReplicatedWorkload<?>> replicatedWorkloads() {
         return (List<ReplicatedWorkload<?>>) (List<?>) all(ReplicatedWorkload.class);
+    }
+
+    /** What the stack's LimitRanges give a container that sets no request or limit; several checks read it. */
+    ContainerDefaults containerDefaults() {
+        if (containerDefaults == null) {
+            containerDefaults = ContainerDefaults.of(all(LimitRangeDef.class));
+        }
+        return containerDefaults;
     }
 
     private List<?> collect(Class<?> type) {

@@ -51,7 +51,6 @@ final class RawEditedCronJob {
     }
 
     private static RawEditException refused(KubeObject<?> object, String what, String actual, String hint) {
-        return new RawEditException(object, "raw edits set " + what + ", which the API server refuses for a CronJob", actual, hint,
-                object.meta().origin(), null);
+        return RawEditedJob.refused(object, "CronJob", what, actual, hint);
     }
 }

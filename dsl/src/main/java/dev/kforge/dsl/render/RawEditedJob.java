@@ -95,7 +95,8 @@ final class RawEditedJob {
         return value != null && value.longValue() < 0;
     }
 
-    private static RawEditException refused(KubeObject<?> object, String kind, String what, String actual, String hint) {
+    /** The API server refuses what a raw edit set on an object of {@code kind}. */
+    static RawEditException refused(KubeObject<?> object, String kind, String what, String actual, String hint) {
         return new RawEditException(object, "raw edits set " + what + ", which the API server refuses for a " + kind, actual, hint,
                 object.meta().origin(), null);
     }
