@@ -31,7 +31,7 @@ final class DiffCommand {
             }
             console.out().println("  " + difference.describe());
         }
-        console.out().println(differences.size() + " field(s) differ between " + from + " and " + to + " (names and values compared with the environment as <env>).");
+        console.out().println(differences.size() + " field(s) differ between " + from + " and " + to + " (objects matched with the environment's name as <env>; values that differ only by it left out).");
         return 0;
     }
 }

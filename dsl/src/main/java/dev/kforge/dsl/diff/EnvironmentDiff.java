@@ -26,8 +26,10 @@ public final class EnvironmentDiff {
     }
 
     public static List<FieldDifference> between(RenderedEnvironment from, RenderedEnvironment to) {
-        Map<String, Map<String, String>> left = flatten(from);
-        Map<String, Map<String, String>> right = flatten(to);
+        Pattern fromToken = token(from);
+        Pattern toToken = token(to);
+        Map<String, Map<String, String>> left = flatten(from, fromToken);
+        Map<String, Map<String, String>> right = flatten(to, toToken);
         TreeSet<String> objects = new TreeSet<>(left.keySet());
         objects.addAll(right.keySet());
         List<FieldDifference> differences = new ArrayList<>();
@@ -44,10 +46,14 @@ public final class EnvironmentDiff {
             TreeSet<String> paths = new TreeSet<>(a.keySet());
             paths.addAll(b.keySet());
             for (String path : paths) {
+                // The same text is the same value: "dev" in dev.kforge.Main is a Java package, not the environment.
                 String va = a.get(path);
                 String vb = b.get(path);
-                if (va == null || !va.equals(vb)) {
-                    // Redacted here, where the rest of the object is at hand (the flag before an argument).
+                if (va != null && va.equals(vb)) {
+                    continue;
+                }
+                if (va == null || vb == null || !replaced(va, fromToken).equals(replaced(vb, toToken))) {
+                    // Shown as written (tgr-prod, not tgr-<env>); redacted here, where the rest of the object is at hand.
                     differences.add(new FieldDifference(kind, name, path, Optional.ofNullable(FileDiff.redacted(path, va, a)),
                             Optional.ofNullable(FileDiff.redacted(path, vb, b))));
                 }
@@ -56,9 +62,16 @@ public final class EnvironmentDiff {
         return differences;
     }
 
-    /** Every object of the environment as kind/name -> (path -> value), environment name replaced. */
-    private static Map<String, Map<String, String>> flatten(RenderedEnvironment environment) {
-        Pattern token = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(environment.name()) + "(?![A-Za-z0-9])");
+    /** The environment's name as a word of its own ({@code tgr-dev}, {@code tgr.dev.example.com}, not {@code device}). */
+    private static Pattern token(RenderedEnvironment environment) {
+        return Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(environment.name()) + "(?![A-Za-z0-9])");
+    }
+
+    /**
+     * Every object of the environment as kind/name -> (path -> value), the environment's name replaced in object
+     * names and list items' names (what matches them across environments), not in values (compared both ways).
+     */
+    private static Map<String, Map<String, String>> flatten(RenderedEnvironment environment, Pattern token) {
         Map<String, Map<String, String>> objects = new TreeMap<>();
         for (RenderedObject object : environment.objects()) {
             Map<String, String> fields = new TreeMap<>();
@@ -72,7 +85,7 @@ public final class EnvironmentDiff {
         return objects;
     }
 
-    /** Every scalar of {@code node} by path; {@code token} (may be null) is replaced by {@code <env>} in names and values. */
+    /** Every scalar of {@code node} by path; {@code token} (may be null) is replaced by {@code <env>} in list items' names. */
     static void flatten(JsonNode node, String path, Map<String, String> fields, Pattern token) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -86,7 +99,7 @@ public final class EnvironmentDiff {
                 flatten(item, path + "[" + key + "]", fields, token);
             }
         } else {
-            fields.put(path, replaced(node.asText(), token));
+            fields.put(path, node.asText());
         }
     }
 

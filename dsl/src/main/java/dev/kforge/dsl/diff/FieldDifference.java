@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * One difference between two environments: an object's field, keyed by kind, name and field path.
- * Names and values are compared with the environment's own name replaced by {@code <env>}, so
- * {@code tgr-staging} and {@code tgr-prod} are the same object.
+ * Names are matched with the environment's own name replaced by {@code <env>}, so
+ * {@code tgr-staging} and {@code tgr-prod} are the same object; values that differ only by that
+ * name are no difference, the others are kept as written.
  *
  * @param path {@code spec.replicas}, {@code spec.template.spec.containers[tgr].image}; empty when
  *             the whole object exists in one environment only

@@ -363,7 +363,7 @@ class CliTest {
         assertThat(exit).isZero();
         assertThat(out()).isEqualTo("ConfigMap notes\n"
                 + "  data.text: short -> first line\\nsecond line that goes on ...\n"
-                + "1 field(s) differ between dev and prod (names and values compared with the environment as <env>).\n");
+                + "1 field(s) differ between dev and prod (objects matched with the environment's name as <env>; values that differ only by it left out).\n");
     }
 
     @Test
