@@ -72,6 +72,9 @@ final class RawEditResultCheck {
                 checkPodSecurity(object, job.getSpec().getTemplate(), stack);
                 RawEditedJob.check(object, job);
             }
+            if (RawEditedCheckedFields.runsPods(manifest)) {
+                RawEditedCheckedFields.check(object, StackRenderer.renderUnedited(object, stack), manifest, stack);
+            }
         } catch (RawEditException e) {
             throw e;
         } catch (RuntimeException e) { // a null where the API needs a value, in a list or map the edit filled

@@ -137,10 +137,17 @@ class DaemonSetTest {
             assertThatThrownBy(() -> Renderer.render(stack.with(nodes.withRawEdit("edit", edit))))
                     .hasMessageStartingWith("DaemonSet node-exporter: raw edits set what the API server refuses for a DaemonSet (");
         }
-        assertThat(Renderer.render(stack.with(nodes.withRawEdit("surge", d -> {
+        // A valid update is still the definition's to set: the quota checks read its surge.
+        assertThatThrownBy(() -> Renderer.render(stack.with(nodes.withRawEdit("surge", d -> {
             d.getSpec().getUpdateStrategy().getRollingUpdate().setMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(0));
             d.getSpec().getUpdateStrategy().getRollingUpdate().setMaxSurge(new io.fabric8.kubernetes.api.model.IntOrString("25%"));
-        }))).files()).isNotEmpty();
+        })))).hasMessageStartingWith("DaemonSet node-exporter: raw edits changed what the checks read from the definition (spec.updateStrategy: "
+                + "RollingUpdate maxSurge 0, maxUnavailable 1 -> RollingUpdate maxSurge 25%, maxUnavailable 0). Set it in the definition "
+                + "instead (withUpdate)");
+        // Writing out what the definition renders anyway changes nothing.
+        assertThat(Renderer.render(stack.with(nodes.withRawEdit("explicit", d ->
+                d.getSpec().getUpdateStrategy().getRollingUpdate().setMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(1))))).files())
+                .isNotEmpty();
     }
 
     @Test

@@ -302,14 +302,16 @@ class JobTest {
                 job.getSpec().getTemplate().getSpec().getContainers().get(1).setArgs(List.of("--verbose")))))
                 .hasMessageContaining("(its sidecars are native sidecars, under initContainers).");
         // What the API server accepts renders: an indexed Job with its count, a pod failure policy under Never, no selector said twice.
-        assertThat(file(render(JOB.withRestartPolicy(JobRestartPolicy.NEVER).withRawEdit("shards and failures", job -> {
+        assertThat(file(render(JOB.withRestartPolicy(JobRestartPolicy.NEVER).withCompletions(4).withRawEdit("shards and failures", job -> {
             job.getSpec().setCompletionMode("Indexed");
-            job.getSpec().setCompletions(4);
             job.getSpec().setBackoffLimitPerIndex(1);
             job.getSpec().setPodFailurePolicy(new PodFailurePolicy(List.of()));
             job.getSpec().setManualSelector(false);
-            job.getSpec().setParallelism(0);
-        })), "51-job-migrate.yaml")).contains("  completionMode: Indexed\n", "  completions: 4\n", "  parallelism: 0\n");
+        })), "51-job-migrate.yaml")).contains("  completionMode: Indexed\n", "  completions: 4\n");
+        // The counts the quota and claim checks read are the definition's.
+        assertThatThrownBy(() -> render(JOB.withRawEdit("wider", job -> job.getSpec().setParallelism(3))))
+                .hasMessageStartingWith("Job migrate: raw edits changed what the checks read from the definition (spec.parallelism: 1 -> 3). "
+                        + "Set it in the definition instead (withParallelism)");
         assertThatThrownBy(() -> render(JOB.withRawEdit("host network", job -> job.getSpec().getTemplate().getSpec().setHostNetwork(true))))
                 .hasMessageContaining("Job migrate: raw edits make its pods break the restricted Pod Security Standard");
         assertThatThrownBy(() -> render(JOB.withRawEdit("drop the pods", job -> job.getSpec().setTemplate(null))))

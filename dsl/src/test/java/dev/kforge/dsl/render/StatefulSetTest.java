@@ -273,9 +273,12 @@ class StatefulSetTest {
         DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")));
         assertThatThrownBy(() -> Renderer.render(stack.with(web.withRawEdit("deadline", d -> d.getSpec().getTemplate().getSpec().setActiveDeadlineSeconds(60L)))))
                 .hasMessageStartingWith("Deployment web: raw edits set what the API server refuses for pods that run until replaced");
-        // A valid partition set by an edit renders.
-        assertThat(Renderer.render(stack.with(db.withRawEdit("canary", s -> s.getSpec().getUpdateStrategy().setRollingUpdate(
-                new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy(null, 2))))).files()).isNotEmpty();
+        // A valid partition is still the definition's to set (the rollout check reads it); other valid fields render.
+        assertThatThrownBy(() -> Renderer.render(stack.with(db.withRawEdit("canary", s -> s.getSpec().getUpdateStrategy().setRollingUpdate(
+                new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy(null, 2))))))
+                .hasMessageContaining("(spec.updateStrategy: RollingUpdate partition 0 -> RollingUpdate partition 2). Set it in the definition "
+                        + "instead (withUpdate)");
+        assertThat(Renderer.render(stack.with(db.withRawEdit("history", s -> s.getSpec().setRevisionHistoryLimit(3)))).files()).isNotEmpty();
     }
 
     @Test
