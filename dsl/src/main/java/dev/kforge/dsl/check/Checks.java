@@ -21,6 +21,7 @@ public final class Checks {
             new WorkloadReferencesCheck(),
             new WorkloadSelectionCheck(),
             new StatefulSetRolloutCheck(),
+            new PodAffinityCheck(),
             new AutoscalerReferencesCheck(),
             new PodSecurityAdmissionCheck(),
             new VariableReferencesCheck(),

@@ -21,7 +21,7 @@ final class CronJobRenderer implements ObjectRenderer<CronJobDef> {
     @Override
     public Optional<HasMetadata> render(CronJobDef cronJob, Stack stack) {
         Labels workloadLabels = stack.workloadLabelsOf(cronJob);
-        JobSpec job = JobSpecs.of(cronJob, workloadLabels, cronJob.deadline(), cronJob.retries(), cronJob.restartPolicy());
+        JobSpec job = JobSpecs.of(cronJob, stack, workloadLabels, cronJob.deadline(), cronJob.retries(), cronJob.restartPolicy());
         ObjectMeta jobMeta = new ObjectMeta();
         jobMeta.setLabels(Metadata.map(workloadLabels.entries()));
         JobTemplateSpec jobTemplate = new JobTemplateSpec();

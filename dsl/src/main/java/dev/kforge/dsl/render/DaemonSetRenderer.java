@@ -23,7 +23,7 @@ final class DaemonSetRenderer implements ObjectRenderer<DaemonSetDef> {
         Labels workloadLabels = stack.workloadLabelsOf(daemonSet);
         DaemonSetSpec spec = new DaemonSetSpec();
         spec.setSelector(Metadata.podsOf(stack, daemonSet));
-        spec.setTemplate(PodTemplateRenderer.render(daemonSet, workloadLabels, ConfigChecksums.of(daemonSet, stack)));
+        spec.setTemplate(PodTemplateRenderer.render(daemonSet, stack, workloadLabels, ConfigChecksums.of(daemonSet, stack)));
         spec.setUpdateStrategy(update(daemonSet.update()));
         DaemonSet rendered = new DaemonSet();
         rendered.setMetadata(Metadata.of(daemonSet, stack, workloadLabels));

@@ -29,7 +29,7 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
     @Override
     public Optional<HasMetadata> render(DeploymentDef deployment, Stack stack) {
         Labels workloadLabels = stack.workloadLabelsOf(deployment);
-        PodTemplateSpec template = PodTemplateRenderer.render(deployment, workloadLabels, ConfigChecksums.of(deployment, stack));
+        PodTemplateSpec template = PodTemplateRenderer.render(deployment, stack, workloadLabels, ConfigChecksums.of(deployment, stack));
         PodSpread.acrossNodes(template.getSpec(), deployment, stack);
         // Counted per ReplicaSet: during a rollout the old pods, about to go, do not skew the new ones' spread.
         template.getSpec().setTopologySpreadConstraints(PodSpread.acrossZones(deployment, stack, List.of("pod-template-hash")));

@@ -29,7 +29,7 @@ final class JobRenderer implements ObjectRenderer<JobDef> {
     @Override
     public Optional<HasMetadata> render(JobDef job, Stack stack) {
         Labels workloadLabels = stack.workloadLabelsOf(job);
-        JobSpec spec = JobSpecs.of(job, workloadLabels, job.deadline(), job.retries(), job.restartPolicy());
+        JobSpec spec = JobSpecs.of(job, stack, workloadLabels, job.deadline(), job.retries(), job.restartPolicy());
         spec.setCompletions(job.completions() == 1 ? null : job.completions());
         spec.setParallelism(job.parallelism() == 1 ? null : job.parallelism());
 

@@ -2,6 +2,7 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.JobRestartPolicy;
 import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -17,9 +18,9 @@ final class JobSpecs {
     private JobSpecs() {
     }
 
-    static JobSpec of(Workload<?> workload, Labels workloadLabels, Optional<Duration> deadline, Optional<Integer> retries,
+    static JobSpec of(Workload<?> workload, Stack stack, Labels workloadLabels, Optional<Duration> deadline, Optional<Integer> retries,
                       JobRestartPolicy restartPolicy) {
-        PodTemplateSpec template = PodTemplateRenderer.render(workload, workloadLabels, Annotations.EMPTY);
+        PodTemplateSpec template = PodTemplateRenderer.render(workload, stack, workloadLabels, Annotations.EMPTY);
         template.getSpec().setRestartPolicy(restartPolicy.apiValue());
         JobSpec job = new JobSpec();
         job.setActiveDeadlineSeconds(deadline.map(Duration::getSeconds).orElse(null));

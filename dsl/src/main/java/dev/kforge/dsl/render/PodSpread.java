@@ -20,7 +20,7 @@ final class PodSpread {
 
     /**
      * Adds pod anti-affinity against the workload's own pods, per node, to {@code pod}'s affinity (beside its node
-     * affinity); none for {@link NodeSpread#NONE}.
+     * affinity and its terms about other workloads); none for {@link NodeSpread#NONE}.
      */
     static void acrossNodes(PodSpec pod, ReplicatedWorkload<?> workload, Stack stack) {
         if (workload.nodeSpread() == NodeSpread.NONE) {
@@ -29,16 +29,19 @@ final class PodSpread {
         PodAffinityTerm term = new PodAffinityTerm();
         term.setLabelSelector(Metadata.podsOf(stack, workload));
         term.setTopologyKey(NodeSpread.NODE_TOPOLOGY_KEY);
-        PodAntiAffinity antiAffinity = new PodAntiAffinity();
-        if (workload.nodeSpread() == NodeSpread.REQUIRED) {
-            antiAffinity.setRequiredDuringSchedulingIgnoredDuringExecution(new ArrayList<>(List.of(term)));
-        } else {
-            antiAffinity.setPreferredDuringSchedulingIgnoredDuringExecution(new ArrayList<>(List.of(new WeightedPodAffinityTerm(term, 100))));
-        }
         if (pod.getAffinity() == null) {
             pod.setAffinity(new Affinity());
         }
-        pod.getAffinity().setPodAntiAffinity(antiAffinity);
+        if (pod.getAffinity().getPodAntiAffinity() == null) {
+            pod.getAffinity().setPodAntiAffinity(new PodAntiAffinity(new ArrayList<>(), new ArrayList<>()));
+        }
+        // First, before the terms about other workloads' pods (PodAffinity.apartFrom).
+        PodAntiAffinity antiAffinity = pod.getAffinity().getPodAntiAffinity();
+        if (workload.nodeSpread() == NodeSpread.REQUIRED) {
+            antiAffinity.getRequiredDuringSchedulingIgnoredDuringExecution().add(0, term);
+        } else {
+            antiAffinity.getPreferredDuringSchedulingIgnoredDuringExecution().add(0, new WeightedPodAffinityTerm(term, 100));
+        }
     }
 
     /**

@@ -3,8 +3,10 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.NodeAffinity;
+import dev.kforge.dsl.workload.PodAffinity;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.TaintEffect;
 import dev.kforge.dsl.workload.Toleration;
@@ -17,11 +19,14 @@ import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
+import io.fabric8.kubernetes.api.model.PodAntiAffinity;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PreferredSchedulingTerm;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
+import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +43,7 @@ final class PodTemplateRenderer {
      * The template, its pods labelled with {@code workloadLabels} (the stack's {@code Stack.workloadLabelsOf}) and the
      * workload's pod labels, and annotated with its pod annotations and {@code extraAnnotations} (e.g. config checksums).
      */
-    static PodTemplateSpec render(Workload<?> workload, Labels workloadLabels, Annotations extraAnnotations) {
+    static PodTemplateSpec render(Workload<?> workload, Stack stack, Labels workloadLabels, Annotations extraAnnotations) {
         PodSpec pod = new PodSpec();
         pod.setServiceAccountName(workload.serviceAccount().map(account -> account.name()).orElse(null));
         pod.setAutomountServiceAccountToken(workload.mountServiceAccountToken());
@@ -79,6 +84,12 @@ final class PodTemplateRenderer {
         }
         pod.setTolerations(tolerations);
         pod.setAffinity(nodeAffinity(workload.pod().nodeAffinity()));
+        if (!workload.pod().podAffinities().isEmpty()) {
+            if (pod.getAffinity() == null) {
+                pod.setAffinity(new Affinity());
+            }
+            addPodAffinities(pod.getAffinity(), workload.pod().podAffinities(), stack);
+        }
 
         ObjectMeta podMeta = new ObjectMeta();
         podMeta.setLabels(Metadata.map(workloadLabels.with(workload.podLabels()).entries()));
@@ -106,6 +117,25 @@ final class PodTemplateRenderer {
         Affinity affinity = new Affinity();
         affinity.setNodeAffinity(rendered);
         return affinity;
+    }
+
+    /** Each affinity as a term selecting the other workload's pods, in the order given (the spread's term goes first). */
+    private static void addPodAffinities(Affinity affinity, List<PodAffinity> affinities, Stack stack) {
+        for (PodAffinity wanted : affinities) {
+            PodAffinityTerm term = new PodAffinityTerm();
+            term.setLabelSelector(Metadata.podsOf(stack, wanted.other()));
+            term.setTopologyKey(wanted.topology().key());
+            if (wanted.near() && affinity.getPodAffinity() == null) {
+                affinity.setPodAffinity(new io.fabric8.kubernetes.api.model.PodAffinity(new ArrayList<>(), new ArrayList<>()));
+            } else if (!wanted.near() && affinity.getPodAntiAffinity() == null) {
+                affinity.setPodAntiAffinity(new PodAntiAffinity(new ArrayList<>(), new ArrayList<>()));
+            }
+            List<WeightedPodAffinityTerm> preferred = wanted.near() ? affinity.getPodAffinity().getPreferredDuringSchedulingIgnoredDuringExecution()
+                    : affinity.getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution();
+            List<PodAffinityTerm> required = wanted.near() ? affinity.getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
+                    : affinity.getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
+            wanted.weight().ifPresentOrElse(weight -> preferred.add(new WeightedPodAffinityTerm(term, weight)), () -> required.add(term));
+        }
     }
 
     private static NodeSelectorTerm term(List<LabelExpression> expressions) {

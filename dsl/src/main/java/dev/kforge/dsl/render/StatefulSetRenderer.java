@@ -33,7 +33,7 @@ final class StatefulSetRenderer implements ObjectRenderer<StatefulSetDef> {
     @Override
     public Optional<HasMetadata> render(StatefulSetDef statefulSet, Stack stack) {
         Labels workloadLabels = stack.workloadLabelsOf(statefulSet);
-        PodTemplateSpec template = PodTemplateRenderer.render(statefulSet, workloadLabels, ConfigChecksums.of(statefulSet, stack));
+        PodTemplateSpec template = PodTemplateRenderer.render(statefulSet, stack, workloadLabels, ConfigChecksums.of(statefulSet, stack));
         PodSpread.acrossNodes(template.getSpec(), statefulSet, stack);
         template.getSpec().setTopologySpreadConstraints(PodSpread.acrossZones(statefulSet, stack, List.of()));
 

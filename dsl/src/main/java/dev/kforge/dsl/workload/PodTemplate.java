@@ -30,12 +30,13 @@ import java.util.Optional;
  * @param tolerations             the node taints the pods tolerate; default none
  * @param nodeSelector            the node labels the pods need; default none (any node)
  * @param nodeAffinity            the node labels the pods need or prefer, set-based; default none
+ * @param podAffinities           the other workloads' pods these pods need or prefer to be near or apart from; default none
  */
 public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> containers, Labels labels, Annotations annotations,
                           Optional<ServiceAccountDef> serviceAccount, boolean mountServiceAccountToken,
                           List<SecretDef> imagePullSecrets, PodSecurity security,
                           Optional<Integer> terminationGracePeriodSeconds, List<Toleration> tolerations, Labels nodeSelector,
-                          NodeAffinity nodeAffinity) {
+                          NodeAffinity nodeAffinity, List<PodAffinity> podAffinities) {
     private static final String SUBJECT = "Pod template";
 
     public PodTemplate {
@@ -43,6 +44,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
         tolerations = List.copyOf(tolerations);
         containers = List.copyOf(containers);
         imagePullSecrets = List.copyOf(imagePullSecrets);
+        podAffinities = List.copyOf(podAffinities);
         if (containers.isEmpty()) {
             throw InvalidDefinitionException.invalid(SUBJECT, "containers", List.of(), "must hold at least one container",
                     "Start the workload with .running(mainContainer).");
@@ -79,6 +81,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
             }
         }
         requireSatisfiableNodes(nodeSelector, nodeAffinity.required());
+        requireConsistent(podAffinities);
         terminationGracePeriodSeconds.ifPresent(seconds -> {
             if (seconds < 0) {
                 throw InvalidDefinitionException.invalid(SUBJECT, "terminationGracePeriodSeconds", seconds, "must not be negative",
@@ -122,13 +125,33 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
         });
     }
 
+    /** Refuses one workload and topology given twice with the same direction, or required both near and apart. */
+    private static void requireConsistent(List<PodAffinity> affinities) {
+        for (int i = 1; i < affinities.size(); i++) {
+            PodAffinity later = affinities.get(i);
+            for (PodAffinity earlier : affinities.subList(0, i)) {
+                if (!earlier.sameOther(later) || earlier.topology() != later.topology()) {
+                    continue;
+                }
+                if (earlier.near() == later.near()) {
+                    throw InvalidDefinitionException.invalid(SUBJECT, "pod affinity", later.describe(), "is given twice (also "
+                            + earlier.describe() + ")", "Keep one of them.");
+                }
+                if (earlier.required() && later.required()) {
+                    throw InvalidDefinitionException.invalid(SUBJECT, "pod affinity", later.describe(), "contradicts " + earlier.describe()
+                            + ": no " + later.topology().noun() + " is both, so the pods never start", "Keep one of them.");
+                }
+            }
+        }
+    }
+
     /** Pods of one container with the safe defaults: restricted security, no service account token. */
     public static PodTemplate running(ContainerDef main) {
         if (main == null) {
             throw InvalidDefinitionException.of(SUBJECT, "the main container is missing. Pass one, e.g. ContainerDef.named(\"app\").image(..).");
         }
         return new PodTemplate(List.of(), List.of(main), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
-                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE);
+                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE, List.of());
     }
 
     /** The main container: the first one. */
@@ -149,68 +172,77 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
     /** Runs {@code init} to completion before the containers start, after the init containers before it. */
     public PodTemplate withInitContainer(ContainerDef init) {
         return new PodTemplate(Lists.append(initContainers, init), containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
     }
 
     public PodTemplate withSidecar(ContainerDef sidecar) {
         return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
     }
 
     /** One more pod label; the caller refuses the labels the stack derives. */
     public PodTemplate withLabel(String key, String value) {
         return new PodTemplate(initContainers, containers, labels.with(key, value), annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
     }
 
     public PodTemplate withAnnotation(String key, String value) {
         return new PodTemplate(initContainers, containers, labels, annotations.with(key, value), serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
     }
 
     /** Runs as {@code account}, with its API token mounted or not. */
     public PodTemplate withServiceAccount(ServiceAccountDef account, boolean mountToken) {
         return new PodTemplate(initContainers, containers, labels, annotations, Optional.of(account), mountToken, imagePullSecrets, security,
-                terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
+                terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
     }
 
     public PodTemplate withImagePullSecret(SecretDef credentials) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
+                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
     }
 
     public PodTemplate withSecurity(PodSecurity security) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
     }
 
     public PodTemplate withTerminationGracePeriodSeconds(int seconds) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, Optional.of(seconds), tolerations, nodeSelector, nodeAffinity);
+                security, Optional.of(seconds), tolerations, nodeSelector, nodeAffinity, podAffinities);
     }
 
     /** Also tolerates {@code toleration}. */
     public PodTemplate withToleration(Toleration toleration) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, Lists.append(tolerations, toleration), nodeSelector, nodeAffinity);
+                security, terminationGracePeriodSeconds, Lists.append(tolerations, toleration), nodeSelector, nodeAffinity, podAffinities);
     }
 
     /** Runs only on nodes matching {@code expressions}, all of them (besides the requirements before). */
     public PodTemplate withNodeRequirement(List<LabelExpression> expressions) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withRequired(expressions));
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withRequired(expressions), podAffinities);
     }
 
     /** Prefers nodes matching {@code preference}'s expressions by its weight. */
     public PodTemplate withNodePreference(NodeAffinity.Preference preference) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withPreferred(preference));
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withPreferred(preference), podAffinities);
     }
 
     /** Runs only on nodes labelled {@code key=value} (besides the labels required before). */
     public PodTemplate withNodeSelector(String key, String value) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector.with(key, value), nodeAffinity);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector.with(key, value), nodeAffinity, podAffinities);
+    }
+
+    /** Also runs near or apart from another workload's pods (after the affinities before). */
+    public PodTemplate withPodAffinity(PodAffinity affinity) {
+        if (affinity == null) {
+            throw InvalidDefinitionException.invalid(SUBJECT, "pod affinity", null, "must be given", "For example PodAffinity.near(cache, Topology.NODE).");
+        }
+        return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, Lists.append(podAffinities, affinity));
     }
 
     /** Refuses a per-pod claim for a workload whose pods would share it: only a StatefulSet gives each pod its own disk. */

@@ -170,6 +170,18 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
                 () -> pod().withNodePreference(new NodeAffinity.Preference(weight, Arrays.asList(expressions)))));
     }
 
+    /**
+     * A copy whose pods run near or apart from another workload's pods, e.g. {@code PodAffinity.near(cache, Topology.NODE)}
+     * or {@code PodAffinity.apartFrom(batch, Topology.NODE).preferred(50)}; its own pods are spread with the spread withers.
+     */
+    default T withPodAffinity(PodAffinity affinity) {
+        if (affinity != null && affinity.other().kind().is(kind()) && affinity.other().name().equals(name())) {
+            throw InvalidDefinitionException.invalid(describe(), "pod affinity", affinity.describe(), "is about its own pods",
+                    "Spread its own pods with withNodeSpread or withZoneSpread (Deployments and StatefulSets); a DaemonSet runs one per node anyway.");
+        }
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withPodAffinity(affinity)));
+    }
+
     /** A copy whose pods run only on nodes labelled {@code key=value}, e.g. {@code kubernetes.io/os=linux}. */
     default T withNodeSelector(String key, String value) {
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNodeSelector(key, value)));

@@ -49,6 +49,7 @@ import dev.kforge.dsl.workload.JobRestartPolicy;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
+import dev.kforge.dsl.workload.PodAffinity;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodManagement;
 import dev.kforge.dsl.workload.Port;
@@ -59,6 +60,7 @@ import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.StatefulSetUpdate;
 import dev.kforge.dsl.workload.TaintEffect;
 import dev.kforge.dsl.workload.Toleration;
+import dev.kforge.dsl.workload.Topology;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.Volumes;
@@ -117,7 +119,8 @@ class KindCatalogTest {
                         .image(Image.of("example/report", "1.3.0")).withResources(RESOURCES).withCommand("report", "--language", "$(LANGUAGE)")
                         .withEnv(Env.from("LANGUAGE", config.key("LANGUAGE"))))
                 .withInitContainer(migrate.withCommand("wait-for-db")).withTimeZone("Europe/Paris").withDeadline(Duration.ofMinutes(20))
-                .withRetries(2).withConcurrency(ConcurrencyPolicy.FORBID);
+                .withRetries(2).withConcurrency(ConcurrencyPolicy.FORBID)
+                .withPodAffinity(PodAffinity.near(db, Topology.ZONE)).withPodAffinity(PodAffinity.apartFrom(web, Topology.NODE).preferred(20));
 
         JobDef schema = JobDef.named("migrate-schema").running(migrate.withCommand("migrate", "--schema")).withComponent("migration")
                 .withSidecar(ContainerDef.named("db-proxy").image(Image.of("example/db-proxy", "2.1.0")).withResources(RESOURCES))

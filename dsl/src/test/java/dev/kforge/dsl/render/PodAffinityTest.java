@@ -1,0 +1,164 @@
+package dev.kforge.dsl.render;
+
+import static dev.kforge.dsl.testing.Rendering.file;
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static dev.kforge.dsl.testing.Rendering.render;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.testing.Rendering;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.CronJobDef;
+import dev.kforge.dsl.workload.DaemonSetDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.NodeSpread;
+import dev.kforge.dsl.workload.PodAffinity;
+import dev.kforge.dsl.workload.StatefulSetDef;
+import dev.kforge.dsl.workload.Topology;
+import dev.kforge.dsl.workload.ZoneSpread;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pods near or apart from another workload's pods: rendered as pod (anti-)affinity on its selector, and checked for what never schedules. */
+class PodAffinityTest {
+    private static final ContainerDef WEB = ContainerDef.named("web").image(Image.of("example/web", "1.0.0"));
+    private static final DeploymentDef CACHE = DeploymentDef.named("cache").running(ContainerDef.named("redis").image(Image.of("redis", "7.4.1")))
+            .withReplicas(2);
+    private static final DaemonSetDef AGENT = DaemonSetDef.named("agent").running(ContainerDef.named("agent").image(Image.of("example/agent", "1.0.0")));
+
+    private static List<String> problems(KubeObject<?>... objects) {
+        return Rendering.reportOf(noPolicy(), objects);
+    }
+
+    @Test
+    void renders_each_affinity_on_the_other_workloads_pods_after_the_spread_of_its_own() {
+        DeploymentDef web = DeploymentDef.named("web").running(WEB).withPodAffinity(PodAffinity.near(CACHE, Topology.NODE))
+                .withPodAffinity(PodAffinity.apartFrom(AGENT, Topology.ZONE).preferred(30));
+
+        assertThat(file(render(web, CACHE.withComponent("cache"), AGENT), "50-deployment-web.yaml")).contains("""
+                      affinity:
+                        podAffinity:
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                          - labelSelector:
+                              matchLabels:
+                                app.kubernetes.io/component: cache
+                                app.kubernetes.io/instance: demo-test
+                                app.kubernetes.io/name: cache
+                            topologyKey: kubernetes.io/hostname
+                        podAntiAffinity:
+                          preferredDuringSchedulingIgnoredDuringExecution:
+                          - podAffinityTerm:
+                              labelSelector:
+                                matchLabels:
+                                  app.kubernetes.io/instance: demo-test
+                                  app.kubernetes.io/name: web
+                              topologyKey: kubernetes.io/hostname
+                            weight: 100
+                          - podAffinityTerm:
+                              labelSelector:
+                                matchLabels:
+                                  app.kubernetes.io/instance: demo-test
+                                  app.kubernetes.io/name: agent
+                              topologyKey: topology.kubernetes.io/zone
+                            weight: 30
+                """);
+        // Without the spread, a required anti-affinity stands alone; a Job's pods take affinities too.
+        assertThat(file(render(CACHE, DeploymentDef.named("web").running(WEB).withNodeSpread(NodeSpread.NONE)
+                .withPodAffinity(PodAffinity.apartFrom(CACHE, Topology.NODE))), "50-deployment-web.yaml")).contains("""
+                        podAntiAffinity:
+                          requiredDuringSchedulingIgnoredDuringExecution:
+                          - labelSelector:
+                              matchLabels:
+                                app.kubernetes.io/instance: demo-test
+                                app.kubernetes.io/name: cache
+                            topologyKey: kubernetes.io/hostname
+                """).doesNotContain("podAffinity:", "preferredDuringScheduling");
+        assertThat(file(render(CACHE, CronJobDef.named("report").onSchedule("@daily").running(WEB)
+                .withPodAffinity(PodAffinity.near(CACHE, Topology.ZONE).preferred(80))), "51-cronjob-report.yaml"))
+                .contains("            podAffinity:\n              preferredDuringSchedulingIgnoredDuringExecution:\n");
+    }
+
+    @Test
+    void refuses_affinities_about_its_own_pods_given_twice_or_contradicting_each_other() {
+        DeploymentDef web = DeploymentDef.named("web").running(WEB);
+        assertThatThrownBy(() -> web.withPodAffinity(PodAffinity.apartFrom(web, Topology.NODE)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment web: pod affinity \"apart from the pods of Deployment web (other node, required)\" is "
+                        + "about its own pods. Spread its own pods with withNodeSpread or withZoneSpread (Deployments and StatefulSets); a "
+                        + "DaemonSet runs one per node anyway.");
+        DeploymentDef near = web.withPodAffinity(PodAffinity.near(CACHE, Topology.NODE));
+        assertThatThrownBy(() -> near.withPodAffinity(PodAffinity.near(CACHE, Topology.NODE).preferred(10)))
+                .hasMessage("Deployment web: pod affinity \"near the pods of Deployment cache (same node, preferred, weight 10)\" "
+                        + "is given twice (also near the pods of Deployment cache (same node, required)). Keep one of them.");
+        assertThatThrownBy(() -> near.withPodAffinity(PodAffinity.apartFrom(CACHE, Topology.NODE)))
+                .hasMessage("Deployment web: pod affinity \"apart from the pods of Deployment cache (other node, required)\" "
+                        + "contradicts near the pods of Deployment cache (same node, required): no node is both, so the pods never start. "
+                        + "Keep one of them.");
+        // Near one zone but off the nodes: both hold at once.
+        assertThat(near.withPodAffinity(PodAffinity.apartFrom(CACHE, Topology.ZONE).preferred(20)).pod().podAffinities()).hasSize(2);
+        assertThatThrownBy(() -> PodAffinity.near(CACHE, Topology.NODE).preferred(0))
+                .hasMessage("Pod affinity: weight 0 is invalid: must be 1 to 100. For example preferred(50).");
+        assertThatThrownBy(() -> PodAffinity.near(null, Topology.NODE)).hasMessageStartingWith("Pod affinity: workload null is invalid");
+        assertThatThrownBy(() -> web.withPodAffinity(null)).hasMessageStartingWith("Deployment web: pod affinity null is invalid");
+    }
+
+    @Test
+    void a_required_affinity_on_pods_that_are_not_there_all_the_time_is_an_error_a_preference_a_warning() {
+        DeploymentDef web = DeploymentDef.named("web").running(WEB).withPodAffinity(PodAffinity.near(CACHE, Topology.NODE));
+        assertThat(problems(web)).containsExactly("ERROR prod/Deployment web: runs its pods near the pods of Deployment cache (same node, "
+                + "required), which is not in the stack: no such pod ever runs here, so its pods stay Pending (Deployment cache). Add "
+                + "Deployment cache to the stack (stack.with(...)), or drop the affinity.");
+        assertThat(problems(DeploymentDef.named("web").running(WEB).withPodAffinity(PodAffinity.near(CACHE, Topology.NODE).preferred(50))))
+                .singleElement().asString().startsWith("WARNING prod/Deployment web: runs its pods near the pods of Deployment cache (same "
+                        + "node, preferred, weight 50), which is not in the stack: the affinity has no effect");
+
+        CronJobDef report = CronJobDef.named("report").onSchedule("@daily").running(WEB);
+        DeploymentDef follower = DeploymentDef.named("web").running(WEB).withPodAffinity(PodAffinity.near(report, Topology.ZONE));
+        assertThat(problems(report, follower)).containsExactly("ERROR prod/Deployment web: runs its pods near the pods of CronJob report "
+                + "(same zone, required), which exist only while a run lasts, so its pods stay Pending the rest of the time (CronJob report). "
+                + "Keep it near a Deployment, StatefulSet or DaemonSet, or make it a preference: .preferred(weight).");
+        assertThat(problems(CACHE, web, DeploymentDef.named("api").running(WEB).withPodAffinity(PodAffinity.apartFrom(CACHE, Topology.NODE))))
+                .isEmpty();
+    }
+
+    @Test
+    void pods_that_need_a_node_of_their_own_near_fewer_pods_or_apart_from_a_pod_on_every_node_cannot_all_start() {
+        DeploymentDef web = DeploymentDef.named("web").running(WEB).withReplicas(3).withNodeSpread(NodeSpread.REQUIRED)
+                .withPodAffinity(PodAffinity.near(CACHE, Topology.NODE));
+        assertThat(problems(CACHE, web)).containsExactly("ERROR prod/Deployment web: runs up to 3 pods, each near the pods of Deployment "
+                + "cache (same node, required) and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but Deployment cache runs 2: "
+                + "at most 2 of them can start, the others stay Pending (3 pods, 2 nodes). Give Deployment cache at least 3 replicas, make the "
+                + "spread preferred, or make the affinity a preference (.preferred(weight)).");
+        assertThat(problems(CACHE.withReplicas(3), web)).isEmpty();
+        assertThat(problems(AGENT, CACHE, web.withPodAffinity(PodAffinity.near(AGENT, Topology.NODE)).withPodAffinity(PodAffinity.near(CACHE,
+                Topology.ZONE)).withReplicas(2))).isEmpty();
+        StatefulSetDef zoned = StatefulSetDef.named("db").running(WEB).withReplicas(3).withZoneSpread(ZoneSpread.REQUIRED)
+                .withPodAffinity(PodAffinity.near(CACHE, Topology.ZONE));
+        assertThat(problems(CACHE, zoned)).noneMatch(line -> line.contains("pods, each near")); // the cluster's zone count decides
+
+        DeploymentDef away = DeploymentDef.named("web").running(WEB).withPodAffinity(PodAffinity.apartFrom(AGENT, Topology.NODE));
+        assertThat(problems(AGENT, away)).containsExactly("ERROR prod/Deployment web: runs its pods apart from the pods of DaemonSet agent "
+                + "(other node, required), which runs a pod on every node (no node selector or requirement), so no node is left and its pods "
+                + "stay Pending (DaemonSet agent). Make it a preference (.preferred(weight)), or limit DaemonSet agent to some nodes "
+                + "(withNodeSelector).");
+        assertThat(problems(AGENT.withNodeSelector("gpu", "true"), away)).isEmpty();
+    }
+
+    @Test
+    void two_workloads_waiting_for_each_other_or_wanting_near_and_apart_are_reported_once() {
+        DeploymentDef web = DeploymentDef.named("web").running(WEB).withPodAffinity(PodAffinity.near(CACHE, Topology.NODE));
+        DeploymentDef cache = CACHE.withPodAffinity(PodAffinity.near(web, Topology.NODE));
+        assertThat(problems(web, cache)).containsExactly("ERROR prod/Deployment web: runs its pods near the pods of Deployment cache (same "
+                + "node, required), while Deployment cache runs its own near the pods of Deployment web (same node, required): each waits for "
+                + "a pod of the other, so neither ever starts (both required). Keep the affinity on the workload that follows the other only, "
+                + "or make one a preference (.preferred(weight)).");
+        assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.apartFrom(web, Topology.NODE)))).singleElement().asString()
+                .contains("while Deployment cache runs its own apart from the pods of Deployment web (other node, required): no node suits "
+                        + "both, so the pods of one of them stay Pending");
+        assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.apartFrom(web, Topology.ZONE)))).isEmpty();
+        assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.near(web, Topology.NODE).preferred(40)))).isEmpty();
+    }
+}
