@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The spec of a disk claim, whether a PersistentVolumeClaim of its own or a StatefulSet's claim template. */
 final class ClaimSpecs {
@@ -20,7 +21,7 @@ final class ClaimSpecs {
         spec.setAccessModes(new ArrayList<>(List.of(accessMode.apiValue())));
         spec.setStorageClassName(storageClass.orElse(null));
         VolumeResourceRequirements resources = new VolumeResourceRequirements();
-        resources.setRequests(Map.of("storage", new Quantity(size.quantity())));
+        resources.setRequests(new TreeMap<>(Map.of("storage", new Quantity(size.quantity())))); // mutable: raw edits may add to it
         spec.setResources(resources);
         return spec;
     }

@@ -30,7 +30,8 @@ final class JobRenderer implements ObjectRenderer<JobDef> {
     public Optional<HasMetadata> render(JobDef job, Stack stack) {
         Labels workloadLabels = stack.workloadLabelsOf(job);
         JobSpec spec = JobSpecs.of(job, stack, workloadLabels, job.deadline(), job.retries(), job.restartPolicy());
-        spec.setCompletions(job.completions() == 1 ? null : job.completions());
+        // Unset completions with parallelism above 1 makes a work queue (done when any pod succeeds): written then.
+        spec.setCompletions(job.completions() == 1 && job.parallelism() == 1 ? null : job.completions());
         spec.setParallelism(job.parallelism() == 1 ? null : job.parallelism());
 
         Job rendered = new Job();

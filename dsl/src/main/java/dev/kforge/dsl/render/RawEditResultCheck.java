@@ -72,7 +72,7 @@ final class RawEditResultCheck {
                 checkPodSecurity(object, job.getSpec().getTemplate(), stack);
                 RawEditedJob.check(object, job);
             }
-            if (RawEditedCheckedFields.runsPods(manifest)) {
+            if (CheckedFields.apply(manifest)) {
                 RawEditedCheckedFields.check(object, StackRenderer.renderUnedited(object, stack), manifest, stack);
             }
         } catch (RawEditException e) {

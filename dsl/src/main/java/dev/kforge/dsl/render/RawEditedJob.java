@@ -67,7 +67,7 @@ final class RawEditedJob {
         boolean indexed = Objects.equals(mode, "Indexed");
         if (indexed && job.getCompletions() == null) {
             throw refused(object, kind, "Indexed completion without completions", "completionMode: Indexed, completions: null",
-                    "Set completions in the same edit (withCompletions leaves 1 unwritten, the default of other modes).");
+                    "Set completions in the same edit (to 1, which the DSL leaves unwritten when one pod runs at a time) or with withCompletions above 1.");
         }
         if (job.getMaxFailedIndexes() != null && job.getBackoffLimitPerIndex() == null) {
             throw refused(object, kind, "maxFailedIndexes without backoffLimitPerIndex", "maxFailedIndexes: " + job.getMaxFailedIndexes(),

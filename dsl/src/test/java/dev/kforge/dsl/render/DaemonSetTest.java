@@ -141,7 +141,7 @@ class DaemonSetTest {
         assertThatThrownBy(() -> Renderer.render(stack.with(nodes.withRawEdit("surge", d -> {
             d.getSpec().getUpdateStrategy().getRollingUpdate().setMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(0));
             d.getSpec().getUpdateStrategy().getRollingUpdate().setMaxSurge(new io.fabric8.kubernetes.api.model.IntOrString("25%"));
-        })))).hasMessageStartingWith("DaemonSet node-exporter: raw edits changed what the checks read from the definition (spec.updateStrategy: "
+        })))).hasMessageStartingWith("DaemonSet node-exporter: raw edit \"surge\" changed what the checks read from the definition (spec.updateStrategy: "
                 + "RollingUpdate maxSurge 0, maxUnavailable 1 -> RollingUpdate maxSurge 25%, maxUnavailable 0). Set it in the definition "
                 + "instead (withUpdate)");
         // Writing out what the definition renders anyway changes nothing.

@@ -194,6 +194,8 @@ class JobTest {
                 "selector", "checksum");
         String queue = file(render(JOB.withCompletions(10).withParallelism(3).withRestartPolicy(JobRestartPolicy.NEVER).withComponent("db")),
                 "51-job-migrate.yaml");
+        // Completions are written beside a parallelism above 1: unset, they would make a work queue, done when any pod succeeds.
+        assertThat(file(render(JOB.withParallelism(3)), "51-job-migrate.yaml")).contains("  completions: 1\n", "  parallelism: 3\n");
         assertThat(queue).contains("  completions: 10\n", "  parallelism: 3\n", "      restartPolicy: Never\n",
                 "    app.kubernetes.io/component: db\n");
     }
@@ -310,8 +312,9 @@ class JobTest {
         })), "51-job-migrate.yaml")).contains("  completionMode: Indexed\n", "  completions: 4\n");
         // The counts the quota and claim checks read are the definition's.
         assertThatThrownBy(() -> render(JOB.withRawEdit("wider", job -> job.getSpec().setParallelism(3))))
-                .hasMessageStartingWith("Job migrate: raw edits changed what the checks read from the definition (spec.parallelism: 1 -> 3). "
-                        + "Set it in the definition instead (withParallelism)");
+                .hasMessageStartingWith("Job migrate: raw edit \"wider\" changed what the checks read from the definition (spec.completions: "
+                        + "unset (1) -> unset (work queue), spec.parallelism: unset (1) -> 3). Set them in the definition instead (withCompletions, "
+                        + "withParallelism)");
         assertThatThrownBy(() -> render(JOB.withRawEdit("host network", job -> job.getSpec().getTemplate().getSpec().setHostNetwork(true))))
                 .hasMessageContaining("Job migrate: raw edits make its pods break the restricted Pod Security Standard");
         assertThatThrownBy(() -> render(JOB.withRawEdit("drop the pods", job -> job.getSpec().setTemplate(null))))

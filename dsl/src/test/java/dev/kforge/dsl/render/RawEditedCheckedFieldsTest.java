@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.quota.ResourceQuotaDef;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
@@ -14,10 +15,14 @@ import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.IntOrPercent;
+import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.Volumes;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -55,7 +60,7 @@ class RawEditedCheckedFieldsTest {
             d.getSpec().getStrategy().getRollingUpdate().setMaxSurge(new IntOrString(3));
         }))))
                 .isInstanceOf(RawEditException.class)
-                .hasMessage("Deployment web: raw edits changed what the checks read from the definition (spec.replicas: 2 -> 5, "
+                .hasMessage("Deployment web: raw edit \"edit\" changed what the checks read from the definition (spec.replicas: 2 -> 5, "
                         + "spec.strategy: RollingUpdate maxSurge 25%, maxUnavailable 25% -> RollingUpdate maxSurge 3, maxUnavailable 25%, "
                         + "spec.template.spec.containers[web].resources.limits.memory: 256Mi -> 1Gi). Set them in the definition instead "
                         + "(withReplicas, withStrategy, the container's withResources), where the checks of availability, quotas, claims and "
@@ -81,10 +86,10 @@ class RawEditedCheckedFieldsTest {
     @Test
     void removing_resources_or_changing_the_grace_period_is_a_change_too() {
         assertThatThrownBy(() -> Renderer.render(stack(edited(d -> web(d).getResources().getRequests().remove("cpu")))))
-                .hasMessageContaining("(spec.template.spec.containers[web].resources.requests.cpu: 250m -> absent). Set it in the definition "
-                        + "instead (the container's withResources)");
+                .hasMessageContaining("(spec.template.spec.containers[web].resources.requests.cpu: 250m -> unset (its limit, 1)). Set it in "
+                        + "the definition instead (the container's withResources)");
         assertThatThrownBy(() -> Renderer.render(stack(edited(d -> d.getSpec().getTemplate().getSpec().setTerminationGracePeriodSeconds(5L)))))
-                .hasMessageContaining("(spec.template.spec.terminationGracePeriodSeconds: 30 -> 5). Set it in the definition instead "
+                .hasMessageContaining("(spec.template.spec.terminationGracePeriodSeconds: unset (30) -> 5). Set it in the definition instead "
                         + "(withTerminationGracePeriodSeconds)");
     }
 
@@ -117,5 +122,63 @@ class RawEditedCheckedFieldsTest {
         CronJobDef report = CronJobDef.named("report").onSchedule("@daily").running(WEB).withConcurrency(ConcurrencyPolicy.FORBID);
         assertThatThrownBy(() -> Renderer.render(stack(report.withRawEdit("overlap", c -> c.getSpec().setConcurrencyPolicy("Allow")))))
                 .hasMessageContaining("(spec.concurrencyPolicy: Forbid -> Allow). Set it in the definition instead (withConcurrency)");
+    }
+
+    @Test
+    void amounts_are_compared_as_the_cluster_ends_up_with_them() {
+        // A request left to its limit, or to the LimitRange's default, written out: no change.
+        ContainerDef limitsOnly = WEB.withResources(Resources.NONE.withCpuLimit(Cpu.millis(500)).withMemoryLimit(Memory.mebibytes(128)));
+        assertThat(Renderer.render(stack(DeploymentDef.named("web").running(limitsOnly).withRawEdit("explicit", d -> web(d).getResources()
+                .setRequests(new java.util.TreeMap<>(java.util.Map.of("cpu", new Quantity("0.5"), "memory", new Quantity("128Mi"))))))).files())
+                .isNotEmpty();
+        LimitRangeDef defaults = LimitRangeDef.named("defaults").withContainerDefaults(Resources.requests(Cpu.millis(100), Memory.mebibytes(64))
+                .withCpuLimit(Cpu.millis(500)).withMemoryLimit(Memory.mebibytes(128)));
+        ContainerDef bare = ContainerDef.named("web").image(Image.of("example/web", "1.0.0"));
+        Consumer<Deployment> writeDefaults = d -> web(d).setResources(new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+                .addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("64Mi"))
+                .addToLimits("cpu", new Quantity("500m")).addToLimits("memory", new Quantity("128Mi")).build());
+        assertThat(Renderer.render(stack(defaults, DeploymentDef.named("web").running(bare).withRawEdit("explicit", writeDefaults))).files())
+                .isNotEmpty();
+        assertThatThrownBy(() -> Renderer.render(stack(defaults, DeploymentDef.named("web").running(bare).withRawEdit("more", d ->
+                web(d).setResources(new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder().addToLimits("memory", new Quantity("1Gi"))
+                        .build())))))
+                .hasMessageContaining("containers[web].resources.limits.memory: unset (the LimitRange's 128Mi) -> 1Gi, "
+                        + "spec.template.spec.containers[web].resources.requests.memory: unset (the LimitRange's 64Mi) -> unset (its limit, 1Gi))");
+        // Unset replicas are one; a percentage of 0 is 0.
+        assertThat(Renderer.render(stack(DeploymentDef.named("web").running(WEB).withRawEdit("implicit", d -> d.getSpec().setReplicas(null))))
+                .files()).isNotEmpty();
+        assertThat(Renderer.render(stack(DeploymentDef.named("web").running(WEB).withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1),
+                IntOrPercent.count(0))).withRawEdit("percent", d -> d.getSpec().getStrategy().getRollingUpdate().setMaxUnavailable(
+                new IntOrString("0%"))))).files()).isNotEmpty();
+    }
+
+    @Test
+    void a_container_of_the_definition_may_not_be_renamed_away_nor_a_claim_mount_made_writable_nor_a_deadline_dropped() {
+        assertThatThrownBy(() -> Renderer.render(stack(edited(d -> {
+            web(d).setName("app");
+            web(d).setResources(null);
+        })))).hasMessageContaining("(spec.template.spec.containers[web]: present -> absent). Set it in the definition instead "
+                + "(withSidecar or withInitContainer)");
+
+        PersistentVolumeClaimDef shared = PersistentVolumeClaimDef.named("shared").requesting(Memory.gibibytes(5))
+                .withAccessMode(dev.kforge.dsl.workload.VolumeAccessMode.READ_ONLY_MANY).withStorageClass("nfs");
+        DeploymentDef reader = DeploymentDef.named("web").running(WEB.withReadOnlyMount(Volumes.persistentClaim("shared", shared), "/shared"));
+        assertThatThrownBy(() -> Renderer.render(stack(shared, reader.withRawEdit("write", d -> web(d).getVolumeMounts().get(0).setReadOnly(false)))))
+                .hasMessageContaining("(spec.template.spec.containers[web].volumeMounts[shared].readOnly: true -> false). Set it in the "
+                        + "definition instead (the container's withMount or withReadOnlyMount)");
+
+        JobDef job = JobDef.named("migrate").running(WEB).withDeadline(java.time.Duration.ofMinutes(10));
+        assertThatThrownBy(() -> Renderer.render(stack(job.withRawEdit("forever", j -> j.getSpec().setActiveDeadlineSeconds(null)))))
+                .hasMessageContaining("(spec.activeDeadlineSeconds: 600 -> none). Set it in the definition instead (withDeadline)");
+    }
+
+    @Test
+    void an_autoscalers_range_and_target_are_the_definitions() {
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("web").scaling(DEPLOYMENT).between(2, 5)
+                .atUtilization(UtilizationTarget.cpu(70));
+        assertThatThrownBy(() -> Renderer.render(stack(DEPLOYMENT, autoscaler.withRawEdit("burst", h -> h.getSpec().setMaxReplicas(50)))))
+                .hasMessage("HorizontalPodAutoscaler web: raw edit \"burst\" changed what the checks read from the definition (spec.maxReplicas: "
+                        + "5 -> 50). Set it in the definition instead (between), where the checks of availability, quotas, claims and shutdown "
+                        + "see it.");
     }
 }

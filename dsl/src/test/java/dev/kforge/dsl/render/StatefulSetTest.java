@@ -279,6 +279,9 @@ class StatefulSetTest {
                 .hasMessageContaining("(spec.updateStrategy: RollingUpdate partition 0 -> RollingUpdate partition 2). Set it in the definition "
                         + "instead (withUpdate)");
         assertThat(Renderer.render(stack.with(db.withRawEdit("history", s -> s.getSpec().setRevisionHistoryLimit(3)))).files()).isNotEmpty();
+        assertThat(Renderer.render(stack.with(db.withRawEdit("scratch quota", s -> s.getSpec().getVolumeClaimTemplates().get(0).getSpec()
+                .getResources().getRequests().put("example.com/iops", new io.fabric8.kubernetes.api.model.Quantity("3000"))))).files())
+                .isNotEmpty();
     }
 
     @Test
