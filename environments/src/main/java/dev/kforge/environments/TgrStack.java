@@ -65,8 +65,8 @@ public final class TgrStack {
     /**
      * What may differ between environments: replicas, image tag, resources, flags (debug, TLS,
      * disruption budget) and how secrets are delivered. Everything else must be identical, so an
-     * accidental difference fails GitOpsOutputTest. Names and values are compared with the
-     * environment's name replaced, so namespaces and hosts count as equal.
+     * accidental difference fails GitOpsOutputTest. Objects are matched with the environment's name
+     * replaced, and values that differ only by each one's own name count as equal (namespaces, hosts).
      */
     public static final List<AllowedDifference> ALLOWED_DIFFERENCES = List.of(
             AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.replicas"),

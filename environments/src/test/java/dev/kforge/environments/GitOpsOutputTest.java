@@ -67,6 +67,13 @@ class GitOpsOutputTest {
             }
         }
         assertThat(undeclared).as("differences not declared in TgrStack.ALLOWED_DIFFERENCES").isEmpty();
+        // No value names an environment in two of them (staging pointing at prod's database, say).
+        for (RenderedEnvironment from : rendered) {
+            for (RenderedEnvironment to : rendered) {
+                assertThat(from == to ? List.of() : EnvironmentDiff.compare(from, to).sharedNames())
+                        .as(from.name() + " -> " + to.name() + ": the same value naming an environment in both").isEmpty();
+            }
+        }
         // The declaration is not vacuous: staging and prod do differ, in replicas for one.
         assertThat(EnvironmentDiff.between(rendered.get(1), rendered.get(2)))
                 .extracting(FieldDifference::path).contains("spec.replicas");

@@ -2,9 +2,11 @@ package dev.kforge.dsl.cli;
 
 import dev.kforge.dsl.diff.EnvironmentDiff;
 import dev.kforge.dsl.diff.FieldDifference;
+import dev.kforge.dsl.diff.FileDiff;
 import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.Renderer;
 import java.util.List;
+import java.util.function.Function;
 
 /** {@code diff FROM TO}: the fields that differ between two environments. */
 final class DiffCommand {
@@ -21,17 +23,28 @@ final class DiffCommand {
         if (console.report(result)) {
             return 1;
         }
-        List<FieldDifference> differences = EnvironmentDiff.between(result.environment(from).orElseThrow(), result.environment(to).orElseThrow());
+        EnvironmentDiff.Comparison comparison = EnvironmentDiff.compare(result.environment(from).orElseThrow(),
+                result.environment(to).orElseThrow());
+        print(console, comparison.differences(), FieldDifference::describe);
+        console.out().println(comparison.differences().size() + " field(s) differ between " + from + " and " + to
+                + " (objects matched with the environment's name as <env>; values that differ only by it left out).");
+        if (!comparison.sharedNames().isEmpty()) {
+            console.out().println("The same in both, naming an environment (check that each means its own; a Java package may):");
+            print(console, comparison.sharedNames(), difference -> difference.path() + ": " + FileDiff.shown(difference.to().orElse(null)));
+        }
+        return 0;
+    }
+
+    /** Each field under its object's kind and name, printed once per object. */
+    private static void print(Console console, List<FieldDifference> fields, Function<FieldDifference, String> line) {
         String current = "";
-        for (FieldDifference difference : differences) {
-            String object = difference.kind() + " " + difference.name();
+        for (FieldDifference field : fields) {
+            String object = field.kind() + " " + field.name();
             if (!object.equals(current)) {
                 console.out().println(object);
                 current = object;
             }
-            console.out().println("  " + difference.describe());
+            console.out().println("  " + line.apply(field));
         }
-        console.out().println(differences.size() + " field(s) differ between " + from + " and " + to + " (objects matched with the environment's name as <env>; values that differ only by it left out).");
-        return 0;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,14 +26,31 @@ public final class EnvironmentDiff {
     private EnvironmentDiff() {
     }
 
+    /** The fields that differ, by kind, name and path. */
     public static List<FieldDifference> between(RenderedEnvironment from, RenderedEnvironment to) {
-        Pattern fromToken = token(from);
-        Pattern toToken = token(to);
+        return compare(from, to).differences();
+    }
+
+    /**
+     * The differences, and the values the same in both that name one of the environments: {@code db.prod.internal} in
+     * staging and in prod is the same text, but staging's likely means prod's database (a Java package {@code dev.example}
+     * is the same text for a good reason: only a reader can tell).
+     *
+     * @param differences fields that differ beyond each environment's own name
+     * @param sharedNames fields equal in both (up to each one's own name) that keep an environment's name in both
+     */
+    public record Comparison(List<FieldDifference> differences, List<FieldDifference> sharedNames) {
+    }
+
+    public static Comparison compare(RenderedEnvironment from, RenderedEnvironment to) {
+        Pattern fromToken = token(from.name());
+        Pattern toToken = token(to.name());
         Map<String, Map<String, String>> left = flatten(from, fromToken);
         Map<String, Map<String, String>> right = flatten(to, toToken);
         TreeSet<String> objects = new TreeSet<>(left.keySet());
         objects.addAll(right.keySet());
         List<FieldDifference> differences = new ArrayList<>();
+        List<FieldDifference> sharedNames = new ArrayList<>();
         for (String object : objects) {
             String kind = object.substring(0, object.indexOf('/'));
             String name = object.substring(object.indexOf('/') + 1);
@@ -46,25 +64,58 @@ public final class EnvironmentDiff {
             TreeSet<String> paths = new TreeSet<>(a.keySet());
             paths.addAll(b.keySet());
             for (String path : paths) {
-                // The same text is the same value: "dev" in dev.kforge.Main is a Java package, not the environment.
                 String va = a.get(path);
                 String vb = b.get(path);
-                if (va != null && va.equals(vb)) {
-                    continue;
-                }
-                if (va == null || vb == null || !replaced(va, fromToken).equals(replaced(vb, toToken))) {
-                    // Shown as written (tgr-prod, not tgr-<env>); redacted here, where the rest of the object is at hand.
-                    differences.add(new FieldDifference(kind, name, path, Optional.ofNullable(FileDiff.redacted(path, va, a)),
-                            Optional.ofNullable(FileDiff.redacted(path, vb, b))));
+                // Redacted here, where the rest of the object is at hand (the flag before an argument); shown as written.
+                FieldDifference field = new FieldDifference(kind, name, path, Optional.ofNullable(FileDiff.redacted(path, va, a)),
+                        Optional.ofNullable(FileDiff.redacted(path, vb, b)));
+                Match match = va == null || vb == null ? Match.DIFFERENT : match(va, vb, from.name(), to.name());
+                if (match == Match.DIFFERENT) {
+                    differences.add(field);
+                } else if (match == Match.SHARING_A_NAME) {
+                    sharedNames.add(field);
                 }
             }
         }
-        return differences;
+        return new Comparison(differences, sharedNames);
+    }
+
+    private enum Match { SAME, SHARING_A_NAME, DIFFERENT }
+
+    /**
+     * Whether {@code b} is {@code a} with some of the places {@code a} names its environment naming the other one: the same
+     * value; and whether, doing so, both keep an environment's name at one place (a Java package {@code dev.}, or a host
+     * {@code db.prod.internal} in both).
+     */
+    private static Match match(String a, String b, String aName, String bName) {
+        Pattern aToken = token(aName);
+        if (a.equals(b)) {
+            return aToken.matcher(a).find() || token(bName).matcher(a).find() ? Match.SHARING_A_NAME : Match.SAME;
+        }
+        StringBuilder pattern = new StringBuilder();
+        Matcher names = aToken.matcher(a);
+        int from = 0;
+        while (names.find()) {
+            pattern.append(Pattern.quote(a.substring(from, names.start()))).append("(").append(Pattern.quote(aName)).append("|")
+                    .append(Pattern.quote(bName)).append(")");
+            from = names.end();
+        }
+        pattern.append(Pattern.quote(a.substring(from)));
+        Matcher aligned = Pattern.compile(pattern.toString()).matcher(b);
+        if (from == 0 || !aligned.matches()) {
+            return Match.DIFFERENT;
+        }
+        for (int group = 1; group <= aligned.groupCount(); group++) {
+            if (aligned.group(group).equals(aName)) {
+                return Match.SHARING_A_NAME;
+            }
+        }
+        return token(bName).matcher(b).results().count() > aligned.groupCount() ? Match.SHARING_A_NAME : Match.SAME;
     }
 
     /** The environment's name as a word of its own ({@code tgr-dev}, {@code tgr.dev.example.com}, not {@code device}). */
-    private static Pattern token(RenderedEnvironment environment) {
-        return Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(environment.name()) + "(?![A-Za-z0-9])");
+    private static Pattern token(String environment) {
+        return Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(environment) + "(?![A-Za-z0-9])");
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Optional;
  * One difference between two environments: an object's field, keyed by kind, name and field path.
  * Names are matched with the environment's own name replaced by {@code <env>}, so
  * {@code tgr-staging} and {@code tgr-prod} are the same object; values that differ only by that
- * name are no difference, the others are kept as written.
+ * name are no difference (see {@link EnvironmentDiff#compare}), the others are kept as written.
  *
  * @param path {@code spec.replicas}, {@code spec.template.spec.containers[tgr].image}; empty when
  *             the whole object exists in one environment only
@@ -18,7 +18,7 @@ public record FieldDifference(String kind, String name, String path, Optional<St
 
     /** {@code spec.replicas: 2 -> 3}, or {@code (object): absent -> present}; one line, long values shortened, secrets redacted. */
     public String describe() {
-        return (path.isEmpty() ? "(object)" : path) + ": " + FileDiff.shown(FileDiff.redacted(path, from.orElse(null), Map.of())) + " -> "
-                + FileDiff.shown(FileDiff.redacted(path, to.orElse(null), Map.of()));
+        return (path.isEmpty() ? "(object)" : path) + ": " + FileDiff.change(FileDiff.redacted(path, from.orElse(null), Map.of()),
+                FileDiff.redacted(path, to.orElse(null), Map.of()));
     }
 }

@@ -33,7 +33,7 @@ public final class FileDiff {
             String a = left.get(path);
             String b = right.get(path);
             if (a == null || !a.equals(b)) {
-                differences.add(path + ": " + shown(redacted(path, a, left)) + " -> " + shown(redacted(path, b, right)));
+                differences.add(path + ": " + change(redacted(path, a, left), redacted(path, b, right)));
             }
         }
         // A Job's name is the hash of the rest: what changed comes first.
@@ -62,11 +62,33 @@ public final class FileDiff {
     }
 
     /** A value on one line: {@code absent} for none, line breaks as {@code \n}, at most 40 characters. */
-    static String shown(String value) {
-        if (value == null) {
-            return "absent";
+    public static String shown(String value) {
+        return value == null ? "absent" : shortened(value.replace("\n", "\\n"), 0);
+    }
+
+    /**
+     * {@code before -> after}, each as {@link #shown}; two long values are shortened from a little before the first
+     * character where they differ, so that what differs is never cut away.
+     */
+    static String change(String before, String after) {
+        if (before == null || after == null) {
+            return shown(before) + " -> " + shown(after);
         }
-        String oneLine = value.replace("\n", "\\n");
-        return oneLine.length() <= LONGEST_VALUE ? oneLine : oneLine.substring(0, LONGEST_VALUE - 3) + "...";
+        String a = before.replace("\n", "\\n");
+        String b = after.replace("\n", "\\n");
+        int common = 0;
+        while (common < a.length() && common < b.length() && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        int from = common < LONGEST_VALUE - 10 ? 0 : common - 15;
+        return shortened(a, from) + " -> " + shortened(b, from);
+    }
+
+    /** {@code text} from {@code from} on, at most 40 characters, with {@code ...} where it is cut. */
+    private static String shortened(String text, int from) {
+        String start = from == 0 ? "" : "...";
+        String rest = text.substring(Math.min(from, text.length()));
+        int room = LONGEST_VALUE - start.length();
+        return start + (rest.length() <= room ? rest : rest.substring(0, room - 3) + "...");
     }
 }

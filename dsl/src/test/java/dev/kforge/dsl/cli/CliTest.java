@@ -352,6 +352,22 @@ class CliTest {
     }
 
     @Test
+    void diff_lists_apart_the_values_that_name_an_environment_in_both() {
+        List<EnvironmentDefinition> environments = List.of(
+                new EnvironmentDefinition("staging", () -> stack("staging").with(ConfigMapDef.named("db").withProperty("HOST", "db.prod.internal"))),
+                new EnvironmentDefinition("prod", () -> stack("prod").with(ConfigMapDef.named("db").withProperty("HOST", "db.prod.internal"))));
+
+        int exit = run(environments, "diff", "staging", "prod");
+
+        assertThat(exit).isZero();
+        assertThat(out()).isEqualTo("0 field(s) differ between staging and prod (objects matched with the environment's name as <env>; "
+                + "values that differ only by it left out).\n"
+                + "The same in both, naming an environment (check that each means its own; a Java package may):\n"
+                + "ConfigMap db\n"
+                + "  data.HOST: db.prod.internal\n");
+    }
+
+    @Test
     void diff_prints_each_differing_field_on_one_line() {
         List<EnvironmentDefinition> environments = List.of(
                 new EnvironmentDefinition("dev", () -> stack("dev").with(ConfigMapDef.named("notes").withProperty("text", "short"))),

@@ -22,12 +22,41 @@ class EnvironmentDiffTest {
                 .map(difference -> difference.kind() + " " + difference.name() + " " + difference.describe()).toList();
     }
 
+    private static List<String> sharedNames(String from, ConfigMapDef a, String to, ConfigMapDef b) {
+        return EnvironmentDiff.compare(render(from, a), render(to, b)).sharedNames().stream()
+                .map(field -> field.path() + ": " + field.to().orElseThrow()).toList();
+    }
+
     @Test
     void the_same_text_is_no_difference_even_where_it_holds_an_environments_name() {
         ConfigMapDef config = ConfigMapDef.named("settings").withProperty("MAIN_CLASS", "dev.example.tgr.Main")
                 .withProperty("PROFILE", "dev");
 
         assertThat(differences(config, config)).isEmpty();
+        // Listed apart for a reader to judge: a package, or one environment's address used by both.
+        assertThat(sharedNames("dev", config, "prod", config)).containsExactly("data.MAIN_CLASS: dev.example.tgr.Main", "data.PROFILE: dev");
+    }
+
+    @Test
+    void a_value_naming_the_other_environment_in_both_is_listed_apart_as_the_same_text_naming_an_environment() {
+        ConfigMapDef prodDatabase = ConfigMapDef.named("settings").withProperty("DB_HOST", "db.prod.internal");
+        assertThat(EnvironmentDiff.between(render("staging", prodDatabase), render("prod", prodDatabase))).isEmpty();
+        assertThat(sharedNames("staging", prodDatabase, "prod", prodDatabase)).containsExactly("data.DB_HOST: db.prod.internal");
+        // Each side's own name where the other has its own is the same value, silently; a name kept at one place of it is listed.
+        assertThat(sharedNames("dev", ConfigMapDef.named("settings").withProperty("ARGS", "dev.example.Main --profile dev"), "prod",
+                ConfigMapDef.named("settings").withProperty("ARGS", "dev.example.Main --profile prod")))
+                .containsExactly("data.ARGS: dev.example.Main --profile prod");
+        assertThat(differences(ConfigMapDef.named("settings").withProperty("ARGS", "dev.example.Main --profile dev"),
+                ConfigMapDef.named("settings").withProperty("ARGS", "dev.example.Main --profile prod"))).isEmpty();
+        assertThat(sharedNames("dev", ConfigMapDef.named("settings").withProperty("HOST", "tgr.dev.example.com"), "prod",
+                ConfigMapDef.named("settings").withProperty("HOST", "tgr.prod.example.com"))).isEmpty();
+    }
+
+    @Test
+    void long_values_are_shortened_around_where_they_differ() {
+        assertThat(differences(ConfigMapDef.named("settings").withProperty("CMD", "java -cp app.jar dev.example.tgr.Main --port 5000"),
+                ConfigMapDef.named("settings").withProperty("CMD", "java -cp app.jar dev.example.tgr.Main --port 8080")))
+                .containsExactly("ConfigMap settings data.CMD: ...gr.Main --port 5000 -> ...gr.Main --port 8080");
     }
 
     @Test
