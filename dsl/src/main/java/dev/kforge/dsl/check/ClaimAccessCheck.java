@@ -11,7 +11,6 @@ import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.StatefulSetDef;
-import dev.kforge.dsl.workload.Topology;
 import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.VolumeMount;
@@ -102,41 +101,19 @@ final class ClaimAccessCheck implements StackCheck {
             problems.add(Problem.of(ID, takeTurns ? Severity.WARNING : Severity.ERROR, stack.describe(), claim,
                     "is ReadWriteOncePod, so one pod at a time may mount it, but " + count + (takeTurns
                             ? ": they run one after the other, each waiting until the pod before it ends (or its deadline stops it)"
-                            : ": the others never start" + stuck), who, fixes(all, surges, mode)));
+                            : ": the others never start" + stuck), who, fixes(all, surges)));
             return;
         }
         // ReadWriteOnce: pods on one node share it. Pods that are never on one node certainly cannot.
-        if (onOneNode(all)) {
-            return;
-        }
         boolean certain = all.stream().anyMatch(m -> m.separateNodes() && m.pods() > 1);
         problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), claim,
                 "is ReadWriteOnce, so only the pods of one node may mount it, but " + count
                         + (certain ? ", on different nodes (a required node or zone spread): all but one never start"
-                        : ": those scheduled on another node wait (Multi-Attach error)") + stuck, who, fixes(all, surges, mode)));
-    }
-
-    /**
-     * Whether every pod is on one node: one workload runs a single pod (no surge), and the pods of each other one are
-     * required on its node ({@code PodAffinity.near(it, Topology.NODE)}), none needing a node of its own.
-     */
-    private static boolean onOneNode(List<Mounters> all) {
-        if (all.size() < 2) {
-            return false;
-        }
-        for (Mounters anchor : all) {
-            if (anchor.pods() == 1 && all.stream().allMatch(m -> m == anchor || !(m.separateNodes() && m.pods() > 1)
-                    && m.workload().pod().podAffinities().stream().anyMatch(affinity -> affinity.required() && affinity.near()
-                    && affinity.topology() == Topology.NODE && affinity.other().kind().is(anchor.workload().kind())
-                    && affinity.other().name().equals(anchor.workload().name())))) {
-                return true;
-            }
-        }
-        return false;
+                        : ": those scheduled on another node wait (Multi-Attach error)") + stuck, who, fixes(all, surges)));
     }
 
     /** What would let the pods share the claim, for what these workloads do. */
-    private static String fixes(List<Mounters> all, boolean surges, VolumeAccessMode mode) {
+    private static String fixes(List<Mounters> all, boolean surges) {
         List<String> fixes = new ArrayList<>();
         if (surges) {
             fixes.add("stop a Deployment's old pod before its new one starts (withStrategy(DeploymentStrategy.recreate()))");
@@ -149,10 +126,6 @@ final class ClaimAccessCheck implements StackCheck {
         }
         if (all.size() > 1) {
             fixes.add("give each workload a claim of its own");
-            if (mode == VolumeAccessMode.READ_WRITE_ONCE && all.get(0).pods() == 1) {
-                fixes.add("run the others' pods on the node of " + all.get(0).workload().describe() + " (withPodAffinity(PodAffinity.near("
-                        + all.get(0).workload().name() + ", Topology.NODE)))");
-            }
         }
         fixes.add("claim ReadWriteMany storage (withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system)");
         String joined = fixes.size() == 1 ? fixes.get(0) : String.join(", ", fixes.subList(0, fixes.size() - 1)) + ", or " + fixes.get(fixes.size() - 1);

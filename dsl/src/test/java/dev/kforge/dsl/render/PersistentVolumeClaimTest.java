@@ -31,9 +31,7 @@ import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
-import dev.kforge.dsl.workload.PodAffinity;
 import dev.kforge.dsl.workload.StatefulSetDef;
-import dev.kforge.dsl.workload.Topology;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.Volumes;
@@ -131,10 +129,8 @@ class PersistentVolumeClaimTest {
                 .withMount(Volumes.persistentClaim("uploads", UPLOADS), "/uploads"));
         assertThat(problems(UPLOADS, web(UPLOADS), backup)).containsExactly("WARNING prod/PersistentVolumeClaim uploads: is ReadWriteOnce, "
                 + "so only the pods of one node may mount it, but up to 2 pods mount it: those scheduled on another node wait (Multi-Attach "
-                + "error) (Deployment web: 1 pod; Job backup: 1 pod). Give each workload a claim of its own, run the others' pods on the node "
-                + "of Deployment web (withPodAffinity(PodAffinity.near(web, Topology.NODE))), or claim ReadWriteMany storage "
+                + "error) (Deployment web: 1 pod; Job backup: 1 pod). Give each workload a claim of its own, or claim ReadWriteMany storage "
                 + "(withAccessMode(VolumeAccessMode.READ_WRITE_MANY), a network file system).");
-        assertThat(problems(UPLOADS, web(UPLOADS), backup.withPodAffinity(PodAffinity.near(web(UPLOADS), Topology.NODE)))).isEmpty();
         // A Job runs no more pods at once than it has completions left.
         assertThat(problems(UPLOADS, backup.withParallelism(3))).isEmpty();
         assertThat(problems(UPLOADS, backup.withParallelism(3).withCompletions(5))).singleElement().asString()

@@ -13,16 +13,11 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.DeploymentDef;
-import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.Image;
-import dev.kforge.dsl.workload.IntOrPercent;
-import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.NodeSpread;
-import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.PodAffinity;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Topology;
-import dev.kforge.dsl.workload.Volumes;
 import dev.kforge.dsl.workload.ZoneSpread;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -165,26 +160,5 @@ class PodAffinityTest {
                         + "both, so the pods of one of them stay Pending");
         assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.apartFrom(web, Topology.ZONE)))).isEmpty();
         assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.near(web, Topology.NODE).preferred(40)))).isEmpty();
-    }
-
-    @Test
-    void pods_kept_on_the_node_of_a_single_pod_share_its_read_write_once_claim() {
-        PersistentVolumeClaimDef uploads = PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(20));
-        DeploymentDef web = DeploymentDef.named("web").running(WEB.withMount(Volumes.persistentClaim("uploads", uploads), "/uploads"))
-                .withStrategy(DeploymentStrategy.recreate());
-        DeploymentDef backup = DeploymentDef.named("backup").running(ContainerDef.named("backup").image(Image.of("example/backup", "2.0.0"))
-                .withReadOnlyMount(Volumes.persistentClaim("uploads", uploads), "/uploads")).withStrategy(DeploymentStrategy.recreate());
-
-        assertThat(problems(uploads, web, backup)).singleElement().asString().startsWith("WARNING prod/PersistentVolumeClaim uploads: is "
-                        + "ReadWriteOnce, so only the pods of one node may mount it, but up to 2 pods mount it: those scheduled on another node wait")
-                .endsWith("Give each workload a claim of its own, run the others' pods on the node of Deployment web (withPodAffinity("
-                        + "PodAffinity.near(web, Topology.NODE))), or claim ReadWriteMany storage (withAccessMode(VolumeAccessMode.READ_WRITE_MANY), "
-                        + "a network file system).");
-        assertThat(problems(uploads, web, backup.withPodAffinity(PodAffinity.near(web, Topology.NODE)))).isEmpty();
-        // Not when the pod it follows may be two (a rolling update's surge), or the affinity is only a preference.
-        assertThat(problems(uploads, web.withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0))),
-                backup.withPodAffinity(PodAffinity.near(web, Topology.NODE)))).anyMatch(line -> line.contains("is ReadWriteOnce"));
-        assertThat(problems(uploads, web, backup.withPodAffinity(PodAffinity.near(web, Topology.NODE).preferred(90))))
-                .anyMatch(line -> line.contains("is ReadWriteOnce"));
     }
 }
