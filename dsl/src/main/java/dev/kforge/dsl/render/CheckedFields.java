@@ -6,12 +6,14 @@ import dev.kforge.dsl.workload.Resources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -167,6 +169,14 @@ final class CheckedFields {
                         Field.of(volume.getPersistentVolumeClaim().getClaimName(), "Volumes.persistentClaim"));
             }
         }
+        if (pod.getAffinity() != null) {
+            var near = pod.getAffinity().getPodAffinity();
+            var apart = pod.getAffinity().getPodAntiAffinity();
+            terms(fields, path + ".spec.affinity.podAffinity", near == null ? null : near.getRequiredDuringSchedulingIgnoredDuringExecution(),
+                    near == null ? null : near.getPreferredDuringSchedulingIgnoredDuringExecution());
+            terms(fields, path + ".spec.affinity.podAntiAffinity", apart == null ? null : apart.getRequiredDuringSchedulingIgnoredDuringExecution(),
+                    apart == null ? null : apart.getPreferredDuringSchedulingIgnoredDuringExecution());
+        }
         for (Container container : RawEditResultCheck.orEmpty(pod.getContainers())) {
             container(fields, path + ".spec.containers[" + container.getName() + "]", container, claimVolumes, limitRanges);
         }
@@ -176,6 +186,27 @@ final class CheckedFields {
             fields.put(at + ".restartPolicy", Field.of(Objects.requireNonNullElse(container.getRestartPolicy(), "unset"),
                     "withSidecar or withInitContainer"));
         }
+    }
+
+    /** Each pod (anti-)affinity term, by the pods it selects and its topology: the spread's and those of withPodAffinity. */
+    private static void terms(Map<String, Field> fields, String path, List<PodAffinityTerm> required, List<WeightedPodAffinityTerm> preferred) {
+        for (PodAffinityTerm term : RawEditResultCheck.orEmpty(required)) {
+            fields.put(path + ".required[" + term(term) + "]", Field.of("present", "withNodeSpread or withPodAffinity"));
+        }
+        for (WeightedPodAffinityTerm term : RawEditResultCheck.orEmpty(preferred)) {
+            fields.put(path + ".preferred[" + term(term.getPodAffinityTerm()) + "]", Field.of("weight " + term.getWeight(),
+                    "withNodeSpread or withPodAffinity"));
+        }
+    }
+
+    private static String term(PodAffinityTerm term) {
+        if (term == null) {
+            return "none";
+        }
+        var selector = term.getLabelSelector();
+        String pods = selector == null ? "all" : String.valueOf(selector.getMatchLabels() == null ? Map.of() : new TreeMap<>(selector.getMatchLabels()))
+                + (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty() ? "" : " " + selector.getMatchExpressions());
+        return pods + " by " + term.getTopologyKey();
     }
 
     private static void container(Map<String, Field> fields, String path, Container container, Set<String> claimVolumes,

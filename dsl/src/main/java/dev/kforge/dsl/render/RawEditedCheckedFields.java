@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * Raw edits may add to a workload what the DSL does not model, but not change what the checks read
  * from its definition ({@link CheckedFields}), or their verdicts would be about other pods than those
  * applied: how many pods run, each container's cpu and memory, the claims the pods mount and how,
- * how they shut down, and an autoscaler's range. A container of the definition may not be removed
+ * how they shut down, their pod affinity terms (more may be added), and an autoscaler's range. A container of the definition may not be removed
  * (or renamed); one the edits add is a change only under a quota or LimitRange, which count every container.
  */
 final class RawEditedCheckedFields {
@@ -29,6 +29,8 @@ final class RawEditedCheckedFields {
     static void check(KubeObject<?> object, HasMetadata unedited, HasMetadata edited, Stack stack) {
         Map<String, Field> before = CheckedFields.of(unedited, stack);
         Map<String, Field> after = CheckedFields.of(edited, stack);
+        // Raw edits may add affinity terms (the scheduler then meets more), not drop or weaken the definition's.
+        after.keySet().removeIf(path -> path.contains(".spec.affinity.") && !before.containsKey(path));
         List<String> declared = CheckedFields.containers(before.keySet());
         List<String> changedContainers = new ArrayList<>();
         for (String container : CheckedFields.containers(after.keySet())) {

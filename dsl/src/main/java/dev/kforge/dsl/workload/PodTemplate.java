@@ -125,21 +125,26 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
         });
     }
 
-    /** Refuses one workload and topology given twice with the same direction, or required both near and apart. */
+    /**
+     * Refuses one workload and topology given twice with the same direction, or required both near (a node, say) and apart
+     * at the same or a wider topology (its zone): no place is both.
+     */
     private static void requireConsistent(List<PodAffinity> affinities) {
         for (int i = 1; i < affinities.size(); i++) {
             PodAffinity later = affinities.get(i);
             for (PodAffinity earlier : affinities.subList(0, i)) {
-                if (!earlier.sameOther(later) || earlier.topology() != later.topology()) {
+                if (!earlier.sameOther(later)) {
                     continue;
                 }
-                if (earlier.near() == later.near()) {
+                if (earlier.near() == later.near() && earlier.topology() == later.topology()) {
                     throw InvalidDefinitionException.invalid(SUBJECT, "pod affinity", later.describe(), "is given twice (also "
                             + earlier.describe() + ")", "Keep one of them.");
                 }
-                if (earlier.required() && later.required()) {
+                PodAffinity near = earlier.near() ? earlier : later;
+                PodAffinity apart = earlier.near() ? later : earlier;
+                if (earlier.near() != later.near() && earlier.required() && later.required() && apart.topology().covers(near.topology())) {
                     throw InvalidDefinitionException.invalid(SUBJECT, "pod affinity", later.describe(), "contradicts " + earlier.describe()
-                            + ": no " + later.topology().noun() + " is both, so the pods never start", "Keep one of them.");
+                            + ": no " + near.topology().noun() + " is both, so the pods never start", "Keep one of them.");
                 }
             }
         }

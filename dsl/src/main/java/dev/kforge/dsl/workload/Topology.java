@@ -18,6 +18,11 @@ public enum Topology {
         return key;
     }
 
+    /** Whether two pods together in {@code narrower} are also together in this: a zone holds its nodes. */
+    public boolean covers(Topology narrower) {
+        return this == narrower || this == ZONE;
+    }
+
     /** {@code node} or {@code zone}, in messages. */
     public String noun() {
         return noun;

@@ -13,11 +13,16 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.CronJobDef;
 import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.DeploymentStrategy;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PodAffinity;
 import dev.kforge.dsl.workload.StatefulSetDef;
+import dev.kforge.dsl.workload.Toleration;
 import dev.kforge.dsl.workload.Topology;
+import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.ZoneSpread;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -132,9 +137,16 @@ class PodAffinityTest {
                 + "cache (same node, required) and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but Deployment cache runs 2: "
                 + "at most 2 of them can start, the others stay Pending (3 pods, 2 nodes). Give Deployment cache at least 3 replicas, make the "
                 + "spread preferred, or make the affinity a preference (.preferred(weight)).");
-        assertThat(problems(CACHE.withReplicas(3), web)).isEmpty();
+        // As many: a rolling update that starts its new pod first (maxUnavailable 25% of 3 is 0) finds no node for it.
+        assertThat(problems(CACHE.withReplicas(3), web)).containsExactly("ERROR prod/Deployment web: runs 3 pods, each near the pods of "
+                + "Deployment cache (same node, required) and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but Deployment cache "
+                + "runs 3: a rolling update starts a new pod before an old one stops, finds no node for it and never ends (maxSurge 1, "
+                + "maxUnavailable 0). Give Deployment cache at least 4 replicas, stop an old pod first (maxUnavailable above 0), make the "
+                + "spread preferred, or make the affinity a preference (.preferred(weight)).");
+        assertThat(problems(CACHE.withReplicas(4), web)).isEmpty();
         assertThat(problems(AGENT, CACHE, web.withPodAffinity(PodAffinity.near(AGENT, Topology.NODE)).withPodAffinity(PodAffinity.near(CACHE,
-                Topology.ZONE)).withReplicas(2))).isEmpty();
+                Topology.ZONE)).withReplicas(2).withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(0), IntOrPercent.count(1)))))
+                .isEmpty();
         StatefulSetDef zoned = StatefulSetDef.named("db").running(WEB).withReplicas(3).withZoneSpread(ZoneSpread.REQUIRED)
                 .withPodAffinity(PodAffinity.near(CACHE, Topology.ZONE));
         assertThat(problems(CACHE, zoned)).noneMatch(line -> line.contains("pods, each near")); // the cluster's zone count decides
@@ -151,14 +163,70 @@ class PodAffinityTest {
     void two_workloads_waiting_for_each_other_or_wanting_near_and_apart_are_reported_once() {
         DeploymentDef web = DeploymentDef.named("web").running(WEB).withPodAffinity(PodAffinity.near(CACHE, Topology.NODE));
         DeploymentDef cache = CACHE.withPodAffinity(PodAffinity.near(web, Topology.NODE));
-        assertThat(problems(web, cache)).containsExactly("ERROR prod/Deployment web: runs its pods near the pods of Deployment cache (same "
-                + "node, required), while Deployment cache runs its own near the pods of Deployment web (same node, required): each waits for "
-                + "a pod of the other, so neither ever starts (both required). Keep the affinity on the workload that follows the other only, "
-                + "or make one a preference (.preferred(weight)).");
+        assertThat(problems(web, cache)).containsExactly("ERROR prod/Deployment web: runs its pods only near the pods of Deployment cache, "
+                + "and the workloads wait for each other in a circle (Deployment web -> Deployment cache -> Deployment web): each needs a pod "
+                + "of the next to be running, so none ever starts (required pod affinities). Drop the affinity of the workload that should "
+                + "start first, or make it a preference (.preferred(weight)).");
+        // Whatever the topologies, and however long the circle.
+        assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.near(web, Topology.ZONE)))).singleElement().asString()
+                .contains("in a circle (Deployment web -> Deployment cache -> Deployment web)");
+        DeploymentDef api = DeploymentDef.named("api").running(WEB).withPodAffinity(PodAffinity.near(web, Topology.ZONE));
+        assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.near(api, Topology.NODE)), api)).singleElement().asString()
+                .contains("in a circle (Deployment web -> Deployment cache -> Deployment api -> Deployment web)");
         assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.apartFrom(web, Topology.NODE)))).singleElement().asString()
                 .contains("while Deployment cache runs its own apart from the pods of Deployment web (other node, required): no node suits "
-                        + "both, so the pods of one of them stay Pending");
-        assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.apartFrom(web, Topology.ZONE)))).isEmpty();
+                        + "both (the scheduler keeps a required distance both ways), so the pods of one of them stay Pending");
+        // Near on a node and apart by zone: the node is in the zone, so both ways; near by zone and apart by node is fine.
+        assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.apartFrom(web, Topology.ZONE)))).singleElement().asString()
+                .contains("no node suits both");
+        DeploymentDef zoned = DeploymentDef.named("web").running(WEB).withPodAffinity(PodAffinity.near(CACHE, Topology.ZONE));
+        assertThat(problems(zoned, CACHE.withPodAffinity(PodAffinity.apartFrom(zoned, Topology.NODE)))).isEmpty();
+        assertThatThrownBy(() -> web.withPodAffinity(PodAffinity.apartFrom(CACHE, Topology.ZONE)))
+                .hasMessageContaining("contradicts near the pods of Deployment cache (same node, required): no node is both");
         assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.near(web, Topology.NODE).preferred(40)))).isEmpty();
+    }
+
+    @Test
+    void what_the_scheduler_meets_only_sometimes_or_never_for_daemon_sets_autoscalers_and_zones() {
+        DeploymentDef web = DeploymentDef.named("web").running(WEB);
+        // Nothing to be near: no replicas.
+        assertThat(problems(CACHE.withReplicas(0), web.withPodAffinity(PodAffinity.near(CACHE, Topology.NODE)))).containsExactly(
+                "ERROR prod/Deployment web: runs its pods near the pods of Deployment cache (same node, required), which runs no pod, so its "
+                        + "pods stay Pending (replicas: 0). Give Deployment cache replicas, or make the affinity a preference: .preferred(weight).");
+        // A DaemonSet's pods go to every node: those that find no cache there wait.
+        assertThat(problems(CACHE, AGENT.withPodAffinity(PodAffinity.near(CACHE, Topology.NODE)))).containsExactly("ERROR prod/DaemonSet "
+                + "agent: runs its pods near the pods of Deployment cache (same node, required), but a DaemonSet puts a pod on every node it may "
+                + "run on whatever the affinity says: those on nodes without a pod of Deployment cache stay Pending, and its rollouts never "
+                + "finish (Deployment cache). Make it a preference (.preferred(weight)), or choose the DaemonSet's nodes with withNodeSelector "
+                + "or withNodeRequirement.");
+        assertThat(problems(CACHE, AGENT.withPodAffinity(PodAffinity.near(CACHE, Topology.NODE).preferred(50)))).isEmpty();
+        // Autoscaled: an error past the other's most pods, a warning past its fewest.
+        DeploymentDef spread = web.withNodeSpread(NodeSpread.REQUIRED).withPodAffinity(PodAffinity.near(CACHE, Topology.NODE))
+                .withStrategy(DeploymentStrategy.recreate());
+        HorizontalPodAutoscalerDef webScaler = HorizontalPodAutoscalerDef.named("web").scaling(spread).between(2, 5)
+                .atUtilization(UtilizationTarget.cpu(70));
+        HorizontalPodAutoscalerDef cacheScaler = HorizontalPodAutoscalerDef.named("cache").scaling(CACHE).between(2, 8)
+                .atUtilization(UtilizationTarget.cpu(70));
+        assertThat(problems(CACHE, cacheScaler, spread, webScaler)).filteredOn(line -> line.contains("pod-affinity") || line.contains("pods, each"))
+                .containsExactly("WARNING prod/Deployment web: runs up to 5 pods, each near the pods of Deployment cache (same node, required) "
+                        + "and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but Deployment cache runs 2 to 8 "
+                        + "(HorizontalPodAutoscaler cache): while it runs fewer, some of them stay Pending (5 pods, 2 to 8 nodes). Give "
+                        + "Deployment cache at least 5 pods (the minimum of HorizontalPodAutoscaler cache), make the spread preferred, or make "
+                        + "the affinity a preference (.preferred(weight)).");
+        assertThat(problems(CACHE, spread, webScaler)).anyMatch(line -> line.startsWith("ERROR prod/Deployment web: runs up to 5 pods"));
+        // A required zone spread beside one pod: one zone for all of them.
+        assertThat(problems(CACHE.withReplicas(1), web.withReplicas(3).withZoneSpread(ZoneSpread.REQUIRED)
+                .withPodAffinity(PodAffinity.near(CACHE, Topology.ZONE)))).anyMatch(line -> line.startsWith("WARNING prod/Deployment web: runs "
+                + "up to 3 pods, each near the pods of Deployment cache (same zone, required), and spreads them evenly over zones "
+                + "(withZoneSpread(ZoneSpread.REQUIRED)), but Deployment cache runs one pod: in a cluster of several zones only one of them can "
+                + "start"));
+        // Tolerating taints the agent does not leaves nodes free of it: only a warning.
+        assertThat(problems(AGENT, web.withToleration(Toleration.exists("gpu")).withPodAffinity(PodAffinity.apartFrom(AGENT, Topology.NODE))))
+                .singleElement().asString().startsWith("WARNING prod/Deployment web: runs its pods apart from the pods of DaemonSet agent (other "
+                        + "node, required), which runs a pod on every node (no node selector or requirement), so only nodes whose taints it "
+                        + "tolerates and DaemonSet agent does not are left");
+        // An affinity to its own pods, copied in with a template, is not taken for two workloads waiting for each other.
+        DeploymentDef other = DeploymentDef.named("api").running(WEB).withPodAffinity(PodAffinity.near(web, Topology.ZONE));
+        assertThat(problems(web.withPod(other.pod()))).isEmpty();
     }
 }

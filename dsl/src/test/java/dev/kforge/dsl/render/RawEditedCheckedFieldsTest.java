@@ -21,7 +21,9 @@ import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
+import dev.kforge.dsl.workload.PodAffinity;
 import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.Topology;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.Volumes;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -180,5 +182,20 @@ class RawEditedCheckedFieldsTest {
                 .hasMessage("HorizontalPodAutoscaler web: raw edit \"burst\" changed what the checks read from the definition (spec.maxReplicas: "
                         + "5 -> 50). Set it in the definition instead (between), where the checks of availability, quotas, claims and shutdown "
                         + "see it.");
+    }
+
+    @Test
+    void the_definitions_pod_affinity_terms_may_be_added_to_not_dropped() {
+        DeploymentDef cache = DeploymentDef.named("cache").running(ContainerDef.named("redis").image(Image.of("redis", "7.4.1")));
+        DeploymentDef near = DEPLOYMENT.withPodAffinity(PodAffinity.near(cache, Topology.NODE));
+        assertThatThrownBy(() -> Renderer.render(stack(cache, near.withRawEdit("anywhere", d -> d.getSpec().getTemplate().getSpec().setAffinity(null)))))
+                .hasMessageContaining("spec.template.spec.affinity.podAffinity.required[{app.kubernetes.io/instance=demo-prod, "
+                        + "app.kubernetes.io/name=cache} by kubernetes.io/hostname]: present -> absent, spec.template.spec.affinity.podAntiAffinity"
+                        + ".preferred[{app.kubernetes.io/instance=demo-prod, app.kubernetes.io/name=web} by kubernetes.io/hostname]: weight 100 -> "
+                        + "absent). Set them in the definition instead (withNodeSpread or withPodAffinity)");
+        assertThat(Renderer.render(stack(cache, near.withRawEdit("also by zone", d -> d.getSpec().getTemplate().getSpec().getAffinity()
+                .getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().add(new io.fabric8.kubernetes.api.model.PodAffinityTermBuilder()
+                        .withNewLabelSelector().addToMatchLabels("app.kubernetes.io/name", "cache").endLabelSelector()
+                        .withTopologyKey("topology.kubernetes.io/zone").build())))).files()).isNotEmpty();
     }
 }
