@@ -3,10 +3,13 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DaemonSetDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PodAffinity;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.Toleration;
 import dev.kforge.dsl.workload.Topology;
 import dev.kforge.dsl.workload.Workload;
 import dev.kforge.dsl.workload.ZoneSpread;
@@ -31,6 +34,7 @@ final class PodAffinityCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         Map<String, List<Workload<?>>> waitsFor = new LinkedHashMap<>();
+        Set<String> reportedPairs = new TreeSet<>(); // one problem per pair of workloads
         for (Workload<?> workload : index.workloads()) {
             for (PodAffinity affinity : workload.pod().podAffinities()) {
                 if (isAbout(affinity, workload)) {
@@ -43,14 +47,15 @@ final class PodAffinityCheck implements StackCheck {
                     if (affinity.near() && other.get().runsUntilReplaced()) {
                         waitsFor.computeIfAbsent(key(workload), k -> new ArrayList<>()).add(other.get());
                     }
-                    checkRequired(stack, index, workload, affinity, other.get(), problems);
+                    checkRequired(stack, workload, affinity, other.get(), reportedPairs, problems);
                 }
             }
         }
-        reportCircles(stack, index, waitsFor, problems);
+        AffinityCircles.report(stack, index, waitsFor, problems);
     }
 
-    private static String key(Workload<?> workload) {
+    /** A workload's kind and name, which tell it from the others of a stack. */
+    static String key(Workload<?> workload) {
         return workload.kind().kind() + "/" + workload.name();
     }
 
@@ -71,15 +76,21 @@ final class PodAffinityCheck implements StackCheck {
                 "Add " + affinity.other().describe() + " to the stack (stack.with(...)), or drop the affinity."));
     }
 
-    private static void checkRequired(Stack stack, StackIndex index, Workload<?> workload, PodAffinity affinity, Workload<?> other,
+    private static void checkRequired(Stack stack, Workload<?> workload, PodAffinity affinity, Workload<?> other, Set<String> reportedPairs,
                                       Problems problems) {
         String runs = "runs its pods " + affinity.describe();
-        if (workload instanceof DaemonSetDef && affinity.topology() == Topology.NODE
-                && !(affinity.near() && other instanceof DaemonSetDef otherDaemons && runsEverywhere(otherDaemons))) {
-            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, runs + ", but a DaemonSet puts a pod on every node "
-                            + "it may run on whatever the affinity says: those on nodes " + (affinity.near() ? "without" : "with") + " a pod of "
-                            + other.describe() + " stay Pending, and its rollouts never finish", affinity.other().describe(),
-                    "Make it a preference (.preferred(weight)), or choose the DaemonSet's nodes with withNodeSelector or withNodeRequirement."));
+        String pair = pairKey(workload, other);
+        if (workload instanceof DaemonSetDef daemonSet && !(affinity.near() && other instanceof DaemonSetDef otherDaemons
+                && runsWherever(otherDaemons, daemonSet))) {
+            boolean certain = affinity.topology() == Topology.NODE || !affinity.near();
+            reportedPairs.add(pair);
+            problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), workload, runs + ", but a DaemonSet "
+                            + "puts a pod on every node it may run on whatever the affinity says: those on nodes " + (affinity.near() ? "without"
+                            : "with") + " a pod of " + other.describe() + (affinity.topology() == Topology.ZONE ? " in their zone" : "")
+                            + (certain ? " stay Pending, and its rollouts never finish" : " stay Pending where a zone has none"),
+                    affinity.other().describe(), "Make it a preference (.preferred(weight))" + (affinity.near() && other instanceof DaemonSetDef
+                            ? ", or run it only on nodes where " + other.describe() + " runs (its node selector, requirements and tolerations)."
+                            : ", or choose the DaemonSet's nodes with withNodeSelector or withNodeRequirement.")));
         } else if (affinity.near() && !other.runsUntilReplaced()) {
             problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, runs + ", which exist only while a run lasts, so its pods "
                             + "stay Pending the rest of the time", affinity.other().describe(),
@@ -87,28 +98,55 @@ final class PodAffinityCheck implements StackCheck {
         } else if (affinity.near() && PodCounts.usual(other, stack) == 0) {
             problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, runs + ", which runs no pod, so its pods stay Pending",
                     "replicas: 0", "Give " + other.describe() + " replicas, or make the affinity a preference: .preferred(weight)."));
+        } else if (affinity.near() && affinity.topology() == Topology.NODE && conflictingSelector(workload, other).isPresent()) {
+            String key = conflictingSelector(workload, other).get();
+            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, runs + ", but its node selector and that of "
+                            + other.describe() + " want different nodes: no node is both", key + "=" + workload.pod().nodeSelector().get(key)
+                            + ", " + key + "=" + other.pod().nodeSelector().get(key),
+                    "Give both the same node selector, or make the affinity a preference (.preferred(weight))."));
         } else if (affinity.near()) {
             checkRoomNear(stack, workload, affinity, other, problems);
         } else if (other instanceof DaemonSetDef daemonSet && runsEverywhere(daemonSet)) {
-            boolean tolerates = !daemonSet.pod().tolerations().containsAll(workload.pod().tolerations());
-            problems.add(Problem.of(ID, tolerates ? Severity.WARNING : Severity.ERROR, stack.describe(), workload, runs + ", which runs a pod "
-                            + "on every node (no node selector or requirement), so " + (tolerates ? "only nodes whose taints it tolerates and "
+            // Where the pods tolerate a taint the DaemonSet does not, nodes free of it are left; a zone holds both kinds.
+            boolean nodesLeft = affinity.topology() == Topology.NODE && !tolerates(daemonSet, workload.pod().tolerations());
+            reportedPairs.add(pair);
+            problems.add(Problem.of(ID, nodesLeft ? Severity.WARNING : Severity.ERROR, stack.describe(), workload, runs + ", which runs a pod "
+                            + "on every node (no node selector or requirement), so " + (nodesLeft ? "only nodes whose taints it tolerates and "
                             + other.describe() + " does not are left" : "no " + affinity.topology().noun() + " is left and its pods stay Pending"),
                     affinity.other().describe(), "Make it a preference (.preferred(weight)), or limit " + other.describe()
                             + " to some nodes (withNodeSelector)."));
         }
-        checkOpposite(stack, index, workload, affinity, other, problems);
+        if (reportedPairs.add(pair)) {
+            checkOpposite(stack, workload, affinity, other, reportedPairs, pair, problems);
+        }
     }
 
-    /** One workload required near the other and the other required apart from it, at a topology that holds the first's: no place suits both. */
-    private static void checkOpposite(Stack stack, StackIndex index, Workload<?> workload, PodAffinity affinity, Workload<?> other,
-                                      Problems problems) {
-        if (!reportedHere(index, workload, other)) {
-            return;
+    /** The workloads of a pair in a fixed order, so either side finds the pair's key. */
+    private static String pairKey(Workload<?> workload, Workload<?> other) {
+        String a = key(workload);
+        String b = key(other);
+        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    /** A node selector key both workloads give different values: no node carries both. */
+    private static Optional<String> conflictingSelector(Workload<?> workload, Workload<?> other) {
+        for (Map.Entry<String, String> entry : workload.pod().nodeSelector().entries().entrySet()) {
+            String theirs = other.pod().nodeSelector().get(entry.getKey());
+            if (theirs != null && !theirs.equals(entry.getValue())) {
+                return Optional.of(entry.getKey());
+            }
         }
+        return Optional.empty();
+    }
+
+    /**
+     * One workload required near the other and the other required apart from it, at a topology that holds the first's:
+     * no place suits both. Reported once per pair ({@code pair} was just added to {@code reportedPairs}).
+     */
+    private static void checkOpposite(Stack stack, Workload<?> workload, PodAffinity affinity, Workload<?> other, Set<String> reportedPairs,
+                                      String pair, Problems problems) {
         for (PodAffinity back : other.pod().podAffinities()) {
-            if (!isAbout(back, workload) || !back.required()
-                    || back.near() == affinity.near()) {
+            if (!isAbout(back, workload) || !back.required() || back.near() == affinity.near()) {
                 continue;
             }
             PodAffinity near = affinity.near() ? affinity : back;
@@ -118,14 +156,18 @@ final class PodAffinityCheck implements StackCheck {
                                 + other.describe() + " runs its own " + back.describe() + ": no " + near.topology().noun() + " suits both (the "
                                 + "scheduler keeps a required distance both ways), so the pods of one of them stay Pending", "both required",
                         "Keep the affinity on one of them only, or make one a preference (.preferred(weight))."));
+                return;
             }
         }
+        reportedPairs.remove(pair); // nothing found: another affinity of the pair may still be checked
     }
 
     /**
      * Pods that must each run on a node with a pod of {@code other} and on a node of their own find at most as many nodes as
-     * {@code other} has pods, and a rolling update that starts a new pod first needs one more. A required zone spread
-     * next to a single pod keeps all but one pod Pending in a cluster of several zones.
+     * {@code other} has pods, and a rolling update that starts a new pod before stopping an old one needs one node more
+     * (once it is ready an old pod stops, freeing a node for the next). A required zone spread next to a single pod keeps
+     * all but one pod Pending in a cluster of several zones. Past the other's most pods: an error; past its fewest (an
+     * autoscaler's minimum): a warning.
      */
     private static void checkRoomNear(Stack stack, Workload<?> workload, PodAffinity affinity, Workload<?> other, Problems problems) {
         if (!(workload instanceof ReplicatedWorkload<?> replicated) || other instanceof DaemonSetDef) {
@@ -134,30 +176,39 @@ final class PodAffinityCheck implements StackCheck {
         int pods = PodCounts.mostReplicas(replicated, stack);
         int fewest = PodCounts.usual(other, stack);
         int most = other instanceof ReplicatedWorkload<?> scaled ? PodCounts.mostReplicas(scaled, stack) : fewest;
+        Optional<HorizontalPodAutoscalerDef> scaler = other instanceof ReplicatedWorkload<?> scaled ? stack.autoscalerOf(scaled) : Optional.empty();
         if (affinity.topology() == Topology.NODE && replicated.nodeSpread() == NodeSpread.REQUIRED) {
-            int needed = pods > fewest ? pods : pods + PodCounts.surge(workload, pods);
-            Optional<HorizontalPodAutoscalerDef> scaler = stack.autoscalerOf((ReplicatedWorkload<?>) other);
-            String fix = "Give " + other.describe() + " at least " + needed + (scaler.isPresent() ? " pods (the minimum of "
-                    + scaler.get().describe() + ")" : " replicas") + ", make the spread preferred, or make the affinity a preference "
-                    + "(.preferred(weight)).";
-            String each = ", each " + affinity.describe() + " and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but ";
-            if (pods > fewest) {
-                problems.add(Problem.of(ID, pods > most ? Severity.ERROR : Severity.WARNING, stack.describe(), workload, "runs up to " + pods
-                        + " pods" + each + counted(other, stack, fewest, most) + ": " + (pods > most ? "at most " + most + " of them can start, the "
-                        + "others stay Pending" : "while it runs fewer, some of them stay Pending"), pods + " pods, " + fewest + (fewest == most
-                        ? "" : " to " + most) + " node" + (most == 1 ? "" : "s"), fix));
-            } else if (PodCounts.waitsForNewPods(workload, pods) && pods + PodCounts.surge(workload, pods) > most) {
-                problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, "runs " + pods + " pods" + each
-                                + counted(other, stack, fewest, most) + ": a rolling update starts a new pod before an old one stops, finds no "
-                                + "node for it and never ends", "maxSurge " + PodCounts.surge(workload, pods) + ", maxUnavailable 0",
-                        fix.replace(", make the spread", ", stop an old pod first (maxUnavailable above 0), make the spread")));
+            // A literal maxUnavailable of 0 is WorkloadReferencesCheck's to report (spread-blocks-rollout).
+            boolean rollsOneMore = PodCounts.waitsForNewPods(workload, pods) && !(replicated instanceof DeploymentDef deployment
+                    && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling && rolling.maxUnavailable().isZero());
+            int needed = pods + (rollsOneMore ? 1 : 0);
+            if (needed <= fewest) {
+                return;
             }
+            boolean certain = needed > most;
+            String each = " pod" + (pods == 1 ? "" : "s") + ", each " + affinity.describe() + " and on a node of its own "
+                    + "(withNodeSpread(NodeSpread.REQUIRED)), but " + counted(other, stack, fewest, most) + ": ";
+            String outcome = pods > (certain ? most : fewest)
+                    ? (certain ? "at most " + most + " of them can start, the others stay Pending" : "while it runs fewer, some of them stay Pending")
+                    : "a rolling update starts a new pod before an old one stops, finds no node for it and never ends"
+                    + (certain ? "" : " while it runs " + fewest);
+            String give = scaler.map(autoscaler -> certain
+                            ? "Let " + autoscaler.describe() + " run at least " + needed + " pods (between(" + Math.min(autoscaler.minReplicas(), needed)
+                            + ", " + needed + "))" : "Raise the minimum of " + autoscaler.describe() + " to " + needed + " (between(" + needed + ", "
+                            + autoscaler.maxReplicas() + "))")
+                    .orElse("Give " + other.describe() + " at least " + needed + " replicas");
+            problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), workload, "runs " + (stack.autoscalerOf(replicated).isPresent() ? "up to " : "") + pods
+                            + each + outcome, pods + " pod" + (pods == 1 ? "" : "s") + (rollsOneMore ? " and 1 more during a rollout" : "") + ", "
+                            + fewest + (fewest == most ? "" : " to " + most) + " node" + (most == 1 ? "" : "s"),
+                    give + (rollsOneMore ? ", stop an old pod first (maxUnavailable above 0)" : "") + ", make the spread preferred, or make "
+                            + "the affinity a preference (.preferred(weight))."));
+            return; // the zone spread below has the same cause
         }
-        if (replicated.zoneSpread() == ZoneSpread.REQUIRED && pods > 1 && most == 1) {
+        if (replicated.zoneSpread() == ZoneSpread.REQUIRED && pods > 1 && fewest == 1) {
             problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), workload, "runs up to " + pods + " pods, each " + affinity.describe()
                             + ", and spreads them evenly over zones (withZoneSpread(ZoneSpread.REQUIRED)), but " + other.describe()
-                            + " runs one pod: in a cluster of several zones only one of them can start", pods + " pods, 1 zone",
-                    "Make the zone spread preferred, or the affinity a preference (.preferred(weight))."));
+                            + (most == 1 ? " runs one pod" : " may run one pod") + ": in a cluster of several zones only one of them can start",
+                    pods + " pods, 1 zone", "Make the zone spread preferred, or the affinity a preference (.preferred(weight))."));
         }
     }
 
@@ -169,50 +220,17 @@ final class PodAffinityCheck implements StackCheck {
                 + autoscaler.map(scaler -> " (" + scaler.describe() + ")").orElse("");
     }
 
-    /** Workloads each required near the next, round to the first: none can start first. Each circle is reported once, on its first member. */
-    private static void reportCircles(Stack stack, StackIndex index, Map<String, List<Workload<?>>> waitsFor, Problems problems) {
-        Set<String> reported = new TreeSet<>();
-        for (Workload<?> start : index.workloads()) {
-            List<Workload<?>> circle = circleFrom(start, waitsFor, new ArrayList<>(List.of(start)));
-            if (circle == null || !reported.add(String.join(",", new TreeSet<>(circle.stream().map(PodAffinityCheck::key).toList())))) {
-                continue;
-            }
-            List<String> chain = new ArrayList<>(circle.stream().map(Workload::describe).toList());
-            chain.add(start.describe());
-            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), start, "runs its pods only near the pods of "
-                            + circle.get(1 % circle.size()).describe() + ", and the workloads wait for each other in a circle ("
-                            + String.join(" -> ", chain) + "): each needs a pod of the next to be running, so none ever starts",
-                    "required pod affinities", "Drop the affinity of the workload that should start first, or make it a preference "
-                            + "(.preferred(weight))."));
-        }
+    /** Whether the pods of {@code other} may run on every node {@code daemonSet} may: its selector, requirements and tolerations allow them. */
+    private static boolean runsWherever(DaemonSetDef other, DaemonSetDef daemonSet) {
+        return other.pod().nodeSelector().isSubsetOf(daemonSet.pod().nodeSelector())
+                && daemonSet.pod().nodeAffinity().required().containsAll(other.pod().nodeAffinity().required())
+                && tolerates(other, daemonSet.pod().tolerations());
     }
 
-    /** The workloads from {@code path}'s first around back to it through required near affinities, or null; depth-first. */
-    private static List<Workload<?>> circleFrom(Workload<?> start, Map<String, List<Workload<?>>> waitsFor, List<Workload<?>> path) {
-        for (Workload<?> next : waitsFor.getOrDefault(key(path.get(path.size() - 1)), List.of())) {
-            if (key(next).equals(key(start))) {
-                return path;
-            }
-            if (path.stream().noneMatch(seen -> key(seen).equals(key(next)))) {
-                path.add(next);
-                List<Workload<?>> circle = circleFrom(start, waitsFor, path);
-                if (circle != null) {
-                    return circle;
-                }
-                path.remove(path.size() - 1);
-            }
-        }
-        return null;
-    }
-
-    /** A pair of workloads with affinities about each other is reported once, on the first of the stack. */
-    private static boolean reportedHere(StackIndex index, Workload<?> workload, Workload<?> other) {
-        for (Object object : index.objects()) {
-            if (object == workload || object == other) {
-                return object == workload;
-            }
-        }
-        return false;
+    /** Whether {@code daemonSet}'s pods tolerate every taint {@code tolerations} do. */
+    private static boolean tolerates(DaemonSetDef daemonSet, List<Toleration> tolerations) {
+        List<Toleration> own = daemonSet.pod().tolerations();
+        return own.contains(Toleration.everything()) || own.containsAll(tolerations);
     }
 
     private static boolean runsEverywhere(DaemonSetDef daemonSet) {

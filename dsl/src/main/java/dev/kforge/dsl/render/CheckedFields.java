@@ -169,6 +169,7 @@ final class CheckedFields {
                         Field.of(volume.getPersistentVolumeClaim().getClaimName(), "Volumes.persistentClaim"));
             }
         }
+        placement(fields, path + ".spec", pod);
         if (pod.getAffinity() != null) {
             var near = pod.getAffinity().getPodAffinity();
             var apart = pod.getAffinity().getPodAntiAffinity();
@@ -188,13 +189,36 @@ final class CheckedFields {
         }
     }
 
+    /**
+     * Where the pods may go, which the affinity and claim checks read: the node selector and tolerations (as a whole), and
+     * each required node expression and zone spread constraint (raw edits may add more of those).
+     */
+    private static void placement(Map<String, Field> fields, String path, PodSpec pod) {
+        fields.put(path + ".nodeSelector", Field.of(pod.getNodeSelector() == null ? Map.of() : new TreeMap<>(pod.getNodeSelector()),
+                "withNodeSelector"));
+        fields.put(path + ".tolerations", Field.of(RawEditResultCheck.orEmpty(pod.getTolerations()).stream().map(toleration -> toleration.getKey()
+                + " " + toleration.getOperator() + " " + toleration.getValue() + " " + toleration.getEffect()).sorted().toList(), "withToleration"));
+        var nodeAffinity = pod.getAffinity() == null ? null : pod.getAffinity().getNodeAffinity();
+        var required = nodeAffinity == null ? null : nodeAffinity.getRequiredDuringSchedulingIgnoredDuringExecution();
+        for (var term : required == null ? List.<io.fabric8.kubernetes.api.model.NodeSelectorTerm>of() : RawEditResultCheck.orEmpty(required.getNodeSelectorTerms())) {
+            for (var expression : RawEditResultCheck.orEmpty(term.getMatchExpressions())) {
+                fields.put(path + ".affinity.nodeAffinity.required[" + expression.getKey() + " " + expression.getOperator() + " "
+                        + expression.getValues() + "]", Field.of("present", "withNodeRequirement"));
+            }
+        }
+        for (var constraint : RawEditResultCheck.orEmpty(pod.getTopologySpreadConstraints())) {
+            fields.put(path + ".topologySpreadConstraints[" + constraint.getTopologyKey() + "]", Field.of("maxSkew " + constraint.getMaxSkew()
+                    + ", " + constraint.getWhenUnsatisfiable(), "withZoneSpread"));
+        }
+    }
+
     /** Each pod (anti-)affinity term, by the pods it selects and its topology: the spread's and those of withPodAffinity. */
     private static void terms(Map<String, Field> fields, String path, List<PodAffinityTerm> required, List<WeightedPodAffinityTerm> preferred) {
         for (PodAffinityTerm term : RawEditResultCheck.orEmpty(required)) {
             fields.put(path + ".required[" + term(term) + "]", Field.of("present", "withNodeSpread or withPodAffinity"));
         }
         for (WeightedPodAffinityTerm term : RawEditResultCheck.orEmpty(preferred)) {
-            fields.put(path + ".preferred[" + term(term.getPodAffinityTerm()) + "]", Field.of("weight " + term.getWeight(),
+            fields.put(path + ".preferred[" + term(term.getPodAffinityTerm()) + ", weight " + term.getWeight() + "]", Field.of("present",
                     "withNodeSpread or withPodAffinity"));
         }
     }
@@ -206,7 +230,9 @@ final class CheckedFields {
         var selector = term.getLabelSelector();
         String pods = selector == null ? "all" : String.valueOf(selector.getMatchLabels() == null ? Map.of() : new TreeMap<>(selector.getMatchLabels()))
                 + (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty() ? "" : " " + selector.getMatchExpressions());
-        return pods + " by " + term.getTopologyKey();
+        String namespaces = (term.getNamespaces() == null || term.getNamespaces().isEmpty() ? "" : " in " + term.getNamespaces())
+                + (term.getNamespaceSelector() == null ? "" : " in namespaces " + term.getNamespaceSelector().getMatchLabels());
+        return pods + namespaces + " by " + term.getTopologyKey();
     }
 
     private static void container(Map<String, Field> fields, String path, Container container, Set<String> claimVolumes,

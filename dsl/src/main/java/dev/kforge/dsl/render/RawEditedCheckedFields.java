@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * Raw edits may add to a workload what the DSL does not model, but not change what the checks read
  * from its definition ({@link CheckedFields}), or their verdicts would be about other pods than those
  * applied: how many pods run, each container's cpu and memory, the claims the pods mount and how,
- * how they shut down, their pod affinity terms (more may be added), and an autoscaler's range. A container of the definition may not be removed
+ * how they shut down, where they may be scheduled (affinity terms and spread constraints may be added),
+ * and an autoscaler's range. A container of the definition may not be removed
  * (or renamed); one the edits add is a change only under a quota or LimitRange, which count every container.
  */
 final class RawEditedCheckedFields {
@@ -30,7 +31,8 @@ final class RawEditedCheckedFields {
         Map<String, Field> before = CheckedFields.of(unedited, stack);
         Map<String, Field> after = CheckedFields.of(edited, stack);
         // Raw edits may add affinity terms (the scheduler then meets more), not drop or weaken the definition's.
-        after.keySet().removeIf(path -> path.contains(".spec.affinity.") && !before.containsKey(path));
+        after.keySet().removeIf(path -> (path.contains(".spec.affinity.") || path.contains(".spec.topologySpreadConstraints["))
+                && !before.containsKey(path));
         List<String> declared = CheckedFields.containers(before.keySet());
         List<String> changedContainers = new ArrayList<>();
         for (String container : CheckedFields.containers(after.keySet())) {
@@ -63,7 +65,7 @@ final class RawEditedCheckedFields {
             throw new RawEditException(object, "raw edit" + (reasons.size() == 1 ? " " : "s ") + String.join(", ", reasons)
                     + " changed what the checks read from the definition", String.join(", ", changes),
                     "Set " + them + " in the definition instead (" + String.join(", ", steps) + "), where the checks of availability, "
-                            + "quotas, claims and shutdown see " + them + ".", object.meta().origin(), null);
+                            + "scheduling, quotas, claims and shutdown see " + them + ".", object.meta().origin(), null);
         }
     }
 

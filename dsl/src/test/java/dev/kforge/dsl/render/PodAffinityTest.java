@@ -133,15 +133,16 @@ class PodAffinityTest {
     void pods_that_need_a_node_of_their_own_near_fewer_pods_or_apart_from_a_pod_on_every_node_cannot_all_start() {
         DeploymentDef web = DeploymentDef.named("web").running(WEB).withReplicas(3).withNodeSpread(NodeSpread.REQUIRED)
                 .withPodAffinity(PodAffinity.near(CACHE, Topology.NODE));
-        assertThat(problems(CACHE, web)).containsExactly("ERROR prod/Deployment web: runs up to 3 pods, each near the pods of Deployment "
+        assertThat(problems(CACHE, web)).containsExactly("ERROR prod/Deployment web: runs 3 pods, each near the pods of Deployment "
                 + "cache (same node, required) and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but Deployment cache runs 2: "
-                + "at most 2 of them can start, the others stay Pending (3 pods, 2 nodes). Give Deployment cache at least 3 replicas, make the "
-                + "spread preferred, or make the affinity a preference (.preferred(weight)).");
+                + "at most 2 of them can start, the others stay Pending (3 pods and 1 more during a rollout, 2 nodes). Give Deployment cache "
+                + "at least 4 replicas, stop an old pod first (maxUnavailable above 0), make the spread preferred, or make the affinity a "
+                + "preference (.preferred(weight)).");
         // As many: a rolling update that starts its new pod first (maxUnavailable 25% of 3 is 0) finds no node for it.
         assertThat(problems(CACHE.withReplicas(3), web)).containsExactly("ERROR prod/Deployment web: runs 3 pods, each near the pods of "
                 + "Deployment cache (same node, required) and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but Deployment cache "
-                + "runs 3: a rolling update starts a new pod before an old one stops, finds no node for it and never ends (maxSurge 1, "
-                + "maxUnavailable 0). Give Deployment cache at least 4 replicas, stop an old pod first (maxUnavailable above 0), make the "
+                + "runs 3: a rolling update starts a new pod before an old one stops, finds no node for it and never ends (3 pods and 1 "
+                + "more during a rollout, 3 nodes). Give Deployment cache at least 4 replicas, stop an old pod first (maxUnavailable above 0), make the "
                 + "spread preferred, or make the affinity a preference (.preferred(weight)).");
         assertThat(problems(CACHE.withReplicas(4), web)).isEmpty();
         assertThat(problems(AGENT, CACHE, web.withPodAffinity(PodAffinity.near(AGENT, Topology.NODE)).withPodAffinity(PodAffinity.near(CACHE,
@@ -210,9 +211,9 @@ class PodAffinityTest {
         assertThat(problems(CACHE, cacheScaler, spread, webScaler)).filteredOn(line -> line.contains("pod-affinity") || line.contains("pods, each"))
                 .containsExactly("WARNING prod/Deployment web: runs up to 5 pods, each near the pods of Deployment cache (same node, required) "
                         + "and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but Deployment cache runs 2 to 8 "
-                        + "(HorizontalPodAutoscaler cache): while it runs fewer, some of them stay Pending (5 pods, 2 to 8 nodes). Give "
-                        + "Deployment cache at least 5 pods (the minimum of HorizontalPodAutoscaler cache), make the spread preferred, or make "
-                        + "the affinity a preference (.preferred(weight)).");
+                        + "(HorizontalPodAutoscaler cache): while it runs fewer, some of them stay Pending (5 pods, 2 to 8 nodes). Raise the "
+                        + "minimum of HorizontalPodAutoscaler cache to 5 (between(5, 8)), make the spread preferred, or make the affinity a "
+                        + "preference (.preferred(weight)).");
         assertThat(problems(CACHE, spread, webScaler)).anyMatch(line -> line.startsWith("ERROR prod/Deployment web: runs up to 5 pods"));
         // A required zone spread beside one pod: one zone for all of them.
         assertThat(problems(CACHE.withReplicas(1), web.withReplicas(3).withZoneSpread(ZoneSpread.REQUIRED)
@@ -228,5 +229,60 @@ class PodAffinityTest {
         // An affinity to its own pods, copied in with a template, is not taken for two workloads waiting for each other.
         DeploymentDef other = DeploymentDef.named("api").running(WEB).withPodAffinity(PodAffinity.near(web, Topology.ZONE));
         assertThat(problems(web.withPod(other.pod()))).isEmpty();
+    }
+
+    @Test
+    void one_spare_node_is_enough_for_a_rollout_and_daemon_sets_on_the_same_nodes_may_be_near_each_other() {
+        // maxSurge 2 with maxUnavailable 0: the first new pod takes the spare node; when it is ready an old one stops.
+        DeploymentDef web = DeploymentDef.named("web").running(WEB).withReplicas(4).withNodeSpread(NodeSpread.REQUIRED)
+                .withPodAffinity(PodAffinity.near(CACHE, Topology.NODE))
+                .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.percent(50), IntOrPercent.percent(25)));
+        assertThat(problems(CACHE.withReplicas(5), web)).isEmpty();
+        DaemonSetDef driver = DaemonSetDef.named("driver").running(ContainerDef.named("driver").image(Image.of("example/driver", "1.0.0")))
+                .withNodeSelector("gpu", "true");
+        DaemonSetDef exporter = DaemonSetDef.named("exporter").running(ContainerDef.named("exporter").image(Image.of("example/exporter", "1.0.0")))
+                .withNodeSelector("gpu", "true").withPodAffinity(PodAffinity.near(driver, Topology.NODE));
+        assertThat(problems(driver, exporter)).isEmpty();
+        // ...not when the exporter may go where the driver does not (tolerating a taint it does not).
+        assertThat(problems(driver, exporter.withToleration(Toleration.exists("dedicated")))).singleElement().asString()
+                .startsWith("ERROR prod/DaemonSet exporter: runs its pods near the pods of DaemonSet driver (same node, required), but a "
+                        + "DaemonSet puts a pod on every node it may run on whatever the affinity says");
+        // A zone term on a DaemonSet: apart is certain to leave pods Pending, near only where a zone has none.
+        assertThat(problems(CACHE, AGENT.withPodAffinity(PodAffinity.apartFrom(CACHE, Topology.ZONE)))).singleElement().asString()
+                .startsWith("ERROR prod/DaemonSet agent");
+        assertThat(problems(CACHE, AGENT.withPodAffinity(PodAffinity.near(CACHE, Topology.ZONE)))).singleElement().asString()
+                .startsWith("WARNING prod/DaemonSet agent");
+        // Node selectors that no node satisfies together.
+        assertThat(problems(CACHE.withNodeSelector("pool", "b"), DeploymentDef.named("web").running(WEB).withNodeSelector("pool", "a")
+                .withPodAffinity(PodAffinity.near(CACHE, Topology.NODE)))).singleElement().asString()
+                .isEqualTo("ERROR prod/Deployment web: runs its pods near the pods of Deployment cache (same node, required), but its node "
+                        + "selector and that of Deployment cache want different nodes: no node is both (pool=a, pool=b). Give both the same "
+                        + "node selector, or make the affinity a preference (.preferred(weight)).");
+    }
+
+    @Test
+    void a_pair_is_reported_once_and_long_chains_are_searched_in_linear_time() {
+        DeploymentDef web = DeploymentDef.named("web").running(WEB).withPodAffinity(PodAffinity.near(CACHE, Topology.NODE))
+                .withPodAffinity(PodAffinity.near(CACHE, Topology.ZONE));
+        assertThat(problems(web, CACHE.withPodAffinity(PodAffinity.apartFrom(web, Topology.ZONE)))).hasSize(1);
+        // Each workload near the two before it: no circle, and no exponential search.
+        List<KubeObject<?>> chain = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            DeploymentDef next = DeploymentDef.named("w" + i).running(WEB);
+            if (i > 0) {
+                next = next.withPodAffinity(PodAffinity.near(DeploymentDef.named("w" + (i - 1)).running(WEB), Topology.ZONE));
+            }
+            if (i > 1) {
+                next = next.withPodAffinity(PodAffinity.near(DeploymentDef.named("w" + (i - 2)).running(WEB), Topology.ZONE));
+            }
+            chain.add(next);
+        }
+        assertThat(problems(chain.toArray(KubeObject<?>[]::new))).isEmpty();
+        chain.set(0, DeploymentDef.named("w0").running(WEB).withPodAffinity(PodAffinity.near(DeploymentDef.named("w299").running(WEB),
+                Topology.ZONE)));
+        assertThat(problems(chain.toArray(KubeObject<?>[]::new))).singleElement().asString()
+                .startsWith("ERROR prod/Deployment w0: runs its pods only near the pods of Deployment w299, and the workloads wait for each "
+                        + "other in a circle (Deployment w0 -> Deployment w299 -> Deployment w298 -> ... 147 more -> Deployment w2 -> "
+                        + "Deployment w0): each needs a pod");
     }
 }

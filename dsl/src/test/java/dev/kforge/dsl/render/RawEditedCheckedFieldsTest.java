@@ -13,6 +13,7 @@ import dev.kforge.dsl.workload.ConcurrencyPolicy;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.CronJobDef;
+import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
@@ -65,8 +66,8 @@ class RawEditedCheckedFieldsTest {
                 .hasMessage("Deployment web: raw edit \"edit\" changed what the checks read from the definition (spec.replicas: 2 -> 5, "
                         + "spec.strategy: RollingUpdate maxSurge 25%, maxUnavailable 25% -> RollingUpdate maxSurge 3, maxUnavailable 25%, "
                         + "spec.template.spec.containers[web].resources.limits.memory: 256Mi -> 1Gi). Set them in the definition instead "
-                        + "(withReplicas, withStrategy, the container's withResources), where the checks of availability, quotas, claims and "
-                        + "shutdown see them.");
+                        + "(withReplicas, withStrategy, the container's withResources), where the checks of availability, scheduling, quotas, "
+                        + "claims and shutdown see them.");
     }
 
     @Test
@@ -180,8 +181,8 @@ class RawEditedCheckedFieldsTest {
                 .atUtilization(UtilizationTarget.cpu(70));
         assertThatThrownBy(() -> Renderer.render(stack(DEPLOYMENT, autoscaler.withRawEdit("burst", h -> h.getSpec().setMaxReplicas(50)))))
                 .hasMessage("HorizontalPodAutoscaler web: raw edit \"burst\" changed what the checks read from the definition (spec.maxReplicas: "
-                        + "5 -> 50). Set it in the definition instead (between), where the checks of availability, quotas, claims and shutdown "
-                        + "see it.");
+                        + "5 -> 50). Set it in the definition instead (between), where the checks of availability, scheduling, quotas, claims and "
+                        + "shutdown see it.");
     }
 
     @Test
@@ -191,11 +192,34 @@ class RawEditedCheckedFieldsTest {
         assertThatThrownBy(() -> Renderer.render(stack(cache, near.withRawEdit("anywhere", d -> d.getSpec().getTemplate().getSpec().setAffinity(null)))))
                 .hasMessageContaining("spec.template.spec.affinity.podAffinity.required[{app.kubernetes.io/instance=demo-prod, "
                         + "app.kubernetes.io/name=cache} by kubernetes.io/hostname]: present -> absent, spec.template.spec.affinity.podAntiAffinity"
-                        + ".preferred[{app.kubernetes.io/instance=demo-prod, app.kubernetes.io/name=web} by kubernetes.io/hostname]: weight 100 -> "
-                        + "absent). Set them in the definition instead (withNodeSpread or withPodAffinity)");
+                        + ".preferred[{app.kubernetes.io/instance=demo-prod, app.kubernetes.io/name=web} by kubernetes.io/hostname, weight 100]: "
+                        + "present -> absent). Set them in the definition instead (withNodeSpread or withPodAffinity)");
         assertThat(Renderer.render(stack(cache, near.withRawEdit("also by zone", d -> d.getSpec().getTemplate().getSpec().getAffinity()
                 .getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().add(new io.fabric8.kubernetes.api.model.PodAffinityTermBuilder()
                         .withNewLabelSelector().addToMatchLabels("app.kubernetes.io/name", "cache").endLabelSelector()
                         .withTopologyKey("topology.kubernetes.io/zone").build())))).files()).isNotEmpty();
+    }
+
+    @Test
+    void where_pods_may_be_scheduled_is_the_definitions_too() {
+        DaemonSetDef agent = DaemonSetDef.named("agent").running(ContainerDef.named("agent").image(Image.of("example/agent", "1.0.0")))
+                .withNodeSelector("gpu", "true");
+        assertThatThrownBy(() -> Renderer.render(stack(agent.withRawEdit("everywhere", d -> d.getSpec().getTemplate().getSpec().setNodeSelector(null)))))
+                .hasMessageContaining("(spec.template.spec.nodeSelector: {gpu=true} -> {}). Set it in the definition instead (withNodeSelector)");
+        assertThatThrownBy(() -> Renderer.render(stack(edited(d -> d.getSpec().getTemplate().getSpec().setTolerations(new ArrayList<>(List.of(
+                new io.fabric8.kubernetes.api.model.TolerationBuilder().withKey("gpu").withOperator("Exists").build())))))))
+                .hasMessageContaining("(spec.template.spec.tolerations: [] -> [gpu Exists null null]). Set it in the definition instead "
+                        + "(withToleration)");
+        DeploymentDef cache = DeploymentDef.named("cache").running(ContainerDef.named("redis").image(Image.of("redis", "7.4.1")));
+        DeploymentDef near = DEPLOYMENT.withPodAffinity(PodAffinity.near(cache, Topology.NODE));
+        assertThatThrownBy(() -> Renderer.render(stack(cache, near.withRawEdit("other namespace", d -> d.getSpec().getTemplate().getSpec()
+                .getAffinity().getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().get(0).setNamespaces(List.of("shared"))))))
+                .hasMessageContaining("podAffinity.required[{app.kubernetes.io/instance=demo-prod, app.kubernetes.io/name=cache} by "
+                        + "kubernetes.io/hostname]: present -> absent");
+        // Another term with the spread's selector at another weight is an addition.
+        assertThat(Renderer.render(stack(edited(d -> d.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()
+                .getPreferredDuringSchedulingIgnoredDuringExecution().add(new io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm(
+                        new io.fabric8.kubernetes.api.model.PodAffinityTermBuilder().withNewLabelSelector().addToMatchLabels("app.kubernetes.io/name",
+                                "web").endLabelSelector().withTopologyKey("kubernetes.io/hostname").build(), 10))))).files()).isNotEmpty();
     }
 }
