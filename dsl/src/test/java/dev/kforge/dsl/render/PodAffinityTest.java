@@ -233,10 +233,10 @@ class PodAffinityTest {
 
     @Test
     void one_spare_node_is_enough_for_a_rollout_and_daemon_sets_on_the_same_nodes_may_be_near_each_other() {
-        // maxSurge 2 with maxUnavailable 0: the first new pod takes the spare node; when it is ready an old one stops.
+        // maxSurge 2 with maxUnavailable 0 (20% of 4): the first new pod takes the spare node; when it is ready an old one stops.
         DeploymentDef web = DeploymentDef.named("web").running(WEB).withReplicas(4).withNodeSpread(NodeSpread.REQUIRED)
                 .withPodAffinity(PodAffinity.near(CACHE, Topology.NODE))
-                .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.percent(50), IntOrPercent.percent(25)));
+                .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.percent(50), IntOrPercent.percent(20)));
         assertThat(problems(CACHE.withReplicas(5), web)).isEmpty();
         DaemonSetDef driver = DaemonSetDef.named("driver").running(ContainerDef.named("driver").image(Image.of("example/driver", "1.0.0")))
                 .withNodeSelector("gpu", "true");
