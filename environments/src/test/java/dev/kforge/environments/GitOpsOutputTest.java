@@ -70,8 +70,10 @@ class GitOpsOutputTest {
         // No value names an environment in two of them (staging pointing at prod's database, say).
         for (RenderedEnvironment from : rendered) {
             for (RenderedEnvironment to : rendered) {
-                assertThat(from == to ? List.of() : EnvironmentDiff.compare(from, to).sharedNames())
-                        .as(from.name() + " -> " + to.name() + ": the same value naming an environment in both").isEmpty();
+                assertThat(from == to ? List.<String>of() : EnvironmentDiff.compare(from, to).sharedNames().stream()
+                        .map(field -> field.kind() + " " + field.name() + " " + field.describe()).toList())
+                        .as(from.name() + " -> " + to.name() + ": a value naming an environment in both (make each environment name its own)")
+                        .isEmpty();
             }
         }
         // The declaration is not vacuous: staging and prod do differ, in replicas for one.

@@ -194,22 +194,32 @@ final class PodAffinityCheck implements StackCheck {
                     + (certain ? "" : " while it runs " + fewest);
             String give = scaler.map(autoscaler -> certain
                             ? "Let " + autoscaler.describe() + " run at least " + needed + " pods (between(" + Math.min(autoscaler.minReplicas(), needed)
-                            + ", " + needed + "))" : "Raise the minimum of " + autoscaler.describe() + " to " + needed + " (between(" + needed + ", "
-                            + autoscaler.maxReplicas() + "))")
-                    .orElse("Give " + other.describe() + " at least " + needed + " replicas");
+                            + ", " + needed + "))" : needed < autoscaler.maxReplicas() ? "Raise the minimum of " + autoscaler.describe() + " to "
+                            + needed + " (between(" + needed + ", " + autoscaler.maxReplicas() + "))" : "Run " + other.describe() + " at a fixed "
+                            + "withReplicas(" + needed + ") instead of " + autoscaler.describe())
+                    .orElse("Give " + other.describe() + " at least " + needed + " replicas")
+                    + (other instanceof ReplicatedWorkload<?> spread && spread.nodeSpread() != NodeSpread.REQUIRED
+                            ? ", each on a node of its own (withNodeSpread(NodeSpread.REQUIRED) on it)" : "");
             problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), workload, "runs " + (stack.autoscalerOf(replicated).isPresent() ? "up to " : "") + pods
-                            + each + outcome, pods + " pod" + (pods == 1 ? "" : "s") + (rollsOneMore ? " and 1 more during a rollout" : "") + ", "
+                            + each + outcome, pods + " pod" + (pods == 1 ? "" : "s") + (rollsOneMore ? " and 1 more during a rollout (maxUnavailable "
+                            + maxUnavailable(replicated) + " of " + pods + " is 0)" : "") + ", "
                             + fewest + (fewest == most ? "" : " to " + most) + " node" + (most == 1 ? "" : "s"),
-                    give + (rollsOneMore ? ", stop an old pod first (maxUnavailable above 0)" : "") + ", make the spread preferred, or make "
-                            + "the affinity a preference (.preferred(weight))."));
+                    give + (rollsOneMore ? "; or stop an old pod first (maxUnavailable above 0)" : "") + "; or make its own spread "
+                            + "preferred, or the affinity a preference (.preferred(weight))."));
             return; // the zone spread below has the same cause
         }
         if (replicated.zoneSpread() == ZoneSpread.REQUIRED && pods > 1 && fewest == 1) {
-            problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), workload, "runs up to " + pods + " pods, each " + affinity.describe()
-                            + ", and spreads them evenly over zones (withZoneSpread(ZoneSpread.REQUIRED)), but " + other.describe()
+            problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), workload, "runs " + (stack.autoscalerOf(replicated).isPresent()
+                            ? "up to " : "") + pods + " pods, each " + affinity.describe() + ", and spreads them evenly over zones (withZoneSpread(ZoneSpread.REQUIRED)), but " + other.describe()
                             + (most == 1 ? " runs one pod" : " may run one pod") + ": in a cluster of several zones only one of them can start",
                     pods + " pods, 1 zone", "Make the zone spread preferred, or the affinity a preference (.preferred(weight))."));
         }
+    }
+
+    /** A Deployment's maxUnavailable as written ({@code 25%}); a StatefulSet's rolling update takes none down first. */
+    private static String maxUnavailable(ReplicatedWorkload<?> workload) {
+        return workload instanceof DeploymentDef deployment && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling
+                ? rolling.maxUnavailable().toString() : "0";
     }
 
     /** {@code Deployment cache runs 2}, or {@code runs 2 to 8 (HorizontalPodAutoscaler cache)}. */

@@ -7,6 +7,7 @@ import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.Renderer;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** {@code diff FROM TO}: the fields that differ between two environments. */
 final class DiffCommand {
@@ -29,8 +30,10 @@ final class DiffCommand {
         console.out().println(comparison.differences().size() + " field(s) differ between " + from + " and " + to
                 + " (objects matched with the environment's name as <env>; values that differ only by it left out).");
         if (!comparison.sharedNames().isEmpty()) {
-            console.out().println("The same in both, naming an environment (check that each means its own; a Java package may):");
-            print(console, comparison.sharedNames(), difference -> difference.path() + ": " + FileDiff.shown(difference.to().orElse(null)));
+            console.out().println("Naming an environment in both (check that each means its own; a Java package may):");
+            Pattern names = Pattern.compile("(?<![A-Za-z0-9])(" + Pattern.quote(from) + "|" + Pattern.quote(to) + ")(?![A-Za-z0-9])");
+            print(console, comparison.sharedNames(), field -> field.path() + ": " + (field.from().equals(field.to())
+                    ? FileDiff.shownAround(field.to().orElseThrow(), names) : field.describe().substring(field.path().length() + 2)));
         }
         return 0;
     }

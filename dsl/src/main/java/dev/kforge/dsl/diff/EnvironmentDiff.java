@@ -136,8 +136,11 @@ public final class EnvironmentDiff {
         return objects;
     }
 
-    /** Every scalar of {@code node} by path; {@code token} (may be null) is replaced by {@code <env>} in list items' names. */
-    static void flatten(JsonNode node, String path, Map<String, String> fields, Pattern token) {
+    /**
+     * Every scalar of {@code node} by path ({@code spec.template.spec.containers[web].env[TOKEN].value}: list items by
+     * their name where they have one); {@code token} (may be null) is replaced by {@code <env>} in list items' names.
+     */
+    public static void flatten(JsonNode node, String path, Map<String, String> fields, Pattern token) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /** The fields that differ between two versions of one manifest file: what {@code make check} says of a stale file. */
 public final class FileDiff {
-    private static final int LONGEST_VALUE = 40;
+    private static final int LONGEST_VALUE = 60;
 
     private FileDiff() {
     }
@@ -61,7 +61,7 @@ public final class FileDiff {
         return value != null && SecretPatterns.hidesSecret(path, value, fields) ? "<redacted, " + value.length() + " characters>" : value;
     }
 
-    /** A value on one line: {@code absent} for none, line breaks as {@code \n}, at most 40 characters. */
+    /** A value on one line: {@code absent} for none, line breaks as {@code \n}, at most 60 characters. */
     public static String shown(String value) {
         return value == null ? "absent" : shortened(value.replace("\n", "\\n"), 0);
     }
@@ -76,15 +76,27 @@ public final class FileDiff {
         }
         String a = before.replace("\n", "\\n");
         String b = after.replace("\n", "\\n");
+        if (a.length() <= LONGEST_VALUE && b.length() <= LONGEST_VALUE) {
+            return a + " -> " + b;
+        }
         int common = 0;
         while (common < a.length() && common < b.length() && a.charAt(common) == b.charAt(common)) {
             common++;
         }
-        int from = common < LONGEST_VALUE - 10 ? 0 : common - 15;
+        int from = common < LONGEST_VALUE - 20 ? 0 : common - 15;
         return shortened(a, from) + " -> " + shortened(b, from);
     }
 
-    /** {@code text} from {@code from} on, at most 40 characters, with {@code ...} where it is cut. */
+    /** As {@link #shown}, from a little before the first place {@code word} stands as a word of its own, so that it is not cut away. */
+    public static String shownAround(String value, java.util.regex.Pattern word) {
+        String oneLine = value.replace("\n", "\\n");
+        java.util.regex.Matcher found = word.matcher(oneLine);
+        int at = found.find() ? found.start() : 0;
+        // As much as fits before it, when it is near the end.
+        return shortened(oneLine, at < LONGEST_VALUE - 20 ? 0 : Math.max(0, Math.min(at - 15, oneLine.length() - (LONGEST_VALUE - 3))));
+    }
+
+    /** {@code text} from {@code from} on, at most 60 characters, with {@code ...} where it is cut. */
     private static String shortened(String text, int from) {
         String start = from == 0 ? "" : "...";
         String rest = text.substring(Math.min(from, text.length()));

@@ -196,8 +196,8 @@ final class CheckedFields {
     private static void placement(Map<String, Field> fields, String path, PodSpec pod) {
         fields.put(path + ".nodeSelector", Field.of(pod.getNodeSelector() == null ? Map.of() : new TreeMap<>(pod.getNodeSelector()),
                 "withNodeSelector"));
-        fields.put(path + ".tolerations", Field.of(RawEditResultCheck.orEmpty(pod.getTolerations()).stream().map(toleration -> toleration.getKey()
-                + " " + toleration.getOperator() + " " + toleration.getValue() + " " + toleration.getEffect()).sorted().toList(), "withToleration"));
+        fields.put(path + ".tolerations", Field.of(RawEditResultCheck.orEmpty(pod.getTolerations()).stream().map(CheckedFields::toleration)
+                .sorted().toList(), "withToleration"));
         var nodeAffinity = pod.getAffinity() == null ? null : pod.getAffinity().getNodeAffinity();
         var required = nodeAffinity == null ? null : nodeAffinity.getRequiredDuringSchedulingIgnoredDuringExecution();
         for (var term : required == null ? List.<io.fabric8.kubernetes.api.model.NodeSelectorTerm>of() : RawEditResultCheck.orEmpty(required.getNodeSelectorTerms())) {
@@ -223,6 +223,13 @@ final class CheckedFields {
         }
     }
 
+    /** {@code gpu Exists}, {@code dedicated=db:NoSchedule}, {@code every taint}. */
+    private static String toleration(io.fabric8.kubernetes.api.model.Toleration toleration) {
+        String key = toleration.getKey() == null || toleration.getKey().isEmpty() ? "every taint" : toleration.getKey();
+        String match = "Equal".equals(toleration.getOperator()) || toleration.getValue() != null ? "=" + toleration.getValue() : " Exists";
+        return key + (key.equals("every taint") ? "" : match) + (toleration.getEffect() == null ? "" : ":" + toleration.getEffect());
+    }
+
     private static String term(PodAffinityTerm term) {
         if (term == null) {
             return "none";
@@ -238,6 +245,7 @@ final class CheckedFields {
     private static void container(Map<String, Field> fields, String path, Container container, Set<String> claimVolumes,
                                   List<LimitRangeDef> limitRanges) {
         fields.put(path, Field.of("present", "withSidecar or withInitContainer"));
+        ContainerFields.put(fields, path, container);
         ResourceRequirements resources = container.getResources();
         for (Amount amount : AMOUNTS) {
             Quantity own = quantity(resources, amount.path().substring(0, amount.path().indexOf('.')), amount.resource());

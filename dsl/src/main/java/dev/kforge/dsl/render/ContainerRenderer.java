@@ -65,8 +65,9 @@ final class ContainerRenderer {
             ports.add(rendered);
         }
         container.setPorts(ports);
-        container.setEnv(definition.env().stream().map(ContainerRenderer::env).toList());
-        container.setEnvFrom(definition.envFrom().stream().map(ContainerRenderer::envFrom).toList());
+        // Mutable lists, as the pod's: raw edits may add to them.
+        container.setEnv(new ArrayList<>(definition.env().stream().map(ContainerRenderer::env).toList()));
+        container.setEnvFrom(new ArrayList<>(definition.envFrom().stream().map(ContainerRenderer::envFrom).toList()));
         definition.readinessProbe().ifPresent(p -> container.setReadinessProbe(probe(p)));
         definition.preStop().ifPresent(preStop -> container.setLifecycle(lifecycle(preStop)));
         definition.livenessProbe().ifPresent(p -> container.setLivenessProbe(probe(p)));
@@ -190,7 +191,7 @@ final class ContainerRenderer {
         context.setAllowPrivilegeEscalation(security.allowPrivilegeEscalation());
         context.setPrivileged(security.privileged() ? Boolean.TRUE : null);
         Capabilities capabilities = new Capabilities();
-        capabilities.setDrop(security.drop().isEmpty() ? null : security.drop().stream().map(Capability::name).toList());
+        capabilities.setDrop(security.drop().isEmpty() ? null : new ArrayList<>(security.drop().stream().map(Capability::name).toList()));
         capabilities.setAdd(security.add().isEmpty() ? null : security.add().stream().map(Capability::name).toList());
         context.setCapabilities(capabilities);
         return context;

@@ -37,7 +37,9 @@ final class RawEditResultCheck {
 
     /** Throws a {@link RawEditException} naming the first thing the edits of {@code object} broke in {@code manifest}. */
     static void check(KubeObject<?> object, HasMetadata manifest, Stack stack) {
+        HasMetadata unedited = StackRenderer.renderUnedited(object, stack);
         try {
+            RawEditedSecrets.check(object, unedited, manifest);
             if (manifest instanceof Deployment deployment) {
                 PodTemplateSpec template = requireLongRunningTemplate(object, deployment.getSpec() == null ? null : deployment.getSpec().getTemplate(),
                         deployment.getSpec() == null ? null : deployment.getSpec().getSelector());
@@ -63,7 +65,7 @@ final class RawEditResultCheck {
                 checkPodSecurity(object, RawEditedCronJob.podTemplateOf(cronJob), stack);
                 RawEditedCronJob.check(object, cronJob);
             } else if (manifest instanceof ResourceQuota || manifest instanceof LimitRange) {
-                RawEditedQuota.check(object, StackRenderer.renderUnedited(object, stack), manifest);
+                RawEditedQuota.check(object, unedited, manifest);
             } else if (manifest instanceof PersistentVolumeClaim claim) {
                 RawEditedClaim.check(object, claim, stack);
             } else if (manifest instanceof Job job) {
@@ -73,7 +75,7 @@ final class RawEditResultCheck {
                 RawEditedJob.check(object, job);
             }
             if (CheckedFields.apply(manifest)) {
-                RawEditedCheckedFields.check(object, StackRenderer.renderUnedited(object, stack), manifest, stack);
+                RawEditedCheckedFields.check(object, unedited, manifest, stack);
             }
         } catch (RawEditException e) {
             throw e;

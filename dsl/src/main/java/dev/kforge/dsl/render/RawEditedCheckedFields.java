@@ -64,8 +64,8 @@ final class RawEditedCheckedFields {
             String them = changes.size() == 1 ? "it" : "them";
             throw new RawEditException(object, "raw edit" + (reasons.size() == 1 ? " " : "s ") + String.join(", ", reasons)
                     + " changed what the checks read from the definition", String.join(", ", changes),
-                    "Set " + them + " in the definition instead (" + String.join(", ", steps) + "), where the checks of availability, "
-                            + "scheduling, quotas, claims and shutdown see " + them + ".", object.meta().origin(), null);
+                    "Set " + them + " in the definition instead (" + String.join(", ", steps) + "), where the checks see " + them + ".",
+                    object.meta().origin(), null);
         }
     }
 

@@ -82,7 +82,8 @@ public final class StackRenderer {
 
     /** The object as it renders without its raw edits, for the checks that compare an edit's result with it. */
     static HasMetadata renderUnedited(KubeObject<?> object, Stack stack) {
-        return rendererFor(object).render(cast(object), stack).orElseThrow();
+        return (object instanceof CustomObject<?> custom ? CustomObjectRenderer.render(custom, stack)
+                : rendererFor(object).render(cast(object), stack)).orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

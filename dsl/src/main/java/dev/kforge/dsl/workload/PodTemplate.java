@@ -126,8 +126,8 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
     }
 
     /**
-     * Refuses one workload and topology given twice with the same direction, or required both near (a node, say) and apart
-     * at the same or a wider topology (its zone): no place is both.
+     * Refuses one workload and topology given twice with the same direction, or both near (a node, say) and apart at the
+     * same or a wider topology (its zone), one of them required: no place is both.
      */
     private static void requireConsistent(List<PodAffinity> affinities) {
         for (int i = 1; i < affinities.size(); i++) {
@@ -142,9 +142,11 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
                 }
                 PodAffinity near = earlier.near() ? earlier : later;
                 PodAffinity apart = earlier.near() ? later : earlier;
-                if (earlier.near() != later.near() && earlier.required() && later.required() && apart.topology().covers(near.topology())) {
+                if (earlier.near() != later.near() && apart.topology().covers(near.topology()) && (near.required() || apart.required())) {
+                    boolean both = near.required() && apart.required();
                     throw InvalidDefinitionException.invalid(SUBJECT, "pod affinity", later.describe(), "contradicts " + earlier.describe()
-                            + ": no " + near.topology().noun() + " is both, so the pods never start", "Keep one of them.");
+                            + ": no " + near.topology().noun() + " is both, so " + (both ? "the pods never start" : "the preference is never met"),
+                            "Keep one of them.");
                 }
             }
         }

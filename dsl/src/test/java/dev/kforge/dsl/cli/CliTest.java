@@ -362,9 +362,21 @@ class CliTest {
         assertThat(exit).isZero();
         assertThat(out()).isEqualTo("0 field(s) differ between staging and prod (objects matched with the environment's name as <env>; "
                 + "values that differ only by it left out).\n"
-                + "The same in both, naming an environment (check that each means its own; a Java package may):\n"
+                + "Naming an environment in both (check that each means its own; a Java package may):\n"
                 + "ConfigMap db\n"
                 + "  data.HOST: db.prod.internal\n");
+    }
+
+    @Test
+    void diff_shows_a_long_shared_value_around_the_environment_it_names() {
+        String url = "jdbc:postgresql://pg.internal:5432/tgr?ssl=true&loadBalanceHosts=false&targetServerType=primary&host=db.prod.internal";
+        List<EnvironmentDefinition> environments = List.of(
+                new EnvironmentDefinition("staging", () -> stack("staging").with(ConfigMapDef.named("db").withProperty("URL", url))),
+                new EnvironmentDefinition("prod", () -> stack("prod").with(ConfigMapDef.named("db").withProperty("URL", url))));
+
+        run(environments, "diff", "staging", "prod");
+
+        assertThat(out()).endsWith("ConfigMap db\n  data.URL: ..." + url.substring(url.length() - 57) + "\n");
     }
 
     @Test
@@ -372,13 +384,13 @@ class CliTest {
         List<EnvironmentDefinition> environments = List.of(
                 new EnvironmentDefinition("dev", () -> stack("dev").with(ConfigMapDef.named("notes").withProperty("text", "short"))),
                 new EnvironmentDefinition("prod", () -> stack("prod").with(ConfigMapDef.named("notes")
-                        .withProperty("text", "first line\nsecond line that goes on and on and on"))));
+                        .withProperty("text", "first line\nsecond line that goes on and on and on and on and on and on and on"))));
 
         int exit = run(environments, "diff", "dev", "prod");
 
         assertThat(exit).isZero();
         assertThat(out()).isEqualTo("ConfigMap notes\n"
-                + "  data.text: short -> first line\\nsecond line that goes on ...\n"
+                + "  data.text: short -> first line\\nsecond line that goes on and on and on and on...\n"
                 + "1 field(s) differ between dev and prod (objects matched with the environment's name as <env>; values that differ only by it left out).\n");
     }
 

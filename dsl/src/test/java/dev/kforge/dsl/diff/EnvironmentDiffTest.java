@@ -54,9 +54,13 @@ class EnvironmentDiffTest {
 
     @Test
     void long_values_are_shortened_around_where_they_differ() {
-        assertThat(differences(ConfigMapDef.named("settings").withProperty("CMD", "java -cp app.jar dev.example.tgr.Main --port 5000"),
-                ConfigMapDef.named("settings").withProperty("CMD", "java -cp app.jar dev.example.tgr.Main --port 8080")))
+        assertThat(differences(ConfigMapDef.named("settings").withProperty("CMD", "java -Xmx512m -cp /srv/app.jar dev.example.tgr.Main --port 5000"),
+                ConfigMapDef.named("settings").withProperty("CMD", "java -Xmx512m -cp /srv/app.jar dev.example.tgr.Main --port 8080")))
                 .containsExactly("ConfigMap settings data.CMD: ...gr.Main --port 5000 -> ...gr.Main --port 8080");
+        // Short ones are shown whole.
+        assertThat(differences(ConfigMapDef.named("settings").withProperty("IMAGE", "docker.io/datawire/ambassador:1.14.4"),
+                ConfigMapDef.named("settings").withProperty("IMAGE", "docker.io/emissaryingress/emissary:3.10.0")))
+                .containsExactly("ConfigMap settings data.IMAGE: docker.io/datawire/ambassador:1.14.4 -> docker.io/emissaryingress/emissary:3.10.0");
     }
 
     @Test

@@ -60,11 +60,11 @@ class FileDiffTest {
 
     @Test
     void shortens_long_values_and_shows_their_line_breaks() {
-        String committed = "data:\n  notes: |\n    first line\n    second line that goes on and on and on\n";
+        String committed = "data:\n  notes: |\n    first line\n    second line that goes on and on and on and on and on and on and on\n";
         String rendered = "data:\n  notes: short\n";
 
         assertThat(FileDiff.between(committed, rendered)).containsExactly(
-                "data.notes: first line\\nsecond line that goes on ... -> short");
+                "data.notes: first line\\nsecond line that goes on and on and on and on... -> short");
     }
 
     @Test

@@ -134,14 +134,14 @@ class JobTest {
         assertThat(nameOf(render(JOB.withRetries(3)))).isNotEqualTo(name);
         assertThat(nameOf(render(JOB.withLabel("team", "data")))).isNotEqualTo(name);
         // What a raw edit changes counts too: the hash is taken after the edits (the same reason, another version).
-        String edited = nameOf(render(JOB.withRawEdit("migrate to a fixed version", job ->
-                job.getSpec().getTemplate().getSpec().getContainers().get(0).setCommand(List.of("api", "migrate", "--to", "42")))));
-        String editedAgain = nameOf(render(JOB.withRawEdit("migrate to a fixed version", job ->
-                job.getSpec().getTemplate().getSpec().getContainers().get(0).setCommand(List.of("api", "migrate", "--to", "43")))));
+        String edited = nameOf(render(JOB.withRawEdit("run from the release folder", job ->
+                job.getSpec().getTemplate().getSpec().getContainers().get(0).setWorkingDir("/srv/42"))));
+        String editedAgain = nameOf(render(JOB.withRawEdit("run from the release folder", job ->
+                job.getSpec().getTemplate().getSpec().getContainers().get(0).setWorkingDir("/srv/43"))));
         assertThat(edited).matches("migrate-[0-9a-f]{10}").isNotEqualTo(name).isNotEqualTo(editedAgain);
         // Reasons only record why: rewording one, or waiving a rule, must not run a migration again.
-        String reworded = nameOf(render(JOB.withRawEdit("pin the schema version", job ->
-                job.getSpec().getTemplate().getSpec().getContainers().get(0).setCommand(List.of("api", "migrate", "--to", "42")))));
+        String reworded = nameOf(render(JOB.withRawEdit("the release's own folder", job ->
+                job.getSpec().getTemplate().getSpec().getContainers().get(0).setWorkingDir("/srv/42"))));
         assertThat(reworded).isEqualTo(edited);
         RenderedEnvironment waived = render(JOB.waive(PolicyCheck.JOB_DEADLINE, "watched by hand"));
         assertThat(nameOf(waived)).isEqualTo(name);

@@ -103,7 +103,12 @@ class PodAffinityTest {
                         + "contradicts near the pods of Deployment cache (same node, required): no node is both, so the pods never start. "
                         + "Keep one of them.");
         // Near one zone but off the nodes: both hold at once.
-        assertThat(near.withPodAffinity(PodAffinity.apartFrom(CACHE, Topology.ZONE).preferred(20)).pod().podAffinities()).hasSize(2);
+        assertThat(web.withPodAffinity(PodAffinity.near(CACHE, Topology.ZONE)).withPodAffinity(PodAffinity.apartFrom(CACHE, Topology.NODE)
+                .preferred(20)).pod().podAffinities()).hasSize(2);
+        // Near a node and preferably apart by zone: the preference is never met.
+        assertThatThrownBy(() -> near.withPodAffinity(PodAffinity.apartFrom(CACHE, Topology.ZONE).preferred(20)))
+                .hasMessageContaining("contradicts near the pods of Deployment cache (same node, required): no node is both, so the preference "
+                        + "is never met.");
         assertThatThrownBy(() -> PodAffinity.near(CACHE, Topology.NODE).preferred(0))
                 .hasMessage("Pod affinity: weight 0 is invalid: must be 1 to 100. For example preferred(50).");
         assertThatThrownBy(() -> PodAffinity.near(null, Topology.NODE)).hasMessageStartingWith("Pod affinity: workload null is invalid");
@@ -135,15 +140,17 @@ class PodAffinityTest {
                 .withPodAffinity(PodAffinity.near(CACHE, Topology.NODE));
         assertThat(problems(CACHE, web)).containsExactly("ERROR prod/Deployment web: runs 3 pods, each near the pods of Deployment "
                 + "cache (same node, required) and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but Deployment cache runs 2: "
-                + "at most 2 of them can start, the others stay Pending (3 pods and 1 more during a rollout, 2 nodes). Give Deployment cache "
-                + "at least 4 replicas, stop an old pod first (maxUnavailable above 0), make the spread preferred, or make the affinity a "
-                + "preference (.preferred(weight)).");
+                + "at most 2 of them can start, the others stay Pending (3 pods and 1 more during a rollout (maxUnavailable 25% of 3 is 0), "
+                + "2 nodes). Give Deployment cache at least 4 replicas, each on a node of its own (withNodeSpread(NodeSpread.REQUIRED) on "
+                + "it); or stop an old pod first (maxUnavailable above 0); or make its own spread preferred, or the affinity a preference "
+                + "(.preferred(weight)).");
         // As many: a rolling update that starts its new pod first (maxUnavailable 25% of 3 is 0) finds no node for it.
         assertThat(problems(CACHE.withReplicas(3), web)).containsExactly("ERROR prod/Deployment web: runs 3 pods, each near the pods of "
                 + "Deployment cache (same node, required) and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but Deployment cache "
                 + "runs 3: a rolling update starts a new pod before an old one stops, finds no node for it and never ends (3 pods and 1 "
-                + "more during a rollout, 3 nodes). Give Deployment cache at least 4 replicas, stop an old pod first (maxUnavailable above 0), make the "
-                + "spread preferred, or make the affinity a preference (.preferred(weight)).");
+                + "more during a rollout (maxUnavailable 25% of 3 is 0), 3 nodes). Give Deployment cache at least 4 replicas, each on a "
+                + "node of its own (withNodeSpread(NodeSpread.REQUIRED) on it); or stop an old pod first (maxUnavailable above 0); or make "
+                + "its own spread preferred, or the affinity a preference (.preferred(weight)).");
         assertThat(problems(CACHE.withReplicas(4), web)).isEmpty();
         assertThat(problems(AGENT, CACHE, web.withPodAffinity(PodAffinity.near(AGENT, Topology.NODE)).withPodAffinity(PodAffinity.near(CACHE,
                 Topology.ZONE)).withReplicas(2).withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(0), IntOrPercent.count(1)))))
@@ -212,13 +219,13 @@ class PodAffinityTest {
                 .containsExactly("WARNING prod/Deployment web: runs up to 5 pods, each near the pods of Deployment cache (same node, required) "
                         + "and on a node of its own (withNodeSpread(NodeSpread.REQUIRED)), but Deployment cache runs 2 to 8 "
                         + "(HorizontalPodAutoscaler cache): while it runs fewer, some of them stay Pending (5 pods, 2 to 8 nodes). Raise the "
-                        + "minimum of HorizontalPodAutoscaler cache to 5 (between(5, 8)), make the spread preferred, or make the affinity a "
-                        + "preference (.preferred(weight)).");
+                        + "minimum of HorizontalPodAutoscaler cache to 5 (between(5, 8)), each on a node of its own (withNodeSpread("
+                        + "NodeSpread.REQUIRED) on it); or make its own spread preferred, or the affinity a preference (.preferred(weight)).");
         assertThat(problems(CACHE, spread, webScaler)).anyMatch(line -> line.startsWith("ERROR prod/Deployment web: runs up to 5 pods"));
         // A required zone spread beside one pod: one zone for all of them.
         assertThat(problems(CACHE.withReplicas(1), web.withReplicas(3).withZoneSpread(ZoneSpread.REQUIRED)
-                .withPodAffinity(PodAffinity.near(CACHE, Topology.ZONE)))).anyMatch(line -> line.startsWith("WARNING prod/Deployment web: runs "
-                + "up to 3 pods, each near the pods of Deployment cache (same zone, required), and spreads them evenly over zones "
+                .withPodAffinity(PodAffinity.near(CACHE, Topology.ZONE)))).anyMatch(line -> line.startsWith("WARNING prod/Deployment web: runs 3 "
+                + "pods, each near the pods of Deployment cache (same zone, required), and spreads them evenly over zones "
                 + "(withZoneSpread(ZoneSpread.REQUIRED)), but Deployment cache runs one pod: in a cluster of several zones only one of them can "
                 + "start"));
         // Tolerating taints the agent does not leaves nodes free of it: only a warning.

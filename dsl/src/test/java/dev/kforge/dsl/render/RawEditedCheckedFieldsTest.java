@@ -66,8 +66,7 @@ class RawEditedCheckedFieldsTest {
                 .hasMessage("Deployment web: raw edit \"edit\" changed what the checks read from the definition (spec.replicas: 2 -> 5, "
                         + "spec.strategy: RollingUpdate maxSurge 25%, maxUnavailable 25% -> RollingUpdate maxSurge 3, maxUnavailable 25%, "
                         + "spec.template.spec.containers[web].resources.limits.memory: 256Mi -> 1Gi). Set them in the definition instead "
-                        + "(withReplicas, withStrategy, the container's withResources), where the checks of availability, scheduling, quotas, "
-                        + "claims and shutdown see them.");
+                        + "(withReplicas, withStrategy, the container's withResources), where the checks see them.");
     }
 
     @Test
@@ -181,8 +180,7 @@ class RawEditedCheckedFieldsTest {
                 .atUtilization(UtilizationTarget.cpu(70));
         assertThatThrownBy(() -> Renderer.render(stack(DEPLOYMENT, autoscaler.withRawEdit("burst", h -> h.getSpec().setMaxReplicas(50)))))
                 .hasMessage("HorizontalPodAutoscaler web: raw edit \"burst\" changed what the checks read from the definition (spec.maxReplicas: "
-                        + "5 -> 50). Set it in the definition instead (between), where the checks of availability, scheduling, quotas, claims and "
-                        + "shutdown see it.");
+                        + "5 -> 50). Set it in the definition instead (between), where the checks see it.");
     }
 
     @Test
@@ -208,7 +206,7 @@ class RawEditedCheckedFieldsTest {
                 .hasMessageContaining("(spec.template.spec.nodeSelector: {gpu=true} -> {}). Set it in the definition instead (withNodeSelector)");
         assertThatThrownBy(() -> Renderer.render(stack(edited(d -> d.getSpec().getTemplate().getSpec().setTolerations(new ArrayList<>(List.of(
                 new io.fabric8.kubernetes.api.model.TolerationBuilder().withKey("gpu").withOperator("Exists").build())))))))
-                .hasMessageContaining("(spec.template.spec.tolerations: [] -> [gpu Exists null null]). Set it in the definition instead "
+                .hasMessageContaining("(spec.template.spec.tolerations: [] -> [gpu Exists]). Set it in the definition instead "
                         + "(withToleration)");
         DeploymentDef cache = DeploymentDef.named("cache").running(ContainerDef.named("redis").image(Image.of("redis", "7.4.1")));
         DeploymentDef near = DEPLOYMENT.withPodAffinity(PodAffinity.near(cache, Topology.NODE));
@@ -221,5 +219,42 @@ class RawEditedCheckedFieldsTest {
                 .getPreferredDuringSchedulingIgnoredDuringExecution().add(new io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm(
                         new io.fabric8.kubernetes.api.model.PodAffinityTermBuilder().withNewLabelSelector().addToMatchLabels("app.kubernetes.io/name",
                                 "web").endLabelSelector().withTopologyKey("kubernetes.io/hostname").build(), 10))))).files()).isNotEmpty();
+    }
+
+    @Test
+    void a_secret_written_by_an_edit_is_refused_without_printing_it() {
+        String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        assertThatThrownBy(() -> Renderer.render(stack(edited(d -> web(d).getEnv().add(new io.fabric8.kubernetes.api.model.EnvVar("GITHUB_TOKEN",
+                token, null))))))
+                .hasMessage("Deployment web: raw edit \"edit\" wrote what looks like a secret into the manifest, which is committed to git "
+                        + "(spec.template.spec.containers[web].env[GITHUB_TOKEN].value (40 characters)). Keep the value out of the code: declare "
+                        + "a SecretDef (its values come from the environment or a store) and reference it, e.g. ContainerDef.withEnv(Env.from("
+                        + "\"API_TOKEN\", secret.key(\"token\"))).")
+                .message().doesNotContain(token);
+        assertThatThrownBy(() -> Renderer.render(stack(dev.kforge.dsl.config.ConfigMapDef.named("settings").withProperty("MODE", "fast")
+                .withRawEdit("quick fix", c -> c.getData().put("DB_PASSWORD", "hunter2-but-longer")))))
+                .hasMessageStartingWith("ConfigMap settings: raw edit \"quick fix\" wrote what looks like a secret into the manifest")
+                .message().doesNotContain("hunter2");
+    }
+
+    @Test
+    void the_image_probes_command_and_variables_the_policy_checks_read_are_the_definitions() {
+        assertThatThrownBy(() -> Renderer.render(stack(edited(d -> {
+            web(d).setImage("example/web:latest");
+            web(d).setReadinessProbe(null);
+            web(d).getEnv().add(new io.fabric8.kubernetes.api.model.EnvVar("MODE", "fast", null));
+        })))).hasMessageContaining("(spec.template.spec.containers[web].env[MODE]: absent -> \"fast\", "
+                + "spec.template.spec.containers[web].image: example/web:1.0.0 -> example/web:latest). Set them in the definition instead "
+                + "(withEnv, the container's image)");
+        ContainerDef probed = WEB.withPort(dev.kforge.dsl.workload.Port.tcp("http", 8080))
+                .withReadinessProbe(dev.kforge.dsl.workload.ProbeDef.httpGet("/ready", dev.kforge.dsl.workload.Port.tcp("http", 8080)));
+        assertThatThrownBy(() -> Renderer.render(stack(DeploymentDef.named("web").running(probed).withRawEdit("no probe",
+                d -> web(d).setReadinessProbe(null))))).hasMessageContaining("readinessProbe: httpGet /ready on http -> none). Set it in the "
+                + "definition instead (withReadinessProbe)");
+        // What the checks do not read may change: the working directory, a probe's timings.
+        assertThat(Renderer.render(stack(DeploymentDef.named("web").running(probed).withRawEdit("patient", d -> {
+            web(d).setWorkingDir("/srv");
+            web(d).getReadinessProbe().setPeriodSeconds(30);
+        }))).files()).isNotEmpty();
     }
 }

@@ -1,0 +1,102 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.check.SecretPatterns;
+import dev.kforge.dsl.render.CheckedFields.Field;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
+import io.fabric8.kubernetes.api.model.Probe;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the checks of containers read ({@code ContainerPolicyCheck}, the secret, variable, config and
+ * network reference checks): the image, command and arguments, each variable and where it comes
+ * from, the ports, and which probes there are and what they reach. (Security settings are judged
+ * on the edited pod itself, against the namespace's Pod Security Standard.) Literal values that
+ * look like secrets are never shown, only their length.
+ */
+final class ContainerFields {
+    private ContainerFields() {
+    }
+
+    static void put(Map<String, Field> fields, String path, Container container) {
+        fields.put(path + ".image", Field.of(container.getImage(), "the container's image"));
+        words(fields, path + ".command", container.getCommand(), "withCommand");
+        words(fields, path + ".args", container.getArgs(), "withArgs");
+        for (EnvVar variable : RawEditResultCheck.orEmpty(container.getEnv())) {
+            String at = path + ".env[" + variable.getName() + "]";
+            fields.put(at, variable.getValueFrom() == null ? literal(at + ".value", variable.getValue(), "withEnv")
+                    : Field.of(source(variable.getValueFrom()), "withEnv"));
+        }
+        fields.put(path + ".envFrom", Field.of(RawEditResultCheck.orEmpty(container.getEnvFrom()).stream().map(ContainerFields::source).toList(),
+                "withEnvFrom"));
+        fields.put(path + ".ports", Field.of(RawEditResultCheck.orEmpty(container.getPorts()).stream().map(ContainerFields::port).toList(),
+                "withPort"));
+        fields.put(path + ".readinessProbe", Field.of(probe(container.getReadinessProbe()), "withReadinessProbe"));
+        fields.put(path + ".livenessProbe", Field.of(probe(container.getLivenessProbe()), "withLivenessProbe"));
+        fields.put(path + ".startupProbe", Field.of(probe(container.getStartupProbe()), "withStartupProbe"));
+    }
+
+    /** A command's or arguments' words, each shown unless it looks like a secret. */
+    private static void words(Map<String, Field> fields, String path, List<String> words, String step) {
+        List<String> shown = RawEditResultCheck.orEmpty(words).stream()
+                .map(word -> SecretPatterns.hidesSecret(path, word) ? "<" + word.length() + " characters>" : word).toList();
+        fields.put(path, new Field(String.valueOf(shown), String.valueOf(words), step));
+    }
+
+    private static Field literal(String path, String value, String step) {
+        String text = Objects.requireNonNullElse(value, "");
+        return new Field(SecretPatterns.hidesSecret(path, text) ? "a literal of " + text.length() + " characters" : "\"" + text + "\"", text, step);
+    }
+
+    private static String source(EnvVarSource source) {
+        if (source.getConfigMapKeyRef() != null) {
+            return "ConfigMap " + source.getConfigMapKeyRef().getName() + " key " + source.getConfigMapKeyRef().getKey();
+        }
+        if (source.getSecretKeyRef() != null) {
+            return "Secret " + source.getSecretKeyRef().getName() + " key " + source.getSecretKeyRef().getKey();
+        }
+        if (source.getFieldRef() != null) {
+            return "field " + source.getFieldRef().getFieldPath();
+        }
+        return source.getResourceFieldRef() == null ? "another source" : "resource " + source.getResourceFieldRef().getResource();
+    }
+
+    private static String source(EnvFromSource source) {
+        String prefix = source.getPrefix() == null ? "" : " with prefix " + source.getPrefix();
+        if (source.getConfigMapRef() != null) {
+            return "ConfigMap " + source.getConfigMapRef().getName() + prefix;
+        }
+        return source.getSecretRef() == null ? "another source" : "Secret " + source.getSecretRef().getName() + prefix;
+    }
+
+    private static String port(ContainerPort port) {
+        return Objects.requireNonNullElse(port.getName(), "unnamed") + " " + port.getContainerPort() + "/"
+                + Objects.requireNonNullElse(port.getProtocol(), "TCP");
+    }
+
+    /** What a probe reaches, not its timings: the checks ask whether there is one and whether its port is declared. */
+    private static String probe(Probe probe) {
+        if (probe == null) {
+            return "none";
+        }
+        if (probe.getHttpGet() != null) {
+            return "httpGet " + probe.getHttpGet().getPath() + " on " + port(probe.getHttpGet().getPort());
+        }
+        if (probe.getTcpSocket() != null) {
+            return "tcpSocket on " + port(probe.getTcpSocket().getPort());
+        }
+        if (probe.getGrpc() != null) {
+            return "grpc on " + probe.getGrpc().getPort();
+        }
+        return probe.getExec() == null ? "other" : "exec";
+    }
+
+    private static String port(io.fabric8.kubernetes.api.model.IntOrString port) {
+        return port == null ? "none" : port.getIntVal() != null ? port.getIntVal().toString() : port.getStrVal();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.check.SecretPatterns;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.diff.EnvironmentDiff;
+import dev.kforge.dsl.yaml.YamlWriter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Secret values never reach the output folder, which goes to git: a raw edit may not write a value
+ * that looks like a secret (by its name, {@code env[API_TOKEN].value}, or its form, a private key or
+ * a token) where the rendered object had none. The values are not printed, only where they are.
+ */
+final class RawEditedSecrets {
+    private RawEditedSecrets() {
+    }
+
+    static void check(KubeObject<?> object, HasMetadata unedited, HasMetadata edited) {
+        if (edited instanceof Secret) {
+            return; // a Secret's values go to secrets/<env> or stay in the cluster's store, never to out/
+        }
+        Map<String, String> before = scalars(unedited);
+        Map<String, String> after = scalars(edited);
+        List<String> written = new ArrayList<>();
+        after.forEach((path, value) -> {
+            if (!value.equals(before.get(path)) && SecretPatterns.hidesSecret(path, value, after)) {
+                written.add(path + " (" + value.length() + " characters)");
+            }
+        });
+        if (!written.isEmpty()) {
+            List<String> reasons = object.rawEdits().stream().map(edit -> "\"" + edit.reason() + "\"").toList();
+            throw new RawEditException(object, "raw edit" + (reasons.size() == 1 ? " " : "s ") + String.join(", ", reasons)
+                    + " wrote what looks like a secret into the manifest, which is committed to git", String.join(", ", written),
+                    "Keep the value out of the code: declare a SecretDef (its values come from the environment or a store) and "
+                            + "reference it, e.g. ContainerDef.withEnv(Env.from(\"API_TOKEN\", secret.key(\"token\"))).",
+                    object.meta().origin(), null);
+        }
+    }
+
+    private static Map<String, String> scalars(HasMetadata manifest) {
+        Map<String, String> fields = new TreeMap<>();
+        EnvironmentDiff.flatten(YamlWriter.canonicalTree(manifest), "", fields, null);
+        return fields;
+    }
+}
