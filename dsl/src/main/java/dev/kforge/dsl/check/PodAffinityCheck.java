@@ -82,15 +82,8 @@ final class PodAffinityCheck implements StackCheck {
         String pair = pairKey(workload, other);
         if (workload instanceof DaemonSetDef daemonSet && !(affinity.near() && other instanceof DaemonSetDef otherDaemons
                 && runsWherever(otherDaemons, daemonSet))) {
-            boolean certain = affinity.topology() == Topology.NODE || !affinity.near();
             reportedPairs.add(pair);
-            problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), workload, runs + ", but a DaemonSet "
-                            + "puts a pod on every node it may run on whatever the affinity says: those on nodes " + (affinity.near() ? "without"
-                            : "with") + " a pod of " + other.describe() + (affinity.topology() == Topology.ZONE ? " in their zone" : "")
-                            + (certain ? " stay Pending, and its rollouts never finish" : " stay Pending where a zone has none"),
-                    affinity.other().describe(), "Make it a preference (.preferred(weight))" + (affinity.near() && other instanceof DaemonSetDef
-                            ? ", or run it only on nodes where " + other.describe() + " runs (its node selector, requirements and tolerations)."
-                            : ", or choose the DaemonSet's nodes with withNodeSelector or withNodeRequirement.")));
+            reportDaemonSetTerm(stack, daemonSet, affinity, other, problems);
         } else if (affinity.near() && !other.runsUntilReplaced()) {
             problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, runs + ", which exist only while a run lasts, so its pods "
                             + "stay Pending the rest of the time", affinity.other().describe(),
@@ -107,18 +100,40 @@ final class PodAffinityCheck implements StackCheck {
         } else if (affinity.near()) {
             checkRoomNear(stack, workload, affinity, other, problems);
         } else if (other instanceof DaemonSetDef daemonSet && runsEverywhere(daemonSet)) {
-            // Where the pods tolerate a taint the DaemonSet does not, nodes free of it are left; a zone holds both kinds.
-            boolean nodesLeft = affinity.topology() == Topology.NODE && !tolerates(daemonSet, workload.pod().tolerations());
             reportedPairs.add(pair);
-            problems.add(Problem.of(ID, nodesLeft ? Severity.WARNING : Severity.ERROR, stack.describe(), workload, runs + ", which runs a pod "
-                            + "on every node (no node selector or requirement), so " + (nodesLeft ? "only nodes whose taints it tolerates and "
-                            + other.describe() + " does not are left" : "no " + affinity.topology().noun() + " is left and its pods stay Pending"),
-                    affinity.other().describe(), "Make it a preference (.preferred(weight)), or limit " + other.describe()
-                            + " to some nodes (withNodeSelector)."));
+            reportApartFromEveryNode(stack, workload, affinity, daemonSet, problems);
         }
         if (reportedPairs.add(pair)) {
             checkOpposite(stack, workload, affinity, other, reportedPairs, pair, problems);
         }
+    }
+
+    /** A DaemonSet's pods go to every node they may run on, whatever their affinity: those that cannot meet it wait. */
+    private static void reportDaemonSetTerm(Stack stack, DaemonSetDef daemonSet, PodAffinity affinity, Workload<?> other, Problems problems) {
+        boolean certain = affinity.topology() == Topology.NODE || !affinity.near();
+        problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), daemonSet, "runs its pods "
+                        + affinity.describe() + ", but a DaemonSet puts a pod on every node it may run on whatever the affinity says: those on "
+                        + "nodes " + (affinity.near() ? "without" : "with") + " a pod of " + other.describe()
+                        + (affinity.topology() == Topology.ZONE ? " in their zone" : "")
+                        + (certain ? " stay Pending, and its rollouts never finish" : " stay Pending where a zone has none"),
+                affinity.other().describe(), "Make it a preference (.preferred(weight))" + (affinity.near() && other instanceof DaemonSetDef
+                        ? ", or run it only on nodes where " + other.describe() + " runs (its node selector, requirements and tolerations)."
+                        : ", or choose the DaemonSet's nodes with withNodeSelector or withNodeRequirement.")));
+    }
+
+    /**
+     * Apart from a DaemonSet on every node: no node is left, unless the pods tolerate a taint the DaemonSet does not (nodes
+     * free of it are left, a warning); no zone is left either way.
+     */
+    private static void reportApartFromEveryNode(Stack stack, Workload<?> workload, PodAffinity affinity, DaemonSetDef daemonSet,
+                                                 Problems problems) {
+        boolean nodesLeft = affinity.topology() == Topology.NODE && !tolerates(daemonSet, workload.pod().tolerations());
+        problems.add(Problem.of(ID, nodesLeft ? Severity.WARNING : Severity.ERROR, stack.describe(), workload, "runs its pods "
+                        + affinity.describe() + ", which runs a pod on every node (no node selector or requirement), so " + (nodesLeft
+                        ? "only nodes whose taints it tolerates and " + daemonSet.describe() + " does not are left"
+                        : "no " + affinity.topology().noun() + " is left and its pods stay Pending"),
+                affinity.other().describe(), "Make it a preference (.preferred(weight)), or limit " + daemonSet.describe()
+                        + " to some nodes (withNodeSelector)."));
     }
 
     /** The workloads of a pair in a fixed order, so either side finds the pair's key. */
