@@ -2,18 +2,13 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.Resources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -28,11 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The fields of a rendered object that the checks read from its definition, by path, each as the
@@ -41,16 +34,6 @@ import java.util.function.Function;
  * LimitRange defaults), so that writing a default out is no change.
  */
 final class CheckedFields {
-    /** The four amounts, each with how to read it from a container's own resources and, for a request, its limit. */
-    private record Amount(String path, boolean request, String resource, Function<Resources, Optional<Quantity>> fromDefaults) {
-    }
-
-    private static final List<Amount> AMOUNTS = List.of(
-            new Amount("requests.cpu", true, "cpu", r -> r.cpuRequest().or(r::cpuLimit).map(cpu -> new Quantity(cpu.quantity()))),
-            new Amount("requests.memory", true, "memory", r -> r.memoryRequest().or(r::memoryLimit).map(memory -> new Quantity(memory.quantity()))),
-            new Amount("limits.cpu", false, "cpu", r -> r.cpuLimit().map(cpu -> new Quantity(cpu.quantity()))),
-            new Amount("limits.memory", false, "memory", r -> r.memoryLimit().map(memory -> new Quantity(memory.quantity()))));
-
     private CheckedFields() {
     }
 
@@ -169,15 +152,7 @@ final class CheckedFields {
                         Field.of(volume.getPersistentVolumeClaim().getClaimName(), "Volumes.persistentClaim"));
             }
         }
-        placement(fields, path + ".spec", pod);
-        if (pod.getAffinity() != null) {
-            var near = pod.getAffinity().getPodAffinity();
-            var apart = pod.getAffinity().getPodAntiAffinity();
-            terms(fields, path + ".spec.affinity.podAffinity", near == null ? null : near.getRequiredDuringSchedulingIgnoredDuringExecution(),
-                    near == null ? null : near.getPreferredDuringSchedulingIgnoredDuringExecution());
-            terms(fields, path + ".spec.affinity.podAntiAffinity", apart == null ? null : apart.getRequiredDuringSchedulingIgnoredDuringExecution(),
-                    apart == null ? null : apart.getPreferredDuringSchedulingIgnoredDuringExecution());
-        }
+        PlacementFields.put(fields, path + ".spec", pod);
         for (Container container : RawEditResultCheck.orEmpty(pod.getContainers())) {
             container(fields, path + ".spec.containers[" + container.getName() + "]", container, claimVolumes, limitRanges);
         }
@@ -189,77 +164,11 @@ final class CheckedFields {
         }
     }
 
-    /**
-     * Where the pods may go, which the affinity and claim checks read: the node selector and tolerations (as a whole), and
-     * each required node expression and zone spread constraint (raw edits may add more of those).
-     */
-    private static void placement(Map<String, Field> fields, String path, PodSpec pod) {
-        fields.put(path + ".nodeSelector", Field.of(pod.getNodeSelector() == null ? Map.of() : new TreeMap<>(pod.getNodeSelector()),
-                "withNodeSelector"));
-        fields.put(path + ".tolerations", Field.of(RawEditResultCheck.orEmpty(pod.getTolerations()).stream().map(CheckedFields::toleration)
-                .sorted().toList(), "withToleration"));
-        var nodeAffinity = pod.getAffinity() == null ? null : pod.getAffinity().getNodeAffinity();
-        var required = nodeAffinity == null ? null : nodeAffinity.getRequiredDuringSchedulingIgnoredDuringExecution();
-        for (var term : required == null ? List.<io.fabric8.kubernetes.api.model.NodeSelectorTerm>of() : RawEditResultCheck.orEmpty(required.getNodeSelectorTerms())) {
-            for (var expression : RawEditResultCheck.orEmpty(term.getMatchExpressions())) {
-                fields.put(path + ".affinity.nodeAffinity.required[" + expression.getKey() + " " + expression.getOperator() + " "
-                        + expression.getValues() + "]", Field.of("present", "withNodeRequirement"));
-            }
-        }
-        for (var constraint : RawEditResultCheck.orEmpty(pod.getTopologySpreadConstraints())) {
-            fields.put(path + ".topologySpreadConstraints[" + constraint.getTopologyKey() + "]", Field.of("maxSkew " + constraint.getMaxSkew()
-                    + ", " + constraint.getWhenUnsatisfiable(), "withZoneSpread"));
-        }
-    }
-
-    /** Each pod (anti-)affinity term, by the pods it selects and its topology: the spread's and those of withPodAffinity. */
-    private static void terms(Map<String, Field> fields, String path, List<PodAffinityTerm> required, List<WeightedPodAffinityTerm> preferred) {
-        for (PodAffinityTerm term : RawEditResultCheck.orEmpty(required)) {
-            fields.put(path + ".required[" + term(term) + "]", Field.of("present", "withNodeSpread or withPodAffinity"));
-        }
-        for (WeightedPodAffinityTerm term : RawEditResultCheck.orEmpty(preferred)) {
-            fields.put(path + ".preferred[" + term(term.getPodAffinityTerm()) + ", weight " + term.getWeight() + "]", Field.of("present",
-                    "withNodeSpread or withPodAffinity"));
-        }
-    }
-
-    /** {@code gpu Exists}, {@code dedicated=db:NoSchedule}, {@code every taint}. */
-    private static String toleration(io.fabric8.kubernetes.api.model.Toleration toleration) {
-        String key = toleration.getKey() == null || toleration.getKey().isEmpty() ? "every taint" : toleration.getKey();
-        String match = "Equal".equals(toleration.getOperator()) || toleration.getValue() != null ? "=" + toleration.getValue() : " Exists";
-        return key + (key.equals("every taint") ? "" : match) + (toleration.getEffect() == null ? "" : ":" + toleration.getEffect());
-    }
-
-    private static String term(PodAffinityTerm term) {
-        if (term == null) {
-            return "none";
-        }
-        var selector = term.getLabelSelector();
-        String pods = selector == null ? "all" : String.valueOf(selector.getMatchLabels() == null ? Map.of() : new TreeMap<>(selector.getMatchLabels()))
-                + (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty() ? "" : " " + selector.getMatchExpressions());
-        String namespaces = (term.getNamespaces() == null || term.getNamespaces().isEmpty() ? "" : " in " + term.getNamespaces())
-                + (term.getNamespaceSelector() == null ? "" : " in namespaces " + term.getNamespaceSelector().getMatchLabels());
-        return pods + namespaces + " by " + term.getTopologyKey();
-    }
-
     private static void container(Map<String, Field> fields, String path, Container container, Set<String> claimVolumes,
                                   List<LimitRangeDef> limitRanges) {
         fields.put(path, Field.of("present", "withSidecar or withInitContainer"));
         ContainerFields.put(fields, path, container);
-        ResourceRequirements resources = container.getResources();
-        for (Amount amount : AMOUNTS) {
-            Quantity own = quantity(resources, amount.path().substring(0, amount.path().indexOf('.')), amount.resource());
-            Quantity limit = amount.request() ? quantity(resources, "limits", amount.resource()) : null;
-            if (own != null) {
-                fields.put(path + ".resources." + amount.path(), new Field(shown(own), numeric(own), "the container's withResources"));
-            } else if (limit != null) {
-                fields.put(path + ".resources." + amount.path(), new Field("unset (its limit, " + shown(limit) + ")", numeric(limit),
-                        "the container's withResources"));
-            } else {
-                defaultOf(amount, limitRanges).ifPresent(value -> fields.put(path + ".resources." + amount.path(),
-                        new Field("unset (the LimitRange's " + shown(value) + ")", numeric(value), "the container's withResources")));
-            }
-        }
+        ContainerAmounts.put(fields, path, container, limitRanges);
         var preStop = container.getLifecycle() == null ? null : container.getLifecycle().getPreStop();
         if (preStop != null && preStop.getSleep() != null) {
             fields.put(path + ".lifecycle.preStop.sleep.seconds", Field.of(preStop.getSleep().getSeconds(), "the container's withPreStop"));
@@ -269,36 +178,6 @@ final class CheckedFields {
                 fields.put(path + ".volumeMounts[" + mount.getName() + "].readOnly", Field.of(Boolean.TRUE.equals(mount.getReadOnly()),
                         "the container's withMount or withReadOnlyMount"));
             }
-        }
-    }
-
-    /** The first LimitRange default of the amount, as the API server applies them in turn; a request falls back to the default limit. */
-    private static Optional<Quantity> defaultOf(Amount amount, List<LimitRangeDef> limitRanges) {
-        for (LimitRangeDef limitRange : limitRanges) {
-            Optional<Quantity> value = amount.fromDefaults().apply(limitRange.containerDefaults());
-            if (value.isPresent()) {
-                return value;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Quantity quantity(ResourceRequirements resources, String kind, String resource) {
-        Map<String, Quantity> quantities = resources == null ? null : kind.equals("requests") ? resources.getRequests() : resources.getLimits();
-        return quantities == null ? null : quantities.get(resource);
-    }
-
-    private static String shown(Quantity quantity) {
-        String text = quantity.toString();
-        return text.isEmpty() ? "\"\"" : text;
-    }
-
-    /** The amount, so {@code 1000m} and {@code 1} compare equal; the text when it is no quantity (the API server refuses it later). */
-    private static Object numeric(Quantity quantity) {
-        try {
-            return Quantity.getAmountInBytes(quantity).stripTrailingZeros();
-        } catch (RuntimeException e) {
-            return quantity.toString();
         }
     }
 
