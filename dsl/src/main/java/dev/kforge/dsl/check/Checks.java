@@ -64,7 +64,9 @@ public final class Checks {
     private static void reportUnusedWaivers(Stack stack, StackIndex index, Problems problems) {
         for (KubeObject<?> object : index.objects()) {
             for (PolicyCheck check : object.meta().waivers().keySet()) {
-                if (!problems.wasWaived(object, check)) {
+                // A raw edit's values are judged when it is applied, after these checks: its secret-literal waiver may be for them.
+                boolean forRawEdits = check == PolicyCheck.SECRET_LITERAL && !object.rawEdits().isEmpty();
+                if (!forRawEdits && !problems.wasWaived(object, check)) {
                     problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), object,
                             "waives " + check.id() + ", which finds nothing to waive here", check.id(),
                             "Remove .waive(PolicyCheck." + check.name() + ", ...): the rule does not fire on this object without it."));

@@ -26,7 +26,8 @@ final class SecretNames {
     private static final Set<String> FILE_EXTENSIONS = Set.of("TXT", "JSON", "YAML", "YML", "PROPERTIES", "CONF", "CFG", "INI", "TOML",
             "XML", "ENV", "PEM");
     /** Words that make the name about something else ({@code PUBLIC_KEY}, {@code EXISTING_SECRET}: the name of a Secret). */
-    private static final Set<String> NEGATING_WORDS = Set.of("PUBLIC", "EXISTING");
+    /** Words that make a name not about a secret's value: a public key, an existing Secret's name, a hash of a Secret. */
+    private static final Set<String> NEGATING_WORDS = Set.of("PUBLIC", "EXISTING", "CHECKSUM", "HASH", "DIGEST");
     /** Values that are settings, not secrets. */
     private static final Set<String> PLAIN_VALUES = Set.of("yes", "no", "true", "false", "on", "off", "null", "~", "none", "disabled",
             "enabled", "{}", "[]");
@@ -70,8 +71,27 @@ final class SecretNames {
             return false;
         }
         List<String> words = words(name);
+        if (names(words) && isObjectName(trimmed)) {
+            return false; // auth-secret: web-basic-auth names a Secret
+        }
         return !trimmed.equalsIgnoreCase(words.get(words.size() - 1)) && !trimmed.equalsIgnoreCase(name);
     }
+
+    /** Whether the name's secret word is SECRET(S): such a field usually holds the name of a Secret object. */
+    private static boolean names(List<String> words) {
+        String last = words.get(words.size() - 1);
+        return last.endsWith("SECRET") || last.endsWith("SECRETS");
+    }
+
+    /**
+     * A Kubernetes object's name of words ({@code web-basic-auth}), optionally after its namespace ({@code demo-prod/web-tls}):
+     * each part letters or digits, not both, as in {@code s3cr3t-v4lue}.
+     */
+    private static boolean isObjectName(String text) {
+        return text.length() <= 253 && text.matches("(" + NAME_OF_WORDS + "/)?" + NAME_OF_WORDS) && text.chars().anyMatch(c -> c == '-' || c == '/');
+    }
+
+    private static final String NAME_OF_WORDS = "([a-z]+|[0-9]+)([-.]([a-z]+|[0-9]+))*";
 
     /** Whether {@code name}'s words make it secret-looking (see {@link #namesASecret}). */
     static boolean isSecretName(String name) {
@@ -118,10 +138,10 @@ final class SecretNames {
         return words;
     }
 
-    /** {@code $(VAR)}, {@code ${VAR}}, {@code $VAR}, {@code %(var)s}, a template's {@code {{ ... }}}: a value from elsewhere. */
+    /** {@code $(VAR)}, {@code ${VAR}}, {@code $VAR}, {@code %(var)s}, a template's {@code {{ ... }}}, Datadog's {@code %%env_VAR%%}: a value from elsewhere. */
     static boolean isReference(String text) {
         return text.length() > 1 && text.charAt(0) == '$' && (text.charAt(1) == '(' || text.charAt(1) == '{' || Character.isLetter(text.charAt(1)))
-                || text.startsWith("%(") || text.startsWith("{{");
+                || text.startsWith("%(") || text.startsWith("{{") || text.startsWith("%%env_");
     }
 
     /** An absolute path of plain path characters: the file that holds a secret, not the secret. */

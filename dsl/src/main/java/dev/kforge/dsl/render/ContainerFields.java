@@ -43,8 +43,16 @@ final class ContainerFields {
 
     /** A command's or arguments' words, each shown unless it looks like a secret. */
     private static void words(Map<String, Field> fields, String path, List<String> words, String step) {
-        List<String> shown = RawEditResultCheck.orEmpty(words).stream()
-                .map(word -> SecretPatterns.hidesSecret(path, word) ? "<" + word.length() + " characters>" : word).toList();
+        List<String> all = RawEditResultCheck.orEmpty(words);
+        Map<String, String> byPath = new java.util.TreeMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            byPath.put(path + "[" + i + "]", all.get(i));
+        }
+        // Judged with the word before it too: the value after --password.
+        List<String> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            shown.add(SecretPatterns.hidesSecret(path + "[" + i + "]", all.get(i), byPath) ? "<" + all.get(i).length() + " characters>" : all.get(i));
+        }
         fields.put(path, new Field(String.valueOf(shown), String.valueOf(words), step));
     }
 

@@ -79,6 +79,6 @@ final class Metadata {
     }
 
     static Map<String, String> map(Map<String, String> sorted) {
-        return sorted.isEmpty() ? null : new LinkedHashMap<>(sorted);
+        return new LinkedHashMap<>(sorted); // empty rather than null, so that raw edits may put into it (empty maps are not written)
     }
 }

@@ -39,8 +39,11 @@ final class PlacementFields {
                     apart == null ? null : apart.getPreferredDuringSchedulingIgnoredDuringExecution());
         }
         for (var constraint : RawEditResultCheck.orEmpty(pod.getTopologySpreadConstraints())) {
-            fields.put(path + ".topologySpreadConstraints[" + constraint.getTopologyKey() + "]", Field.of("maxSkew " + constraint.getMaxSkew()
-                    + ", " + constraint.getWhenUnsatisfiable(), "withZoneSpread"));
+            var selector = constraint.getLabelSelector();
+            fields.put(path + ".topologySpreadConstraints[" + constraint.getTopologyKey() + " of " + (selector == null
+                    || selector.getMatchLabels() == null ? "{}" : new TreeMap<>(selector.getMatchLabels())) + (constraint.getMatchLabelKeys() == null
+                    ? "" : " per " + constraint.getMatchLabelKeys()) + "]", Field.of("maxSkew " + constraint.getMaxSkew() + ", "
+                    + constraint.getWhenUnsatisfiable(), "withZoneSpread"));
         }
     }
 

@@ -57,7 +57,7 @@ final class PodSpread {
         constraint.setTopologyKey(ZoneSpread.ZONE_TOPOLOGY_KEY);
         constraint.setWhenUnsatisfiable(workload.zoneSpread().whenUnsatisfiable());
         constraint.setLabelSelector(Metadata.podsOf(stack, workload));
-        constraint.setMatchLabelKeys(matchLabelKeys.isEmpty() ? null : matchLabelKeys);
-        return List.of(constraint);
+        constraint.setMatchLabelKeys(matchLabelKeys.isEmpty() ? null : new ArrayList<>(matchLabelKeys));
+        return new ArrayList<>(List.of(constraint)); // mutable, as every list the DSL renders: raw edits may add to it
     }
 }

@@ -39,7 +39,7 @@ final class RawEditResultCheck {
     static void check(KubeObject<?> object, HasMetadata manifest, Stack stack) {
         HasMetadata unedited = StackRenderer.renderUnedited(object, stack);
         try {
-            RawEditedSecrets.check(object, unedited, manifest);
+            RawEditedSecrets.check(object, unedited, manifest, stack);
             if (manifest instanceof Deployment deployment) {
                 PodTemplateSpec template = requireLongRunningTemplate(object, deployment.getSpec() == null ? null : deployment.getSpec().getTemplate(),
                         deployment.getSpec() == null ? null : deployment.getSpec().getSelector());

@@ -2,7 +2,10 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.check.SecretPatterns;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.diff.EnvironmentDiff;
+import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -20,9 +23,13 @@ final class RawEditedSecrets {
     private RawEditedSecrets() {
     }
 
-    static void check(KubeObject<?> object, HasMetadata unedited, HasMetadata edited) {
+    static void check(KubeObject<?> object, HasMetadata unedited, HasMetadata edited, Stack stack) {
         if (edited instanceof Secret) {
             return; // a Secret's values go to secrets/<env> or stay in the cluster's store, never to out/
+        }
+        // The secret-literal rule's own way out: a value that only looks like a secret is waived, with its reason, in review.
+        if (stack.policy().severityOf(PolicyCheck.SECRET_LITERAL) == Severity.OFF || object.meta().waivers().containsKey(PolicyCheck.SECRET_LITERAL)) {
+            return;
         }
         Map<String, String> before = scalars(unedited);
         Map<String, String> after = scalars(edited);
@@ -37,7 +44,9 @@ final class RawEditedSecrets {
             throw new RawEditException(object, "raw edit" + (reasons.size() == 1 ? " " : "s ") + String.join(", ", reasons)
                     + " wrote what looks like a secret into the manifest, which is committed to git", String.join(", ", written),
                     "Keep the value out of the code: declare a SecretDef (its values come from the environment or a store) and "
-                            + "reference it, e.g. ContainerDef.withEnv(Env.from(\"API_TOKEN\", secret.key(\"token\"))).",
+                            + (written.stream().anyMatch(path -> path.contains(".env[")) ? "reference it, e.g. ContainerDef.withEnv(Env.from("
+                            + "\"API_TOKEN\", secret.key(\"token\")))" : "mount it or reference it by name") + ". If the value only looks like a "
+                            + "secret, waive the rule on this object: .waive(PolicyCheck.SECRET_LITERAL, \"why it is not one\").",
                     object.meta().origin(), null);
         }
     }

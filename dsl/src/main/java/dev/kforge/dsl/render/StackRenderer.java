@@ -114,7 +114,10 @@ public final class StackRenderer {
             } catch (RuntimeException | AssertionError e) { // an assert or a test helper's failure in the edit too
                 Origin editLine = Origin.of(e);
                 throw new RawEditException(object, "raw edit \"" + edit.reason() + "\" failed", describe(e),
-                        "Fix the edit: it receives the rendered " + manifest.getClass().getSimpleName() + ", with every field the DSL sets"
+                        e instanceof UnsupportedOperationException
+                                ? "A list or map the DSL rendered is read-only there: replace it with a copy and change that, e.g. "
+                                + "setX(new ArrayList<>(getX())) then getX().add(...)."
+                                : "Fix the edit: it receives the rendered " + manifest.getClass().getSimpleName() + ", with every field the DSL sets"
                                 + (hasNativeSidecars(object) ? " (its sidecars are native sidecars, under initContainers)." : "."),
                         editLine.equals(Origin.UNKNOWN) ? object.meta().origin() : editLine, e);
             }

@@ -229,7 +229,8 @@ class RawEditedCheckedFieldsTest {
                 .hasMessage("Deployment web: raw edit \"edit\" wrote what looks like a secret into the manifest, which is committed to git "
                         + "(spec.template.spec.containers[web].env[GITHUB_TOKEN].value (40 characters)). Keep the value out of the code: declare "
                         + "a SecretDef (its values come from the environment or a store) and reference it, e.g. ContainerDef.withEnv(Env.from("
-                        + "\"API_TOKEN\", secret.key(\"token\"))).")
+                        + "\"API_TOKEN\", secret.key(\"token\"))). If the value only looks like a secret, waive the rule on this object: "
+                        + ".waive(PolicyCheck.SECRET_LITERAL, \"why it is not one\").")
                 .message().doesNotContain(token);
         assertThatThrownBy(() -> Renderer.render(stack(dev.kforge.dsl.config.ConfigMapDef.named("settings").withProperty("MODE", "fast")
                 .withRawEdit("quick fix", c -> c.getData().put("DB_PASSWORD", "hunter2-but-longer")))))
@@ -256,5 +257,37 @@ class RawEditedCheckedFieldsTest {
             web(d).setWorkingDir("/srv");
             web(d).getReadinessProbe().setPeriodSeconds(30);
         }))).files()).isNotEmpty();
+    }
+
+    @Test
+    void names_of_secrets_hashes_and_references_are_no_secrets_and_a_waiver_lets_a_look_alike_through() {
+        ContainerDef served = WEB.withPort(dev.kforge.dsl.workload.Port.tcp("http", 8080));
+        DeploymentDef web = DeploymentDef.named("web").running(served).withReplicas(2);
+        dev.kforge.dsl.network.ServiceDef service = dev.kforge.dsl.network.ServiceDef.named("web").selecting(web)
+                .withPort(dev.kforge.dsl.network.ServicePort.to(dev.kforge.dsl.workload.Port.tcp("http", 8080)));
+        assertThat(Renderer.render(stack(web.withRawEdit("vault", d -> {
+            d.getSpec().getTemplate().getMetadata().getAnnotations().put("checksum/secret", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+            d.getSpec().getTemplate().getMetadata().getAnnotations().put("ad.datadoghq.com/web.checks", "{\"password\": \"%%env_PG_PASSWORD%%\"}");
+        }), service.withRawEdit("tls", s -> {
+            java.util.Map<String, String> annotations = new java.util.TreeMap<>(java.util.Objects.requireNonNullElse(s.getMetadata().getAnnotations(),
+                    java.util.Map.of()));
+            annotations.put("service.beta.kubernetes.io/oci-load-balancer-tls-secret", "web-lb-tls");
+            annotations.put("nginx.ingress.kubernetes.io/auth-secret", "demo-prod/web-basic-auth");
+            s.getMetadata().setAnnotations(annotations);
+        }))).files()).isNotEmpty();
+        String lookAlike = "ghp_" + "not-a-token-but-a-fixture-0123456789ab";
+        Consumer<Deployment> fixture = d -> web(d).getArgs().add("--fixture=" + lookAlike);
+        DeploymentDef withArgs = DeploymentDef.named("web").running(served.withArgs("--serve")).withReplicas(2);
+        assertThatThrownBy(() -> Renderer.render(stack(withArgs.withRawEdit("fixture", d -> web(d).setArgs(new ArrayList<>(List.of("--serve",
+                "--password", "hunter2-correct-horse"))))))).message().doesNotContain("hunter2");
+        assertThat(Renderer.render(stack(withArgs.withRawEdit("fixture", d -> d.getSpec().getTemplate().getMetadata().getAnnotations()
+                .put("example.com/fixture", lookAlike)).waive(dev.kforge.dsl.core.PolicyCheck.SECRET_LITERAL, "a test fixture, not a token")))
+                .files()).isNotEmpty();
+        // A list the DSL rendered read-only says how to change it.
+        dev.kforge.dsl.rbac.RoleDef reader = dev.kforge.dsl.rbac.RoleDef.named("reader", dev.kforge.dsl.rbac.PolicyRule.allow(
+                dev.kforge.dsl.rbac.Verb.GET).on(dev.kforge.dsl.rbac.ApiResource.CONFIG_MAPS));
+        assertThatThrownBy(() -> Renderer.render(stack(reader.withRawEdit("list too", r -> r.getRules().get(0).getVerbs().add("list")))))
+                .hasMessageEndingWith("A list or map the DSL rendered is read-only there: replace it with a copy and change that, e.g. "
+                        + "setX(new ArrayList<>(getX())) then getX().add(...).");
     }
 }
