@@ -70,11 +70,20 @@ final class SecretNames {
                 || isNumber(trimmed) && trimmed.length() < 6) {
             return false;
         }
+        if (isPublicKey(trimmed)) {
+            return false; // signing-key.pem holding the public half
+        }
         List<String> words = words(name);
         if (names(words) && isObjectName(trimmed)) {
             return false; // auth-secret: web-basic-auth names a Secret
         }
         return !trimmed.equalsIgnoreCase(words.get(words.size() - 1)) && !trimmed.equalsIgnoreCase(name);
+    }
+
+    /** PEM blocks of certificates and public keys only, or an SSH public key line. */
+    private static boolean isPublicKey(String text) {
+        return text.startsWith("-----BEGIN ") && !text.contains("PRIVATE KEY") && (text.contains("-----BEGIN CERTIFICATE-----")
+                || text.contains("-----BEGIN PUBLIC KEY-----")) || text.matches("(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\\d+) AAAA[A-Za-z0-9+/=]+( \\S+)?");
     }
 
     /** Whether the name's secret word is SECRET(S): such a field usually holds the name of a Secret object. */

@@ -28,6 +28,9 @@ final class SecretValues {
 
     /** What secret {@code value} holds ({@code "a GitHub token"}), if it holds one. */
     static Optional<String> secretIn(String value) {
+        if (value.startsWith("arn:") && value.chars().noneMatch(Character::isWhitespace)) {
+            return Optional.empty(); // an AWS resource name, arn:aws:secretsmanager:...:secret:prod/db-AbCdEf: where a secret is, not one
+        }
         Optional<String> url = urlCredential(value);
         if (url.isPresent()) {
             return url;

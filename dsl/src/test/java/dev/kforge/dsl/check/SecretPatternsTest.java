@@ -124,4 +124,18 @@ class SecretPatternsTest {
         assertThat(SecretPatterns.secretAfterFlag("--password-file", "/run/secrets/db")).isEmpty();
         assertThat(SecretPatterns.secretAfterFlag("--log-level", "debug")).isEmpty();
     }
+
+    @Test
+    void names_of_secrets_public_keys_hashes_and_resource_names_are_not_secrets() {
+        assertThat(SecretPatterns.namesASecret("nginx.ingress.kubernetes.io/auth-secret", "demo-prod/web-basic-auth")).isFalse();
+        assertThat(SecretPatterns.namesASecret("CLIENT_SECRET", "s3cr3t-v4lue")).isTrue();
+        assertThat(SecretPatterns.namesASecret("checksum/secret", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")).isFalse();
+        assertThat(SecretPatterns.namesASecret("signing-key.pem", "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n"))
+                .isFalse();
+        assertThat(SecretPatterns.namesASecret("deploy-key", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ci@example"))
+                .isFalse();
+        assertThat(SecretPatterns.secretIn("arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/web/db-AbCdEf")).isEmpty();
+        assertThat(SecretPatterns.secretIn("{\"password\": \"%%env_PG_PASSWORD%%\"}")).isEmpty();
+        assertThat(SecretPatterns.secretIn("password: hunter2-but-longer")).isPresent();
+    }
 }

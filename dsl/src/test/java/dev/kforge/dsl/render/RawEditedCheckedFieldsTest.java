@@ -214,6 +214,11 @@ class RawEditedCheckedFieldsTest {
                 .getAffinity().getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().get(0).setNamespaces(List.of("shared"))))))
                 .hasMessageContaining("podAffinity.required[{app.kubernetes.io/instance=demo-prod, app.kubernetes.io/name=cache} by "
                         + "kubernetes.io/hostname]: present -> absent");
+        // A second zone constraint, on other pods, beside the spread's: an addition.
+        assertThat(Renderer.render(stack(DEPLOYMENT.withZoneSpread(dev.kforge.dsl.workload.ZoneSpread.PREFERRED).withRawEdit("per tier", d ->
+                d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints().add(new io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder()
+                        .withTopologyKey("topology.kubernetes.io/zone").withMaxSkew(2).withWhenUnsatisfiable("DoNotSchedule")
+                        .withNewLabelSelector().addToMatchLabels("tier", "web").endLabelSelector().build())))).files()).isNotEmpty();
         // Another term with the spread's selector at another weight is an addition.
         assertThat(Renderer.render(stack(edited(d -> d.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()
                 .getPreferredDuringSchedulingIgnoredDuringExecution().add(new io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm(
