@@ -36,9 +36,10 @@ final class ContainerFields {
                 "withEnvFrom"));
         fields.put(path + ".ports", Field.of(RawEditResultCheck.orEmpty(container.getPorts()).stream().map(ContainerFields::port).toList(),
                 "withPort"));
-        fields.put(path + ".readinessProbe", Field.of(probe(container.getReadinessProbe()), "withReadinessProbe"));
-        fields.put(path + ".livenessProbe", Field.of(probe(container.getLivenessProbe()), "withLivenessProbe"));
-        fields.put(path + ".startupProbe", Field.of(probe(container.getStartupProbe()), "withStartupProbe"));
+        List<ContainerPort> ports = RawEditResultCheck.orEmpty(container.getPorts());
+        fields.put(path + ".readinessProbe", Field.of(probe(container.getReadinessProbe(), ports), "withReadinessProbe"));
+        fields.put(path + ".livenessProbe", Field.of(probe(container.getLivenessProbe(), ports), "withLivenessProbe"));
+        fields.put(path + ".startupProbe", Field.of(probe(container.getStartupProbe(), ports), "withStartupProbe"));
     }
 
     /** A command's or arguments' words, each shown unless it looks like a secret. */
@@ -88,15 +89,15 @@ final class ContainerFields {
     }
 
     /** What a probe reaches, not its timings: the checks ask whether there is one and whether its port is declared. */
-    private static String probe(Probe probe) {
+    private static String probe(Probe probe, List<ContainerPort> ports) {
         if (probe == null) {
             return "none";
         }
         if (probe.getHttpGet() != null) {
-            return "httpGet " + probe.getHttpGet().getPath() + " on " + port(probe.getHttpGet().getPort());
+            return "httpGet " + probe.getHttpGet().getPath() + " on " + port(probe.getHttpGet().getPort(), ports);
         }
         if (probe.getTcpSocket() != null) {
-            return "tcpSocket on " + port(probe.getTcpSocket().getPort());
+            return "tcpSocket on " + port(probe.getTcpSocket().getPort(), ports);
         }
         if (probe.getGrpc() != null) {
             return "grpc on " + probe.getGrpc().getPort();
@@ -104,7 +105,15 @@ final class ContainerFields {
         return probe.getExec() == null ? "other" : "exec";
     }
 
-    private static String port(io.fabric8.kubernetes.api.model.IntOrString port) {
-        return port == null ? "none" : port.getIntVal() != null ? port.getIntVal().toString() : port.getStrVal();
+    /** A probe's port by number, a named one resolved against the container's ports: http and 8080 are one port. */
+    private static String port(io.fabric8.kubernetes.api.model.IntOrString port, List<ContainerPort> ports) {
+        if (port == null) {
+            return "none";
+        }
+        if (port.getIntVal() != null) {
+            return port.getIntVal().toString();
+        }
+        return ports.stream().filter(declared -> port.getStrVal().equals(declared.getName())).findFirst()
+                .map(declared -> String.valueOf(declared.getContainerPort())).orElse(port.getStrVal());
     }
 }

@@ -24,7 +24,10 @@ final class PlacementFields {
                 .sorted().toList(), "withToleration"));
         var nodeAffinity = pod.getAffinity() == null ? null : pod.getAffinity().getNodeAffinity();
         var required = nodeAffinity == null ? null : nodeAffinity.getRequiredDuringSchedulingIgnoredDuringExecution();
-        for (var term : required == null ? List.<io.fabric8.kubernetes.api.model.NodeSelectorTerm>of() : RawEditResultCheck.orEmpty(required.getNodeSelectorTerms())) {
+        List<io.fabric8.kubernetes.api.model.NodeSelectorTerm> terms = required == null ? List.of() : RawEditResultCheck.orEmpty(required.getNodeSelectorTerms());
+        // Terms are alternatives (a node matching any one will do): another term widens where the pods may go.
+        fields.put(path + ".affinity.nodeAffinity.requiredTerms", Field.of(terms.size(), "withNodeRequirement"));
+        for (var term : terms) {
             for (var expression : RawEditResultCheck.orEmpty(term.getMatchExpressions())) {
                 fields.put(path + ".affinity.nodeAffinity.required[" + expression.getKey() + " " + expression.getOperator() + " "
                         + expression.getValues() + "]", Field.of("present", "withNodeRequirement"));

@@ -35,7 +35,7 @@ final class RawEditedSecrets {
         Map<String, String> after = scalars(edited);
         List<String> written = new ArrayList<>();
         after.forEach((path, value) -> {
-            if (!value.equals(before.get(path)) && SecretPatterns.hidesSecret(path, value, after)) {
+            if (!value.equals(before.get(path)) && (SecretPatterns.hidesSecret(path, value, after) || hidesSecretDecoded(path, value))) {
                 written.add(path + " (" + value.length() + " characters)");
             }
         });
@@ -48,6 +48,19 @@ final class RawEditedSecrets {
                             + "\"API_TOKEN\", secret.key(\"token\")))" : "mount it or reference it by name") + ". If the value only looks like a "
                             + "secret, waive the rule on this object: .waive(PolicyCheck.SECRET_LITERAL, \"why it is not one\").",
                     object.meta().origin(), null);
+        }
+    }
+
+    /** A ConfigMap's binaryData is base64: judged as the text it holds ({@code id_rsa}: a private key). */
+    private static boolean hidesSecretDecoded(String path, String value) {
+        if (!path.startsWith("binaryData.")) {
+            return false;
+        }
+        try {
+            String text = new String(java.util.Base64.getMimeDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
+            return SecretPatterns.hidesSecret("data." + path.substring("binaryData.".length()), text);
+        } catch (IllegalArgumentException e) {
+            return false; // not base64: the API server refuses it
         }
     }
 

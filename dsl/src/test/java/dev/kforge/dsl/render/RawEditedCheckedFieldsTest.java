@@ -255,7 +255,7 @@ class RawEditedCheckedFieldsTest {
         ContainerDef probed = WEB.withPort(dev.kforge.dsl.workload.Port.tcp("http", 8080))
                 .withReadinessProbe(dev.kforge.dsl.workload.ProbeDef.httpGet("/ready", dev.kforge.dsl.workload.Port.tcp("http", 8080)));
         assertThatThrownBy(() -> Renderer.render(stack(DeploymentDef.named("web").running(probed).withRawEdit("no probe",
-                d -> web(d).setReadinessProbe(null))))).hasMessageContaining("readinessProbe: httpGet /ready on http -> none). Set it in the "
+                d -> web(d).setReadinessProbe(null))))).hasMessageContaining("readinessProbe: httpGet /ready on 8080 -> none). Set it in the "
                 + "definition instead (withReadinessProbe)");
         // What the checks do not read may change: the working directory, a probe's timings.
         assertThat(Renderer.render(stack(DeploymentDef.named("web").running(probed).withRawEdit("patient", d -> {
@@ -294,5 +294,24 @@ class RawEditedCheckedFieldsTest {
         assertThatThrownBy(() -> Renderer.render(stack(reader.withRawEdit("list too", r -> r.getRules().get(0).getVerbs().add("list")))))
                 .hasMessageEndingWith("A list or map the DSL rendered is read-only there: replace it with a copy and change that, e.g. "
                         + "setX(new ArrayList<>(getX())) then getX().add(...).");
+    }
+
+    @Test
+    void another_node_term_widens_placement_a_numbered_probe_port_is_the_named_one_and_binary_data_is_read() {
+        DeploymentDef zoned = DEPLOYMENT.withNodeRequirement(dev.kforge.dsl.workload.LabelExpression.in("topology.kubernetes.io/zone", "eu-west-1a"));
+        assertThatThrownBy(() -> Renderer.render(stack(zoned.withRawEdit("or anywhere", d -> d.getSpec().getTemplate().getSpec().getAffinity()
+                .getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().add(
+                        new io.fabric8.kubernetes.api.model.NodeSelectorTermBuilder().addNewMatchExpression().withKey("kubernetes.io/os")
+                                .withOperator("Exists").endMatchExpression().build())))))
+                .hasMessageContaining("spec.template.spec.affinity.nodeAffinity.requiredTerms: 1 -> 2");
+        ContainerDef probed = WEB.withPort(dev.kforge.dsl.workload.Port.tcp("http", 8080))
+                .withReadinessProbe(dev.kforge.dsl.workload.ProbeDef.httpGet("/ready", dev.kforge.dsl.workload.Port.tcp("http", 8080)));
+        assertThat(Renderer.render(stack(DeploymentDef.named("web").running(probed).withRawEdit("by number", d -> web(d).getReadinessProbe()
+                .getHttpGet().setPort(new IntOrString(8080))))).files()).isNotEmpty();
+        String key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n";
+        assertThatThrownBy(() -> Renderer.render(stack(dev.kforge.dsl.config.ConfigMapDef.named("ssh").withProperty("HOST", "git.example.com")
+                .withRawEdit("deploy key", c -> c.setBinaryData(new java.util.TreeMap<>(java.util.Map.of("id_ed25519",
+                        java.util.Base64.getEncoder().encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))))))))
+                .hasMessageContaining("wrote what looks like a secret into the manifest, which is committed to git (binaryData.id_ed25519");
     }
 }
