@@ -44,7 +44,8 @@ final class SecretLiteralPolicyCheck implements StackCheck {
             for (Map.Entry<String, String> annotation : object.meta().annotations().entries().entrySet()) {
                 String key = annotation.getKey();
                 Optional<String> secret = SecretPatterns.secretIn(annotation.getValue());
-                if (secret.isPresent() || SecretPatterns.namesASecret(key.substring(key.indexOf('/') + 1), annotation.getValue())) {
+                if (secret.isPresent() || SecretPatterns.namesASecret(key.substring(key.indexOf('/') + 1), annotation.getValue())
+                        && !SecretPatterns.isSecretReferenceAnnotation(key, annotation.getValue())) {
                     PolicyReporter.report(stack, object, PolicyCheck.SECRET_LITERAL,
                             "annotation " + key + secret.map(what -> " holds " + what).orElse(" looks like a secret by its name")
                                     + ", and annotations land in git", key,

@@ -26,8 +26,8 @@ final class SecretNames {
     private static final Set<String> FILE_EXTENSIONS = Set.of("TXT", "JSON", "YAML", "YML", "PROPERTIES", "CONF", "CFG", "INI", "TOML",
             "XML", "ENV", "PEM");
     /** Words that make the name about something else ({@code PUBLIC_KEY}, {@code EXISTING_SECRET}: the name of a Secret). */
-    /** Words that make a name not about a secret's value: a public key, an existing Secret's name, a hash of a Secret. */
-    private static final Set<String> NEGATING_WORDS = Set.of("PUBLIC", "EXISTING", "CHECKSUM", "HASH", "DIGEST");
+    private static final Set<String> NEGATING_WORDS = Set.of("PUBLIC", "EXISTING");
+    private static final Set<String> HASH_WORDS = Set.of("CHECKSUM", "HASH", "DIGEST");
     /** Values that are settings, not secrets. */
     private static final Set<String> PLAIN_VALUES = Set.of("yes", "no", "true", "false", "on", "off", "null", "~", "none", "disabled",
             "enabled", "{}", "[]");
@@ -74,8 +74,8 @@ final class SecretNames {
             return false; // signing-key.pem holding the public half
         }
         List<String> words = words(name);
-        if (names(words) && isObjectName(trimmed)) {
-            return false; // auth-secret: web-basic-auth names a Secret
+        if (isHashOf(words, trimmed)) {
+            return false; // checksum/secret: the hash of a Secret, as tools put on pod templates
         }
         return !trimmed.equalsIgnoreCase(words.get(words.size() - 1)) && !trimmed.equalsIgnoreCase(name);
     }
@@ -86,10 +86,26 @@ final class SecretNames {
                 || text.contains("-----BEGIN PUBLIC KEY-----")) || text.matches("(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\\d+) AAAA[A-Za-z0-9+/=]+( \\S+)?");
     }
 
-    /** Whether the name's secret word is SECRET(S): such a field usually holds the name of a Secret object. */
-    private static boolean names(List<String> words) {
-        String last = words.get(words.size() - 1);
-        return last.endsWith("SECRET") || last.endsWith("SECRETS");
+    /**
+     * An annotation naming a Secret object ({@code nginx.ingress.kubernetes.io/auth-secret: demo-prod/web-basic-auth}): a key
+     * such as {@code auth-secret} or {@code ...-tls-secret}, and a value that is an object's name of words. Only those: an env
+     * var's, a config file's {@code client_secret: welcome-2024} or a {@code webhook-secret} annotation's is a value.
+     */
+    static boolean isSecretReferenceAnnotation(String key, String value) {
+        List<String> words = words(key.substring(key.indexOf('/') + 1));
+        if (words.isEmpty()) {
+            return false;
+        }
+        // The ingress controllers' and load balancers' own keys: auth-secret, auth-tls-secret, proxy-ssl-secret, ...-tls-secret.
+        boolean namesOne = words.size() == 2 && words.get(0).equals("AUTH") || words.size() >= 2 && SECRET_KINDS.contains(words.get(words.size() - 2));
+        return words.get(words.size() - 1).equals("SECRET") && namesOne && isObjectName(value.strip());
+    }
+
+    private static final Set<String> SECRET_KINDS = Set.of("TLS", "SSL", "CA", "CERT");
+
+    /** A hash under a key that starts with CHECKSUM, HASH or DIGEST: hex of 16 to 128 digits, or {@code sha256:} and hex. */
+    private static boolean isHashOf(List<String> words, String value) {
+        return HASH_WORDS.contains(words.get(0)) && value.matches("(sha(1|256|512):)?[0-9a-fA-F]{16,128}");
     }
 
     /**
@@ -150,7 +166,7 @@ final class SecretNames {
     /** {@code $(VAR)}, {@code ${VAR}}, {@code $VAR}, {@code %(var)s}, a template's {@code {{ ... }}}, Datadog's {@code %%env_VAR%%}: a value from elsewhere. */
     static boolean isReference(String text) {
         return text.length() > 1 && text.charAt(0) == '$' && (text.charAt(1) == '(' || text.charAt(1) == '{' || Character.isLetter(text.charAt(1)))
-                || text.startsWith("%(") || text.startsWith("{{") || text.startsWith("%%env_");
+                || text.startsWith("%(") || text.startsWith("{{") || text.matches("%%env_[A-Za-z0-9_]+%%");
     }
 
     /** An absolute path of plain path characters: the file that holds a secret, not the secret. */

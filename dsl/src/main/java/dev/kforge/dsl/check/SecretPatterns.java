@@ -19,6 +19,10 @@ public final class SecretPatterns {
         if (value == null) {
             return false;
         }
+        int annotations = path.indexOf("annotations.");
+        if (annotations >= 0 && SecretNames.isSecretReferenceAnnotation(path.substring(annotations + "annotations.".length()), value)) {
+            return false;
+        }
         String name = path.endsWith("].value") && path.lastIndexOf('[') >= 0
                 ? path.substring(path.lastIndexOf('[') + 1, path.length() - "].value".length())
                 : dataKey(path).orElse(path.substring(path.lastIndexOf('.') + 1));
@@ -64,6 +68,11 @@ public final class SecretPatterns {
             }
         }
         return Optional.empty();
+    }
+
+    /** See {@link SecretNames#isSecretReferenceAnnotation}. */
+    static boolean isSecretReferenceAnnotation(String key, String value) {
+        return SecretNames.isSecretReferenceAnnotation(key, value);
     }
 
     /** See {@link SecretNames#namesASecret}. */

@@ -28,9 +28,6 @@ final class SecretValues {
 
     /** What secret {@code value} holds ({@code "a GitHub token"}), if it holds one. */
     static Optional<String> secretIn(String value) {
-        if (value.startsWith("arn:") && value.chars().noneMatch(Character::isWhitespace)) {
-            return Optional.empty(); // an AWS resource name, arn:aws:secretsmanager:...:secret:prod/db-AbCdEf: where a secret is, not one
-        }
         Optional<String> url = urlCredential(value);
         if (url.isPresent()) {
             return url;
@@ -54,7 +51,9 @@ final class SecretValues {
                 }
             }
         }
-        Optional<String> assigned = assignedSecret(value).or(() -> markupSecret(value));
+        // An AWS resource name (arn:aws:secretsmanager:...:secret:prod/db-AbCdEf) says where a secret is: no key: value in it.
+        boolean resourceName = value.startsWith("arn:") && value.matches("arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:([0-9]{12})?:\\S+");
+        Optional<String> assigned = (resourceName ? Optional.<String>empty() : assignedSecret(value)).or(() -> markupSecret(value));
         return assigned.map(key -> "a literal assigned to " + key).or(() -> flagInText(value));
     }
 

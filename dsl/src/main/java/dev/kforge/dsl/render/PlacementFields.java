@@ -26,7 +26,9 @@ final class PlacementFields {
         var required = nodeAffinity == null ? null : nodeAffinity.getRequiredDuringSchedulingIgnoredDuringExecution();
         List<io.fabric8.kubernetes.api.model.NodeSelectorTerm> terms = required == null ? List.of() : RawEditResultCheck.orEmpty(required.getNodeSelectorTerms());
         // Terms are alternatives (a node matching any one will do): another term widens where the pods may go.
-        fields.put(path + ".affinity.nodeAffinity.requiredTerms", Field.of(terms.size(), "withNodeRequirement"));
+        if (!terms.isEmpty()) { // none: a first term only narrows
+            fields.put(path + ".affinity.nodeAffinity.requiredTerms", Field.of(terms.size(), "withNodeRequirement"));
+        }
         for (var term : terms) {
             for (var expression : RawEditResultCheck.orEmpty(term.getMatchExpressions())) {
                 fields.put(path + ".affinity.nodeAffinity.required[" + expression.getKey() + " " + expression.getOperator() + " "

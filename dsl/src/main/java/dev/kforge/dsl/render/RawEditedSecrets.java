@@ -51,10 +51,14 @@ final class RawEditedSecrets {
         }
     }
 
-    /** A ConfigMap's binaryData is base64: judged as the text it holds ({@code id_rsa}: a private key). */
+    /** A ConfigMap's binaryData is base64: key material by its name ({@code tls.key}, {@code keystore.p12}), else judged as the text it holds. */
     private static boolean hidesSecretDecoded(String path, String value) {
         if (!path.startsWith("binaryData.")) {
             return false;
+        }
+        String name = path.substring("binaryData.".length()).toLowerCase(java.util.Locale.ROOT);
+        if (name.matches(".*\\.(key|p12|pfx|jks|keystore)|id_(rsa|dsa|ecdsa|ed25519)")) {
+            return true; // key material or a keystore, in whatever binary form
         }
         try {
             String text = new String(java.util.Base64.getMimeDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);

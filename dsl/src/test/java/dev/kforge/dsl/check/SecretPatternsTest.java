@@ -127,9 +127,20 @@ class SecretPatternsTest {
 
     @Test
     void names_of_secrets_public_keys_hashes_and_resource_names_are_not_secrets() {
-        assertThat(SecretPatterns.namesASecret("nginx.ingress.kubernetes.io/auth-secret", "demo-prod/web-basic-auth")).isFalse();
-        assertThat(SecretPatterns.namesASecret("CLIENT_SECRET", "s3cr3t-v4lue")).isTrue();
+        // An annotation naming a Secret object; the same words as a value elsewhere are a value.
+        assertThat(SecretPatterns.hidesSecret("metadata.annotations.nginx.ingress.kubernetes.io/auth-secret", "demo-prod/web-basic-auth")).isFalse();
+        for (String[] named : new String[][] {{"JWT_SECRET", "your-256-bit-secret"}, {"CLIENT_SECRET", "welcome-2024"},
+                {"SESSION_SECRET", "correct-horse-battery-staple"}, {"CLIENT_SECRET", "s3cr3t-v4lue"}, {"DIGEST_AUTH_PASSWORD", "Hunter2!plain"},
+                {"DB_PASSWORD", "%%env_X%%Hunter2"}}) {
+            assertThat(SecretPatterns.namesASecret(named[0], named[1])).as(named[0] + "=" + named[1]).isTrue();
+            assertThat(SecretPatterns.hidesSecret("data." + named[0], named[1])).as(named[0]).isTrue();
+        }
+        assertThat(SecretPatterns.hidesSecret("metadata.annotations.example.com/webhook-secret", "super-secret-value")).isTrue();
+        assertThat(SecretPatterns.hidesSecret("metadata.annotations.service.beta.kubernetes.io/oci-load-balancer-tls-secret", "web-lb-tls")).isFalse();
+        assertThat(SecretPatterns.hidesSecret("metadata.annotations.nginx.ingress.kubernetes.io/proxy-ssl-secret", "demo-prod/upstream-ca")).isFalse();
         assertThat(SecretPatterns.namesASecret("checksum/secret", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")).isFalse();
+        assertThat(SecretPatterns.namesASecret("HASH_SECRET", "Xk9#aZ12qq")).isTrue();
+        assertThat(SecretPatterns.secretIn("arn:aws:x:::x?token=ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8")).isPresent();
         assertThat(SecretPatterns.namesASecret("signing-key.pem", "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n"))
                 .isFalse();
         assertThat(SecretPatterns.namesASecret("deploy-key", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ci@example"))

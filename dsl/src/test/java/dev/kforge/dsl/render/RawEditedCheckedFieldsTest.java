@@ -304,6 +304,12 @@ class RawEditedCheckedFieldsTest {
                         new io.fabric8.kubernetes.api.model.NodeSelectorTermBuilder().addNewMatchExpression().withKey("kubernetes.io/os")
                                 .withOperator("Exists").endMatchExpression().build())))))
                 .hasMessageContaining("spec.template.spec.affinity.nodeAffinity.requiredTerms: 1 -> 2");
+        // A first required term only narrows where the pods go.
+        assertThat(Renderer.render(stack(DEPLOYMENT.withRawEdit("linux only", d -> d.getSpec().getTemplate().getSpec().setAffinity(
+                new io.fabric8.kubernetes.api.model.AffinityBuilder(d.getSpec().getTemplate().getSpec().getAffinity()).withNewNodeAffinity()
+                        .withNewRequiredDuringSchedulingIgnoredDuringExecution().addNewNodeSelectorTerm().addNewMatchExpression()
+                        .withKey("kubernetes.io/os").withOperator("In").withValues("linux").endMatchExpression().endNodeSelectorTerm()
+                        .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build())))).files()).isNotEmpty();
         ContainerDef probed = WEB.withPort(dev.kforge.dsl.workload.Port.tcp("http", 8080))
                 .withReadinessProbe(dev.kforge.dsl.workload.ProbeDef.httpGet("/ready", dev.kforge.dsl.workload.Port.tcp("http", 8080)));
         assertThat(Renderer.render(stack(DeploymentDef.named("web").running(probed).withRawEdit("by number", d -> web(d).getReadinessProbe()
@@ -313,5 +319,8 @@ class RawEditedCheckedFieldsTest {
                 .withRawEdit("deploy key", c -> c.setBinaryData(new java.util.TreeMap<>(java.util.Map.of("id_ed25519",
                         java.util.Base64.getEncoder().encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))))))))
                 .hasMessageContaining("wrote what looks like a secret into the manifest, which is committed to git (binaryData.id_ed25519");
+        assertThatThrownBy(() -> Renderer.render(stack(dev.kforge.dsl.config.ConfigMapDef.named("tls").withProperty("HOST", "web.example.com")
+                .withRawEdit("keystore", c -> c.setBinaryData(new java.util.TreeMap<>(java.util.Map.of("keystore.p12", "MIIKBAIBAzCCCc4GCSqG")))))))
+                .hasMessageContaining("(binaryData.keystore.p12 (20 characters))");
     }
 }
