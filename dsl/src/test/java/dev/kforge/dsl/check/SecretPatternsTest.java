@@ -140,6 +140,7 @@ class SecretPatternsTest {
         assertThat(SecretPatterns.hidesSecret("metadata.annotations.nginx.ingress.kubernetes.io/proxy-ssl-secret", "demo-prod/upstream-ca")).isFalse();
         assertThat(SecretPatterns.namesASecret("checksum/secret", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")).isFalse();
         assertThat(SecretPatterns.namesASecret("HASH_SECRET", "Xk9#aZ12qq")).isTrue();
+        assertThat(SecretPatterns.namesASecret("API_SECRET", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")).isTrue();
         assertThat(SecretPatterns.secretIn("arn:aws:x:::x?token=ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8")).isPresent();
         assertThat(SecretPatterns.namesASecret("signing-key.pem", "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n"))
                 .isFalse();
