@@ -83,7 +83,7 @@ final class SecretNames {
     /** PEM blocks of certificates and public keys only, or an SSH public key line. */
     private static boolean isPublicKey(String text) {
         return text.startsWith("-----BEGIN ") && !text.contains("PRIVATE KEY") && (text.contains("-----BEGIN CERTIFICATE-----")
-                || text.contains("-----BEGIN PUBLIC KEY-----")) || text.matches("(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\\d+) AAAA[A-Za-z0-9+/=]+( \\S+)?");
+                || text.contains("-----BEGIN PUBLIC KEY-----")) || (text.startsWith("ssh-") || text.startsWith("ecdsa-")) && text.matches("(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\\d+) AAAA[A-Za-z0-9+/=]+( \\S+)?");
     }
 
     /**
@@ -166,7 +166,7 @@ final class SecretNames {
     /** {@code $(VAR)}, {@code ${VAR}}, {@code $VAR}, {@code %(var)s}, a template's {@code {{ ... }}}, Datadog's {@code %%env_VAR%%}: a value from elsewhere. */
     static boolean isReference(String text) {
         return text.length() > 1 && text.charAt(0) == '$' && (text.charAt(1) == '(' || text.charAt(1) == '{' || Character.isLetter(text.charAt(1)))
-                || text.startsWith("%(") || text.startsWith("{{") || text.matches("%%env_[A-Za-z0-9_]+%%");
+                || text.startsWith("%(") || text.startsWith("{{") || text.startsWith("%%env_") && text.matches("%%env_[A-Za-z0-9_]+%%");
     }
 
     /** An absolute path of plain path characters: the file that holds a secret, not the secret. */
