@@ -349,4 +349,20 @@ class GatewayInstallationTest {
                         + "getambassador.io/v3alpha1 resources. Install the gateway with RoutingForm.MAPPING_RESOURCES, "
                         + "or route with AmbassadorMapping annotations.");
     }
+
+    @Test
+    void the_gateway_deployment_takes_what_the_installation_does_not_offer_through_stack_replacing() {
+        GatewayInstallation gateway = GatewayInstallation.forRouting(RoutingForm.MAPPING_RESOURCES, NAMESPACE).withReplicas(2);
+        dev.kforge.dsl.workload.DeploymentDef api = dev.kforge.dsl.workload.DeploymentDef.named("api")
+                .running(ContainerDef.named("api").image(Image.of("example/api", "1.0.0")));
+        Stack stack = stack("prod", gateway, api).replacing(gateway.deployment()
+                .withPodAffinity(dev.kforge.dsl.workload.PodAffinity.apartFrom(api, dev.kforge.dsl.workload.Topology.NODE).preferred(50)));
+
+        String yaml = dev.kforge.dsl.pipeline.Renderer.render(stack).files().stream().filter(file -> file.fileName().equals("50-deployment-ambassador.yaml"))
+                .findFirst().orElseThrow().content();
+
+        assertThat(yaml).contains("              topologyKey: kubernetes.io/hostname\n            weight: 50\n");
+        assertThat(dev.kforge.dsl.testing.Rendering.structuralProblems(stack)).extracting(problem -> problem.check())
+                .containsExactly("gateway-without-route"); // this test routes nothing; the replaced Deployment is still the gateway's
+    }
 }
