@@ -34,17 +34,18 @@ final class PodAffinityCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         Map<String, List<Workload<?>>> waitsFor = new LinkedHashMap<>();
-        Set<String> reportedPairs = new TreeSet<>(); // one problem per pair of workloads
+        Set<String> reportedPairs = new TreeSet<>(); // pairs already judged for near-vs-apart, or reported for a DaemonSet
         for (Workload<?> workload : index.workloads()) {
             for (PodAffinity affinity : workload.pod().podAffinities()) {
-                if (isAbout(affinity, workload)) {
+                if (affinity.isAbout(workload)) {
                     continue; // refused by withPodAffinity; a template copied from another workload can still hold one
                 }
                 Optional<Workload<?>> other = find(index, affinity);
                 if (other.isEmpty()) {
                     reportMissing(stack, workload, affinity, problems);
                 } else if (affinity.required()) {
-                    if (affinity.near() && other.get().runsUntilReplaced()) {
+                    // A DaemonSet's required terms are reported on their own (its pods go to every node regardless).
+                    if (affinity.near() && other.get().runsUntilReplaced() && !(workload instanceof DaemonSetDef)) {
                         waitsFor.computeIfAbsent(key(workload), k -> new ArrayList<>()).add(other.get());
                     }
                     checkRequired(stack, workload, affinity, other.get(), reportedPairs, problems);
@@ -57,10 +58,6 @@ final class PodAffinityCheck implements StackCheck {
     /** A workload's kind and name, which tell it from the others of a stack. */
     static String key(Workload<?> workload) {
         return workload.kind().kind() + "/" + workload.name();
-    }
-
-    private static boolean isAbout(PodAffinity affinity, Workload<?> workload) {
-        return affinity.other().kind().is(workload.kind()) && affinity.other().name().equals(workload.name());
     }
 
     @SuppressWarnings("unchecked")
@@ -161,7 +158,7 @@ final class PodAffinityCheck implements StackCheck {
     private static void checkOpposite(Stack stack, Workload<?> workload, PodAffinity affinity, Workload<?> other, Set<String> reportedPairs,
                                       String pair, Problems problems) {
         for (PodAffinity back : other.pod().podAffinities()) {
-            if (!isAbout(back, workload) || !back.required() || back.near() == affinity.near()) {
+            if (!back.isAbout(workload) || !back.required() || back.near() == affinity.near()) {
                 continue;
             }
             PodAffinity near = affinity.near() ? affinity : back;
@@ -194,8 +191,10 @@ final class PodAffinityCheck implements StackCheck {
         Optional<HorizontalPodAutoscalerDef> scaler = other instanceof ReplicatedWorkload<?> scaled ? stack.autoscalerOf(scaled) : Optional.empty();
         if (affinity.topology() == Topology.NODE && replicated.nodeSpread() == NodeSpread.REQUIRED) {
             // A literal maxUnavailable of 0 is WorkloadReferencesCheck's to report (spread-blocks-rollout).
-            boolean rollsOneMore = PodCounts.waitsForNewPods(workload, pods) && !(replicated instanceof DeploymentDef deployment
-                    && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling && rolling.maxUnavailable().isZero());
+            // Only a Deployment's rolling update starts a new pod first; a literal maxUnavailable of 0 is reported elsewhere.
+            DeploymentStrategy.RollingUpdate rolling = replicated instanceof DeploymentDef deployment
+                    && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate update ? update : null;
+            boolean rollsOneMore = rolling != null && PodCounts.waitsForNewPods(workload, pods) && !rolling.maxUnavailable().isZero();
             int needed = pods + (rollsOneMore ? 1 : 0);
             if (needed <= fewest) {
                 return;
@@ -207,17 +206,15 @@ final class PodAffinityCheck implements StackCheck {
                     ? (certain ? "at most " + most + " of them can start, the others stay Pending" : "while it runs fewer, some of them stay Pending")
                     : "a rolling update starts a new pod before an old one stops, finds no node for it and never ends"
                     + (certain ? "" : " while it runs " + fewest);
-            String give = scaler.map(autoscaler -> certain
-                            ? "Let " + autoscaler.describe() + " run at least " + needed + " pods (between(" + Math.min(autoscaler.minReplicas(), needed)
-                            + ", " + needed + "))" : needed < autoscaler.maxReplicas() ? "Raise the minimum of " + autoscaler.describe() + " to "
-                            + needed + " (between(" + needed + ", " + autoscaler.maxReplicas() + "))" : "Run " + other.describe() + " at a fixed "
-                            + "withReplicas(" + needed + ") instead of " + autoscaler.describe())
+            String give = scaler.map(autoscaler -> needed < autoscaler.maxReplicas()
+                            ? "Raise the minimum of " + autoscaler.describe() + " to " + needed + " (between(" + needed + ", " + autoscaler.maxReplicas() + "))"
+                            : "Run " + other.describe() + " at a fixed withReplicas(" + needed + ") instead of " + autoscaler.describe())
                     .orElse("Give " + other.describe() + " at least " + needed + " replicas")
                     + (other instanceof ReplicatedWorkload<?> spread && spread.nodeSpread() != NodeSpread.REQUIRED
                             ? ", each on a node of its own (withNodeSpread(NodeSpread.REQUIRED) on it)" : "");
             problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), workload, "runs " + (stack.autoscalerOf(replicated).isPresent() ? "up to " : "") + pods
                             + each + outcome, pods + " pod" + (pods == 1 ? "" : "s") + (rollsOneMore ? " and 1 more during a rollout (maxUnavailable "
-                            + maxUnavailable(replicated) + " of " + pods + " is 0)" : "") + ", "
+                            + rolling.maxUnavailable() + " of " + pods + " is 0)" : "") + ", "
                             + fewest + (fewest == most ? "" : " to " + most) + " node" + (most == 1 ? "" : "s"),
                     give + (rollsOneMore ? "; or stop an old pod first (maxUnavailable above 0)" : "") + "; or make its own spread "
                             + "preferred, or the affinity a preference (.preferred(weight))."));
@@ -229,12 +226,6 @@ final class PodAffinityCheck implements StackCheck {
                             + (most == 1 ? " runs one pod" : " may run one pod") + ": in a cluster of several zones only one of them can start",
                     pods + " pods, 1 zone", "Make the zone spread preferred, or the affinity a preference (.preferred(weight))."));
         }
-    }
-
-    /** A Deployment's maxUnavailable as written ({@code 25%}); a StatefulSet's rolling update takes none down first. */
-    private static String maxUnavailable(ReplicatedWorkload<?> workload) {
-        return workload instanceof DeploymentDef deployment && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling
-                ? rolling.maxUnavailable().toString() : "0";
     }
 
     /** {@code Deployment cache runs 2}, or {@code runs 2 to 8 (HorizontalPodAutoscaler cache)}. */

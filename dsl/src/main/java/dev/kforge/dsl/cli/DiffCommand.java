@@ -33,7 +33,7 @@ final class DiffCommand {
             console.out().println("Naming an environment in both (check that each means its own; a Java package may):");
             Pattern names = Pattern.compile("(?<![A-Za-z0-9])(" + Pattern.quote(from) + "|" + Pattern.quote(to) + ")(?![A-Za-z0-9])");
             print(console, comparison.sharedNames(), field -> field.path() + ": " + (field.from().equals(field.to())
-                    ? FileDiff.shownAround(field.to().orElseThrow(), names) : field.describe().substring(field.path().length() + 2)));
+                    ? FileDiff.shownAround(field.to().orElseThrow(), names) : field.change()));
         }
         return 0;
     }

@@ -18,7 +18,11 @@ public record FieldDifference(String kind, String name, String path, Optional<St
 
     /** {@code spec.replicas: 2 -> 3}, or {@code (object): absent -> present}; one line, long values shortened, secrets redacted. */
     public String describe() {
-        return (path.isEmpty() ? "(object)" : path) + ": " + FileDiff.change(FileDiff.redacted(path, from.orElse(null), Map.of()),
-                FileDiff.redacted(path, to.orElse(null), Map.of()));
+        return (path.isEmpty() ? "(object)" : path) + ": " + change();
+    }
+
+    /** {@code 2 -> 3}, {@code absent -> present}: the values alone, shortened and redacted as in {@link #describe}. */
+    public String change() {
+        return FileDiff.change(FileDiff.redacted(path, from.orElse(null), Map.of()), FileDiff.redacted(path, to.orElse(null), Map.of()));
     }
 }

@@ -54,7 +54,7 @@ final class ContainerFields {
         for (int i = 0; i < all.size(); i++) {
             shown.add(SecretPatterns.hidesSecret(path + "[" + i + "]", all.get(i), byPath) ? "<" + all.get(i).length() + " characters>" : all.get(i));
         }
-        fields.put(path, new Field(String.valueOf(shown), String.valueOf(words), step));
+        fields.put(path, new Field(String.valueOf(shown), String.valueOf(all), step));
     }
 
     private static Field literal(String path, String value, String step) {

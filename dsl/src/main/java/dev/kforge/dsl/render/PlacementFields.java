@@ -66,7 +66,8 @@ final class PlacementFields {
     /** {@code gpu Exists}, {@code dedicated=db:NoSchedule}, {@code every taint}. */
     private static String toleration(io.fabric8.kubernetes.api.model.Toleration toleration) {
         String key = toleration.getKey() == null || toleration.getKey().isEmpty() ? "every taint" : toleration.getKey();
-        String match = "Equal".equals(toleration.getOperator()) || toleration.getValue() != null ? "=" + toleration.getValue() : " Exists";
+        // An unset operator is Equal (with an empty value unless one is given).
+        String match = "Exists".equals(toleration.getOperator()) ? " Exists" : "=" + java.util.Objects.requireNonNullElse(toleration.getValue(), "");
         return key + (key.equals("every taint") ? "" : match) + (toleration.getEffect() == null ? "" : ":" + toleration.getEffect());
     }
 

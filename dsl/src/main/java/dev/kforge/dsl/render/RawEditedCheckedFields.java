@@ -30,9 +30,10 @@ final class RawEditedCheckedFields {
     static void check(KubeObject<?> object, HasMetadata unedited, HasMetadata edited, Stack stack) {
         Map<String, Field> before = CheckedFields.of(unedited, stack);
         Map<String, Field> after = CheckedFields.of(edited, stack);
-        // Raw edits may add affinity terms (the scheduler then meets more), not drop or weaken the definition's.
+        // Raw edits may add preferences, node expressions and spread constraints, which the checks need not see; not drop or
+        // weaken the definition's, nor add a required pod (anti-)affinity term, which PodAffinityCheck would have to judge.
         after.keySet().removeIf(path -> (path.contains(".spec.affinity.") || path.contains(".spec.topologySpreadConstraints["))
-                && !before.containsKey(path));
+                && !path.contains("podAffinity.required[") && !path.contains("podAntiAffinity.required[") && !before.containsKey(path));
         List<String> declared = CheckedFields.containers(before.keySet());
         List<String> changedContainers = new ArrayList<>();
         for (String container : CheckedFields.containers(after.keySet())) {

@@ -24,6 +24,9 @@ public record PodAffinity(Workload<?> other, Topology topology, boolean near, Op
             throw InvalidDefinitionException.invalid(SUBJECT, other == null ? "workload" : "topology", null, "must be given",
                     "For example PodAffinity.near(cache, Topology.NODE).");
         }
+        if (weight == null) {
+            throw InvalidDefinitionException.invalid(SUBJECT, "weight", null, "must be given", "Optional.empty() for a required affinity.");
+        }
         if (weight.isPresent() && (weight.get() < 1 || weight.get() > 100)) {
             throw InvalidDefinitionException.invalid(SUBJECT, "weight", weight.get(), "must be 1 to 100", "For example preferred(50).");
         }
@@ -50,7 +53,12 @@ public record PodAffinity(Workload<?> other, Topology topology, boolean near, Op
 
     /** Whether this and {@code affinity} are about the same workload, by kind and name. */
     boolean sameOther(PodAffinity affinity) {
-        return other.kind().is(affinity.other.kind()) && other.name().equals(affinity.other.name());
+        return isAbout(affinity.other);
+    }
+
+    /** Whether this is about {@code workload}'s pods: the same kind and name (the stack's version may differ from the one given). */
+    public boolean isAbout(Workload<?> workload) {
+        return other.kind().is(workload.kind()) && other.name().equals(workload.name());
     }
 
     /** {@code near the pods of Deployment cache (same node, required)}, for messages. */

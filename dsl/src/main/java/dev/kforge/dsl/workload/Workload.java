@@ -175,7 +175,7 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
      * or {@code PodAffinity.apartFrom(batch, Topology.NODE).preferred(50)}; its own pods are spread with the spread withers.
      */
     default T withPodAffinity(PodAffinity affinity) {
-        if (affinity != null && affinity.other().kind().is(kind()) && affinity.other().name().equals(name())) {
+        if (affinity != null && affinity.isAbout(this)) {
             throw InvalidDefinitionException.invalid(describe(), "pod affinity", affinity.describe(), "is about its own pods",
                     "Spread its own pods with withNodeSpread or withZoneSpread (Deployments and StatefulSets); a DaemonSet runs one per node anyway.");
         }

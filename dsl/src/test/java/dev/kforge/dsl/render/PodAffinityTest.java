@@ -208,6 +208,9 @@ class PodAffinityTest {
                 + "finish (Deployment cache). Make it a preference (.preferred(weight)), or choose the DaemonSet's nodes with withNodeSelector "
                 + "or withNodeRequirement.");
         assertThat(problems(CACHE, AGENT.withPodAffinity(PodAffinity.near(CACHE, Topology.NODE).preferred(50)))).isEmpty();
+        // ...once, even when the other waits for the DaemonSet in turn.
+        assertThat(problems(AGENT.withPodAffinity(PodAffinity.near(CACHE, Topology.NODE)), CACHE.withPodAffinity(PodAffinity.near(AGENT,
+                Topology.NODE)))).hasSize(1);
         // Autoscaled: an error past the other's most pods, a warning past its fewest.
         DeploymentDef spread = web.withNodeSpread(NodeSpread.REQUIRED).withPodAffinity(PodAffinity.near(CACHE, Topology.NODE))
                 .withStrategy(DeploymentStrategy.recreate());

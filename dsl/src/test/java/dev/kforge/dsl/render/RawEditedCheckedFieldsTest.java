@@ -192,10 +192,16 @@ class RawEditedCheckedFieldsTest {
                         + "app.kubernetes.io/name=cache} by kubernetes.io/hostname]: present -> absent, spec.template.spec.affinity.podAntiAffinity"
                         + ".preferred[{app.kubernetes.io/instance=demo-prod, app.kubernetes.io/name=web} by kubernetes.io/hostname, weight 100]: "
                         + "present -> absent). Set them in the definition instead (withNodeSpread or withPodAffinity)");
-        assertThat(Renderer.render(stack(cache, near.withRawEdit("also by zone", d -> d.getSpec().getTemplate().getSpec().getAffinity()
+        // A required term added by an edit would go unjudged by the affinity checks: refused; a preference is not.
+        assertThatThrownBy(() -> Renderer.render(stack(cache, near.withRawEdit("also by zone", d -> d.getSpec().getTemplate().getSpec().getAffinity()
                 .getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().add(new io.fabric8.kubernetes.api.model.PodAffinityTermBuilder()
                         .withNewLabelSelector().addToMatchLabels("app.kubernetes.io/name", "cache").endLabelSelector()
-                        .withTopologyKey("topology.kubernetes.io/zone").build())))).files()).isNotEmpty();
+                        .withTopologyKey("topology.kubernetes.io/zone").build())))))
+                .hasMessageContaining("podAffinity.required[{app.kubernetes.io/name=cache} by topology.kubernetes.io/zone]: absent -> present");
+        assertThat(Renderer.render(stack(cache, near.withRawEdit("rather by zone", d -> d.getSpec().getTemplate().getSpec().getAffinity()
+                .getPodAffinity().getPreferredDuringSchedulingIgnoredDuringExecution().add(new io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm(
+                        new io.fabric8.kubernetes.api.model.PodAffinityTermBuilder().withNewLabelSelector().addToMatchLabels("app.kubernetes.io/name",
+                                "cache").endLabelSelector().withTopologyKey("topology.kubernetes.io/zone").build(), 20))))).files()).isNotEmpty();
     }
 
     @Test
@@ -322,5 +328,13 @@ class RawEditedCheckedFieldsTest {
         assertThatThrownBy(() -> Renderer.render(stack(dev.kforge.dsl.config.ConfigMapDef.named("tls").withProperty("HOST", "web.example.com")
                 .withRawEdit("keystore", c -> c.setBinaryData(new java.util.TreeMap<>(java.util.Map.of("keystore.p12", "MIIKBAIBAzCCCc4GCSqG")))))))
                 .hasMessageContaining("(binaryData.keystore.p12 (20 characters))");
+    }
+
+    @Test
+    void an_empty_command_is_no_command_and_a_toleration_without_operator_is_equal() {
+        assertThat(Renderer.render(stack(edited(d -> web(d).setCommand(new ArrayList<>())))).files()).isNotEmpty();
+        DeploymentDef tolerant = DEPLOYMENT.withToleration(dev.kforge.dsl.workload.Toleration.exists("gpu"));
+        assertThatThrownBy(() -> Renderer.render(stack(tolerant.withRawEdit("narrower", d -> d.getSpec().getTemplate().getSpec().getTolerations()
+                .get(0).setOperator(null))))).hasMessageContaining("tolerations: [gpu Exists] -> [gpu=]");
     }
 }
