@@ -69,7 +69,7 @@ public final class EnvironmentDiff {
                 // Redacted here, where the rest of the object is at hand (the flag before an argument); shown as written.
                 FieldDifference field = new FieldDifference(kind, name, path, Optional.ofNullable(FileDiff.redacted(path, va, a)),
                         Optional.ofNullable(FileDiff.redacted(path, vb, b)));
-                Match match = va == null || vb == null ? Match.DIFFERENT : match(va, vb, from.name(), to.name());
+                Match match = va == null || vb == null ? Match.DIFFERENT : match(va, vb, fromToken, toToken, from.name(), to.name());
                 if (match == Match.DIFFERENT) {
                     differences.add(field);
                 } else if (match == Match.SHARING_A_NAME) {
@@ -87,10 +87,9 @@ public final class EnvironmentDiff {
      * value; and whether, doing so, both keep an environment's name at one place (a Java package {@code dev.}, or a host
      * {@code db.prod.internal} in both).
      */
-    private static Match match(String a, String b, String aName, String bName) {
-        Pattern aToken = token(aName);
+    private static Match match(String a, String b, Pattern aToken, Pattern bToken, String aName, String bName) {
         if (a.equals(b)) {
-            return aToken.matcher(a).find() || token(bName).matcher(a).find() ? Match.SHARING_A_NAME : Match.SAME;
+            return aToken.matcher(a).find() || bToken.matcher(a).find() ? Match.SHARING_A_NAME : Match.SAME;
         }
         StringBuilder pattern = new StringBuilder();
         Matcher names = aToken.matcher(a);
@@ -110,7 +109,7 @@ public final class EnvironmentDiff {
                 return Match.SHARING_A_NAME;
             }
         }
-        return token(bName).matcher(b).results().count() > aligned.groupCount() ? Match.SHARING_A_NAME : Match.SAME;
+        return bToken.matcher(b).results().count() > aligned.groupCount() ? Match.SHARING_A_NAME : Match.SAME;
     }
 
     /** The environment's name as a word of its own ({@code tgr-dev}, {@code tgr.dev.example.com}, not {@code device}). */

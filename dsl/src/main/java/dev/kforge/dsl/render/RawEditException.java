@@ -27,6 +27,12 @@ public final class RawEditException extends RuntimeException {
         this.origin = origin;
     }
 
+    /** {@code raw edit "a"} or {@code raw edits "a", "b"}: the edits of {@code object} by their reasons, for a problem's start. */
+    static String editsOf(KubeObject<?> object) {
+        List<String> reasons = object.rawEdits().stream().map(edit -> "\"" + edit.reason() + "\"").toList();
+        return "raw edit" + (reasons.size() == 1 ? " " : "s ") + String.join(", ", reasons);
+    }
+
     /** The edited object. */
     public KubeObject<?> object() {
         return object;

@@ -1,7 +1,6 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.core.KubeObject;
-import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.quota.ResourceQuotaDef;
 import dev.kforge.dsl.render.CheckedFields.Field;
@@ -36,8 +35,9 @@ final class RawEditedCheckedFields {
                 && !path.contains("podAffinity.required[") && !path.contains("podAntiAffinity.required[") && !before.containsKey(path));
         List<String> declared = CheckedFields.containers(before.keySet());
         List<String> changedContainers = new ArrayList<>();
+        boolean countsEveryContainer = countsEveryContainer(stack);
         for (String container : CheckedFields.containers(after.keySet())) {
-            if (!declared.contains(container) && !countsEveryContainer(stack)) {
+            if (!declared.contains(container) && !countsEveryContainer) {
                 after.keySet().removeIf(path -> container.equals(CheckedFields.containerOf(path))); // no check counts it
             } else if (!declared.contains(container)) {
                 changedContainers.add(container);
@@ -61,9 +61,8 @@ final class RawEditedCheckedFields {
             }
         }
         if (!changes.isEmpty()) {
-            List<String> reasons = object.rawEdits().stream().map(RawEdit::reason).map(reason -> "\"" + reason + "\"").toList();
             String them = changes.size() == 1 ? "it" : "them";
-            throw new RawEditException(object, "raw edit" + (reasons.size() == 1 ? " " : "s ") + String.join(", ", reasons)
+            throw new RawEditException(object, RawEditException.editsOf(object)
                     + " changed what the checks read from the definition", String.join(", ", changes),
                     "Set " + them + " in the definition instead (" + String.join(", ", steps) + "), where the checks see " + them + ".",
                     object.meta().origin(), null);

@@ -40,8 +40,7 @@ final class RawEditedSecrets {
             }
         });
         if (!written.isEmpty()) {
-            List<String> reasons = object.rawEdits().stream().map(edit -> "\"" + edit.reason() + "\"").toList();
-            throw new RawEditException(object, "raw edit" + (reasons.size() == 1 ? " " : "s ") + String.join(", ", reasons)
+            throw new RawEditException(object, RawEditException.editsOf(object)
                     + " wrote what looks like a secret into the manifest, which is committed to git", String.join(", ", written),
                     "Keep the value out of the code: declare a SecretDef (its values come from the environment or a store) and "
                             + (written.stream().anyMatch(path -> path.contains(".env[")) ? "reference it, e.g. ContainerDef.withEnv(Env.from("
