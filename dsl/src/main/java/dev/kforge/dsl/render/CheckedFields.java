@@ -144,6 +144,12 @@ final class CheckedFields {
         Long grace = pod.getTerminationGracePeriodSeconds();
         fields.put(path + ".spec.terminationGracePeriodSeconds", grace == null ? Field.unset(30, "withTerminationGracePeriodSeconds")
                 : Field.of(grace, "withTerminationGracePeriodSeconds"));
+        // Who the pods run as and whether they hold an API token: what the RBAC and token-mount rules read.
+        fields.put(path + ".spec.serviceAccountName", Field.of(Objects.requireNonNullElse(pod.getServiceAccountName(), "default"),
+                "withServiceAccount or withApiAccessAs"));
+        Boolean token = pod.getAutomountServiceAccountToken();
+        fields.put(path + ".spec.automountServiceAccountToken", token == null ? Field.unset("the account's", "withApiAccessAs")
+                : Field.of(token, "withApiAccessAs"));
         Set<String> claimVolumes = new TreeSet<>();
         for (Volume volume : RawEditResultCheck.orEmpty(pod.getVolumes())) {
             if (volume.getPersistentVolumeClaim() != null) {

@@ -16,7 +16,8 @@ import java.util.Objects;
  * What the checks of containers read ({@code ContainerPolicyCheck}, the secret, variable, config and
  * network reference checks): the image, command and arguments, each variable and where it comes
  * from, the ports, and which probes there are and what they reach. (Security settings are judged
- * on the edited pod itself, against the namespace's Pod Security Standard.) Literal values that
+ * on the edited pod itself: against the namespace's Pod Security Standard, and by
+ * {@link RawEditedSecurity} against the security policy.) Literal values that
  * look like secrets are never shown, only their length.
  */
 final class ContainerFields {

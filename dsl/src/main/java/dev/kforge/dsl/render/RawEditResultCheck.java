@@ -77,6 +77,10 @@ final class RawEditResultCheck {
             if (CheckedFields.apply(manifest)) {
                 RawEditedCheckedFields.check(object, unedited, manifest, stack);
             }
+            PodTemplateSpec template = podTemplateOf(manifest);
+            if (template != null) {
+                RawEditedSecurity.check(object, podTemplateOf(unedited), template, stack);
+            }
         } catch (RawEditException e) {
             throw e;
         } catch (RuntimeException e) { // a null where the API needs a value, in a list or map the edit filled
@@ -152,6 +156,20 @@ final class RawEditResultCheck {
                 }
             }
         }
+    }
+
+    /** The pod template of a workload, null for other objects (and for a workload whose edits removed it). */
+    private static PodTemplateSpec podTemplateOf(HasMetadata manifest) {
+        if (manifest instanceof Deployment deployment) {
+            return deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
+        } else if (manifest instanceof DaemonSet daemonSet) {
+            return daemonSet.getSpec() == null ? null : daemonSet.getSpec().getTemplate();
+        } else if (manifest instanceof StatefulSet statefulSet) {
+            return statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate();
+        } else if (manifest instanceof Job job) {
+            return job.getSpec() == null ? null : job.getSpec().getTemplate();
+        }
+        return manifest instanceof CronJob cronJob ? RawEditedCronJob.podTemplateOf(cronJob) : null;
     }
 
     /** fabric8 leaves unset lists null. */
