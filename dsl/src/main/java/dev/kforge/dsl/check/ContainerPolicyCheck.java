@@ -29,7 +29,7 @@ final class ContainerPolicyCheck implements StackCheck {
                     PolicyReporter.report(stack, workload, PolicyCheck.IMAGE_TAG,
                             subject + " runs an image without a pinned tag", image.reference(),
                             "Pin a version, e.g. Image.of(\"" + image.repository() + "\", \"1.2.3\"), or a digest.", problems);
-                } else if (image.digest().isEmpty() && image.tag().filter(ContainerPolicyCheck::namesAReleaseLine).isPresent()) {
+                } else if (image.digest().isEmpty() && image.tagNamesAReleaseLine()) {
                     PolicyReporter.report(stack, workload, PolicyCheck.IMAGE_TAG,
                             subject + " runs an image whose tag names a release line, which its publisher moves to each new release",
                             image.reference(),
@@ -77,25 +77,6 @@ final class ContainerPolicyCheck implements StackCheck {
                         "Bound it: Volumes.emptyDir(\"" + scratch.name() + "\").withSizeLimit(Memory.mebibytes(..)).", problems);
             }
         }
-    }
-
-    /** A major or major.minor version ({@code 1}, {@code v1.2}): tags publishers move to every patch release. */
-    private static boolean namesAReleaseLine(String tag) {
-        int start = tag.startsWith("v") ? 1 : 0;
-        int dots = 0;
-        boolean digit = false;
-        for (int i = start; i < tag.length(); i++) {
-            char c = tag.charAt(i);
-            if (c == '.' && digit) {
-                dots++;
-                digit = false;
-            } else if (c >= '0' && c <= '9') {
-                digit = true;
-            } else {
-                return false;
-            }
-        }
-        return digit && dots <= 1;
     }
 
     /** What neither the container nor a LimitRange of the namespace sets. */

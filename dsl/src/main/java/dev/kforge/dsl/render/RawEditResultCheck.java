@@ -80,6 +80,7 @@ final class RawEditResultCheck {
             PodTemplateSpec template = podTemplateOf(manifest);
             if (template != null) {
                 RawEditedSecurity.check(object, podTemplateOf(unedited), template, stack);
+                RawEditedContainers.check(object, podTemplateOf(unedited), template, !(manifest instanceof Job || manifest instanceof CronJob), stack);
             }
         } catch (RawEditException e) {
             throw e;

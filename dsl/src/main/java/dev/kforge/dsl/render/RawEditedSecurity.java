@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -51,12 +52,18 @@ final class RawEditedSecurity {
             throw new RawEditException(object, RawEditException.editsOf(object) + " loosened security settings the policy requires",
                     String.join(", ", loosened), "Undo them in the edit, or set them in the definition (the container's or the workload's "
                     + "withSecurity; a container with withSidecar) and waive the rule there with its reason: "
-                    + String.join(", ", rules.stream().map(rule -> ".waive(PolicyCheck." + rule + ", \"<why>\")").toList()) + ".",
+                    + waiving(rules) + ".",
                     object.meta().origin(), null);
         }
     }
 
-    private static boolean enforced(PolicyCheck rule, KubeObject<?> object, Stack stack) {
+    /** How to waive each rule: {@code .waive(PolicyCheck.SECCOMP, "<why>")}, joined. */
+    static String waiving(Collection<String> rules) {
+        return String.join(", ", rules.stream().map(rule -> ".waive(PolicyCheck." + rule + ", \"<why>\")").toList());
+    }
+
+    /** Whether the policy holds {@code object} to {@code rule}: not waived by it, not turned off for the stack. */
+    static boolean enforced(PolicyCheck rule, KubeObject<?> object, Stack stack) {
         return !object.meta().waivers().containsKey(rule) && stack.policy().severityOf(rule) != Severity.OFF;
     }
 
@@ -94,7 +101,8 @@ final class RawEditedSecurity {
         return value == null ? "unset" : value.toString();
     }
 
-    private static List<Container> containers(PodTemplateSpec template) {
+    /** The init containers, then the containers, of a pod template (none when an edit removed its spec). */
+    static List<Container> containers(PodTemplateSpec template) {
         PodSpec pod = template == null ? null : template.getSpec();
         if (pod == null) {
             return List.of();

@@ -68,6 +68,31 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
         return new Image(matcher.group(1), Optional.ofNullable(matcher.group(2)), Optional.ofNullable(matcher.group(3)));
     }
 
+    /**
+     * Whether the tag is a major or major.minor version ({@code 1}, {@code v1.2}): a release line, which its
+     * publisher moves to every patch release.
+     */
+    public boolean tagNamesAReleaseLine() {
+        if (tag.isEmpty()) {
+            return false;
+        }
+        String text = tag.get();
+        int dots = 0;
+        boolean digit = false;
+        for (int i = text.startsWith("v") ? 1 : 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.' && digit) {
+                dots++;
+                digit = false;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else {
+                return false;
+            }
+        }
+        return digit && dots <= 1;
+    }
+
     /** The reference as the container spec writes it. */
     public String reference() {
         return repository + tag.map(t -> ":" + t).orElse("") + digest.map(d -> "@" + d).orElse("");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.quota.ResourceQuotaDef;
@@ -100,13 +101,14 @@ class RawEditedCheckedFieldsTest {
         Consumer<Deployment> addSidecar = d -> {
             List<io.fabric8.kubernetes.api.model.Container> containers = new ArrayList<>(d.getSpec().getTemplate().getSpec().getContainers());
             containers.add(new ContainerBuilder().withName("proxy").withImage("example/proxy:1.0.0")
-                    .withSecurityContext(web(d).getSecurityContext()).build());
+                    .withSecurityContext(web(d).getSecurityContext()).withResources(web(d).getResources()).build());
             d.getSpec().getTemplate().getSpec().setContainers(containers);
         };
-        assertThat(Renderer.render(stack(edited(addSidecar))).files()).isNotEmpty();
+        DeploymentDef unprobed = DEPLOYMENT.waive(PolicyCheck.PROBES, "not what this test is about");
+        assertThat(Renderer.render(stack(unprobed.withRawEdit("edit", addSidecar))).files()).isNotEmpty();
 
         ResourceQuotaDef quota = ResourceQuotaDef.named("compute").withRequests(Cpu.cores(4), Memory.gibibytes(8));
-        assertThatThrownBy(() -> Renderer.render(stack(edited(addSidecar), quota)))
+        assertThatThrownBy(() -> Renderer.render(stack(unprobed.withRawEdit("edit", addSidecar), quota)))
                 .hasMessageContaining("(spec.template.spec.containers[proxy]: absent -> present). Set it in the definition instead "
                         + "(withSidecar or withInitContainer)");
     }

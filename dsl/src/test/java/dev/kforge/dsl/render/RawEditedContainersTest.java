@@ -1,0 +1,108 @@
+package dev.kforge.dsl.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.Cpu;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.JobDef;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.Resources;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A container a raw edit adds is held to the container rules the policy holds the definition's to. */
+class RawEditedContainersTest {
+    private static final Resources SIZED = Resources.requests(Cpu.millis(100), Memory.mebibytes(64)).withCpuLimit(Cpu.millis(200))
+            .withMemoryLimit(Memory.mebibytes(128));
+    private static final ContainerDef WEB = ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withResources(SIZED);
+    private static final DeploymentDef DEPLOYMENT = DeploymentDef.named("web").running(WEB).withReplicas(2);
+
+    private static Stack stack(KubeObject<?>... objects) {
+        return Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(objects);
+    }
+
+    /** A container that meets the security rules (copied from the pod's first), with {@code image} and what {@code more} adds. */
+    private static void add(PodSpec pod, String image, boolean init, java.util.function.UnaryOperator<ContainerBuilder> more) {
+        Container proxy = more.apply(new ContainerBuilder().withName("proxy").withImage(image)
+                .withSecurityContext(pod.getContainers().get(0).getSecurityContext())).build();
+        List<Container> containers = new ArrayList<>(RawEditResultCheck.orEmpty(init ? pod.getInitContainers() : pod.getContainers()));
+        containers.add(proxy);
+        if (init) {
+            pod.setInitContainers(containers);
+        } else {
+            pod.setContainers(containers);
+        }
+    }
+
+    @Test
+    void an_added_container_without_a_pinned_image_resources_and_probes_is_refused_with_all_it_lacks() {
+        DeploymentDef edited = DEPLOYMENT.withRawEdit("proxy", d -> add(d.getSpec().getTemplate().getSpec(), "example/proxy:1.2", false,
+                proxy -> proxy.withNewResources().withRequests(Map.of("cpu", new Quantity("50m"))).endResources()));
+
+        assertThatThrownBy(() -> Renderer.render(stack(edited)))
+                .isInstanceOf(RawEditException.class)
+                .hasMessage("Deployment web: raw edit \"proxy\" added containers the policy's container rules refuse (container proxy image "
+                        + "example/proxy:1.2 is not pinned to a version or digest; container proxy has no requests.memory, limits.cpu, "
+                        + "limits.memory; container proxy has no readinessProbe and no livenessProbe). Add them with withSidecar or "
+                        + "withInitContainer, where the checks see them, or complete them in the edit; or waive the rule with its reason: "
+                        + ".waive(PolicyCheck.IMAGE_TAG, \"<why>\"), .waive(PolicyCheck.RESOURCES, \"<why>\"), .waive(PolicyCheck.PROBES, \"<why>\").");
+    }
+
+    @Test
+    void a_complete_container_renders_and_one_without_resources_is_refused() {
+        DeploymentDef complete = DEPLOYMENT.withRawEdit("proxy", d -> add(d.getSpec().getTemplate().getSpec(), "example/proxy@sha256:" + "a".repeat(64),
+                false, proxy -> proxy.withResources(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources())
+                        .withNewReadinessProbe().withNewTcpSocket().withNewPort(8080).endTcpSocket().endReadinessProbe()
+                        .withNewLivenessProbe().withNewTcpSocket().withNewPort(8080).endTcpSocket().endLivenessProbe()));
+        assertThat(Renderer.render(stack(complete)).files()).isNotEmpty();
+
+        DeploymentDef defaulted = DEPLOYMENT.waive(PolicyCheck.PROBES, "a batch helper").withRawEdit("proxy",
+                d -> add(d.getSpec().getTemplate().getSpec(), "example/proxy:1.2.3", false, proxy -> proxy));
+        assertThatThrownBy(() -> Renderer.render(stack(defaulted))).hasMessageContaining("(container proxy has no requests.cpu, requests.memory, "
+                + "limits.cpu, limits.memory)");
+    }
+
+    @Test
+    void init_containers_and_the_pods_of_a_job_need_no_probes() {
+        DeploymentDef init = DEPLOYMENT.withRawEdit("migrate", d -> add(d.getSpec().getTemplate().getSpec(), "example/migrate:2.0.1", true,
+                proxy -> proxy.withResources(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources())));
+        assertThat(Renderer.render(stack(init)).files()).isNotEmpty();
+        // The definition's own init containers are the policy check's to judge, not the edit's.
+        DeploymentDef unpinnedInit = DEPLOYMENT.withInitContainer(ContainerDef.named("setup").image(Image.parse("example/setup:latest")))
+                .withRawEdit("priority", d -> d.getSpec().getTemplate().getSpec().setPriorityClassName("high"));
+        assertThat(Renderer.render(stack(unpinnedInit)).files()).isNotEmpty();
+
+        JobDef job = JobDef.named("migrate").running(WEB).withRawEdit("helper", j -> add(j.getSpec().getTemplate().getSpec(),
+                "example/helper:latest", false, proxy -> proxy.withResources(j.getSpec().getTemplate().getSpec().getContainers().get(0)
+                        .getResources())));
+        assertThatThrownBy(() -> Renderer.render(stack(job)))
+                .hasMessageContaining("(container proxy image example/helper:latest is not pinned to a version or digest).");
+    }
+
+    @Test
+    void what_the_object_waives_or_the_policy_turns_off_is_not_asked() {
+        DeploymentDef bare = DEPLOYMENT.withRawEdit("proxy", d -> add(d.getSpec().getTemplate().getSpec(), "example/proxy", false, proxy -> proxy));
+
+        assertThat(Renderer.render(stack(bare.waive(PolicyCheck.IMAGE_TAG, "a").waive(PolicyCheck.RESOURCES, "b").waive(PolicyCheck.PROBES, "c")))
+                .files()).isNotEmpty();
+        Policy off = Policy.STRICT.with(PolicyCheck.IMAGE_TAG, Severity.OFF).with(PolicyCheck.RESOURCES, Severity.OFF)
+                .with(PolicyCheck.PROBES, Severity.OFF);
+        assertThat(Renderer.render(stack(bare).withPolicy(off)).files()).isNotEmpty();
+    }
+}
