@@ -22,10 +22,17 @@ import java.util.List;
  * {@code ambassador-service.yaml}.
  */
 public final class TgrGateway {
-    /** A trending list is computed from cached data; 10 s covers a cold GitHub call. */
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
-    /** The API is read-only, so retrying a 502/503/504 on another pod is safe. */
-    static final RetryPolicy RETRIES = RetryPolicy.on(RetryPolicy.RetryOn.GATEWAY_ERROR, 2).withPerTryTimeout(Duration.ofSeconds(4));
+    /**
+     * Longer than the service takes at most for a cold GitHub call (its Tuning: 3 s to connect, 10 s
+     * to read), whose answer it then caches: a shorter one turns a slow GitHub into 504s.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * Only a request that never reached a pod is tried again, on another one. Replaying a slow answer
+     * or the service's own 502 (GitHub failed) or 503 (rate limited) would multiply the GitHub calls
+     * when GitHub can least take them: each pod has its own cache.
+     */
+    static final RetryPolicy RETRIES = RetryPolicy.on(RetryPolicy.RetryOn.CONNECT_FAILURE, 2);
 
     private TgrGateway() {
     }
@@ -68,7 +75,7 @@ public final class TgrGateway {
         boolean https = gateway.servesHttps();
         List<KubeObject<?>> objects = new ArrayList<>(gateway.objects());
         if (form == RoutingForm.ANNOTATION) {
-            objects.add(AmbassadorMapping.named(profile.app() + "_mapping").prefix("/").addTo(tgr.backend(web)));
+            objects.add(AmbassadorMapping.named(profile.app() + "_mapping").prefix("/").withTimeout(TIMEOUT).addTo(tgr.backend(web)));
             return List.copyOf(objects);
         }
         objects.add(tgr);

@@ -6,12 +6,14 @@ import dev.kforge.dsl.check.Checks;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.gateway.GatewayKinds;
+import dev.kforge.dsl.gateway.RetryPolicy;
 import dev.kforge.dsl.gateway.RoutingForm;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.tgr.TgrContract;
+import dev.kforge.tgr.config.Tuning;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -136,9 +138,9 @@ class TgrStackTest {
         RenderedEnvironment environment = render(profile);
         Service service = only(environment, Service.class, "tgr");
         if (profile.routing() == RoutingForm.ANNOTATION) {
-            // Exactly as the workshop writes it.
+            // As the workshop writes it, with the timeout it left to Ambassador's 3 s.
             assertThat(service.getMetadata().getAnnotations()).containsEntry("getambassador.io/config",
-                    "---\napiVersion: ambassador/v1\nkind: Mapping\nname: tgr_mapping\nprefix: /\nservice: tgr:5000\n");
+                    "---\napiVersion: ambassador/v1\nkind: Mapping\nname: tgr_mapping\nprefix: /\nservice: tgr:5000\ntimeout_ms: 15000\n");
             assertThat(environment.files()).noneMatch(file -> file.kind().equals(GatewayKinds.MAPPING));
         } else {
             assertThat(service.getMetadata().getAnnotations()).isNull();
@@ -146,8 +148,20 @@ class TgrStackTest {
                     .satisfies(file -> assertThat(file.content())
                             .contains("  prefix: /\n")
                             .contains("  service: tgr." + profile.namespace() + ":5000\n")
-                            .contains("  hostname: " + profile.host() + "\n"));
+                            .contains("  hostname: " + profile.host() + "\n")
+                            .contains("  timeout_ms: 15000\n")
+                            .contains("    retry_on: connect-failure\n")
+                            .doesNotContain("per_try_timeout"));
         }
+    }
+
+    @Test
+    void the_gateway_waits_longer_than_the_service_may_take_for_a_cold_github_call_and_never_replays_one() {
+        Tuning service = Tuning.defaults();
+
+        assertThat(TgrGateway.TIMEOUT).isGreaterThan(service.connectTimeout().plus(service.readTimeout()));
+        assertThat(TgrGateway.RETRIES.retryOn()).isEqualTo(RetryPolicy.RetryOn.CONNECT_FAILURE);
+        assertThat(TgrGateway.RETRIES.perTryTimeout()).isEmpty();
     }
 
     @Test

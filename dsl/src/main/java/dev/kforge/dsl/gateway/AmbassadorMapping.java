@@ -3,12 +3,13 @@ package dev.kforge.dsl.gateway;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.network.ServiceDef;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * A Mapping in the annotation form of Ambassador 0.x/1.x ({@code getambassador.io/config} on the
- * Service, {@code apiVersion: ambassador/v1}), written exactly as the workshop writes it. The
+ * Service, {@code apiVersion: ambassador/v1}), written as the workshop writes it. The
  * target is a Service port object, so the mapping cannot name a port the Service lacks.
  *
  * <pre>{@code
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * @param rewrite the prefix the upstream sees; default Ambassador's ({@code /})
+ * @param timeout the whole request's timeout, written as {@code timeout_ms}; default Ambassador's (3 s)
  */
-public record AmbassadorMapping(String name, String prefix, Optional<String> rewrite) {
+public record AmbassadorMapping(String name, String prefix, Optional<String> rewrite, Optional<Duration> timeout) {
     /** The annotation Ambassador reads its configuration from. */
     public static final String ANNOTATION = "getambassador.io/config";
 
@@ -31,6 +33,7 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
         }
         requirePath(name, "prefix", prefix);
         rewrite.ifPresent(r -> requirePath(name, "rewrite", r));
+        timeout.ifPresent(t -> Durations.requireMillis("AmbassadorMapping " + name, "timeout", t));
     }
 
     /** The first step: a mapping needs a name and a prefix. */
@@ -41,12 +44,17 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
     /** The step that takes the prefix. */
     public record PrefixStep(String name) {
         public AmbassadorMapping prefix(String prefix) {
-            return new AmbassadorMapping(name, prefix, Optional.empty());
+            return new AmbassadorMapping(name, prefix, Optional.empty(), Optional.empty());
         }
     }
 
     public AmbassadorMapping withRewrite(String rewrite) {
-        return new AmbassadorMapping(name, prefix, Optional.of(rewrite));
+        return new AmbassadorMapping(name, prefix, Optional.of(rewrite), timeout);
+    }
+
+    /** A copy whose requests time out after {@code timeout} (whole milliseconds) instead of Ambassador's 3 s. */
+    public AmbassadorMapping withTimeout(Duration timeout) {
+        return new AmbassadorMapping(name, prefix, rewrite, Optional.of(timeout));
     }
 
     /**
@@ -63,7 +71,7 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
         return service.withAnnotation(ANNOTATION, (existing == null ? "" : existing) + document(backend));
     }
 
-    /** One YAML document, in the workshop's field order; every value is plain-safe by construction. */
+    /** One YAML document, in the workshop's field order, then what the workshop left out; every value is plain-safe by construction. */
     private String document(ServiceBackend backend) {
         return "---\n"
                 + "apiVersion: ambassador/v1\n"
@@ -71,7 +79,8 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
                 + "name: " + name + "\n"
                 + "prefix: " + prefix + "\n"
                 + rewrite.map(r -> "rewrite: " + r + "\n").orElse("")
-                + "service: " + backend.address() + "\n";
+                + "service: " + backend.address() + "\n"
+                + timeout.map(t -> "timeout_ms: " + t.toMillis() + "\n").orElse("");
     }
 
     private static void requirePath(String mapping, String field, String path) {

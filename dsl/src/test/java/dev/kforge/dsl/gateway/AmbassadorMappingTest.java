@@ -13,6 +13,7 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Port;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,18 @@ class AmbassadorMappingTest {
         Map<String, Map<String, Map<String, String>>> back = (Map<String, Map<String, Map<String, String>>>) readYaml(yaml);
         String annotation = back.get("metadata").get("annotations").get(AmbassadorMapping.ANNOTATION);
         assertThat(new org.yaml.snakeyaml.Yaml().loadAll(annotation)).hasSize(2);
+    }
+
+    @Test
+    void writes_a_timeout_after_the_workshops_fields_in_whole_milliseconds() {
+        ServiceDef mapped = AmbassadorMapping.named("tgr_mapping").prefix("/").withTimeout(Duration.ofSeconds(15)).addTo(service.backend(WEB));
+
+        assertThat(file(render(tgr, mapped), "40-service-tgr.yaml")).contains("""
+                      service: tgr:5000
+                      timeout_ms: 15000
+                """);
+        assertThatThrownBy(() -> AmbassadorMapping.named("tgr_mapping").prefix("/").withTimeout(Duration.ofNanos(1500)))
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageStartingWith("AmbassadorMapping tgr_mapping: timeout");
     }
 
     @Test
