@@ -23,6 +23,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -69,19 +73,32 @@ public final class KubernetesPods {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client(api, dir.resolve("ca.crt")).sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         HttpResponse<byte[]> response;
         try {
-            response = client(api, dir.resolve("ca.crt")).send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new PodsException(502, "The Kubernetes API did not answer within " + readTimeout.toMillis() + " ms", e);
-        } catch (IOException e) {
+            // The request's timeout ends once the headers arrive; this deadline covers the body too.
+            response = future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw notInTime(e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw notInTime(cause);
+            }
             throw new PodsException(502, "The Kubernetes API at " + api + " could not be reached: "
-                    + e.getClass().getSimpleName(), e);
+                    + cause.getClass().getSimpleName(), cause);
         } catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new PodsException(503, "Interrupted while calling the Kubernetes API", e);
         }
         return interpret(namespace, response.statusCode(), response.body());
+    }
+
+    private PodsException notInTime(Throwable cause) {
+        return new PodsException(502, "The Kubernetes API did not answer within " + readTimeout.toMillis() + " ms", cause);
     }
 
     private PodList interpret(String namespace, int status, byte[] body) throws PodsException {

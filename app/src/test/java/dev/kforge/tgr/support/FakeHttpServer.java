@@ -64,6 +64,7 @@ public class FakeHttpServer implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Responder responder;
     private volatile boolean gzip;
+    private volatile boolean stallBodies;
 
     protected FakeHttpServer(Responder initial) {
         this(initial, null);
@@ -101,6 +102,11 @@ public class FakeHttpServer implements AutoCloseable {
     /** Gzip bodies when the client accepts it, as GitHub does. */
     public void gzipWhenAccepted(boolean value) {
         this.gzip = value;
+    }
+
+    /** Send the headers and half of each body, then wait for {@link #release()} before the rest. */
+    public void stallBodies(boolean value) {
+        this.stallBodies = value;
     }
 
     public int calls() {
@@ -155,11 +161,20 @@ public class FakeHttpServer implements AutoCloseable {
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 try (OutputStream os = exchange.getResponseBody()) {
-                    os.write(body);
+                    int sent = 0;
+                    if (stallBodies) {
+                        sent = body.length / 2;
+                        os.write(body, 0, sent);
+                        os.flush();
+                        awaitRelease();
+                    }
+                    os.write(body, sent, body.length - sent);
                 }
             }
         } catch (IOException e) {
             // the client went away (e.g. after its timeout)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

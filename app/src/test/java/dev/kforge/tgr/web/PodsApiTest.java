@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kforge.tgr.config.AppConfig;
 import dev.kforge.tgr.config.KubernetesSettings;
 import dev.kforge.tgr.config.PodInfo;
+import dev.kforge.tgr.config.Tuning;
 import dev.kforge.tgr.support.FakeKubernetesApi;
 import dev.kforge.tgr.support.FakeHttpServer.Reply;
 import dev.kforge.tgr.support.Http;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +110,19 @@ class PodsApiTest {
             assertThat(failed.status()).isEqualTo(502);
             assertThat(failed.json().get("error").asText())
                     .isEqualTo("The Kubernetes API answered HTTP 500: etcdserver: request timed out");
+        });
+    }
+
+    @Test
+    void answers_502_when_the_api_sends_its_headers_but_not_the_whole_body_within_the_read_timeout() {
+        api = FakeKubernetesApi.start(request -> FakeKubernetesApi.podList("team-a", "tgr-1", "Running"));
+        api.stallBodies(true);
+        AppConfig config = inCluster(api.url()).withTuning(Tuning.defaults().withReadTimeout(Duration.ofMillis(300)));
+        JavalinTest.test(TestServices.service(config).app(), (server, client) -> {
+            Http.Result result = Http.get(client, "/pods");
+
+            assertThat(result.status()).isEqualTo(502);
+            assertThat(result.json().get("error").asText()).isEqualTo("The Kubernetes API did not answer within 300 ms");
         });
     }
 

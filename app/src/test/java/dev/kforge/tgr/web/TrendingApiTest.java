@@ -193,6 +193,19 @@ class TrendingApiTest {
         });
     }
 
+    @Test
+    void answers_502_when_github_sends_its_headers_but_not_the_whole_body_within_the_read_timeout() {
+        github.stallBodies(true);
+        AppConfig config = TestServices.config(github.url())
+                .withTuning(Tuning.defaults().withReadTimeout(Duration.ofMillis(300)));
+        run(config, clock, (server, client) -> {
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(502);
+            assertThat(result.json().get("error").asText()).isEqualTo("GitHub did not answer within 300 ms");
+        });
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "500|application/json|{\"message\":\"Server Error\"}|GitHub answered HTTP 500",
