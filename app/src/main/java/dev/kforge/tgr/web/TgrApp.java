@@ -7,6 +7,7 @@ import dev.kforge.tgr.k8s.KubernetesPods;
 import dev.kforge.tgr.metrics.Metrics;
 import dev.kforge.tgr.trending.TrendingCache;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -58,14 +59,23 @@ public final class TgrApp {
             cfg.events.serverStopping(readiness::markShuttingDown);
         });
 
-        app.get(Routes.TRENDING, trending::trending);
-        app.get(Routes.HEALTH, ops::health);
-        app.get(Routes.READY, ops::ready);
-        app.get(Routes.INFO, ops::info);
-        app.get(Routes.METRICS, ops::metrics);
-        app.get(Routes.PODS, podsController::pods);
+        getAndHead(app, Routes.TRENDING, trending::trending);
+        getAndHead(app, Routes.HEALTH, ops::health);
+        getAndHead(app, Routes.READY, ops::ready);
+        getAndHead(app, Routes.INFO, ops::info);
+        getAndHead(app, Routes.METRICS, ops::metrics);
+        getAndHead(app, Routes.PODS, podsController::pods);
         ErrorMapping.register(app);
         return app;
+    }
+
+    /**
+     * Left alone, Javalin answers HEAD on a GET route with an empty 200 without running the handler, whatever GET
+     * would answer (400, 503...). HEAD runs the same handler instead; Jetty sends its status and headers, no body.
+     */
+    private static void getAndHead(Javalin app, String path, Handler handler) {
+        app.get(path, handler);
+        app.head(path, handler);
     }
 
     private static void logStarted(AppConfig config) {

@@ -28,7 +28,15 @@ public final class Http {
     }
 
     public static Result get(HttpClient client, String pathAndQuery) {
-        try (Response response = client.get(pathAndQuery)) {
+        return send(client, pathAndQuery, "GET");
+    }
+
+    public static Result head(HttpClient client, String pathAndQuery) {
+        return send(client, pathAndQuery, "HEAD");
+    }
+
+    private static Result send(HttpClient client, String pathAndQuery, String method) {
+        try (Response response = client.request(pathAndQuery, request -> request.method(method, null))) {
             return new Result(response.code(), response.body() == null ? "" : response.body().string(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

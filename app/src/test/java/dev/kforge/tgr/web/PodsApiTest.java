@@ -169,10 +169,12 @@ class PodsApiTest {
         AppConfig config = TestServices.config(URI.create("http://127.0.0.1:9"));
         JavalinTest.test(TestServices.service(config).app(), (server, client) -> {
             Http.Result result = Http.get(client, "/pods");
+            Http.Result head = Http.head(client, "/pods");
 
             assertThat(result.status()).isEqualTo(503);
             assertThat(result.json().get("error").asText())
                     .isEqualTo("Not running in a Kubernetes cluster: KUBERNETES_SERVICE_HOST is not set");
+            assertThat(head.status()).isEqualTo(503);
         });
     }
 

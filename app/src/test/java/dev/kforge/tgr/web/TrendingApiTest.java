@@ -372,6 +372,19 @@ class TrendingApiTest {
         });
     }
 
+    @Test
+    void answers_head_with_the_status_and_headers_of_get_and_no_body() {
+        run((server, client) -> {
+            Http.Result invalid = Http.head(client, "/?n=abc&l=python");
+            Http.Result found = Http.head(client, "/?n=1&l=python");
+
+            assertThat(invalid.status()).isEqualTo(400);
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(found.header("X-Cache")).isEqualTo("MISS");
+            assertThat(found.body()).isEmpty();
+        });
+    }
+
     static Stream<Arguments> unparsableRequests() {
         return Stream.of(
                 Arguments.of("GET /%zz HTTP/1.1", 400),
