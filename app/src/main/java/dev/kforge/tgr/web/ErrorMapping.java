@@ -63,11 +63,14 @@ final class ErrorMapping {
 
     private static void httpResponse(HttpResponseException e, Context ctx) {
         String path = shorten(ctx.path());
+        // As sent: ctx.method() names every method Javalin does not know INVALID.
+        String method = ctx.req().getMethod();
         String message;
         if (e instanceof NotFoundResponse) {
-            message = "Not found: " + ctx.method().name() + " " + path + ". Routes: " + ROUTES;
+            message = "Not found: " + method + " " + path + ". Routes: " + ROUTES;
         } else if (e instanceof MethodNotAllowedResponse) {
-            message = "Method " + ctx.method().name() + " is not allowed on " + path + ": this API only answers GET";
+            ctx.header("Allow", "GET, HEAD"); // required on a 405 (RFC 9110)
+            message = "Method " + method + " is not allowed on " + path + ": this API only answers GET";
         } else {
             message = e.getMessage();
         }

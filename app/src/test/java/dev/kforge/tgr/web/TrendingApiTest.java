@@ -368,7 +368,18 @@ class TrendingApiTest {
                 assertThat(post.code()).isEqualTo(405);
                 assertThat(Fixtures.parse(post.body().string()).get("error").asText())
                         .isEqualTo("Method POST is not allowed on /: this API only answers GET");
+                assertThat(post.header("Allow")).isEqualTo("GET, HEAD");
             }
+        });
+    }
+
+    @Test
+    void names_a_method_it_does_not_know_as_the_client_sent_it() throws Exception {
+        run((server, client) -> {
+            String answer = rawRequest(server.port(), "FOO /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 405");
+            assertThat(answer).contains("{\"error\":\"Method FOO is not allowed on /health: this API only answers GET\"}");
         });
     }
 
