@@ -67,8 +67,22 @@ public final class TgrService {
         return readiness.isReady();
     }
 
+    /**
+     * @throws IllegalStateException when the server cannot start, naming the address and the underlying cause:
+     *                               Javalin calls every failure to bind "Port already in use", even a HOST that
+     *                               is not an address of this machine
+     */
     public TgrService start() {
-        app.start();
+        try {
+            app.start();
+        } catch (Exception e) { // Javalin also throws checked exceptions undeclared (Kotlin)
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String why = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+            throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port() + ": " + why, e);
+        }
         return this;
     }
 
