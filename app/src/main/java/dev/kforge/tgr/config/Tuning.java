@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param cacheTtl        how long a GitHub answer is served without asking GitHub again
  * @param staleFor        how long after it was fetched an answer may still be served, marked stale,
  *                        when GitHub fails
- * @param cacheMaxBytes   bound on the cached repository JSON, in bytes (characters), and the response bodies
- *                        kept with it; the least recently used language is evicted first. One language holds
+ * @param cacheMaxBytes   bound on the cached repository JSON, in bytes (characters), the response bodies
+ *                        kept with it and a fixed overhead per language; the least recently used language is
+ *                        evicted first. One language holds
  *                        up to 100 repositories of about 6 KB each, and bodies of at most about as much.
  * @param drainDelay      how long the service keeps serving after readiness turns false on SIGTERM, so that
  *                        Kubernetes removes the pod from its Service's endpoints before the port closes

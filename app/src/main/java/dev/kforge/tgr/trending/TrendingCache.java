@@ -27,7 +27,8 @@ import java.util.function.IntFunction;
  *   <li>Single flight: concurrent misses for one language share one upstream call.</li>
  *   <li>Stale: when GitHub fails, an entry younger than {@code staleFor} is served, marked stale.</li>
  *   <li>Bounded: the least recently used languages are evicted once the entries hold more than
- *       {@code maxBytes}: characters of repository JSON, plus the bytes of the response bodies they keep.</li>
+ *       {@code maxBytes}: characters of repository JSON, plus the bytes of the response bodies they keep, plus
+ *       {@link #ENTRY_OVERHEAD} per language.</li>
  *   <li>Rendered once: an entry keeps the response bodies rendered from it while fresh, by {@code n}, so a
  *       hit serves bytes ready to write. They go with the entry when it is replaced or evicted.</li>
  * </ul>
@@ -35,6 +36,12 @@ import java.util.function.IntFunction;
  * for map and bookkeeping operations, never during a call or a rendering.
  */
 public final class TrendingCache {
+
+    /**
+     * What an entry costs besides its JSON (key, objects, map node), counted towards {@code maxBytes}, so that
+     * languages GitHub finds nothing for, whose pages weigh nothing, cannot pile up without bound.
+     */
+    static final long ENTRY_OVERHEAD = 512;
 
     /**
      * One language's page and the response bodies rendered from it. Bodies are kept by {@code min(n, items)},
@@ -63,8 +70,8 @@ public final class TrendingCache {
             this.key = key;
             this.page = page;
             this.fetchedAt = fetchedAt;
-            this.pageWeight = page.weight();
-            this.bodyBudget = pageWeight + page.items().size() + ENVELOPE;
+            this.pageWeight = page.weight() + ENTRY_OVERHEAD;
+            this.bodyBudget = page.weight() + page.items().size() + ENVELOPE;
             this.bodies = new AtomicReferenceArray<>(page.items().size() + 1);
         }
 
@@ -109,7 +116,7 @@ public final class TrendingCache {
         this.metrics = metrics;
         metrics.gauge("tgr_cache_entries", "Languages in the cache, fresh or stale.", this::size);
         metrics.gauge("tgr_cache_bytes",
-                "Characters of repository JSON, and bytes of kept response bodies, in the cache.", this::weight);
+                "Characters of repository JSON, bytes of kept response bodies, and a fixed overhead per language, in the cache.", this::weight);
     }
 
     /** The repositories of a language; the key is {@link SearchQuery#languageKey()}. */

@@ -28,6 +28,7 @@ class TrendingCacheTest {
 
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final Duration STALE_FOR = Duration.ofHours(1);
+    private static final long OVERHEAD = TrendingCache.ENTRY_OVERHEAD;
 
     private final MutableClock clock = MutableClock.atFixedStart();
     private final Metrics metrics = new Metrics("test");
@@ -120,7 +121,7 @@ class TrendingCacheTest {
 
     @Test
     void evicts_the_least_recently_used_language_once_over_the_byte_bound() throws Exception {
-        TrendingCache cache = cache(700); // room for two languages of 300 characters
+        TrendingCache cache = cache(2 * (300 + OVERHEAD) + 100); // room for two languages of 300 characters
 
         cache.get("a");
         cache.get("b");
@@ -128,12 +129,24 @@ class TrendingCacheTest {
         cache.get("c"); // evicts b
 
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.weight()).isEqualTo(600);
+        assertThat(cache.weight()).isEqualTo(2 * (300 + OVERHEAD));
         searched.clear();
         assertThat(cache.get("a").source()).isEqualTo(Answer.Source.HIT);
         assertThat(cache.get("c").source()).isEqualTo(Answer.Source.HIT);
         assertThat(cache.get("b").source()).isEqualTo(Answer.Source.MISS);
         assertThat(searched).containsExactly("b");
+    }
+
+    @Test
+    void bounds_the_number_of_languages_even_when_github_finds_nothing_for_them() throws Exception {
+        behaviour = language -> new SearchPage(List.of(), 0, false); // a typo, or a made-up language
+        TrendingCache cache = cache(10 * OVERHEAD);
+
+        for (int i = 0; i < 100; i++) {
+            serve(cache, "no-such-language-" + i, 5);
+        }
+
+        assertThat(cache.size()).isLessThanOrEqualTo(10);
     }
 
     @Test
@@ -213,7 +226,7 @@ class TrendingCacheTest {
         assertThat(new String(one, StandardCharsets.UTF_8)).startsWith("{\"full_name\":\"python/0\"").endsWith(" ok");
         assertThat(one).isNotEqualTo(miss);
         assertThat(renders).hasValue(2);
-        assertThat(cache.weight()).isEqualTo(300 + miss.length + one.length);
+        assertThat(cache.weight()).isEqualTo(300 + OVERHEAD + miss.length + one.length);
     }
 
     @Test
@@ -260,12 +273,13 @@ class TrendingCacheTest {
         assertThat(new String(refreshed, StandardCharsets.UTF_8)).doesNotContain("rust/2");
         assertThat(hit).isSameAs(refreshed);
         assertThat(renders).hasValue(2);
-        assertThat(cache.weight()).isEqualTo(200 + refreshed.length);
+        assertThat(cache.weight()).isEqualTo(200 + OVERHEAD + refreshed.length);
     }
 
     @Test
     void counts_kept_bodies_towards_the_byte_bound() throws Exception {
-        TrendingCache cache = cache(700); // room for two languages of 300 characters and 100 bytes of bodies
+        // room for two languages of 300 characters and 100 bytes of bodies
+        TrendingCache cache = cache(2 * (300 + OVERHEAD) + 100);
         cache.get("a");
         cache.get("b");
 
@@ -273,7 +287,7 @@ class TrendingCacheTest {
 
         assertThat(body).hasSize(204);
         assertThat(cache.size()).isEqualTo(1);
-        assertThat(cache.weight()).isEqualTo(504);
+        assertThat(cache.weight()).isEqualTo(300 + OVERHEAD + 204);
         searched.clear();
         assertThat(cache.get("b").source()).isEqualTo(Answer.Source.HIT);
         assertThat(cache.get("a").source()).isEqualTo(Answer.Source.MISS);
@@ -294,7 +308,7 @@ class TrendingCacheTest {
         assertThat(wholeAgain).isSameAs(whole);
         assertThat(oneOnceMore).isEqualTo(oneAgain).isNotSameAs(oneAgain);
         assertThat(renders).hasValue(2);
-        assertThat(cache.weight()).isEqualTo(300 + whole.length);
+        assertThat(cache.weight()).isEqualTo(300 + OVERHEAD + whole.length);
     }
 
     @Test
@@ -308,6 +322,6 @@ class TrendingCacheTest {
         byte[] again = old.body(2, k -> String.join(",", old.first(k)).getBytes(StandardCharsets.UTF_8));
 
         assertThat(again).isEqualTo(body).isNotSameAs(body);
-        assertThat(cache.weight()).isEqualTo(300);
+        assertThat(cache.weight()).isEqualTo(300 + OVERHEAD);
     }
 }
