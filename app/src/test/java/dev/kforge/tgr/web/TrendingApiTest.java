@@ -176,6 +176,21 @@ class TrendingApiTest {
         });
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/?n=3&l=py%ZZ|Invalid parameter 'l': character '%' is not allowed",
+        "/?n=%ZZ&l=python|Invalid parameter 'n': '%ZZ' is not an integer"})
+    void rejects_a_parameter_that_is_not_valid_percent_encoding_as_invalid_not_missing(String target, String error)
+            throws Exception {
+        run((server, client) -> {
+            // Raw: OkHttp would re-encode the stray '%'.
+            String answer = rawRequest(server.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).contains("{\"error\":\"" + error + "; expected ");
+        });
+    }
+
     @Test
     void answers_502_when_github_does_not_answer_within_the_read_timeout() {
         github.respond(request -> {
