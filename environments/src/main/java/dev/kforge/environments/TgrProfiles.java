@@ -11,9 +11,13 @@ import java.util.List;
 
 /** The three environments of tgr, as data. */
 public final class TgrProfiles {
-    private static final Resources SMALL = Resources.requests(Cpu.millis(100), Memory.mebibytes(128))
+    /**
+     * The workshop's Flask pod had 128Mi/256Mi; a JVM needs more: half the limit is its heap (app/Dockerfile)
+     * and the other half its own memory, which took about 140 MiB under load.
+     */
+    private static final Resources SMALL = Resources.requests(Cpu.millis(100), Memory.mebibytes(256))
             .withCpuLimit(Cpu.millis(500))
-            .withMemoryLimit(Memory.mebibytes(256));
+            .withMemoryLimit(Memory.mebibytes(384));
     private static final Resources LARGE = Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
             .withCpuLimit(Cpu.cores(1))
             .withMemoryLimit(Memory.mebibytes(512));

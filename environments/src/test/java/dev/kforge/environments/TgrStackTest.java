@@ -23,9 +23,14 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -111,9 +116,26 @@ class TgrStackTest {
     void memory_is_larger_in_prod_than_in_dev() {
         var dev = only(render(TgrProfiles.DEV), Deployment.class, "tgr").getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
         var prod = only(render(TgrProfiles.PROD), Deployment.class, "tgr").getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
-        assertThat(dev.getRequests().get("memory").toString()).isEqualTo("128Mi");
-        assertThat(dev.getLimits().get("memory").toString()).isEqualTo("256Mi");
+        assertThat(dev.getRequests().get("memory").toString()).isEqualTo("256Mi");
+        assertThat(dev.getLimits().get("memory").toString()).isEqualTo("384Mi");
         assertThat(prod.getLimits().get("memory").getNumericalAmount()).isGreaterThan(dev.getLimits().get("memory").getNumericalAmount());
+    }
+
+    /**
+     * The image's JVM takes a share of the container's memory limit for its heap (app/Dockerfile); what is left must
+     * hold the JVM's own memory, about 140 MiB under load (metaspace, compiled code, thread stacks), or the kernel
+     * kills the process at the limit.
+     */
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void the_memory_limit_leaves_the_jvm_room_beside_the_heap_the_image_takes(TgrProfile profile) throws IOException {
+        String dockerfile = Files.readString(Path.of("../app/Dockerfile"));
+        Matcher share = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(dockerfile);
+        assertThat(share.find()).as("app/Dockerfile sets -XX:MaxRAMPercentage").isTrue();
+        var resources = only(render(profile), Deployment.class, "tgr").getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+        double limitMiB = resources.getLimits().get("memory").getNumericalAmount().doubleValue() / (1024 * 1024);
+
+        assertThat(limitMiB * (1 - Double.parseDouble(share.group(1)) / 100)).as("MiB beside the heap").isGreaterThanOrEqualTo(160);
     }
 
     @ParameterizedTest
