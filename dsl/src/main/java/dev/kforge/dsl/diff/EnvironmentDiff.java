@@ -1,12 +1,11 @@
 package dev.kforge.dsl.diff;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.render.RenderedObject;
+import dev.kforge.dsl.yaml.FieldPaths;
 import dev.kforge.dsl.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,7 +124,7 @@ public final class EnvironmentDiff {
         Map<String, Map<String, String>> objects = new TreeMap<>();
         for (RenderedObject object : environment.objects()) {
             Map<String, String> fields = new TreeMap<>();
-            flatten(YamlWriter.canonicalTree(object.manifest()), "", fields, token);
+            FieldPaths.put(YamlWriter.canonicalTree(object.manifest()), "", fields, item -> token.matcher(item).replaceAll(PLACEHOLDER));
             if (object.manifest() instanceof Job) {
                 fields.remove("metadata.name"); // the hash of the rest, namespace included: what differs shows elsewhere
             }
@@ -133,30 +132,5 @@ public final class EnvironmentDiff {
             objects.put(object.kind().kind() + "/" + name, fields);
         }
         return objects;
-    }
-
-    /**
-     * Every scalar of {@code node} by path ({@code spec.template.spec.containers[web].env[TOKEN].value}: list items by
-     * their name where they have one); {@code token} (may be null) is replaced by {@code <env>} in list items' names.
-     */
-    public static void flatten(JsonNode node, String path, Map<String, String> fields, Pattern token) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                flatten(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), fields, token);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode item = node.get(i);
-                String key = item.isObject() && item.has("name") ? replaced(item.get("name").asText(), token) : String.valueOf(i);
-                flatten(item, path + "[" + key + "]", fields, token);
-            }
-        } else {
-            fields.put(path, node.asText());
-        }
-    }
-
-    private static String replaced(String text, Pattern token) {
-        return token == null ? text : token.matcher(text).replaceAll(PLACEHOLDER);
     }
 }

@@ -1,12 +1,12 @@
 package dev.kforge.dsl.diff;
 
 import dev.kforge.dsl.check.SecretPatterns;
+import dev.kforge.dsl.yaml.FieldPaths;
 import dev.kforge.dsl.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The fields that differ between two versions of one manifest file: what {@code make check} says of a stale file. */
@@ -45,11 +45,7 @@ public final class FileDiff {
 
     /** Every scalar by path, or null when the text is not YAML. */
     private static Map<String, String> fields(String yaml) {
-        return YamlReader.tree(yaml).map(tree -> {
-            Map<String, String> fields = new TreeMap<>();
-            EnvironmentDiff.flatten(tree, "", fields, null);
-            return fields;
-        }).orElse(null);
+        return YamlReader.tree(yaml).map(FieldPaths::of).orElse(null);
     }
 
     /**

@@ -4,15 +4,14 @@ import dev.kforge.dsl.check.SecretPatterns;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
-import dev.kforge.dsl.diff.EnvironmentDiff;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.yaml.FieldPaths;
 import dev.kforge.dsl.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Secret values never reach the output folder, which goes to git: a raw edit may not write a value
@@ -68,8 +67,6 @@ final class RawEditedSecrets {
     }
 
     private static Map<String, String> scalars(HasMetadata manifest) {
-        Map<String, String> fields = new TreeMap<>();
-        EnvironmentDiff.flatten(YamlWriter.canonicalTree(manifest), "", fields, null);
-        return fields;
+        return FieldPaths.of(YamlWriter.canonicalTree(manifest));
     }
 }
