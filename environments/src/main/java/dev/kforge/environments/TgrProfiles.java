@@ -13,12 +13,14 @@ import java.util.List;
 public final class TgrProfiles {
     /**
      * The workshop's Flask pod had 128Mi/256Mi; a JVM needs more: half the limit is its heap (app/Dockerfile)
-     * and the other half its own memory, which took about 140 MiB under load.
+     * and the other half its own memory, which took about 140 MiB under load. A JVM keeps the heap it has
+     * grown, so memory is requested as limited: the scheduler places the pods by what they use, and they are
+     * not the first evicted when a node runs short.
      */
-    private static final Resources SMALL = Resources.requests(Cpu.millis(100), Memory.mebibytes(256))
+    private static final Resources SMALL = Resources.requests(Cpu.millis(100), Memory.mebibytes(384))
             .withCpuLimit(Cpu.millis(500))
             .withMemoryLimit(Memory.mebibytes(384));
-    private static final Resources LARGE = Resources.requests(Cpu.millis(250), Memory.mebibytes(256))
+    private static final Resources LARGE = Resources.requests(Cpu.millis(250), Memory.mebibytes(512))
             .withCpuLimit(Cpu.cores(1))
             .withMemoryLimit(Memory.mebibytes(512));
 

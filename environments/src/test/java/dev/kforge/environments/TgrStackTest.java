@@ -116,7 +116,7 @@ class TgrStackTest {
     void memory_is_larger_in_prod_than_in_dev() {
         var dev = only(render(TgrProfiles.DEV), Deployment.class, "tgr").getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
         var prod = only(render(TgrProfiles.PROD), Deployment.class, "tgr").getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
-        assertThat(dev.getRequests().get("memory").toString()).isEqualTo("256Mi");
+        assertThat(dev.getRequests().get("memory").toString()).isEqualTo("384Mi");
         assertThat(dev.getLimits().get("memory").toString()).isEqualTo("384Mi");
         assertThat(prod.getLimits().get("memory").getNumericalAmount()).isGreaterThan(dev.getLimits().get("memory").getNumericalAmount());
     }
@@ -130,8 +130,9 @@ class TgrStackTest {
     @MethodSource("profiles")
     void the_memory_limit_leaves_the_jvm_room_beside_the_heap_the_image_takes(TgrProfile profile) throws IOException {
         String dockerfile = Files.readString(Path.of("../app/Dockerfile"));
-        Matcher share = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(dockerfile);
-        assertThat(share.find()).as("app/Dockerfile sets -XX:MaxRAMPercentage").isTrue();
+        // In the ENTRYPOINT instruction, which may continue over several lines, not in a comment.
+        Matcher share = Pattern.compile("(?m)^ENTRYPOINT [^#]*?-XX:MaxRAMPercentage=([0-9.]+)", Pattern.DOTALL).matcher(dockerfile);
+        assertThat(share.find()).as("app/Dockerfile's ENTRYPOINT sets -XX:MaxRAMPercentage").isTrue();
         var resources = only(render(profile), Deployment.class, "tgr").getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
         double limitMiB = resources.getLimits().get("memory").getNumericalAmount().doubleValue() / (1024 * 1024);
 

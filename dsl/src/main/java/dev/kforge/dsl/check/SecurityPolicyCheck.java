@@ -32,7 +32,8 @@ final class SecurityPolicyCheck implements StackCheck {
     private static void checkContainer(Stack stack, Problems problems, Workload<?> workload, ContainerDef container) {
         ContainerSecurity security = container.security();
         String subject = "container " + container.name();
-        if (!security.runAsNonRoot() && !workload.security().runAsNonRoot()) {
+        // The container's runAsNonRoot, always written, is the one the kubelet enforces for it, whatever the pod's says.
+        if (!security.runAsNonRoot()) {
             PolicyReporter.report(stack, workload, PolicyCheck.RUN_AS_NON_ROOT, subject + " may run as root", "runAsNonRoot: false",
                     "Keep ContainerSecurity.RESTRICTED.", problems);
         }

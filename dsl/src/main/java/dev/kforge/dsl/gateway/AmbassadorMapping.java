@@ -54,6 +54,7 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
 
     /** A copy whose requests time out after {@code timeout} (whole milliseconds) instead of Ambassador's 3 s. */
     public AmbassadorMapping withTimeout(Duration timeout) {
+        Durations.requireMillis("AmbassadorMapping " + name, "timeout", timeout);
         return new AmbassadorMapping(name, prefix, rewrite, Optional.of(timeout));
     }
 

@@ -145,11 +145,17 @@ final class CheckedFields {
         fields.put(path + ".spec.terminationGracePeriodSeconds", grace == null ? Field.unset(30, "withTerminationGracePeriodSeconds")
                 : Field.of(grace, "withTerminationGracePeriodSeconds"));
         // Who the pods run as and whether they hold an API token: what the RBAC and token-mount rules read.
-        fields.put(path + ".spec.serviceAccountName", Field.of(Objects.requireNonNullElse(pod.getServiceAccountName(), "default"),
+        // The deprecated serviceAccount stands for serviceAccountName where that is empty, as the API server reads it.
+        String account = pod.getServiceAccountName() == null || pod.getServiceAccountName().isEmpty() ? pod.getServiceAccount()
+                : pod.getServiceAccountName();
+        fields.put(path + ".spec.serviceAccountName", Field.of(account == null || account.isEmpty() ? "default" : account,
                 "withServiceAccount or withApiAccessAs"));
         Boolean token = pod.getAutomountServiceAccountToken();
         fields.put(path + ".spec.automountServiceAccountToken", token == null ? Field.unset("the account's", "withApiAccessAs")
                 : Field.of(token, "withApiAccessAs"));
+        // A projected token volume mounts a token whatever automountServiceAccountToken says.
+        fields.put(path + ".spec.volumes[*].projected.sources[*].serviceAccountToken", Field.of(RawEditResultCheck.orEmpty(pod.getVolumes())
+                .stream().filter(CheckedFields::projectsAToken).map(Volume::getName).toList(), "withApiAccessAs"));
         Set<String> claimVolumes = new TreeSet<>();
         for (Volume volume : RawEditResultCheck.orEmpty(pod.getVolumes())) {
             if (volume.getPersistentVolumeClaim() != null) {
@@ -185,6 +191,11 @@ final class CheckedFields {
                         "the container's withMount or withReadOnlyMount"));
             }
         }
+    }
+
+    private static boolean projectsAToken(Volume volume) {
+        return volume.getProjected() != null && RawEditResultCheck.orEmpty(volume.getProjected().getSources()).stream()
+                .anyMatch(source -> source.getServiceAccountToken() != null);
     }
 
     /** {@code spec.template.spec.containers[web]} for a path in that container, else null. */

@@ -35,7 +35,10 @@ final class RawEditResultCheck {
     private RawEditResultCheck() {
     }
 
-    /** Throws a {@link RawEditException} naming the first thing the edits of {@code object} broke in {@code manifest}. */
+    /**
+     * Throws a {@link RawEditException} naming what the edits of {@code object} broke in {@code manifest}: the first
+     * thing its structure lacks, else everything the judgements of its pods find, at once.
+     */
     static void check(KubeObject<?> object, HasMetadata manifest, Stack stack) {
         HasMetadata unedited = StackRenderer.renderUnedited(object, stack);
         try {
@@ -44,25 +47,20 @@ final class RawEditResultCheck {
                 PodTemplateSpec template = requireLongRunningTemplate(object, deployment.getSpec() == null ? null : deployment.getSpec().getTemplate(),
                         deployment.getSpec() == null ? null : deployment.getSpec().getSelector());
                 requireMountedVolumes(object, template, List.of());
-                checkPodSecurity(object, template, stack);
                 checkAutoscaledReplicas(object, deployment.getSpec().getReplicas(), stack);
             } else if (manifest instanceof DaemonSet daemonSet) {
                 PodTemplateSpec template = requireLongRunningTemplate(object, daemonSet.getSpec() == null ? null : daemonSet.getSpec().getTemplate(),
                         daemonSet.getSpec() == null ? null : daemonSet.getSpec().getSelector());
                 requireMountedVolumes(object, template, List.of());
                 RawEditedDaemonSet.check(object, daemonSet.getSpec());
-                checkPodSecurity(object, template, stack);
             } else if (manifest instanceof StatefulSet statefulSet) {
-                PodTemplateSpec template = requireLongRunningTemplate(object,
-                        statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate(),
+                requireLongRunningTemplate(object, statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate(),
                         statefulSet.getSpec() == null ? null : statefulSet.getSpec().getSelector());
                 RawEditedStatefulSet.check(object, statefulSet.getSpec()); // its mounts may name claim templates too
-                checkPodSecurity(object, template, stack);
                 checkAutoscaledReplicas(object, statefulSet.getSpec().getReplicas(), stack);
             } else if (manifest instanceof CronJob cronJob) {
                 requirePodTemplate(object, RawEditedCronJob.podTemplateOf(cronJob), "spec.jobTemplate.spec.template");
                 requireMountedVolumes(object, RawEditedCronJob.podTemplateOf(cronJob), List.of());
-                checkPodSecurity(object, RawEditedCronJob.podTemplateOf(cronJob), stack);
                 RawEditedCronJob.check(object, cronJob);
             } else if (manifest instanceof ResourceQuota || manifest instanceof LimitRange) {
                 RawEditedQuota.check(object, unedited, manifest);
@@ -71,17 +69,23 @@ final class RawEditResultCheck {
             } else if (manifest instanceof Job job) {
                 requirePodTemplate(object, job.getSpec() == null ? null : job.getSpec().getTemplate(), "spec.template");
                 requireMountedVolumes(object, job.getSpec().getTemplate(), List.of());
-                checkPodSecurity(object, job.getSpec().getTemplate(), stack);
                 RawEditedJob.check(object, job);
             }
-            if (CheckedFields.apply(manifest)) {
-                RawEditedCheckedFields.check(object, unedited, manifest, stack);
-            }
+            // Each judges the edited pods on its own: all they find is reported at once.
             PodTemplateSpec template = podTemplateOf(manifest);
+            List<Runnable> judgements = new ArrayList<>();
             if (template != null) {
-                RawEditedSecurity.check(object, podTemplateOf(unedited), template, stack);
-                RawEditedContainers.check(object, podTemplateOf(unedited), template, !(manifest instanceof Job || manifest instanceof CronJob), stack);
+                judgements.add(() -> checkPodSecurity(object, template, stack));
             }
+            if (CheckedFields.apply(manifest)) {
+                judgements.add(() -> RawEditedCheckedFields.check(object, unedited, manifest, stack));
+            }
+            if (template != null) {
+                judgements.add(() -> RawEditedSecurity.check(object, podTemplateOf(unedited), template, stack));
+                judgements.add(() -> RawEditedContainers.check(object, podTemplateOf(unedited), template,
+                        !(manifest instanceof Job || manifest instanceof CronJob), stack));
+            }
+            judgeAll(judgements);
         } catch (RawEditException e) {
             throw e;
         } catch (RuntimeException e) { // a null where the API needs a value, in a list or map the edit filled
@@ -156,6 +160,25 @@ final class RawEditResultCheck {
                             object.meta().origin(), null);
                 }
             }
+        }
+    }
+
+    /** Runs every judgement; throws the first failure with the others suppressed in it ({@link RawEditException#all()}). */
+    private static void judgeAll(List<Runnable> judgements) {
+        RawEditException failed = null;
+        for (Runnable judgement : judgements) {
+            try {
+                judgement.run();
+            } catch (RawEditException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 

@@ -38,9 +38,13 @@ final class RawEditedContainers {
         RawEditedSecurity.containers(unedited).forEach(container -> declared.add(container.getName()));
         List<String> lacking = new ArrayList<>();
         Set<String> rules = new LinkedHashSet<>();
+        if (!RawEditResultCheck.orEmpty(pod.getEphemeralContainers()).isEmpty()) {
+            lacking.add("ephemeralContainers, which the API server refuses in a pod template (kubectl debug adds them to a running pod)");
+        }
         for (Container container : RawEditResultCheck.orEmpty(pod.getInitContainers())) {
             if (!declared.contains(container.getName())) {
-                judge(container, false, object, stack, lacking, rules);
+                // A native sidecar (restartPolicy Always) runs beside the main containers for the pod's life.
+                judge(container, runsUntilReplaced && "Always".equals(container.getRestartPolicy()), object, stack, lacking, rules);
             }
         }
         for (Container container : RawEditResultCheck.orEmpty(pod.getContainers())) {
@@ -49,10 +53,9 @@ final class RawEditedContainers {
             }
         }
         if (!lacking.isEmpty()) {
-            throw new RawEditException(object, RawEditException.editsOf(object) + " added containers the policy's container rules refuse",
+            throw new RawEditException(object, RawEditException.editsOf(object) + " added containers the policy's container rules or the API server refuse",
                     String.join("; ", lacking), "Add them with withSidecar or withInitContainer, where the checks see them, or complete them "
-                    + "in the edit; or waive the rule with its reason: "
-                    + RawEditedSecurity.waiving(rules) + ".",
+                    + "in the edit" + (rules.isEmpty() ? "." : "; or waive the rule with its reason: " + RawEditedSecurity.waiving(rules) + "."),
                     object.meta().origin(), null);
         }
     }
@@ -61,7 +64,11 @@ final class RawEditedContainers {
     private static void judge(Container container, boolean serves, KubeObject<?> object, Stack stack,
                               List<String> lacking, Set<String> rules) {
         String subject = "container " + container.getName();
-        if (RawEditedSecurity.enforced(PolicyCheck.IMAGE_TAG, object, stack) && !pinned(container.getImage())) {
+        Image image = image(container.getImage());
+        if (image == null) {
+            lacking.add(subject + (container.getImage() == null || container.getImage().isEmpty() ? " has no image"
+                    : " image " + container.getImage() + " is not a repository[:tag][@digest] reference"));
+        } else if (RawEditedSecurity.enforced(PolicyCheck.IMAGE_TAG, object, stack) && !pinned(image)) {
             lacking.add(subject + " image " + container.getImage() + " is not pinned to a version or digest");
             rules.add(PolicyCheck.IMAGE_TAG.name());
         }
@@ -82,14 +89,17 @@ final class RawEditedContainers {
         }
     }
 
-    /** Pinned as the policy sees it: a digest, or a tag that is neither latest nor a release line. */
-    private static boolean pinned(String reference) {
-        Image image;
+    /** The image a container names, null when it names none or no valid one. */
+    private static Image image(String reference) {
         try {
-            image = Image.parse(reference);
+            return Image.parse(reference);
         } catch (RuntimeException e) {
-            return false;
+            return null;
         }
+    }
+
+    /** Pinned as the policy sees it: a digest, or a tag that is neither latest nor a release line. */
+    private static boolean pinned(Image image) {
         return image.digest().isPresent() || image.tag().filter(tag -> !tag.equals("latest")).isPresent() && !image.tagNamesAReleaseLine();
     }
 }

@@ -54,7 +54,7 @@ public final class StackRenderer {
                 if (failed == null) {
                     failed = e;
                 } else {
-                    failed.addSuppressed(e);
+                    e.all().forEach(failed::addSuppressed); // one object may have failed several ways
                 }
             }
         }

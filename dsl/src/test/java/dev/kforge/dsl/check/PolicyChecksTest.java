@@ -140,6 +140,15 @@ class PolicyChecksTest {
     }
 
     @Test
+    void a_container_that_may_run_as_root_is_reported_even_where_the_pod_says_non_root() {
+        // The container's runAsNonRoot: false is written and overrides the pod's true.
+        DeploymentDef deployment = goodDeployment(c -> c.withSecurity(ContainerSecurity.RESTRICTED.withRunAsNonRoot(false)));
+        assertThat(problems(deployment)).containsExactly(
+                "prod/Deployment web: container web may run as root (runAsNonRoot: false). Keep ContainerSecurity.RESTRICTED. "
+                        + "Or waive it with .waive(PolicyCheck.RUN_AS_NON_ROOT, \"<why>\").");
+    }
+
+    @Test
     void reports_a_secret_looking_literal_env_value() {
         assertThat(problems(goodDeployment(c -> c.withEnv(Env.value("API_TOKEN", "abc"))))).containsExactly(
                 "prod/Deployment web: container web sets API_TOKEN to a literal value, which lands in git (API_TOKEN). "

@@ -82,6 +82,8 @@ class AmbassadorMappingTest {
                 """);
         assertThatThrownBy(() -> AmbassadorMapping.named("tgr_mapping").prefix("/").withTimeout(Duration.ofNanos(1500)))
                 .isInstanceOf(InvalidDefinitionException.class).hasMessageStartingWith("AmbassadorMapping tgr_mapping: timeout");
+        assertThatThrownBy(() -> AmbassadorMapping.named("tgr_mapping").prefix("/").withTimeout(null))
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageStartingWith("AmbassadorMapping tgr_mapping: timeout is missing");
     }
 
     @Test

@@ -57,7 +57,7 @@ class RawEditedContainersTest {
 
         assertThatThrownBy(() -> Renderer.render(stack(edited)))
                 .isInstanceOf(RawEditException.class)
-                .hasMessage("Deployment web: raw edit \"proxy\" added containers the policy's container rules refuse (container proxy image "
+                .hasMessage("Deployment web: raw edit \"proxy\" added containers the policy's container rules or the API server refuse (container proxy image "
                         + "example/proxy:1.2 is not pinned to a version or digest; container proxy has no requests.memory, limits.cpu, "
                         + "limits.memory; container proxy has no readinessProbe and no livenessProbe). Add them with withSidecar or "
                         + "withInitContainer, where the checks see them, or complete them in the edit; or waive the rule with its reason: "
@@ -93,6 +93,50 @@ class RawEditedContainersTest {
                         .getResources())));
         assertThatThrownBy(() -> Renderer.render(stack(job)))
                 .hasMessageContaining("(container proxy image example/helper:latest is not pinned to a version or digest).");
+    }
+
+    @Test
+    void a_native_sidecar_an_edit_adds_to_pods_that_serve_needs_probes() {
+        DeploymentDef edited = DEPLOYMENT.withRawEdit("native sidecar", d -> add(d.getSpec().getTemplate().getSpec(), "example/proxy:1.2.3", true,
+                proxy -> proxy.withRestartPolicy("Always").withResources(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources())));
+
+        assertThatThrownBy(() -> Renderer.render(stack(edited)))
+                .hasMessageContaining("(container proxy has no readinessProbe and no livenessProbe)");
+    }
+
+    @Test
+    void a_container_without_a_valid_image_and_ephemeral_containers_are_refused_with_no_rule_to_waive() {
+        DeploymentDef edited = DEPLOYMENT.withRawEdit("debug", d -> {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            add(pod, null, true, proxy -> proxy.withResources(pod.getContainers().get(0).getResources()));
+            pod.setEphemeralContainers(List.of(new io.fabric8.kubernetes.api.model.EphemeralContainerBuilder().withName("debugger")
+                    .withImage("busybox:1.36.1").build()));
+        });
+
+        assertThatThrownBy(() -> Renderer.render(stack(edited)))
+                .hasMessageEndingWith("(ephemeralContainers, which the API server refuses in a pod template (kubectl debug adds them to a running "
+                        + "pod); container proxy has no image). Add them with withSidecar or withInitContainer, where the checks see them, or "
+                        + "complete them in the edit.");
+    }
+
+    @Test
+    void every_problem_of_an_edited_pod_is_reported_at_once() {
+        DeploymentDef edited = DEPLOYMENT.waive(PolicyCheck.PROBES, "a helper").withRawEdit("two things", d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setReadOnlyRootFilesystem(false);
+            add(d.getSpec().getTemplate().getSpec(), "example/proxy:latest", false,
+                    proxy -> proxy.withResources(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources()));
+        });
+
+        assertThatThrownBy(() -> Renderer.render(stack(edited)))
+                .isInstanceOfSatisfying(RawEditException.class, e -> assertThat(e.all()).extracting(RawEditException::problem).containsExactly(
+                        "raw edit \"two things\" loosened security settings the policy requires",
+                        "raw edit \"two things\" added containers the policy's container rules or the API server refuse"));
+        // Likewise when another object failed first.
+        DeploymentDef writable = DeploymentDef.named("first").running(WEB).withReplicas(2).withRawEdit("writable",
+                d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setReadOnlyRootFilesystem(false));
+        assertThatThrownBy(() -> Renderer.render(stack(writable, edited)))
+                .isInstanceOfSatisfying(RawEditException.class, e -> assertThat(e.all()).extracting(failure -> failure.object().describe())
+                        .containsExactly("Deployment first", "Deployment web", "Deployment web"));
     }
 
     @Test

@@ -20,7 +20,10 @@ import dev.kforge.dsl.workload.Image;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,5 +140,35 @@ class RawEditedSecurityTest {
         assertThatThrownBy(() -> Renderer.render(baseline(account, deployment.withRawEdit("other account",
                 d -> d.getSpec().getTemplate().getSpec().setServiceAccountName("admin")))))
                 .hasMessageContaining("(spec.template.spec.serviceAccountName: web -> admin)");
+        // The deprecated serviceAccount names the account where serviceAccountName is empty.
+        assertThatThrownBy(() -> Renderer.render(baseline(DEPLOYMENT.withRawEdit("old field",
+                d -> d.getSpec().getTemplate().getSpec().setServiceAccount("admin")))))
+                .hasMessageContaining("(spec.template.spec.serviceAccountName: default -> admin)");
+    }
+
+    @Test
+    void a_projected_token_volume_is_a_token_mount() {
+        DeploymentDef edited = DEPLOYMENT.withRawEdit("token by hand", d -> {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            pod.setVolumes(List.of(new VolumeBuilder().withName("kube-api").withNewProjected().addNewSource().withNewServiceAccountToken()
+                    .withPath("token").endServiceAccountToken().endSource().endProjected().build()));
+            web(d).setVolumeMounts(List.of(new VolumeMountBuilder().withName("kube-api").withMountPath("/var/run/token").build()));
+        });
+
+        assertThatThrownBy(() -> Renderer.render(baseline(edited)))
+                .hasMessageContaining("(spec.template.spec.volumes[*].projected.sources[*].serviceAccountToken: [] -> [kube-api]). "
+                        + "Set it in the definition instead (withApiAccessAs)");
+    }
+
+    @Test
+    void a_profile_of_the_nodes_own_confines_as_the_runtimes_does() {
+        DeploymentDef localhost = DEPLOYMENT.withRawEdit("audited profile", d -> {
+            SeccompProfile own = new SeccompProfile();
+            own.setType("Localhost");
+            own.setLocalhostProfile("profiles/web.json");
+            d.getSpec().getTemplate().getSpec().getSecurityContext().setSeccompProfile(own);
+        });
+
+        assertThat(Renderer.render(baseline(localhost)).files()).isNotEmpty();
     }
 }
