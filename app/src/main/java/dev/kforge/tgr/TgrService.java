@@ -1,6 +1,7 @@
 package dev.kforge.tgr;
 
 import dev.kforge.tgr.config.AppConfig;
+import dev.kforge.tgr.github.ConcurrencyLimitedSearch;
 import dev.kforge.tgr.github.GitHubSearch;
 import dev.kforge.tgr.github.RepositorySearch;
 import dev.kforge.tgr.k8s.KubernetesPods;
@@ -45,8 +46,10 @@ public final class TgrService {
     public static TgrService create(AppConfig config, Clock clock, RepositorySearch search, Metrics metrics) {
         var tuning = config.tuning();
         // A request joining another's upstream call waits at most that call's own deadline, plus slack.
-        Duration waitLimit = tuning.connectTimeout().plus(tuning.readTimeout()).plusSeconds(5);
-        TrendingCache cache = new TrendingCache(search, clock, tuning.cacheTtl(), tuning.staleFor(),
+        Duration waitLimit = tuning.upstreamDeadline().plusSeconds(5);
+        RepositorySearch limited = new ConcurrencyLimitedSearch(search, tuning.maxConcurrentSearches(),
+                tuning.upstreamDeadline(), metrics);
+        TrendingCache cache = new TrendingCache(limited, clock, tuning.cacheTtl(), tuning.staleFor(),
                 tuning.cacheMaxBytes(), waitLimit, metrics);
         KubernetesPods pods = new KubernetesPods(config.kubernetes(), config.pod().podNamespace(),
                 tuning.connectTimeout(), tuning.readTimeout());

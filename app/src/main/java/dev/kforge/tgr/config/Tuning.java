@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param drainDelay      how long the service keeps serving after readiness turns false on SIGTERM, so that
  *                        Kubernetes removes the pod from its Service's endpoints before the port closes
  * @param stopTimeout     how long in-flight requests may take to finish once the port is closed
+ * @param maxConcurrentSearches bound on GitHub searches in flight at once (see {@link #DEFAULT_MAX_CONCURRENT_SEARCHES})
  */
 public record Tuning(
         Duration connectTimeout,
@@ -26,10 +27,18 @@ public record Tuning(
         Duration staleFor,
         long cacheMaxBytes,
         Duration drainDelay,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        int maxConcurrentSearches) {
 
     /** Outside a cluster nothing routes traffic by readiness, so there is nothing to drain. */
     public static final Duration IN_CLUSTER_DRAIN_DELAY = Duration.ofSeconds(5);
+
+    /**
+     * Each search in flight holds a Jetty request thread for up to connect + read timeout (13 s) when GitHub hangs;
+     * Javalin's default pool has 250 threads, so 16 leaves over 230 for hits, stale answers, /health and /ready.
+     * 16 searches at once is far more than GitHub allows anyway: 30 searches a minute with credentials.
+     */
+    public static final int DEFAULT_MAX_CONCURRENT_SEARCHES = 16;
 
     public Tuning {
         requirePositive("connectTimeout", connectTimeout);
@@ -45,23 +54,35 @@ public record Tuning(
             throw new IllegalArgumentException("drainDelay must not be negative, got " + drainDelay);
         }
         requirePositive("stopTimeout", stopTimeout);
+        if (maxConcurrentSearches < 1) {
+            throw new IllegalArgumentException("maxConcurrentSearches must be positive, got " + maxConcurrentSearches);
+        }
     }
 
     public static Tuning defaults() {
         return new Tuning(Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(1),
-                48L * 1024 * 1024, Duration.ZERO, Duration.ofSeconds(20));
+                48L * 1024 * 1024, Duration.ZERO, Duration.ofSeconds(20), DEFAULT_MAX_CONCURRENT_SEARCHES);
     }
 
     public Tuning withReadTimeout(Duration value) {
-        return new Tuning(connectTimeout, value, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout);
+        return new Tuning(connectTimeout, value, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout, maxConcurrentSearches);
     }
 
     public Tuning withCache(Duration ttl, Duration stale, long maxBytes) {
-        return new Tuning(connectTimeout, readTimeout, ttl, stale, maxBytes, drainDelay, stopTimeout);
+        return new Tuning(connectTimeout, readTimeout, ttl, stale, maxBytes, drainDelay, stopTimeout, maxConcurrentSearches);
     }
 
     public Tuning withDrainDelay(Duration value) {
-        return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, value, stopTimeout);
+        return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, value, stopTimeout, maxConcurrentSearches);
+    }
+
+    public Tuning withMaxConcurrentSearches(int value) {
+        return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout, value);
+    }
+
+    /** The longest one upstream call can take: the most a search in flight holds its place in the bound. */
+    public Duration upstreamDeadline() {
+        return connectTimeout.plus(readTimeout);
     }
 
     private static void requirePositive(String name, Duration value) {

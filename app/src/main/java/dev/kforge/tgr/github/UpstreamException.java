@@ -21,7 +21,9 @@ public final class UpstreamException extends Exception {
         /** GitHub answered with an error status other than a rate limit. */
         HTTP_ERROR,
         /** GitHub answered 2xx, but not with a search result. */
-        MALFORMED;
+        MALFORMED,
+        /** Not sent: as many searches as allowed were in flight already. Answered 503 with Retry-After. */
+        TOO_MANY_SEARCHES;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -42,9 +44,14 @@ public final class UpstreamException extends Exception {
                 "GitHub rate limit reached; retry after " + retryAfterSeconds + " seconds", retryAfterSeconds, null);
     }
 
+    public static UpstreamException tooManySearches(int inFlight, long retryAfterSeconds) {
+        return new UpstreamException(Kind.TOO_MANY_SEARCHES, "GitHub is slow to answer: " + inFlight
+                + " searches are already in flight; retry after " + retryAfterSeconds + " seconds", retryAfterSeconds, null);
+    }
+
     public static UpstreamException of(Kind kind, String message, Throwable cause) {
-        if (kind == Kind.RATE_LIMITED) {
-            throw new IllegalArgumentException("use rateLimited(seconds)");
+        if (kind == Kind.RATE_LIMITED || kind == Kind.TOO_MANY_SEARCHES) {
+            throw new IllegalArgumentException("use rateLimited or tooManySearches, which set Retry-After");
         }
         return new UpstreamException(kind, message, 0, cause);
     }
@@ -53,8 +60,13 @@ public final class UpstreamException extends Exception {
         return kind;
     }
 
-    /** Seconds until GitHub accepts searches again; only meaningful for {@link Kind#RATE_LIMITED}. */
+    /** Seconds a client should wait before retrying; only meaningful when {@link #isRetryLater()}. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** A reason for the client to wait rather than a failure of GitHub: 503 with Retry-After, not 502. */
+    public boolean isRetryLater() {
+        return kind == Kind.RATE_LIMITED || kind == Kind.TOO_MANY_SEARCHES;
     }
 }

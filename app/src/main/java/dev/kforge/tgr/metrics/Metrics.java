@@ -40,6 +40,7 @@ public final class Metrics {
     private final LongAdder cacheStale = new LongAdder();
     private final LongAdder upstreamCalls = new LongAdder();
     private final LongAdder upstreamSkipped = new LongAdder();
+    private final LongAdder upstreamRejected = new LongAdder();
     private final ConcurrentMap<String, LongAdder> upstreamErrors = new ConcurrentHashMap<>();
     private final Map<String, Gauge> gauges = new ConcurrentSkipListMap<>();
     private final String version;
@@ -79,6 +80,11 @@ public final class Metrics {
     /** A search was answered without calling GitHub because GitHub's rate limit had not reset yet. */
     public void upstreamSkipped() {
         upstreamSkipped.increment();
+    }
+
+    /** A search was answered without calling GitHub because as many searches as allowed were in flight. */
+    public void upstreamRejected() {
+        upstreamRejected.increment();
     }
 
     public long cacheHits() {
@@ -124,6 +130,8 @@ public final class Metrics {
 
         counter(out, "tgr_upstream_skipped_total",
                 "Searches not sent because GitHub's rate limit had not reset yet.", upstreamSkipped);
+        counter(out, "tgr_upstream_rejected_total",
+                "Searches not sent because as many searches as allowed were in flight.", upstreamRejected);
 
         gauges.forEach((name, g) -> {
             header(out, name, "gauge", g.help());

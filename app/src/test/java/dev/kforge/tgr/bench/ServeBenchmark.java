@@ -2,6 +2,7 @@ package dev.kforge.tgr.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kforge.tgr.TgrService;
+import dev.kforge.tgr.config.AppConfig;
 import dev.kforge.tgr.support.FakeGitHub;
 import dev.kforge.tgr.support.Fixtures;
 import dev.kforge.tgr.support.TestServices;
@@ -260,7 +261,12 @@ public final class ServeBenchmark {
 
     private static RowRun runRow(Scenario scenario, int concurrency, FakeGitHub github, Settings settings,
                                  AtomicLong keys) throws Exception {
-        TgrService service = TestServices.service(TestServices.config(github.url()));
+        // The misses scenario measures what a miss costs, so every one of them is sent: the bound on searches in
+        // flight (16 by default, below the higher concurrency) would turn the excess into 503s.
+        AppConfig config = TestServices.config(github.url());
+        config = config.withTuning(config.tuning().withMaxConcurrentSearches(
+                Math.max(concurrency, config.tuning().maxConcurrentSearches())));
+        TgrService service = TestServices.service(config);
         service.start();
         try {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", service.app().port());
