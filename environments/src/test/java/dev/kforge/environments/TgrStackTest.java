@@ -182,7 +182,7 @@ class TgrStackTest {
     void the_gateway_waits_longer_than_the_service_may_take_for_a_cold_github_call_and_never_replays_one() {
         Tuning service = Tuning.defaults();
 
-        assertThat(TgrGateway.TIMEOUT).isGreaterThan(service.connectTimeout().plus(service.readTimeout()));
+        assertThat(TgrGateway.TIMEOUT).isGreaterThan(service.upstreamDeadline());
         assertThat(TgrGateway.RETRIES.retryOn()).isEqualTo(RetryPolicy.RetryOn.CONNECT_FAILURE);
         assertThat(TgrGateway.RETRIES.perTryTimeout()).isEmpty();
     }
