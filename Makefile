@@ -26,7 +26,7 @@ RENDER_SOURCES := $(shell find dsl/src/main environments/src/main app/src/main/j
 # C1 only: rendering is short, so peak compilation buys nothing and costs start-up. Compiling at a
 # quarter of the usual call counts pays from a few hundred objects on. A large render keeps every
 # definition until it writes: two GC threads copy them, in a fixed 64 MB young generation that keeps
-# memory flat (make bench: 1000 copies of the stack, 69,000 objects, in about 0.2 GB).
+# memory flat (make bench: 1000 copies of the stack, 73,000 objects, in about 0.2 GB).
 JAVA_FLAGS := -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.25 -XX:+UseParallelGC -Xmn64m -Xlog:disable
 
 # Start-up is most of a render, so the command runs with a cache of the loaded classes, made by

@@ -24,13 +24,15 @@ for _ in $(seq "$runs"); do
   java_start+=("$(python3 -c "print('%.3f' % (($end - $start) / 1e9))")")
 done
 row "reference: java -version" "-" "median $(printf '%s\n' "${java_start[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p") s of $runs (${java_start[*]})" "-" "-"
-files_ref=()
-for _ in $(seq "$scale_runs"); do
-  rm -rf /dev/shm/kforge-reference && mkdir -p /dev/shm/kforge-reference
-  files_ref+=("$(python3 scripts/bench-reference-files.py /dev/shm/kforge-reference "$files_at_1000")")
-  rm -rf /dev/shm/kforge-reference
+for workers in 1 2; do
+  files_ref=()
+  for _ in $(seq "$scale_runs"); do
+    rm -rf /dev/shm/kforge-reference && mkdir -p /dev/shm/kforge-reference
+    files_ref+=("$(python3 scripts/bench-reference-files.py /dev/shm/kforge-reference "$files_at_1000" "$workers")")
+    rm -rf /dev/shm/kforge-reference
+  done
+  row "reference: $files_at_1000 files (tmpfs)" "$files_at_1000 files" "median $(printf '%s\n' "${files_ref[@]}" | sort -n | sed -n "$(( (scale_runs + 1) / 2 ))p") s of $scale_runs (${files_ref[*]}), python3, $workers process(es)" "-" "-"
 done
-row "reference: $files_at_1000 files (tmpfs)" "$files_at_1000 files" "median $(printf '%s\n' "${files_ref[@]}" | sort -n | sed -n "$(( (scale_runs + 1) / 2 ))p") s of $scale_runs (${files_ref[*]}), python3, one process" "-" "-"
 
 # 1. make render of the three tgr environments, hot path (jar and class cache built), median of $runs.
 make -s build >/dev/null
