@@ -121,7 +121,7 @@ public final class Metrics {
 
         counter(out, "tgr_cache_hits_total", "Searches answered from the cache without calling GitHub.", cacheHits);
         counter(out, "tgr_cache_misses_total", "Searches not answered from a fresh cache entry.", cacheMisses);
-        counter(out, "tgr_cache_stale_served_total", "Stale answers served because GitHub failed.", cacheStale);
+        counter(out, "tgr_cache_stale_served_total", "Stale answers served: GitHub failed, or another request was refreshing the entry.", cacheStale);
         counter(out, "tgr_upstream_calls_total", "HTTP calls sent to GitHub.", upstreamCalls);
 
         header(out, "tgr_upstream_errors_total", "counter", "Failed GitHub searches by reason.");

@@ -10,7 +10,8 @@ import java.util.function.IntFunction;
  * @param repositories GitHub's repository objects as compact JSON, most stars first
  * @param source       where the answer came from
  * @param fetchedAt    when GitHub produced these repositories
- * @param staleReason  for {@link Source#STALE}: why GitHub could not be asked again; otherwise null
+ * @param staleReason  for {@link Source#STALE}: why GitHub could not be asked again, or that another request
+ *                     is asking it; otherwise null
  * @param bodies       the response bodies rendered from these repositories, by {@code n}
  */
 public record Answer(List<String> repositories, Source source, Instant fetchedAt, String staleReason,
@@ -22,7 +23,10 @@ public record Answer(List<String> repositories, Source source, Instant fetchedAt
         HIT,
         /** GitHub was called for this request, or for a concurrent one for the same language. */
         MISS,
-        /** GitHub failed; this is the last good answer, older than the cache TTL. */
+        /**
+         * The last good answer, older than the cache TTL: GitHub failed, or another request for the language is
+         * asking it again.
+         */
         STALE
     }
 

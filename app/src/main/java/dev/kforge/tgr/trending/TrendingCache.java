@@ -25,7 +25,8 @@ import java.util.function.IntFunction;
  * <ul>
  *   <li>Fresh for {@code ttl}: answered without calling GitHub.</li>
  *   <li>Single flight: concurrent misses for one language share one upstream call.</li>
- *   <li>Stale: when GitHub fails, an entry younger than {@code staleFor} is served, marked stale.</li>
+ *   <li>Stale: when GitHub fails, an entry younger than {@code staleFor} is served, marked stale; so it is, at
+ *       once, to the other requests for the language while one request refreshes it.</li>
  *   <li>Bounded: the least recently used languages are evicted once the entries hold more than
  *       {@code maxBytes}: characters of repository JSON, plus the bytes of the response bodies they keep, plus
  *       {@link #ENTRY_OVERHEAD} per language.</li>
@@ -42,6 +43,9 @@ public final class TrendingCache {
      * languages GitHub finds nothing for, whose pages weigh nothing, cannot pile up without bound.
      */
     static final long ENTRY_OVERHEAD = 512;
+
+    /** The reason of a stale answer served while another request's search for the language is in flight. */
+    static final String REFRESHING = "Refreshing from GitHub";
 
     /**
      * One language's page and the response bodies rendered from it. Bodies are kept by {@code min(n, items)},
@@ -128,12 +132,11 @@ public final class TrendingCache {
         }
         metrics.cacheMiss();
         try {
-            return answer(load(languageKey), Answer.Source.MISS, null);
+            return load(languageKey, cached != null && servableStale(cached) ? cached : null);
         } catch (UpstreamException e) {
             Entry last = peek(languageKey);
-            if (last != null && Duration.between(last.fetchedAt, clock.instant()).compareTo(staleFor) < 0) {
-                metrics.cacheStaleServed();
-                return answer(last, Answer.Source.STALE, e.getMessage());
+            if (last != null && servableStale(last)) {
+                return stale(last, e.getMessage());
             }
             throw e;
         }
@@ -151,23 +154,37 @@ public final class TrendingCache {
         }
     }
 
-    private Entry load(String key) throws UpstreamException {
+    /**
+     * Searches GitHub for a language, or joins the search in flight for it. A request that finds a search in flight
+     * and has a {@code stale} entry to serve gets it at once instead: only the request that started the search
+     * waits for it, so a hanging GitHub holds one request thread per language rather than every request for it.
+     * Without such an entry (a true miss, or one older than {@code staleFor}) there is nothing else to serve, and the
+     * request waits for that search's result.
+     *
+     * <p>The request that starts the search waits for it rather than being served stale while a background thread
+     * searches: it stays the one upstream call per refresh, with no executor to bound or stop, its failure reaches
+     * a client as today's stale answer (with the real reason), and {@code ConcurrencyLimitedSearch} already bounds
+     * how many request threads such searches hold.
+     *
+     * @param stale the expired entry this request found, if it may still be served; else null
+     */
+    private Answer load(String key, Entry stale) throws UpstreamException {
         CompletableFuture<Entry> mine = new CompletableFuture<>();
         CompletableFuture<Entry> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            return await(running);
+            return stale != null ? stale(stale, REFRESHING) : answer(await(running), Answer.Source.MISS, null);
         }
         try {
             // Another request may have stored a fresh entry between our miss and our claim.
             Entry current = peek(key);
             if (current != null && isFresh(current)) {
                 mine.complete(current);
-                return current;
+                return answer(current, Answer.Source.MISS, null);
             }
             Entry loaded = new Entry(key, search.search(key), clock.instant());
             store(key, loaded);
             mine.complete(loaded);
-            return loaded;
+            return answer(loaded, Answer.Source.MISS, null);
         } catch (UpstreamException | RuntimeException | Error e) {
             mine.completeExceptionally(e);
             throw e;
@@ -202,6 +219,16 @@ public final class TrendingCache {
 
     private boolean isFresh(Entry entry) {
         return Duration.between(entry.fetchedAt, clock.instant()).compareTo(ttl) < 0;
+    }
+
+    /** Young enough to be served stale, when GitHub fails or while it is asked again. */
+    private boolean servableStale(Entry entry) {
+        return Duration.between(entry.fetchedAt, clock.instant()).compareTo(staleFor) < 0;
+    }
+
+    private Answer stale(Entry entry, String reason) {
+        metrics.cacheStaleServed();
+        return answer(entry, Answer.Source.STALE, reason);
     }
 
     private Entry peek(String key) {
