@@ -20,7 +20,9 @@ import java.util.Set;
  * A container a raw edit adds meets the container rules the policy holds the definition's to
  * ({@code ContainerPolicyCheck}): a pinned image, cpu and memory requests and limits, and, in pods
  * that run until replaced, a readiness and a liveness probe. Otherwise an edit would be the way
- * around them. What the object waives, or the stack's policy turns off, is not asked.
+ * around them. What the object waives, or the stack's policy turns off, is not asked. A container
+ * without a valid image, and ephemeral containers, which the API server refuses in a template, are
+ * refused too.
  */
 final class RawEditedContainers {
     private static final List<String> AMOUNTS = List.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory");
@@ -55,7 +57,7 @@ final class RawEditedContainers {
         if (!lacking.isEmpty()) {
             throw new RawEditException(object, RawEditException.editsOf(object) + " added containers the policy's container rules or the API server refuse",
                     String.join("; ", lacking), "Add them with withSidecar or withInitContainer, where the checks see them, or complete them "
-                    + "in the edit" + (rules.isEmpty() ? "." : "; or waive the rule with its reason: " + RawEditedSecurity.waiving(rules) + "."),
+                    + "in the edit" + (rules.isEmpty() ? "." : "; or waive the rule with its reason: " + PolicyRules.waiving(rules) + "."),
                     object.meta().origin(), null);
         }
     }
@@ -68,7 +70,7 @@ final class RawEditedContainers {
         if (image == null) {
             lacking.add(subject + (container.getImage() == null || container.getImage().isEmpty() ? " has no image"
                     : " image " + container.getImage() + " is not a repository[:tag][@digest] reference"));
-        } else if (RawEditedSecurity.enforced(PolicyCheck.IMAGE_TAG, object, stack) && !pinned(image)) {
+        } else if (PolicyRules.enforced(PolicyCheck.IMAGE_TAG, object, stack) && !pinned(image)) {
             lacking.add(subject + " image " + container.getImage() + " is not pinned to a version or digest");
             rules.add(PolicyCheck.IMAGE_TAG.name());
         }
@@ -77,11 +79,11 @@ final class RawEditedContainers {
         Map<String, Field> amounts = new HashMap<>();
         ContainerAmounts.put(amounts, "", container, List.of());
         List<String> missing = AMOUNTS.stream().filter(amount -> !amounts.containsKey(".resources." + amount)).toList();
-        if (RawEditedSecurity.enforced(PolicyCheck.RESOURCES, object, stack) && !missing.isEmpty()) {
+        if (PolicyRules.enforced(PolicyCheck.RESOURCES, object, stack) && !missing.isEmpty()) {
             lacking.add(subject + " has no " + String.join(", ", missing));
             rules.add(PolicyCheck.RESOURCES.name());
         }
-        if (serves && RawEditedSecurity.enforced(PolicyCheck.PROBES, object, stack)
+        if (serves && PolicyRules.enforced(PolicyCheck.PROBES, object, stack)
                 && (container.getReadinessProbe() == null || container.getLivenessProbe() == null)) {
             lacking.add(subject + " has " + (container.getReadinessProbe() == null ? "no readinessProbe" : "a readinessProbe")
                     + " and " + (container.getLivenessProbe() == null ? "no livenessProbe" : "a livenessProbe"));

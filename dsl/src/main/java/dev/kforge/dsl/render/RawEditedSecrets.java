@@ -3,7 +3,6 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.check.SecretPatterns;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
-import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.yaml.FieldPaths;
 import dev.kforge.dsl.yaml.YamlWriter;
@@ -27,7 +26,7 @@ final class RawEditedSecrets {
             return; // a Secret's values go to secrets/<env> or stay in the cluster's store, never to out/
         }
         // The secret-literal rule's own way out: a value that only looks like a secret is waived, with its reason, in review.
-        if (stack.policy().severityOf(PolicyCheck.SECRET_LITERAL) == Severity.OFF || object.meta().waivers().containsKey(PolicyCheck.SECRET_LITERAL)) {
+        if (!PolicyRules.enforced(PolicyCheck.SECRET_LITERAL, object, stack)) {
             return;
         }
         Map<String, String> before = scalars(unedited);

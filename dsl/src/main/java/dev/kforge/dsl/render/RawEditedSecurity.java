@@ -2,7 +2,6 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
-import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
@@ -12,11 +11,12 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The security policy's rules ({@code SecurityPolicyCheck}: non-root, read-only root filesystem, no
@@ -36,15 +36,13 @@ final class RawEditedSecurity {
             before.put(container.getName(), broken(container, podContext(unedited)));
         }
         List<String> loosened = new ArrayList<>();
-        List<String> rules = new ArrayList<>();
+        Set<String> rules = new LinkedHashSet<>();
         for (Container container : containers(edited)) {
             Map<PolicyCheck, String> kept = before.getOrDefault(container.getName(), Map.of());
             broken(container, podContext(edited)).forEach((rule, setting) -> {
-                if (!kept.containsKey(rule) && enforced(rule, object, stack)) {
+                if (!kept.containsKey(rule) && PolicyRules.enforced(rule, object, stack)) {
                     loosened.add("container " + container.getName() + " " + setting);
-                    if (!rules.contains(rule.name())) {
-                        rules.add(rule.name());
-                    }
+                    rules.add(rule.name());
                 }
             });
         }
@@ -52,19 +50,9 @@ final class RawEditedSecurity {
             throw new RawEditException(object, RawEditException.editsOf(object) + " loosened security settings the policy requires",
                     String.join(", ", loosened), "Undo them in the edit, or set them in the definition (the container's or the workload's "
                     + "withSecurity; a container with withSidecar) and waive the rule there with its reason: "
-                    + waiving(rules) + ".",
+                    + PolicyRules.waiving(rules) + ".",
                     object.meta().origin(), null);
         }
-    }
-
-    /** How to waive each rule: {@code .waive(PolicyCheck.SECCOMP, "<why>")}, joined. */
-    static String waiving(Collection<String> rules) {
-        return String.join(", ", rules.stream().map(rule -> ".waive(PolicyCheck." + rule + ", \"<why>\")").toList());
-    }
-
-    /** Whether the policy holds {@code object} to {@code rule}: not waived by it, not turned off for the stack. */
-    static boolean enforced(PolicyCheck rule, KubeObject<?> object, Stack stack) {
-        return !object.meta().waivers().containsKey(rule) && stack.policy().severityOf(rule) != Severity.OFF;
     }
 
     /** Each rule {@code container} breaks, with the setting that breaks it, in the policy's order. */
