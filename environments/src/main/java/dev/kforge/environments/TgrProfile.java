@@ -23,9 +23,12 @@ import dev.kforge.dsl.workload.Resources;
  * @param routing     how the API gateway learns the route: the workshop's annotation (Ambassador 1.x)
  *                    or Mapping resources (Emissary 3)
  * @param gatewayReplicas pods of the API gateway
+ * @param registryCredentials whether the pods pull their image with the {@code registry-credentials} Secret (a
+ *                    private registry or mirror); without it they pull the public image anonymously
  */
 public record TgrProfile(String app, String environment, int replicas, int maxReplicas, String imageTag, boolean debug, Resources resources, boolean tls,
-                         boolean disruptionBudget, Policy policy, SecretSource secrets, RoutingForm routing, int gatewayReplicas) {
+                         boolean disruptionBudget, Policy policy, SecretSource secrets, RoutingForm routing, int gatewayReplicas,
+                         boolean registryCredentials) {
 
     /** Whether an autoscaler scales the API between {@code replicas} and {@code maxReplicas}. */
     public boolean autoscaled() {
@@ -45,6 +48,6 @@ public record TgrProfile(String app, String environment, int replicas, int maxRe
     /** The same environment for another copy of the application (the scale benchmark's {@code tgr-7}). */
     public TgrProfile withApp(String otherApp) {
         return new TgrProfile(otherApp, environment, replicas, maxReplicas, imageTag, debug, resources, tls, disruptionBudget, policy, secrets,
-                routing, gatewayReplicas);
+                routing, gatewayReplicas, registryCredentials);
     }
 }

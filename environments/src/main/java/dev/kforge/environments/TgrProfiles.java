@@ -24,15 +24,15 @@ public final class TgrProfiles {
             .withCpuLimit(Cpu.cores(1))
             .withMemoryLimit(Memory.mebibytes(512));
 
-    /** Dev: one pod, debug on, warnings only, secrets from the developer's environment (make secrets ENV=dev). */
+    /** Dev: one pod, debug on, warnings only, secrets from the developer's environment (make secrets ENV=dev), the public image. */
     public static final TgrProfile DEV = new TgrProfile("tgr", "dev", 1, 1, TgrContract.VERSION, true, SMALL, false, false, Policy.RELAXED,
-            SecretSource.environment(), RoutingForm.ANNOTATION, 1);
+            SecretSource.environment(), RoutingForm.ANNOTATION, 1, false);
     /** Staging: like prod, smaller, secrets from the staging store; prod's gateway and routes, so they are tried before prod. */
     public static final TgrProfile STAGING = new TgrProfile("tgr", "staging", 2, 2, TgrContract.VERSION, false, SMALL, true, true, Policy.STRICT,
-            SecretSource.clusterStore("tgr-staging"), RoutingForm.MAPPING_RESOURCES, 2);
+            SecretSource.clusterStore("tgr-staging"), RoutingForm.MAPPING_RESOURCES, 2, true);
     /** Prod: three to ten larger pods (by CPU use), strict policy, secrets from the prod store, Emissary Mapping resources. */
     public static final TgrProfile PROD = new TgrProfile("tgr", "prod", 3, 10, TgrContract.VERSION, false, LARGE, true, true, Policy.STRICT,
-            SecretSource.clusterStore("tgr-prod"), RoutingForm.MAPPING_RESOURCES, 2);
+            SecretSource.clusterStore("tgr-prod"), RoutingForm.MAPPING_RESOURCES, 2, true);
 
     private TgrProfiles() {
     }

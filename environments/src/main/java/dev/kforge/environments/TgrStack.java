@@ -74,6 +74,7 @@ public final class TgrStack {
             AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "metadata.labels.app.kubernetes.io/version"),
             AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.metadata.labels.app.kubernetes.io/version"),
             AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.spec.containers[tgr].resources.**"),
+            AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.spec.imagePullSecrets**"),
             // Derived from the ConfigMap and the secret source, which may differ.
             AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.metadata.annotations.checksum.kforge.dev/**"),
             AllowedDifference.field(Kind.CONFIG_MAP, "tgr-config", "data.DEBUG"),
@@ -146,8 +147,10 @@ public final class TgrStack {
                 .withApiAccessAs(account)
                 // The service serves 5 s after SIGTERM, then drains requests for up to 20 s.
                 .withTerminationGracePeriodSeconds(30)
-                .withImagePullSecret(registry)
                 .withSecurity(PodSecurity.RESTRICTED.withUser(TgrContract.RUN_AS_USER));
+        if (profile.registryCredentials()) {
+            deployment = deployment.withImagePullSecret(registry);
+        }
         // An autoscaled Deployment leaves its replica count to the autoscaler.
         if (!profile.autoscaled()) {
             deployment = deployment.withReplicas(profile.replicas());
@@ -172,11 +175,14 @@ public final class TgrStack {
 
         Stack stack = Stack.named(app).environment(profile.environment()).namespace(namespace)
                 .withPolicy(profile.policy())
-                .with(account, podsList, podsListBinding, config, github, registry, deployment, isolation, ingress)
+                .with(account, podsList, podsListBinding, config, github, deployment, isolation, ingress)
                 // The gateway, its entry Service (replacing the workshop's remote install) and the route to tgr.
                 .with(TgrGateway.objects(profile, gateway, service, web, certificate).toArray(KubeObject<?>[]::new));
         if (profile.tls()) {
             stack = stack.with(certificate);
+        }
+        if (profile.registryCredentials()) {
+            stack = stack.with(registry);
         }
         if (profile.autoscaled()) {
             // Misses are CPU-bound (each gunzips and parses GitHub's 560 KB answer): scale on CPU.
