@@ -19,6 +19,8 @@ import java.time.Duration;
  *                        Kubernetes removes the pod from its Service's endpoints before the port closes
  * @param stopTimeout     how long in-flight requests may take to finish once the port is closed
  * @param maxConcurrentSearches bound on GitHub searches in flight at once (see {@link #DEFAULT_MAX_CONCURRENT_SEARCHES})
+ * @param maxWaitingRequests bound on requests waiting at once for a search another request started
+ *                           (see {@link #DEFAULT_MAX_WAITING_REQUESTS})
  */
 public record Tuning(
         Duration connectTimeout,
@@ -28,7 +30,8 @@ public record Tuning(
         long cacheMaxBytes,
         Duration drainDelay,
         Duration stopTimeout,
-        int maxConcurrentSearches) {
+        int maxConcurrentSearches,
+        int maxWaitingRequests) {
 
     /** Outside a cluster nothing routes traffic by readiness, so there is nothing to drain. */
     public static final Duration IN_CLUSTER_DRAIN_DELAY = Duration.ofSeconds(5);
@@ -39,6 +42,17 @@ public record Tuning(
      * 16 searches at once is far more than GitHub allows anyway: 30 searches a minute with credentials.
      */
     public static final int DEFAULT_MAX_CONCURRENT_SEARCHES = 16;
+
+    /**
+     * A request for a language with nothing to serve stale joins the search in flight for it and holds a Jetty
+     * thread until that search ends (up to connect + read timeout + 5 s slack, 18 s, when GitHub hangs). The
+     * requests that start searches are bounded by {@link #DEFAULT_MAX_CONCURRENT_SEARCHES}; 64 waiting besides
+     * them make at most 80 of the 250 threads held by a hanging GitHub, leaving 170 for hits, stale answers,
+     * /health and /ready. 64 is still 4 waiting requests per search the bound allows: a burst of misses for a
+     * few new languages, the usual case with a healthy GitHub, answers in well under a second and is not
+     * rejected.
+     */
+    public static final int DEFAULT_MAX_WAITING_REQUESTS = 64;
 
     public Tuning {
         requirePositive("connectTimeout", connectTimeout);
@@ -57,27 +71,40 @@ public record Tuning(
         if (maxConcurrentSearches < 1) {
             throw new IllegalArgumentException("maxConcurrentSearches must be positive, got " + maxConcurrentSearches);
         }
+        if (maxWaitingRequests < 0) {
+            throw new IllegalArgumentException("maxWaitingRequests must not be negative, got " + maxWaitingRequests);
+        }
     }
 
     public static Tuning defaults() {
         return new Tuning(Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(1),
-                48L * 1024 * 1024, Duration.ZERO, Duration.ofSeconds(20), DEFAULT_MAX_CONCURRENT_SEARCHES);
+                48L * 1024 * 1024, Duration.ZERO, Duration.ofSeconds(20), DEFAULT_MAX_CONCURRENT_SEARCHES,
+                DEFAULT_MAX_WAITING_REQUESTS);
     }
 
     public Tuning withReadTimeout(Duration value) {
-        return new Tuning(connectTimeout, value, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout, maxConcurrentSearches);
+        return new Tuning(connectTimeout, value, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout, maxConcurrentSearches,
+                maxWaitingRequests);
     }
 
     public Tuning withCache(Duration ttl, Duration stale, long maxBytes) {
-        return new Tuning(connectTimeout, readTimeout, ttl, stale, maxBytes, drainDelay, stopTimeout, maxConcurrentSearches);
+        return new Tuning(connectTimeout, readTimeout, ttl, stale, maxBytes, drainDelay, stopTimeout, maxConcurrentSearches,
+                maxWaitingRequests);
     }
 
     public Tuning withDrainDelay(Duration value) {
-        return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, value, stopTimeout, maxConcurrentSearches);
+        return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, value, stopTimeout, maxConcurrentSearches,
+                maxWaitingRequests);
     }
 
     public Tuning withMaxConcurrentSearches(int value) {
-        return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout, value);
+        return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout, value,
+                maxWaitingRequests);
+    }
+
+    public Tuning withMaxWaitingRequests(int value) {
+        return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout,
+                maxConcurrentSearches, value);
     }
 
     /** The longest one upstream call can take: the most a search in flight holds its place in the bound. */

@@ -23,7 +23,9 @@ public final class UpstreamException extends Exception {
         /** GitHub answered 2xx, but not with a search result. */
         MALFORMED,
         /** Not sent: as many searches as allowed were in flight already. Answered 503 with Retry-After. */
-        TOO_MANY_SEARCHES;
+        TOO_MANY_SEARCHES,
+        /** Not waited for: as many requests as allowed were waiting for searches in flight already. 503 with Retry-After. */
+        TOO_MANY_WAITING;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -49,9 +51,14 @@ public final class UpstreamException extends Exception {
                 + " searches are already in flight; retry after " + retryAfterSeconds + " seconds", retryAfterSeconds, null);
     }
 
+    public static UpstreamException tooManyWaiting(int waiting, long retryAfterSeconds) {
+        return new UpstreamException(Kind.TOO_MANY_WAITING, "GitHub is slow to answer: " + waiting
+                + " requests are already waiting for GitHub; retry after " + retryAfterSeconds + " seconds", retryAfterSeconds, null);
+    }
+
     public static UpstreamException of(Kind kind, String message, Throwable cause) {
-        if (kind == Kind.RATE_LIMITED || kind == Kind.TOO_MANY_SEARCHES) {
-            throw new IllegalArgumentException("use rateLimited or tooManySearches, which set Retry-After");
+        if (kind == Kind.RATE_LIMITED || kind == Kind.TOO_MANY_SEARCHES || kind == Kind.TOO_MANY_WAITING) {
+            throw new IllegalArgumentException("use rateLimited, tooManySearches or tooManyWaiting, which set Retry-After");
         }
         return new UpstreamException(kind, message, 0, cause);
     }
@@ -67,6 +74,6 @@ public final class UpstreamException extends Exception {
 
     /** A reason for the client to wait rather than a failure of GitHub: 503 with Retry-After, not 502. */
     public boolean isRetryLater() {
-        return kind == Kind.RATE_LIMITED || kind == Kind.TOO_MANY_SEARCHES;
+        return kind == Kind.RATE_LIMITED || kind == Kind.TOO_MANY_SEARCHES || kind == Kind.TOO_MANY_WAITING;
     }
 }

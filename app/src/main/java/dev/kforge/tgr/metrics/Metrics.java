@@ -41,6 +41,7 @@ public final class Metrics {
     private final LongAdder upstreamCalls = new LongAdder();
     private final LongAdder upstreamSkipped = new LongAdder();
     private final LongAdder upstreamRejected = new LongAdder();
+    private final LongAdder upstreamWaitRejected = new LongAdder();
     private final ConcurrentMap<String, LongAdder> upstreamErrors = new ConcurrentHashMap<>();
     private final Map<String, Gauge> gauges = new ConcurrentSkipListMap<>();
     private final String version;
@@ -85,6 +86,11 @@ public final class Metrics {
     /** A search was answered without calling GitHub because as many searches as allowed were in flight. */
     public void upstreamRejected() {
         upstreamRejected.increment();
+    }
+
+    /** A request was answered without waiting for a search in flight because as many requests as allowed waited. */
+    public void upstreamWaitRejected() {
+        upstreamWaitRejected.increment();
     }
 
     public long cacheHits() {
@@ -132,6 +138,8 @@ public final class Metrics {
                 "Searches not sent because GitHub's rate limit had not reset yet.", upstreamSkipped);
         counter(out, "tgr_upstream_rejected_total",
                 "Searches not sent because as many searches as allowed were in flight.", upstreamRejected);
+        counter(out, "tgr_upstream_wait_rejected_total",
+                "Requests not waiting for a search in flight because as many requests as allowed were waiting.", upstreamWaitRejected);
 
         gauges.forEach((name, g) -> {
             header(out, name, "gauge", g.help());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -27,6 +28,8 @@ import java.util.function.IntFunction;
  *   <li>Single flight: concurrent misses for one language share one upstream call.</li>
  *   <li>Stale: when GitHub fails, an entry younger than {@code staleFor} is served, marked stale; so it is, at
  *       once, to the other requests for the language while one request refreshes it.</li>
+ *   <li>Bounded waiting: at most {@code maxWaiting} requests, across languages, wait for a search another request
+ *       started; one beyond them, with nothing to serve stale, gets a retry-later error at once.</li>
  *   <li>Bounded: the least recently used languages are evicted once the entries hold more than
  *       {@code maxBytes}: characters of repository JSON, plus the bytes of the response bodies they keep, plus
  *       {@link #ENTRY_OVERHEAD} per language.</li>
@@ -98,6 +101,10 @@ public final class TrendingCache {
     private final Duration staleFor;
     private final long maxBytes;
     private final Duration waitLimit;
+    private final int maxWaiting;
+    /** Places for requests waiting for a search another request started, so that they cannot take every thread. */
+    private final Semaphore waiting;
+    private final long retryWaitingAfterSeconds;
     private final Metrics metrics;
 
     private final Object lock = new Object();
@@ -108,19 +115,26 @@ public final class TrendingCache {
     /**
      * @param waitLimit how long a request waits for a concurrent request's upstream call; longer than the
      *                  upstream deadline, so it only matters if that call hangs despite its timeout
+     * @param maxWaiting how many requests may wait at once for searches other requests started, all languages
      */
     public TrendingCache(RepositorySearch search, Clock clock, Duration ttl, Duration staleFor, long maxBytes,
-                         Duration waitLimit, Metrics metrics) {
+                         Duration waitLimit, int maxWaiting, Metrics metrics) {
         this.search = search;
         this.clock = clock;
         this.ttl = ttl;
         this.staleFor = staleFor;
         this.maxBytes = maxBytes;
         this.waitLimit = waitLimit;
+        this.maxWaiting = maxWaiting;
+        this.waiting = new Semaphore(maxWaiting);
+        // By then every request now waiting has got its answer or given up.
+        this.retryWaitingAfterSeconds = Math.max(1, (waitLimit.toMillis() + 999) / 1000);
         this.metrics = metrics;
         metrics.gauge("tgr_cache_entries", "Languages in the cache, fresh or stale.", this::size);
         metrics.gauge("tgr_cache_bytes",
                 "Characters of repository JSON, bytes of kept response bodies, and a fixed overhead per language, in the cache.", this::weight);
+        metrics.gauge("tgr_upstream_waiting",
+                "Requests waiting for a GitHub search another request started, at most " + maxWaiting + ".", this::waiting);
     }
 
     /** The repositories of a language; the key is {@link SearchQuery#languageKey()}. */
@@ -154,12 +168,19 @@ public final class TrendingCache {
         }
     }
 
+    public long waiting() {
+        return maxWaiting - waiting.availablePermits();
+    }
+
     /**
      * Searches GitHub for a language, or joins the search in flight for it. A request that finds a search in flight
      * and has a {@code stale} entry to serve gets it at once instead: only the request that started the search
      * waits for it, so a hanging GitHub holds one request thread per language rather than every request for it.
      * Without such an entry (a true miss, or one older than {@code staleFor}) there is nothing else to serve, and the
-     * request waits for that search's result.
+     * request waits for that search's result, if one of the {@code maxWaiting} places is free; else it fails at once
+     * with a retry-later error (a 503 with Retry-After). Only these joining requests take a place: the request that
+     * starts a search already holds one of {@code ConcurrencyLimitedSearch}'s, so a hanging GitHub holds at most
+     * {@code maxConcurrentSearches + maxWaiting} threads, and waiters for one language cannot stop another's search.
      *
      * <p>The request that starts the search waits for it rather than being served stale while a background thread
      * searches: it stays the one upstream call per refresh, with no executor to bound or stop, its failure reaches
@@ -172,7 +193,7 @@ public final class TrendingCache {
         CompletableFuture<Entry> mine = new CompletableFuture<>();
         CompletableFuture<Entry> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            return stale != null ? stale(stale, REFRESHING) : answer(await(running), Answer.Source.MISS, null);
+            return stale != null ? stale(stale, REFRESHING) : answer(join(running), Answer.Source.MISS, null);
         }
         try {
             // Another request may have stored a fresh entry between our miss and our claim.
@@ -190,6 +211,19 @@ public final class TrendingCache {
             throw e;
         } finally {
             inFlight.remove(key, mine);
+        }
+    }
+
+    /** Waits for a search another request started, in one of the {@code maxWaiting} places, always given back. */
+    private Entry join(CompletableFuture<Entry> running) throws UpstreamException {
+        if (!waiting.tryAcquire()) {
+            metrics.upstreamWaitRejected();
+            throw UpstreamException.tooManyWaiting(maxWaiting, retryWaitingAfterSeconds);
+        }
+        try {
+            return await(running);
+        } finally {
+            waiting.release();
         }
     }
 

@@ -49,11 +49,15 @@ class TrendingCacheTest {
     }
 
     private TrendingCache cache(long maxBytes) {
+        return cache(maxBytes, Duration.ofSeconds(60), 64);
+    }
+
+    private TrendingCache cache(long maxBytes, Duration waitLimit, int maxWaiting) {
         RepositorySearch counting = language -> {
             searched.add(language);
             return behaviour.search(language);
         };
-        return new TrendingCache(counting, clock, TTL, STALE_FOR, maxBytes, Duration.ofSeconds(60), metrics);
+        return new TrendingCache(counting, clock, TTL, STALE_FOR, maxBytes, waitLimit, maxWaiting, metrics);
     }
 
     /** Three repositories of 100 characters each. */
@@ -195,6 +199,87 @@ class TrendingCacheTest {
                     .cause().hasMessage("GitHub answered HTTP 500");
         }
         assertThat(calls).hasValue(1);
+    }
+
+    /** Makes every search block until {@code release} is counted down, counting {@code searching} down first. */
+    private void searchesHeldUntil(CountDownLatch searching, CountDownLatch release) {
+        behaviour = language -> {
+            searching.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return page(language);
+        };
+    }
+
+    private long waiting() {
+        for (String line : metrics.render().split("\n")) {
+            if (line.startsWith("tgr_upstream_waiting ")) {
+                return Long.parseLong(line.substring(line.indexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    private void awaitWaiting(long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (waiting() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("tgr_upstream_waiting never reached " + expected + ", is " + waiting());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void a_request_that_stops_waiting_for_the_search_it_joined_gives_its_place_back() throws Exception {
+        CountDownLatch searching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        searchesHeldUntil(searching, release);
+        TrendingCache cache = cache(1_000_000, Duration.ofMillis(100), 2);
+        Future<Answer> searcher = threads.submit(() -> cache.get("rust"));
+        assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
+
+        // Twice as many as the bound, two at a time: each pair times out, and the next pair still gets to wait.
+        for (int round = 0; round < 2; round++) {
+            List<Future<Answer>> joiners = List.of(threads.submit(() -> cache.get("rust")),
+                    threads.submit(() -> cache.get("rust")));
+            for (Future<Answer> joiner : joiners) {
+                assertThatThrownBy(joiner::get).cause().isInstanceOf(UpstreamException.class)
+                        .hasMessage("GitHub did not answer within 100 ms");
+            }
+            assertThat(waiting()).isZero();
+        }
+        release.countDown();
+        assertThat(searcher.get(60, TimeUnit.SECONDS).source()).isEqualTo(Answer.Source.MISS);
+        assertThat(metrics.render()).contains("tgr_upstream_wait_rejected_total 0");
+    }
+
+    @Test
+    void an_interrupted_waiter_gives_its_place_back() throws Exception {
+        CountDownLatch searching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        searchesHeldUntil(searching, release);
+        TrendingCache cache = cache(1_000_000, Duration.ofSeconds(60), 1);
+        Future<Answer> searcher = threads.submit(() -> cache.get("rust"));
+        assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
+
+        Future<Answer> interrupted = threads.submit(() -> cache.get("rust"));
+        awaitWaiting(1);
+        interrupted.cancel(true);
+        awaitWaiting(0);
+
+        Future<Answer> next = threads.submit(() -> cache.get("rust")); // the one place is free again
+        awaitWaiting(1);
+        assertThatThrownBy(() -> cache.get("rust")).isInstanceOf(UpstreamException.class)
+                .hasMessage("GitHub is slow to answer: 1 requests are already waiting for GitHub; retry after 60 seconds");
+        release.countDown();
+        assertThat(searcher.get(60, TimeUnit.SECONDS).source()).isEqualTo(Answer.Source.MISS);
+        assertThat(next.get(60, TimeUnit.SECONDS).source()).isEqualTo(Answer.Source.MISS);
+        assertThat(waiting()).isZero();
+        assertThat(searched).containsExactly("rust");
     }
 
     private boolean allWorkersParked() {
