@@ -106,6 +106,10 @@ public final class Renderer {
             } catch (RuntimeException e) {
                 outcome.definition.add(definitionProblem(definition.name(), e));
                 return outcome;
+            } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+                // A constant of the definition's class (a static Port, a shared ContainerDef) was invalid.
+                outcome.definition.add(definitionProblem(definition.name(), InitializerFailures.causeOf(e)));
+                return outcome;
             }
             outcome.claims = ClusterScopedNamesCheck.Claims.of(stack);
             Checks.check(stack, outcome.checks);

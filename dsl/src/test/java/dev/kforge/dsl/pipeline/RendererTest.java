@@ -22,6 +22,7 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import java.util.List;
@@ -46,6 +47,23 @@ class RendererTest {
         return Stack.named("demo").environment(environment).namespace(NamespaceDef.named("demo-" + environment))
                 .with(ConfigMapDef.named("cfg").withProperty("ENV", environment))
                 .withPolicy(noPolicy());
+    }
+
+    /** A class of constants the definitions use, one of them invalid: its static initializer throws. */
+    private static final class BrokenConstants {
+        static final Port HTTP = Port.tcp("HTTP", 5000);
+    }
+
+    @Test
+    void an_invalid_constant_of_a_definitions_class_is_a_problem_of_each_environment_not_a_crash() {
+        Supplier<Stack> dev = () -> stack("dev").with(ConfigMapDef.named("ports").withProperty("PORT", String.valueOf(BrokenConstants.HTTP.number())));
+        Supplier<Stack> prod = () -> stack("prod").with(ConfigMapDef.named("ports").withProperty("PORT", String.valueOf(BrokenConstants.HTTP.number())));
+
+        RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", dev), new EnvironmentDefinition("prod", prod)));
+
+        // The first use reports the initializer's exception; later ones carry it as their cause.
+        assertThat(result.problems().all()).extracting(Problem::format).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("definition: Port 5000: name \"HTTP\" is invalid").contains("[at " + HERE + ":"));
     }
 
     /** A definition that counts how often it runs. */
