@@ -1,12 +1,16 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
 import dev.kforge.dsl.stack.Stack;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Runs every check over a set of environments and collects all problems. */
 public final class Checks {
@@ -56,8 +60,24 @@ public final class Checks {
     /** Adds the problems of {@code stack} on its own (not those across stacks) to {@code problems}. */
     public static void check(Stack stack, Problems problems) {
         StackIndex index = new StackIndex(stack);
-        STACK_CHECKS.forEach(check -> check.check(stack, index, problems));
+        runAll(STACK_CHECKS, stack, index, problems);
         reportUnusedWaivers(stack, index, problems);
+    }
+
+    /** Runs every check; one that meets a definition error reports it, once, and the others still run. */
+    static void runAll(List<StackCheck> checks, Stack stack, StackIndex index, Problems problems) {
+        Set<String> refused = new HashSet<>();
+        for (StackCheck check : checks) {
+            try {
+                check.check(stack, index, problems);
+            } catch (InvalidDefinitionException e) {
+                // A definition a rule only refuses once the checks combine it (a name too long for a label it derives):
+                // reported once, with the line that made it, and the other checks still run.
+                if (refused.add(e.getMessage())) {
+                    problems.add(new Problem("definition", Severity.ERROR, stack.describe(), "definition", e.getMessage(), "", "", Origin.of(e)));
+                }
+            }
+        }
     }
 
     /** A waiver of a rule the object passes anyway writes its reason into the output for nothing, and hides the rule if the object changes. */

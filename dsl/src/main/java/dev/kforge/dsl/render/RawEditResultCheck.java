@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
@@ -76,6 +77,7 @@ final class RawEditResultCheck {
             List<Runnable> judgements = new ArrayList<>();
             if (template != null) {
                 judgements.add(() -> checkPodSecurity(object, template, stack));
+                judgements.add(() -> requireConsistentEscalation(object, template));
             }
             if (CheckedFields.apply(manifest)) {
                 judgements.add(() -> RawEditedCheckedFields.check(object, unedited, manifest, stack));
@@ -220,6 +222,29 @@ final class RawEditResultCheck {
             throw new RawEditException(object, "raw edits make its pods break the " + standard.apiValue()
                     + " Pod Security Standard that namespace " + stack.namespace().name() + " enforces, so the API server refuses them",
                     String.join(", ", violations), "Undo those settings in the edit, or lower the namespace's standard with withPodSecurityStandard.",
+                    object.meta().origin(), null);
+        }
+    }
+
+    /** The API server refuses a container that is privileged, or adds CAP_SYS_ADMIN, and yet forbids privilege escalation. */
+    private static void requireConsistentEscalation(KubeObject<?> object, PodTemplateSpec template) {
+        List<String> contradictions = new ArrayList<>();
+        for (Container container : RawEditedSecurity.containers(template)) {
+            SecurityContext security = container.getSecurityContext();
+            if (security == null || !Boolean.FALSE.equals(security.getAllowPrivilegeEscalation())) {
+                continue;
+            }
+            List<String> added = security.getCapabilities() == null ? List.of() : orEmpty(security.getCapabilities().getAdd());
+            if (Boolean.TRUE.equals(security.getPrivileged())) {
+                contradictions.add("container " + container.getName() + " privileged: true");
+            } else if (added.contains("SYS_ADMIN") || added.contains("CAP_SYS_ADMIN")) {
+                contradictions.add("container " + container.getName() + " adds SYS_ADMIN");
+            }
+        }
+        if (!contradictions.isEmpty()) {
+            throw new RawEditException(object, RawEditException.editsOf(object) + " left allowPrivilegeEscalation: false beside privileges that "
+                    + "imply it, which the API server refuses", String.join(", ", contradictions),
+                    "Set allowPrivilegeEscalation to true in the same edit (or use the definition's withPrivileged(true), which does).",
                     object.meta().origin(), null);
         }
     }

@@ -57,7 +57,14 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     /** The step that takes the environment's name. */
     public record EnvironmentStep(String name) {
         public NamespaceStep environment(String environment) {
-            return new NamespaceStep(name, Names.require(Names.Rule.DNS1123_LABEL, "Stack " + name, "environment", environment));
+            Names.require(Names.Rule.DNS1123_LABEL, "Stack " + name, "environment", environment);
+            // <name>-<environment> is every object's app.kubernetes.io/instance label and the pruning selector.
+            if (name.length() + 1 + environment.length() > 63) {
+                throw InvalidDefinitionException.invalid("Stack " + name, "environment", environment, "makes the instance label \""
+                        + name + "-" + environment + "\" " + (name.length() + 1 + environment.length())
+                        + " characters long; a label value has at most 63", "Shorten the stack's or the environment's name.");
+            }
+            return new NamespaceStep(name, environment);
         }
     }
 

@@ -36,7 +36,9 @@ public record DaemonSetDef(Meta meta, Optional<String> component, PodTemplate po
 
     /** The first step: a DaemonSet needs a name and its main container. */
     public static ContainerStep named(String name) {
-        return new ContainerStep(Meta.named(Kind.DAEMON_SET, name));
+        Meta meta = Meta.named(Kind.DAEMON_SET, name);
+        WorkloadNames.requireLabelLength("DaemonSet " + name, name);
+        return new ContainerStep(meta);
     }
 
     /** The step that takes the required main container. */

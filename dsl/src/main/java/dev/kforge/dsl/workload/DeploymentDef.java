@@ -49,7 +49,9 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
 
     /** The first step: a Deployment needs a name and its main container. */
     public static ContainerStep named(String name) {
-        return new ContainerStep(Meta.named(Kind.DEPLOYMENT, name));
+        Meta meta = Meta.named(Kind.DEPLOYMENT, name);
+        WorkloadNames.requireLabelLength("Deployment " + name, name);
+        return new ContainerStep(meta);
     }
 
     /** The step that takes the required main container. */

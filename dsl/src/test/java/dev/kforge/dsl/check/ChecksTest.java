@@ -3,9 +3,11 @@ package dev.kforge.dsl.check;
 import static dev.kforge.dsl.testing.Rendering.demoStack;
 import static dev.kforge.dsl.testing.Rendering.noPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Policy;
@@ -490,5 +492,21 @@ class ChecksTest {
         assertThat(problems.errors()).extracting(Problem::check).containsExactly("b");
         assertThat(problems.warnings()).extracting(Problem::check).containsExactly("a");
         assertThat(problems.all()).hasSize(2);
+    }
+
+    @Test
+    void a_definition_error_a_check_meets_is_reported_once_and_the_other_checks_still_run() {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
+        StackCheck refusing = (s, index, problems) -> {
+            throw InvalidDefinitionException.invalid("Labels", "label", "x", "is too long", "Shorten it.");
+        };
+        StackCheck reporting = (s, index, problems) -> problems.add(new Problem("other", Severity.WARNING, s.describe(), "subject",
+                "still checked", "", "", Origin.UNKNOWN));
+        Problems problems = new Problems();
+
+        Checks.runAll(List.of(refusing, reporting, refusing), stack, new StackIndex(stack), problems);
+
+        assertThat(problems.all()).extracting(Problem::check, Problem::problem).containsExactly(
+                tuple("definition", "Labels: label \"x\" is too long. Shorten it."), tuple("other", "still checked"));
     }
 }

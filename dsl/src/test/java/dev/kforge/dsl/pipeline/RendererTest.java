@@ -202,7 +202,11 @@ class RendererTest {
             d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setPrivileged(true);
         });
         RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(hostNetwork.get()))));
-        assertThat(result.problems().all()).extracting(Problem::format).singleElement().asString().startsWith(
+        // Privileged beside the DSL's allowPrivilegeEscalation: false is refused by the API server too, reported with it.
+        assertThat(result.problems().all()).extracting(Problem::format).hasSize(2).last().asString().startsWith(
+                "dev/Deployment web: raw edit \"node-local agent\" left allowPrivilegeEscalation: false beside privileges that imply it, "
+                        + "which the API server refuses (container web privileged: true). Set allowPrivilegeEscalation to true in the same edit");
+        assertThat(result.problems().all()).extracting(Problem::format).first().asString().startsWith(
                 "dev/Deployment web: raw edits make its pods break the restricted Pod Security Standard that namespace demo-dev enforces, "
                         + "so the API server refuses them (host namespaces (hostNetwork, hostPID or hostIPC), container web privileged). "
                         + "Undo those settings in the edit, or lower the namespace's standard with withPodSecurityStandard.");
@@ -237,12 +241,18 @@ class RendererTest {
                 web.withRawEdit("annotate", d -> d.getSpec().setMinReadySeconds(5)))))).problems().errors()).isEmpty();
         DeploymentDef relaxed = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0"))
                 .withSecurity(ContainerSecurity.RESTRICTED.withPrivileged(true)));
-        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(relaxed.withRawEdit("unprivilege",
-                d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setPrivileged(false)))))).problems().errors())
-                .isEmpty();
-        // A namespace that allows it renders the same edit.
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(relaxed.withRawEdit("unprivilege", d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setPrivileged(false);
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(false);
+        }))))).problems().errors()).isEmpty();
+        // A namespace that allows it renders the same edit, once it allows the escalation privileges imply.
+        Supplier<DeploymentDef> consistent = () -> web.withRawEdit("node-local agent", d -> {
+            d.getSpec().getTemplate().getSpec().setHostNetwork(true);
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setPrivileged(true);
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(true);
+        });
         RenderResult privileged = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> Stack.named("demo").environment("dev")
-                .namespace(NamespaceDef.named("demo-dev").withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)).with(hostNetwork.get())
+                .namespace(NamespaceDef.named("demo-dev").withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)).with(consistent.get())
                 .withPolicy(noPolicy()))));
         assertThat(privileged.problems().errors()).isEmpty();
     }

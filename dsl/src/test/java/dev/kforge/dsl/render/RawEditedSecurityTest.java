@@ -161,6 +161,16 @@ class RawEditedSecurityTest {
     }
 
     @Test
+    void forbidding_escalation_beside_sys_admin_is_refused_as_the_api_server_does() {
+        DeploymentDef edited = DEPLOYMENT.withRawEdit("mounts", d -> web(d).getSecurityContext().getCapabilities().setAdd(List.of("SYS_ADMIN")));
+
+        assertThatThrownBy(() -> Renderer.render(baseline(edited)))
+                .isInstanceOfSatisfying(RawEditException.class, e -> assertThat(e.all())
+                        .filteredOn(failure -> failure.problem().contains("left allowPrivilegeEscalation: false beside privileges that imply it"))
+                        .extracting(RawEditException::actual).containsExactly("container web adds SYS_ADMIN"));
+    }
+
+    @Test
     void a_profile_of_the_nodes_own_confines_as_the_runtimes_does() {
         DeploymentDef localhost = DEPLOYMENT.withRawEdit("audited profile", d -> {
             SeccompProfile own = new SeccompProfile();

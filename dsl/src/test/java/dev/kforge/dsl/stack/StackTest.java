@@ -1,10 +1,13 @@
 package dev.kforge.dsl.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import java.util.Map;
@@ -21,6 +24,21 @@ class StackTest {
     void names_the_instance_after_application_and_environment() {
         assertThat(stack.instance()).isEqualTo("tgr-dev");
         assertThat(stack.describe()).isEqualTo("dev");
+    }
+
+    @Test
+    void refuses_an_instance_name_too_long_for_a_label_and_a_workload_name_too_long_for_its_pods_label() {
+        assertThatThrownBy(() -> Stack.named("s".repeat(40)).environment("e".repeat(23)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Stack " + "s".repeat(40) + ": environment \"" + "e".repeat(23) + "\" makes the instance label \""
+                        + "s".repeat(40) + "-" + "e".repeat(23) + "\" 64 characters long; a label value has at most 63. "
+                        + "Shorten the stack's or the environment's name.");
+        assertThat(Stack.named("s".repeat(40)).environment("e".repeat(22))).isNotNull();
+        assertThatThrownBy(() -> DeploymentDef.named("w".repeat(64)))
+                .hasMessage("Deployment " + "w".repeat(64) + ": name \"" + "w".repeat(64) + "\" is invalid: must be at most 63 characters, "
+                        + "not 64 (it is also its pods' app.kubernetes.io/name label, a label value). Shorten the name.");
+        assertThatThrownBy(() -> DaemonSetDef.named("w".repeat(64))).hasMessageStartingWith("DaemonSet " + "w".repeat(64) + ": name");
+        assertThat(DeploymentDef.named("w".repeat(63))).isNotNull();
     }
 
     @Test
