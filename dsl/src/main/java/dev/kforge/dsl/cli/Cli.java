@@ -52,6 +52,14 @@ public final class Cli {
 
     /** Runs the command and returns the process exit code. */
     public int run(String... args) {
+        List<String> twice = environments.stream().map(EnvironmentDefinition::name)
+                .filter(name -> environments.stream().filter(other -> other.name().equals(name)).count() > 1).distinct().sorted().toList();
+        if (!twice.isEmpty()) {
+            // Each environment renders to out/<name>: a second one of a name would replace the first's output.
+            err.println("Environment names must be unique, each renders to out/<name>: " + String.join(", ", twice)
+                    + " given more than once. Give another service's environments names of their own (e.g. worker-dev).");
+            return 2;
+        }
         List<String> words = new ArrayList<>(List.of(args));
         Path outDir = null;
         int flag = words.indexOf("--out");

@@ -42,8 +42,30 @@ final class RawEditResultCheck {
      */
     static void check(KubeObject<?> object, HasMetadata manifest, Stack stack) {
         HasMetadata unedited = StackRenderer.renderUnedited(object, stack);
+        // A secret written anywhere is found whatever else the edits broke, and reported with it.
+        RawEditException secrets = null;
         try {
             RawEditedSecrets.check(object, unedited, manifest, stack);
+        } catch (RawEditException e) {
+            secrets = e;
+        } catch (RuntimeException e) {
+            secrets = unreadable(object, e);
+        }
+        try {
+            checkEdited(object, unedited, manifest, stack);
+        } catch (RawEditException e) {
+            if (secrets == null) {
+                throw e;
+            }
+            e.all().forEach(secrets::addSuppressed);
+        }
+        if (secrets != null) {
+            throw secrets;
+        }
+    }
+
+    private static void checkEdited(KubeObject<?> object, HasMetadata unedited, HasMetadata manifest, Stack stack) {
+        try {
             if (manifest instanceof Deployment deployment) {
                 PodTemplateSpec template = requireLongRunningTemplate(object, deployment.getSpec() == null ? null : deployment.getSpec().getTemplate(),
                         deployment.getSpec() == null ? null : deployment.getSpec().getSelector());
@@ -90,11 +112,16 @@ final class RawEditResultCheck {
             judgeAll(judgements);
         } catch (RawEditException e) {
             throw e;
-        } catch (RuntimeException e) { // a null where the API needs a value, in a list or map the edit filled
-            throw new RawEditException(object, "raw edits left a value the API server cannot read",
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                    "Fix the edit: set every name, list entry and map value it adds.", object.meta().origin(), e);
+        } catch (RuntimeException e) {
+            throw unreadable(object, e);
         }
+    }
+
+    /** A null where the API needs a value, in a list or map the edit filled, met by a check. */
+    private static RawEditException unreadable(KubeObject<?> object, RuntimeException e) {
+        return new RawEditException(object, "raw edits left a value the API server cannot read",
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                "Fix the edit: set every name, list entry and map value it adds.", object.meta().origin(), e);
     }
 
     /** The pod template of a workload whose pods run until replaced, present, selected by its selector and without a deadline. */
@@ -221,7 +248,9 @@ final class RawEditResultCheck {
         if (!violations.isEmpty()) {
             throw new RawEditException(object, "raw edits make its pods break the " + standard.apiValue()
                     + " Pod Security Standard that namespace " + stack.namespace().name() + " enforces, so the API server refuses them",
-                    String.join(", ", violations), "Undo those settings in the edit, or lower the namespace's standard with withPodSecurityStandard.",
+                    String.join(", ", violations), "Undo those settings in the edit, or lower the namespace's standard to one that admits them: "
+                    + "withPodSecurityStandard(PodSecurityStandard." + (standard == PodSecurityStandard.RESTRICTED
+                    && RenderedPodSecurity.violations(pod, PodSecurityStandard.BASELINE).isEmpty() ? "BASELINE" : "PRIVILEGED") + ").",
                     object.meta().origin(), null);
         }
     }

@@ -69,6 +69,18 @@ class CliTest {
         return stderr.toString(StandardCharsets.UTF_8);
     }
 
+    @Test
+    void refuses_environment_names_given_twice_before_running_anything() {
+        List<EnvironmentDefinition> twice = List.of(VALID.get(0), VALID.get(1), new EnvironmentDefinition("dev", () -> {
+            throw new AssertionError("not defined: the names are refused first");
+        }));
+
+        assertThat(run(twice, "render", "all", "--out", outDir.resolve("out").toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("Environment names must be unique, each renders to out/<name>: dev given more than once. "
+                + "Give another service's environments names of their own (e.g. worker-dev).\n");
+        assertThat(outDir.resolve("out")).doesNotExist();
+    }
+
     private static Map<String, String> filesOf(Stack stack) {
         Map<String, String> files = new LinkedHashMap<>();
         for (ManifestFile file : Renderer.render(stack).files()) {

@@ -209,7 +209,8 @@ class RendererTest {
         assertThat(result.problems().all()).extracting(Problem::format).first().asString().startsWith(
                 "dev/Deployment web: raw edits make its pods break the restricted Pod Security Standard that namespace demo-dev enforces, "
                         + "so the API server refuses them (host namespaces (hostNetwork, hostPID or hostIPC), container web privileged). "
-                        + "Undo those settings in the edit, or lower the namespace's standard with withPodSecurityStandard.");
+                        + "Undo those settings in the edit, or lower the namespace's standard to one that admits them: "
+                        + "withPodSecurityStandard(PodSecurityStandard.PRIVILEGED).");
         // What the API server refuses for a missing setting: a container without a securityContext (an init container here).
         Supplier<DeploymentDef> bareInit = () -> web.withRawEdit("warm the cache", d -> d.getSpec().getTemplate().getSpec().setInitContainers(
                 new java.util.ArrayList<>(List.of(new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("init").withImage("busybox:1.36").build()))));

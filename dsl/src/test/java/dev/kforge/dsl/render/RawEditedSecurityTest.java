@@ -171,6 +171,23 @@ class RawEditedSecurityTest {
     }
 
     @Test
+    void the_pod_security_hint_names_the_lowest_standard_that_admits_the_pods_and_a_secret_written_beside_is_reported_too() {
+        DeploymentDef edited = DEPLOYMENT.waive(PolicyCheck.RUN_AS_NON_ROOT, "legacy image").withRawEdit("root", d -> {
+            web(d).getSecurityContext().setRunAsNonRoot(false);
+            d.getSpec().getTemplate().getSpec().getSecurityContext().setRunAsNonRoot(false);
+            d.getMetadata().getAnnotations().put("db-url", "postgres://admin:hunter2pass@db:5432/app");
+        });
+        Stack restricted = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(edited);
+
+        assertThatThrownBy(() -> Renderer.render(restricted))
+                .isInstanceOfSatisfying(RawEditException.class, e -> assertThat(e.all()).extracting(RawEditException::hint).containsExactly(
+                        e.all().get(0).hint(),
+                        "Undo those settings in the edit, or lower the namespace's standard to one that admits them: "
+                                + "withPodSecurityStandard(PodSecurityStandard.BASELINE)."))
+                .hasMessageContaining("wrote what looks like a secret");
+    }
+
+    @Test
     void a_profile_of_the_nodes_own_confines_as_the_runtimes_does() {
         DeploymentDef localhost = DEPLOYMENT.withRawEdit("audited profile", d -> {
             SeccompProfile own = new SeccompProfile();
