@@ -71,6 +71,11 @@ class BreakingChangesCheckTest {
     }
 
     @Test
+    void a_duplicate_is_the_duplicate_name_checks_error_not_a_breaking_change_of_the_committed_object() {
+        assertThat(problems(stack(web("web")), stack(web("web"), web("web").withComponent("api")))).isEmpty();
+    }
+
+    @Test
     void an_acknowledged_selector_change_goes_ahead() {
         Stack after = stack(web("web").withComponent("api"))
                 .acknowledging(BreakingChange.immutableField(Kind.DEPLOYMENT, "web", "spec.selector", "the pipeline deletes the Deployment first"));
