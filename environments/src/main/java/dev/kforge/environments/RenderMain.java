@@ -8,6 +8,6 @@ public final class RenderMain {
     }
 
     public static void main(String[] args) {
-        System.exit(new Cli(TgrEnvironments.all(), System.out, System.err).run(args));
+        System.exit(Cli.run(TgrEnvironments::all, System.out, System.err, args));
     }
 }

@@ -1,11 +1,13 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The command line of a project's environments:
@@ -51,6 +53,24 @@ public final class Cli {
     }
 
     /** Runs the command and returns the process exit code. */
+    /**
+     * Lists the environments, then runs {@code args} on them: an invalid constant met while listing them (a profile's
+     * amount, read by a static initializer) is a definition problem at its line, not a JVM stack trace.
+     */
+    public static int run(Supplier<List<EnvironmentDefinition>> environments, PrintStream out, PrintStream err, String... args) {
+        List<EnvironmentDefinition> listed;
+        try {
+            listed = environments.get();
+        } catch (ExceptionInInitializerError e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Origin origin = Origin.of(cause);
+            err.println("ERROR definition: " + cause.getMessage() + (Origin.UNKNOWN.equals(origin) ? "" : " [at " + origin + "]"));
+            err.println("Nothing was written: fix the problem above and run again.");
+            return 1;
+        }
+        return new Cli(listed, out, err).run(args);
+    }
+
     public int run(String... args) {
         List<String> twice = environments.stream().map(EnvironmentDefinition::name)
                 .filter(name -> environments.stream().filter(other -> other.name().equals(name)).count() > 1).distinct().sorted().toList();

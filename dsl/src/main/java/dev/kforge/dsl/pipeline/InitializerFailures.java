@@ -21,9 +21,11 @@ final class InitializerFailures {
     static RuntimeException causeOf(LinkageError error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof RuntimeException runtime) {
-                String failedClass = initializedClass(runtime);
-                if (failedClass != null) {
-                    BY_CLASS.putIfAbsent(failedClass, runtime);
+                // Every class whose initializer was running failed with it: a stack class whose constant reads another's.
+                for (StackTraceElement frame : runtime.getStackTrace()) {
+                    if (frame.getMethodName().equals("<clinit>")) {
+                        BY_CLASS.putIfAbsent(frame.getClassName(), runtime);
+                    }
                 }
                 return runtime;
             }
@@ -36,15 +38,5 @@ final class InitializerFailures {
             }
         }
         return new IllegalStateException(error.toString(), error);
-    }
-
-    /** The class whose static initializer threw {@code exception}, or null. */
-    private static String initializedClass(Throwable exception) {
-        for (StackTraceElement frame : exception.getStackTrace()) {
-            if (frame.getMethodName().equals("<clinit>")) {
-                return frame.getClassName();
-            }
-        }
-        return null;
     }
 }

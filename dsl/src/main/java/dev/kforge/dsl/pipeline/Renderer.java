@@ -124,6 +124,9 @@ public final class Renderer {
             } catch (RuntimeException e) {
                 outcome.rendering.add(definitionProblem(stack.environment(), e));
                 return outcome;
+            } catch (ExceptionInInitializerError | NoClassDefFoundError e) { // a raw edit's first use of an invalid constant
+                outcome.rendering.add(definitionProblem(stack.environment(), InitializerFailures.causeOf(e)));
+                return outcome;
             }
             committed.filesOf(stack).ifPresent(files -> BreakingChangesCheck.check(stack, files, outcome.rendered.files(), outcome.comparison));
             return outcome;

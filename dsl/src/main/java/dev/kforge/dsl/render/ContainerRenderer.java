@@ -188,7 +188,8 @@ final class ContainerRenderer {
         SecurityContext context = new SecurityContext();
         context.setRunAsNonRoot(security.runAsNonRoot());
         context.setReadOnlyRootFilesystem(security.readOnlyRootFilesystem());
-        context.setAllowPrivilegeEscalation(security.allowPrivilegeEscalation());
+        // The API server refuses a privileged container that forbids escalation: privileges imply it.
+        context.setAllowPrivilegeEscalation(security.allowPrivilegeEscalation() || security.privileged());
         context.setPrivileged(security.privileged() ? Boolean.TRUE : null);
         Capabilities capabilities = new Capabilities();
         capabilities.setDrop(security.drop().isEmpty() ? null : new ArrayList<>(security.drop().stream().map(Capability::name).toList()));

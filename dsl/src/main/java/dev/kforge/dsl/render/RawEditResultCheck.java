@@ -255,7 +255,7 @@ final class RawEditResultCheck {
         }
     }
 
-    /** The API server refuses a container that is privileged, or adds CAP_SYS_ADMIN, and yet forbids privilege escalation. */
+    /** The API server refuses a container that is privileged, or adds CAP_SYS_ADMIN (so spelled), and yet forbids privilege escalation. */
     private static void requireConsistentEscalation(KubeObject<?> object, PodTemplateSpec template) {
         List<String> contradictions = new ArrayList<>();
         for (Container container : RawEditedSecurity.containers(template)) {
@@ -266,8 +266,8 @@ final class RawEditResultCheck {
             List<String> added = security.getCapabilities() == null ? List.of() : orEmpty(security.getCapabilities().getAdd());
             if (Boolean.TRUE.equals(security.getPrivileged())) {
                 contradictions.add("container " + container.getName() + " privileged: true");
-            } else if (added.contains("SYS_ADMIN") || added.contains("CAP_SYS_ADMIN")) {
-                contradictions.add("container " + container.getName() + " adds SYS_ADMIN");
+            } else if (added.contains("CAP_SYS_ADMIN")) { // the API server compares this spelling only
+                contradictions.add("container " + container.getName() + " adds CAP_SYS_ADMIN");
             }
         }
         if (!contradictions.isEmpty()) {

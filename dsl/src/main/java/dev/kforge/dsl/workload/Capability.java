@@ -8,8 +8,6 @@ public record Capability(String name) {
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z_]*");
     public static final Capability ALL = new Capability("ALL");
     public static final Capability NET_BIND_SERVICE = new Capability("NET_BIND_SERVICE");
-    /** Implies privilege escalation: the API server refuses it with allowPrivilegeEscalation false. */
-    public static final Capability SYS_ADMIN = new Capability("SYS_ADMIN");
 
     public Capability {
         if (name == null || !NAME.matcher(name).matches() || name.startsWith("CAP_")) {

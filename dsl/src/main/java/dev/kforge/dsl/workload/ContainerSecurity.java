@@ -1,6 +1,5 @@
 package dev.kforge.dsl.workload;
 
-import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.util.List;
 
 /**
@@ -17,12 +16,6 @@ public record ContainerSecurity(boolean runAsNonRoot, boolean readOnlyRootFilesy
     public ContainerSecurity {
         drop = List.copyOf(drop);
         add = List.copyOf(add);
-        // The API server refuses these pairs: privileges or CAP_SYS_ADMIN imply escalation.
-        if (!allowPrivilegeEscalation && (privileged || add.contains(Capability.SYS_ADMIN))) {
-            throw new InvalidDefinitionException("ContainerSecurity: allowPrivilegeEscalation false with " + (privileged ? "privileged true"
-                    : "capability SYS_ADMIN added") + ", which the API server refuses. Leave allowPrivilegeEscalation to withPrivileged(true) "
-                    + "and withAddedCapability(Capability.SYS_ADMIN), which allow it.");
-        }
     }
 
     public ContainerSecurity withReadOnlyRootFilesystem(boolean value) {
@@ -37,16 +30,15 @@ public record ContainerSecurity(boolean runAsNonRoot, boolean readOnlyRootFilesy
         return new ContainerSecurity(runAsNonRoot, readOnlyRootFilesystem, value, privileged, drop, add);
     }
 
-    /** A copy that runs privileged, or not; privileged allows privilege escalation too, as the API server requires. */
+    /** A copy that runs privileged, or not; a privileged container is written with allowPrivilegeEscalation: true, as the API server requires. */
     public ContainerSecurity withPrivileged(boolean value) {
-        return new ContainerSecurity(runAsNonRoot, readOnlyRootFilesystem, allowPrivilegeEscalation || value, value, drop, add);
+        return new ContainerSecurity(runAsNonRoot, readOnlyRootFilesystem, allowPrivilegeEscalation, value, drop, add);
     }
 
-    /** A copy that adds {@code capability} back after dropping ALL, e.g. NET_BIND_SERVICE; SYS_ADMIN allows privilege escalation too. */
+    /** A copy that adds {@code capability} back after dropping ALL, e.g. NET_BIND_SERVICE. */
     public ContainerSecurity withAddedCapability(Capability capability) {
         List<Capability> more = new java.util.ArrayList<>(add);
         more.add(capability);
-        return new ContainerSecurity(runAsNonRoot, readOnlyRootFilesystem, allowPrivilegeEscalation || Capability.SYS_ADMIN.equals(capability),
-                privileged, drop, more);
+        return new ContainerSecurity(runAsNonRoot, readOnlyRootFilesystem, allowPrivilegeEscalation, privileged, drop, more);
     }
 }

@@ -19,15 +19,24 @@ public record Memory(long bytes) implements Comparable<Memory> {
     }
 
     public static Memory kibibytes(long amount) {
-        return new Memory(Math.multiplyExact(amount, KI));
+        return of(amount, KI, "kibibytes");
     }
 
     public static Memory mebibytes(long amount) {
-        return new Memory(Math.multiplyExact(amount, MI));
+        return of(amount, MI, "mebibytes");
     }
 
     public static Memory gibibytes(long amount) {
-        return new Memory(Math.multiplyExact(amount, GI));
+        return of(amount, GI, "gibibytes");
+    }
+
+    /** {@code amount} units, refused as written ({@code Memory.mebibytes(-384)}) rather than in bytes. */
+    private static Memory of(long amount, long unit, String unitName) {
+        if (amount <= 0) {
+            throw InvalidDefinitionException.invalid("Memory", "amount", "Memory." + unitName + "(" + amount + ")", "must be positive",
+                    "For example Memory.mebibytes(128).");
+        }
+        return new Memory(Math.multiplyExact(amount, unit));
     }
 
     /** Parses {@code 128Mi}, {@code 1.5Gi}, {@code 500M} or a number of bytes; a fraction must come to whole bytes. */

@@ -11,6 +11,7 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.JobDef;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,6 +68,26 @@ class CliTest {
 
     private String err() {
         return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Profiles as constants, one invalid: listing the environments initializes them. */
+    private static final class BrokenProfiles {
+        static final Memory SMALL = Memory.mebibytes(-384);
+    }
+
+    @Test
+    void an_invalid_constant_met_while_listing_the_environments_is_a_definition_problem_at_its_line() {
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+
+        int exit = Cli.run(() -> {
+            String size = BrokenProfiles.SMALL.quantity(); // as TgrProfiles.all() reads its profiles
+            return List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(ConfigMapDef.named("size").withProperty("SIZE", size))));
+        }, out, err, "render", "all", "--out", outDir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).startsWith("ERROR definition: Memory").contains("[at CliTest.java:").endsWith(
+                "Nothing was written: fix the problem above and run again.\n");
     }
 
     @Test

@@ -54,6 +54,34 @@ class RendererTest {
         static final Port HTTP = Port.tcp("HTTP", 5000);
     }
 
+    /** A class whose constant reads another class's invalid one: both fail to initialize. */
+    private static final class ConstantsOfConstants {
+        static final Port WEB = BrokenShared.HTTP;
+    }
+
+    private static final class BrokenShared {
+        static final Port HTTP = Port.tcp("HTTP", 5000);
+    }
+
+    /** Used only by a raw edit, so first loaded while rendering. */
+    private static final class BrokenForEdits {
+        static final Port HTTP = Port.tcp("HTTP", 5000);
+    }
+
+    @Test
+    void an_invalid_constant_read_through_another_class_or_by_a_raw_edit_is_reported_at_its_line() {
+        Supplier<Stack> dev = () -> stack("dev").with(ConfigMapDef.named("ports").withProperty("PORT", String.valueOf(ConstantsOfConstants.WEB.number())));
+        Supplier<Stack> prod = () -> stack("prod").with(ConfigMapDef.named("ports").withProperty("PORT", String.valueOf(ConstantsOfConstants.WEB.number())));
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", dev), new EnvironmentDefinition("prod", prod))).problems().all())
+                .extracting(Problem::format).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                        .contains("definition: Port 5000: name \"HTTP\" is invalid").contains("[at " + HERE + ":"));
+
+        Supplier<Stack> edited = () -> stack("dev").with(ConfigMapDef.named("ports").withProperty("PORT", "1")
+                .withRawEdit("port from a constant", map -> map.getData().put("PORT", String.valueOf(BrokenForEdits.HTTP.number()))));
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", edited))).problems().all())
+                .extracting(Problem::format).singleElement().asString().contains("Port 5000: name \"HTTP\" is invalid");
+    }
+
     @Test
     void an_invalid_constant_of_a_definitions_class_is_a_problem_of_each_environment_not_a_crash() {
         Supplier<Stack> dev = () -> stack("dev").with(ConfigMapDef.named("ports").withProperty("PORT", String.valueOf(BrokenConstants.HTTP.number())));

@@ -161,13 +161,13 @@ class RawEditedSecurityTest {
     }
 
     @Test
-    void forbidding_escalation_beside_sys_admin_is_refused_as_the_api_server_does() {
-        DeploymentDef edited = DEPLOYMENT.withRawEdit("mounts", d -> web(d).getSecurityContext().getCapabilities().setAdd(List.of("SYS_ADMIN")));
+    void forbidding_escalation_beside_cap_sys_admin_is_refused_as_the_api_server_does() {
+        DeploymentDef edited = DEPLOYMENT.withRawEdit("mounts", d -> web(d).getSecurityContext().getCapabilities().setAdd(List.of("CAP_SYS_ADMIN")));
 
         assertThatThrownBy(() -> Renderer.render(baseline(edited)))
                 .isInstanceOfSatisfying(RawEditException.class, e -> assertThat(e.all())
                         .filteredOn(failure -> failure.problem().contains("left allowPrivilegeEscalation: false beside privileges that imply it"))
-                        .extracting(RawEditException::actual).containsExactly("container web adds SYS_ADMIN"));
+                        .extracting(RawEditException::actual).containsExactly("container web adds CAP_SYS_ADMIN"));
     }
 
     @Test

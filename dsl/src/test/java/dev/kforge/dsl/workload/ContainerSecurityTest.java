@@ -1,28 +1,28 @@
 package dev.kforge.dsl.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kforge.dsl.core.InvalidDefinitionException;
-import java.util.List;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.PodSecurityStandard;
+import dev.kforge.dsl.stack.Stack;
 import org.junit.jupiter.api.Test;
 
-/** Settings the API server refuses together cannot be built: privileges and CAP_SYS_ADMIN imply privilege escalation. */
+/** A privileged container is written allowing privilege escalation, which the API server requires of it. */
 class ContainerSecurityTest {
-    @Test
-    void privileged_and_sys_admin_allow_privilege_escalation_as_the_api_server_requires() {
-        assertThat(ContainerSecurity.RESTRICTED.withPrivileged(true).allowPrivilegeEscalation()).isTrue();
-        assertThat(ContainerSecurity.RESTRICTED.withAddedCapability(Capability.SYS_ADMIN).allowPrivilegeEscalation()).isTrue();
-        assertThat(ContainerSecurity.RESTRICTED.withAddedCapability(Capability.NET_BIND_SERVICE).allowPrivilegeEscalation()).isFalse();
+    private static String deployment(ContainerSecurity security) {
+        DeploymentDef agent = DeploymentDef.named("agent").running(ContainerDef.named("agent").image(Image.of("example/agent", "1.0.0"))
+                .withSecurity(security));
+        Stack stack = Stack.named("demo").environment("prod")
+                .namespace(NamespaceDef.named("demo-prod").withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)).with(agent);
+        return Renderer.render(stack).files().stream().filter(file -> file.fileName().contains("deployment")).findFirst().orElseThrow().content();
     }
 
     @Test
-    void refuses_forbidding_escalation_beside_privileges_that_imply_it() {
-        assertThatThrownBy(() -> ContainerSecurity.RESTRICTED.withPrivileged(true).withAllowPrivilegeEscalation(false))
-                .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("ContainerSecurity: allowPrivilegeEscalation false with privileged true, which the API server refuses. Leave "
-                        + "allowPrivilegeEscalation to withPrivileged(true) and withAddedCapability(Capability.SYS_ADMIN), which allow it.");
-        assertThatThrownBy(() -> new ContainerSecurity(true, true, false, false, List.of(Capability.ALL), List.of(new Capability("SYS_ADMIN"))))
-                .hasMessageContaining("allowPrivilegeEscalation false with capability SYS_ADMIN added");
+    void a_privileged_container_allows_escalation_and_one_no_longer_privileged_forbids_it_again() {
+        assertThat(deployment(ContainerSecurity.RESTRICTED.withPrivileged(true)))
+                .contains("allowPrivilegeEscalation: true").contains("privileged: true");
+        assertThat(deployment(ContainerSecurity.RESTRICTED.withPrivileged(true).withPrivileged(false)))
+                .contains("allowPrivilegeEscalation: false").doesNotContain("privileged:");
     }
 }

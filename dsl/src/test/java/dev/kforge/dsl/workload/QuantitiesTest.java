@@ -81,6 +81,9 @@ class QuantitiesTest {
         assertThatThrownBy(() -> Memory.parse("0Mi"))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Memory: amount \"0 bytes\" is invalid: must be positive. For example Memory.mebibytes(128).");
+        // As written, not in bytes.
+        assertThatThrownBy(() -> Memory.mebibytes(-384))
+                .hasMessage("Memory: amount \"Memory.mebibytes(-384)\" is invalid: must be positive. For example Memory.mebibytes(128).");
     }
 
     @Test
