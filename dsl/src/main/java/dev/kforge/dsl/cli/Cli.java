@@ -5,8 +5,11 @@ import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -72,8 +75,13 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        List<String> twice = environments.stream().map(EnvironmentDefinition::name)
-                .filter(name -> environments.stream().filter(other -> other.name().equals(name)).count() > 1).distinct().sorted().toList();
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new TreeSet<>();
+        for (EnvironmentDefinition environment : environments) {
+            if (!seen.add(environment.name())) {
+                twice.add(environment.name());
+            }
+        }
         if (!twice.isEmpty()) {
             // Each environment renders to out/<name>: a second one of a name would replace the first's output.
             err.println("Environment names must be unique, each renders to out/<name>: " + String.join(", ", twice)

@@ -14,10 +14,7 @@ final class JobLimits {
 
     /** Refuses a name that leaves no room for the 11 characters added to it ({@code why} says what adds them). */
     static void requireNameLength(String subject, String name, String why) {
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw InvalidDefinitionException.invalid(subject, "name", name, "must be at most " + MAX_NAME_LENGTH + " characters, not "
-                    + name.length() + " (" + why + ")", "Shorten the name.");
-        }
+        WorkloadNames.requireAtMost(subject, name, MAX_NAME_LENGTH, why);
     }
 
     /** Refuses a deadline that is not a positive whole number of seconds, or negative retries. */

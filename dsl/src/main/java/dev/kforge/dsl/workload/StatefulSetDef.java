@@ -43,10 +43,8 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
     public StatefulSetDef {
         rawEdits = List.copyOf(rawEdits);
         String subject = Kind.STATEFUL_SET + " " + meta.name();
-        if (meta.name().length() > MAX_NAME_LENGTH) { // the name rule (a DNS-1123 label) is the Kind's, checked by Meta
-            throw InvalidDefinitionException.invalid(subject, "name", meta.name(), "must be at most " + MAX_NAME_LENGTH + " characters, not "
-                    + meta.name().length() + " (each pod's revision label adds 11)", "Shorten the name.");
-        }
+        // The name rule (a DNS-1123 label) is the Kind's, checked by Meta.
+        WorkloadNames.requireAtMost(subject, meta.name(), MAX_NAME_LENGTH, "each pod's revision label adds 11");
         fixedReplicas.ifPresent(replicas -> {
             if (replicas < 0) {
                 throw InvalidDefinitionException.invalid(subject, "replicas", replicas, "must not be negative",
