@@ -91,7 +91,9 @@ public final class TgrStack {
             AllowedDifference.field(Kind.DEPLOYMENT, GatewayInstallation.NAME, "spec.template.spec.containers[ambassador].env[AMBASSADOR_ID]**"),
             AllowedDifference.field(Kind.CLUSTER_ROLE, "tgr-<env>-ambassador", "rules[4]**"),
             AllowedDifference.field(Kind.SERVICE, GatewayInstallation.NAME, "spec.ports[https]**"),
+            // The HTTPS entry port, admitted from every IPv4 (ingress[0]) and IPv6 (ingress[1]) address.
             AllowedDifference.field(Kind.NETWORK_POLICY, GatewayInstallation.NAME, "spec.ingress[0].ports[1]**"),
+            AllowedDifference.field(Kind.NETWORK_POLICY, GatewayInstallation.NAME, "spec.ingress[1].ports[1]**"),
             AllowedDifference.field(Kind.SERVICE, "tgr", "metadata.annotations.getambassador.io/config"),
             AllowedDifference.presence(Kind.POD_DISRUPTION_BUDGET, GatewayInstallation.NAME),
             AllowedDifference.presence(GatewayKinds.LISTENER, "*"),

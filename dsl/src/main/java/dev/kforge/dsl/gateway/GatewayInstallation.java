@@ -318,8 +318,10 @@ public final class GatewayInstallation {
                 .withPort(ServicePort.of(80, HTTP));
         ServiceDef entryService = https ? entry.withPort(ServicePort.of(443, HTTPS)) : entry;
         ServiceDef adminService = ServiceDef.named(ADMIN_SERVICE_NAME).selecting(deployment).withPort(ServicePort.of(ADMIN.number(), ADMIN));
+        Port[] entryPorts = https ? new Port[] {HTTP, HTTPS} : new Port[] {HTTP};
         NetworkPolicyDef networkPolicy = NetworkPolicyDef.named(NAME).isolating(deployment)
-                .allowingFrom(NetworkPeer.anywhere(), https ? new Port[] {HTTP, HTTPS} : new Port[] {HTTP})
+                .allowingFrom(NetworkPeer.anywhere(), entryPorts)
+                .allowingFrom(NetworkPeer.anywhereIpv6(), entryPorts)
                 .allowingFrom(NetworkPeer.sameNamespace(), ADMIN);
         Optional<PodDisruptionBudgetDef> budget = disruptionBudget
                 ? Optional.of(PodDisruptionBudgetDef.named(NAME).protecting(deployment))

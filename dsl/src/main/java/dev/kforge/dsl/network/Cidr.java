@@ -1,65 +1,97 @@
 package dev.kforge.dsl.network;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.math.BigInteger;
 
 /**
- * An IPv4 address range in CIDR notation ({@code 10.0.0.0/8}), in the canonical form the API
- * server's strict validation requires of a NetworkPolicy's {@code ipBlock}: four numbers of 0-255
- * without leading zeros, a prefix of 0-32, and no address bits beyond the prefix.
+ * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}), in the
+ * canonical form the API server's strict validation requires of a NetworkPolicy's {@code ipBlock}:
+ * IPv4 as four numbers of 0-255 without leading zeros, IPv6 as RFC 5952 writes it (lower case, no
+ * leading zeros, the longest run of zero groups as {@code ::}), and no address bits beyond the prefix.
  */
-record Cidr(long base, int prefix) {
+record Cidr(int bits, BigInteger base, int prefix) {
+    private static final String HINT = "Write an IPv4 range as four numbers and a prefix length (10.0.0.0/8, 203.0.113.7/32)"
+            + " or an IPv6 range as hexadecimal groups and a prefix length (2001:db8::/32, ::/0).";
 
     /** Parses {@code text}, or fails naming the subject and field it was given for. */
     static Cidr parse(String subject, String field, String text) {
         int slash = text == null ? -1 : text.indexOf('/');
-        String[] octets = slash < 0 ? new String[0] : text.substring(0, slash).split("\\.", -1);
-        Integer prefix = slash < 0 ? null : number(text.substring(slash + 1), 32);
-        long base = 0;
-        boolean valid = octets.length == 4 && prefix != null;
-        for (int i = 0; valid && i < 4; i++) {
-            Integer octet = number(octets[i], 255);
-            valid = octet != null;
-            base = (base << 8) | (valid ? octet : 0);
+        boolean ipv6 = slash >= 0 && text.substring(0, slash).indexOf(':') >= 0;
+        int bits = ipv6 ? 128 : 32;
+        BigInteger base = slash < 0 ? null : ipv6 ? Ipv6Text.parse(text.substring(0, slash)) : ipv4(text.substring(0, slash));
+        Integer prefix = slash < 0 ? null : number(text.substring(slash + 1), 10, 3, bits);
+        if (base == null || prefix == null) {
+            throw InvalidDefinitionException.invalid(subject, field, String.valueOf(text), "is not an IP address range in CIDR notation", HINT);
         }
-        if (!valid) {
-            throw InvalidDefinitionException.invalid(subject, field, text, "is not an IPv4 range in CIDR notation",
-                    "Write it as four numbers and a prefix length, e.g. 10.0.0.0/8 or 203.0.113.7/32.");
-        }
-        Cidr cidr = new Cidr(base, prefix);
-        if ((base & ~cidr.mask() & 0xFFFFFFFFL) != 0) {
+        Cidr cidr = new Cidr(bits, base, prefix);
+        if (!base.equals(cidr.first())) {
             throw InvalidDefinitionException.invalid(subject, field, text, "sets address bits beyond its /" + prefix + " prefix",
                     "Write the range's first address: " + cidr.canonical() + ".");
+        }
+        if (!text.equals(cidr.canonical())) {
+            throw InvalidDefinitionException.invalid(subject, field, text, "is not in the canonical form the API server requires",
+                    "Write it as " + cidr.canonical() + " (lower case, without leading zeros, the longest run of zero groups as ::).");
         }
         return cidr;
     }
 
     /** Whether {@code other} is a strict part of this range, as an exception of an ipBlock must be. */
     boolean strictlyContains(Cidr other) {
-        return other.prefix > prefix && (other.base & mask()) == (base & mask());
+        return other.bits == bits && other.prefix > prefix && new Cidr(bits, other.base, prefix).first().equals(base);
+    }
+
+    /** Whether the range holds every address of its family ({@code 0.0.0.0/0} or {@code ::/0}). */
+    boolean isEverything() {
+        return prefix == 0;
     }
 
     /** The range in its canonical form: its first address and prefix. */
     String canonical() {
-        long first = base & mask();
-        return (first >> 24) + "." + ((first >> 16) & 0xFF) + "." + ((first >> 8) & 0xFF) + "." + (first & 0xFF) + "/" + prefix;
+        return (bits == 32 ? ipv4Text(first()) : Ipv6Text.format(first())) + "/" + prefix;
     }
 
-    private long mask() {
-        return prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+    private BigInteger first() {
+        BigInteger hostBits = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
+        return base.andNot(hostBits);
     }
 
-    /** A decimal number of at most {@code max} without leading zeros, or null. */
-    private static Integer number(String text, int max) {
-        if (text.isEmpty() || text.length() > 3 || text.length() > 1 && text.charAt(0) == '0') {
+    private static BigInteger ipv4(String text) {
+        String[] octets = text.split("\\.", -1);
+        if (octets.length != 4) {
+            return null;
+        }
+        long address = 0;
+        for (String octet : octets) {
+            Integer value = number(octet, 10, 3, 255);
+            if (value == null) {
+                return null;
+            }
+            address = (address << 8) | value;
+        }
+        return BigInteger.valueOf(address);
+    }
+
+    private static String ipv4Text(BigInteger address) {
+        long value = address.longValue();
+        return (value >> 24) + "." + ((value >> 16) & 0xFF) + "." + ((value >> 8) & 0xFF) + "." + (value & 0xFF);
+    }
+
+    /**
+     * A number in {@code radix} of at most {@code digits} digits and at most {@code max}, or null. Decimal
+     * numbers may not have leading zeros (the API server reads them as octal); hexadecimal groups may.
+     */
+    static Integer number(String text, int radix, int digits, int max) {
+        if (text.isEmpty() || text.length() > digits || radix == 10 && text.length() > 1 && text.charAt(0) == '0') {
             return null;
         }
         int value = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < '0' || c > '9') {
+            int digit = c < 128 ? Character.digit(c, radix) : -1; // ASCII only: Character.digit also reads other scripts' digits
+            if (digit < 0) {
                 return null;
             }
-            value = value * 10 + (c - '0');
+            value = value * radix + digit;
         }
         return value <= max ? value : null;
     }

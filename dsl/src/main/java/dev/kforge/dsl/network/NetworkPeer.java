@@ -47,12 +47,23 @@ public sealed interface NetworkPeer {
         return new IpRange(cidr, List.of());
     }
 
-    /** Every IPv4 address: the public clients of a load balancer that keeps their addresses. */
+    /**
+     * Every IPv4 address: the public clients of a load balancer that keeps their addresses. On a dual-stack
+     * or IPv6 cluster, admit {@link #anywhereIpv6()} too.
+     */
     static IpRange anywhere() {
         return cidr("0.0.0.0/0");
     }
 
-    /** Every IPv4 address outside the private ranges: public services such as an external API. */
+    /** Every IPv6 address ({@code ::/0}): the IPv6 clients of a dual-stack or IPv6 cluster's load balancer. */
+    static IpRange anywhereIpv6() {
+        return cidr("::/0");
+    }
+
+    /**
+     * Every IPv4 address outside the private ranges: public services such as an external API. IPv6 has no
+     * ranges a cluster's pods are sure to stay out of; there, name the public ranges with {@link #cidr}.
+     */
     static IpRange internet() {
         return anywhere().except(PRIVATE_RANGES.toArray(String[]::new));
     }
@@ -93,7 +104,10 @@ public sealed interface NetworkPeer {
         }
     }
 
-    /** Addresses in {@code cidr}, except those in the {@code except} ranges (each a smaller range inside it). */
+    /**
+     * Addresses in {@code cidr} (IPv4 or IPv6, in canonical form), except those in the {@code except} ranges
+     * (each a smaller range of the same family inside it).
+     */
     record IpRange(String cidr, List<String> except) implements NetworkPeer {
         public IpRange {
             except = List.copyOf(except);
@@ -101,9 +115,14 @@ public sealed interface NetworkPeer {
             for (String excluded : except) {
                 if (!range.strictlyContains(Cidr.parse("NetworkPeer " + cidr, "except", excluded))) {
                     throw InvalidDefinitionException.invalid("NetworkPeer " + cidr, "except", excluded, "is not strictly inside " + cidr,
-                            "The API server refuses an exception that is not a smaller range within it.");
+                            "The API server refuses an exception that is not a smaller range of the same IP family within it.");
                 }
             }
+        }
+
+        /** Whether this is every address of its family ({@code 0.0.0.0/0} or {@code ::/0}) without exceptions. */
+        public boolean everyAddress() {
+            return except.isEmpty() && Cidr.parse("NetworkPeer", "cidr", cidr).isEverything();
         }
 
         /** A copy that leaves out these ranges too. */

@@ -12,6 +12,8 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Scope;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
@@ -68,6 +70,19 @@ class GatewayInstallationTest {
                 "NetworkPolicy ambassador");
         assertThat(gateway.objects()).filteredOn(object -> object.kind().scope() == Scope.CLUSTER)
                 .allSatisfy(object -> assertThat(object.name()).startsWith("shop-prod-"));
+    }
+
+    @Test
+    void the_entry_ports_admit_every_ipv4_and_ipv6_address_and_the_admin_port_only_the_namespace() {
+        NetworkPolicyDef policy = GatewayInstallation.forRouting(RoutingForm.MAPPING_RESOURCES, NAMESPACE).withHttps().networkPolicy();
+
+        assertThat(policy.ingress()).containsExactly(
+                new NetworkPolicyDef.Allowance(NetworkPeer.anywhere(), List.of(GatewayInstallation.HTTP, GatewayInstallation.HTTPS)),
+                new NetworkPolicyDef.Allowance(NetworkPeer.anywhereIpv6(), List.of(GatewayInstallation.HTTP, GatewayInstallation.HTTPS)),
+                new NetworkPolicyDef.Allowance(NetworkPeer.sameNamespace(), List.of(GatewayInstallation.ADMIN)));
+        assertThat(GatewayInstallation.forRouting(RoutingForm.ANNOTATION, NAMESPACE).networkPolicy().ingress())
+                .extracting(allowance -> allowance.peer().describe() + " " + allowance.ports().size())
+                .containsExactly("addresses 0.0.0.0/0 1", "addresses ::/0 1", "pods of the namespace 1");
     }
 
     @Test

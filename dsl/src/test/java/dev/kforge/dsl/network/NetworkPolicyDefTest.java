@@ -60,23 +60,56 @@ class NetworkPolicyDefTest {
                 .isEqualTo("addresses 0.0.0.0/0 except 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16");
         assertThat(NetworkPeer.cidr("203.0.113.0/24").except("203.0.113.7/32").except()).containsExactly("203.0.113.7/32");
         assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0"))
-                .hasMessage("NetworkPeer: cidr \"10.0.0.0\" is not an IPv4 range in CIDR notation. "
-                        + "Write it as four numbers and a prefix length, e.g. 10.0.0.0/8 or 203.0.113.7/32.");
-        assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.256/8")).hasMessageContaining("is not an IPv4 range");
-        assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/33")).hasMessageContaining("is not an IPv4 range");
+                .hasMessage("NetworkPeer: cidr \"10.0.0.0\" is not an IP address range in CIDR notation. "
+                        + "Write an IPv4 range as four numbers and a prefix length (10.0.0.0/8, 203.0.113.7/32)"
+                        + " or an IPv6 range as hexadecimal groups and a prefix length (2001:db8::/32, ::/0).");
+        assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.256/8")).hasMessageContaining("is not an IP address range");
+        assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/33")).hasMessageContaining("is not an IP address range");
         assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/8").except("11.0.0.0/16"))
                 .hasMessage("NetworkPeer 10.0.0.0/8: except \"11.0.0.0/16\" is not strictly inside 10.0.0.0/8. "
-                        + "The API server refuses an exception that is not a smaller range within it.");
+                        + "The API server refuses an exception that is not a smaller range of the same IP family within it.");
         assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/16").except("10.0.0.0/8")).hasMessageContaining("is not strictly inside 10.0.0.0/16");
         assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/8").except("10.0.0.0/8")).hasMessageContaining("is not strictly inside 10.0.0.0/8");
         assertThatThrownBy(() -> NetworkPeer.cidr("203.0.113.7/32").except("203.0.113.7/32")).hasMessageContaining("is not strictly inside");
         // Canonical forms only: no bits beyond the prefix, no leading zeros.
         assertThatThrownBy(() -> NetworkPeer.cidr("10.1.2.3/8"))
                 .hasMessage("NetworkPeer: cidr \"10.1.2.3/8\" sets address bits beyond its /8 prefix. Write the range's first address: 10.0.0.0/8.");
-        assertThatThrownBy(() -> NetworkPeer.cidr("010.0.0.0/8")).hasMessageContaining("is not an IPv4 range");
-        assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/08")).hasMessageContaining("is not an IPv4 range");
+        assertThatThrownBy(() -> NetworkPeer.cidr("010.0.0.0/8")).hasMessageContaining("is not an IP address range");
+        assertThatThrownBy(() -> NetworkPeer.cidr("10.0.0.0/08")).hasMessageContaining("is not an IP address range");
         assertThat(NetworkPeer.cidr("0.0.0.0/0").except("10.0.0.0/8", "203.0.113.7/32").except()).hasSize(2);
         assertThat(NetworkPeer.cidr("192.168.0.0/16").describe()).isEqualTo("addresses 192.168.0.0/16");
         assertThatThrownBy(() -> NetworkPeer.namespace("Ingress_Nginx")).isInstanceOf(InvalidDefinitionException.class);
+    }
+
+    @Test
+    void ipv6_ranges_are_read_in_their_canonical_form() {
+        assertThat(NetworkPeer.anywhereIpv6().describe()).isEqualTo("addresses ::/0");
+        assertThat(NetworkPeer.cidr("2001:db8::/32").except("2001:db8:0:1::/64", "2001:db8::7/128").except()).hasSize(2);
+        assertThat(NetworkPeer.cidr("fd00::/8").cidr()).isEqualTo("fd00::/8");
+        assertThat(NetworkPeer.cidr("2001:db8:1:2:3:4:5:6/128").cidr()).isEqualTo("2001:db8:1:2:3:4:5:6/128");
+        assertThat(NetworkPeer.cidr("2001:db8:0:1::/64").cidr()).isEqualTo("2001:db8:0:1::/64");
+        // The form the API server and RFC 5952 write: lower case, no leading zeros, the longest zero run compressed.
+        assertThatThrownBy(() -> NetworkPeer.cidr("2001:DB8::/32")).hasMessage("NetworkPeer: cidr \"2001:DB8::/32\" is not in the canonical"
+                + " form the API server requires. Write it as 2001:db8::/32 (lower case, without leading zeros, the longest run of zero groups as ::).");
+        assertThatThrownBy(() -> NetworkPeer.cidr("2001:0db8::/32")).hasMessageContaining("Write it as 2001:db8::/32");
+        assertThatThrownBy(() -> NetworkPeer.cidr("2001:db8:0:0:0:0:0:0/32")).hasMessageContaining("Write it as 2001:db8::/32");
+        assertThatThrownBy(() -> NetworkPeer.cidr("2001:db8::1:0:0:0/128")).hasMessageContaining("Write it as 2001:db8:0:0:1::/128");
+        assertThat(NetworkPeer.cidr("2001:db8::ab:0/128").cidr()).isEqualTo("2001:db8::ab:0/128"); // a single zero group stays 0
+        assertThat(NetworkPeer.cidr("2001:db8:0:1:2:3:4:5/128").cidr()).isEqualTo("2001:db8:0:1:2:3:4:5/128");
+        assertThatThrownBy(() -> NetworkPeer.cidr("2001:db8:0:0:1::1/128")).hasMessageContaining("Write it as 2001:db8::1:0:0:1/128"); // first of equal runs
+        assertThatThrownBy(() -> NetworkPeer.cidr("2001:db8:0:1::/32"))
+                .hasMessage("NetworkPeer: cidr \"2001:db8:0:1::/32\" sets address bits beyond its /32 prefix. Write the range's first address: 2001:db8::/32.");
+        for (String invalid : new String[] {"2001:db8::/129", "2001:db8::/064", "2001:db8:::/48", "1::2::3/128", "2001:db8/32", "2001:db8:1:2:3:4:5:6:7/128",
+                "1:2:3:4:5:6:7::8/128", "2001:db8::g/128", "2001:db8::12345/128", "::ffff:10.0.0.1/128", ":1::/16", "::/", "/0", "2001:db8::\uff11/128"}) {
+            assertThatThrownBy(() -> NetworkPeer.cidr(invalid)).as(invalid).hasMessageContaining("is not an IP address range in CIDR notation");
+        }
+        // An exception of the other family is never inside a range.
+        assertThatThrownBy(() -> NetworkPeer.cidr("::/0").except("10.0.0.0/8")).hasMessageContaining("is not strictly inside ::/0");
+        assertThatThrownBy(() -> NetworkPeer.anywhere().except("2001:db8::/32")).hasMessageContaining("is not strictly inside 0.0.0.0/0");
+        assertThatThrownBy(() -> NetworkPeer.cidr("2001:db8::/32").except("2001:db9::/48")).hasMessageContaining("is not strictly inside");
+        assertThat(NetworkPeer.anywhereIpv6().everyAddress()).isTrue();
+        assertThat(NetworkPeer.anywhere().everyAddress()).isTrue();
+        assertThat(NetworkPeer.internet().everyAddress()).isFalse();
+        assertThat(NetworkPeer.cidr("2000::/3").everyAddress()).isFalse();
     }
 }
