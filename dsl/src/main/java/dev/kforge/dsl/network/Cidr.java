@@ -35,6 +35,22 @@ record Cidr(int bits, BigInteger base, int prefix) {
         return cidr;
     }
 
+    /** Checks that {@code text} is one IPv4 or IPv6 address in canonical form, or fails naming the subject and field it was given for. */
+    static String requireAddress(String subject, String field, String text) {
+        boolean ipv6 = text != null && text.indexOf(':') >= 0;
+        BigInteger address = text == null ? null : ipv6 ? Ipv6Text.parse(text) : ipv4(text);
+        if (address == null) {
+            throw InvalidDefinitionException.invalid(subject, field, String.valueOf(text), "is not an IP address",
+                    "Write an IPv4 address as four numbers (80.11.12.10) or an IPv6 one as hexadecimal groups (2001:db8::10).");
+        }
+        String canonical = ipv6 ? Ipv6Text.format(address) : ipv4Text(address);
+        if (!text.equals(canonical)) {
+            throw InvalidDefinitionException.invalid(subject, field, text, "is not in the canonical form the API server requires",
+                    "Write it as " + canonical + " (lower case, without leading zeros, the longest run of zero groups as ::).");
+        }
+        return text;
+    }
+
     /** Whether {@code other} is a strict part of this range, as an exception of an ipBlock must be. */
     boolean strictlyContains(Cidr other) {
         return other.bits == bits && other.prefix > prefix && new Cidr(bits, other.base, prefix).first().equals(base);

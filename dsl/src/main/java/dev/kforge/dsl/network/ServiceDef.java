@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * A Service. Start with {@code ServiceDef.named("tgr").selecting(deployment)} (the selector comes
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> selection, List<ServicePort> ports,
                          List<String> externalIps, List<RawEdit<Service>> rawEdits) implements KubeObject<ServiceDef> {
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])");
 
     public ServiceDef {
         ports = List.copyOf(ports);
@@ -107,14 +105,10 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
         return new ServiceDef(meta, type, selection, copy, externalIps, rawEdits);
     }
 
-    /** A copy accepting traffic for {@code ip} on every node (an IPv4 address). */
+    /** A copy accepting traffic for {@code ip} (an IPv4 or IPv6 address) on every node. */
     public ServiceDef withExternalIp(String ip) {
-        if (ip == null || !IPV4.matcher(ip).matches()) {
-            throw InvalidDefinitionException.invalid(describe(), "externalIP", String.valueOf(ip), "must be an IPv4 address",
-                    "For example \"80.11.12.10\".");
-        }
         List<String> copy = new ArrayList<>(externalIps);
-        copy.add(ip);
+        copy.add(Cidr.requireAddress(describe(), "externalIP", ip));
         return new ServiceDef(meta, type, selection, ports, copy, rawEdits);
     }
 

@@ -169,10 +169,18 @@ class ServiceDefTest {
     }
 
     @Test
-    void rejects_external_ip_that_is_not_ipv4() {
+    void external_ips_are_ipv4_or_ipv6_addresses_in_canonical_form() {
+        assertThat(service.withExternalIp("80.11.12.10").withExternalIp("2001:db8::10").externalIps()).containsExactly("80.11.12.10", "2001:db8::10");
         assertThatThrownBy(() -> service.withExternalIp("300.1.1.1"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Service web: externalIP \"300.1.1.1\" is invalid: must be an IPv4 address. For example \"80.11.12.10\".");
+                .hasMessage("Service web: externalIP \"300.1.1.1\" is not an IP address. "
+                        + "Write an IPv4 address as four numbers (80.11.12.10) or an IPv6 one as hexadecimal groups (2001:db8::10).");
+        for (String invalid : new String[] {"80.11.12", "80.11.12.010", "80.11.12.10/32", "2001:db8::10::1", "example.com", ""}) {
+            assertThatThrownBy(() -> service.withExternalIp(invalid)).as(invalid).hasMessageContaining("is not an IP address");
+        }
+        assertThatThrownBy(() -> service.withExternalIp(null)).hasMessageContaining("externalIP \"null\" is not an IP address");
+        assertThatThrownBy(() -> service.withExternalIp("2001:DB8:0::10")).hasMessage("Service web: externalIP \"2001:DB8:0::10\" is not in the"
+                + " canonical form the API server requires. Write it as 2001:db8::10 (lower case, without leading zeros, the longest run of zero groups as ::).");
     }
 
     @Test
