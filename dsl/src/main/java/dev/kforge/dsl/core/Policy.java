@@ -11,8 +11,12 @@ import java.util.Map;
 public record Policy(Map<PolicyCheck, Severity> severities) {
     /** For production: every rule is an error, except ClusterRoleBindings, which are a warning. */
     public static final Policy STRICT = uniform(Severity.ERROR).with(PolicyCheck.CLUSTER_ROLE_BINDING, Severity.WARNING);
-    /** For development: every rule is a warning; replica count, disruption budgets and node spread are not checked. */
+    /**
+     * For development: every rule is a warning, but a secret written into the output, which goes to git whatever the
+     * environment, stays an error; replica count, disruption budgets and node spread are not checked.
+     */
     public static final Policy RELAXED = uniform(Severity.WARNING)
+            .with(PolicyCheck.SECRET_LITERAL, Severity.ERROR)
             .with(PolicyCheck.MIN_REPLICAS, Severity.OFF)
             .with(PolicyCheck.DISRUPTION_BUDGET, Severity.OFF)
             .with(PolicyCheck.NODE_SPREAD, Severity.OFF);

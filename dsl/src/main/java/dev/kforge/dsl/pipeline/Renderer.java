@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The whole pipeline in memory: define every environment, check them all, render, write YAML.
@@ -73,7 +74,11 @@ public final class Renderer {
     }
 
     private static List<ManifestFile> files(Stack stack) {
-        List<RenderedObject> objects = StackRenderer.render(stack);
+        return files(stack, warning -> { });
+    }
+
+    private static List<ManifestFile> files(Stack stack, Consumer<RawEditException> warnings) {
+        List<RenderedObject> objects = StackRenderer.render(stack, warnings);
         List<ManifestFile> files = new ArrayList<>(objects.size());
         for (RenderedObject object : objects) {
             files.add(ManifestFile.of(object.kind(), object.source().name(), YamlWriter.write(object.manifest())));
@@ -114,12 +119,10 @@ public final class Renderer {
             outcome.claims = ClusterScopedNamesCheck.Claims.of(stack);
             Checks.check(stack, outcome.checks);
             try {
-                outcome.rendered = new RenderedEnvironment(stack.environment(), stack.instance(), files(stack), definition.definition());
+                outcome.rendered = new RenderedEnvironment(stack.environment(), stack.instance(),
+                        files(stack, warning -> outcome.rendering.add(rawEditProblem(stack, warning))), definition.definition());
             } catch (RawEditException e) {
-                for (RawEditException failure : e.all()) {
-                    outcome.rendering.add(new Problem(RAW_EDIT, Severity.ERROR, stack.describe(), failure.object().describe(), failure.problem(),
-                            failure.actual(), failure.hint(), failure.origin()));
-                }
+                e.all().forEach(failure -> outcome.rendering.add(rawEditProblem(stack, failure)));
                 return outcome;
             } catch (RuntimeException e) {
                 outcome.rendering.add(definitionProblem(stack.environment(), e));
@@ -131,6 +134,12 @@ public final class Renderer {
             committed.filesOf(stack).ifPresent(files -> BreakingChangesCheck.check(stack, files, outcome.rendered.files(), outcome.comparison));
             return outcome;
         }
+    }
+
+    /** A raw edit's failure, an error or a warning as the policy rates what it broke. */
+    private static Problem rawEditProblem(Stack stack, RawEditException failure) {
+        return new Problem(RAW_EDIT, failure.severity(), stack.describe(), failure.object().describe(), failure.problem(),
+                failure.actual(), failure.hint(), failure.origin());
     }
 
     /** A definition that threw: kforge's own rule messages as they are, anything else with its type (a bug in the definition). */

@@ -16,8 +16,13 @@ final class PolicyRules {
         return !object.meta().waivers().containsKey(rule) && stack.policy().severityOf(rule) != Severity.OFF;
     }
 
+    /** The severity the stack's policy gives the most severe of {@code rules}: what breaking them all at once is. */
+    static Severity severityOf(Collection<PolicyCheck> rules, Stack stack) {
+        return rules.stream().anyMatch(rule -> stack.policy().severityOf(rule) == Severity.ERROR) ? Severity.ERROR : Severity.WARNING;
+    }
+
     /** How to waive each rule: {@code .waive(PolicyCheck.SECCOMP, "<why>")}, joined. */
-    static String waiving(Collection<String> rules) {
-        return String.join(", ", rules.stream().map(rule -> ".waive(PolicyCheck." + rule + ", \"<why>\")").toList());
+    static String waiving(Collection<PolicyCheck> rules) {
+        return String.join(", ", rules.stream().map(rule -> ".waive(PolicyCheck." + rule.name() + ", \"<why>\")").toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.render.CheckedFields.Field;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Image;
@@ -38,41 +39,41 @@ final class RawEditedContainers {
         }
         Set<String> declared = new HashSet<>();
         RawEditedSecurity.containers(unedited).forEach(container -> declared.add(container.getName()));
-        List<String> lacking = new ArrayList<>();
-        Set<String> rules = new LinkedHashSet<>();
+        Findings findings = new Findings();
         if (!RawEditResultCheck.orEmpty(pod.getEphemeralContainers()).isEmpty()) {
-            lacking.add("ephemeralContainers, which the API server refuses in a pod template (kubectl debug adds them to a running pod)");
+            findings.refused("ephemeralContainers, which the API server refuses in a pod template (kubectl debug adds them to a running pod)");
         }
         for (Container container : RawEditResultCheck.orEmpty(pod.getInitContainers())) {
             if (!declared.contains(container.getName())) {
                 // A native sidecar (restartPolicy Always) runs beside the main containers for the pod's life.
-                judge(container, runsUntilReplaced && "Always".equals(container.getRestartPolicy()), object, stack, lacking, rules);
+                judge(container, runsUntilReplaced && "Always".equals(container.getRestartPolicy()), object, stack, findings);
             }
         }
         for (Container container : RawEditResultCheck.orEmpty(pod.getContainers())) {
             if (!declared.contains(container.getName())) {
-                judge(container, runsUntilReplaced, object, stack, lacking, rules);
+                judge(container, runsUntilReplaced, object, stack, findings);
             }
         }
-        if (!lacking.isEmpty()) {
-            throw new RawEditException(object, RawEditException.editsOf(object) + " added containers the policy's container rules or the API server refuse",
-                    String.join("; ", lacking), "Add them with withSidecar or withInitContainer, where the checks see them, or complete them "
-                    + "in the edit" + (rules.isEmpty() ? "." : "; or waive the rule with its reason: " + PolicyRules.waiving(rules) + "."),
+        if (!findings.lacking.isEmpty()) {
+            // What no rule asks for (a valid image, no ephemeral containers) the API server does: an error whatever the policy.
+            Severity severity = findings.refusedByApiServer ? Severity.ERROR : PolicyRules.severityOf(findings.rules, stack);
+            throw new RawEditException(severity, object, RawEditException.editsOf(object)
+                    + " added containers the policy's container rules or the API server refuse",
+                    String.join("; ", findings.lacking), "Add them with withSidecar or withInitContainer, where the checks see them, or complete them "
+                    + "in the edit" + (findings.rules.isEmpty() ? "." : "; or waive the rule with its reason: " + PolicyRules.waiving(findings.rules) + "."),
                     object.meta().origin(), null);
         }
     }
 
-    /** Adds to {@code lacking} what {@code container} lacks, and to {@code rules} the rules that ask for it; {@code serves}: probes are due. */
-    private static void judge(Container container, boolean serves, KubeObject<?> object, Stack stack,
-                              List<String> lacking, Set<String> rules) {
+    /** Adds to {@code findings} what {@code container} lacks; {@code serves}: probes are due. */
+    private static void judge(Container container, boolean serves, KubeObject<?> object, Stack stack, Findings findings) {
         String subject = "container " + container.getName();
         Image image = image(container.getImage());
         if (image == null) {
-            lacking.add(subject + (container.getImage() == null || container.getImage().isEmpty() ? " has no image"
+            findings.refused(subject + (container.getImage() == null || container.getImage().isEmpty() ? " has no image"
                     : " image " + container.getImage() + " is not a repository[:tag][@digest] reference"));
         } else if (PolicyRules.enforced(PolicyCheck.IMAGE_TAG, object, stack) && !pinned(image)) {
-            lacking.add(subject + " image " + container.getImage() + " is not pinned to a version or digest");
-            rules.add(PolicyCheck.IMAGE_TAG.name());
+            findings.breaks(PolicyCheck.IMAGE_TAG, subject + " image " + container.getImage() + " is not pinned to a version or digest");
         }
         // Its own amounts (a request may come from its limit): where a LimitRange could give them, RawEditedCheckedFields refuses
         // an added container anyway, as the quota and LimitRange checks count every container.
@@ -80,14 +81,29 @@ final class RawEditedContainers {
         ContainerAmounts.put(amounts, "", container, List.of());
         List<String> missing = AMOUNTS.stream().filter(amount -> !amounts.containsKey(".resources." + amount)).toList();
         if (PolicyRules.enforced(PolicyCheck.RESOURCES, object, stack) && !missing.isEmpty()) {
-            lacking.add(subject + " has no " + String.join(", ", missing));
-            rules.add(PolicyCheck.RESOURCES.name());
+            findings.breaks(PolicyCheck.RESOURCES, subject + " has no " + String.join(", ", missing));
         }
         if (serves && PolicyRules.enforced(PolicyCheck.PROBES, object, stack)
                 && (container.getReadinessProbe() == null || container.getLivenessProbe() == null)) {
-            lacking.add(subject + " has " + (container.getReadinessProbe() == null ? "no readinessProbe" : "a readinessProbe")
+            findings.breaks(PolicyCheck.PROBES, subject + " has " + (container.getReadinessProbe() == null ? "no readinessProbe" : "a readinessProbe")
                     + " and " + (container.getLivenessProbe() == null ? "no livenessProbe" : "a livenessProbe"));
-            rules.add(PolicyCheck.PROBES.name());
+        }
+    }
+
+    /** What the added containers lack, in the order found, and whether the policy or the API server asks for it. */
+    private static final class Findings {
+        private final List<String> lacking = new ArrayList<>();
+        private final Set<PolicyCheck> rules = new LinkedHashSet<>();
+        private boolean refusedByApiServer;
+
+        void refused(String what) {
+            lacking.add(what);
+            refusedByApiServer = true;
+        }
+
+        void breaks(PolicyCheck rule, String what) {
+            lacking.add(what);
+            rules.add(rule);
         }
     }
 

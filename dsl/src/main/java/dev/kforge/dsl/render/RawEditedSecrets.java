@@ -38,7 +38,7 @@ final class RawEditedSecrets {
             }
         });
         if (!written.isEmpty()) {
-            throw new RawEditException(object, RawEditException.editsOf(object)
+            throw new RawEditException(PolicyRules.severityOf(List.of(PolicyCheck.SECRET_LITERAL), stack), object, RawEditException.editsOf(object)
                     + " wrote what looks like a secret into the manifest, which is committed to git", String.join(", ", written),
                     "Keep the value out of the code: declare a SecretDef (its values come from the environment or a store) and "
                             + (written.stream().anyMatch(path -> path.contains(".env[")) ? "reference it, e.g. ContainerDef.withEnv(Env.from("

@@ -36,18 +36,19 @@ final class RawEditedSecurity {
             before.put(container.getName(), broken(container, podContext(unedited)));
         }
         List<String> loosened = new ArrayList<>();
-        Set<String> rules = new LinkedHashSet<>();
+        Set<PolicyCheck> rules = new LinkedHashSet<>();
         for (Container container : containers(edited)) {
             Map<PolicyCheck, String> kept = before.getOrDefault(container.getName(), Map.of());
             broken(container, podContext(edited)).forEach((rule, setting) -> {
                 if (!kept.containsKey(rule) && PolicyRules.enforced(rule, object, stack)) {
                     loosened.add("container " + container.getName() + " " + setting);
-                    rules.add(rule.name());
+                    rules.add(rule);
                 }
             });
         }
         if (!loosened.isEmpty()) {
-            throw new RawEditException(object, RawEditException.editsOf(object) + " loosened security settings the policy requires",
+            throw new RawEditException(PolicyRules.severityOf(rules, stack), object, RawEditException.editsOf(object)
+                    + " loosened security settings the policy requires",
                     String.join(", ", loosened), "Undo them in the edit, or set them in the definition (the container's or the workload's "
                     + "withSecurity; a container with withSidecar) and waive the rule there with its reason: "
                     + PolicyRules.waiving(rules) + ".",

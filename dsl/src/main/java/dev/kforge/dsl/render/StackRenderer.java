@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,11 +45,19 @@ public final class StackRenderer {
      * the others (see {@link RawEditException#all()}), so all of them are reported at once.
      */
     public static List<RenderedObject> render(Stack stack) {
+        return render(stack, warning -> { });
+    }
+
+    /**
+     * {@link #render(Stack)}, giving {@code warnings} each raw edit that breaks only rules the stack's policy warns about:
+     * the object is rendered as edited, as a definition breaking them would be. An error thrown carries such warnings too.
+     */
+    public static List<RenderedObject> render(Stack stack, Consumer<RawEditException> warnings) {
         List<RenderedObject> rendered = new ArrayList<>();
         RawEditException failed = null;
         for (KubeObject<?> object : stack.allObjects()) {
             try {
-                renderOne(object, stack).ifPresent(manifest -> rendered.add(new RenderedObject(object,
+                renderOne(object, stack, warnings).ifPresent(manifest -> rendered.add(new RenderedObject(object,
                         Kind.builtIn(manifest.getApiVersion(), manifest.getKind()).orElse(object.kind()), manifest)));
             } catch (RawEditException e) {
                 if (failed == null) {
@@ -64,14 +73,21 @@ public final class StackRenderer {
         return rendered;
     }
 
-    private static Optional<HasMetadata> renderOne(KubeObject<?> object, Stack stack) {
+    private static Optional<HasMetadata> renderOne(KubeObject<?> object, Stack stack, Consumer<RawEditException> warnings) {
         Optional<HasMetadata> manifest = object instanceof CustomObject<?> custom
                 ? CustomObjectRenderer.render(custom, stack)
                 : rendererFor(object).render(cast(object), stack);
         manifest.ifPresent(m -> {
             applyRawEdits(object, m);
             if (!object.rawEdits().isEmpty()) {
-                RawEditResultCheck.check(object, m, stack);
+                try {
+                    RawEditResultCheck.check(object, m, stack);
+                } catch (RawEditException e) {
+                    if (!e.onlyWarnings()) {
+                        throw e;
+                    }
+                    e.all().forEach(warnings);
+                }
             }
             if (m instanceof Job job) {
                 JobRenderer.nameByContent(job);
