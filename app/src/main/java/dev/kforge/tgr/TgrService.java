@@ -50,7 +50,7 @@ public final class TgrService {
         RepositorySearch limited = new ConcurrencyLimitedSearch(search, tuning.maxConcurrentSearches(),
                 tuning.upstreamDeadline(), metrics);
         TrendingCache cache = new TrendingCache(limited, clock, tuning.cacheTtl(), tuning.staleFor(),
-                tuning.cacheMaxBytes(), waitLimit, tuning.maxWaitingRequests(), metrics);
+                tuning.cacheMaxBytes(), tuning.upstreamDeadline(), waitLimit, tuning.maxWaitingRequests(), metrics);
         KubernetesPods pods = new KubernetesPods(config.kubernetes(), config.pod().podNamespace(),
                 tuning.connectTimeout(), tuning.readTimeout());
         Readiness readiness = new Readiness();

@@ -29,7 +29,8 @@ import java.util.function.IntFunction;
  *   <li>Stale: when GitHub fails, an entry younger than {@code staleFor} is served, marked stale; so it is, at
  *       once, to the other requests for the language while one request refreshes it.</li>
  *   <li>Bounded waiting: at most {@code maxWaiting} requests, across languages, wait for a search another request
- *       started; one beyond them, with nothing to serve stale, gets a retry-later error at once.</li>
+ *       started; one beyond them, with nothing to serve stale, gets a retry-later error at once, to retry when the
+ *       search it would have joined reaches its deadline.</li>
  *   <li>Bounded: the least recently used languages are evicted once the entries hold more than
  *       {@code maxBytes}: characters of repository JSON, plus the bytes of the response bodies they keep, plus
  *       {@link #ENTRY_OVERHEAD} per language.</li>
@@ -49,6 +50,10 @@ public final class TrendingCache {
 
     /** The reason of a stale answer served while another request's search for the language is in flight. */
     static final String REFRESHING = "Refreshing from GitHub";
+
+    /** A search in flight for one language: its result, for the requests that join it, and when it started. */
+    private record Search(CompletableFuture<Entry> result, Instant startedAt) {
+    }
 
     /**
      * One language's page and the response bodies rendered from it. Bodies are kept by {@code min(n, items)},
@@ -100,35 +105,39 @@ public final class TrendingCache {
     private final Duration ttl;
     private final Duration staleFor;
     private final long maxBytes;
+    private final Duration upstreamDeadline;
     private final Duration waitLimit;
     private final int maxWaiting;
     /** Places for requests waiting for a search another request started, so that they cannot take every thread. */
     private final Semaphore waiting;
-    private final long retryWaitingAfterSeconds;
+    private final long maxRetryWaitingAfterSeconds;
     private final Metrics metrics;
 
     private final Object lock = new Object();
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
-    private final ConcurrentHashMap<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Search> inFlight = new ConcurrentHashMap<>();
 
     /**
+     * @param upstreamDeadline the longest one search can take (connect + read timeout): by then a search in flight
+     *                         has ended
      * @param waitLimit how long a request waits for a concurrent request's upstream call; longer than the
      *                  upstream deadline, so it only matters if that call hangs despite its timeout
      * @param maxWaiting how many requests may wait at once for searches other requests started, all languages
      */
     public TrendingCache(RepositorySearch search, Clock clock, Duration ttl, Duration staleFor, long maxBytes,
-                         Duration waitLimit, int maxWaiting, Metrics metrics) {
+                         Duration upstreamDeadline, Duration waitLimit, int maxWaiting, Metrics metrics) {
         this.search = search;
         this.clock = clock;
         this.ttl = ttl;
         this.staleFor = staleFor;
         this.maxBytes = maxBytes;
+        this.upstreamDeadline = upstreamDeadline;
         this.waitLimit = waitLimit;
         this.maxWaiting = maxWaiting;
         this.waiting = new Semaphore(maxWaiting);
         // By then every request now waiting has got its answer or given up.
-        this.retryWaitingAfterSeconds = Math.max(1, (waitLimit.toMillis() + 999) / 1000);
+        this.maxRetryWaitingAfterSeconds = Math.max(1, (waitLimit.toMillis() + 999) / 1000);
         this.metrics = metrics;
         metrics.gauge("tgr_cache_entries", "Languages in the cache, fresh or stale.", this::size);
         metrics.gauge("tgr_cache_bytes",
@@ -178,9 +187,10 @@ public final class TrendingCache {
      * waits for it, so a hanging GitHub holds one request thread per language rather than every request for it.
      * Without such an entry (a true miss, or one older than {@code staleFor}) there is nothing else to serve, and the
      * request waits for that search's result, if one of the {@code maxWaiting} places is free; else it fails at once
-     * with a retry-later error (a 503 with Retry-After). Only these joining requests take a place: the request that
-     * starts a search already holds one of {@code ConcurrencyLimitedSearch}'s, so a hanging GitHub holds at most
-     * {@code maxConcurrentSearches + maxWaiting} threads, and waiters for one language cannot stop another's search.
+     * with a retry-later error (a 503 with Retry-After, see {@link #retryWaitingAfterSeconds}). Only these joining
+     * requests take a place: the request that starts a search already holds one of {@code ConcurrencyLimitedSearch}'s,
+     * so a hanging GitHub holds at most {@code maxConcurrentSearches + maxWaiting} threads, and waiters for one
+     * language cannot stop another's search.
      *
      * <p>The request that starts the search waits for it rather than being served stale while a background thread
      * searches: it stays the one upstream call per refresh, with no executor to bound or stop, its failure reaches
@@ -190,8 +200,8 @@ public final class TrendingCache {
      * @param stale the expired entry this request found, if it may still be served; else null
      */
     private Answer load(String key, Entry stale) throws UpstreamException {
-        CompletableFuture<Entry> mine = new CompletableFuture<>();
-        CompletableFuture<Entry> running = inFlight.putIfAbsent(key, mine);
+        Search mine = new Search(new CompletableFuture<>(), clock.instant());
+        Search running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
             return stale != null ? stale(stale, REFRESHING) : answer(join(running), Answer.Source.MISS, null);
         }
@@ -199,15 +209,15 @@ public final class TrendingCache {
             // Another request may have stored a fresh entry between our miss and our claim.
             Entry current = peek(key);
             if (current != null && isFresh(current)) {
-                mine.complete(current);
+                mine.result().complete(current);
                 return answer(current, Answer.Source.MISS, null);
             }
             Entry loaded = new Entry(key, search.search(key), clock.instant());
             store(key, loaded);
-            mine.complete(loaded);
+            mine.result().complete(loaded);
             return answer(loaded, Answer.Source.MISS, null);
         } catch (UpstreamException | RuntimeException | Error e) {
-            mine.completeExceptionally(e);
+            mine.result().completeExceptionally(e);
             throw e;
         } finally {
             inFlight.remove(key, mine);
@@ -215,16 +225,26 @@ public final class TrendingCache {
     }
 
     /** Waits for a search another request started, in one of the {@code maxWaiting} places, always given back. */
-    private Entry join(CompletableFuture<Entry> running) throws UpstreamException {
+    private Entry join(Search running) throws UpstreamException {
         if (!waiting.tryAcquire()) {
             metrics.upstreamWaitRejected();
-            throw UpstreamException.tooManyWaiting(maxWaiting, retryWaitingAfterSeconds);
+            throw UpstreamException.tooManyWaiting(maxWaiting, retryWaitingAfterSeconds(running));
         }
         try {
-            return await(running);
+            return await(running.result());
         } finally {
             waiting.release();
         }
+    }
+
+    /**
+     * Until the search a request found no place to wait for reaches its deadline: by then it has ended, and a retry
+     * finds its answer cached or starts a search of its own, which needs no place. Rounded up, at least 1 second, and
+     * at most the wait limit, by when every request now waiting has given up its place.
+     */
+    private long retryWaitingAfterSeconds(Search running) {
+        long millis = Duration.between(clock.instant(), running.startedAt().plus(upstreamDeadline)).toMillis();
+        return Math.min(maxRetryWaitingAfterSeconds, Math.max(1, (millis + 999) / 1000));
     }
 
     private Entry await(CompletableFuture<Entry> running) throws UpstreamException {

@@ -28,6 +28,7 @@ class TrendingCacheTest {
 
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final Duration STALE_FOR = Duration.ofHours(1);
+    private static final Duration UPSTREAM_DEADLINE = Duration.ofSeconds(13);
     private static final long OVERHEAD = TrendingCache.ENTRY_OVERHEAD;
 
     private final MutableClock clock = MutableClock.atFixedStart();
@@ -57,7 +58,8 @@ class TrendingCacheTest {
             searched.add(language);
             return behaviour.search(language);
         };
-        return new TrendingCache(counting, clock, TTL, STALE_FOR, maxBytes, waitLimit, maxWaiting, metrics);
+        return new TrendingCache(counting, clock, TTL, STALE_FOR, maxBytes, UPSTREAM_DEADLINE, waitLimit, maxWaiting,
+                metrics);
     }
 
     /** Three repositories of 100 characters each. */
@@ -274,12 +276,61 @@ class TrendingCacheTest {
         Future<Answer> next = threads.submit(() -> cache.get("rust")); // the one place is free again
         awaitWaiting(1);
         assertThatThrownBy(() -> cache.get("rust")).isInstanceOf(UpstreamException.class)
-                .hasMessage("GitHub is slow to answer: 1 requests are already waiting for GitHub; retry after 60 seconds");
+                .hasMessage("GitHub is slow to answer: 1 requests are already waiting for GitHub; retry after 13 seconds");
         release.countDown();
         assertThat(searcher.get(60, TimeUnit.SECONDS).source()).isEqualTo(Answer.Source.MISS);
         assertThat(next.get(60, TimeUnit.SECONDS).source()).isEqualTo(Answer.Source.MISS);
         assertThat(waiting()).isZero();
         assertThat(searched).containsExactly("rust");
+    }
+
+    /** The Retry-After of the retry-later error a request for the language gets instead of a waiting place. */
+    private static long retryAfterWhenRejected(TrendingCache cache, String language) {
+        try {
+            Answer answer = cache.get(language);
+            throw new AssertionError("Expected no place to wait, got a " + answer.source() + " answer");
+        } catch (UpstreamException e) {
+            assertThat(e.kind()).isEqualTo(UpstreamException.Kind.TOO_MANY_WAITING);
+            return e.retryAfterSeconds();
+        }
+    }
+
+    @Test
+    void a_request_without_a_waiting_place_is_told_to_retry_when_the_search_in_flight_reaches_its_deadline()
+            throws Exception {
+        CountDownLatch searching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        searchesHeldUntil(searching, release);
+        TrendingCache cache = cache(1_000_000, Duration.ofSeconds(18), 0);
+        Future<Answer> searcher = threads.submit(() -> cache.get("rust"));
+        assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(retryAfterWhenRejected(cache, "rust")).isEqualTo(13); // the search has just started
+        clock.advance(Duration.ofMillis(10_001));
+        assertThat(retryAfterWhenRejected(cache, "rust")).isEqualTo(3); // 2.999 s left, rounded up
+        clock.advance(Duration.ofMillis(2_999));
+        assertThat(retryAfterWhenRejected(cache, "rust")).isEqualTo(1); // at its deadline
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(retryAfterWhenRejected(cache, "rust")).isEqualTo(1); // hanging beyond it
+
+        release.countDown();
+        assertThat(searcher.get(60, TimeUnit.SECONDS).source()).isEqualTo(Answer.Source.MISS);
+        assertThat(searched).containsExactly("rust");
+    }
+
+    @Test
+    void a_request_without_a_waiting_place_is_never_told_to_retry_later_than_the_wait_limit() throws Exception {
+        CountDownLatch searching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        searchesHeldUntil(searching, release);
+        TrendingCache cache = cache(1_000_000, Duration.ofMillis(4_001), 0); // shorter than the 13 s deadline
+        Future<Answer> searcher = threads.submit(() -> cache.get("rust"));
+        assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(retryAfterWhenRejected(cache, "rust")).isEqualTo(5);
+
+        release.countDown();
+        assertThat(searcher.get(60, TimeUnit.SECONDS).source()).isEqualTo(Answer.Source.MISS);
     }
 
     private boolean allWorkersParked() {

@@ -39,12 +39,13 @@ class WaitingRequestLimitTest {
 
     private static final int LIMIT = 3;
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** connect 3 s + read 60 s + 5 s: the longest a request waits for a search it joined. */
-    private static final long RETRY_AFTER = 68;
+    /** connect 3 s + read 60 s: the search in flight started at the test clock's (fixed) now, and ends by then. */
+    private static final long RETRY_AFTER = 63;
     private static final String BUSY = "GitHub is slow to answer: " + LIMIT + " requests are already waiting for GitHub; "
             + "retry after " + RETRY_AFTER + " seconds";
 
     private FakeGitHub github;
+    private MutableClock clock;
     private ExecutorService clients;
     private TgrService service;
     /** The fake answers no search until the test counts this down; a new gate holds the next searches again. */
@@ -63,7 +64,8 @@ class WaitingRequestLimitTest {
         clients = Executors.newCachedThreadPool();
         AppConfig config = AppConfig.forTests(github.url())
                 .withTuning(Tuning.defaults().withReadTimeout(WAIT).withMaxWaitingRequests(LIMIT));
-        service = TestServices.service(config, MutableClock.atFixedStart());
+        clock = MutableClock.atFixedStart();
+        service = TestServices.service(config, clock);
     }
 
     @AfterEach
@@ -160,6 +162,26 @@ class WaitingRequestLimitTest {
             assertThat(results.stream().filter(r -> r.status() == 200)).hasSize(1 + LIMIT)
                     .allSatisfy(r -> assertThat(r.header("X-Cache")).isEqualTo("MISS"));
             assertThat(metricLines(client)).contains("tgr_upstream_waiting 0");
+        });
+    }
+
+    @Test
+    void a_request_beyond_the_bound_is_told_to_retry_when_the_search_in_flight_reaches_its_deadline() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            CountDownLatch held = holdGitHub();
+            Queue<Http.Result> rejected = new ConcurrentLinkedQueue<>();
+            List<Future<Http.Result>> sent = searchAndJoin(client, "rust", LIMIT, 0, rejected);
+
+            // The search's deadline is connect 3 s + read 60 s after it started: 2.5 s from now, rounded up.
+            clock.advance(Duration.ofMillis(60_500));
+            Http.Result late = Http.get(client, "/?n=5&l=rust");
+
+            assertThat(late.status()).isEqualTo(503);
+            assertThat(late.header("Retry-After")).isEqualTo("3");
+            assertThat(late.json().get("error").asText()).isEqualTo("GitHub is slow to answer: " + LIMIT
+                    + " requests are already waiting for GitHub; retry after 3 seconds");
+            held.countDown();
+            assertThat(answers(sent)).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
         });
     }
 
