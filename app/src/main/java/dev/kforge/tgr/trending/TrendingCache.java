@@ -158,6 +158,10 @@ public final class TrendingCache {
             return load(languageKey, cached != null && servableStale(cached) ? cached : null);
         } catch (UpstreamException e) {
             Entry last = peek(languageKey);
+            if (last != null && isFresh(last)) {
+                // A concurrent search stored it after this request missed, e.g. as it found no place to wait for it.
+                return answer(last, Answer.Source.MISS, null);
+            }
             if (last != null && servableStale(last)) {
                 return stale(last, e.getMessage());
             }

@@ -9,7 +9,11 @@ import dev.kforge.tgr.github.UpstreamException;
 import dev.kforge.tgr.metrics.Metrics;
 import dev.kforge.tgr.support.MutableClock;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,7 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +60,10 @@ class TrendingCacheTest {
     }
 
     private TrendingCache cache(long maxBytes, Duration waitLimit, int maxWaiting) {
+        return cache(clock, maxBytes, waitLimit, maxWaiting);
+    }
+
+    private TrendingCache cache(Clock clock, long maxBytes, Duration waitLimit, int maxWaiting) {
         RepositorySearch counting = language -> {
             searched.add(language);
             return behaviour.search(language);
@@ -331,6 +341,61 @@ class TrendingCacheTest {
 
         release.countDown();
         assertThat(searcher.get(60, TimeUnit.SECONDS).source()).isEqualTo(Answer.Source.MISS);
+    }
+
+    /**
+     * The race: a request finds the search in flight and no place to wait for it, and that search stores its entry
+     * before the request, failing, looks for one to serve stale. The test clock orders it: the rejected request reads
+     * the time for its Retry-After, and the search completes before the read returns.
+     */
+    @Test
+    void a_request_without_a_waiting_place_gets_the_entry_the_search_stored_meanwhile_as_a_fresh_miss()
+            throws Exception {
+        CountDownLatch searching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        searchesHeldUntil(searching, release);
+        Thread rejected = Thread.currentThread();
+        AtomicReference<Future<Answer>> searcher = new AtomicReference<>();
+        AtomicBoolean completedMeanwhile = new AtomicBoolean();
+        Clock completingOnRejection = new Clock() {
+            @Override
+            public Instant instant() {
+                if (Thread.currentThread() == rejected && metrics.render().contains("tgr_upstream_wait_rejected_total 1")
+                        && completedMeanwhile.compareAndSet(false, true)) {
+                    release.countDown();
+                    try {
+                        searcher.get().get(60, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return clock.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        TrendingCache cache = cache(completingOnRejection, 1_000_000, Duration.ofSeconds(18), 0);
+        searcher.set(threads.submit(() -> cache.get("rust")));
+        assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
+
+        Answer answer = cache.get("rust");
+
+        Answer stored = searcher.get().get(60, TimeUnit.SECONDS);
+        assertThat(completedMeanwhile).isTrue();
+        assertThat(answer.source()).isEqualTo(Answer.Source.MISS);
+        assertThat(answer.staleReason()).isNull();
+        assertThat(answer.fetchedAt()).isEqualTo(stored.fetchedAt());
+        assertThat(answer.repositories()).isEqualTo(stored.repositories());
+        assertThat(metrics.render()).contains("tgr_upstream_wait_rejected_total 1", "tgr_cache_stale_served_total 0");
+        assertThat(searched).containsExactly("rust");
     }
 
     private boolean allWorkersParked() {
