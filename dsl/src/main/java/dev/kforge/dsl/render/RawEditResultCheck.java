@@ -98,7 +98,7 @@ final class RawEditResultCheck {
             PodTemplateSpec template = podTemplateOf(manifest);
             List<Runnable> judgements = new ArrayList<>();
             if (template != null) {
-                judgements.add(() -> checkPodSecurity(object, template, stack));
+                judgements.add(() -> checkPodSecurity(object, podTemplateOf(unedited), template, stack));
                 judgements.add(() -> requireConsistentEscalation(object, template));
             }
             if (CheckedFields.apply(manifest)) {
@@ -242,17 +242,27 @@ final class RawEditResultCheck {
         }
     }
 
-    private static void checkPodSecurity(KubeObject<?> object, PodTemplateSpec pod, Stack stack) {
+    /**
+     * The edited pods meet the namespace's Pod Security Standard. The definition's own check skips raw-edited
+     * workloads, so this one reports everything, saying whether the definition or the edits brought each setting.
+     */
+    private static void checkPodSecurity(KubeObject<?> object, PodTemplateSpec unedited, PodTemplateSpec pod, Stack stack) {
         PodSecurityStandard standard = stack.namespace().podSecurityStandard();
         List<String> violations = RenderedPodSecurity.violations(pod, standard);
-        if (!violations.isEmpty()) {
-            throw new RawEditException(object, "raw edits make its pods break the " + standard.apiValue()
-                    + " Pod Security Standard that namespace " + stack.namespace().name() + " enforces, so the API server refuses them",
-                    String.join(", ", violations), "Undo those settings in the edit, or lower the namespace's standard to one that admits them: "
-                    + "withPodSecurityStandard(PodSecurityStandard." + (standard == PodSecurityStandard.RESTRICTED
-                    && RenderedPodSecurity.violations(pod, PodSecurityStandard.BASELINE).isEmpty() ? "BASELINE" : "PRIVILEGED") + ").",
-                    object.meta().origin(), null);
+        if (violations.isEmpty()) {
+            return;
         }
+        List<String> defined = unedited == null ? List.of() : RenderedPodSecurity.violations(unedited, standard);
+        long fromEdits = violations.stream().filter(violation -> !defined.contains(violation)).count();
+        String cause = fromEdits == violations.size() ? "raw edits make" : fromEdits == 0 ? "its definition makes" : "its definition and raw edits make";
+        String fix = fromEdits == violations.size() ? "Undo those settings in the edit"
+                : fromEdits == 0 ? "Keep PodSecurity.RESTRICTED and ContainerSecurity.RESTRICTED in the definition"
+                : "Undo those settings in the definition (PodSecurity and ContainerSecurity.RESTRICTED) and the edit";
+        throw new RawEditException(object, cause + " its pods break the " + standard.apiValue() + " Pod Security Standard that namespace "
+                + stack.namespace().name() + " enforces, so the API server refuses them", String.join(", ", violations),
+                fix + ", or lower the namespace's standard to one that admits them: withPodSecurityStandard(PodSecurityStandard."
+                        + (standard == PodSecurityStandard.RESTRICTED && RenderedPodSecurity.violations(pod, PodSecurityStandard.BASELINE).isEmpty()
+                        ? "BASELINE" : "PRIVILEGED") + ").", object.meta().origin(), null);
     }
 
     /** The API server refuses a container that is privileged, or adds CAP_SYS_ADMIN (so spelled), and yet forbids privilege escalation. */

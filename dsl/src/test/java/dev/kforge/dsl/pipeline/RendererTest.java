@@ -274,6 +274,22 @@ class RendererTest {
             d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setPrivileged(false);
             d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setAllowPrivilegeEscalation(false);
         }))))).problems().errors()).isEmpty();
+        // What the definition sets is blamed on it, not on an edit that only annotates; a mix names both.
+        DeploymentDef privilegedByDefinition = relaxed.withRawEdit("annotate", d -> d.getSpec().setMinReadySeconds(5));
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(privilegedByDefinition))))
+                .problems().errors()).extracting(Problem::format).singleElement().asString().startsWith(
+                        "dev/Deployment web: its definition makes its pods break the restricted Pod Security Standard that namespace demo-dev "
+                        + "enforces, so the API server refuses them (container web privileged, container web allowPrivilegeEscalation not false). "
+                        + "Keep PodSecurity.RESTRICTED and "
+                        + "ContainerSecurity.RESTRICTED in the definition, or lower the namespace's standard to one that admits them: "
+                        + "withPodSecurityStandard(PodSecurityStandard.PRIVILEGED).");
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> stack("dev").with(
+                relaxed.withRawEdit("host network", d -> d.getSpec().getTemplate().getSpec().setHostNetwork(true)))))).problems().errors())
+                .extracting(Problem::format).singleElement().asString().startsWith(
+                        "dev/Deployment web: its definition and raw edits make its pods break the restricted Pod Security Standard")
+                .contains("(host namespaces (hostNetwork, hostPID or hostIPC), container web privileged, container web allowPrivilegeEscalation "
+                        + "not false). Undo those settings in the "
+                        + "definition (PodSecurity and ContainerSecurity.RESTRICTED) and the edit, or lower");
         // A namespace that allows it renders the same edit, once it allows the escalation privileges imply.
         Supplier<DeploymentDef> consistent = () -> web.withRawEdit("node-local agent", d -> {
             d.getSpec().getTemplate().getSpec().setHostNetwork(true);
