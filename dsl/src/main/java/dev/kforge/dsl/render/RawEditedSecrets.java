@@ -2,6 +2,7 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.check.SecretPatterns;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.yaml.FieldPaths;
@@ -9,8 +10,11 @@ import dev.kforge.dsl.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Secret values never reach the output folder, which goes to git: a raw edit may not write a value
@@ -32,13 +36,15 @@ final class RawEditedSecrets {
         Map<String, String> before = scalars(unedited);
         Map<String, String> after = scalars(edited);
         List<String> written = new ArrayList<>();
+        Map<String, String> secrets = new TreeMap<>();
         after.forEach((path, value) -> {
             if (!value.equals(before.get(path)) && (SecretPatterns.hidesSecret(path, value, after) || hidesSecretDecoded(path, value))) {
                 written.add(path + " (" + value.length() + " characters)");
+                secrets.put(path, value);
             }
         });
         if (!written.isEmpty()) {
-            throw new RawEditException(PolicyRules.severityOf(List.of(PolicyCheck.SECRET_LITERAL), stack), object, RawEditException.editsOf(object)
+            throw new RawEditException(PolicyRules.severityOf(List.of(PolicyCheck.SECRET_LITERAL), stack), object, writers(object, stack, secrets)
                     + " wrote what looks like a secret into the manifest, which is committed to git", String.join(", ", written),
                     "Keep the value out of the code: declare a SecretDef (its values come from the environment or a store) and "
                             + (written.stream().anyMatch(path -> path.contains(".env[")) ? "reference it, e.g. ContainerDef.withEnv(Env.from("
@@ -46,6 +52,33 @@ final class RawEditedSecrets {
                             + "secret, waive the rule on this object: .waive(PolicyCheck.SECRET_LITERAL, \"why it is not one\").",
                     object.meta().origin(), null);
         }
+    }
+
+    /**
+     * {@code raw edit "b"}: the edits that wrote {@code secrets} (path to final value) into the manifest or moved them
+     * where they end up, found by applying the object's edits again one at a time; only for a refusal, of several edits.
+     */
+    private static String writers(KubeObject<?> object, Stack stack, Map<String, String> secrets) {
+        if (object.rawEdits().size() == 1) {
+            return RawEditException.editsOf(object);
+        }
+        HasMetadata partial = StackRenderer.renderUnedited(object, stack);
+        Map<String, String> previous = scalars(partial);
+        Set<String> reasons = new LinkedHashSet<>();
+        for (RawEdit<?> edit : object.rawEdits()) {
+            StackRenderer.apply(edit, partial);
+            Map<String, String> current = scalars(partial);
+            for (Map.Entry<String, String> secret : secrets.entrySet()) {
+                String value = secret.getValue();
+                boolean wroteIt = current.containsValue(value) && !previous.containsValue(value);
+                boolean movedIt = value.equals(current.get(secret.getKey())) && !value.equals(previous.get(secret.getKey()));
+                if (wroteIt || movedIt) {
+                    reasons.add("\"" + edit.reason() + "\"");
+                }
+            }
+            previous = current;
+        }
+        return reasons.isEmpty() ? RawEditException.editsOf(object) : (reasons.size() == 1 ? "raw edit " : "raw edits ") + String.join(", ", reasons);
     }
 
     /** A ConfigMap's binaryData is base64: key material by its name ({@code tls.key}, {@code keystore.p12}), else judged as the text it holds. */

@@ -121,12 +121,11 @@ public final class StackRenderer {
      * edit may change any field but those that identify the object (checks, file names and pruning
      * rely on them) and the annotation that lists the edits' reasons for review.
      */
-    @SuppressWarnings("unchecked")
     private static void applyRawEdits(KubeObject<?> object, HasMetadata manifest) {
         for (RawEdit<?> edit : object.rawEdits()) {
             List<String> before = identity(manifest);
             try {
-                ((RawEdit<HasMetadata>) edit).edit().accept(manifest);
+                apply(edit, manifest);
             } catch (RuntimeException | AssertionError e) { // an assert or a test helper's failure in the edit too
                 Origin editLine = Origin.of(e);
                 throw new RawEditException(object, "raw edit \"" + edit.reason() + "\" failed", describe(e),
@@ -146,6 +145,12 @@ public final class StackRenderer {
                 }
             }
         }
+    }
+
+    /** Applies one edit, typed for {@code manifest}'s class, as every edit of an object is. */
+    @SuppressWarnings("unchecked")
+    static void apply(RawEdit<?> edit, HasMetadata manifest) {
+        ((RawEdit<HasMetadata>) edit).edit().accept(manifest);
     }
 
     /** Whether the workload's sidecars are rendered as init containers (see PodTemplateRenderer). */

@@ -249,6 +249,14 @@ class RawEditedCheckedFieldsTest {
                 .withRawEdit("quick fix", c -> c.getData().put("DB_PASSWORD", "hunter2-but-longer")))))
                 .hasMessageStartingWith("ConfigMap settings: raw edit \"quick fix\" wrote what looks like a secret into the manifest")
                 .message().doesNotContain("hunter2");
+        // Of several edits, the refusal names those that wrote the values and those that moved them where they end up.
+        assertThatThrownBy(() -> Renderer.render(stack(dev.kforge.dsl.config.ConfigMapDef.named("settings").withProperty("MODE", "fast")
+                .withRawEdit("tuning", c -> c.getData().put("THREADS", "4"))
+                .withRawEdit("quick fix", c -> c.getData().put("DB_PASSWORD", "hunter2-but-longer"))
+                .withRawEdit("labels", c -> c.getMetadata().getLabels().put("tier", "backend"))
+                .withRawEdit("rename", c -> c.getData().put("DATABASE_PASSWORD", c.getData().remove("DB_PASSWORD")))
+                .withRawEdit("key", c -> c.getData().put("API_KEY", "0123456789abcdef0123456789abcdef")))))
+                .hasMessageStartingWith("ConfigMap settings: raw edits \"quick fix\", \"rename\", \"key\" wrote what looks like a secret into the manifest");
     }
 
     @Test
