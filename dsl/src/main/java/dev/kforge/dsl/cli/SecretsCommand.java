@@ -1,5 +1,6 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.output.FileErrors;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
@@ -10,7 +11,9 @@ import dev.kforge.dsl.secrets.SecretManifests;
 import dev.kforge.dsl.stack.Stack;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code secrets ENV}: the environment's Secrets built from variables and {@code .env.ENV}, outside git. */
 final class SecretsCommand {
@@ -26,6 +29,14 @@ final class SecretsCommand {
         if (console.report(result)) {
             console.err().println("No Secret was built: fix the problems above first.");
             return 1;
+        }
+        if (!toStdout) {
+            Optional<String> rendered = renderedOutput(console, outDir);
+            if (rendered.isPresent()) {
+                console.err().println(rendered.get() + ". Nothing was written: Secret values stay outside out/ and git; write them to "
+                        + "the default secrets/ folder (git-ignored) or another folder of their own.");
+                return 1;
+            }
         }
         Stack stack = result.environment(name).orElseThrow().stack();
         SecretManifests.Result secrets;
@@ -62,5 +73,23 @@ final class SecretsCommand {
                 + String.join(", ", secrets.files().stream().map(ManifestFile::name).toList())
                 + "). Outside git; apply with: kubectl apply -f " + folder);
         return 0;
+    }
+
+    /**
+     * Whether {@code outDir} is where manifests are rendered ({@code --out out}, as render takes it): a folder of an
+     * environment there holds files this command did not write. The Secrets would replace a folder git tracks.
+     */
+    private static Optional<String> renderedOutput(Console console, Path outDir) {
+        for (String environment : console.names()) {
+            Path folder = outDir.resolve(environment);
+            List<String> foreign = OutputDirectory.read(folder).entrySet().stream()
+                    .filter(file -> !file.getValue().contains("\n    " + Labels.MANAGED_BY + ": " + SecretManifests.MANAGED_BY + "\n"))
+                    .map(Map.Entry::getKey).toList();
+            if (!foreign.isEmpty()) {
+                return Optional.of(folder + " holds files make secrets did not write (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+                        + (foreign.size() > 3 ? " and " + (foreign.size() - 3) + " more" : "") + "), which writing would delete: rendered output, which git tracks, or files of your own");
+            }
+        }
+        return Optional.empty();
     }
 }

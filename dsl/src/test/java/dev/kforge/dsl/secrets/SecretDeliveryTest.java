@@ -211,6 +211,40 @@ class SecretDeliveryTest {
     }
 
     @Test
+    void the_secrets_command_never_writes_values_into_the_rendered_output(@TempDir Path folder) throws Exception {
+        SecretDef github = SecretDef.opaque("github", "TOKEN");
+        List<EnvironmentDefinition> environments = List.of(new EnvironmentDefinition("dev", () -> stack(github)),
+                new EnvironmentDefinition("prod", () -> Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))));
+        Path out = folder.resolve("out");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(environments, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("TOKEN", "s3cret-token"), folder);
+        assertThat(cli.run("render", "all", "--out", out.toString())).isZero();
+        Map<String, String> rendered = dev.kforge.dsl.output.OutputDirectory.read(out.resolve("dev"));
+
+        // --out out, as render, check and apply-command take it: the Secret would replace out/dev, which git tracks.
+        assertThat(cli.run("secrets", "dev", "--out", out.toString())).isEqualTo(1);
+        assertThat(dev.kforge.dsl.output.OutputDirectory.read(out.resolve("dev"))).isEqualTo(rendered);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(out.resolve("dev") + " holds files make secrets did not write "
+                + "(10-namespace-demo-dev.yaml), which writing would delete: rendered output, which git tracks, or files of your own. Nothing was written: Secret values stay outside out/ "
+                + "and git; write them to the default secrets/ folder (git-ignored) or another folder of their own.\n");
+
+        // Only another environment's folder rendered there: still the output folder.
+        Files.walk(out.resolve("dev")).sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        err.reset();
+        assertThat(cli.run("secrets", "dev", "--out", out.toString())).isEqualTo(1);
+        assertThat(out.resolve("dev")).doesNotExist();
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(out.resolve("prod") + " holds files make secrets did not write "
+                + "(10-namespace-demo-prod.yaml), which writing would delete");
+
+        // Its own earlier output is replaced as before.
+        err.reset();
+        assertThat(cli.run("secrets", "dev", "--out", folder.resolve("secrets").toString())).isZero();
+        assertThat(cli.run("secrets", "dev", "--out", folder.resolve("secrets").toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void the_secrets_command_names_every_missing_key_and_writes_nothing(@TempDir Path folder) {
         SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
