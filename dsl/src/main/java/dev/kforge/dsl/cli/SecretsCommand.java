@@ -54,7 +54,8 @@ final class SecretsCommand {
             return 1;
         }
         if (secrets.files().isEmpty()) {
-            console.out().println("No Secret of " + name + " takes its values from the environment: its Secrets come from "
+            // With --stdout, standard output is kubectl's YAML: a sentence there fails `| kubectl apply -f -`.
+            (toStdout ? console.err() : console.out()).println("No Secret of " + name + " takes its values from the environment: its Secrets come from "
                     + "the ExternalSecret or SealedSecret objects in out/" + name + ". Nothing to build.");
             return 0;
         }

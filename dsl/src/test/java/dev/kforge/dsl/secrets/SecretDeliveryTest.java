@@ -269,6 +269,20 @@ class SecretDeliveryTest {
         assertThat(folder.resolve("secrets")).doesNotExist();
     }
 
+    @Test
+    void with_nothing_to_build_the_printing_secrets_command_prints_no_text_where_kubectl_reads_yaml(@TempDir Path folder) {
+        SecretDef stored = SecretDef.opaque("github", "TOKEN").withSource(SecretSource.clusterStore("vault"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(List.of(new EnvironmentDefinition("dev", () -> stack(stored))), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), folder);
+
+        // make secrets ENV=staging STDOUT=1 | kubectl apply -f -: kubectl refused the sentence ("apiVersion not set, kind not set").
+        assertThat(cli.run("secrets", "dev", "--stdout")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("No Secret of dev takes its values from the environment");
+    }
+
     private static String base64(String value) {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
