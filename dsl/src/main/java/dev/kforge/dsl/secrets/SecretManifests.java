@@ -49,11 +49,11 @@ public final class SecretManifests {
             for (String key : secret.keys()) {
                 String variable = source.variableFor(key);
                 String where = "Secret " + secret.name() + " key " + key + " (variable " + variable;
-                // An empty variable (CLIENT_ID= make secrets) does not hide the file's value; an empty value is missing.
+                // An empty or blank variable (CLIENT_ID= make secrets) does not hide the file's value; an empty or blank value is missing.
                 String fromEnvironment = environment.get(variable);
-                SecretValue value = fromEnvironment != null && !fromEnvironment.isEmpty() ? SecretValue.of(fromEnvironment) : dotEnv.get(variable);
-                if (value == null || value.length() == 0) {
-                    missing.add(where + (value == null ? ")" : " is empty)"));
+                SecretValue value = fromEnvironment != null && !fromEnvironment.isBlank() ? SecretValue.of(fromEnvironment) : dotEnv.get(variable);
+                if (value == null || value.isBlank()) {
+                    missing.add(where + (value == null ? ")" : value.length() == 0 ? " is empty)" : " is blank: only white space)"));
                 } else if (secret.type() == SecretType.DOCKER_CONFIG_JSON && !value.isDockerConfig()) {
                     missing.add(where + " is not a Docker config: JSON like {\"auths\": {\"<registry>\": {\"auth\": \"<base64 of user:password>\"}}})");
                 } else {

@@ -39,6 +39,11 @@ public final class SecretValue {
         }
     }
 
+    /** Whether the value is empty or only white space: never a credential, usually a placeholder left unfilled. */
+    boolean isBlank() {
+        return new String(bytes, StandardCharsets.UTF_8).isBlank();
+    }
+
     public int length() {
         return bytes.length;
     }

@@ -173,6 +173,21 @@ class SecretDeliveryTest {
     }
 
     @Test
+    void a_blank_value_is_missing_and_a_blank_variable_does_not_hide_the_files_value() {
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
+
+        // CLIENT_SECRET="   " in .env.dev built a Secret of three spaces: the service failed at GitHub, not here.
+        SecretManifests.Result result = SecretManifests.build(stack(github), Map.of("CLIENT_ID", "  "),
+                Map.of("CLIENT_ID", SecretValue.of("from-file"), "CLIENT_SECRET", SecretValue.of(" \t ")));
+
+        assertThat(result.files()).isEmpty();
+        assertThat(result.missing()).containsExactly("Secret github key CLIENT_SECRET (variable CLIENT_SECRET is blank: only white space)");
+        assertThat(SecretManifests.build(stack(github), Map.of("CLIENT_ID", " "), Map.of("CLIENT_ID", SecretValue.of("from-file"),
+                "CLIENT_SECRET", SecretValue.of(" padded "))).files().get(0).content())
+                .contains("CLIENT_ID: " + base64("from-file")).contains("CLIENT_SECRET: " + base64(" padded "));
+    }
+
+    @Test
     void registry_credentials_must_be_a_docker_config() {
         SecretDef registry = SecretDef.registryCredentials("registry").withSource(SecretSource.environment("REGISTRY_"));
 
