@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * name the line, never its value.
  */
 public final class DotEnvFile {
-    private static final Pattern ASSIGNMENT = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*");
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=");
+    /** A comment after an unquoted value: a {@code #} after white space, as in a shell (a tab, or the spaces after {@code =}, too). */
+    private static final Pattern COMMENT = Pattern.compile("\\s#");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final Path file;
@@ -59,10 +61,14 @@ public final class DotEnvFile {
             }
             String key = assignment.group(1);
             position += assignment.end();
+            int afterEquals = position;
+            while (position < text.length() && (text.charAt(position) == ' ' || text.charAt(position) == '\t')) {
+                position++;
+            }
             String value = switch (position < text.length() ? text.charAt(position) : '\n') {
                 case '"' -> doubleQuoted();
                 case '\'' -> singleQuoted();
-                default -> unquoted();
+                default -> unquoted(afterEquals);
             };
             values.remove(key); // a repeated key moves to where it was last set
             values.put(key, SecretValue.of(value));
@@ -116,13 +122,14 @@ public final class DotEnvFile {
         return value;
     }
 
-    private String unquoted() {
-        int end = lineEnd(position);
-        String raw = text.substring(position, end);
-        int comment = raw.indexOf(" #");
+    /** From just after the {@code =}: {@code KEY= # fill in} is an empty value with a comment. */
+    private String unquoted(int from) {
+        int end = lineEnd(from);
+        String raw = text.substring(from, end);
+        Matcher comment = COMMENT.matcher(raw);
         position = end;
         nextLine();
-        return (comment < 0 ? raw : raw.substring(0, comment)).strip();
+        return (comment.find() ? raw.substring(0, comment.start()) : raw).strip();
     }
 
     /** After a closing quote: spaces and an optional comment, then the end of the line. */

@@ -151,6 +151,18 @@ class SecretDeliveryTest {
     }
 
     @Test
+    void a_comment_after_an_unquoted_value_starts_at_a_hash_after_any_white_space(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve(".env.dev");
+        // A tab before the comment kept it in the value; a placeholder comment alone became the value.
+        Files.writeString(file, "CLIENT_ID=abc\t# the OAuth app\nCLIENT_SECRET= # fill in from GitHub\nHASH=a#b\nLEADING=#x\n");
+        assertThat(DotEnvFile.read(file)).containsExactly(
+                Map.entry("CLIENT_ID", SecretValue.of("abc")),
+                Map.entry("CLIENT_SECRET", SecretValue.of("")),
+                Map.entry("HASH", SecretValue.of("a#b")),
+                Map.entry("LEADING", SecretValue.of("#x")));
+    }
+
+    @Test
     void names_the_line_of_a_malformed_value_without_showing_it(@TempDir Path folder) throws Exception {
         Path file = folder.resolve(".env.dev");
         Files.writeString(file, "A=1\nB=\"s3cret\" trailing\n");
