@@ -116,6 +116,9 @@ public final class Cli {
             case "apply-command":
                 return rest.size() == 1 ? ApplyCommand.run(console, rest.get(0), output) : usage("apply-command takes one environment");
             case "diff":
+                if (rest.size() == 2 && rest.get(0).equals(rest.get(1))) {
+                    return usage("diff compares two environments; FROM and TO are both \"" + rest.get(0) + "\"");
+                }
                 return rest.size() == 2 ? DiffCommand.run(console, rest.get(0), rest.get(1)) : usage("diff takes two environments: FROM TO");
             case "list":
                 environments.forEach(e -> out.println(e.name()));

@@ -437,7 +437,7 @@ class CliTest {
 
     static Stream<List<String>> usageErrors() {
         return Stream.of(List.of(), List.of("deploy"), List.of("render"), List.of("render", "dev", "prod"), List.of("check", "dev"),
-                List.of("render", "dev", "--out"));
+                List.of("render", "dev", "--out"), List.of("diff", "prod", "prod"));
     }
 
     @ParameterizedTest
@@ -460,6 +460,14 @@ class CliTest {
         assertThat(err()).isEqualTo("Usage error: render takes one environment or \"all\".\n"
                 + "Commands: make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], "
                 + "make diff FROM=<env> TO=<env>, make apply-command ENV=<env>. Environments: dev, prod.\n");
+    }
+
+    @Test
+    void diff_of_an_environment_with_itself_is_a_usage_error_not_a_list_of_every_field_naming_it() {
+        // make diff FROM=prod TO=prod printed "0 field(s) differ" and then every value naming prod (150 lines for tgr).
+        assertThat(run(VALID, "diff", "prod", "prod")).isEqualTo(2);
+        assertThat(err()).startsWith("Usage error: diff compares two environments; FROM and TO are both \"prod\".\n");
+        assertThat(out()).isEmpty();
     }
 
     @Test
