@@ -1,12 +1,14 @@
 package dev.kforge.dsl.cli;
 
 import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.output.FileErrors;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
 import dev.kforge.dsl.pipeline.CommittedOutput;
 import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.Renderer;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +50,11 @@ final class RenderCommand {
         try {
             changed = OutputDirectory.replaceAll(folders);
         } catch (IOException e) {
-            console.err().println(e.getMessage() + ". Every other folder is as it was: none is ever half-written.");
+            // A folder's own failure is told with its folder; one before any folder (the output folder is a file, say) is
+            // the JDK's exception, whose message is only a path.
+            String why = e instanceof FileSystemException ? "Cannot write " + String.join(", ", folders.keySet().stream().map(Path::toString).toList())
+                    + ": " + FileErrors.describe(e) : e.getMessage();
+            console.err().println(why + ". Every other folder is as it was: none is ever half-written.");
             return 1;
         }
         folders.forEach((folder, files) -> {

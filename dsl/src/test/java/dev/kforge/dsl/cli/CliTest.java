@@ -471,6 +471,17 @@ class CliTest {
     }
 
     @Test
+    void a_render_that_cannot_write_says_why_not_only_a_path() throws IOException {
+        Path file = Files.writeString(outDir.resolve("README.md"), "notes\n");
+
+        // make render ENV=dev OUT=README.md printed only "/abs/README.md. Every other folder is as it was: ...".
+        assertThat(run(VALID, "render", "dev", "--out", file.toString())).isEqualTo(1);
+        assertThat(err()).isEqualTo("Cannot write " + file.resolve("dev") + ": already exists: " + file.toAbsolutePath()
+                + ". Every other folder is as it was: none is ever half-written.\n");
+        assertThat(Files.readString(file)).isEqualTo("notes\n");
+    }
+
+    @Test
     void names_the_unknown_command() {
         run(VALID, "deploy");
 
