@@ -48,6 +48,15 @@ RUN = KFORGE_VIA_MAKE=1 $(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)
 
 FROM ?= staging
 TO ?= prod
+
+# Environments are variables, not targets: `make apply-command prod` ran apply-command for the default ENV=dev
+# (printing dev's kubectl line) before make stopped at the unknown target prod. Refused before anything runs.
+KNOWN_GOALS := render check secrets diff apply-command test run build clean bench bench-render print-render-java \
+               print-render-java-path generate $(JAR) $(CACHE)
+UNKNOWN_GOALS := $(filter-out $(KNOWN_GOALS),$(MAKECMDGOALS))
+ifneq ($(UNKNOWN_GOALS),)
+  $(error "$(UNKNOWN_GOALS)" is not a make target. Environments are variables: make render ENV=$(firstword $(UNKNOWN_GOALS)), make diff FROM=staging TO=prod, make secrets ENV=dev. Targets: render check secrets diff apply-command test run build bench bench-render generate clean)
+endif
 N ?= 1000
 # make bench-render ROUNDS=5: render again in the same JVM, to see the pipeline without start-up and JIT.
 ROUNDS ?= 1
@@ -133,6 +142,7 @@ generate:
 # Not quiet: Surefire's per-module "Tests run: ..." lines are the report CI and people read.
 test:
 	mvn -B -ntp verify
+	@scripts/test-make.sh
 
 run:
 	$(MVN) -pl app -am -DskipTests package

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Tests of the Makefile's own command line: what each make command line runs, read with `make -n`
+# (nothing is built or rendered). Run by `make test` after the Maven tests.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+failures=0
+# expect <exit: 0|fail> <stdout must contain, or -> <stdout must not contain, or -> <stderr must contain, or -> make args...
+expect() {
+    local exit=$1 has=$2 lacks=$3 says=$4
+    shift 4
+    local out err code
+    out=$(make -s --no-print-directory -n "$@" 2>/tmp/kforge-test-make.$$)
+    code=$?
+    err=$(cat /tmp/kforge-test-make.$$)
+    rm -f /tmp/kforge-test-make.$$
+    local problem=""
+    if [ "$exit" = 0 ] && [ "$code" != 0 ]; then problem="exit $code, expected 0"; fi
+    if [ "$exit" = fail ] && [ "$code" = 0 ]; then problem="exit 0, expected a failure"; fi
+    if [ "$has" != - ] && [[ "$out" != *"$has"* ]]; then problem="$problem; stdout lacks '$has'"; fi
+    if [ "$lacks" != - ] && [[ "$out" == *"$lacks"* ]]; then problem="$problem; stdout has '$lacks'"; fi
+    if [ "$says" != - ] && [[ "$err" != *"$says"* ]]; then problem="$problem; stderr lacks '$says'"; fi
+    if [ -n "$problem" ]; then
+        failures=$((failures + 1))
+        echo "FAIL make $*: ${problem#; }"
+        echo "  stdout: ${out//$'\n'/$'\n'  }"
+        echo "  stderr: ${err//$'\n'/$'\n'  }"
+    else
+        echo "ok   make $*"
+    fi
+}
+
+# The commands, as documented.
+expect 0 "render prod --out out" - - render ENV=prod
+expect 0 "diff staging prod" - - diff FROM=staging TO=prod
+expect 0 "apply-command prod --out out" - - apply-command ENV=prod
+expect 0 "secrets dev --stdout" - - secrets ENV=dev STDOUT=1
+
+# An environment given as a target ran the command for the default ENV=dev first: `make apply-command prod`
+# printed dev's kubectl line, and `eval "$(make -s apply-command prod)"` would have deployed dev.
+expect fail - "apply-command" "ENV=prod" apply-command prod
+expect fail - "render" "ENV=prod" render prod
+expect fail - "diff" "FROM=" diff staging prod
+
+if [ "$failures" -gt 0 ]; then
+    echo "$failures Makefile test(s) failed."
+    exit 1
+fi
+echo "All Makefile tests passed."
