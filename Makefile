@@ -70,8 +70,16 @@ render: $(CACHE)
 check: $(CACHE)
 	@$(RUN) check --out $(OUT)
 
+# STDOUT=1 (yes, true) prints the Secrets; STDOUT=0 (no, false) writes secrets/<env> as without it: any value at all
+# used to print them, so STDOUT=0 put the values on the terminal or in a CI log. Other values are refused.
+ifneq ($(filter secrets,$(MAKECMDGOALS)),)
+  ifneq ($(filter-out 0 1 no yes false true,$(STDOUT)),)
+    $(error STDOUT=$(STDOUT) is not understood: STDOUT=1 prints the Secrets for | kubectl apply -f -, without STDOUT make secrets writes secrets/$(ENV))
+  endif
+endif
+
 secrets: $(CACHE)
-	@$(RUN) secrets $(ENV) $(if $(STDOUT),--stdout,)
+	@$(RUN) secrets $(ENV) $(if $(filter 1 yes true,$(STDOUT)),--stdout,)
 
 diff: $(CACHE)
 	@$(RUN) diff $(FROM) $(TO)

@@ -42,6 +42,11 @@ expect fail - "apply-command" "ENV=prod" apply-command prod
 expect fail - "render" "ENV=prod" render prod
 expect fail - "diff" "FROM=" diff staging prod
 
+# STDOUT=0 printed the Secrets' values to the terminal (or a CI log) instead of writing secrets/dev.
+expect 0 "secrets dev" "--stdout" - secrets ENV=dev STDOUT=0
+expect 0 "secrets dev" "--stdout" - secrets ENV=dev STDOUT=no
+expect fail - "secrets" "STDOUT=1" secrets ENV=dev STDOUT=maybe
+
 if [ "$failures" -gt 0 ]; then
     echo "$failures Makefile test(s) failed."
     exit 1
