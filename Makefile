@@ -81,6 +81,13 @@ endif
 secrets: $(CACHE)
 	@$(RUN) secrets $(ENV) $(if $(filter 1 yes true,$(STDOUT)),--stdout,)
 
+# make diff compares FROM with TO: ENV=all (or ENV=dev) given alone was ignored, and staging was compared with prod.
+ifneq ($(filter diff,$(MAKECMDGOALS)),)
+  ifeq ($(origin ENV)$(origin FROM)$(origin TO),command linefilefile)
+    $(error make diff compares two environments, given as FROM= and TO= (ENV=$(ENV) is not read): make diff FROM=staging TO=prod)
+  endif
+endif
+
 diff: $(CACHE)
 	@$(RUN) diff $(FROM) $(TO)
 

@@ -47,6 +47,11 @@ expect 0 "secrets dev" "--stdout" - secrets ENV=dev STDOUT=0
 expect 0 "secrets dev" "--stdout" - secrets ENV=dev STDOUT=no
 expect fail - "secrets" "STDOUT=1" secrets ENV=dev STDOUT=maybe
 
+# make diff takes FROM and TO; ENV=all was ignored and staging was compared with prod without a word.
+expect fail - "diff" "FROM=" diff ENV=all
+expect fail - "diff" "FROM=" diff ENV=dev
+expect 0 "diff dev prod" - - diff FROM=dev TO=prod ENV=dev
+
 if [ "$failures" -gt 0 ]; then
     echo "$failures Makefile test(s) failed."
     exit 1
