@@ -1,5 +1,10 @@
 package dev.kforge.dsl.diff;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kforge.dsl.check.SecretPatterns;
 import dev.kforge.dsl.yaml.FieldPaths;
 import dev.kforge.dsl.yaml.YamlReader;
@@ -7,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** The fields that differ between two versions of one manifest file: what {@code make check} says of a stale file. */
@@ -21,11 +27,37 @@ public final class FileDiff {
      * and their line breaks shown as {@code \n}. A text that is not YAML differs as a whole.
      */
     public static List<String> between(String before, String after) {
-        Map<String, String> left = fields(before);
-        Map<String, String> right = fields(after);
-        if (left == null || right == null) {
-            return List.of("(the whole file: " + (left == null ? "the committed" : "the rendered") + " text is not YAML)");
+        Optional<JsonNode> leftTree = YamlReader.tree(before);
+        Optional<JsonNode> rightTree = YamlReader.tree(after);
+        if (leftTree.isEmpty() || rightTree.isEmpty()) {
+            return List.of("(the whole file: " + (leftTree.isEmpty() ? "the committed" : "the rendered") + " text is not YAML)");
         }
+        List<String> differences = between(FieldPaths.of(leftTree.get()), FieldPaths.of(rightTree.get()));
+        // The same text of another type (DEBUG: true for "true", a boolean the API server refuses in a ConfigMap's data).
+        if (differences.isEmpty() && !leftTree.get().equals(rightTree.get())) {
+            return between(FieldPaths.of(typed(leftTree.get())), FieldPaths.of(typed(rightTree.get())));
+        }
+        return differences;
+    }
+
+    /** The tree with each scalar's JSON type after its text: {@code true (boolean)}, {@code true (string)}. */
+    private static JsonNode typed(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            // A list item's name stays as it is: it is the item's key in the path, containers[api].
+            node.fields().forEachRemaining(field -> copy.set(field.getKey(),
+                    field.getKey().equals("name") && field.getValue().isTextual() ? field.getValue() : typed(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> copy.add(typed(item)));
+            return copy;
+        }
+        return TextNode.valueOf(node.asText() + " (" + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+
+    private static List<String> between(Map<String, String> left, Map<String, String> right) {
         TreeSet<String> paths = new TreeSet<>(left.keySet());
         paths.addAll(right.keySet());
         List<String> differences = new ArrayList<>();
@@ -41,11 +73,6 @@ public final class FileDiff {
             differences.sort(Comparator.comparing(difference -> difference.startsWith("metadata.name: ")));
         }
         return differences;
-    }
-
-    /** Every scalar by path, or null when the text is not YAML. */
-    private static Map<String, String> fields(String yaml) {
-        return YamlReader.tree(yaml).map(FieldPaths::of).orElse(null);
     }
 
     /**

@@ -68,6 +68,21 @@ class FileDiffTest {
     }
 
     @Test
+    void a_value_of_another_type_is_a_difference_with_both_types() {
+        // DEBUG: true in a committed ConfigMap (a boolean, which the API server refuses in data) was "same fields, other text".
+        String committed = "data:\n  DEBUG: true\n  PORT: 5000\n  HOST: 0.0.0.0\n";
+        String rendered = "data:\n  DEBUG: \"true\"\n  PORT: \"5000\"\n  HOST: 0.0.0.0\n";
+
+        assertThat(FileDiff.between(committed, rendered)).containsExactly(
+                "data.DEBUG: true (boolean) -> true (string)",
+                "data.PORT: 5000 (number) -> 5000 (string)");
+        assertThat(FileDiff.between("a: 1 # a comment\n", "a: 1\n")).isEmpty();
+        assertThat(FileDiff.between("containers:\n- name: api\n  env:\n  - name: PORT\n    value: 5000\n",
+                "containers:\n- name: api\n  env:\n  - name: PORT\n    value: \"5000\"\n"))
+                .containsExactly("containers[api].env[PORT].value: 5000 (number) -> 5000 (string)");
+    }
+
+    @Test
     void a_text_that_is_not_yaml_differs_as_a_whole_and_equal_trees_have_no_difference() {
         assertThat(FileDiff.between("kind: [unclosed\n", "kind: ConfigMap\n"))
                 .containsExactly("(the whole file: the committed text is not YAML)");
