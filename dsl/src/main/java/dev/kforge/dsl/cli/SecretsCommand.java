@@ -43,8 +43,14 @@ final class SecretsCommand {
         Path envFile = workingDirectory.resolve(".env." + name);
         try {
             secrets = SecretManifests.build(stack, variables, DotEnvFile.read(envFile));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             console.err().println("Cannot read " + envFile + ": " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            // Its message starts with the file (and line): "<file>:2: expected KEY=...".
+            String problem = e.getMessage();
+            console.err().println("Cannot read " + problem + (problem.endsWith(".") ? "" : ".")
+                    + " Nothing was built: fix the file, or set the values as environment variables and move it away.");
             return 1;
         }
         if (!secrets.missing().isEmpty()) {

@@ -272,6 +272,21 @@ class SecretDeliveryTest {
     }
 
     @Test
+    void the_secrets_command_names_a_malformed_env_file_line_once(@TempDir Path folder) throws Exception {
+        SecretDef github = SecretDef.opaque("github", "TOKEN");
+        Files.writeString(folder.resolve(".env.dev"), "TOKEN=ok\nthis line holds hunter2\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(List.of(new EnvironmentDefinition("dev", () -> stack(github))), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), folder);
+
+        // It read "Cannot read /x/.env.dev: /x/.env.dev:2: expected ...", the path twice and no way out.
+        assertThat(cli.run("secrets", "dev", "--stdout")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Cannot read " + folder.resolve(".env.dev") + ":2: expected KEY=\"value\" "
+                + "(the line is not shown, it may hold a secret). Nothing was built: fix the file, or set the values as environment "
+                + "variables and move it away.\n");
+    }
+
+    @Test
     void the_secrets_command_names_every_missing_key_and_writes_nothing(@TempDir Path folder) {
         SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
