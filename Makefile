@@ -14,6 +14,10 @@ MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
 
 ENV ?= dev
+# The tgr service reads a variable named ENV too (app/README.md): one exported for it would pick the environment here.
+ifeq ($(origin ENV)$(MAKELEVEL),environment0)
+  $(warning ENV=$(ENV) comes from your shell's environment, not the make command line; make render ENV=<env> overrides it)
+endif
 # Quiet, and without ANSI codes in piped output (.mvn/jvm.config stops the resets Maven 3.8 prints even in batch mode).
 MVN ?= mvn -q -B
 JAVA ?= java

@@ -52,6 +52,10 @@ expect fail - "diff" "FROM=" diff ENV=all
 expect fail - "diff" "FROM=" diff ENV=dev
 expect 0 "diff dev prod" - - diff FROM=dev TO=prod ENV=dev
 
+# ENV exported for the tgr service (which reads a variable of that name) picks the environment: said on stderr.
+ENV=prod expect 0 "render prod" - "comes from your shell's environment" render
+expect 0 "render dev" - - render
+
 if [ "$failures" -gt 0 ]; then
     echo "$failures Makefile test(s) failed."
     exit 1

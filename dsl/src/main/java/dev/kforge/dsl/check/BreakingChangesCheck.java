@@ -14,6 +14,7 @@ import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.yaml.YamlReader;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +86,18 @@ public final class BreakingChangesCheck {
                 compareImmutableFields(reporter, file, old, parse(file.content()));
             }
         }
-        // What disappeared and what appeared, by kind: one of each is a rename; anything else is removals.
+        // What disappeared and what appeared, by kind: one of each is a rename; anything else is removals. A file
+        // of an object still rendered under another file name (a backup copy, x.yaml.orig) removes nothing: make
+        // check reports it as extra.
+        Set<String> renderedObjects = rendered.stream().map(file -> file.kind().kind() + "/" + file.name()).collect(Collectors.toSet());
         Map<String, List<JsonNode>> removed = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>(renderedObjects);
         before.forEach((fileName, old) -> {
-            if (!renderedContent.containsKey(fileName)) {
-                removed.computeIfAbsent(old.path("kind").asText(), kind -> new ArrayList<>()).add(old);
+            String kind = old.path("kind").asText();
+            String name = kind.equals(Kind.JOB.kind()) ? JobDef.givenName(nameOf(old)) : nameOf(old);
+            // seen.add: an object gone is one removal, however many copies of its file there were.
+            if (!renderedContent.containsKey(fileName) && seen.add(kind + "/" + name)) {
+                removed.computeIfAbsent(kind, ofKind -> new ArrayList<>()).add(old);
             }
         });
         removed.forEach((kind, olds) -> {

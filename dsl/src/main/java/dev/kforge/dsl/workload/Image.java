@@ -47,9 +47,11 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
 
     /** An image pinned by tag, e.g. {@code Image.of("eon01/tgr", "1.1.0")}. */
     public static Image of(String repository, String tag) {
-        if (tag == null || tag.isEmpty()) {
-            throw InvalidDefinitionException.invalid("Image " + repository, "tag", String.valueOf(tag),
-                    "must not be empty", "Pin a version, e.g. \"1.1.0\".");
+        if (tag == null) {
+            throw new InvalidDefinitionException("Image " + repository + ": tag is missing (null). Pin a version, e.g. \"1.1.0\".");
+        }
+        if (tag.isEmpty()) {
+            throw InvalidDefinitionException.invalid("Image " + repository, "tag", tag, "must not be empty", "Pin a version, e.g. \"1.1.0\".");
         }
         return new Image(repository, Optional.of(tag), Optional.empty());
     }

@@ -172,6 +172,23 @@ class BreakingChangesCheckTest {
     }
 
     @Test
+    void a_copy_of_a_committed_file_under_another_name_removes_nothing() {
+        Stack stack = stack(web("web"), JobDef.named("migrate").running(ContainerDef.named("migrate").image(Image.of("example/migrate", "1.0.0"))));
+        Map<String, String> withCopies = new LinkedHashMap<>();
+        committed(stack).forEach((fileName, content) -> {
+            withCopies.put(fileName, content);
+            withCopies.put(fileName + ".orig", content); // a backup left by an editor or a merge tool
+        });
+        Problems problems = new Problems();
+        BreakingChangesCheck.check(stack, withCopies, Renderer.render(stack).files(), problems);
+        assertThat(problems.all()).isEmpty();
+        // The object gone, it is one removal, however many copies of its file there were.
+        Problems removal = new Problems();
+        BreakingChangesCheck.check(stack(), withCopies, Renderer.render(stack()).files(), removal);
+        assertThat(removal.all()).extracting(Problem::format).filteredOn(problem -> problem.contains("Deployment web")).hasSize(1);
+    }
+
+    @Test
     void hints_name_the_class_that_declares_the_kind() {
         assertThat(KindConstants.of("Deployment")).isEqualTo("Kind.DEPLOYMENT");
         assertThat(KindConstants.of("Mapping")).isEqualTo("GatewayKinds.MAPPING");

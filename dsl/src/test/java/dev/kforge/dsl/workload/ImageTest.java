@@ -88,6 +88,10 @@ class ImageTest {
         assertThatThrownBy(() -> Image.of("eon01/tgr", ""))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Image eon01/tgr: tag \"\" is invalid: must not be empty. Pin a version, e.g. \"1.1.0\".");
+        // A tag read from a profile or a variable that was never set: said as missing, not as the text "null".
+        assertThatThrownBy(() -> Image.of("eon01/tgr", null))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Image eon01/tgr: tag is missing (null). Pin a version, e.g. \"1.1.0\".");
     }
 
     @Test
