@@ -40,11 +40,11 @@ final class ApplyCommand {
         Map<String, String> rendered = new TreeMap<>();
         environment.files().forEach(file -> rendered.put(file.fileName(), file.content()));
         if (!java.nio.file.Files.isDirectory(folder)) {
-            console.err().println(folder + " is missing: run make render ENV=" + name + " before deploying it.");
+            console.err().println(folder + " is missing: run " + RenderCommand.command(name, outDir) + " before deploying it.");
             return 1;
         }
         if (!OutputDirectory.read(folder).equals(rendered)) {
-            console.err().println(folder + " is not what the code renders: run make render ENV=" + name
+            console.err().println(folder + " is not what the code renders: run " + RenderCommand.command(name, outDir)
                     + " (or make check to see what differs) before deploying it.");
             return 1;
         }

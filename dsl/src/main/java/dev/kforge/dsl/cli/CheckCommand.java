@@ -30,19 +30,19 @@ final class CheckCommand {
                 CommittedOutput.inFolders(stack -> Optional.of(outDir.resolve(stack.environment()))));
         boolean invalid = console.report(result);
         // A render is only worth suggesting when it would write.
-        String fix = invalid ? "Fix the errors above, then run: make render ENV=" : "Run: make render ENV=";
+        String fix = invalid ? "Fix the errors above, then run: " : "Run: ";
         boolean failed = invalid;
         for (RenderedEnvironment environment : result.environments()) {
             Path folder = outDir.resolve(environment.name());
             if (!Files.isDirectory(folder)) {
                 failed = true;
-                console.err().println(folder + " is missing (" + environment.files().size() + " files to write). " + fix + environment.name());
+                console.err().println(folder + " is missing (" + environment.files().size() + " files to write). " + fix + RenderCommand.command(environment.name(), outDir));
                 continue;
             }
             List<String> stale = staleFiles(folder, environment);
             if (!stale.isEmpty()) {
                 failed = true;
-                console.err().println(folder + " is stale (" + String.join(", ", stale) + "). " + fix + environment.name());
+                console.err().println(folder + " is stale (" + String.join(", ", stale) + "). " + fix + RenderCommand.command(environment.name(), outDir));
             }
         }
         for (String problem : strayOutput(console, outDir)) {
@@ -104,7 +104,7 @@ final class CheckCommand {
         }
         for (LeftoverFolders.Leftover leftover : LeftoverFolders.in(outDir)) {
             problems.add(leftover.path() + " was left by a render that did not finish (process " + leftover.pid()
-                    + "), and kubectl apply -R would deploy it. The next make render ENV=" + leftover.folder()
+                    + "), and kubectl apply -R would deploy it. The next " + RenderCommand.command(leftover.folder(), outDir)
                     + " removes it; else delete it by hand.");
         }
         return problems;

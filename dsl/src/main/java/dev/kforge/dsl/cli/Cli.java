@@ -30,6 +30,8 @@ public final class Cli {
     private final PrintStream out;
     /** Set by the Makefile, so that usage errors show make's syntax. */
     static final String VIA_MAKE = "KFORGE_VIA_MAKE";
+    /** Where manifests are rendered without {@code --out}. */
+    static final String DEFAULT_OUT = "out";
 
     private final PrintStream err;
     private final Console console;
@@ -104,7 +106,10 @@ public final class Cli {
         }
         String command = words.get(0);
         List<String> rest = words.subList(1, words.size());
-        Path output = outDir != null ? outDir : Path.of(command.equals("secrets") ? "secrets" : "out");
+        if (toStdout && !command.equals("secrets")) {
+            return usage("--stdout is for secrets only, not " + command);
+        }
+        Path output = outDir != null ? outDir : Path.of(command.equals("secrets") ? "secrets" : DEFAULT_OUT);
         switch (command) {
             case "render":
                 return rest.size() == 1 ? RenderCommand.run(console, rest.get(0), output) : usage("render takes one environment or \"all\"");
@@ -132,7 +137,7 @@ public final class Cli {
         err.println("Usage error: " + problem + ".");
         // The Makefile sets this: its users type make targets, not the jar's arguments.
         String commands = variables.containsKey(VIA_MAKE)
-                ? "make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], make diff FROM=<env> TO=<env>, make apply-command ENV=<env>"
+                ? "make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], make diff FROM=<env> TO=<env>, make apply-command ENV=<env> [OUT=dir]"
                 : "render ENV|all [--out DIR], check [--out DIR], secrets ENV [--stdout] [--out DIR], diff FROM TO, apply-command ENV [--out DIR], list";
         err.println("Commands: " + commands + ". Environments: " + String.join(", ", console.names()) + ".");
         return 2;

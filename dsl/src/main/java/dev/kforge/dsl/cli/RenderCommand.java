@@ -23,6 +23,11 @@ final class RenderCommand {
     private RenderCommand() {
     }
 
+    /** {@code make render ENV=dev}, with {@code OUT=dir} when the output is not the default {@code out}: the command to suggest. */
+    static String command(String environment, Path outDir) {
+        return "make render ENV=" + environment + (outDir.equals(Path.of(Cli.DEFAULT_OUT)) ? "" : " OUT=" + outDir);
+    }
+
     static int run(Console console, String requested, Path outDir) {
         List<String> targets = requested.equals("all") ? console.names() : List.of(requested);
         if (targets.isEmpty() || !console.knows(targets.get(0))) {

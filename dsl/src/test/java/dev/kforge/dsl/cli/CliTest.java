@@ -116,14 +116,14 @@ class CliTest {
                 () -> stack("prod").with(EmissaryHost.named("web").hostname("web.example.com"))));
 
         assertThat(run(environments, "apply-command", "prod", "--out", outDir.toString())).isEqualTo(1);
-        assertThat(err()).isEqualTo(outDir.resolve("prod") + " is missing: run make render ENV=prod before deploying it.\n");
+        assertThat(err()).isEqualTo(outDir.resolve("prod") + " is missing: run make render ENV=prod OUT=" + outDir + " before deploying it.\n");
         assertThat(out()).isEmpty();
         stderr.reset();
         assertThat(run(environments, "render", "prod", "--out", outDir.toString())).isEqualTo(0);
         stdout.reset();
         Files.writeString(outDir.resolve("prod").resolve("99-extra.yaml"), "kind: ConfigMap\n");
         assertThat(run(environments, "apply-command", "prod", "--out", outDir.toString())).isEqualTo(1);
-        assertThat(err()).isEqualTo(outDir.resolve("prod") + " is not what the code renders: run make render ENV=prod "
+        assertThat(err()).isEqualTo(outDir.resolve("prod") + " is not what the code renders: run make render ENV=prod OUT=" + outDir + " "
                 + "(or make check to see what differs) before deploying it.\n");
         Files.delete(outDir.resolve("prod").resolve("99-extra.yaml"));
         stderr.reset();
@@ -318,7 +318,7 @@ class CliTest {
         // Then
         assertThat(exit).isEqualTo(1);
         assertThat(err()).isEqualTo(outDir.resolve("dev") + " is stale (changed: 30-configmap-cfg.yaml [data.ENV: edited -> dev]). "
-                + "Run: make render ENV=dev\n");
+                + "Run: make render ENV=dev OUT=" + outDir + "\n");
         assertThat(out()).isEmpty();
     }
 
@@ -331,7 +331,7 @@ class CliTest {
         int exit = run(VALID, "check", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains(outDir.resolve("prod") + " is stale (missing: 30-configmap-cfg.yaml, extra: 99-old.yaml). Run: make render ENV=prod\n")
+        assertThat(err()).contains(outDir.resolve("prod") + " is stale (missing: 30-configmap-cfg.yaml, extra: 99-old.yaml). Run: make render ENV=prod OUT=" + outDir + "\n")
                 .as("a file without a name is no object that could have been removed").doesNotContain("is no longer defined");
     }
 
@@ -350,12 +350,12 @@ class CliTest {
         int exit = run(VALID, "check", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).isEqualTo(outDir.resolve("dev") + " is stale (extra: notes/). Run: make render ENV=dev\n"
+        assertThat(err()).isEqualTo(outDir.resolve("dev") + " is stale (extra: notes/). Run: make render ENV=dev OUT=" + outDir + "\n"
                 + outDir.resolve("qa") + " is not the folder of an environment (dev, prod), yet kubectl apply -R and GitOps tools "
                 + "would deploy it. Delete it, or define the environment.\n"
                 + outDir.resolve("stray.yaml") + " is outside every environment's folder, yet kubectl apply -R would deploy it. Delete it.\n"
                 + outDir.resolve(".prod." + ended.pid() + ".new") + " was left by a render that did not finish (process " + ended.pid()
-                + "), and kubectl apply -R would deploy it. The next make render ENV=prod removes it; else delete it by hand.\n");
+                + "), and kubectl apply -R would deploy it. The next make render ENV=prod OUT=" + outDir + " removes it; else delete it by hand.\n");
         assertThat(out()).isEmpty();
     }
 
@@ -368,7 +368,7 @@ class CliTest {
         int exit = run(broken, "check", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains("prod is missing (2 files to write). Fix the errors above, then run: make render ENV=prod\n");
+        assertThat(err()).contains("prod is missing (2 files to write). Fix the errors above, then run: make render ENV=prod OUT=" + outDir + "\n");
     }
 
     @Test
@@ -376,12 +376,12 @@ class CliTest {
         int exit = run(VALID, "check", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains(outDir.resolve("dev") + " is missing (2 files to write). Run: make render ENV=dev\n");
+        assertThat(err()).contains(outDir.resolve("dev") + " is missing (2 files to write). Run: make render ENV=dev OUT=" + outDir + "\n");
         // A folder that exists names each file it lacks.
         outDir.resolve("dev").toFile().mkdirs();
         stderr.reset();
         run(VALID, "check", "--out", outDir.toString());
-        assertThat(err()).contains(outDir.resolve("dev") + " is stale (missing: 10-namespace-demo-dev.yaml, missing: 30-configmap-cfg.yaml). Run: make render ENV=dev\n");
+        assertThat(err()).contains(outDir.resolve("dev") + " is stale (missing: 10-namespace-demo-dev.yaml, missing: 30-configmap-cfg.yaml). Run: make render ENV=dev OUT=" + outDir + "\n");
     }
 
     @Test
@@ -459,7 +459,22 @@ class CliTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err()).isEqualTo("Usage error: render takes one environment or \"all\".\n"
                 + "Commands: make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], "
-                + "make diff FROM=<env> TO=<env>, make apply-command ENV=<env>. Environments: dev, prod.\n");
+                + "make diff FROM=<env> TO=<env>, make apply-command ENV=<env> [OUT=dir]. Environments: dev, prod.\n");
+    }
+
+    @Test
+    void the_suggested_render_names_the_output_folder_unless_it_is_the_default() {
+        assertThat(RenderCommand.command("dev", Path.of("out"))).isEqualTo("make render ENV=dev");
+        assertThat(RenderCommand.command("dev", Path.of("build/out"))).isEqualTo("make render ENV=dev OUT=build/out");
+    }
+
+    @Test
+    void stdout_is_refused_where_it_means_nothing() {
+        // --stdout was silently ignored by render, check and diff: a user expecting YAML on stdout got a written folder.
+        assertThat(run(VALID, "render", "dev", "--stdout", "--out", outDir.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("Usage error: --stdout is for secrets only, not render.\n");
+        assertThat(outDir.resolve("dev")).doesNotExist();
+        assertThat(run(VALID, "check", "--stdout")).isEqualTo(2);
     }
 
     @Test
