@@ -32,6 +32,7 @@ final class ApplyCommand {
         }
         RenderResult result = Renderer.renderAll(console.environments());
         if (console.report(result)) {
+            console.err().println("No command was printed: fix the problems above (every environment is checked, whichever one is deployed).");
             return 1;
         }
         RenderedEnvironment environment = result.environment(name).orElseThrow();

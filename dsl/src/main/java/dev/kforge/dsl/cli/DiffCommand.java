@@ -22,6 +22,7 @@ final class DiffCommand {
         }
         RenderResult result = Renderer.renderAll(console.environments());
         if (console.report(result)) {
+            console.err().println("Nothing was compared: fix the problems above (every environment is checked, whichever two are compared).");
             return 1;
         }
         EnvironmentDiff.Comparison comparison = EnvironmentDiff.compare(result.environment(from).orElseThrow(),

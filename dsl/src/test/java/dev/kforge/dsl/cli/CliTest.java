@@ -178,6 +178,14 @@ class CliTest {
                 .endsWith("Nothing was written: fix the problems above and render again.\n");
         assertThat(out()).isEmpty();
         assertThat(outDir).isEmptyDirectory();
+        // The other commands that check first say what they did not do, too.
+        stderr.reset();
+        assertThat(run(environments, "diff", "dev", "prod")).isEqualTo(1);
+        assertThat(err()).endsWith("Nothing was compared: fix the problems above (every environment is checked, whichever two are compared).\n");
+        stderr.reset();
+        assertThat(run(environments, "apply-command", "prod", "--out", outDir.toString())).isEqualTo(1);
+        assertThat(err()).endsWith("No command was printed: fix the problems above (every environment is checked, whichever one is deployed).\n");
+        assertThat(out()).isEmpty();
     }
 
     @Test
