@@ -12,6 +12,8 @@ import java.math.BigInteger;
 record Cidr(int bits, BigInteger base, int prefix) {
     private static final String HINT = "Write an IPv4 range as four numbers and a prefix length (10.0.0.0/8, 203.0.113.7/32)"
             + " or an IPv6 range as hexadecimal groups and a prefix length (2001:db8::/32, ::/0).";
+    private static final BigInteger MAPPED = BigInteger.valueOf(0xFFFF);
+    private static final BigInteger IPV4_BITS = BigInteger.valueOf(0xFFFFFFFFL);
 
     /** Parses {@code text}, or fails naming the subject and field it was given for. */
     static Cidr parse(String subject, String field, String text) {
@@ -28,6 +30,11 @@ record Cidr(int bits, BigInteger base, int prefix) {
             throw InvalidDefinitionException.invalid(subject, field, text, "sets address bits beyond its /" + prefix + " prefix",
                     "Write the range's first address: " + cidr.canonical() + ".");
         }
+        // Its first address has all of ::ffff:0:0/96's bits, so the prefix is at least 96.
+        if (ipv6 && ipv4Mapped(base)) {
+            throw InvalidDefinitionException.invalid(subject, field, text, "is an IPv4-mapped IPv6 range, which the API server refuses",
+                    "Write the IPv4 range it means: " + ipv4Text(base.and(IPV4_BITS)) + "/" + (prefix - 96) + ".");
+        }
         if (!text.equals(cidr.canonical())) {
             throw InvalidDefinitionException.invalid(subject, field, text, "is not in the canonical form the API server requires",
                     "Write it as " + cidr.canonical() + " (lower case, without leading zeros, the longest run of zero groups as ::).");
@@ -43,12 +50,46 @@ record Cidr(int bits, BigInteger base, int prefix) {
             throw InvalidDefinitionException.invalid(subject, field, String.valueOf(text), "is not an IP address",
                     "Write an IPv4 address as four numbers (80.11.12.10) or an IPv6 one as hexadecimal groups (2001:db8::10).");
         }
+        if (ipv6 && ipv4Mapped(address)) {
+            throw InvalidDefinitionException.invalid(subject, field, text, "is an IPv4-mapped IPv6 address, which the API server refuses",
+                    "Write the IPv4 address it means: " + ipv4Text(address.and(IPV4_BITS)) + ".");
+        }
         String canonical = ipv6 ? Ipv6Text.format(address) : ipv4Text(address);
         if (!text.equals(canonical)) {
             throw InvalidDefinitionException.invalid(subject, field, text, "is not in the canonical form the API server requires",
                     "Write it as " + canonical + " (lower case, without leading zeros, the longest run of zero groups as ::).");
         }
         return text;
+    }
+
+    /**
+     * As {@link #requireAddress}, and not an address the API server refuses as a Service's external IP (its
+     * {@code ValidateNonSpecialIP}): unspecified, loopback, link-local, or link-local multicast.
+     */
+    static String requireExternalAddress(String subject, String field, String text) {
+        requireAddress(subject, field, text);
+        boolean ipv6 = text.indexOf(':') >= 0;
+        BigInteger address = ipv6 ? Ipv6Text.parse(text) : ipv4(text);
+        String range;
+        if (address.signum() == 0) {
+            range = "the unspecified address (0.0.0.0, ::)";
+        } else if (ipv6 ? address.equals(BigInteger.ONE) : address.shiftRight(24).intValue() == 127) {
+            range = "in the loopback range (127.0.0.0/8, ::1/128)";
+        } else if (ipv6 ? address.shiftRight(118).intValue() == 0x3fa : address.shiftRight(16).intValue() == 0xa9fe) {
+            range = "in the link-local range (169.254.0.0/16, fe80::/10)";
+        } else if (ipv6 ? address.shiftRight(120).intValue() == 0xff && (address.shiftRight(112).intValue() & 0x0f) == 0x02
+                : address.shiftRight(8).intValue() == 0xe00000) {
+            range = "in the link-local multicast range (224.0.0.0/24, ffx2::/16)";
+        } else {
+            return text;
+        }
+        throw InvalidDefinitionException.invalid(subject, field, text, "is " + range + ", which the API server refuses for an external IP",
+                "Use an address that reaches the cluster's nodes.");
+    }
+
+    /** Whether {@code address} is an IPv4-mapped IPv6 address ({@code ::ffff:0:0/96}), which the API server refuses. */
+    private static boolean ipv4Mapped(BigInteger address) {
+        return address.shiftRight(32).equals(MAPPED);
     }
 
     /** Whether {@code other} is a strict part of this range, as an exception of an ipBlock must be. */

@@ -105,10 +105,13 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
         return new ServiceDef(meta, type, selection, copy, externalIps, rawEdits);
     }
 
-    /** A copy accepting traffic for {@code ip} (an IPv4 or IPv6 address) on every node. */
+    /**
+     * A copy accepting traffic for {@code ip} (an IPv4 or IPv6 address) on every node; not one the API server refuses there
+     * (unspecified, loopback, link-local).
+     */
     public ServiceDef withExternalIp(String ip) {
         List<String> copy = new ArrayList<>(externalIps);
-        copy.add(Cidr.requireAddress(describe(), "externalIP", ip));
+        copy.add(Cidr.requireExternalAddress(describe(), "externalIP", ip));
         return new ServiceDef(meta, type, selection, ports, copy, rawEdits);
     }
 

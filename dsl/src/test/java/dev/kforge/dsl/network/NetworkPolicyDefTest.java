@@ -112,4 +112,16 @@ class NetworkPolicyDefTest {
         assertThat(NetworkPeer.internet().everyAddress()).isFalse();
         assertThat(NetworkPeer.cidr("2000::/3").everyAddress()).isFalse();
     }
+
+    @Test
+    void ipv4_mapped_ipv6_ranges_are_refused_in_hexadecimal_form_too() {
+        // The API server's strict validation refuses an IPv4-mapped address however it is written: name the IPv4 range instead.
+        assertThatThrownBy(() -> NetworkPeer.cidr("::ffff:a00:0/104")).hasMessage("NetworkPeer: cidr \"::ffff:a00:0/104\" is an IPv4-mapped IPv6 "
+                + "range, which the API server refuses. Write the IPv4 range it means: 10.0.0.0/8.");
+        assertThatThrownBy(() -> NetworkPeer.cidr("::ffff:cb00:7107/128")).hasMessageContaining("Write the IPv4 range it means: 203.0.113.7/32.");
+        assertThatThrownBy(() -> NetworkPeer.anywhereIpv6().except("::ffff:0:0/96")).hasMessageContaining("0.0.0.0/0");
+        // Ranges next to them, or holding them, are plain IPv6 ranges.
+        assertThat(NetworkPeer.cidr("::fffe:0:0/96").cidr()).isEqualTo("::fffe:0:0/96");
+        assertThat(NetworkPeer.cidr("::/64").cidr()).isEqualTo("::/64");
+    }
 }

@@ -184,6 +184,19 @@ class ServiceDefTest {
     }
 
     @Test
+    void external_ips_the_api_server_keeps_from_services_are_refused() {
+        assertThatThrownBy(() -> service.withExternalIp("::ffff:a00:1")).hasMessage("Service web: externalIP \"::ffff:a00:1\" is an IPv4-mapped "
+                + "IPv6 address, which the API server refuses. Write the IPv4 address it means: 10.0.0.1.");
+        assertThatThrownBy(() -> service.withExternalIp("127.0.0.1")).hasMessage("Service web: externalIP \"127.0.0.1\" is in the loopback "
+                + "range (127.0.0.0/8, ::1/128), which the API server refuses for an external IP. Use an address that reaches the cluster's nodes.");
+        for (String special : new String[] {"0.0.0.0", "::", "::1", "127.255.0.1", "169.254.169.254", "fe80::1", "febf::1", "224.0.0.251", "ff02::1", "ff12::2"}) {
+            assertThatThrownBy(() -> service.withExternalIp(special)).as(special).hasMessageContaining("which the API server refuses for an external IP");
+        }
+        assertThat(service.withExternalIp("224.0.1.1").withExternalIp("fec0::1").withExternalIp("ff05::1").withExternalIp("128.0.0.1").externalIps())
+                .hasSize(4);
+    }
+
+    @Test
     void rejects_backend_for_a_port_the_service_lacks() {
         ServiceDef withHttp = service.withPort(ServicePort.to(HTTP));
 
