@@ -1,6 +1,7 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.render.CheckedFields.Field;
@@ -22,8 +23,8 @@ import java.util.Set;
  * ({@code ContainerPolicyCheck}): a pinned image, cpu and memory requests and limits, and, in pods
  * that run until replaced, a readiness and a liveness probe. Otherwise an edit would be the way
  * around them. What the object waives, or the stack's policy turns off, is not asked. A container
- * without a valid image, and ephemeral containers, which the API server refuses in a template, are
- * refused too.
+ * without a valid image or name, two containers of one name, and ephemeral containers, which the API
+ * server refuses in a template, are refused too, whatever the policy.
  */
 final class RawEditedContainers {
     private static final List<String> AMOUNTS = List.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory");
@@ -40,6 +41,13 @@ final class RawEditedContainers {
         Set<String> declared = new HashSet<>();
         RawEditedSecurity.containers(unedited).forEach(container -> declared.add(container.getName()));
         Findings findings = new Findings();
+        // The API server refuses two containers of a name, init containers included: a copy of a declared one too.
+        Set<String> names = new HashSet<>();
+        for (Container container : RawEditedSecurity.containers(edited)) {
+            if (container.getName() != null && !names.add(container.getName())) {
+                findings.refused("container name " + container.getName() + " is given twice");
+            }
+        }
         if (!RawEditResultCheck.orEmpty(pod.getEphemeralContainers()).isEmpty()) {
             findings.refused("ephemeralContainers, which the API server refuses in a pod template (kubectl debug adds them to a running pod)");
         }
@@ -55,7 +63,7 @@ final class RawEditedContainers {
             }
         }
         if (!findings.lacking.isEmpty()) {
-            // What no rule asks for (a valid image, no ephemeral containers) the API server does: an error whatever the policy.
+            // What no rule asks for (a valid image, a valid unique name, no ephemeral containers) the API server does: an error whatever the policy.
             Severity severity = findings.refusedByApiServer ? Severity.ERROR : PolicyRules.severityOf(findings.rules, stack);
             throw new RawEditException(severity, object, RawEditException.editsOf(object)
                     + " added containers the policy's container rules or the API server refuse",
@@ -68,6 +76,10 @@ final class RawEditedContainers {
     /** Adds to {@code findings} what {@code container} lacks; {@code serves}: probes are due. */
     private static void judge(Container container, boolean serves, KubeObject<?> object, Stack stack, Findings findings) {
         String subject = "container " + container.getName();
+        if (container.getName() == null || !Names.Rule.DNS1123_LABEL.accepts(container.getName())) {
+            findings.refused(container.getName() == null ? "a container has no name"
+                    : subject + " is not named by " + Names.Rule.DNS1123_LABEL.description());
+        }
         Image image = image(container.getImage());
         if (image == null) {
             findings.refused(subject + (container.getImage() == null || container.getImage().isEmpty() ? " has no image"

@@ -97,6 +97,24 @@ class RawEditSeverityTest {
     }
 
     @Test
+    void an_added_container_without_a_valid_unique_name_is_an_error_whatever_the_policy() {
+        Policy relaxed = Policy.RELAXED.with(PolicyCheck.READ_ONLY_ROOT_FILESYSTEM, Severity.OFF).with(PolicyCheck.CAPABILITIES, Severity.OFF);
+        for (String name : new String[] {null, "Proxy_1", "web"}) {
+            RenderResult result = render(relaxed, DEPLOYMENT.withRawEdit("proxy", d -> addContainer(d, name, "example/proxy:1.2.3")));
+            assertThat(result.problems().errors()).as(name).filteredOn(problem -> problem.check().equals(Renderer.RAW_EDIT)).isNotEmpty();
+            assertThat(result.environments()).as(name).isEmpty();
+        }
+        // A copy of the definition's container, which no other judgement tells from it.
+        RenderResult copied = render(Policy.STRICT, DEPLOYMENT.withRawEdit("copy", d -> {
+            List<Container> containers = new ArrayList<>(d.getSpec().getTemplate().getSpec().getContainers());
+            containers.add(new ContainerBuilder(web(d)).build());
+            d.getSpec().getTemplate().getSpec().setContainers(containers);
+        }));
+        assertThat(copied.problems().errors()).filteredOn(problem -> problem.check().equals(Renderer.RAW_EDIT)).extracting(Problem::actual)
+                .containsExactly("container name web is given twice");
+    }
+
+    @Test
     void a_warning_beside_an_error_of_another_object_is_reported_with_it_and_nothing_is_written() {
         DeploymentDef privileged = DeploymentDef.named("agent").running(WEB).withReplicas(2)
                 .withRawEdit("host access", d -> d.getSpec().getTemplate().getSpec().setHostNetwork(true));
@@ -128,8 +146,12 @@ class RawEditSeverityTest {
     }
 
     private static void addContainer(Deployment deployment, String image) {
+        addContainer(deployment, "proxy", image);
+    }
+
+    private static void addContainer(Deployment deployment, String name, String image) {
         List<Container> containers = new ArrayList<>(deployment.getSpec().getTemplate().getSpec().getContainers());
-        containers.add(new ContainerBuilder().withName("proxy").withImage(image).withNewSecurityContext().withRunAsNonRoot(true)
+        containers.add(new ContainerBuilder().withName(name).withImage(image).withNewSecurityContext().withRunAsNonRoot(true)
                 .withAllowPrivilegeEscalation(false).endSecurityContext().build());
         deployment.getSpec().getTemplate().getSpec().setContainers(containers);
     }
