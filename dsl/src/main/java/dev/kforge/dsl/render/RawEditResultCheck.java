@@ -4,14 +4,17 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.stack.PodSecurityStandard;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
+import io.fabric8.kubernetes.api.model.AppArmorProfile;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -100,6 +103,7 @@ final class RawEditResultCheck {
             if (template != null) {
                 judgements.add(() -> checkPodSecurity(object, podTemplateOf(unedited), template, stack));
                 judgements.add(() -> requireConsistentEscalation(object, template));
+                judgements.add(() -> requireValidProfiles(object, template));
             }
             if (CheckedFields.apply(manifest)) {
                 judgements.add(() -> RawEditedCheckedFields.check(object, unedited, manifest, stack));
@@ -285,6 +289,56 @@ final class RawEditResultCheck {
                     + "imply it, which the API server refuses", String.join(", ", contradictions),
                     "Set allowPrivilegeEscalation to true in the same edit (or use the definition's withPrivileged(true), which does).",
                     object.meta().origin(), null);
+        }
+    }
+
+    /**
+     * The API server refuses a seccomp or AppArmor profile of another type than RuntimeDefault, Unconfined or Localhost, a
+     * Localhost one without the name of the node's profile, and a profile name beside another type. The policy's rules read
+     * the type only, so under a policy that warns, such an edit would render.
+     */
+    private static void requireValidProfiles(KubeObject<?> object, PodTemplateSpec template) {
+        List<String> refused = new ArrayList<>();
+        PodSecurityContext pod = template.getSpec().getSecurityContext();
+        if (pod != null) {
+            profile("pod seccompProfile", pod.getSeccompProfile() == null ? null : pod.getSeccompProfile().getType(),
+                    pod.getSeccompProfile() == null ? null : pod.getSeccompProfile().getLocalhostProfile(), pod.getSeccompProfile() != null, refused);
+            profile("pod appArmorProfile", pod.getAppArmorProfile() == null ? null : pod.getAppArmorProfile().getType(),
+                    pod.getAppArmorProfile() == null ? null : pod.getAppArmorProfile().getLocalhostProfile(), pod.getAppArmorProfile() != null, refused);
+        }
+        for (Container container : RawEditedSecurity.containers(template)) {
+            SecurityContext security = container.getSecurityContext();
+            if (security == null) {
+                continue;
+            }
+            String subject = "container " + container.getName();
+            SeccompProfile seccomp = security.getSeccompProfile();
+            profile(subject + " seccompProfile", seccomp == null ? null : seccomp.getType(), seccomp == null ? null : seccomp.getLocalhostProfile(),
+                    seccomp != null, refused);
+            AppArmorProfile appArmor = security.getAppArmorProfile();
+            profile(subject + " appArmorProfile", appArmor == null ? null : appArmor.getType(), appArmor == null ? null : appArmor.getLocalhostProfile(),
+                    appArmor != null, refused);
+        }
+        if (!refused.isEmpty()) {
+            throw new RawEditException(object, "raw edits left a seccomp or AppArmor profile the API server refuses", String.join(", ", refused),
+                    "Use type RuntimeDefault, or Localhost with localhostProfile naming the node's profile (profiles/audit.json).",
+                    object.meta().origin(), null);
+        }
+    }
+
+    /** Adds to {@code refused} what the API server refuses in one profile, if {@code present}. */
+    private static void profile(String subject, String type, String localhostProfile, boolean present, List<String> refused) {
+        if (!present) {
+            return;
+        }
+        // The API server trims an AppArmor profile's name; a seccomp one it reads as a path below the kubelet's folder.
+        boolean named = localhostProfile != null && !(subject.endsWith("appArmorProfile") && localhostProfile.isBlank());
+        if (!"RuntimeDefault".equals(type) && !"Unconfined".equals(type) && !"Localhost".equals(type)) {
+            refused.add(subject + " type " + type);
+        } else if (type.equals("Localhost") && !named) {
+            refused.add(subject + " type Localhost without a localhostProfile");
+        } else if (!type.equals("Localhost") && localhostProfile != null) {
+            refused.add(subject + " type " + type + " with a localhostProfile");
         }
     }
 

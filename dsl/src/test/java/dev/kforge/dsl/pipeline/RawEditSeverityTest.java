@@ -14,9 +14,11 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.Image;
+import io.fabric8.kubernetes.api.model.AppArmorProfile;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +114,24 @@ class RawEditSeverityTest {
         }));
         assertThat(copied.problems().errors()).filteredOn(problem -> problem.check().equals(Renderer.RAW_EDIT)).extracting(Problem::actual)
                 .containsExactly("container name web is given twice");
+    }
+
+    @Test
+    void a_seccomp_or_apparmor_profile_the_api_server_refuses_is_an_error_whatever_the_policy() {
+        for (SeccompProfile profile : List.of(new SeccompProfile(null, "Bogus"), new SeccompProfile(null, null), new SeccompProfile(null, "Localhost"),
+                new SeccompProfile("profiles/audit.json", "RuntimeDefault"))) {
+            RenderResult result = render(Policy.RELAXED, DEPLOYMENT.withRawEdit("seccomp", d -> web(d).getSecurityContext().setSeccompProfile(profile)));
+            assertThat(problems(result)).as(profile.toString())
+                    .contains("ERROR raw edits left a seccomp or AppArmor profile the API server refuses");
+            assertThat(result.environments()).as(profile.toString()).isEmpty();
+        }
+        RenderResult appArmor = render(Policy.RELAXED, DEPLOYMENT.withRawEdit("apparmor",
+                d -> d.getSpec().getTemplate().getSpec().getSecurityContext().setAppArmorProfile(new AppArmorProfile(null, "Localhost"))));
+        assertThat(appArmor.problems().errors()).extracting(Problem::actual).containsExactly("pod appArmorProfile type Localhost without a localhostProfile");
+        // A node's own profile, named, is what Localhost means.
+        RenderResult localhost = render(Policy.STRICT, DEPLOYMENT.withRawEdit("seccomp",
+                d -> web(d).getSecurityContext().setSeccompProfile(new SeccompProfile("profiles/audit.json", "Localhost"))));
+        assertThat(problems(localhost)).isEmpty();
     }
 
     @Test
