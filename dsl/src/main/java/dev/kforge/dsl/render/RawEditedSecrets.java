@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * a token) where the rendered object had none. The values are not printed, only where they are.
  */
 final class RawEditedSecrets {
+    private static final java.util.regex.Pattern UNINDEXED = java.util.regex.Pattern.compile("\\[\\d+]");
     private RawEditedSecrets() {
     }
 
@@ -57,6 +58,7 @@ final class RawEditedSecrets {
     /**
      * {@code raw edit "b"}: the edits that wrote {@code secrets} (path to final value) into the manifest or moved them
      * where they end up, found by applying the object's edits again one at a time; only for a refusal, of several edits.
+     * An edit that fails when applied again (one that counts its runs, say) leaves them all named: the refusal is the secret's.
      */
     private static String writers(KubeObject<?> object, Stack stack, Map<String, String> secrets) {
         if (object.rawEdits().size() == 1) {
@@ -66,12 +68,16 @@ final class RawEditedSecrets {
         Map<String, String> previous = scalars(partial);
         Set<String> reasons = new LinkedHashSet<>();
         for (RawEdit<?> edit : object.rawEdits()) {
-            StackRenderer.apply(edit, partial);
+            try {
+                StackRenderer.apply(edit, partial);
+            } catch (RuntimeException | AssertionError e) {
+                return RawEditException.editsOf(object);
+            }
             Map<String, String> current = scalars(partial);
             for (Map.Entry<String, String> secret : secrets.entrySet()) {
                 String value = secret.getValue();
                 boolean wroteIt = current.containsValue(value) && !previous.containsValue(value);
-                boolean movedIt = value.equals(current.get(secret.getKey())) && !value.equals(previous.get(secret.getKey()));
+                boolean movedIt = value.equals(current.get(secret.getKey())) && !heldAt(previous, secret.getKey(), value);
                 if (wroteIt || movedIt) {
                     reasons.add("\"" + edit.reason() + "\"");
                 }
@@ -79,6 +85,16 @@ final class RawEditedSecrets {
             previous = current;
         }
         return reasons.isEmpty() ? RawEditException.editsOf(object) : (reasons.size() == 1 ? "raw edit " : "raw edits ") + String.join(", ", reasons);
+    }
+
+    /**
+     * Whether {@code fields} hold {@code value} at {@code path} or in the same list ({@code args[2]} and {@code args[3]}): an edit
+     * that puts an item before it shifts its index without moving it.
+     */
+    private static boolean heldAt(Map<String, String> fields, String path, String value) {
+        String list = UNINDEXED.matcher(path).replaceAll("[]");
+        return fields.entrySet().stream().anyMatch(field -> value.equals(field.getValue())
+                && UNINDEXED.matcher(field.getKey()).replaceAll("[]").equals(list));
     }
 
     /** A ConfigMap's binaryData is base64: key material by its name ({@code tls.key}, {@code keystore.p12}), else judged as the text it holds. */

@@ -260,6 +260,35 @@ class RawEditedCheckedFieldsTest {
     }
 
     @Test
+    void the_writers_of_a_secret_are_named_even_when_an_edit_does_not_apply_twice_and_not_for_shifting_a_list() {
+        // An edit applied a second time fails: the refusal still names the secret (the edits all), neither crashing nor quoting the edit.
+        java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> Renderer.render(stack(dev.kforge.dsl.config.ConfigMapDef.named("settings").withProperty("MODE", "fast")
+                .withRawEdit("quick fix", c -> c.getData().put("DB_PASSWORD", "hunter2-but-longer"))
+                .withRawEdit("once", c -> {
+                    if (applied.incrementAndGet() > 1) {
+                        throw new IllegalStateException("applied again with " + c.getData().get("DB_PASSWORD"));
+                    }
+                }))))
+                .hasMessageStartingWith("ConfigMap settings: raw edits \"quick fix\", \"once\" wrote what looks like a secret into the manifest")
+                .message().doesNotContain("hunter2").doesNotContain("applied again");
+        java.util.concurrent.atomic.AtomicInteger asserted = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> Renderer.render(stack(dev.kforge.dsl.config.ConfigMapDef.named("settings").withProperty("MODE", "fast")
+                .withRawEdit("quick fix", c -> c.getData().put("DB_PASSWORD", "hunter2-but-longer"))
+                .withRawEdit("once", c -> {
+                    if (asserted.incrementAndGet() > 1) {
+                        throw new AssertionError("applied twice");
+                    }
+                }))))
+                .isInstanceOf(RawEditException.class).hasMessageContaining("wrote what looks like a secret");
+        // Putting a flag before the secret's flag moves the value's index, not the value.
+        assertThatThrownBy(() -> Renderer.render(stack(edited(d -> { })
+                .withRawEdit("db flags", d -> web(d).setArgs(new ArrayList<>(List.of("--db-password", "hunter2-but-longer"))))
+                .withRawEdit("verbose", d -> web(d).getArgs().add(0, "--verbose")))))
+                .hasMessageStartingWith("Deployment web: raw edit \"db flags\" wrote what looks like a secret into the manifest");
+    }
+
+    @Test
     void the_image_probes_command_and_variables_the_policy_checks_read_are_the_definitions() {
         assertThatThrownBy(() -> Renderer.render(stack(edited(d -> {
             web(d).setImage("example/web:latest");
