@@ -84,8 +84,8 @@ public final class Checks {
     private static void reportUnusedWaivers(Stack stack, StackIndex index, Problems problems) {
         for (KubeObject<?> object : index.objects()) {
             for (PolicyCheck check : object.meta().waivers().keySet()) {
-                // A raw edit's values are judged when it is applied, after these checks: its secret-literal waiver may be for them.
-                boolean forRawEdits = check == PolicyCheck.SECRET_LITERAL && !object.rawEdits().isEmpty();
+                // What raw edits render is judged when they are applied, after these checks: the waiver may be for that.
+                boolean forRawEdits = check.judgesRawEdits() && !object.rawEdits().isEmpty();
                 if (!forRawEdits && !problems.wasWaived(object, check)) {
                     problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), object,
                             "waives " + check.id() + ", which finds nothing to waive here", check.id(),

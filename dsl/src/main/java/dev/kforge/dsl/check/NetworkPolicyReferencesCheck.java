@@ -160,7 +160,8 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
 
     /**
      * Whether the allowance reaches the cluster's DNS pods on port 53/UDP: a peer in {@code kube-system}
-     * taking in {@code k8s-app=kube-dns}, or every address of a family ({@code 0.0.0.0/0} or {@code ::/0}, without exceptions).
+     * taking in {@code k8s-app=kube-dns}, or every IPv4 address ({@code 0.0.0.0/0} without exceptions; the cluster's DNS Service
+     * has an IPv4 address unless the cluster is IPv6-only, so {@code ::/0} alone does not reach it).
      */
     private static boolean admitsClusterDns(NetworkPolicyDef.Allowance allowance) {
         boolean port = allowance.admits(Port.udp("dns", NetworkPolicyDef.DNS_PORT));
@@ -168,7 +169,7 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
         boolean dnsPods = peer instanceof NetworkPeer.NamespacePods namespace && namespace.namespace().equals(NetworkPeer.DNS_NAMESPACE)
                 && namespace.pods().entries().entrySet().stream().allMatch(label -> NetworkPeer.DNS_POD_LABELS.get(label.getKey()) != null
                         && NetworkPeer.DNS_POD_LABELS.get(label.getKey()).equals(label.getValue()))
-                || peer instanceof NetworkPeer.IpRange range && range.everyAddress();
+                || peer instanceof NetworkPeer.IpRange range && range.cidr().equals("0.0.0.0/0") && range.except().isEmpty();
         return port && dnsPods;
     }
 

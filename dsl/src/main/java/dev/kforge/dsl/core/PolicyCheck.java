@@ -47,6 +47,18 @@ public enum PolicyCheck {
         this.id = id;
     }
 
+    /**
+     * Whether the rule is also judged on what an object's raw edits render (the containers they add, the security
+     * settings they change, the values they write): a waiver of it may be for those alone.
+     */
+    public boolean judgesRawEdits() {
+        return switch (this) {
+            case IMAGE_TAG, RESOURCES, PROBES, RUN_AS_NON_ROOT, READ_ONLY_ROOT_FILESYSTEM, PRIVILEGE_ESCALATION, CAPABILITIES, SECCOMP,
+                    SECRET_LITERAL -> true;
+            default -> false;
+        };
+    }
+
     /** The id used in reports and in the {@code kforge.dev/waivers} annotation. */
     public String id() {
         return id;

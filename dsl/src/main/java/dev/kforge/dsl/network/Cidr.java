@@ -97,11 +97,6 @@ record Cidr(int bits, BigInteger base, int prefix) {
         return other.bits == bits && other.prefix > prefix && new Cidr(bits, other.base, prefix).first().equals(base);
     }
 
-    /** Whether the range holds every address of its family ({@code 0.0.0.0/0} or {@code ::/0}). */
-    boolean isEverything() {
-        return prefix == 0;
-    }
-
     /** The range in its canonical form: its first address and prefix. */
     String canonical() {
         return (bits == 32 ? ipv4Text(first()) : Ipv6Text.format(first())) + "/" + prefix;

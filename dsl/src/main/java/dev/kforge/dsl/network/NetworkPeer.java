@@ -120,11 +120,6 @@ public sealed interface NetworkPeer {
             }
         }
 
-        /** Whether this is every address of its family ({@code 0.0.0.0/0} or {@code ::/0}) without exceptions. */
-        public boolean everyAddress() {
-            return except.isEmpty() && Cidr.parse("NetworkPeer", "cidr", cidr).isEverything();
-        }
-
         /** A copy that leaves out these ranges too. */
         public IpRange except(String... ranges) {
             List<String> all = new ArrayList<>(except);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Secret values never reach the output folder, which goes to git: a raw edit may not write a value
@@ -22,7 +23,8 @@ import java.util.TreeMap;
  * a token) where the rendered object had none. The values are not printed, only where they are.
  */
 final class RawEditedSecrets {
-    private static final java.util.regex.Pattern UNINDEXED = java.util.regex.Pattern.compile("\\[\\d+]");
+    private static final Pattern UNINDEXED = Pattern.compile("\\[\\d+]");
+
     private RawEditedSecrets() {
     }
 

@@ -359,6 +359,17 @@ class PolicyChecksTest {
     }
 
     @Test
+    void a_waiver_of_a_rule_judged_on_raw_edits_is_not_reported_on_a_raw_edited_object() {
+        // The raw-edit check's refusal of an added container advises this waiver: it must not then be called unused.
+        DeploymentDef edited = goodDeployment(c -> c).withRawEdit("proxy", d -> d.getSpec().setMinReadySeconds(5))
+                .waive(PolicyCheck.PROBES, "the proxy sidecar the edit adds has no health endpoint");
+        assertThat(problems(edited)).isEmpty();
+        // A rule the raw-edit checks do not judge is reported as before.
+        assertThat(problems(goodDeployment(c -> c).withRawEdit("proxy", d -> d.getSpec().setMinReadySeconds(5))
+                .waive(PolicyCheck.NODE_SPREAD, "one zone"))).singleElement().asString().contains("waives node-spread, which finds nothing");
+    }
+
+    @Test
     void a_waiver_of_a_rule_the_policy_turns_off_is_not_reported_while_the_object_breaks_the_rule() {
         DeploymentDef deployment = goodDeployment(c -> c).withReplicas(1).waive(PolicyCheck.MIN_REPLICAS, "a singleton by design");
         Stack stack = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev"))
