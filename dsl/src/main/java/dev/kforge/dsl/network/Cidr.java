@@ -5,7 +5,7 @@ import java.math.BigInteger;
 
 /**
  * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}), in the
- * canonical form the API server's strict validation requires of a NetworkPolicy's {@code ipBlock}:
+ * canonical form the API server writes (it warns about any other, and refuses host bits beyond the prefix in a NetworkPolicy's {@code ipBlock}):
  * IPv4 as four numbers of 0-255 without leading zeros, IPv6 as RFC 5952 writes it (lower case, no
  * leading zeros, the longest run of zero groups as {@code ::}), and no address bits beyond the prefix.
  */
@@ -36,7 +36,7 @@ record Cidr(int bits, BigInteger base, int prefix) {
                     "Write the IPv4 range it means: " + ipv4Text(base.and(IPV4_BITS)) + "/" + (prefix - 96) + ".");
         }
         if (!text.equals(cidr.canonical())) {
-            throw InvalidDefinitionException.invalid(subject, field, text, "is not in the canonical form the API server requires",
+            throw InvalidDefinitionException.invalid(subject, field, text, "is not in canonical form, which the API server warns about",
                     "Write it as " + cidr.canonical() + " (lower case, without leading zeros, the longest run of zero groups as ::).");
         }
         return cidr;
@@ -56,7 +56,7 @@ record Cidr(int bits, BigInteger base, int prefix) {
         }
         String canonical = ipv6 ? Ipv6Text.format(address) : ipv4Text(address);
         if (!text.equals(canonical)) {
-            throw InvalidDefinitionException.invalid(subject, field, text, "is not in the canonical form the API server requires",
+            throw InvalidDefinitionException.invalid(subject, field, text, "is not in canonical form, which the API server warns about",
                     "Write it as " + canonical + " (lower case, without leading zeros, the longest run of zero groups as ::).");
         }
         return text;

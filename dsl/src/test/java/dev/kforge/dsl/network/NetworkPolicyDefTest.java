@@ -89,8 +89,8 @@ class NetworkPolicyDefTest {
         assertThat(NetworkPeer.cidr("2001:db8:1:2:3:4:5:6/128").cidr()).isEqualTo("2001:db8:1:2:3:4:5:6/128");
         assertThat(NetworkPeer.cidr("2001:db8:0:1::/64").cidr()).isEqualTo("2001:db8:0:1::/64");
         // The form the API server and RFC 5952 write: lower case, no leading zeros, the longest zero run compressed.
-        assertThatThrownBy(() -> NetworkPeer.cidr("2001:DB8::/32")).hasMessage("NetworkPeer: cidr \"2001:DB8::/32\" is not in the canonical"
-                + " form the API server requires. Write it as 2001:db8::/32 (lower case, without leading zeros, the longest run of zero groups as ::).");
+        assertThatThrownBy(() -> NetworkPeer.cidr("2001:DB8::/32")).hasMessage("NetworkPeer: cidr \"2001:DB8::/32\" is not in canonical"
+                + " form, which the API server warns about. Write it as 2001:db8::/32 (lower case, without leading zeros, the longest run of zero groups as ::).");
         assertThatThrownBy(() -> NetworkPeer.cidr("2001:0db8::/32")).hasMessageContaining("Write it as 2001:db8::/32");
         assertThatThrownBy(() -> NetworkPeer.cidr("2001:db8:0:0:0:0:0:0/32")).hasMessageContaining("Write it as 2001:db8::/32");
         assertThatThrownBy(() -> NetworkPeer.cidr("2001:db8::1:0:0:0/128")).hasMessageContaining("Write it as 2001:db8:0:0:1::/128");
