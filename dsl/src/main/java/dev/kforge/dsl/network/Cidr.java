@@ -5,9 +5,9 @@ import java.math.BigInteger;
 
 /**
  * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}), in the
- * canonical form the API server writes (it warns about any other, and refuses host bits beyond the prefix in a NetworkPolicy's {@code ipBlock}):
- * IPv4 as four numbers of 0-255 without leading zeros, IPv6 as RFC 5952 writes it (lower case, no
- * leading zeros, the longest run of zero groups as {@code ::}), and no address bits beyond the prefix.
+ * canonical form the API server writes and warns about the lack of: IPv4 as four numbers of 0-255 without
+ * leading zeros, IPv6 as RFC 5952 writes it (lower case, no leading zeros, the longest run of zero groups
+ * as {@code ::}), and no address bits beyond the prefix (10.1.2.3/8 is a typo for a host or a range).
  */
 record Cidr(int bits, BigInteger base, int prefix) {
     private static final String HINT = "Write an IPv4 range as four numbers and a prefix length (10.0.0.0/8, 203.0.113.7/32)"
