@@ -118,11 +118,14 @@ public final class Names {
         return name;
     }
 
-    /** Checks a ConfigMap or Secret key: alphanumerics, '-', '_' or '.', at most 253. */
+    /**
+     * Checks a ConfigMap or Secret key as the API server does: alphanumerics, '-', '_' or '.', at most 253, neither
+     * {@code .} nor starting with {@code ..} (a mounted volume's folder holds the kubelet's own {@code ..data}).
+     */
     public static String requireConfigKey(String subject, String key) {
-        if (key == null || key.length() > 253 || !CharRules.isConfigKey(key) || key.equals(".") || key.equals("..")) {
+        if (key == null || key.length() > 253 || !CharRules.isConfigKey(key) || key.equals(".") || key.startsWith("..")) {
             throw InvalidDefinitionException.invalid(subject, "key", String.valueOf(key),
-                    "must consist of alphanumerics, '-', '_' or '.' (at most 253, not \".\" or \"..\")",
+                    "must consist of alphanumerics, '-', '_' or '.' (at most 253, not \".\" or \"..\", not starting with \"..\")",
                     "For example \"PORT\" or \"application.properties\".");
         }
         return key;

@@ -42,7 +42,20 @@ class ConfigMapDefTest {
         assertThatThrownBy(() -> config.withFile("conf/app.properties", "a=1"))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("ConfigMap cfg: key \"conf/app.properties\" is invalid: must consist of alphanumerics, '-', '_' or '.' "
-                        + "(at most 253, not \".\" or \"..\"). For example \"PORT\" or \"application.properties\".");
+                        + "(at most 253, not \".\" or \"..\", not starting with \"..\"). For example \"PORT\" or \"application.properties\".");
+    }
+
+    @Test
+    void rejects_a_key_starting_with_two_dots_as_the_api_server_does() {
+        // The API server refuses them (IsConfigMapKey): a mounted ConfigMap's folder holds the kubelet's own ..data entries.
+        assertThatThrownBy(() -> config.withFile("..data", "a=1"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ConfigMap cfg: key \"..data\" is invalid: must consist of alphanumerics, '-', '_' or '.' "
+                        + "(at most 253, not \".\" or \"..\", not starting with \"..\"). For example \"PORT\" or \"application.properties\".");
+        assertThatThrownBy(() -> SecretDef.opaque("s", "...token"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageStartingWith("Secret s: key \"...token\" is invalid: ");
+        assertThat(config.withProperty(".env", "1").withProperty("a..b", "2").data()).containsKeys(".env", "a..b");
     }
 
     @Test
