@@ -33,7 +33,7 @@ final class ContainerPolicyCheck implements StackCheck {
                     PolicyReporter.report(stack, workload, PolicyCheck.IMAGE_TAG,
                             subject + " runs an image whose tag names a release line, which its publisher moves to each new release",
                             image.reference(),
-                            "Pin the full version, e.g. Image.of(\"" + image.repository() + "\", \"" + image.tag().get() + ".0\"), or a digest.",
+                            "Pin the full version, e.g. Image.of(\"" + image.repository() + "\", \"" + fullVersion(image.tag().get()) + "\"), or a digest.",
                             problems);
                 }
                 List<String> missing = missingResources(container.resources(), defaults);
@@ -104,5 +104,11 @@ final class ContainerPolicyCheck implements StackCheck {
         resources.cpuLimit().ifPresent(cpu -> set.add("limits.cpu=" + cpu));
         resources.memoryLimit().ifPresent(memory -> set.add("limits.memory=" + memory));
         return set.isEmpty() ? "none" : String.join(", ", set);
+    }
+
+    /** A release line's first release, {@code 1} -> {@code 1.0.0}, {@code v1.25} -> {@code v1.25.0}: a tag the rule accepts ({@code 1.0} is a line too). */
+    static String fullVersion(String releaseLine) {
+        long dots = releaseLine.chars().filter(c -> c == '.').count();
+        return releaseLine + ".0".repeat((int) Math.max(0, 2 - dots));
     }
 }

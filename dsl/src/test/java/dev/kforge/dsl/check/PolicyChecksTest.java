@@ -38,6 +38,7 @@ import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.Volumes;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -246,12 +247,15 @@ class PolicyChecksTest {
 
     @Test
     void reports_an_image_tag_that_names_a_release_line_not_a_release() {
-        for (String tag : List.of("1", "v1", "1.25", "v2.0")) {
+        // The suggested tag is a full version, which the rule accepts: "1.0" would be a release line too.
+        Map<String, String> suggested = Map.of("1", "1.0.0", "v1", "v1.0.0", "1.25", "1.25.0", "v2.0", "v2.0.0");
+        suggested.forEach((tag, full) -> {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).containsExactly(
                     "prod/Deployment web: container web runs an image whose tag names a release line, which its publisher moves to each "
-                            + "new release (example/web:" + tag + "). Pin the full version, e.g. Image.of(\"example/web\", \"" + tag + ".0\"), "
+                            + "new release (example/web:" + tag + "). Pin the full version, e.g. Image.of(\"example/web\", \"" + full + "\"), "
                             + "or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
-        }
+            assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", full))))).as(full).isEmpty();
+        });
         for (String tag : List.of("1.2.3", "v1.2.3", "2024.01.15", "1.25-alpine", "stable1", "1.", "v")) {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).isEmpty();
         }
