@@ -45,6 +45,19 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         });
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
         pod.refuseClaims(subject);
+        // Refused here: the renderer read a null strategy as Recreate, and a null zone spread failed while rendering.
+        if (strategy == null) {
+            throw new InvalidDefinitionException(subject + ": strategy is missing. Pass one, e.g. DeploymentStrategy.rollingUpdate(..) or "
+                    + "DeploymentStrategy.recreate(), or leave the default.");
+        }
+        requireSet(subject, "nodeSpread", nodeSpread);
+        requireSet(subject, "zoneSpread", zoneSpread);
+    }
+
+    private static void requireSet(String subject, String field, Object value) {
+        if (value == null) {
+            throw new InvalidDefinitionException(subject + ": " + field + " is missing. Pass one of its constants, or leave the default.");
+        }
     }
 
     /** The first step: a Deployment needs a name and its main container. */

@@ -48,6 +48,18 @@ class DeploymentDefTest {
     }
 
     @Test
+    void refuses_a_missing_strategy_or_spread_instead_of_rendering_another() {
+        // A null strategy rendered "type: Recreate" (every rollout stops all pods first); a null zone spread failed while rendering.
+        assertThatThrownBy(() -> deployment.withStrategy(null)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: strategy is missing. Pass one, e.g. DeploymentStrategy.rollingUpdate(..) or "
+                        + "DeploymentStrategy.recreate(), or leave the default.");
+        assertThatThrownBy(() -> deployment.withNodeSpread(null)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: nodeSpread is missing. Pass one of its constants, or leave the default.");
+        assertThatThrownBy(() -> deployment.withZoneSpread(null)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: zoneSpread is missing. Pass one of its constants, or leave the default.");
+    }
+
+    @Test
     void rejects_rolling_update_that_can_neither_surge_nor_be_unavailable() {
         assertThatThrownBy(() -> DeploymentStrategy.rollingUpdate(IntOrPercent.count(0), IntOrPercent.percent(0)))
                 .isInstanceOf(InvalidDefinitionException.class)
