@@ -117,7 +117,14 @@ public final class Renderer {
                 return outcome;
             }
             outcome.claims = ClusterScopedNamesCheck.Claims.of(stack);
-            Checks.check(stack, outcome.checks);
+            try {
+                Checks.check(stack, outcome.checks);
+            } catch (RuntimeException e) {
+                // A value the DSL let through (a null where an object was expected) that a check cannot read: a problem of
+                // this environment, not a stack trace that hides every other environment's problems.
+                outcome.checks.add(checkFailure(stack, e));
+                return outcome;
+            }
             try {
                 outcome.rendered = new RenderedEnvironment(stack.environment(), stack.instance(),
                         files(stack, warning -> outcome.rendering.add(rawEditProblem(stack, warning))), definition.definition());
@@ -140,6 +147,17 @@ public final class Renderer {
     private static Problem rawEditProblem(Stack stack, RawEditException failure) {
         return new Problem(RAW_EDIT, failure.severity(), stack.describe(), failure.object().describe(), failure.problem(),
                 failure.actual(), failure.hint(), failure.origin());
+    }
+
+    /**
+     * A check that threw on a definition: what it threw, at the stack's line (the exception's own trace holds only the
+     * library and the command that ran it).
+     */
+    private static Problem checkFailure(Stack stack, RuntimeException e) {
+        String thrown = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new Problem("definition", Severity.ERROR, stack.environment(), "definition",
+                "a check failed on this definition (" + thrown + ")", "",
+                "Look for a null passed to the DSL (an unset profile field, a map lookup that found nothing).", stack.origin());
     }
 
     /** A definition that threw: kforge's own rule messages as they are, anything else with its type (a bug in the definition). */

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.IngressPath;
+import dev.kforge.dsl.network.IngressRule;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.rbac.ApiResource;
 import dev.kforge.dsl.rbac.ClusterRoleDef;
@@ -38,6 +41,9 @@ class RendererTest {
     private static int nextLine() {
         return new Throwable().getStackTrace()[1].getLineNumber() + 1;
     }
+
+    /** The line of {@link #stack} that starts its stack. */
+    private static final int STACK_LINE = nextLine() + 6;
 
     /** The line of {@link #stack} that defines its ConfigMap. */
     private static final int STACK_CONFIG_LINE = nextLine() + 4;
@@ -92,6 +98,23 @@ class RendererTest {
         // The first use reports the initializer's exception; later ones carry it as their cause.
         assertThat(result.problems().all()).extracting(Problem::format).hasSize(2).allSatisfy(problem -> assertThat(problem)
                 .contains("definition: Port 5000: name \"HTTP\" is invalid").contains("[at " + HERE + ":"));
+    }
+
+    @Test
+    void a_check_that_fails_on_a_definition_is_a_problem_of_its_environment_not_a_crash() {
+        // A null the definition passed where the DSL does not refuse it (here an Ingress path's backend, as from a map
+        // lookup) made a check throw: the render stopped with a stack trace, other environments' problems unreported.
+        Supplier<Stack> dev = () -> stack("dev").with(IngressDef.named("web")
+                .withRule(IngressRule.host("web.example.com").withPath(IngressPath.prefix("/", null))));
+        Supplier<Stack> prod = () -> stack("prod").with(ConfigMapDef.named("cfg").withProperty("ENV", "again"));
+
+        RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", dev), new EnvironmentDefinition("prod", prod)));
+
+        assertThat(result.problems().all()).extracting(Problem::format).satisfiesExactly(
+                problem -> assertThat(problem).startsWith("dev/definition: a check failed on this definition (NullPointerException")
+                        .endsWith("[at " + HERE + ":" + STACK_LINE + "]"),
+                problem -> assertThat(problem).startsWith("prod/ConfigMap cfg: another ConfigMap has the same name"));
+        assertThat(result.environments()).extracting(RenderedEnvironment::name).containsExactly("prod");
     }
 
     /** A definition that counts how often it runs. */
