@@ -71,14 +71,25 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
     }
 
     /**
-     * Whether the tag is a major or major.minor version ({@code 1}, {@code v1.2}): a release line, which its
-     * publisher moves to every patch release.
+     * Whether the tag is a major or major.minor version ({@code 1}, {@code v1.2}), alone or with a variant
+     * ({@code 7-alpine}, {@code 3.11-slim}): a release line, which its publisher moves to every patch release.
      */
     public boolean tagNamesAReleaseLine() {
-        if (tag.isEmpty()) {
-            return false;
-        }
-        String text = tag.get();
+        return tag.isPresent() && isReleaseLine(versionOf(tag.get()));
+    }
+
+    /** Whether the tag names no version at all ({@code stable}, {@code alpine}, {@code bookworm}): a channel its publisher moves. */
+    public boolean tagNamesNoVersion() {
+        return tag.isPresent() && tag.get().chars().noneMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** The version of a tag without its variant: {@code 7} of {@code 7-alpine}; a date's dashes ({@code 2024-01-15}) are kept. */
+    public static String versionOf(String tag) {
+        int dash = tag.indexOf('-');
+        return dash > 0 && dash + 1 < tag.length() && Character.isLetter(tag.charAt(dash + 1)) ? tag.substring(0, dash) : tag;
+    }
+
+    private static boolean isReleaseLine(String text) {
         int dots = 0;
         boolean digit = false;
         for (int i = text.startsWith("v") ? 1 : 0; i < text.length(); i++) {

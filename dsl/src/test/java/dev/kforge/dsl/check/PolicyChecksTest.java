@@ -248,7 +248,8 @@ class PolicyChecksTest {
     @Test
     void reports_an_image_tag_that_names_a_release_line_not_a_release() {
         // The suggested tag is a full version, which the rule accepts: "1.0" would be a release line too.
-        Map<String, String> suggested = Map.of("1", "1.0.0", "v1", "v1.0.0", "1.25", "1.25.0", "v2.0", "v2.0.0");
+        Map<String, String> suggested = Map.of("1", "1.0.0", "v1", "v1.0.0", "1.25", "1.25.0", "v2.0", "v2.0.0",
+                "7-alpine", "7.0.0-alpine", "1.25-alpine", "1.25.0-alpine", "3.11-slim-bookworm", "3.11.0-slim-bookworm");
         suggested.forEach((tag, full) -> {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).containsExactly(
                     "prod/Deployment web: container web runs an image whose tag names a release line, which its publisher moves to each "
@@ -256,8 +257,14 @@ class PolicyChecksTest {
                             + "or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", full))))).as(full).isEmpty();
         });
-        for (String tag : List.of("1.2.3", "v1.2.3", "2024.01.15", "1.25-alpine", "stable1", "1.", "v")) {
+        for (String tag : List.of("1.2.3", "v1.2.3", "2024.01.15", "2024-01-15", "1.25.3-alpine", "stable1", "1.")) {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).isEmpty();
+        }
+        // A tag without any version is a channel its publisher moves, as latest is.
+        for (String tag : List.of("stable", "alpine", "bookworm", "v")) {
+            assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/redis", tag))))).as(tag).containsExactly(
+                    "prod/Deployment web: container web runs an image without a pinned tag (example/redis:" + tag + "). Pin a version, "
+                            + "e.g. Image.of(\"example/redis\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
         }
     }
 

@@ -93,6 +93,11 @@ class RawEditedContainersTest {
                         .getResources())));
         assertThatThrownBy(() -> Renderer.render(stack(job)))
                 .hasMessageContaining("(container proxy image example/helper:latest is not pinned to a version or digest).");
+        JobDef channel = JobDef.named("migrate").running(WEB).withRawEdit("helper", j -> add(j.getSpec().getTemplate().getSpec(),
+                "example/helper:stable", false, proxy -> proxy.withResources(j.getSpec().getTemplate().getSpec().getContainers().get(0)
+                        .getResources())));
+        assertThatThrownBy(() -> Renderer.render(stack(channel)))
+                .hasMessageContaining("(container proxy image example/helper:stable is not pinned to a version or digest).");
     }
 
     @Test
