@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A port of a Service, sending traffic to a declared container port.
  *
- * @param name     default the target port's name
+ * @param name     default the target port's name; any DNS-1123 label (63 characters), as the API server allows
  * @param port     the Service's own port, 1-65535
  * @param target   the container port, rendered as {@code targetPort} by name
  * @param nodePort for NodePort and LoadBalancer Services: 30000-32767; default chosen by the cluster
@@ -18,7 +18,8 @@ public record ServicePort(String name, int port, Port target, Optional<Integer> 
     public static final int NODE_PORT_MAX = 32767;
 
     public ServicePort {
-        Names.require(Names.Rule.IANA_SERVICE_NAME, "ServicePort " + port, "name", name);
+        // The API server allows a Service port any DNS-1123 label; an Ingress names it only if it is an IANA service name (below).
+        Names.require(Names.Rule.DNS1123_LABEL, "ServicePort " + port, "name", name);
         Port.requireNumber("ServicePort " + name, "port", port);
         nodePort.ifPresent(n -> {
             if (n < NODE_PORT_MIN || n > NODE_PORT_MAX) {
@@ -36,6 +37,11 @@ public record ServicePort(String name, int port, Port target, Optional<Integer> 
     /** The same port number as the container port. */
     public static ServicePort to(Port target) {
         return of(target.number(), target);
+    }
+
+    /** Whether an Ingress backend can name this port (an IANA service name, at most 15 characters); else it gives the number. */
+    public boolean nameableByIngress() {
+        return Names.Rule.IANA_SERVICE_NAME.accepts(name);
     }
 
     public ServicePort named(String name) {

@@ -66,7 +66,11 @@ final class IngressRenderer implements ObjectRenderer<IngressDef> {
 
     private static IngressBackend backend(ServiceBackend backend) {
         ServiceBackendPort port = new ServiceBackendPort();
-        port.setName(backend.port().name());
+        if (backend.port().nameableByIngress()) {
+            port.setName(backend.port().name());
+        } else {
+            port.setNumber(backend.port().port());
+        }
         IngressServiceBackend service = new IngressServiceBackend();
         service.setName(backend.service().name());
         service.setPort(port);

@@ -94,8 +94,10 @@ class ServiceDefTest {
     void rejects_service_port_name_in_upper_case() {
         assertThatThrownBy(() -> ServicePort.to(HTTP).named("Web"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("ServicePort 8080: name \"Web\" is invalid: must be an IANA service name (lowercase letters, digits and '-', "
-                        + "at least one letter, no '--', starting and ending with a letter or digit, at most 15 characters). Try \"web\".");
+                .hasMessage("ServicePort 8080: name \"Web\" is invalid: must be a DNS-1123 label (lowercase letters, digits and '-', "
+                        + "starting and ending with a letter or digit, at most 63 characters). Try \"web\".");
+        // Longer than a container port's name may be, as the API server allows a Service's.
+        assertThat(ServicePort.to(HTTP).named("notifier-http-api").name()).isEqualTo("notifier-http-api");
     }
 
     @Test

@@ -102,6 +102,25 @@ class IngressRenderingTest {
     }
 
     @Test
+    void a_service_port_whose_name_an_ingress_cannot_give_is_routed_to_by_number() {
+        // A Service port may have any DNS-1123 label as its name; an Ingress backend names only IANA service names (15 characters).
+        ServicePort longName = ServicePort.of(80, HTTP).named("notifier-http-api");
+        ServiceDef named = ServiceDef.named("web").selecting(app).withPort(longName);
+        IngressDef ingress = IngressDef.named("web").withRule(IngressRule.anyHost().withPath(IngressPath.prefix("/", named.backend(longName))));
+
+        Ingress rendered = manifest(render(app, named, ingress), Ingress.class, "web");
+
+        assertThat(rendered.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getPort())
+                .satisfies(port -> {
+                    assertThat(port.getNumber()).isEqualTo(80);
+                    assertThat(port.getName()).isNull();
+                });
+        assertThat(manifest(render(app, service, IngressDef.named("web").withRule(IngressRule.anyHost()
+                .withPath(IngressPath.prefix("/", service.backend(WEB))))), Ingress.class, "web")
+                .getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getPort().getName()).isEqualTo("http");
+    }
+
+    @Test
     void a_rule_for_any_host_has_no_host_field() {
         IngressDef ingress = IngressDef.named("web").withRule(IngressRule.anyHost().withPath(IngressPath.prefix("/", service.backend(WEB))));
 
