@@ -39,6 +39,9 @@ public record ApiResource(String group, String plural) {
             throw InvalidDefinitionException.invalid("ApiResource", "resource", String.valueOf(plural),
                     "must be a lower-case plural, optionally with a subresource", "For example \"pods\" or \"pods/log\".");
         }
+        BuiltInResources.problem(group, plural).ifPresent(problem -> {
+            throw InvalidDefinitionException.invalid("ApiResource", "resource", group + "/" + plural, problem, "A rule for it would grant nothing.");
+        });
     }
 
     /** A resource of a custom group, e.g. {@code of("getambassador.io", "mappings")}. */

@@ -47,6 +47,24 @@ class RbacDefinitionsTest {
     }
 
     @Test
+    void a_resource_of_a_built_in_group_that_the_group_lacks_is_refused() {
+        // Such a rule grants nothing, and the API server says nothing about it.
+        assertThatThrownBy(() -> ApiResource.of("", "configmap")).hasMessage("ApiResource: resource \"/configmap\" is not a resource of the core "
+                + "group: resources are plural, e.g. \"configmaps\". A rule for it would grant nothing.");
+        assertThatThrownBy(() -> ApiResource.of("apps", "configmaps")).hasMessage("ApiResource: resource \"apps/configmaps\" is not a resource of "
+                + "group apps: \"configmaps\" is in the core group (\"\"). A rule for it would grant nothing.");
+        assertThatThrownBy(() -> ApiResource.of("core", "pods")).hasMessageContaining("names no API group: the core group is written \"\"");
+        assertThatThrownBy(() -> ApiResource.of("", "ingresses")).hasMessageContaining("\"ingresses\" is in group networking.k8s.io");
+        assertThatThrownBy(() -> ApiResource.of("", "ingress")).hasMessageContaining("\"ingresses\" is in group networking.k8s.io");
+        assertThatThrownBy(() -> ApiResource.of("networking.k8s.io", "networkpolicy")).hasMessageContaining("plural, e.g. \"networkpolicies\"");
+        assertThatThrownBy(() -> ApiResource.of("batch", "tasks")).hasMessageContaining("is not a resource of group batch (cronjobs, jobs)");
+        // Subresources, and groups that are not built in, are taken as written.
+        assertThat(ApiResource.of("", "pods/exec").plural()).isEqualTo("pods/exec");
+        assertThat(ApiResource.of("getambassador.io", "mappings").group()).isEqualTo("getambassador.io");
+        assertThat(ApiResource.of("apps", "deployments/scale").plural()).isEqualTo("deployments/scale");
+    }
+
+    @Test
     void rejects_external_service_account_in_an_invalid_namespace() {
         assertThatThrownBy(() -> ExternalServiceAccount.of("Kube_System", "default"))
                 .isInstanceOf(InvalidDefinitionException.class)

@@ -1,0 +1,52 @@
+package dev.kforge.dsl.rbac;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resources of the API groups every cluster serves, as Kubernetes 1.33 lists them: a rule naming another
+ * resource of these groups ({@code configmap}, {@code apps/configmaps}) grants nothing, without any error from
+ * the API server. Groups not listed here (custom resources, newer groups) are taken as written.
+ */
+final class BuiltInResources {
+    private static final Map<String, List<String>> BY_GROUP = Map.of(
+            "", List.of("bindings", "componentstatuses", "configmaps", "endpoints", "events", "limitranges", "namespaces", "nodes",
+                    "persistentvolumeclaims", "persistentvolumes", "pods", "podtemplates", "replicationcontrollers", "resourcequotas",
+                    "secrets", "serviceaccounts", "services"),
+            "apps", List.of("controllerrevisions", "daemonsets", "deployments", "replicasets", "statefulsets"),
+            "batch", List.of("cronjobs", "jobs"),
+            "autoscaling", List.of("horizontalpodautoscalers"),
+            "policy", List.of("poddisruptionbudgets"),
+            "networking.k8s.io", List.of("ingressclasses", "ingresses", "ipaddresses", "networkpolicies", "servicecidrs"),
+            "rbac.authorization.k8s.io", List.of("clusterrolebindings", "clusterroles", "rolebindings", "roles"),
+            "discovery.k8s.io", List.of("endpointslices"),
+            "coordination.k8s.io", List.of("leasecandidates", "leases"));
+
+    private BuiltInResources() {
+    }
+
+    /** What is wrong with {@code plural} (its subresource aside) in {@code group}, with the fix; empty when nothing is, or the group is not built in. */
+    static Optional<String> problem(String group, String plural) {
+        if (group.equals("core") || group.equals("v1")) {
+            return Optional.of("names no API group: the core group is written \"\", e.g. ApiResource.of(\"\", \"" + plural + "\")");
+        }
+        List<String> resources = BY_GROUP.get(group);
+        String resource = plural.contains("/") ? plural.substring(0, plural.indexOf('/')) : plural;
+        if (resources == null || resources.contains(resource)) {
+            return Optional.empty();
+        }
+        String shown = group.isEmpty() ? "the core group" : "group " + group;
+        List<String> spellings = List.of(resource, resource + "s", resource + "es",
+                resource.endsWith("y") ? resource.substring(0, resource.length() - 1) + "ies" : resource);
+        Optional<String> inGroup = spellings.stream().filter(resources::contains).findFirst();
+        if (inGroup.isPresent()) {
+            return Optional.of("is not a resource of " + shown + ": resources are plural, e.g. \"" + inGroup.get() + "\"");
+        }
+        return BY_GROUP.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(entry -> spellings.stream().filter(entry.getValue()::contains).limit(1)
+                        .map(spelling -> "is not a resource of " + shown + ": \"" + spelling + "\" is in "
+                                + (entry.getKey().isEmpty() ? "the core group (\"\")" : "group " + entry.getKey())))
+                .findFirst().or(() -> Optional.of("is not a resource of " + shown + " (" + String.join(", ", resources) + ")"));
+    }
+}
