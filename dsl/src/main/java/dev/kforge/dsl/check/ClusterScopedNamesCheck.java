@@ -4,17 +4,22 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Scope;
+import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.stack.Stack;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Cluster-scoped objects of different environments must not share a name: applied to one cluster,
- * the last environment would overwrite the others, and pruning one would delete them all.
+ * the last environment would overwrite the others, and pruning one would delete them all. Nor may
+ * Ingresses of one class in different environments route the same host and path: the controller,
+ * which serves the whole cluster, would send that traffic to one of them.
  */
 public final class ClusterScopedNamesCheck {
     static final String ID = "cluster-name-collision";
+    static final String ROUTE_ID = "ingress-route-collision";
 
     private ClusterScopedNamesCheck() {
     }
@@ -25,21 +30,41 @@ public final class ClusterScopedNamesCheck {
 
     /** As {@link #check}, from what each stack claims (a large render keeps these, not whole stacks). */
     public static void checkClaims(List<Claims> claims, Problems problems) {
-        Map<String, String> firstOwner = new LinkedHashMap<>();
+        Map<String, Claims> firstOwner = new LinkedHashMap<>();
+        Map<String, Claims> firstRouter = new LinkedHashMap<>();
         for (Claims stack : claims) {
             for (KubeObject<?> object : stack.objects()) {
-                String key = object.kind().kind() + "/" + object.name();
-                String owner = firstOwner.putIfAbsent(key, stack.environment());
-                if (owner != null && !owner.equals(stack.environment())) {
-                    String example = object.kind().equals(Kind.NAMESPACE)
-                            ? stack.name() + "-" + stack.environment()
-                            : stack.namespace() + "-" + object.name();
+                Claims owner = firstOwner.putIfAbsent(object.kind().kind() + "/" + object.name(), stack);
+                if (owner != null && !owner.environment().equals(stack.environment())) {
                     problems.add(Problem.of(ID, Severity.ERROR, stack.description(), object,
-                            "is cluster-scoped and environment " + owner + " defines the same name", object.name(),
-                            "Put the environment in the name, e.g. \"" + example + "\"."));
+                            "is cluster-scoped and environment " + owner.environment() + " defines the same name", object.name(),
+                            renaming(object, stack, owner)));
+                }
+            }
+            for (Map.Entry<String, IngressDef> route : stack.routes().entrySet()) {
+                Claims router = firstRouter.putIfAbsent(route.getKey(), stack);
+                if (router != null && !router.environment().equals(stack.environment())) {
+                    problems.add(Problem.of(ROUTE_ID, Severity.ERROR, stack.description(), route.getValue(),
+                            "routes a host and path that an Ingress of environment " + router.environment() + " routes with the same class; "
+                                    + "on one cluster its controller would serve only one of them", route.getKey().trim(),
+                            "Give each environment a host of its own, e.g. with the environment in it."));
                 }
             }
         }
+    }
+
+    /** How to rename a clash: with the environment in the name, or, between two services, the service's name. */
+    private static String renaming(KubeObject<?> object, Claims stack, Claims owner) {
+        boolean otherService = !owner.name().equals(stack.name());
+        if (object.kind().equals(Kind.NAMESPACE)) {
+            // A second service's environments are named after it (notifier-dev): that is its namespace's name too.
+            String example = stack.environment().startsWith(stack.name() + "-") ? stack.environment() : stack.name() + "-" + stack.environment();
+            return (otherService ? "Two services define it: give each its own, e.g. \"" : "Put the environment in the name, e.g. \"") + example + "\".";
+        }
+        if (otherService && !object.name().startsWith(stack.name() + "-")) {
+            return "Two services define it: put the service's name in it, e.g. \"" + stack.name() + "-" + object.name() + "\".";
+        }
+        return "Put the environment in the name, e.g. \"" + stack.namespace() + "-" + object.name() + "\".";
     }
 
     /**
@@ -50,11 +75,21 @@ public final class ClusterScopedNamesCheck {
      * @param namespace   its namespace's name
      * @param description how problems name it
      * @param objects     its cluster-scoped objects
+     * @param routes      the Ingress routes it claims ({@code class host type path}), each with the first Ingress routing it
      */
-    public record Claims(String name, String environment, String namespace, String description, List<KubeObject<?>> objects) {
+    public record Claims(String name, String environment, String namespace, String description, List<KubeObject<?>> objects,
+                         Map<String, IngressDef> routes) {
         public static Claims of(Stack stack) {
-            List<KubeObject<?>> clusterScoped = stack.allObjects().stream().filter(object -> object.kind().scope() == Scope.CLUSTER).toList();
-            return new Claims(stack.name(), stack.environment(), stack.namespace().name(), stack.describe(), clusterScoped);
+            List<KubeObject<?>> clusterScoped = new ArrayList<>();
+            Map<String, IngressDef> routes = new LinkedHashMap<>();
+            for (KubeObject<?> object : stack.allObjects()) {
+                if (object.kind().scope() == Scope.CLUSTER) {
+                    clusterScoped.add(object);
+                } else if (object instanceof IngressDef ingress) {
+                    NetworkReferencesCheck.routesOf(ingress).forEach(route -> routes.putIfAbsent(route, ingress));
+                }
+            }
+            return new Claims(stack.name(), stack.environment(), stack.namespace().name(), stack.describe(), clusterScoped, routes);
         }
     }
 }

@@ -12,7 +12,9 @@ import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Workload;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,13 +88,28 @@ final class NetworkReferencesCheck implements StackCheck {
         }
     }
 
+    /** What an Ingress routes, as {@code class host type path}: two Ingresses of one class routing the same conflict. */
+    static List<String> routesOf(IngressDef ingress) {
+        List<String> routes = new ArrayList<>();
+        for (IngressRule rule : ingress.rules()) {
+            for (IngressPath path : rule.paths()) {
+                routes.add(route(ingress, rule, path));
+            }
+        }
+        return routes;
+    }
+
+    private static String route(IngressDef ingress, IngressRule rule, IngressPath path) {
+        return ingress.ingressClassName().orElse("") + " " + rule.host() + " " + path.type().apiValue() + " " + path.path();
+    }
+
     /** A host and path routed by two Ingresses of one class: the controller serves one of them, unpredictably. */
     private static void checkRouteConflicts(Stack stack, StackIndex index, Problems problems) {
         Map<String, IngressDef> routedBy = new HashMap<>();
         for (IngressDef ingress : index.all(IngressDef.class)) {
             for (IngressRule rule : ingress.rules()) {
                 for (IngressPath path : rule.paths()) {
-                    String route = ingress.ingressClassName().orElse("") + " " + rule.host() + " " + path.type().apiValue() + " " + path.path();
+                    String route = route(ingress, rule, path);
                     IngressDef first = routedBy.putIfAbsent(route, ingress);
                     if (first != null && first != ingress) {
                         problems.add(Problem.of(INGRESS_CONFLICT, Severity.ERROR, stack.describe(), ingress,

@@ -413,6 +413,39 @@ class ChecksTest {
     }
 
     @Test
+    void a_clash_between_two_services_suggests_the_services_name() {
+        ClusterRoleDef reader = ClusterRoleDef.named("pods-reader", PolicyRule.allow(Verb.LIST).on(ApiResource.PODS));
+        Stack tgr = Stack.named("tgr").environment("dev").namespace(NamespaceDef.named("tgr-dev")).with(reader);
+        Stack notifier = Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("tgr-dev")).with(reader);
+
+        assertThat(problems(tgr, notifier)).extracting(line -> line.replaceAll(" \\[at .*]$", "")).containsExactly(
+                "notifier-dev/Namespace tgr-dev: is cluster-scoped and environment dev defines the same name (tgr-dev). "
+                        + "Two services define it: give each its own, e.g. \"notifier-dev\".",
+                "notifier-dev/ClusterRole pods-reader: is cluster-scoped and environment dev defines the same name (pods-reader). "
+                        + "Two services define it: put the service's name in it, e.g. \"notifier-pods-reader\".");
+    }
+
+    @Test
+    void reports_a_host_and_path_two_environments_route_with_one_ingress_class() {
+        // One nginx controller serves the cluster: two services' Ingresses for one host and path would get one backend.
+        IngressRule rule = IngressRule.host("shop.example.com").withPath(IngressPath.prefix("/", ServiceDef.named("web")
+                .selecting(DeploymentDef.named("web").running(app())).withPort(ServicePort.to(HTTP)).backend(ServicePort.to(HTTP))));
+        Stack tgr = Stack.named("tgr").environment("dev").namespace(NamespaceDef.named("tgr-dev"))
+                .with(IngressDef.named("tgr").withIngressClassName("nginx").withRule(rule));
+        int line = line(); IngressDef clash = IngressDef.named("notifier").withIngressClassName("nginx").withRule(rule);
+        Stack notifier = Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("notifier-dev")).with(clash);
+
+        assertThat(problems(tgr, notifier)).filteredOn(problem -> problem.contains("routes a host and path")).containsExactly(
+                "notifier-dev/Ingress notifier: routes a host and path that an Ingress of environment dev routes with the same class; on one "
+                        + "cluster its controller would serve only one of them (nginx shop.example.com Prefix /). Give each environment a host of "
+                        + "its own, e.g. with the environment in it." + at(line));
+        // Another class, or another host, is another route.
+        Stack otherClass = Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("notifier-dev"))
+                .with(IngressDef.named("notifier").withIngressClassName("traefik").withRule(rule));
+        assertThat(problems(tgr, otherClass)).noneMatch(problem -> problem.contains("routes a host and path"));
+    }
+
+    @Test
     void reports_every_problem_of_a_stack_at_once() {
         RoleDef role = RoleDef.named("pods-reader", PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.PODS));
         DeploymentDef absent = DeploymentDef.named("app").running(app());
