@@ -6,6 +6,7 @@ import dev.kforge.dsl.yaml.FieldPaths;
 import dev.kforge.dsl.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +43,10 @@ public final class EnvironmentDiff {
     }
 
     public static Comparison compare(RenderedEnvironment from, RenderedEnvironment to) {
-        Pattern fromToken = token(from.name());
-        Pattern toToken = token(to.name());
+        List<String> fromNames = namesOf(from.name(), to.name());
+        List<String> toNames = namesOf(to.name(), from.name());
+        Pattern fromToken = token(fromNames);
+        Pattern toToken = token(toNames);
         Map<String, Map<String, String>> left = flatten(from, fromToken);
         Map<String, Map<String, String>> right = flatten(to, toToken);
         TreeSet<String> objects = new TreeSet<>(left.keySet());
@@ -68,7 +71,7 @@ public final class EnvironmentDiff {
                 // Redacted here, where the rest of the object is at hand (the flag before an argument); shown as written.
                 FieldDifference field = new FieldDifference(kind, name, path, Optional.ofNullable(FileDiff.redacted(path, va, a)),
                         Optional.ofNullable(FileDiff.redacted(path, vb, b)));
-                Match match = va == null || vb == null ? Match.DIFFERENT : match(va, vb, fromToken, toToken, from.name(), to.name());
+                Match match = va == null || vb == null ? Match.DIFFERENT : match(va, vb, fromToken, toToken, fromNames, toNames);
                 if (match == Match.DIFFERENT) {
                     differences.add(field);
                 } else if (match == Match.SHARING_A_NAME) {
@@ -86,16 +89,19 @@ public final class EnvironmentDiff {
      * value; and whether, doing so, both keep an environment's name at one place (a Java package {@code dev.}, or a host
      * {@code db.prod.internal} in both).
      */
-    private static Match match(String a, String b, Pattern aToken, Pattern bToken, String aName, String bName) {
+    private static Match match(String a, String b, Pattern aToken, Pattern bToken, List<String> aNames, List<String> bNames) {
         if (a.equals(b)) {
             return aToken.matcher(a).find() || bToken.matcher(a).find() ? Match.SHARING_A_NAME : Match.SAME;
         }
+        List<String> either = new ArrayList<>(aNames);
+        either.addAll(bNames);
+        either.sort(Comparator.comparingInt(String::length).reversed()); // notifier-staging before staging
+        String anyName = "(" + String.join("|", either.stream().map(Pattern::quote).toList()) + ")";
         StringBuilder pattern = new StringBuilder();
         Matcher names = aToken.matcher(a);
         int from = 0;
         while (names.find()) {
-            pattern.append(Pattern.quote(a.substring(from, names.start()))).append("(").append(Pattern.quote(aName)).append("|")
-                    .append(Pattern.quote(bName)).append(")");
+            pattern.append(Pattern.quote(a.substring(from, names.start()))).append(anyName);
             from = names.end();
         }
         pattern.append(Pattern.quote(a.substring(from)));
@@ -104,16 +110,31 @@ public final class EnvironmentDiff {
             return Match.DIFFERENT;
         }
         for (int group = 1; group <= aligned.groupCount(); group++) {
-            if (aligned.group(group).equals(aName)) {
+            if (aNames.contains(aligned.group(group))) {
                 return Match.SHARING_A_NAME;
             }
         }
         return bToken.matcher(b).results().count() > aligned.groupCount() ? Match.SHARING_A_NAME : Match.SAME;
     }
 
-    /** The environment's name as a word of its own ({@code tgr-dev}, {@code tgr.dev.example.com}, not {@code device}). */
-    private static Pattern token(String environment) {
-        return Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(environment) + "(?![A-Za-z0-9])");
+    /**
+     * The names an environment goes by: its own, and, beside an environment of the same service named with the same
+     * prefix ({@code notifier-staging} beside {@code notifier-prod}), what follows the prefix ({@code staging}), which
+     * its values use as tgr's use {@code staging}.
+     */
+    static List<String> namesOf(String environment, String other) {
+        int prefix = 0;
+        for (int i = 0; i < Math.min(environment.length(), other.length()) && environment.charAt(i) == other.charAt(i); i++) {
+            if (environment.charAt(i) == '-') {
+                prefix = i + 1;
+            }
+        }
+        return prefix == 0 || prefix == environment.length() ? List.of(environment) : List.of(environment, environment.substring(prefix));
+    }
+
+    /** The environment's names as words of their own ({@code tgr-dev}, {@code tgr.dev.example.com}, not {@code device}), longest first. */
+    private static Pattern token(List<String> names) {
+        return Pattern.compile("(?<![A-Za-z0-9])(?:" + String.join("|", names.stream().map(Pattern::quote).toList()) + ")(?![A-Za-z0-9])");
     }
 
     /**

@@ -53,6 +53,21 @@ class EnvironmentDiffTest {
     }
 
     @Test
+    void a_second_services_environments_are_known_by_what_follows_their_shared_prefix_too() {
+        // notifier-staging's values say staging, as tgr's staging's do: no difference once each side's name is set aside.
+        ConfigMapDef staging = ConfigMapDef.named("settings").withProperty("ENVIRONMENT", "staging").withProperty("HOST", "notifier.staging.example.com");
+        ConfigMapDef prod = ConfigMapDef.named("settings").withProperty("ENVIRONMENT", "prod").withProperty("HOST", "notifier.prod.example.com");
+        assertThat(EnvironmentDiff.between(render("notifier-staging", staging), render("notifier-prod", prod))).isEmpty();
+        // What truly differs still shows.
+        assertThat(EnvironmentDiff.between(render("notifier-staging", staging.withProperty("LEVEL", "debug")),
+                render("notifier-prod", prod.withProperty("LEVEL", "info")))).extracting(FieldDifference::describe)
+                .containsExactly("data.LEVEL: debug -> info");
+        assertThat(EnvironmentDiff.namesOf("notifier-staging", "notifier-prod")).containsExactly("notifier-staging", "staging");
+        assertThat(EnvironmentDiff.namesOf("staging", "prod")).containsExactly("staging");
+        assertThat(EnvironmentDiff.namesOf("tgr-dev", "tgr-dev-eu")).containsExactly("tgr-dev", "dev");
+    }
+
+    @Test
     void long_values_are_shortened_around_where_they_differ() {
         assertThat(differences(ConfigMapDef.named("settings").withProperty("CMD", "java -Xmx512m -cp /srv/app.jar dev.example.tgr.Main --port 5000"),
                 ConfigMapDef.named("settings").withProperty("CMD", "java -Xmx512m -cp /srv/app.jar dev.example.tgr.Main --port 8080")))
