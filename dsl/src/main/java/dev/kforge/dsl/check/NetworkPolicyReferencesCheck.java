@@ -81,8 +81,8 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
                 || allowance.peer() instanceof NetworkPeer.NamespacePods other && !other.namespace().equals(stack.namespace().name())));
         if (!isolating.isEmpty() && !fromOutside) {
             problems.add(Problem.of(INGRESS_BLOCKED, Severity.WARNING, stack.describe(), ingress,
-                    "routes to Service " + service.name() + " port " + port.name() + ", but " + isolating.get(0).describe() + " admits traffic to "
-                            + port.target().number() + "/" + port.target().protocol() + " only from inside namespace " + stack.namespace().name()
+                    "routes to Service " + service.name() + " port " + port.name() + ", but " + isolating.get(0).describe() + " admits no traffic from outside "
+                            + "namespace " + stack.namespace().name() + " to " + port.target().number() + "/" + port.target().protocol()
                             + ", so the Ingress controller (in a namespace of its own) cannot reach the pods",
                     "admitted: " + (allowances.isEmpty() ? "nothing" : describe(allowances)),
                     "Admit the controller's namespace: allowingFrom(NetworkPeer.namespace(\"ingress-nginx\"), " + port.target().name() + " port)."));

@@ -91,8 +91,8 @@ class NetworkPolicyChecksTest {
         ServiceDef service = ServiceDef.named("api").selecting(api).withPort(web);
         IngressDef ingress = IngressDef.named("api").withRule(IngressRule.host("api.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
         assertThat(problems(api, proxy, service, ingress, NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.podsOf(proxy), HTTP)))
-                .containsExactly("WARNING test/Ingress api: routes to Service api port http, but NetworkPolicy api admits traffic to 8080/TCP only "
-                        + "from inside namespace demo-test, so the Ingress controller (in a namespace of its own) cannot reach the pods "
+                .containsExactly("WARNING test/Ingress api: routes to Service api port http, but NetworkPolicy api admits no traffic from outside "
+                        + "namespace demo-test to 8080/TCP, so the Ingress controller (in a namespace of its own) cannot reach the pods "
                         + "(admitted: pods of Deployment proxy on 8080/TCP). "
                         + "Admit the controller's namespace: allowingFrom(NetworkPeer.namespace(\"ingress-nginx\"), http port).");
         assertThat(problems(api, service, ingress, NetworkPolicyDef.named("api").isolating(api)
