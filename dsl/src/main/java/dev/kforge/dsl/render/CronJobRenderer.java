@@ -33,6 +33,11 @@ final class CronJobRenderer implements ObjectRenderer<CronJobDef> {
         spec.setTimeZone(cronJob.timeZone().orElse(null));
         spec.setConcurrencyPolicy(cronJob.concurrency().apiValue());
         spec.setSuspend(cronJob.suspended() ? Boolean.TRUE : null);
+        spec.setStartingDeadlineSeconds(cronJob.startingDeadline().map(limit -> limit.getSeconds()).orElse(null));
+        cronJob.history().ifPresent(history -> {
+            spec.setSuccessfulJobsHistoryLimit(history.succeeded());
+            spec.setFailedJobsHistoryLimit(history.failed());
+        });
         spec.setJobTemplate(jobTemplate);
 
         CronJob rendered = new CronJob();

@@ -31,14 +31,20 @@ import java.util.function.Consumer;
  * @param retries     how many times a failed run is retried ({@code backoffLimit}); default the Kubernetes default (6)
  * @param restartPolicy default {@link JobRestartPolicy#ON_FAILURE}
  * @param suspended   whether runs are paused; default false
+ * @param startingDeadline how late a run may still start ({@code startingDeadlineSeconds}); default no limit
+ * @param history     how many finished Jobs are kept ({@code successfulJobsHistoryLimit}, {@code failedJobsHistoryLimit});
+ *                    default Kubernetes' (3 and 1)
  * @param pod         what the pods run (see {@link PodTemplate})
  */
 public record CronJobDef(Meta meta, Optional<String> component, CronSchedule schedule, Optional<String> timeZone,
                          ConcurrencyPolicy concurrency, Optional<Duration> deadline, Optional<Integer> retries,
-                         JobRestartPolicy restartPolicy, boolean suspended, PodTemplate pod, List<RawEdit<CronJob>> rawEdits)
+                         JobRestartPolicy restartPolicy, boolean suspended, Optional<Duration> startingDeadline, Optional<JobHistory> history,
+                         PodTemplate pod, List<RawEdit<CronJob>> rawEdits)
         implements Workload<CronJobDef> {
     /** The controller names each Job {@code <name>-<minutes since the epoch>}, 11 characters more, and Job names stop at 63. */
     public static final int MAX_NAME_LENGTH = JobLimits.MAX_NAME_LENGTH;
+    /** The shortest starting deadline that does not risk skipping runs: the controller's sync period. */
+    public static final int MIN_STARTING_DEADLINE_SECONDS = 10;
 
     public CronJobDef {
         rawEdits = List.copyOf(rawEdits);
@@ -53,6 +59,14 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
             }
         });
         JobLimits.require(subject, deadline, retries);
+        startingDeadline.ifPresent(limit -> {
+            // The controller looks for missed runs every 10 seconds: a shorter deadline can skip every run.
+            if (limit.getSeconds() < MIN_STARTING_DEADLINE_SECONDS || limit.getNano() != 0) {
+                throw InvalidDefinitionException.invalid(subject, "startingDeadlineSeconds", limit.toString(),
+                        "must be whole seconds, at least " + MIN_STARTING_DEADLINE_SECONDS, "The controller looks for due runs every 10 "
+                                + "seconds, so a shorter deadline may skip every run; e.g. Duration.ofMinutes(5).");
+            }
+        });
     }
 
     /** Whether the API server knows {@code zone}: a name of the IANA time zone database. */
@@ -79,7 +93,8 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
         public CronJobDef running(ContainerDef main) {
             PodTemplate pod = InvalidDefinitionException.reportedAs(Kind.CRON_JOB + " " + meta.name(), () -> PodTemplate.running(main));
             return new CronJobDef(meta, Optional.empty(), schedule, Optional.empty(), ConcurrencyPolicy.FORBID, Optional.empty(),
-                    Optional.empty(), JobRestartPolicy.ON_FAILURE, false, pod, List.of());
+                    Optional.empty(), JobRestartPolicy.ON_FAILURE, false, Optional.empty(),
+                    Optional.empty(), pod, List.of());
         }
     }
 
@@ -96,53 +111,70 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
 
     @Override
     public CronJobDef withMeta(Meta meta) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod, rawEdits);
     }
 
     public CronJobDef withComponent(String component) {
-        return new CronJobDef(meta, Optional.of(component), schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod,
+        return new CronJobDef(meta, Optional.of(component), schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod,
                 rawEdits);
     }
 
     /** Runs in {@code zone}, an IANA name such as {@code Europe/Paris}, instead of the controller's zone. */
     public CronJobDef withTimeZone(String zone) {
-        return new CronJobDef(meta, component, schedule, Optional.of(zone), concurrency, deadline, retries, restartPolicy, suspended, pod,
+        return new CronJobDef(meta, component, schedule, Optional.of(zone), concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod,
                 rawEdits);
     }
 
     public CronJobDef withConcurrency(ConcurrencyPolicy concurrency) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod, rawEdits);
     }
 
     /** Stops a run (all its tries together) that takes longer than {@code limit}. */
     public CronJobDef withDeadline(Duration limit) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, Optional.of(limit), retries, restartPolicy, suspended, pod,
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, Optional.of(limit), retries, restartPolicy, suspended, startingDeadline, history, pod,
                 rawEdits);
     }
 
     /** Retries a failed run up to {@code count} times before the Job is marked failed. */
     public CronJobDef withRetries(int count) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, Optional.of(count), restartPolicy, suspended, pod,
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, Optional.of(count), restartPolicy, suspended, startingDeadline, history, pod,
                 rawEdits);
     }
 
     public CronJobDef withRestartPolicy(JobRestartPolicy restartPolicy) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod, rawEdits);
     }
 
     /** A copy whose runs are paused (true) or resumed (false); a paused CronJob stays in the cluster. */
     public CronJobDef suspended(boolean suspended) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod, rawEdits);
+    }
+
+    /**
+     * Skips a run that could not start within {@code limit} of its time (the controller was down, or the previous run
+     * still ran under {@link ConcurrencyPolicy#FORBID}), rather than starting it late. Also, without it, a controller that
+     * missed more than 100 runs stops scheduling the CronJob.
+     */
+    public CronJobDef withStartingDeadline(Duration limit) {
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended,
+                Optional.of(limit), history, pod, rawEdits);
+    }
+
+    /** Keeps the last {@code succeeded} successful and {@code failed} failed Jobs (and their pods' logs) in the cluster. */
+    public CronJobDef keepingHistory(int succeeded, int failed) {
+        JobHistory kept = InvalidDefinitionException.reportedAs(Kind.CRON_JOB + " " + meta.name(), () -> new JobHistory(succeeded, failed));
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended,
+                startingDeadline, Optional.of(kept), pod, rawEdits);
     }
 
     /** A copy with an escape-hatch edit of the rendered fabric8 CronJob. */
     public CronJobDef withRawEdit(String reason, Consumer<CronJob> edit) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod,
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod,
                 Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
     @Override
     public CronJobDef withPod(PodTemplate pod) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, pod, rawEdits);
+        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod, rawEdits);
     }
 }

@@ -3,6 +3,7 @@ package dev.kforge.dsl.render;
 import static dev.kforge.dsl.testing.Rendering.file;
 import static dev.kforge.dsl.testing.Rendering.render;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
@@ -119,12 +120,29 @@ class CronJobRenderingTest {
         CronJobDef plain = CronJobDef.named("report").onSchedule("@daily").running(report);
         String yaml = file(render(config, plain), "51-cronjob-report.yaml");
         assertThat(yaml).contains("  concurrencyPolicy: Forbid\n", "      restartPolicy: OnFailure\n", "  schedule: \"@daily\"\n")
-                .doesNotContain("activeDeadlineSeconds", "backoffLimit", "timeZone", "suspend", "serviceAccountName", "checksum");
+                .doesNotContain("activeDeadlineSeconds", "backoffLimit", "timeZone", "suspend", "serviceAccountName", "checksum",
+                        "startingDeadlineSeconds", "HistoryLimit");
 
         ServiceAccountDef account = ServiceAccountDef.named("report");
         String changed = file(render(config, account, plain.withConcurrency(ConcurrencyPolicy.REPLACE).withRestartPolicy(JobRestartPolicy.NEVER)
                 .suspended(true).withApiAccessAs(account)), "51-cronjob-report.yaml");
         assertThat(changed).contains("  concurrencyPolicy: Replace\n", "  suspend: true\n", "      restartPolicy: Never\n",
                 "      serviceAccountName: report\n", "      automountServiceAccountToken: true\n");
+    }
+
+    @Test
+    void writes_the_starting_deadline_and_the_jobs_it_keeps() {
+        CronJobDef kept = CronJobDef.named("report").onSchedule("@daily").running(report)
+                .withStartingDeadline(Duration.ofMinutes(5)).keepingHistory(5, 0);
+        assertThat(file(render(config, kept), "51-cronjob-report.yaml"))
+                .contains("  startingDeadlineSeconds: 300\n", "  successfulJobsHistoryLimit: 5\n", "  failedJobsHistoryLimit: 0\n");
+
+        CronJobDef plain = CronJobDef.named("report").onSchedule("@daily").running(report);
+        assertThatThrownBy(() -> plain.withStartingDeadline(Duration.ofSeconds(5))).hasMessage("CronJob report: startingDeadlineSeconds \"PT5S\" "
+                + "is invalid: must be whole seconds, at least 10. The controller looks for due runs every 10 seconds, so a shorter deadline may "
+                + "skip every run; e.g. Duration.ofMinutes(5).");
+        assertThatThrownBy(() -> plain.withStartingDeadline(Duration.ofMillis(30_500))).hasMessageContaining("must be whole seconds");
+        assertThatThrownBy(() -> plain.keepingHistory(-1, 1)).hasMessage("CronJob report: kept Jobs \"-1 succeeded, 1 failed\" is invalid: "
+                + "must not be negative. Keep 0 to delete each Job when it ends, e.g. keepingHistory(3, 1).");
     }
 }
