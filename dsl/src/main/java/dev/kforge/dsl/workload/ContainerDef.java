@@ -4,6 +4,7 @@ import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Names;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,12 +33,33 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
 
     public ContainerDef {
         Names.require(Names.Rule.DNS1123_LABEL, "Container", "name", name);
-        command = List.copyOf(command);
-        args = List.copyOf(args);
-        ports = List.copyOf(ports);
-        env = List.copyOf(env);
-        envFrom = List.copyOf(envFrom);
-        mounts = List.copyOf(mounts);
+        String subject = "Container " + name;
+        given(subject, "image", image);
+        given(subject, "pullPolicy", pullPolicy);
+        given(subject, "resources", resources);
+        given(subject, "security", security);
+        command = allGiven(subject, "command", command);
+        args = allGiven(subject, "args", args);
+        ports = allGiven(subject, "ports", ports);
+        env = allGiven(subject, "env", env);
+        envFrom = allGiven(subject, "envFrom", envFrom);
+        mounts = allGiven(subject, "mounts", mounts);
+    }
+
+    /** A null where a value is needed (an unset profile field, a map lookup that found nothing) is named where it is passed. */
+    private static <T> T given(String subject, String field, T value) {
+        if (value == null) {
+            throw new InvalidDefinitionException(subject + ": " + field + " is missing (null). Pass a value, or leave the default.");
+        }
+        return value;
+    }
+
+    private static <T> List<T> allGiven(String subject, String field, List<T> values) {
+        given(subject, field, values);
+        for (int i = 0; i < values.size(); i++) {
+            given(subject, field + "[" + i + "]", values.get(i));
+        }
+        return List.copyOf(values);
     }
 
     /** The first step: a container needs a name and an image. */
@@ -61,6 +83,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
 
     /** A copy that declares {@code port}; names and numbers must be unique in the container. */
     public ContainerDef withPort(Port port) {
+        given(subject(), "port", port);
         for (Port existing : ports) {
             if (existing.name().equals(port.name())) {
                 throw InvalidDefinitionException.invalid(subject(), "port name", port.name(), "is declared twice",
@@ -77,7 +100,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     /** A copy with more env vars; each name may appear once. */
     public ContainerDef withEnv(EnvVarDef... vars) {
         List<EnvVarDef> all = new ArrayList<>(env);
-        for (EnvVarDef var : vars) {
+        for (EnvVarDef var : allGiven(subject(), "env", vars == null ? null : Arrays.asList(vars))) {
             if (all.stream().anyMatch(existing -> existing.name().equals(var.name()))) {
                 throw InvalidDefinitionException.invalid(subject(), "env var", var.name(), "is set twice",
                         "Keep one definition; the API server would silently keep the last.");
@@ -101,11 +124,11 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     }
 
     public ContainerDef withCommand(String... command) {
-        return copy(b -> b.command = List.of(command));
+        return copy(b -> b.command = command == null ? null : Arrays.asList(command));
     }
 
     public ContainerDef withArgs(String... args) {
-        return copy(b -> b.args = List.of(args));
+        return copy(b -> b.args = args == null ? null : Arrays.asList(args));
     }
 
     public ContainerDef withResources(Resources resources) {
@@ -113,18 +136,18 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     }
 
     public ContainerDef withReadinessProbe(ProbeDef probe) {
-        return copy(b -> b.readinessProbe = Optional.of(probe));
+        return copy(b -> b.readinessProbe = Optional.of(given(subject(), "readinessProbe", probe)));
     }
 
     /** A liveness probe; its successThreshold must be 1. */
     public ContainerDef withLivenessProbe(ProbeDef probe) {
-        requireSingleSuccess("livenessProbe", probe);
+        requireSingleSuccess("livenessProbe", given(subject(), "livenessProbe", probe));
         return copy(b -> b.livenessProbe = Optional.of(probe));
     }
 
     /** A startup probe; its successThreshold must be 1. */
     public ContainerDef withStartupProbe(ProbeDef probe) {
-        requireSingleSuccess("startupProbe", probe);
+        requireSingleSuccess("startupProbe", given(subject(), "startupProbe", probe));
         return copy(b -> b.startupProbe = Optional.of(probe));
     }
 

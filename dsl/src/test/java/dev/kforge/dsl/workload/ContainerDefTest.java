@@ -12,6 +12,25 @@ class ContainerDefTest {
     private final ContainerDef app = ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP);
 
     @Test
+    void a_null_is_named_where_it_is_passed_not_met_later_as_a_null_pointer() {
+        // A profile field left unset, or a map lookup that found nothing, reached the checks as a NullPointerException.
+        ContainerDef web = ContainerDef.named("web").image(Image.of("example/web", "1.0.0"));
+        assertThatThrownBy(() -> web.withArgs((String[]) null)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container web: args is missing (null). Pass a value, or leave the default.");
+        assertThatThrownBy(() -> web.withArgs("--port", null)).hasMessage("Container web: args[1] is missing (null). Pass a value, or leave the default.");
+        assertThatThrownBy(() -> web.withCommand((String) null)).hasMessageContaining("command[0] is missing (null)");
+        assertThatThrownBy(() -> web.withResources(null)).hasMessageContaining("resources is missing (null)");
+        assertThatThrownBy(() -> web.withSecurity(null)).hasMessageContaining("security is missing (null)");
+        assertThatThrownBy(() -> web.withImage(null)).hasMessageContaining("image is missing (null)");
+        assertThatThrownBy(() -> web.withReadinessProbe(null)).hasMessageContaining("readinessProbe is missing (null)");
+        assertThatThrownBy(() -> web.withLivenessProbe(null)).hasMessageContaining("livenessProbe is missing (null)");
+        assertThatThrownBy(() -> web.withPort(null)).hasMessageContaining("port is missing (null)");
+        assertThatThrownBy(() -> web.withEnv(Env.value("A", "1"), null)).hasMessageContaining("env[1] is missing (null)");
+        assertThatThrownBy(() -> ContainerDef.named("web").image(null)).hasMessageContaining("image is missing (null)");
+        assertThat(web.withArgs().args()).isEmpty();
+    }
+
+    @Test
     void starts_with_safe_defaults() {
         ContainerDef container = ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0"));
 
