@@ -4,6 +4,7 @@ import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Names;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The paths served for one host name. Start with {@code IngressRule.host("tgr.example.com")}, or
@@ -17,8 +18,10 @@ public record IngressRule(String host, List<IngressPath> paths) {
 
     public IngressRule {
         if (!ANY_HOST.equals(host) && !Names.isHostname(host)) {
+            String lower = host == null ? null : host.toLowerCase(Locale.ROOT);
             throw InvalidDefinitionException.invalid("IngressRule", "host", String.valueOf(host),
-                    "must be a DNS name, optionally starting with \"*.\" (no IP address, no port)", "For example \"tgr.example.com\".");
+                    "must be a lower-case DNS name, optionally starting with \"*.\" (no IP address, no port)",
+                    lower != null && !lower.equals(host) && Names.isHostname(lower) ? "Try \"" + lower + "\"." : "For example \"tgr.example.com\".");
         }
         paths = List.copyOf(paths);
     }

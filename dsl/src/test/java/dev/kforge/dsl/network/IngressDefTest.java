@@ -73,8 +73,15 @@ class IngressDefTest {
     void rejects_host_with_a_port() {
         assertThatThrownBy(() -> IngressRule.host("app.example.com:443"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("IngressRule: host \"app.example.com:443\" is invalid: must be a DNS name, optionally starting with \"*.\" "
+                .hasMessage("IngressRule: host \"app.example.com:443\" is invalid: must be a lower-case DNS name, optionally starting with \"*.\" "
                         + "(no IP address, no port). For example \"tgr.example.com\".");
+    }
+
+    @Test
+    void an_upper_case_host_is_refused_with_its_lower_case_form() {
+        assertThatThrownBy(() -> IngressRule.host("Notifier.Example.com"))
+                .hasMessage("IngressRule: host \"Notifier.Example.com\" is invalid: must be a lower-case DNS name, optionally starting with \"*.\" "
+                        + "(no IP address, no port). Try \"notifier.example.com\".");
     }
 
     @Test
