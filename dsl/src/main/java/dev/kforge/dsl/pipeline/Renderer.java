@@ -104,16 +104,19 @@ public final class Renderer {
             Stack stack;
             try {
                 stack = recordOrigins ? definition.definition().get() : Origin.scoped(Origin.UNKNOWN, definition.definition());
-                if (!stack.environment().equals(definition.name())) {
-                    throw new InvalidDefinitionException("environment \"" + definition.name() + "\" defines a stack for environment \""
-                            + stack.environment() + "\". Build its stack with .environment(\"" + definition.name() + "\")");
-                }
             } catch (RuntimeException e) {
                 outcome.definition.add(definitionProblem(definition.name(), e));
                 return outcome;
             } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
                 // A constant of the definition's class (a static Port, a shared ContainerDef) was invalid.
                 outcome.definition.add(definitionProblem(definition.name(), InitializerFailures.causeOf(e)));
+                return outcome;
+            }
+            if (!stack.environment().equals(definition.name())) {
+                // At the line that named the stack: the exception's own would be the command's main method.
+                outcome.definition.add(new Problem("definition", Severity.ERROR, definition.name(), "definition", "environment \""
+                        + definition.name() + "\" defines a stack for environment \"" + stack.environment() + "\". Build its stack with "
+                        + ".environment(\"" + definition.name() + "\")", "", "", stack.origin()));
                 return outcome;
             }
             outcome.claims = ClusterScopedNamesCheck.Claims.of(stack);

@@ -227,8 +227,9 @@ class CliTest {
         int exit = run(List.of(new EnvironmentDefinition("dev", () -> stack("prod"))), "render", "dev", "--out", outDir.toString());
 
         assertThat(exit).isEqualTo(1);
+        // At the line that named the stack, not at the command that ran the definition.
         assertThat(err()).contains("ERROR dev/definition: environment \"dev\" defines a stack for environment \"prod\". "
-                + "Build its stack with .environment(\"dev\")");
+                + "Build its stack with .environment(\"dev\"). [at CliTest.java:" + (Integer.parseInt(STACK_CONFIG.split(":")[1]) - 1) + "]");
     }
 
     @Test
