@@ -24,13 +24,14 @@ record Console(PrintStream out, PrintStream err, List<EnvironmentDefinition> env
      * One line per problem; the same problem found in several environments (a shared definition's
      * mistake, say) is one line for all of them: {@code ERROR {dev,staging,prod}/Deployment tgr: ...}.
      */
-    private void print(String level, List<Problem> problems) {
+    private int print(String level, List<Problem> problems) {
         Map<Problem, List<String>> environmentsOf = new LinkedHashMap<>();
         for (Problem problem : problems) {
             environmentsOf.computeIfAbsent(problem.inEnvironment(""), same -> new ArrayList<>()).add(problem.environment());
         }
         environmentsOf.forEach((problem, environments) -> err.println(level + " " + problem.inEnvironment(
                 environments.size() == 1 ? environments.get(0) : "{" + String.join(",", environments) + "}").format()));
+        return environmentsOf.size();
     }
 
     /** Says which environments exist; returns the usage exit code. */
@@ -41,10 +42,11 @@ record Console(PrintStream out, PrintStream err, List<EnvironmentDefinition> env
 
     /** Prints every problem, warnings after errors; returns whether there were errors. */
     boolean report(RenderResult result) {
-        print("ERROR", result.problems().errors());
-        print("WARNING", result.problems().warnings());
+        int lines = print("ERROR", result.problems().errors()) + print("WARNING", result.problems().warnings());
         if (result.problems().hasErrors()) {
-            err.println(result.problems().errors().size() + " error(s), " + result.problems().warnings().size() + " warning(s).");
+            int counted = result.problems().all().size();
+            err.println(result.problems().errors().size() + " error(s), " + result.problems().warnings().size() + " warning(s)"
+                    + (lines == counted ? "." : ", counted per environment (" + lines + (lines == 1 ? " line" : " lines") + " above)."));
             return true;
         }
         return false;

@@ -202,7 +202,7 @@ class CliTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err()).isEqualTo("ERROR {dev,prod}/ConfigMap cfg: another ConfigMap has the same name (cfg). Rename one; the "
                 + "second would replace the first in the cluster. The first is at " + STACK_CONFIG + ". [at CliTest.java:" + line + "]\n"
-                + "2 error(s), 0 warning(s).\n"
+                + "2 error(s), 0 warning(s), counted per environment (1 line above).\n"
                 + "Nothing was written: fix the problems above and render again.\n");
     }
 
