@@ -185,9 +185,10 @@ public final class BreakingChangesCheck {
             reportReplicasHandover(reporter, file, old, now);
         } else if (file.kind().equals(Kind.STATEFUL_SET)) {
             // The API server changes a StatefulSet's replicas, template, update strategy, retention and minReadySeconds only.
-            for (String field : List.of("selector", "serviceName", "volumeClaimTemplates", "podManagementPolicy")) {
+            for (String field : List.of("selector", "serviceName", "podManagementPolicy")) {
                 reporter.changed(kind, file.name(), "spec." + field, old.at("/spec/" + field), now.at("/spec/" + field));
             }
+            reportClaimTemplates(reporter, file, old.at("/spec/volumeClaimTemplates"), now.at("/spec/volumeClaimTemplates"));
             reportReplicasHandover(reporter, file, old, now);
         } else if (file.kind().equals(Kind.PERSISTENT_VOLUME_CLAIM)) {
             // The API server lets a bound claim grow (when its class allows expansion), nothing else.
@@ -213,6 +214,51 @@ public final class BreakingChangesCheck {
                 reporter.changed(kind, file.name(), "spec.type", old.at("/spec/type"), now.at("/spec/type"));
             }
         }
+    }
+
+    /**
+     * A StatefulSet's claim templates cannot change in place, and recreating it changes no existing disk: each pod keeps
+     * its claim, made from the old template. The fix differs from other immutable fields, so the hint says how.
+     */
+    private static void reportClaimTemplates(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {
+        if (Objects.equals(old, now)) {
+            return;
+        }
+        List<String> changes = new ArrayList<>();
+        for (JsonNode template : now) {
+            String claim = template.at("/metadata/name").asText();
+            JsonNode before = null;
+            for (JsonNode candidate : old) {
+                if (candidate.at("/metadata/name").asText().equals(claim)) {
+                    before = candidate;
+                }
+            }
+            if (before == null) {
+                changes.add(claim + " added");
+            } else if (!before.equals(template)) {
+                String size = before.at("/spec/resources/requests/storage").asText() + " -> " + template.at("/spec/resources/requests/storage").asText();
+                changes.add(claim + (before.at("/spec").equals(template.at("/spec")) ? " metadata changed" : " spec changed"
+                        + (before.at("/spec/resources").equals(template.at("/spec/resources")) ? "" : " (storage " + size + ")")));
+            }
+        }
+        for (JsonNode template : old) {
+            String claim = template.at("/metadata/name").asText();
+            boolean kept = false;
+            for (JsonNode candidate : now) {
+                kept |= candidate.at("/metadata/name").asText().equals(claim);
+            }
+            if (!kept) {
+                changes.add(claim + " removed");
+            }
+        }
+        String name = file.name();
+        reporter.report(Severity.ERROR, IMMUTABLE, file.kind().kind(), name, "spec.volumeClaimTemplates",
+                "spec.volumeClaimTemplates would change, and the API server refuses to change a StatefulSet's claim templates",
+                String.join(", ", changes), "Keep them. Recreating the StatefulSet (kubectl delete statefulset " + name + " --cascade=orphan, then "
+                        + "apply) changes only the claims of pods it creates later: each existing claim keeps its size and class (grow one "
+                        + "with kubectl edit pvc where its class allows expansion; a smaller disk needs a new claim and a copy of the data). "
+                        + "Then acknowledge with BreakingChange.immutableField(Kind.STATEFUL_SET, \"" + name
+                        + "\", \"spec.volumeClaimTemplates\", \"<how existing claims are handled>\").");
     }
 
     /** A claim's volume mode, Filesystem when unset (the API server's default). */

@@ -194,10 +194,20 @@ class StatefulSetTest {
         Problems problems = new Problems();
         BreakingChangesCheck.check(after, committed, Renderer.render(after).files(), problems);
         assertThat(problems.all()).extracting(Problem::format).satisfiesExactly(
-                claims -> assertThat(claims).startsWith("prod/StatefulSet db: spec.volumeClaimTemplates would change, and the API server "
-                        + "refuses to change it in place"),
                 order -> assertThat(order).startsWith("prod/StatefulSet db: spec.podManagementPolicy would change")
-                        .contains("(OrderedReady -> Parallel)").contains("BreakingChange.immutableField(Kind.STATEFUL_SET, \"db\""));
+                        .contains("(OrderedReady -> Parallel)").contains("BreakingChange.immutableField(Kind.STATEFUL_SET, \"db\""),
+                // What changed in the templates, and that recreating the StatefulSet leaves the existing claims as they are.
+                claims -> assertThat(claims).startsWith("prod/StatefulSet db: spec.volumeClaimTemplates would change, and the API server "
+                        + "refuses to change a StatefulSet's claim templates (wal added). Keep them. Recreating the StatefulSet (kubectl delete "
+                        + "statefulset db --cascade=orphan, then apply) changes only the claims of pods it creates later")
+                        .contains("BreakingChange.immutableField(Kind.STATEFUL_SET, \"db\", \"spec.volumeClaimTemplates\""));
+        // A template's size, said as sizes.
+        StatefulSetDef smaller = StatefulSetDef.named("db").running(postgres).withReplicas(3).withRawEdit("smaller disk", set -> set.getSpec()
+                .getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests().put("storage", new io.fabric8.kubernetes.api.model.Quantity("512Mi")));
+        Stack shrunk = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(smaller, headless);
+        Problems shrink = new Problems();
+        BreakingChangesCheck.check(shrunk, committed, Renderer.render(shrunk).files(), shrink);
+        assertThat(shrink.all()).extracting(Problem::format).anySatisfy(line -> assertThat(line).contains("(data spec changed (storage "));
         Stack renamed = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(
                 StatefulSetDef.named("postgres").running(postgres).withReplicas(3), headless);
         Problems rename = new Problems();
