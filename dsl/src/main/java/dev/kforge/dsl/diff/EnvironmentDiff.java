@@ -120,7 +120,9 @@ public final class EnvironmentDiff {
     /**
      * The names an environment goes by: its own, and, beside an environment of the same service named with the same
      * prefix ({@code notifier-staging} beside {@code notifier-prod}), what follows the prefix ({@code staging}), which
-     * its values use as tgr's use {@code staging}.
+     * its values use as tgr's use {@code staging}. Only when what follows has two letters or more on both sides: {@code 1}
+     * of {@code prod-1} beside {@code prod-2}, or {@code v1} beside {@code v2}, would set aside replica counts, addresses,
+     * image tags and every {@code apiVersion: v1}.
      */
     static List<String> namesOf(String environment, String other) {
         int prefix = 0;
@@ -129,7 +131,13 @@ public final class EnvironmentDiff {
                 prefix = i + 1;
             }
         }
-        return prefix == 0 || prefix == environment.length() ? List.of(environment) : List.of(environment, environment.substring(prefix));
+        return prefix == 0 || !readsAsAName(environment.substring(prefix)) || !readsAsAName(other.substring(prefix))
+                ? List.of(environment) : List.of(environment, environment.substring(prefix));
+    }
+
+    /** Two letters or more ({@code staging}, {@code eu}, {@code dev2}), not a number, a letter or a version ({@code 2}, {@code b}, {@code v2}). */
+    private static boolean readsAsAName(String suffix) {
+        return suffix.chars().filter(Character::isLetter).count() >= 2;
     }
 
     /** The environment's names as words of their own ({@code tgr-dev}, {@code tgr.dev.example.com}, not {@code device}), longest first. */

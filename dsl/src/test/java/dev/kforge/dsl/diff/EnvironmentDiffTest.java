@@ -68,6 +68,23 @@ class EnvironmentDiffTest {
     }
 
     @Test
+    void a_number_letter_or_version_after_the_shared_prefix_is_not_set_aside() {
+        // prod-1 beside prod-2: "1" and "2" are replica counts, addresses, image tags; v1 beside v2 is every apiVersion.
+        ConfigMapDef first = ConfigMapDef.named("settings").withProperty("REPLICAS", "1").withProperty("DB", "10.0.1.5")
+                .withProperty("IMAGE", "repo:v1");
+        ConfigMapDef second = ConfigMapDef.named("settings").withProperty("REPLICAS", "2").withProperty("DB", "10.0.2.5")
+                .withProperty("IMAGE", "repo:v2");
+        assertThat(EnvironmentDiff.between(render("prod-1", first), render("prod-2", second))).extracting(FieldDifference::describe)
+                .containsExactly("data.DB: 10.0.1.5 -> 10.0.2.5", "data.IMAGE: repo:v1 -> repo:v2", "data.REPLICAS: 1 -> 2");
+        assertThat(EnvironmentDiff.compare(render("notifier-v1", first), render("notifier-v2", second)).differences())
+                .extracting(FieldDifference::describe).contains("data.IMAGE: repo:v1 -> repo:v2");
+        assertThat(EnvironmentDiff.compare(render("notifier-v1", first), render("notifier-v2", first)).sharedNames()).isEmpty();
+        assertThat(EnvironmentDiff.namesOf("prod-1", "prod-2")).containsExactly("prod-1");
+        assertThat(EnvironmentDiff.namesOf("notifier-a", "notifier-b")).containsExactly("notifier-a");
+        assertThat(EnvironmentDiff.namesOf("notifier-staging", "notifier-s2")).containsExactly("notifier-staging");
+    }
+
+    @Test
     void long_values_are_shortened_around_where_they_differ() {
         assertThat(differences(ConfigMapDef.named("settings").withProperty("CMD", "java -Xmx512m -cp /srv/app.jar dev.example.tgr.Main --port 5000"),
                 ConfigMapDef.named("settings").withProperty("CMD", "java -Xmx512m -cp /srv/app.jar dev.example.tgr.Main --port 8080")))
