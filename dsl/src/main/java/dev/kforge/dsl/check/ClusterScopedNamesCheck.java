@@ -53,16 +53,21 @@ public final class ClusterScopedNamesCheck {
         }
     }
 
-    /** How to rename a clash: with the environment in the name, or, between two services, the service's name. */
+    /**
+     * How to rename a clash: with the environment in the name, or, between two services, the service's and the
+     * environment's names: the service's alone would clash again between its own environments (notifier-dev's and
+     * notifier-prod's notifier-pods-reader).
+     */
     private static String renaming(KubeObject<?> object, Claims stack, Claims owner) {
         boolean otherService = !owner.name().equals(stack.name());
+        // A second service's environments are named after it (notifier-dev): that is its namespace's name too.
+        String own = stack.environment().startsWith(stack.name() + "-") ? stack.environment() : stack.name() + "-" + stack.environment();
         if (object.kind().equals(Kind.NAMESPACE)) {
-            // A second service's environments are named after it (notifier-dev): that is its namespace's name too.
-            String example = stack.environment().startsWith(stack.name() + "-") ? stack.environment() : stack.name() + "-" + stack.environment();
-            return (otherService ? "Two services define it: give each its own, e.g. \"" : "Put the environment in the name, e.g. \"") + example + "\".";
+            return (otherService ? "Two services define it: give each its own, e.g. \"" : "Put the environment in the name, e.g. \"") + own + "\".";
         }
-        if (otherService && !object.name().startsWith(stack.name() + "-")) {
-            return "Two services define it: put the service's name in it, e.g. \"" + stack.name() + "-" + object.name() + "\".";
+        if (otherService) {
+            String rest = object.name().startsWith(stack.name() + "-") ? object.name().substring(stack.name().length() + 1) : object.name();
+            return "Two services define it: put the service's and the environment's names in it, e.g. \"" + own + "-" + rest + "\".";
         }
         return "Put the environment in the name, e.g. \"" + stack.namespace() + "-" + object.name() + "\".";
     }

@@ -422,7 +422,24 @@ class ChecksTest {
                 "notifier-dev/Namespace tgr-dev: is cluster-scoped and environment dev defines the same name (tgr-dev). "
                         + "Two services define it: give each its own, e.g. \"notifier-dev\".",
                 "notifier-dev/ClusterRole pods-reader: is cluster-scoped and environment dev defines the same name (pods-reader). "
-                        + "Two services define it: put the service's name in it, e.g. \"notifier-pods-reader\".");
+                        + "Two services define it: put the service's and the environment's names in it, e.g. \"notifier-dev-pods-reader\".");
+    }
+
+    @Test
+    void the_name_suggested_for_a_clash_between_two_services_is_one_no_other_environment_of_either_takes() {
+        ClusterRoleDef reader = ClusterRoleDef.named("pods-reader", PolicyRule.allow(Verb.LIST).on(ApiResource.PODS));
+        Stack tgr = Stack.named("tgr").environment("dev").namespace(NamespaceDef.named("tgr-dev")).with(reader);
+        Stack notifierDev = Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("notifier-dev")).with(reader);
+        Stack notifierProd = Stack.named("notifier").environment("notifier-prod").namespace(NamespaceDef.named("notifier-prod")).with(reader);
+
+        // notifier-pods-reader for both would clash again, between notifier-dev and notifier-prod.
+        assertThat(problems(tgr, notifierDev, notifierProd)).extracting(line -> line.replaceAll(" \\[at .*]$", "").replaceAll(".*e\\.g\\. ", ""))
+                .containsExactly("\"notifier-dev-pods-reader\".", "\"notifier-prod-pods-reader\".");
+        // A name that already starts with the service's takes the environment after it, not a second service name.
+        ClusterRoleDef named = ClusterRoleDef.named("notifier-reader", PolicyRule.allow(Verb.LIST).on(ApiResource.PODS));
+        assertThat(problems(Stack.named("tgr").environment("dev").namespace(NamespaceDef.named("tgr-dev")).with(named),
+                Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("notifier-dev")).with(named)))
+                .singleElement().asString().contains("e.g. \"notifier-dev-reader\".");
     }
 
     @Test
