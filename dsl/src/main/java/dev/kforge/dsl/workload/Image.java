@@ -20,6 +20,8 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
     private static final Pattern REPOSITORY = Pattern.compile("(?:" + REGISTRY + "/)?" + COMPONENT + "(?:/" + COMPONENT + ")*");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
+    /** A part of a tag that is a git commit id, 7 to 40 hexadecimal digits ({@code sha-deadbee}). */
+    private static final Pattern COMMIT_ID = Pattern.compile("(?<![A-Za-z0-9])[a-f0-9]{7,40}(?![A-Za-z0-9])");
     private static final Pattern REFERENCE = Pattern.compile("([^@]+?)(?::([^:/@]+))?(?:@(.+))?");
 
     public Image {
@@ -78,9 +80,12 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
         return tag.isPresent() && isReleaseLine(versionOf(tag.get()));
     }
 
-    /** Whether the tag names no version at all ({@code stable}, {@code alpine}, {@code bookworm}): a channel its publisher moves. */
+    /**
+     * Whether the tag names no version at all ({@code stable}, {@code alpine}, {@code bookworm}): a channel its publisher moves.
+     * A commit id is a version, digits or not ({@code sha-deadbee}: one short id in a thousand has no digit).
+     */
     public boolean tagNamesNoVersion() {
-        return tag.isPresent() && tag.get().chars().noneMatch(c -> c >= '0' && c <= '9');
+        return tag.isPresent() && tag.get().chars().noneMatch(c -> c >= '0' && c <= '9') && !COMMIT_ID.matcher(tag.get()).find();
     }
 
     /** The version of a tag without its variant: {@code 7} of {@code 7-alpine}; a date's dashes ({@code 2024-01-15}) are kept. */
@@ -92,6 +97,7 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
     private static boolean isReleaseLine(String text) {
         int dots = 0;
         boolean digit = false;
+        int majorDigits = 0;
         for (int i = text.startsWith("v") ? 1 : 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '.' && digit) {
@@ -99,11 +105,13 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
                 digit = false;
             } else if (c >= '0' && c <= '9') {
                 digit = true;
+                majorDigits += dots == 0 ? 1 : 0;
             } else {
                 return false;
             }
         }
-        return digit && dots <= 1;
+        // Eight digits or more are a date or a timestamp (20240115, 202401151230), a build of its own, not a major version.
+        return digit && dots <= 1 && majorDigits < 8;
     }
 
     /** The reference as the container spec writes it. */

@@ -257,7 +257,9 @@ class PolicyChecksTest {
                             + "or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", full))))).as(full).isEmpty();
         });
-        for (String tag : List.of("1.2.3", "v1.2.3", "2024.01.15", "2024-01-15", "1.25.3-alpine", "stable1", "1.")) {
+        for (String tag : List.of("1.2.3", "v1.2.3", "2024.01.15", "2024-01-15", "1.25.3-alpine", "stable1", "1.",
+                // A date without dashes or a timestamp is a build, not a major version; a commit id without digits is a commit id.
+                "20240115", "20240115.1", "202401151230", "sha-deadbee", "deadbeefcafe")) {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).isEmpty();
         }
         // A tag without any version is a channel its publisher moves, as latest is.
