@@ -46,11 +46,17 @@ public final class ClusterScopedNamesCheck {
                 if (router != null && !router.environment().equals(stack.environment())) {
                     problems.add(Problem.of(ROUTE_ID, Severity.ERROR, stack.description(), route.getValue(),
                             "routes a host and path that an Ingress of environment " + router.environment() + " routes with the same class; "
-                                    + "on one cluster its controller would serve only one of them", route.getKey().trim(),
+                                    + "on one cluster its controller would serve only one of them", describeRoute(route.getKey()),
                             "Give each environment a host of its own, e.g. with the environment in it."));
                 }
             }
         }
+    }
+
+    /** A route key ({@code class host type path}) as the Ingress check shows a route: {@code (any host)/ Prefix, class nginx}. */
+    private static String describeRoute(String route) {
+        String[] parts = route.split(" ", 4);
+        return (parts[1].isEmpty() ? "(any host)" : parts[1]) + parts[3] + " " + parts[2] + ", " + (parts[0].isEmpty() ? "no class" : "class " + parts[0]);
     }
 
     /**

@@ -454,8 +454,18 @@ class ChecksTest {
 
         assertThat(problems(tgr, notifier)).filteredOn(problem -> problem.contains("routes a host and path")).containsExactly(
                 "notifier-dev/Ingress notifier: routes a host and path that an Ingress of environment dev routes with the same class; on one "
-                        + "cluster its controller would serve only one of them (nginx shop.example.com Prefix /). Give each environment a host of "
+                        + "cluster its controller would serve only one of them (shop.example.com/ Prefix, class nginx). Give each environment a host of "
                         + "its own, e.g. with the environment in it." + at(line));
+        // A rule for any host, and Ingresses without a class, say so (the key is "nginx  Prefix /", " shop.example.com Prefix /").
+        IngressRule anyHost = IngressRule.anyHost().withPath(rule.paths().get(0));
+        assertThat(problems(Stack.named("tgr").environment("dev").namespace(NamespaceDef.named("tgr-dev"))
+                        .with(IngressDef.named("tgr").withIngressClassName("nginx").withRule(anyHost)),
+                Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("notifier-dev"))
+                        .with(IngressDef.named("notifier").withIngressClassName("nginx").withRule(anyHost))))
+                .filteredOn(problem -> problem.contains("routes a host and path")).singleElement().asString().contains("((any host)/ Prefix, class nginx)");
+        assertThat(problems(Stack.named("tgr").environment("dev").namespace(NamespaceDef.named("tgr-dev")).with(IngressDef.named("tgr").withRule(rule)),
+                Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("notifier-dev")).with(IngressDef.named("notifier").withRule(rule))))
+                .filteredOn(problem -> problem.contains("routes a host and path")).singleElement().asString().contains("(shop.example.com/ Prefix, no class)");
         // Another class, or another host, is another route.
         Stack otherClass = Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("notifier-dev"))
                 .with(IngressDef.named("notifier").withIngressClassName("traefik").withRule(rule));
