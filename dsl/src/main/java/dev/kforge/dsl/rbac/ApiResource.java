@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * @param plural the resource name, e.g. {@code pods} or {@code pods/log}
  */
 public record ApiResource(String group, String plural) {
-    private static final Pattern PLURAL = Pattern.compile("[a-z][a-z0-9]*(/[a-z][a-z0-9]*)?");
+    /** A DNS-1035 label, as a CustomResourceDefinition's plural may be ({@code network-attachment-definitions}), optionally with a subresource. */
+    private static final Pattern PLURAL = Pattern.compile("[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?(/[a-z][a-z0-9]*)?");
     public static final ApiResource PODS = new ApiResource("", "pods");
     public static final ApiResource POD_LOGS = new ApiResource("", "pods/log");
     public static final ApiResource SERVICES = new ApiResource("", "services");

@@ -47,6 +47,14 @@ class RbacDefinitionsTest {
     }
 
     @Test
+    void a_custom_resource_plural_may_hold_dashes_as_its_definition_may() {
+        // Multus's NetworkAttachmentDefinition: a CRD plural is a DNS-1035 label.
+        assertThat(ApiResource.of("k8s.cni.cncf.io", "network-attachment-definitions").plural()).isEqualTo("network-attachment-definitions");
+        assertThatThrownBy(() -> ApiResource.of("example.com", "widgets-")).hasMessageContaining("must be a lower-case plural");
+        assertThatThrownBy(() -> ApiResource.of("example.com", "-widgets")).hasMessageContaining("must be a lower-case plural");
+    }
+
+    @Test
     void a_resource_of_a_built_in_group_that_the_group_lacks_is_refused() {
         // Such a rule grants nothing, and the API server says nothing about it.
         assertThatThrownBy(() -> ApiResource.of("", "configmap")).hasMessage("ApiResource: resource \"/configmap\" is not a resource of the core "
