@@ -33,6 +33,7 @@ final class BuiltInResources {
         }
         List<String> resources = BY_GROUP.get(group);
         String resource = plural.contains("/") ? plural.substring(0, plural.indexOf('/')) : plural;
+        String subresource = plural.substring(resource.length()); // "/scale" of deployment/scale, kept in the suggestions
         if (resources == null || resources.contains(resource)) {
             return Optional.empty();
         }
@@ -41,11 +42,11 @@ final class BuiltInResources {
                 resource.endsWith("y") ? resource.substring(0, resource.length() - 1) + "ies" : resource);
         Optional<String> inGroup = spellings.stream().filter(resources::contains).findFirst();
         if (inGroup.isPresent()) {
-            return Optional.of("is not a resource of " + shown + ": resources are plural, e.g. \"" + inGroup.get() + "\"");
+            return Optional.of("is not a resource of " + shown + ": resources are plural, e.g. \"" + inGroup.get() + subresource + "\"");
         }
         return BY_GROUP.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .flatMap(entry -> spellings.stream().filter(entry.getValue()::contains).limit(1)
-                        .map(spelling -> "is not a resource of " + shown + ": \"" + spelling + "\" is in "
+                        .map(spelling -> "is not a resource of " + shown + ": \"" + spelling + subresource + "\" is in "
                                 + (entry.getKey().isEmpty() ? "the core group (\"\")" : "group " + entry.getKey())))
                 .findFirst().or(() -> Optional.of("is not a resource of " + shown + " (" + String.join(", ", resources) + ")"));
     }

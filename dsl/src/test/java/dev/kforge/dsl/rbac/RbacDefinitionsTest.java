@@ -66,6 +66,9 @@ class RbacDefinitionsTest {
         assertThatThrownBy(() -> ApiResource.of("", "ingress")).hasMessageContaining("\"ingresses\" is in group networking.k8s.io");
         assertThatThrownBy(() -> ApiResource.of("networking.k8s.io", "networkpolicy")).hasMessageContaining("plural, e.g. \"networkpolicies\"");
         assertThatThrownBy(() -> ApiResource.of("batch", "tasks")).hasMessageContaining("is not a resource of group batch (cronjobs, jobs)");
+        // A subresource stays in the suggestion.
+        assertThatThrownBy(() -> ApiResource.of("apps", "deployment/scale")).hasMessageContaining("plural, e.g. \"deployments/scale\"");
+        assertThatThrownBy(() -> ApiResource.of("", "deployments/scale")).hasMessageContaining("\"deployments/scale\" is in group apps");
         // Subresources, and groups that are not built in, are taken as written.
         assertThat(ApiResource.of("", "pods/exec").plural()).isEqualTo("pods/exec");
         assertThat(ApiResource.of("getambassador.io", "mappings").group()).isEqualTo("getambassador.io");
