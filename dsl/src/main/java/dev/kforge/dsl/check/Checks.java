@@ -8,6 +8,7 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.Workload;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -85,7 +86,8 @@ public final class Checks {
         for (KubeObject<?> object : index.objects()) {
             for (PolicyCheck check : object.meta().waivers().keySet()) {
                 // What raw edits render is judged when they are applied, after these checks: the waiver may be for that.
-                boolean forRawEdits = check.judgesRawEdits() && !object.rawEdits().isEmpty();
+                boolean forRawEdits = check.judgesRawEdits() && !object.rawEdits().isEmpty()
+                        && (object instanceof Workload<?> || check == PolicyCheck.SECRET_LITERAL); // the others judge pods
                 if (!forRawEdits && !problems.wasWaived(object, check)) {
                     problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), object,
                             "waives " + check.id() + ", which finds nothing to waive here", check.id(),

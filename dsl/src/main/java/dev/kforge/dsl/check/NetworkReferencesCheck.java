@@ -5,6 +5,7 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
+import dev.kforge.dsl.network.PathType;
 import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.network.ServiceDef;
@@ -100,7 +101,10 @@ final class NetworkReferencesCheck implements StackCheck {
     }
 
     private static String route(IngressDef ingress, IngressRule rule, IngressPath path) {
-        return ingress.ingressClassName().orElse("") + " " + rule.host() + " " + path.type().apiValue() + " " + path.path();
+        // A Prefix path matches by segments, so /api and /api/ are one route.
+        String matched = path.type() == PathType.PREFIX && path.path().length() > 1 && path.path().endsWith("/")
+                ? path.path().substring(0, path.path().length() - 1) : path.path();
+        return ingress.ingressClassName().orElse("") + " " + rule.host() + " " + path.type().apiValue() + " " + matched;
     }
 
     /** A host and path routed by two Ingresses of one class: the controller serves one of them, unpredictably. */

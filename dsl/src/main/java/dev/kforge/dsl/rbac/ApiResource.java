@@ -41,7 +41,8 @@ public record ApiResource(String group, String plural) {
                     "must be a lower-case plural, optionally with a subresource", "For example \"pods\" or \"pods/log\".");
         }
         BuiltInResources.problem(group, plural).ifPresent(problem -> {
-            throw InvalidDefinitionException.invalid("ApiResource", "resource", group + "/" + plural, problem, "A rule for it would grant nothing.");
+            throw InvalidDefinitionException.invalid("ApiResource", "resource", group.isEmpty() ? plural : group + "/" + plural, problem,
+                    "A rule for it would grant nothing.");
         });
     }
 

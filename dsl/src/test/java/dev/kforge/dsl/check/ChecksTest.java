@@ -324,6 +324,10 @@ class ChecksTest {
         assertThat(problems(demoStack(deployment, service, first, second, otherPath, otherClass))).containsExactly(
                 "test/Ingress web-too: routes a host and path that Ingress web routes too (app.example.com/ Prefix). "
                         + "Route each host and path from one Ingress: the controller would serve only one of them." + at(line));
+        // A Prefix path matches by segments: /api/ is the route /api is.
+        IngressDef slashed = IngressDef.named("api-too").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/api/", service.backend(web))));
+        assertThat(problems(demoStack(deployment, service, otherPath, slashed))).singleElement().asString()
+                .startsWith("test/Ingress api-too: routes a host and path that Ingress api routes too");
     }
 
     @Test

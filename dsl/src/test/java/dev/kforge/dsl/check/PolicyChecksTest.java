@@ -380,6 +380,10 @@ class PolicyChecksTest {
         // A rule the raw-edit checks do not judge is reported as before.
         assertThat(problems(goodDeployment(c -> c).withRawEdit("proxy", d -> d.getSpec().setMinReadySeconds(5))
                 .waive(PolicyCheck.NODE_SPREAD, "one zone"))).singleElement().asString().contains("waives node-spread, which finds nothing");
+        // Nor are the container rules judged on a raw-edited object without pods.
+        ConfigMapDef settings = ConfigMapDef.named("settings").withProperty("MODE", "fast").withRawEdit("label", c -> c.getMetadata()
+                .getLabels().put("tier", "web")).waive(PolicyCheck.PROBES, "copied from the Deployment");
+        assertThat(problems(goodDeployment(c -> c), settings)).singleElement().asString().contains("waives probes, which finds nothing");
     }
 
     @Test

@@ -57,7 +57,7 @@ class RbacDefinitionsTest {
     @Test
     void a_resource_of_a_built_in_group_that_the_group_lacks_is_refused() {
         // Such a rule grants nothing, and the API server says nothing about it.
-        assertThatThrownBy(() -> ApiResource.of("", "configmap")).hasMessage("ApiResource: resource \"/configmap\" is not a resource of the core "
+        assertThatThrownBy(() -> ApiResource.of("", "configmap")).hasMessage("ApiResource: resource \"configmap\" is not a resource of the core "
                 + "group: resources are plural, e.g. \"configmaps\". A rule for it would grant nothing.");
         assertThatThrownBy(() -> ApiResource.of("apps", "configmaps")).hasMessage("ApiResource: resource \"apps/configmaps\" is not a resource of "
                 + "group apps: \"configmaps\" is in the core group (\"\"). A rule for it would grant nothing.");
