@@ -3,6 +3,8 @@
 # (nothing is built or rendered). Run by `make test` after the Maven tests.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Run from make test, the make commands below would inherit its level and flags: each is run as from a terminal.
+unset MAKELEVEL MAKEFLAGS MFLAGS
 
 failures=0
 # expect <exit: 0|fail> <stdout must contain, or -> <stdout must not contain, or -> <stderr must contain, or -> make args...
