@@ -144,9 +144,26 @@ class GatewayValidationTest {
     private record Result(int exitCode, String output) {
     }
 
+    /** The first Python 3 with the validator's modules: the one on the PATH, else the system's (where .ci/run installs them). */
+    private static String python() throws Exception {
+        for (String candidate : new String[] {"python3", "/usr/bin/python3"}) {
+            try {
+                Process probe = new ProcessBuilder(candidate, "-c", "import yaml, jsonschema").redirectErrorStream(true).start();
+                probe.getInputStream().readAllBytes();
+                if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
+                    return candidate;
+                }
+            } catch (IOException e) {
+                // not installed: try the next
+            }
+        }
+        throw new AssertionError("No python3 with PyYAML and jsonschema for ../shared/k8s-schemas/validate.py: "
+                + "install them (Debian: apt-get install python3-yaml python3-jsonschema) or see README.md");
+    }
+
     private static Result run(Path dir) throws Exception {
         assertThat(VALIDATOR).as("the validator, relative to %s", Path.of("").toAbsolutePath()).exists();
-        Process process = new ProcessBuilder("python3", VALIDATOR.toString(), dir.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(python(), VALIDATOR.toString(), dir.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("validate.py finished").isTrue();
         return new Result(process.exitValue(), output);
