@@ -25,7 +25,7 @@ final class ContainerPolicyCheck implements StackCheck {
                 ContainerDef container = containers.get(i);
                 String subject = "container " + container.name();
                 Image image = container.image();
-                if (image.digest().isEmpty() && (image.tag().map(tag -> tag.equals("latest")).orElse(true) || image.tagNamesNoVersion())) {
+                if (image.digest().isEmpty() && (image.tag().map(tag -> tag.equals("latest")).orElse(true) || image.tagMoves())) {
                     PolicyReporter.report(stack, workload, PolicyCheck.IMAGE_TAG,
                             subject + " runs an image without a pinned tag", image.reference(),
                             "Pin a version, e.g. Image.of(\"" + image.repository() + "\", \"1.2.3\"), or a digest.", problems);
@@ -108,11 +108,12 @@ final class ContainerPolicyCheck implements StackCheck {
 
     /**
      * A release line's first release, {@code 1} -> {@code 1.0.0}, {@code v1.25} -> {@code v1.25.0}, {@code 7-alpine} ->
-     * {@code 7.0.0-alpine}: a tag the rule accepts ({@code 1.0} is a line too).
+     * {@code 7.0.0-alpine}, {@code 1.x} -> {@code 1.0.0}: a tag the rule accepts ({@code 1.0} is a line too).
      */
     static String fullVersion(String releaseLine) {
         String version = Image.versionOf(releaseLine);
-        long dots = version.chars().filter(c -> c == '.').count();
-        return version + ".0".repeat((int) Math.max(0, 2 - dots)) + releaseLine.substring(version.length());
+        String numbers = version.endsWith(".x") || version.endsWith(".X") ? version.substring(0, version.length() - 2) : version;
+        long dots = numbers.chars().filter(c -> c == '.').count();
+        return numbers + ".0".repeat((int) Math.max(0, 2 - dots)) + releaseLine.substring(version.length());
     }
 }

@@ -23,6 +23,13 @@ final class BuiltInResources {
             "discovery.k8s.io", List.of("endpointslices"),
             "coordination.k8s.io", List.of("leasecandidates", "leases"));
 
+    /** Subresources beyond {@code status}, which every built-in resource has. */
+    private static final Map<String, List<String>> SUBRESOURCES = Map.of(
+            "pods", List.of("attach", "binding", "ephemeralcontainers", "eviction", "exec", "log", "portforward", "proxy", "resize"),
+            "deployments", List.of("scale"), "replicasets", List.of("scale"), "statefulsets", List.of("scale"),
+            "replicationcontrollers", List.of("scale"), "services", List.of("proxy"), "nodes", List.of("proxy"),
+            "serviceaccounts", List.of("token"), "namespaces", List.of("finalize"));
+
     private BuiltInResources() {
     }
 
@@ -31,10 +38,20 @@ final class BuiltInResources {
         if (group.equals("core") || group.equals("v1")) {
             return Optional.of("names no API group: the core group is written \"\", e.g. ApiResource.of(\"\", \"" + plural + "\")");
         }
+        if (group.equals("extensions")) {
+            return Optional.of("names group extensions, which Kubernetes no longer serves (since 1.22): Deployments, DaemonSets and "
+                    + "ReplicaSets are in group apps, Ingresses and NetworkPolicies in networking.k8s.io");
+        }
         List<String> resources = BY_GROUP.get(group);
         String resource = plural.contains("/") ? plural.substring(0, plural.indexOf('/')) : plural;
         String subresource = plural.substring(resource.length()); // "/scale" of deployment/scale, kept in the suggestions
-        if (resources == null || resources.contains(resource)) {
+        if (resources != null && resources.contains(resource)) {
+            return subresource.isEmpty() || subresource.equals("/status")
+                    || SUBRESOURCES.getOrDefault(resource, List.of()).contains(subresource.substring(1)) ? Optional.empty()
+                    : Optional.of("is not a subresource of " + resource + " (status" + SUBRESOURCES.getOrDefault(resource, List.of()).stream()
+                    .map(known -> ", " + known).reduce("", String::concat) + ")");
+        }
+        if (resources == null) {
             return Optional.empty();
         }
         String shown = group.isEmpty() ? "the core group" : "group " + group;

@@ -131,6 +131,6 @@ final class RawEditedContainers {
     /** Pinned as the policy sees it: a digest, or a tag that is neither latest, nor a release line, nor a name without a version. */
     private static boolean pinned(Image image) {
         return image.digest().isPresent() || image.tag().filter(tag -> !tag.equals("latest")).isPresent() && !image.tagNamesAReleaseLine()
-                && !image.tagNamesNoVersion();
+                && !image.tagMoves();
     }
 }

@@ -22,6 +22,8 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
     /** A part of a tag that is a git commit id, 7 to 40 hexadecimal digits ({@code sha-deadbee}). */
     private static final Pattern COMMIT_ID = Pattern.compile("(?<![A-Za-z0-9])[a-f0-9]{7,40}(?![A-Za-z0-9])");
+    /** A word of a tag that names a build its publisher replaces: a Maven snapshot, a nightly, latest with a variant. */
+    private static final Pattern MOVING_BUILD = Pattern.compile("(?i)(?<![A-Za-z])(snapshot|nightly|latest)(?![A-Za-z])");
     private static final Pattern REFERENCE = Pattern.compile("([^@]+?)(?::([^:/@]+))?(?:@(.+))?");
 
     public Image {
@@ -81,11 +83,17 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
     }
 
     /**
-     * Whether the tag names no version at all ({@code stable}, {@code alpine}, {@code bookworm}): a channel its publisher moves.
-     * A commit id is a version, digits or not ({@code sha-deadbee}: one short id in a thousand has no digit).
+     * Whether the tag is one its publisher moves although it is no release line: it names no version at all ({@code stable},
+     * {@code alpine}, {@code bookworm}; a commit id is a version, digits or not: {@code sha-deadbee}), or a moving build
+     * ({@code 1.0.0-SNAPSHOT}, {@code nightly-2}, {@code latest-alpine}).
      */
-    public boolean tagNamesNoVersion() {
-        return tag.isPresent() && tag.get().chars().noneMatch(c -> c >= '0' && c <= '9') && !COMMIT_ID.matcher(tag.get()).find();
+    public boolean tagMoves() {
+        if (tag.isEmpty()) {
+            return false;
+        }
+        String text = tag.get();
+        boolean noVersion = text.chars().noneMatch(c -> c >= '0' && c <= '9') && !COMMIT_ID.matcher(text).find();
+        return noVersion || MOVING_BUILD.matcher(text).find();
     }
 
     /** The version of a tag without its variant: {@code 7} of {@code 7-alpine}; a date's dashes ({@code 2024-01-15}) are kept. */
@@ -94,7 +102,9 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
         return dash > 0 && dash + 1 < tag.length() && Character.isLetter(tag.charAt(dash + 1)) ? tag.substring(0, dash) : tag;
     }
 
-    private static boolean isReleaseLine(String text) {
+    private static boolean isReleaseLine(String version) {
+        // 1.x and 1.2.x name a line in words.
+        String text = version.endsWith(".x") || version.endsWith(".X") ? version.substring(0, version.length() - 2) : version;
         int dots = 0;
         boolean digit = false;
         int majorDigits = 0;

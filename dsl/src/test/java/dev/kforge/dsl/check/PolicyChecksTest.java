@@ -249,7 +249,8 @@ class PolicyChecksTest {
     void reports_an_image_tag_that_names_a_release_line_not_a_release() {
         // The suggested tag is a full version, which the rule accepts: "1.0" would be a release line too.
         Map<String, String> suggested = Map.of("1", "1.0.0", "v1", "v1.0.0", "1.25", "1.25.0", "v2.0", "v2.0.0",
-                "7-alpine", "7.0.0-alpine", "1.25-alpine", "1.25.0-alpine", "3.11-slim-bookworm", "3.11.0-slim-bookworm");
+                "7-alpine", "7.0.0-alpine", "1.25-alpine", "1.25.0-alpine", "3.11-slim-bookworm", "3.11.0-slim-bookworm", "1.x", "1.0.0",
+                "2.4.x", "2.4.0");
         suggested.forEach((tag, full) -> {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).containsExactly(
                     "prod/Deployment web: container web runs an image whose tag names a release line, which its publisher moves to each "
@@ -263,7 +264,7 @@ class PolicyChecksTest {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).isEmpty();
         }
         // A tag without any version is a channel its publisher moves, as latest is.
-        for (String tag : List.of("stable", "alpine", "bookworm", "v")) {
+        for (String tag : List.of("stable", "alpine", "bookworm", "v", "1.0.0-SNAPSHOT", "nightly-2", "latest-alpine", "alpine-latest")) {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/redis", tag))))).as(tag).containsExactly(
                     "prod/Deployment web: container web runs an image without a pinned tag (example/redis:" + tag + "). Pin a version, "
                             + "e.g. Image.of(\"example/redis\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");

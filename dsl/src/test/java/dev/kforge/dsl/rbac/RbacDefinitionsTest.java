@@ -69,6 +69,13 @@ class RbacDefinitionsTest {
         // A subresource stays in the suggestion.
         assertThatThrownBy(() -> ApiResource.of("apps", "deployment/scale")).hasMessageContaining("plural, e.g. \"deployments/scale\"");
         assertThatThrownBy(() -> ApiResource.of("", "deployments/scale")).hasMessageContaining("\"deployments/scale\" is in group apps");
+        // A subresource the resource lacks grants nothing either; the group Kubernetes stopped serving, neither.
+        assertThatThrownBy(() -> ApiResource.of("", "pods/logs")).hasMessage("ApiResource: resource \"pods/logs\" is not a subresource of pods "
+                + "(status, attach, binding, ephemeralcontainers, eviction, exec, log, portforward, proxy, resize). A rule for it would grant nothing.");
+        assertThatThrownBy(() -> ApiResource.of("", "configmaps/log")).hasMessageContaining("is not a subresource of configmaps (status)");
+        assertThatThrownBy(() -> ApiResource.of("extensions", "deployments")).hasMessageContaining("which Kubernetes no longer serves (since 1.22)");
+        assertThat(ApiResource.of("apps", "deployments/status").plural()).isEqualTo("deployments/status");
+        assertThat(ApiResource.of("", "serviceaccounts/token").plural()).isEqualTo("serviceaccounts/token");
         // Subresources, and groups that are not built in, are taken as written.
         assertThat(ApiResource.of("", "pods/exec").plural()).isEqualTo("pods/exec");
         assertThat(ApiResource.of("getambassador.io", "mappings").group()).isEqualTo("getambassador.io");
