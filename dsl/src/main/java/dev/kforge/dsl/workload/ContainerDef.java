@@ -38,6 +38,10 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         given(subject, "pullPolicy", pullPolicy);
         given(subject, "resources", resources);
         given(subject, "security", security);
+        given(subject, "readinessProbe", readinessProbe);
+        given(subject, "livenessProbe", livenessProbe);
+        given(subject, "startupProbe", startupProbe);
+        given(subject, "preStop", preStop);
         command = allGiven(subject, "command", command);
         args = allGiven(subject, "args", args);
         ports = allGiven(subject, "ports", ports);
@@ -111,6 +115,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     }
 
     public ContainerDef withEnvFrom(EnvFromSource source) {
+        given(subject(), "envFrom", source);
         return copy(b -> b.envFrom = Lists.append(envFrom, source));
     }
 
@@ -153,12 +158,12 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
 
     /** A copy mounting {@code volume} read-write at {@code path}. */
     public ContainerDef withMount(VolumeDef volume, String path) {
-        return withMount(new VolumeMount(volume, path, false));
+        return withMount(new VolumeMount(given(subject(), "mount at " + path + ": volume", volume), path, false));
     }
 
     /** A copy mounting {@code volume} read-only at {@code path}. */
     public ContainerDef withReadOnlyMount(VolumeDef volume, String path) {
-        return withMount(new VolumeMount(volume, path, true));
+        return withMount(new VolumeMount(given(subject(), "mount at " + path + ": volume", volume), path, true));
     }
 
     private ContainerDef withMount(VolumeMount mount) {

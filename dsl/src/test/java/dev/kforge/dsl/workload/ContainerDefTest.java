@@ -26,6 +26,17 @@ class ContainerDefTest {
         assertThatThrownBy(() -> web.withLivenessProbe(null)).hasMessageContaining("livenessProbe is missing (null)");
         assertThatThrownBy(() -> web.withPort(null)).hasMessageContaining("port is missing (null)");
         assertThatThrownBy(() -> web.withEnv(Env.value("A", "1"), null)).hasMessageContaining("env[1] is missing (null)");
+        // QA: these were a bare NullPointerException (withEnvFrom), or accepted and a NullPointerException at render (withMount).
+        assertThatThrownBy(() -> web.withEnvFrom(null)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("envFrom is missing (null)");
+        assertThatThrownBy(() -> web.withMount(null, "/data")).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container web: mount at /data: volume is missing (null). Pass a value, or leave the default.");
+        assertThatThrownBy(() -> web.withReadOnlyMount(null, "data")).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("mount at data: volume is missing (null)");
+        assertThatThrownBy(() -> new ContainerDef("web", Image.of("example/web", "1.2.3"), PullPolicy.ALWAYS, java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), Resources.NONE, null, java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.List.of(), ContainerSecurity.RESTRICTED, java.util.Optional.empty())).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("readinessProbe is missing (null)");
         assertThatThrownBy(() -> ContainerDef.named("web").image(null)).hasMessageContaining("image is missing (null)");
         assertThat(web.withArgs().args()).isEmpty();
     }
