@@ -27,7 +27,9 @@ final class BuiltInResources {
     private static final Map<String, List<String>> SUBRESOURCES = Map.of(
             "pods", List.of("attach", "binding", "ephemeralcontainers", "eviction", "exec", "log", "portforward", "proxy", "resize"),
             "deployments", List.of("scale"), "replicasets", List.of("scale"), "statefulsets", List.of("scale"),
-            "replicationcontrollers", List.of("scale"), "services", List.of("proxy"), "nodes", List.of("proxy"),
+            "replicationcontrollers", List.of("scale"), "services", List.of("proxy"),
+            // The kubelet's own API is authorized as nodes/<subresource> (configz, healthz and pods since 1.33's fine-grained authorization).
+            "nodes", List.of("checkpoint", "configz", "healthz", "log", "metrics", "pods", "proxy", "spec", "stats"),
             "serviceaccounts", List.of("token"), "namespaces", List.of("finalize"));
 
     private BuiltInResources() {

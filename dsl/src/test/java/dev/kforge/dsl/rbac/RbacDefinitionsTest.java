@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RbacDefinitionsTest {
@@ -76,6 +77,11 @@ class RbacDefinitionsTest {
         assertThatThrownBy(() -> ApiResource.of("extensions", "deployments")).hasMessageContaining("which Kubernetes no longer serves (since 1.22)");
         assertThat(ApiResource.of("apps", "deployments/status").plural()).isEqualTo("deployments/status");
         assertThat(ApiResource.of("", "serviceaccounts/token").plural()).isEqualTo("serviceaccounts/token");
+        // The kubelet asks the API server about nodes/<subresource> for its own API (Prometheus and metrics-server need
+        // nodes/metrics and nodes/stats; configz, healthz and pods are KEP-2862's fine-grained ones, beta in 1.33): QA.
+        for (String kubelet : List.of("metrics", "stats", "log", "spec", "proxy", "checkpoint", "configz", "healthz", "pods")) {
+            assertThat(ApiResource.of("", "nodes/" + kubelet).plural()).isEqualTo("nodes/" + kubelet);
+        }
         // Subresources, and groups that are not built in, are taken as written.
         assertThat(ApiResource.of("", "pods/exec").plural()).isEqualTo("pods/exec");
         assertThat(ApiResource.of("getambassador.io", "mappings").group()).isEqualTo("getambassador.io");
