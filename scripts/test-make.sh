@@ -5,6 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 # Run from make test, the make commands below would inherit its level and flags: each is run as from a terminal.
 unset MAKELEVEL MAKEFLAGS MFLAGS
+# make -n still runs the recursive, locked build line, whose lock file lives here: a fresh clone has no such folder yet.
+mkdir -p environments/target
 
 failures=0
 # expect <exit: 0|fail> <stdout must contain, or -> <stdout must not contain, or -> <stderr must contain, or -> make args...

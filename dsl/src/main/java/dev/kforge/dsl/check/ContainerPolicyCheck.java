@@ -112,7 +112,7 @@ final class ContainerPolicyCheck implements StackCheck {
      */
     static String fullVersion(String releaseLine) {
         String version = Image.versionOf(releaseLine);
-        String numbers = version.endsWith(".x") || version.endsWith(".X") ? version.substring(0, version.length() - 2) : version;
+        String numbers = version.replaceAll("(\\.[xX])+$", "");
         long dots = numbers.chars().filter(c -> c == '.').count();
         return numbers + ".0".repeat((int) Math.max(0, 2 - dots)) + releaseLine.substring(version.length());
     }

@@ -22,6 +22,8 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
     /** A part of a tag that is a git commit id, 7 to 40 hexadecimal digits ({@code sha-deadbee}). */
     private static final Pattern COMMIT_ID = Pattern.compile("(?<![A-Za-z0-9])[a-f0-9]{7,40}(?![A-Za-z0-9])");
+    /** Eight digits or more: a date or a timestamp (20240115, 202401151230). */
+    private static final Pattern DATE = Pattern.compile("[0-9]{8,}");
     /** A word of a tag that names a build its publisher replaces: a Maven snapshot, a nightly, latest with a variant. */
     private static final Pattern MOVING_BUILD = Pattern.compile("(?i)(?<![A-Za-z])(snapshot|nightly|latest)(?![A-Za-z])");
     private static final Pattern REFERENCE = Pattern.compile("([^@]+?)(?::([^:/@]+))?(?:@(.+))?");
@@ -93,7 +95,9 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
         }
         String text = tag.get();
         boolean noVersion = text.chars().noneMatch(c -> c >= '0' && c <= '9') && !COMMIT_ID.matcher(text).find();
-        return noVersion || MOVING_BUILD.matcher(text).find();
+        // A nightly or snapshot that names its date or commit (nightly-20240101, snapshot-abc1234) is that build, pinned.
+        boolean dated = DATE.matcher(text).find() || COMMIT_ID.matcher(text).find();
+        return noVersion || MOVING_BUILD.matcher(text).find() && !dated;
     }
 
     /** The version of a tag without its variant: {@code 7} of {@code 7-alpine}; a date's dashes ({@code 2024-01-15}) are kept. */
@@ -104,7 +108,10 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
 
     private static boolean isReleaseLine(String version) {
         // 1.x and 1.2.x name a line in words.
-        String text = version.endsWith(".x") || version.endsWith(".X") ? version.substring(0, version.length() - 2) : version;
+        String text = version;
+        while (text.endsWith(".x") || text.endsWith(".X")) { // 1.x.x too
+            text = text.substring(0, text.length() - 2);
+        }
         int dots = 0;
         boolean digit = false;
         int majorDigits = 0;
