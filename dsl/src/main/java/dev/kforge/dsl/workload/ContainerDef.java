@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Names;
@@ -34,36 +35,20 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     public ContainerDef {
         Names.require(Names.Rule.DNS1123_LABEL, "Container", "name", name);
         String subject = "Container " + name;
-        given(subject, "image", image);
-        given(subject, "pullPolicy", pullPolicy);
-        given(subject, "resources", resources);
-        given(subject, "security", security);
-        given(subject, "readinessProbe", readinessProbe);
-        given(subject, "livenessProbe", livenessProbe);
-        given(subject, "startupProbe", startupProbe);
-        given(subject, "preStop", preStop);
-        command = allGiven(subject, "command", command);
-        args = allGiven(subject, "args", args);
-        ports = allGiven(subject, "ports", ports);
-        env = allGiven(subject, "env", env);
-        envFrom = allGiven(subject, "envFrom", envFrom);
-        mounts = allGiven(subject, "mounts", mounts);
-    }
-
-    /** A null where a value is needed (an unset profile field, a map lookup that found nothing) is named where it is passed. */
-    private static <T> T given(String subject, String field, T value) {
-        if (value == null) {
-            throw new InvalidDefinitionException(subject + ": " + field + " is missing (null). Pass a value, or leave the default.");
-        }
-        return value;
-    }
-
-    private static <T> List<T> allGiven(String subject, String field, List<T> values) {
-        given(subject, field, values);
-        for (int i = 0; i < values.size(); i++) {
-            given(subject, field + "[" + i + "]", values.get(i));
-        }
-        return List.copyOf(values);
+        Given.value(subject, "image", image);
+        Given.value(subject, "pullPolicy", pullPolicy);
+        Given.value(subject, "resources", resources);
+        Given.value(subject, "security", security);
+        Given.value(subject, "readinessProbe", readinessProbe);
+        Given.value(subject, "livenessProbe", livenessProbe);
+        Given.value(subject, "startupProbe", startupProbe);
+        Given.value(subject, "preStop", preStop);
+        command = Given.all(subject, "command", command);
+        args = Given.all(subject, "args", args);
+        ports = Given.all(subject, "ports", ports);
+        env = Given.all(subject, "env", env);
+        envFrom = Given.all(subject, "envFrom", envFrom);
+        mounts = Given.all(subject, "mounts", mounts);
     }
 
     /** The first step: a container needs a name and an image. */
@@ -87,7 +72,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
 
     /** A copy that declares {@code port}; names and numbers must be unique in the container. */
     public ContainerDef withPort(Port port) {
-        given(subject(), "port", port);
+        Given.value(subject(), "port", port);
         for (Port existing : ports) {
             if (existing.name().equals(port.name())) {
                 throw InvalidDefinitionException.invalid(subject(), "port name", port.name(), "is declared twice",
@@ -104,7 +89,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     /** A copy with more env vars; each name may appear once. */
     public ContainerDef withEnv(EnvVarDef... vars) {
         List<EnvVarDef> all = new ArrayList<>(env);
-        for (EnvVarDef var : allGiven(subject(), "env", vars == null ? null : Arrays.asList(vars))) {
+        for (EnvVarDef var : Given.all(subject(), "env", vars == null ? null : Arrays.asList(vars))) {
             if (all.stream().anyMatch(existing -> existing.name().equals(var.name()))) {
                 throw InvalidDefinitionException.invalid(subject(), "env var", var.name(), "is set twice",
                         "Keep one definition; the API server would silently keep the last.");
@@ -115,7 +100,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     }
 
     public ContainerDef withEnvFrom(EnvFromSource source) {
-        given(subject(), "envFrom", source);
+        Given.value(subject(), "envFrom", source);
         return copy(b -> b.envFrom = Lists.append(envFrom, source));
     }
 
@@ -141,29 +126,29 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     }
 
     public ContainerDef withReadinessProbe(ProbeDef probe) {
-        return copy(b -> b.readinessProbe = Optional.of(given(subject(), "readinessProbe", probe)));
+        return copy(b -> b.readinessProbe = Optional.of(Given.value(subject(), "readinessProbe", probe)));
     }
 
     /** A liveness probe; its successThreshold must be 1. */
     public ContainerDef withLivenessProbe(ProbeDef probe) {
-        requireSingleSuccess("livenessProbe", given(subject(), "livenessProbe", probe));
+        requireSingleSuccess("livenessProbe", Given.value(subject(), "livenessProbe", probe));
         return copy(b -> b.livenessProbe = Optional.of(probe));
     }
 
     /** A startup probe; its successThreshold must be 1. */
     public ContainerDef withStartupProbe(ProbeDef probe) {
-        requireSingleSuccess("startupProbe", given(subject(), "startupProbe", probe));
+        requireSingleSuccess("startupProbe", Given.value(subject(), "startupProbe", probe));
         return copy(b -> b.startupProbe = Optional.of(probe));
     }
 
     /** A copy mounting {@code volume} read-write at {@code path}. */
     public ContainerDef withMount(VolumeDef volume, String path) {
-        return withMount(new VolumeMount(given(subject(), "mount at " + path + ": volume", volume), path, false));
+        return withMount(new VolumeMount(Given.value(subject(), "mount at " + path + ": volume", volume), path, false));
     }
 
     /** A copy mounting {@code volume} read-only at {@code path}. */
     public ContainerDef withReadOnlyMount(VolumeDef volume, String path) {
-        return withMount(new VolumeMount(given(subject(), "mount at " + path + ": volume", volume), path, true));
+        return withMount(new VolumeMount(Given.value(subject(), "mount at " + path + ": volume", volume), path, true));
     }
 
     private ContainerDef withMount(VolumeMount mount) {

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -49,6 +50,16 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
     public CronJobDef {
         rawEdits = List.copyOf(rawEdits);
         String subject = Kind.CRON_JOB + " " + meta.name();
+        Given.value(subject, "component", component);
+        Given.value(subject, "schedule", schedule);
+        Given.value(subject, "timeZone", timeZone);
+        Given.value(subject, "concurrency", concurrency);
+        Given.value(subject, "deadline", deadline);
+        Given.value(subject, "retries", retries);
+        Given.value(subject, "restartPolicy", restartPolicy);
+        Given.value(subject, "startingDeadline", startingDeadline);
+        Given.value(subject, "history", history);
+        Given.value(subject, "pod", pod);
         JobLimits.requireNameLength(subject, meta.name(), "each Job's name adds 11");
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
         pod.refuseClaims(subject);
@@ -111,43 +122,39 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
 
     @Override
     public CronJobDef withMeta(Meta meta) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod, rawEdits);
+        return copy(f -> f.meta = meta);
     }
 
     public CronJobDef withComponent(String component) {
-        return new CronJobDef(meta, Optional.of(component), schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod,
-                rawEdits);
+        return copy(f -> f.component = Optional.of(Given.value(describe(), "component", component)));
     }
 
     /** Runs in {@code zone}, an IANA name such as {@code Europe/Paris}, instead of the controller's zone. */
     public CronJobDef withTimeZone(String zone) {
-        return new CronJobDef(meta, component, schedule, Optional.of(zone), concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod,
-                rawEdits);
+        return copy(f -> f.timeZone = Optional.of(Given.value(describe(), "timeZone", zone)));
     }
 
     public CronJobDef withConcurrency(ConcurrencyPolicy concurrency) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod, rawEdits);
+        return copy(f -> f.concurrency = concurrency);
     }
 
     /** Stops a run (all its tries together) that takes longer than {@code limit}. */
     public CronJobDef withDeadline(Duration limit) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, Optional.of(limit), retries, restartPolicy, suspended, startingDeadline, history, pod,
-                rawEdits);
+        return copy(f -> f.deadline = Optional.of(Given.value(describe(), "deadline", limit)));
     }
 
     /** Retries a failed run up to {@code count} times before the Job is marked failed. */
     public CronJobDef withRetries(int count) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, Optional.of(count), restartPolicy, suspended, startingDeadline, history, pod,
-                rawEdits);
+        return copy(f -> f.retries = Optional.of(count));
     }
 
     public CronJobDef withRestartPolicy(JobRestartPolicy restartPolicy) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod, rawEdits);
+        return copy(f -> f.restartPolicy = restartPolicy);
     }
 
     /** A copy whose runs are paused (true) or resumed (false); a paused CronJob stays in the cluster. */
     public CronJobDef suspended(boolean suspended) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod, rawEdits);
+        return copy(f -> f.suspended = suspended);
     }
 
     /**
@@ -156,25 +163,59 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
      * missed more than 100 runs stops scheduling the CronJob.
      */
     public CronJobDef withStartingDeadline(Duration limit) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended,
-                Optional.of(limit), history, pod, rawEdits);
+        return copy(f -> f.startingDeadline = Optional.of(Given.value(describe(), "startingDeadline", limit)));
     }
 
     /** Keeps the last {@code succeeded} successful and {@code failed} failed Jobs (and their pods' logs) in the cluster. */
     public CronJobDef keepingHistory(int succeeded, int failed) {
-        JobHistory kept = InvalidDefinitionException.reportedAs(Kind.CRON_JOB + " " + meta.name(), () -> new JobHistory(succeeded, failed));
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended,
-                startingDeadline, Optional.of(kept), pod, rawEdits);
+        JobHistory kept = InvalidDefinitionException.reportedAs(describe(), () -> new JobHistory(succeeded, failed));
+        return copy(f -> f.history = Optional.of(kept));
     }
 
     /** A copy with an escape-hatch edit of the rendered fabric8 CronJob. */
     public CronJobDef withRawEdit(String reason, Consumer<CronJob> edit) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod,
-                Lists.append(rawEdits, new RawEdit<>(reason, edit)));
+        return copy(f -> f.rawEdits = Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
     @Override
     public CronJobDef withPod(PodTemplate pod) {
-        return new CronJobDef(meta, component, schedule, timeZone, concurrency, deadline, retries, restartPolicy, suspended, startingDeadline, history, pod, rawEdits);
+        return copy(f -> f.pod = pod);
+    }
+
+    /** The record's components, to change one and build the copy. */
+    private static final class Fields {
+        Meta meta;
+        Optional<String> component;
+        CronSchedule schedule;
+        Optional<String> timeZone;
+        ConcurrencyPolicy concurrency;
+        Optional<Duration> deadline;
+        Optional<Integer> retries;
+        JobRestartPolicy restartPolicy;
+        boolean suspended;
+        Optional<Duration> startingDeadline;
+        Optional<JobHistory> history;
+        PodTemplate pod;
+        List<RawEdit<CronJob>> rawEdits;
+    }
+
+    private CronJobDef copy(Consumer<Fields> change) {
+        Fields f = new Fields();
+        f.meta = meta;
+        f.component = component;
+        f.schedule = schedule;
+        f.timeZone = timeZone;
+        f.concurrency = concurrency;
+        f.deadline = deadline;
+        f.retries = retries;
+        f.restartPolicy = restartPolicy;
+        f.suspended = suspended;
+        f.startingDeadline = startingDeadline;
+        f.history = history;
+        f.pod = pod;
+        f.rawEdits = rawEdits;
+        change.accept(f);
+        return new CronJobDef(f.meta, f.component, f.schedule, f.timeZone, f.concurrency, f.deadline, f.retries, f.restartPolicy,
+                f.suspended, f.startingDeadline, f.history, f.pod, f.rawEdits);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -27,6 +28,8 @@ public record DaemonSetDef(Meta meta, Optional<String> component, PodTemplate po
     public DaemonSetDef {
         rawEdits = List.copyOf(rawEdits);
         String subject = Kind.DAEMON_SET + " " + meta.name();
+        Given.value(subject, "component", component);
+        Given.value(subject, "pod", pod);
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
         if (update == null) {
             throw new InvalidDefinitionException(subject + ": update is missing. Use DaemonSetUpdate.ROLLING, the default.");
@@ -65,7 +68,7 @@ public record DaemonSetDef(Meta meta, Optional<String> component, PodTemplate po
     }
 
     public DaemonSetDef withComponent(String component) {
-        return new DaemonSetDef(meta, Optional.of(component), pod, update, rawEdits);
+        return new DaemonSetDef(meta, Optional.of(Given.value(describe(), "component", component)), pod, update, rawEdits);
     }
 
     public DaemonSetDef withUpdate(DaemonSetUpdate update) {

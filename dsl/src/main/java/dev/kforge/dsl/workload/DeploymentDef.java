@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -37,6 +38,13 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         selectorExpressions = List.copyOf(selectorExpressions);
         rawEdits = List.copyOf(rawEdits);
         String subject = Kind.DEPLOYMENT + " " + meta.name();
+        Given.value(subject, "component", component);
+        Given.value(subject, "fixedReplicas", fixedReplicas);
+        Given.value(subject, "pod", pod);
+        // The renderer read a null strategy as Recreate, and a null zone spread failed while rendering.
+        Given.value(subject, "strategy", strategy);
+        Given.value(subject, "nodeSpread", nodeSpread);
+        Given.value(subject, "zoneSpread", zoneSpread);
         fixedReplicas.ifPresent(replicas -> {
             if (replicas < 0) {
                 throw InvalidDefinitionException.invalid(subject, "replicas", replicas, "must not be negative",
@@ -45,19 +53,6 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         });
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
         pod.refuseClaims(subject);
-        // Refused here: the renderer read a null strategy as Recreate, and a null zone spread failed while rendering.
-        if (strategy == null) {
-            throw new InvalidDefinitionException(subject + ": strategy is missing. Pass one, e.g. DeploymentStrategy.rollingUpdate(..) or "
-                    + "DeploymentStrategy.recreate(), or leave the default.");
-        }
-        requireSet(subject, "nodeSpread", nodeSpread);
-        requireSet(subject, "zoneSpread", zoneSpread);
-    }
-
-    private static void requireSet(String subject, String field, Object value) {
-        if (value == null) {
-            throw new InvalidDefinitionException(subject + ": " + field + " is missing. Pass one of its constants, or leave the default.");
-        }
     }
 
     /** The first step: a Deployment needs a name and its main container. */
@@ -92,7 +87,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
     }
 
     public DeploymentDef withComponent(String component) {
-        return copy(f -> f.component = Optional.of(component));
+        return copy(f -> f.component = Optional.of(Given.value(describe(), "component", component)));
     }
 
     public DeploymentDef withStrategy(DeploymentStrategy strategy) {

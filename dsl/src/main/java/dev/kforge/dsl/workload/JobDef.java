@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -49,6 +50,11 @@ public record JobDef(Meta meta, Optional<String> component, int completions, int
     public JobDef {
         rawEdits = List.copyOf(rawEdits);
         String subject = Kind.JOB + " " + meta.name();
+        Given.value(subject, "component", component);
+        Given.value(subject, "deadline", deadline);
+        Given.value(subject, "retries", retries);
+        Given.value(subject, "restartPolicy", restartPolicy);
+        Given.value(subject, "pod", pod);
         JobLimits.requireNameLength(subject, meta.name(), "the rendered name adds a dash and a 10-character hash");
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
         pod.refuseClaims(subject);
@@ -98,7 +104,8 @@ public record JobDef(Meta meta, Optional<String> component, int completions, int
     }
 
     public JobDef withComponent(String component) {
-        return new JobDef(meta, Optional.of(component), completions, parallelism, deadline, retries, restartPolicy, pod, rawEdits);
+        return new JobDef(meta, Optional.of(Given.value(describe(), "component", component)), completions, parallelism, deadline, retries,
+                restartPolicy, pod, rawEdits);
     }
 
     /** Done when {@code count} pods have succeeded (a work queue drained by several pods, say). */
@@ -113,7 +120,8 @@ public record JobDef(Meta meta, Optional<String> component, int completions, int
 
     /** Stops the Job (all its tries together) when it takes longer than {@code limit}. */
     public JobDef withDeadline(Duration limit) {
-        return new JobDef(meta, component, completions, parallelism, Optional.of(limit), retries, restartPolicy, pod, rawEdits);
+        return new JobDef(meta, component, completions, parallelism, Optional.of(Given.value(describe(), "deadline", limit)), retries,
+                restartPolicy, pod, rawEdits);
     }
 
     /** Retries failed pods up to {@code count} times before the Job is marked failed. */

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -43,6 +44,15 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
     public StatefulSetDef {
         rawEdits = List.copyOf(rawEdits);
         String subject = Kind.STATEFUL_SET + " " + meta.name();
+        Given.value(subject, "component", component);
+        Given.value(subject, "fixedReplicas", fixedReplicas);
+        Given.value(subject, "pod", pod);
+        Given.value(subject, "podManagement", podManagement);
+        Given.value(subject, "update", update);
+        Given.value(subject, "claimsWhenDeleted", claimsWhenDeleted);
+        Given.value(subject, "claimsWhenScaled", claimsWhenScaled);
+        Given.value(subject, "nodeSpread", nodeSpread);
+        Given.value(subject, "zoneSpread", zoneSpread);
         // The name rule (a DNS-1123 label) is the Kind's, checked by Meta.
         WorkloadNames.requireAtMost(subject, meta.name(), MAX_NAME_LENGTH, "each pod's revision label adds 11");
         fixedReplicas.ifPresent(replicas -> {
@@ -52,18 +62,6 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
             }
         });
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
-        requireSet(subject, "podManagement", podManagement);
-        requireSet(subject, "update", update);
-        requireSet(subject, "claim retention when deleted", claimsWhenDeleted);
-        requireSet(subject, "claim retention when scaled", claimsWhenScaled);
-        requireSet(subject, "nodeSpread", nodeSpread);
-        requireSet(subject, "zoneSpread", zoneSpread);
-    }
-
-    private static void requireSet(String subject, String field, Object value) {
-        if (value == null) {
-            throw new InvalidDefinitionException(subject + ": " + field + " is missing. Pass one of its constants, or leave the default.");
-        }
     }
 
     /** The first step: a StatefulSet needs a name and its main container. */
@@ -102,7 +100,7 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
     }
 
     public StatefulSetDef withComponent(String component) {
-        return copy(f -> f.component = Optional.of(component));
+        return copy(f -> f.component = Optional.of(Given.value(describe(), "component", component)));
     }
 
     public StatefulSetDef withPodManagement(PodManagement podManagement) {

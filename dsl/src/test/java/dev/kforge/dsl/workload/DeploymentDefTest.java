@@ -18,6 +18,24 @@ class DeploymentDefTest {
     private final DeploymentDef deployment = DeploymentDef.named("app").running(app);
 
     @Test
+    void a_null_passed_to_a_workload_is_named_where_it_is_passed() {
+        assertThatThrownBy(() -> deployment.withComponent(null)).hasMessage("Deployment app: component is missing (null). Pass a value, or "
+                + "leave the default.");
+        assertThatThrownBy(() -> deployment.withPod(null)).hasMessageContaining("Deployment app: pod is missing (null)");
+        CronJobDef report = CronJobDef.named("report").onSchedule("@daily").running(app);
+        assertThatThrownBy(() -> report.withTimeZone(null)).hasMessageContaining("CronJob report: timeZone is missing (null)");
+        assertThatThrownBy(() -> report.withConcurrency(null)).hasMessageContaining("CronJob report: concurrency is missing (null)");
+        assertThatThrownBy(() -> report.withStartingDeadline(null)).hasMessageContaining("CronJob report: startingDeadline is missing (null)");
+        JobDef migrate = JobDef.named("migrate").running(app);
+        assertThatThrownBy(() -> migrate.withRestartPolicy(null)).hasMessageContaining("Job migrate: restartPolicy is missing (null)");
+        assertThatThrownBy(() -> migrate.withDeadline(null)).hasMessageContaining("Job migrate: deadline is missing (null)");
+        StatefulSetDef db = StatefulSetDef.named("db").running(app);
+        assertThatThrownBy(() -> db.withPodManagement(null)).hasMessageContaining("StatefulSet db: podManagement is missing (null)");
+        assertThatThrownBy(() -> DaemonSetDef.named("agent").running(app).withComponent(null))
+                .hasMessageContaining("DaemonSet agent: component is missing (null)");
+    }
+
+    @Test
     void starts_with_safe_defaults() {
         assertThat(deployment.replicas()).isEqualTo(1);
         assertThat(deployment.strategy()).isEqualTo(DeploymentStrategy.rollingUpdate(IntOrPercent.percent(25), IntOrPercent.percent(25)));
@@ -51,12 +69,11 @@ class DeploymentDefTest {
     void refuses_a_missing_strategy_or_spread_instead_of_rendering_another() {
         // A null strategy rendered "type: Recreate" (every rollout stops all pods first); a null zone spread failed while rendering.
         assertThatThrownBy(() -> deployment.withStrategy(null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: strategy is missing. Pass one, e.g. DeploymentStrategy.rollingUpdate(..) or "
-                        + "DeploymentStrategy.recreate(), or leave the default.");
+                .hasMessage("Deployment app: strategy is missing (null). Pass a value, or leave the default.");
         assertThatThrownBy(() -> deployment.withNodeSpread(null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: nodeSpread is missing. Pass one of its constants, or leave the default.");
+                .hasMessage("Deployment app: nodeSpread is missing (null). Pass a value, or leave the default.");
         assertThatThrownBy(() -> deployment.withZoneSpread(null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: zoneSpread is missing. Pass one of its constants, or leave the default.");
+                .hasMessage("Deployment app: zoneSpread is missing (null). Pass a value, or leave the default.");
     }
 
     @Test
