@@ -2,6 +2,7 @@ package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.Names;
 
 /** Every key of a ConfigMap or Secret as env vars ({@code envFrom}), optionally prefixed. */
@@ -11,9 +12,15 @@ public sealed interface EnvFromSource {
     String prefix();
 
     record AllOfConfigMap(ConfigMapDef configMap, String prefix) implements EnvFromSource {
+        public AllOfConfigMap {
+            Given.value("EnvFrom", "configMap", configMap);
+        }
     }
 
     record AllOfSecret(SecretDef secret, String prefix) implements EnvFromSource {
+        public AllOfSecret {
+            Given.value("EnvFrom", "secret", secret);
+        }
     }
 
     static EnvFromSource configMap(ConfigMapDef configMap) {

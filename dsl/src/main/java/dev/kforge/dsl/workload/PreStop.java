@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ public sealed interface PreStop {
 
     /** Runs {@code command} in the container, e.g. a graceful-drain endpoint of its server. */
     static PreStop exec(String... command) {
-        return new Exec(Arrays.asList(command));
+        return new Exec(Arrays.asList(Given.value("PreStop", "exec command", command)));
     }
 
     /** The seconds it waits: {@code lifecycle.preStop.sleep.seconds}. */

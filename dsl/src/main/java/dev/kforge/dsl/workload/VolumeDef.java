@@ -4,6 +4,7 @@ import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.ConfigMapKey;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretKey;
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Names;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public sealed interface VolumeDef {
     record EmptyDir(String name, boolean inMemory, Optional<Memory> sizeLimit) implements VolumeDef {
         public EmptyDir {
             Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
+            Given.value("Volume " + name, "sizeLimit", sizeLimit);
         }
 
         /** A copy backed by memory (tmpfs); its size counts against the container's memory. */
@@ -30,7 +32,7 @@ public sealed interface VolumeDef {
         }
 
         public EmptyDir withSizeLimit(Memory limit) {
-            return new EmptyDir(name, inMemory, Optional.of(limit));
+            return new EmptyDir(name, inMemory, Optional.of(Given.value("Volume " + name, "sizeLimit", limit)));
         }
     }
 
@@ -42,13 +44,14 @@ public sealed interface VolumeDef {
     record FromConfigMap(String name, ConfigMapDef configMap, List<KeyFile<ConfigMapKey>> items) implements VolumeDef {
         public FromConfigMap {
             Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
-            items = List.copyOf(items);
+            Given.value("Volume " + name, "configMap", configMap);
+            items = Given.all("Volume " + name, "items", items);
         }
 
         /** A copy projecting only {@code key}, at {@code path} relative to the mount. */
         public FromConfigMap withItem(ConfigMapKey key, String path) {
             List<KeyFile<ConfigMapKey>> copy = new ArrayList<>(items);
-            copy.add(new KeyFile<>(key, checkRelativePath(name, path)));
+            copy.add(new KeyFile<>(Given.value("Volume " + name, "key", key), checkRelativePath(name, path)));
             return new FromConfigMap(name, configMap, copy);
         }
     }
@@ -57,12 +60,13 @@ public sealed interface VolumeDef {
     record FromSecret(String name, SecretDef secret, List<KeyFile<SecretKey>> items) implements VolumeDef {
         public FromSecret {
             Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
-            items = List.copyOf(items);
+            Given.value("Volume " + name, "secret", secret);
+            items = Given.all("Volume " + name, "items", items);
         }
 
         public FromSecret withItem(SecretKey key, String path) {
             List<KeyFile<SecretKey>> copy = new ArrayList<>(items);
-            copy.add(new KeyFile<>(key, checkRelativePath(name, path)));
+            copy.add(new KeyFile<>(Given.value("Volume " + name, "key", key), checkRelativePath(name, path)));
             return new FromSecret(name, secret, copy);
         }
     }
@@ -76,7 +80,7 @@ public sealed interface VolumeDef {
 
         /** A copy with {@code field} written to the file {@code path}. */
         public DownwardApi withFile(String path, PodField field) {
-            if (field.path().startsWith("status.") || field.path().startsWith("spec.")) {
+            if (Given.value("Volume " + name, "field", field).path().startsWith("status.") || field.path().startsWith("spec.")) {
                 throw InvalidDefinitionException.invalid("Volume " + name, "downwardAPI field", field.path(),
                         "is only available to env vars (volumes support metadata fields)", "Use Env.from(name, field).");
             }

@@ -39,6 +39,15 @@ class ContainerDefTest {
                 .hasMessageContaining("readinessProbe is missing (null)");
         assertThatThrownBy(() -> ContainerDef.named("web").image(null)).hasMessageContaining("image is missing (null)");
         assertThat(web.withArgs().args()).isEmpty();
+        // The volumes, env sources and hooks a container takes name theirs too.
+        assertThatThrownBy(() -> Volumes.emptyDir("cache").withSizeLimit(null)).hasMessageContaining("Volume cache: sizeLimit is missing (null)");
+        assertThatThrownBy(() -> Volumes.configMap("config", null)).hasMessageContaining("Volume config: configMap is missing (null)");
+        assertThatThrownBy(() -> Volumes.secret("tls", null)).hasMessageContaining("Volume tls: secret is missing (null)");
+        ConfigMapDef settings = ConfigMapDef.named("settings").withProperty("A", "1");
+        assertThatThrownBy(() -> Volumes.configMap("config", settings).withItem(null, "a")).hasMessageContaining("Volume config: key is missing (null)");
+        assertThatThrownBy(() -> Volumes.downwardApi("info").withFile("labels", null)).hasMessageContaining("Volume info: field is missing (null)");
+        assertThatThrownBy(() -> EnvFromSource.configMap(null)).hasMessageContaining("EnvFrom: configMap is missing (null)");
+        assertThatThrownBy(() -> PreStop.exec((String[]) null)).hasMessageContaining("PreStop: exec command is missing (null)");
     }
 
     @Test
