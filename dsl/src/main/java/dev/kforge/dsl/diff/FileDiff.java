@@ -11,6 +11,7 @@ import dev.kforge.dsl.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -54,7 +55,7 @@ public final class FileDiff {
             node.forEach(item -> copy.add(typed(item)));
             return copy;
         }
-        return TextNode.valueOf(node.asText() + " (" + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        return TextNode.valueOf(node.asText() + " (" + node.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
     }
 
     private static List<String> between(Map<String, String> left, Map<String, String> right) {
