@@ -1,5 +1,6 @@
 package dev.kforge.dsl.rbac;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,11 @@ final class BuiltInResources {
             "discovery.k8s.io", List.of("endpointslices"),
             "coordination.k8s.io", List.of("leasecandidates", "leases"));
 
-    /** Subresources beyond {@code status}, which every built-in resource has. */
+    /** Resources without a status, so without the {@code status} subresource the others have. */
+    private static final List<String> WITHOUT_STATUS = List.of("bindings", "componentstatuses", "configmaps", "endpoints", "events",
+            "limitranges", "podtemplates", "secrets", "serviceaccounts", "controllerrevisions", "clusterrolebindings", "clusterroles",
+            "rolebindings", "roles", "endpointslices", "leases", "ingressclasses");
+    /** Subresources beyond {@code status}. */
     private static final Map<String, List<String>> SUBRESOURCES = Map.of(
             "pods", List.of("attach", "binding", "ephemeralcontainers", "eviction", "exec", "log", "portforward", "proxy", "resize"),
             "deployments", List.of("scale"), "replicasets", List.of("scale"), "statefulsets", List.of("scale"),
@@ -48,10 +53,10 @@ final class BuiltInResources {
         String resource = plural.contains("/") ? plural.substring(0, plural.indexOf('/')) : plural;
         String subresource = plural.substring(resource.length()); // "/scale" of deployment/scale, kept in the suggestions
         if (resources != null && resources.contains(resource)) {
-            return subresource.isEmpty() || subresource.equals("/status")
-                    || SUBRESOURCES.getOrDefault(resource, List.of()).contains(subresource.substring(1)) ? Optional.empty()
-                    : Optional.of("is not a subresource of " + resource + " (status" + SUBRESOURCES.getOrDefault(resource, List.of()).stream()
-                    .map(known -> ", " + known).reduce("", String::concat) + ")");
+            List<String> known = new ArrayList<>(WITHOUT_STATUS.contains(resource) ? List.of() : List.of("status"));
+            known.addAll(SUBRESOURCES.getOrDefault(resource, List.of()));
+            return subresource.isEmpty() || known.contains(subresource.substring(1)) ? Optional.empty()
+                    : Optional.of("is not a subresource of " + resource + (known.isEmpty() ? ", which has none" : " (" + String.join(", ", known) + ")"));
         }
         if (resources == null) {
             return Optional.empty();

@@ -73,7 +73,10 @@ class RbacDefinitionsTest {
         // A subresource the resource lacks grants nothing either; the group Kubernetes stopped serving, neither.
         assertThatThrownBy(() -> ApiResource.of("", "pods/logs")).hasMessage("ApiResource: resource \"pods/logs\" is not a subresource of pods "
                 + "(status, attach, binding, ephemeralcontainers, eviction, exec, log, portforward, proxy, resize). A rule for it would grant nothing.");
-        assertThatThrownBy(() -> ApiResource.of("", "configmaps/log")).hasMessageContaining("is not a subresource of configmaps (status)");
+        assertThatThrownBy(() -> ApiResource.of("", "configmaps/log")).hasMessageContaining("is not a subresource of configmaps, which has none");
+        assertThatThrownBy(() -> ApiResource.of("", "secrets/status")).hasMessageContaining("is not a subresource of secrets, which has none");
+        assertThatThrownBy(() -> ApiResource.of("", "serviceaccounts/status")).hasMessageContaining("not a subresource of serviceaccounts (token)");
+        assertThat(ApiResource.of("", "pods/status").plural()).isEqualTo("pods/status");
         assertThatThrownBy(() -> ApiResource.of("extensions", "deployments")).hasMessageContaining("which Kubernetes no longer serves (since 1.22)");
         assertThat(ApiResource.of("apps", "deployments/status").plural()).isEqualTo("deployments/status");
         assertThat(ApiResource.of("", "serviceaccounts/token").plural()).isEqualTo("serviceaccounts/token");
