@@ -2,6 +2,7 @@ package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Annotations;
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Labels;
@@ -100,11 +101,13 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
 
     /** A copy that runs {@code init} to completion before its containers start (after the init containers added before it). */
     default T withInitContainer(ContainerDef init) {
+        Given.value(describe(), "init container", init);
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withInitContainer(init)));
     }
 
     /** A copy with one more container after the main one (e.g. a {@code kubectl proxy} ambassador). */
     default T withSidecar(ContainerDef sidecar) {
+        Given.value(describe(), "sidecar", sidecar);
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withSidecar(sidecar)));
     }
 
@@ -127,20 +130,24 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
 
     /** Runs the pods as {@code account} without mounting its API token. */
     default T withServiceAccount(ServiceAccountDef account) {
+        Given.value(describe(), "service account", account);
         return withPod(pod().withServiceAccount(account, false));
     }
 
     /** Runs the pods as {@code account} and mounts its token, for pods that call the Kubernetes API. */
     default T withApiAccessAs(ServiceAccountDef account) {
+        Given.value(describe(), "service account", account);
         return withPod(pod().withServiceAccount(account, true));
     }
 
     /** A copy pulling images with {@code credentials}, a {@code kubernetes.io/dockerconfigjson} Secret. */
     default T withImagePullSecret(SecretDef credentials) {
+        Given.value(describe(), "image pull secret", credentials);
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withImagePullSecret(credentials)));
     }
 
     default T withSecurity(PodSecurity security) {
+        Given.value(describe(), "security", security);
         return withPod(pod().withSecurity(security));
     }
 
@@ -150,6 +157,7 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
 
     /** A copy whose pods tolerate {@code toleration}, e.g. a node agent on control-plane nodes. */
     default T withToleration(Toleration toleration) {
+        Given.value(describe(), "toleration", toleration);
         return withPod(pod().withToleration(toleration));
     }
 
@@ -158,7 +166,9 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
      * {@code LabelExpression.in("topology.kubernetes.io/zone", "eu-west-1a", "eu-west-1b")} ({@code nodeAffinity}, required).
      */
     default T withNodeRequirement(LabelExpression... expressions) {
-        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNodeRequirement(Arrays.asList(expressions))));
+        List<LabelExpression> required = Given.all(describe(), "node requirement",
+                Arrays.asList(Given.value(describe(), "node requirement", expressions)));
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNodeRequirement(required)));
     }
 
     /**
@@ -175,7 +185,8 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
      * or {@code PodAffinity.apartFrom(batch, Topology.NODE).preferred(50)}; its own pods are spread with the spread withers.
      */
     default T withPodAffinity(PodAffinity affinity) {
-        if (affinity != null && affinity.isAbout(this)) {
+        Given.value(describe(), "pod affinity", affinity);
+        if (affinity.isAbout(this)) {
             throw InvalidDefinitionException.invalid(describe(), "pod affinity", affinity.describe(), "is about its own pods",
                     "Spread its own pods with withNodeSpread or withZoneSpread (Deployments and StatefulSets); a DaemonSet runs one per node anyway.");
         }

@@ -33,6 +33,12 @@ class DeploymentDefTest {
         assertThatThrownBy(() -> db.withPodManagement(null)).hasMessageContaining("StatefulSet db: podManagement is missing (null)");
         assertThatThrownBy(() -> DaemonSetDef.named("agent").running(app).withComponent(null))
                 .hasMessageContaining("DaemonSet agent: component is missing (null)");
+        // The pod-level withers every workload shares.
+        assertThatThrownBy(() -> deployment.withSidecar(null)).hasMessage("Deployment app: sidecar is missing (null). Pass a value, or leave the default.");
+        assertThatThrownBy(() -> deployment.withToleration(null)).hasMessageContaining("Deployment app: toleration is missing (null)");
+        assertThatThrownBy(() -> deployment.withServiceAccount(null)).hasMessageContaining("Deployment app: service account is missing (null)");
+        assertThatThrownBy(() -> deployment.withPodAffinity(null)).hasMessageContaining("Deployment app: pod affinity is missing (null)");
+        assertThatThrownBy(() -> deployment.withNodeRequirement((LabelExpression) null)).hasMessageContaining("node requirement[0] is missing (null)");
     }
 
     @Test
