@@ -76,7 +76,7 @@ class NodeAffinityTest {
         assertThat(DeploymentDef.named("web").running(WEB).withNodeRequirement(LabelExpression.in("disk", "ssd", "nvme"),
                 LabelExpression.notIn("disk", "ssd"), LabelExpression.exists("disk")).pod().nodeAffinity().required()).hasSize(3);
         assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withNodeRequirement((LabelExpression) null))
-                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("node requirement expression null is invalid");
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("node requirement[0] is missing (null)");
         assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withNodeRequirement())
                 .hasMessageStartingWith("Deployment web: node requirement expressions \"[]\" is invalid: must not be empty.");
         assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withNodePreference(101, ZONES))
