@@ -214,6 +214,15 @@ class TrendingCacheTest {
     }
 
     /** Makes every search block until {@code release} is counted down, counting {@code searching} down first. */
+    /** A search for rust, started by another request and in flight: GitHub holds it until {@code release}. */
+    private Future<Answer> searchHeldUntil(TrendingCache cache, CountDownLatch release) throws InterruptedException {
+        CountDownLatch searching = new CountDownLatch(1);
+        searchesHeldUntil(searching, release);
+        Future<Answer> searcher = threads.submit(() -> cache.get("rust"));
+        assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
+        return searcher;
+    }
+
     private void searchesHeldUntil(CountDownLatch searching, CountDownLatch release) {
         behaviour = language -> {
             searching.countDown();
@@ -247,12 +256,9 @@ class TrendingCacheTest {
 
     @Test
     void a_request_that_stops_waiting_for_the_search_it_joined_gives_its_place_back() throws Exception {
-        CountDownLatch searching = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        searchesHeldUntil(searching, release);
         TrendingCache cache = cache(1_000_000, Duration.ofMillis(100), 2);
-        Future<Answer> searcher = threads.submit(() -> cache.get("rust"));
-        assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Answer> searcher = searchHeldUntil(cache, release);
 
         // Twice as many as the bound, two at a time: each pair times out, and the next pair still gets to wait.
         for (int round = 0; round < 2; round++) {
@@ -271,12 +277,9 @@ class TrendingCacheTest {
 
     @Test
     void an_interrupted_waiter_gives_its_place_back() throws Exception {
-        CountDownLatch searching = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        searchesHeldUntil(searching, release);
         TrendingCache cache = cache(1_000_000, Duration.ofSeconds(60), 1);
-        Future<Answer> searcher = threads.submit(() -> cache.get("rust"));
-        assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Answer> searcher = searchHeldUntil(cache, release);
 
         Future<Answer> interrupted = threads.submit(() -> cache.get("rust"));
         awaitWaiting(1);
@@ -308,12 +311,9 @@ class TrendingCacheTest {
     @Test
     void a_request_without_a_waiting_place_is_told_to_retry_when_the_search_in_flight_reaches_its_deadline()
             throws Exception {
-        CountDownLatch searching = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        searchesHeldUntil(searching, release);
         TrendingCache cache = cache(1_000_000, Duration.ofSeconds(18), 0);
-        Future<Answer> searcher = threads.submit(() -> cache.get("rust"));
-        assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Answer> searcher = searchHeldUntil(cache, release);
 
         assertThat(retryAfterWhenRejected(cache, "rust")).isEqualTo(13); // the search has just started
         clock.advance(Duration.ofMillis(10_001));
@@ -330,12 +330,9 @@ class TrendingCacheTest {
 
     @Test
     void a_request_without_a_waiting_place_is_never_told_to_retry_later_than_the_wait_limit() throws Exception {
-        CountDownLatch searching = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        searchesHeldUntil(searching, release);
         TrendingCache cache = cache(1_000_000, Duration.ofMillis(4_001), 0); // shorter than the 13 s deadline
-        Future<Answer> searcher = threads.submit(() -> cache.get("rust"));
-        assertThat(searching.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Answer> searcher = searchHeldUntil(cache, release);
 
         assertThat(retryAfterWhenRejected(cache, "rust")).isEqualTo(5);
 
