@@ -32,6 +32,7 @@ public final class ClusterScopedNamesCheck {
     public static void checkClaims(List<Claims> claims, Problems problems) {
         Map<String, Claims> firstOwner = new LinkedHashMap<>();
         Map<String, Claims> firstRouter = new LinkedHashMap<>();
+        DefaultClassRoutes<Claims> defaultClass = new DefaultClassRoutes<>();
         for (Claims stack : claims) {
             for (KubeObject<?> object : stack.objects()) {
                 Claims owner = firstOwner.putIfAbsent(object.kind().kind() + "/" + object.name(), stack);
@@ -49,6 +50,13 @@ public final class ClusterScopedNamesCheck {
                                     + "on one cluster its controller would serve only one of them", describeRoute(route.getKey()),
                             "Give each environment a host of its own, e.g. with the environment in it."));
                 }
+                // Within one environment the stack's own Ingress check compares them.
+                defaultClass.add(route.getKey(), stack, route.getValue())
+                        .filter(other -> !other.owner().environment().equals(stack.environment()))
+                        .ifPresent(other -> problems.add(Problem.of(ROUTE_ID, Severity.WARNING, stack.description(), route.getValue(),
+                                DefaultClassRoutes.meeting(route.getKey(), other, "an Ingress of environment " + other.owner().environment()),
+                                describeRoute(route.getKey()), DefaultClassRoutes.fix(route.getValue(), route.getKey(), other,
+                                        "give each environment a host of its own"))));
             }
         }
     }

@@ -110,17 +110,21 @@ final class NetworkReferencesCheck implements StackCheck {
     /** A host and path routed by two Ingresses of one class: the controller serves one of them, unpredictably. */
     private static void checkRouteConflicts(Stack stack, StackIndex index, Problems problems) {
         Map<String, IngressDef> routedBy = new HashMap<>();
+        DefaultClassRoutes<Stack> defaultClass = new DefaultClassRoutes<>();
         for (IngressDef ingress : index.all(IngressDef.class)) {
             for (IngressRule rule : ingress.rules()) {
                 for (IngressPath path : rule.paths()) {
                     String route = route(ingress, rule, path);
+                    String shown = (rule.host().isEmpty() ? "(any host)" : rule.host()) + path.path() + " " + path.type().apiValue();
                     IngressDef first = routedBy.putIfAbsent(route, ingress);
                     if (first != null && first != ingress) {
                         problems.add(Problem.of(INGRESS_CONFLICT, Severity.ERROR, stack.describe(), ingress,
-                                "routes a host and path that Ingress " + first.name() + " routes too",
-                                (rule.host().isEmpty() ? "(any host)" : rule.host()) + path.path() + " " + path.type().apiValue(),
+                                "routes a host and path that Ingress " + first.name() + " routes too", shown,
                                 "Route each host and path from one Ingress: the controller would serve only one of them."));
                     }
+                    defaultClass.add(route, stack, ingress).ifPresent(other -> problems.add(Problem.of(INGRESS_CONFLICT, Severity.WARNING,
+                            stack.describe(), ingress, DefaultClassRoutes.meeting(route, other, "Ingress " + other.ingress().name()), shown,
+                            DefaultClassRoutes.fix(ingress, route, other, "route each host and path from one Ingress"))));
                 }
             }
         }

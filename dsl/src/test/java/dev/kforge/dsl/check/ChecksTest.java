@@ -315,9 +315,10 @@ class ChecksTest {
         DeploymentDef deployment = DeploymentDef.named("app").running(app());
         ServicePort web = ServicePort.of(80, HTTP);
         ServiceDef service = ServiceDef.named("web").selecting(deployment).withPort(web);
-        IngressDef first = IngressDef.named("web").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
-        int line = line(); IngressDef second = IngressDef.named("web-too").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
-        IngressDef otherPath = IngressDef.named("api").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/api", service.backend(web))));
+        IngressDef first = IngressDef.named("web").withIngressClassName("nginx")
+                .withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
+        int line = line(); IngressDef second = IngressDef.named("web-too").withIngressClassName("nginx").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
+        IngressDef otherPath = IngressDef.named("api").withIngressClassName("nginx").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/api", service.backend(web))));
         IngressDef otherClass = IngressDef.named("internal").withIngressClassName("internal")
                 .withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
 
@@ -325,9 +326,58 @@ class ChecksTest {
                 "test/Ingress web-too: routes a host and path that Ingress web routes too (app.example.com/ Prefix). "
                         + "Route each host and path from one Ingress: the controller would serve only one of them." + at(line));
         // A Prefix path matches by segments: /api/ is the route /api is.
-        IngressDef slashed = IngressDef.named("api-too").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/api/", service.backend(web))));
+        IngressDef slashed = IngressDef.named("api-too").withIngressClassName("nginx").withRule(IngressRule.host("app.example.com").withPath(IngressPath.prefix("/api/", service.backend(web))));
         assertThat(problems(demoStack(deployment, service, otherPath, slashed))).singleElement().asString()
                 .startsWith("test/Ingress api-too: routes a host and path that Ingress api routes too");
+    }
+
+    @Test
+    void warns_of_an_ingress_without_a_class_routing_what_an_ingress_of_a_class_routes() {
+        // Which class the cluster's default IngressClass is, only the cluster says: nginx would serve one of the two.
+        DeploymentDef deployment = DeploymentDef.named("app").running(app());
+        ServicePort web = ServicePort.of(80, HTTP);
+        ServiceDef service = ServiceDef.named("web").selecting(deployment).withPort(web);
+        IngressRule rule = IngressRule.host("app.example.com").withPath(IngressPath.prefix("/", service.backend(web)));
+        IngressDef nginx = IngressDef.named("web").withIngressClassName("nginx").withRule(rule);
+        int line = line(); IngressDef classless = IngressDef.named("web-default").withRule(rule);
+
+        assertThat(problems(demoStack(deployment, service, nginx, classless))).containsExactly(
+                "test/Ingress web-default: has no ingressClassName, so the cluster's default IngressClass serves it, and routes a host and "
+                        + "path that Ingress web routes with class nginx: if nginx is the default class, its controller would serve only one of "
+                        + "them (app.example.com/ Prefix). Give Ingress web-default the class it is meant for with withIngressClassName(...): "
+                        + "with \"nginx\", route each host and path from one Ingress; another class keeps them apart." + at(line));
+        // The other way round, the Ingress with the class is reported, and the fix still names the class-less one.
+        assertThat(problems(demoStack(deployment, service, classless, nginx))).singleElement().asString()
+                .startsWith("test/Ingress web: routes with class nginx a host and path that Ingress web-default routes without an ingressClassName")
+                .contains("Give Ingress web-default the class it is meant for");
+        // A warning: the default class may be another one.
+        Problems found = new Problems();
+        Checks.run(List.of(demoStack(deployment, service, nginx, classless).withPolicy(noPolicy())), found);
+        assertThat(found.all()).singleElement().extracting(Problem::severity).isEqualTo(Severity.WARNING);
+        // Another path, or both of one class, are not this warning.
+        IngressDef otherPath = IngressDef.named("api").withRule(IngressRule.host("app.example.com")
+                .withPath(IngressPath.prefix("/api", service.backend(web))));
+        assertThat(problems(demoStack(deployment, service, nginx, otherPath))).isEmpty();
+    }
+
+    @Test
+    void warns_of_environments_routing_one_host_and_path_with_and_without_an_ingress_class() {
+        IngressRule rule = IngressRule.host("shop.example.com").withPath(IngressPath.prefix("/", ServiceDef.named("web")
+                .selecting(DeploymentDef.named("web").running(app())).withPort(ServicePort.to(HTTP)).backend(ServicePort.to(HTTP))));
+        Stack tgr = Stack.named("tgr").environment("dev").namespace(NamespaceDef.named("tgr-dev"))
+                .with(IngressDef.named("tgr").withIngressClassName("nginx").withRule(rule));
+        int line = line(); IngressDef classless = IngressDef.named("notifier").withRule(rule);
+        Stack notifier = Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("notifier-dev")).with(classless);
+
+        assertThat(problems(tgr, notifier)).filteredOn(problem -> problem.contains("IngressClass")).containsExactly(
+                "notifier-dev/Ingress notifier: has no ingressClassName, so the cluster's default IngressClass serves it, and routes a host and "
+                        + "path that an Ingress of environment dev routes with class nginx: if nginx is the default class, its controller would "
+                        + "serve only one of them (shop.example.com/ Prefix, no class). Give Ingress notifier the class it is meant for with "
+                        + "withIngressClassName(...): with \"nginx\", give each environment a host of its own; another class keeps them apart." + at(line));
+        // Another named class is another controller.
+        Stack traefik = Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("notifier-dev"))
+                .with(IngressDef.named("notifier").withIngressClassName("traefik").withRule(rule));
+        assertThat(problems(tgr, traefik)).noneMatch(problem -> problem.contains("routes a host and path"));
     }
 
     @Test
