@@ -32,6 +32,7 @@ public final class Checks {
             new VariableReferencesCheck(),
             new NetworkReferencesCheck(),
             new NetworkPolicyReferencesCheck(),
+            new NetworkPathCheck(),
             new RbacReferencesCheck(),
             new GatewayReferencesCheck(),
             new GatewayRouteAdmissionCheck(),

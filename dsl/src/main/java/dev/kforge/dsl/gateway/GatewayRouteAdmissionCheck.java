@@ -1,5 +1,6 @@
 package dev.kforge.dsl.gateway;
 
+import dev.kforge.dsl.check.NetworkPeers;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.check.StackCheck;
@@ -16,7 +17,6 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.DeploymentDef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every route through a gateway of the stack (a Mapping, or a Service's mapping annotation) to
@@ -107,7 +107,7 @@ public final class GatewayRouteAdmissionCheck implements StackCheck {
         }
         List<NetworkPolicyDef.Allowance> allowances = isolating.stream().flatMap(p -> p.ingress().stream()).toList();
         for (DeploymentDef gateway : gateways) {
-            if (allowances.stream().noneMatch(allowance -> allowance.admits(port.target()) && includes(allowance.peer(), gateway, stack))) {
+            if (allowances.stream().noneMatch(allowance -> allowance.admits(port.target()) && NetworkPeers.includes(allowance.peer(), gateway, stack))) {
                 problems.add(Problem.of(ROUTE_BLOCKED, Severity.ERROR, stack.describe(), route,
                         "routes to Service " + service.name() + " port " + port.name() + ", but " + isolating.get(0).describe()
                                 + " admits no traffic from the pods of gateway " + gateway.describe() + " to " + port.target().number()
@@ -120,18 +120,4 @@ public final class GatewayRouteAdmissionCheck implements StackCheck {
             }
         }
     }
-
-    /** Whether {@code peer} takes in the pods of {@code workload}, a Deployment of {@code stack}. Address ranges are not counted. */
-    private static boolean includes(NetworkPeer peer, DeploymentDef workload, Stack stack) {
-        if (peer instanceof NetworkPeer.PodsOf pods) {
-            return pods.workload().kind() == workload.kind() && pods.workload().name().equals(workload.name());
-        }
-        if (peer instanceof NetworkPeer.NamespacePods namespace) {
-            Map<String, String> labels = stack.workloadLabelsOf(workload).with(workload.podLabels()).entries();
-            return namespace.namespace().equals(stack.namespace().name())
-                    && namespace.pods().entries().entrySet().stream().allMatch(label -> label.getValue().equals(labels.get(label.getKey())));
-        }
-        return peer instanceof NetworkPeer.SameNamespace;
-    }
-
 }

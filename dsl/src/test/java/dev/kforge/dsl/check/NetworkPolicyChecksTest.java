@@ -151,4 +151,52 @@ class NetworkPolicyChecksTest {
                 "ERROR test/NetworkPolicy api: sends to port pg (5433/TCP) of Deployment db, which no container of it declares "
                         + "(declared: [postgres (5432/TCP)]). Name a port its containers declare, from the Deployment the stack holds.");
     }
+    @Test
+    void reports_traffic_one_policy_sends_to_pods_whose_own_policies_do_not_admit_it() {
+        Port postgres = Port.tcp("postgres", 5432);
+        DeploymentDef worker = deployment("worker");
+        DeploymentDef migrate = deployment("migrate");
+        DeploymentDef db = DeploymentDef.named("db").running(ContainerDef.named("db").image(Image.of("example/db", "1.0.0")).withPort(postgres));
+        NetworkPolicyDef workerPolicy = NetworkPolicyDef.named("worker").isolating(worker).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(db), postgres);
+        // The database admits another workload than the one that sends to it: the worker's connections time out.
+        assertThat(problems(worker, migrate, db, workerPolicy,
+                NetworkPolicyDef.named("db").isolating(db).allowingFrom(NetworkPeer.podsOf(migrate), postgres))).containsExactly(
+                "ERROR test/NetworkPolicy db: admits no traffic from the pods of Deployment worker to 5432/TCP of Deployment db, which "
+                        + "NetworkPolicy worker sends there, so their connections time out (admitted: pods of Deployment migrate on 5432/TCP). "
+                        + "Add allowingFrom(NetworkPeer.podsOf(<Deployment worker>), postgres port) to NetworkPolicy db, "
+                        + "or send the traffic to the pods meant in NetworkPolicy worker.");
+        // Admitted by workload, by the whole namespace, or by its pods' labels, it passes; policies of the database add up.
+        assertThat(problems(worker, migrate, db, workerPolicy,
+                NetworkPolicyDef.named("db").isolating(db).allowingFrom(NetworkPeer.podsOf(migrate), postgres),
+                NetworkPolicyDef.named("db-worker").isolating(db).allowingFrom(NetworkPeer.podsOf(worker), postgres))).isEmpty();
+        assertThat(problems(worker, db, workerPolicy, NetworkPolicyDef.named("db").isolating(db).allowingFrom(NetworkPeer.sameNamespace())))
+                .isEmpty();
+        assertThat(problems(worker, db, workerPolicy, NetworkPolicyDef.named("db").isolating(db)
+                .allowingFrom(NetworkPeer.namespace("demo-test").pods("app.kubernetes.io/name", "worker"), postgres))).isEmpty();
+        // A database no policy isolates admits everyone.
+        assertThat(problems(worker, db, workerPolicy)).isEmpty();
+    }
+
+    @Test
+    void reports_traffic_a_policy_admits_from_pods_whose_own_policies_do_not_send_it() {
+        Port postgres = Port.tcp("postgres", 5432);
+        DeploymentDef worker = deployment("worker");
+        DeploymentDef db = DeploymentDef.named("db").running(ContainerDef.named("db").image(Image.of("example/db", "1.0.0")).withPort(postgres));
+        NetworkPolicyDef dbPolicy = NetworkPolicyDef.named("db").isolating(db).allowingFrom(NetworkPeer.podsOf(worker), postgres);
+        // The worker's outgoing traffic is isolated and reaches the DNS only: the database admits it in vain.
+        assertThat(problems(worker, db, dbPolicy, NetworkPolicyDef.named("worker").isolating(worker).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                .isolatingEgress().allowingDns())).containsExactly(
+                "ERROR test/NetworkPolicy worker: isolates the outgoing traffic of Deployment worker without sending to 5432/TCP of "
+                        + "Deployment db, which NetworkPolicy db admits it to, so their connections time out (sends to: pods {k8s-app=kube-dns} "
+                        + "of namespace kube-system on 53/UDP, 53/TCP). Add allowingTo(NetworkPeer.podsOf(<Deployment db>), postgres port) to "
+                        + "NetworkPolicy worker, or admit the pods meant in NetworkPolicy db.");
+        // Sent there by workload or to the whole namespace, it passes; outgoing traffic left open reaches everything.
+        assertThat(problems(worker, db, dbPolicy, NetworkPolicyDef.named("worker").isolating(worker).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(db), postgres))).isEmpty();
+        assertThat(problems(worker, db, dbPolicy, NetworkPolicyDef.named("worker").isolating(worker).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                .isolatingEgress().allowingDns().allowingTo(NetworkPeer.sameNamespace()))).isEmpty();
+        assertThat(problems(worker, db, dbPolicy, NetworkPolicyDef.named("worker").isolating(worker).allowingFrom(NetworkPeer.sameNamespace(), HTTP)))
+                .isEmpty();
+    }
 }

@@ -1,0 +1,127 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.Workload;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A connection between two workloads of the stack that one side's NetworkPolicy names and the other side's drops: the
+ * pods of A may send to B's pods on a port (A's egress allowance names B) while B's policies admit nothing from A there,
+ * or B admits A on a port (B's ingress allowance names A) while A's isolated outgoing traffic does not reach B there.
+ * Either way every connection times out, and no single policy looks wrong. An address range on the other side may take
+ * in pods, depending on the network plugin, so it counts as reaching them.
+ */
+final class NetworkPathCheck implements StackCheck {
+    static final String ID = "network-policy-path";
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        List<NetworkPolicyDef> policies = index.all(NetworkPolicyDef.class);
+        if (policies.isEmpty()) {
+            return;
+        }
+        Set<String> reported = new HashSet<>();
+        for (NetworkPolicyDef policy : policies) {
+            Optional<Workload<?>> own = stackVersion(index, policy.target());
+            if (own.isEmpty()) {
+                continue; // NetworkPolicyReferencesCheck reports it
+            }
+            for (NetworkPolicyDef.Allowance allowance : policy.egress()) {
+                if (allowance.peer() instanceof NetworkPeer.PodsOf pods) {
+                    stackVersion(index, pods.workload()).ifPresent(receiver -> checkAdmitted(stack, problems, policies, reported,
+                            policy, own.get(), receiver, allowance.ports()));
+                }
+            }
+            for (NetworkPolicyDef.Allowance allowance : policy.ingress()) {
+                if (allowance.peer() instanceof NetworkPeer.PodsOf pods) {
+                    stackVersion(index, pods.workload()).ifPresent(sender -> checkSent(stack, problems, policies, reported,
+                            policy, sender, own.get(), allowance.ports()));
+                }
+            }
+        }
+    }
+
+    /** {@code sending} lets {@code sender} reach {@code ports} of {@code receiver}: the policies isolating the receiver admit it. */
+    private static void checkAdmitted(Stack stack, Problems problems, List<NetworkPolicyDef> policies, Set<String> reported,
+                                      NetworkPolicyDef sending, Workload<?> sender, Workload<?> receiver, List<Port> ports) {
+        List<NetworkPolicyDef> isolating = NetworkPolicyDef.isolating(policies, receiver);
+        if (isolating.isEmpty()) {
+            return;
+        }
+        List<NetworkPolicyDef.Allowance> admitted = isolating.stream().flatMap(p -> p.ingress().stream()).toList();
+        for (Port port : portsOrEvery(ports)) {
+            if (reaches(admitted, sender, port, stack) || !reported.add("in " + sender.describe() + receiver.describe() + port)) {
+                continue;
+            }
+            NetworkPolicyDef blocking = isolating.get(0);
+            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), blocking,
+                    "admits no traffic from the pods of " + sender.describe() + " to " + describe(port, receiver) + ", which "
+                            + sending.describe() + " sends there, so their connections time out",
+                    "admitted: " + describe(admitted),
+                    "Add allowingFrom(NetworkPeer.podsOf(<" + sender.describe() + ">), " + portArgument(port) + ") to " + blocking.describe()
+                            + ", or send the traffic to the pods meant in " + sending.describe() + "."));
+        }
+    }
+
+    /** {@code admitting} lets {@code sender} reach {@code ports} of {@code receiver}: the sender's isolated egress goes there. */
+    private static void checkSent(Stack stack, Problems problems, List<NetworkPolicyDef> policies, Set<String> reported,
+                                  NetworkPolicyDef admitting, Workload<?> sender, Workload<?> receiver, List<Port> ports) {
+        List<NetworkPolicyDef> isolating = NetworkPolicyDef.isolating(policies, sender).stream().filter(NetworkPolicyDef::isolatesEgress).toList();
+        if (isolating.isEmpty()) {
+            return;
+        }
+        List<NetworkPolicyDef.Allowance> sent = isolating.stream().flatMap(p -> p.egress().stream()).toList();
+        for (Port port : portsOrEvery(ports)) {
+            if (reaches(sent, receiver, port, stack) || !reported.add("out " + sender.describe() + receiver.describe() + port)) {
+                continue;
+            }
+            NetworkPolicyDef blocking = isolating.get(0);
+            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), blocking,
+                    "isolates the outgoing traffic of " + sender.describe() + " without sending to " + describe(port, receiver) + ", which "
+                            + admitting.describe() + " admits it to, so their connections time out",
+                    "sends to: " + describe(sent),
+                    "Add allowingTo(NetworkPeer.podsOf(<" + receiver.describe() + ">), " + portArgument(port) + ") to " + blocking.describe()
+                            + ", or admit the pods meant in " + admitting.describe() + "."));
+        }
+    }
+
+    /** Whether one of {@code allowances} takes in the pods of {@code other} on {@code port} (null: on some port). */
+    private static boolean reaches(List<NetworkPolicyDef.Allowance> allowances, Workload<?> other, Port port, Stack stack) {
+        return allowances.stream().anyMatch(allowance -> (port == null || allowance.admits(port))
+                && (allowance.peer() instanceof NetworkPeer.IpRange || NetworkPeers.includes(allowance.peer(), other, stack)));
+    }
+
+    /** The ports an allowance names, or one null standing for every port. */
+    private static List<Port> portsOrEvery(List<Port> ports) {
+        List<Port> each = new ArrayList<>(ports);
+        if (each.isEmpty()) {
+            each.add(null);
+        }
+        return each;
+    }
+
+    private static String describe(Port port, Workload<?> pods) {
+        return (port == null ? "any port" : port.number() + "/" + port.protocol()) + " of " + pods.describe();
+    }
+
+    private static String portArgument(Port port) {
+        return port == null ? "<port>" : port.name() + " port";
+    }
+
+    private static String describe(List<NetworkPolicyDef.Allowance> allowances) {
+        return allowances.isEmpty() ? "nothing" : String.join("; ", allowances.stream().map(NetworkPolicyDef.Allowance::describe).toList());
+    }
+
+    /** The stack's version of {@code workload}, which may be a later copy than the one a policy was built from. */
+    private static Optional<Workload<?>> stackVersion(StackIndex index, Workload<?> workload) {
+        return index.find(workload.kind(), workload.name(), Workload.class).map(found -> (Workload<?>) found);
+    }
+}
