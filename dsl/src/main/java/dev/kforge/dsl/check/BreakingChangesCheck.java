@@ -236,9 +236,8 @@ public final class BreakingChangesCheck {
             if (before == null) {
                 changes.add(claim + " added");
             } else if (!before.equals(template)) {
-                String size = before.at("/spec/resources/requests/storage").asText() + " -> " + template.at("/spec/resources/requests/storage").asText();
-                changes.add(claim + (before.at("/spec").equals(template.at("/spec")) ? " metadata changed" : " spec changed"
-                        + (before.at("/spec/resources").equals(template.at("/spec/resources")) ? "" : " (storage " + size + ")")));
+                changes.add(claim + (before.at("/spec").equals(template.at("/spec")) ? " metadata changed"
+                        : " spec changed (" + String.join(", ", specChanges(before.at("/spec"), template.at("/spec"))) + ")"));
             }
         }
         for (JsonNode template : old) {
@@ -259,6 +258,29 @@ public final class BreakingChangesCheck {
                         + "with kubectl edit pvc where its class allows expansion; a smaller disk needs a new claim and a copy of the data). "
                         + "Then acknowledge with BreakingChange.immutableField(Kind.STATEFUL_SET, \"" + name
                         + "\", \"spec.volumeClaimTemplates\", \"<how existing claims are handled>\").");
+    }
+
+    /** The fields of a claim template's spec that differ, with their values: {@code storageClassName ssd -> fast}, {@code storage 10Gi -> 20Gi}. */
+    private static List<String> specChanges(JsonNode old, JsonNode now) {
+        Set<String> fields = new TreeSet<>();
+        old.fieldNames().forEachRemaining(fields::add);
+        now.fieldNames().forEachRemaining(fields::add);
+        List<String> changes = new ArrayList<>();
+        for (String field : fields) {
+            JsonNode before = old.path(field);
+            JsonNode after = now.path(field);
+            if (before.equals(after)) {
+                continue;
+            }
+            JsonNode storageBefore = before.at("/requests/storage");
+            JsonNode storageAfter = after.at("/requests/storage");
+            if (field.equals("resources") && !storageBefore.equals(storageAfter)) {
+                changes.add("storage " + Reporter.text(storageBefore) + " -> " + Reporter.text(storageAfter));
+            } else {
+                changes.add(field + " " + Reporter.text(before) + " -> " + Reporter.text(after));
+            }
+        }
+        return changes;
     }
 
     /** A claim's volume mode, Filesystem when unset (the API server's default). */
@@ -341,7 +363,12 @@ public final class BreakingChangesCheck {
             problems.add(new Problem(check, severity, stack.describe(), kind + " " + name, problem, actual, hint, origin));
         }
 
-        private static String text(JsonNode node) {
+        static String text(JsonNode node) {
+            if (node.isArray()) {
+                List<String> items = new ArrayList<>();
+                node.forEach(item -> items.add(text(item)));
+                return "[" + String.join(", ", items) + "]";
+            }
             return node.isMissingNode() ? "unset" : node.isTextual() ? node.asText() : node.toString();
         }
     }

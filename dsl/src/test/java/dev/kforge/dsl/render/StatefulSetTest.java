@@ -35,6 +35,7 @@ import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.StatefulSetUpdate;
 import dev.kforge.dsl.workload.UtilizationTarget;
+import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Volumes;
 import java.util.LinkedHashMap;
@@ -208,6 +209,15 @@ class StatefulSetTest {
         Problems shrink = new Problems();
         BreakingChangesCheck.check(shrunk, committed, Renderer.render(shrunk).files(), shrink);
         assertThat(shrink.all()).extracting(Problem::format).anySatisfy(line -> assertThat(line).contains("(data spec changed (storage "));
+        // A template's class and access mode, named with their values as the size is.
+        StatefulSetDef otherClass = StatefulSetDef.named("db").running(ContainerDef.named("postgres").image(Image.of("example/postgres", "16.4.0"))
+                .withPort(PG).withMount(Volumes.claim("data", Memory.gibibytes(10)).withStorageClass("fast")
+                        .withAccessMode(VolumeAccessMode.READ_WRITE_ONCE_POD), "/var/lib/postgresql/data")).withReplicas(3);
+        Stack reclassed = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(otherClass, headless);
+        Problems reclass = new Problems();
+        BreakingChangesCheck.check(reclassed, committed, Renderer.render(reclassed).files(), reclass);
+        assertThat(reclass.all()).extracting(Problem::format).anySatisfy(line -> assertThat(line).contains("(data spec changed "
+                + "(accessModes [ReadWriteOnce] -> [ReadWriteOncePod], storageClassName ssd -> fast)). Keep them."));
         Stack renamed = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(
                 StatefulSetDef.named("postgres").running(postgres).withReplicas(3), headless);
         Problems rename = new Problems();
