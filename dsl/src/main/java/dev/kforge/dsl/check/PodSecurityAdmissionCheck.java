@@ -7,6 +7,7 @@ import dev.kforge.dsl.workload.Capability;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.ContainerSecurity;
 import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,12 @@ final class PodSecurityAdmissionCheck implements StackCheck {
             }
             if (pod.runAsUser().isPresent() && pod.runAsUser().getAsLong() == 0) {
                 violations.add("pod runAsUser: 0");
+            }
+        }
+        // Both standards refuse every hostPath volume.
+        for (VolumeDef volume : workload.volumes()) {
+            if (volume instanceof VolumeDef.HostPath) {
+                violations.add("volume " + volume.name() + " is a hostPath");
             }
         }
         for (ContainerDef container : workload.allContainers()) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile;
 import io.fabric8.kubernetes.api.model.DownwardAPIVolumeSource;
 import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
+import io.fabric8.kubernetes.api.model.HostPathVolumeSource;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
@@ -54,6 +55,8 @@ final class VolumeRenderer {
             // Block storage attaches a disk the pod does not declare read-only read-write, to one node only.
             source.setReadOnly(shared.claim().accessMode() == VolumeAccessMode.READ_ONLY_MANY ? Boolean.TRUE : null);
             volume.setPersistentVolumeClaim(source);
+        } else if (definition instanceof VolumeDef.HostPath node) {
+            volume.setHostPath(new HostPathVolumeSource(node.path(), node.type().apiValue()));
         } else {
             throw new IllegalArgumentException("Volume " + definition.name() + " is a StatefulSet's claim template, not a pod volume");
         }

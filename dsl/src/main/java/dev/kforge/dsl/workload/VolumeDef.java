@@ -138,6 +138,31 @@ public sealed interface VolumeDef {
         }
     }
 
+    /**
+     * A file or directory of the node the pod runs on, e.g. {@code /var/log} for a DaemonSet that ships the node's logs.
+     * The baseline and restricted Pod Security Standards refuse it: the stack's namespace must be
+     * {@link dev.kforge.dsl.stack.PodSecurityStandard#PRIVILEGED}. Mount it read-only ({@link ContainerDef#withReadOnlyMount})
+     * unless the pods must write to the node.
+     *
+     * @param path an absolute path on the node
+     * @param type what the path must be; default {@link HostPathType#DIRECTORY}, which must exist
+     */
+    record HostPath(String name, String path, HostPathType type) implements VolumeDef {
+        public HostPath {
+            Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
+            if (path == null || !path.startsWith("/") || List.of(path.split("/")).contains("..")) {
+                throw InvalidDefinitionException.invalid("Volume " + name, "hostPath", String.valueOf(path),
+                        "must be an absolute path without '..'", "For example \"/var/log\".");
+            }
+            Given.value("Volume " + name, "type", type);
+        }
+
+        /** A copy whose path must be {@code type} on the node, e.g. {@link HostPathType#SOCKET} for a container runtime's socket. */
+        public HostPath withType(HostPathType type) {
+            return new HostPath(name, path, Given.value("Volume " + name, "type", type));
+        }
+    }
+
     /** A source (key or field) and the relative file path it is written to. */
     record KeyFile<S>(S source, String path) {
     }

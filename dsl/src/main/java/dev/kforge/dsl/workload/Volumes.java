@@ -35,6 +35,14 @@ public final class Volumes {
         return new VolumeDef.PersistentClaim(name, claim);
     }
 
+    /**
+     * The node's directory at {@code path}, which must exist (narrow with {@code withType}); only a namespace of the
+     * privileged Pod Security Standard admits it. For node agents: {@code Volumes.hostPath("varlog", "/var/log")}.
+     */
+    public static VolumeDef.HostPath hostPath(String name, String path) {
+        return new VolumeDef.HostPath(name, path, HostPathType.DIRECTORY);
+    }
+
     /** A disk of {@code size} for each pod of a StatefulSet, kept when the pod moves; narrow with {@code withStorageClass}. */
     public static VolumeDef.ClaimTemplate claim(String name, Memory size) {
         return new VolumeDef.ClaimTemplate(name, size, VolumeAccessMode.READ_WRITE_ONCE, Optional.empty());

@@ -17,6 +17,7 @@ import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.PodSecurityStandard;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.testing.Rendering;
 import dev.kforge.dsl.workload.ContainerDef;
@@ -31,6 +32,8 @@ import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.TaintEffect;
 import dev.kforge.dsl.workload.Toleration;
+import dev.kforge.dsl.workload.HostPathType;
+import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Volumes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,5 +206,44 @@ class DaemonSetTest {
         assertThatThrownBy(() -> Toleration.exists("-bad")).hasMessageStartingWith("Toleration: key \"-bad\" is invalid");
         assertThatThrownBy(() -> nodes.withNodeSelector("kubernetes.io/os", "linux os"))
                 .hasMessageStartingWith("DaemonSet node-exporter: label kubernetes.io/os value \"linux os\" is invalid");
+    }
+    @Test
+    void mounts_a_directory_of_the_node_for_an_agent_that_reads_it() {
+        VolumeDef.HostPath logs = Volumes.hostPath("varlog", "/var/log");
+        DaemonSetDef shipper = DaemonSetDef.named("log-shipper").running(exporter.withReadOnlyMount(logs, "/var/log")
+                .withMount(Volumes.hostPath("state", "/var/lib/log-shipper").withType(HostPathType.DIRECTORY_OR_CREATE), "/state"));
+        Stack stack = Stack.named("demo").environment("test")
+                .namespace(NamespaceDef.named("demo-test").withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)).with(shipper);
+        String yaml = file(Renderer.render(stack), "50-daemonset-log-shipper.yaml");
+        assertThat(yaml).contains("""
+                        volumeMounts:
+                        - name: varlog
+                          mountPath: /var/log
+                          readOnly: true
+                        - name: state
+                          mountPath: /state
+                """).contains("""
+                      volumes:
+                      - name: varlog
+                        hostPath:
+                          path: /var/log
+                          type: Directory
+                      - name: state
+                        hostPath:
+                          path: /var/lib/log-shipper
+                          type: DirectoryOrCreate
+                """);
+        assertThat(Rendering.structuralProblems(stack)).isEmpty();
+        // The baseline and restricted standards refuse every hostPath volume.
+        assertThat(Rendering.structuralProblems(Stack.named("demo").environment("test")
+                .namespace(NamespaceDef.named("demo-test").withPodSecurityStandard(PodSecurityStandard.BASELINE)).with(shipper)))
+                .extracting(Problem::format).singleElement().asString().contains(
+                        "breaks the baseline Pod Security Standard that namespace demo-test enforces, so the API server refuses its pods "
+                                + "(volume varlog is a hostPath, volume state is a hostPath)")
+                .contains("withPodSecurityStandard(PodSecurityStandard.PRIVILEGED)");
+        assertThatThrownBy(() -> Volumes.hostPath("varlog", "var/log")).hasMessage("Volume varlog: hostPath \"var/log\" is invalid: "
+                + "must be an absolute path without '..'. For example \"/var/log\".");
+        assertThatThrownBy(() -> Volumes.hostPath("varlog", "/var/log/../../etc")).hasMessageContaining("must be an absolute path without '..'");
+        assertThatThrownBy(() -> logs.withType(null)).hasMessage("Volume varlog: type is missing (null). Pass a value, or leave the default.");
     }
 }
