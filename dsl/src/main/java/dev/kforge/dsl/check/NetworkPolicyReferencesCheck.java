@@ -20,13 +20,14 @@ import java.util.Optional;
  * stack, on ports those declare; a Service whose pods are isolated can be reached on each of its
  * ports (else its clients time out), and by an Ingress controller from outside the namespace; pods whose outgoing traffic is isolated may still ask the
  * cluster's DNS, counting all the policies of their Deployment (else every name lookup fails, a
- * warning: a pod may use addresses only).
+ * warning: a pod may use addresses only), and, with an API token, some address range (else they cannot reach the API server).
  */
 final class NetworkPolicyReferencesCheck implements StackCheck {
     static final String TARGET = "network-policy-target";
     static final String PEER = "network-policy-peer";
     static final String BLOCKED_SERVICE = "network-policy-blocks-service";
     static final String NO_DNS = "network-policy-dns";
+    static final String NO_API_SERVER = "network-policy-api-server";
     static final String PORT = "network-policy-port";
     static final String INGRESS_BLOCKED = "network-policy-blocks-ingress";
 
@@ -49,7 +50,12 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
             }
         }
         for (Workload<?> workload : index.workloads()) {
-            checkDns(stack, problems, NetworkPolicyDef.isolating(policies, workload));
+            List<NetworkPolicyDef> egressIsolating = NetworkPolicyDef.isolating(policies, workload).stream()
+                    .filter(NetworkPolicyDef::isolatesEgress).toList();
+            if (!egressIsolating.isEmpty()) {
+                checkDns(stack, problems, egressIsolating);
+                checkApiServer(stack, problems, workload, egressIsolating);
+            }
         }
         for (ServiceDef service : index.all(ServiceDef.class)) {
             if (service.selection().orElse(null) instanceof PodSelection.OfWorkload pods) {
@@ -89,12 +95,8 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
         }
     }
 
-    /** Egress is judged per workload: the allowances of all its policies add up. */
-    private static void checkDns(Stack stack, Problems problems, List<NetworkPolicyDef> isolating) {
-        List<NetworkPolicyDef> egressIsolating = isolating.stream().filter(NetworkPolicyDef::isolatesEgress).toList();
-        if (egressIsolating.isEmpty()) {
-            return;
-        }
+    /** Egress is judged per workload: the allowances of all the policies isolating its outgoing traffic add up. */
+    private static void checkDns(Stack stack, Problems problems, List<NetworkPolicyDef> egressIsolating) {
         List<NetworkPolicyDef.Allowance> egress = egressIsolating.stream().flatMap(p -> p.egress().stream()).toList();
         if (egress.stream().noneMatch(NetworkPolicyReferencesCheck::admitsClusterDns)) {
             NetworkPolicyDef first = egressIsolating.get(0);
@@ -102,6 +104,26 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
                     "isolates the outgoing traffic of " + first.target().describe() + " without admitting the cluster's DNS, so its pods "
                             + "cannot resolve any name", egress.isEmpty() ? "no egress allowed" : describe(egress),
                     "Add allowingDns() (the cluster's DNS pods, port 53 on UDP and TCP)."));
+        }
+    }
+
+    /**
+     * Pods with an API token (withApiAccessAs) call the API server, which no pod or namespace selector matches: only an
+     * address range reaches it, and any range may hold its address. A warning: the address differs from cluster to cluster.
+     */
+    private static void checkApiServer(Stack stack, Problems problems, Workload<?> workload, List<NetworkPolicyDef> egressIsolating) {
+        if (!workload.mountServiceAccountToken()) {
+            return;
+        }
+        List<NetworkPolicyDef.Allowance> egress = egressIsolating.stream().flatMap(p -> p.egress().stream()).toList();
+        if (egress.stream().noneMatch(allowance -> allowance.peer() instanceof NetworkPeer.IpRange)) {
+            NetworkPolicyDef first = egressIsolating.get(0);
+            problems.add(Problem.of(NO_API_SERVER, Severity.WARNING, stack.describe(), first,
+                    "isolates the outgoing traffic of " + workload.describe() + ", whose pods call the Kubernetes API (withApiAccessAs), "
+                            + "without admitting any address range, so they cannot reach the API server, which a NetworkPolicy matches by its "
+                            + "addresses only", egress.isEmpty() ? "no egress allowed" : "sends to: " + describe(egress),
+                    "Add allowingTo(NetworkPeer.cidr(\"<address>/32\"), Port.tcp(\"apiserver\", <port>)) for each address and port of "
+                            + "kubectl get endpointslices -n default -l kubernetes.io/service-name=kubernetes."));
         }
     }
 

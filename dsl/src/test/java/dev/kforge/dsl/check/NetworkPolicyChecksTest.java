@@ -12,6 +12,7 @@ import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
@@ -125,6 +126,31 @@ class NetworkPolicyChecksTest {
         assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress().allowingTo(NetworkPeer.anywhereIpv6()))).hasSize(1);
         assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress()
                 .allowingTo(NetworkPeer.namespace("kube-system"), Port.udp("dns", 53)))).isEmpty();
+    }
+
+    @Test
+    void warns_when_isolated_outgoing_traffic_of_pods_calling_the_kubernetes_api_reaches_no_address() {
+        ServiceAccountDef account = ServiceAccountDef.named("api");
+        DeploymentDef api = deployment("api").withApiAccessAs(account);
+        DeploymentDef db = deployment("db");
+        NetworkPolicyDef toDbOnly = NetworkPolicyDef.named("api").isolating(api).isolatingEgress().allowingDns()
+                .allowingTo(NetworkPeer.podsOf(db), HTTP);
+        assertThat(problems(api, db, account, toDbOnly)).containsExactly(
+                "WARNING test/NetworkPolicy api: isolates the outgoing traffic of Deployment api, whose pods call the Kubernetes API "
+                        + "(withApiAccessAs), without admitting any address range, so they cannot reach the API server, which a "
+                        + "NetworkPolicy matches by its addresses only (sends to: pods {k8s-app=kube-dns} of namespace kube-system on 53/UDP, "
+                        + "53/TCP; pods of Deployment db on 8080/TCP). Add allowingTo(NetworkPeer.cidr(\"<address>/32\"), "
+                        + "Port.tcp(\"apiserver\", <port>)) for each address and port of kubectl get endpointslices -n default "
+                        + "-l kubernetes.io/service-name=kubernetes.");
+        // An address range may hold the API server's address: it counts, from any of the workload's policies.
+        assertThat(problems(api, db, account, toDbOnly,
+                NetworkPolicyDef.named("api-server").isolating(api).isolatingEgress().allowingTo(NetworkPeer.cidr("10.0.0.1/32"))))
+                .isEmpty();
+        // Pods without an API token, or with outgoing traffic left open, are not concerned.
+        assertThat(problems(deployment("api"), db, NetworkPolicyDef.named("api").isolating(deployment("api")).isolatingEgress().allowingDns()
+                .allowingTo(NetworkPeer.podsOf(db), HTTP))).isEmpty();
+        assertThat(problems(api, db, account, NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.sameNamespace())))
+                .isEmpty();
     }
 
     @Test
