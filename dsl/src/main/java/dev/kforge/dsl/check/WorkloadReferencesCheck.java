@@ -17,6 +17,9 @@ import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +27,7 @@ import java.util.Optional;
  * Within each workload: the ServiceAccount is part of the stack and probes use ports their container
  * declares; within each Deployment, the selector's expressions match the pod template's labels (the
  * API server rejects a Deployment whose selector does not). Each disruption budget protects a
- * workload of the stack and leaves at least one of its pods evictable.
+ * workload of the stack, which no other budget protects, and leaves at least one of its pods evictable.
  */
 final class WorkloadReferencesCheck implements StackCheck {
     static final String SERVICE_ACCOUNT = "service-account-reference";
@@ -32,6 +35,7 @@ final class WorkloadReferencesCheck implements StackCheck {
     static final String SELECTOR = "selector-match";
     static final String BUDGET = "budget-selection";
     static final String BUDGET_BLOCKS_DRAINS = "budget-blocks-drains";
+    static final String BUDGET_OVERLAP = "budget-overlap";
     static final String SPREAD_BLOCKS_ROLLOUT = "spread-blocks-rollout";
 
     @Override
@@ -72,7 +76,18 @@ final class WorkloadReferencesCheck implements StackCheck {
     }
 
     private static void checkBudgets(Stack stack, StackIndex index, Problems problems) {
+        Map<String, List<PodDisruptionBudgetDef>> byWorkload = new LinkedHashMap<>();
         for (PodDisruptionBudgetDef budget : index.all(PodDisruptionBudgetDef.class)) {
+            List<PodDisruptionBudgetDef> protecting = byWorkload.computeIfAbsent(budget.workload().describe(), key -> new ArrayList<>());
+            protecting.add(budget);
+            if (protecting.size() > 1) {
+                PodDisruptionBudgetDef first = protecting.get(0);
+                problems.add(Problem.of(BUDGET_OVERLAP, Severity.ERROR, stack.describe(), budget,
+                        "protects " + budget.workload().describe() + ", which " + first.describe() + " protects too: the eviction API refuses "
+                                + "to evict a pod that more than one budget selects, so every node drain stops at its pods",
+                        "budgets: " + String.join(", ", protecting.stream().map(PodDisruptionBudgetDef::name).toList()),
+                        "Keep one budget per workload: remove this one, or move its limit to " + first.describe() + "."));
+            }
             Optional<ReplicatedWorkload<?>> workload = index.find(budget.workload().kind(), budget.workload().name(), ReplicatedWorkload.class)
                     .map(found -> (ReplicatedWorkload<?>) found);
             if (workload.isEmpty()) {

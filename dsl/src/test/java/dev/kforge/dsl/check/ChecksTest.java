@@ -424,13 +424,33 @@ class ChecksTest {
         PodDisruptionBudgetDef half = PodDisruptionBudgetDef.named("app-50").protecting(deployment).withMinAvailable(IntOrPercent.percent(50));
         PodDisruptionBudgetDef one = PodDisruptionBudgetDef.named("app-1").protecting(deployment).withMinAvailable(IntOrPercent.count(1));
 
-        assertThat(problems(demoStack(deployment, all, rounded, half, one))).containsExactly(
+        // One budget at a time: a second budget of the same pods is a problem of its own (below).
+        assertThat(problems(demoStack(deployment, all))).containsExactly(
                 "test/PodDisruptionBudget app: lets no pod of Deployment app be evicted, so a node drain waits forever "
                         + "(minAvailable 2 of 2 replicas). Use withMaxUnavailable(IntOrPercent.count(1)), or run more replicas than minAvailable."
-                        + at(line),
+                        + at(line));
+        assertThat(problems(demoStack(deployment, rounded))).containsExactly(
                 "test/PodDisruptionBudget app-51: lets no pod of Deployment app be evicted, so a node drain waits forever "
                         + "(minAvailable 51% of 2 replicas). Use withMaxUnavailable(IntOrPercent.count(1)), or run more replicas than minAvailable."
                         + at(percentLine));
+        assertThat(problems(demoStack(deployment, half))).isEmpty();
+        assertThat(problems(demoStack(deployment, one))).isEmpty();
+    }
+
+    @Test
+    void reports_a_second_disruption_budget_of_the_same_pods() {
+        DeploymentDef deployment = DeploymentDef.named("app").running(app()).withReplicas(3);
+        PodDisruptionBudgetDef budget = PodDisruptionBudgetDef.named("app").protecting(deployment);
+        int line = line(); PodDisruptionBudgetDef second = PodDisruptionBudgetDef.named("app-zone").protecting(deployment)
+                .withMinAvailable(IntOrPercent.count(1));
+
+        assertThat(problems(demoStack(deployment, budget, second))).containsExactly(
+                "test/PodDisruptionBudget app-zone: protects Deployment app, which PodDisruptionBudget app protects too: the eviction API "
+                        + "refuses to evict a pod that more than one budget selects, so every node drain stops at its pods (budgets: app, app-zone). "
+                        + "Keep one budget per workload: remove this one, or move its limit to PodDisruptionBudget app." + at(line));
+        // Budgets of different workloads select different pods.
+        DeploymentDef other = DeploymentDef.named("other").running(app()).withReplicas(3);
+        assertThat(problems(demoStack(deployment, other, budget, PodDisruptionBudgetDef.named("other").protecting(other)))).isEmpty();
     }
 
     @Test
