@@ -73,7 +73,8 @@ public final class Renderer {
         return new RenderedEnvironment(stack.environment(), stack.instance(), files(stack), () -> stack);
     }
 
-    private static List<ManifestFile> files(Stack stack) {
+    /** {@code stack}'s files, sorted by name. */
+    static List<ManifestFile> files(Stack stack) {
         return files(stack, warning -> { });
     }
 
@@ -141,7 +142,10 @@ public final class Renderer {
                 outcome.rendering.add(definitionProblem(stack.environment(), InitializerFailures.causeOf(e)));
                 return outcome;
             }
-            committed.filesOf(stack).ifPresent(files -> BreakingChangesCheck.check(stack, files, outcome.rendered.files(), outcome.comparison));
+            committed.filesOf(stack).ifPresent(files -> {
+                BreakingChangesCheck.check(stack, files, outcome.rendered.files(), outcome.comparison);
+                JobStability.check(stack, files, outcome.rendered.files(), definition.definition(), outcome.comparison);
+            });
             return outcome;
         }
     }

@@ -22,8 +22,10 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.ContainerSecurity;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.Resources;
@@ -217,6 +219,39 @@ class RendererTest {
         assertThat(again.instance()).isEqualTo("demo-dev");
         assertThat(Renderer.render(again).files()).isEqualTo(dev.files());
         assertThat(dev.objects()).hasSize(dev.files().size());
+    }
+
+    /** The line of {@link #withJob} that defines its Job. */
+    private static final int JOB_LINE = nextLine() + 3;
+
+    /** A stack whose Job migrate sets RUN to {@code run}. */
+    private static Stack withJob(String run) {
+        return stack("dev").with(JobDef.named("migrate").running(ContainerDef.named("migrate").image(Image.of("example/app", "1.0.0"))
+                .withEnv(Env.value("RUN", run))));
+    }
+
+    @Test
+    void reports_a_job_its_definition_builds_differently_each_time_it_runs() {
+        // A definition that reads a clock, a random value or a counter: each render names a new Job, which each apply runs.
+        AtomicInteger runs = new AtomicInteger();
+        Supplier<Stack> drifting = () -> withJob("run-" + runs.incrementAndGet());
+
+        RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", drifting)), stack -> Optional.of(Map.of()));
+
+        assertThat(result.problems().all()).extracting(Problem::format).singleElement().asString().matches(
+                "dev/Job migrate: is a different Job each time its definition runs, so each render names a new Job and each apply runs it "
+                        + "again \\(spec\\.template\\.spec\\.containers\\[migrate\\]\\.env\\[RUN\\]\\.value: run-\\d -> run-\\d; "
+                        + "metadata\\.name: migrate-\\w+ -> migrate-\\w+\\)\\. Build it from values that stay the same from run to run "
+                        + "\\(no clock, random value or counter\\): it should change only when what it runs does\\. \\[at " + HERE + ":" + JOB_LINE + "]");
+        // A stable Job, new or changed, passes; one as committed is not built twice.
+        assertThat(Renderer.renderAll(List.of(new EnvironmentDefinition("dev", () -> withJob("v2"))), stack -> Optional.of(Map.of()))
+                .problems().all()).isEmpty();
+        AtomicInteger stableRuns = new AtomicInteger();
+        Map<String, String> committed = new java.util.HashMap<>();
+        Renderer.render(withJob("v1")).files().forEach(file -> committed.put(file.fileName(), file.content()));
+        assertThat(Renderer.renderAll(List.of(counted("dev", stableRuns, () -> withJob("v1"))), stack -> Optional.of(committed))
+                .problems().all()).isEmpty();
+        assertThat(stableRuns).hasValue(1);
     }
 
     /** The report of a dev stack holding {@code edited} (a ConfigMap with a raw edit). */
