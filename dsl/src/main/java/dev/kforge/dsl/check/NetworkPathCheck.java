@@ -36,60 +36,53 @@ final class NetworkPathCheck implements StackCheck {
             }
             for (NetworkPolicyDef.Allowance allowance : policy.egress()) {
                 if (allowance.peer() instanceof NetworkPeer.PodsOf pods) {
-                    stackVersion(index, pods.workload()).ifPresent(receiver -> checkAdmitted(stack, problems, policies, reported,
-                            policy, own.get(), receiver, allowance.ports()));
+                    stackVersion(index, pods.workload()).ifPresent(receiver -> checkPath(stack, problems, policies, reported,
+                            Blocker.RECEIVER, policy, own.get(), receiver, allowance.ports()));
                 }
             }
             for (NetworkPolicyDef.Allowance allowance : policy.ingress()) {
                 if (allowance.peer() instanceof NetworkPeer.PodsOf pods) {
-                    stackVersion(index, pods.workload()).ifPresent(sender -> checkSent(stack, problems, policies, reported,
-                            policy, sender, own.get(), allowance.ports()));
+                    stackVersion(index, pods.workload()).ifPresent(sender -> checkPath(stack, problems, policies, reported,
+                            Blocker.SENDER, policy, sender, own.get(), allowance.ports()));
                 }
             }
         }
     }
 
-    /** {@code sending} lets {@code sender} reach {@code ports} of {@code receiver}: the policies isolating the receiver admit it. */
-    private static void checkAdmitted(Stack stack, Problems problems, List<NetworkPolicyDef> policies, Set<String> reported,
-                                      NetworkPolicyDef sending, Workload<?> sender, Workload<?> receiver, List<Port> ports) {
-        List<NetworkPolicyDef> isolating = NetworkPolicyDef.isolating(policies, receiver);
-        if (isolating.isEmpty()) {
-            return;
-        }
-        List<NetworkPolicyDef.Allowance> admitted = isolating.stream().flatMap(p -> p.ingress().stream()).toList();
-        for (Port port : portsOrEvery(ports)) {
-            if (reaches(admitted, sender, port, stack) || !reported.add("in " + sender.describe() + receiver.describe() + port)) {
-                continue;
-            }
-            NetworkPolicyDef blocking = isolating.get(0);
-            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), blocking,
-                    "admits no traffic from the pods of " + sender.describe() + " to " + describe(port, receiver) + ", which "
-                            + sending.describe() + " sends there, so their connections time out",
-                    "admitted: " + describe(admitted),
-                    "Add allowingFrom(NetworkPeer.podsOf(<" + sender.describe() + ">), " + portArgument(port) + ") to " + blocking.describe()
-                            + ", or send the traffic to the pods meant in " + sending.describe() + "."));
-        }
+    /** The end of a connection whose policies may drop it: the receiver's ingress, or the sender's isolated egress. */
+    private enum Blocker {
+        RECEIVER, SENDER
     }
 
-    /** {@code admitting} lets {@code sender} reach {@code ports} of {@code receiver}: the sender's isolated egress goes there. */
-    private static void checkSent(Stack stack, Problems problems, List<NetworkPolicyDef> policies, Set<String> reported,
-                                  NetworkPolicyDef admitting, Workload<?> sender, Workload<?> receiver, List<Port> ports) {
-        List<NetworkPolicyDef> isolating = NetworkPolicyDef.isolating(policies, sender).stream().filter(NetworkPolicyDef::isolatesEgress).toList();
+    /**
+     * {@code naming} lets {@code sender} reach {@code ports} of {@code receiver}: the policies at the {@code blocker} end
+     * must let the traffic through too.
+     */
+    private static void checkPath(Stack stack, Problems problems, List<NetworkPolicyDef> policies, Set<String> reported, Blocker blocker,
+                                  NetworkPolicyDef naming, Workload<?> sender, Workload<?> receiver, List<Port> ports) {
+        boolean atReceiver = blocker == Blocker.RECEIVER;
+        List<NetworkPolicyDef> isolating = atReceiver ? NetworkPolicyDef.isolating(policies, receiver)
+                : NetworkPolicyDef.isolating(policies, sender).stream().filter(NetworkPolicyDef::isolatesEgress).toList();
         if (isolating.isEmpty()) {
             return;
         }
-        List<NetworkPolicyDef.Allowance> sent = isolating.stream().flatMap(p -> p.egress().stream()).toList();
+        List<NetworkPolicyDef.Allowance> allowances = isolating.stream().flatMap(p -> (atReceiver ? p.ingress() : p.egress()).stream()).toList();
+        Workload<?> other = atReceiver ? sender : receiver;
         for (Port port : portsOrEvery(ports)) {
-            if (reaches(sent, receiver, port, stack) || !reported.add("out " + sender.describe() + receiver.describe() + port)) {
+            if (reaches(allowances, other, port, stack) || !reported.add(blocker + sender.describe() + receiver.describe() + port)) {
                 continue;
             }
             NetworkPolicyDef blocking = isolating.get(0);
-            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), blocking,
-                    "isolates the outgoing traffic of " + sender.describe() + " without sending to " + describe(port, receiver) + ", which "
-                            + admitting.describe() + " admits it to, so their connections time out",
-                    "sends to: " + describe(sent),
-                    "Add allowingTo(NetworkPeer.podsOf(<" + receiver.describe() + ">), " + portArgument(port) + ") to " + blocking.describe()
-                            + ", or admit the pods meant in " + admitting.describe() + "."));
+            String target = describe(port, receiver);
+            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), blocking, atReceiver
+                            ? "admits no traffic from the pods of " + sender.describe() + " to " + target + ", which " + naming.describe()
+                                    + " sends there, so their connections time out"
+                            : "isolates the outgoing traffic of " + sender.describe() + " without sending to " + target + ", which "
+                                    + naming.describe() + " admits it to, so their connections time out",
+                    (atReceiver ? "admitted: " : "sends to: ") + describe(allowances),
+                    (atReceiver ? "Add allowingFrom(" : "Add allowingTo(") + "NetworkPeer.podsOf(<" + other.describe() + ">), " + portArgument(port)
+                            + ") to " + blocking.describe() + (atReceiver ? ", or send the traffic to the pods meant in "
+                            : ", or admit the pods meant in ") + naming.describe() + "."));
         }
     }
 
