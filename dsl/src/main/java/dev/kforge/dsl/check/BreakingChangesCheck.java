@@ -10,6 +10,7 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ClaimRetention;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.yaml.YamlReader;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
  *   <li>an object renamed (one of a kind disappears while another of that kind appears): error, but for
  *       a Job, whose name changes with its content anyway;</li>
  *   <li>an object removed (a pruning pipeline deletes it): warning; error for a PersistentVolumeClaim,
- *       whose disk usually goes with it;</li>
+ *       whose disk usually goes with it, and for a StatefulSet whose claims are deleted with it;</li>
  *   <li>an acknowledgement that matches no change: warning, so stale ones get removed.</li>
  * </ul>
  */
@@ -109,7 +110,7 @@ public final class BreakingChangesCheck {
                 String name = nameOf(olds.get(0));
                 reporter.reportAt(added.get(0), Severity.ERROR, RENAME, kind, name, "rename to " + added.get(0),
                         "would be renamed to " + added.get(0) + ": the old object is deleted and a new one created"
-                                + renameConsequence(kind), name + " -> " + added.get(0),
+                                + renameConsequence(kind, olds.get(0)), name + " -> " + added.get(0),
                         "Keep the name, or acknowledge with BreakingChange.rename(" + KindConstants.of(kind) + ", \"" + name + "\", \""
                                 + added.get(0) + "\", \"<how the rollout handles it>\").");
                 return;
@@ -118,8 +119,8 @@ public final class BreakingChangesCheck {
             for (JsonNode old : olds) {
                 // A Job is acknowledged by the name it is defined with: its object name has the hash of a version.
                 String name = kind.equals(Kind.JOB.kind()) ? JobDef.givenName(nameOf(old)) : nameOf(old);
-                // A claim's removal deletes a disk: the one removal that loses data.
-                Severity severity = kind.equals(Kind.PERSISTENT_VOLUME_CLAIM.kind()) ? Severity.ERROR : Severity.WARNING;
+                // A claim's removal deletes a disk, as does that of a StatefulSet whose claims go with it: removals that lose data.
+                Severity severity = kind.equals(Kind.PERSISTENT_VOLUME_CLAIM.kind()) || deletesClaims(old) ? Severity.ERROR : Severity.WARNING;
                 reporter.report(severity, REMOVAL, kind, name, "removal", "is no longer defined; " + removalConsequence(kind, name, old,
                                 lastOfCustomKind), "was committed",
                         "If that is intended, acknowledge it with BreakingChange.removal(" + KindConstants.of(kind) + ", \"" + name + "\", \"<why>\").");
@@ -128,10 +129,17 @@ public final class BreakingChangesCheck {
         reportStaleAcknowledgements(stack, used, problems);
     }
 
+    /** Whether the committed object is a StatefulSet whose claims the controller deletes with it. */
+    private static boolean deletesClaims(JsonNode old) {
+        return old.path("kind").asText().equals(Kind.STATEFUL_SET.kind())
+                && old.at("/spec/persistentVolumeClaimRetentionPolicy/whenDeleted").asText().equals(ClaimRetention.DELETE.apiValue());
+    }
+
     /** What a rename does beyond deleting and creating the object. */
-    private static String renameConsequence(String kind) {
+    private static String renameConsequence(String kind, JsonNode old) {
         if (kind.equals(Kind.STATEFUL_SET.kind())) {
-            return ", whose pods claim new, empty disks (claims are named <claim>-<statefulset>-<n>) while the old ones stay behind";
+            return ", whose pods claim new, empty disks (claims are named <claim>-<statefulset>-<n>) while the old ones "
+                    + (deletesClaims(old) ? "are deleted with it, and their data (whenDeleted: Delete)" : "stay behind");
         }
         return kind.equals(Kind.PERSISTENT_VOLUME_CLAIM.kind())
                 ? ": a new, empty disk, while the old claim (pruned: with its data, under the usual Delete reclaim policy) goes" : "";
@@ -151,6 +159,9 @@ public final class BreakingChangesCheck {
         String consequence = "a pruning pipeline deletes it from the cluster";
         if (kind.equals(Kind.PERSISTENT_VOLUME_CLAIM.kind())) {
             return consequence + ", and with it the disk's data under the usual Delete reclaim policy";
+        }
+        if (deletesClaims(old)) {
+            return consequence + ", and with it the claims of its pods and their data (persistentVolumeClaimRetentionPolicy whenDeleted: Delete)";
         }
         // Without its autoscaler a workload goes back to its fixed count; an autoscaler left behind keeps overriding it.
         return kind.equals(Kind.HORIZONTAL_POD_AUTOSCALER.kind())

@@ -269,6 +269,42 @@ class StatefulSetTest {
     }
 
     @Test
+    void removing_or_renaming_one_that_deletes_its_claims_with_it_loses_their_data() {
+        StatefulSetDef deleting = db.withClaimRetention(ClaimRetention.DELETE, ClaimRetention.RETAIN);
+        Stack before = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(deleting, headless);
+        Map<String, String> committed = new LinkedHashMap<>();
+        Renderer.render(before).files().forEach(file -> committed.put(file.fileName(), file.content()));
+
+        Stack removed = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(headless);
+        Problems removal = new Problems();
+        BreakingChangesCheck.check(removed, committed, Renderer.render(removed).files(), removal);
+        assertThat(removal.all()).filteredOn(problem -> problem.subject().equals("StatefulSet db")).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(dev.kforge.dsl.core.Severity.ERROR);
+            assertThat(problem.format()).startsWith("prod/StatefulSet db: is no longer defined; a pruning pipeline deletes it from the "
+                    + "cluster, and with it the claims of its pods and their data (persistentVolumeClaimRetentionPolicy whenDeleted: Delete) "
+                    + "(was committed). If that is intended, acknowledge it with BreakingChange.removal(Kind.STATEFUL_SET, \"db\", \"<why>\").");
+        });
+
+        StatefulSetDef renamed = StatefulSetDef.named("postgres").running(postgres).withReplicas(3)
+                .withClaimRetention(ClaimRetention.DELETE, ClaimRetention.RETAIN);
+        Stack after = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(renamed,
+                ServiceDef.named("db").selecting(renamed).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG)));
+        Problems rename = new Problems();
+        BreakingChangesCheck.check(after, committed, Renderer.render(after).files(), rename);
+        assertThat(rename.all()).extracting(Problem::format).anySatisfy(line -> assertThat(line).startsWith("prod/StatefulSet db: would be "
+                + "renamed to postgres: the old object is deleted and a new one created, whose pods claim new, empty disks (claims are named "
+                + "<claim>-<statefulset>-<n>) while the old ones are deleted with it, and their data (whenDeleted: Delete) (db -> postgres)."));
+        // Kept claims stay behind: a removal is the usual warning.
+        Map<String, String> retained = new LinkedHashMap<>();
+        Renderer.render(Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(db, headless)).files()
+                .forEach(file -> retained.put(file.fileName(), file.content()));
+        Problems kept = new Problems();
+        BreakingChangesCheck.check(removed, retained, Renderer.render(removed).files(), kept);
+        assertThat(kept.all()).filteredOn(problem -> problem.subject().equals("StatefulSet db")).singleElement()
+                .satisfies(problem -> assertThat(problem.severity()).isEqualTo(dev.kforge.dsl.core.Severity.WARNING));
+    }
+
+    @Test
     void raw_edits_may_not_set_what_the_api_server_refuses_for_a_stateful_set() {
         Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(headless);
         List<java.util.function.Consumer<io.fabric8.kubernetes.api.model.apps.StatefulSet>> refused = List.of(
