@@ -20,10 +20,13 @@ import java.util.regex.Pattern;
  * container has: Kubernetes expands only defined ones (in an env value, only those defined before
  * it) and leaves any other as literal text. The variables are the container's envFrom keys, its
  * env entries, and the service links of the stack's Services ({@code WEB_SERVICE_HOST}, ...).
- * {@code $$(NAME)} is a literal and is not checked.
+ * {@code $$(NAME)} is a literal and is not checked; it is how a shell script ({@code sh -c}) gets a command substitution
+ * such as {@code $(date)} past Kubernetes, which the hint says there.
  */
 final class VariableReferencesCheck implements StackCheck {
     static final String ID = "variable-reference";
+    /** The shells whose {@code -c} script reads {@code $(...)} as a command substitution. */
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh");
     private static final Pattern REFERENCE = Pattern.compile("\\$(\\$|\\(([A-Za-z_][A-Za-z0-9_.-]*)\\))");
 
     @Override
@@ -44,22 +47,34 @@ final class VariableReferencesCheck implements StackCheck {
                 container.env().forEach(variable -> all.add(variable.name()));
                 for (EnvVarDef variable : container.env()) {
                     if (variable instanceof EnvVarDef.Literal literal) {
-                        report(stack, workload, container, "env " + literal.name(), literal.value(), defined, serviceLinks, problems);
+                        report(stack, workload, container, "env " + literal.name(), literal.value(), defined, serviceLinks, false, problems);
                     }
                     defined.add(variable.name());
                 }
+                boolean script = runsShellScript(container);
                 for (String part : container.command()) {
-                    report(stack, workload, container, "command", part, all, serviceLinks, problems);
+                    report(stack, workload, container, "command", part, all, serviceLinks, script, problems);
                 }
                 for (String part : container.args()) {
-                    report(stack, workload, container, "args", part, all, serviceLinks, problems);
+                    report(stack, workload, container, "args", part, all, serviceLinks, script, problems);
                 }
             }
         }
     }
 
+    /** Whether the container runs a shell script ({@code sh -c "..."}), in which {@code $(name)} is a command substitution. */
+    private static boolean runsShellScript(ContainerDef container) {
+        List<String> words = new java.util.ArrayList<>(container.command());
+        words.addAll(container.args());
+        if (words.size() < 2) {
+            return false;
+        }
+        String program = words.get(0).substring(words.get(0).lastIndexOf('/') + 1);
+        return SHELLS.contains(program) && words.contains("-c");
+    }
+
     private static void report(Stack stack, Workload<?> workload, ContainerDef container, String field, String text,
-                               Set<String> defined, List<String> serviceLinks, Problems problems) {
+                               Set<String> defined, List<String> serviceLinks, boolean script, Problems problems) {
         Matcher matcher = REFERENCE.matcher(text);
         while (matcher.find()) {
             String name = matcher.group(2);
@@ -69,7 +84,9 @@ final class VariableReferencesCheck implements StackCheck {
             problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload,
                     "container " + container.name() + " " + field + " uses $(" + name + "), which " + (field.startsWith("env ")
                             ? "no variable defined before it sets" : "none of its variables sets"), known(defined),
-                    "Kubernetes leaves it as literal text. Define " + name + " first (withEnv), or write $$(" + name + ") for the text itself."));
+                    script ? "Kubernetes leaves it as literal text, which the shell runs as a command substitution. Write $$(" + name
+                            + "), which Kubernetes passes on to the shell as $(" + name + "), or define " + name + " first (withEnv)."
+                            : "Kubernetes leaves it as literal text. Define " + name + " first (withEnv), or write $$(" + name + ") for the text itself."));
         }
     }
 

@@ -403,6 +403,21 @@ class ChecksTest {
     }
 
     @Test
+    void tells_a_shell_script_how_to_pass_on_a_command_substitution() {
+        // In sh -c, $(hostname) is meant for the shell: Kubernetes passes an unknown reference on, but the explicit form says so.
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app().withEnv(Env.value("DIR", "/backups"))
+                .withCommand("/bin/sh", "-c", "pg_dump ledger > $(DIR)/$(hostname).sql"));
+
+        assertThat(problems(demoStack(deployment))).containsExactly(
+                "test/Deployment app: container app command uses $(hostname), which none of its variables sets (variables: DIR). "
+                        + "Kubernetes leaves it as literal text, which the shell runs as a command substitution. Write $$(hostname), "
+                        + "which Kubernetes passes on to the shell as $(hostname), or define hostname first (withEnv)." + at(line));
+        // A script given as the arguments of a shell command is a script too.
+        assertThat(problems(demoStack(DeploymentDef.named("app").running(app().withCommand("bash").withArgs("-c", "echo $$(date) $(date)")))))
+                .singleElement().asString().contains("container app args uses $(date)").contains("Write $$(date), which Kubernetes passes on");
+    }
+
+    @Test
     void warns_when_one_pod_per_node_and_a_rollout_without_downtime_can_deadlock() {
         int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app()).withNodeSpread(NodeSpread.REQUIRED)
                 .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0)));
