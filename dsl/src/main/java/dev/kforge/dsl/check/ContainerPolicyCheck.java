@@ -33,8 +33,7 @@ final class ContainerPolicyCheck implements StackCheck {
                     PolicyReporter.report(stack, workload, PolicyCheck.IMAGE_TAG,
                             subject + " runs an image whose tag names a release line, which its publisher moves to each new release",
                             image.reference(),
-                            "Pin the full version, e.g. Image.of(\"" + image.repository() + "\", \"" + fullVersion(image.tag().get()) + "\"), or a digest.",
-                            problems);
+                            pinningHint(image), problems);
                 }
                 List<String> missing = missingResources(container.resources(), defaults);
                 if (!missing.isEmpty()) {
@@ -106,14 +105,29 @@ final class ContainerPolicyCheck implements StackCheck {
         return set.isEmpty() ? "none" : String.join(", ", set);
     }
 
+    /** A full version to pin; where the tag has two numbers, they may be a release of its own, pinned by digest. */
+    private static String pinningHint(Image image) {
+        String tag = image.tag().orElseThrow();
+        // postgres:16 -> 16.0, but postgres:9.6 (a line of 9.6.24, before PostgreSQL 10) -> 9.6.0.
+        String twoNumbers = fullVersion(tag, true);
+        String full = image.releasesHaveTwoNumbers() && !Image.of(image.repository(), twoNumbers).tagNamesAReleaseLine() ? twoNumbers : fullVersion(tag, false);
+        String hint = "Pin the full version, e.g. Image.of(\"" + image.repository() + "\", \"" + full + "\"), or a digest";
+        boolean mayBeARelease = !image.releasesHaveTwoNumbers() && Image.versionOf(tag).replaceAll("(\\.[xX])+$", "").chars().filter(c -> c == '.').count() == 1;
+        return mayBeARelease
+                ? hint + " (if " + tag + " is a release itself, its publisher numbering releases with two numbers: Image.parse(\""
+                        + image.reference() + "@sha256:<digest>\"))."
+                : hint + ".";
+    }
+
     /**
      * A release line's first release, {@code 1} -> {@code 1.0.0}, {@code v1.25} -> {@code v1.25.0}, {@code 7-alpine} ->
-     * {@code 7.0.0-alpine}, {@code 1.x} -> {@code 1.0.0}: a tag the rule accepts ({@code 1.0} is a line too).
+     * {@code 7.0.0-alpine}, {@code 1.x} -> {@code 1.0.0}: a tag the rule accepts ({@code 1.0} is a line too); {@code 16} -> {@code 16.0}
+     * where releases have two numbers.
      */
-    static String fullVersion(String releaseLine) {
+    static String fullVersion(String releaseLine, boolean twoNumberReleases) {
         String version = Image.versionOf(releaseLine);
         String numbers = version.replaceAll("(\\.[xX])+$", "");
         long dots = numbers.chars().filter(c -> c == '.').count();
-        return numbers + ".0".repeat((int) Math.max(0, 2 - dots)) + releaseLine.substring(version.length());
+        return numbers + ".0".repeat((int) Math.max(0, (twoNumberReleases ? 1 : 2) - dots)) + releaseLine.substring(version.length());
     }
 }

@@ -2,6 +2,7 @@ package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,8 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
     private static final Pattern DATE = Pattern.compile("[0-9]{8,}");
     /** A word of a tag that names a build its publisher replaces: a Maven snapshot, a nightly, latest with a variant. */
     private static final Pattern MOVING_BUILD = Pattern.compile("(?i)(?<![A-Za-z])(snapshot|nightly|latest)(?![A-Za-z])");
+    /** Repositories, as Docker Hub's official images are named, whose releases have two numbers. */
+    private static final Set<String> TWO_NUMBER_RELEASES = Set.of("postgres");
     private static final Pattern REFERENCE = Pattern.compile("([^@]+?)(?::([^:/@]+))?(?:@(.+))?");
 
     public Image {
@@ -81,7 +84,16 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
      * ({@code 7-alpine}, {@code 3.11-slim}): a release line, which its publisher moves to every patch release.
      */
     public boolean tagNamesAReleaseLine() {
-        return tag.isPresent() && isReleaseLine(versionOf(tag.get()));
+        return tag.isPresent() && isReleaseLine(versionOf(tag.get()), releasesHaveTwoNumbers());
+    }
+
+    /**
+     * Whether the publisher numbers its releases with two numbers, so that {@code 16.4} is a release and {@code 16} its line: the
+     * official PostgreSQL image (PostgreSQL 10 and later; 9.6 was a line of 9.6.24).
+     */
+    public boolean releasesHaveTwoNumbers() {
+        String name = repository.replaceFirst("^(docker\\.io|index\\.docker\\.io|registry-1\\.docker\\.io)/", "").replaceFirst("^library/", "");
+        return TWO_NUMBER_RELEASES.contains(name);
     }
 
     /**
@@ -106,7 +118,7 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
         return dash > 0 && dash + 1 < tag.length() && Character.isLetter(tag.charAt(dash + 1)) ? tag.substring(0, dash) : tag;
     }
 
-    private static boolean isReleaseLine(String version) {
+    private static boolean isReleaseLine(String version, boolean twoNumberReleases) {
         // 1.x and 1.2.x name a line in words.
         String text = version;
         while (text.endsWith(".x") || text.endsWith(".X")) { // 1.x.x too
@@ -115,6 +127,7 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
         int dots = 0;
         boolean digit = false;
         int majorDigits = 0;
+        long major = 0;
         for (int i = text.startsWith("v") ? 1 : 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '.' && digit) {
@@ -122,13 +135,15 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
                 digit = false;
             } else if (c >= '0' && c <= '9') {
                 digit = true;
-                majorDigits += dots == 0 ? 1 : 0;
+                if (dots == 0 && majorDigits++ < 8) {
+                    major = major * 10 + (c - '0');
+                }
             } else {
                 return false;
             }
         }
         // Eight digits or more are a date or a timestamp (20240115, 202401151230), a build of its own, not a major version.
-        return digit && dots <= 1 && majorDigits < 8;
+        return digit && majorDigits < 8 && (dots == 0 || dots == 1 && !(twoNumberReleases && major >= 10));
     }
 
     /** The reference as the container spec writes it. */

@@ -252,10 +252,13 @@ class PolicyChecksTest {
                 "7-alpine", "7.0.0-alpine", "1.25-alpine", "1.25.0-alpine", "3.11-slim-bookworm", "3.11.0-slim-bookworm", "1.x", "1.0.0",
                 "1.x.x", "1.0.0");
         suggested.forEach((tag, full) -> {
+            // Two numbers may be a release itself, where a publisher numbers releases so: pinned by digest then.
+            String twoNumbers = tag.matches("v?[0-9]+\\.[0-9]+(-.*)?") ? " (if " + tag + " is a release itself, its publisher numbering releases with "
+                    + "two numbers: Image.parse(\"example/web:" + tag + "@sha256:<digest>\"))" : "";
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).containsExactly(
                     "prod/Deployment web: container web runs an image whose tag names a release line, which its publisher moves to each "
                             + "new release (example/web:" + tag + "). Pin the full version, e.g. Image.of(\"example/web\", \"" + full + "\"), "
-                            + "or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
+                            + "or a digest" + twoNumbers + ". Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", full))))).as(full).isEmpty();
         });
         for (String tag : List.of("1.2.3", "v1.2.3", "2024.01.15", "2024-01-15", "1.25.3-alpine", "stable1", "1.", "v1.2.3-nightly.20240101",
@@ -264,6 +267,18 @@ class PolicyChecksTest {
                 "20240115", "20240115.1", "202401151230", "sha-deadbee", "deadbeefcafe")) {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", tag))))).as(tag).isEmpty();
         }
+        // PostgreSQL numbers its releases with two numbers since 10: postgres:16.4 is a release, 16 its line (9.6 was a line of 9.6.24).
+        for (String postgres : List.of("postgres", "library/postgres", "docker.io/library/postgres", "docker.io/postgres")) {
+            assertThat(problems(goodDeployment(c -> c.withImage(Image.of(postgres, "16.4"))))).as(postgres).isEmpty();
+            assertThat(problems(goodDeployment(c -> c.withImage(Image.of(postgres, "16.4-alpine"))))).as(postgres).isEmpty();
+        }
+        Map<String, String> postgresLines = Map.of("16", "16.0", "16-alpine", "16.0-alpine", "9.6", "9.6.0", "9", "9.0.0");
+        postgresLines.forEach((tag, full) -> assertThat(problems(goodDeployment(c -> c.withImage(Image.of("postgres", tag))))).as(tag)
+                .singleElement().asString().contains("(postgres:" + tag + "). Pin the full version, e.g. Image.of(\"postgres\", \"" + full
+                        + "\"), or a digest. Or waive"));
+        // Another publisher's PostgreSQL image keeps three numbers.
+        assertThat(problems(goodDeployment(c -> c.withImage(Image.of("bitnami/postgresql", "16.4"))))).singleElement().asString()
+                .contains("e.g. Image.of(\"bitnami/postgresql\", \"16.4.0\")");
         // A tag without any version is a channel its publisher moves, as latest is.
         for (String tag : List.of("stable", "alpine", "bookworm", "v", "1.0.0-SNAPSHOT", "nightly-2", "latest-alpine", "alpine-latest")) {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/redis", tag))))).as(tag).containsExactly(
