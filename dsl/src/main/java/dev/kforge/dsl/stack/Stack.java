@@ -58,11 +58,12 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     public record EnvironmentStep(String name) {
         public NamespaceStep environment(String environment) {
             Names.require(Names.Rule.DNS1123_LABEL, "Stack " + name, "environment", environment);
-            // <name>-<environment> is every object's app.kubernetes.io/instance label and the pruning selector.
-            if (name.length() + 1 + environment.length() > 63) {
+            // The instance is every object's app.kubernetes.io/instance label and the pruning selector.
+            String instance = instance(name, environment);
+            if (instance.length() > 63) {
                 throw InvalidDefinitionException.invalid("Stack " + name, "environment", environment, "makes the instance label \""
-                        + name + "-" + environment + "\" " + (name.length() + 1 + environment.length())
-                        + " characters long; a label value has at most 63", "Shorten the stack's or the environment's name.");
+                        + instance + "\" " + instance.length() + " characters long; a label value has at most 63",
+                        "Shorten the stack's or the environment's name.");
             }
             return new NamespaceStep(name, environment);
         }
@@ -131,9 +132,16 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
         return all;
     }
 
-    /** The {@code app.kubernetes.io/instance} value: {@code <name>-<environment>}. */
+    /**
+     * The {@code app.kubernetes.io/instance} value: {@code <name>-<environment>} ({@code tgr-dev}), or the environment where it
+     * already starts with the name, as a second service's environments do ({@code notifier-dev}, not {@code notifier-notifier-dev}).
+     */
     public String instance() {
-        return name + "-" + environment;
+        return instance(name, environment);
+    }
+
+    private static String instance(String name, String environment) {
+        return environment.startsWith(name + "-") ? environment : name + "-" + environment;
     }
 
     /** The labels every object of the stack carries; also the pruning selector. */

@@ -24,6 +24,14 @@ class StackTest {
     void names_the_instance_after_application_and_environment() {
         assertThat(stack.instance()).isEqualTo("tgr-dev");
         assertThat(stack.describe()).isEqualTo("dev");
+        // A second service's environments carry its name already: the instance is not notifier-notifier-dev.
+        Stack notifier = Stack.named("notifier").environment("notifier-dev").namespace(NamespaceDef.named("notifier-dev"));
+        assertThat(notifier.instance()).isEqualTo("notifier-dev");
+        assertThat(notifier.pruneSelector()).isEqualTo("app.kubernetes.io/instance=notifier-dev,app.kubernetes.io/managed-by=kforge");
+        assertThat(Stack.named("notifier").environment("notifierdev").namespace(NamespaceDef.named("n")).instance()).isEqualTo("notifier-notifierdev");
+        // The label's length counts the instance as written: 40 + 23 characters fit when the environment holds the name.
+        assertThat(Stack.named("s".repeat(40)).environment("s".repeat(40) + "-" + "e".repeat(22)).namespace(NamespaceDef.named("n")).instance())
+                .hasSize(63);
     }
 
     @Test
