@@ -1,5 +1,6 @@
 package dev.kforge.dsl.network;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -7,6 +8,7 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
@@ -122,6 +124,37 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
                     "Ports: " + ports + ". Add it with withPort first.");
         }
         return new ServiceBackend(this, port);
+    }
+
+    /**
+     * The host name the cluster's DNS gives this Service for pods of its own namespace, its name: an env value built from it
+     * follows a rename, where a typed-out name would silently point at nothing.
+     */
+    public String host() {
+        return name();
+    }
+
+    /**
+     * The host name of pod {@code ordinal} of {@code statefulSet} for pods of its namespace, {@code <statefulset>-<ordinal>.<service>}
+     * ({@code ledger-db-0.ledger-db}): this Service must be headless and select the StatefulSet, which then takes it as its
+     * serviceName and gives each pod that DNS name.
+     */
+    public String podHost(StatefulSetDef statefulSet, int ordinal) {
+        Given.value(describe(), "podHost statefulSet", statefulSet);
+        if (!(type instanceof ServiceType.Headless)
+                || !(selection.orElse(null) instanceof PodSelection.OfWorkload selected && selected.workload().kind().equals(Kind.STATEFUL_SET)
+                && selected.workload().name().equals(statefulSet.name()))) {
+            throw InvalidDefinitionException.invalid(describe(), "podHost", statefulSet.name() + "-" + ordinal,
+                    "needs a headless Service selecting " + statefulSet.describe() + ": only that gives its pods DNS names",
+                    "Take the pod's host from ServiceDef.named(..).selecting(statefulSet).withType(ServiceType.HEADLESS).");
+        }
+        int replicas = statefulSet.fixedReplicas().orElse(Integer.MAX_VALUE);
+        if (ordinal < 0 || ordinal >= replicas) {
+            throw InvalidDefinitionException.invalid(describe(), "podHost ordinal", ordinal,
+                    ordinal < 0 ? "must not be negative" : "names no pod: " + statefulSet.describe() + " runs " + replicas
+                            + (replicas == 1 ? " pod, 0" : " pods, 0 to " + (replicas - 1)), "Name a pod it runs.");
+        }
+        return statefulSet.name() + "-" + ordinal + "." + name();
     }
 
     public ServiceDef withRawEdit(String reason, Consumer<Service> edit) {

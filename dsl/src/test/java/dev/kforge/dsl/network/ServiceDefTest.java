@@ -9,6 +9,7 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.StatefulSetDef;
 import org.junit.jupiter.api.Test;
 
 class ServiceDefTest {
@@ -28,6 +29,31 @@ class ServiceDefTest {
             assertThat(port.port()).isEqualTo(80);
             assertThat(port.nodePort()).isEmpty();
         });
+    }
+
+    @Test
+    void gives_the_host_names_the_cluster_dns_answers_for_the_service_and_a_statefulsets_pods() {
+        Port postgres = Port.tcp("postgres", 5432);
+        StatefulSetDef db = StatefulSetDef.named("ledger-db").running(ContainerDef.named("db").image(Image.of("postgres", "16.4")).withPort(postgres))
+                .withReplicas(3);
+        ServiceDef headless = ServiceDef.named("ledger-db-pods").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(postgres));
+
+        assertThat(service.host()).isEqualTo("web");
+        assertThat(headless.podHost(db, 0)).isEqualTo("ledger-db-0.ledger-db-pods");
+        assertThat(headless.podHost(db, 2)).isEqualTo("ledger-db-2.ledger-db-pods");
+        assertThatThrownBy(() -> headless.podHost(db, 3)).isInstanceOf(InvalidDefinitionException.class).hasMessage(
+                "Service ledger-db-pods: podHost ordinal 3 names no pod: StatefulSet ledger-db runs 3 pods, 0 to 2. Name a pod it runs.");
+        assertThatThrownBy(() -> headless.podHost(db.withReplicas(1), 1)).hasMessageContaining("runs 1 pod, 0.");
+        assertThatThrownBy(() -> headless.podHost(db, -1)).hasMessageContaining("podHost ordinal -1 is invalid: must not be negative");
+        // Only a headless Service selecting the StatefulSet gives its pods names.
+        String needsHeadless = "needs a headless Service selecting StatefulSet ledger-db: only that gives its pods DNS names";
+        assertThatThrownBy(() -> ServiceDef.named("ledger-db").selecting(db).withPort(ServicePort.to(postgres)).podHost(db, 0))
+                .hasMessage("Service ledger-db: podHost \"ledger-db-0\" " + needsHeadless
+                        + ". Take the pod's host from ServiceDef.named(..).selecting(statefulSet).withType(ServiceType.HEADLESS).");
+        StatefulSetDef other = StatefulSetDef.named("cache").running(ContainerDef.named("cache").image(Image.of("redis", "7.2.4")));
+        assertThatThrownBy(() -> headless.podHost(other, 0)).hasMessageContaining("needs a headless Service selecting StatefulSet cache");
+        assertThatThrownBy(() -> ServiceDef.named("web").selecting(app).withType(ServiceType.HEADLESS).podHost(db, 0)).hasMessageContaining(needsHeadless);
+        assertThatThrownBy(() -> headless.podHost(null, 0)).hasMessageContaining("podHost statefulSet is missing (null)");
     }
 
     @Test
