@@ -1,0 +1,376 @@
+package dev.kforge.dsl.check;
+
+import static dev.kforge.dsl.check.LinterParity.HTTP;
+import static dev.kforge.dsl.check.LinterParity.container;
+import static dev.kforge.dsl.check.LinterParity.deployment;
+import static dev.kforge.dsl.check.LinterParity.onlyProblem;
+import static dev.kforge.dsl.check.LinterParity.pod;
+import static dev.kforge.dsl.check.LinterParity.privilegedStack;
+import static dev.kforge.dsl.check.LinterParity.report;
+import static dev.kforge.dsl.check.LinterParity.stack;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.rbac.ApiResource;
+import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
+import dev.kforge.dsl.rbac.ClusterRoleDef;
+import dev.kforge.dsl.rbac.PolicyRule;
+import dev.kforge.dsl.rbac.RoleBindingDef;
+import dev.kforge.dsl.rbac.RoleDef;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.rbac.Verb;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.Capability;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.ContainerSecurity;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.IntOrPercent;
+import dev.kforge.dsl.workload.JobDef;
+import dev.kforge.dsl.workload.NodeSpread;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
+import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.UtilizationTarget;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Sysctl;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kube-linter's checks of workloads, security and access, one test per check kforge catches before
+ * writing (docs/linter-parity.md). Where the DSL cannot express the mistake, the test takes the only
+ * route there is, a raw edit, and shows that it is refused too.
+ */
+class KubeLinterParityTest {
+
+    private static DeploymentDef withSecurity(ContainerSecurity security) {
+        return deployment(container().withSecurity(security));
+    }
+
+    /** A raw edit that mounts the node's {@code path} into container web. */
+    private static DeploymentDef mountingHostPath(String path, boolean readOnly) {
+        return deployment().withRawEdit("reads the node", d -> {
+            PodSpec pod = pod(d);
+            List<Volume> volumes = new ArrayList<>(pod.getVolumes() == null ? List.of() : pod.getVolumes());
+            volumes.add(new VolumeBuilder().withName("host").withNewHostPath().withPath(path).endHostPath().build());
+            pod.setVolumes(volumes);
+            pod.getContainers().get(0).setVolumeMounts(List.of(new VolumeMountBuilder().withName("host").withMountPath("/host")
+                    .withReadOnly(readOnly).build()));
+        });
+    }
+
+    @Test
+    void kubeLinter_latestTag() {
+        assertThat(onlyProblem(() -> stack(deployment(container().withImage(Image.parse("example/web:latest"))))))
+                .isEqualTo("ERROR prod/Deployment web: container web runs an image without a pinned tag (example/web:latest). "
+                        + "Pin a version, e.g. Image.of(\"example/web\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
+        assertThat(onlyProblem(() -> stack(deployment(container().withImage(Image.parse("example/web"))))))
+                .startsWith("ERROR prod/Deployment web: container web runs an image without a pinned tag (example/web)");
+    }
+
+    @Test
+    void kubeLinter_unsetCpuRequirements() {
+        assertThat(onlyProblem(() -> stack(deployment(container().withResources(Resources.NONE)))))
+                .startsWith("ERROR prod/Deployment web: container web has no cpu request, memory request, cpu limit, memory limit (resources: none)")
+                .contains(".waive(PolicyCheck.RESOURCES");
+    }
+
+    @Test
+    void kubeLinter_unsetMemoryRequirements() {
+        Resources cpuOnly = new Resources(container().resources().cpuRequest(), Optional.empty(),
+                container().resources().cpuLimit(), Optional.empty());
+
+        assertThat(onlyProblem(() -> stack(deployment(container().withResources(cpuOnly)))))
+                .startsWith("ERROR prod/Deployment web: container web has no memory request, memory limit");
+    }
+
+    @Test
+    void kubeLinter_noReadinessProbe() {
+        ContainerDef noReadiness = new ContainerDef("web", container().image(), container().pullPolicy(), List.of(), List.of(), container().ports(),
+                List.of(), List.of(), container().resources(), Optional.empty(), container().livenessProbe(), Optional.empty(),
+                List.of(), container().security(), Optional.empty());
+
+        assertThat(onlyProblem(() -> stack(deployment(noReadiness))))
+                .startsWith("ERROR prod/Deployment web: container web has no readinessProbe (probes: 1 of 2).");
+    }
+
+    @Test
+    void kubeLinter_noLivenessProbe() {
+        ContainerDef noLiveness = new ContainerDef("web", container().image(), container().pullPolicy(), List.of(), List.of(), container().ports(),
+                List.of(), List.of(), container().resources(), container().readinessProbe(), Optional.empty(), Optional.empty(),
+                List.of(), container().security(), Optional.empty());
+
+        assertThat(onlyProblem(() -> stack(deployment(noLiveness))))
+                .startsWith("ERROR prod/Deployment web: container web has no livenessProbe (probes: 1 of 2).");
+    }
+
+    @Test
+    void kubeLinter_noReadOnlyRootFs() {
+        assertThat(onlyProblem(() -> stack(withSecurity(ContainerSecurity.RESTRICTED.withReadOnlyRootFilesystem(false)))))
+                .isEqualTo("ERROR prod/Deployment web: container web can write its root filesystem (readOnlyRootFilesystem: false). Mount an emptyDir "
+                        + "where it writes (e.g. /tmp) and keep the root read-only. Or waive it with .waive(PolicyCheck.READ_ONLY_ROOT_FILESYSTEM, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_privilegeEscalationContainer() {
+        assertThat(report(() -> stack(withSecurity(ContainerSecurity.RESTRICTED.withAllowPrivilegeEscalation(true))))).contains(
+                "ERROR prod/Deployment web: container web can gain privileges (allowPrivilegeEscalation: true). Keep allowPrivilegeEscalation false "
+                        + "and privileged off. Or waive it with .waive(PolicyCheck.PRIVILEGE_ESCALATION, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_privilegedContainer() {
+        assertThat(report(() -> stack(withSecurity(ContainerSecurity.RESTRICTED.withPrivileged(true))))).anySatisfy(line -> assertThat(line)
+                .startsWith("ERROR prod/Deployment web: container web can gain privileges (privileged: true)."));
+    }
+
+    @Test
+    void kubeLinter_runAsNonRoot() {
+        assertThat(report(() -> stack(withSecurity(ContainerSecurity.RESTRICTED.withRunAsNonRoot(false))))).contains(
+                "ERROR prod/Deployment web: container web may run as root (runAsNonRoot: false). Keep ContainerSecurity.RESTRICTED. "
+                        + "Or waive it with .waive(PolicyCheck.RUN_AS_NON_ROOT, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_dropNetRawCapability() {
+        assertThat(report(() -> stack(withSecurity(ContainerSecurity.RESTRICTED.withAddedCapability(new Capability("NET_RAW")))))).contains(
+                "ERROR prod/Deployment web: container web keeps Linux capabilities (drop: [ALL], add: [NET_RAW]). Drop ALL and add back at most "
+                        + "NET_BIND_SERVICE. Or waive it with .waive(PolicyCheck.CAPABILITIES, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_initContainerSecurityGap() {
+        ContainerDef init = ContainerDef.named("migrate").image(Image.of("example/migrate", "1.0.0")).withResources(container().resources())
+                .withSecurity(ContainerSecurity.RESTRICTED.withRunAsNonRoot(false));
+
+        assertThat(report(() -> stack(deployment().withInitContainer(init)))).contains(
+                "ERROR prod/Deployment web: container migrate may run as root (runAsNonRoot: false). Keep ContainerSecurity.RESTRICTED. "
+                        + "Or waive it with .waive(PolicyCheck.RUN_AS_NON_ROOT, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_envVarSecret() {
+        assertThat(onlyProblem(() -> stack(deployment(container().withEnv(Env.value("DB_PASSWORD", "s3cr3t-value"))))))
+                .startsWith("ERROR prod/Deployment web: container web sets DB_PASSWORD to a literal value")
+                .contains("which lands in git", ".waive(PolicyCheck.SECRET_LITERAL")
+                .doesNotContain("s3cr3t-value");
+    }
+
+    @Test
+    void kubeLinter_configmapWithCredentials() {
+        ConfigMapDef config = ConfigMapDef.named("web-config").withProperty("db.password", "s3cr3t-value");
+
+        assertThat(onlyProblem(() -> stack(deployment(), config)))
+                .startsWith("ERROR prod/ConfigMap web-config: ")
+                .contains("db.password", ".waive(PolicyCheck.SECRET_LITERAL")
+                .doesNotContain("s3cr3t-value");
+    }
+
+    @Test
+    void kubeLinter_duplicateEnvVar() {
+        assertThat(onlyProblem(() -> stack(deployment(container().withEnv(Env.value("MODE", "fast"), Env.value("MODE", "slow"))))))
+                .isEqualTo("ERROR prod/definition: Container web: env var \"MODE\" is set twice. Keep one definition; the API server would "
+                        + "silently keep the last.");
+    }
+
+    @Test
+    void kubeLinter_invalidTargetPorts() {
+        assertThat(onlyProblem(() -> stack(deployment(container().withPort(Port.tcp("Metrics_Port", 9090))))))
+                .startsWith("ERROR prod/definition: Port 9090: name \"Metrics_Port\" is invalid: must be an IANA service name");
+    }
+
+    @Test
+    void kubeLinter_minimumThreeReplicas() {
+        assertThat(onlyProblem(() -> stack(deployment().withReplicas(1))))
+                .isEqualTo("ERROR prod/Deployment web: runs fewer than 2 replicas (replicas: 1). Run at least 2 so that one node drain is not an outage. "
+                        + "Or waive it with .waive(PolicyCheck.MIN_REPLICAS, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_hpaMinimumThreeReplicas() {
+        DeploymentDef web = DeploymentDef.named("web").running(container());
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("web").scaling(web).between(1, 4)
+                .atUtilization(UtilizationTarget.cpu(70));
+
+        assertThat(onlyProblem(() -> stack(web, autoscaler)))
+                .startsWith("ERROR prod/Deployment web: runs fewer than 2 replicas (autoscaler minReplicas: 1)")
+                .contains("raise the autoscaler's minimum");
+    }
+
+    @Test
+    void kubeLinter_noAntiAffinity() {
+        assertThat(onlyProblem(() -> stack(deployment().withNodeSpread(NodeSpread.NONE))))
+                .isEqualTo("ERROR prod/Deployment web: may run its pods all on one node, which one node failure takes down (nodeSpread: NONE, up to 2 pods). "
+                        + "Remove withNodeSpread(NodeSpread.NONE): pods then prefer nodes without another pod of the Deployment. "
+                        + "Or waive it with .waive(PolicyCheck.NODE_SPREAD, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_nonIsolatedPod() {
+        DeploymentDef web = deployment();
+
+        assertThat(report(() -> Stack.named("demo").environment("prod")
+                .namespace(NamespaceDef.named("demo-prod"))
+                .with(web, PodDisruptionBudgetDef.named("web").protecting(web)))).containsExactly(
+                "ERROR prod/Deployment web: has no NetworkPolicy, so any pod of the cluster may reach its pods (no policy isolates them). "
+                        + "Add NetworkPolicyDef.named(\"web\").isolating(deployment).allowingFrom(<its clients>, <port>). "
+                        + "Or waive it with .waive(PolicyCheck.NETWORK_POLICY, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_pdbMinAvailable() {
+        DeploymentDef web = deployment();
+
+        assertThat(report(() -> Stack.named("demo").environment("prod")
+                .namespace(NamespaceDef.named("demo-prod"))
+                .with(web, PodDisruptionBudgetDef.named("web").protecting(web).withMinAvailable(IntOrPercent.count(2)),
+                        NetworkPolicyDef.named("web").isolating(web)
+                                .allowingFrom(NetworkPeer.sameNamespace(), HTTP))))
+                .containsExactly("ERROR prod/PodDisruptionBudget web: lets no pod of Deployment web be evicted, so a node drain waits forever "
+                        + "(minAvailable 2 of 2 replicas). Use withMaxUnavailable(IntOrPercent.count(1)), or run more replicas than minAvailable.");
+    }
+
+    @Test
+    void kubeLinter_pdbMaxUnavailable() {
+        assertThat(onlyProblem(() -> stack(deployment(), PodDisruptionBudgetDef.named("other").protecting(deployment())
+                .withMaxUnavailable(IntOrPercent.count(0)))))
+                .isEqualTo("ERROR prod/definition: PodDisruptionBudget other: maxUnavailable 0 would block every node drain. Allow at least 1.");
+    }
+
+    @Test
+    void kubeLinter_restartPolicy() {
+        assertThat(onlyProblem(() -> stack(deployment().withRawEdit("no restarts", d -> pod(d).setRestartPolicy("Never")))))
+                .startsWith("ERROR prod/Deployment web: raw edits set what the API server refuses for pods that run until replaced "
+                        + "(restartPolicy: Never, activeDeadlineSeconds: null).");
+    }
+
+    @Test
+    void kubeLinter_jobTtlSecondsAfterFinished() {
+        JobDef job = JobDef.named("migrate").running(container()).withDeadline(Duration.ofMinutes(10))
+                .withRawEdit("clean up", j -> j.getSpec().setTtlSecondsAfterFinished(600));
+
+        assertThat(onlyProblem(() -> stack(deployment(), job)))
+                .isEqualTo("ERROR prod/Job migrate: raw edits set a time to live: once it deletes the finished Job, the next kubectl apply creates "
+                        + "it again and it runs again (ttlSecondsAfterFinished: 600). Remove it: the Job's name changes with its definition, and "
+                        + "kubectl apply --prune deletes the previous one.");
+    }
+
+    @Test
+    void kubeLinter_hostNetwork() {
+        assertThat(onlyProblem(() -> stack(deployment().withRawEdit("node network", d -> pod(d).setHostNetwork(true)))))
+                .startsWith("ERROR prod/Deployment web: raw edits make its pods break the restricted Pod Security Standard that namespace demo-prod "
+                        + "enforces, so the API server refuses them (host namespaces (hostNetwork, hostPID or hostIPC)).");
+    }
+
+    @Test
+    void kubeLinter_hostPid() {
+        assertThat(onlyProblem(() -> stack(deployment().withRawEdit("node processes", d -> pod(d).setHostPID(true)))))
+                .contains("break the restricted Pod Security Standard", "(host namespaces (hostNetwork, hostPID or hostIPC))");
+    }
+
+    @Test
+    void kubeLinter_hostIpc() {
+        assertThat(onlyProblem(() -> stack(deployment().withRawEdit("node ipc", d -> pod(d).setHostIPC(true)))))
+                .contains("break the restricted Pod Security Standard", "(host namespaces (hostNetwork, hostPID or hostIPC))");
+    }
+
+    @Test
+    void kubeLinter_dockerSock() {
+        assertThat(onlyProblem(() -> stack(mountingHostPath("/var/run/docker.sock", false))))
+                .startsWith("ERROR prod/Deployment web: raw edits make its pods break the restricted Pod Security Standard")
+                .contains("(volume host is a hostPath)");
+    }
+
+    @Test
+    void kubeLinter_sensitiveHostMounts() {
+        assertThat(onlyProblem(() -> stack(mountingHostPath("/etc", true))))
+                .contains("break the restricted Pod Security Standard", "(volume host is a hostPath)");
+    }
+
+    @Test
+    void kubeLinter_writableHostMount() {
+        assertThat(onlyProblem(() -> stack(mountingHostPath("/var/log", false))))
+                .contains("break the restricted Pod Security Standard", "(volume host is a hostPath)");
+    }
+
+    @Test
+    void kubeLinter_unsafeSysctls() {
+        DeploymentDef edited = deployment().withRawEdit("message queues", d -> pod(d).getSecurityContext()
+                .setSysctls(List.of(new Sysctl("kernel.msgmax", "65536"))));
+
+        assertThat(onlyProblem(() -> stack(edited))).contains("break the restricted Pod Security Standard", "sysctl kernel.msgmax");
+    }
+
+    @Test
+    void kubeLinter_unsafeProcMount() {
+        DeploymentDef edited = deployment().withRawEdit("nested containers", d -> pod(d).getContainers().get(0).getSecurityContext()
+                .setProcMount("Unmasked"));
+
+        assertThat(onlyProblem(() -> stack(edited))).contains("break the restricted Pod Security Standard", "container web procMount Unmasked");
+    }
+
+    @Test
+    void kubeLinter_projectedTokenLongExpiration() {
+        DeploymentDef edited = deployment().withRawEdit("long token", d -> {
+            List<Volume> volumes = new ArrayList<>(pod(d).getVolumes() == null ? List.of() : pod(d).getVolumes());
+            volumes.add(new VolumeBuilder().withName("token").withNewProjected().addNewSource().withNewServiceAccountToken()
+                    .withPath("token").withExpirationSeconds(7L * 24 * 3600).endServiceAccountToken().endSource().endProjected().build());
+            pod(d).setVolumes(volumes);
+        });
+
+        assertThat(onlyProblem(() -> stack(edited))).startsWith("ERROR prod/Deployment web: raw edit \"long token\" changed what the checks read");
+    }
+
+    @Test
+    void kubeLinter_automountServiceAccountToken() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+
+        assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account)))
+                .isEqualTo("ERROR prod/Deployment web: mounts an API token, but ServiceAccount web has no role in the stack "
+                        + "(automountServiceAccountToken: true). Use withServiceAccount (no token) unless the pods call the API; then bind a role to "
+                        + "the account. Or waive it with .waive(PolicyCheck.TOKEN_MOUNT, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_defaultServiceAccount() {
+        ServiceAccountDef byDefault = ServiceAccountDef.named("default");
+        RoleDef reader = RoleDef.named("pods-reader", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+
+        assertThat(report(() -> stack(deployment(), byDefault, reader, RoleBindingDef.named("default-pods").granting(reader).to(byDefault))))
+                .contains("ERROR prod/RoleBinding default-pods: grants a role to a default ServiceAccount, which every pod of its namespace runs as "
+                        + "(default). Define a dedicated ServiceAccountDef and run only the pods that need the role with it. "
+                        + "Or waive it with .waive(PolicyCheck.DEFAULT_ACCOUNT_BINDING, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_clusterWideSecretsAccess() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+        ClusterRoleDef secrets = ClusterRoleDef.named("demo-prod-secrets", PolicyRule.allow(Verb.GET).on(ApiResource.SECRETS));
+
+        assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account, secrets,
+                ClusterRoleBindingDef.named("demo-prod-secrets").granting(secrets).to(account))))
+                .isEqualTo("WARNING prod/ClusterRoleBinding demo-prod-secrets: grants ClusterRole demo-prod-secrets in every namespace "
+                        + "(ClusterRoleBinding). If the subjects only need namespace demo-prod, use RoleBindingDef.named(..).granting(clusterRole) "
+                        + "instead. Or waive it with .waive(PolicyCheck.CLUSTER_ROLE_BINDING, \"<why>\").");
+    }
+
+    @Test
+    void kubeLinter_runAsNonRoot_atThePodLevel() {
+        assertThat(report(() -> privilegedStack(deployment().withSecurity(PodSecurity.RESTRICTED.withRunAsNonRoot(false))))).contains(
+                "ERROR prod/Deployment web: pods may run as root (runAsNonRoot: false). Keep PodSecurity.RESTRICTED and run as a numeric "
+                        + "non-root user (withUser(10001)). Or waive it with .waive(PolicyCheck.RUN_AS_NON_ROOT, \"<why>\").");
+    }
+}

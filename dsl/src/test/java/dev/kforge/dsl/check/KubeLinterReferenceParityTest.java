@@ -1,0 +1,152 @@
+package dev.kforge.dsl.check;
+
+import static dev.kforge.dsl.check.LinterParity.HTTP;
+import static dev.kforge.dsl.check.LinterParity.container;
+import static dev.kforge.dsl.check.LinterParity.deployment;
+import static dev.kforge.dsl.check.LinterParity.onlyProblem;
+import static dev.kforge.dsl.check.LinterParity.pod;
+import static dev.kforge.dsl.check.LinterParity.report;
+import static dev.kforge.dsl.check.LinterParity.stack;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.IngressPath;
+import dev.kforge.dsl.network.IngressRule;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.UtilizationTarget;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kube-linter's checks of references between objects (dangling-*, non-existent-service-account, *-port,
+ * mismatching-selector, env-value-from): kforge passes objects instead of names, and checks before writing
+ * that each one referred to is in the stack. See docs/linter-parity.md.
+ */
+class KubeLinterReferenceParityTest {
+    /** A Deployment the stack does not contain. */
+    private static final DeploymentDef ELSEWHERE = DeploymentDef.named("api").running(container()).withReplicas(2);
+
+    @Test
+    void kubeLinter_danglingService() {
+        assertThat(onlyProblem(() -> stack(deployment(), ServiceDef.named("api").selecting(ELSEWHERE).withPort(ServicePort.to(HTTP)))))
+                .startsWith("ERROR prod/Service api: ")
+                .contains("Deployment api", "which is not in the stack");
+    }
+
+    @Test
+    void kubeLinter_danglingIngress() {
+        ServiceDef missing = ServiceDef.named("api").selecting(ELSEWHERE).withPort(ServicePort.to(HTTP));
+        IngressDef ingress = IngressDef.named("web").withIngressClassName("nginx")
+                .withRule(IngressRule.host("web.example.com").withPath(IngressPath.prefix("/", missing.backend(ServicePort.to(HTTP)))));
+
+        assertThat(report(() -> stack(deployment(), ingress))).anySatisfy(line -> assertThat(line)
+                .startsWith("ERROR prod/Ingress web: ").contains("Service api", "not in the stack"));
+    }
+
+    @Test
+    void kubeLinter_danglingHorizontalPodAutoscaler() {
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("api").scaling(ELSEWHERE).between(2, 4)
+                .atUtilization(UtilizationTarget.cpu(70));
+
+        assertThat(onlyProblem(() -> stack(deployment(), autoscaler)))
+                .startsWith("ERROR prod/HorizontalPodAutoscaler api: ")
+                .contains("Deployment api", "not in the stack");
+    }
+
+    @Test
+    void kubeLinter_danglingNetworkPolicy() {
+        NetworkPolicyDef policy = NetworkPolicyDef.named("api").isolating(ELSEWHERE).allowingFrom(NetworkPeer.sameNamespace(), HTTP);
+
+        assertThat(onlyProblem(() -> stack(deployment(), policy)))
+                .startsWith("ERROR prod/NetworkPolicy api: ")
+                .contains("Deployment api", "not in the stack");
+    }
+
+    @Test
+    void kubeLinter_danglingNetworkPolicyPeerPodSelector() {
+        DeploymentDef web = deployment();
+        NetworkPolicyDef admitting = NetworkPolicyDef.named("from-api").isolating(web).allowingFrom(NetworkPeer.podsOf(ELSEWHERE), HTTP);
+
+        assertThat(onlyProblem(() -> stack(web, admitting)))
+                .startsWith("ERROR prod/NetworkPolicy from-api: ")
+                .contains("Deployment api", "not in the stack");
+    }
+
+    @Test
+    void kubeLinter_nonExistentServiceAccount() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+
+        assertThat(onlyProblem(() -> stack(deployment().withServiceAccount(account))))
+                .startsWith("ERROR prod/Deployment web: ")
+                .contains("serviceAccountName names a ServiceAccount that is not in the stack (web)");
+    }
+
+    @Test
+    void kubeLinter_livenessPort() {
+        Port admin = Port.tcp("admin", 9090);
+
+        assertThat(onlyProblem(() -> stack(deployment(container().withLivenessProbe(ProbeDef.httpGet("/health", admin))))))
+                .startsWith("ERROR prod/Deployment web: ")
+                .contains("livenessProbe", "admin (9090/TCP)");
+    }
+
+    @Test
+    void kubeLinter_readinessPort() {
+        Port admin = Port.tcp("admin", 9090);
+
+        assertThat(onlyProblem(() -> stack(deployment(container().withReadinessProbe(ProbeDef.tcpSocket(admin))))))
+                .startsWith("ERROR prod/Deployment web: ")
+                .contains("readinessProbe", "admin (9090/TCP)");
+    }
+
+    @Test
+    void kubeLinter_startupPort() {
+        Port admin = Port.tcp("admin", 9090);
+
+        assertThat(onlyProblem(() -> stack(deployment(container().withStartupProbe(ProbeDef.httpGet("/started", admin))))))
+                .startsWith("ERROR prod/Deployment web: ")
+                .contains("startupProbe", "admin (9090/TCP)");
+    }
+
+    @Test
+    void kubeLinter_envValueFrom() {
+        ConfigMapDef config = ConfigMapDef.named("web-config").withProperty("MODE", "fast");
+
+        assertThat(onlyProblem(() -> stack(deployment(container().withEnv(Env.from("MODE", config.key("MODE")))))))
+                .startsWith("ERROR prod/Deployment web: ")
+                .contains("ConfigMap web-config, which is not in the stack");
+        // A key the ConfigMap lacks is refused where it is named.
+        assertThat(onlyProblem(() -> stack(deployment(container().withEnv(Env.from("MODE", config.key("SPEED")))))))
+                .startsWith("ERROR prod/definition: ")
+                .contains("SPEED");
+    }
+
+    @Test
+    void kubeLinter_mismatchingSelector() {
+        DeploymentDef edited = deployment().withRawEdit("other pods", d -> d.getSpec().setSelector(new LabelSelector(null, Map.of("app", "other"))));
+
+        assertThat(onlyProblem(() -> stack(edited)))
+                .startsWith("ERROR prod/Deployment web: ")
+                .contains("raw edits left a selector that does not match its pod template's labels");
+    }
+
+    @Test
+    void kubeLinter_deprecatedServiceAccountField() {
+        DeploymentDef edited = deployment().withRawEdit("old field", d -> pod(d).setServiceAccount("builder"));
+
+        assertThat(onlyProblem(() -> stack(edited)))
+                .startsWith("ERROR prod/Deployment web: ")
+                .contains("changed what the checks read from the definition", "builder", "withServiceAccount");
+    }
+}
