@@ -49,6 +49,50 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         env = Given.all(subject, "env", env);
         envFrom = Given.all(subject, "envFrom", envFrom);
         mounts = Given.all(subject, "mounts", mounts);
+        // Here rather than in the withers, so that a container given whole to this constructor is held to them too.
+        requireUniquePorts(subject, ports);
+        requireUniqueEnv(subject, env);
+        requireUniqueMountPaths(subject, mounts);
+    }
+
+    /** Each port name once, each number once per protocol. */
+    private static void requireUniquePorts(String subject, List<Port> ports) {
+        for (int i = 0; i < ports.size(); i++) {
+            Port port = ports.get(i);
+            for (Port existing : ports.subList(0, i)) {
+                if (existing.name().equals(port.name())) {
+                    throw InvalidDefinitionException.invalid(subject, "port name", port.name(), "is declared twice", "Give each port its own name.");
+                }
+                if (existing.number() == port.number() && existing.protocol() == port.protocol()) {
+                    throw InvalidDefinitionException.invalid(subject, "port number", port.number(),
+                            "is already declared as " + existing.name(), "Reuse the Port object " + existing.name() + ".");
+                }
+            }
+        }
+    }
+
+    /** Each env var name once: the API server would keep the last silently. */
+    private static void requireUniqueEnv(String subject, List<EnvVarDef> env) {
+        for (int i = 0; i < env.size(); i++) {
+            String name = env.get(i).name();
+            if (env.subList(0, i).stream().anyMatch(existing -> existing.name().equals(name))) {
+                throw InvalidDefinitionException.invalid(subject, "env var", name, "is set twice",
+                        "Keep one definition; the API server would silently keep the last.");
+            }
+        }
+    }
+
+    /** Each mount path once. */
+    private static void requireUniqueMountPaths(String subject, List<VolumeMount> mounts) {
+        for (int i = 0; i < mounts.size(); i++) {
+            VolumeMount mount = mounts.get(i);
+            for (VolumeMount existing : mounts.subList(0, i)) {
+                if (existing.mountPath().equals(mount.mountPath())) {
+                    throw InvalidDefinitionException.invalid(subject, "mountPath", mount.mountPath(),
+                            "is already used by volume " + existing.volume().name(), "Mount each volume at its own path.");
+                }
+            }
+        }
     }
 
     /** The first step: a container needs a name and an image. */
@@ -73,29 +117,13 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     /** A copy that declares {@code port}; names and numbers must be unique in the container. */
     public ContainerDef withPort(Port port) {
         Given.value(subject(), "port", port);
-        for (Port existing : ports) {
-            if (existing.name().equals(port.name())) {
-                throw InvalidDefinitionException.invalid(subject(), "port name", port.name(), "is declared twice",
-                        "Give each port its own name.");
-            }
-            if (existing.number() == port.number() && existing.protocol() == port.protocol()) {
-                throw InvalidDefinitionException.invalid(subject(), "port number", port.number(),
-                        "is already declared as " + existing.name(), "Reuse the Port object " + existing.name() + ".");
-            }
-        }
         return copy(b -> b.ports = Lists.append(ports, port));
     }
 
     /** A copy with more env vars; each name may appear once. */
     public ContainerDef withEnv(EnvVarDef... vars) {
         List<EnvVarDef> all = new ArrayList<>(env);
-        for (EnvVarDef var : Given.all(subject(), "env", vars == null ? null : Arrays.asList(vars))) {
-            if (all.stream().anyMatch(existing -> existing.name().equals(var.name()))) {
-                throw InvalidDefinitionException.invalid(subject(), "env var", var.name(), "is set twice",
-                        "Keep one definition; the API server would silently keep the last.");
-            }
-            all.add(var);
-        }
+        all.addAll(Given.all(subject(), "env", vars == null ? null : Arrays.asList(vars)));
         return copy(b -> b.env = all);
     }
 
@@ -152,12 +180,6 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     }
 
     private ContainerDef withMount(VolumeMount mount) {
-        for (VolumeMount existing : mounts) {
-            if (existing.mountPath().equals(mount.mountPath())) {
-                throw InvalidDefinitionException.invalid(subject(), "mountPath", mount.mountPath(),
-                        "is already used by volume " + existing.volume().name(), "Mount each volume at its own path.");
-            }
-        }
         return copy(b -> b.mounts = Lists.append(mounts, mount));
     }
 

@@ -187,6 +187,17 @@ class KubeLinterParityTest {
     }
 
     @Test
+    void kubeLinter_duplicateEnvVar_givenToTheRecordConstructor() {
+        ContainerDef c = container();
+
+        assertThat(onlyProblem(() -> stack(deployment(new ContainerDef(c.name(), c.image(), c.pullPolicy(), c.command(), c.args(), c.ports(),
+                List.of(Env.value("MODE", "fast"), Env.value("MODE", "slow")), c.envFrom(), c.resources(), c.readinessProbe(), c.livenessProbe(),
+                c.startupProbe(), c.mounts(), c.security(), c.preStop())))))
+                .isEqualTo("ERROR prod/definition: Container web: env var \"MODE\" is set twice. Keep one definition; the API server would "
+                        + "silently keep the last.");
+    }
+
+    @Test
     void kubeLinter_invalidTargetPorts() {
         assertThat(onlyProblem(() -> stack(deployment(container().withPort(Port.tcp("Metrics_Port", 9090))))))
                 .startsWith("ERROR prod/definition: Port 9090: name \"Metrics_Port\" is invalid: must be an IANA service name");

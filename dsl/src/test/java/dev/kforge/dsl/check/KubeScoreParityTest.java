@@ -251,6 +251,16 @@ class KubeScoreParityTest {
     }
 
     @Test
+    void kubeScore_containerPortsCheck_givenToTheRecordConstructor() {
+        ContainerDef c = container();
+
+        assertThat(onlyProblem(() -> stack(deployment(new ContainerDef(c.name(), c.image(), c.pullPolicy(), c.command(), c.args(),
+                java.util.List.of(HTTP, Port.tcp("http", 9090)), c.env(), c.envFrom(), c.resources(), c.readinessProbe(), c.livenessProbe(),
+                c.startupProbe(), c.mounts(), c.security(), c.preStop())))))
+                .isEqualTo("ERROR prod/definition: Container web: port name \"http\" is declared twice. Give each port its own name.");
+    }
+
+    @Test
     void kubeScore_cronjobHasDeadline() {
         CronJobDef report = CronJobDef.named("report").onSchedule("30 2 * * *").running(container());
 
