@@ -1,5 +1,6 @@
 package dev.kforge.dsl.stack;
 
+import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Lists;
@@ -7,19 +8,29 @@ import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.Namespace;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * A Namespace; every stack has exactly one, holding its namespaced objects. It enforces a Pod
  * Security Standard (labels {@code pod-security.kubernetes.io/enforce}, {@code warn} and
  * {@code audit}), {@link PodSecurityStandard#RESTRICTED} unless relaxed with
- * {@link #withPodSecurityStandard}; the checks refuse a workload whose pods it would reject.
+ * {@link #withPodSecurityStandard}; the checks refuse a workload whose pods it would reject. The namespaces
+ * every cluster has are not a stack's to own.
  */
 public record NamespaceDef(Meta meta, PodSecurityStandard podSecurityStandard, List<RawEdit<Namespace>> rawEdits)
         implements KubeObject<NamespaceDef> {
 
+    /** The namespaces every cluster has, which other workloads share. */
+    private static final Set<String> SHARED = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+
     public NamespaceDef {
         rawEdits = List.copyOf(rawEdits);
+        if (SHARED.contains(meta.name())) {
+            throw InvalidDefinitionException.invalid("Namespace", "name", meta.name(), "is one every cluster has, which other workloads share: "
+                            + "applying the stack's Namespace would relabel it with the stack's Pod Security Standard and prune labels",
+                    "Give the stack a namespace of its own, e.g. \"<service>-<environment>\".");
+        }
     }
 
     public static NamespaceDef named(String name) {

@@ -379,6 +379,16 @@ class KubeLinterParityTest {
     }
 
     @Test
+    void kubeLinter_useNamespace() {
+        for (String shared : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
+            assertThat(onlyProblem(() -> stack(NamespaceDef.named(shared), deployment())))
+                    .isEqualTo("ERROR prod/definition: Namespace: name \"" + shared + "\" is one every cluster has, which other workloads share: "
+                            + "applying the stack's Namespace would relabel it with the stack's Pod Security Standard and prune labels. "
+                            + "Give the stack a namespace of its own, e.g. \"<service>-<environment>\".");
+        }
+    }
+
+    @Test
     void kubeLinter_runAsNonRoot_atThePodLevel() {
         assertThat(report(() -> privilegedStack(deployment().withSecurity(PodSecurity.RESTRICTED.withRunAsNonRoot(false))))).contains(
                 "ERROR prod/Deployment web: pods may run as root (runAsNonRoot: false). Keep PodSecurity.RESTRICTED and run as a numeric "
