@@ -23,6 +23,7 @@ public record ClusterRoleBindingDef(Meta meta, ClusterRoleDef role, List<Subject
     public ClusterRoleBindingDef {
         subjects = List.copyOf(subjects);
         rawEdits = List.copyOf(rawEdits);
+        ClusterRbacNames.requireOwn(Kind.CLUSTER_ROLE_BINDING, meta.name());
         if (subjects.isEmpty()) {
             throw new InvalidDefinitionException(Kind.CLUSTER_ROLE_BINDING + " " + meta.name() + ": no subjects. Bind the role to at least one ServiceAccount.");
         }

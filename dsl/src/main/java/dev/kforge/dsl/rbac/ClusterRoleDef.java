@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * A ClusterRole. It is cluster-scoped, so its name must be unique across every environment that
- * shares a cluster: include the environment in it.
+ * shares a cluster: include the environment in it. The cluster's own roles ({@code cluster-admin},
+ * {@code admin}, {@code edit}, {@code view}, {@code system:*}) are not a stack's to define.
  */
 public record ClusterRoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<ClusterRole>> rawEdits)
         implements KubeObject<ClusterRoleDef>, RoleReference {
@@ -20,6 +21,7 @@ public record ClusterRoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<Clu
     public ClusterRoleDef {
         rules = List.copyOf(rules);
         rawEdits = List.copyOf(rawEdits);
+        ClusterRbacNames.requireOwn(Kind.CLUSTER_ROLE, meta.name());
     }
 
     /** A ClusterRole with at least one rule. */

@@ -389,6 +389,29 @@ class KubeLinterParityTest {
     }
 
     @Test
+    void kubeLinter_clusterAdminRoleBinding() {
+        // Binding the cluster's cluster-admin would take a ClusterRole of that name in the stack: which would replace the cluster's own.
+        assertThat(onlyProblem(() -> {
+            ServiceAccountDef account = ServiceAccountDef.named("web");
+            ClusterRoleDef admin = ClusterRoleDef.named("cluster-admin", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+            return stack(deployment().withApiAccessAs(account), account, admin, ClusterRoleBindingDef.named("web-admin").granting(admin).to(account));
+        })).isEqualTo("ERROR prod/definition: ClusterRole: name \"cluster-admin\" is one every cluster has: applying it would replace the "
+                + "cluster's own rules, and pruning would delete it. Define a ClusterRole of your own with the rules the subjects need: "
+                + "kforge binds only roles the stack defines.");
+        for (String builtIn : List.of("admin", "edit", "view", "system:node")) {
+            assertThat(onlyProblem(() -> stack(deployment(), ClusterRoleDef.named(builtIn, PolicyRule.allow(Verb.GET).on(ApiResource.PODS)))))
+                    .startsWith("ERROR prod/definition: ClusterRole: name \"" + builtIn + "\" is one every cluster has");
+        }
+        // Nor may the stack replace the binding that makes system:masters cluster admins.
+        assertThat(onlyProblem(() -> {
+            ServiceAccountDef account = ServiceAccountDef.named("web");
+            ClusterRoleDef reader = ClusterRoleDef.named("demo-prod-read", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+            return stack(deployment(), account, reader, ClusterRoleBindingDef.named("cluster-admin").granting(reader).to(account));
+        })).startsWith("ERROR prod/definition: ClusterRoleBinding: name \"cluster-admin\" is one every cluster has: applying it would replace "
+                + "the cluster's own");
+    }
+
+    @Test
     void kubeLinter_runAsNonRoot_atThePodLevel() {
         assertThat(report(() -> privilegedStack(deployment().withSecurity(PodSecurity.RESTRICTED.withRunAsNonRoot(false))))).contains(
                 "ERROR prod/Deployment web: pods may run as root (runAsNonRoot: false). Keep PodSecurity.RESTRICTED and run as a numeric "

@@ -132,7 +132,7 @@ class NamesTest {
 
     @Test
     void accepts_any_path_segment_for_rbac_objects() {
-        assertThat(ClusterRoleDef.named("system:pods-reader", LIST_PODS).name()).isEqualTo("system:pods-reader");
+        assertThat(ClusterRoleDef.named("demo:pods-reader", LIST_PODS).name()).isEqualTo("demo:pods-reader");
         assertThat(RoleDef.named("Pods Reader", LIST_PODS).name()).isEqualTo("Pods Reader");
     }
 

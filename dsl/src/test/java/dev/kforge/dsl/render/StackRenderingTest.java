@@ -228,8 +228,8 @@ class StackRenderingTest {
     @Test
     void gives_distinct_file_names_to_distinct_objects_of_one_kind() {
         // Given two ClusterRoles whose names differ only in a character a file name cannot hold
-        ClusterRoleDef colon = ClusterRoleDef.named("system:pods-reader", PolicyRule.allow(Verb.LIST).on(ApiResource.PODS));
-        ClusterRoleDef dash = ClusterRoleDef.named("system-pods-reader", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+        ClusterRoleDef colon = ClusterRoleDef.named("demo:pods-reader", PolicyRule.allow(Verb.LIST).on(ApiResource.PODS));
+        ClusterRoleDef dash = ClusterRoleDef.named("demo-pods-reader", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
         Stack stack = demoStack(colon, dash);
 
         // When the stack passes the checks and is rendered
