@@ -412,6 +412,35 @@ class KubeLinterParityTest {
     }
 
     @Test
+    void kubeLinter_clusterAdminRoleBinding_throughARawEdit() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+        RoleDef reader = RoleDef.named("pods-reader", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+        RoleBindingDef binding = RoleBindingDef.named("web-pods").granting(reader).to(account).withRawEdit("needs more", b -> {
+            b.getRoleRef().setKind("ClusterRole");
+            b.getRoleRef().setName("cluster-admin");
+        });
+
+        assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account, reader, binding)))
+                .isEqualTo("ERROR prod/RoleBinding web-pods: raw edit \"needs more\" changed what the checks read from the definition "
+                        + "(roleRef: Role pods-reader -> ClusterRole cluster-admin). Set it in the definition instead (granting(role) and "
+                        + "to(subjects)), where the checks see it.");
+    }
+
+    @Test
+    void kubeLinter_defaultServiceAccount_throughARawEdit() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+        ClusterRoleDef reader = ClusterRoleDef.named("demo-prod-read", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+        ClusterRoleBindingDef binding = ClusterRoleBindingDef.named("demo-prod-read").granting(reader).to(account)
+                .withRawEdit("every pod", b -> b.getSubjects().get(0).setName("default"))
+                .waive(dev.kforge.dsl.core.PolicyCheck.CLUSTER_ROLE_BINDING, "reads every namespace's pods");
+
+        assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account, reader, binding)))
+                .isEqualTo("ERROR prod/ClusterRoleBinding demo-prod-read: raw edit \"every pod\" changed what the checks read from the definition "
+                        + "(subjects: [ServiceAccount demo-prod/web] -> [ServiceAccount demo-prod/default]). Set it in the definition instead "
+                        + "(granting(role) and to(subjects)), where the checks see it.");
+    }
+
+    @Test
     void kubeLinter_runAsNonRoot_atThePodLevel() {
         assertThat(report(() -> privilegedStack(deployment().withSecurity(PodSecurity.RESTRICTED.withRunAsNonRoot(false))))).contains(
                 "ERROR prod/Deployment web: pods may run as root (runAsNonRoot: false). Keep PodSecurity.RESTRICTED and run as a numeric "
