@@ -37,6 +37,7 @@ public final class Checks {
             new GatewayReferencesCheck(),
             new GatewayRouteAdmissionCheck(),
             new ContainerPolicyCheck(),
+            new SshPortPolicyCheck(),
             new SecretLiteralPolicyCheck(),
             new SecurityPolicyCheck(),
             new AccessPolicyCheck(),

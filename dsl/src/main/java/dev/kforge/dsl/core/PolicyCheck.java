@@ -39,7 +39,9 @@ public enum PolicyCheck {
     /** A Deployment whose pods no NetworkPolicy isolates: any pod of the cluster may reach them. */
     NETWORK_POLICY("network-policy"),
     /** A Job or CronJob without a deadline: a run that hangs never ends (and a CronJob's may hold back every later one). */
-    JOB_DEADLINE("job-deadline");
+    JOB_DEADLINE("job-deadline"),
+    /** A container that declares port 22/TCP: an SSH server in a pod is a shell around the API server's authentication and audit. */
+    SSH_PORT("ssh-port");
 
     private final String id;
 
@@ -54,7 +56,7 @@ public enum PolicyCheck {
     public boolean judgesRawEdits() {
         return switch (this) {
             case IMAGE_TAG, RESOURCES, PROBES, RUN_AS_NON_ROOT, READ_ONLY_ROOT_FILESYSTEM, PRIVILEGE_ESCALATION, CAPABILITIES, SECCOMP,
-                    SECRET_LITERAL -> true;
+                    SECRET_LITERAL, SSH_PORT -> true;
             default -> false;
         };
     }

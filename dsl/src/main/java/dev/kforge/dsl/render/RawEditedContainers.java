@@ -20,9 +20,9 @@ import java.util.Set;
 
 /**
  * A container a raw edit adds meets the container rules the policy holds the definition's to
- * ({@code ContainerPolicyCheck}): a pinned image, cpu and memory requests and limits, and, in pods
- * that run until replaced, a readiness and a liveness probe. Otherwise an edit would be the way
- * around them. What the object waives, or the stack's policy turns off, is not asked. A container
+ * ({@code ContainerPolicyCheck}, {@code SshPortPolicyCheck}): a pinned image, cpu and memory requests
+ * and limits, no SSH port, and, in pods that run until replaced, a readiness and a liveness probe.
+ * Otherwise an edit would be the way around them. What the object waives, or the stack's policy turns off, is not asked. A container
  * without a valid image or name, two containers of one name, and ephemeral containers, which the API
  * server refuses in a template, are refused too, whatever the policy.
  */
@@ -94,6 +94,11 @@ final class RawEditedContainers {
         List<String> missing = AMOUNTS.stream().filter(amount -> !amounts.containsKey(".resources." + amount)).toList();
         if (PolicyRules.enforced(PolicyCheck.RESOURCES, object, stack) && !missing.isEmpty()) {
             findings.breaks(PolicyCheck.RESOURCES, subject + " has no " + String.join(", ", missing));
+        }
+        boolean ssh = RawEditResultCheck.orEmpty(container.getPorts()).stream().anyMatch(port -> Integer.valueOf(22).equals(port.getContainerPort())
+                && (port.getProtocol() == null || port.getProtocol().equals("TCP")));
+        if (ssh && PolicyRules.enforced(PolicyCheck.SSH_PORT, object, stack)) {
+            findings.breaks(PolicyCheck.SSH_PORT, subject + " declares port 22/TCP, where an SSH server listens");
         }
         if (serves && PolicyRules.enforced(PolicyCheck.PROBES, object, stack)
                 && (container.getReadinessProbe() == null || container.getLivenessProbe() == null)) {

@@ -11,6 +11,8 @@ import static dev.kforge.dsl.check.LinterParity.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.rbac.ApiResource;
@@ -38,6 +40,9 @@ import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.UtilizationTarget;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Sysctl;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -432,12 +437,43 @@ class KubeLinterParityTest {
         ClusterRoleDef reader = ClusterRoleDef.named("demo-prod-read", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
         ClusterRoleBindingDef binding = ClusterRoleBindingDef.named("demo-prod-read").granting(reader).to(account)
                 .withRawEdit("every pod", b -> b.getSubjects().get(0).setName("default"))
-                .waive(dev.kforge.dsl.core.PolicyCheck.CLUSTER_ROLE_BINDING, "reads every namespace's pods");
+                .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "reads every namespace's pods");
 
         assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account, reader, binding)))
                 .isEqualTo("ERROR prod/ClusterRoleBinding demo-prod-read: raw edit \"every pod\" changed what the checks read from the definition "
                         + "(subjects: [ServiceAccount demo-prod/web] -> [ServiceAccount demo-prod/default]). Set it in the definition instead "
                         + "(granting(role) and to(subjects)), where the checks see it.");
+    }
+
+    @Test
+    void kubeLinter_sshPort() {
+        DeploymentDef ssh = deployment(container().withPort(Port.tcp("ssh", 22)));
+
+        assertThat(onlyProblem(() -> stack(ssh)))
+                .isEqualTo("ERROR prod/Deployment web: container web declares port 22/TCP, where an SSH server listens: a shell into the pod that "
+                        + "bypasses the API server's authentication, RBAC and audit log (ssh (22/TCP)). Remove the port and the server; use kubectl "
+                        + "exec or kubectl debug, which RBAC controls and the audit log records. Or waive it with .waive(PolicyCheck.SSH_PORT, \"<why>\").");
+        assertThat(report(() -> stack(ssh).withPolicy(Policy.RELAXED))).singleElement().asString().startsWith("WARNING prod/Deployment web: container web "
+                + "declares port 22/TCP");
+        assertThat(report(() -> stack(ssh.waive(PolicyCheck.SSH_PORT, "a bastion, audited by its own sshd")))).isEmpty();
+        // Another protocol on 22 is not SSH.
+        assertThat(report(() -> stack(deployment(container().withPort(Port.udp("sync", 22)))))).isEmpty();
+    }
+
+    @Test
+    void kubeLinter_sshPort_ofAContainerARawEditAdds() {
+        DeploymentDef edited = deployment().withRawEdit("debug shell", d -> {
+            List<Container> containers = new ArrayList<>(pod(d).getContainers());
+            Container web = pod(d).getContainers().get(0);
+            containers.add(new ContainerBuilder(web).withName("sshd").withImage("example/sshd:9.6.0")
+                    .withPorts(new ContainerPortBuilder().withName("ssh").withContainerPort(22).build()).build());
+            pod(d).setContainers(containers);
+        });
+
+        assertThat(onlyProblem(() -> stack(edited)))
+                .startsWith("ERROR prod/Deployment web: raw edit \"debug shell\" added containers the policy's container rules or the API server refuse "
+                        + "(container sshd declares port 22/TCP, where an SSH server listens)")
+                .endsWith(".waive(PolicyCheck.SSH_PORT, \"<why>\").");
     }
 
     @Test
