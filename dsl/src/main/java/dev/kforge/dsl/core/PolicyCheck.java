@@ -41,7 +41,14 @@ public enum PolicyCheck {
     /** A Job or CronJob without a deadline: a run that hangs never ends (and a CronJob's may hold back every later one). */
     JOB_DEADLINE("job-deadline"),
     /** A container that declares port 22/TCP: an SSH server in a pod is a shell around the API server's authentication and audit. */
-    SSH_PORT("ssh-port");
+    SSH_PORT("ssh-port"),
+    /**
+     * A pod that reaches into its node: the node's network, process or IPC namespace, a hostPath volume (the container
+     * runtime's socket, /etc, /proc...), a host port, an unsafe sysctl or an unmasked /proc. Only a raw edit can set these,
+     * and the baseline and restricted Pod Security Standards refuse them outright; this rule judges the pods a privileged
+     * namespace admits.
+     */
+    HOST_ACCESS("host-access");
 
     private final String id;
 
@@ -56,7 +63,7 @@ public enum PolicyCheck {
     public boolean judgesRawEdits() {
         return switch (this) {
             case IMAGE_TAG, RESOURCES, PROBES, RUN_AS_NON_ROOT, READ_ONLY_ROOT_FILESYSTEM, PRIVILEGE_ESCALATION, CAPABILITIES, SECCOMP,
-                    SECRET_LITERAL, SSH_PORT -> true;
+                    SECRET_LITERAL, SSH_PORT, HOST_ACCESS -> true;
             default -> false;
         };
     }

@@ -109,6 +109,7 @@ final class RawEditResultCheck {
                 judgements.add(() -> checkPodSecurity(object, podTemplateOf(unedited), template, stack));
                 judgements.add(() -> requireConsistentEscalation(object, template));
                 judgements.add(() -> requireValidProfiles(object, template));
+                judgements.add(() -> RawEditedHostAccess.check(object, template, stack));
             }
             if (CheckedFields.apply(manifest)) {
                 judgements.add(() -> RawEditedCheckedFields.check(object, unedited, manifest, stack));

@@ -34,6 +34,11 @@ final class RenderedPodSecurity {
     private RenderedPodSecurity() {
     }
 
+    /** Whether the kubelet allows {@code sysctl} on every node, as the baseline standard does. */
+    static boolean isSafeSysctl(String sysctl) {
+        return SAFE_SYSCTLS.contains(sysctl);
+    }
+
     /** The SELinux types the baseline standard allows a pod or container to set. */
     private static final Set<String> ALLOWED_SELINUX_TYPES = Set.of("", "container_t", "container_init_t", "container_kvm_t", "container_engine_t");
     /** The annotation prefix of the AppArmor profiles of pods before Kubernetes 1.30, which the standard still reads. */
@@ -74,7 +79,7 @@ final class RenderedPodSecurity {
             violations.add("pod hostProcess");
         }
         for (Sysctl sysctl : orEmpty(podContext.getSysctls())) {
-            if (!SAFE_SYSCTLS.contains(sysctl.getName())) {
+            if (!isSafeSysctl(sysctl.getName())) {
                 violations.add("sysctl " + sysctl.getName());
             }
         }

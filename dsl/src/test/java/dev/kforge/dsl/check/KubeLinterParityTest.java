@@ -65,18 +65,6 @@ class KubeLinterParityTest {
         return deployment(container().withSecurity(security));
     }
 
-    /** A raw edit that mounts the node's {@code path} into container web. */
-    private static DeploymentDef mountingHostPath(String path, boolean readOnly) {
-        return deployment().withRawEdit("reads the node", d -> {
-            PodSpec pod = pod(d);
-            List<Volume> volumes = new ArrayList<>(pod.getVolumes() == null ? List.of() : pod.getVolumes());
-            volumes.add(new VolumeBuilder().withName("host").withNewHostPath().withPath(path).endHostPath().build());
-            pod.setVolumes(volumes);
-            pod.getContainers().get(0).setVolumeMounts(List.of(new VolumeMountBuilder().withName("host").withMountPath("/host")
-                    .withReadOnly(readOnly).build()));
-        });
-    }
-
     @Test
     void kubeLinter_latestTag() {
         assertThat(onlyProblem(() -> stack(deployment(container().withImage(Image.parse("example/web:latest"))))))
@@ -282,60 +270,6 @@ class KubeLinterParityTest {
                 .isEqualTo("ERROR prod/Job migrate: raw edits set a time to live: once it deletes the finished Job, the next kubectl apply creates "
                         + "it again and it runs again (ttlSecondsAfterFinished: 600). Remove it: the Job's name changes with its definition, and "
                         + "kubectl apply --prune deletes the previous one.");
-    }
-
-    @Test
-    void kubeLinter_hostNetwork() {
-        assertThat(onlyProblem(() -> stack(deployment().withRawEdit("node network", d -> pod(d).setHostNetwork(true)))))
-                .startsWith("ERROR prod/Deployment web: raw edits make its pods break the restricted Pod Security Standard that namespace demo-prod "
-                        + "enforces, so the API server refuses them (host namespaces (hostNetwork, hostPID or hostIPC)).");
-    }
-
-    @Test
-    void kubeLinter_hostPid() {
-        assertThat(onlyProblem(() -> stack(deployment().withRawEdit("node processes", d -> pod(d).setHostPID(true)))))
-                .contains("break the restricted Pod Security Standard", "(host namespaces (hostNetwork, hostPID or hostIPC))");
-    }
-
-    @Test
-    void kubeLinter_hostIpc() {
-        assertThat(onlyProblem(() -> stack(deployment().withRawEdit("node ipc", d -> pod(d).setHostIPC(true)))))
-                .contains("break the restricted Pod Security Standard", "(host namespaces (hostNetwork, hostPID or hostIPC))");
-    }
-
-    @Test
-    void kubeLinter_dockerSock() {
-        assertThat(onlyProblem(() -> stack(mountingHostPath("/var/run/docker.sock", false))))
-                .startsWith("ERROR prod/Deployment web: raw edits make its pods break the restricted Pod Security Standard")
-                .contains("(volume host is a hostPath)");
-    }
-
-    @Test
-    void kubeLinter_sensitiveHostMounts() {
-        assertThat(onlyProblem(() -> stack(mountingHostPath("/etc", true))))
-                .contains("break the restricted Pod Security Standard", "(volume host is a hostPath)");
-    }
-
-    @Test
-    void kubeLinter_writableHostMount() {
-        assertThat(onlyProblem(() -> stack(mountingHostPath("/var/log", false))))
-                .contains("break the restricted Pod Security Standard", "(volume host is a hostPath)");
-    }
-
-    @Test
-    void kubeLinter_unsafeSysctls() {
-        DeploymentDef edited = deployment().withRawEdit("message queues", d -> pod(d).getSecurityContext()
-                .setSysctls(List.of(new Sysctl("kernel.msgmax", "65536"))));
-
-        assertThat(onlyProblem(() -> stack(edited))).contains("break the restricted Pod Security Standard", "sysctl kernel.msgmax");
-    }
-
-    @Test
-    void kubeLinter_unsafeProcMount() {
-        DeploymentDef edited = deployment().withRawEdit("nested containers", d -> pod(d).getContainers().get(0).getSecurityContext()
-                .setProcMount("Unmasked"));
-
-        assertThat(onlyProblem(() -> stack(edited))).contains("break the restricted Pod Security Standard", "container web procMount Unmasked");
     }
 
     @Test
