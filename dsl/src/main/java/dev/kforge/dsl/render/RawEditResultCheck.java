@@ -110,6 +110,7 @@ final class RawEditResultCheck {
                 judgements.add(() -> requireConsistentEscalation(object, template));
                 judgements.add(() -> requireValidProfiles(object, template));
                 judgements.add(() -> RawEditedHostAccess.check(object, template, stack));
+                judgements.add(() -> RawEditedSpread.check(object, template));
             }
             if (CheckedFields.apply(manifest)) {
                 judgements.add(() -> RawEditedCheckedFields.check(object, unedited, manifest, stack));

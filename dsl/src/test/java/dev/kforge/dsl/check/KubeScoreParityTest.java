@@ -33,6 +33,11 @@ import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +99,7 @@ class KubeScoreParityTest {
     @Test
     void kubeScore_poddisruptionbudgetHasPolicy() {
         assertThatThrownBy(() -> new PodDisruptionBudgetDef(PodDisruptionBudgetDef.named("web").protecting(deployment()).meta(), deployment(),
-                null, null, dev.kforge.dsl.workload.UnhealthyPodEviction.ALWAYS_ALLOW, java.util.List.of()))
+                null, null, dev.kforge.dsl.workload.UnhealthyPodEviction.ALWAYS_ALLOW, List.of()))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("PodDisruptionBudget web: set exactly one of minAvailable and maxUnavailable.");
     }
@@ -255,9 +260,29 @@ class KubeScoreParityTest {
         ContainerDef c = container();
 
         assertThat(onlyProblem(() -> stack(deployment(new ContainerDef(c.name(), c.image(), c.pullPolicy(), c.command(), c.args(),
-                java.util.List.of(HTTP, Port.tcp("http", 9090)), c.env(), c.envFrom(), c.resources(), c.readinessProbe(), c.livenessProbe(),
+                List.of(HTTP, Port.tcp("http", 9090)), c.env(), c.envFrom(), c.resources(), c.readinessProbe(), c.livenessProbe(),
                 c.startupProbe(), c.mounts(), c.security(), c.preStop())))))
                 .isEqualTo("ERROR prod/definition: Container web: port name \"http\" is declared twice. Give each port its own name.");
+    }
+
+    @Test
+    void kubeScore_podTopologySpreadConstraints() {
+        // The DSL writes its own spread (withZoneSpread) whole; a raw edit may add constraints, which the API server validates.
+        DeploymentDef edited = deployment().withRawEdit("spread by rack", d -> {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            List<TopologySpreadConstraint> constraints = new ArrayList<>(pod.getTopologySpreadConstraints());
+            constraints.add(new TopologySpreadConstraintBuilder().withTopologyKey("example.com/rack").withMaxSkew(0)
+                    .withWhenUnsatisfiable("Never").withNewLabelSelector().addToMatchLabels("app.kubernetes.io/name", "web").endLabelSelector().build());
+            constraints.add(new TopologySpreadConstraintBuilder().withTopologyKey("").withMaxSkew(1).withWhenUnsatisfiable("ScheduleAnyway")
+                    .withMinDomains(2).build());
+            pod.setTopologySpreadConstraints(constraints);
+        });
+
+        assertThat(onlyProblem(() -> stack(edited)))
+                .isEqualTo("ERROR prod/Deployment web: raw edit \"spread by rack\" added topology spread constraints the API server refuses, or that "
+                        + "count no pods and spread nothing (example.com/rack: maxSkew 0, whenUnsatisfiable Never; (no topologyKey): no topologyKey, "
+                        + "minDomains without DoNotSchedule, no labelSelector). Give each a topologyKey, maxSkew 1 or more, whenUnsatisfiable "
+                        + "DoNotSchedule or ScheduleAnyway (minDomains only with DoNotSchedule) and a labelSelector of the pods it spreads.");
     }
 
     @Test
