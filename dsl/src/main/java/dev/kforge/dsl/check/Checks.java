@@ -7,6 +7,7 @@ import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
+import dev.kforge.dsl.rbac.RoleReference;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Workload;
 import java.util.HashSet;
@@ -87,9 +88,11 @@ public final class Checks {
     private static void reportUnusedWaivers(Stack stack, StackIndex index, Problems problems) {
         for (KubeObject<?> object : index.objects()) {
             for (PolicyCheck check : object.meta().waivers().keySet()) {
-                // What raw edits render is judged when they are applied, after these checks: the waiver may be for that.
+                // What raw edits render is judged when they are applied, after these checks: the waiver may be for that. The
+                // rules judged there read pods, but for secret-literal (any object) and rbac-escalation (a role's rules).
                 boolean forRawEdits = check.judgesRawEdits() && !object.rawEdits().isEmpty()
-                        && (object instanceof Workload<?> || check == PolicyCheck.SECRET_LITERAL); // the others judge pods
+                        && (object instanceof Workload<?> || check == PolicyCheck.SECRET_LITERAL
+                        || check == PolicyCheck.RBAC_ESCALATION && object instanceof RoleReference);
                 if (!forRawEdits && !problems.wasWaived(object, check)) {
                     problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), object,
                             "waives " + check.id() + ", which finds nothing to waive here", check.id(),

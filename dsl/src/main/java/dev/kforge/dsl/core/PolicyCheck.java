@@ -48,7 +48,12 @@ public enum PolicyCheck {
      * and the baseline and restricted Pod Security Standards refuse them outright; this rule judges the pods a privileged
      * namespace admits.
      */
-    HOST_ACCESS("host-access");
+    HOST_ACCESS("host-access"),
+    /**
+     * A Role or ClusterRole whose raw edits grant what the DSL's verbs and resources leave out: a wildcard, or the escalate,
+     * bind or impersonate verb, with which its holders can give themselves more than the role says.
+     */
+    RBAC_ESCALATION("rbac-escalation");
 
     private final String id;
 
@@ -63,7 +68,7 @@ public enum PolicyCheck {
     public boolean judgesRawEdits() {
         return switch (this) {
             case IMAGE_TAG, RESOURCES, PROBES, RUN_AS_NON_ROOT, READ_ONLY_ROOT_FILESYSTEM, PRIVILEGE_ESCALATION, CAPABILITIES, SECCOMP,
-                    SECRET_LITERAL, SSH_PORT, HOST_ACCESS -> true;
+                    SECRET_LITERAL, SSH_PORT, HOST_ACCESS, RBAC_ESCALATION -> true;
             default -> false;
         };
     }

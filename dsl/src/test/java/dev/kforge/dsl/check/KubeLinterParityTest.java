@@ -15,14 +15,6 @@ import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
-import dev.kforge.dsl.rbac.ApiResource;
-import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
-import dev.kforge.dsl.rbac.ClusterRoleDef;
-import dev.kforge.dsl.rbac.PolicyRule;
-import dev.kforge.dsl.rbac.RoleBindingDef;
-import dev.kforge.dsl.rbac.RoleDef;
-import dev.kforge.dsl.rbac.ServiceAccountDef;
-import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Capability;
@@ -43,11 +35,8 @@ import dev.kforge.dsl.workload.UtilizationTarget;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.Sysctl;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -285,39 +274,6 @@ class KubeLinterParityTest {
     }
 
     @Test
-    void kubeLinter_automountServiceAccountToken() {
-        ServiceAccountDef account = ServiceAccountDef.named("web");
-
-        assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account)))
-                .isEqualTo("ERROR prod/Deployment web: mounts an API token, but ServiceAccount web has no role in the stack "
-                        + "(automountServiceAccountToken: true). Use withServiceAccount (no token) unless the pods call the API; then bind a role to "
-                        + "the account. Or waive it with .waive(PolicyCheck.TOKEN_MOUNT, \"<why>\").");
-    }
-
-    @Test
-    void kubeLinter_defaultServiceAccount() {
-        ServiceAccountDef byDefault = ServiceAccountDef.named("default");
-        RoleDef reader = RoleDef.named("pods-reader", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
-
-        assertThat(report(() -> stack(deployment(), byDefault, reader, RoleBindingDef.named("default-pods").granting(reader).to(byDefault))))
-                .contains("ERROR prod/RoleBinding default-pods: grants a role to a default ServiceAccount, which every pod of its namespace runs as "
-                        + "(default). Define a dedicated ServiceAccountDef and run only the pods that need the role with it. "
-                        + "Or waive it with .waive(PolicyCheck.DEFAULT_ACCOUNT_BINDING, \"<why>\").");
-    }
-
-    @Test
-    void kubeLinter_clusterWideSecretsAccess() {
-        ServiceAccountDef account = ServiceAccountDef.named("web");
-        ClusterRoleDef secrets = ClusterRoleDef.named("demo-prod-secrets", PolicyRule.allow(Verb.GET).on(ApiResource.SECRETS));
-
-        assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account, secrets,
-                ClusterRoleBindingDef.named("demo-prod-secrets").granting(secrets).to(account))))
-                .isEqualTo("WARNING prod/ClusterRoleBinding demo-prod-secrets: grants ClusterRole demo-prod-secrets in every namespace "
-                        + "(ClusterRoleBinding). If the subjects only need namespace demo-prod, use RoleBindingDef.named(..).granting(clusterRole) "
-                        + "instead. Or waive it with .waive(PolicyCheck.CLUSTER_ROLE_BINDING, \"<why>\").");
-    }
-
-    @Test
     void kubeLinter_useNamespace() {
         for (String shared : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
             assertThat(onlyProblem(() -> stack(NamespaceDef.named(shared), deployment())))
@@ -325,58 +281,6 @@ class KubeLinterParityTest {
                             + "applying the stack's Namespace would relabel it with the stack's Pod Security Standard and prune labels. "
                             + "Give the stack a namespace of its own, e.g. \"<service>-<environment>\".");
         }
-    }
-
-    @Test
-    void kubeLinter_clusterAdminRoleBinding() {
-        // Binding the cluster's cluster-admin would take a ClusterRole of that name in the stack: which would replace the cluster's own.
-        assertThat(onlyProblem(() -> {
-            ServiceAccountDef account = ServiceAccountDef.named("web");
-            ClusterRoleDef admin = ClusterRoleDef.named("cluster-admin", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
-            return stack(deployment().withApiAccessAs(account), account, admin, ClusterRoleBindingDef.named("web-admin").granting(admin).to(account));
-        })).isEqualTo("ERROR prod/definition: ClusterRole: name \"cluster-admin\" is one every cluster has: applying it would replace the "
-                + "cluster's own rules, and pruning would delete it. Define a ClusterRole of your own with the rules the subjects need: "
-                + "kforge binds only roles the stack defines.");
-        for (String builtIn : List.of("admin", "edit", "view", "system:node")) {
-            assertThat(onlyProblem(() -> stack(deployment(), ClusterRoleDef.named(builtIn, PolicyRule.allow(Verb.GET).on(ApiResource.PODS)))))
-                    .startsWith("ERROR prod/definition: ClusterRole: name \"" + builtIn + "\" is one every cluster has");
-        }
-        // Nor may the stack replace the binding that makes system:masters cluster admins.
-        assertThat(onlyProblem(() -> {
-            ServiceAccountDef account = ServiceAccountDef.named("web");
-            ClusterRoleDef reader = ClusterRoleDef.named("demo-prod-read", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
-            return stack(deployment(), account, reader, ClusterRoleBindingDef.named("cluster-admin").granting(reader).to(account));
-        })).startsWith("ERROR prod/definition: ClusterRoleBinding: name \"cluster-admin\" is one every cluster has: applying it would replace "
-                + "the cluster's own");
-    }
-
-    @Test
-    void kubeLinter_clusterAdminRoleBinding_throughARawEdit() {
-        ServiceAccountDef account = ServiceAccountDef.named("web");
-        RoleDef reader = RoleDef.named("pods-reader", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
-        RoleBindingDef binding = RoleBindingDef.named("web-pods").granting(reader).to(account).withRawEdit("needs more", b -> {
-            b.getRoleRef().setKind("ClusterRole");
-            b.getRoleRef().setName("cluster-admin");
-        });
-
-        assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account, reader, binding)))
-                .isEqualTo("ERROR prod/RoleBinding web-pods: raw edit \"needs more\" changed what the checks read from the definition "
-                        + "(roleRef: Role pods-reader -> ClusterRole cluster-admin). Set it in the definition instead (granting(role) and "
-                        + "to(subjects)), where the checks see it.");
-    }
-
-    @Test
-    void kubeLinter_defaultServiceAccount_throughARawEdit() {
-        ServiceAccountDef account = ServiceAccountDef.named("web");
-        ClusterRoleDef reader = ClusterRoleDef.named("demo-prod-read", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
-        ClusterRoleBindingDef binding = ClusterRoleBindingDef.named("demo-prod-read").granting(reader).to(account)
-                .withRawEdit("every pod", b -> b.getSubjects().get(0).setName("default"))
-                .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "reads every namespace's pods");
-
-        assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account, reader, binding)))
-                .isEqualTo("ERROR prod/ClusterRoleBinding demo-prod-read: raw edit \"every pod\" changed what the checks read from the definition "
-                        + "(subjects: [ServiceAccount demo-prod/web] -> [ServiceAccount demo-prod/default]). Set it in the definition instead "
-                        + "(granting(role) and to(subjects)), where the checks see it.");
     }
 
     @Test

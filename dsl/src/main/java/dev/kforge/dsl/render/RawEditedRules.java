@@ -1,0 +1,58 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.stack.Stack;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rbac-escalation rule ({@link PolicyCheck#RBAC_ESCALATION}) on a Role's or ClusterRole's raw edits:
+ * the DSL's {@code Verb} and {@code ApiResource} name what they grant, so only an edit can grant a wildcard
+ * (any verb, resource, group or URL, including those added later) or the verbs with which a holder grants
+ * itself more: escalate and bind (roles above its own), impersonate (any identity).
+ */
+final class RawEditedRules {
+    private static final Set<String> ESCALATING_VERBS = Set.of("*", "escalate", "bind", "impersonate");
+
+    private RawEditedRules() {
+    }
+
+    /** Throws a {@link RawEditException} naming each rule of the edited {@code role} that grants what the DSL leaves out. */
+    static void check(KubeObject<?> object, HasMetadata role, Stack stack) {
+        if (!PolicyRules.enforced(PolicyCheck.RBAC_ESCALATION, object, stack)) {
+            return;
+        }
+        List<PolicyRule> rules = role instanceof Role namespaced ? namespaced.getRules() : ((ClusterRole) role).getRules();
+        List<String> grants = new ArrayList<>();
+        for (int i = 0; i < RawEditResultCheck.orEmpty(rules).size(); i++) {
+            PolicyRule rule = rules.get(i);
+            List<String> found = new ArrayList<>();
+            RawEditResultCheck.orEmpty(rule.getVerbs()).stream().filter(ESCALATING_VERBS::contains).forEach(verb -> found.add("verb " + verb));
+            wildcard("resource", rule.getResources(), found);
+            wildcard("API group", rule.getApiGroups(), found);
+            wildcard("nonResourceURL", rule.getNonResourceURLs(), found);
+            if (!found.isEmpty()) {
+                grants.add("rule " + (i + 1) + ": " + String.join(", ", found));
+            }
+        }
+        if (!grants.isEmpty()) {
+            throw new RawEditException(PolicyRules.severityOf(List.of(PolicyCheck.RBAC_ESCALATION), stack), object, RawEditException.editsOf(object)
+                    + " granted what the DSL's rules leave out, with which the role's holders can give themselves more than it says",
+                    String.join("; ", grants), "Grant named verbs on named resources in the definition, e.g. PolicyRule.allow(Verb.GET)"
+                    + ".on(ApiResource.PODS); a controller that needs it waives the rule with its reason: "
+                    + PolicyRules.waiving(List.of(PolicyCheck.RBAC_ESCALATION)) + ".", object.meta().origin(), null);
+        }
+    }
+
+    private static void wildcard(String field, List<String> values, List<String> found) {
+        if (RawEditResultCheck.orEmpty(values).contains("*")) {
+            found.add(field + " *");
+        }
+    }
+}
