@@ -51,7 +51,7 @@ public enum PolicyCheck {
     HOST_ACCESS("host-access"),
     /**
      * A Role or ClusterRole whose raw edits grant what the DSL's verbs and resources leave out: a wildcard, or the escalate,
-     * bind or impersonate verb, with which its holders can give themselves more than the role says.
+     * bind, impersonate or approve verb, with which its holders can give themselves more than the role says.
      */
     RBAC_ESCALATION("rbac-escalation");
 

@@ -15,10 +15,11 @@ import java.util.Set;
  * The rbac-escalation rule ({@link PolicyCheck#RBAC_ESCALATION}) on a Role's or ClusterRole's raw edits:
  * the DSL's {@code Verb} and {@code ApiResource} name what they grant, so only an edit can grant a wildcard
  * (any verb, resource, group or URL, including those added later) or the verbs with which a holder grants
- * itself more: escalate and bind (roles above its own), impersonate (any identity).
+ * itself more: escalate and bind (roles above its own), impersonate (any identity), approve (certificates
+ * for any identity a signer serves).
  */
 final class RawEditedRules {
-    private static final Set<String> ESCALATING_VERBS = Set.of("*", "escalate", "bind", "impersonate");
+    private static final Set<String> ESCALATING_VERBS = Set.of("*", "escalate", "bind", "impersonate", "approve");
 
     private RawEditedRules() {
     }

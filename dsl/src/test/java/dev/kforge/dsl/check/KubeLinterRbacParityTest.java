@@ -77,6 +77,12 @@ class KubeLinterRbacParityTest {
     }
 
     @Test
+    void kubeLinter_approveSignersWithoutResourceNames() {
+        assertThat(onlyProblem(() -> stack(deployment(), editedRole(List.of("approve"), List.of("signers"), List.of("certificates.k8s.io")))))
+                .isEqualTo(escalation("rule 1: verb approve"));
+    }
+
+    @Test
     void rbac_escalation_is_a_policy_rule_a_controller_waives() {
         RoleDef everything = editedRole(List.of("*"), List.of("*"), List.of("*"));
 
