@@ -52,10 +52,10 @@ final class CheckedFields {
         }
     }
 
-    /** Whether {@code manifest} has checked fields: the workloads and autoscalers. */
+    /** Whether {@code manifest} has checked fields: the workloads and autoscalers, and the objects of {@link ReferenceFields}. */
     static boolean apply(HasMetadata manifest) {
         return manifest instanceof Deployment || manifest instanceof StatefulSet || manifest instanceof DaemonSet || manifest instanceof Job
-                || manifest instanceof CronJob || manifest instanceof HorizontalPodAutoscaler;
+                || manifest instanceof CronJob || manifest instanceof HorizontalPodAutoscaler || ReferenceFields.apply(manifest);
     }
 
     /** The checked fields of {@code manifest} by path; the LimitRanges of {@code stack} give containers their defaults. */
@@ -86,6 +86,8 @@ final class CheckedFields {
             fields.put("spec.maxReplicas", Field.of(autoscaler.getSpec().getMaxReplicas(), "between"));
             var target = autoscaler.getSpec().getScaleTargetRef();
             fields.put("spec.scaleTargetRef", Field.of(target == null ? null : target.getKind() + " " + target.getName(), "scaling"));
+        } else {
+            ReferenceFields.put(fields, manifest);
         }
         return fields;
     }

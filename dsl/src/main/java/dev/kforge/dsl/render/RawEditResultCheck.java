@@ -24,9 +24,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +36,8 @@ import java.util.TreeSet;
  * What the checks of the definitions cannot see: a raw edit may set, on the rendered object, what
  * the API server refuses (pods the namespace's Pod Security Standard forbids, a bad schedule) or
  * what would undo another object's work (replicas an autoscaler owns), or change what the checks read
- * (a binding's role and subjects), or grant what the policy holds back (a role's wildcards). Runs on
- * raw-edited objects only.
+ * ({@link CheckedFields}), or grant what the policy holds back (a role's wildcards). Runs on raw-edited
+ * objects only.
  */
 final class RawEditResultCheck {
     private RawEditResultCheck() {
@@ -96,8 +94,6 @@ final class RawEditResultCheck {
                 RawEditedCronJob.check(object, cronJob);
             } else if (manifest instanceof ResourceQuota || manifest instanceof LimitRange) {
                 RawEditedQuota.check(object, unedited, manifest);
-            } else if (manifest instanceof RoleBinding || manifest instanceof ClusterRoleBinding) {
-                RawEditedBinding.check(object, unedited, manifest);
             } else if (manifest instanceof Role || manifest instanceof ClusterRole) {
                 RawEditedRules.check(object, manifest, stack);
             } else if (manifest instanceof PersistentVolumeClaim claim) {

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * from its definition ({@link CheckedFields}), or their verdicts would be about other pods than those
  * applied: how many pods run, the account they run as and its token, each container's cpu and memory, the claims the pods mount and how,
  * how they shut down, where they may be scheduled (affinity terms and spread constraints may be added),
- * and an autoscaler's range. A container of the definition may not be removed
+ * an autoscaler's range, and what the objects that refer to others select, route to or grant
+ * ({@link ReferenceFields}). A container of the definition may not be removed
  * (or renamed); one the edits add is a change only under a quota or LimitRange, which count every container.
  */
 final class RawEditedCheckedFields {

@@ -16,7 +16,9 @@ import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.testing.Rendering;
 import dev.kforge.dsl.workload.Capability;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.ContainerSecurity;
@@ -35,8 +37,10 @@ import dev.kforge.dsl.workload.UtilizationTarget;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -241,6 +245,33 @@ class KubeLinterParityTest {
         assertThat(onlyProblem(() -> stack(deployment(), PodDisruptionBudgetDef.named("other").protecting(deployment())
                 .withMaxUnavailable(IntOrPercent.count(0)))))
                 .isEqualTo("ERROR prod/definition: PodDisruptionBudget other: maxUnavailable 0 would block every node drain. Allow at least 1.");
+    }
+
+    @Test
+    void kubeLinter_pdbMaxUnavailable_throughARawEdit() {
+        DeploymentDef web = deployment();
+
+        assertThat(onlyProblem(() -> Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+                .with(web, NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.sameNamespace(), HTTP),
+                        PodDisruptionBudgetDef.named("web").protecting(web).withRawEdit("never", p -> p.getSpec().setMaxUnavailable(new IntOrString(0))))))
+                .isEqualTo("ERROR prod/PodDisruptionBudget web: raw edit \"never\" changed what the checks read from the definition "
+                        + "(spec.maxUnavailable: 1 -> 0). Set it in the definition instead (withMaxUnavailable), where the checks see it.");
+    }
+
+    @Test
+    void kubeLinter_pdbUnhealthyPodEvictionPolicy() {
+        DeploymentDef web = deployment();
+        Stack stack = stack(web);
+
+        // The DSL always writes it (AlwaysAllow unless withUnhealthyPodEviction says otherwise); an edit may not drop it.
+        assertThat(Rendering.manifest(Renderer.render(stack), PodDisruptionBudget.class, "web").getSpec().getUnhealthyPodEvictionPolicy())
+                .isEqualTo("AlwaysAllow");
+        assertThat(onlyProblem(() -> Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+                .with(web, NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.sameNamespace(), HTTP),
+                        PodDisruptionBudgetDef.named("web").protecting(web).withRawEdit("default", p -> p.getSpec().setUnhealthyPodEvictionPolicy(null)))))
+                .isEqualTo("ERROR prod/PodDisruptionBudget web: raw edit \"default\" changed what the checks read from the definition "
+                        + "(spec.unhealthyPodEvictionPolicy: AlwaysAllow -> unset (IfHealthyBudget)). Set it in the definition instead "
+                        + "(withUnhealthyPodEviction), where the checks see it.");
     }
 
     @Test

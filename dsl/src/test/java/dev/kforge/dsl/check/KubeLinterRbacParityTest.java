@@ -160,8 +160,8 @@ class KubeLinterRbacParityTest {
 
         assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account, reader, binding)))
                 .isEqualTo("ERROR prod/RoleBinding web-pods: raw edit \"needs more\" changed what the checks read from the definition "
-                        + "(roleRef: Role pods-reader -> ClusterRole cluster-admin). Set it in the definition instead (granting(role) and "
-                        + "to(subjects)), where the checks see it.");
+                        + "(roleRef: Role pods-reader -> ClusterRole cluster-admin). Set it in the definition instead (granting), where the checks "
+                        + "see it.");
     }
 
     @Test
@@ -175,6 +175,6 @@ class KubeLinterRbacParityTest {
         assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account, reader, binding)))
                 .isEqualTo("ERROR prod/ClusterRoleBinding demo-prod-read: raw edit \"every pod\" changed what the checks read from the definition "
                         + "(subjects: [ServiceAccount demo-prod/web] -> [ServiceAccount demo-prod/default]). Set it in the definition instead "
-                        + "(granting(role) and to(subjects)), where the checks see it.");
+                        + "(to), where the checks see it.");
     }
 }

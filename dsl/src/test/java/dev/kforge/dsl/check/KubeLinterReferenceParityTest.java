@@ -149,4 +149,53 @@ class KubeLinterReferenceParityTest {
                 .startsWith("ERROR prod/Deployment web: ")
                 .contains("changed what the checks read from the definition", "builder", "withServiceAccount");
     }
+
+    @Test
+    void kubeLinter_danglingService_throughARawEdit() {
+        DeploymentDef web = deployment();
+        ServiceDef service = ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP))
+                .withRawEdit("old labels", s -> s.getSpec().setSelector(Map.of("app", "web")));
+
+        assertThat(onlyProblem(() -> stack(web, service)))
+                .startsWith("ERROR prod/Service web: raw edit \"old labels\" changed what the checks read from the definition (spec.selector: {")
+                .endsWith(" -> {app=web}). Set it in the definition instead (selecting), where the checks see it.");
+    }
+
+    @Test
+    void kubeLinter_danglingNetworkPolicy_throughARawEdit() {
+        DeploymentDef web = deployment();
+        NetworkPolicyDef policy = NetworkPolicyDef.named("web-extra").isolating(web).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                .withRawEdit("old labels", n -> n.getSpec().setPodSelector(new LabelSelector(null, Map.of("app", "web"))));
+
+        assertThat(onlyProblem(() -> stack(web, policy)))
+                .startsWith("ERROR prod/NetworkPolicy web-extra: raw edit \"old labels\" changed what the checks read from the definition "
+                        + "(spec.podSelector: {")
+                .endsWith(" -> {app=web}). Set it in the definition instead (isolating), where the checks see it.");
+    }
+
+    @Test
+    void kubeLinter_danglingNetworkPolicyPeerPodSelector_throughARawEdit() {
+        DeploymentDef web = deployment();
+        NetworkPolicyDef policy = NetworkPolicyDef.named("web-extra").isolating(web).allowingFrom(NetworkPeer.podsOf(web), HTTP)
+                .withRawEdit("old labels", n -> n.getSpec().getIngress().get(0).getFrom().get(0).setPodSelector(new LabelSelector(null,
+                        Map.of("app", "api"))));
+
+        assertThat(onlyProblem(() -> stack(web, policy)))
+                .startsWith("ERROR prod/NetworkPolicy web-extra: raw edit \"old labels\" changed what the checks read from the definition (spec.ingress: ")
+                .contains("-> [[pods {app=api}] on [8080/TCP]]")
+                .endsWith("Set it in the definition instead (allowingFrom), where the checks see it.");
+    }
+
+    @Test
+    void kubeLinter_danglingIngress_throughARawEdit() {
+        DeploymentDef web = deployment();
+        ServiceDef service = ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP));
+        IngressDef ingress = IngressDef.named("web").withIngressClassName("nginx")
+                .withRule(IngressRule.host("web.example.com").withPath(IngressPath.prefix("/", service.backend(ServicePort.to(HTTP)))))
+                .withRawEdit("new service", i -> i.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().setName("api"));
+
+        assertThat(report(() -> stack(web, service, ingress))).contains("ERROR prod/Ingress web: raw edit \"new service\" changed what the checks read "
+                + "from the definition (spec.rules: [web.example.com: [/ Prefix -> web:http]] -> [web.example.com: [/ Prefix -> api:http]]). "
+                + "Set it in the definition instead (withRule), where the checks see it.");
+    }
 }

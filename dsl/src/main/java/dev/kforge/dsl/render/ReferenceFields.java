@@ -1,0 +1,142 @@
+package dev.kforge.dsl.render;
+
+import dev.kforge.dsl.render.CheckedFields.Field;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleRef;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What the reference and access checks read from the objects that refer to others: the pods a Service,
+ * NetworkPolicy or disruption budget selects and how (its ports, its peers, its budget), the Services and
+ * hosts an Ingress routes, and the role and subjects of a binding. A raw edit changing them would make a
+ * Service or NetworkPolicy select no pods of the stack, an Ingress route to no Service, or a binding grant
+ * {@code cluster-admin}, where the checks still judge the definition.
+ */
+final class ReferenceFields {
+    private ReferenceFields() {
+    }
+
+    /** Whether {@code manifest} is of a kind this class reads. */
+    static boolean apply(HasMetadata manifest) {
+        return manifest instanceof Service || manifest instanceof NetworkPolicy || manifest instanceof Ingress
+                || manifest instanceof PodDisruptionBudget || manifest instanceof RoleBinding || manifest instanceof ClusterRoleBinding;
+    }
+
+    static void put(Map<String, Field> fields, HasMetadata manifest) {
+        if (manifest instanceof Service service && service.getSpec() != null) {
+            var spec = service.getSpec();
+            fields.put("spec.selector", Field.of(spec.getSelector() == null ? "none" : new TreeMap<>(spec.getSelector()), "selecting"));
+            fields.put("spec.type", Field.of(Objects.requireNonNullElse(spec.getType(), "ClusterIP")
+                    + ("None".equals(spec.getClusterIP()) ? " (headless)" : ""), "withType"));
+            fields.put("spec.ports", Field.of(RawEditResultCheck.orEmpty(spec.getPorts()).stream().map(ReferenceFields::port).toList(), "withPort"));
+        } else if (manifest instanceof NetworkPolicy policy && policy.getSpec() != null) {
+            var spec = policy.getSpec();
+            fields.put("spec.podSelector", Field.of(selector(spec.getPodSelector()), "isolating"));
+            fields.put("spec.policyTypes", Field.of(RawEditResultCheck.orEmpty(spec.getPolicyTypes()), "isolatingEgress"));
+            fields.put("spec.ingress", Field.of(RawEditResultCheck.orEmpty(spec.getIngress()).stream()
+                    .map(rule -> rule(rule.getFrom(), rule.getPorts())).toList(), "allowingFrom"));
+            fields.put("spec.egress", Field.of(RawEditResultCheck.orEmpty(spec.getEgress()).stream()
+                    .map(rule -> rule(rule.getTo(), rule.getPorts())).toList(), "allowingTo or allowingDns"));
+        } else if (manifest instanceof Ingress ingress && ingress.getSpec() != null) {
+            var spec = ingress.getSpec();
+            fields.put("spec.ingressClassName", Field.of(spec.getIngressClassName(), "withIngressClassName"));
+            fields.put("spec.defaultBackend", Field.of(backend(spec.getDefaultBackend()), "withDefaultBackend"));
+            fields.put("spec.rules", Field.of(RawEditResultCheck.orEmpty(spec.getRules()).stream().map(ReferenceFields::rule).toList(), "withRule"));
+            fields.put("spec.tls", Field.of(RawEditResultCheck.orEmpty(spec.getTls()).stream().map(IngressTLS::getSecretName).toList(), "withTls"));
+        } else if (manifest instanceof PodDisruptionBudget budget && budget.getSpec() != null) {
+            var spec = budget.getSpec();
+            fields.put("spec.selector", Field.of(selector(spec.getSelector()), "protecting"));
+            fields.put("spec.minAvailable", Field.of(amount(spec.getMinAvailable()), "withMinAvailable"));
+            fields.put("spec.maxUnavailable", Field.of(amount(spec.getMaxUnavailable()), "withMaxUnavailable"));
+            String eviction = spec.getUnhealthyPodEvictionPolicy();
+            fields.put("spec.unhealthyPodEvictionPolicy", eviction == null ? Field.unset("IfHealthyBudget", "withUnhealthyPodEviction")
+                    : Field.of(eviction, "withUnhealthyPodEviction"));
+        } else if (manifest instanceof RoleBinding binding) {
+            binding(fields, binding.getRoleRef(), binding.getSubjects());
+        } else if (manifest instanceof ClusterRoleBinding binding) {
+            binding(fields, binding.getRoleRef(), binding.getSubjects());
+        }
+    }
+
+    private static void binding(Map<String, Field> fields, RoleRef role, List<Subject> subjects) {
+        fields.put("roleRef", Field.of(role == null ? "none" : role.getKind() + " " + role.getName(), "granting"));
+        fields.put("subjects", Field.of(RawEditResultCheck.orEmpty(subjects).stream()
+                .map(subject -> subject.getKind() + " " + (subject.getNamespace() == null ? "" : subject.getNamespace() + "/") + subject.getName())
+                .toList(), "to"));
+    }
+
+    /** {@code 80 -> http/TCP}. */
+    private static String port(ServicePort port) {
+        return port.getPort() + " -> " + intOrString(port.getTargetPort()) + "/" + Objects.requireNonNullElse(port.getProtocol(), "TCP");
+    }
+
+    /** {@code [pods {app=a}] on [8080/TCP]}; pods without a namespace selector are the policy's namespace's. */
+    private static String rule(List<NetworkPolicyPeer> peers, List<NetworkPolicyPort> ports) {
+        List<String> who = new ArrayList<>();
+        for (NetworkPolicyPeer peer : RawEditResultCheck.orEmpty(peers)) {
+            who.add(peer.getIpBlock() != null ? "addresses " + peer.getIpBlock().getCidr() + " except " + peer.getIpBlock().getExcept()
+                    : peer.getNamespaceSelector() == null ? "pods " + selector(peer.getPodSelector())
+                    : "pods " + selector(peer.getPodSelector()) + " of namespaces " + selector(peer.getNamespaceSelector()));
+        }
+        List<String> where = RawEditResultCheck.orEmpty(ports).stream()
+                .map(port -> intOrString(port.getPort()) + (port.getEndPort() == null ? "" : "-" + port.getEndPort()) + "/"
+                        + Objects.requireNonNullElse(port.getProtocol(), "TCP")).toList();
+        return (peers == null ? "any peer" : who.toString()) + " on " + (ports == null ? "any port" : where.toString());
+    }
+
+    /** {@code example.com: / Prefix -> web:http}. */
+    private static String rule(IngressRule rule) {
+        List<String> paths = new ArrayList<>();
+        for (HTTPIngressPath path : rule.getHttp() == null ? List.<HTTPIngressPath>of() : RawEditResultCheck.orEmpty(rule.getHttp().getPaths())) {
+            paths.add(path.getPath() + " " + path.getPathType() + " -> " + backend(path.getBackend()));
+        }
+        return Objects.requireNonNullElse(rule.getHost(), "any host") + ": " + paths;
+    }
+
+    private static String backend(IngressBackend backend) {
+        if (backend == null) {
+            return "none";
+        }
+        var service = backend.getService();
+        return service == null ? "a resource" : service.getName() + ":" + (service.getPort() == null ? null
+                : service.getPort().getName() != null ? service.getPort().getName() : service.getPort().getNumber());
+    }
+
+    /** The labels a selector matches, with its expressions, or none for a selector that is absent. */
+    private static String selector(LabelSelector selector) {
+        if (selector == null) {
+            return "none";
+        }
+        String labels = String.valueOf(new TreeMap<>(Objects.requireNonNullElse(selector.getMatchLabels(), Map.of())));
+        return RawEditResultCheck.orEmpty(selector.getMatchExpressions()).isEmpty() ? labels : labels + " " + selector.getMatchExpressions().stream()
+                .map(expression -> expression.getKey() + " " + expression.getOperator() + " " + expression.getValues()).toList();
+    }
+
+    private static String amount(IntOrString value) {
+        return value == null ? "none" : intOrString(value);
+    }
+
+    private static String intOrString(IntOrString value) {
+        return value == null ? "none" : value.getIntVal() != null ? value.getIntVal().toString() : value.getStrVal();
+    }
+}
