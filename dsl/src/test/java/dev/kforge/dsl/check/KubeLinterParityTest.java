@@ -275,6 +275,13 @@ class KubeLinterParityTest {
     }
 
     @Test
+    void kubeLinter_noExtensionsV1beta() {
+        // The renderers write the stable versions (apps/v1, networking.k8s.io/v1, policy/v1, autoscaling/v2, batch/v1); an edit may not change them.
+        assertThat(onlyProblem(() -> stack(deployment().withRawEdit("old cluster", d -> d.setApiVersion("extensions/v1beta1")))))
+                .startsWith("ERROR prod/Deployment web: raw edit \"old cluster\" changed apiVersion (apps/v1 -> extensions/v1beta1).");
+    }
+
+    @Test
     void kubeLinter_restartPolicy() {
         assertThat(onlyProblem(() -> stack(deployment().withRawEdit("no restarts", d -> pod(d).setRestartPolicy("Never")))))
                 .startsWith("ERROR prod/Deployment web: raw edits set what the API server refuses for pods that run until replaced "

@@ -286,6 +286,14 @@ class KubeScoreParityTest {
     }
 
     @Test
+    void kubeScore_stableVersion() {
+        StatefulSetDef edited = statefulSet().withRawEdit("old cluster", s -> s.setApiVersion("apps/v1beta2"));
+
+        assertThat(onlyProblem(() -> statefulStack(edited)))
+                .startsWith("ERROR prod/StatefulSet db: raw edit \"old cluster\" changed apiVersion (apps/v1 -> apps/v1beta2).");
+    }
+
+    @Test
     void kubeScore_cronjobHasDeadline() {
         CronJobDef report = CronJobDef.named("report").onSchedule("30 2 * * *").running(container());
 
