@@ -1,8 +1,9 @@
 package dev.kforge.dsl.check;
 
-import static dev.kforge.dsl.check.LinterParity.HTTP;
+import static dev.kforge.dsl.check.LinterParity.bareStack;
 import static dev.kforge.dsl.check.LinterParity.container;
 import static dev.kforge.dsl.check.LinterParity.deployment;
+import static dev.kforge.dsl.check.LinterParity.isolation;
 import static dev.kforge.dsl.check.LinterParity.onlyProblem;
 import static dev.kforge.dsl.check.LinterParity.pod;
 import static dev.kforge.dsl.check.LinterParity.privilegedStack;
@@ -13,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
-import dev.kforge.dsl.network.NetworkPeer;
-import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.Stack;
@@ -219,9 +218,7 @@ class KubeLinterParityTest {
     void kubeLinter_nonIsolatedPod() {
         DeploymentDef web = deployment();
 
-        assertThat(report(() -> Stack.named("demo").environment("prod")
-                .namespace(NamespaceDef.named("demo-prod"))
-                .with(web, PodDisruptionBudgetDef.named("web").protecting(web)))).containsExactly(
+        assertThat(report(() -> bareStack(web, PodDisruptionBudgetDef.named("web").protecting(web)))).containsExactly(
                 "ERROR prod/Deployment web: has no NetworkPolicy, so any pod of the cluster may reach its pods (no policy isolates them). "
                         + "Add NetworkPolicyDef.named(\"web\").isolating(deployment).allowingFrom(<its clients>, <port>). "
                         + "Or waive it with .waive(PolicyCheck.NETWORK_POLICY, \"<why>\").");
@@ -231,11 +228,8 @@ class KubeLinterParityTest {
     void kubeLinter_pdbMinAvailable() {
         DeploymentDef web = deployment();
 
-        assertThat(report(() -> Stack.named("demo").environment("prod")
-                .namespace(NamespaceDef.named("demo-prod"))
-                .with(web, PodDisruptionBudgetDef.named("web").protecting(web).withMinAvailable(IntOrPercent.count(2)),
-                        NetworkPolicyDef.named("web").isolating(web)
-                                .allowingFrom(NetworkPeer.sameNamespace(), HTTP))))
+        assertThat(report(() -> bareStack(web, PodDisruptionBudgetDef.named("web").protecting(web).withMinAvailable(IntOrPercent.count(2)),
+                isolation(web))))
                 .containsExactly("ERROR prod/PodDisruptionBudget web: lets no pod of Deployment web be evicted, so a node drain waits forever "
                         + "(minAvailable 2 of 2 replicas). Use withMaxUnavailable(IntOrPercent.count(1)), or run more replicas than minAvailable.");
     }
@@ -251,9 +245,8 @@ class KubeLinterParityTest {
     void kubeLinter_pdbMaxUnavailable_throughARawEdit() {
         DeploymentDef web = deployment();
 
-        assertThat(onlyProblem(() -> Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
-                .with(web, NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.sameNamespace(), HTTP),
-                        PodDisruptionBudgetDef.named("web").protecting(web).withRawEdit("never", p -> p.getSpec().setMaxUnavailable(new IntOrString(0))))))
+        assertThat(onlyProblem(() -> bareStack(web, isolation(web),
+                PodDisruptionBudgetDef.named("web").protecting(web).withRawEdit("never", p -> p.getSpec().setMaxUnavailable(new IntOrString(0))))))
                 .isEqualTo("ERROR prod/PodDisruptionBudget web: raw edit \"never\" changed what the checks read from the definition "
                         + "(spec.maxUnavailable: 1 -> 0). Set it in the definition instead (withMaxUnavailable), where the checks see it.");
     }
@@ -266,9 +259,8 @@ class KubeLinterParityTest {
         // The DSL always writes it (AlwaysAllow unless withUnhealthyPodEviction says otherwise); an edit may not drop it.
         assertThat(Rendering.manifest(Renderer.render(stack), PodDisruptionBudget.class, "web").getSpec().getUnhealthyPodEvictionPolicy())
                 .isEqualTo("AlwaysAllow");
-        assertThat(onlyProblem(() -> Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
-                .with(web, NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.sameNamespace(), HTTP),
-                        PodDisruptionBudgetDef.named("web").protecting(web).withRawEdit("default", p -> p.getSpec().setUnhealthyPodEvictionPolicy(null)))))
+        assertThat(onlyProblem(() -> bareStack(web, isolation(web),
+                PodDisruptionBudgetDef.named("web").protecting(web).withRawEdit("default", p -> p.getSpec().setUnhealthyPodEvictionPolicy(null)))))
                 .isEqualTo("ERROR prod/PodDisruptionBudget web: raw edit \"default\" changed what the checks read from the definition "
                         + "(spec.unhealthyPodEvictionPolicy: AlwaysAllow -> unset (IfHealthyBudget)). Set it in the definition instead "
                         + "(withUnhealthyPodEviction), where the checks see it.");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.rbac.ApiResource;
 import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
 import dev.kforge.dsl.rbac.ClusterRoleDef;
@@ -16,6 +17,8 @@ import dev.kforge.dsl.rbac.RoleBindingDef;
 import dev.kforge.dsl.rbac.RoleDef;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.rbac.Verb;
+import dev.kforge.dsl.testing.Rendering;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,50 +39,44 @@ class KubeLinterRbacParityTest {
         });
     }
 
-    /** The rbac-escalation problem of Role pods-reader's raw edit "controller", finding {@code actual}. */
-    private static String escalation(String actual) {
-        return "ERROR prod/Role pods-reader: raw edit \"controller\" granted what the DSL's rules leave out, with which the role's holders can give "
-                + "themselves more than it says (" + actual + "). Grant named verbs on named resources in the definition, e.g. "
-                + "PolicyRule.allow(Verb.GET).on(ApiResource.PODS); a controller that needs it waives the rule with its reason: "
-                + ".waive(PolicyCheck.RBAC_ESCALATION, \"<why>\").";
+    /** Asserts that the one problem of Role pods-reader edited to grant {@code verbs} on {@code resources} of {@code groups} is rbac-escalation's. */
+    private static void assertEscalation(List<String> verbs, List<String> resources, List<String> groups, String actual) {
+        assertThat(onlyProblem(() -> stack(deployment(), editedRole(verbs, resources, groups))))
+                .isEqualTo("ERROR prod/Role pods-reader: raw edit \"controller\" granted what the DSL's rules leave out, with which the role's holders can "
+                        + "give themselves more than it says (" + actual + "). Grant named verbs on named resources in the definition, e.g. "
+                        + "PolicyRule.allow(Verb.GET).on(ApiResource.PODS); a controller that needs it waives the rule with its reason: "
+                        + ".waive(PolicyCheck.RBAC_ESCALATION, \"<why>\").");
     }
 
     @Test
     void kubeLinter_wildcardInRules() {
-        assertThat(onlyProblem(() -> stack(deployment(), editedRole(List.of("*"), List.of("pods"), List.of("")))))
-                .isEqualTo(escalation("rule 1: verb *"));
-        assertThat(onlyProblem(() -> stack(deployment(), editedRole(List.of("get"), List.of("*"), List.of("*")))))
-                .isEqualTo(escalation("rule 1: resource *, API group *"));
+        assertEscalation(List.of("*"), List.of("pods"), List.of(""), "rule 1: verb *");
+        assertEscalation(List.of("get"), List.of("*"), List.of("*"), "rule 1: resource *, API group *");
     }
 
     @Test
     void kubeLinter_wildcardResourceVerbCombo() {
-        assertThat(onlyProblem(() -> stack(deployment(), editedRole(List.of("*"), List.of("*"), List.of("*")))))
-                .isEqualTo(escalation("rule 1: verb *, resource *, API group *"));
+        assertEscalation(List.of("*"), List.of("*"), List.of("*"), "rule 1: verb *, resource *, API group *");
     }
 
     @Test
     void kubeLinter_escalateVerbInRole() {
-        assertThat(onlyProblem(() -> stack(deployment(), editedRole(List.of("escalate"), List.of("roles"), List.of("rbac.authorization.k8s.io")))))
-                .isEqualTo(escalation("rule 1: verb escalate"));
+        assertEscalation(List.of("escalate"), List.of("roles"), List.of("rbac.authorization.k8s.io"), "rule 1: verb escalate");
     }
 
     @Test
     void kubeLinter_bindVerbInRole() {
-        assertThat(onlyProblem(() -> stack(deployment(), editedRole(List.of("bind"), List.of("clusterroles"), List.of("rbac.authorization.k8s.io")))))
-                .isEqualTo(escalation("rule 1: verb bind"));
+        assertEscalation(List.of("bind"), List.of("clusterroles"), List.of("rbac.authorization.k8s.io"), "rule 1: verb bind");
     }
 
     @Test
     void kubeLinter_impersonateWithoutResourceNames() {
-        assertThat(onlyProblem(() -> stack(deployment(), editedRole(List.of("impersonate"), List.of("serviceaccounts"), List.of("")))))
-                .isEqualTo(escalation("rule 1: verb impersonate"));
+        assertEscalation(List.of("impersonate"), List.of("serviceaccounts"), List.of(""), "rule 1: verb impersonate");
     }
 
     @Test
     void kubeLinter_approveSignersWithoutResourceNames() {
-        assertThat(onlyProblem(() -> stack(deployment(), editedRole(List.of("approve"), List.of("signers"), List.of("certificates.k8s.io")))))
-                .isEqualTo(escalation("rule 1: verb approve"));
+        assertEscalation(List.of("approve"), List.of("signers"), List.of("certificates.k8s.io"), "rule 1: verb approve");
     }
 
     @Test
@@ -90,17 +87,19 @@ class KubeLinterRbacParityTest {
                 .startsWith("WARNING prod/Role pods-reader: raw edit \"controller\" granted what the DSL's rules leave out");
         assertThat(report(() -> stack(deployment(), everything.waive(PolicyCheck.RBAC_ESCALATION, "an operator of every resource kind")))).isEmpty();
         // An edit that grants only what the DSL could is not escalation.
-        assertThat(report(() -> stack(deployment(), editedRole(List.of("get", "list"), List.of("pods"), List.of("")))) ).isEmpty();
+        assertThat(report(() -> stack(deployment(), editedRole(List.of("get", "list"), List.of("pods"), List.of(""))))).isEmpty();
     }
 
     @Test
     void kubeLinter_automountServiceAccountToken() {
         ServiceAccountDef account = ServiceAccountDef.named("web");
 
+        // Pods mount no token unless the definition asks for one; then its account needs a role.
+        assertThat(Rendering.manifest(Renderer.render(stack(deployment())), Deployment.class, "web").getSpec().getTemplate().getSpec()
+                .getAutomountServiceAccountToken()).isFalse();
         assertThat(onlyProblem(() -> stack(deployment().withApiAccessAs(account), account)))
-                .isEqualTo("ERROR prod/Deployment web: mounts an API token, but ServiceAccount web has no role in the stack "
-                        + "(automountServiceAccountToken: true). Use withServiceAccount (no token) unless the pods call the API; then bind a role to "
-                        + "the account. Or waive it with .waive(PolicyCheck.TOKEN_MOUNT, \"<why>\").");
+                .startsWith("ERROR prod/Deployment web: mounts an API token, but ServiceAccount web has no role in the stack "
+                        + "(automountServiceAccountToken: true).");
     }
 
     @Test

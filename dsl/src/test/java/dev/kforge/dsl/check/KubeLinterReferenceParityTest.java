@@ -18,6 +18,7 @@ import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
@@ -34,8 +35,17 @@ import org.junit.jupiter.api.Test;
  * that each one referred to is in the stack. See docs/linter-parity.md.
  */
 class KubeLinterReferenceParityTest {
+    /** A port container web does not declare. */
+    private static final Port ADMIN = Port.tcp("admin", 9090);
     /** A Deployment the stack does not contain. */
     private static final DeploymentDef ELSEWHERE = DeploymentDef.named("api").running(container()).withReplicas(2);
+
+    /** Asserts that the one problem of web running {@code probing} is that its {@code probe} uses port admin, which it does not declare. */
+    private static void assertProbesUndeclaredPort(ContainerDef probing, String probe) {
+        assertThat(onlyProblem(() -> stack(deployment(probing))))
+                .isEqualTo("ERROR prod/Deployment web: container web " + probe + " uses port admin (9090/TCP) that the container does not declare "
+                        + "(declared: [http (8080/TCP)]). Declare the port on the container with withPort, or probe a declared one.");
+    }
 
     @Test
     void kubeLinter_danglingService() {
@@ -94,29 +104,17 @@ class KubeLinterReferenceParityTest {
 
     @Test
     void kubeLinter_livenessPort() {
-        Port admin = Port.tcp("admin", 9090);
-
-        assertThat(onlyProblem(() -> stack(deployment(container().withLivenessProbe(ProbeDef.httpGet("/health", admin))))))
-                .startsWith("ERROR prod/Deployment web: ")
-                .contains("livenessProbe", "admin (9090/TCP)");
+        assertProbesUndeclaredPort(container().withLivenessProbe(ProbeDef.httpGet("/health", ADMIN)), "livenessProbe");
     }
 
     @Test
     void kubeLinter_readinessPort() {
-        Port admin = Port.tcp("admin", 9090);
-
-        assertThat(onlyProblem(() -> stack(deployment(container().withReadinessProbe(ProbeDef.tcpSocket(admin))))))
-                .startsWith("ERROR prod/Deployment web: ")
-                .contains("readinessProbe", "admin (9090/TCP)");
+        assertProbesUndeclaredPort(container().withReadinessProbe(ProbeDef.tcpSocket(ADMIN)), "readinessProbe");
     }
 
     @Test
     void kubeLinter_startupPort() {
-        Port admin = Port.tcp("admin", 9090);
-
-        assertThat(onlyProblem(() -> stack(deployment(container().withStartupProbe(ProbeDef.httpGet("/started", admin))))))
-                .startsWith("ERROR prod/Deployment web: ")
-                .contains("startupProbe", "admin (9090/TCP)");
+        assertProbesUndeclaredPort(container().withStartupProbe(ProbeDef.httpGet("/started", ADMIN)), "startupProbe");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.kforge.dsl.check;
 
 import static dev.kforge.dsl.check.LinterParity.HTTP;
+import static dev.kforge.dsl.check.LinterParity.bareStack;
 import static dev.kforge.dsl.check.LinterParity.container;
 import static dev.kforge.dsl.check.LinterParity.deployment;
+import static dev.kforge.dsl.check.LinterParity.isolation;
 import static dev.kforge.dsl.check.LinterParity.onlyProblem;
 import static dev.kforge.dsl.check.LinterParity.report;
 import static dev.kforge.dsl.check.LinterParity.stack;
@@ -10,12 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
-import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
-import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.ContainerSecurity;
@@ -79,8 +79,7 @@ class KubeScoreParityTest {
     void kubeScore_deploymentHasPoddisruptionbudget() {
         DeploymentDef web = deployment();
 
-        assertThat(report(() -> Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
-                .with(web, NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.sameNamespace(), HTTP)))).containsExactly(
+        assertThat(report(() -> bareStack(web, isolation(web)))).containsExactly(
                 "ERROR prod/Deployment web: has no PodDisruptionBudget (none). Add PodDisruptionBudgetDef.named(\"web\").protecting(deployment) "
                         + "to the stack. Or waive it with .waive(PolicyCheck.DISRUPTION_BUDGET, \"<why>\").");
     }
@@ -89,9 +88,8 @@ class KubeScoreParityTest {
     void kubeScore_statefulsetHasPoddisruptionbudget() {
         StatefulSetDef db = statefulSet();
 
-        assertThat(report(() -> Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
-                .with(db, ServiceDef.named("db").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(HTTP)),
-                        NetworkPolicyDef.named("db").isolating(db).allowingFrom(NetworkPeer.sameNamespace(), HTTP)))).containsExactly(
+        assertThat(report(() -> bareStack(db, ServiceDef.named("db").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(HTTP)),
+                isolation(db)))).containsExactly(
                 "ERROR prod/StatefulSet db: has no PodDisruptionBudget (none). Add PodDisruptionBudgetDef.named(\"db\").protecting(statefulSet) "
                         + "to the stack. Or waive it with .waive(PolicyCheck.DISRUPTION_BUDGET, \"<why>\").");
     }
@@ -108,8 +106,7 @@ class KubeScoreParityTest {
     void kubeScore_podNetworkpolicy() {
         DeploymentDef web = deployment();
 
-        assertThat(report(() -> Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
-                .with(web, PodDisruptionBudgetDef.named("web").protecting(web)))).singleElement().asString()
+        assertThat(report(() -> bareStack(web, PodDisruptionBudgetDef.named("web").protecting(web)))).singleElement().asString()
                 .startsWith("ERROR prod/Deployment web: has no NetworkPolicy, so any pod of the cluster may reach its pods");
     }
 

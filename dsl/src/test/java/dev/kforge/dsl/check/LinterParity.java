@@ -73,9 +73,18 @@ final class LinterParity {
     /** A prod stack of {@code workload} with the disruption budget and the NetworkPolicy the policy asks for, then {@code more}. */
     static Stack stack(NamespaceDef namespace, ReplicatedWorkload<?> workload, KubeObject<?>... more) {
         return Stack.named("demo").environment("prod").namespace(namespace)
-                .with(workload, PodDisruptionBudgetDef.named(workload.name()).protecting(workload),
-                        NetworkPolicyDef.named(workload.name()).isolating(workload).allowingFrom(NetworkPeer.sameNamespace(), HTTP))
+                .with(workload, PodDisruptionBudgetDef.named(workload.name()).protecting(workload), isolation(workload))
                 .with(more);
+    }
+
+    /** A prod stack in the restricted namespace demo-prod of {@code objects} alone, for a test of what {@link #stack} adds. */
+    static Stack bareStack(KubeObject<?>... objects) {
+        return Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(objects);
+    }
+
+    /** The NetworkPolicy {@link #stack} adds: the pods of {@code workload} isolated, admitting the namespace's pods on HTTP. */
+    static NetworkPolicyDef isolation(ReplicatedWorkload<?> workload) {
+        return NetworkPolicyDef.named(workload.name()).isolating(workload).allowingFrom(NetworkPeer.sameNamespace(), HTTP);
     }
 
     /**
