@@ -39,6 +39,7 @@ public final class Checks {
             new GatewayRouteAdmissionCheck(),
             new ContainerPolicyCheck(),
             new SshPortPolicyCheck(),
+            new HostAccessPolicyCheck(),
             new SecretLiteralPolicyCheck(),
             new SecurityPolicyCheck(),
             new AccessPolicyCheck(),

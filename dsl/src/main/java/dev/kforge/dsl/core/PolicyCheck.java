@@ -44,9 +44,9 @@ public enum PolicyCheck {
     SSH_PORT("ssh-port"),
     /**
      * A pod that reaches into its node: the node's network, process or IPC namespace, a hostPath volume (the container
-     * runtime's socket, /etc, /proc...), a host port, an unsafe sysctl or an unmasked /proc. Only a raw edit can set these,
-     * and the baseline and restricted Pod Security Standards refuse them outright; this rule judges the pods a privileged
-     * namespace admits.
+     * runtime's socket, /etc, /proc...), a host port, an unsafe sysctl or an unmasked /proc. A definition can give only a
+     * hostPath ({@code Volumes.hostPath}), raw edits all of them; the baseline and restricted Pod Security Standards refuse
+     * them outright, and this rule judges the pods a privileged namespace admits.
      */
     HOST_ACCESS("host-access"),
     /**

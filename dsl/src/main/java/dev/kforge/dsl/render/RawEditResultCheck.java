@@ -110,7 +110,7 @@ final class RawEditResultCheck {
                 judgements.add(() -> checkPodSecurity(object, podTemplateOf(unedited), template, stack));
                 judgements.add(() -> requireConsistentEscalation(object, template));
                 judgements.add(() -> requireValidProfiles(object, template));
-                judgements.add(() -> RawEditedHostAccess.check(object, template, stack));
+                judgements.add(() -> RawEditedHostAccess.check(object, podTemplateOf(unedited), template, stack));
                 judgements.add(() -> RawEditedSpread.check(object, template));
             }
             if (CheckedFields.apply(manifest)) {

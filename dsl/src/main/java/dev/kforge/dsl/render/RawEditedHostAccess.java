@@ -1,5 +1,6 @@
 package dev.kforge.dsl.render;
 
+import dev.kforge.dsl.check.HostPaths;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.stack.PodSecurityStandard;
@@ -13,26 +14,21 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The host-access rule ({@link PolicyCheck#HOST_ACCESS}) on the pods of a privileged namespace: the
- * DSL gives a pod none of its node, so only a raw edit can share the node's namespaces, mount its paths
- * (the container runtime's socket runs any container on the node), bind its ports, set unsafe sysctls or
- * unmask /proc. The baseline and restricted Pod Security Standards refuse all of these (an error,
- * {@link RenderedPodSecurity}); a privileged namespace admits them, so the policy judges them there.
+ * The host-access rule ({@link PolicyCheck#HOST_ACCESS}) on the pods of a privileged namespace: only a
+ * raw edit can share the node's namespaces, bind its ports, set unsafe sysctls or unmask /proc, and mount
+ * its paths other than the definition's {@code Volumes.hostPath} (which the policy check of definitions
+ * judges; the container runtime's socket runs any container on the node). The baseline and restricted Pod
+ * Security Standards refuse all of these (an error, {@link RenderedPodSecurity}); a privileged namespace
+ * admits them, so the policy judges them there.
  */
 final class RawEditedHostAccess {
-    /** The sockets of the container runtimes, by their file name. */
-    private static final List<String> RUNTIME_SOCKETS = List.of("docker.sock", "containerd.sock", "crio.sock");
-    /** The node's system folders. */
-    private static final Set<String> SYSTEM_PATHS = Set.of("/", "/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr");
-
     private RawEditedHostAccess() {
     }
 
     /** Throws a {@link RawEditException} listing how the edited pods of {@code object} reach into their node. */
-    static void check(KubeObject<?> object, PodTemplateSpec edited, Stack stack) {
+    static void check(KubeObject<?> object, PodTemplateSpec unedited, PodTemplateSpec edited, Stack stack) {
         PodSpec pod = edited.getSpec();
         if (stack.namespace().podSecurityStandard() != PodSecurityStandard.PRIVILEGED || pod == null
                 || !PolicyRules.enforced(PolicyCheck.HOST_ACCESS, object, stack)) {
@@ -43,11 +39,9 @@ final class RawEditedHostAccess {
         flag(access, "hostPID", pod.getHostPID());
         flag(access, "hostIPC", pod.getHostIPC());
         List<Container> containers = RawEditedSecurity.containers(edited);
-        for (Volume volume : RawEditResultCheck.orEmpty(pod.getVolumes())) {
-            if (volume.getHostPath() != null) {
-                access.add(hostPath(volume.getName(), volume.getHostPath().getPath(), containers));
-            }
-        }
+        List<String> defined = unedited == null || unedited.getSpec() == null ? List.of() : hostPaths(unedited.getSpec(), RawEditedSecurity.containers(unedited));
+        // The definition's own hostPaths, mounted as it mounts them, are the definition's to answer for.
+        hostPaths(pod, containers).stream().filter(volume -> !defined.contains(volume)).forEach(access::add);
         if (pod.getSecurityContext() != null) {
             for (Sysctl sysctl : RawEditResultCheck.orEmpty(pod.getSecurityContext().getSysctls())) {
                 if (!RenderedPodSecurity.isSafeSysctl(sysctl.getName())) {
@@ -81,13 +75,20 @@ final class RawEditedHostAccess {
         }
     }
 
+    private static List<String> hostPaths(PodSpec pod, List<Container> containers) {
+        List<String> found = new ArrayList<>();
+        for (Volume volume : RawEditResultCheck.orEmpty(pod.getVolumes())) {
+            if (volume.getHostPath() != null) {
+                found.add(hostPath(volume.getName(), volume.getHostPath().getPath(), containers));
+            }
+        }
+        return found;
+    }
+
     /** {@code volume logs: hostPath /var/log, mounted writable}, saying what the path gives. */
     private static String hostPath(String volume, String path, List<Container> containers) {
-        String given = path == null ? "" : RUNTIME_SOCKETS.stream().anyMatch(path::endsWith)
-                ? ", the container runtime's socket, which runs any container on the node"
-                : SYSTEM_PATHS.contains(path) ? ", the node's system files" : "";
         boolean writable = containers.stream().flatMap(container -> RawEditResultCheck.orEmpty(container.getVolumeMounts()).stream())
                 .anyMatch(mount -> volume.equals(mount.getName()) && !Boolean.TRUE.equals(mount.getReadOnly()));
-        return "volume " + volume + ": hostPath " + path + given + (writable ? ", mounted writable" : "");
+        return HostPaths.describe(volume, path, writable);
     }
 }

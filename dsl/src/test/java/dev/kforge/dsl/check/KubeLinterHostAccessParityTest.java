@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.HostPathType;
+import dev.kforge.dsl.workload.Volumes;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Sysctl;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -129,6 +131,38 @@ class KubeLinterHostAccessParityTest {
 
         assertThat(onlyProblem(() -> stack(edited))).contains("break the restricted Pod Security Standard", "container web procMount Unmasked");
         assertThat(onlyProblem(() -> privilegedStack(edited))).isEqualTo(hostAccess("nested containers", "container web procMount: Unmasked"));
+    }
+
+    @Test
+    void a_definitions_host_path_is_judged_by_the_rule_and_a_raw_edit_answers_only_for_what_it_adds() {
+        // Volumes.hostPath is the definition's: the rule judges it as it judges a raw edit's, in a privileged namespace.
+        DeploymentDef shipper = deployment(LinterParity.container().withReadOnlyMount(Volumes.hostPath("varlog", "/var/log"), "/var/log")
+                .withMount(Volumes.hostPath("runtime", "/run/containerd/containerd.sock").withType(HostPathType.SOCKET), "/run/containerd.sock"));
+
+        assertThat(onlyProblem(() -> privilegedStack(shipper))).isEqualTo("ERROR prod/Deployment web: gives its pods access to their node, which "
+                + "the privileged Pod Security Standard of namespace demo-prod admits (volume varlog: hostPath /var/log, volume runtime: hostPath "
+                + "/run/containerd/containerd.sock, the container runtime's socket, which runs any container on the node, mounted writable). Pods "
+                + "that must reach into their node (a node agent) waive the rule with its reason; mount what they only read with "
+                + "withReadOnlyMount. Or waive it with .waive(PolicyCheck.HOST_ACCESS, \"<why>\").");
+        assertThat(report(() -> privilegedStack(shipper.waive(PolicyCheck.HOST_ACCESS, "the log shipper reads the node's logs")))).isEmpty();
+        // A raw edit of that object answers for the hostPath it adds, not for the definition's.
+        DeploymentDef edited = shipper.withRawEdit("reads the node's config", d -> {
+            PodSpec pod = pod(d);
+            List<Volume> volumes = new ArrayList<>(pod.getVolumes());
+            volumes.add(new VolumeBuilder().withName("etc").withNewHostPath().withPath("/etc").endHostPath().build());
+            pod.setVolumes(volumes);
+            pod.getContainers().get(0).getVolumeMounts().add(new VolumeMountBuilder().withName("etc").withMountPath("/host/etc")
+                    .withReadOnly(true).build());
+        }).waive(PolicyCheck.HOST_ACCESS, "the log shipper reads the node's logs");
+        assertThat(report(() -> privilegedStack(edited.withRawEdit("no-op", d -> { })))).isEmpty();
+        DeploymentDef unwaived = shipper.withRawEdit("reads the node's config", d -> {
+            PodSpec pod = pod(d);
+            List<Volume> volumes = new ArrayList<>(pod.getVolumes());
+            volumes.add(new VolumeBuilder().withName("etc").withNewHostPath().withPath("/etc").endHostPath().build());
+            pod.setVolumes(volumes);
+        });
+        assertThat(report(() -> privilegedStack(unwaived))).contains(hostAccess("reads the node's config",
+                "volume etc: hostPath /etc, the node's system files"));
     }
 
     @Test
