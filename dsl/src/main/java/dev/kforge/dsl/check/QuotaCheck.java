@@ -58,7 +58,7 @@ final class QuotaCheck implements StackCheck {
         for (ResourceQuotaDef quota : quotas) {
             if (quota.isEmpty() && quota.rawEdits().isEmpty()) {
                 problems.add(Problem.of(TOTAL, Severity.WARNING, stack.describe(), quota, "limits nothing", "no limits",
-                        "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory) or withMaxPods(n)."));
+                        "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory), withMaxPods(n) or withStorage(total, claims)."));
             }
             for (Workload<?> workload : workloads) {
                 reportUnset(stack, quota, workload, defaults, limitRanges, problems);

@@ -9,13 +9,16 @@ import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.Memory;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A ResourceQuota (v1): the most CPU, memory and pods the stack's namespace may hold, e.g. a small
- * one for dev. Start with {@code ResourceQuotaDef.named("compute").withRequests(Cpu.cores(4), Memory.gibibytes(8))}.
+ * A ResourceQuota (v1): the most CPU, memory, pods and claimed storage the stack's namespace may hold, e.g. a small
+ * one for dev. Start with {@code ResourceQuotaDef.named("compute").withRequests(Cpu.cores(4), Memory.gibibytes(8))}
+ * or {@code ResourceQuotaDef.named("storage").withStorage(Memory.gibibytes(100), 10)}.
  *
  * <p>The API server then refuses every pod that does not declare each limited resource (unless a
  * {@link LimitRangeDef} gives defaults), and every pod beyond the quota. The checks find both before
@@ -29,13 +32,16 @@ import java.util.function.Consumer;
  * @param limitsCpu      {@code limits.cpu}: the CPU limits of all pods together
  * @param limitsMemory   {@code limits.memory}
  * @param pods           {@code pods}: how many pods may exist (not counting finished ones)
+ * @param storage        the storage limits of the claims of every class, then of each class by name; at most one of each
  */
 public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Memory> requestsMemory, Optional<Cpu> limitsCpu,
-                               Optional<Memory> limitsMemory, Optional<Integer> pods, List<RawEdit<ResourceQuota>> rawEdits)
+                               Optional<Memory> limitsMemory, Optional<Integer> pods, List<StorageQuota> storage,
+                               List<RawEdit<ResourceQuota>> rawEdits)
         implements KubeObject<ResourceQuotaDef> {
 
     public ResourceQuotaDef {
         rawEdits = List.copyOf(rawEdits);
+        storage = sorted(Kind.RESOURCE_QUOTA + " " + meta.name(), storage);
         pods.ifPresent(count -> {
             if (count < 1) {
                 throw InvalidDefinitionException.invalid(Kind.RESOURCE_QUOTA + " " + meta.name(), "pods", count, "must be at least 1",
@@ -47,7 +53,7 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
     /** A quota that limits nothing yet: add limits with the withers. */
     public static ResourceQuotaDef named(String name) {
         return new ResourceQuotaDef(Meta.named(Kind.RESOURCE_QUOTA, name), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), List.of(), List.of());
     }
 
     @Override
@@ -57,45 +63,119 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
 
     @Override
     public ResourceQuotaDef withMeta(Meta meta) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, storage, rawEdits);
     }
 
     /** Limits what all pods together request ({@code requests.cpu}, {@code requests.memory}). */
     public ResourceQuotaDef withRequests(Cpu cpu, Memory memory) {
         require(cpu, "requests.cpu");
         require(memory, "requests.memory");
-        return new ResourceQuotaDef(meta, Optional.of(cpu), Optional.of(memory), limitsCpu, limitsMemory, pods, rawEdits);
+        return new ResourceQuotaDef(meta, Optional.of(cpu), Optional.of(memory), limitsCpu, limitsMemory, pods, storage, rawEdits);
     }
 
     /** Limits the limits of all pods together ({@code limits.cpu}, {@code limits.memory}). */
     public ResourceQuotaDef withLimits(Cpu cpu, Memory memory) {
         require(cpu, "limits.cpu");
         require(memory, "limits.memory");
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, Optional.of(cpu), Optional.of(memory), pods, rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, Optional.of(cpu), Optional.of(memory), pods, storage, rawEdits);
     }
 
     /** Limits how many pods may exist at once. */
     public ResourceQuotaDef withMaxPods(int count) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, Optional.of(count), rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, Optional.of(count), storage, rawEdits);
     }
 
     /**
      * A copy with an escape-hatch edit of the rendered fabric8 ResourceQuota, for what the checks do not count (object
-     * counts, storage); the CPU, memory and pod limits and the scopes stay the definition's.
+     * counts, ephemeral storage); the CPU, memory, pod and storage limits and the scopes stay the definition's.
      */
     public ResourceQuotaDef withRawEdit(String reason, Consumer<ResourceQuota> edit) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods,
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, storage,
                 Lists.append(rawEdits, new RawEdit<>(reason, edit)));
+    }
+
+    /**
+     * Limits the storage all claims of the namespace request together ({@code requests.storage}) and how many claims there may
+     * be ({@code persistentvolumeclaims}), whatever their storage class.
+     */
+    public ResourceQuotaDef withStorage(Memory total, int claims) {
+        return withStorage(total).withMaxClaims(claims);
+    }
+
+    /** Limits the storage all claims of the namespace request together ({@code requests.storage}), whatever their storage class. */
+    public ResourceQuotaDef withStorage(Memory total) {
+        return withStorageLimits(Optional.empty(), Optional.of(require(total, "requests.storage")), Optional.empty());
+    }
+
+    /** Limits how many claims the namespace may hold ({@code persistentvolumeclaims}), whatever their storage class; 0 allows none. */
+    public ResourceQuotaDef withMaxClaims(int claims) {
+        return withStorageLimits(Optional.empty(), Optional.empty(), Optional.of(claims));
+    }
+
+    /**
+     * Limits the storage the claims of {@code storageClass} request together and how many there may be
+     * ({@code <class>.storageclass.storage.k8s.io/requests.storage} and {@code .../persistentvolumeclaims}). A claim that names no
+     * class gets the cluster's default class, which kforge does not know: the checks count it against the limits of every class only.
+     */
+    public ResourceQuotaDef withStorageOfClass(String storageClass, Memory total, int claims) {
+        return withStorageOfClass(storageClass, total).withMaxClaimsOfClass(storageClass, claims);
+    }
+
+    /** Limits the storage the claims of {@code storageClass} request together ({@code <class>.storageclass.storage.k8s.io/requests.storage}). */
+    public ResourceQuotaDef withStorageOfClass(String storageClass, Memory total) {
+        return withStorageLimits(Optional.of(requireClass(storageClass)), Optional.of(require(total, "requests.storage")), Optional.empty());
+    }
+
+    /**
+     * Limits how many claims of {@code storageClass} there may be ({@code <class>.storageclass.storage.k8s.io/persistentvolumeclaims});
+     * 0 keeps the class out of the namespace.
+     */
+    public ResourceQuotaDef withMaxClaimsOfClass(String storageClass, int claims) {
+        return withStorageLimits(Optional.of(requireClass(storageClass)), Optional.empty(), Optional.of(claims));
     }
 
     /** Whether it limits anything the checks count. */
     public boolean isEmpty() {
-        return requestsCpu.isEmpty() && requestsMemory.isEmpty() && limitsCpu.isEmpty() && limitsMemory.isEmpty() && pods.isEmpty();
+        return requestsCpu.isEmpty() && requestsMemory.isEmpty() && limitsCpu.isEmpty() && limitsMemory.isEmpty() && pods.isEmpty()
+                && storage.isEmpty();
     }
 
-    private void require(Object amount, String field) {
-        if (amount == null) {
-            throw InvalidDefinitionException.invalid(describe(), field, null, "must be an amount", "For example Cpu.cores(4) or Memory.gibibytes(8).");
+    /** A copy whose limits of the claims of {@code storageClass} (empty: of every class) are those given, the others kept. */
+    private ResourceQuotaDef withStorageLimits(Optional<String> storageClass, Optional<Memory> total, Optional<Integer> claims) {
+        Optional<StorageQuota> was = storage.stream().filter(limit -> limit.storageClass().equals(storageClass)).findFirst();
+        StorageQuota now = InvalidDefinitionException.reportedAs(describe(), () -> new StorageQuota(storageClass,
+                total.or(() -> was.flatMap(StorageQuota::requests)), claims.or(() -> was.flatMap(StorageQuota::claims))));
+        List<StorageQuota> limits = new ArrayList<>(storage);
+        was.ifPresent(limits::remove);
+        limits.add(now);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, limits, rawEdits);
+    }
+
+    /** The limits of every class first, then of each class by name; refused when two limit the same claims. */
+    private static List<StorageQuota> sorted(String subject, List<StorageQuota> storage) {
+        List<StorageQuota> sorted = storage.stream().sorted(Comparator.comparing(limit -> limit.storageClass().orElse(""))).toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).storageClass().equals(sorted.get(i - 1).storageClass())) {
+                throw InvalidDefinitionException.invalid(subject, "storage", sorted.get(i).storageClass().orElse("every class"),
+                        "is limited twice", "Give the limits of each class once (the withers replace a class's limits).");
+            }
         }
+        return sorted;
+    }
+
+    private String requireClass(String storageClass) {
+        if (storageClass == null) {
+            throw InvalidDefinitionException.invalid(describe(), "storageClassName", null, "must be a storage class name",
+                    "Use withStorage(...) and withMaxClaims(...) for the claims of every class.");
+        }
+        return storageClass;
+    }
+
+    private <T> T require(T amount, String field) {
+        if (amount == null) {
+            throw InvalidDefinitionException.invalid(describe(), field, null, "must be an amount", field.endsWith(".storage")
+                    ? "For example Memory.gibibytes(100)." : "For example Cpu.cores(4) or Memory.gibibytes(8).");
+        }
+        return amount;
     }
 }

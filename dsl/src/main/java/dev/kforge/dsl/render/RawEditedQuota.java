@@ -1,6 +1,7 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.quota.StorageQuota;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.LimitRangeItem;
@@ -9,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Raw edits may add to a ResourceQuota or LimitRange what the checks do not count (object counts,
- * storage, limits of other types), but not change what they read from the definition: the CPU, memory
- * and pod limits of a quota and the pods it applies to, and what a LimitRange does to containers.
+ * ephemeral storage, limits of other types), but not change what they read from the definition: the CPU,
+ * memory, pod and claim storage limits of a quota and the pods it applies to, and what a LimitRange does to containers.
  */
 final class RawEditedQuota {
     /** The quota entries the checks read, with their other names: {@code cpu} and {@code memory} for the requests, {@code count/pods}. */
@@ -28,22 +30,28 @@ final class RawEditedQuota {
             ResourceQuota before = (ResourceQuota) rendered;
             Map<String, ?> was = before.getSpec().getHard();
             Map<String, ?> now = quota.getSpec() == null || quota.getSpec().getHard() == null ? Map.of() : quota.getSpec().getHard();
-            for (String key : COUNTED) {
-                if (!Objects.equals(was.get(key), now.get(key))) {
-                    throw changed(object, "hard[" + key + "]", was.get(key) + " -> " + now.get(key),
+            Set<String> keys = new TreeSet<>(was.keySet());
+            keys.addAll(now.keySet());
+            for (String key : keys) {
+                if (StorageQuota.isStorageKey(key) && !Objects.equals(was.get(key), now.get(key))) {
+                    throw changed(object, "hard[" + key + "]", "claims", was.get(key) + " -> " + now.get(key),
+                            "Set them with withStorage, withMaxClaims, withStorageOfClass and withMaxClaimsOfClass.");
+                }
+                if (COUNTED.contains(key) && !Objects.equals(was.get(key), now.get(key))) {
+                    throw changed(object, "hard[" + key + "]", "pods", was.get(key) + " -> " + now.get(key),
                             "Set them with withRequests, withLimits and withMaxPods, which the checks of the stack's pods read.");
                 }
             }
             if (quota.getSpec() != null && (quota.getSpec().getScopes() != null && !quota.getSpec().getScopes().isEmpty()
                     || quota.getSpec().getScopeSelector() != null)) {
-                throw changed(object, "the pods it applies to", "scopes: " + quota.getSpec().getScopes(),
+                throw changed(object, "the pods it applies to", "pods", "scopes: " + quota.getSpec().getScopes(),
                         "The checks count every pod of the namespace against the quota; leave scopes out.");
             }
         } else if (edited instanceof LimitRange limitRange) {
             List<LimitRangeItem> was = containerItems((LimitRange) rendered);
             List<LimitRangeItem> now = containerItems(limitRange);
             if (now.size() != 1 || !sameLimits(was.get(0), now.get(0))) {
-                throw changed(object, "what it gives or allows containers", now.stream().map(item -> "default: " + item.getDefault()
+                throw changed(object, "what it gives or allows containers", "pods", now.stream().map(item -> "default: " + item.getDefault()
                                 + ", defaultRequest: " + item.getDefaultRequest() + ", min: " + item.getMin() + ", max: " + item.getMax()
                                 + ", maxLimitRequestRatio: " + item.getMaxLimitRequestRatio()).toList().toString(),
                         "Set the defaults with withContainerDefaults, which the checks read; a maximum would also become the default limit.");
@@ -67,8 +75,9 @@ final class RawEditedQuota {
         return Objects.equals(a == null ? Map.of() : a, b == null ? Map.of() : b);
     }
 
-    private static RawEditException changed(KubeObject<?> object, String what, String actual, String hint) {
-        return new RawEditException(object, "raw edits changed " + what + ", which the checks of the stack's pods read from the definition",
+    /** Refuses an edit of {@code what}, which the checks of the stack's {@code counted} (pods, claims) read from the definition. */
+    private static RawEditException changed(KubeObject<?> object, String what, String counted, String actual, String hint) {
+        return new RawEditException(object, "raw edits changed " + what + ", which the checks of the stack's " + counted + " read from the definition",
                 actual, hint, object.meta().origin(), null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.quota.ResourceQuotaDef;
+import dev.kforge.dsl.quota.StorageQuota;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -10,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A namespace's quota, its limits under their API names ({@code requests.cpu}, {@code pods}). */
+/** A namespace's quota, its limits under their API names ({@code requests.cpu}, {@code pods}, {@code ssd.storageclass.storage.k8s.io/requests.storage}). */
 final class ResourceQuotaRenderer implements ObjectRenderer<ResourceQuotaDef> {
     @Override
     public Class<ResourceQuotaDef> sourceType() {
@@ -25,6 +26,10 @@ final class ResourceQuotaRenderer implements ObjectRenderer<ResourceQuotaDef> {
         quota.limitsCpu().ifPresent(cpu -> hard.put("limits.cpu", new Quantity(cpu.quantity())));
         quota.limitsMemory().ifPresent(memory -> hard.put("limits.memory", new Quantity(memory.quantity())));
         quota.pods().ifPresent(pods -> hard.put("pods", new Quantity(Integer.toString(pods))));
+        for (StorageQuota storage : quota.storage()) {
+            storage.requests().ifPresent(total -> hard.put(storage.requestsKey(), new Quantity(total.quantity())));
+            storage.claims().ifPresent(claims -> hard.put(storage.claimsKey(), new Quantity(Integer.toString(claims))));
+        }
         ResourceQuotaSpec spec = new ResourceQuotaSpec();
         spec.setHard(hard);
         ResourceQuota rendered = new ResourceQuota();

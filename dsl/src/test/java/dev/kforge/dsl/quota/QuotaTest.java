@@ -233,8 +233,8 @@ class QuotaTest {
 
     @Test
     void raw_edits_may_add_what_the_checks_do_not_count_but_not_change_what_they_read() {
-        assertThat(file(render(COMPUTE.withRawEdit("at most 3 claims", q -> q.getSpec().getHard().put("persistentvolumeclaims",
-                new Quantity("3")))), "11-resourcequota-compute.yaml")).contains("    persistentvolumeclaims: \"3\"\n");
+        assertThat(file(render(COMPUTE.withRawEdit("at most 3 config maps", q -> q.getSpec().getHard().put("count/configmaps",
+                new Quantity("3")))), "11-resourcequota-compute.yaml")).contains("    count/configmaps: \"3\"\n");
         assertThatThrownBy(() -> render(COMPUTE.withRawEdit("fewer", q -> q.getSpec().getHard().put("requests.cpu", new Quantity("100m")))))
                 .isInstanceOf(RawEditException.class)
                 .hasMessageStartingWith("ResourceQuota compute: raw edits changed hard[requests.cpu], which the checks of the stack's pods "
@@ -256,7 +256,7 @@ class QuotaTest {
     @Test
     void a_quota_that_limits_nothing_is_a_warning_and_bad_amounts_are_refused() {
         assertThat(problems(ResourceQuotaDef.named("compute"))).containsExactly("WARNING prod/ResourceQuota compute: limits nothing (no limits). "
-                + "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory) or withMaxPods(n).");
+                + "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory), withMaxPods(n) or withStorage(total, claims).");
         assertThatThrownBy(() -> ResourceQuotaDef.named("compute").withMaxPods(0)).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageStartingWith("ResourceQuota compute: pods 0 is invalid: must be at least 1.");
         assertThatThrownBy(() -> ResourceQuotaDef.named("compute").withRequests(null, Memory.gibibytes(1)))
