@@ -22,6 +22,7 @@ public final class Checks {
             new ConfigReferencesCheck(),
             new ClaimAccessCheck(),
             new QuotaCheck(),
+            new QuotaStorageCheck(),
             new LimitRangeCheck(),
             new ShutdownCheck(),
             new WorkloadReferencesCheck(),

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * anything is applied: a container without the resource, and the stack's pods adding up to more
  * than the quota, at their usual count (error) or at their peak (warning: autoscalers at their
  * maximum, the extra pods of rolling updates, Jobs running; an error when a Job or a rolling update that keeps
- * its old pods cannot fit beside the usual ones).
+ * its old pods cannot fit beside the usual ones). The storage limits count the stack's PersistentVolumeClaims and each
+ * StatefulSet's claim templates once per pod, the same way (usual count: error; an autoscaler's maximum: warning).
  *
  * @param requestsCpu    {@code requests.cpu}: the CPU all pods may request together; default no limit
  * @param requestsMemory {@code requests.memory}

@@ -34,8 +34,9 @@ class StorageQuotaTest {
                 .withMount(Volumes.claim("data", size).withStorageClass("ssd"), "/data"));
     }
 
+    /** The problems reported of the quotas (a StatefulSet without a headless Service has its own warning). */
     private static List<String> problems(KubeObject<?>... objects) {
-        return Rendering.reportOf(noPolicy(), objects);
+        return Rendering.reportOf(noPolicy(), objects).stream().filter(problem -> problem.contains("/ResourceQuota ")).toList();
     }
 
     @Test
@@ -58,6 +59,62 @@ class StorageQuotaTest {
                 .containsExactly(new StorageQuota(Optional.empty(), Optional.of(Memory.gibibytes(100)),
                         Optional.of(5)));
         assertThat(ResourceQuotaDef.named("storage").withStorage(Memory.gibibytes(1)).isEmpty()).isFalse();
+    }
+
+    @Test
+    void claims_beyond_the_quota_at_their_usual_count_are_an_error_counting_each_pod_of_a_stateful_set() {
+        ResourceQuotaDef quota = ResourceQuotaDef.named("storage").withStorage(Memory.gibibytes(50), 2);
+        assertThat(problems(quota, UPLOADS, db(Memory.gibibytes(10)))).isEmpty();
+        assertThat(problems(quota, UPLOADS, db(Memory.gibibytes(20)).withReplicas(2))).containsExactly(
+                "ERROR prod/ResourceQuota storage: allows requests.storage 50Gi, but the stack's claims need 60Gi at their usual count: "
+                        + "the API server refuses the claims beyond it, and the pods that mount them never start (PersistentVolumeClaim "
+                        + "uploads: 20Gi, StatefulSet db's data claims: 2 x 20Gi). Raise the quota, or shrink or remove claims (a "
+                        + "StatefulSet makes one claim per pod from each template: fewer replicas count).",
+                "ERROR prod/ResourceQuota storage: allows persistentvolumeclaims 2, but the stack's claims need 3 at their usual count: "
+                        + "the API server refuses the claims beyond it, and the pods that mount them never start (PersistentVolumeClaim "
+                        + "uploads: 1, StatefulSet db's data claims: 2). Raise the quota, or remove claims (a StatefulSet makes one claim "
+                        + "per pod from each template: fewer replicas count).");
+        assertThat(problems(ResourceQuotaDef.named("storage").withMaxClaims(1), UPLOADS, PersistentVolumeClaimDef.named("cache")
+                .requesting(Memory.gibibytes(1)))).containsExactly("ERROR prod/ResourceQuota storage: allows persistentvolumeclaims 1, but "
+                + "the stack's claims need 2 at their usual count: the API server refuses the claims beyond it, and the pods that mount them "
+                + "never start (PersistentVolumeClaim uploads: 1, PersistentVolumeClaim cache: 1). Raise the quota, or remove claims.");
+    }
+
+    @Test
+    void claims_beyond_the_quota_only_at_an_autoscalers_maximum_are_a_warning() {
+        StatefulSetDef db = db(Memory.gibibytes(20));
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("db").scaling(db).between(2, 4)
+                .atUtilization(UtilizationTarget.cpu(80));
+        assertThat(problems(ResourceQuotaDef.named("storage").withStorage(Memory.gibibytes(50), 3), db, autoscaler)).containsExactly(
+                "WARNING prod/ResourceQuota storage: allows requests.storage 50Gi, but the stack's claims need up to 80Gi at their peak "
+                        + "(autoscalers at their maximum): the claims beyond it are refused, and a scale-up stalls with its new pods never "
+                        + "started (StatefulSet db's data claims: 4 x 20Gi). Raise the quota, or leave room for the peak (fewer maximum "
+                        + "replicas, smaller claims).",
+                "WARNING prod/ResourceQuota storage: allows persistentvolumeclaims 3, but the stack's claims need up to 4 at their peak "
+                        + "(autoscalers at their maximum): the claims beyond it are refused, and a scale-up stalls with its new pods never "
+                        + "started (StatefulSet db's data claims: 4). Raise the quota, or leave room for the peak (fewer maximum replicas).");
+        // An autoscaler's minimum is the usual count.
+        assertThat(problems(ResourceQuotaDef.named("storage").withMaxClaims(1), db, autoscaler)).singleElement().asString()
+                .startsWith("ERROR prod/ResourceQuota storage: allows persistentvolumeclaims 1, but the stack's claims need 2 at their usual "
+                        + "count");
+    }
+
+    @Test
+    void a_class_limit_counts_the_claims_of_that_class_and_a_claim_of_the_default_class_only_the_total() {
+        ResourceQuotaDef quota = ResourceQuotaDef.named("storage").withStorage(Memory.gibibytes(100))
+                .withStorageOfClass("ssd", Memory.gibibytes(30), 5);
+        assertThat(problems(quota, UPLOADS, LOGS, db(Memory.gibibytes(20)).withReplicas(2)))
+                .containsExactly("ERROR prod/ResourceQuota storage: allows ssd.storageclass.storage.k8s.io/requests.storage 30Gi, but "
+                        + "the stack's claims of class ssd need 40Gi at their usual count: the API server refuses the claims beyond it, and "
+                        + "the pods that mount them never start (StatefulSet db's data claims: 2 x 20Gi). Raise the quota, or shrink or "
+                        + "remove claims of class ssd (a StatefulSet makes one claim per pod from each template: fewer replicas count).");
+        assertThat(problems(quota, UPLOADS.withStorageClass("ssd"), db(Memory.gibibytes(10)))).isEmpty();
+        // No claims at all of a class kept out of the namespace.
+        assertThat(problems(ResourceQuotaDef.named("storage").withMaxClaimsOfClass("premium", 0), UPLOADS.withStorageClass("premium"),
+                LOGS)).containsExactly("ERROR prod/ResourceQuota storage: allows "
+                + "premium.storageclass.storage.k8s.io/persistentvolumeclaims 0, but the stack's claims of class premium need 1 at their "
+                + "usual count: the API server refuses the claims beyond it, and the pods that mount them never start (PersistentVolumeClaim "
+                + "uploads: 1). Raise the quota, or remove claims of class premium.");
     }
 
     @Test
