@@ -87,6 +87,7 @@ final class RawEditResultCheck {
                 requireLongRunningTemplate(object, statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate(),
                         statefulSet.getSpec() == null ? null : statefulSet.getSpec().getSelector());
                 RawEditedStatefulSet.check(object, statefulSet.getSpec()); // its mounts may name claim templates too
+                RawEditedClaimStorage.check(object, unedited, manifest, stack);
                 checkAutoscaledReplicas(object, statefulSet.getSpec().getReplicas(), stack);
             } else if (manifest instanceof CronJob cronJob) {
                 requirePodTemplate(object, RawEditedCronJob.podTemplateOf(cronJob), "spec.jobTemplate.spec.template");
@@ -98,6 +99,7 @@ final class RawEditResultCheck {
                 RawEditedRules.check(object, manifest, stack);
             } else if (manifest instanceof PersistentVolumeClaim claim) {
                 RawEditedClaim.check(object, claim, stack);
+                RawEditedClaimStorage.check(object, unedited, manifest, stack);
             } else if (manifest instanceof Job job) {
                 requirePodTemplate(object, job.getSpec() == null ? null : job.getSpec().getTemplate(), "spec.template");
                 requireMountedVolumes(object, job.getSpec().getTemplate(), List.of());

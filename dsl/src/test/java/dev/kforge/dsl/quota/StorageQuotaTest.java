@@ -157,6 +157,29 @@ class StorageQuotaTest {
     }
 
     @Test
+    void under_a_storage_limit_raw_edits_may_not_change_the_claims_it_counts() {
+        ResourceQuotaDef quota = ResourceQuotaDef.named("storage").withStorage(Memory.gibibytes(100), 10);
+        PersistentVolumeClaimDef grown = UPLOADS.withRawEdit("bigger", c -> c.getSpec().getResources().getRequests().put("storage",
+                new Quantity("200Gi")));
+        assertThatThrownBy(() -> render(quota, grown)).isInstanceOf(RawEditException.class)
+                .hasMessageStartingWith("PersistentVolumeClaim uploads: raw edits changed the storage its claims request, which the "
+                        + "storage limits of ResourceQuota storage count from the definition (20Gi of the default class -> 200Gi of the "
+                        + "default class). Set the size with requesting(...) and the class with withStorageClass(...), where the quota "
+                        + "check counts them.");
+        StatefulSetDef db = db(Memory.gibibytes(10)).withRawEdit("cheaper disks", s -> s.getSpec().getVolumeClaimTemplates().get(0)
+                .getSpec().setStorageClassName("hdd"));
+        assertThatThrownBy(() -> render(quota, db)).isInstanceOf(RawEditException.class)
+                .hasMessageStartingWith("StatefulSet db: raw edits changed the storage its claims request, which the storage limits of "
+                        + "ResourceQuota storage count from the definition (data: 10Gi of class ssd -> data: 10Gi of class hdd). Set the "
+                        + "claim templates with Volumes.claim(name, size) and withStorageClass(...), where the quota check counts them.");
+        // The same amount written otherwise is no change; without a storage limit, nothing counts the claims.
+        assertThat(file(render(quota, UPLOADS.withRawEdit("in bytes", c -> c.getSpec().getResources().getRequests().put("storage",
+                new Quantity("21474836480")))), "32-persistentvolumeclaim-uploads.yaml")).contains("storage: \"21474836480\"");
+        assertThat(file(render(ResourceQuotaDef.named("pods").withMaxPods(10), grown), "32-persistentvolumeclaim-uploads.yaml"))
+                .contains("storage: 200Gi");
+    }
+
+    @Test
     void a_quota_limiting_storage_only_limits_something() {
         assertThat(problems(ResourceQuotaDef.named("storage").withMaxClaims(3))).isEmpty();
         assertThat(problems(ResourceQuotaDef.named("storage"))).containsExactly("WARNING prod/ResourceQuota storage: limits nothing (no "
