@@ -16,8 +16,10 @@ import java.util.Set;
  * A connection between two workloads of the stack that one side's NetworkPolicy names and the other side's drops: the
  * pods of A may send to B's pods on a port (A's egress allowance names B) while B's policies admit nothing from A there,
  * or B admits A on a port (B's ingress allowance names A) while A's isolated outgoing traffic does not reach B there.
- * Either way every connection times out, and no single policy looks wrong. An address range on the other side may take
- * in pods, depending on the network plugin, so it counts as reaching them.
+ * Either way every connection times out, and no single policy looks wrong. A's egress sending to B says A connects there:
+ * an error. B's allowance says only that A may: A may never connect (an allowance left from an older version, or one
+ * meant for the replies, which need none), so that end is a warning. An address range on the other side may take in
+ * pods, depending on the network plugin, so it counts as reaching them.
  */
 final class NetworkPathCheck implements StackCheck {
     static final String ID = "network-policy-path";
@@ -74,15 +76,16 @@ final class NetworkPathCheck implements StackCheck {
             }
             NetworkPolicyDef blocking = isolating.get(0);
             String target = describe(port, receiver);
-            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), blocking, atReceiver
+            problems.add(Problem.of(ID, atReceiver ? Severity.ERROR : Severity.WARNING, stack.describe(), blocking, atReceiver
                             ? "admits no traffic from the pods of " + sender.describe() + " to " + target + ", which " + naming.describe()
                                     + " sends there, so their connections time out"
                             : "isolates the outgoing traffic of " + sender.describe() + " without sending to " + target + ", which "
-                                    + naming.describe() + " admits it to, so their connections time out",
+                                    + naming.describe() + " admits it to, so its connections there, if it makes any, time out",
                     (atReceiver ? "admitted: " : "sends to: ") + describe(allowances),
                     (atReceiver ? "Add allowingFrom(" : "Add allowingTo(") + "NetworkPeer.podsOf(<" + other.describe() + ">), " + portArgument(port)
-                            + ") to " + blocking.describe() + (atReceiver ? ", or send the traffic to the pods meant in "
-                            : ", or admit the pods meant in ") + naming.describe() + "."));
+                            + ") to " + blocking.describe() + (atReceiver ? ", or send the traffic to the pods meant in " + naming.describe() + "."
+                            : ", or admit the pods meant in " + naming.describe() + "; if " + sender.describe()
+                                    + " never connects there, drop that allowance (replies need none).")));
         }
     }
 
