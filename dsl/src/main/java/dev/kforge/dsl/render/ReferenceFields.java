@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the reference and access checks read from the objects that refer to others: the pods a Service,
@@ -52,7 +53,8 @@ final class ReferenceFields {
         } else if (manifest instanceof NetworkPolicy policy && policy.getSpec() != null) {
             var spec = policy.getSpec();
             fields.put("spec.podSelector", Field.of(selector(spec.getPodSelector()), "isolating"));
-            fields.put("spec.policyTypes", Field.of(RawEditResultCheck.orEmpty(spec.getPolicyTypes()), "isolatingEgress"));
+            // A set: the order it is written in means nothing.
+            fields.put("spec.policyTypes", Field.of(new TreeSet<>(RawEditResultCheck.orEmpty(spec.getPolicyTypes())), "isolatingEgress"));
             fields.put("spec.ingress", Field.of(RawEditResultCheck.orEmpty(spec.getIngress()).stream()
                     .map(rule -> rule(rule.getFrom(), rule.getPorts())).toList(), "allowingFrom"));
             fields.put("spec.egress", Field.of(RawEditResultCheck.orEmpty(spec.getEgress()).stream()
@@ -85,23 +87,28 @@ final class ReferenceFields {
                 .toList(), "to"));
     }
 
-    /** {@code 80 -> http/TCP}. */
+    /** {@code http 80 -> http/TCP}: its name too, by which Ingresses and gateway routes name it. */
     private static String port(ServicePort port) {
-        return port.getPort() + " -> " + intOrString(port.getTargetPort()) + "/" + Objects.requireNonNullElse(port.getProtocol(), "TCP");
+        return port.getName() + " " + port.getPort() + " -> " + intOrString(port.getTargetPort()) + "/"
+                + Objects.requireNonNullElse(port.getProtocol(), "TCP");
     }
 
-    /** {@code [pods {app=a}] on [8080/TCP]}; pods without a namespace selector are the policy's namespace's. */
+    /**
+     * {@code [pods {app=a}] on [8080/TCP]}; pods without a namespace selector are the policy's namespace's. No peers and no
+     * ports, whether the list is empty or absent, are any peer and any port, as the API reads them.
+     */
     private static String rule(List<NetworkPolicyPeer> peers, List<NetworkPolicyPort> ports) {
         List<String> who = new ArrayList<>();
         for (NetworkPolicyPeer peer : RawEditResultCheck.orEmpty(peers)) {
-            who.add(peer.getIpBlock() != null ? "addresses " + peer.getIpBlock().getCidr() + " except " + peer.getIpBlock().getExcept()
+            who.add(peer.getIpBlock() != null ? "addresses " + peer.getIpBlock().getCidr() + " except "
+                    + RawEditResultCheck.orEmpty(peer.getIpBlock().getExcept())
                     : peer.getNamespaceSelector() == null ? "pods " + selector(peer.getPodSelector())
                     : "pods " + selector(peer.getPodSelector()) + " of namespaces " + selector(peer.getNamespaceSelector()));
         }
         List<String> where = RawEditResultCheck.orEmpty(ports).stream()
                 .map(port -> intOrString(port.getPort()) + (port.getEndPort() == null ? "" : "-" + port.getEndPort()) + "/"
                         + Objects.requireNonNullElse(port.getProtocol(), "TCP")).toList();
-        return (peers == null ? "any peer" : who.toString()) + " on " + (ports == null ? "any port" : where.toString());
+        return (who.isEmpty() ? "any peer" : who.toString()) + " on " + (where.isEmpty() ? "any port" : where.toString());
     }
 
     /** {@code example.com: / Prefix -> web:http}. */

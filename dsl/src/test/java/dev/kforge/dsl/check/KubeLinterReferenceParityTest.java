@@ -18,14 +18,18 @@ import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -195,5 +199,36 @@ class KubeLinterReferenceParityTest {
         assertThat(report(() -> stack(web, service, ingress))).contains("ERROR prod/Ingress web: raw edit \"new service\" changed what the checks read "
                 + "from the definition (spec.rules: [web.example.com: [/ Prefix -> web:http]] -> [web.example.com: [/ Prefix -> api:http]]). "
                 + "Set it in the definition instead (withRule), where the checks see it.");
+    }
+
+    @Test
+    void kubeLinter_danglingIngress_throughARawEditRenamingTheServicePort() {
+        // The Ingress names the Service's port http: a rename leaves its backend pointing at no port.
+        DeploymentDef web = deployment();
+        ServiceDef service = ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP));
+        IngressDef ingress = IngressDef.named("web").withIngressClassName("nginx")
+                .withRule(IngressRule.host("web.example.com").withPath(IngressPath.prefix("/", service.backend(ServicePort.to(HTTP)))));
+
+        assertThat(report(() -> stack(web, service.withRawEdit("rename", s -> s.getSpec().getPorts().get(0).setName("web")), ingress)))
+                .contains("ERROR prod/Service web: raw edit \"rename\" changed what the checks read from the definition (spec.ports: "
+                        + "[http 8080 -> http/TCP] -> [web 8080 -> http/TCP]). Set it in the definition instead (withPort), where the checks see it.");
+    }
+
+    @Test
+    void a_raw_edit_writing_what_the_definition_says_in_another_form_renders() {
+        DeploymentDef web = deployment();
+        NetworkPolicyDef policy = NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.cidr("10.0.0.0/8"))
+                .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(web))
+                .withRawEdit("spelled out", n -> {
+                    n.getSpec().setPolicyTypes(List.of("Egress", "Ingress")); // a set: order means nothing
+                    n.getSpec().getIngress().get(0).getFrom().get(0).getIpBlock().setExcept(List.of()); // no exceptions
+                    n.getSpec().getIngress().get(0).setPorts(null); // every port, as an empty list says
+                    n.getSpec().getEgress().get(1).setPorts(null);
+                });
+        ServiceDef service = ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP))
+                .withRawEdit("protocol", s -> s.getSpec().getPorts().get(0).setAppProtocol("http"));
+
+        assertThat(report(() -> Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+                .with(web, PodDisruptionBudgetDef.named("web").protecting(web), policy, service))).isEmpty();
     }
 }
