@@ -129,10 +129,11 @@ public final class BreakingChangesCheck {
         reportStaleAcknowledgements(stack, used, problems);
     }
 
-    /** Whether the committed object is a StatefulSet whose claims the controller deletes with it. */
+    /** Whether the committed object is a StatefulSet with claim templates whose claims the controller deletes with it. */
     private static boolean deletesClaims(JsonNode old) {
         return old.path("kind").asText().equals(Kind.STATEFUL_SET.kind())
-                && old.at("/spec/persistentVolumeClaimRetentionPolicy/whenDeleted").asText().equals(ClaimRetention.DELETE.apiValue());
+                && old.at("/spec/persistentVolumeClaimRetentionPolicy/whenDeleted").asText().equals(ClaimRetention.DELETE.apiValue())
+                && !old.at("/spec/volumeClaimTemplates").isEmpty();
     }
 
     /** What a rename does beyond deleting and creating the object. */

@@ -302,6 +302,19 @@ class StatefulSetTest {
         BreakingChangesCheck.check(removed, retained, Renderer.render(removed).files(), kept);
         assertThat(kept.all()).filteredOn(problem -> problem.subject().equals("StatefulSet db")).singleElement()
                 .satisfies(problem -> assertThat(problem.severity()).isEqualTo(dev.kforge.dsl.core.Severity.WARNING));
+        // Without claim templates there are no claims to delete, whatever the retention says: the usual warning.
+        StatefulSetDef diskless = StatefulSetDef.named("db").running(ContainerDef.named("worker").image(Image.of("example/worker", "1.0.0"))
+                .withPort(PG)).withReplicas(3).withClaimRetention(ClaimRetention.DELETE, ClaimRetention.DELETE);
+        Map<String, String> withoutClaims = new LinkedHashMap<>();
+        Renderer.render(Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(diskless,
+                ServiceDef.named("db").selecting(diskless).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG)))).files()
+                .forEach(file -> withoutClaims.put(file.fileName(), file.content()));
+        Problems nothingLost = new Problems();
+        BreakingChangesCheck.check(removed, withoutClaims, Renderer.render(removed).files(), nothingLost);
+        assertThat(nothingLost.all()).filteredOn(problem -> problem.subject().equals("StatefulSet db")).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(dev.kforge.dsl.core.Severity.WARNING);
+            assertThat(problem.format()).doesNotContain("claims");
+        });
     }
 
     @Test
