@@ -24,16 +24,19 @@ final class HostAccessPolicyCheck implements StackCheck {
         }
         for (Workload<?> workload : index.workloads()) {
             List<String> access = new ArrayList<>();
+            boolean writable = false;
             for (VolumeDef volume : workload.volumes()) {
                 if (volume instanceof VolumeDef.HostPath hostPath) {
-                    access.add(HostPaths.describe(hostPath.name(), hostPath.path(), mountedWritable(workload, hostPath)));
+                    boolean written = mountedWritable(workload, hostPath);
+                    writable |= written;
+                    access.add(HostPaths.describe(hostPath.name(), hostPath.path(), written));
                 }
             }
             if (!access.isEmpty()) {
                 PolicyReporter.report(stack, workload, PolicyCheck.HOST_ACCESS, "gives its pods access to their node, which the privileged "
                                 + "Pod Security Standard of namespace " + stack.namespace().name() + " admits", String.join(", ", access),
-                        "Pods that must reach into their node (a node agent) waive the rule with its reason; mount what they only read "
-                                + "with withReadOnlyMount.", problems);
+                        "Pods that must reach into their node (a node agent) waive the rule with its reason"
+                                + (writable ? "; mount what they only read with withReadOnlyMount." : "."), problems);
             }
         }
     }

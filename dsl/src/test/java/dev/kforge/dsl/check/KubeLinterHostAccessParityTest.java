@@ -145,6 +145,10 @@ class KubeLinterHostAccessParityTest {
                 + "that must reach into their node (a node agent) waive the rule with its reason; mount what they only read with "
                 + "withReadOnlyMount. Or waive it with .waive(PolicyCheck.HOST_ACCESS, \"<why>\").");
         assertThat(report(() -> privilegedStack(shipper.waive(PolicyCheck.HOST_ACCESS, "the log shipper reads the node's logs")))).isEmpty();
+        // Mounted read-only already, the hint does not ask for withReadOnlyMount.
+        assertThat(onlyProblem(() -> privilegedStack(deployment(LinterParity.container().withReadOnlyMount(Volumes.hostPath("varlog", "/var/log"),
+                "/var/log"))))).endsWith("(volume varlog: hostPath /var/log). Pods that must reach into their node (a node agent) waive the rule "
+                + "with its reason. Or waive it with .waive(PolicyCheck.HOST_ACCESS, \"<why>\").");
         // A raw edit of that object answers for the hostPath it adds, not for the definition's.
         DeploymentDef edited = shipper.withRawEdit("reads the node's config", d -> {
             PodSpec pod = pod(d);
