@@ -71,7 +71,9 @@ final class NetworkPathCheck implements StackCheck {
         List<NetworkPolicyDef.Allowance> allowances = isolating.stream().flatMap(p -> (atReceiver ? p.ingress() : p.egress()).stream()).toList();
         Workload<?> other = atReceiver ? sender : receiver;
         for (Port port : portsOrEvery(ports)) {
-            if (reaches(allowances, other, port, stack) || !reported.add(blocker + sender.describe() + receiver.describe() + port)) {
+            // A port the receiver does not declare is the naming policy's mistake, which NetworkPolicyReferencesCheck reports.
+            if (port != null && !receiver.declares(port) || reaches(allowances, other, port, stack)
+                    || !reported.add(blocker + sender.describe() + receiver.describe() + port)) {
                 continue;
             }
             NetworkPolicyDef blocking = isolating.get(0);

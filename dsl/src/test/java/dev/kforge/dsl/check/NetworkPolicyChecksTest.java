@@ -178,6 +178,22 @@ class NetworkPolicyChecksTest {
                         + "(declared: [postgres (5432/TCP)]). Name a port its containers declare, from the Deployment the stack holds.");
     }
     @Test
+    void egress_to_a_port_the_pods_do_not_declare_is_not_blamed_on_their_policy() {
+        // The Service's port instead of the container's: the sender's policy is wrong, which the declared-port check says; the
+        // database's policy admits the worker where it listens and is not told to admit a port nothing listens on.
+        Port postgres = Port.tcp("postgres", 5432);
+        DeploymentDef worker = deployment("worker");
+        DeploymentDef db = DeploymentDef.named("db").running(ContainerDef.named("db").image(Image.of("example/db", "1.0.0")).withPort(postgres));
+        assertThat(problems(worker, db,
+                NetworkPolicyDef.named("worker").isolating(worker).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                        .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(db), Port.tcp("postgres", 80)),
+                NetworkPolicyDef.named("db").isolating(db).allowingFrom(NetworkPeer.podsOf(worker), postgres)))
+                .noneMatch(problem -> problem.startsWith("ERROR test/NetworkPolicy db"))
+                .anyMatch(problem -> problem.startsWith("ERROR test/NetworkPolicy worker: sends to port postgres (80/TCP) of Deployment db, "
+                        + "which no container of it declares"));
+    }
+
+    @Test
     void reports_traffic_one_policy_sends_to_pods_whose_own_policies_do_not_admit_it() {
         Port postgres = Port.tcp("postgres", 5432);
         DeploymentDef worker = deployment("worker");
