@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * it) and leaves any other as literal text. The variables are the container's envFrom keys, its
  * env entries, and the service links of the stack's Services ({@code WEB_SERVICE_HOST}, ...).
  * {@code $$(NAME)} is a literal and is not checked; it is how a shell script ({@code sh -c}) gets a command substitution
- * such as {@code $(date)} past Kubernetes, which the hint says there.
+ * such as {@code $(date)} past Kubernetes, which the hint says there. An unknown {@code $(date)} reaches the shell unchanged
+ * and works as written, so in a script a command's name (with a lower case letter) is a warning; a variable's name an error.
  */
 final class VariableReferencesCheck implements StackCheck {
     static final String ID = "variable-reference";
@@ -81,7 +82,10 @@ final class VariableReferencesCheck implements StackCheck {
             if (name == null || defined.contains(name) || serviceLinks.stream().anyMatch(service -> isServiceLink(name, service))) {
                 continue; // "$$" escapes, a defined variable, or a service link
             }
-            problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload,
+            // In a shell script, a command's name ($(hostname), $(date)) reaches the shell unchanged and runs there as written: the
+            // explicit $$ form is better, not needed. A variable's name (no lower case) is one the script expected Kubernetes to set.
+            boolean commandSubstitution = script && !name.equals(name.toUpperCase(Locale.ROOT));
+            problems.add(Problem.of(ID, commandSubstitution ? Severity.WARNING : Severity.ERROR, stack.describe(), workload,
                     "container " + container.name() + " " + field + " uses $(" + name + "), which " + (field.startsWith("env ")
                             ? "no variable defined before it sets" : "none of its variables sets"), known(defined),
                     script ? "Kubernetes leaves it as literal text, which the shell runs as a command substitution. Write $$(" + name

@@ -404,7 +404,8 @@ class ChecksTest {
 
     @Test
     void tells_a_shell_script_how_to_pass_on_a_command_substitution() {
-        // In sh -c, $(hostname) is meant for the shell: Kubernetes passes an unknown reference on, but the explicit form says so.
+        // In sh -c, $(hostname) is meant for the shell: Kubernetes passes an unknown reference on unchanged, so the script works as
+        // written; a warning, which the explicit form silences, where an error would stop every render.
         int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app().withEnv(Env.value("DIR", "/backups"))
                 .withCommand("/bin/sh", "-c", "pg_dump ledger > $(DIR)/$(hostname).sql"));
 
@@ -412,9 +413,17 @@ class ChecksTest {
                 "test/Deployment app: container app command uses $(hostname), which none of its variables sets (variables: DIR). "
                         + "Kubernetes leaves it as literal text, which the shell runs as a command substitution. Write $$(hostname), "
                         + "which Kubernetes passes on to the shell as $(hostname), or define hostname first (withEnv)." + at(line));
+        Problems found = new Problems();
+        Checks.run(List.of(demoStack(deployment).withPolicy(noPolicy())), found);
+        assertThat(found.all()).singleElement().extracting(Problem::severity).isEqualTo(Severity.WARNING);
         // A script given as the arguments of a shell command is a script too.
         assertThat(problems(demoStack(DeploymentDef.named("app").running(app().withCommand("bash").withArgs("-c", "echo $$(date) $(date)")))))
                 .singleElement().asString().contains("container app args uses $(date)").contains("Write $$(date), which Kubernetes passes on");
+        // A variable's name (no lower case letter, as commands have) is a variable the script expected Kubernetes to set: an error.
+        Problems variable = new Problems();
+        Checks.run(List.of(demoStack(DeploymentDef.named("app").running(app().withCommand("sh", "-c", "pg_dump -h $(DB_HOST) ledger")))
+                .withPolicy(noPolicy())), variable);
+        assertThat(variable.all()).singleElement().extracting(Problem::severity).isEqualTo(Severity.ERROR);
     }
 
     @Test
