@@ -19,7 +19,7 @@ import java.util.Optional;
  * Each NetworkPolicy isolates a Deployment of the stack and admits pods of Deployments of the
  * stack, on ports those declare; a Service whose pods are isolated can be reached on each of its
  * ports (else its clients time out), and by an Ingress controller from outside the namespace; pods whose outgoing traffic is isolated may still ask the
- * cluster's DNS, counting all the policies of their Deployment (else every name lookup fails, a
+ * cluster's DNS, counting all the policies of their workload (else every name lookup fails, a
  * warning: a pod may use addresses only), and, with an API token, some address range (else they cannot reach the API server).
  */
 final class NetworkPolicyReferencesCheck implements StackCheck {

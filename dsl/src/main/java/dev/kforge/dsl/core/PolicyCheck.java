@@ -6,7 +6,10 @@ package dev.kforge.dsl.core;
  * waived for one object with a written reason: {@code deployment.waive(PolicyCheck.PROBES, "...")}.
  */
 public enum PolicyCheck {
-    /** An image without a tag, tagged {@code latest} or with a release line ({@code 1}, {@code 1.2}): what runs changes without a diff. */
+    /**
+     * An image without a tag, tagged {@code latest} or with a release line ({@code 1}, {@code 1.2}; {@code postgres:16}, whose
+     * releases have two numbers), a name without a version or a moving build: what runs changes without a diff.
+     */
     IMAGE_TAG("image-tag"),
     /** A container without CPU and memory requests and limits, or a disk-backed emptyDir without a size limit. */
     RESOURCES("resources"),
@@ -24,19 +27,22 @@ public enum PolicyCheck {
     SECCOMP("seccomp"),
     /** A pod that mounts an API token although its account has no role in the stack. */
     TOKEN_MOUNT("token-mount"),
-    /** A literal env value whose name looks like a secret (SECRET, TOKEN, PASSWORD, KEY). */
+    /**
+     * A literal env value, ConfigMap entry, command, argument or annotation that looks like a secret, by its name's last word
+     * (SECRET, TOKEN, PASSWORD, KEY...) or by its value: it lands in git.
+     */
     SECRET_LITERAL("secret-literal"),
     /** A role bound to a namespace's {@code default} ServiceAccount, which every pod gets. */
     DEFAULT_ACCOUNT_BINDING("default-account-binding"),
     /** A ClusterRoleBinding, where a RoleBinding in the namespace may do. */
     CLUSTER_ROLE_BINDING("cluster-role-binding"),
-    /** A Deployment with fewer than 2 replicas: one node drain is an outage. */
+    /** A Deployment or StatefulSet with fewer than 2 replicas (an autoscaler's minimum counts): one node drain is an outage. */
     MIN_REPLICAS("min-replicas"),
-    /** A Deployment without a PodDisruptionBudget. */
+    /** A Deployment or StatefulSet without a PodDisruptionBudget. */
     DISRUPTION_BUDGET("disruption-budget"),
-    /** A Deployment that may run 2 or more pods without spreading them over nodes ({@code NodeSpread.NONE}). */
+    /** A Deployment or StatefulSet that may run 2 or more pods without spreading them over nodes ({@code NodeSpread.NONE}). */
     NODE_SPREAD("node-spread"),
-    /** A Deployment whose pods no NetworkPolicy isolates: any pod of the cluster may reach them. */
+    /** A Deployment, StatefulSet or DaemonSet whose pods no NetworkPolicy isolates: any pod of the cluster may reach them. */
     NETWORK_POLICY("network-policy"),
     /** A Job or CronJob without a deadline: a run that hangs never ends (and a CronJob's may hold back every later one). */
     JOB_DEADLINE("job-deadline"),

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * {@link #objects()} define and render again (both are deterministic, so they give the same).
  *
  * @param name     the environment
- * @param instance the stack's instance name ({@code <stack>-<environment>})
+ * @param instance the stack's instance name ({@link Stack#instance()}: {@code tgr-dev}, or {@code notifier-dev} for stack notifier)
  * @param files    the files, sorted by name
  * @param definition defines the stack again
  */

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * A DaemonSet (apps/v1): one pod on each node, for node agents (log shippers, metrics exporters).
  * Start with {@code DaemonSetDef.named("node-exporter").running(container)}. Its pods get the
  * labels, security defaults and checks of a Deployment's; a Service may select them. An agent reads
- * the node's files through {@link Volumes#hostPath}, which only a privileged namespace admits.
+ * the node's files through {@link Volumes#hostPath}, which only a privileged namespace admits, where the host-access
+ * policy rule reports it unless the DaemonSet waives it.
  *
  * @param component the {@code app.kubernetes.io/component} label; default none
  * @param pod       what the pods run (see {@link PodTemplate})

@@ -81,7 +81,8 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
 
     /**
      * Whether the tag is a major or major.minor version ({@code 1}, {@code v1.2}), alone or with a variant
-     * ({@code 7-alpine}, {@code 3.11-slim}): a release line, which its publisher moves to every patch release.
+     * ({@code 7-alpine}, {@code 3.11-slim}): a release line, which its publisher moves to every patch release. Where
+     * {@link #releasesHaveTwoNumbers releases have two numbers}, only the major is ({@code postgres:16}, not {@code postgres:16.4}).
      */
     public boolean tagNamesAReleaseLine() {
         return tag.isPresent() && isReleaseLine(versionOf(tag.get()), releasesHaveTwoNumbers());

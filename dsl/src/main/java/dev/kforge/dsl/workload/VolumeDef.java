@@ -141,7 +141,8 @@ public sealed interface VolumeDef {
     /**
      * A file or directory of the node the pod runs on, e.g. {@code /var/log} for a DaemonSet that ships the node's logs.
      * The baseline and restricted Pod Security Standards refuse it: the stack's namespace must be
-     * {@link dev.kforge.dsl.stack.PodSecurityStandard#PRIVILEGED}. Mount it read-only ({@link ContainerDef#withReadOnlyMount})
+     * {@link dev.kforge.dsl.stack.PodSecurityStandard#PRIVILEGED}, where the host-access policy rule reports it until the
+     * workload waives the rule ({@code waive(PolicyCheck.HOST_ACCESS, "<why>")}). Mount it read-only ({@link ContainerDef#withReadOnlyMount})
      * unless the pods must write to the node.
      *
      * @param path an absolute path on the node

@@ -37,7 +37,8 @@ public final class Volumes {
 
     /**
      * The node's directory at {@code path}, which must exist (narrow with {@code withType}); only a namespace of the
-     * privileged Pod Security Standard admits it. For node agents: {@code Volumes.hostPath("varlog", "/var/log")}.
+     * privileged Pod Security Standard admits it, and there the host-access policy rule reports it until the workload waives
+     * the rule. For node agents: {@code Volumes.hostPath("varlog", "/var/log")}.
      */
     public static VolumeDef.HostPath hostPath(String name, String path) {
         return new VolumeDef.HostPath(name, path, HostPathType.DIRECTORY);

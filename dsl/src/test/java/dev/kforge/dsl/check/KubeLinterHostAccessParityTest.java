@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * kube-linter's checks of pods that reach into their node (host-*, *-host-mounts, *-sock, unsafe-sysctls,
- * unsafe-proc-mount). The DSL has none of these settings: only a raw edit can add them. In a baseline or
- * restricted namespace the Pod Security Standard refuses them; in a privileged one, the host-access policy rule.
+ * unsafe-proc-mount). The DSL has none of these settings but a hostPath ({@code Volumes.hostPath}): only a raw edit adds
+ * the others. In a baseline or restricted namespace the Pod Security Standard refuses them; in a privileged one, the
+ * host-access policy rule.
  */
 class KubeLinterHostAccessParityTest {
     private static final String HINT = "Undo it in the edit; pods that must reach into their node (a node agent) waive the rule with its reason: "
