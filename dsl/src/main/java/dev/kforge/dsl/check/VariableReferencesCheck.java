@@ -28,6 +28,8 @@ final class VariableReferencesCheck implements StackCheck {
     static final String ID = "variable-reference";
     /** The shells whose {@code -c} script reads {@code $(...)} as a command substitution. */
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh");
+    /** A shell's short options in one word, among them c: the script follows ({@code -c}, {@code -ec}, {@code -euxc}). */
+    private static final Pattern SCRIPT_OPTION = Pattern.compile("-[a-zA-Z]*c[a-zA-Z]*");
     private static final Pattern REFERENCE = Pattern.compile("\\$(\\$|\\(([A-Za-z_][A-Za-z0-9_.-]*)\\))");
 
     @Override
@@ -63,7 +65,10 @@ final class VariableReferencesCheck implements StackCheck {
         }
     }
 
-    /** Whether the container runs a shell script ({@code sh -c "..."}), in which {@code $(name)} is a command substitution. */
+    /**
+     * Whether the container runs a shell script ({@code sh -c "..."}, also with other options in one word: {@code sh -ec},
+     * {@code bash -xc}), in which {@code $(name)} is a command substitution.
+     */
     private static boolean runsShellScript(ContainerDef container) {
         List<String> words = new java.util.ArrayList<>(container.command());
         words.addAll(container.args());
@@ -71,7 +76,7 @@ final class VariableReferencesCheck implements StackCheck {
             return false;
         }
         String program = words.get(0).substring(words.get(0).lastIndexOf('/') + 1);
-        return SHELLS.contains(program) && words.contains("-c");
+        return SHELLS.contains(program) && words.stream().anyMatch(word -> SCRIPT_OPTION.matcher(word).matches());
     }
 
     private static void report(Stack stack, Workload<?> workload, ContainerDef container, String field, String text,
@@ -88,8 +93,10 @@ final class VariableReferencesCheck implements StackCheck {
             problems.add(Problem.of(ID, commandSubstitution ? Severity.WARNING : Severity.ERROR, stack.describe(), workload,
                     "container " + container.name() + " " + field + " uses $(" + name + "), which " + (field.startsWith("env ")
                             ? "no variable defined before it sets" : "none of its variables sets"), known(defined),
-                    script ? "Kubernetes leaves it as literal text, which the shell runs as a command substitution. Write $$(" + name
+                    commandSubstitution ? "Kubernetes leaves it as literal text, which the shell runs as a command substitution. Write $$(" + name
                             + "), which Kubernetes passes on to the shell as $(" + name + "), or define " + name + " first (withEnv)."
+                            : script ? "Kubernetes leaves it as literal text, which the shell would run as a command named " + name + ". Define "
+                            + name + " first (withEnv); for the shell's own variable write ${" + name + "}."
                             : "Kubernetes leaves it as literal text. Define " + name + " first (withEnv), or write $$(" + name + ") for the text itself."));
         }
     }

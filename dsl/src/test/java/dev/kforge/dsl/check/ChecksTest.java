@@ -424,6 +424,23 @@ class ChecksTest {
         Checks.run(List.of(demoStack(DeploymentDef.named("app").running(app().withCommand("sh", "-c", "pg_dump -h $(DB_HOST) ledger")))
                 .withPolicy(noPolicy())), variable);
         assertThat(variable.all()).singleElement().extracting(Problem::severity).isEqualTo(Severity.ERROR);
+        // Its hint leads with defining it: $$(DB_HOST) would run a command named DB_HOST.
+        assertThat(variable.all()).singleElement().extracting(Problem::format).asString()
+                .contains("Kubernetes leaves it as literal text, which the shell would run as a command named DB_HOST. Define DB_HOST first "
+                        + "(withEnv); for the shell's own variable write ${DB_HOST}.")
+                .doesNotContain("$$(DB_HOST)");
+        // Other short options beside c, in one word, still run a script: sh -ec, bash -xc.
+        for (List<String> shell : List.of(List.of("sh", "-ec"), List.of("/bin/bash", "-euxc"), List.of("ash", "-c"))) {
+            Problems found2 = new Problems();
+            Checks.run(List.of(demoStack(DeploymentDef.named("app").running(app().withCommand(shell.get(0), shell.get(1),
+                    "pg_dump > /backups/$(hostname).sql"))).withPolicy(noPolicy())), found2);
+            assertThat(found2.all()).as(shell.toString()).singleElement().extracting(Problem::severity).isEqualTo(Severity.WARNING);
+        }
+        // A long option is no script option: --config is not -c.
+        Problems notScript = new Problems();
+        Checks.run(List.of(demoStack(DeploymentDef.named("app").running(app().withCommand("sh", "--config", "$(hostname)")))
+                .withPolicy(noPolicy())), notScript);
+        assertThat(notScript.all()).singleElement().extracting(Problem::severity).isEqualTo(Severity.ERROR);
     }
 
     @Test
