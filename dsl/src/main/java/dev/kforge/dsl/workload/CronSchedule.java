@@ -1,8 +1,11 @@
 package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +23,9 @@ import java.util.regex.Pattern;
  */
 public record CronSchedule(String expression) {
     private static final List<String> MACROS = List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
+    /** The five fields each macro stands for, as the parser's descriptors set them (a star where it sets every value and its star bit). */
+    private static final Map<String, String> MACRO_FIELDS = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
+            "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
     private static final String EVERY = "@every ";
     /** A Go duration, as {@code time.ParseDuration} reads it: {@code 1h30m}, {@code 90s}, {@code 1.5h}. */
     private static final Pattern GO_DURATION = Pattern.compile("([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)"
@@ -59,6 +65,50 @@ public record CronSchedule(String expression) {
         return new CronSchedule(expression);
     }
 
+    /**
+     * The local times it runs at, to match against a clock; empty for {@code @every <duration>}, which the parser
+     * schedules a fixed duration after the previous run, whatever the clock says.
+     */
+    public Optional<WallClockTimes> wallClockTimes() {
+        String fields = expression.startsWith("@") ? MACRO_FIELDS.get(expression) : expression;
+        if (fields == null) {
+            return Optional.empty();
+        }
+        long[] values = values(fields);
+        return Optional.of(new WallClockTimes(values[0], values[1], values[2], values[3], values[4],
+                (values[2] & CronField.STAR) != 0, (values[4] & CronField.STAR) != 0));
+    }
+
+    /**
+     * The minutes, hours, days of month, months and days of week (0 for Sunday) of a schedule, as bits (bit n for value n),
+     * and whether each day field was written as a star ({@code *}, {@code ?} or {@code *}{@code /1}), which changes how the
+     * two combine.
+     */
+    public record WallClockTimes(long minutes, long hours, long daysOfMonth, long months, long daysOfWeek,
+                                 boolean starredDayOfMonth, boolean starredDayOfWeek) {
+        private static final long EVERY_HOUR = (1L << 24) - 1;
+
+        /**
+         * Whether a run is due at {@code time}'s minute. As robfig/cron's {@code dayMatches} reads the day fields: when
+         * either is a star both must match, otherwise either may ({@code 0 4 13 * FRI} runs on every Friday and every 13th).
+         */
+        public boolean matches(LocalDateTime time) {
+            boolean dayOfMonth = has(daysOfMonth, time.getDayOfMonth());
+            boolean dayOfWeek = has(daysOfWeek, time.getDayOfWeek().getValue() % 7);
+            boolean day = starredDayOfMonth || starredDayOfWeek ? dayOfMonth && dayOfWeek : dayOfMonth || dayOfWeek;
+            return day && has(minutes, time.getMinute()) && has(hours, time.getHour()) && has(months, time.getMonthValue());
+        }
+
+        /** Whether the hour field names every hour ({@code *}, {@code 0-23}): the schedule then repeats each hour of its days. */
+        public boolean runsEveryHour() {
+            return (hours & EVERY_HOUR) == EVERY_HOUR;
+        }
+
+        private static boolean has(long bits, int value) {
+            return (bits & 1L << value) != 0;
+        }
+    }
+
     /** The parser matches macros as written: no other case, no space around them. */
     private static void requireMacro(String expression) {
         if (expression.startsWith(EVERY)) {
@@ -79,6 +129,17 @@ public record CronSchedule(String expression) {
             throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression,
                     "must have 5 fields, not " + (expression.isBlank() ? 0 : fields.length), HINT);
         }
+        long[] values = values(expression);
+        // With a starred day of week the day of month alone decides (else either may match): it must exist in a chosen month.
+        if (CronField.isStar(fields[4]) && !someMonthHasADay(values[3], values[2])) {
+            throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression,
+                    "never runs: no chosen month has day " + fields[2], "Choose a day each chosen month has (1-28 are in all), or add the months that have it.");
+        }
+    }
+
+    /** The values each of the five fields of {@code expression} selects, as bits; refused as the parser would refuse them. */
+    private static long[] values(String expression) {
+        String[] fields = FIELD_SEPARATOR.split(expression.strip(), -1);
         long[] values = new long[fields.length];
         for (int i = 0; i < fields.length; i++) {
             CronField field = FIELDS.get(i);
@@ -89,11 +150,7 @@ public record CronSchedule(String expression) {
                         "has a bad " + field.name() + " field \"" + fields[i] + "\": " + e.getMessage(), HINT);
             }
         }
-        // With a starred day of week the day of month alone decides (else either may match): it must exist in a chosen month.
-        if (CronField.isStar(fields[4]) && !someMonthHasADay(values[3], values[2])) {
-            throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression,
-                    "never runs: no chosen month has day " + fields[2], "Choose a day each chosen month has (1-28 are in all), or add the months that have it.");
-        }
+        return values;
     }
 
     private static boolean someMonthHasADay(long months, long days) {
@@ -107,6 +164,9 @@ public record CronSchedule(String expression) {
 
     /** One field of the expression: its name, range and the names its values may have. */
     private record CronField(String name, int min, int max, List<String> names) {
+        /** The bit the parser sets besides the values when a part is a star ({@code *}, {@code ?}, not stepped past 1). */
+        static final long STAR = 1L << 63;
+
         /** The values {@code text} selects, as bits; an IllegalArgumentException says what is wrong. */
         long values(String text) {
             long values = 0;
@@ -153,7 +213,7 @@ public record CronSchedule(String expression) {
                     throw new IllegalArgumentException("the range " + range + " runs backwards");
                 }
             }
-            long values = 0;
+            long values = (range.equals("*") || range.equals("?")) && step == 1 ? STAR : 0;
             for (int value = from; value <= to; value += step) {
                 values |= 1L << value;
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
 class CronJobDefTest {
@@ -34,6 +35,41 @@ class CronJobDefTest {
                 "@monthly", "@yearly", "@annually", "@midnight", "@every 90m", "@every 1h30m", "@every 1.5h", "@every 0.5s"}) {
             assertThat(CronSchedule.of(schedule).expression()).isEqualTo(schedule);
         }
+    }
+
+    @Test
+    void tells_the_local_times_it_runs_at_as_the_controllers_parser_matches_them() {
+        CronSchedule.WallClockTimes nightly = CronSchedule.of("30 2 * * *").wallClockTimes().orElseThrow();
+        assertThat(nightly.matches(LocalDateTime.parse("2027-03-28T02:30"))).isTrue();
+        assertThat(nightly.matches(LocalDateTime.parse("2027-03-28T02:31"))).isFalse();
+        assertThat(nightly.matches(LocalDateTime.parse("2027-03-28T03:30"))).isFalse();
+        assertThat(nightly.runsEveryHour()).isFalse();
+
+        CronSchedule.WallClockTimes everyOtherHour = CronSchedule.of("0 */2 * * *").wallClockTimes().orElseThrow();
+        assertThat(everyOtherHour.matches(LocalDateTime.parse("2027-03-28T02:00"))).isTrue();
+        assertThat(everyOtherHour.matches(LocalDateTime.parse("2027-03-28T03:00"))).isFalse();
+        assertThat(everyOtherHour.runsEveryHour()).isFalse();
+        assertThat(CronSchedule.of("*/15 * * * *").wallClockTimes().orElseThrow().runsEveryHour()).isTrue();
+        assertThat(CronSchedule.of("5 0-23 * * *").wallClockTimes().orElseThrow().runsEveryHour()).isTrue();
+        assertThat(CronSchedule.of("@hourly").wallClockTimes().orElseThrow().runsEveryHour()).isTrue();
+
+        // Two restricted day fields: either may match (Friday the 12th, Saturday the 13th); a starred one: both must.
+        CronSchedule.WallClockTimes either = CronSchedule.of("0 4 13 * FRI").wallClockTimes().orElseThrow();
+        assertThat(either.matches(LocalDateTime.parse("2027-03-12T04:00"))).isTrue();
+        assertThat(either.matches(LocalDateTime.parse("2027-03-13T04:00"))).isTrue();
+        assertThat(either.matches(LocalDateTime.parse("2027-03-14T04:00"))).isFalse();
+        // A step is not a star, even over the whole range (*/2); */1 is.
+        assertThat(CronSchedule.of("0 4 */2 * 5").wallClockTimes().orElseThrow().matches(LocalDateTime.parse("2027-03-12T04:00"))).isTrue();
+        assertThat(CronSchedule.of("0 4 */1 * 5").wallClockTimes().orElseThrow().matches(LocalDateTime.parse("2027-03-11T04:00"))).isFalse();
+        assertThat(CronSchedule.of("0 4 * jan sun").wallClockTimes().orElseThrow().matches(LocalDateTime.parse("2027-01-03T04:00"))).isTrue();
+
+        // Macros are the five fields they stand for; @every runs at an interval whatever the clock says.
+        assertThat(CronSchedule.of("@daily").wallClockTimes().orElseThrow().matches(LocalDateTime.parse("2027-03-28T00:00"))).isTrue();
+        assertThat(CronSchedule.of("@weekly").wallClockTimes().orElseThrow().matches(LocalDateTime.parse("2027-03-27T00:00"))).isFalse();
+        assertThat(CronSchedule.of("@weekly").wallClockTimes().orElseThrow().matches(LocalDateTime.parse("2027-03-28T00:00"))).isTrue();
+        assertThat(CronSchedule.of("@yearly").wallClockTimes().orElseThrow().matches(LocalDateTime.parse("2027-01-01T00:00"))).isTrue();
+        assertThat(CronSchedule.of("@monthly").wallClockTimes().orElseThrow().matches(LocalDateTime.parse("2027-03-28T00:00"))).isFalse();
+        assertThat(CronSchedule.of("@every 90m").wallClockTimes()).isEmpty();
     }
 
     @Test
