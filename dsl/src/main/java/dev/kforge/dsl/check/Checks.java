@@ -46,6 +46,7 @@ public final class Checks {
             new AccessPolicyCheck(),
             new AvailabilityPolicyCheck(),
             new JobPolicyCheck(),
+            new DaylightSavingCheck(),
             new IsolationPolicyCheck());
 
     private Checks() {

@@ -9,8 +9,12 @@ import java.util.Map;
  * errors in prod. Start from {@link #STRICT} or {@link #RELAXED} and adjust with {@link #with}.
  */
 public record Policy(Map<PolicyCheck, Severity> severities) {
-    /** For production: every rule is an error, except ClusterRoleBindings, which are a warning. */
-    public static final Policy STRICT = uniform(Severity.ERROR).with(PolicyCheck.CLUSTER_ROLE_BINDING, Severity.WARNING);
+    /**
+     * For production: every rule is an error, except ClusterRoleBindings and runs a daylight saving time change skips or
+     * repeats, which are warnings.
+     */
+    public static final Policy STRICT = uniform(Severity.ERROR).with(PolicyCheck.CLUSTER_ROLE_BINDING, Severity.WARNING)
+            .with(PolicyCheck.DAYLIGHT_SAVING, Severity.WARNING);
     /**
      * For development: every rule is a warning, but a secret written into the output, which goes to git whatever the
      * environment, stays an error; replica count, disruption budgets and node spread are not checked.

@@ -59,7 +59,13 @@ public enum PolicyCheck {
      * A Role or ClusterRole whose raw edits grant what the DSL's verbs and resources leave out: a wildcard, or the escalate,
      * bind, impersonate or approve verb, with which its holders can give themselves more than the role says.
      */
-    RBAC_ESCALATION("rbac-escalation");
+    RBAC_ESCALATION("rbac-escalation"),
+    /**
+     * A CronJob whose schedule, in its time zone, runs at a local time that a daylight saving time change skips (the run
+     * is skipped that day) or repeats (it starts twice). {@link Policy#STRICT} too only warns: a nightly run skipped or
+     * repeated once a year may be acceptable, which a waiver says.
+     */
+    DAYLIGHT_SAVING("daylight-saving");
 
     private final String id;
 

@@ -129,7 +129,11 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
         return copy(f -> f.component = Optional.of(Given.value(describe(), "component", component)));
     }
 
-    /** Runs in {@code zone}, an IANA name such as {@code Europe/Paris}, instead of the controller's zone. */
+    /**
+     * Runs in {@code zone}, an IANA name such as {@code Europe/Paris}, instead of the controller's zone. Runs at a local time
+     * that the zone's daylight saving time skips (the controller skips them) or repeats (it starts them twice) are reported
+     * ({@link dev.kforge.dsl.core.PolicyCheck#DAYLIGHT_SAVING}).
+     */
     public CronJobDef withTimeZone(String zone) {
         return copy(f -> f.timeZone = Optional.of(Given.value(describe(), "timeZone", zone)));
     }

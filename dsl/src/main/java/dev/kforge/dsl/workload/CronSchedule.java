@@ -1,7 +1,9 @@
 package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,10 +95,27 @@ public record CronSchedule(String expression) {
          * either is a star both must match, otherwise either may ({@code 0 4 13 * FRI} runs on every Friday and every 13th).
          */
         public boolean matches(LocalDateTime time) {
-            boolean dayOfMonth = has(daysOfMonth, time.getDayOfMonth());
-            boolean dayOfWeek = has(daysOfWeek, time.getDayOfWeek().getValue() % 7);
+            return runsOn(time.toLocalDate()) && has(minutes, time.getMinute()) && has(hours, time.getHour());
+        }
+
+        /** Whether it runs on {@code date}, at the hours and minutes it names. */
+        public boolean runsOn(LocalDate date) {
+            boolean dayOfMonth = has(daysOfMonth, date.getDayOfMonth());
+            boolean dayOfWeek = has(daysOfWeek, date.getDayOfWeek().getValue() % 7);
             boolean day = starredDayOfMonth || starredDayOfWeek ? dayOfMonth && dayOfWeek : dayOfMonth || dayOfWeek;
-            return day && has(minutes, time.getMinute()) && has(hours, time.getHour()) && has(months, time.getMonthValue());
+            return day && has(months, date.getMonthValue());
+        }
+
+        /** The first hour and minute it names at or after {@code time} on a day it runs, if any before midnight. */
+        public Optional<LocalTime> firstRunFrom(LocalTime time) {
+            for (int hour = time.getHour(); hour < 24; hour++) {
+                for (int minute = hour == time.getHour() ? time.getMinute() : 0; minute < 60; minute++) {
+                    if (has(hours, hour) && has(minutes, minute)) {
+                        return Optional.of(LocalTime.of(hour, minute));
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         /** Whether the hour field names every hour ({@code *}, {@code 0-23}): the schedule then repeats each hour of its days. */

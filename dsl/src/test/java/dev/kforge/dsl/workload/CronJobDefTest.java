@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 
 class CronJobDefTest {
@@ -44,6 +46,9 @@ class CronJobDefTest {
         assertThat(nightly.matches(LocalDateTime.parse("2027-03-28T02:31"))).isFalse();
         assertThat(nightly.matches(LocalDateTime.parse("2027-03-28T03:30"))).isFalse();
         assertThat(nightly.runsEveryHour()).isFalse();
+        assertThat(nightly.firstRunFrom(LocalTime.of(1, 0))).contains(LocalTime.of(2, 30));
+        assertThat(nightly.firstRunFrom(LocalTime.of(2, 30))).contains(LocalTime.of(2, 30));
+        assertThat(nightly.firstRunFrom(LocalTime.of(2, 31))).isEmpty();
 
         CronSchedule.WallClockTimes everyOtherHour = CronSchedule.of("0 */2 * * *").wallClockTimes().orElseThrow();
         assertThat(everyOtherHour.matches(LocalDateTime.parse("2027-03-28T02:00"))).isTrue();
@@ -58,6 +63,8 @@ class CronJobDefTest {
         assertThat(either.matches(LocalDateTime.parse("2027-03-12T04:00"))).isTrue();
         assertThat(either.matches(LocalDateTime.parse("2027-03-13T04:00"))).isTrue();
         assertThat(either.matches(LocalDateTime.parse("2027-03-14T04:00"))).isFalse();
+        assertThat(either.runsOn(LocalDate.parse("2027-03-13"))).isTrue();
+        assertThat(either.runsOn(LocalDate.parse("2027-03-14"))).isFalse();
         // A step is not a star, even over the whole range (*/2); */1 is.
         assertThat(CronSchedule.of("0 4 */2 * 5").wallClockTimes().orElseThrow().matches(LocalDateTime.parse("2027-03-12T04:00"))).isTrue();
         assertThat(CronSchedule.of("0 4 */1 * 5").wallClockTimes().orElseThrow().matches(LocalDateTime.parse("2027-03-11T04:00"))).isFalse();
