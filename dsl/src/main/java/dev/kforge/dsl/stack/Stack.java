@@ -141,7 +141,9 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     }
 
     private static String instance(String name, String environment) {
-        return environment.startsWith(name + "-") ? environment : name + "-" + environment;
+        // Without building name + "-": every object rendered asks for it.
+        boolean named = environment.length() > name.length() && environment.startsWith(name) && environment.charAt(name.length()) == '-';
+        return named ? environment : name + "-" + environment;
     }
 
     /** The labels every object of the stack carries; also the pruning selector. */

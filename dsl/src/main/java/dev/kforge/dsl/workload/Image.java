@@ -1,6 +1,7 @@
 package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,6 +30,8 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
     private static final Pattern MOVING_BUILD = Pattern.compile("(?i)(?<![A-Za-z])(snapshot|nightly|latest)(?![A-Za-z])");
     /** Repositories, as Docker Hub's official images are named, whose releases have two numbers. */
     private static final Set<String> TWO_NUMBER_RELEASES = Set.of("postgres");
+    /** Docker Hub's names, which a repository may start with. */
+    private static final List<String> DOCKER_HUB = List.of("docker.io/", "index.docker.io/", "registry-1.docker.io/");
     private static final Pattern REFERENCE = Pattern.compile("([^@]+?)(?::([^:/@]+))?(?:@(.+))?");
 
     public Image {
@@ -85,7 +88,12 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
      * {@link #releasesHaveTwoNumbers releases have two numbers}, only the major is ({@code postgres:16}, not {@code postgres:16.4}).
      */
     public boolean tagNamesAReleaseLine() {
-        return tag.isPresent() && isReleaseLine(versionOf(tag.get()), releasesHaveTwoNumbers());
+        if (tag.isEmpty()) {
+            return false;
+        }
+        String version = versionOf(tag.get());
+        // The repository is read only for a tag that is a line by the usual numbering (checks ask for every container).
+        return isReleaseLine(version, false) && (!releasesHaveTwoNumbers() || isReleaseLine(version, true));
     }
 
     /**
@@ -93,8 +101,14 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
      * official PostgreSQL image (PostgreSQL 10 and later; 9.6 was a line of 9.6.24).
      */
     public boolean releasesHaveTwoNumbers() {
-        String name = repository.replaceFirst("^(docker\\.io|index\\.docker\\.io|registry-1\\.docker\\.io)/", "").replaceFirst("^library/", "");
-        return TWO_NUMBER_RELEASES.contains(name);
+        String name = repository;
+        for (String registry : DOCKER_HUB) {
+            if (name.startsWith(registry)) {
+                name = name.substring(registry.length());
+                break;
+            }
+        }
+        return TWO_NUMBER_RELEASES.contains(name.startsWith("library/") ? name.substring("library/".length()) : name);
     }
 
     /**
