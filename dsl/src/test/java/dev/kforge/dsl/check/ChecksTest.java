@@ -444,6 +444,31 @@ class ChecksTest {
     }
 
     @Test
+    void a_shell_run_through_env_or_busybox_runs_a_script_and_a_c_after_a_script_file_is_not_its_option() {
+        // env and busybox run the shell that follows them (after env's own options and settings): its -c script reads $(date).
+        for (List<String> shell : List.of(List.of("env", "sh", "-c"), List.of("/usr/bin/env", "-i", "PATH=/bin", "bash", "-o", "pipefail", "-c"),
+                List.of("busybox", "sh", "-c"), List.of("/busybox/sh", "-c"), List.of("sh", "+e", "-c"))) {
+            List<String> command = new java.util.ArrayList<>(shell);
+            command.add("pg_dump > /backups/$(hostname).sql");
+            assertThat(severities(DeploymentDef.named("app").running(app().withCommand(command.toArray(String[]::new)))))
+                    .as(shell.toString()).containsExactly(Severity.WARNING);
+        }
+        // A -c after the script file the shell runs, or given to another program, is that program's: $(hostname) stays literal text.
+        for (List<String> command : List.of(List.of("sh", "/scripts/backup.sh", "-c", "$(hostname)"),
+                List.of("python3", "-c", "print('$(hostname)')"), List.of("psql", "-c", "select '$(hostname)'"),
+                List.of("env", "python3", "-c", "print('$(hostname)')"))) {
+            assertThat(severities(DeploymentDef.named("app").running(app().withCommand(command.toArray(String[]::new)))))
+                    .as(command.toString()).containsExactly(Severity.ERROR);
+        }
+    }
+
+    private static List<Severity> severities(DeploymentDef deployment) {
+        Problems found = new Problems();
+        Checks.run(List.of(demoStack(deployment).withPolicy(noPolicy())), found);
+        return found.all().stream().map(Problem::severity).toList();
+    }
+
+    @Test
     void warns_when_one_pod_per_node_and_a_rollout_without_downtime_can_deadlock() {
         int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app()).withNodeSpread(NodeSpread.REQUIRED)
                 .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0)));
