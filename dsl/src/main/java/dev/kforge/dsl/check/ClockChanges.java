@@ -15,12 +15,12 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * The runs of a schedule that a time zone's clock changes skip or start twice, as the CronJob controller starts them.
@@ -82,38 +82,60 @@ final class ClockChanges {
     record Hit(String clause, Optional<String> window) {
     }
 
-    /** The clock changes of {@code zone} that skip or repeat runs of {@code times}, in the order of the year. */
+    /**
+     * The clock changes of {@code zone} that skip or repeat runs of {@code times}, in the order of the year. What a change does
+     * depends on its date only through whether the schedule runs that day, the day before and the day after: each of those
+     * eight cases is worked out once per rule or kind of listed change, not once per year, which keeps a CronJob's check to
+     * a fraction of a millisecond.
+     */
     static List<Hit> of(WallClockTimes times, ZoneId zone) {
         ZoneRules rules = zone.getRules();
         List<Hit> hits = new ArrayList<>();
-        for (ZoneOffsetTransitionRule rule : rules.getTransitionRules()) {
-            List<Change> years = IntStream.range(FROM_YEAR, FROM_YEAR + CYCLE_YEARS)
-                    .mapToObj(year -> Change.of(rule.createTransition(year), times))
-                    .filter(change -> change.matters(times))
-                    .toList();
-            if (!years.isEmpty()) {
-                Change first = years.get(0);
-                String day = dayOf(rule, first) + (years.size() == CYCLE_YEARS ? "" : " in some years, e.g. " + first.from().toLocalDate());
-                hits.addAll(first.hits(day, times));
+        List<ZoneOffsetTransitionRule> yearly = rules.getTransitionRules();
+        for (ZoneOffsetTransitionRule rule : yearly) {
+            Map<Integer, List<Hit>> byDays = new HashMap<>();
+            ZoneOffsetTransition first = null;
+            int years = 0;
+            for (int year = FROM_YEAR; year < FROM_YEAR + CYCLE_YEARS; year++) {
+                ZoneOffsetTransition transition = rule.createTransition(year);
+                if (!byDays.computeIfAbsent(days(transition, times), key -> Change.of(transition, times).hits("", times)).isEmpty()) {
+                    first = first == null ? transition : first;
+                    years++;
+                }
+            }
+            if (first != null) {
+                Change change = Change.of(first, times);
+                String day = dayOf(rule, change) + (years == CYCLE_YEARS ? "" : " in some years, e.g. " + change.from().toLocalDate());
+                hits.addAll(change.hits(day, times));
             }
         }
         // Changes no yearly rule gives, grouped by what they do, each group once with its days counted.
-        Map<List<Hit>, List<Change>> listed = new LinkedHashMap<>();
+        Map<List<Object>, List<Hit>> byKind = new HashMap<>();
+        Map<List<Hit>, List<ZoneOffsetTransition>> listed = new LinkedHashMap<>();
         for (ZoneOffsetTransition transition : rules.getTransitions()) {
             int year = transition.getDateTimeBefore().getYear();
-            if (year >= FROM_YEAR && rules.getTransitionRules().stream().noneMatch(rule -> rule.createTransition(year).equals(transition))) {
-                Change change = Change.of(transition, times);
-                if (change.matters(times)) {
-                    listed.computeIfAbsent(change.hits("", times), what -> new ArrayList<>()).add(change);
+            if (year >= FROM_YEAR && yearly.stream().noneMatch(rule -> rule.createTransition(year).equals(transition))) {
+                List<Object> kind = List.of(transition.getDateTimeBefore().toLocalTime(), transition.getOffsetBefore(), transition.getOffsetAfter(),
+                        days(transition, times));
+                List<Hit> what = byKind.computeIfAbsent(kind, key -> Change.of(transition, times).hits("", times));
+                if (!what.isEmpty()) {
+                    listed.computeIfAbsent(what, key -> new ArrayList<>()).add(transition);
                 }
             }
         }
-        for (List<Change> changes : listed.values()) {
-            LocalDate first = changes.get(0).from().toLocalDate();
-            hits.addAll(changes.get(0).hits(changes.size() == 1 ? first.toString() : "the " + changes.size() + " days from " + first + " to "
-                    + changes.get(changes.size() - 1).from().toLocalDate() + " that the time zone database lists", times));
+        for (List<ZoneOffsetTransition> changes : listed.values()) {
+            LocalDate first = Change.of(changes.get(0), times).from().toLocalDate();
+            LocalDate last = Change.of(changes.get(changes.size() - 1), times).from().toLocalDate();
+            hits.addAll(Change.of(changes.get(0), times).hits(changes.size() == 1 ? first.toString() : "the " + changes.size() + " days from "
+                    + first + " to " + last + " that the time zone database lists", times));
         }
         return hits;
+    }
+
+    /** Whether {@code times} runs on the day before the change, its day and the day after, as bits: all a change's date decides. */
+    private static int days(ZoneOffsetTransition transition, WallClockTimes times) {
+        LocalDate date = (transition.isGap() ? transition.getDateTimeBefore() : transition.getDateTimeAfter()).toLocalDate();
+        return (times.runsOn(date.minusDays(1)) ? 4 : 0) | (times.runsOn(date) ? 2 : 0) | (times.runsOn(date.plusDays(1)) ? 1 : 0);
     }
 
     /** The day of {@code change} as its rule names it: "the last Sunday of March", or the day before or after that. */
@@ -167,11 +189,6 @@ final class ClockChanges {
                 }
             }
             return new Change(transition, from, to, runs);
-        }
-
-        /** Whether it skips, repeats or may move runs; not those of a schedule of every hour when the clocks move by whole hours. */
-        boolean matters(WallClockTimes times) {
-            return !hits("", times).isEmpty();
         }
 
         List<Hit> hits(String day, WallClockTimes times) {
