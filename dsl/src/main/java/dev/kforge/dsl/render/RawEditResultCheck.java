@@ -77,12 +77,14 @@ final class RawEditResultCheck {
                 PodTemplateSpec template = requireLongRunningTemplate(object, deployment.getSpec() == null ? null : deployment.getSpec().getTemplate(),
                         deployment.getSpec() == null ? null : deployment.getSpec().getSelector());
                 requireMountedVolumes(object, template, List.of());
+                RawEditedClaimStorage.check(object, unedited, manifest, stack);
                 checkAutoscaledReplicas(object, deployment.getSpec().getReplicas(), stack);
             } else if (manifest instanceof DaemonSet daemonSet) {
                 PodTemplateSpec template = requireLongRunningTemplate(object, daemonSet.getSpec() == null ? null : daemonSet.getSpec().getTemplate(),
                         daemonSet.getSpec() == null ? null : daemonSet.getSpec().getSelector());
                 requireMountedVolumes(object, template, List.of());
                 RawEditedDaemonSet.check(object, daemonSet.getSpec());
+                RawEditedClaimStorage.check(object, unedited, manifest, stack);
             } else if (manifest instanceof StatefulSet statefulSet) {
                 requireLongRunningTemplate(object, statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate(),
                         statefulSet.getSpec() == null ? null : statefulSet.getSpec().getSelector());
@@ -93,6 +95,7 @@ final class RawEditResultCheck {
                 requirePodTemplate(object, RawEditedCronJob.podTemplateOf(cronJob), "spec.jobTemplate.spec.template");
                 requireMountedVolumes(object, RawEditedCronJob.podTemplateOf(cronJob), List.of());
                 RawEditedCronJob.check(object, cronJob);
+                RawEditedClaimStorage.check(object, unedited, manifest, stack);
             } else if (manifest instanceof ResourceQuota || manifest instanceof LimitRange) {
                 RawEditedQuota.check(object, unedited, manifest);
             } else if (manifest instanceof Role || manifest instanceof ClusterRole) {
@@ -104,6 +107,7 @@ final class RawEditResultCheck {
                 requirePodTemplate(object, job.getSpec() == null ? null : job.getSpec().getTemplate(), "spec.template");
                 requireMountedVolumes(object, job.getSpec().getTemplate(), List.of());
                 RawEditedJob.check(object, job);
+                RawEditedClaimStorage.check(object, unedited, manifest, stack);
             }
             // Each judges the edited pods on its own: all they find is reported at once.
             PodTemplateSpec template = podTemplateOf(manifest);
@@ -226,7 +230,7 @@ final class RawEditResultCheck {
     }
 
     /** The pod template of a workload, null for other objects (and for a workload whose edits removed it). */
-    private static PodTemplateSpec podTemplateOf(HasMetadata manifest) {
+    static PodTemplateSpec podTemplateOf(HasMetadata manifest) {
         if (manifest instanceof Deployment deployment) {
             return deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
         } else if (manifest instanceof DaemonSet daemonSet) {

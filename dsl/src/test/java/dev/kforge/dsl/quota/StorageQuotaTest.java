@@ -1,6 +1,7 @@
 package dev.kforge.dsl.quota;
 
 import static dev.kforge.dsl.testing.Rendering.file;
+import static dev.kforge.dsl.testing.Rendering.fileNames;
 import static dev.kforge.dsl.testing.Rendering.noPolicy;
 import static dev.kforge.dsl.testing.Rendering.render;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.render.RawEditException;
 import dev.kforge.dsl.testing.Rendering;
 import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Memory;
@@ -19,6 +21,7 @@ import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.Volumes;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -177,6 +180,23 @@ class StorageQuotaTest {
                 new Quantity("21474836480")))), "32-persistentvolumeclaim-uploads.yaml")).contains("storage: \"21474836480\"");
         assertThat(file(render(ResourceQuotaDef.named("pods").withMaxPods(10), grown), "32-persistentvolumeclaim-uploads.yaml"))
                 .contains("storage: 200Gi");
+    }
+
+    @Test
+    void under_a_storage_limit_raw_edits_may_not_add_the_ephemeral_volumes_whose_claims_it_counts() {
+        // A generic ephemeral volume makes a claim per pod, which the quota counts as any other.
+        ResourceQuotaDef quota = ResourceQuotaDef.named("storage").withStorage(Memory.gibibytes(100), 10);
+        DeploymentDef scratch = DeploymentDef.named("app").running(ContainerDef.named("app").image(Image.of("example/app", "1.0.0")))
+                .withRawEdit("scratch disk", d -> d.getSpec().getTemplate().getSpec().getVolumes().add(new VolumeBuilder().withName("scratch")
+                        .withNewEphemeral().withNewVolumeClaimTemplate().withNewSpec().withAccessModes("ReadWriteOnce").withNewResources()
+                        .addToRequests("storage", new Quantity("50Gi")).endResources().endSpec().endVolumeClaimTemplate().endEphemeral().build()));
+        assertThatThrownBy(() -> render(quota, scratch)).isInstanceOf(RawEditException.class)
+                .hasMessageStartingWith("Deployment app: raw edits changed the storage its claims request, which the storage limits of "
+                        + "ResourceQuota storage count from the definition (no claims -> ephemeral volume scratch: 50Gi of the default class). Declare "
+                        + "the storage as a PersistentVolumeClaimDef or a StatefulSet's claim template (Volumes.claim), where the quota check "
+                        + "counts it.");
+        // Without a storage limit, nothing counts them.
+        assertThat(fileNames(render(ResourceQuotaDef.named("pods").withMaxPods(10), scratch))).contains("50-deployment-app.yaml");
     }
 
     @Test
