@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An amount of memory in bytes, written with the largest exact binary unit ({@code 128Mi}). */
+/** An amount of memory in bytes, written with the largest exact binary unit ({@code 128Mi}), or decimal one ({@code 1T}). */
 public record Memory(long bytes) implements Comparable<Memory> {
     private static final long KI = 1024L;
     private static final long MI = KI * 1024;
@@ -70,19 +70,23 @@ public record Memory(long bytes) implements Comparable<Memory> {
         }
     }
 
-    /** The quantity string, e.g. {@code 128Mi}; plain bytes when no binary unit divides it. */
+    /**
+     * The quantity string, e.g. {@code 128Mi}: the largest binary unit that divides it; an amount no Mi divides but M does is
+     * written in the largest decimal unit, as parsed ({@code 1T}, {@code 500M}, not {@code 976562500Ki} or {@code 500000000});
+     * plain bytes when no unit divides it.
+     */
     public String quantity() {
-        if (bytes % (GI * KI) == 0) {
-            return bytes / (GI * KI) + "Ti";
+        if (bytes % MI != 0 && bytes % 1000_000L == 0) {
+            return inLargestUnit(new long[] {1000_000_000_000L, 1000_000_000L, 1000_000L}, new String[] {"T", "G", "M"});
         }
-        if (bytes % GI == 0) {
-            return bytes / GI + "Gi";
-        }
-        if (bytes % MI == 0) {
-            return bytes / MI + "Mi";
-        }
-        if (bytes % KI == 0) {
-            return bytes / KI + "Ki";
+        return inLargestUnit(new long[] {GI * KI, GI, MI, KI}, new String[] {"Ti", "Gi", "Mi", "Ki"});
+    }
+
+    private String inLargestUnit(long[] units, String[] suffixes) {
+        for (int i = 0; i < units.length; i++) {
+            if (bytes % units[i] == 0) {
+                return bytes / units[i] + suffixes[i];
+            }
         }
         return Long.toString(bytes);
     }

@@ -54,6 +54,13 @@ class QuantitiesTest {
         assertThat(Memory.parse("1Ti")).isEqualTo(Memory.gibibytes(1024));
     }
 
+    @ParameterizedTest(name = "Memory.parse(\"{0}\").quantity() = \"{1}\"")
+    @CsvSource({"1T, 1T", "1G, 1G", "500M, 500M", "1000M, 1G", "1.5G, 1500M", "64M, 64M", "2000000000000, 2T", "1500k, 1500000"})
+    void writes_an_amount_no_binary_mebibyte_divides_in_the_decimal_unit_it_was_given(String text, String canonical) {
+        // 1T is 976562500Ki, 1G 1000000000 bytes: exact, and unreadable in a review.
+        assertThat(Memory.parse(text).quantity()).isEqualTo(canonical);
+    }
+
     @Test
     void parses_decimal_units_as_powers_of_ten() {
         assertThat(Memory.parse("500M").bytes()).isEqualTo(500_000_000L);
