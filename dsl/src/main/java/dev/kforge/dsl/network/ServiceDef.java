@@ -102,9 +102,24 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
                         "clashes with " + existing, "Give each port its own name and number.");
             }
         }
+        requireFreeNodePort(port);
         List<ServicePort> copy = new ArrayList<>(ports);
         copy.add(port);
         return new ServiceDef(meta, type, selection, copy, externalIps, rawEdits);
+    }
+
+    /** The API server refuses two ports of one protocol on the same nodePort ("Duplicate value"). */
+    private void requireFreeNodePort(ServicePort port) {
+        if (port.nodePort().isEmpty()) {
+            return;
+        }
+        for (ServicePort existing : ports) {
+            if (existing.nodePort().equals(port.nodePort()) && existing.target().protocol() == port.target().protocol()) {
+                throw InvalidDefinitionException.invalid(describe(), "nodePort", port.nodePort().get(),
+                        "is already the nodePort of port " + existing + ", and a node port serves one Service port of a protocol",
+                        "Give it another nodePort, or leave it unset to let the cluster choose.");
+            }
+        }
     }
 
     /**

@@ -135,6 +135,18 @@ class ServiceDefTest {
     }
 
     @Test
+    void rejects_a_node_port_two_ports_of_one_protocol_share_as_the_api_server_does() {
+        ServiceDef nodePort = ServiceDef.named("web").selecting(app.withPod(app.pod().withSidecar(
+                        ContainerDef.named("metrics").image(Image.of("prom/exporter", "1.0.0")).withPort(METRICS))))
+                .withType(ServiceType.NODE_PORT).withPort(ServicePort.to(HTTP).withNodePort(30080));
+
+        assertThatThrownBy(() -> nodePort.withPort(ServicePort.to(METRICS).withNodePort(30080)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: nodePort 30080 is already the nodePort of port http (8080 -> http/8080), "
+                        + "and a node port serves one Service port of a protocol. Give it another nodePort, or leave it unset to let the cluster choose.");
+    }
+
+    @Test
     void rejects_switching_a_node_port_service_with_node_ports_back_to_cluster_ip() {
         ServiceDef nodePort = service.withType(ServiceType.NODE_PORT).withPort(ServicePort.to(HTTP).withNodePort(30080));
 
