@@ -5,6 +5,8 @@ import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Scope;
 import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.stack.Stack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,11 +17,13 @@ import java.util.Map;
  * Cluster-scoped objects of different environments must not share a name: applied to one cluster,
  * the last environment would overwrite the others, and pruning one would delete them all. Nor may
  * Ingresses of one class in different environments route the same host and path: the controller,
- * which serves the whole cluster, would send that traffic to one of them.
+ * which serves the whole cluster, would send that traffic to one of them. Nor may two Services, of one environment
+ * or of two, claim one node port of a protocol: the cluster allocates it once.
  */
 public final class ClusterScopedNamesCheck {
     static final String ID = "cluster-name-collision";
     static final String ROUTE_ID = "ingress-route-collision";
+    static final String NODE_PORT_ID = "node-port-collision";
 
     private ClusterScopedNamesCheck() {
     }
@@ -33,7 +37,17 @@ public final class ClusterScopedNamesCheck {
         Map<String, Claims> firstOwner = new LinkedHashMap<>();
         Map<String, Claims> firstRouter = new LinkedHashMap<>();
         DefaultClassRoutes<Claims> defaultClass = new DefaultClassRoutes<>();
+        Map<String, Map.Entry<Claims, ServiceDef>> nodePortOwners = new LinkedHashMap<>();
         for (Claims stack : claims) {
+            for (Map.Entry<String, ServiceDef> nodePort : stack.nodePorts()) {
+                Map.Entry<Claims, ServiceDef> owner = nodePortOwners.putIfAbsent(nodePort.getKey(), Map.entry(stack, nodePort.getValue()));
+                if (owner != null) {
+                    problems.add(Problem.of(NODE_PORT_ID, Severity.ERROR, stack.description(), nodePort.getValue(),
+                            "claims a nodePort that Service " + owner.getValue().name() + " of environment " + owner.getKey().environment()
+                                    + " claims; node ports are the cluster's, so on one cluster the API server refuses the second Service",
+                            nodePort.getKey(), "Give each Service its own nodePort, or leave it unset to let the cluster choose."));
+                }
+            }
             for (KubeObject<?> object : stack.objects()) {
                 Claims owner = firstOwner.putIfAbsent(object.kind().kind() + "/" + object.name(), stack);
                 if (owner != null && !owner.environment().equals(stack.environment())) {
@@ -95,20 +109,27 @@ public final class ClusterScopedNamesCheck {
      * @param description how problems name it
      * @param objects     its cluster-scoped objects
      * @param routes      the Ingress routes it claims ({@code class host type path}), each with the first Ingress routing it
+     * @param nodePorts   the node ports its Services give ({@code 30080/TCP}), each with the Service giving it, in order (a Service
+     *                    gives one to a single port of a protocol)
      */
     public record Claims(String name, String environment, String namespace, String description, List<KubeObject<?>> objects,
-                         Map<String, IngressDef> routes) {
+                         Map<String, IngressDef> routes, List<Map.Entry<String, ServiceDef>> nodePorts) {
         public static Claims of(Stack stack) {
             List<KubeObject<?>> clusterScoped = new ArrayList<>();
             Map<String, IngressDef> routes = new LinkedHashMap<>();
+            List<Map.Entry<String, ServiceDef>> nodePorts = new ArrayList<>();
             for (KubeObject<?> object : stack.allObjects()) {
                 if (object.kind().scope() == Scope.CLUSTER) {
                     clusterScoped.add(object);
                 } else if (object instanceof IngressDef ingress) {
                     NetworkReferencesCheck.routesOf(ingress).forEach(route -> routes.putIfAbsent(route, ingress));
+                } else if (object instanceof ServiceDef service) {
+                    for (ServicePort port : service.ports()) {
+                        port.nodePort().ifPresent(number -> nodePorts.add(Map.entry(number + "/" + port.target().protocol(), service)));
+                    }
                 }
             }
-            return new Claims(stack.name(), stack.environment(), stack.namespace().name(), stack.describe(), clusterScoped, routes);
+            return new Claims(stack.name(), stack.environment(), stack.namespace().name(), stack.describe(), clusterScoped, routes, nodePorts);
         }
     }
 }

@@ -583,6 +583,33 @@ class ChecksTest {
     }
 
     @Test
+    void reports_a_node_port_two_services_claim_in_one_environment_or_in_two() {
+        // Node ports are the cluster's: the API server refuses a second Service on one ("provided port is already allocated").
+        DeploymentDef web = DeploymentDef.named("web").running(app());
+        ServiceDef first = ServiceDef.named("web").selecting(web).withType(ServiceType.NODE_PORT).withPort(ServicePort.to(HTTP).withNodePort(30080));
+        Stack dev = Stack.named("shop").environment("shop-dev").namespace(NamespaceDef.named("shop-dev")).with(web, first);
+        int line = line(); ServiceDef second = ServiceDef.named("web").selecting(web).withType(ServiceType.NODE_PORT).withPort(ServicePort.to(HTTP).withNodePort(30080));
+        Stack prod = Stack.named("shop").environment("shop-prod").namespace(NamespaceDef.named("shop-prod")).with(web, second);
+
+        assertThat(problems(dev, prod)).filteredOn(problem -> problem.contains("nodePort")).containsExactly(
+                "shop-prod/Service web: claims a nodePort that Service web of environment shop-dev claims; node ports are the cluster's, so on one "
+                        + "cluster the API server refuses the second Service (30080/TCP). Give each Service its own nodePort, or leave it unset to "
+                        + "let the cluster choose." + at(line));
+        // Within one environment too; another protocol, or no nodePort, is no clash.
+        int other = line(); ServiceDef lb = ServiceDef.named("lb").selecting(web).withType(ServiceType.loadBalancer(ServiceType.ExternalTrafficPolicy.LOCAL))
+                .withPort(ServicePort.to(HTTP).withNodePort(30080));
+        assertThat(problems(dev.with(lb))).filteredOn(problem -> problem.contains("nodePort")).containsExactly(
+                "shop-dev/Service lb: claims a nodePort that Service web of environment shop-dev claims; node ports are the cluster's, so on one "
+                        + "cluster the API server refuses the second Service (30080/TCP). Give each Service its own nodePort, or leave it unset to "
+                        + "let the cluster choose." + at(other));
+        Port dns = Port.udp("dns", 8053);
+        DeploymentDef resolver = DeploymentDef.named("resolver").running(app().withPort(dns));
+        assertThat(problems(dev.with(resolver, ServiceDef.named("resolver").selecting(resolver).withType(ServiceType.NODE_PORT)
+                .withPort(ServicePort.to(dns).withNodePort(30080)).withPort(ServicePort.to(HTTP)))))
+                .noneMatch(problem -> problem.contains("nodePort"));
+    }
+
+    @Test
     void reports_a_host_and_path_two_environments_route_with_one_ingress_class() {
         // One nginx controller serves the cluster: two services' Ingresses for one host and path would get one backend.
         IngressRule rule = IngressRule.host("shop.example.com").withPath(IngressPath.prefix("/", ServiceDef.named("web")
