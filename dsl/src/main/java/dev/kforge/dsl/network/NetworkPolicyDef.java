@@ -8,6 +8,7 @@ import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.workload.Workload;
 import dev.kforge.dsl.workload.Port;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -31,26 +32,51 @@ public record NetworkPolicyDef(Meta meta, Workload<?> target, List<Allowance> in
     public static final int DNS_PORT = 53;
 
     /**
-     * Traffic admitted between the isolated pods and {@code peer}, on {@code ports} (of the
-     * isolated pods for ingress, of the peer for egress); no ports: every port.
+     * Traffic admitted between the isolated pods and {@code peer}, on {@code ports} and {@code ranges} (of the
+     * isolated pods for ingress, of the peer for egress); neither: every port.
      */
-    public record Allowance(NetworkPeer peer, List<Port> ports) {
+    public record Allowance(NetworkPeer peer, List<Port> ports, List<PortRange> ranges) {
         public Allowance {
             if (peer == null) {
                 throw new InvalidDefinitionException("NetworkPolicy allowance: the peer is missing. Pass one, e.g. NetworkPeer.podsOf(deployment).");
             }
             ports = List.copyOf(ports);
+            ranges = List.copyOf(ranges);
         }
 
-        /** Whether this admits traffic to {@code port}. */
+        /** Traffic admitted on single ports only (every port when none is given). */
+        public Allowance(NetworkPeer peer, List<Port> ports) {
+            this(peer, ports, List.of());
+        }
+
+        /** Whether this admits traffic to {@code port}: one of its ports, a port inside one of its ranges, or any when it names none. */
         public boolean admits(Port port) {
-            return ports.isEmpty() || ports.stream().anyMatch(p -> p.number() == port.number() && p.protocol() == port.protocol());
+            return everyPort() || ports.stream().anyMatch(p -> p.number() == port.number() && p.protocol() == port.protocol())
+                    || ranges.stream().anyMatch(range -> range.contains(port));
         }
 
-        /** Describes the allowance in messages: {@code pods of Deployment ambassador on 5000/TCP}. */
+        /** Whether this admits every port: it names neither a port nor a range. */
+        public boolean everyPort() {
+            return ports.isEmpty() && ranges.isEmpty();
+        }
+
+        /**
+         * The ports of {@code pods} this admits: the ports it names, and those {@code pods} declare inside its ranges
+         * (a range may hold ports no one declares, which no check can judge).
+         */
+        public List<Port> portsOf(Workload<?> pods) {
+            List<Port> named = new ArrayList<>(ports);
+            for (PortRange range : ranges) {
+                pods.ports().stream().filter(range::contains).filter(port -> !named.contains(port)).forEach(named::add);
+            }
+            return named;
+        }
+
+        /** Describes the allowance in messages: {@code pods of Deployment ambassador on 5000/TCP}, {@code ... on 30000-32767/TCP}. */
         public String describe() {
-            return peer.describe() + (ports.isEmpty() ? " on every port"
-                    : " on " + String.join(", ", ports.stream().map(p -> p.number() + "/" + p.protocol()).toList()));
+            List<String> where = new ArrayList<>(ports.stream().map(p -> p.number() + "/" + p.protocol()).toList());
+            ranges.forEach(range -> where.add(range.toString()));
+            return peer.describe() + (where.isEmpty() ? " on every port" : " on " + String.join(", ", where));
         }
     }
 
@@ -109,6 +135,27 @@ public record NetworkPolicyDef(Meta meta, Workload<?> target, List<Allowance> in
         return new NetworkPolicyDef(meta, target, Lists.append(ingress, new Allowance(peer, List.of(ports))), isolatesEgress, egress, rawEdits);
     }
 
+    /**
+     * A copy that admits traffic from {@code peer} to every port of {@code range} on the isolated pods, e.g.
+     * {@code allowingFrom(NetworkPeer.anywhere(), PortRange.udp(10000, 20000))} for a media server's RTP ports.
+     * The range must hold a port a container of the workload declares, as a single port must be declared: the stack knows
+     * what its pods listen on by their declared ports, and a range holding none of them admits nothing they are known to
+     * listen on (most often the wrong protocol, or a range meant for another workload). That is an error, not a warning,
+     * for the same reason as an undeclared port: declaring one port of the range (its first) costs one line and
+     * lets the Service and path checks see the traffic.
+     */
+    public NetworkPolicyDef allowingFrom(NetworkPeer peer, PortRange range) {
+        if (range == null) {
+            throw new InvalidDefinitionException(describe() + ": the ingress range is missing. Pass one, e.g. PortRange.tcp(30000, 32767).");
+        }
+        if (target.ports().stream().noneMatch(range::contains)) {
+            throw InvalidDefinitionException.invalid(describe(), "ingress range", range, "holds no port a container of " + target.describe() + " declares",
+                    "Admit a range holding one of its ports: " + target.ports() + ", or declare a port of the range on its container.");
+        }
+        return new NetworkPolicyDef(meta, target, Lists.append(ingress, new Allowance(peer, List.of(), List.of(range))), isolatesEgress, egress,
+                rawEdits);
+    }
+
     /** A copy that also limits the pods' outgoing traffic: to nothing, until {@link #allowingTo} admits some. */
     public NetworkPolicyDef isolatingEgress() {
         return new NetworkPolicyDef(meta, target, ingress, true, egress, rawEdits);
@@ -117,6 +164,19 @@ public record NetworkPolicyDef(Meta meta, Workload<?> target, List<Allowance> in
     /** A copy whose isolated pods may send traffic to {@code peer} on {@code ports} (every port when none is given). */
     public NetworkPolicyDef allowingTo(NetworkPeer peer, Port... ports) {
         return new NetworkPolicyDef(meta, target, ingress, isolatesEgress, Lists.append(egress, new Allowance(peer, List.of(ports))), rawEdits);
+    }
+
+    /**
+     * A copy whose isolated pods may send traffic to {@code peer} on every port of {@code range}, e.g.
+     * {@code allowingTo(NetworkPeer.cidr("203.0.113.0/24"), PortRange.tcp(30000, 32767))} for the NodePorts of another
+     * cluster. To pods of the stack, the range must hold a port they declare (a check of the stack).
+     */
+    public NetworkPolicyDef allowingTo(NetworkPeer peer, PortRange range) {
+        if (range == null) {
+            throw new InvalidDefinitionException(describe() + ": the egress range is missing. Pass one, e.g. PortRange.tcp(30000, 32767).");
+        }
+        return new NetworkPolicyDef(meta, target, ingress, isolatesEgress, Lists.append(egress, new Allowance(peer, List.of(), List.of(range))),
+                rawEdits);
     }
 
     /** A copy whose isolated pods may ask the cluster's DNS ({@link NetworkPeer#clusterDns()}, port 53 on UDP and TCP). */

@@ -2,6 +2,7 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.network.PortRange;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Workload;
 import dev.kforge.dsl.workload.Port;
@@ -23,7 +24,8 @@ import java.util.Optional;
 /**
  * The policy selects its Deployment's pods with the Deployment's own selector; pods of another
  * Deployment are selected the same way. Ports are written by number and protocol, which every
- * network plugin reads (named ports are not supported everywhere).
+ * network plugin reads (named ports are not supported everywhere); a range as its first port and
+ * {@code endPort}, after the allowance's single ports.
  */
 final class NetworkPolicyRenderer implements ObjectRenderer<NetworkPolicyDef> {
     @Override
@@ -77,6 +79,13 @@ final class NetworkPolicyRenderer implements ObjectRenderer<NetworkPolicyDef> {
             NetworkPolicyPort rendered = new NetworkPolicyPort();
             rendered.setPort(new IntOrString(port.number()));
             rendered.setProtocol(port.protocol().name());
+            ports.add(rendered);
+        }
+        for (PortRange range : allowance.ranges()) {
+            NetworkPolicyPort rendered = new NetworkPolicyPort();
+            rendered.setPort(new IntOrString(range.first()));
+            rendered.setEndPort(range.last());
+            rendered.setProtocol(range.protocol().name());
             ports.add(rendered);
         }
         return ports;

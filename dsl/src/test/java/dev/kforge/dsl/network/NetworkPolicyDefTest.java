@@ -8,6 +8,7 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.Protocol;
 import org.junit.jupiter.api.Test;
 
 class NetworkPolicyDefTest {
@@ -42,6 +43,51 @@ class NetworkPolicyDefTest {
         assertThat(policy.ingress().get(1).admits(Port.tcp("other", 9090))).isTrue();
         assertThat(policy.ingress()).extracting(NetworkPolicyDef.Allowance::describe)
                 .containsExactly("pods of Deployment web on 8080/TCP", "pods of namespace monitoring on every port");
+    }
+
+    @Test
+    void a_port_range_holds_numbers_from_1_to_65535_lowest_first() {
+        assertThat(PortRange.tcp(30000, 32767)).hasToString("30000-32767/TCP");
+        assertThat(PortRange.udp(10000, 20000).protocol()).isEqualTo(Protocol.UDP);
+        assertThatThrownBy(() -> PortRange.tcp(0, 100)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("PortRange 0-100/TCP: first 0 is invalid: must be between 1 and 65535. "
+                        + "Give the range's lowest port, e.g. PortRange.tcp(30000, 32767).");
+        assertThatThrownBy(() -> PortRange.udp(10000, 70000))
+                .hasMessage("PortRange 10000-70000/UDP: last 70000 is invalid: must be between 1 and 65535. "
+                        + "Give the range's highest port, e.g. PortRange.udp(10000, 20000).");
+        assertThatThrownBy(() -> PortRange.tcp(32767, 30000))
+                .hasMessage("PortRange 32767-30000/TCP: last 30000 is invalid: must be greater than first (32767). "
+                        + "Write the lowest port first: PortRange.tcp(30000, 32767).");
+        assertThatThrownBy(() -> PortRange.tcp(8080, 8080))
+                .hasMessage("PortRange 8080-8080/TCP: last 8080 is invalid: must be greater than first (8080). "
+                        + "For a single port, pass a Port: allowingFrom(peer, Port.tcp(\"<name>\", 8080)).");
+        assertThatThrownBy(() -> new PortRange(1, 2, null))
+                .hasMessage("PortRange 1-2: protocol is missing. Use PortRange.tcp(1, 2) or PortRange.udp(1, 2).");
+    }
+
+    @Test
+    void a_range_admits_every_port_in_it_of_its_protocol() {
+        NetworkPolicyDef policy = NetworkPolicyDef.named("web").isolating(web).isolatingEgress()
+                .allowingTo(NetworkPeer.cidr("203.0.113.0/24"), PortRange.tcp(30000, 32767));
+        NetworkPolicyDef.Allowance nodePorts = policy.egress().get(0);
+        assertThat(nodePorts.admits(Port.tcp("first", 30000))).isTrue();
+        assertThat(nodePorts.admits(Port.tcp("last", 32767))).isTrue();
+        assertThat(nodePorts.admits(Port.tcp("above", 32768))).isFalse();
+        assertThat(nodePorts.admits(Port.tcp("below", 29999))).isFalse();
+        assertThat(nodePorts.admits(Port.udp("udp", 31000))).isFalse();
+        assertThat(nodePorts.describe()).isEqualTo("addresses 203.0.113.0/24 on 30000-32767/TCP");
+    }
+
+    @Test
+    void an_ingress_range_must_hold_a_port_the_isolated_pods_declare() {
+        // As with a single port: a range of the isolated pods holding none of their ports admits nothing they are known to listen on,
+        // most often the wrong protocol or a range meant for another workload.
+        assertThatThrownBy(() -> NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.sameNamespace(), PortRange.udp(8000, 9000)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("NetworkPolicy web: ingress range 8000-9000/UDP holds no port a container of Deployment web declares. "
+                        + "Admit a range holding one of its ports: [http (8080/TCP)], or declare a port of the range on its container.");
+        assertThat(NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.sameNamespace(), PortRange.tcp(8000, 9000)).ingress())
+                .singleElement().extracting(NetworkPolicyDef.Allowance::describe).isEqualTo("pods of the namespace on 8000-9000/TCP");
     }
 
     @Test

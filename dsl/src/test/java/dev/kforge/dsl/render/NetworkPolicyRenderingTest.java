@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.network.PortRange;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
@@ -93,6 +94,45 @@ class NetworkPolicyRenderingTest {
                       app.kubernetes.io/component: backend
                       app.kubernetes.io/instance: demo-test
                       app.kubernetes.io/name: api
+                  policyTypes:
+                  - Ingress
+                  - Egress
+                """);
+    }
+
+    @Test
+    void renders_a_port_range_as_port_and_end_port() {
+        DeploymentDef api = deployment("api", "backend");
+        DeploymentDef media = DeploymentDef.named("media").running(ContainerDef.named("media").image(Image.of("example/media", "1.0.0"))
+                .withPort(Port.udp("rtp", 10000))).withComponent("media");
+        NetworkPolicyDef policy = NetworkPolicyDef.named("media").isolating(media)
+                .allowingFrom(NetworkPeer.anywhere(), PortRange.udp(10000, 20000))
+                .isolatingEgress()
+                .allowingTo(NetworkPeer.cidr("203.0.113.0/24"), PortRange.tcp(30000, 32767));
+
+        assertThat(file(render(api, media, policy), "45-networkpolicy-media.yaml")).endsWith("""
+                spec:
+                  egress:
+                  - ports:
+                    - endPort: 32767
+                      port: 30000
+                      protocol: TCP
+                    to:
+                    - ipBlock:
+                        cidr: 203.0.113.0/24
+                  ingress:
+                  - from:
+                    - ipBlock:
+                        cidr: 0.0.0.0/0
+                    ports:
+                    - endPort: 20000
+                      port: 10000
+                      protocol: UDP
+                  podSelector:
+                    matchLabels:
+                      app.kubernetes.io/component: media
+                      app.kubernetes.io/instance: demo-test
+                      app.kubernetes.io/name: media
                   policyTypes:
                   - Ingress
                   - Egress
