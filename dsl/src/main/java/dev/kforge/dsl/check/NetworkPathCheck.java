@@ -39,13 +39,13 @@ final class NetworkPathCheck implements StackCheck {
             for (NetworkPolicyDef.Allowance allowance : policy.egress()) {
                 if (allowance.peer() instanceof NetworkPeer.PodsOf pods) {
                     stackVersion(index, pods.workload()).ifPresent(receiver -> checkPath(stack, problems, policies, reported,
-                            Blocker.RECEIVER, policy, own.get(), receiver, allowance.ports()));
+                            Blocker.RECEIVER, policy, own.get(), receiver, allowance));
                 }
             }
             for (NetworkPolicyDef.Allowance allowance : policy.ingress()) {
                 if (allowance.peer() instanceof NetworkPeer.PodsOf pods) {
                     stackVersion(index, pods.workload()).ifPresent(sender -> checkPath(stack, problems, policies, reported,
-                            Blocker.SENDER, policy, sender, own.get(), allowance.ports()));
+                            Blocker.SENDER, policy, sender, own.get(), allowance));
                 }
             }
         }
@@ -57,11 +57,11 @@ final class NetworkPathCheck implements StackCheck {
     }
 
     /**
-     * {@code naming} lets {@code sender} reach {@code ports} of {@code receiver}: the policies at the {@code blocker} end
-     * must let the traffic through too.
+     * {@code naming} lets {@code sender} reach the ports of {@code receiver} that {@code allowance} admits: the policies at
+     * the {@code blocker} end must let the traffic through too. A range stands for the ports the receiver declares inside it.
      */
     private static void checkPath(Stack stack, Problems problems, List<NetworkPolicyDef> policies, Set<String> reported, Blocker blocker,
-                                  NetworkPolicyDef naming, Workload<?> sender, Workload<?> receiver, List<Port> ports) {
+                                  NetworkPolicyDef naming, Workload<?> sender, Workload<?> receiver, NetworkPolicyDef.Allowance allowance) {
         boolean atReceiver = blocker == Blocker.RECEIVER;
         List<NetworkPolicyDef> isolating = atReceiver ? NetworkPolicyDef.isolating(policies, receiver)
                 : NetworkPolicyDef.isolating(policies, sender).stream().filter(NetworkPolicyDef::isolatesEgress).toList();
@@ -70,7 +70,7 @@ final class NetworkPathCheck implements StackCheck {
         }
         List<NetworkPolicyDef.Allowance> allowances = isolating.stream().flatMap(p -> (atReceiver ? p.ingress() : p.egress()).stream()).toList();
         Workload<?> other = atReceiver ? sender : receiver;
-        for (Port port : portsOrEvery(ports)) {
+        for (Port port : portsOrEvery(allowance, receiver)) {
             // A port the receiver does not declare is the naming policy's mistake, which NetworkPolicyReferencesCheck reports.
             if (port != null && !receiver.declares(port) || reaches(allowances, other, port, stack)
                     || !reported.add(blocker + sender.describe() + receiver.describe() + port)) {
@@ -97,10 +97,13 @@ final class NetworkPathCheck implements StackCheck {
                 && (allowance.peer() instanceof NetworkPeer.IpRange || NetworkPeers.includes(allowance.peer(), other, stack)));
     }
 
-    /** The ports an allowance names, or one null standing for every port. */
-    private static List<Port> portsOrEvery(List<Port> ports) {
-        List<Port> each = new ArrayList<>(ports);
-        if (each.isEmpty()) {
+    /**
+     * The ports of {@code receiver} an allowance admits (those it names, those the receiver declares inside its ranges), or one
+     * null standing for every port. A range holding none of them is NetworkPolicyReferencesCheck's to report: nothing here.
+     */
+    private static List<Port> portsOrEvery(NetworkPolicyDef.Allowance allowance, Workload<?> receiver) {
+        List<Port> each = new ArrayList<>(allowance.portsOf(receiver));
+        if (allowance.everyPort()) {
             each.add(null);
         }
         return each;

@@ -6,6 +6,7 @@ import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.network.PortRange;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
@@ -127,7 +128,10 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
         }
     }
 
-    /** Each port an allowance names is declared by the pods it is about. */
+    /**
+     * Each port an allowance names is declared by the pods it is about, and each range holds one such port: a range holding
+     * none admits nothing the pods are known to listen on, the mistake an undeclared port is, so an error too.
+     */
     private static void checkDeclared(Stack stack, Problems problems, NetworkPolicyDef policy, Workload<?> pods,
                                       NetworkPolicyDef.Allowance allowance, String verb) {
         for (Port port : allowance.ports()) {
@@ -135,6 +139,14 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
                 problems.add(Problem.of(PORT, Severity.ERROR, stack.describe(), policy,
                         verb + " port " + port + " of " + pods.describe() + ", which no container of it declares", "declared: " + pods.ports(),
                         "Name a port its containers declare, from the " + pods.kind() + " the stack holds."));
+            }
+        }
+        for (PortRange range : allowance.ranges()) {
+            if (pods.ports().stream().noneMatch(range::contains)) {
+                problems.add(Problem.of(PORT, Severity.ERROR, stack.describe(), policy,
+                        verb + " range " + range + " of " + pods.describe() + ", which holds no port a container of it declares",
+                        "declared: " + pods.ports(),
+                        "Name a range holding a port its containers declare, from the " + pods.kind() + " the stack holds."));
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.network.PortRange;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
@@ -105,6 +106,13 @@ class NetworkPolicyChecksTest {
         assertThat(problems(api, service.withPort(ServicePort.of(9090, METRICS)), ingress, NetworkPolicyDef.named("api").isolating(api)
                 .allowingFrom(NetworkPeer.sameNamespace(), HTTP)
                 .allowingFrom(NetworkPeer.namespace("ingress-nginx"), METRICS))).singleElement().asString().startsWith("WARNING test/Ingress api");
+        // A range of the controller's namespace holding the routed port admits it; one of another protocol does not.
+        assertThat(problems(api, service, ingress, NetworkPolicyDef.named("api").isolating(api)
+                .allowingFrom(NetworkPeer.namespace("ingress-nginx"), PortRange.tcp(8000, 9999)))).isEmpty();
+        assertThat(problems(api, service.withPort(ServicePort.of(9090, METRICS)), ingress, NetworkPolicyDef.named("api").isolating(api)
+                .allowingFrom(NetworkPeer.sameNamespace())
+                .allowingFrom(NetworkPeer.namespace("ingress-nginx"), PortRange.tcp(9000, 9999)))).singleElement().asString()
+                .contains("(admitted: pods of the namespace on every port; pods of namespace ingress-nginx on 9000-9999/TCP)");
     }
 
     @Test
@@ -251,5 +259,68 @@ class NetworkPolicyChecksTest {
                 .isolatingEgress().allowingDns().allowingTo(NetworkPeer.sameNamespace()))).isEmpty();
         assertThat(problems(worker, db, dbPolicy, NetworkPolicyDef.named("worker").isolating(worker).allowingFrom(NetworkPeer.sameNamespace(), HTTP)))
                 .isEmpty();
+    }
+
+    @Test
+    void a_declared_port_inside_an_ingress_range_is_admitted() {
+        DeploymentDef api = deployment("api");
+        ServiceDef service = ServiceDef.named("api").selecting(api).withPort(ServicePort.of(80, HTTP)).withPort(ServicePort.of(9090, METRICS));
+        assertThat(problems(api, service, NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.sameNamespace(), PortRange.tcp(8000, 9999))))
+                .isEmpty();
+        assertThat(problems(api, service, NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.sameNamespace(), PortRange.tcp(8000, 8999))))
+                .containsExactly("ERROR test/Service api: port metrics reaches no pod: NetworkPolicy api isolates Deployment api and admits "
+                        + "no traffic to 9090/TCP (admitted: pods of the namespace on 8000-8999/TCP). "
+                        + "Admit the Service's clients with allowingFrom(<peer>, metrics port) on NetworkPolicy api.");
+    }
+
+    @Test
+    void an_egress_range_to_pods_of_the_stack_reaches_their_declared_ports_inside_it() {
+        DeploymentDef worker = deployment("worker");
+        DeploymentDef api = deployment("api");
+        NetworkPolicyDef workerPolicy = NetworkPolicyDef.named("worker").isolating(worker).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(api), PortRange.tcp(8000, 9999));
+        // Both of the api's ports are in the range; its policy admits one of them only.
+        assertThat(problems(worker, api, workerPolicy, NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.podsOf(worker), HTTP)))
+                .containsExactly("ERROR test/NetworkPolicy api: admits no traffic from the pods of Deployment worker to 9090/TCP of "
+                        + "Deployment api, which NetworkPolicy worker sends there, so their connections time out "
+                        + "(admitted: pods of Deployment worker on 8080/TCP). Add allowingFrom(NetworkPeer.podsOf(<Deployment worker>), "
+                        + "metrics port) to NetworkPolicy api, or send the traffic to the pods meant in NetworkPolicy worker.");
+        assertThat(problems(worker, api, workerPolicy, NetworkPolicyDef.named("api").isolating(api)
+                .allowingFrom(NetworkPeer.podsOf(worker), PortRange.tcp(8080, 9090)))).isEmpty();
+        // An ingress range is judged on the ports it holds too: the worker's egress must reach them.
+        assertThat(problems(worker, api, NetworkPolicyDef.named("worker").isolating(worker).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                        .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(api), HTTP),
+                NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.podsOf(worker), PortRange.tcp(8080, 9090))))
+                .singleElement().asString().startsWith("WARNING test/NetworkPolicy worker: isolates the outgoing traffic of Deployment worker "
+                        + "without sending to 9090/TCP of Deployment api");
+    }
+
+    @Test
+    void reports_a_range_that_holds_no_port_the_pods_it_is_about_declare() {
+        DeploymentDef api = deployment("api");
+        DeploymentDef db = DeploymentDef.named("db").running(ContainerDef.named("db").image(Image.of("example/db", "1.0.0"))
+                .withPort(Port.tcp("postgres", 5432)));
+        DeploymentDef apiWithoutPorts = DeploymentDef.named("api").running(ContainerDef.named("api").image(Image.of("example/api", "1.0.0"))
+                .withPort(Port.tcp("admin", 7000)));
+        NetworkPolicyDef policy = NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.sameNamespace(), PortRange.tcp(8000, 9999))
+                .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(db), PortRange.udp(5000, 6000));
+        assertThat(problems(apiWithoutPorts, db, policy)).containsExactly(
+                "ERROR test/NetworkPolicy api: admits range 8000-9999/TCP of Deployment api, which holds no port a container of it declares "
+                        + "(declared: [admin (7000/TCP)]). Name a range holding a port its containers declare, from the Deployment the stack holds.",
+                "ERROR test/NetworkPolicy api: sends to range 5000-6000/UDP of Deployment db, which holds no port a container of it declares "
+                        + "(declared: [postgres (5432/TCP)]). Name a range holding a port its containers declare, from the Deployment the stack holds.");
+        // A range to addresses is not checked against any pods.
+        assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.sameNamespace(), HTTP).isolatingEgress()
+                .allowingDns().allowingTo(NetworkPeer.cidr("203.0.113.0/24"), PortRange.tcp(30000, 32767)))).isEmpty();
+    }
+
+    @Test
+    void a_range_holding_port_53_over_udp_reaches_the_clusters_dns() {
+        DeploymentDef api = deployment("api");
+        assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress()
+                .allowingTo(NetworkPeer.namespace("kube-system"), PortRange.udp(1, 1024)))).isEmpty();
+        assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress()
+                .allowingTo(NetworkPeer.namespace("kube-system"), PortRange.tcp(1, 1024)))).singleElement().asString()
+                .contains("(pods of namespace kube-system on 1-1024/TCP)");
     }
 }

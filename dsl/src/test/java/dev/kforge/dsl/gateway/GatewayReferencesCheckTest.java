@@ -11,6 +11,7 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.network.PortRange;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.stack.NamespaceDef;
@@ -107,6 +108,11 @@ class GatewayReferencesCheckTest {
                 .allowingFrom(NetworkPeer.namespace("shop-prod").pods("app.kubernetes.io/component", "gateway"), HTTP)))).isEmpty();
         assertThat(problems(stack(ROUTE, NetworkPolicyDef.named("shop").isolating(SHOP_APP)
                 .allowingFrom(NetworkPeer.namespace("shop-prod").pods("app.kubernetes.io/component", "api"), HTTP)))).hasSize(1);
+        // A range of the gateway's pods holding the routed port admits it; one of another protocol does not.
+        assertThat(problems(stack(ROUTE, NetworkPolicyDef.named("shop").isolating(SHOP_APP).allowingFrom(GATEWAY.pods(), PortRange.tcp(5000, 5100)))))
+                .isEmpty();
+        assertThat(problems(stack(ROUTE, NetworkPolicyDef.named("shop").isolating(SHOP_APP).allowingFrom(GATEWAY.pods(), HTTP)
+                .allowingFrom(NetworkPeer.anywhere(), PortRange.tcp(4000, 6000))))).isEmpty();
     }
 
     @Test
