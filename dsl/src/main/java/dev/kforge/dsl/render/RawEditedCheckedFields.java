@@ -58,7 +58,7 @@ final class RawEditedCheckedFields {
             }
             if (was == null || now == null || !was.compared().equals(now.compared())) {
                 changes.add(path + ": " + (was == null ? "absent" : was.shown()) + " -> " + (now == null ? "absent" : now.shown()));
-                steps.add((was == null ? now : was).step());
+                steps.add((now == null ? was : now).step()); // the step that writes what the edit wrote (a range: the PortRange form)
             }
         }
         if (!changes.isEmpty()) {

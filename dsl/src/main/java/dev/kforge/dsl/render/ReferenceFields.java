@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -21,8 +23,10 @@ import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -55,10 +59,14 @@ final class ReferenceFields {
             fields.put("spec.podSelector", Field.of(selector(spec.getPodSelector()), "isolating"));
             // A set: the order it is written in means nothing.
             fields.put("spec.policyTypes", Field.of(new TreeSet<>(RawEditResultCheck.orEmpty(spec.getPolicyTypes())), "isolatingEgress"));
-            fields.put("spec.ingress", Field.of(RawEditResultCheck.orEmpty(spec.getIngress()).stream()
-                    .map(rule -> rule(rule.getFrom(), rule.getPorts())).toList(), "allowingFrom"));
-            fields.put("spec.egress", Field.of(RawEditResultCheck.orEmpty(spec.getEgress()).stream()
-                    .map(rule -> rule(rule.getTo(), rule.getPorts())).toList(), "allowingTo or allowingDns"));
+            List<NetworkPolicyIngressRule> ingress = RawEditResultCheck.orEmpty(spec.getIngress());
+            List<NetworkPolicyEgressRule> egress = RawEditResultCheck.orEmpty(spec.getEgress());
+            fields.put("spec.ingress", Field.of(ingress.stream().map(rule -> rule(rule.getFrom(), rule.getPorts())).toList(),
+                    rangeStep("allowingFrom", ingress.stream().flatMap(rule -> RawEditResultCheck.orEmpty(rule.getPorts()).stream()).toList())
+                            .orElse("allowingFrom")));
+            fields.put("spec.egress", Field.of(egress.stream().map(rule -> rule(rule.getTo(), rule.getPorts())).toList(),
+                    rangeStep("allowingTo", egress.stream().flatMap(rule -> RawEditResultCheck.orEmpty(rule.getPorts()).stream()).toList())
+                            .orElse("allowingTo or allowingDns")));
         } else if (manifest instanceof Ingress ingress && ingress.getSpec() != null) {
             var spec = ingress.getSpec();
             fields.put("spec.ingressClassName", Field.of(spec.getIngressClassName(), "withIngressClassName"));
@@ -85,6 +93,16 @@ final class ReferenceFields {
         fields.put("subjects", Field.of(RawEditResultCheck.orEmpty(subjects).stream()
                 .map(subject -> subject.getKind() + " " + (subject.getNamespace() == null ? "" : subject.getNamespace() + "/") + subject.getName())
                 .toList(), "to"));
+    }
+
+    /**
+     * The wither that writes the first range of {@code ports} ({@code allowingFrom(<peer>, PortRange.tcp(30000, 32767))}), when
+     * one has an {@code endPort}: the plain step name would point at the single-port form, which cannot express it.
+     */
+    private static Optional<String> rangeStep(String wither, List<NetworkPolicyPort> ports) {
+        return ports.stream().filter(port -> port.getEndPort() != null).findFirst()
+                .map(port -> wither + "(<peer>, PortRange." + Objects.requireNonNullElse(port.getProtocol(), "TCP").toLowerCase(Locale.ROOT)
+                        + "(" + intOrString(port.getPort()) + ", " + port.getEndPort() + "))");
     }
 
     /** {@code http 80 -> http/TCP}: its name too, by which Ingresses and gateway routes name it. */

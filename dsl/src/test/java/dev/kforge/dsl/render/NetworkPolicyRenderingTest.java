@@ -3,6 +3,7 @@ package dev.kforge.dsl.render;
 import static dev.kforge.dsl.testing.Rendering.file;
 import static dev.kforge.dsl.testing.Rendering.render;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
@@ -137,6 +138,20 @@ class NetworkPolicyRenderingTest {
                   - Ingress
                   - Egress
                 """);
+    }
+
+    @Test
+    void a_raw_edit_adding_a_range_is_refused_with_the_wither_that_writes_one() {
+        DeploymentDef api = deployment("api", "backend");
+        NetworkPolicyDef policy = NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                .withRawEdit("range", n -> n.getSpec().getIngress().get(0).getPorts().get(0).setEndPort(8090));
+        assertThatThrownBy(() -> render(api, policy)).hasMessageContaining("NetworkPolicy api: raw edit \"range\" changed what the checks "
+                + "read from the definition (spec.ingress: [[pods {}] on [8080/TCP]] -> [[pods {}] on [8080-8090/TCP]]). "
+                + "Set it in the definition instead (allowingFrom(<peer>, PortRange.tcp(8080, 8090))), where the checks see it.");
+        // An egress range of UDP ports names allowingTo with it.
+        NetworkPolicyDef egress = NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.sameNamespace(), HTTP).isolatingEgress()
+                .allowingDns().withRawEdit("range", n -> n.getSpec().getEgress().get(0).getPorts().get(0).setEndPort(60));
+        assertThatThrownBy(() -> render(api, egress)).hasMessageContaining("(allowingTo(<peer>, PortRange.udp(53, 60))), where the checks see it.");
     }
 
     @Test
