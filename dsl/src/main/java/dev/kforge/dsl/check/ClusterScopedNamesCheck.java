@@ -88,8 +88,8 @@ public final class ClusterScopedNamesCheck {
      */
     private static String renaming(KubeObject<?> object, Claims stack, Claims owner) {
         boolean otherService = !owner.name().equals(stack.name());
-        // A second service's environments are named after it (notifier-dev): that is its namespace's name too.
-        String own = stack.environment().startsWith(stack.name() + "-") ? stack.environment() : stack.name() + "-" + stack.environment();
+        // A second service's environments are named after it (notifier-dev): that is its instance and namespace's name too.
+        String own = Stack.instance(stack.name(), stack.environment());
         if (object.kind().equals(Kind.NAMESPACE)) {
             return (otherService ? "Two services define it: give each its own, e.g. \"" : "Put the environment in the name, e.g. \"") + own + "\".";
         }

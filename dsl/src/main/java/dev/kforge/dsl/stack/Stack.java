@@ -140,7 +140,8 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
         return instance(name, environment);
     }
 
-    private static String instance(String name, String environment) {
+    /** The instance label of a stack {@code name} in {@code environment}, as {@link #instance()} gives it. */
+    public static String instance(String name, String environment) {
         // Without building name + "-": every object rendered asks for it.
         boolean named = environment.length() > name.length() && environment.startsWith(name) && environment.charAt(name.length()) == '-';
         return named ? environment : name + "-" + environment;
