@@ -16,10 +16,13 @@ import java.util.Set;
  * the DSL's {@code Verb} and {@code ApiResource} name what they grant, so only an edit can grant a wildcard
  * (any verb, resource, group or URL, including those added later) or the verbs with which a holder grants
  * itself more: escalate and bind (roles above its own), impersonate (any identity), approve (certificates
- * for any identity a signer serves).
+ * for any identity a signer serves). Impersonate and approve limited by {@code resourceNames} (named accounts, one
+ * signer) grant only those, as kube-linter's impersonate-without-resource-names and approve-signers-without-resource-names
+ * see it; escalate and bind stay reported, named or not: they reach whatever the named roles grant or come to grant.
  */
 final class RawEditedRules {
     private static final Set<String> ESCALATING_VERBS = Set.of("*", "escalate", "bind", "impersonate", "approve");
+    private static final Set<String> BOUNDED_BY_NAMES = Set.of("impersonate", "approve");
 
     private RawEditedRules() {
     }
@@ -34,7 +37,10 @@ final class RawEditedRules {
         for (int i = 0; i < RawEditResultCheck.orEmpty(rules).size(); i++) {
             PolicyRule rule = rules.get(i);
             List<String> found = new ArrayList<>();
-            RawEditResultCheck.orEmpty(rule.getVerbs()).stream().filter(ESCALATING_VERBS::contains).forEach(verb -> found.add("verb " + verb));
+            boolean named = !RawEditResultCheck.orEmpty(rule.getResourceNames()).isEmpty();
+            RawEditResultCheck.orEmpty(rule.getVerbs()).stream()
+                    .filter(verb -> ESCALATING_VERBS.contains(verb) && !(named && BOUNDED_BY_NAMES.contains(verb)))
+                    .forEach(verb -> found.add("verb " + verb));
             wildcard("resource", rule.getResources(), found);
             wildcard("API group", rule.getApiGroups(), found);
             wildcard("nonResourceURL", rule.getNonResourceURLs(), found);

@@ -80,6 +80,21 @@ class KubeLinterRbacParityTest {
     }
 
     @Test
+    void impersonate_and_approve_limited_to_named_identities_and_signers_are_not_escalation() {
+        RoleDef oneAccount = editedRole(List.of("impersonate"), List.of("serviceaccounts"), List.of(""))
+                .withRawEdit("one account", role -> role.getRules().get(0).setResourceNames(List.of("deployer")));
+        RoleDef oneSigner = editedRole(List.of("approve"), List.of("signers"), List.of("certificates.k8s.io"))
+                .withRawEdit("one signer", role -> role.getRules().get(0).setResourceNames(List.of("example.com/internal")));
+        RoleDef namedRoles = editedRole(List.of("bind", "escalate"), List.of("roles"), List.of("rbac.authorization.k8s.io"))
+                .withRawEdit("named roles", role -> role.getRules().get(0).setResourceNames(List.of("pods-reader")));
+
+        assertThat(report(() -> stack(deployment(), oneAccount))).isEmpty();
+        assertThat(report(() -> stack(deployment(), oneSigner))).isEmpty();
+        // Binding or editing a named role still reaches whatever that role grants, now or later.
+        assertThat(onlyProblem(() -> stack(deployment(), namedRoles))).contains("(rule 1: verb bind, verb escalate)");
+    }
+
+    @Test
     void rbac_escalation_is_a_policy_rule_a_controller_waives() {
         RoleDef everything = editedRole(List.of("*"), List.of("*"), List.of("*"));
 
