@@ -33,6 +33,7 @@ public final class Checks {
             new PodSecurityAdmissionCheck(),
             new VariableReferencesCheck(),
             new NetworkReferencesCheck(),
+            new IngressRewriteCheck(),
             new NetworkPolicyReferencesCheck(),
             new NetworkPathCheck(),
             new RbacReferencesCheck(),

@@ -88,7 +88,12 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
         return new IngressDef(meta, ingressClassName, rules, tls, Optional.of(backend), rawEdits);
     }
 
-    /** Rewrites matched paths to {@code target} (ingress-nginx), e.g. {@code "/"}. */
+    /**
+     * ingress-nginx's rewrite-target, for every path of this Ingress: the whole request path becomes {@code target},
+     * in which {@code $1}, {@code $2} are the groups an ImplementationSpecific path captures. To strip a prefix, capture
+     * what follows it: path {@code "/cart(/|$)(.*)"}, target {@code "/$2"} (a constant target on a prefix sends every
+     * request under it to that one path; the checks warn).
+     */
     public IngressDef withRewriteTarget(String target) {
         if (target == null || !target.startsWith("/")) {
             throw InvalidDefinitionException.invalid(describe(), "rewrite-target", String.valueOf(target), "must start with '/'",

@@ -1,0 +1,77 @@
+package dev.kforge.dsl.check;
+
+import static dev.kforge.dsl.check.LinterParity.HTTP;
+import static dev.kforge.dsl.check.LinterParity.deployment;
+import static dev.kforge.dsl.check.LinterParity.report;
+import static dev.kforge.dsl.check.LinterParity.stack;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.network.IngressDef;
+import dev.kforge.dsl.network.IngressPath;
+import dev.kforge.dsl.network.IngressRule;
+import dev.kforge.dsl.network.PathType;
+import dev.kforge.dsl.network.ServiceBackend;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.workload.DeploymentDef;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The seed's Ingress (002): rewrite-target "/" on /cart and /payment sends /cart/items to the backend as "/". */
+class IngressRewriteCheckTest {
+    private final DeploymentDef web = deployment();
+    private final ServiceDef cart = ServiceDef.named("cart").selecting(web).withPort(ServicePort.to(HTTP));
+    private final ServiceBackend backend = cart.backend(ServicePort.to(HTTP));
+
+    private List<String> rewriteWarnings(IngressRule rule, String target) {
+        IngressDef ingress = IngressDef.named("shop").withIngressClassName("nginx").withRule(rule).withRewriteTarget(target);
+        return report(() -> stack(web, cart, ingress)).stream().filter(line -> line.contains("rewrite-target")).toList();
+    }
+
+    @Test
+    void a_constant_target_on_prefix_paths_is_a_warning_naming_every_path_and_the_fix() {
+        IngressRule shop = IngressRule.host("shop.example.com").withPath(IngressPath.prefix("/cart", backend))
+                .withPath(IngressPath.prefix("/payment", backend));
+
+        assertThat(rewriteWarnings(shop, "/")).containsExactly("WARNING prod/Ingress shop: rewrite-target \"/\" sends every request under a "
+                + "path to that one path: ingress-nginx replaces the whole request path, not the matched prefix (a request for /cart/items "
+                + "reaches Service cart as /) (/cart Prefix, /payment Prefix). To strip a prefix, capture what follows it and name the group: "
+                + "new IngressPath(\"/cart(/|$)(.*)\", PathType.IMPLEMENTATION_SPECIFIC, backend) with withRewriteTarget(\"/$2\"). The annotation "
+                + "applies to every path of the Ingress: route paths that need another rewrite, or none, from an Ingress of their own.");
+    }
+
+    @Test
+    void a_group_the_path_does_not_capture_is_a_warning() {
+        IngressRule shop = IngressRule.host("shop.example.com").withPath(IngressPath.prefix("/cart", backend))
+                .withPath(new IngressPath("/payment(/|$)(.*)", PathType.IMPLEMENTATION_SPECIFIC, backend))
+                .withPath(new IngressPath("/orders/(.*)", PathType.IMPLEMENTATION_SPECIFIC, backend));
+
+        assertThat(rewriteWarnings(shop, "/$2")).singleElement().asString()
+                .startsWith("WARNING prod/Ingress shop: rewrite-target \"/$2\" names capture group $2, which a path does not capture: "
+                        + "ingress-nginx writes an empty string for it (a request for /cart/items reaches Service cart as /) "
+                        + "(/cart Prefix, /orders/(.*) ImplementationSpecific (captures 1)).");
+    }
+
+    @Test
+    void captured_groups_and_exact_paths_pass() {
+        IngressRule captured = IngressRule.host("shop.example.com")
+                .withPath(new IngressPath("/cart(/|$)(.*)", PathType.IMPLEMENTATION_SPECIFIC, backend));
+
+        assertThat(rewriteWarnings(captured, "/$2")).isEmpty();
+        // The annotation applies to every path of the Ingress: an exact /health next to it loses its path too.
+        assertThat(rewriteWarnings(captured.withPath(IngressPath.exact("/health", backend)), "/$2")).singleElement().asString()
+                .contains("names capture group $2").contains("(/health Exact)");
+        assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.exact("/old-home", backend)), "/home")).isEmpty();
+        // An exact path has nothing below it, but a group it cannot capture is still empty.
+        assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.exact("/old", backend)), "/new/$1"))
+                .singleElement().asString().contains("names capture group $1").contains("(/old Exact)");
+    }
+
+    @Test
+    void groups_and_references_are_counted_as_ingress_nginx_reads_them() {
+        assertThat(IngressRewriteCheck.highestGroupReference("/")).isZero();
+        assertThat(IngressRewriteCheck.highestGroupReference("/static/$1/x/$3")).isEqualTo(3);
+        assertThat(IngressRewriteCheck.capturedGroups(new IngressPath("/a(?:b)(c)(d)", PathType.IMPLEMENTATION_SPECIFIC, backend))).isEqualTo(2);
+        assertThat(IngressRewriteCheck.capturedGroups(IngressPath.prefix("/a", backend))).isZero();
+    }
+}
