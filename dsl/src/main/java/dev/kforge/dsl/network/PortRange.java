@@ -19,7 +19,7 @@ public record PortRange(int first, int last, Protocol protocol) {
         String subject = "PortRange " + first + "-" + last + (protocol == null ? "" : "/" + protocol);
         if (protocol == null) {
             throw new InvalidDefinitionException(subject + ": protocol is missing. Use PortRange.tcp(" + first + ", " + last
-                    + ") or PortRange.udp(" + first + ", " + last + ").");
+                    + "), PortRange.udp(" + first + ", " + last + ") or PortRange.sctp(" + first + ", " + last + ").");
         }
         String factory = "PortRange." + protocol.name().toLowerCase(Locale.ROOT);
         String example = protocol == Protocol.UDP ? "(10000, 20000)" : "(30000, 32767)";
@@ -47,6 +47,11 @@ public record PortRange(int first, int last, Protocol protocol) {
     /** Ports {@code first} to {@code last} over UDP. */
     public static PortRange udp(int first, int last) {
         return new PortRange(first, last, Protocol.UDP);
+    }
+
+    /** Ports {@code first} to {@code last} over SCTP. */
+    public static PortRange sctp(int first, int last) {
+        return new PortRange(first, last, Protocol.SCTP);
     }
 
     /** Whether {@code port} is one of the range's: its number within it, of the same protocol. */

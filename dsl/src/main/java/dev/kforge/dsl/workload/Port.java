@@ -30,6 +30,11 @@ public record Port(String name, int number, Protocol protocol) {
         return new Port(name, number, Protocol.UDP);
     }
 
+    /** An SCTP port, e.g. {@code Port.sctp("diameter", 3868)}. */
+    public static Port sctp(String name, int number) {
+        return new Port(name, number, Protocol.SCTP);
+    }
+
     /** Checks a port number (1-65535) and returns it. */
     public static int requireNumber(String subject, String field, int number) {
         if (number < 1 || number > 65535) {

@@ -62,7 +62,16 @@ class NetworkPolicyDefTest {
                 .hasMessage("PortRange 8080-8080/TCP: last 8080 is invalid: must be greater than first (8080). "
                         + "For a single port, pass a Port: allowingFrom(peer, Port.tcp(\"<name>\", 8080)).");
         assertThatThrownBy(() -> new PortRange(1, 2, null))
-                .hasMessage("PortRange 1-2: protocol is missing. Use PortRange.tcp(1, 2) or PortRange.udp(1, 2).");
+                .hasMessage("PortRange 1-2: protocol is missing. Use PortRange.tcp(1, 2), PortRange.udp(1, 2) or PortRange.sctp(1, 2).");
+        // The hints name factories that exist for every protocol.
+        assertThatThrownBy(() -> PortRange.sctp(3900, 3868))
+                .hasMessage("PortRange 3900-3868/SCTP: last 3868 is invalid: must be greater than first (3900). "
+                        + "Write the lowest port first: PortRange.sctp(3868, 3900).");
+        assertThatThrownBy(() -> PortRange.sctp(3868, 3868))
+                .hasMessage("PortRange 3868-3868/SCTP: last 3868 is invalid: must be greater than first (3868). "
+                        + "For a single port, pass a Port: allowingFrom(peer, Port.sctp(\"<name>\", 3868)).");
+        assertThat(Port.sctp("diameter", 3868).protocol()).isEqualTo(Protocol.SCTP);
+        assertThat(PortRange.sctp(3868, 3900).protocol()).isEqualTo(Protocol.SCTP);
     }
 
     @Test
