@@ -3,9 +3,12 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.ScalingPolicy;
+import dev.kforge.dsl.workload.ScalingRules;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
@@ -41,18 +44,34 @@ final class HorizontalPodAutoscalerRenderer implements ObjectRenderer<Horizontal
             metrics.add(metric(utilization));
         }
         spec.setMetrics(metrics);
-        autoscaler.scaleDownStabilizationSeconds().ifPresent(seconds -> {
-            HPAScalingRules scaleDown = new HPAScalingRules();
-            scaleDown.setStabilizationWindowSeconds(seconds);
+        if (autoscaler.scaleUp().isPresent() || autoscaler.scaleDown().isPresent()) {
             HorizontalPodAutoscalerBehavior behavior = new HorizontalPodAutoscalerBehavior();
-            behavior.setScaleDown(scaleDown);
+            autoscaler.scaleUp().map(HorizontalPodAutoscalerRenderer::rules).ifPresent(behavior::setScaleUp);
+            autoscaler.scaleDown().map(HorizontalPodAutoscalerRenderer::rules).ifPresent(behavior::setScaleDown);
             spec.setBehavior(behavior);
-        });
+        }
 
         HorizontalPodAutoscaler rendered = new HorizontalPodAutoscaler();
         rendered.setMetadata(Metadata.ofWorkloadPart(autoscaler, stack, workload));
         rendered.setSpec(spec);
         return Optional.of(rendered);
+    }
+
+    /** One direction's rules; fields left out keep the Kubernetes defaults. */
+    private static HPAScalingRules rules(ScalingRules rules) {
+        HPAScalingRules rendered = new HPAScalingRules();
+        List<HPAScalingPolicy> policies = new ArrayList<>();
+        for (ScalingPolicy policy : rules.policies()) {
+            HPAScalingPolicy renderedPolicy = new HPAScalingPolicy();
+            renderedPolicy.setType(policy.limit().unit().apiValue());
+            renderedPolicy.setValue(policy.limit().value());
+            renderedPolicy.setPeriodSeconds(policy.periodSeconds());
+            policies.add(renderedPolicy);
+        }
+        rendered.setPolicies(policies);
+        rules.selectPolicy().ifPresent(select -> rendered.setSelectPolicy(select.apiValue()));
+        rules.stabilizationWindowSeconds().ifPresent(rendered::setStabilizationWindowSeconds);
+        return rendered;
     }
 
     private static MetricSpec metric(UtilizationTarget utilization) {

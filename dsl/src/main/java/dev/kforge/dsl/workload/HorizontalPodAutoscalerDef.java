@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -7,6 +8,7 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +26,14 @@ import java.util.function.Consumer;
  * @param minReplicas the floor, at least 1
  * @param maxReplicas the ceiling, at least minReplicas
  * @param targets     one per resource; the autoscaler follows whichever asks for more pods
- * @param scaleDownStabilizationSeconds how long the load must stay low before pods are removed; default the Kubernetes default (300)
+ * @param scaleUp     how fast pods are added ({@code behavior.scaleUp}); default the Kubernetes default (4 pods or 100% per 15 s)
+ * @param scaleDown   how fast pods are removed ({@code behavior.scaleDown}); default the Kubernetes default (100% per 15 s,
+ *                    once the load has been low for 300 s)
  */
 public record HorizontalPodAutoscalerDef(Meta meta, ReplicatedWorkload<?> workload, int minReplicas, int maxReplicas,
-                                         List<UtilizationTarget> targets, Optional<Integer> scaleDownStabilizationSeconds,
+                                         List<UtilizationTarget> targets, Optional<ScalingRules> scaleUp, Optional<ScalingRules> scaleDown,
                                          List<RawEdit<HorizontalPodAutoscaler>> rawEdits)
         implements KubeObject<HorizontalPodAutoscalerDef> {
-
-    /** The longest stabilization window the API accepts: one hour. */
-    static final int MAX_STABILIZATION_SECONDS = 3600;
 
     public HorizontalPodAutoscalerDef {
         String subject = Kind.HORIZONTAL_POD_AUTOSCALER + " " + meta.name();
@@ -57,12 +58,15 @@ public record HorizontalPodAutoscalerDef(Meta meta, ReplicatedWorkload<?> worklo
             }
             seen.add(target.resource());
         }
-        scaleDownStabilizationSeconds.ifPresent(seconds -> {
-            if (seconds < 0 || seconds > MAX_STABILIZATION_SECONDS) {
-                throw InvalidDefinitionException.invalid(subject, "scaleDownStabilizationSeconds", seconds,
-                        "must be 0 to " + MAX_STABILIZATION_SECONDS, "Give the seconds the load must stay low before pods are removed.");
-            }
-        });
+        Given.value(subject, "scaleUp", scaleUp);
+        Given.value(subject, "scaleDown", scaleDown);
+        scaleDown.ifPresent(rules -> rules.policies().stream()
+                .filter(policy -> policy.limit().unit() == ScalingLimit.Unit.PERCENT && policy.limit().value() > 100)
+                .findFirst().ifPresent(policy -> {
+                    // The controller removes value% of the pods: past 100 it stops at minReplicas as 100 does.
+                    throw InvalidDefinitionException.invalid(subject, "behavior.scaleDown policy", policy, "must remove at most 100% of the pods",
+                            "100% already lets one period remove every pod above minReplicas: use ScalingLimit.percent(100).");
+                }));
     }
 
     public static WorkloadStep named(String name) {
@@ -86,7 +90,8 @@ public record HorizontalPodAutoscalerDef(Meta meta, ReplicatedWorkload<?> worklo
     /** The step that takes the first utilization target (more with {@link #withTarget}). */
     public record TargetStep(Meta meta, ReplicatedWorkload<?> workload, int minReplicas, int maxReplicas) {
         public HorizontalPodAutoscalerDef atUtilization(UtilizationTarget target) {
-            return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, List.of(target), Optional.empty(), List.of());
+            return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, List.of(target), Optional.empty(), Optional.empty(),
+                    List.of());
         }
     }
 
@@ -97,22 +102,46 @@ public record HorizontalPodAutoscalerDef(Meta meta, ReplicatedWorkload<?> worklo
 
     @Override
     public HorizontalPodAutoscalerDef withMeta(Meta meta) {
-        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, scaleDownStabilizationSeconds, rawEdits);
+        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, scaleUp, scaleDown, rawEdits);
     }
 
     /** A copy that also scales on {@code target}'s resource (replacing an earlier target for it). */
     public HorizontalPodAutoscalerDef withTarget(UtilizationTarget target) {
         List<UtilizationTarget> others = targets.stream().filter(t -> t.resource() != target.resource()).toList();
         return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, Lists.append(others, target),
-                scaleDownStabilizationSeconds, rawEdits);
+                scaleUp, scaleDown, rawEdits);
     }
 
+    /**
+     * A copy that adds pods no faster than {@code rules} allow, e.g.
+     * {@code ScalingRules.atMost(ScalingLimit.pods(4)).per(Duration.ofSeconds(60))}, or never with {@code ScalingRules.disabled()}.
+     */
+    public HorizontalPodAutoscalerDef withScaleUp(ScalingRules rules) {
+        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, Optional.of(Given.value(subject(), "scaleUp", rules)),
+                scaleDown, rawEdits);
+    }
+
+    /**
+     * A copy that removes pods no faster than {@code rules} allow, e.g.
+     * {@code ScalingRules.atMost(ScalingLimit.percent(10)).per(Duration.ofMinutes(1)).stabilizedFor(Duration.ofMinutes(10))}.
+     */
+    public HorizontalPodAutoscalerDef withScaleDown(ScalingRules rules) {
+        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, scaleUp,
+                Optional.of(Given.value(subject(), "scaleDown", rules)), rawEdits);
+    }
+
+    /** A copy whose scale-down waits for the load to stay low {@code seconds} (0 to 3600), keeping its other rules. */
     public HorizontalPodAutoscalerDef withScaleDownStabilizationSeconds(int seconds) {
-        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, Optional.of(seconds), rawEdits);
+        return withScaleDown(InvalidDefinitionException.reportedAs(subject(),
+                () -> scaleDown.orElseGet(ScalingRules::defaultPolicies).stabilizedFor(Duration.ofSeconds(seconds))));
+    }
+
+    private String subject() {
+        return Kind.HORIZONTAL_POD_AUTOSCALER + " " + meta.name();
     }
 
     public HorizontalPodAutoscalerDef withRawEdit(String reason, Consumer<HorizontalPodAutoscaler> edit) {
-        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, scaleDownStabilizationSeconds,
+        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, scaleUp, scaleDown,
                 Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 }

@@ -13,8 +13,12 @@ import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.Resources;
+import dev.kforge.dsl.workload.ScalingLimit;
+import dev.kforge.dsl.workload.ScalingRules;
+import dev.kforge.dsl.workload.SelectPolicy;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AutoscalerRenderingTest {
@@ -65,6 +69,60 @@ class AutoscalerRenderingTest {
                     apiVersion: apps/v1
                     kind: Deployment
                     name: web
+                """);
+    }
+
+    @Test
+    void renders_scale_up_and_scale_down_rules_with_policies_in_the_order_given() {
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("web").scaling(web).between(3, 10)
+                .atUtilization(UtilizationTarget.cpu(70))
+                .withScaleUp(ScalingRules.atMost(ScalingLimit.pods(4)).per(Duration.ofSeconds(60))
+                        .orAtMost(ScalingLimit.percent(100)).per(Duration.ofSeconds(60))
+                        .stabilizedFor(Duration.ofSeconds(30)))
+                .withScaleDown(ScalingRules.atMost(ScalingLimit.percent(10)).per(Duration.ofMinutes(1))
+                        .orAtMost(ScalingLimit.pods(1)).per(Duration.ofSeconds(30))
+                        .withSelectPolicy(SelectPolicy.MIN)
+                        .stabilizedFor(Duration.ofMinutes(10)));
+        assertThat(file(render(web, autoscaler), "56-horizontalpodautoscaler-web.yaml")).contains("""
+                spec:
+                  behavior:
+                    scaleDown:
+                      policies:
+                      - periodSeconds: 60
+                        type: Percent
+                        value: 10
+                      - periodSeconds: 30
+                        type: Pods
+                        value: 1
+                      selectPolicy: Min
+                      stabilizationWindowSeconds: 600
+                    scaleUp:
+                      policies:
+                      - periodSeconds: 60
+                        type: Pods
+                        value: 4
+                      - periodSeconds: 60
+                        type: Percent
+                        value: 100
+                      stabilizationWindowSeconds: 30
+                  maxReplicas: 10
+                """);
+    }
+
+    @Test
+    void renders_disabled_scaling_and_default_policies_with_only_what_was_set() {
+        HorizontalPodAutoscalerDef autoscaler = HorizontalPodAutoscalerDef.named("web").scaling(web).between(3, 10)
+                .atUtilization(UtilizationTarget.cpu(70))
+                .withScaleUp(ScalingRules.defaultPolicies().withSelectPolicy(SelectPolicy.MAX))
+                .withScaleDown(ScalingRules.disabled());
+        assertThat(file(render(web, autoscaler), "56-horizontalpodautoscaler-web.yaml")).contains("""
+                spec:
+                  behavior:
+                    scaleDown:
+                      selectPolicy: Disabled
+                    scaleUp:
+                      selectPolicy: Max
+                  maxReplicas: 10
                 """);
     }
 

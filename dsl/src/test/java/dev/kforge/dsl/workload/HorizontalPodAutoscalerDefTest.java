@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class HorizontalPodAutoscalerDefTest {
@@ -19,7 +20,8 @@ class HorizontalPodAutoscalerDefTest {
                 .withTarget(UtilizationTarget.memory(80))
                 .withTarget(UtilizationTarget.cpu(60));
         assertThat(autoscaler.targets()).containsExactly(UtilizationTarget.memory(80), UtilizationTarget.cpu(60));
-        assertThat(autoscaler.scaleDownStabilizationSeconds()).isEmpty();
+        assertThat(autoscaler.scaleUp()).isEmpty();
+        assertThat(autoscaler.scaleDown()).isEmpty();
     }
 
     @Test
@@ -51,9 +53,44 @@ class HorizontalPodAutoscalerDefTest {
         assertThat(UtilizationTarget.cpu(150).percent()).isEqualTo(150);
         HorizontalPodAutoscalerDef autoscaler = between(2, 5).atUtilization(UtilizationTarget.cpu(70));
         assertThatThrownBy(() -> autoscaler.withScaleDownStabilizationSeconds(3601))
-                .hasMessage("HorizontalPodAutoscaler web: scaleDownStabilizationSeconds 3601 is invalid: must be 0 to 3600. "
-                        + "Give the seconds the load must stay low before pods are removed.");
-        assertThat(autoscaler.withScaleDownStabilizationSeconds(600).scaleDownStabilizationSeconds()).contains(600);
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("HorizontalPodAutoscaler web: stabilizationWindowSeconds 3601 is invalid: must be a whole number of seconds "
+                        + "from 0 to 3600. Give how long the load must keep asking for the change, e.g. stabilizedFor(Duration.ofMinutes(5)).");
+        assertThat(autoscaler.withScaleDownStabilizationSeconds(600).scaleDown())
+                .contains(ScalingRules.defaultPolicies().stabilizedFor(Duration.ofSeconds(600)));
+    }
+
+    @Test
+    void the_scale_down_window_wither_keeps_the_scale_down_policies() {
+        ScalingRules tenPercent = ScalingRules.atMost(ScalingLimit.percent(10)).per(Duration.ofSeconds(60));
+        HorizontalPodAutoscalerDef autoscaler = between(2, 5).atUtilization(UtilizationTarget.cpu(70))
+                .withScaleDown(tenPercent).withScaleDownStabilizationSeconds(600);
+        assertThat(autoscaler.scaleDown()).contains(tenPercent.stabilizedFor(Duration.ofMinutes(10)));
+        assertThatThrownBy(() -> autoscaler.withScaleDown(ScalingRules.disabled()).withScaleDownStabilizationSeconds(600))
+                .hasMessage("HorizontalPodAutoscaler web: stabilizationWindowSeconds 600 cannot go with selectPolicy Disabled: no scaling "
+                        + "in this direction is left to stabilize. Use ScalingRules.disabled() alone.");
+    }
+
+    @Test
+    void refuses_a_scale_down_of_more_than_every_pod() {
+        HorizontalPodAutoscalerDef autoscaler = between(2, 5).atUtilization(UtilizationTarget.cpu(70));
+        ScalingRules halfAndMore = ScalingRules.atMost(ScalingLimit.percent(50)).per(Duration.ofSeconds(60))
+                .orAtMost(ScalingLimit.percent(150)).per(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> autoscaler.withScaleDown(halfAndMore))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("HorizontalPodAutoscaler web: behavior.scaleDown policy 150% per 30s is invalid: must remove at most 100% of the "
+                        + "pods. 100% already lets one period remove every pod above minReplicas: use ScalingLimit.percent(100).");
+        assertThat(autoscaler.withScaleUp(halfAndMore).scaleUp()).contains(halfAndMore);
+        assertThat(autoscaler.withScaleDown(ScalingRules.atMost(ScalingLimit.percent(100)).per(Duration.ofSeconds(15))).scaleDown()).isPresent();
+    }
+
+    @Test
+    void refuses_missing_rules() {
+        HorizontalPodAutoscalerDef autoscaler = between(2, 5).atUtilization(UtilizationTarget.cpu(70));
+        assertThatThrownBy(() -> autoscaler.withScaleUp(null))
+                .hasMessage("HorizontalPodAutoscaler web: scaleUp is missing (null). Pass a value, or leave the default.");
+        assertThatThrownBy(() -> autoscaler.withScaleDown(null))
+                .hasMessage("HorizontalPodAutoscaler web: scaleDown is missing (null). Pass a value, or leave the default.");
     }
 
     @Test
