@@ -1,7 +1,9 @@
 package dev.kforge.dsl.network;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Names;
+import java.util.Optional;
 
 /** The type of a Service. */
 public sealed interface ServiceType {
@@ -10,8 +12,8 @@ public sealed interface ServiceType {
     ServiceType CLUSTER_IP = new ClusterIp();
     /** No virtual IP: DNS answers with the pod addresses ({@code clusterIP: None}). */
     ServiceType HEADLESS = new Headless();
-    /** A port on every node (30000-32767), plus a cluster IP. */
-    ServiceType NODE_PORT = new NodePort();
+    /** A port on every node (30000-32767), plus a cluster IP; the cluster's externalTrafficPolicy (Cluster). */
+    ServiceType NODE_PORT = new NodePort(Optional.empty());
 
     /** The API's {@code type} value. */
     String apiValue();
@@ -35,7 +37,17 @@ public sealed interface ServiceType {
         }
     }
 
-    record NodePort() implements ServiceType {
+    /**
+     * A port on every node.
+     *
+     * @param externalTrafficPolicy {@code LOCAL} keeps the client's source IP and skips a hop, but only nodes running one of
+     *                              the pods answer on the port; default the cluster's ({@code Cluster})
+     */
+    record NodePort(Optional<ExternalTrafficPolicy> externalTrafficPolicy) implements ServiceType {
+        public NodePort {
+            Given.value("NodePort", "externalTrafficPolicy", externalTrafficPolicy);
+        }
+
         @Override
         public String apiValue() {
             return "NodePort";
@@ -96,6 +108,15 @@ public sealed interface ServiceType {
             throw new InvalidDefinitionException("LoadBalancer: externalTrafficPolicy is missing. Use CLUSTER or LOCAL.");
         }
         return new LoadBalancer(policy);
+    }
+
+    /** A port on every node that sends what reaches it as {@code policy} says: {@code nodePort(ExternalTrafficPolicy.LOCAL)}. */
+    static ServiceType nodePort(ExternalTrafficPolicy policy) {
+        if (policy == null) {
+            throw new InvalidDefinitionException("NodePort: externalTrafficPolicy is missing. Use CLUSTER or LOCAL, or ServiceType.NODE_PORT "
+                    + "for the cluster's default.");
+        }
+        return new NodePort(Optional.of(policy));
     }
 
     static ServiceType externalName(String host) {

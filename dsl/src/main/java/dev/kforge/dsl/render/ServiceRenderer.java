@@ -31,6 +31,8 @@ final class ServiceRenderer implements ObjectRenderer<ServiceDef> {
         spec.setType(type.apiValue());
         if (type instanceof ServiceType.Headless) {
             spec.setClusterIP("None");
+        } else if (type instanceof ServiceType.NodePort nodePort) {
+            nodePort.externalTrafficPolicy().ifPresent(policy -> spec.setExternalTrafficPolicy(policy.apiValue()));
         } else if (type instanceof ServiceType.LoadBalancer balancer) {
             spec.setExternalTrafficPolicy(balancer.externalTrafficPolicy().apiValue());
         } else if (type instanceof ServiceType.ExternalName alias) {

@@ -10,6 +10,7 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.StatefulSetDef;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServiceDefTest {
@@ -161,6 +162,21 @@ class ServiceDefTest {
 
         assertThat(nodePort.withType(ServiceType.loadBalancer(ServiceType.ExternalTrafficPolicy.CLUSTER)).type().apiValue())
                 .isEqualTo("LoadBalancer");
+    }
+
+    @Test
+    void a_node_port_service_keeps_its_node_ports_with_either_external_traffic_policy_and_refuses_a_missing_one() {
+        ServiceDef nodePort = service.withType(ServiceType.nodePort(ServiceType.ExternalTrafficPolicy.LOCAL))
+                .withPort(ServicePort.to(HTTP).withNodePort(30080));
+
+        assertThat(nodePort.type()).isEqualTo(new ServiceType.NodePort(Optional.of(ServiceType.ExternalTrafficPolicy.LOCAL)));
+        assertThat(nodePort.withType(ServiceType.NODE_PORT).ports()).hasSize(1);
+        assertThat(ServiceType.NODE_PORT).isEqualTo(new ServiceType.NodePort(Optional.empty()));
+        assertThatThrownBy(() -> ServiceType.nodePort(null))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("NodePort: externalTrafficPolicy is missing. Use CLUSTER or LOCAL, or ServiceType.NODE_PORT for the cluster's default.");
+        assertThatThrownBy(() -> new ServiceType.NodePort(null))
+                .hasMessage("NodePort: externalTrafficPolicy is missing (null). Pass a value, or leave the default.");
     }
 
     @Test

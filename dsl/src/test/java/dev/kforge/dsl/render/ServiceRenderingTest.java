@@ -84,6 +84,21 @@ class ServiceRenderingTest {
     }
 
     @Test
+    void renders_a_node_port_service_with_local_external_traffic_policy() {
+        ServiceDef service = ServiceDef.named("web").selecting(app)
+                .withType(ServiceType.nodePort(ServiceType.ExternalTrafficPolicy.LOCAL)).withPort(ServicePort.of(80, HTTP));
+
+        RenderedEnvironment rendered = render(app, service);
+
+        assertThat(file(rendered, "40-service-web.yaml")).contains("spec:\n  externalTrafficPolicy: Local\n  ports:\n")
+                .endsWith("    app.kubernetes.io/name: app\n  type: NodePort\n");
+        ServiceDef cluster = service.withType(ServiceType.nodePort(ServiceType.ExternalTrafficPolicy.CLUSTER));
+        assertThat(file(render(app, cluster), "40-service-web.yaml")).contains("spec:\n  externalTrafficPolicy: Cluster\n");
+        assertThat(file(render(app, service.withType(ServiceType.NODE_PORT)), "40-service-web.yaml"))
+                .doesNotContain("externalTrafficPolicy").contains("  type: NodePort\n");
+    }
+
+    @Test
     void renders_a_load_balancer_with_local_external_traffic_policy() {
         ServiceDef service = ServiceDef.named("web").selecting(app)
                 .withType(ServiceType.loadBalancer(ServiceType.ExternalTrafficPolicy.LOCAL)).withPort(ServicePort.of(80, HTTP));
