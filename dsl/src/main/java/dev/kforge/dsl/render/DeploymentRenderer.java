@@ -32,7 +32,7 @@ final class DeploymentRenderer implements ObjectRenderer<DeploymentDef> {
         PodTemplateSpec template = PodTemplateRenderer.render(deployment, stack, workloadLabels, ConfigChecksums.of(deployment, stack));
         PodSpread.acrossNodes(template.getSpec(), deployment, stack);
         // Counted per ReplicaSet: during a rollout the old pods, about to go, do not skew the new ones' spread.
-        template.getSpec().setTopologySpreadConstraints(PodSpread.acrossZones(deployment, stack, List.of("pod-template-hash")));
+        template.getSpec().setTopologySpreadConstraints(PodSpread.constraints(deployment, stack, List.of("pod-template-hash")));
 
         DeploymentSpec spec = new DeploymentSpec();
         // Under an autoscaler the count is left out, so that kubectl apply does not reset what it decided.

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.render.CheckedFields.Field;
+import dev.kforge.dsl.workload.ZoneSpread;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
@@ -15,7 +16,7 @@ final class PlacementFields {
 
     /**
      * Where the pods may go, under {@code path} (a pod spec's): the node selector and tolerations (as a whole), and each
-     * required node expression, pod (anti-)affinity term and zone spread constraint (raw edits may add more of those).
+     * required node expression, pod (anti-)affinity term and spread constraint (raw edits may add more of those).
      */
     static void put(Map<String, Field> fields, String path, PodSpec pod) {
         fields.put(path + ".nodeSelector", Field.of(pod.getNodeSelector() == null ? Map.of() : new TreeMap<>(pod.getNodeSelector()),
@@ -48,7 +49,8 @@ final class PlacementFields {
             fields.put(path + ".topologySpreadConstraints[" + constraint.getTopologyKey() + " of " + (selector == null
                     || selector.getMatchLabels() == null ? "{}" : new TreeMap<>(selector.getMatchLabels())) + (constraint.getMatchLabelKeys() == null
                     ? "" : " per " + constraint.getMatchLabelKeys()) + "]", Field.of("maxSkew " + constraint.getMaxSkew() + ", "
-                    + constraint.getWhenUnsatisfiable(), "withZoneSpread"));
+                    + constraint.getWhenUnsatisfiable(), ZoneSpread.ZONE_TOPOLOGY_KEY.equals(constraint.getTopologyKey())
+                    ? "withZoneSpread or withTopologySpread" : "withTopologySpread"));
         }
     }
 

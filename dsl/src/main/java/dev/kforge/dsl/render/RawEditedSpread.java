@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Raw edits may add topology spread constraints (they only narrow where pods go), but not ones the API
  * server refuses (no topology key, a skew below 1, another whenUnsatisfiable than DoNotSchedule or
- * ScheduleAnyway, minDomains below 1 or beside ScheduleAnyway), nor one without a label selector, which
- * counts no pods and so spreads nothing. The DSL's own ({@code withZoneSpread}) are valid.
+ * ScheduleAnyway, minDomains below 1 or beside ScheduleAnyway, a second one of a topology key and
+ * whenUnsatisfiable), nor one without a label selector, which counts no pods and so spreads nothing. The
+ * DSL's own ({@code withZoneSpread}, {@code withTopologySpread}) are valid; the hint names the latter.
  */
 final class RawEditedSpread {
     private RawEditedSpread() {
@@ -22,24 +23,44 @@ final class RawEditedSpread {
             return;
         }
         List<String> broken = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        TopologySpreadConstraint first = null;
         for (TopologySpreadConstraint constraint : RawEditResultCheck.orEmpty(edited.getSpec().getTopologySpreadConstraints())) {
             List<String> faults = faults(constraint);
+            String pair = constraint.getTopologyKey() + " " + constraint.getWhenUnsatisfiable();
+            if (seen.contains(pair)) {
+                faults.add("a second one with whenUnsatisfiable " + constraint.getWhenUnsatisfiable());
+            }
+            seen.add(pair);
             if (!faults.isEmpty()) {
-                String key = constraint.getTopologyKey() == null || constraint.getTopologyKey().isEmpty() ? "(no topologyKey)" : constraint.getTopologyKey();
+                String key = hasKey(constraint) ? constraint.getTopologyKey() : "(no topologyKey)";
                 broken.add(key + ": " + String.join(", ", faults));
+                first = first == null ? constraint : first;
             }
         }
-        if (!broken.isEmpty()) {
+        if (first != null) {
             throw new RawEditException(object, RawEditException.editsOf(object) + " added topology spread constraints the API server refuses, "
-                    + "or that count no pods and spread nothing", String.join("; ", broken), "Give each a topologyKey, maxSkew 1 or more, "
-                    + "whenUnsatisfiable DoNotSchedule or ScheduleAnyway (minDomains only with DoNotSchedule) and a labelSelector of the pods it spreads.",
-                    object.meta().origin(), null);
+                    + "or that count no pods and spread nothing", String.join("; ", broken), "Declare it in the definition instead, "
+                    + step(first) + ", which counts the workload's own pods and is checked where it is made; or give each a topologyKey, "
+                    + "maxSkew 1 or more, whenUnsatisfiable DoNotSchedule or ScheduleAnyway (minDomains only with DoNotSchedule), a labelSelector "
+                    + "of the pods it spreads, and one topologyKey and whenUnsatisfiable only once.", object.meta().origin(), null);
         }
+    }
+
+    /** {@code withTopologySpread(TopologySpread.requiredOver("example.com/rack"))}, with the edit's key and whenUnsatisfiable. */
+    private static String step(TopologySpreadConstraint constraint) {
+        String factory = "DoNotSchedule".equals(constraint.getWhenUnsatisfiable()) ? "requiredOver" : "preferredOver";
+        String key = hasKey(constraint) ? constraint.getTopologyKey() : "<topology key>";
+        return "withTopologySpread(TopologySpread." + factory + "(\"" + key + "\"))";
+    }
+
+    private static boolean hasKey(TopologySpreadConstraint constraint) {
+        return constraint.getTopologyKey() != null && !constraint.getTopologyKey().isEmpty();
     }
 
     private static List<String> faults(TopologySpreadConstraint constraint) {
         List<String> faults = new ArrayList<>();
-        if (constraint.getTopologyKey() == null || constraint.getTopologyKey().isEmpty()) {
+        if (!hasKey(constraint)) {
             faults.add("no topologyKey");
         }
         if (constraint.getMaxSkew() == null || constraint.getMaxSkew() < 1) {

@@ -35,7 +35,7 @@ final class StatefulSetRenderer implements ObjectRenderer<StatefulSetDef> {
         Labels workloadLabels = stack.workloadLabelsOf(statefulSet);
         PodTemplateSpec template = PodTemplateRenderer.render(statefulSet, stack, workloadLabels, ConfigChecksums.of(statefulSet, stack));
         PodSpread.acrossNodes(template.getSpec(), statefulSet, stack);
-        template.getSpec().setTopologySpreadConstraints(PodSpread.acrossZones(statefulSet, stack, List.of()));
+        template.getSpec().setTopologySpreadConstraints(PodSpread.constraints(statefulSet, stack, List.of()));
 
         StatefulSetSpec spec = new StatefulSetSpec();
         // Under an autoscaler the count is left out, so that kubectl apply does not reset what it decided.

@@ -28,10 +28,11 @@ import java.util.function.Consumer;
  * @param selectorExpressions extra set-based selector requirements; default none
  * @param nodeSpread         default {@link NodeSpread#PREFERRED}: pods prefer nodes without another pod of the Deployment
  * @param zoneSpread         default {@link ZoneSpread#PREFERRED}: pods spread evenly over zones where the scheduler can
+ * @param topologySpreads    further spread constraints of its pods, over any node label, in the order given; default none
  */
 public record DeploymentDef(Meta meta, Optional<String> component, Optional<Integer> fixedReplicas, PodTemplate pod,
                             DeploymentStrategy strategy, List<LabelExpression> selectorExpressions, NodeSpread nodeSpread,
-                            ZoneSpread zoneSpread, List<RawEdit<Deployment>> rawEdits)
+                            ZoneSpread zoneSpread, List<TopologySpread> topologySpreads, List<RawEdit<Deployment>> rawEdits)
         implements ReplicatedWorkload<DeploymentDef> {
 
     public DeploymentDef {
@@ -45,6 +46,8 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         Given.value(subject, "strategy", strategy);
         Given.value(subject, "nodeSpread", nodeSpread);
         Given.value(subject, "zoneSpread", zoneSpread);
+        topologySpreads = Given.all(subject, "topologySpreads", topologySpreads);
+        TopologySpread.requireDistinct(subject, zoneSpread, topologySpreads);
         fixedReplicas.ifPresent(replicas -> {
             if (replicas < 0) {
                 throw InvalidDefinitionException.invalid(subject, "replicas", replicas, "must not be negative",
@@ -67,7 +70,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         public DeploymentDef running(ContainerDef main) {
             PodTemplate pod = InvalidDefinitionException.reportedAs(Kind.DEPLOYMENT + " " + meta.name(), () -> PodTemplate.running(main));
             return new DeploymentDef(meta, Optional.empty(), Optional.empty(), pod, DeploymentStrategy.DEFAULT,
-                    List.of(), NodeSpread.PREFERRED, ZoneSpread.PREFERRED, List.of());
+                    List.of(), NodeSpread.PREFERRED, ZoneSpread.PREFERRED, List.of(), List.of());
         }
     }
 
@@ -109,6 +112,14 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         return copy(f -> f.zoneSpread = spread);
     }
 
+    /**
+     * A copy whose pods the scheduler also spreads as {@code spread} says, over any node label:
+     * {@code withTopologySpread(TopologySpread.requiredOver("topology.kubernetes.io/region").withMinDomains(2))}.
+     */
+    public DeploymentDef withTopologySpread(TopologySpread spread) {
+        return copy(f -> f.topologySpreads = Lists.append(topologySpreads, Given.value(describe(), "topology spread", spread)));
+    }
+
     /** A copy with an escape-hatch edit of the rendered fabric8 Deployment. */
     public DeploymentDef withRawEdit(String reason, Consumer<Deployment> edit) {
         return copy(f -> f.rawEdits = Lists.append(rawEdits, new RawEdit<>(reason, edit)));
@@ -129,6 +140,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         List<LabelExpression> selectorExpressions;
         NodeSpread nodeSpread;
         ZoneSpread zoneSpread;
+        List<TopologySpread> topologySpreads;
         List<RawEdit<Deployment>> rawEdits;
     }
 
@@ -142,9 +154,10 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         f.selectorExpressions = selectorExpressions;
         f.nodeSpread = nodeSpread;
         f.zoneSpread = zoneSpread;
+        f.topologySpreads = topologySpreads;
         f.rawEdits = rawEdits;
         change.accept(f);
         return new DeploymentDef(f.meta, f.component, f.fixedReplicas, f.pod, f.strategy, f.selectorExpressions,
-                f.nodeSpread, f.zoneSpread, f.rawEdits);
+                f.nodeSpread, f.zoneSpread, f.topologySpreads, f.rawEdits);
     }
 }

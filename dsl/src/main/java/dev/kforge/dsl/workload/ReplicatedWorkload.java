@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,4 +25,7 @@ public interface ReplicatedWorkload<T extends ReplicatedWorkload<T>> extends Wor
 
     /** How the scheduler spreads the pods over zones. */
     ZoneSpread zoneSpread();
+
+    /** The further spread constraints of the pods, over any node label, in the order given. */
+    List<TopologySpread> topologySpreads();
 }

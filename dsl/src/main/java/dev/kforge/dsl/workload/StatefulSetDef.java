@@ -32,11 +32,12 @@ import java.util.function.Consumer;
  * @param claimsWhenScaled  what happens to the disks of pods removed by scaling down; default kept
  * @param nodeSpread        default {@link NodeSpread#PREFERRED}
  * @param zoneSpread        default {@link ZoneSpread#PREFERRED}
+ * @param topologySpreads   further spread constraints of its pods, over any node label, in the order given; default none
  */
 public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Integer> fixedReplicas, PodTemplate pod,
                              PodManagement podManagement, StatefulSetUpdate update, ClaimRetention claimsWhenDeleted,
                              ClaimRetention claimsWhenScaled, NodeSpread nodeSpread, ZoneSpread zoneSpread,
-                             List<RawEdit<StatefulSet>> rawEdits)
+                             List<TopologySpread> topologySpreads, List<RawEdit<StatefulSet>> rawEdits)
         implements ReplicatedWorkload<StatefulSetDef> {
     /** Each pod's controller-revision-hash label is {@code <name>-<10 characters>}, and label values stop at 63. */
     public static final int MAX_NAME_LENGTH = 52;
@@ -53,6 +54,8 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
         Given.value(subject, "claimsWhenScaled", claimsWhenScaled);
         Given.value(subject, "nodeSpread", nodeSpread);
         Given.value(subject, "zoneSpread", zoneSpread);
+        topologySpreads = Given.all(subject, "topologySpreads", topologySpreads);
+        TopologySpread.requireDistinct(subject, zoneSpread, topologySpreads);
         // The name rule (a DNS-1123 label) is the Kind's, checked by Meta.
         WorkloadNames.requireAtMost(subject, meta.name(), MAX_NAME_LENGTH, "each pod's revision label adds 11");
         fixedReplicas.ifPresent(replicas -> {
@@ -75,7 +78,7 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
             PodTemplate pod = InvalidDefinitionException.reportedAs(Kind.STATEFUL_SET + " " + meta.name(), () -> PodTemplate.running(main));
             return new StatefulSetDef(meta, Optional.empty(), Optional.empty(), pod, PodManagement.ORDERED_READY,
                     StatefulSetUpdate.ROLLING, ClaimRetention.RETAIN, ClaimRetention.RETAIN, NodeSpread.PREFERRED, ZoneSpread.PREFERRED,
-                    List.of());
+                    List.of(), List.of());
         }
     }
 
@@ -129,6 +132,14 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
         return copy(f -> f.zoneSpread = spread);
     }
 
+    /**
+     * A copy whose pods the scheduler also spreads as {@code spread} says, over any node label:
+     * {@code withTopologySpread(TopologySpread.requiredOver("topology.kubernetes.io/region").withMinDomains(2))}.
+     */
+    public StatefulSetDef withTopologySpread(TopologySpread spread) {
+        return copy(f -> f.topologySpreads = Lists.append(topologySpreads, Given.value(describe(), "topology spread", spread)));
+    }
+
     /** A copy with an escape-hatch edit of the rendered fabric8 StatefulSet. */
     public StatefulSetDef withRawEdit(String reason, Consumer<StatefulSet> edit) {
         return copy(f -> f.rawEdits = Lists.append(rawEdits, new RawEdit<>(reason, edit)));
@@ -151,6 +162,7 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
         ClaimRetention claimsWhenScaled;
         NodeSpread nodeSpread;
         ZoneSpread zoneSpread;
+        List<TopologySpread> topologySpreads;
         List<RawEdit<StatefulSet>> rawEdits;
     }
 
@@ -166,9 +178,10 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
         f.claimsWhenScaled = claimsWhenScaled;
         f.nodeSpread = nodeSpread;
         f.zoneSpread = zoneSpread;
+        f.topologySpreads = topologySpreads;
         f.rawEdits = rawEdits;
         change.accept(f);
         return new StatefulSetDef(f.meta, f.component, f.fixedReplicas, f.pod, f.podManagement, f.update, f.claimsWhenDeleted,
-                f.claimsWhenScaled, f.nodeSpread, f.zoneSpread, f.rawEdits);
+                f.claimsWhenScaled, f.nodeSpread, f.zoneSpread, f.topologySpreads, f.rawEdits);
     }
 }

@@ -264,7 +264,8 @@ class KubeScoreParityTest {
 
     @Test
     void kubeScore_podTopologySpreadConstraints() {
-        // The DSL writes its own spread (withZoneSpread) whole; a raw edit may add constraints, which the API server validates.
+        // The DSL writes its own spreads (withZoneSpread, withTopologySpread) whole; a raw edit may add constraints, which kforge
+        // checks as the API server would, pointing at withTopologySpread.
         DeploymentDef edited = deployment().withRawEdit("spread by rack", d -> {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             List<TopologySpreadConstraint> constraints = new ArrayList<>(pod.getTopologySpreadConstraints());
@@ -278,8 +279,10 @@ class KubeScoreParityTest {
         assertThat(onlyProblem(() -> stack(edited)))
                 .isEqualTo("ERROR prod/Deployment web: raw edit \"spread by rack\" added topology spread constraints the API server refuses, or that "
                         + "count no pods and spread nothing (example.com/rack: maxSkew 0, whenUnsatisfiable Never; (no topologyKey): no topologyKey, "
-                        + "minDomains without DoNotSchedule, no labelSelector). Give each a topologyKey, maxSkew 1 or more, whenUnsatisfiable "
-                        + "DoNotSchedule or ScheduleAnyway (minDomains only with DoNotSchedule) and a labelSelector of the pods it spreads.");
+                        + "minDomains without DoNotSchedule, no labelSelector). Declare it in the definition instead, withTopologySpread("
+                        + "TopologySpread.preferredOver(\"example.com/rack\")), which counts the workload's own pods and is checked where it is "
+                        + "made; or give each a topologyKey, maxSkew 1 or more, whenUnsatisfiable DoNotSchedule or ScheduleAnyway (minDomains "
+                        + "only with DoNotSchedule), a labelSelector of the pods it spreads, and one topologyKey and whenUnsatisfiable only once.");
     }
 
     @Test

@@ -235,6 +235,26 @@ class RawEditedCheckedFieldsTest {
     }
 
     @Test
+    void the_definitions_topology_spreads_may_not_be_dropped_and_an_edit_may_not_repeat_one() {
+        DeploymentDef byRack = DEPLOYMENT.withTopologySpread(dev.kforge.dsl.workload.TopologySpread.preferredOver("example.com/rack"));
+        assertThatThrownBy(() -> Renderer.render(stack(byRack.withRawEdit("zones only", d -> d.getSpec().getTemplate().getSpec()
+                .getTopologySpreadConstraints().remove(1)))))
+                .hasMessageContaining("(spec.template.spec.topologySpreadConstraints[example.com/rack of {app.kubernetes.io/instance=demo-prod, "
+                        + "app.kubernetes.io/name=web} per [pod-template-hash]]: maxSkew 1, ScheduleAnyway -> absent). Set it in the definition "
+                        + "instead (withTopologySpread)");
+        assertThatThrownBy(() -> Renderer.render(stack(byRack.withRawEdit("by any zone", d -> d.getSpec().getTemplate().getSpec()
+                .getTopologySpreadConstraints().add(new io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder()
+                        .withTopologyKey("topology.kubernetes.io/zone").withMaxSkew(2).withWhenUnsatisfiable("ScheduleAnyway")
+                        .withNewLabelSelector().addToMatchLabels("tier", "web").endLabelSelector().build())))))
+                .hasMessage("Deployment web: raw edit \"by any zone\" added topology spread constraints the API server refuses, or that count no "
+                        + "pods and spread nothing (topology.kubernetes.io/zone: a second one with whenUnsatisfiable ScheduleAnyway). Declare it in "
+                        + "the definition instead, withTopologySpread(TopologySpread.preferredOver(\"topology.kubernetes.io/zone\")), which counts "
+                        + "the workload's own pods and is checked where it is made; or give each a topologyKey, maxSkew 1 or more, "
+                        + "whenUnsatisfiable DoNotSchedule or ScheduleAnyway (minDomains only with DoNotSchedule), a labelSelector of the pods it "
+                        + "spreads, and one topologyKey and whenUnsatisfiable only once.");
+    }
+
+    @Test
     void a_secret_written_by_an_edit_is_refused_without_printing_it() {
         String token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
         assertThatThrownBy(() -> Renderer.render(stack(edited(d -> web(d).getEnv().add(new io.fabric8.kubernetes.api.model.EnvVar("GITHUB_TOKEN",
