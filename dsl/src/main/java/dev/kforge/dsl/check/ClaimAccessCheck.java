@@ -37,7 +37,7 @@ final class ClaimAccessCheck implements StackCheck {
      *
      * @param why           how there may be that many, for the message
      * @param surge         the pods a Deployment's rolling update starts before old ones stop, counted in {@code pods}
-     * @param separateNodes its pods are never on one node (required node or zone spread)
+     * @param separateNodes its pods are never on one node (a required spread: node, zone, or any label with a skew of one)
      */
     private record Mounters(Workload<?> workload, int pods, String why, int surge, boolean separateNodes) {
         boolean surges() {
@@ -108,7 +108,7 @@ final class ClaimAccessCheck implements StackCheck {
         boolean certain = all.stream().anyMatch(m -> m.separateNodes() && m.pods() > 1);
         problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), claim,
                 "is ReadWriteOnce, so only the pods of one node may mount it, but " + count
-                        + (certain ? ", on different nodes (a required node or zone spread): all but one never start"
+                        + (certain ? ", on different nodes (a required spread): all but one never start"
                         : ": those scheduled on another node wait (Multi-Attach error)") + stuck, who, fixes(all, surges)));
     }
 
@@ -164,7 +164,9 @@ final class ClaimAccessCheck implements StackCheck {
         ReplicatedWorkload<?> replicated = (ReplicatedWorkload<?>) workload;
         int replicas = PodCounts.mostReplicas(replicated, stack);
         String why = replicas + (replicas == 1 ? " pod" : " pods");
-        boolean separate = replicated.nodeSpread() == NodeSpread.REQUIRED || replicated.zoneSpread() == ZoneSpread.REQUIRED;
+        // A required spread with a skew of one puts two pods in two domains of its label, so on two nodes.
+        boolean separate = replicated.nodeSpread() == NodeSpread.REQUIRED || replicated.zoneSpread() == ZoneSpread.REQUIRED
+                || replicated.topologySpreads().stream().anyMatch(spread -> spread.required() && spread.maxSkew() == 1);
         int surge = PodCounts.surge(workload, replicas);
         if (surge > 0) {
             return new Mounters(workload, replicas + surge, why + ", and a rolling update starts "

@@ -32,6 +32,7 @@ import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.StatefulSetDef;
+import dev.kforge.dsl.workload.TopologySpread;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.Volumes;
@@ -160,12 +161,20 @@ class PersistentVolumeClaimTest {
     void pods_that_are_never_on_one_node_certainly_cannot_share_a_read_write_once_disk() {
         assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withNodeSpread(NodeSpread.REQUIRED))).containsExactly(
                 "ERROR prod/PersistentVolumeClaim uploads: is ReadWriteOnce, so only the pods of one node may mount it, but up to 2 pods "
-                        + "mount it, on different nodes (a required node or zone spread): all but one never start (Deployment web: 2 pods). Run one pod "
+                        + "mount it, on different nodes (a required spread): all but one never start (Deployment web: 2 pods). Run one pod "
                         + "of each workload that mounts it, or claim ReadWriteMany storage (withAccessMode(VolumeAccessMode.READ_WRITE_MANY), "
                         + "a network file system).");
         assertThat(problems(UPLOADS, web(UPLOADS).withNodeSpread(NodeSpread.REQUIRED))).isEmpty();
         assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withZoneSpread(ZoneSpread.REQUIRED))).singleElement().asString()
-                .startsWith("ERROR").contains("on different nodes (a required node or zone spread)");
+                .startsWith("ERROR").contains("on different nodes (a required spread)");
+        // A required spread over any node label with a skew of one puts two pods in two domains, so on two nodes.
+        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withTopologySpread(TopologySpread.requiredOver("example.com/rack"))))
+                .singleElement().asString().startsWith("ERROR").contains("on different nodes (a required spread)");
+        // A larger skew or a preference lets them share a node.
+        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withTopologySpread(TopologySpread.requiredOver("example.com/rack").withMaxSkew(2))))
+                .singleElement().asString().startsWith("WARNING");
+        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withTopologySpread(TopologySpread.preferredOver("example.com/rack"))))
+                .singleElement().asString().startsWith("WARNING");
     }
 
     @Test
