@@ -34,6 +34,7 @@ public final class Checks {
             new VariableReferencesCheck(),
             new NetworkReferencesCheck(),
             new IngressRewriteCheck(),
+            new NodeLocalTrafficCheck(),
             new NetworkPolicyReferencesCheck(),
             new NetworkPathCheck(),
             new RbacReferencesCheck(),

@@ -24,11 +24,14 @@ import java.util.function.Consumer;
  * @param type        default {@link ServiceType#CLUSTER_IP}
  * @param selection   the pods; empty for ExternalName
  * @param externalIps extra IPs the cluster nodes accept traffic on; default none
+ * @param internalTrafficPolicy where in-cluster clients' traffic may go; default the API's ({@code Cluster}, any node)
  */
 public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> selection, List<ServicePort> ports,
-                         List<String> externalIps, List<RawEdit<Service>> rawEdits) implements KubeObject<ServiceDef> {
+                         List<String> externalIps, Optional<InternalTrafficPolicy> internalTrafficPolicy, List<RawEdit<Service>> rawEdits)
+        implements KubeObject<ServiceDef> {
 
     public ServiceDef {
+        Given.value("Service " + meta.name(), "internalTrafficPolicy", internalTrafficPolicy);
         ports = List.copyOf(ports);
         externalIps = List.copyOf(externalIps);
         rawEdits = List.copyOf(rawEdits);
@@ -47,12 +50,12 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
 
         /** Pods selected otherwise, e.g. {@link PodSelection.ExternalPods}. */
         public ServiceDef selecting(PodSelection pods) {
-            return new ServiceDef(meta, ServiceType.CLUSTER_IP, Optional.of(pods), List.of(), List.of(), List.of());
+            return new ServiceDef(meta, ServiceType.CLUSTER_IP, Optional.of(pods), List.of(), List.of(), Optional.empty(), List.of());
         }
 
         /** A DNS alias for {@code host}, outside the cluster. */
         public ServiceDef externalName(String host) {
-            return new ServiceDef(meta, ServiceType.externalName(host), Optional.empty(), List.of(), List.of(), List.of());
+            return new ServiceDef(meta, ServiceType.externalName(host), Optional.empty(), List.of(), List.of(), Optional.empty(), List.of());
         }
     }
 
@@ -63,7 +66,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
 
     @Override
     public ServiceDef withMeta(Meta meta) {
-        return new ServiceDef(meta, type, selection, ports, externalIps, rawEdits);
+        return new ServiceDef(meta, type, selection, ports, externalIps, internalTrafficPolicy, rawEdits);
     }
 
     /** A copy of another type; ExternalName is chosen at the start, not here. */
@@ -72,11 +75,16 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
             throw InvalidDefinitionException.invalid(describe(), "type", type.apiValue(),
                     "cannot be switched to or from ExternalName", "Use ServiceDef.named(..).externalName(host) for an alias.");
         }
+        if (internalTrafficPolicy.isPresent() && type instanceof ServiceType.Headless) {
+            throw InvalidDefinitionException.invalid(describe(), "type", "headless", "cannot go with internalTrafficPolicy "
+                    + internalTrafficPolicy.get().apiValue() + ": a headless Service has no virtual IP for kube-proxy to route",
+                    "Drop withInternalTrafficPolicy, or keep a type with a cluster IP.");
+        }
         if (!type.allowsNodePort() && ports.stream().anyMatch(p -> p.nodePort().isPresent())) {
             throw InvalidDefinitionException.invalid(describe(), "type", type.apiValue(),
                     "cannot carry nodePorts", "Remove the nodePort or use NodePort or LoadBalancer.");
         }
-        return new ServiceDef(meta, type, selection, ports, externalIps, rawEdits);
+        return new ServiceDef(meta, type, selection, ports, externalIps, internalTrafficPolicy, rawEdits);
     }
 
     /** A copy with {@code port}; its target must be declared by the selected pods. */
@@ -105,7 +113,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
         requireFreeNodePort(port);
         List<ServicePort> copy = new ArrayList<>(ports);
         copy.add(port);
-        return new ServiceDef(meta, type, selection, copy, externalIps, rawEdits);
+        return new ServiceDef(meta, type, selection, copy, externalIps, internalTrafficPolicy, rawEdits);
     }
 
     /** The API server refuses two ports of one protocol on the same nodePort ("Duplicate value"). */
@@ -129,7 +137,21 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
     public ServiceDef withExternalIp(String ip) {
         List<String> copy = new ArrayList<>(externalIps);
         copy.add(Cidr.requireExternalAddress(describe(), "externalIP", ip));
-        return new ServiceDef(meta, type, selection, ports, copy, rawEdits);
+        return new ServiceDef(meta, type, selection, ports, copy, internalTrafficPolicy, rawEdits);
+    }
+
+    /**
+     * A copy whose in-cluster clients reach only the pods of their own node ({@code LOCAL}), or any ({@code CLUSTER}).
+     * Not for a headless or ExternalName Service: neither has a virtual IP whose traffic kube-proxy routes.
+     */
+    public ServiceDef withInternalTrafficPolicy(InternalTrafficPolicy policy) {
+        Given.value(describe(), "internalTrafficPolicy", policy);
+        if (type instanceof ServiceType.Headless || type instanceof ServiceType.ExternalName) {
+            throw InvalidDefinitionException.invalid(describe(), "internalTrafficPolicy", policy.apiValue(), "has no effect on "
+                    + (type instanceof ServiceType.Headless ? "a headless Service, whose clients reach the pods' own addresses"
+                    : "an ExternalName Service, a DNS alias") + ": neither has a virtual IP for kube-proxy to route", "Drop withInternalTrafficPolicy.");
+        }
+        return new ServiceDef(meta, type, selection, ports, externalIps, Optional.of(policy), rawEdits);
     }
 
     /** This Service's {@code port} as a backend for Ingress rules and gateway mappings. */
@@ -173,7 +195,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
     }
 
     public ServiceDef withRawEdit(String reason, Consumer<Service> edit) {
-        return new ServiceDef(meta, type, selection, ports, externalIps, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
+        return new ServiceDef(meta, type, selection, ports, externalIps, internalTrafficPolicy, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
     private List<Port> declaredPorts() {

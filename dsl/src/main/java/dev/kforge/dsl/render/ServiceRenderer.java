@@ -38,6 +38,7 @@ final class ServiceRenderer implements ObjectRenderer<ServiceDef> {
         } else if (type instanceof ServiceType.ExternalName alias) {
             spec.setExternalName(alias.host());
         }
+        service.internalTrafficPolicy().ifPresent(policy -> spec.setInternalTrafficPolicy(policy.apiValue()));
         service.selection().ifPresent(pods -> spec.setSelector(selector(pods, stack)));
         boolean byName = service.selection().map(pods -> pods instanceof PodSelection.OfWorkload).orElse(false);
         List<io.fabric8.kubernetes.api.model.ServicePort> ports = new ArrayList<>();

@@ -180,6 +180,20 @@ class ServiceDefTest {
     }
 
     @Test
+    void internal_traffic_policy_needs_a_virtual_ip() {
+        assertThatThrownBy(() -> service.withType(ServiceType.HEADLESS).withInternalTrafficPolicy(InternalTrafficPolicy.LOCAL))
+                .hasMessage("Service web: internalTrafficPolicy \"Local\" has no effect on a headless Service, whose clients reach the pods' "
+                        + "own addresses: neither has a virtual IP for kube-proxy to route. Drop withInternalTrafficPolicy.");
+        assertThatThrownBy(() -> ServiceDef.named("db").externalName("db.example.com").withInternalTrafficPolicy(InternalTrafficPolicy.CLUSTER))
+                .hasMessage("Service db: internalTrafficPolicy \"Cluster\" has no effect on an ExternalName Service, a DNS alias: neither has a "
+                        + "virtual IP for kube-proxy to route. Drop withInternalTrafficPolicy.");
+        assertThatThrownBy(() -> service.withInternalTrafficPolicy(InternalTrafficPolicy.LOCAL).withType(ServiceType.HEADLESS))
+                .hasMessage("Service web: type \"headless\" cannot go with internalTrafficPolicy Local: a headless Service has no "
+                        + "virtual IP for kube-proxy to route. Drop withInternalTrafficPolicy, or keep a type with a cluster IP.");
+        assertThatThrownBy(() -> service.withInternalTrafficPolicy(null)).isInstanceOf(InvalidDefinitionException.class);
+    }
+
+    @Test
     void rejects_switching_an_external_name_service_to_another_type() {
         ServiceDef alias = ServiceDef.named("db").externalName("db.example.com");
 

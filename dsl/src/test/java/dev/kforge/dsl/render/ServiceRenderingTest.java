@@ -6,6 +6,7 @@ import static dev.kforge.dsl.testing.Rendering.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.network.InternalTrafficPolicy;
 import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
@@ -96,6 +97,17 @@ class ServiceRenderingTest {
         assertThat(file(render(app, cluster), "40-service-web.yaml")).contains("spec:\n  externalTrafficPolicy: Cluster\n");
         assertThat(file(render(app, service.withType(ServiceType.NODE_PORT)), "40-service-web.yaml"))
                 .doesNotContain("externalTrafficPolicy").contains("  type: NodePort\n");
+    }
+
+    @Test
+    void renders_internal_traffic_policy() {
+        ServiceDef service = ServiceDef.named("web").selecting(app).withPort(ServicePort.of(80, HTTP));
+
+        assertThat(file(render(app, service.withInternalTrafficPolicy(InternalTrafficPolicy.LOCAL)), "40-service-web.yaml"))
+                .contains("spec:\n  internalTrafficPolicy: Local\n  ports:\n");
+        assertThat(file(render(app, service.withInternalTrafficPolicy(InternalTrafficPolicy.CLUSTER)), "40-service-web.yaml"))
+                .contains("spec:\n  internalTrafficPolicy: Cluster\n  ports:\n");
+        assertThat(file(render(app, service), "40-service-web.yaml")).doesNotContain("internalTrafficPolicy");
     }
 
     @Test
