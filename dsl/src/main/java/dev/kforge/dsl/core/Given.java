@@ -22,7 +22,9 @@ public final class Given {
     public static <T> List<T> all(String subject, String field, List<T> values) {
         value(subject, field, values);
         for (int i = 0; i < values.size(); i++) {
-            value(subject, field + "[" + i + "]", values.get(i));
+            if (values.get(i) == null) { // the field's name is built only then: every copy of a definition passes here
+                value(subject, field + "[" + i + "]", null);
+            }
         }
         return List.copyOf(values);
     }
