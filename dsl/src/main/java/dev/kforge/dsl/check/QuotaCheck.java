@@ -91,15 +91,24 @@ final class QuotaCheck implements StackCheck {
         }
     }
 
-    /** What one pod counts against a quota: its containers (and native sidecars) together, or its largest init container if more. */
+    /**
+     * What one pod counts against a quota, as the API server adds it up: its containers and sidecars together, or an init
+     * container with the native sidecars already running beside it, if more.
+     */
     private static long perPod(Workload<?> workload, Field field, ContainerDefaults defaults) {
         long containers = 0;
         for (ContainerDef container : workload.containers()) {
             containers += defaults.amount(field, container.resources()).orElse(0L);
         }
         long init = 0;
-        for (ContainerDef container : workload.initContainers()) {
-            init = Math.max(init, defaults.amount(field, container.resources()).orElse(0L));
+        long sidecarsStarted = 0;
+        for (ContainerDef container : workload.pod().initPhase()) {
+            long amount = defaults.amount(field, container.resources()).orElse(0L);
+            if (workload.pod().isNativeSidecar(container)) {
+                sidecarsStarted += amount;
+            } else {
+                init = Math.max(init, sidecarsStarted + amount);
+            }
         }
         return Math.max(containers, init);
     }

@@ -174,13 +174,13 @@ final class CheckedFields {
             String at = path + ".spec.initContainers[" + container.getName() + "]";
             container(fields, at, container, claimVolumes, limitRanges);
             fields.put(at + ".restartPolicy", Field.of(Objects.requireNonNullElse(container.getRestartPolicy(), "unset"),
-                    "withSidecar or withInitContainer"));
+                    "withNativeSidecar or withInitContainer"));
         }
     }
 
     private static void container(Map<String, Field> fields, String path, Container container, Set<String> claimVolumes,
                                   List<LimitRangeDef> limitRanges) {
-        fields.put(path, Field.of("present", "withSidecar or withInitContainer"));
+        fields.put(path, Field.of("present", "withSidecar, withNativeSidecar or withInitContainer"));
         ContainerFields.put(fields, path, container);
         ContainerAmounts.put(fields, path, container, limitRanges);
         var preStop = container.getLifecycle() == null ? null : container.getLifecycle().getPreStop();

@@ -4,6 +4,7 @@ import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.NodeAffinity;
 import dev.kforge.dsl.workload.PodAffinity;
@@ -50,16 +51,23 @@ final class PodTemplateRenderer {
         pod.setSecurityContext(security(workload.security()));
         pod.setTerminationGracePeriodSeconds(workload.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null));
         // Mutable lists: raw edits may add to them.
-        List<Container> initContainers = new ArrayList<>(workload.initContainers().stream().map(ContainerRenderer::render).toList());
-        List<Container> containers = new ArrayList<>(workload.containers().stream().map(ContainerRenderer::render).toList());
-        if (!workload.runsUntilReplaced()) {
-            // A pod that runs to completion ends when its containers do, and a sidecar (a proxy) never does: it becomes a
-            // native sidecar, an init container that keeps running (restartPolicy Always) and is stopped once the main one ends.
-            for (Container sidecar : containers.subList(1, containers.size())) {
-                sidecar.setRestartPolicy("Always");
-                initContainers.add(sidecar);
+        List<Container> initContainers = new ArrayList<>();
+        for (ContainerDef init : workload.pod().initPhase()) {
+            initContainers.add(nativeSidecarIf(workload.pod().isNativeSidecar(init), ContainerRenderer.render(init)));
+        }
+        List<Container> containers = new ArrayList<>();
+        for (ContainerDef container : workload.containers()) {
+            if (workload.pod().isNativeSidecar(container)) {
+                continue; // rendered among the init containers
             }
-            containers.subList(1, containers.size()).clear();
+            boolean main = containers.isEmpty();
+            if (main || workload.runsUntilReplaced()) {
+                containers.add(ContainerRenderer.render(container));
+            } else {
+                // A pod that runs to completion ends when its containers do, and a sidecar (a proxy) never does: it becomes a
+                // native sidecar, after the init containers, and is stopped once the main one ends.
+                initContainers.add(nativeSidecarIf(true, ContainerRenderer.render(container)));
+            }
         }
         pod.setInitContainers(initContainers);
         pod.setContainers(containers);
@@ -98,6 +106,14 @@ final class PodTemplateRenderer {
         template.setMetadata(podMeta);
         template.setSpec(pod);
         return template;
+    }
+
+    /** {@code container}, made a native sidecar when {@code nativeSidecar}: an init container that keeps running (restartPolicy Always). */
+    private static Container nativeSidecarIf(boolean nativeSidecar, Container container) {
+        if (nativeSidecar) {
+            container.setRestartPolicy("Always");
+        }
+        return container;
     }
 
     /** The node affinity, in an affinity of its own; null when the pods need and prefer no node labels. */

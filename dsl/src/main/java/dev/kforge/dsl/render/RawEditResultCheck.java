@@ -175,7 +175,7 @@ final class RawEditResultCheck {
             if (restartPolicy != null && !restartPolicy.equals("Always") || restartPolicy == null && probed) {
                 throw new RawEditException(object, "raw edits left init container " + init.getName() + " with what the API server refuses",
                         "restartPolicy: " + restartPolicy + ", probes or lifecycle hooks: " + (probed ? "set" : "none"),
-                        "An init container that runs to completion has neither; a sidecar (withSidecar) keeps restartPolicy: Always.",
+                        "An init container that runs to completion has neither; a native sidecar (withNativeSidecar) keeps restartPolicy: Always.",
                         object.meta().origin(), null);
             }
         }

@@ -67,7 +67,7 @@ final class RawEditedContainers {
             Severity severity = findings.refusedByApiServer ? Severity.ERROR : PolicyRules.severityOf(findings.rules, stack);
             throw new RawEditException(severity, object, RawEditException.editsOf(object)
                     + " added containers the policy's container rules or the API server refuse",
-                    String.join("; ", findings.lacking), "Add them with withSidecar or withInitContainer, where the checks see them, or complete them "
+                    String.join("; ", findings.lacking), "Add them with withSidecar, withNativeSidecar or withInitContainer, where the checks see them, or complete them "
                     + "in the edit" + (findings.rules.isEmpty() ? "." : "; or waive the rule with its reason: " + PolicyRules.waiving(findings.rules) + "."),
                     object.meta().origin(), null);
         }

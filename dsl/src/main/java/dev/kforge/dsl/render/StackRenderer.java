@@ -133,7 +133,7 @@ public final class StackRenderer {
                                 ? "A list or map the DSL rendered is read-only there: replace it with a copy and change that, e.g. "
                                 + "setX(new ArrayList<>(getX())) then getX().add(...)."
                                 : "Fix the edit: it receives the rendered " + manifest.getClass().getSimpleName() + ", with every field the DSL sets"
-                                + (hasNativeSidecars(object) ? " (its sidecars are native sidecars, under initContainers)." : "."),
+                                + (hasNativeSidecars(object) ? " (its native sidecars are under initContainers)." : "."),
                         editLine.equals(Origin.UNKNOWN) ? object.meta().origin() : editLine, e);
             }
             List<String> after = identity(manifest);
@@ -153,9 +153,10 @@ public final class StackRenderer {
         ((RawEdit<HasMetadata>) edit).edit().accept(manifest);
     }
 
-    /** Whether the workload's sidecars are rendered as init containers (see PodTemplateRenderer). */
+    /** Whether any of the workload's sidecars is rendered as an init container (see PodTemplateRenderer). */
     private static boolean hasNativeSidecars(KubeObject<?> object) {
-        return object instanceof Workload<?> workload && !workload.runsUntilReplaced() && workload.containers().size() > 1;
+        return object instanceof Workload<?> workload && (!workload.pod().nativeSidecars().isEmpty()
+                || !workload.runsUntilReplaced() && workload.containers().size() > 1);
     }
 
     /** {@code NullPointerException: <message>}, or the class alone when there is no message. */

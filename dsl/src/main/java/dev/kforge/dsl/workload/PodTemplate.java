@@ -19,7 +19,7 @@ import java.util.Optional;
  * grace period. Each {@link Workload} holds one; its withers build it, and problems are told of the workload ({@code Deployment tgr: ...}).
  *
  * @param initContainers          run one after the other to completion before the containers start; default none
- * @param containers              the main container first, then sidecars; at least one
+ * @param containers              the main container first, then sidecars (ordinary and native, in the order added); at least one
  * @param labels                  extra pod labels (never the selector's)
  * @param annotations             pod annotations
  * @param serviceAccount          default none (the namespace's {@code default} account, without a token)
@@ -31,12 +31,13 @@ import java.util.Optional;
  * @param nodeSelector            the node labels the pods need; default none (any node)
  * @param nodeAffinity            the node labels the pods need or prefer, set-based; default none
  * @param podAffinities           the other workloads' pods these pods need or prefer to be near or apart from; default none
+ * @param nativeSidecars          which sidecars of {@code containers} are native and where they start among the init containers; default none
  */
 public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> containers, Labels labels, Annotations annotations,
                           Optional<ServiceAccountDef> serviceAccount, boolean mountServiceAccountToken,
                           List<SecretDef> imagePullSecrets, PodSecurity security,
                           Optional<Integer> terminationGracePeriodSeconds, List<Toleration> tolerations, Labels nodeSelector,
-                          NodeAffinity nodeAffinity, List<PodAffinity> podAffinities) {
+                          NodeAffinity nodeAffinity, List<PodAffinity> podAffinities, List<NativeSidecar> nativeSidecars) {
     private static final String SUBJECT = "Pod template";
 
     public PodTemplate {
@@ -45,6 +46,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
         containers = List.copyOf(containers);
         imagePullSecrets = List.copyOf(imagePullSecrets);
         podAffinities = List.copyOf(podAffinities);
+        nativeSidecars = List.copyOf(nativeSidecars);
         if (containers.isEmpty()) {
             throw InvalidDefinitionException.invalid(SUBJECT, "containers", List.of(), "must hold at least one container",
                     "Start the workload with .running(mainContainer).");
@@ -69,9 +71,11 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
                 throw InvalidDefinitionException.invalid(SUBJECT, "init container " + init.name(), String.join(", ", probes),
                         "has " + refused + ", which the API server refuses on init containers (they run to completion, nothing routes to them)",
                         "Drop " + (probed && init.preStop().isEmpty() ? "the probes" : "them")
-                                + "; to wait for something, let the init container's command retry until it is there.");
+                                + "; to wait for something, let the init container's command retry until it is there; one that keeps "
+                                + "running beside the others (a proxy) is a sidecar, which takes probes: withNativeSidecar.");
             }
         }
+        requireSidecarsAmong(nativeSidecars, containers, initContainers.size());
         volumesOf(allOf(initContainers, containers));
         for (SecretDef credentials : imagePullSecrets) {
             if (credentials.type() != SecretType.DOCKER_CONFIG_JSON) {
@@ -152,13 +156,37 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
         }
     }
 
+    /**
+     * A sidecar that starts among the init containers and runs for the pod's life (an init container with
+     * {@code restartPolicy: Always}, Kubernetes 1.29 or later): it starts after the first {@code afterInitContainers} init
+     * containers, is running before the later ones and the main container start, and is stopped after the main container.
+     *
+     * @param name                the sidecar's container name, one of the template's {@code containers} but the main one
+     * @param afterInitContainers how many init containers run to completion before it starts
+     */
+    public record NativeSidecar(String name, int afterInitContainers) {
+    }
+
+    private static void requireSidecarsAmong(List<NativeSidecar> nativeSidecars, List<ContainerDef> containers, int initContainers) {
+        List<String> names = new ArrayList<>();
+        for (NativeSidecar sidecar : nativeSidecars) {
+            boolean sidecarOf = containers.stream().skip(1).anyMatch(container -> container.name().equals(sidecar.name()));
+            if (!sidecarOf || names.contains(sidecar.name()) || sidecar.afterInitContainers() < 0 || sidecar.afterInitContainers() > initContainers) {
+                throw InvalidDefinitionException.invalid(SUBJECT, "native sidecar", sidecar.name() + " after " + sidecar.afterInitContainers()
+                                + " init containers", "must name a sidecar of the pod once, after 0 to " + initContainers + " init containers",
+                        "Add native sidecars with withNativeSidecar(container).");
+            }
+            names.add(sidecar.name());
+        }
+    }
+
     /** Pods of one container with the safe defaults: restricted security, no service account token. */
     public static PodTemplate running(ContainerDef main) {
         if (main == null) {
             throw InvalidDefinitionException.of(SUBJECT, "the main container is missing. Pass one, e.g. ContainerDef.named(\"app\").image(..).");
         }
         return new PodTemplate(List.of(), List.of(main), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
-                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE, List.of());
+                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE, List.of(), List.of());
     }
 
     /** The main container: the first one. */
@@ -166,7 +194,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
         return containers.get(0);
     }
 
-    /** The init containers, then the containers: each container of the pod, in the order the kubelet starts them. */
+    /** The init containers, then the containers (the native sidecars among them): each container of the pod. */
     public List<ContainerDef> allContainers() {
         return initContainers.isEmpty() ? containers : allOf(initContainers, containers);
     }
@@ -176,71 +204,103 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
         return volumesOf(allContainers());
     }
 
+    /** Whether {@code container} is one of the native sidecars (started among the init containers). */
+    public boolean isNativeSidecar(ContainerDef container) {
+        return !nativeSidecars.isEmpty() && nativeSidecars.stream().anyMatch(sidecar -> sidecar.name().equals(container.name()));
+    }
+
+    /** The init containers with the native sidecars among them, in the order the kubelet starts them. */
+    public List<ContainerDef> initPhase() {
+        if (nativeSidecars.isEmpty()) {
+            return initContainers;
+        }
+        List<ContainerDef> phase = new ArrayList<>();
+        for (int started = 0; started <= initContainers.size(); started++) {
+            for (NativeSidecar sidecar : nativeSidecars) {
+                if (sidecar.afterInitContainers() == started) {
+                    phase.add(containers.stream().filter(container -> container.name().equals(sidecar.name())).findFirst().orElseThrow());
+                }
+            }
+            if (started < initContainers.size()) {
+                phase.add(initContainers.get(started));
+            }
+        }
+        return phase;
+    }
+
     /** Runs {@code init} to completion before the containers start, after the init containers before it. */
     public PodTemplate withInitContainer(ContainerDef init) {
         return new PodTemplate(Lists.append(initContainers, init), containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
     }
 
+    /** One more container beside the main one, started with it. */
     public PodTemplate withSidecar(ContainerDef sidecar) {
         return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
+    }
+
+    /** One more sidecar, native: started after the init containers added so far, before the later ones and the main container. */
+    public PodTemplate withNativeSidecar(ContainerDef sidecar) {
+        return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities,
+                Lists.append(nativeSidecars, new NativeSidecar(sidecar.name(), initContainers.size())));
     }
 
     /** One more pod label; the caller refuses the labels the stack derives. */
     public PodTemplate withLabel(String key, String value) {
         return new PodTemplate(initContainers, containers, labels.with(key, value), annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
     }
 
     public PodTemplate withAnnotation(String key, String value) {
         return new PodTemplate(initContainers, containers, labels, annotations.with(key, value), serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
     }
 
     /** Runs as {@code account}, with its API token mounted or not. */
     public PodTemplate withServiceAccount(ServiceAccountDef account, boolean mountToken) {
         return new PodTemplate(initContainers, containers, labels, annotations, Optional.of(account), mountToken, imagePullSecrets, security,
-                terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
+                terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
     }
 
     public PodTemplate withImagePullSecret(SecretDef credentials) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
+                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
     }
 
     public PodTemplate withSecurity(PodSecurity security) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
     }
 
     public PodTemplate withTerminationGracePeriodSeconds(int seconds) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, Optional.of(seconds), tolerations, nodeSelector, nodeAffinity, podAffinities);
+                security, Optional.of(seconds), tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
     }
 
     /** Also tolerates {@code toleration}. */
     public PodTemplate withToleration(Toleration toleration) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, Lists.append(tolerations, toleration), nodeSelector, nodeAffinity, podAffinities);
+                security, terminationGracePeriodSeconds, Lists.append(tolerations, toleration), nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
     }
 
     /** Runs only on nodes matching {@code expressions}, all of them (besides the requirements before). */
     public PodTemplate withNodeRequirement(List<LabelExpression> expressions) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withRequired(expressions), podAffinities);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withRequired(expressions), podAffinities, nativeSidecars);
     }
 
     /** Prefers nodes matching {@code preference}'s expressions by its weight. */
     public PodTemplate withNodePreference(NodeAffinity.Preference preference) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withPreferred(preference), podAffinities);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withPreferred(preference), podAffinities, nativeSidecars);
     }
 
     /** Runs only on nodes labelled {@code key=value} (besides the labels required before). */
     public PodTemplate withNodeSelector(String key, String value) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector.with(key, value), nodeAffinity, podAffinities);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector.with(key, value), nodeAffinity, podAffinities, nativeSidecars);
     }
 
     /** Also runs near or apart from another workload's pods (after the affinities before). */
@@ -249,7 +309,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
             throw InvalidDefinitionException.invalid(SUBJECT, "pod affinity", null, "must be given", "For example PodAffinity.near(cache, Topology.NODE).");
         }
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, Lists.append(podAffinities, affinity));
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, Lists.append(podAffinities, affinity), nativeSidecars);
     }
 
     /** Refuses a per-pod claim for a workload whose pods would share it: only a StatefulSet gives each pod its own disk. */

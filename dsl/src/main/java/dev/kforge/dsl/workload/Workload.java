@@ -38,7 +38,7 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
     /** The {@code app.kubernetes.io/component} label, part of the selector; default none. */
     Optional<String> component();
 
-    /** The main container first, then sidecars. */
+    /** The main container first, then sidecars, ordinary and native, in the order added: the containers that run for the pod's life. */
     default List<ContainerDef> containers() {
         return pod().containers();
     }
@@ -105,10 +105,25 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withInitContainer(init)));
     }
 
-    /** A copy with one more container after the main one (e.g. a {@code kubectl proxy} ambassador). */
+    /**
+     * A copy with one more container after the main one (e.g. a {@code kubectl proxy} ambassador), started beside it. A Job's
+     * or CronJob's is rendered as a native sidecar after the init containers, so that the pod ends with its main container.
+     */
     default T withSidecar(ContainerDef sidecar) {
         Given.value(describe(), "sidecar", sidecar);
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withSidecar(sidecar)));
+    }
+
+    /**
+     * A copy with one more sidecar, native (Kubernetes 1.29 or later): an init container with {@code restartPolicy: Always},
+     * started after the init containers added before it, running (ready, if it has a readiness probe) before the later
+     * ones and the main container start, and stopped after the main container, e.g. a proxy the main container needs from
+     * its first request to its last, or a log shipper that must see its last lines. It gets the checks of any container
+     * (probes too, in pods that run until replaced).
+     */
+    default T withNativeSidecar(ContainerDef sidecar) {
+        Given.value(describe(), "native sidecar", sidecar);
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNativeSidecar(sidecar)));
     }
 
     /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */

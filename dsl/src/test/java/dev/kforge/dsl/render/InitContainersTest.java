@@ -80,7 +80,8 @@ class InitContainersTest {
         assertThatThrownBy(() -> deployment.withInitContainer(unpack.withReadinessProbe(ProbeDef.exec("true"))))
                 .hasMessage("Deployment web: init container unpack \"readinessProbe\" has probes, which the API server refuses on init containers "
                         + "(they run to completion, nothing routes to them). Drop the probes; to wait for something, let the init "
-                        + "container's command retry until it is there.");
+                        + "container's command retry until it is there; one that keeps running beside the others (a proxy) is a sidecar, "
+                        + "which takes probes: withNativeSidecar.");
         assertThatThrownBy(() -> deployment.withInitContainer(ContainerDef.named("web").image(Image.of("example/assets", "3.2.0"))))
                 .hasMessage("Deployment web: container name \"web\" is used twice. Give each container its own name.");
         assertThatThrownBy(() -> deployment.withInitContainer(unpack.withMount(Volumes.emptyDir("assets").backedByMemory(), "/other")))

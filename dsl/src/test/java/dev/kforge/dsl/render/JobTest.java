@@ -302,7 +302,7 @@ class JobTest {
         // An edit that reaches for a sidecar among the containers is told where it went.
         assertThatThrownBy(() -> render(proxied.withRawEdit("proxy flag", job ->
                 job.getSpec().getTemplate().getSpec().getContainers().get(1).setArgs(List.of("--verbose")))))
-                .hasMessageContaining("(its sidecars are native sidecars, under initContainers).");
+                .hasMessageContaining("(its native sidecars are under initContainers).");
         // What the API server accepts renders: an indexed Job with its count, a pod failure policy under Never, no selector said twice.
         assertThat(file(render(JOB.withRestartPolicy(JobRestartPolicy.NEVER).withCompletions(4).withRawEdit("shards and failures", job -> {
             job.getSpec().setCompletionMode("Indexed");

@@ -110,7 +110,7 @@ class RawEditedCheckedFieldsTest {
         ResourceQuotaDef quota = ResourceQuotaDef.named("compute").withRequests(Cpu.cores(4), Memory.gibibytes(8));
         assertThatThrownBy(() -> Renderer.render(stack(unprobed.withRawEdit("edit", addSidecar), quota)))
                 .hasMessageContaining("(spec.template.spec.containers[proxy]: absent -> present). Set it in the definition instead "
-                        + "(withSidecar or withInitContainer)");
+                        + "(withSidecar, withNativeSidecar or withInitContainer)");
     }
 
     @Test
@@ -162,7 +162,7 @@ class RawEditedCheckedFieldsTest {
             web(d).setName("app");
             web(d).setResources(null);
         })))).hasMessageContaining("(spec.template.spec.containers[web]: present -> absent). Set it in the definition instead "
-                + "(withSidecar or withInitContainer)");
+                + "(withSidecar, withNativeSidecar or withInitContainer)");
 
         PersistentVolumeClaimDef shared = PersistentVolumeClaimDef.named("shared").requesting(Memory.gibibytes(5))
                 .withAccessMode(dev.kforge.dsl.workload.VolumeAccessMode.READ_ONLY_MANY).withStorageClass("nfs");

@@ -59,8 +59,8 @@ class RawEditedContainersTest {
                 .isInstanceOf(RawEditException.class)
                 .hasMessage("Deployment web: raw edit \"proxy\" added containers the policy's container rules or the API server refuse (container proxy image "
                         + "example/proxy:1.2 is not pinned to a version or digest; container proxy has no requests.memory, limits.cpu, "
-                        + "limits.memory; container proxy has no readinessProbe and no livenessProbe). Add them with withSidecar or "
-                        + "withInitContainer, where the checks see them, or complete them in the edit; or waive the rule with its reason: "
+                        + "limits.memory; container proxy has no readinessProbe and no livenessProbe). Add them with withSidecar, "
+                        + "withNativeSidecar or withInitContainer, where the checks see them, or complete them in the edit; or waive the rule with its reason: "
                         + ".waive(PolicyCheck.IMAGE_TAG, \"<why>\"), .waive(PolicyCheck.RESOURCES, \"<why>\"), .waive(PolicyCheck.PROBES, \"<why>\").");
     }
 
@@ -120,7 +120,7 @@ class RawEditedContainersTest {
 
         assertThatThrownBy(() -> Renderer.render(stack(edited)))
                 .hasMessageEndingWith("(ephemeralContainers, which the API server refuses in a pod template (kubectl debug adds them to a running "
-                        + "pod); container proxy has no image). Add them with withSidecar or withInitContainer, where the checks see them, or "
+                        + "pod); container proxy has no image). Add them with withSidecar, withNativeSidecar or withInitContainer, where the checks see them, or "
                         + "complete them in the edit.");
     }
 
