@@ -101,7 +101,7 @@ final class ContainerFields {
             return "tcpSocket on " + port(probe.getTcpSocket().getPort(), ports);
         }
         if (probe.getGrpc() != null) {
-            return "grpc on " + probe.getGrpc().getPort();
+            return "grpc on " + probe.getGrpc().getPort() + (probe.getGrpc().getService() == null ? "" : " for service " + probe.getGrpc().getService());
         }
         return probe.getExec() == null ? "other" : "exec";
     }

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.ExecAction;
+import io.fabric8.kubernetes.api.model.GRPCAction;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Lifecycle;
@@ -160,6 +161,12 @@ final class ContainerRenderer {
             TCPSocketAction socket = new TCPSocketAction();
             socket.setPort(new IntOrString(tcp.target().name()));
             probe.setTcpSocket(socket);
+        } else if (action instanceof ProbeAction.Grpc grpc) {
+            // The API takes the port's number only: a gRPC probe's port cannot be named.
+            GRPCAction call = new GRPCAction();
+            call.setPort(grpc.target().number());
+            call.setService(grpc.service().orElse(null));
+            probe.setGrpc(call);
         } else {
             ExecAction exec = new ExecAction();
             exec.setCommand(new ArrayList<>(((ProbeAction.Exec) action).command()));

@@ -4,7 +4,7 @@ import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.util.List;
 import java.util.Optional;
 
-/** What a probe does: an HTTP GET, a TCP connect, or a command in the container. */
+/** What a probe does: an HTTP GET, a TCP connect, a gRPC health check, or a command in the container. */
 public sealed interface ProbeAction {
 
     /** The container port the action uses, if any; it must be declared by the container. */
@@ -18,6 +18,9 @@ public sealed interface ProbeAction {
         if (this instanceof TcpSocket a && other instanceof TcpSocket b) {
             return a.target().equals(b.target());
         }
+        if (this instanceof Grpc a && other instanceof Grpc b) {
+            return a.target().equals(b.target()) && a.service().equals(b.service());
+        }
         return this instanceof Exec a && other instanceof Exec b && a.command().equals(b.command());
     }
 
@@ -28,6 +31,9 @@ public sealed interface ProbeAction {
         }
         if (this instanceof TcpSocket socket) {
             return "tcpSocket on port " + socket.target().name();
+        }
+        if (this instanceof Grpc grpc) {
+            return "grpc on port " + grpc.target().name() + grpc.service().map(service -> " for service " + service).orElse("");
         }
         return "exec " + String.join(" ", ((Exec) this).command());
     }
@@ -52,6 +58,36 @@ public sealed interface ProbeAction {
 
     /** A TCP connect to a declared port. */
     record TcpSocket(Port target) implements ProbeAction {
+        @Override
+        public Optional<Port> port() {
+            return Optional.of(target);
+        }
+    }
+
+    /**
+     * A call of the gRPC health checking protocol ({@code grpc.health.v1.Health/Check}) on a declared TCP port, asking after
+     * {@code service}, or after the server as a whole when there is none; success is {@code SERVING}. Kubernetes writes the
+     * port as a number (a probe's gRPC port cannot be named), which the renderer takes from the port.
+     */
+    record Grpc(Port target, Optional<String> service) implements ProbeAction {
+        public Grpc {
+            if (target == null) {
+                throw InvalidDefinitionException.invalid("Probe", "grpc port", null, "must be given", "Pass the container's Port, e.g. Port.tcp(\"grpc\", 9090).");
+            }
+            if (target.protocol() != Protocol.TCP) {
+                throw InvalidDefinitionException.invalid("Probe", "grpc port", target, "must be a TCP port: gRPC runs over HTTP/2 on TCP",
+                        "Probe a TCP port the server listens on, e.g. Port.tcp(\"grpc\", 9090).");
+            }
+            service = service == null ? Optional.empty() : service;
+            service.ifPresent(name -> {
+                if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+                    throw InvalidDefinitionException.invalid("Probe", "grpc service", name, "must be a service name without white space",
+                            "Give the name the server registers its health under, e.g. \"grpc.health.v1.Health\" or \"tgr.Api\"; "
+                                    + "ProbeDef.grpc(port) asks after the whole server.");
+                }
+            });
+        }
+
         @Override
         public Optional<Port> port() {
             return Optional.of(target);

@@ -3,6 +3,7 @@ package dev.kforge.dsl.workload;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Origin;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A readiness, liveness or startup probe. Timings default to the Kubernetes defaults and are always
@@ -40,6 +41,22 @@ public record ProbeDef(ProbeAction action, int initialDelaySeconds, int periodSe
     /** A TCP connect probe on {@code port}. */
     public static ProbeDef tcpSocket(Port port) {
         return of(new ProbeAction.TcpSocket(port));
+    }
+
+    /**
+     * A gRPC health check of the whole server on {@code port}, a TCP port the container declares, e.g. {@code grpc(grpcPort)};
+     * the server implements the gRPC health checking protocol. Kubernetes 1.27 or later.
+     */
+    public static ProbeDef grpc(Port port) {
+        return of(new ProbeAction.Grpc(port, Optional.empty()));
+    }
+
+    /** A gRPC health check of {@code service} on {@code port}, e.g. {@code grpc(grpcPort, "tgr.Api")}. */
+    public static ProbeDef grpc(Port port, String service) {
+        if (service == null) {
+            throw InvalidDefinitionException.invalid("Probe", "grpc service", null, "must be given", "Use ProbeDef.grpc(port) to ask after the whole server.");
+        }
+        return of(new ProbeAction.Grpc(port, Optional.of(service)));
     }
 
     /** A command probe, e.g. {@code exec("cat", "/tmp/ready")}. */

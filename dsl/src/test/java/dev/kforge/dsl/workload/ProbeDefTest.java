@@ -60,4 +60,38 @@ class ProbeDefTest {
     void exec_probes_use_no_port() {
         assertThat(ProbeDef.exec("cat", "/tmp/ready").action().port()).isEmpty();
     }
+
+    @Test
+    void grpc_probes_use_their_port_and_ask_after_a_service_or_the_whole_server() {
+        Port grpc = Port.tcp("grpc", 9090);
+        assertThat(ProbeDef.grpc(grpc).action().port()).contains(grpc);
+        assertThat(ProbeDef.grpc(grpc).action().describe()).isEqualTo("grpc on port grpc");
+        assertThat(ProbeDef.grpc(grpc, "tgr.Api").action().describe()).isEqualTo("grpc on port grpc for service tgr.Api");
+        assertThat(ProbeDef.grpc(grpc, "tgr.Api").action().sameAs(ProbeDef.grpc(grpc, "tgr.Api").withPeriodSeconds(3).action())).isTrue();
+        assertThat(ProbeDef.grpc(grpc, "tgr.Api").action().sameAs(ProbeDef.grpc(grpc).action())).isFalse();
+        assertThat(ProbeDef.grpc(grpc).action().sameAs(ProbeDef.grpc(Port.tcp("admin", 9091)).action())).isFalse();
+        assertThat(ProbeDef.grpc(grpc).action().sameAs(ProbeDef.tcpSocket(grpc).action())).isFalse();
+        assertThat(ProbeDef.tcpSocket(grpc).action().sameAs(ProbeDef.grpc(grpc).action())).isFalse();
+    }
+
+    @Test
+    void rejects_a_grpc_probe_on_a_port_that_is_not_tcp_or_missing_and_a_blank_service() {
+        assertThatThrownBy(() -> ProbeDef.grpc(Port.udp("grpc", 9090)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Probe: grpc port grpc (9090/UDP) is invalid: must be a TCP port: gRPC runs over HTTP/2 on TCP. "
+                        + "Probe a TCP port the server listens on, e.g. Port.tcp(\"grpc\", 9090).");
+        assertThatThrownBy(() -> ProbeDef.grpc(null))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Probe: grpc port null is invalid: must be given. Pass the container's Port, e.g. Port.tcp(\"grpc\", 9090).");
+        for (String blank : new String[] {"", " ", "tgr Api"}) {
+            assertThatThrownBy(() -> ProbeDef.grpc(HTTP, blank))
+                    .isInstanceOf(InvalidDefinitionException.class)
+                    .hasMessage("Probe: grpc service \"" + blank + "\" is invalid: must be a service name without white space. Give the name "
+                            + "the server registers its health under, e.g. \"grpc.health.v1.Health\" or \"tgr.Api\"; ProbeDef.grpc(port) asks "
+                            + "after the whole server.");
+        }
+        assertThatThrownBy(() -> ProbeDef.grpc(HTTP, null))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Probe: grpc service null is invalid: must be given. Use ProbeDef.grpc(port) to ask after the whole server.");
+    }
 }
