@@ -1,5 +1,6 @@
 package dev.kforge.dsl.render;
 
+import dev.kforge.dsl.workload.FileMode;
 import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.VolumeDef;
 import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.List;
+import java.util.Optional;
 
 /** Renders the pod volumes derived from the containers' mounts. */
 final class VolumeRenderer {
@@ -31,14 +33,16 @@ final class VolumeRenderer {
         } else if (definition instanceof VolumeDef.FromConfigMap config) {
             ConfigMapVolumeSource source = new ConfigMapVolumeSource();
             source.setName(config.configMap().name());
-            List<KeyToPath> items = config.items().stream().map(item -> keyToPath(item.source().key(), item.path())).toList();
+            List<KeyToPath> items = config.items().stream().map(item -> keyToPath(item.source().key(), item)).toList();
             source.setItems(items.isEmpty() ? null : items);
+            source.setDefaultMode(bits(config.defaultMode()));
             volume.setConfigMap(source);
         } else if (definition instanceof VolumeDef.FromSecret secret) {
             SecretVolumeSource source = new SecretVolumeSource();
             source.setSecretName(secret.secret().name());
-            List<KeyToPath> items = secret.items().stream().map(item -> keyToPath(item.source().key(), item.path())).toList();
+            List<KeyToPath> items = secret.items().stream().map(item -> keyToPath(item.source().key(), item)).toList();
             source.setItems(items.isEmpty() ? null : items);
+            source.setDefaultMode(bits(secret.defaultMode()));
             volume.setSecret(source);
         } else if (definition instanceof VolumeDef.DownwardApi downward) {
             DownwardAPIVolumeSource source = new DownwardAPIVolumeSource();
@@ -46,8 +50,10 @@ final class VolumeRenderer {
                 DownwardAPIVolumeFile rendered = new DownwardAPIVolumeFile();
                 rendered.setPath(file.path());
                 rendered.setFieldRef(new ObjectFieldSelector("v1", file.source().path()));
+                rendered.setMode(bits(file.mode()));
                 return rendered;
             }).toList());
+            source.setDefaultMode(bits(downward.defaultMode()));
             volume.setDownwardAPI(source);
         } else if (definition instanceof VolumeDef.PersistentClaim shared) {
             PersistentVolumeClaimVolumeSource source = new PersistentVolumeClaimVolumeSource();
@@ -63,10 +69,16 @@ final class VolumeRenderer {
         return volume;
     }
 
-    private static KeyToPath keyToPath(String key, String path) {
+    private static KeyToPath keyToPath(String key, VolumeDef.KeyFile<?> file) {
         KeyToPath item = new KeyToPath();
         item.setKey(key);
-        item.setPath(path);
+        item.setPath(file.path());
+        item.setMode(bits(file.mode()));
         return item;
+    }
+
+    /** The mode as the API's integer (written in decimal: 0440 is 288); null, not written, when the definition gives none. */
+    private static Integer bits(Optional<FileMode> mode) {
+        return mode.map(FileMode::bits).orElse(null);
     }
 }

@@ -6,8 +6,8 @@ import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretKey;
 import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Names;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,54 +39,96 @@ public sealed interface VolumeDef {
     /**
      * The keys of a ConfigMap as files.
      *
-     * @param items the keys to project and their file paths; empty projects every key under its own name
+     * @param items       the keys to project and their file paths; empty projects every key under its own name
+     * @param defaultMode the mode of its files ({@code defaultMode}); default the Kubernetes default, 0644
      */
-    record FromConfigMap(String name, ConfigMapDef configMap, List<KeyFile<ConfigMapKey>> items) implements VolumeDef {
+    record FromConfigMap(String name, ConfigMapDef configMap, List<KeyFile<ConfigMapKey>> items, Optional<FileMode> defaultMode)
+            implements VolumeDef {
         public FromConfigMap {
             Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
             Given.value("Volume " + name, "configMap", configMap);
             items = Given.all("Volume " + name, "items", items);
+            Given.value("Volume " + name, "defaultMode", defaultMode);
         }
 
         /** A copy projecting only {@code key}, at {@code path} relative to the mount. */
         public FromConfigMap withItem(ConfigMapKey key, String path) {
-            List<KeyFile<ConfigMapKey>> copy = new ArrayList<>(items);
-            copy.add(new KeyFile<>(Given.value("Volume " + name, "key", key), checkRelativePath(name, path)));
-            return new FromConfigMap(name, configMap, copy);
+            return new FromConfigMap(name, configMap, Lists.append(items, KeyFile.of(name, "key", key, path, Optional.empty())), defaultMode);
+        }
+
+        /** A copy projecting only {@code key}, at {@code path} with its own {@code mode}, e.g. {@code FileMode.of("0555")} for a script. */
+        public FromConfigMap withItem(ConfigMapKey key, String path, FileMode mode) {
+            return new FromConfigMap(name, configMap, Lists.append(items, KeyFile.of(name, "key", key, path, mode(name, mode))), defaultMode);
+        }
+
+        /** A copy whose files get {@code mode}, e.g. {@code FileMode.of("0440")}, where an item gives none. */
+        public FromConfigMap withDefaultMode(FileMode mode) {
+            return new FromConfigMap(name, configMap, items, mode(name, mode));
         }
     }
 
-    /** The keys of a Secret as files. */
-    record FromSecret(String name, SecretDef secret, List<KeyFile<SecretKey>> items) implements VolumeDef {
+    /**
+     * The keys of a Secret as files.
+     *
+     * @param items       the keys to project and their file paths; empty projects every key under its own name
+     * @param defaultMode the mode of its files ({@code defaultMode}); default the Kubernetes default, 0644
+     */
+    record FromSecret(String name, SecretDef secret, List<KeyFile<SecretKey>> items, Optional<FileMode> defaultMode) implements VolumeDef {
         public FromSecret {
             Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
             Given.value("Volume " + name, "secret", secret);
             items = Given.all("Volume " + name, "items", items);
+            Given.value("Volume " + name, "defaultMode", defaultMode);
         }
 
         public FromSecret withItem(SecretKey key, String path) {
-            List<KeyFile<SecretKey>> copy = new ArrayList<>(items);
-            copy.add(new KeyFile<>(Given.value("Volume " + name, "key", key), checkRelativePath(name, path)));
-            return new FromSecret(name, secret, copy);
+            return new FromSecret(name, secret, Lists.append(items, KeyFile.of(name, "key", key, path, Optional.empty())), defaultMode);
+        }
+
+        /** A copy projecting only {@code key}, at {@code path} with its own {@code mode}, e.g. {@code FileMode.of("0400")}. */
+        public FromSecret withItem(SecretKey key, String path, FileMode mode) {
+            return new FromSecret(name, secret, Lists.append(items, KeyFile.of(name, "key", key, path, mode(name, mode))), defaultMode);
+        }
+
+        /** A copy whose files get {@code mode}, e.g. {@code FileMode.of("0440")}, where an item gives none. */
+        public FromSecret withDefaultMode(FileMode mode) {
+            return new FromSecret(name, secret, items, mode(name, mode));
         }
     }
 
-    /** Pod fields as files (labels and annotations only work this way). */
-    record DownwardApi(String name, List<KeyFile<PodField>> files) implements VolumeDef {
+    /**
+     * Pod fields as files (labels and annotations only work this way).
+     *
+     * @param defaultMode the mode of its files ({@code defaultMode}); default the Kubernetes default, 0644
+     */
+    record DownwardApi(String name, List<KeyFile<PodField>> files, Optional<FileMode> defaultMode) implements VolumeDef {
         public DownwardApi {
             Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
             files = List.copyOf(files);
+            Given.value("Volume " + name, "defaultMode", defaultMode);
         }
 
         /** A copy with {@code field} written to the file {@code path}. */
         public DownwardApi withFile(String path, PodField field) {
+            return new DownwardApi(name, Lists.append(files, KeyFile.of(name, "field", metadata(field), path, Optional.empty())), defaultMode);
+        }
+
+        /** A copy with {@code field} written to the file {@code path} with its own {@code mode}. */
+        public DownwardApi withFile(String path, PodField field, FileMode mode) {
+            return new DownwardApi(name, Lists.append(files, KeyFile.of(name, "field", metadata(field), path, mode(name, mode))), defaultMode);
+        }
+
+        /** A copy whose files get {@code mode}, e.g. {@code FileMode.of("0444")}, where a file gives none. */
+        public DownwardApi withDefaultMode(FileMode mode) {
+            return new DownwardApi(name, files, mode(name, mode));
+        }
+
+        private PodField metadata(PodField field) {
             if (Given.value("Volume " + name, "field", field).path().startsWith("status.") || field.path().startsWith("spec.")) {
                 throw InvalidDefinitionException.invalid("Volume " + name, "downwardAPI field", field.path(),
                         "is only available to env vars (volumes support metadata fields)", "Use Env.from(name, field).");
             }
-            List<KeyFile<PodField>> copy = new ArrayList<>(files);
-            copy.add(new KeyFile<>(field, checkRelativePath(name, path)));
-            return new DownwardApi(name, copy);
+            return field;
         }
     }
 
@@ -164,8 +206,24 @@ public sealed interface VolumeDef {
         }
     }
 
-    /** A source (key or field) and the relative file path it is written to. */
-    record KeyFile<S>(S source, String path) {
+    /**
+     * A source (key or field) and the relative file path it is written to.
+     *
+     * @param mode the file's own mode; default the volume's
+     */
+    record KeyFile<S>(S source, String path, Optional<FileMode> mode) {
+        public KeyFile {
+            Given.value("Volume item " + path, "mode", mode);
+        }
+
+        /** {@code source} (the volume's {@code field}) at {@code path}, checked relative, with {@code mode}. */
+        static <S> KeyFile<S> of(String volume, String field, S source, String path, Optional<FileMode> mode) {
+            return new KeyFile<>(Given.value("Volume " + volume, field, source), checkRelativePath(volume, path), mode);
+        }
+    }
+
+    private static Optional<FileMode> mode(String volume, FileMode mode) {
+        return Optional.of(Given.value("Volume " + volume, "mode", mode));
     }
 
     private static String checkRelativePath(String volume, String path) {

@@ -15,19 +15,19 @@ public final class Volumes {
         return new VolumeDef.EmptyDir(name, false, Optional.empty());
     }
 
-    /** Every key of {@code configMap} as a file; narrow with {@code withItem}. */
+    /** Every key of {@code configMap} as a file; narrow with {@code withItem}, set the files' mode with {@code withDefaultMode}. */
     public static VolumeDef.FromConfigMap configMap(String name, ConfigMapDef configMap) {
-        return new VolumeDef.FromConfigMap(name, configMap, List.of());
+        return new VolumeDef.FromConfigMap(name, configMap, List.of(), Optional.empty());
     }
 
-    /** Every key of {@code secret} as a file; narrow with {@code withItem}. */
+    /** Every key of {@code secret} as a file; narrow with {@code withItem}, set the files' mode with {@code withDefaultMode}. */
     public static VolumeDef.FromSecret secret(String name, SecretDef secret) {
-        return new VolumeDef.FromSecret(name, secret, List.of());
+        return new VolumeDef.FromSecret(name, secret, List.of(), Optional.empty());
     }
 
     /** Pod metadata as files; add them with {@code withFile}. */
     public static VolumeDef.DownwardApi downwardApi(String name) {
-        return new VolumeDef.DownwardApi(name, List.of());
+        return new VolumeDef.DownwardApi(name, List.of(), Optional.empty());
     }
 
     /** The disk {@code claim} claims, shared by every pod that mounts it (see {@link PersistentVolumeClaimDef}). */
