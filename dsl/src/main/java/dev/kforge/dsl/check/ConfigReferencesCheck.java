@@ -1,7 +1,9 @@
 package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.ConfigMapKey;
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretKey;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Severity;
@@ -12,9 +14,11 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.EnvVarDef;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
+import dev.kforge.dsl.workload.ProjectedSource;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,14 +50,21 @@ final class ConfigReferencesCheck implements StackCheck {
                 }
             }
             for (VolumeDef volume : workload.volumes()) {
+                String where = "volume " + volume.name();
                 if (volume instanceof VolumeDef.FromConfigMap c) {
-                    report.configMapKey(c.configMap(), null, "volume " + volume.name());
-                    c.items().forEach(item -> report.configMapKey(c.configMap(), item.source().key(), "volume " + volume.name()));
+                    report.configMapFiles(c.configMap(), c.items(), where);
                 } else if (volume instanceof VolumeDef.FromSecret s) {
-                    report.secretKey(s.secret(), null, "volume " + volume.name());
-                    s.items().forEach(item -> report.secretKey(s.secret(), item.source().key(), "volume " + volume.name()));
+                    report.secretFiles(s.secret(), s.items(), where);
                 } else if (volume instanceof VolumeDef.PersistentClaim p) {
-                    report.claim(p.claim(), "volume " + volume.name());
+                    report.claim(p.claim(), where);
+                } else if (volume instanceof VolumeDef.Projected projected) {
+                    for (ProjectedSource source : projected.sources()) {
+                        if (source instanceof ProjectedSource.OfConfigMap c) {
+                            report.configMapFiles(c.configMap(), c.items(), where);
+                        } else if (source instanceof ProjectedSource.OfSecret s) {
+                            report.secretFiles(s.secret(), s.items(), where);
+                        }
+                    }
                 }
             }
             workload.imagePullSecrets().forEach(secret -> report.secretKey(secret, null, "imagePullSecrets"));
@@ -97,6 +108,17 @@ final class ConfigReferencesCheck implements StackCheck {
             } else if (key != null && !actual.get().keys().contains(key)) {
                 missingKey(referenced, key, where, actual.get().keys().toString());
             }
+        }
+
+        /** A volume's (or projected source's) ConfigMap, and the keys of its items. */
+        void configMapFiles(ConfigMapDef referenced, List<VolumeDef.KeyFile<ConfigMapKey>> items, String where) {
+            configMapKey(referenced, null, where);
+            items.forEach(item -> configMapKey(referenced, item.source().key(), where));
+        }
+
+        void secretFiles(SecretDef referenced, List<VolumeDef.KeyFile<SecretKey>> items, String where) {
+            secretKey(referenced, null, where);
+            items.forEach(item -> secretKey(referenced, item.source().key(), where));
         }
 
         void claim(PersistentVolumeClaimDef referenced, String where) {

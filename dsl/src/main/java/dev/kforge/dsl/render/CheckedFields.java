@@ -7,8 +7,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -155,9 +157,9 @@ final class CheckedFields {
         Boolean token = pod.getAutomountServiceAccountToken();
         fields.put(path + ".spec.automountServiceAccountToken", token == null ? Field.unset("the account's", "withApiAccessAs")
                 : Field.of(token, "withApiAccessAs"));
-        // A projected token volume mounts a token whatever automountServiceAccountToken says.
-        fields.put(path + ".spec.volumes[*].projected.sources[*].serviceAccountToken", Field.of(RawEditResultCheck.orEmpty(pod.getVolumes())
-                .stream().filter(CheckedFields::projectsAToken).map(Volume::getName).toList(), "withApiAccessAs"));
+        // A projected token volume mounts a token whatever automountServiceAccountToken says; its audience says who accepts it.
+        fields.put(path + ".spec.volumes[*].projected.sources[*].serviceAccountToken", Field.of(tokens(pod), "withApiAccessAs for an API token, "
+                + "Volumes.projected(name, ProjectedSource.serviceAccountToken(audience, expiration)) for another service's"));
         Set<String> claimVolumes = new TreeSet<>();
         for (Volume volume : RawEditResultCheck.orEmpty(pod.getVolumes())) {
             if (volume.getPersistentVolumeClaim() != null) {
@@ -195,9 +197,21 @@ final class CheckedFields {
         }
     }
 
-    private static boolean projectsAToken(Volume volume) {
-        return volume.getProjected() != null && RawEditResultCheck.orEmpty(volume.getProjected().getSources()).stream()
-                .anyMatch(source -> source.getServiceAccountToken() != null);
+    /** Each projected token: {@code vault/token for vault, 3600 s}; with no audience, the API server's (an API token). */
+    private static List<String> tokens(PodSpec pod) {
+        List<String> tokens = new ArrayList<>();
+        for (Volume volume : RawEditResultCheck.orEmpty(pod.getVolumes())) {
+            List<VolumeProjection> sources = volume.getProjected() == null ? List.of() : RawEditResultCheck.orEmpty(volume.getProjected().getSources());
+            for (VolumeProjection source : sources) {
+                ServiceAccountTokenProjection token = source.getServiceAccountToken();
+                if (token != null) {
+                    String audience = token.getAudience() == null || token.getAudience().isEmpty() ? "the API server" : token.getAudience();
+                    tokens.add(volume.getName() + "/" + token.getPath() + " for " + audience + ", "
+                            + Objects.requireNonNullElse(token.getExpirationSeconds(), 3600L) + " s");
+                }
+            }
+        }
+        return tokens;
     }
 
     /** {@code spec.template.spec.containers[web]} for a path in that container, else null. */

@@ -10,6 +10,7 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.EnvVarDef;
+import dev.kforge.dsl.workload.ProjectedSource;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.LinkedHashMap;
@@ -51,6 +52,14 @@ final class ConfigChecksums {
                 used.put("configmap/" + c.configMap().name(), c.configMap());
             } else if (volume instanceof VolumeDef.FromSecret s) {
                 used.put("secret/" + s.secret().name(), s.secret());
+            } else if (volume instanceof VolumeDef.Projected projected) {
+                for (ProjectedSource source : projected.sources()) {
+                    if (source instanceof ProjectedSource.OfConfigMap c) {
+                        used.put("configmap/" + c.configMap().name(), c.configMap());
+                    } else if (source instanceof ProjectedSource.OfSecret s) {
+                        used.put("secret/" + s.secret().name(), s.secret());
+                    }
+                }
             }
         }
         Annotations annotations = Annotations.EMPTY;

@@ -8,6 +8,7 @@ import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Names;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,17 +54,18 @@ public sealed interface VolumeDef {
 
         /** A copy projecting only {@code key}, at {@code path} relative to the mount. */
         public FromConfigMap withItem(ConfigMapKey key, String path) {
-            return new FromConfigMap(name, configMap, Lists.append(items, KeyFile.of(name, "key", key, path, Optional.empty())), defaultMode);
+            return new FromConfigMap(name, configMap, Lists.append(items, VolumeFiles.file(subject(name), "key", key, path, Optional.empty())), defaultMode);
         }
 
         /** A copy projecting only {@code key}, at {@code path} with its own {@code mode}, e.g. {@code FileMode.of("0555")} for a script. */
         public FromConfigMap withItem(ConfigMapKey key, String path, FileMode mode) {
-            return new FromConfigMap(name, configMap, Lists.append(items, KeyFile.of(name, "key", key, path, mode(name, mode))), defaultMode);
+            KeyFile<ConfigMapKey> item = VolumeFiles.file(subject(name), "key", key, path, VolumeFiles.mode(subject(name), mode));
+            return new FromConfigMap(name, configMap, Lists.append(items, item), defaultMode);
         }
 
         /** A copy whose files get {@code mode}, e.g. {@code FileMode.of("0440")}, where an item gives none. */
         public FromConfigMap withDefaultMode(FileMode mode) {
-            return new FromConfigMap(name, configMap, items, mode(name, mode));
+            return new FromConfigMap(name, configMap, items, VolumeFiles.mode(subject(name), mode));
         }
     }
 
@@ -82,17 +84,18 @@ public sealed interface VolumeDef {
         }
 
         public FromSecret withItem(SecretKey key, String path) {
-            return new FromSecret(name, secret, Lists.append(items, KeyFile.of(name, "key", key, path, Optional.empty())), defaultMode);
+            return new FromSecret(name, secret, Lists.append(items, VolumeFiles.file(subject(name), "key", key, path, Optional.empty())), defaultMode);
         }
 
         /** A copy projecting only {@code key}, at {@code path} with its own {@code mode}, e.g. {@code FileMode.of("0400")}. */
         public FromSecret withItem(SecretKey key, String path, FileMode mode) {
-            return new FromSecret(name, secret, Lists.append(items, KeyFile.of(name, "key", key, path, mode(name, mode))), defaultMode);
+            KeyFile<SecretKey> item = VolumeFiles.file(subject(name), "key", key, path, VolumeFiles.mode(subject(name), mode));
+            return new FromSecret(name, secret, Lists.append(items, item), defaultMode);
         }
 
         /** A copy whose files get {@code mode}, e.g. {@code FileMode.of("0440")}, where an item gives none. */
         public FromSecret withDefaultMode(FileMode mode) {
-            return new FromSecret(name, secret, items, mode(name, mode));
+            return new FromSecret(name, secret, items, VolumeFiles.mode(subject(name), mode));
         }
     }
 
@@ -110,25 +113,55 @@ public sealed interface VolumeDef {
 
         /** A copy with {@code field} written to the file {@code path}. */
         public DownwardApi withFile(String path, PodField field) {
-            return new DownwardApi(name, Lists.append(files, KeyFile.of(name, "field", metadata(field), path, Optional.empty())), defaultMode);
+            KeyFile<PodField> file = VolumeFiles.file(subject(name), "field", VolumeFiles.metadataField(subject(name), field), path, Optional.empty());
+            return new DownwardApi(name, Lists.append(files, file), defaultMode);
         }
 
         /** A copy with {@code field} written to the file {@code path} with its own {@code mode}. */
         public DownwardApi withFile(String path, PodField field, FileMode mode) {
-            return new DownwardApi(name, Lists.append(files, KeyFile.of(name, "field", metadata(field), path, mode(name, mode))), defaultMode);
+            KeyFile<PodField> file = VolumeFiles.file(subject(name), "field", VolumeFiles.metadataField(subject(name), field), path,
+                    VolumeFiles.mode(subject(name), mode));
+            return new DownwardApi(name, Lists.append(files, file), defaultMode);
         }
 
         /** A copy whose files get {@code mode}, e.g. {@code FileMode.of("0444")}, where a file gives none. */
         public DownwardApi withDefaultMode(FileMode mode) {
-            return new DownwardApi(name, files, mode(name, mode));
+            return new DownwardApi(name, files, VolumeFiles.mode(subject(name), mode));
         }
 
-        private PodField metadata(PodField field) {
-            if (Given.value("Volume " + name, "field", field).path().startsWith("status.") || field.path().startsWith("spec.")) {
-                throw InvalidDefinitionException.invalid("Volume " + name, "downwardAPI field", field.path(),
-                        "is only available to env vars (volumes support metadata fields)", "Use Env.from(name, field).");
+    }
+
+    /**
+     * Several sources in one directory: keys of ConfigMaps and Secrets, pod fields and ServiceAccount tokens for other
+     * services (see {@link ProjectedSource}). Build with {@link Volumes#projected}.
+     *
+     * @param sources     in the order given; at least one, no two writing one file
+     * @param defaultMode the mode of its files ({@code defaultMode}); default the Kubernetes default, 0644
+     */
+    record Projected(String name, List<ProjectedSource> sources, Optional<FileMode> defaultMode) implements VolumeDef {
+        public Projected {
+            Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
+            sources = Given.all(subject(name), "sources", sources);
+            if (sources.isEmpty()) {
+                throw InvalidDefinitionException.invalid(subject(name), "sources", List.of(), "must hold at least one source",
+                        "For example Volumes.projected(\"" + name + "\", ProjectedSource.configMap(config), ProjectedSource.secret(credentials)).");
             }
-            return field;
+            List<String> paths = new ArrayList<>();
+            for (ProjectedSource source : sources) {
+                for (String path : source.paths()) {
+                    if (paths.contains(path)) {
+                        throw InvalidDefinitionException.invalid(subject(name), "file", path, "is written by two sources, which the API "
+                                + "server refuses", "Project one of them elsewhere with withItem(key, path) (or atPath for a token).");
+                    }
+                    paths.add(path);
+                }
+            }
+            Given.value(subject(name), "defaultMode", defaultMode);
+        }
+
+        /** A copy whose files get {@code mode}, e.g. {@code FileMode.of("0440")}, where an item gives none. */
+        public Projected withDefaultMode(FileMode mode) {
+            return new Projected(name, sources, VolumeFiles.mode(subject(name), mode));
         }
     }
 
@@ -215,22 +248,10 @@ public sealed interface VolumeDef {
         public KeyFile {
             Given.value("Volume item " + path, "mode", mode);
         }
-
-        /** {@code source} (the volume's {@code field}) at {@code path}, checked relative, with {@code mode}. */
-        static <S> KeyFile<S> of(String volume, String field, S source, String path, Optional<FileMode> mode) {
-            return new KeyFile<>(Given.value("Volume " + volume, field, source), checkRelativePath(volume, path), mode);
-        }
     }
 
-    private static Optional<FileMode> mode(String volume, FileMode mode) {
-        return Optional.of(Given.value("Volume " + volume, "mode", mode));
-    }
-
-    private static String checkRelativePath(String volume, String path) {
-        if (path == null || path.isEmpty() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-            throw InvalidDefinitionException.invalid("Volume " + volume, "item path", String.valueOf(path),
-                    "must be a relative path without '..'", "For example \"app.properties\".");
-        }
-        return path;
+    /** {@code Volume <name>}: how problems of a volume start. */
+    private static String subject(String name) {
+        return "Volume " + name;
     }
 }

@@ -2,6 +2,8 @@ package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Given;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,15 @@ public final class Volumes {
     /** Pod metadata as files; add them with {@code withFile}. */
     public static VolumeDef.DownwardApi downwardApi(String name) {
         return new VolumeDef.DownwardApi(name, List.of(), Optional.empty());
+    }
+
+    /**
+     * {@code sources} in one directory, e.g. {@code Volumes.projected("app", ProjectedSource.configMap(config),
+     * ProjectedSource.secret(credentials), ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)))}; set the files'
+     * mode with {@code withDefaultMode}.
+     */
+    public static VolumeDef.Projected projected(String name, ProjectedSource... sources) {
+        return new VolumeDef.Projected(name, Arrays.asList(Given.value("Volume " + name, "sources", sources)), Optional.empty());
     }
 
     /** The disk {@code claim} claims, shared by every pod that mounts it (see {@link PersistentVolumeClaimDef}). */

@@ -41,6 +41,7 @@ import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.DaemonSetUpdate;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.FileMode;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.IntOrPercent;
@@ -55,6 +56,7 @@ import dev.kforge.dsl.workload.PodManagement;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.PreStop;
 import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.ProjectedSource;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.StatefulSetUpdate;
@@ -99,6 +101,10 @@ class KindCatalogTest {
                 .withAccessMode(VolumeAccessMode.READ_WRITE_MANY).withStorageClass("nfs");
         DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "2.0.1"))
                         .withMount(Volumes.persistentClaim("uploads", uploads), "/srv/uploads")
+                        .withReadOnlyMount(Volumes.projected("settings", ProjectedSource.configMap(config),
+                                ProjectedSource.secret(token).withItem(token.key("TOKEN"), "token", FileMode.of("0400")),
+                                ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("vault/token"))
+                                .withDefaultMode(FileMode.of("0440")), "/etc/web")
                         .withPreStop(PreStop.sleep(Duration.ofSeconds(5)))
                         .withPort(HTTP).withResources(RESOURCES).withEnv(Env.from("LANGUAGE", config.key("LANGUAGE")), Env.from("TOKEN", token.key("TOKEN")))
                         .withReadinessProbe(ProbeDef.httpGet("/ready", HTTP)).withLivenessProbe(ProbeDef.httpGet("/health", HTTP)))

@@ -10,6 +10,7 @@ import static dev.kforge.dsl.check.LinterParity.privilegedStack;
 import static dev.kforge.dsl.check.LinterParity.report;
 import static dev.kforge.dsl.check.LinterParity.stack;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.core.Policy;
@@ -31,6 +32,7 @@ import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.ProjectedSource;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import io.fabric8.kubernetes.api.model.Container;
@@ -301,6 +303,9 @@ class KubeLinterParityTest {
         });
 
         assertThat(onlyProblem(() -> stack(edited))).startsWith("ERROR prod/Deployment web: raw edit \"long token\" changed what the checks read");
+        // The DSL's own token lives at most a day.
+        assertThatThrownBy(() -> ProjectedSource.serviceAccountToken("vault", Duration.ofDays(7)))
+                .hasMessageContaining("expiration \"604800 s\" is invalid: must be whole seconds from 600 (10 minutes, the API server's least) to 86400");
     }
 
     @Test

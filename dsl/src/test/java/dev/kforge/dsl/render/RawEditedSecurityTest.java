@@ -156,8 +156,9 @@ class RawEditedSecurityTest {
         });
 
         assertThatThrownBy(() -> Renderer.render(baseline(edited)))
-                .hasMessageContaining("(spec.template.spec.volumes[*].projected.sources[*].serviceAccountToken: [] -> [kube-api]). "
-                        + "Set it in the definition instead (withApiAccessAs)");
+                .hasMessageContaining("(spec.template.spec.volumes[*].projected.sources[*].serviceAccountToken: [] -> [kube-api/token for the "
+                        + "API server, 3600 s]). Set it in the definition instead (withApiAccessAs for an API token, Volumes.projected(name, "
+                        + "ProjectedSource.serviceAccountToken(audience, expiration)) for another service's)");
     }
 
     @Test

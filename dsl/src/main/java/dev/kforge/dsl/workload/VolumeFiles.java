@@ -1,0 +1,38 @@
+package dev.kforge.dsl.workload;
+
+import dev.kforge.dsl.core.Given;
+import dev.kforge.dsl.core.InvalidDefinitionException;
+import java.util.List;
+import java.util.Optional;
+
+/** The rules of the files a ConfigMap, Secret or Downward API volume (or projected source) writes, told of {@code subject}. */
+final class VolumeFiles {
+    private VolumeFiles() {
+    }
+
+    /** {@code source} (the {@code field} of {@code subject}) written at {@code path}, a relative path, with {@code mode}. */
+    static <S> VolumeDef.KeyFile<S> file(String subject, String field, S source, String path, Optional<FileMode> mode) {
+        return new VolumeDef.KeyFile<>(Given.value(subject, field, source), relativePath(subject, path), mode);
+    }
+
+    static Optional<FileMode> mode(String subject, FileMode mode) {
+        return Optional.of(Given.value(subject, "mode", mode));
+    }
+
+    /** A pod field a volume can write: a metadata field (the others are only available to env vars). */
+    static PodField metadataField(String subject, PodField field) {
+        if (Given.value(subject, "field", field).path().startsWith("status.") || field.path().startsWith("spec.")) {
+            throw InvalidDefinitionException.invalid(subject, "downwardAPI field", field.path(),
+                    "is only available to env vars (volumes support metadata fields)", "Use Env.from(name, field).");
+        }
+        return field;
+    }
+
+    static String relativePath(String subject, String path) {
+        if (path == null || path.isEmpty() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
+            throw InvalidDefinitionException.invalid(subject, "item path", String.valueOf(path),
+                    "must be a relative path without '..'", "For example \"app.properties\".");
+        }
+        return path;
+    }
+}
