@@ -13,7 +13,9 @@ import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
+import dev.kforge.dsl.workload.PodPriority;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.PriorityClassDef;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.Workload;
@@ -31,6 +33,7 @@ import java.util.Optional;
  */
 final class WorkloadReferencesCheck implements StackCheck {
     static final String SERVICE_ACCOUNT = "service-account-reference";
+    static final String PRIORITY_CLASS = "priority-class-reference";
     static final String PROBE_PORT = "probe-port";
     static final String SELECTOR = "selector-match";
     static final String BUDGET = "budget-selection";
@@ -49,6 +52,12 @@ final class WorkloadReferencesCheck implements StackCheck {
                             "Add the ServiceAccount to the stack with Stack.with(...)."));
                 }
             });
+            if (workload.pod().priority().orElse(null) instanceof PodPriority.OfStack ofStack
+                    && index.find(Kind.PRIORITY_CLASS, ofStack.name(), PriorityClassDef.class).isEmpty()) {
+                problems.add(Problem.of(PRIORITY_CLASS, Severity.ERROR, stack.describe(), workload,
+                        "priorityClassName names a PriorityClass that is not in the stack: the API server refuses its pods", ofStack.name(),
+                        "Add the PriorityClass to the stack with Stack.with(...), or name one the cluster has with withClusterPriorityClass."));
+            }
             for (ContainerDef container : workload.containers()) {
                 checkProbe(stack, problems, workload, container, "readinessProbe", container.readinessProbe());
                 checkProbe(stack, problems, workload, container, "livenessProbe", container.livenessProbe());

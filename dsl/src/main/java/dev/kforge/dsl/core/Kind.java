@@ -14,6 +14,7 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
     /** Namespace policies: before anything that creates pods. */
     public static final Kind RESOURCE_QUOTA = new Kind("v1", "ResourceQuota", Scope.NAMESPACED, 11, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind LIMIT_RANGE = new Kind("v1", "LimitRange", Scope.NAMESPACED, 11, Names.Rule.DNS1123_SUBDOMAIN);
+    public static final Kind PRIORITY_CLASS = new Kind("scheduling.k8s.io/v1", "PriorityClass", Scope.CLUSTER, 12, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind SERVICE_ACCOUNT = new Kind("v1", "ServiceAccount", Scope.NAMESPACED, 20, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind CLUSTER_ROLE = new Kind("rbac.authorization.k8s.io/v1", "ClusterRole", Scope.CLUSTER, 21, Names.Rule.PATH_SEGMENT);
     public static final Kind ROLE = new Kind("rbac.authorization.k8s.io/v1", "Role", Scope.NAMESPACED, 21, Names.Rule.PATH_SEGMENT);
@@ -39,9 +40,9 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
 
     /** The API groups of Kubernetes itself (of the kinds this library writes). */
     private static final java.util.Set<String> KUBERNETES_GROUPS = java.util.Set.of("", "apps", "batch", "policy", "autoscaling",
-            "rbac.authorization.k8s.io", "networking.k8s.io");
+            "rbac.authorization.k8s.io", "networking.k8s.io", "scheduling.k8s.io");
 
-    private static final java.util.List<Kind> BUILT_IN = java.util.List.of(NAMESPACE, RESOURCE_QUOTA, LIMIT_RANGE, SERVICE_ACCOUNT,
+    private static final java.util.List<Kind> BUILT_IN = java.util.List.of(NAMESPACE, RESOURCE_QUOTA, LIMIT_RANGE, PRIORITY_CLASS, SERVICE_ACCOUNT,
             CLUSTER_ROLE, ROLE, CLUSTER_ROLE_BINDING, ROLE_BINDING, CONFIG_MAP, SECRET, EXTERNAL_SECRET, SEALED_SECRET,
             PERSISTENT_VOLUME_CLAIM, SERVICE, NETWORK_POLICY, DEPLOYMENT, STATEFUL_SET, DAEMON_SET, CRON_JOB, JOB, POD_DISRUPTION_BUDGET,
             HORIZONTAL_POD_AUTOSCALER, INGRESS);

@@ -148,6 +148,11 @@ final class CheckedFields {
         Long grace = pod.getTerminationGracePeriodSeconds();
         fields.put(path + ".spec.terminationGracePeriodSeconds", grace == null ? Field.unset(30, "withTerminationGracePeriodSeconds")
                 : Field.of(grace, "withTerminationGracePeriodSeconds"));
+        // The reference check reads the PriorityClass: one missing from the cluster gets the pods refused.
+        String priority = pod.getPriorityClassName();
+        fields.put(path + ".spec.priorityClassName", priority == null || priority.isEmpty()
+                ? Field.unset("the cluster's default", "withPriorityClass or withClusterPriorityClass")
+                : Field.of(priority, "withPriorityClass or withClusterPriorityClass"));
         // Who the pods run as and whether they hold an API token: what the RBAC and token-mount rules read.
         // The deprecated serviceAccount stands for serviceAccountName where that is empty, as the API server reads it.
         String account = pod.getServiceAccountName() == null || pod.getServiceAccountName().isEmpty() ? pod.getServiceAccount()

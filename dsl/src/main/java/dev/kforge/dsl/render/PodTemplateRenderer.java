@@ -50,6 +50,7 @@ final class PodTemplateRenderer {
         pod.setAutomountServiceAccountToken(workload.mountServiceAccountToken());
         pod.setSecurityContext(security(workload.security()));
         pod.setTerminationGracePeriodSeconds(workload.terminationGracePeriodSeconds().map(Long::valueOf).orElse(null));
+        pod.setPriorityClassName(workload.pod().priority().map(priority -> priority.name()).orElse(null));
         // Mutable lists: raw edits may add to them.
         List<Container> initContainers = new ArrayList<>();
         for (ContainerDef init : workload.pod().initPhase()) {

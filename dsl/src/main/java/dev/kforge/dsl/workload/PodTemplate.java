@@ -3,6 +3,7 @@ package dev.kforge.dsl.workload;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretType;
 import dev.kforge.dsl.core.Annotations;
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Lists;
@@ -32,12 +33,14 @@ import java.util.Optional;
  * @param nodeAffinity            the node labels the pods need or prefer, set-based; default none
  * @param podAffinities           the other workloads' pods these pods need or prefer to be near or apart from; default none
  * @param nativeSidecars          which sidecars of {@code containers} are native and where they start among the init containers; default none
+ * @param priority                the PriorityClass the pods are scheduled (and preempt others) with; default the cluster's default
  */
 public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> containers, Labels labels, Annotations annotations,
                           Optional<ServiceAccountDef> serviceAccount, boolean mountServiceAccountToken,
                           List<SecretDef> imagePullSecrets, PodSecurity security,
                           Optional<Integer> terminationGracePeriodSeconds, List<Toleration> tolerations, Labels nodeSelector,
-                          NodeAffinity nodeAffinity, List<PodAffinity> podAffinities, List<NativeSidecar> nativeSidecars) {
+                          NodeAffinity nodeAffinity, List<PodAffinity> podAffinities, List<NativeSidecar> nativeSidecars,
+                          Optional<PodPriority> priority) {
     private static final String SUBJECT = "Pod template";
 
     public PodTemplate {
@@ -47,6 +50,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
         imagePullSecrets = List.copyOf(imagePullSecrets);
         podAffinities = List.copyOf(podAffinities);
         nativeSidecars = List.copyOf(nativeSidecars);
+        Given.value(SUBJECT, "priority", priority);
         if (containers.isEmpty()) {
             throw InvalidDefinitionException.invalid(SUBJECT, "containers", List.of(), "must hold at least one container",
                     "Start the workload with .running(mainContainer).");
@@ -186,7 +190,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
             throw InvalidDefinitionException.of(SUBJECT, "the main container is missing. Pass one, e.g. ContainerDef.named(\"app\").image(..).");
         }
         return new PodTemplate(List.of(), List.of(main), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
-                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE, List.of(), List.of());
+                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE, List.of(), List.of(), Optional.empty());
     }
 
     /** The main container: the first one. */
@@ -228,79 +232,86 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
         return phase;
     }
 
+    /** Pods scheduled with {@code priority}: they preempt pods of lower priority when the cluster is full. */
+    public PodTemplate withPriority(PodPriority priority) {
+        return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars,
+                Optional.of(Given.value(SUBJECT, "priority class", priority)));
+    }
+
     /** Runs {@code init} to completion before the containers start, after the init containers before it. */
     public PodTemplate withInitContainer(ContainerDef init) {
         return new PodTemplate(Lists.append(initContainers, init), containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     /** One more container beside the main one, started with it. */
     public PodTemplate withSidecar(ContainerDef sidecar) {
         return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     /** One more sidecar, native: started after the init containers added so far, before the later ones and the main container. */
     public PodTemplate withNativeSidecar(ContainerDef sidecar) {
         return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
                 imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities,
-                Lists.append(nativeSidecars, new NativeSidecar(sidecar.name(), initContainers.size())));
+                Lists.append(nativeSidecars, new NativeSidecar(sidecar.name(), initContainers.size())), priority);
     }
 
     /** One more pod label; the caller refuses the labels the stack derives. */
     public PodTemplate withLabel(String key, String value) {
         return new PodTemplate(initContainers, containers, labels.with(key, value), annotations, serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     public PodTemplate withAnnotation(String key, String value) {
         return new PodTemplate(initContainers, containers, labels, annotations.with(key, value), serviceAccount, mountServiceAccountToken,
-                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     /** Runs as {@code account}, with its API token mounted or not. */
     public PodTemplate withServiceAccount(ServiceAccountDef account, boolean mountToken) {
         return new PodTemplate(initContainers, containers, labels, annotations, Optional.of(account), mountToken, imagePullSecrets, security,
-                terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
+                terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     public PodTemplate withImagePullSecret(SecretDef credentials) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
+                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     public PodTemplate withSecurity(PodSecurity security) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     public PodTemplate withTerminationGracePeriodSeconds(int seconds) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, Optional.of(seconds), tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
+                security, Optional.of(seconds), tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     /** Also tolerates {@code toleration}. */
     public PodTemplate withToleration(Toleration toleration) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, Lists.append(tolerations, toleration), nodeSelector, nodeAffinity, podAffinities, nativeSidecars);
+                security, terminationGracePeriodSeconds, Lists.append(tolerations, toleration), nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     /** Runs only on nodes matching {@code expressions}, all of them (besides the requirements before). */
     public PodTemplate withNodeRequirement(List<LabelExpression> expressions) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withRequired(expressions), podAffinities, nativeSidecars);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withRequired(expressions), podAffinities, nativeSidecars, priority);
     }
 
     /** Prefers nodes matching {@code preference}'s expressions by its weight. */
     public PodTemplate withNodePreference(NodeAffinity.Preference preference) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withPreferred(preference), podAffinities, nativeSidecars);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withPreferred(preference), podAffinities, nativeSidecars, priority);
     }
 
     /** Runs only on nodes labelled {@code key=value} (besides the labels required before). */
     public PodTemplate withNodeSelector(String key, String value) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector.with(key, value), nodeAffinity, podAffinities, nativeSidecars);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector.with(key, value), nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     /** Also runs near or apart from another workload's pods (after the affinities before). */
@@ -309,7 +320,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
             throw InvalidDefinitionException.invalid(SUBJECT, "pod affinity", null, "must be given", "For example PodAffinity.near(cache, Topology.NODE).");
         }
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, Lists.append(podAffinities, affinity), nativeSidecars);
+                security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, Lists.append(podAffinities, affinity), nativeSidecars, priority);
     }
 
     /** Refuses a per-pod claim for a workload whose pods would share it: only a StatefulSet gives each pod its own disk. */

@@ -143,6 +143,23 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withAnnotation(key, value)));
     }
 
+    /**
+     * Schedules the pods with {@code priorityClass}, a class of the stack: before pods of lower priority, evicting them when
+     * the cluster is full (unless the class is without preemption).
+     */
+    default T withPriorityClass(PriorityClassDef priorityClass) {
+        Given.value(describe(), "priority class", priorityClass);
+        return withPod(pod().withPriority(new PodPriority.OfStack(priorityClass)));
+    }
+
+    /**
+     * Schedules the pods with a PriorityClass the cluster has, e.g. {@code "system-node-critical"} for a node agent that must
+     * not be evicted to make room, or one a platform team defines for every service.
+     */
+    default T withClusterPriorityClass(String name) {
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withPriority(new PodPriority.OfCluster(name))));
+    }
+
     /** Runs the pods as {@code account} without mounting its API token. */
     default T withServiceAccount(ServiceAccountDef account) {
         Given.value(describe(), "service account", account);

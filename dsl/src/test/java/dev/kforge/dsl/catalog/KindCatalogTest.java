@@ -55,6 +55,7 @@ import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodManagement;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.PreStop;
+import dev.kforge.dsl.workload.PriorityClassDef;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.ProjectedSource;
 import dev.kforge.dsl.workload.Resources;
@@ -77,7 +78,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One stack with every kind the library renders, the kinds tgr's environments do not use among
- * them (ResourceQuota, LimitRange, PersistentVolumeClaim, StatefulSet, DaemonSet, CronJob, Job, Role, SealedSecret), rendered through the whole pipeline without a
+ * them (ResourceQuota, LimitRange, PriorityClass, PersistentVolumeClaim, StatefulSet, DaemonSet, CronJob, Job, Role, SealedSecret), rendered through the whole pipeline without a
  * problem. The files are left in {@code dsl/target/kind-catalog/} for CI, which validates them
  * against the strict Kubernetes 1.33 schemas as it does out/.
  */
@@ -91,6 +92,7 @@ class KindCatalogTest {
 
     private static Stack catalog() {
         ServiceAccountDef account = ServiceAccountDef.named("web");
+        PriorityClassDef critical = PriorityClassDef.named("catalog-critical", 100000).withDescription("The web API: before batch jobs.");
         ConfigMapDef config = ConfigMapDef.named("web-config").withProperty("LANGUAGE", "python");
         SecretDef password = SecretDef.opaque("db-password", "PASSWORD")
                 .withSource(SecretSource.sealed(Map.of("PASSWORD", "AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq" + "x".repeat(40))));
@@ -108,7 +110,7 @@ class KindCatalogTest {
                         .withPreStop(PreStop.sleep(Duration.ofSeconds(5)))
                         .withPort(HTTP).withResources(RESOURCES).withEnv(Env.from("LANGUAGE", config.key("LANGUAGE")), Env.from("TOKEN", token.key("TOKEN")))
                         .withReadinessProbe(ProbeDef.httpGet("/ready", HTTP)).withLivenessProbe(ProbeDef.httpGet("/health", HTTP)))
-                .withInitContainer(migrate).withApiAccessAs(account).withComponent("api");
+                .withInitContainer(migrate).withApiAccessAs(account).withComponent("api").withPriorityClass(critical);
         ServiceDef webService = ServiceDef.named("web").selecting(web).withPort(WEB);
 
         ContainerDef postgres = ContainerDef.named("postgres").image(Image.of("example/postgres", "16.4.0")).withPort(PG).withResources(RESOURCES)
@@ -141,7 +143,7 @@ class KindCatalogTest {
                         .withStartupProbe(ProbeDef.exec("shipper", "ping")).withReadinessProbe(ProbeDef.grpc(Port.tcp("otlp", 4317), "otlp.Logs"))
                         .withLivenessProbe(ProbeDef.exec("shipper", "ping")))
                 .withToleration(Toleration.exists("node-role.kubernetes.io/control-plane").effect(TaintEffect.NO_SCHEDULE))
-                .withNodeSelector("kubernetes.io/os", "linux")
+                .withNodeSelector("kubernetes.io/os", "linux").withClusterPriorityClass("system-node-critical")
                 .withNodeRequirement(LabelExpression.doesNotExist("node.kubernetes.io/exclude-from-monitoring"))
                 .withNodePreference(50, LabelExpression.in("topology.kubernetes.io/zone", "eu-west-1a", "eu-west-1b"));
 
@@ -151,7 +153,7 @@ class KindCatalogTest {
         RoleDef reader = RoleDef.named("web-reader", PolicyRule.allow(Verb.GET, Verb.LIST).on(ApiResource.CONFIG_MAPS));
         ClusterRoleDef nodes = ClusterRoleDef.named("catalog-nodes", PolicyRule.allow(Verb.GET).on(new ApiResource("", "nodes")));
         return Stack.named("catalog").environment("prod").namespace(NamespaceDef.named("catalog-prod")).withPolicy(Policy.STRICT)
-                .with(quota, defaults, account, config, password, token, uploads, web, webService, db, dbService, report, schema, agent, reader, nodes,
+                .with(quota, defaults, critical, account, config, password, token, uploads, web, webService, db, dbService, report, schema, agent, reader, nodes,
                         RoleBindingDef.named("web-reader").granting(reader).to(account),
                         ClusterRoleBindingDef.named("catalog-nodes").granting(nodes).to(account)
                                 .waive(PolicyCheck.CLUSTER_ROLE_BINDING, "nodes are cluster-scoped: only a ClusterRoleBinding grants them"),

@@ -133,7 +133,8 @@ class CliTest {
         assertThat(exit).isEqualTo(0);
         assertThat(err()).isEmpty();
         assertThat(out()).isEqualTo("kubectl apply -f " + outDir.resolve("prod") + " --prune -l app.kubernetes.io/instance=demo-prod,app.kubernetes.io/managed-by=kforge"
-                + " --prune-allowlist=core/v1/Namespace --prune-allowlist=core/v1/LimitRange --prune-allowlist=core/v1/ResourceQuota --prune-allowlist=core/v1/ServiceAccount"
+                + " --prune-allowlist=core/v1/Namespace --prune-allowlist=core/v1/LimitRange --prune-allowlist=core/v1/ResourceQuota"
+                + " --prune-allowlist=scheduling.k8s.io/v1/PriorityClass --prune-allowlist=core/v1/ServiceAccount"
                 + " --prune-allowlist=rbac.authorization.k8s.io/v1/ClusterRole --prune-allowlist=rbac.authorization.k8s.io/v1/Role"
                 + " --prune-allowlist=rbac.authorization.k8s.io/v1/ClusterRoleBinding --prune-allowlist=rbac.authorization.k8s.io/v1/RoleBinding"
                 + " --prune-allowlist=core/v1/ConfigMap --prune-allowlist=core/v1/PersistentVolumeClaim --prune-allowlist=core/v1/Service --prune-allowlist=networking.k8s.io/v1/NetworkPolicy"

@@ -260,7 +260,7 @@ class NativeSidecarsTest {
         for (PodTemplate.NativeSidecar wrong : List.of(new PodTemplate.NativeSidecar("web", 0), new PodTemplate.NativeSidecar("nobody", 0),
                 new PodTemplate.NativeSidecar("proxy", 1), new PodTemplate.NativeSidecar("proxy", -1))) {
             assertThatThrownBy(() -> new PodTemplate(List.of(), List.of(WEB, PROXY_SIDECAR), Labels.EMPTY, Annotations.EMPTY, Optional.empty(),
-                    false, List.of(), PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE, List.of(), List.of(wrong)))
+                    false, List.of(), PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE, List.of(), List.of(wrong), Optional.empty()))
                     .isInstanceOf(InvalidDefinitionException.class)
                     .hasMessage("Pod template: native sidecar \"" + wrong.name() + " after " + wrong.afterInitContainers() + " init containers\" "
                             + "is invalid: must name a sidecar of the pod once, after 0 to 0 init containers. Add native sidecars with "

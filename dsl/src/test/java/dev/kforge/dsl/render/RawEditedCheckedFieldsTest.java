@@ -76,14 +76,14 @@ class RawEditedCheckedFieldsTest {
             d.getSpec().setReplicas(2);
             web(d).getResources().getLimits().put("cpu", new Quantity("1000m"));
             web(d).getResources().getRequests().put("ephemeral-storage", new Quantity("1Gi"));
-            d.getSpec().getTemplate().getSpec().setPriorityClassName("high");
+            d.getSpec().getTemplate().getSpec().setRuntimeClassName("gvisor");
             d.getSpec().getStrategy().setRollingUpdate(null); // the API server's defaults: what the DSL wrote
         }));
 
         String yaml = Renderer.render(stack).files().stream().filter(file -> file.fileName().contains("deployment")).findFirst()
                 .orElseThrow().content();
 
-        assertThat(yaml).contains("cpu: 1000m", "ephemeral-storage: 1Gi", "priorityClassName: high").doesNotContain("maxSurge");
+        assertThat(yaml).contains("cpu: 1000m", "ephemeral-storage: 1Gi", "runtimeClassName: gvisor").doesNotContain("maxSurge");
     }
 
     @Test

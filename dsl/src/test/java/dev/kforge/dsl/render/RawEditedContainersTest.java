@@ -85,7 +85,7 @@ class RawEditedContainersTest {
         assertThat(Renderer.render(stack(init)).files()).isNotEmpty();
         // The definition's own init containers are the policy check's to judge, not the edit's.
         DeploymentDef unpinnedInit = DEPLOYMENT.withInitContainer(ContainerDef.named("setup").image(Image.parse("example/setup:latest")))
-                .withRawEdit("priority", d -> d.getSpec().getTemplate().getSpec().setPriorityClassName("high"));
+                .withRawEdit("sandbox", d -> d.getSpec().getTemplate().getSpec().setRuntimeClassName("gvisor"));
         assertThat(Renderer.render(stack(unpinnedInit)).files()).isNotEmpty();
 
         JobDef job = JobDef.named("migrate").running(WEB).withRawEdit("helper", j -> add(j.getSpec().getTemplate().getSpec(),

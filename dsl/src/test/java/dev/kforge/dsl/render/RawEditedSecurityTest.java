@@ -99,7 +99,7 @@ class RawEditedSecurityTest {
     @Test
     void what_the_definition_already_breaks_is_the_policy_checks_to_report_not_the_edits() {
         DeploymentDef writable = DeploymentDef.named("web").running(WEB.withSecurity(ContainerSecurity.RESTRICTED.withReadOnlyRootFilesystem(false)))
-                .withReplicas(2).withRawEdit("priority", d -> d.getSpec().getTemplate().getSpec().setPriorityClassName("high"));
+                .withReplicas(2).withRawEdit("sandbox", d -> d.getSpec().getTemplate().getSpec().setRuntimeClassName("gvisor"));
 
         assertThat(Renderer.render(baseline(writable).withPolicy(Policy.RELAXED)).files()).isNotEmpty();
     }

@@ -55,7 +55,7 @@ class DeploymentDefTest {
     void rejects_a_pod_template_built_without_containers() {
         // The steps always give a main container; the record's constructor is public, so it checks too.
         assertThatThrownBy(() -> new PodTemplate(List.of(), List.of(), Labels.EMPTY, Annotations.EMPTY, Optional.empty(), false, List.of(),
-                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE, List.of(), List.of()))
+                PodSecurity.RESTRICTED, Optional.empty(), List.of(), Labels.EMPTY, NodeAffinity.NONE, List.of(), List.of(), Optional.empty()))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Pod template: containers [] is invalid: must hold at least one container. "
                         + "Start the workload with .running(mainContainer).");

@@ -1,0 +1,81 @@
+package dev.kforge.dsl.render;
+
+import static dev.kforge.dsl.testing.Rendering.file;
+import static dev.kforge.dsl.testing.Rendering.render;
+import static dev.kforge.dsl.testing.Rendering.reportOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.PriorityClassDef;
+import org.junit.jupiter.api.Test;
+
+class PriorityClassTest {
+    private final PriorityClassDef critical = PriorityClassDef.named("shop-critical", 100000).withDescription("Checkout: before batch jobs.");
+    private final DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")));
+
+    @Test
+    void renders_the_class_before_the_workloads_and_the_pods_naming_it() {
+        RenderedEnvironment rendered = render(critical, web.withPriorityClass(critical));
+
+        assertThat(file(rendered, "12-priorityclass-shop-critical.yaml")).isEqualTo("""
+                apiVersion: scheduling.k8s.io/v1
+                kind: PriorityClass
+                metadata:
+                  name: shop-critical
+                  labels:
+                    app.kubernetes.io/instance: demo-test
+                    app.kubernetes.io/managed-by: kforge
+                    app.kubernetes.io/part-of: demo
+                    kforge.dev/environment: test
+                description: "Checkout: before batch jobs."
+                preemptionPolicy: PreemptLowerPriority
+                value: 100000
+                """);
+        assertThat(file(rendered, "50-deployment-web.yaml")).contains("      priorityClassName: shop-critical\n");
+        assertThat(file(render(critical.withoutPreemption()), "12-priorityclass-shop-critical.yaml"))
+                .contains("preemptionPolicy: Never\n").doesNotContain("globalDefault");
+    }
+
+    @Test
+    void a_class_the_cluster_has_is_named_as_it_is() {
+        assertThat(file(render(web.withClusterPriorityClass("system-node-critical")), "50-deployment-web.yaml"))
+                .contains("      priorityClassName: system-node-critical\n");
+        assertThat(file(render(web), "50-deployment-web.yaml")).doesNotContain("priorityClassName");
+        assertThatThrownBy(() -> web.withClusterPriorityClass("Critical"))
+                .hasMessageStartingWith("Deployment web: priorityClassName \"Critical\" is invalid");
+    }
+
+    @Test
+    void refuses_what_the_api_server_refuses() {
+        assertThatThrownBy(() -> PriorityClassDef.named("system-batch", 10))
+                .hasMessage("PriorityClass system-batch: name \"system-batch\" is reserved for the cluster's own classes (the API server "
+                        + "refuses it). Run pods with one of those with withClusterPriorityClass(\"system-node-critical\"); name a class of "
+                        + "your own otherwise, e.g. \"batch\".");
+        assertThatThrownBy(() -> PriorityClassDef.named("urgent", 1_000_000_001))
+                .hasMessage("PriorityClass urgent: value 1000000001 is invalid: must be at most 1000000000: higher values are the system "
+                        + "classes' (system-cluster-critical is 2000000000). Give a value up to 1000000000, or run the pods with "
+                        + "withClusterPriorityClass(\"system-cluster-critical\").");
+        assertThat(PriorityClassDef.named("batch", -10).value()).isEqualTo(-10);
+    }
+
+    @Test
+    void a_class_missing_from_the_stack_is_an_error_and_raw_edits_may_not_change_it() {
+        assertThat(reportOf(Policy.RELAXED, web.withPriorityClass(critical))).contains("ERROR prod/Deployment web: priorityClassName names "
+                + "a PriorityClass that is not in the stack: the API server refuses its pods (shop-critical). Add the PriorityClass to the "
+                + "stack with Stack.with(...), or name one the cluster has with withClusterPriorityClass.");
+        Stack edited = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(critical,
+                web.withPriorityClass(critical).withRawEdit("other class", d -> d.getSpec().getTemplate().getSpec().setPriorityClassName("batch")));
+        assertThatThrownBy(() -> Renderer.render(edited)).isInstanceOf(RawEditException.class)
+                .hasMessage("Deployment web: raw edit \"other class\" changed what the checks read from the definition "
+                        + "(spec.template.spec.priorityClassName: shop-critical -> batch). Set it in the definition instead "
+                        + "(withPriorityClass or withClusterPriorityClass), where the checks see it.");
+    }
+}
