@@ -153,6 +153,14 @@ public sealed interface VolumeDef {
                         throw InvalidDefinitionException.invalid(subject(name), "file", path, "is written by two sources, which the API "
                                 + "server refuses", "Project one of them elsewhere with withItem(key, path) (or atPath for a token).");
                     }
+                    for (String other : paths) {
+                        if (other.startsWith(path + "/") || path.startsWith(other + "/")) {
+                            String file = other.startsWith(path + "/") ? path : other;
+                            throw InvalidDefinitionException.invalid(subject(name), "file", path, "clashes with " + other + ": " + file
+                                    + " would be both a file and a directory, so the kubelet cannot write the volume and the pods never start",
+                                    "Project one of them elsewhere with withItem(key, path) (or atPath for a token).");
+                        }
+                    }
                     paths.add(path);
                 }
             }

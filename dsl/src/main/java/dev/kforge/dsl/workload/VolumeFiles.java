@@ -33,6 +33,11 @@ final class VolumeFiles {
             throw InvalidDefinitionException.invalid(subject, "item path", String.valueOf(path),
                     "must be a relative path without '..'", "For example \"app.properties\".");
         }
+        if (path.startsWith("..")) {
+            // The kubelet keeps the volume's own entries there (..data, ..2024_01_01...): the API server refuses the name.
+            throw InvalidDefinitionException.invalid(subject, "item path", path, "must not start with '..', which the API server refuses "
+                    + "(the kubelet's own entries of the volume start so)", "Drop the leading dots, e.g. \"" + path.replaceFirst("^\\.+", "") + "\".");
+        }
         return path;
     }
 }

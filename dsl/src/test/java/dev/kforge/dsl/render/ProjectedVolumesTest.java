@@ -158,4 +158,40 @@ class ProjectedVolumesTest {
         assertThatThrownBy(() -> ProjectedSource.configMap(null))
                 .hasMessage("Projected source: configMap is missing (null). Pass a value, or leave the default.");
     }
+
+    @Test
+    void refuses_a_file_path_starting_with_two_dots_as_the_api_server_does() {
+        // The API server refuses a first path element starting with '..' (validateLocalNonReservedPath): the kubelet's ..data.
+        assertThatThrownBy(() -> ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("..token"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Projected serviceAccountToken: item path \"..token\" is invalid: must not start with '..', which the API server "
+                        + "refuses (the kubelet's own entries of the volume start so). Drop the leading dots, e.g. \"token\".");
+        assertThatThrownBy(() -> ProjectedSource.secret(tls).withItem(tls.key("tls.key"), "..data/tls.key"))
+                .hasMessage("Projected Secret tls: item path \"..data/tls.key\" is invalid: must not start with '..', which the API server "
+                        + "refuses (the kubelet's own entries of the volume start so). Drop the leading dots, e.g. \"data/tls.key\".");
+        assertThatThrownBy(() -> Volumes.configMap("conf", config).withItem(config.key("app.properties"), "..app.properties"))
+                .hasMessageStartingWith("Volume conf: item path \"..app.properties\" is invalid: must not start with '..'");
+        assertThatThrownBy(() -> Volumes.downwardApi("pod").withFile("..labels", PodField.LABELS))
+                .hasMessageStartingWith("Volume pod: item path \"..labels\" is invalid: must not start with '..'");
+        // Dots further on are a file name like any other.
+        assertThat(ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("vault/..token").paths()).containsExactly("vault/..token");
+    }
+
+    @Test
+    void refuses_a_file_of_one_source_where_another_writes_a_directory() {
+        // The kubelet writes each file after creating its directory: a file vault and a file vault/token cannot both be.
+        assertThatThrownBy(() -> Volumes.projected("app", ProjectedSource.secret(tls).withItem(tls.key("tls.key"), "vault"),
+                ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("vault/token")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Volume app: file \"vault/token\" clashes with vault: vault would be both a file and a directory, so the "
+                        + "kubelet cannot write the volume and the pods never start. Project one of them elsewhere with withItem(key, path) "
+                        + "(or atPath for a token).");
+        assertThatThrownBy(() -> Volumes.projected("app", ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("tls/ca/token"),
+                ProjectedSource.secret(tls).withItem(tls.key("tls.crt"), "tls/ca")))
+                .hasMessageStartingWith("Volume app: file \"tls/ca\" clashes with tls/ca/token: tls/ca would be both a file and a directory");
+        // A shared directory, or a name that only starts like another, is fine.
+        assertThat(Volumes.projected("app", ProjectedSource.secret(tls).withItem(tls.key("tls.key"), "tls/tls.key"),
+                ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("tls/token"),
+                ProjectedSource.serviceAccountToken("aws", Duration.ofHours(1)).atPath("tlsx")).sources()).hasSize(3);
+    }
 }
