@@ -11,6 +11,7 @@ import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
 import dev.kforge.dsl.workload.StatefulSetDef;
+import dev.kforge.dsl.workload.TopologySpread;
 import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.VolumeMount;
@@ -164,15 +165,25 @@ final class ClaimAccessCheck implements StackCheck {
         ReplicatedWorkload<?> replicated = (ReplicatedWorkload<?>) workload;
         int replicas = PodCounts.mostReplicas(replicated, stack);
         String why = replicas + (replicas == 1 ? " pod" : " pods");
-        // A required spread with a skew of one puts two pods in two domains of its label, so on two nodes.
         boolean separate = replicated.nodeSpread() == NodeSpread.REQUIRED || replicated.zoneSpread() == ZoneSpread.REQUIRED
-                || replicated.topologySpreads().stream().anyMatch(spread -> spread.required() && spread.maxSkew() == 1);
+                || replicated.topologySpreads().stream().anyMatch(ClaimAccessCheck::separatesPods);
         int surge = PodCounts.surge(workload, replicas);
         if (surge > 0) {
             return new Mounters(workload, replicas + surge, why + ", and a rolling update starts "
                     + (surge == 1 ? "a new one before an old one stops" : surge + " new ones before old ones stop"), surge, separate);
         }
         return new Mounters(workload, replicas, why, 0, separate);
+    }
+
+    /**
+     * Whether a spread puts two pods in two domains of its label, so on two nodes: a required one with a skew of one over
+     * the nodes or zones (as the node and zone spreads are taken), or over another label with minDomains of 2 or more.
+     * Without minDomains, a label with one value in the cluster (one region) is one domain, whose count is the minimum:
+     * every pod may go there.
+     */
+    private static boolean separatesPods(TopologySpread spread) {
+        boolean nodesOrZones = spread.topologyKey().equals(NodeSpread.NODE_TOPOLOGY_KEY) || spread.topologyKey().equals(ZoneSpread.ZONE_TOPOLOGY_KEY);
+        return spread.required() && spread.maxSkew() == 1 && (nodesOrZones || spread.minDomains().orElse(1) >= 2);
     }
 
     /**

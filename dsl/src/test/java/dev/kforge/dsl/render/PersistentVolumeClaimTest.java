@@ -32,6 +32,7 @@ import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.StatefulSetDef;
+import dev.kforge.dsl.workload.Topology;
 import dev.kforge.dsl.workload.TopologySpread;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.VolumeAccessMode;
@@ -167,9 +168,14 @@ class PersistentVolumeClaimTest {
         assertThat(problems(UPLOADS, web(UPLOADS).withNodeSpread(NodeSpread.REQUIRED))).isEmpty();
         assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withZoneSpread(ZoneSpread.REQUIRED))).singleElement().asString()
                 .startsWith("ERROR").contains("on different nodes (a required spread)");
-        // A required spread over any node label with a skew of one puts two pods in two domains, so on two nodes.
-        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withTopologySpread(TopologySpread.requiredOver("example.com/rack"))))
+        // A required spread with a skew of one over the nodes, or over another label with minDomains, puts two pods in two domains.
+        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withTopologySpread(TopologySpread.requiredOver("example.com/rack").withMinDomains(2))))
                 .singleElement().asString().startsWith("ERROR").contains("on different nodes (a required spread)");
+        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withTopologySpread(TopologySpread.requiredOver(Topology.NODE))))
+                .singleElement().asString().startsWith("ERROR");
+        // Without minDomains, a label of one value in the cluster (a single region) is one domain holding every pod, maybe on one node.
+        assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withTopologySpread(TopologySpread.requiredOver("topology.kubernetes.io/region"))))
+                .singleElement().asString().startsWith("WARNING");
         // A larger skew or a preference lets them share a node.
         assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withTopologySpread(TopologySpread.requiredOver("example.com/rack").withMaxSkew(2))))
                 .singleElement().asString().startsWith("WARNING");
