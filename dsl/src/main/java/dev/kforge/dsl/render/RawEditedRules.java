@@ -18,7 +18,8 @@ import java.util.Set;
  * itself more: escalate and bind (roles above its own), impersonate (any identity), approve (certificates
  * for any identity a signer serves). Impersonate and approve limited by {@code resourceNames} (named accounts, one
  * signer) grant only those, as kube-linter's impersonate-without-resource-names and approve-signers-without-resource-names
- * see it; escalate and bind stay reported, named or not: they reach whatever the named roles grant or come to grant.
+ * see it, unless a name still reaches any identity (system:masters, example.com/*, the API server's client signer);
+ * escalate and bind stay reported, named or not: they reach whatever the named roles grant or come to grant.
  */
 final class RawEditedRules {
     private static final Set<String> ESCALATING_VERBS = Set.of("*", "escalate", "bind", "impersonate", "approve");
@@ -37,10 +38,12 @@ final class RawEditedRules {
         for (int i = 0; i < RawEditResultCheck.orEmpty(rules).size(); i++) {
             PolicyRule rule = rules.get(i);
             List<String> found = new ArrayList<>();
-            boolean named = !RawEditResultCheck.orEmpty(rule.getResourceNames()).isEmpty();
+            List<String> names = RawEditResultCheck.orEmpty(rule.getResourceNames());
+            boolean named = !names.isEmpty() && names.stream().noneMatch(RawEditedRules::unbounded);
             RawEditResultCheck.orEmpty(rule.getVerbs()).stream()
                     .filter(verb -> ESCALATING_VERBS.contains(verb) && !(named && BOUNDED_BY_NAMES.contains(verb)))
-                    .forEach(verb -> found.add("verb " + verb));
+                    .forEach(verb -> found.add("verb " + verb + (names.isEmpty() || !BOUNDED_BY_NAMES.contains(verb) ? ""
+                            : " of " + String.join(", ", names.stream().filter(RawEditedRules::unbounded).toList()))));
             wildcard("resource", rule.getResources(), found);
             wildcard("API group", rule.getApiGroups(), found);
             wildcard("nonResourceURL", rule.getNonResourceURLs(), found);
@@ -55,6 +58,15 @@ final class RawEditedRules {
                     + ".on(ApiResource.PODS); a controller that needs it waives the rule with its reason: "
                     + PolicyRules.waiving(List.of(PolicyCheck.RBAC_ESCALATION)) + ".", object.meta().origin(), null);
         }
+    }
+
+    /**
+     * A resource name that bounds impersonate or approve to nothing less than any identity: a reserved {@code system:}
+     * user or group (system:masters is every permission), a signer domain's wildcard ({@code example.com/*}, every signer
+     * of it), or the API server's client signer, which signs any user and group asked for.
+     */
+    private static boolean unbounded(String name) {
+        return name.startsWith("system:") || name.endsWith("/*") || name.equals("kubernetes.io/kube-apiserver-client");
     }
 
     private static void wildcard(String field, List<String> values, List<String> found) {

@@ -95,6 +95,22 @@ class KubeLinterRbacParityTest {
     }
 
     @Test
+    void impersonate_and_approve_named_but_reaching_any_identity_stay_escalation() {
+        // Impersonating the group system:masters is every permission; approving for a signer domain's wildcard or the API
+        // server's client signer signs certificates of any user and group, system:masters among them.
+        RoleDef masters = editedRole(List.of("impersonate"), List.of("groups"), List.of(""))
+                .withRawEdit("the admins", role -> role.getRules().get(0).setResourceNames(List.of("developers", "system:masters")));
+        RoleDef anySigner = editedRole(List.of("approve"), List.of("signers"), List.of("certificates.k8s.io"))
+                .withRawEdit("our signers", role -> role.getRules().get(0).setResourceNames(List.of("example.com/*")));
+        RoleDef clientSigner = editedRole(List.of("approve"), List.of("signers"), List.of("certificates.k8s.io"))
+                .withRawEdit("client certificates", role -> role.getRules().get(0).setResourceNames(List.of("kubernetes.io/kube-apiserver-client")));
+
+        assertThat(onlyProblem(() -> stack(deployment(), masters))).contains("(rule 1: verb impersonate of system:masters)");
+        assertThat(onlyProblem(() -> stack(deployment(), anySigner))).contains("(rule 1: verb approve of example.com/*)");
+        assertThat(onlyProblem(() -> stack(deployment(), clientSigner))).contains("(rule 1: verb approve of kubernetes.io/kube-apiserver-client)");
+    }
+
+    @Test
     void rbac_escalation_is_a_policy_rule_a_controller_waives() {
         RoleDef everything = editedRole(List.of("*"), List.of("*"), List.of("*"));
 
