@@ -116,9 +116,9 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
 
     /**
      * A copy with one more sidecar, native (Kubernetes 1.29 or later): an init container with {@code restartPolicy: Always},
-     * started after the init containers added before it, running (ready, if it has a readiness probe) before the later
-     * ones and the main container start, and stopped after the main container, e.g. a proxy the main container needs from
-     * its first request to its last, or a log shipper that must see its last lines. It gets the checks of any container
+     * started after the init containers added before it, running (past its startup probe, if it has one: readiness is not
+     * waited for) before the later ones and the main container start, and stopped after the main container, e.g. a proxy the
+     * main container needs from its first request to its last, or a log shipper that must see its last lines. It gets the checks of any container
      * (probes too, in pods that run until replaced).
      */
     default T withNativeSidecar(ContainerDef sidecar) {
