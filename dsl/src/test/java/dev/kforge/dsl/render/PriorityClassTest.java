@@ -54,6 +54,16 @@ class PriorityClassTest {
     }
 
     @Test
+    void refuses_a_system_class_the_cluster_cannot_have() {
+        assertThat(file(render(web.withClusterPriorityClass("system-cluster-critical")), "50-deployment-web.yaml"))
+                .contains("      priorityClassName: system-cluster-critical\n");
+        assertThatThrownBy(() -> web.withClusterPriorityClass("system-node-critcal"))
+                .hasMessage("Deployment web: priorityClassName \"system-node-critcal\" is no class a cluster has: the system- names are "
+                        + "reserved, and the only ones are system-node-critical and system-cluster-critical (the API server refuses the pods "
+                        + "of any other). Name one of those, or a class of your own with withPriorityClass(PriorityClassDef.named(..)).");
+    }
+
+    @Test
     void refuses_what_the_api_server_refuses() {
         assertThatThrownBy(() -> PriorityClassDef.named("system-batch", 10))
                 .hasMessage("PriorityClass system-batch: name \"system-batch\" is reserved for the cluster's own classes (the API server "
