@@ -31,6 +31,7 @@ final class IngressRewriteCheck implements StackCheck {
             int highestGroup = highestGroupReference(target);
             List<String> collapsed = new ArrayList<>();
             String example = null;
+            String prefix = null;
             for (IngressRule rule : ingress.rules()) {
                 for (IngressPath path : rule.paths()) {
                     int captured = capturedGroups(path);
@@ -39,6 +40,9 @@ final class IngressRewriteCheck implements StackCheck {
                         collapsed.add(path.path() + " " + path.type().apiValue() + (captured > 0 ? " (captures " + captured + ")" : ""));
                         if (example == null) {
                             example = path.type() == PathType.EXACT ? null : example(path, target);
+                        }
+                        if (prefix == null && !literalPrefix(path).isEmpty()) {
+                            prefix = literalPrefix(path);
                         }
                     }
                 }
@@ -53,7 +57,7 @@ final class IngressRewriteCheck implements StackCheck {
                     + "ingress-nginx writes an empty string for it";
             problems.add(Problem.of(INGRESS_REWRITE, Severity.WARNING, stack.describe(), ingress,
                     why + (example == null ? "" : " (" + example + ")"), String.join(", ", collapsed),
-                    "To strip a prefix, capture what follows it and name the group: new IngressPath(\"/cart(/|$)(.*)\", "
+                    "To strip a prefix, capture what follows it and name the group: new IngressPath(\"" + (prefix == null ? "/cart" : prefix) + "(/|$)(.*)\", "
                             + "PathType.IMPLEMENTATION_SPECIFIC, backend) with withRewriteTarget(\"/$2\"). The annotation applies to every "
                             + "path of the Ingress: route paths that need another rewrite, or none, from an Ingress of their own."));
         }
@@ -61,9 +65,25 @@ final class IngressRewriteCheck implements StackCheck {
 
     /** What a request under {@code path} becomes: {@code a request for /cart/items reaches Service cart as /}. */
     private static String example(IngressPath path, String target) {
-        String below = path.path().endsWith("/") ? path.path() + "items" : path.path() + "/items";
+        String below = literalPrefix(path) + "/items";
         return "a request for " + below + " reaches Service " + path.backend().service().name() + " as "
                 + target.replaceAll("\\$[0-9]", "");
+    }
+
+    /**
+     * What a request's path starts with to match {@code path}, without a trailing '/': a plain path itself, and of a regular
+     * expression the text before its first special character ({@code /checkout} of {@code /checkout(/|$)(.*)}).
+     */
+    static String literalPrefix(IngressPath path) {
+        String literal = path.path();
+        if (path.type() == PathType.IMPLEMENTATION_SPECIFIC) {
+            int end = 0;
+            while (end < literal.length() && "\\^$.|?*+()[]{}".indexOf(literal.charAt(end)) < 0) {
+                end++;
+            }
+            literal = literal.substring(0, end);
+        }
+        return literal.endsWith("/") ? literal.substring(0, literal.length() - 1) : literal;
     }
 
     /** The highest {@code $n} in {@code target}, 0 when it names none. */

@@ -41,6 +41,19 @@ class IngressRewriteCheckTest {
     }
 
     @Test
+    void a_constant_target_on_a_regular_expression_path_is_told_by_its_literal_prefix() {
+        IngressRule shop = IngressRule.host("shop.example.com")
+                .withPath(new IngressPath("/checkout(/|$)(.*)", PathType.IMPLEMENTATION_SPECIFIC, backend));
+
+        assertThat(rewriteWarnings(shop, "/")).containsExactly("WARNING prod/Ingress shop: rewrite-target \"/\" sends every request under a "
+                + "path to that one path: ingress-nginx replaces the whole request path, not the matched prefix (a request for "
+                + "/checkout/items reaches Service cart as /) (/checkout(/|$)(.*) ImplementationSpecific (captures 2)). To strip a prefix, "
+                + "capture what follows it and name the group: new IngressPath(\"/checkout(/|$)(.*)\", PathType.IMPLEMENTATION_SPECIFIC, "
+                + "backend) with withRewriteTarget(\"/$2\"). The annotation applies to every path of the Ingress: route paths that need "
+                + "another rewrite, or none, from an Ingress of their own.");
+    }
+
+    @Test
     void a_group_the_path_does_not_capture_is_a_warning() {
         IngressRule shop = IngressRule.host("shop.example.com").withPath(IngressPath.prefix("/cart", backend))
                 .withPath(new IngressPath("/payment(/|$)(.*)", PathType.IMPLEMENTATION_SPECIFIC, backend))
