@@ -35,6 +35,7 @@ public final class Checks {
             new NetworkReferencesCheck(),
             new IngressRewriteCheck(),
             new NodeLocalTrafficCheck(),
+            new VolumeFileAccessCheck(),
             new NetworkPolicyReferencesCheck(),
             new NetworkPathCheck(),
             new RbacReferencesCheck(),

@@ -52,6 +52,7 @@ import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.PodAffinity;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
+import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.PodManagement;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.PreStop;
@@ -110,7 +111,9 @@ class KindCatalogTest {
                         .withPreStop(PreStop.sleep(Duration.ofSeconds(5)))
                         .withPort(HTTP).withResources(RESOURCES).withEnv(Env.from("LANGUAGE", config.key("LANGUAGE")), Env.from("TOKEN", token.key("TOKEN")))
                         .withReadinessProbe(ProbeDef.httpGet("/ready", HTTP)).withLivenessProbe(ProbeDef.httpGet("/health", HTTP)))
-                .withInitContainer(migrate).withApiAccessAs(account).withComponent("api").withPriorityClass(critical);
+                .withInitContainer(migrate).withApiAccessAs(account).withComponent("api").withPriorityClass(critical)
+                // An fsGroup: the token file, 0400, is readable by the pods' group only then.
+                .withSecurity(PodSecurity.RESTRICTED.withUser(10001));
         ServiceDef webService = ServiceDef.named("web").selecting(web).withPort(WEB);
 
         ContainerDef postgres = ContainerDef.named("postgres").image(Image.of("example/postgres", "16.4.0")).withPort(PG).withResources(RESOURCES)

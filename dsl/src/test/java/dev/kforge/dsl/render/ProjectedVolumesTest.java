@@ -18,6 +18,7 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.FileMode;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.PodField;
+import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.ProjectedSource;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Volumes;
@@ -37,7 +38,9 @@ class ProjectedVolumesTest {
             .withDefaultMode(FileMode.of("0440"));
 
     private DeploymentDef mounting(VolumeDef volume) {
-        return DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withReadOnlyMount(volume, "/etc/app"));
+        // An fsGroup lets the pods' group read the 0400 key file, which is root's otherwise.
+        return DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withReadOnlyMount(volume, "/etc/app"))
+                .withSecurity(PodSecurity.RESTRICTED.withUser(10001));
     }
 
     @Test

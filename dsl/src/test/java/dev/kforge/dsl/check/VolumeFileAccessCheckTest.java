@@ -1,0 +1,59 @@
+package dev.kforge.dsl.check;
+
+import static dev.kforge.dsl.check.LinterParity.container;
+import static dev.kforge.dsl.check.LinterParity.deployment;
+import static dev.kforge.dsl.check.LinterParity.onlyProblem;
+import static dev.kforge.dsl.check.LinterParity.report;
+import static dev.kforge.dsl.check.LinterParity.stack;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.FileMode;
+import dev.kforge.dsl.workload.PodSecurity;
+import dev.kforge.dsl.workload.ProjectedSource;
+import dev.kforge.dsl.workload.Volumes;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Files of Secret, ConfigMap, Downward API and projected volumes are root's: without an fsGroup, 0400 is root's only. */
+class VolumeFileAccessCheckTest {
+    private final SecretDef tls = SecretDef.tls("web-tls");
+
+    private DeploymentDef mounting(dev.kforge.dsl.workload.VolumeDef volume) {
+        return deployment(container().withReadOnlyMount(volume, "/etc/tls"));
+    }
+
+    @Test
+    void owner_only_files_without_an_fs_group_are_an_error_naming_container_volume_files_and_fix() {
+        DeploymentDef web = mounting(Volumes.secret("tls", tls).withItem(tls.key("tls.crt"), "tls.crt")
+                .withItem(tls.key("tls.key"), "tls.key", FileMode.of("0400")));
+
+        assertThat(onlyProblem(() -> stack(web, tls))).isEqualTo("ERROR prod/Deployment web: container web cannot read files of volume "
+                + "tls: the kubelet writes them owned by root, and the container runs as a user other than root, with no fsGroup to "
+                + "give its group read access (tls.key 0400). Give the pods an fsGroup, withSecurity(PodSecurity.RESTRICTED.withUser(10001)) "
+                + "sets one, so that the kubelet lets that group read (0400 becomes 0440), or a mode others may read, FileMode.of(\"0444\").");
+    }
+
+    @Test
+    void an_fs_group_or_files_others_may_read_pass() {
+        DeploymentDef ownerOnly = mounting(Volumes.secret("tls", tls).withDefaultMode(FileMode.of("0400")));
+
+        assertThat(report(() -> stack(ownerOnly.withSecurity(PodSecurity.RESTRICTED.withUser(10001)), tls))).isEmpty();
+        assertThat(report(() -> stack(mounting(Volumes.secret("tls", tls)), tls))).isEmpty();
+        assertThat(report(() -> stack(mounting(Volumes.secret("tls", tls).withDefaultMode(FileMode.of("0444"))), tls))).isEmpty();
+    }
+
+    @Test
+    void projected_files_count_and_a_token_is_the_user_s_when_the_pods_name_one() {
+        DeploymentDef projected = mounting(Volumes.projected("tls", ProjectedSource.secret(tls),
+                ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("token")).withDefaultMode(FileMode.of("0600")));
+
+        assertThat(onlyProblem(() -> stack(projected, tls))).contains("container web cannot read files of volume tls: ")
+                .contains("(tls.crt 0600, tls.key 0600, token 0600)");
+        // With a user but no fsGroup the kubelet makes the token the user's; the Secret's files stay root's.
+        PodSecurity userOnly = new PodSecurity(true, java.util.OptionalLong.of(10001), java.util.OptionalLong.empty(),
+                java.util.OptionalLong.empty(), PodSecurity.SeccompProfile.RUNTIME_DEFAULT);
+        assertThat(onlyProblem(() -> stack(projected.withSecurity(userOnly), tls))).contains("(tls.crt 0600, tls.key 0600)");
+    }
+}
