@@ -57,8 +57,8 @@ final class IngressRewriteCheck implements StackCheck {
                     + "ingress-nginx writes an empty string for it";
             problems.add(Problem.of(INGRESS_REWRITE, Severity.WARNING, stack.describe(), ingress,
                     why + (example == null ? "" : " (" + example + ")"), String.join(", ", collapsed),
-                    "To strip a prefix, capture what follows it and name the group: new IngressPath(\"" + (prefix == null ? "/cart" : prefix) + "(/|$)(.*)\", "
-                            + "PathType.IMPLEMENTATION_SPECIFIC, backend) with withRewriteTarget(\"/$2\"). The annotation applies to every "
+                    "To strip a prefix, capture what follows it and name the group: IngressPath.implementationSpecific(\"" + (prefix == null ? "/cart" : prefix) + "(/|$)(.*)\", "
+                            + "backend) with withRewriteTarget(\"/$2\"). The annotation applies to every "
                             + "path of the Ingress: route paths that need another rewrite, or none, from an Ingress of their own."));
         }
     }

@@ -22,6 +22,14 @@ public record IngressPath(String path, PathType type, ServiceBackend backend) {
         return new IngressPath(path, PathType.PREFIX, backend);
     }
 
+    /**
+     * {@code path} as the Ingress controller reads it: for ingress-nginx a regular expression, e.g. {@code "/cart(/|$)(.*)"}
+     * with {@code withRewriteTarget("/$2")} to strip the prefix.
+     */
+    public static IngressPath implementationSpecific(String path, ServiceBackend backend) {
+        return new IngressPath(path, PathType.IMPLEMENTATION_SPECIFIC, backend);
+    }
+
     /** Exactly {@code path}. */
     public static IngressPath exact(String path, ServiceBackend backend) {
         return new IngressPath(path, PathType.EXACT, backend);

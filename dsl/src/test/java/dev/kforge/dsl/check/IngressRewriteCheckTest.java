@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
-import dev.kforge.dsl.network.PathType;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
@@ -36,19 +35,19 @@ class IngressRewriteCheckTest {
         assertThat(rewriteWarnings(shop, "/")).containsExactly("WARNING prod/Ingress shop: rewrite-target \"/\" sends every request under a "
                 + "path to that one path: ingress-nginx replaces the whole request path, not the matched prefix (a request for /cart/items "
                 + "reaches Service cart as /) (/cart Prefix, /payment Prefix). To strip a prefix, capture what follows it and name the group: "
-                + "new IngressPath(\"/cart(/|$)(.*)\", PathType.IMPLEMENTATION_SPECIFIC, backend) with withRewriteTarget(\"/$2\"). The annotation "
+                + "IngressPath.implementationSpecific(\"/cart(/|$)(.*)\", backend) with withRewriteTarget(\"/$2\"). The annotation "
                 + "applies to every path of the Ingress: route paths that need another rewrite, or none, from an Ingress of their own.");
     }
 
     @Test
     void a_constant_target_on_a_regular_expression_path_is_told_by_its_literal_prefix() {
         IngressRule shop = IngressRule.host("shop.example.com")
-                .withPath(new IngressPath("/checkout(/|$)(.*)", PathType.IMPLEMENTATION_SPECIFIC, backend));
+                .withPath(IngressPath.implementationSpecific("/checkout(/|$)(.*)", backend));
 
         assertThat(rewriteWarnings(shop, "/")).containsExactly("WARNING prod/Ingress shop: rewrite-target \"/\" sends every request under a "
                 + "path to that one path: ingress-nginx replaces the whole request path, not the matched prefix (a request for "
                 + "/checkout/items reaches Service cart as /) (/checkout(/|$)(.*) ImplementationSpecific (captures 2)). To strip a prefix, "
-                + "capture what follows it and name the group: new IngressPath(\"/checkout(/|$)(.*)\", PathType.IMPLEMENTATION_SPECIFIC, "
+                + "capture what follows it and name the group: IngressPath.implementationSpecific(\"/checkout(/|$)(.*)\", "
                 + "backend) with withRewriteTarget(\"/$2\"). The annotation applies to every path of the Ingress: route paths that need "
                 + "another rewrite, or none, from an Ingress of their own.");
     }
@@ -56,8 +55,8 @@ class IngressRewriteCheckTest {
     @Test
     void a_group_the_path_does_not_capture_is_a_warning() {
         IngressRule shop = IngressRule.host("shop.example.com").withPath(IngressPath.prefix("/cart", backend))
-                .withPath(new IngressPath("/payment(/|$)(.*)", PathType.IMPLEMENTATION_SPECIFIC, backend))
-                .withPath(new IngressPath("/orders/(.*)", PathType.IMPLEMENTATION_SPECIFIC, backend));
+                .withPath(IngressPath.implementationSpecific("/payment(/|$)(.*)", backend))
+                .withPath(IngressPath.implementationSpecific("/orders/(.*)", backend));
 
         assertThat(rewriteWarnings(shop, "/$2")).singleElement().asString()
                 .startsWith("WARNING prod/Ingress shop: rewrite-target \"/$2\" names capture group $2, which a path does not capture: "
@@ -68,7 +67,7 @@ class IngressRewriteCheckTest {
     @Test
     void captured_groups_and_exact_paths_pass() {
         IngressRule captured = IngressRule.host("shop.example.com")
-                .withPath(new IngressPath("/cart(/|$)(.*)", PathType.IMPLEMENTATION_SPECIFIC, backend));
+                .withPath(IngressPath.implementationSpecific("/cart(/|$)(.*)", backend));
 
         assertThat(rewriteWarnings(captured, "/$2")).isEmpty();
         // The annotation applies to every path of the Ingress: an exact /health next to it loses its path too.
@@ -84,7 +83,7 @@ class IngressRewriteCheckTest {
     void groups_and_references_are_counted_as_ingress_nginx_reads_them() {
         assertThat(IngressRewriteCheck.highestGroupReference("/")).isZero();
         assertThat(IngressRewriteCheck.highestGroupReference("/static/$1/x/$3")).isEqualTo(3);
-        assertThat(IngressRewriteCheck.capturedGroups(new IngressPath("/a(?:b)(c)(d)", PathType.IMPLEMENTATION_SPECIFIC, backend))).isEqualTo(2);
+        assertThat(IngressRewriteCheck.capturedGroups(IngressPath.implementationSpecific("/a(?:b)(c)(d)", backend))).isEqualTo(2);
         assertThat(IngressRewriteCheck.capturedGroups(IngressPath.prefix("/a", backend))).isZero();
     }
 }
