@@ -6,6 +6,8 @@ import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
 import dev.kforge.dsl.rbac.RoleBindingDef;
 import dev.kforge.dsl.rbac.Subject;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ProjectedSource;
+import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ final class AccessPolicyCheck implements StackCheck {
                             + ", use RoleBindingDef.named(..).granting(clusterRole) instead.", problems);
         }
         for (Workload<?> workload : index.workloads()) {
+            checkProjectedTokens(stack, workload, problems);
             if (!workload.mountServiceAccountToken()) {
                 continue;
             }
@@ -35,6 +38,31 @@ final class AccessPolicyCheck implements StackCheck {
                 PolicyReporter.report(stack, workload, PolicyCheck.TOKEN_MOUNT,
                         "mounts an API token, but ServiceAccount " + account + " has no role in the stack", "automountServiceAccountToken: true",
                         "Use withServiceAccount (no token) unless the pods call the API; then bind a role to the account.", problems);
+            }
+        }
+    }
+
+    /**
+     * A projected token names the pods' account to the service that reads it (Vault, a cloud's identity federation): as the
+     * namespace's default account, it names every pod of the namespace that has no account of its own, which that service
+     * then cannot tell apart, as a role bound to default grants them all.
+     */
+    private static void checkProjectedTokens(Stack stack, Workload<?> workload, Problems problems) {
+        String account = workload.serviceAccount().map(a -> a.name()).orElse("default");
+        if (!account.equals("default")) {
+            return;
+        }
+        for (VolumeDef volume : workload.volumes()) {
+            if (volume instanceof VolumeDef.Projected projected) {
+                for (ProjectedSource source : projected.sources()) {
+                    if (source instanceof ProjectedSource.ServiceAccountToken token) {
+                        PolicyReporter.report(stack, workload, PolicyCheck.DEFAULT_ACCOUNT_BINDING, "projects a token for " + token.audience()
+                                        + " as the default ServiceAccount, which every pod of its namespace without an account of its own runs as: "
+                                        + token.audience() + " cannot tell them apart", "volume " + projected.name() + ", serviceAccountToken "
+                                        + token.audience(), "Run the pods as an account of their own: withServiceAccount(ServiceAccountDef.named(\""
+                                        + workload.name() + "\")), in the stack too.", problems);
+                    }
+                }
             }
         }
     }

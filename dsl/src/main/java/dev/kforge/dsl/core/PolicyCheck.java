@@ -32,7 +32,10 @@ public enum PolicyCheck {
      * (SECRET, TOKEN, PASSWORD, KEY...) or by its value: it lands in git.
      */
     SECRET_LITERAL("secret-literal"),
-    /** A role bound to a namespace's {@code default} ServiceAccount, which every pod gets. */
+    /**
+     * A role bound to a namespace's {@code default} ServiceAccount, which every pod gets; or a projected token (for Vault, a
+     * cloud) of pods running as it, which then names every such pod of the namespace alike.
+     */
     DEFAULT_ACCOUNT_BINDING("default-account-binding"),
     /** A ClusterRoleBinding, where a RoleBinding in the namespace may do. */
     CLUSTER_ROLE_BINDING("cluster-role-binding"),

@@ -8,6 +8,7 @@ import static dev.kforge.dsl.check.LinterParity.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.FileMode;
 import dev.kforge.dsl.workload.PodSecurity;
@@ -46,14 +47,16 @@ class VolumeFileAccessCheckTest {
 
     @Test
     void projected_files_count_and_a_token_is_the_user_s_when_the_pods_name_one() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
         DeploymentDef projected = mounting(Volumes.projected("tls", ProjectedSource.secret(tls),
-                ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("token")).withDefaultMode(FileMode.of("0600")));
+                ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("token")).withDefaultMode(FileMode.of("0600")))
+                .withServiceAccount(account); // a token of the default account is default-account-binding's
 
-        assertThat(onlyProblem(() -> stack(projected, tls))).contains("container web cannot read files of volume tls: ")
+        assertThat(onlyProblem(() -> stack(projected, tls, account))).contains("container web cannot read files of volume tls: ")
                 .contains("(tls.crt 0600, tls.key 0600, token 0600)");
         // With a user but no fsGroup the kubelet makes the token the user's; the Secret's files stay root's.
         PodSecurity userOnly = new PodSecurity(true, java.util.OptionalLong.of(10001), java.util.OptionalLong.empty(),
                 java.util.OptionalLong.empty(), PodSecurity.SeccompProfile.RUNTIME_DEFAULT);
-        assertThat(onlyProblem(() -> stack(projected.withSecurity(userOnly), tls))).contains("(tls.crt 0600, tls.key 0600)");
+        assertThat(onlyProblem(() -> stack(projected.withSecurity(userOnly), tls, account))).contains("(tls.crt 0600, tls.key 0600)");
     }
 }
