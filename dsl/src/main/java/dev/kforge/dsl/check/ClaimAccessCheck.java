@@ -38,9 +38,10 @@ final class ClaimAccessCheck implements StackCheck {
      *
      * @param why           how there may be that many, for the message
      * @param surge         the pods a Deployment's rolling update starts before old ones stop, counted in {@code pods}
-     * @param separateNodes its pods are never on one node (a required spread: node, zone, or any label with a skew of one)
+     * @param apart         how many of its pods are never on one node (a required spread: node, zone, or any label with a skew
+     *                      of one), 0 when any may share one
      */
-    private record Mounters(Workload<?> workload, int pods, String why, int surge, boolean separateNodes) {
+    private record Mounters(Workload<?> workload, int pods, String why, int surge, int apart) {
         boolean surges() {
             return surge > 0;
         }
@@ -106,7 +107,7 @@ final class ClaimAccessCheck implements StackCheck {
             return;
         }
         // ReadWriteOnce: pods on one node share it. Pods that are never on one node certainly cannot.
-        boolean certain = all.stream().anyMatch(m -> m.separateNodes() && m.pods() > 1);
+        boolean certain = all.stream().anyMatch(m -> m.apart() > 1);
         problems.add(Problem.of(ID, certain ? Severity.ERROR : Severity.WARNING, stack.describe(), claim,
                 "is ReadWriteOnce, so only the pods of one node may mount it, but " + count
                         + (certain ? ", on different nodes (a required spread): all but one never start"
@@ -149,30 +150,32 @@ final class ClaimAccessCheck implements StackCheck {
     /** How many pods of {@code workload} may run at once, counting the extra pods of a rolling update. */
     private static Mounters mountersOf(Workload<?> workload, Stack stack) {
         if (workload instanceof DaemonSetDef) {
-            return new Mounters(workload, 2, "a pod on every node", 0, false); // a cluster of one node is not certain to fail
+            return new Mounters(workload, 2, "a pod on every node", 0, 0); // a cluster of one node is not certain to fail
         }
         if (workload instanceof JobDef) {
             int pods = PodCounts.peak(workload, stack);
-            return new Mounters(workload, pods, pods + (pods == 1 ? " pod" : " pods at once"), 0, false);
+            return new Mounters(workload, pods, pods + (pods == 1 ? " pod" : " pods at once"), 0, 0);
         }
         if (workload instanceof CronJobDef) {
             if (PodCounts.peak(workload, stack) == 0) {
-                return new Mounters(workload, 0, "suspended", 0, false);
+                return new Mounters(workload, 0, "suspended", 0, 0);
             }
-            return PodCounts.peak(workload, stack) > 1 ? new Mounters(workload, 2, "runs may overlap (ConcurrencyPolicy.ALLOW)", 0, false)
-                    : new Mounters(workload, 1, "1 pod", 0, false);
+            return PodCounts.peak(workload, stack) > 1 ? new Mounters(workload, 2, "runs may overlap (ConcurrencyPolicy.ALLOW)", 0, 0)
+                    : new Mounters(workload, 1, "1 pod", 0, 0);
         }
         ReplicatedWorkload<?> replicated = (ReplicatedWorkload<?>) workload;
         int replicas = PodCounts.mostReplicas(replicated, stack);
         String why = replicas + (replicas == 1 ? " pod" : " pods");
-        boolean separate = replicated.nodeSpread() == NodeSpread.REQUIRED || replicated.zoneSpread() == ZoneSpread.REQUIRED
-                || replicated.topologySpreads().stream().anyMatch(ClaimAccessCheck::separatesPods);
         int surge = PodCounts.surge(workload, replicas);
+        // The node spread keeps every pod of the workload apart; the zone and topology spreads of a Deployment count the pods
+        // of one ReplicaSet (matchLabelKeys pod-template-hash), so a rolling update's new pod may join an old one's node.
+        boolean spread = replicated.zoneSpread() == ZoneSpread.REQUIRED || replicated.topologySpreads().stream().anyMatch(ClaimAccessCheck::separatesPods);
+        int apart = replicated.nodeSpread() == NodeSpread.REQUIRED ? replicas + surge : spread ? replicas : 0;
         if (surge > 0) {
             return new Mounters(workload, replicas + surge, why + ", and a rolling update starts "
-                    + (surge == 1 ? "a new one before an old one stops" : surge + " new ones before old ones stop"), surge, separate);
+                    + (surge == 1 ? "a new one before an old one stops" : surge + " new ones before old ones stop"), surge, apart);
         }
-        return new Mounters(workload, replicas, why, 0, separate);
+        return new Mounters(workload, replicas, why, 0, apart);
     }
 
     /**

@@ -184,6 +184,23 @@ class PersistentVolumeClaimTest {
     }
 
     @Test
+    void a_deployment_s_zone_or_topology_spread_lets_a_rolling_update_s_new_pod_join_the_old_one_s_node() {
+        // Its spreads count the pods of one ReplicaSet (matchLabelKeys pod-template-hash): the new pod of one replica may go anywhere.
+        DeploymentDef rolling = DeploymentDef.named("web").running(writer(UPLOADS));
+        String mayWait = "WARNING prod/PersistentVolumeClaim uploads: is ReadWriteOnce, so only the pods of one node may mount it, but up to "
+                + "2 pods mount it: those scheduled on another node wait (Multi-Attach error), and a rolling update waiting for its new pod "
+                + "never ends (Deployment web: 1 pod, and a rolling update starts a new one before an old one stops).";
+        assertThat(problems(UPLOADS, rolling.withTopologySpread(TopologySpread.requiredOver(Topology.NODE)))).singleElement().asString()
+                .startsWith(mayWait);
+        assertThat(problems(UPLOADS, rolling.withZoneSpread(ZoneSpread.REQUIRED))).singleElement().asString().startsWith(mayWait);
+        // The node spread keeps the new pod off the old one's node; two replicas of a spread are apart.
+        assertThat(problems(UPLOADS, rolling.withNodeSpread(NodeSpread.REQUIRED))).singleElement().asString()
+                .startsWith("ERROR").contains("up to 2 pods mount it, on different nodes (a required spread)");
+        assertThat(problems(UPLOADS, rolling.withReplicas(2).withTopologySpread(TopologySpread.requiredOver(Topology.NODE)))).singleElement()
+                .asString().startsWith("ERROR").contains("up to 3 pods mount it, on different nodes (a required spread)");
+    }
+
+    @Test
     void the_replicas_rule_says_why_a_workload_on_a_single_writer_disk_may_stay_one_pod() {
         assertThat(Rendering.reportOf(Policy.STRICT, UPLOADS, web(UPLOADS))).filteredOn(p -> p.contains("fewer than 2 replicas")).singleElement()
                 .asString().contains("Run at least 2 so that one node drain is not an outage. Its disk, PersistentVolumeClaim uploads, is "
