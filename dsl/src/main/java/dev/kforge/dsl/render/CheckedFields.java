@@ -5,6 +5,7 @@ import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection;
@@ -165,8 +166,18 @@ final class CheckedFields {
         // A projected token volume mounts a token whatever automountServiceAccountToken says; its audience says who accepts it.
         fields.put(path + ".spec.volumes[*].projected.sources[*].serviceAccountToken", Field.of(tokens(pod), "withApiAccessAs for an API token, "
                 + "Volumes.projected(name, ProjectedSource.serviceAccountToken(audience, expiration)) for another service's"));
+        // Who owns the files of Secret, ConfigMap, Downward API and projected volumes and who may read them: what
+        // volume-file-access reads.
+        PodSecurityContext security = pod.getSecurityContext() == null ? new PodSecurityContext() : pod.getSecurityContext();
+        fields.put(path + ".spec.securityContext.fsGroup", Field.of(Objects.requireNonNullElse(security.getFsGroup(), "unset"), "withSecurity"));
+        fields.put(path + ".spec.securityContext.runAsUser", Field.of(Objects.requireNonNullElse(security.getRunAsUser(), "unset"), "withSecurity"));
         Set<String> claimVolumes = new TreeSet<>();
         for (Volume volume : RawEditResultCheck.orEmpty(pod.getVolumes())) {
+            String modes = VolumeFileModes.of(volume);
+            if (!modes.isEmpty()) {
+                fields.put(path + ".spec.volumes[" + volume.getName() + "] file modes", Field.of(modes,
+                        "the volume's withDefaultMode, or a mode in withItem or withFile"));
+            }
             if (volume.getPersistentVolumeClaim() != null) {
                 claimVolumes.add(volume.getName());
                 fields.put(path + ".spec.volumes[" + volume.getName() + "].persistentVolumeClaim",

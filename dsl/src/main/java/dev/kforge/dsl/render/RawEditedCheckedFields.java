@@ -34,6 +34,8 @@ final class RawEditedCheckedFields {
         // weaken the definition's, nor add a required pod (anti-)affinity term, which PodAffinityCheck would have to judge.
         after.keySet().removeIf(path -> (path.contains(".spec.affinity.") || path.contains(".spec.topologySpreadConstraints["))
                 && !path.contains("podAffinity.required[") && !path.contains("podAntiAffinity.required[") && !before.containsKey(path));
+        // A volume an edit adds is no volume of the definition's containers, which volume-file-access reads.
+        after.keySet().removeIf(path -> path.endsWith("] file modes") && !before.containsKey(path));
         List<String> declared = CheckedFields.containers(before.keySet());
         List<String> changedContainers = new ArrayList<>();
         boolean countsEveryContainer = countsEveryContainer(stack);

@@ -3,6 +3,7 @@ package dev.kforge.dsl.check;
 import static dev.kforge.dsl.check.LinterParity.container;
 import static dev.kforge.dsl.check.LinterParity.deployment;
 import static dev.kforge.dsl.check.LinterParity.onlyProblem;
+import static dev.kforge.dsl.check.LinterParity.pod;
 import static dev.kforge.dsl.check.LinterParity.report;
 import static dev.kforge.dsl.check.LinterParity.stack;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,5 +59,23 @@ class VolumeFileAccessCheckTest {
         PodSecurity userOnly = new PodSecurity(true, java.util.OptionalLong.of(10001), java.util.OptionalLong.empty(),
                 java.util.OptionalLong.empty(), PodSecurity.SeccompProfile.RUNTIME_DEFAULT);
         assertThat(onlyProblem(() -> stack(projected.withSecurity(userOnly), tls, account))).contains("(tls.crt 0600, tls.key 0600)");
+    }
+
+    @Test
+    void raw_edits_may_not_change_the_file_modes_or_the_pod_users_the_check_reads() {
+        DeploymentDef ownerOnly = mounting(Volumes.secret("tls", tls).withDefaultMode(FileMode.of("0400")));
+        // The check would still find no fsGroup, and report what the cluster lets the container read.
+        assertThat(report(() -> stack(ownerOnly.withRawEdit("platform fsGroup", d -> pod(d).getSecurityContext().setFsGroup(2000L)), tls)))
+                .contains("ERROR prod/Deployment web: raw edit \"platform fsGroup\" changed what the checks read from the definition "
+                        + "(spec.template.spec.securityContext.fsGroup: unset -> 2000). Set it in the definition instead (withSecurity), where "
+                        + "the checks see it.");
+        // Nor would it see files the edit makes root's alone.
+        DeploymentDef readable = mounting(Volumes.secret("tls", tls).withItem(tls.key("tls.key"), "tls.key"));
+        assertThat(onlyProblem(() -> stack(readable.withRawEdit("owner only", d -> pod(d).getVolumes().get(0).getSecret().setDefaultMode(0400)), tls)))
+                .isEqualTo("ERROR prod/Deployment web: raw edit \"owner only\" changed what the checks read from the definition "
+                        + "(spec.template.spec.volumes[tls] file modes: tls.key -> defaultMode 0400, tls.key). Set it in the definition "
+                        + "instead (the volume's withDefaultMode, or a mode in withItem or withFile), where the checks see it.");
+        assertThat(onlyProblem(() -> stack(readable.withRawEdit("owner only", d -> pod(d).getVolumes().get(0).getSecret().getItems().get(0)
+                .setMode(0600)), tls))).contains("(spec.template.spec.volumes[tls] file modes: tls.key -> tls.key 0600)");
     }
 }
