@@ -17,7 +17,8 @@ import java.util.Optional;
  * The kubelet writes the files of Secret, ConfigMap, Downward API and projected volumes owned by root (group root), with the
  * mode asked. Only an fsGroup changes that: it becomes their group, which may then read them (0400 becomes 0440). Without one, a
  * mode that lets neither group nor others read (0400, 0600) leaves them root's alone, and a container that runs as another user
- * cannot read its certificate or key. A projected token is the exception: with a pod user, the kubelet makes it that user's.
+ * cannot read its certificate or key; with a runAsGroup other than root's, neither can a mode that only the group may read (0440).
+ * A projected token is the exception: with a pod user, the kubelet makes it that user's.
  */
 final class VolumeFileAccessCheck implements StackCheck {
     static final String ID = "volume-file-access";
@@ -25,6 +26,8 @@ final class VolumeFileAccessCheck implements StackCheck {
     private static final FileMode DEFAULT_MODE = FileMode.of("0644");
     /** Group and others' read bits. */
     private static final int GROUP_OR_OTHERS_READ = 0044;
+    /** Others' read bit. */
+    private static final int OTHERS_READ = 0004;
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -34,6 +37,10 @@ final class VolumeFileAccessCheck implements StackCheck {
                 continue;
             }
             boolean podUser = pod.runAsUser().isPresent();
+            // The files' group is root: a runAsGroup other than root's is not it, so only others' read bit lets the container read.
+            boolean otherGroup = pod.runAsGroup().isPresent() && pod.runAsGroup().getAsLong() != 0;
+            int readable = otherGroup ? OTHERS_READ : GROUP_OR_OTHERS_READ;
+            String group = otherGroup ? " of group " + pod.runAsGroup().getAsLong() + " (runAsGroup), not root's" : "";
             for (ContainerDef container : workload.allContainers()) {
                 boolean root = !container.security().runAsNonRoot() && (!podUser || pod.runAsUser().getAsLong() == 0);
                 if (root) {
@@ -42,14 +49,14 @@ final class VolumeFileAccessCheck implements StackCheck {
                 for (VolumeMount mount : container.mounts()) {
                     List<String> unreadable = new ArrayList<>();
                     for (File file : files(mount.volume(), podUser)) {
-                        if ((file.mode().bits() & GROUP_OR_OTHERS_READ) == 0) {
+                        if ((file.mode().bits() & readable) == 0) {
                             unreadable.add(file.path() + " " + file.mode());
                         }
                     }
                     if (!unreadable.isEmpty()) {
                         problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, "container " + container.name()
                                         + " cannot read files of volume " + mount.volume().name() + ": the kubelet writes them owned by root, "
-                                        + "and the container runs as a user other than root, with no fsGroup to give its group read access",
+                                        + "and the container runs as a user other than root" + group + ", with no fsGroup to give its group read access",
                                 String.join(", ", unreadable),
                                 "Give the pods an fsGroup, withSecurity(PodSecurity.RESTRICTED.withUser(10001)) sets one, so that the kubelet "
                                         + "lets that group read (0400 becomes 0440), or a mode others may read, FileMode.of(\"0444\")."));

@@ -171,6 +171,7 @@ final class CheckedFields {
         PodSecurityContext security = pod.getSecurityContext() == null ? new PodSecurityContext() : pod.getSecurityContext();
         fields.put(path + ".spec.securityContext.fsGroup", Field.of(Objects.requireNonNullElse(security.getFsGroup(), "unset"), "withSecurity"));
         fields.put(path + ".spec.securityContext.runAsUser", Field.of(Objects.requireNonNullElse(security.getRunAsUser(), "unset"), "withSecurity"));
+        fields.put(path + ".spec.securityContext.runAsGroup", Field.of(Objects.requireNonNullElse(security.getRunAsGroup(), "unset"), "withSecurity"));
         Set<String> claimVolumes = new TreeSet<>();
         for (Volume volume : RawEditResultCheck.orEmpty(pod.getVolumes())) {
             String modes = VolumeFileModes.of(volume);

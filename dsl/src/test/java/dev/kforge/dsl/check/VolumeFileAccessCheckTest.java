@@ -78,4 +78,27 @@ class VolumeFileAccessCheckTest {
         assertThat(onlyProblem(() -> stack(readable.withRawEdit("owner only", d -> pod(d).getVolumes().get(0).getSecret().getItems().get(0)
                 .setMode(0600)), tls))).contains("(spec.template.spec.volumes[tls] file modes: tls.key -> tls.key 0600)");
     }
+
+    @Test
+    void with_a_group_of_its_own_and_no_fs_group_a_container_reads_only_what_others_may() {
+        // The files' group is root, the primary group of a container without runAsGroup: 0440 is readable there.
+        PodSecurity user = new PodSecurity(true, java.util.OptionalLong.of(10001), java.util.OptionalLong.empty(),
+                java.util.OptionalLong.empty(), PodSecurity.SeccompProfile.RUNTIME_DEFAULT);
+        DeploymentDef groupOnly = mounting(Volumes.secret("tls", tls).withDefaultMode(FileMode.of("0440")));
+        assertThat(report(() -> stack(groupOnly.withSecurity(user), tls))).isEmpty();
+        PodSecurity userAndGroup = new PodSecurity(true, java.util.OptionalLong.of(10001), java.util.OptionalLong.of(10001),
+                java.util.OptionalLong.empty(), PodSecurity.SeccompProfile.RUNTIME_DEFAULT);
+        assertThat(onlyProblem(() -> stack(groupOnly.withSecurity(userAndGroup), tls))).isEqualTo("ERROR prod/Deployment web: container web "
+                + "cannot read files of volume tls: the kubelet writes them owned by root, and the container runs as a user other than root "
+                + "of group 10001 (runAsGroup), not root's, with no fsGroup to give its group read access (tls.crt 0440, tls.key 0440). "
+                + "Give the pods an fsGroup, withSecurity(PodSecurity.RESTRICTED.withUser(10001)) sets one, so that the kubelet lets that "
+                + "group read (0400 becomes 0440), or a mode others may read, FileMode.of(\"0444\").");
+        assertThat(report(() -> stack(mounting(Volumes.secret("tls", tls).withDefaultMode(FileMode.of("0444"))).withSecurity(userAndGroup), tls)))
+                .isEmpty();
+        assertThat(report(() -> stack(groupOnly.withSecurity(PodSecurity.RESTRICTED.withUser(10001)), tls))).isEmpty();
+        assertThat(report(() -> stack(groupOnly.withSecurity(user).withRawEdit("group", d -> pod(d).getSecurityContext().setRunAsGroup(10001L)), tls)))
+                .containsExactly("ERROR prod/Deployment web: raw edit \"group\" changed what the checks read from the definition "
+                        + "(spec.template.spec.securityContext.runAsGroup: unset -> 10001). Set it in the definition instead (withSecurity), "
+                        + "where the checks see it.");
+    }
 }
