@@ -46,7 +46,12 @@ final class VolumeFileAccessCheck implements StackCheck {
                 if (root) {
                     continue;
                 }
+                List<String> volumes = new ArrayList<>(); // a volume mounted at two paths is told once
                 for (VolumeMount mount : container.mounts()) {
+                    if (volumes.contains(mount.volume().name())) {
+                        continue;
+                    }
+                    volumes.add(mount.volume().name());
                     List<String> unreadable = new ArrayList<>();
                     for (File file : files(mount.volume(), podUser)) {
                         if ((file.mode().bits() & readable) == 0) {

@@ -101,4 +101,12 @@ class VolumeFileAccessCheckTest {
                         + "(spec.template.spec.securityContext.runAsGroup: unset -> 10001). Set it in the definition instead (withSecurity), "
                         + "where the checks see it.");
     }
+
+    @Test
+    void a_volume_mounted_at_two_paths_is_told_once() {
+        var ownerOnly = Volumes.secret("tls", tls).withDefaultMode(FileMode.of("0400"));
+        assertThat(onlyProblem(() -> stack(deployment(container().withReadOnlyMount(ownerOnly, "/etc/tls")
+                .withReadOnlyMount(ownerOnly, "/etc/nginx/tls")), tls))).startsWith("ERROR prod/Deployment web: container web cannot read "
+                + "files of volume tls: ");
+    }
 }
