@@ -36,10 +36,11 @@ final class IngressRewriteCheck implements StackCheck {
                 for (IngressPath path : rule.paths()) {
                     int captured = capturedGroups(path);
                     // An exact path has nothing below it to lose, unless the target names a group it lacks.
-                    if (highestGroup > captured || highestGroup == 0 && path.type() != PathType.EXACT) {
+                    boolean below = hasPathsBelow(path);
+                    if (highestGroup > captured || highestGroup == 0 && below) {
                         collapsed.add(path.path() + " " + path.type().apiValue() + (captured > 0 ? " (captures " + captured + ")" : ""));
                         if (example == null) {
-                            example = path.type() == PathType.EXACT ? null : example(path, target);
+                            example = below ? example(path, target) : null;
                         }
                         if (prefix == null && !literalPrefix(path).isEmpty()) {
                             prefix = literalPrefix(path);
@@ -63,6 +64,16 @@ final class IngressRewriteCheck implements StackCheck {
         }
     }
 
+    /**
+     * Whether requests for paths below {@code path} match it: not for an exact path, nor for a regular expression of a literal
+     * path ended by '$' ({@code /health$}), which ingress-nginx anchors at the start too.
+     */
+    private static boolean hasPathsBelow(IngressPath path) {
+        String text = path.path();
+        return path.type() != PathType.EXACT && !(path.type() == PathType.IMPLEMENTATION_SPECIFIC && text.endsWith("$")
+                && literalEnd(text) == text.length() - 1);
+    }
+
     /** What a request under {@code path} becomes: {@code a request for /cart/items reaches Service cart as /}. */
     private static String example(IngressPath path, String target) {
         String below = literalPrefix(path) + "/items";
@@ -77,13 +88,18 @@ final class IngressRewriteCheck implements StackCheck {
     static String literalPrefix(IngressPath path) {
         String literal = path.path();
         if (path.type() == PathType.IMPLEMENTATION_SPECIFIC) {
-            int end = 0;
-            while (end < literal.length() && "\\^$.|?*+()[]{}".indexOf(literal.charAt(end)) < 0) {
-                end++;
-            }
-            literal = literal.substring(0, end);
+            literal = literal.substring(0, literalEnd(literal));
         }
         return literal.endsWith("/") ? literal.substring(0, literal.length() - 1) : literal;
+    }
+
+    /** Where the first special character of the regular expression {@code path} is; its length when it has none. */
+    private static int literalEnd(String path) {
+        int end = 0;
+        while (end < path.length() && "\\^$.|?*+()[]{}".indexOf(path.charAt(end)) < 0) {
+            end++;
+        }
+        return end;
     }
 
     /** The highest {@code $n} in {@code target}, 0 when it names none. */

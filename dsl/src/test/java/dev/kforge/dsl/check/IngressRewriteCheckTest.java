@@ -74,6 +74,11 @@ class IngressRewriteCheckTest {
         assertThat(rewriteWarnings(captured.withPath(IngressPath.exact("/health", backend)), "/$2")).singleElement().asString()
                 .contains("names capture group $2").contains("(/health Exact)");
         assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.exact("/old-home", backend)), "/home")).isEmpty();
+        // Nor has a regular expression of a literal path that '$' ends: ingress-nginx matches it from the start.
+        assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.implementationSpecific("/old-home$", backend)),
+                "/home")).isEmpty();
+        assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.implementationSpecific("/old-[a-z]+$", backend)),
+                "/home")).singleElement().asString().contains("(/old-[a-z]+$ ImplementationSpecific)");
         // An exact path has nothing below it, but a group it cannot capture is still empty.
         assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.exact("/old", backend)), "/new/$1"))
                 .singleElement().asString().contains("names capture group $1").contains("(/old Exact)");
