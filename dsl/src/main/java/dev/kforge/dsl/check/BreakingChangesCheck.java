@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  *       {@code kubectl apply} then deletes the field and the Deployment falls to 1 pod until the
  *       autoscaler scales it up again: error;</li>
  *   <li>a PersistentVolumeClaim's storage class, access modes or volume mode, or a smaller size: error;</li>
+ *   <li>a PriorityClass's value or preemption policy: error;</li>
  *   <li>an object renamed (one of a kind disappears while another of that kind appears): error, but for
  *       a Job, whose name changes with its content anyway;</li>
  *   <li>an object removed (a pruning pipeline deletes it): warning; error for a PersistentVolumeClaim,
@@ -218,6 +219,10 @@ public final class BreakingChangesCheck {
             }
             reporter.changed(kind, file.name(), "spec.resources.limits", old.at("/spec/resources/limits"), now.at("/spec/resources/limits"));
             reportShrink(reporter, file, old.at("/spec/resources/requests/storage"), now.at("/spec/resources/requests/storage"));
+        } else if (file.kind().equals(Kind.PRIORITY_CLASS)) {
+            // The API server changes a PriorityClass's description only: its value and preemption policy are fixed when created.
+            reporter.changed(kind, file.name(), "value", old.at("/value"), now.at("/value"));
+            reporter.changed(kind, file.name(), "preemptionPolicy", old.at("/preemptionPolicy"), now.at("/preemptionPolicy"));
         } else if (file.kind().equals(Kind.SERVICE)) {
             reporter.changed(kind, file.name(), "spec.clusterIP", old.at("/spec/clusterIP"), now.at("/spec/clusterIP"));
             boolean wasAlias = old.at("/spec/type").asText().equals("ExternalName");

@@ -19,6 +19,7 @@ import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.PriorityClassDef;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,6 +194,21 @@ class BreakingChangesCheckTest {
         assertThat(KindConstants.of("Deployment")).isEqualTo("Kind.DEPLOYMENT");
         assertThat(KindConstants.of("Mapping")).isEqualTo("GatewayKinds.MAPPING");
         assertThat(KindConstants.of("Widget")).isEqualTo("<your Kind constant for Widget>");
+    }
+
+    @Test
+    void rejects_a_priority_class_whose_value_or_preemption_would_change() {
+        PriorityClassDef critical = PriorityClassDef.named("shop-critical", 100000);
+        assertThat(problems(stack(critical), stack(PriorityClassDef.named("shop-critical", 200000).withoutPreemption()))).containsExactly(
+                "ERROR prod/PriorityClass shop-critical: value would change, and the API server refuses to change it in place (100000 -> "
+                        + "200000). Keep it, or delete and recreate the object and acknowledge with BreakingChange.immutableField("
+                        + "Kind.PRIORITY_CLASS, \"shop-critical\", \"value\", \"<how the rollout handles it>\").",
+                "ERROR prod/PriorityClass shop-critical: preemptionPolicy would change, and the API server refuses to change it in place "
+                        + "(PreemptLowerPriority -> Never). Keep it, or delete and recreate the object and acknowledge with "
+                        + "BreakingChange.immutableField(Kind.PRIORITY_CLASS, \"shop-critical\", \"preemptionPolicy\", \"<how the rollout "
+                        + "handles it>\").");
+        // Its description may change.
+        assertThat(problems(stack(critical), stack(critical.withDescription("checkout")))).isEmpty();
     }
 
     @Test
