@@ -63,7 +63,7 @@ final class VolumeFileAccessCheck implements StackCheck {
                                         + " cannot read files of volume " + mount.volume().name() + ": the kubelet writes them owned by root, "
                                         + "and the container runs as a user other than root" + group + ", with no fsGroup to give its group read access",
                                 String.join(", ", unreadable),
-                                "Give the pods an fsGroup, withSecurity(PodSecurity.RESTRICTED.withUser(10001)) sets one, so that the kubelet "
+                                "Give the pods an fsGroup, withSecurity(PodSecurity.RESTRICTED.withUser(10001)) sets one (or .withFsGroup(gid)), so that the kubelet "
                                         + "lets that group read (0400 becomes 0440), or a mode others may read, FileMode.of(\"0444\")."));
                     }
                 }

@@ -169,9 +169,12 @@ final class CheckedFields {
         // Who owns the files of Secret, ConfigMap, Downward API and projected volumes and who may read them: what
         // volume-file-access reads.
         PodSecurityContext security = pod.getSecurityContext() == null ? new PodSecurityContext() : pod.getSecurityContext();
-        fields.put(path + ".spec.securityContext.fsGroup", Field.of(Objects.requireNonNullElse(security.getFsGroup(), "unset"), "withSecurity"));
-        fields.put(path + ".spec.securityContext.runAsUser", Field.of(Objects.requireNonNullElse(security.getRunAsUser(), "unset"), "withSecurity"));
-        fields.put(path + ".spec.securityContext.runAsGroup", Field.of(Objects.requireNonNullElse(security.getRunAsGroup(), "unset"), "withSecurity"));
+        fields.put(path + ".spec.securityContext.fsGroup", Field.of(Objects.requireNonNullElse(security.getFsGroup(), "unset"),
+                "withSecurity(PodSecurity.RESTRICTED.withFsGroup(..))"));
+        fields.put(path + ".spec.securityContext.runAsUser", Field.of(Objects.requireNonNullElse(security.getRunAsUser(), "unset"),
+                "withSecurity(PodSecurity.RESTRICTED.withUser(..))"));
+        fields.put(path + ".spec.securityContext.runAsGroup", Field.of(Objects.requireNonNullElse(security.getRunAsGroup(), "unset"),
+                "withSecurity(PodSecurity.RESTRICTED.withGroup(..))"));
         Set<String> claimVolumes = new TreeSet<>();
         for (Volume volume : RawEditResultCheck.orEmpty(pod.getVolumes())) {
             String modes = VolumeFileModes.of(volume);

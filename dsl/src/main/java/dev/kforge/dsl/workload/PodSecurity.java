@@ -39,6 +39,27 @@ public record PodSecurity(boolean runAsNonRoot, OptionalLong runAsUser, Optional
         return new PodSecurity(runAsNonRoot, OptionalLong.of(uid), OptionalLong.of(uid), OptionalLong.of(uid), seccompProfile);
     }
 
+    /** A copy whose processes run with primary group {@code gid} ({@code runAsGroup}). */
+    public PodSecurity withGroup(long gid) {
+        return new PodSecurity(runAsNonRoot, runAsUser, OptionalLong.of(requireId("runAsGroup", gid)), fsGroup, seccompProfile);
+    }
+
+    /**
+     * A copy whose volumes belong to group {@code gid} ({@code fsGroup}): the kubelet gives that group the files of Secret,
+     * ConfigMap, Downward API and projected volumes (and read access to them) and the pods' processes that group too.
+     */
+    public PodSecurity withFsGroup(long gid) {
+        return new PodSecurity(runAsNonRoot, runAsUser, runAsGroup, OptionalLong.of(requireId("fsGroup", gid)), seccompProfile);
+    }
+
+    private static long requireId(String field, long id) {
+        if (id < 0) {
+            throw dev.kforge.dsl.core.InvalidDefinitionException.invalid("PodSecurity", field, id, "must not be negative",
+                    "Give a group id, e.g. 2000.");
+        }
+        return id;
+    }
+
     public PodSecurity withRunAsNonRoot(boolean value) {
         return new PodSecurity(value, runAsUser, runAsGroup, fsGroup, seccompProfile);
     }

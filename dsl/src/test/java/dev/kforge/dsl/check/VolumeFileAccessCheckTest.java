@@ -34,7 +34,7 @@ class VolumeFileAccessCheckTest {
         assertThat(onlyProblem(() -> stack(web, tls))).isEqualTo("ERROR prod/Deployment web: container web cannot read files of volume "
                 + "tls: the kubelet writes them owned by root, and the container runs as a user other than root, with no fsGroup to "
                 + "give its group read access (tls.key 0400). Give the pods an fsGroup, withSecurity(PodSecurity.RESTRICTED.withUser(10001)) "
-                + "sets one, so that the kubelet lets that group read (0400 becomes 0440), or a mode others may read, FileMode.of(\"0444\").");
+                + "sets one (or .withFsGroup(gid)), so that the kubelet lets that group read (0400 becomes 0440), or a mode others may read, FileMode.of(\"0444\").");
     }
 
     @Test
@@ -67,8 +67,8 @@ class VolumeFileAccessCheckTest {
         // The check would still find no fsGroup, and report what the cluster lets the container read.
         assertThat(report(() -> stack(ownerOnly.withRawEdit("platform fsGroup", d -> pod(d).getSecurityContext().setFsGroup(2000L)), tls)))
                 .contains("ERROR prod/Deployment web: raw edit \"platform fsGroup\" changed what the checks read from the definition "
-                        + "(spec.template.spec.securityContext.fsGroup: unset -> 2000). Set it in the definition instead (withSecurity), where "
-                        + "the checks see it.");
+                        + "(spec.template.spec.securityContext.fsGroup: unset -> 2000). Set it in the definition instead "
+                        + "(withSecurity(PodSecurity.RESTRICTED.withFsGroup(..))), where the checks see it.");
         // Nor would it see files the edit makes root's alone.
         DeploymentDef readable = mounting(Volumes.secret("tls", tls).withItem(tls.key("tls.key"), "tls.key"));
         assertThat(onlyProblem(() -> stack(readable.withRawEdit("owner only", d -> pod(d).getVolumes().get(0).getSecret().setDefaultMode(0400)), tls)))
@@ -86,20 +86,20 @@ class VolumeFileAccessCheckTest {
                 java.util.OptionalLong.empty(), PodSecurity.SeccompProfile.RUNTIME_DEFAULT);
         DeploymentDef groupOnly = mounting(Volumes.secret("tls", tls).withDefaultMode(FileMode.of("0440")));
         assertThat(report(() -> stack(groupOnly.withSecurity(user), tls))).isEmpty();
-        PodSecurity userAndGroup = new PodSecurity(true, java.util.OptionalLong.of(10001), java.util.OptionalLong.of(10001),
-                java.util.OptionalLong.empty(), PodSecurity.SeccompProfile.RUNTIME_DEFAULT);
+        PodSecurity userAndGroup = user.withGroup(10001);
         assertThat(onlyProblem(() -> stack(groupOnly.withSecurity(userAndGroup), tls))).isEqualTo("ERROR prod/Deployment web: container web "
                 + "cannot read files of volume tls: the kubelet writes them owned by root, and the container runs as a user other than root "
                 + "of group 10001 (runAsGroup), not root's, with no fsGroup to give its group read access (tls.crt 0440, tls.key 0440). "
-                + "Give the pods an fsGroup, withSecurity(PodSecurity.RESTRICTED.withUser(10001)) sets one, so that the kubelet lets that "
+                + "Give the pods an fsGroup, withSecurity(PodSecurity.RESTRICTED.withUser(10001)) sets one (or .withFsGroup(gid)), so that the kubelet lets that "
                 + "group read (0400 becomes 0440), or a mode others may read, FileMode.of(\"0444\").");
         assertThat(report(() -> stack(mounting(Volumes.secret("tls", tls).withDefaultMode(FileMode.of("0444"))).withSecurity(userAndGroup), tls)))
                 .isEmpty();
         assertThat(report(() -> stack(groupOnly.withSecurity(PodSecurity.RESTRICTED.withUser(10001)), tls))).isEmpty();
+        assertThat(report(() -> stack(groupOnly.withSecurity(userAndGroup.withFsGroup(2000)), tls))).isEmpty();
         assertThat(report(() -> stack(groupOnly.withSecurity(user).withRawEdit("group", d -> pod(d).getSecurityContext().setRunAsGroup(10001L)), tls)))
                 .containsExactly("ERROR prod/Deployment web: raw edit \"group\" changed what the checks read from the definition "
-                        + "(spec.template.spec.securityContext.runAsGroup: unset -> 10001). Set it in the definition instead (withSecurity), "
-                        + "where the checks see it.");
+                        + "(spec.template.spec.securityContext.runAsGroup: unset -> 10001). Set it in the definition instead "
+                        + "(withSecurity(PodSecurity.RESTRICTED.withGroup(..))), where the checks see it.");
     }
 
     @Test
