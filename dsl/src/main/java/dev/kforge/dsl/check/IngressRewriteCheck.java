@@ -32,13 +32,14 @@ final class IngressRewriteCheck implements StackCheck {
             List<String> collapsed = new ArrayList<>();
             String example = null;
             String prefix = null;
+            boolean exactCollapsed = false;
             for (IngressRule rule : ingress.rules()) {
                 for (IngressPath path : rule.paths()) {
                     int captured = capturedGroups(path);
-                    // An exact path has nothing below it to lose, unless the target names a group it lacks.
                     boolean below = hasPathsBelow(path);
                     if (highestGroup > captured || highestGroup == 0 && below) {
                         collapsed.add(path.path() + " " + path.type().apiValue() + (captured > 0 ? " (captures " + captured + ")" : ""));
+                        exactCollapsed |= highestGroup == 0 && path.type() == PathType.EXACT;
                         if (example == null) {
                             example = below ? example(path, target) : null;
                         }
@@ -53,7 +54,8 @@ final class IngressRewriteCheck implements StackCheck {
             }
             String why = highestGroup == 0
                     ? "rewrite-target \"" + target + "\" sends every request under a path to that one path: ingress-nginx replaces the "
-                    + "whole request path, not the matched prefix"
+                    + "whole request path, not the matched prefix" + (exactCollapsed ? ", and an Exact path too: ingress-nginx reads every "
+                    + "path of a host that an Ingress rewrites as a regular expression from its start" : "")
                     : "rewrite-target \"" + target + "\" names capture group $" + highestGroup + ", which a path does not capture: "
                     + "ingress-nginx writes an empty string for it";
             problems.add(Problem.of(INGRESS_REWRITE, Severity.WARNING, stack.describe(), ingress,
@@ -65,13 +67,13 @@ final class IngressRewriteCheck implements StackCheck {
     }
 
     /**
-     * Whether requests for paths below {@code path} match it: not for an exact path, nor for a regular expression of a literal
-     * path ended by '$' ({@code /health$}), which ingress-nginx anchors at the start too.
+     * Whether requests for paths below {@code path} match it. Under a rewrite ingress-nginx writes every path of the host as
+     * {@code ~* "^<path>"}, an Exact one too; only a regular expression of a literal path ended by '$' ({@code /health$})
+     * matches that path alone.
      */
     private static boolean hasPathsBelow(IngressPath path) {
         String text = path.path();
-        return path.type() != PathType.EXACT && !(path.type() == PathType.IMPLEMENTATION_SPECIFIC && text.endsWith("$")
-                && literalEnd(text) == text.length() - 1);
+        return !(path.type() == PathType.IMPLEMENTATION_SPECIFIC && text.endsWith("$") && literalEnd(text) == text.length() - 1);
     }
 
     /** What a request under {@code path} becomes: {@code a request for /cart/items reaches Service cart as /}. */

@@ -65,7 +65,7 @@ class IngressRewriteCheckTest {
     }
 
     @Test
-    void captured_groups_and_exact_paths_pass() {
+    void captured_groups_and_regular_expressions_ended_by_a_dollar_pass() {
         IngressRule captured = IngressRule.host("shop.example.com")
                 .withPath(IngressPath.implementationSpecific("/cart(/|$)(.*)", backend));
 
@@ -73,13 +73,18 @@ class IngressRewriteCheckTest {
         // The annotation applies to every path of the Ingress: an exact /health next to it loses its path too.
         assertThat(rewriteWarnings(captured.withPath(IngressPath.exact("/health", backend)), "/$2")).singleElement().asString()
                 .contains("names capture group $2").contains("(/health Exact)");
-        assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.exact("/old-home", backend)), "/home")).isEmpty();
-        // Nor has a regular expression of a literal path that '$' ends: ingress-nginx matches it from the start.
+        // Under a rewrite ingress-nginx reads every path of the host as a regular expression from its start, an Exact one too:
+        // /old-home/items matches /old-home and reaches the Service as /home.
+        assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.exact("/old-home", backend)), "/home"))
+                .singleElement().asString().contains("(a request for /old-home/items reaches Service cart as /home)")
+                .contains("an Exact path too: ingress-nginx reads every path of a host that an Ingress rewrites as a regular expression "
+                        + "from its start").contains("(/old-home Exact)");
+        // A regular expression of a literal path that '$' ends matches that path only.
         assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.implementationSpecific("/old-home$", backend)),
                 "/home")).isEmpty();
         assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.implementationSpecific("/old-[a-z]+$", backend)),
                 "/home")).singleElement().asString().contains("(/old-[a-z]+$ ImplementationSpecific)");
-        // An exact path has nothing below it, but a group it cannot capture is still empty.
+        // A group an exact path cannot capture is empty.
         assertThat(rewriteWarnings(IngressRule.host("shop.example.com").withPath(IngressPath.exact("/old", backend)), "/new/$1"))
                 .singleElement().asString().contains("names capture group $1").contains("(/old Exact)");
     }
