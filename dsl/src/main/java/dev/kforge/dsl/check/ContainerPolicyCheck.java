@@ -44,18 +44,25 @@ final class ContainerPolicyCheck implements StackCheck {
                 if (!workload.runsUntilReplaced() || i < initContainers) {
                     continue; // a job's pods and init containers run to completion: nothing routes to them
                 }
+                // A container that declares no port serves nothing a Service could route to: its readiness would only gate
+                // the pod's (a worker, a Vault agent, a log shipper); whether it still works is asked of every container.
+                boolean serves = !container.ports().isEmpty();
                 List<String> probes = new ArrayList<>();
-                if (container.readinessProbe().isEmpty()) {
+                if (serves && container.readinessProbe().isEmpty()) {
                     probes.add("readinessProbe");
                 }
                 if (container.livenessProbe().isEmpty()) {
                     probes.add("livenessProbe");
                 }
+                int asked = serves ? 2 : 1;
                 if (!probes.isEmpty()) {
                     PolicyReporter.report(stack, workload, PolicyCheck.PROBES,
-                            subject + " has no " + String.join(" and no ", probes), "probes: " + (2 - probes.size()) + " of 2",
-                            "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port).", problems);
-                } else if (container.livenessProbe().get().action().sameAs(container.readinessProbe().get().action())) {
+                            subject + " has no " + String.join(" and no ", probes), "probes: " + (asked - probes.size()) + " of " + asked,
+                            serves ? "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port)."
+                                    : "Add withLivenessProbe, e.g. ProbeDef.exec(<a command that fails when the process is stuck>); "
+                                    + "a container that declares no port needs no readiness probe.", problems);
+                } else if (container.readinessProbe().isPresent()
+                        && container.livenessProbe().get().action().sameAs(container.readinessProbe().get().action())) {
                     PolicyReporter.report(stack, workload, PolicyCheck.PROBES,
                             subject + " probes liveness as it probes readiness, so a pod too busy to be ready is restarted too, "
                                     + "which turns a load peak into an outage", container.livenessProbe().get().action().describe(),

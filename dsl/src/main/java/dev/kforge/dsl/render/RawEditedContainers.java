@@ -100,8 +100,10 @@ final class RawEditedContainers {
         if (ssh && PolicyRules.enforced(PolicyCheck.SSH_PORT, object, stack)) {
             findings.breaks(PolicyCheck.SSH_PORT, subject + " declares port 22/TCP, where an SSH server listens");
         }
+        // As ContainerPolicyCheck asks: readiness of a container that declares a port, liveness of every one.
+        boolean readinessAsked = !RawEditResultCheck.orEmpty(container.getPorts()).isEmpty();
         if (serves && PolicyRules.enforced(PolicyCheck.PROBES, object, stack)
-                && (container.getReadinessProbe() == null || container.getLivenessProbe() == null)) {
+                && (readinessAsked && container.getReadinessProbe() == null || container.getLivenessProbe() == null)) {
             findings.breaks(PolicyCheck.PROBES, subject + " has " + (container.getReadinessProbe() == null ? "no readinessProbe" : "a readinessProbe")
                     + " and " + (container.getLivenessProbe() == null ? "no livenessProbe" : "a livenessProbe"));
         }

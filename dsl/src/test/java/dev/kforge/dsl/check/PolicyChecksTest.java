@@ -102,12 +102,18 @@ class PolicyChecksTest {
 
     @Test
     void reports_a_container_without_probes() {
-        DeploymentDef deployment = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0"))
-                .withResources(goodContainer().resources())).withReplicas(2);
-        assertThat(problems(deployment)).containsExactly(
+        ContainerDef unprobed = ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withResources(goodContainer().resources());
+        assertThat(problems(DeploymentDef.named("web").running(unprobed.withPort(HTTP)).withReplicas(2))).containsExactly(
                 "prod/Deployment web: container web has no readinessProbe and no livenessProbe (probes: 0 of 2). "
                         + "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port). "
                         + "Or waive it with .waive(PolicyCheck.PROBES, \"<why>\").");
+        // A container that declares no port (a worker) serves nothing to route to: only whether it works is asked.
+        assertThat(problems(DeploymentDef.named("web").running(unprobed).withReplicas(2))).containsExactly(
+                "prod/Deployment web: container web has no livenessProbe (probes: 0 of 1). Add withLivenessProbe, e.g. "
+                        + "ProbeDef.exec(<a command that fails when the process is stuck>); a container that declares no port needs no "
+                        + "readiness probe. Or waive it with .waive(PolicyCheck.PROBES, \"<why>\").");
+        assertThat(problems(DeploymentDef.named("web").running(unprobed.withLivenessProbe(ProbeDef.exec("pgrep", "worker")))
+                .withReplicas(2))).isEmpty();
     }
 
     @Test

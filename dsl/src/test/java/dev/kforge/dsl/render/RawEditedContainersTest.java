@@ -110,6 +110,20 @@ class RawEditedContainersTest {
     }
 
     @Test
+    void readiness_is_asked_of_an_added_container_that_declares_a_port_only() {
+        java.util.function.Function<Boolean, DeploymentDef> withLiveness = port -> DEPLOYMENT.withRawEdit("proxy", d -> add(
+                d.getSpec().getTemplate().getSpec(), "example/proxy:1.2.3", false, proxy -> {
+                    ContainerBuilder probed = proxy.withResources(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources())
+                            .withNewLivenessProbe().withNewExec().withCommand("pgrep", "proxy").endExec().endLivenessProbe();
+                    return port ? probed.addNewPort().withName("proxy").withContainerPort(15001).endPort() : probed;
+                }));
+
+        assertThat(Renderer.render(stack(withLiveness.apply(false))).files()).isNotEmpty();
+        assertThatThrownBy(() -> Renderer.render(stack(withLiveness.apply(true))))
+                .hasMessageContaining("container proxy has no readinessProbe and a livenessProbe");
+    }
+
+    @Test
     void a_container_without_a_valid_image_and_ephemeral_containers_are_refused_with_no_rule_to_waive() {
         DeploymentDef edited = DEPLOYMENT.withRawEdit("debug", d -> {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
