@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * A container a raw edit adds meets the container rules the policy holds the definition's to
  * ({@code ContainerPolicyCheck}, {@code SshPortPolicyCheck}): a pinned image, cpu and memory requests
- * and limits, no SSH port, and, in pods that run until replaced, a readiness and a liveness probe.
+ * and limits, no SSH port, and, in pods that run until replaced, a liveness probe, and a readiness probe too where the
+ * container declares a port.
  * Otherwise an edit would be the way around them. What the object waives, or the stack's policy turns off, is not asked. A container
  * without a valid image or name, two containers of one name, and ephemeral containers, which the API
  * server refuses in a template, are refused too, whatever the policy.
