@@ -54,6 +54,9 @@ final class ReferenceFields {
             fields.put("spec.type", Field.of(Objects.requireNonNullElse(spec.getType(), "ClusterIP")
                     + ("None".equals(spec.getClusterIP()) ? " (headless)" : ""), "withType"));
             fields.put("spec.ports", Field.of(RawEditResultCheck.orEmpty(spec.getPorts()).stream().map(ReferenceFields::port).toList(), "withPort"));
+            // What node-local-traffic reads: unset and Cluster route alike.
+            fields.put("spec.internalTrafficPolicy", Field.of(Objects.requireNonNullElse(spec.getInternalTrafficPolicy(), "Cluster"),
+                    "withInternalTrafficPolicy"));
         } else if (manifest instanceof NetworkPolicy policy && policy.getSpec() != null) {
             var spec = policy.getSpec();
             fields.put("spec.podSelector", Field.of(selector(spec.getPodSelector()), "isolating"));

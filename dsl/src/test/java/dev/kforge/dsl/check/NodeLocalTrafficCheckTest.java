@@ -35,6 +35,20 @@ class NodeLocalTrafficCheckTest {
     }
 
     @Test
+    void a_raw_edit_may_not_set_what_the_check_reads() {
+        ServiceDef service = ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP))
+                .withRawEdit("node local", s -> s.getSpec().setInternalTrafficPolicy("Local"));
+
+        assertThat(report(() -> stack(web, service))).contains("ERROR prod/Service web: raw edit \"node local\" changed what the checks read "
+                + "from the definition (spec.internalTrafficPolicy: Cluster -> Local). Set it in the definition instead "
+                + "(withInternalTrafficPolicy), where the checks see it.");
+        // Writing the API's default changes nothing the check reads.
+        assertThat(report(() -> stack(web, ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP))
+                .withRawEdit("explicit", s -> s.getSpec().setInternalTrafficPolicy("Cluster")))))
+                .noneSatisfy(line -> assertThat(line).contains("internalTrafficPolicy"));
+    }
+
+    @Test
     void node_local_traffic_to_a_daemon_set_passes() {
         DaemonSetDef agent = DaemonSetDef.named("agent").running(container());
         ServiceDef service = ServiceDef.named("agent").selecting(agent).withPort(ServicePort.to(HTTP))
