@@ -46,19 +46,19 @@ final class ContainerPolicyCheck implements StackCheck {
                 }
                 // A container that declares no port serves nothing a Service could route to: its readiness would only gate
                 // the pod's (a worker, a Vault agent, a log shipper); whether it still works is asked of every container.
-                boolean serves = !container.ports().isEmpty();
+                boolean readinessAsked = !container.ports().isEmpty();
                 List<String> probes = new ArrayList<>();
-                if (serves && container.readinessProbe().isEmpty()) {
+                if (readinessAsked && container.readinessProbe().isEmpty()) {
                     probes.add("readinessProbe");
                 }
                 if (container.livenessProbe().isEmpty()) {
                     probes.add("livenessProbe");
                 }
-                int asked = serves ? 2 : 1;
+                int asked = readinessAsked ? 2 : 1;
                 if (!probes.isEmpty()) {
                     PolicyReporter.report(stack, workload, PolicyCheck.PROBES,
                             subject + " has no " + String.join(" and no ", probes), "probes: " + (asked - probes.size()) + " of " + asked,
-                            serves ? "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port)."
+                            readinessAsked ? "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port)."
                                     : "Add withLivenessProbe, e.g. ProbeDef.exec(<a command that fails when the process is stuck>); "
                                     + "a container that declares no port needs no readiness probe.", problems);
                 } else if (container.readinessProbe().isPresent()
