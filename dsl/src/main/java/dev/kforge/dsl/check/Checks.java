@@ -9,6 +9,7 @@ import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
 import dev.kforge.dsl.rbac.RoleReference;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.HashSet;
 import java.util.List;
@@ -103,6 +104,23 @@ public final class Checks {
                     problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), object,
                             "waives " + check.id() + ", which finds nothing to waive here", check.id(),
                             "Remove .waive(PolicyCheck." + check.name() + ", ...): the rule does not fire on this object without it."));
+                }
+            }
+            if (object instanceof Workload<?> workload) {
+                reportUnusedWaivers(stack, workload, problems);
+            }
+        }
+    }
+
+    /** The same of a container's waivers, which only its definition can use: a raw edit may not change what those rules read of it. */
+    private static void reportUnusedWaivers(Stack stack, Workload<?> workload, Problems problems) {
+        for (ContainerDef container : workload.allContainers()) {
+            for (PolicyCheck check : container.waivers().keySet()) {
+                if (!problems.wasWaived(workload, container, check)) {
+                    problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), workload,
+                            "container " + container.name() + " waives " + check.id() + ", which finds nothing to waive there", check.id(),
+                            "Remove .waive(PolicyCheck." + check.name() + ", ...) from container " + container.name()
+                                    + ": the rule does not fire on it without it."));
                 }
             }
         }

@@ -26,18 +26,18 @@ final class ContainerPolicyCheck implements StackCheck {
                 String subject = "container " + container.name();
                 Image image = container.image();
                 if (image.digest().isEmpty() && (image.tag().map(tag -> tag.equals("latest")).orElse(true) || image.tagMoves())) {
-                    PolicyReporter.report(stack, workload, PolicyCheck.IMAGE_TAG,
+                    PolicyReporter.reportOn(stack, workload, container, PolicyCheck.IMAGE_TAG,
                             subject + " runs an image without a pinned tag", image.reference(),
                             "Pin a version, e.g. Image.of(\"" + image.repository() + "\", \"1.2.3\"), or a digest.", problems);
                 } else if (image.digest().isEmpty() && image.tagNamesAReleaseLine()) {
-                    PolicyReporter.report(stack, workload, PolicyCheck.IMAGE_TAG,
+                    PolicyReporter.reportOn(stack, workload, container, PolicyCheck.IMAGE_TAG,
                             subject + " runs an image whose tag names a release line, which its publisher moves to each new release",
                             image.reference(),
                             pinningHint(image), problems);
                 }
                 List<String> missing = missingResources(container.resources(), defaults);
                 if (!missing.isEmpty()) {
-                    PolicyReporter.report(stack, workload, PolicyCheck.RESOURCES,
+                    PolicyReporter.reportOn(stack, workload, container, PolicyCheck.RESOURCES,
                             subject + " has no " + String.join(", ", missing), "resources: " + describe(container.resources()),
                             "Set them with withResources(Resources.requests(cpu, memory).withCpuLimit(..).withMemoryLimit(..)).", problems);
                 }
@@ -56,14 +56,14 @@ final class ContainerPolicyCheck implements StackCheck {
                 }
                 int asked = readinessAsked ? 2 : 1;
                 if (!probes.isEmpty()) {
-                    PolicyReporter.report(stack, workload, PolicyCheck.PROBES,
+                    PolicyReporter.reportOn(stack, workload, container, PolicyCheck.PROBES,
                             subject + " has no " + String.join(" and no ", probes), "probes: " + (asked - probes.size()) + " of " + asked,
                             readinessAsked ? "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port)."
                                     : "Add withLivenessProbe, e.g. ProbeDef.exec(<a command that fails when the process is stuck>); "
                                     + "a container that declares no port needs no readiness probe.", problems);
                 } else if (container.readinessProbe().isPresent()
                         && container.livenessProbe().get().action().sameAs(container.readinessProbe().get().action())) {
-                    PolicyReporter.report(stack, workload, PolicyCheck.PROBES,
+                    PolicyReporter.reportOn(stack, workload, container, PolicyCheck.PROBES,
                             subject + " probes liveness as it probes readiness, so a pod too busy to be ready is restarted too, "
                                     + "which turns a load peak into an outage", container.livenessProbe().get().action().describe(),
                             "Let the liveness probe check only that the process works (an endpoint that calls no dependency), "

@@ -4,6 +4,8 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.Workload;
 
 /** Reports policy violations with the stack's severity, and not at all when the object waives the check. */
 final class PolicyReporter {
@@ -12,6 +14,25 @@ final class PolicyReporter {
 
     static void report(Stack stack, KubeObject<?> object, PolicyCheck check, String problem, String actual, String hint,
                        Problems problems) {
+        add(stack, object, check, problem, actual, hint + " Or waive it with " + waiving(check) + ".", problems);
+    }
+
+    /**
+     * As {@link #report}, of a finding about one {@code container} of {@code workload}: the container's own waiver
+     * ({@code ContainerDef.waive}) is used first, so that the workload's stays needed only for what it alone covers.
+     */
+    static void reportOn(Stack stack, Workload<?> workload, ContainerDef container, PolicyCheck check, String problem, String actual,
+                         String hint, Problems problems) {
+        if (container.waivers().containsKey(check)) {
+            problems.waived(workload, container, check);
+            return;
+        }
+        add(stack, workload, check, problem, actual, hint + " Or waive it with " + waiving(check) + " on container " + container.name()
+                + " (on the workload, for all its containers).", problems);
+    }
+
+    private static void add(Stack stack, KubeObject<?> object, PolicyCheck check, String problem, String actual, String hint,
+                            Problems problems) {
         if (object.meta().waivers().containsKey(check)) {
             problems.waived(object, check);
             return;
@@ -20,7 +41,10 @@ final class PolicyReporter {
         if (severity == Severity.OFF) {
             return;
         }
-        problems.add(Problem.of(check.id(), severity, stack.describe(), object, problem, actual,
-                hint + " Or waive it with .waive(PolicyCheck." + check.name() + ", \"<why>\")."));
+        problems.add(Problem.of(check.id(), severity, stack.describe(), object, problem, actual, hint));
+    }
+
+    private static String waiving(PolicyCheck check) {
+        return ".waive(PolicyCheck." + check.name() + ", \"<why>\")";
     }
 }

@@ -3,6 +3,7 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.workload.ContainerDef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,15 @@ public final class Problems {
 
     boolean wasWaived(KubeObject<?> object, PolicyCheck check) {
         return waived.contains(object.describe() + "/" + check.id());
+    }
+
+    /** A policy finding that {@code container} of {@code object} waives ({@code ContainerDef.waive}). */
+    void waived(KubeObject<?> object, ContainerDef container, PolicyCheck check) {
+        waived.add(object.describe() + "/container " + container.name() + "/" + check.id());
+    }
+
+    boolean wasWaived(KubeObject<?> object, ContainerDef container, PolicyCheck check) {
+        return waived.contains(object.describe() + "/container " + container.name() + "/" + check.id());
     }
 
     public List<Problem> all() {

@@ -36,6 +36,14 @@ public record Meta(String name, Labels labels, Annotations annotations, Map<Poli
 
     /** A copy that skips {@code check} for this object; the reason is required and written to the output. */
     public Meta withWaiver(String subject, PolicyCheck check, String reason) {
+        return new Meta(name, labels, annotations, withWaiver(waivers, subject, check, reason), origin);
+    }
+
+    /**
+     * {@code waivers} and one more, of {@code check} for {@code reason}: required, and one line without ';', since the reasons of
+     * an object (its containers' too) are joined with "; " in its {@code kforge.dev/waivers} annotation.
+     */
+    public static Map<PolicyCheck, String> withWaiver(Map<PolicyCheck, String> waivers, String subject, PolicyCheck check, String reason) {
         if (reason == null || reason.isBlank()) {
             throw InvalidDefinitionException.of(subject, "waiver of " + check.id() + " has no reason. "
                     + "Say why the rule does not apply; review reads it in the output.");
@@ -47,6 +55,6 @@ public record Meta(String name, Labels labels, Annotations annotations, Map<Poli
         EnumMap<PolicyCheck, String> copy = new EnumMap<>(PolicyCheck.class);
         copy.putAll(waivers);
         copy.put(check, reason.strip());
-        return new Meta(name, labels, annotations, copy, origin);
+        return Collections.unmodifiableMap(copy);
     }
 }

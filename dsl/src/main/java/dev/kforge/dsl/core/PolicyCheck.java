@@ -88,6 +88,18 @@ public enum PolicyCheck {
         };
     }
 
+    /**
+     * Whether the rule is judged on each container of a definition on its own, so that one container may waive it
+     * ({@code ContainerDef.waive}) and leave the workload's other containers held to it: a log shipper sidecar without a
+     * health endpoint need not silence a missing probe of the main container.
+     */
+    public boolean judgedPerContainer() {
+        return switch (this) {
+            case IMAGE_TAG, RESOURCES, PROBES -> true;
+            default -> false;
+        };
+    }
+
     /** The id used in reports and in the {@code kforge.dev/waivers} annotation. */
     public String id() {
         return id;

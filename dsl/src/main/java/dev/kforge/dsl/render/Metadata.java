@@ -5,10 +5,13 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Scope;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Builds the metadata of rendered objects. */
@@ -65,9 +68,9 @@ final class Metadata {
             annotations = annotations.with(RAW_EDITS_ANNOTATION, String.join("; ",
                     object.rawEdits().stream().map(edit -> edit.reason()).toList()));
         }
-        if (!object.meta().waivers().isEmpty()) {
-            annotations = annotations.with(WAIVERS_ANNOTATION, String.join("; ", object.meta().waivers().entrySet().stream()
-                    .map(waiver -> waiver.getKey().id() + ": " + waiver.getValue()).toList()));
+        List<String> waivers = waivers(object);
+        if (!waivers.isEmpty()) {
+            annotations = annotations.with(WAIVERS_ANNOTATION, String.join("; ", waivers));
         }
         // Setters, not the generated builder: metadata is built for every object, and the builder costs several times more.
         ObjectMeta meta = new ObjectMeta();
@@ -76,6 +79,18 @@ final class Metadata {
         meta.setLabels(map(baseLabels.with(object.meta().labels()).entries()));
         meta.setAnnotations(annotations.isEmpty() ? null : map(annotations.entries()));
         return meta;
+    }
+
+    /** The object's waivers in the order of the rules, then its containers' in the order of the pod: {@code probes (container shipper): why}. */
+    private static List<String> waivers(KubeObject<?> object) {
+        List<String> waivers = new ArrayList<>();
+        object.meta().waivers().forEach((check, reason) -> waivers.add(check.id() + ": " + reason));
+        if (object instanceof Workload<?> workload) {
+            for (ContainerDef container : workload.allContainers()) {
+                container.waivers().forEach((check, reason) -> waivers.add(check.id() + " (container " + container.name() + "): " + reason));
+            }
+        }
+        return waivers;
     }
 
     static Map<String, String> map(Map<String, String> sorted) {

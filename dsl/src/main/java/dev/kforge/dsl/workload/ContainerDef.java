@@ -3,10 +3,15 @@ package dev.kforge.dsl.workload;
 import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Lists;
+import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.core.PolicyCheck;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,11 +31,13 @@ import java.util.Optional;
  * @param mounts         volumes mounted into this container; the pod gets exactly these volumes
  * @param security       default {@link ContainerSecurity#RESTRICTED}
  * @param preStop        what it does before SIGTERM when its pod is deleted; default nothing
+ * @param waivers        the policy rules this container waives, each with its reason ({@link #waive}); default none
  */
 public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List<String> command, List<String> args,
                            List<Port> ports, List<EnvVarDef> env, List<EnvFromSource> envFrom, Resources resources,
                            Optional<ProbeDef> readinessProbe, Optional<ProbeDef> livenessProbe, Optional<ProbeDef> startupProbe,
-                           List<VolumeMount> mounts, ContainerSecurity security, Optional<PreStop> preStop) {
+                           List<VolumeMount> mounts, ContainerSecurity security, Optional<PreStop> preStop,
+                           Map<PolicyCheck, String> waivers) {
 
     public ContainerDef {
         Names.require(Names.Rule.DNS1123_LABEL, "Container", "name", name);
@@ -49,6 +56,14 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         env = Given.all(subject, "env", env);
         envFrom = Given.all(subject, "envFrom", envFrom);
         mounts = Given.all(subject, "mounts", mounts);
+        Given.value(subject, "waivers", waivers);
+        if (waivers.isEmpty()) {
+            waivers = Map.of(); // every copy passes here, and nearly every container waives nothing
+        } else {
+            EnumMap<PolicyCheck, String> waived = new EnumMap<>(PolicyCheck.class);
+            waived.putAll(waivers);
+            waivers = Collections.unmodifiableMap(waived);
+        }
         // Here rather than in the withers, so that a container given whole to this constructor is held to them too.
         requireUniquePorts(subject, ports);
         requireUniqueEnv(subject, env);
@@ -113,7 +128,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         public ContainerDef image(Image image) {
             return new ContainerDef(name, image, PullPolicy.IF_NOT_PRESENT, List.of(), List.of(), List.of(), List.of(),
                     List.of(), Resources.NONE, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    ContainerSecurity.RESTRICTED, Optional.empty());
+                    ContainerSecurity.RESTRICTED, Optional.empty(), Map.of());
         }
     }
 
@@ -202,6 +217,22 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         return copy(b -> b.preStop = Optional.of(preStop));
     }
 
+    /**
+     * A copy for which {@code check} is not enforced, on this container only: the workload's other containers are still held
+     * to it ({@code workload.waive(check, reason)} waives it for all of them). Only the rules judged on each container apply
+     * ({@link PolicyCheck#judgedPerContainer()}: image-tag, resources, probes); the reason is written to the workload's
+     * {@code kforge.dev/waivers} annotation as {@code probes (container <name>): <reason>}.
+     */
+    public ContainerDef waive(PolicyCheck check, String reason) {
+        Given.value(subject(), "waiver", check);
+        if (!check.judgedPerContainer()) {
+            throw InvalidDefinitionException.invalid(subject(), "waiver", check.id(), "is of a rule judged on the whole pod, not on each container",
+                    "Waive it on the workload: .waive(PolicyCheck." + check.name() + ", \"<why>\").");
+        }
+        Map<PolicyCheck, String> more = Meta.withWaiver(waivers, subject(), check, reason);
+        return copy(b -> b.waivers = more);
+    }
+
     /** Whether this container declares {@code port} (same name, number and protocol). */
     public boolean declares(Port port) {
         return ports.contains(port);
@@ -231,6 +262,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         List<VolumeMount> mounts;
         ContainerSecurity security;
         Optional<PreStop> preStop;
+        Map<PolicyCheck, String> waivers;
     }
 
     private ContainerDef copy(java.util.function.Consumer<Fields> change) {
@@ -249,8 +281,9 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         f.mounts = mounts;
         f.security = security;
         f.preStop = preStop;
+        f.waivers = waivers;
         change.accept(f);
         return new ContainerDef(name, f.image, f.pullPolicy, f.command, f.args, f.ports, f.env, f.envFrom, f.resources,
-                f.readinessProbe, f.livenessProbe, f.startupProbe, f.mounts, f.security, f.preStop);
+                f.readinessProbe, f.livenessProbe, f.startupProbe, f.mounts, f.security, f.preStop, f.waivers);
     }
 }

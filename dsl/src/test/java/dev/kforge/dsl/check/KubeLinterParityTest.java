@@ -45,6 +45,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,8 @@ class KubeLinterParityTest {
     void kubeLinter_latestTag() {
         assertThat(onlyProblem(() -> stack(deployment(container().withImage(Image.parse("example/web:latest"))))))
                 .isEqualTo("ERROR prod/Deployment web: container web runs an image without a pinned tag (example/web:latest). "
-                        + "Pin a version, e.g. Image.of(\"example/web\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
+                        + "Pin a version, e.g. Image.of(\"example/web\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\") "
+                        + "on container web (on the workload, for all its containers).");
         assertThat(onlyProblem(() -> stack(deployment(container().withImage(Image.parse("example/web"))))))
                 .startsWith("ERROR prod/Deployment web: container web runs an image without a pinned tag (example/web)");
     }
@@ -88,7 +90,7 @@ class KubeLinterParityTest {
     void kubeLinter_noReadinessProbe() {
         ContainerDef noReadiness = new ContainerDef("web", container().image(), container().pullPolicy(), List.of(), List.of(), container().ports(),
                 List.of(), List.of(), container().resources(), Optional.empty(), container().livenessProbe(), Optional.empty(),
-                List.of(), container().security(), Optional.empty());
+                List.of(), container().security(), Optional.empty(), Map.of());
 
         assertThat(onlyProblem(() -> stack(deployment(noReadiness))))
                 .startsWith("ERROR prod/Deployment web: container web has no readinessProbe (probes: 1 of 2).");
@@ -98,7 +100,7 @@ class KubeLinterParityTest {
     void kubeLinter_noLivenessProbe() {
         ContainerDef noLiveness = new ContainerDef("web", container().image(), container().pullPolicy(), List.of(), List.of(), container().ports(),
                 List.of(), List.of(), container().resources(), container().readinessProbe(), Optional.empty(), Optional.empty(),
-                List.of(), container().security(), Optional.empty());
+                List.of(), container().security(), Optional.empty(), Map.of());
 
         assertThat(onlyProblem(() -> stack(deployment(noLiveness))))
                 .startsWith("ERROR prod/Deployment web: container web has no livenessProbe (probes: 1 of 2).");
@@ -179,7 +181,7 @@ class KubeLinterParityTest {
 
         assertThat(onlyProblem(() -> stack(deployment(new ContainerDef(c.name(), c.image(), c.pullPolicy(), c.command(), c.args(), c.ports(),
                 List.of(Env.value("MODE", "fast"), Env.value("MODE", "slow")), c.envFrom(), c.resources(), c.readinessProbe(), c.livenessProbe(),
-                c.startupProbe(), c.mounts(), c.security(), c.preStop())))))
+                c.startupProbe(), c.mounts(), c.security(), c.preStop(), c.waivers())))))
                 .isEqualTo("ERROR prod/definition: Container web: env var \"MODE\" is set twice. Keep one definition; the API server would "
                         + "silently keep the last.");
     }

@@ -258,7 +258,7 @@ class KubeScoreParityTest {
 
         assertThat(onlyProblem(() -> stack(deployment(new ContainerDef(c.name(), c.image(), c.pullPolicy(), c.command(), c.args(),
                 List.of(HTTP, Port.tcp("http", 9090)), c.env(), c.envFrom(), c.resources(), c.readinessProbe(), c.livenessProbe(),
-                c.startupProbe(), c.mounts(), c.security(), c.preStop())))))
+                c.startupProbe(), c.mounts(), c.security(), c.preStop(), c.waivers())))))
                 .isEqualTo("ERROR prod/definition: Container web: port name \"http\" is declared twice. Give each port its own name.");
     }
 

@@ -35,7 +35,7 @@ class ContainerDefTest {
                 .hasMessageContaining("mount at data: volume is missing (null)");
         assertThatThrownBy(() -> new ContainerDef("web", Image.of("example/web", "1.2.3"), PullPolicy.ALWAYS, java.util.List.of(), java.util.List.of(),
                 java.util.List.of(), java.util.List.of(), java.util.List.of(), Resources.NONE, null, java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.List.of(), ContainerSecurity.RESTRICTED, java.util.Optional.empty())).isInstanceOf(InvalidDefinitionException.class)
+                java.util.List.of(), ContainerSecurity.RESTRICTED, java.util.Optional.empty(), java.util.Map.of())).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("readinessProbe is missing (null)");
         assertThatThrownBy(() -> ContainerDef.named("web").image(null)).hasMessageContaining("image is missing (null)");
         assertThat(web.withArgs().args()).isEmpty();
