@@ -51,6 +51,7 @@ public final class Checks {
             new AvailabilityPolicyCheck(),
             new JobPolicyCheck(),
             new DaylightSavingCheck(),
+            new CriticalPriorityClassCheck(),
             new IsolationPolicyCheck());
 
     private Checks() {

@@ -68,7 +68,13 @@ public enum PolicyCheck {
      * is skipped that day) or repeats (it starts twice). {@link Policy#STRICT} too only warns: a nightly run skipped or
      * repeated once a year may be acceptable, which a waiver says.
      */
-    DAYLIGHT_SAVING("daylight-saving");
+    DAYLIGHT_SAVING("daylight-saving"),
+    /**
+     * A workload whose pods take the cluster's {@code system-node-critical} or {@code system-cluster-critical} class outside
+     * kube-system: upstream admits them, but a cluster that limits those classes to namespaces with a ResourceQuota for them
+     * (GKE does) refuses the pods. {@link Policy#STRICT} too only warns: whether the cluster limits them is not known here.
+     */
+    CRITICAL_PRIORITY_CLASS("critical-priority-class");
 
     private final String id;
 

@@ -35,5 +35,10 @@ public sealed interface PodPriority {
                         "Name one of those, or a class of your own with withPriorityClass(PriorityClassDef.named(..)).");
             }
         }
+
+        /** Whether it is one of the cluster's own critical classes, which clusters may keep to kube-system. */
+        public boolean critical() {
+            return SYSTEM_CLASSES.contains(name);
+        }
     }
 }

@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.Policy;
+import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.PriorityClassDef;
@@ -74,6 +76,28 @@ class PriorityClassTest {
                         + "classes' (system-cluster-critical is 2000000000). Give a value up to 1000000000, or run the pods with "
                         + "withClusterPriorityClass(\"system-cluster-critical\").");
         assertThat(PriorityClassDef.named("batch", -10).value()).isEqualTo(-10);
+    }
+
+    @Test
+    void a_critical_class_of_the_cluster_outside_kube_system_is_a_warning_in_every_policy_and_waivable() {
+        String warning = "WARNING prod/Deployment web: runs its pods at the cluster's critical priority class system-node-critical "
+                + "outside kube-system: a cluster that limits that class to namespaces with a quota for it (GKE does) refuses them "
+                + "(priorityClassName: system-node-critical, namespace: demo-prod). Where the cluster limits it, its administrators create "
+                + "a ResourceQuota in demo-prod whose scopeSelector names the class (scopeName: PriorityClass, operator: In, values: "
+                + "[system-node-critical]), which admits the pods (ResourceQuotaDef counts every pod and takes no scope); or give them a "
+                + "class of the stack, withPriorityClass(PriorityClassDef.named(..)). "
+                + "Or waive it with .waive(PolicyCheck.CRITICAL_PRIORITY_CLASS, \"<why>\").";
+        DeploymentDef nodeCritical = web.withClusterPriorityClass("system-node-critical");
+        assertThat(reportOf(Policy.STRICT, nodeCritical)).contains(warning).noneMatch(line -> line.startsWith("ERROR") && line.contains("critical"));
+        assertThat(reportOf(Policy.RELAXED, nodeCritical)).contains(warning);
+        assertThat(reportOf(Policy.STRICT, DaemonSetDef.named("agent").running(web.mainContainer()).withClusterPriorityClass("system-cluster-critical")))
+                .anyMatch(line -> line.startsWith("WARNING prod/DaemonSet agent: runs its pods at the cluster's critical priority class "
+                        + "system-cluster-critical outside kube-system"));
+        assertThat(reportOf(Policy.STRICT, nodeCritical.waive(PolicyCheck.CRITICAL_PRIORITY_CLASS, "the cluster does not limit the class")))
+                .noneMatch(line -> line.contains("critical"));
+        // A platform team's class, or one of the stack, is nobody's to limit so.
+        assertThat(reportOf(Policy.STRICT, web.withClusterPriorityClass("platform-high"))).noneMatch(line -> line.contains("critical"));
+        assertThat(reportOf(Policy.STRICT, critical, web.withPriorityClass(critical))).noneMatch(line -> line.contains("critical priority"));
     }
 
     @Test
