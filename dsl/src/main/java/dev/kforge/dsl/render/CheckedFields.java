@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -205,6 +206,13 @@ final class CheckedFields {
         fields.put(path, Field.of("present", "withSidecar, withNativeSidecar or withInitContainer"));
         ContainerFields.put(fields, path, container);
         ContainerAmounts.put(fields, path, container, limitRanges);
+        // Who the container runs as: volume-file-access reads the pods' user and group for each container of the definition,
+        // which the DSL sets for the whole pod only; a container's own would stand in for them.
+        SecurityContext context = container.getSecurityContext() == null ? new SecurityContext() : container.getSecurityContext();
+        fields.put(path + ".securityContext.runAsUser", Field.of(Objects.requireNonNullElse(context.getRunAsUser(), "unset"),
+                "withSecurity(PodSecurity.RESTRICTED.withUser(..)) on the workload, for all its containers"));
+        fields.put(path + ".securityContext.runAsGroup", Field.of(Objects.requireNonNullElse(context.getRunAsGroup(), "unset"),
+                "withSecurity(PodSecurity.RESTRICTED.withGroup(..)) on the workload, for all its containers"));
         var preStop = container.getLifecycle() == null ? null : container.getLifecycle().getPreStop();
         if (preStop != null && preStop.getSleep() != null) {
             fields.put(path + ".lifecycle.preStop.sleep.seconds", Field.of(preStop.getSleep().getSeconds(), "the container's withPreStop"));

@@ -4,12 +4,15 @@ import static dev.kforge.dsl.check.LinterParity.container;
 import static dev.kforge.dsl.check.LinterParity.deployment;
 import static dev.kforge.dsl.check.LinterParity.onlyProblem;
 import static dev.kforge.dsl.check.LinterParity.pod;
+import static dev.kforge.dsl.check.LinterParity.privilegedStack;
 import static dev.kforge.dsl.check.LinterParity.report;
 import static dev.kforge.dsl.check.LinterParity.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.workload.ContainerSecurity;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.FileMode;
 import dev.kforge.dsl.workload.PodSecurity;
@@ -100,6 +103,24 @@ class VolumeFileAccessCheckTest {
                 .containsExactly("ERROR prod/Deployment web: raw edit \"group\" changed what the checks read from the definition "
                         + "(spec.template.spec.securityContext.runAsGroup: unset -> 10001). Set it in the definition instead "
                         + "(withSecurity(PodSecurity.RESTRICTED.withGroup(..))), where the checks see it.");
+    }
+
+    @Test
+    void a_raw_edit_may_not_give_a_container_of_the_definition_a_user_or_group_of_its_own() {
+        // Run as root by the definition (runAsNonRoot false, no user): the check lets it read 0400; a user of its own could not.
+        DeploymentDef root = deployment(container().withSecurity(ContainerSecurity.RESTRICTED.withRunAsNonRoot(false))
+                .withReadOnlyMount(Volumes.secret("tls", tls).withDefaultMode(FileMode.of("0400")), "/etc/tls"))
+                .waive(PolicyCheck.RUN_AS_NON_ROOT, "the vendor image starts as root and drops to its own user");
+        assertThat(report(() -> privilegedStack(root, tls))).isEmpty();
+
+        assertThat(report(() -> privilegedStack(root.withRawEdit("user", d -> pod(d).getContainers().get(0).getSecurityContext().setRunAsUser(1000L)), tls)))
+                .containsExactly("ERROR prod/Deployment web: raw edit \"user\" changed what the checks read from the definition "
+                        + "(spec.template.spec.containers[web].securityContext.runAsUser: unset -> 1000). Set it in the definition instead "
+                        + "(withSecurity(PodSecurity.RESTRICTED.withUser(..)) on the workload, for all its containers), where the checks see it.");
+        assertThat(report(() -> privilegedStack(root.withRawEdit("group", d -> pod(d).getContainers().get(0).getSecurityContext().setRunAsGroup(2000L)), tls)))
+                .containsExactly("ERROR prod/Deployment web: raw edit \"group\" changed what the checks read from the definition "
+                        + "(spec.template.spec.containers[web].securityContext.runAsGroup: unset -> 2000). Set it in the definition instead "
+                        + "(withSecurity(PodSecurity.RESTRICTED.withGroup(..)) on the workload, for all its containers), where the checks see it.");
     }
 
     @Test
