@@ -95,11 +95,17 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
      * request under it to that one path; the checks warn).
      */
     public IngressDef withRewriteTarget(String target) {
-        if (target == null || !target.startsWith("/")) {
-            throw InvalidDefinitionException.invalid(describe(), "rewrite-target", String.valueOf(target), "must start with '/'",
+        return withAnnotation(REWRITE_TARGET, target);
+    }
+
+    /** As every object's; the rewrite-target annotation is held to {@link #withRewriteTarget}'s rule, whichever writes it. */
+    @Override
+    public IngressDef withAnnotation(String key, String value) {
+        if (REWRITE_TARGET.equals(key) && (value == null || !value.startsWith("/"))) {
+            throw InvalidDefinitionException.invalid(describe(), "rewrite-target", String.valueOf(value), "must start with '/'",
                     "For example \"/\" or \"/$2\".");
         }
-        return withAnnotation(REWRITE_TARGET, target);
+        return KubeObject.super.withAnnotation(key, value);
     }
 
     public IngressDef withRawEdit(String reason, Consumer<Ingress> edit) {

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.render;
 
+import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.render.CheckedFields.Field;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -33,7 +34,7 @@ import java.util.TreeSet;
 /**
  * What the reference and access checks read from the objects that refer to others: the pods a Service,
  * NetworkPolicy or disruption budget selects and how (its ports, its peers, its budget), the Services and
- * hosts an Ingress routes, and the role and subjects of a binding. A raw edit changing them would make a
+ * hosts an Ingress routes (and the rewrite-target its paths' requests arrive by), and the role and subjects of a binding. A raw edit changing them would make a
  * Service or NetworkPolicy select no pods of the stack, an Ingress route to no Service, or a binding grant
  * {@code cluster-admin}, where the checks still judge the definition.
  */
@@ -76,6 +77,10 @@ final class ReferenceFields {
             fields.put("spec.defaultBackend", Field.of(backend(spec.getDefaultBackend()), "withDefaultBackend"));
             fields.put("spec.rules", Field.of(RawEditResultCheck.orEmpty(spec.getRules()).stream().map(ReferenceFields::rule).toList(), "withRule"));
             fields.put("spec.tls", Field.of(RawEditResultCheck.orEmpty(spec.getTls()).stream().map(IngressTLS::getSecretName).toList(), "withTls"));
+            // What ingress-rewrite reads: where each path's requests arrive.
+            Map<String, String> annotations = ingress.getMetadata().getAnnotations();
+            fields.put("metadata.annotations[" + IngressDef.REWRITE_TARGET + "]", Field.of(Objects.requireNonNullElse(annotations == null ? null
+                    : annotations.get(IngressDef.REWRITE_TARGET), "unset"), "withRewriteTarget"));
         } else if (manifest instanceof PodDisruptionBudget budget && budget.getSpec() != null) {
             var spec = budget.getSpec();
             fields.put("spec.selector", Field.of(selector(spec.getSelector()), "protecting"));

@@ -5,7 +5,9 @@ import static dev.kforge.dsl.check.LinterParity.deployment;
 import static dev.kforge.dsl.check.LinterParity.report;
 import static dev.kforge.dsl.check.LinterParity.stack;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
@@ -37,6 +39,30 @@ class IngressRewriteCheckTest {
                 + "reaches Service cart as /) (/cart Prefix, /payment Prefix). To strip a prefix, capture what follows it and name the group: "
                 + "IngressPath.implementationSpecific(\"/cart(/|$)(.*)\", backend) with withRewriteTarget(\"/$2\"). The annotation "
                 + "applies to every path of the Ingress: route paths that need another rewrite, or none, from an Ingress of their own.");
+    }
+
+    @Test
+    void a_target_set_with_with_annotation_is_checked_as_with_rewrite_target_and_a_raw_edit_may_not_set_it() {
+        IngressRule shop = IngressRule.host("shop.example.com").withPath(IngressPath.prefix("/cart", backend));
+        IngressDef annotated = IngressDef.named("shop").withIngressClassName("nginx").withRule(shop)
+                .withAnnotation(IngressDef.REWRITE_TARGET, "/");
+
+        assertThat(report(() -> stack(web, cart, annotated))).filteredOn(line -> line.contains("rewrite-target"))
+                .containsExactlyElementsOf(rewriteWarnings(shop, "/")).hasSize(1);
+        assertThatThrownBy(() -> IngressDef.named("shop").withAnnotation(IngressDef.REWRITE_TARGET, "cart"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Ingress shop: rewrite-target \"cart\" is invalid: must start with '/'. For example \"/\" or \"/$2\".");
+
+        IngressDef edited = IngressDef.named("shop").withIngressClassName("nginx").withRule(shop)
+                .withRawEdit("strip", ingress -> ingress.getMetadata().getAnnotations().put(IngressDef.REWRITE_TARGET, "/"));
+        assertThat(report(() -> stack(web, cart, edited))).filteredOn(line -> line.contains("rewrite-target")).containsExactly(
+                "ERROR prod/Ingress shop: raw edit \"strip\" changed what the checks read from the definition "
+                        + "(metadata.annotations[nginx.ingress.kubernetes.io/rewrite-target]: unset -> /). Set it in the definition instead "
+                        + "(withRewriteTarget), where the checks see it.");
+        // Another annotation of the controller is the edit's to write.
+        assertThat(report(() -> stack(web, cart, IngressDef.named("shop").withIngressClassName("nginx").withRule(shop)
+                .withRawEdit("timeout", ingress -> ingress.getMetadata().getAnnotations().put("nginx.ingress.kubernetes.io/proxy-read-timeout", "30")))))
+                .noneMatch(line -> line.contains("raw edit"));
     }
 
     @Test
