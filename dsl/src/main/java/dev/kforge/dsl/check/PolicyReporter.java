@@ -28,7 +28,7 @@ final class PolicyReporter {
             return;
         }
         add(stack, workload, check, problem, actual, hint + " Or waive it with " + waiving(check) + " on container " + container.name()
-                + " (on the workload, for all its containers).", problems);
+                + ", or on the workload for all its containers.", problems);
     }
 
     private static void add(Stack stack, KubeObject<?> object, PolicyCheck check, String problem, String actual, String hint,

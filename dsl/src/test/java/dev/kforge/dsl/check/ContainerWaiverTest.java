@@ -56,7 +56,7 @@ class ContainerWaiverTest {
         assertThat(problems(web(unready, SHIPPER.waive(PolicyCheck.PROBES, "the shipper has no health endpoint")))).containsExactly(
                 "ERROR prod/Deployment web: container web has no readinessProbe (probes: 1 of 2). Add withReadinessProbe and "
                         + "withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port). Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") "
-                        + "on container web (on the workload, for all its containers).");
+                        + "on container web, or on the workload for all its containers.");
         assertThat(problems(web(WEB, SHIPPER.waive(PolicyCheck.PROBES, "the shipper has no health endpoint")))).isEmpty();
     }
 
@@ -100,7 +100,7 @@ class ContainerWaiverTest {
         assertThat(problems(web(WEB, moving.waive(PolicyCheck.IMAGE_TAG, "the vendor moves only latest")))).containsExactly(
                 "ERROR prod/Deployment web: container shipper has no cpu request, memory request, cpu limit, memory limit (resources: none). "
                         + "Set them with withResources(Resources.requests(cpu, memory).withCpuLimit(..).withMemoryLimit(..)). "
-                        + "Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\") on container shipper (on the workload, for all its containers).");
+                        + "Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\") on container shipper, or on the workload for all its containers.");
     }
 
     @Test

@@ -65,7 +65,7 @@ class KubeLinterParityTest {
         assertThat(onlyProblem(() -> stack(deployment(container().withImage(Image.parse("example/web:latest"))))))
                 .isEqualTo("ERROR prod/Deployment web: container web runs an image without a pinned tag (example/web:latest). "
                         + "Pin a version, e.g. Image.of(\"example/web\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\") "
-                        + "on container web (on the workload, for all its containers).");
+                        + "on container web, or on the workload for all its containers.");
         assertThat(onlyProblem(() -> stack(deployment(container().withImage(Image.parse("example/web"))))))
                 .startsWith("ERROR prod/Deployment web: container web runs an image without a pinned tag (example/web)");
     }

@@ -90,7 +90,7 @@ class PolicyChecksTest {
                 c.mounts(), c.security(), c.preStop(), c.waivers())))).containsExactly(
                 "prod/Deployment web: container web runs an image without a pinned tag (example/web:latest). "
                         + "Pin a version, e.g. Image.of(\"example/web\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\") "
-                        + "on container web (on the workload, for all its containers).");
+                        + "on container web, or on the workload for all its containers.");
     }
 
     @Test
@@ -99,7 +99,7 @@ class PolicyChecksTest {
                 "prod/Deployment web: container web has no cpu limit, memory limit (resources: requests.cpu=100m, requests.memory=64Mi). "
                         + "Set them with withResources(Resources.requests(cpu, memory).withCpuLimit(..).withMemoryLimit(..)). "
                         + "Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\") "
-                        + "on container web (on the workload, for all its containers).");
+                        + "on container web, or on the workload for all its containers.");
     }
 
     @Test
@@ -109,13 +109,13 @@ class PolicyChecksTest {
                 "prod/Deployment web: container web has no readinessProbe and no livenessProbe (probes: 0 of 2). "
                         + "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port). "
                         + "Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") "
-                        + "on container web (on the workload, for all its containers).");
+                        + "on container web, or on the workload for all its containers.");
         // A container that declares no port (a worker) serves nothing to route to: only whether it works is asked.
         assertThat(problems(DeploymentDef.named("web").running(unprobed).withReplicas(2))).containsExactly(
                 "prod/Deployment web: container web has no livenessProbe (probes: 0 of 1). Add withLivenessProbe, e.g. "
                         + "ProbeDef.exec(<a command that fails when the process is stuck>); a container that declares no port needs no "
                         + "readiness probe. Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") "
-                        + "on container web (on the workload, for all its containers).");
+                        + "on container web, or on the workload for all its containers.");
         assertThat(problems(DeploymentDef.named("web").running(unprobed.withLivenessProbe(ProbeDef.exec("pgrep", "worker")))
                 .withReplicas(2))).isEmpty();
     }
@@ -236,7 +236,7 @@ class PolicyChecksTest {
                         + "which turns a load peak into an outage (httpGet /ready on port http). Let the liveness probe check only that the "
                         + "process works (an endpoint that calls no dependency), and the readiness probe whether it can serve now. "
                         + "Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") "
-                        + "on container web (on the workload, for all its containers).");
+                        + "on container web, or on the workload for all its containers.");
         assertThat(problems(goodDeployment(c -> c.withLivenessProbe(ProbeDef.tcpSocket(HTTP))))).isEmpty();
         Port admin = Port.tcp("admin", 9000);
         assertThat(problems(goodDeployment(c -> c.withPort(admin).withReadinessProbe(ProbeDef.tcpSocket(HTTP))
@@ -270,7 +270,7 @@ class PolicyChecksTest {
                     "prod/Deployment web: container web runs an image whose tag names a release line, which its publisher moves to each "
                             + "new release (example/web:" + tag + "). Pin the full version, e.g. Image.of(\"example/web\", \"" + full + "\"), "
                             + "or a digest" + twoNumbers + ". Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\") "
-                        + "on container web (on the workload, for all its containers).");
+                        + "on container web, or on the workload for all its containers.");
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/web", full))))).as(full).isEmpty();
         });
         for (String tag : List.of("1.2.3", "v1.2.3", "2024.01.15", "2024-01-15", "1.25.3-alpine", "stable1", "1.", "v1.2.3-nightly.20240101",
@@ -296,7 +296,7 @@ class PolicyChecksTest {
             assertThat(problems(goodDeployment(c -> c.withImage(Image.of("example/redis", tag))))).as(tag).containsExactly(
                     "prod/Deployment web: container web runs an image without a pinned tag (example/redis:" + tag + "). Pin a version, "
                             + "e.g. Image.of(\"example/redis\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\") "
-                            + "on container web (on the workload, for all its containers).");
+                            + "on container web, or on the workload for all its containers.");
         }
     }
 

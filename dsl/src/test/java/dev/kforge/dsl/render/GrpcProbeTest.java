@@ -69,7 +69,7 @@ class GrpcProbeTest {
                 + "so a pod too busy to be ready is restarted too, which turns a load peak into an outage (grpc on port grpc for service "
                 + "tgr.Api). Let the liveness probe check only that the process works (an endpoint that calls no dependency), and the "
                 + "readiness probe whether it can serve now. Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") "
-                        + "on container api (on the workload, for all its containers).");
+                        + "on container api, or on the workload for all its containers.");
         DeploymentDef apart = DeploymentDef.named("api").running(API.withReadinessProbe(ProbeDef.grpc(GRPC, "tgr.Api"))
                 .withLivenessProbe(ProbeDef.grpc(GRPC)));
         assertThat(reportOf(Policy.STRICT, apart)).noneMatch(line -> line.contains("probes liveness as it probes readiness"));

@@ -184,7 +184,7 @@ class NativeSidecarsTest {
         assertThat(reportOf(Policy.STRICT, web)).contains("ERROR prod/Deployment web: container shipper has no livenessProbe (probes: 0 "
                 + "of 1). Add withLivenessProbe, e.g. ProbeDef.exec(<a command that fails when the process is stuck>); a container that "
                 + "declares no port needs no readiness probe. Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") "
-                        + "on container shipper (on the workload, for all its containers).");
+                        + "on container shipper, or on the workload for all its containers.");
         // A Job's pods run to completion: no probes asked of its native sidecars.
         assertThat(reportOf(Policy.STRICT, JobDef.named("migrate").running(MIGRATE).withNativeSidecar(unprobed).withDeadline(Duration.ofMinutes(5))))
                 .noneMatch(line -> line.contains("Probe"));
