@@ -16,6 +16,7 @@ import dev.kforge.dsl.workload.EnvVarDef;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.ProjectedSource;
 import dev.kforge.dsl.workload.VolumeDef;
+import dev.kforge.dsl.workload.VolumeMount;
 import dev.kforge.dsl.workload.Workload;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,9 @@ final class ConfigReferencesCheck implements StackCheck {
                     } else if (var instanceof EnvVarDef.FromSecret s) {
                         report.secretKey(s.source().secret(), s.source().key(), "env " + var.name() + " of container " + container.name());
                     }
+                }
+                for (VolumeMount mount : container.mounts()) {
+                    fileMountKey(report, mount, container);
                 }
                 for (EnvFromSource source : container.envFrom()) {
                     if (source instanceof EnvFromSource.AllOfConfigMap c) {
@@ -74,6 +78,22 @@ final class ConfigReferencesCheck implements StackCheck {
             for (IngressTls tls : ingress.tls()) {
                 report.secretKey(tls.secret(), null, "tls for " + String.join(", ", tls.hosts()));
             }
+        }
+    }
+
+    /**
+     * A file mount of a volume writing every key mounts the key of its subPath: the stack's version must declare it, or the kubelet
+     * mounts an empty directory there. (A volume with items writes their keys, which the volume's own report covers.)
+     */
+    private static void fileMountKey(Reporter report, VolumeMount mount, ContainerDef container) {
+        if (mount.subPath().isEmpty()) {
+            return;
+        }
+        String where = "file mount at " + mount.mountPath() + " of container " + container.name();
+        if (mount.volume() instanceof VolumeDef.FromConfigMap c && c.items().isEmpty()) {
+            report.configMapKey(c.configMap(), mount.subPath().get(), where);
+        } else if (mount.volume() instanceof VolumeDef.FromSecret s && s.items().isEmpty()) {
+            report.secretKey(s.secret(), mount.subPath().get(), where);
         }
     }
 

@@ -79,6 +79,7 @@ final class ContainerRenderer {
             rendered.setName(mount.volume().name());
             rendered.setMountPath(mount.mountPath());
             rendered.setReadOnly(mount.readOnly() ? Boolean.TRUE : null);
+            rendered.setSubPath(mount.subPath().orElse(null));
             mounts.add(rendered);
         }
         container.setVolumeMounts(mounts);

@@ -1,5 +1,7 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.config.ConfigMapKey;
+import dev.kforge.dsl.config.SecretKey;
 import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Lists;
@@ -199,6 +201,21 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     /** A copy mounting {@code volume} read-only at {@code path}. */
     public ContainerDef withReadOnlyMount(VolumeDef volume, String path) {
         return withMount(new VolumeMount(Given.value(subject(), "mount at " + path + ": volume", volume), path, true));
+    }
+
+    /**
+     * A copy mounting the file of {@code key} alone at {@code path}, read-only, e.g. {@code withFileMount(conf, config.key("app.ini"),
+     * "/etc/gitea/app.ini")}: a {@code subPath} mount, so the image's other files in that directory stay. The key must be one
+     * the volume writes (its ConfigMap's, and one of its items where it has items). Unlike a whole-volume mount, such a file is
+     * not updated when the ConfigMap changes; the pod template's checksum annotation rolls the pods instead.
+     */
+    public ContainerDef withFileMount(VolumeDef.FromConfigMap volume, ConfigMapKey key, String path) {
+        return withMount(FileMounts.of(subject(), volume, key, path));
+    }
+
+    /** A copy mounting the file of {@code key} alone at {@code path}, read-only: as for a ConfigMap's key. */
+    public ContainerDef withFileMount(VolumeDef.FromSecret volume, SecretKey key, String path) {
+        return withMount(FileMounts.of(subject(), volume, key, path));
     }
 
     private ContainerDef withMount(VolumeMount mount) {

@@ -29,13 +29,18 @@ final class VolumeFiles {
     }
 
     static String relativePath(String subject, String path) {
+        return relativePath(subject, "item path", path);
+    }
+
+    /** {@code path} as {@code field} of {@code subject}: relative, inside the volume. */
+    static String relativePath(String subject, String field, String path) {
         if (path == null || path.isEmpty() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-            throw InvalidDefinitionException.invalid(subject, "item path", String.valueOf(path),
+            throw InvalidDefinitionException.invalid(subject, field, String.valueOf(path),
                     "must be a relative path without '..'", "For example \"app.properties\".");
         }
         if (path.startsWith("..")) {
             // The kubelet keeps the volume's own entries there (..data, ..2024_01_01...): the API server refuses the name.
-            throw InvalidDefinitionException.invalid(subject, "item path", path, "must not start with '..', which the API server refuses "
+            throw InvalidDefinitionException.invalid(subject, field, path, "must not start with '..', which the API server refuses "
                     + "(the kubelet's own entries of the volume start so)", "Drop the leading dots, e.g. \"" + path.replaceFirst("^\\.+", "") + "\".");
         }
         return path;

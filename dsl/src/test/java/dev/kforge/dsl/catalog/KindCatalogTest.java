@@ -94,7 +94,7 @@ class KindCatalogTest {
     private static Stack catalog() {
         ServiceAccountDef account = ServiceAccountDef.named("web");
         PriorityClassDef critical = PriorityClassDef.named("catalog-critical", 100000).withDescription("The web API: before batch jobs.");
-        ConfigMapDef config = ConfigMapDef.named("web-config").withProperty("LANGUAGE", "python");
+        ConfigMapDef config = ConfigMapDef.named("web-config").withProperty("LANGUAGE", "python").withFile("web.ini", "[server]\nport = 8080\n");
         SecretDef password = SecretDef.opaque("db-password", "PASSWORD")
                 .withSource(SecretSource.sealed(Map.of("PASSWORD", "AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq" + "x".repeat(40))));
         SecretDef token = SecretDef.opaque("web-token", "TOKEN").withSource(SecretSource.clusterStore("vault").withRemoteKey("apps/web"));
@@ -108,6 +108,7 @@ class KindCatalogTest {
                                 ProjectedSource.secret(token).withItem(token.key("TOKEN"), "token", FileMode.of("0400")),
                                 ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("vault/token"))
                                 .withDefaultMode(FileMode.of("0440")), "/etc/web")
+                        .withFileMount(Volumes.configMap("web-ini", config), config.key("web.ini"), "/usr/local/etc/web.ini")
                         .withPreStop(PreStop.sleep(Duration.ofSeconds(5)))
                         .withPort(HTTP).withResources(RESOURCES).withEnv(Env.from("LANGUAGE", config.key("LANGUAGE")), Env.from("TOKEN", token.key("TOKEN")))
                         .withReadinessProbe(ProbeDef.httpGet("/ready", HTTP)).withLivenessProbe(ProbeDef.httpGet("/health", HTTP)))

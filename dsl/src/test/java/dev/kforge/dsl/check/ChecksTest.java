@@ -141,6 +141,19 @@ class ChecksTest {
     }
 
     @Test
+    void reports_a_file_mount_of_a_key_the_stacks_config_map_lacks() {
+        // Given a file mount of app.ini from a version of the ConfigMap that declares it
+        ConfigMapDef declared = ConfigMapDef.named("cfg").withFile("app.ini", "[server]\n");
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app()
+                .withFileMount(Volumes.configMap("conf", declared), declared.key("app.ini"), "/etc/app/app.ini"));
+
+        // Then the stack's version, without it, is reported: the kubelet would mount an empty directory at the path
+        assertThat(problems(demoStack(ConfigMapDef.named("cfg").withFile("other.ini", "b=2\n"), deployment))).containsExactly(
+                "test/Deployment app: file mount at /etc/app/app.ini of container app reads key \"app.ini\" that ConfigMap cfg does not declare "
+                        + "(declared: [other.ini]). Declare the key, or read one that exists." + at(line));
+    }
+
+    @Test
     void reports_secret_key_the_stacks_secret_lacks_and_an_image_pull_secret_that_is_missing() {
         SecretDef declared = SecretDef.opaque("gh", "TOKEN");
         SecretDef registry = SecretDef.registryCredentials("registry");
