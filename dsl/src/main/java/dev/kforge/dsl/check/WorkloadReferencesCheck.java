@@ -7,6 +7,7 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.IntOrPercent;
@@ -18,6 +19,7 @@ import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.PriorityClassDef;
 import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.Topology;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,11 +67,17 @@ final class WorkloadReferencesCheck implements StackCheck {
             }
         }
         for (DeploymentDef deployment : index.all(DeploymentDef.class)) {
+            // A percentage rounds down: the default 25% stops no pod first below 4 replicas (an autoscaler's minimum counts). Pods
+            // required near another workload's on their node find only its nodes: pod-affinity counts the rollout's pod against them.
+            int replicas = PodCounts.usual(deployment, stack);
             if (deployment.nodeSpread() == NodeSpread.REQUIRED && deployment.strategy() instanceof DeploymentStrategy.RollingUpdate rolling
-                    && rolling.maxUnavailable().isZero()) {
+                    && PodCounts.waitsForNewPods(deployment, replicas)
+                    && (rolling.maxUnavailable().isZero() || !nearOtherPodsOnTheirNode(deployment))) {
+                IntOrPercent maxUnavailable = rolling.maxUnavailable();
                 problems.add(Problem.of(SPREAD_BLOCKS_ROLLOUT, Severity.WARNING, stack.describe(), deployment,
                         "requires one pod per node and rolls out without taking a pod down first: once it runs a pod on every node, "
-                                + "a rollout's extra pod finds no node and the rollout never ends", "nodeSpread: REQUIRED, maxUnavailable: 0",
+                                + "a rollout's extra pod finds no node and the rollout never ends", "nodeSpread: REQUIRED, maxUnavailable: "
+                                + (maxUnavailable.percent() ? maxUnavailable + " of " + replicas + " pods, rounded down to 0" : "0"),
                         "Use NodeSpread.PREFERRED, or let the rollout take one pod down first: DeploymentStrategy.rollingUpdate(IntOrPercent.count(0), IntOrPercent.count(1))."));
             }
             Labels podLabels = stack.workloadLabelsOf(deployment).with(deployment.podLabels());
@@ -82,6 +90,11 @@ final class WorkloadReferencesCheck implements StackCheck {
                 }
             }
         }
+    }
+
+    private static boolean nearOtherPodsOnTheirNode(DeploymentDef deployment) {
+        return deployment.pod().podAffinities().stream().anyMatch(affinity -> affinity.required() && affinity.near()
+                && affinity.topology() == Topology.NODE && !(affinity.other() instanceof DaemonSetDef));
     }
 
     private static void checkBudgets(Stack stack, StackIndex index, Problems problems) {

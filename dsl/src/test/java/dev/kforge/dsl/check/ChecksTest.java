@@ -496,6 +496,20 @@ class ChecksTest {
     }
 
     @Test
+    void warns_of_a_deadlocking_rollout_when_a_percentage_of_max_unavailable_rounds_down_to_no_pod() {
+        // Given the default strategy, 25% / 25%: of 3 pods, the controller starts 1 new pod (rounded up) and stops none first (rounded down)
+        int line = line(); DeploymentDef deployment = DeploymentDef.named("app").running(app()).withReplicas(3).withNodeSpread(NodeSpread.REQUIRED);
+
+        assertThat(problems(demoStack(deployment))).containsExactly(
+                "test/Deployment app: requires one pod per node and rolls out without taking a pod down first: once it runs a pod on every "
+                        + "node, a rollout's extra pod finds no node and the rollout never ends (nodeSpread: REQUIRED, maxUnavailable: 25% of 3 pods, "
+                        + "rounded down to 0). Use NodeSpread.PREFERRED, or let the rollout take one pod down first: "
+                        + "DeploymentStrategy.rollingUpdate(IntOrPercent.count(0), IntOrPercent.count(1))." + at(line));
+        // Of 4 pods, 25% is one pod stopped first
+        assertThat(problems(demoStack(deployment.withReplicas(4)))).isEmpty();
+    }
+
+    @Test
     void reports_a_disruption_budget_that_lets_no_pod_be_evicted() {
         DeploymentDef deployment = DeploymentDef.named("app").running(app()).withReplicas(2);
         int line = line(); PodDisruptionBudgetDef all = PodDisruptionBudgetDef.named("app").protecting(deployment).withMinAvailable(IntOrPercent.count(2));

@@ -25,6 +25,8 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.ContainerSecurity;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.IntOrPercent;
+import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
@@ -352,7 +354,9 @@ class PolicyChecksTest {
                         + "Remove withNodeSpread(NodeSpread.NONE): pods then prefer nodes without another pod of the Deployment. "
                         + "Or waive it with .waive(PolicyCheck.NODE_SPREAD, \"<why>\").");
         assertThat(problems(unspread.withReplicas(1).waive(PolicyCheck.MIN_REPLICAS, "a singleton"))).isEmpty();
-        assertThat(problems(goodDeployment(c -> c).withNodeSpread(NodeSpread.REQUIRED))).isEmpty();
+        // (a rollout that stops an old pod first: with 25% of 2 pods it would stop none, and need a spare node)
+        assertThat(problems(goodDeployment(c -> c).withNodeSpread(NodeSpread.REQUIRED)
+                .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(1))))).isEmpty();
         // Under an autoscaler, what counts is how many pods it may run.
         DeploymentDef autoscaled = DeploymentDef.named("web").running(goodContainer()).withNodeSpread(NodeSpread.NONE);
         assertThat(problems(autoscaled, HorizontalPodAutoscalerDef.named("web").scaling(autoscaled).between(2, 4)
