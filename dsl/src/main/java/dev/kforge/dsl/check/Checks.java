@@ -39,6 +39,7 @@ public final class Checks {
             new VolumeFileAccessCheck(),
             new NetworkPolicyReferencesCheck(),
             new NetworkPathCheck(),
+            new ServiceClientPathCheck(),
             new RbacReferencesCheck(),
             new GatewayReferencesCheck(),
             new GatewayRouteAdmissionCheck(),

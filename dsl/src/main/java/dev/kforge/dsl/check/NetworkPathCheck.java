@@ -92,7 +92,7 @@ final class NetworkPathCheck implements StackCheck {
     }
 
     /** Whether one of {@code allowances} takes in the pods of {@code other} on {@code port} (null: on some port). */
-    private static boolean reaches(List<NetworkPolicyDef.Allowance> allowances, Workload<?> other, Port port, Stack stack) {
+    static boolean reaches(List<NetworkPolicyDef.Allowance> allowances, Workload<?> other, Port port, Stack stack) {
         return allowances.stream().anyMatch(allowance -> (port == null || allowance.admits(port))
                 && (allowance.peer() instanceof NetworkPeer.IpRange || NetworkPeers.includes(allowance.peer(), other, stack)));
     }
@@ -117,12 +117,12 @@ final class NetworkPathCheck implements StackCheck {
         return port == null ? "<port>" : port.name() + " port";
     }
 
-    private static String describe(List<NetworkPolicyDef.Allowance> allowances) {
+    static String describe(List<NetworkPolicyDef.Allowance> allowances) {
         return allowances.isEmpty() ? "nothing" : String.join("; ", allowances.stream().map(NetworkPolicyDef.Allowance::describe).toList());
     }
 
     /** The stack's version of {@code workload}, which may be a later copy than the one a policy was built from. */
-    private static Optional<Workload<?>> stackVersion(StackIndex index, Workload<?> workload) {
+    static Optional<Workload<?>> stackVersion(StackIndex index, Workload<?> workload) {
         return index.find(workload.kind(), workload.name(), Workload.class).map(found -> (Workload<?>) found);
     }
 }

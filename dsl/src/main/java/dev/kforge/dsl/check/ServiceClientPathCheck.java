@@ -1,0 +1,164 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.EnvFromSource;
+import dev.kforge.dsl.workload.EnvVarDef;
+import dev.kforge.dsl.workload.StatefulSetDef;
+import dev.kforge.dsl.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A workload whose env names a Service's host ({@code DB_HOST=forge-db}, {@code forge-db-0.forge-db}, a URL or
+ * {@code host:port}) connects to that Service's pods, and the NetworkPolicies isolating those pods do not admit it on any
+ * of the Service's ports: every connection times out, and no policy looks wrong on its own. Env values are literals and
+ * ConfigMap values (a key or envFrom). A warning: a variable may name a host the workload never calls. A path the
+ * client's own egress names is NetworkPathCheck's.
+ */
+final class ServiceClientPathCheck implements StackCheck {
+    static final String ID = "network-policy-client";
+
+    /** A host name as it appears in a value: labels of letters, digits and '-', joined by dots. */
+    private static final Pattern HOST_TOKEN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
+    /** The last word of a variable holding a host name, whose whole value may be a bare Service name. */
+    private static final Set<String> HOST_WORDS = Set.of("HOST", "HOSTNAME", "HOSTS", "ADDR", "ADDRESS", "SERVER", "ENDPOINT", "URL", "URI", "DSN");
+
+    /** One env var of a container: its name, value and where it is set. */
+    private record Variable(String name, String value, String where) {
+    }
+
+    /** A Service of a workload of the stack that NetworkPolicies isolate, and the host names that reach it. */
+    private record Target(ServiceDef service, Workload<?> server, Set<String> namespaced, Optional<Pattern> podHost) {
+        static Target of(ServiceDef service, Workload<?> server, String namespace) {
+            String name = service.name() + "." + namespace;
+            Optional<Pattern> pod = server instanceof StatefulSetDef ? Optional.of(Pattern.compile(Pattern.quote(server.name()) + "-[0-9]+\\."
+                    + Pattern.quote(service.name()) + "(\\." + Pattern.quote(namespace) + "(\\.svc(\\.cluster\\.local)?)?)?")) : Optional.empty();
+            return new Target(service, server, Set.of(name, name + ".svc", name + ".svc.cluster.local"), pod);
+        }
+    }
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        List<NetworkPolicyDef> policies = index.all(NetworkPolicyDef.class);
+        List<Target> targets = new ArrayList<>();
+        for (ServiceDef service : index.all(ServiceDef.class)) {
+            if (!service.ports().isEmpty() && service.selection().orElse(null) instanceof PodSelection.OfWorkload selected) {
+                NetworkPathCheck.stackVersion(index, selected.workload()).filter(server -> !NetworkPolicyDef.isolating(policies, server).isEmpty())
+                        .ifPresent(server -> targets.add(Target.of(service, server, stack.namespace().name())));
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        for (Workload<?> client : index.workloads()) {
+            List<Variable> variables = variables(client, index);
+            for (Target target : targets) {
+                if (target.server().kind() == client.kind() && target.server().name().equals(client.name())) {
+                    continue;
+                }
+                variables.stream().filter(variable -> names(variable, target)).findFirst()
+                        .ifPresent(variable -> checkAdmitted(stack, problems, policies, client, target, variable));
+            }
+        }
+    }
+
+    private static void checkAdmitted(Stack stack, Problems problems, List<NetworkPolicyDef> policies, Workload<?> client, Target target,
+                                      Variable variable) {
+        ServiceDef service = target.service();
+        Workload<?> server = target.server();
+        List<NetworkPolicyDef> isolating = NetworkPolicyDef.isolating(policies, server);
+        boolean egressNamesServer = NetworkPolicyDef.isolating(policies, client).stream().flatMap(policy -> policy.egress().stream())
+                .anyMatch(allowance -> allowance.peer() instanceof NetworkPeer.PodsOf pods && pods.workload().kind() == server.kind()
+                        && pods.workload().name().equals(server.name()));
+        if (egressNamesServer) {
+            return;
+        }
+        List<NetworkPolicyDef.Allowance> allowances = isolating.stream().flatMap(policy -> policy.ingress().stream()).toList();
+        if (service.ports().stream().anyMatch(port -> NetworkPathCheck.reaches(allowances, client, port.target(), stack))) {
+            return;
+        }
+        String ports = String.join(", ", service.ports().stream().map(port -> port.target().number() + "/" + port.target().protocol()).toList());
+        ServicePort first = service.ports().get(0);
+        problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), isolating.get(0), "admits no traffic from the pods of " + client.describe()
+                        + " to " + service.describe() + " (" + ports + " of " + server.describe() + "), which " + variable.where() + " names ("
+                        + variable.value() + "), so its connections time out", "admitted: " + NetworkPathCheck.describe(allowances),
+                "Add allowingFrom(NetworkPeer.podsOf(<" + client.describe() + ">), " + first.target().name() + " port) to "
+                        + isolating.get(0).describe() + ", or drop the variable if " + client.describe() + " never connects there."));
+    }
+
+    /** The env vars of every container of {@code workload} whose values the stack knows: literals and ConfigMap values. */
+    private static List<Variable> variables(Workload<?> workload, StackIndex index) {
+        List<Variable> variables = new ArrayList<>();
+        for (ContainerDef container : workload.allContainers()) {
+            String of = " of container " + container.name();
+            for (EnvVarDef var : container.env()) {
+                if (var instanceof EnvVarDef.Literal literal) {
+                    variables.add(new Variable(literal.name(), literal.value(), "env " + literal.name() + of));
+                } else if (var instanceof EnvVarDef.FromConfigMap fromKey) {
+                    configMap(index, fromKey.source().configMap()).map(config -> config.data().get(fromKey.source().key())).ifPresent(value ->
+                            variables.add(new Variable(var.name(), value, "env " + var.name() + of + " (from " + fromKey.source().configMap().describe() + ")")));
+                }
+            }
+            for (EnvFromSource source : container.envFrom()) {
+                if (source instanceof EnvFromSource.AllOfConfigMap all) {
+                    configMap(index, all.configMap()).ifPresent(config -> {
+                        for (Map.Entry<String, String> entry : config.data().entrySet()) {
+                            String name = all.prefix() + entry.getKey();
+                            variables.add(new Variable(name, entry.getValue(), "env " + name + of + " (from " + config.describe() + ")"));
+                        }
+                    });
+                }
+            }
+        }
+        return variables;
+    }
+
+    private static Optional<ConfigMapDef> configMap(StackIndex index, ConfigMapDef referenced) {
+        return index.find(Kind.CONFIG_MAP, referenced.name(), ConfigMapDef.class);
+    }
+
+    /**
+     * Whether {@code variable} names the target's Service: its namespaced names or a StatefulSet pod's anywhere in the value;
+     * its bare name as a host variable's whole value, before ':' and a port, or after "://" or '@' (a URL).
+     */
+    private static boolean names(Variable variable, Target target) {
+        String name = target.service().name();
+        String value = variable.value();
+        if (!value.contains(name)) {
+            return false;
+        }
+        Matcher token = HOST_TOKEN.matcher(value);
+        while (token.find()) {
+            String host = token.group();
+            if (target.namespaced().contains(host) || target.podHost().map(pod -> pod.matcher(host).matches()).orElse(false)) {
+                return true;
+            }
+            if (host.equals(name) && (value.equals(name) && isHostVariable(variable.name())
+                    || value.startsWith(":", token.end()) && value.length() > token.end() + 1 && Character.isDigit(value.charAt(token.end() + 1))
+                    || value.startsWith("://", token.start() - 3) || value.startsWith("@", token.start() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHostVariable(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return HOST_WORDS.contains(upper.substring(upper.lastIndexOf('_') + 1));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kforge.dsl.check;
+
+import static dev.kforge.dsl.testing.Rendering.demoStack;
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.network.NetworkPeer;
+import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.network.ServiceType;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.EnvFromSource;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.JobDef;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.StatefulSetDef;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A workload whose env names a Service's host (its DB_HOST, a URL) connects to the Service's pods: the NetworkPolicies
+ * isolating those pods must admit it, or every connection times out.
+ */
+class ServiceClientPathCheckTest {
+    private static final Port HTTP = Port.tcp("http", 3000);
+    private static final Port PG = Port.tcp("postgres", 5432);
+
+    private final StatefulSetDef db = StatefulSetDef.named("forge-db").running(ContainerDef.named("postgres")
+            .image(Image.of("postgres", "16.4")).withPort(PG));
+    private final ServiceDef dbService = ServiceDef.named("forge-db").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG));
+    private final DeploymentDef other = DeploymentDef.named("other").running(app("other"));
+
+    private static ContainerDef app(String name) {
+        return ContainerDef.named(name).image(Image.of("gitea/gitea", "1.22.3")).withPort(HTTP);
+    }
+
+    private static List<String> problems(KubeObject<?>... objects) {
+        Problems problems = new Problems();
+        Checks.run(List.of(demoStack(objects).withPolicy(noPolicy())), problems);
+        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    private NetworkPolicyDef admittingOther() {
+        return NetworkPolicyDef.named("forge-db").isolating(db).allowingFrom(NetworkPeer.podsOf(other), PG);
+    }
+
+    @Test
+    void warns_of_a_policy_that_drops_a_workload_whose_env_names_the_services_pod_host() {
+        DeploymentDef forge = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("FORGE_DB_HOST", dbService.podHost(db, 0))));
+
+        assertThat(problems(db, dbService, other, forge, admittingOther())).containsExactly(
+                "WARNING test/NetworkPolicy forge-db: admits no traffic from the pods of Deployment forge to Service forge-db (5432/TCP of "
+                        + "StatefulSet forge-db), which env FORGE_DB_HOST of container forge names (forge-db-0.forge-db), so its connections "
+                        + "time out (admitted: pods of Deployment other on 5432/TCP). "
+                        + "Add allowingFrom(NetworkPeer.podsOf(<Deployment forge>), postgres port) to NetworkPolicy forge-db, "
+                        + "or drop the variable if Deployment forge never connects there.");
+        // Admitted, it passes
+        assertThat(problems(db, dbService, other, forge, admittingOther().allowingFrom(NetworkPeer.podsOf(forge), PG))).isEmpty();
+        // So does a Service whose pods no policy isolates
+        assertThat(problems(db, dbService, other, forge)).isEmpty();
+    }
+
+    @Test
+    void recognises_the_services_names_in_urls_host_and_port_pairs_and_config_map_values() {
+        String url = "postgres://forge@forge-db:5432/forge?sslmode=disable";
+        DeploymentDef byUrl = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("DATABASE_URL", url)));
+        assertThat(problems(db, dbService, other, byUrl, admittingOther())).singleElement().asString()
+                .contains("which env DATABASE_URL of container forge names (" + url + ")");
+
+        ConfigMapDef env = ConfigMapDef.named("forge-env").withProperty("FORGE_DB_ADDR", "forge-db.demo-test.svc.cluster.local:5432");
+        JobDef migrate = JobDef.named("migrate").running(app("migrate").withEnvFrom(EnvFromSource.configMap(env).withPrefix("X_")));
+        assertThat(problems(db, dbService, other, env, migrate, admittingOther())).singleElement().asString()
+                .contains("admits no traffic from the pods of Job migrate to Service forge-db")
+                .contains("which env X_FORGE_DB_ADDR of container migrate (from ConfigMap forge-env) names (forge-db.demo-test.svc.cluster.local:5432)");
+
+        ConfigMapDef single = ConfigMapDef.named("forge-env").withProperty("DB_HOST", "forge-db");
+        DeploymentDef byKey = DeploymentDef.named("forge").running(app("forge").withEnv(Env.from("DB_HOST", single.key("DB_HOST"))));
+        assertThat(problems(db, dbService, other, single, byKey, admittingOther())).singleElement().asString()
+                .contains("which env DB_HOST of container forge (from ConfigMap forge-env) names (forge-db)");
+    }
+
+    @Test
+    void a_bare_service_name_counts_only_as_a_host_variable_s_whole_value_or_with_a_port() {
+        // APP_NAME=forge-db is a name, not a connection; nor is a longer word holding it
+        DeploymentDef named = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("APP_NAME", "forge-db"),
+                Env.value("BACKUP_HOST", "forge-db-backup"), Env.value("SERVICE_HOST", "forge-db.example.com"),
+                Env.value("LABEL", "forge-db:v2")));
+        assertThat(problems(db, dbService, other, named, admittingOther())).isEmpty();
+        // The workload itself, as its own Service's client (a peer list), is not reported
+        DeploymentDef self = DeploymentDef.named("peer").running(app("peer").withEnv(Env.value("PEERS_HOST", "peer")));
+        ServiceDef peers = ServiceDef.named("peer").selecting(self).withPort(ServicePort.to(HTTP));
+        assertThat(problems(self, peers, NetworkPolicyDef.named("peer").isolating(self).allowingFrom(NetworkPeer.namespace("x"), HTTP))).isEmpty();
+    }
+
+    @Test
+    void leaves_a_path_the_clients_own_egress_names_to_network_policy_path() {
+        DeploymentDef forge = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("FORGE_DB_HOST", dbService.host())));
+        NetworkPolicyDef egress = NetworkPolicyDef.named("forge").isolating(forge).allowingFrom(NetworkPeer.anywhere(), HTTP)
+                .isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(db), PG);
+        assertThat(problems(db, dbService, other, forge, admittingOther(), egress)).singleElement().asString()
+                .startsWith("ERROR test/NetworkPolicy forge-db: admits no traffic from the pods of Deployment forge to 5432/TCP of StatefulSet forge-db, "
+                        + "which NetworkPolicy forge sends there");
+    }
+}
