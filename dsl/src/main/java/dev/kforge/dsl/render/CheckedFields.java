@@ -178,6 +178,11 @@ final class CheckedFields {
                 "withSecurity(PodSecurity.RESTRICTED.withGroup(..))"));
         Set<String> claimVolumes = new TreeSet<>();
         for (Volume volume : RawEditResultCheck.orEmpty(pod.getVolumes())) {
+            String sources = VolumeSources.of(volume);
+            if (!sources.isEmpty()) {
+                fields.put(path + ".spec.volumes[" + volume.getName() + "] sources", Field.of(sources,
+                        "Volumes.configMap, Volumes.secret or Volumes.projected, and the volume's withItem"));
+            }
             String modes = VolumeFileModes.of(volume);
             if (!modes.isEmpty()) {
                 fields.put(path + ".spec.volumes[" + volume.getName() + "] file modes", Field.of(modes,
@@ -218,6 +223,10 @@ final class CheckedFields {
             fields.put(path + ".lifecycle.preStop.sleep.seconds", Field.of(preStop.getSleep().getSeconds(), "the container's withPreStop"));
         }
         for (VolumeMount mount : RawEditResultCheck.orEmpty(container.getVolumeMounts())) {
+            // The file a mount takes of its volume: config-reference reads the key of a file mount.
+            fields.put(path + ".volumeMounts[" + mount.getMountPath() + "].subPath", Field.of(
+                    mount.getSubPath() == null || mount.getSubPath().isEmpty() ? "unset (the whole volume)" : mount.getSubPath(),
+                    "the container's withFileMount, or withMount for the whole volume"));
             if (claimVolumes.contains(mount.getName())) {
                 fields.put(path + ".volumeMounts[" + mount.getName() + "].readOnly", Field.of(Boolean.TRUE.equals(mount.getReadOnly()),
                         "the container's withMount or withReadOnlyMount"));

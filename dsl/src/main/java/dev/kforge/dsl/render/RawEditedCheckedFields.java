@@ -35,7 +35,9 @@ final class RawEditedCheckedFields {
         after.keySet().removeIf(path -> (path.contains(".spec.affinity.") || path.contains(".spec.topologySpreadConstraints["))
                 && !path.contains("podAffinity.required[") && !path.contains("podAntiAffinity.required[") && !before.containsKey(path));
         // A volume an edit adds is no volume of the definition's containers, which volume-file-access reads.
-        after.keySet().removeIf(path -> path.endsWith("] file modes") && !before.containsKey(path));
+        // Nor are its sources and mounts, which the reference checks do not read (kube-root-ca.crt is in every namespace).
+        after.keySet().removeIf(path -> (path.endsWith("] file modes") || path.endsWith("] sources") || path.endsWith("].subPath"))
+                && !before.containsKey(path));
         List<String> declared = CheckedFields.containers(before.keySet());
         List<String> changedContainers = new ArrayList<>();
         boolean countsEveryContainer = countsEveryContainer(stack);

@@ -3,6 +3,7 @@ package dev.kforge.dsl.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.pipeline.Renderer;
@@ -174,6 +175,33 @@ class RawEditedCheckedFieldsTest {
         JobDef job = JobDef.named("migrate").running(WEB).withDeadline(java.time.Duration.ofMinutes(10));
         assertThatThrownBy(() -> Renderer.render(stack(job.withRawEdit("forever", j -> j.getSpec().setActiveDeadlineSeconds(null)))))
                 .hasMessageContaining("(spec.activeDeadlineSeconds: 600 -> none). Set it in the definition instead (withDeadline)");
+    }
+
+    @Test
+    void the_config_maps_secrets_and_keys_a_pod_mounts_are_the_definitions_but_an_edit_may_add_a_volume() {
+        ConfigMapDef config = ConfigMapDef.named("web-config").withFile("app.ini", "[server]\n").withFile("robots.txt", "");
+        DeploymentDef web = DeploymentDef.named("web").running(WEB.withFileMount(Volumes.configMap("config", config),
+                config.key("app.ini"), "/etc/web/app.ini")).withReplicas(2);
+        // Another ConfigMap the reference check never saw, and another key of it: the kubelet mounts an empty directory for a key
+        // the ConfigMap lacks.
+        assertThatThrownBy(() -> Renderer.render(stack(config, web.withRawEdit("other map", d -> d.getSpec().getTemplate().getSpec()
+                .getVolumes().get(0).getConfigMap().setName("team-config")))))
+                .hasMessage("Deployment web: raw edit \"other map\" changed what the checks read from the definition "
+                        + "(spec.template.spec.volumes[config] sources: ConfigMap web-config -> ConfigMap team-config). Set it in the "
+                        + "definition instead (Volumes.configMap, Volumes.secret or Volumes.projected, and the volume's withItem), "
+                        + "where the checks see it.");
+        assertThatThrownBy(() -> Renderer.render(stack(config, web.withRawEdit("other file", d -> web(d).getVolumeMounts().get(0)
+                .setSubPath("app.conf")))))
+                .hasMessageContaining("(spec.template.spec.containers[web].volumeMounts[/etc/web/app.ini].subPath: app.ini -> app.conf). "
+                        + "Set it in the definition instead (the container's withFileMount, or withMount for the whole volume)");
+        // A volume and mount the edit adds are not the definition's: kube-root-ca.crt is in every namespace, and no stack has it.
+        Stack added = stack(config, web.withRawEdit("cluster CA", d -> {
+            d.getSpec().getTemplate().getSpec().getVolumes().add(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("ca")
+                    .withNewConfigMap().withName("kube-root-ca.crt").endConfigMap().build());
+            web(d).getVolumeMounts().add(new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName("ca").withMountPath("/etc/ca")
+                    .withSubPath("ca.crt").withReadOnly(true).build());
+        }));
+        assertThat(Renderer.render(added).files()).isNotEmpty();
     }
 
     @Test
