@@ -51,6 +51,7 @@ public final class Checks {
             new AccessPolicyCheck(),
             new AvailabilityPolicyCheck(),
             new JobPolicyCheck(),
+            new JobProbesCheck(),
             new DaylightSavingCheck(),
             new CriticalPriorityClassCheck(),
             new IsolationPolicyCheck());

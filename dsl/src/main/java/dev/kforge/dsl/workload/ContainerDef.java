@@ -160,6 +160,24 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         return copy(b -> b.pullPolicy = policy);
     }
 
+    /**
+     * A copy named {@code name}, with everything else of this one: the app's container as a migration Job's
+     * ({@code app.withName("migrate").withCommand(...)}), without writing its image, env and mounts again.
+     */
+    public ContainerDef withName(String name) {
+        return new ContainerDef(name, image, pullPolicy, command, args, ports, env, envFrom, resources, readinessProbe, livenessProbe,
+                startupProbe, mounts, security, preStop, waivers);
+    }
+
+    /** A copy without readiness, liveness and startup probes: a service's container reused for a Job's run, which serves nothing. */
+    public ContainerDef withoutProbes() {
+        return copy(b -> {
+            b.readinessProbe = Optional.empty();
+            b.livenessProbe = Optional.empty();
+            b.startupProbe = Optional.empty();
+        });
+    }
+
     /** A copy running another image, e.g. a newer tag in one environment. */
     public ContainerDef withImage(Image image) {
         return copy(b -> b.image = image);

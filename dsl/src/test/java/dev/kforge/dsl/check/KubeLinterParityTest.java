@@ -286,7 +286,7 @@ class KubeLinterParityTest {
 
     @Test
     void kubeLinter_jobTtlSecondsAfterFinished() {
-        JobDef job = JobDef.named("migrate").running(container()).withDeadline(Duration.ofMinutes(10))
+        JobDef job = JobDef.named("migrate").running(container().withoutProbes()).withDeadline(Duration.ofMinutes(10))
                 .withRawEdit("clean up", j -> j.getSpec().setTtlSecondsAfterFinished(600));
 
         assertThat(onlyProblem(() -> stack(deployment(), job)))

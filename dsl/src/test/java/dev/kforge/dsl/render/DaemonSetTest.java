@@ -158,7 +158,7 @@ class DaemonSetTest {
         assertThat(Rendering.reportOf(Policy.STRICT, nodes)).singleElement().asString().startsWith("ERROR prod/DaemonSet node-exporter: has no "
                 + "NetworkPolicy, so any pod of the cluster may reach its pods (no policy isolates them). Add NetworkPolicyDef.named(\"node-exporter\")"
                 + ".isolating(daemonSet)");
-        dev.kforge.dsl.workload.CronJobDef job = dev.kforge.dsl.workload.CronJobDef.named("report").onSchedule("@daily").running(exporter)
+        dev.kforge.dsl.workload.CronJobDef job = dev.kforge.dsl.workload.CronJobDef.named("report").onSchedule("@daily").running(exporter.withoutProbes())
                 .withDeadline(java.time.Duration.ofMinutes(5));
         assertThat(Rendering.reportOf(Policy.STRICT, job, ServiceDef.named("report").selecting(job).withPort(ServicePort.to(METRICS))))
                 .containsExactly("ERROR prod/Service report: selects the pods of CronJob report, which exist only while a run lasts, so the Service "

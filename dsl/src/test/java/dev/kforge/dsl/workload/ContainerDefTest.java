@@ -71,6 +71,18 @@ class ContainerDefTest {
     }
 
     @Test
+    void with_name_keeps_everything_else_and_holds_the_name_to_the_containers_rule() {
+        ContainerDef migrate = app.withEnv(Env.value("A", "1")).withName("migrate");
+
+        assertThat(migrate.name()).isEqualTo("migrate");
+        assertThat(migrate.withName("app")).isEqualTo(app.withEnv(Env.value("A", "1")));
+        assertThatThrownBy(() -> app.withName("Migrate_DB"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container: name \"Migrate_DB\" is invalid: must be a DNS-1123 label (lowercase letters, digits and '-', "
+                        + "starting and ending with a letter or digit, at most 63 characters). Try \"migrate-db\".");
+    }
+
+    @Test
     void rejects_a_second_port_with_the_same_name() {
         assertThatThrownBy(() -> app.withPort(Port.tcp("http", 9090)))
                 .isInstanceOf(InvalidDefinitionException.class)
