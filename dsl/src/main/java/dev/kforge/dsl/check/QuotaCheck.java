@@ -25,7 +25,8 @@ import java.util.function.ToLongFunction;
  * at their usual count is an outage; so is a Job that cannot start beside them, and a rolling update
  * whose new pods do not fit while it keeps every old one: errors. Beyond it only at their peak
  * (autoscalers at their maximum, rolling updates' extra pods, jobs running) stalls a scale-up or a
- * rollout for a while: a warning. A DaemonSet counts one pod, the least it runs.
+ * rollout for a while: a warning. A DaemonSet counts one pod, the least it runs. A quota scoped to
+ * PriorityClasses counts, and holds to its limited resources, only the pods of those classes.
  */
 final class QuotaCheck implements StackCheck {
     static final String UNSET = "quota-unset-resource";
@@ -60,11 +61,12 @@ final class QuotaCheck implements StackCheck {
                 problems.add(Problem.of(TOTAL, Severity.WARNING, stack.describe(), quota, "limits nothing", "no limits",
                         "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory), withMaxPods(n) or withStorage(total, claims)."));
             }
-            for (Workload<?> workload : workloads) {
+            List<Workload<?>> counted = workloads.stream().filter(workload -> quota.counts(workload.pod())).toList();
+            for (Workload<?> workload : counted) {
                 reportUnset(stack, quota, workload, defaults, limitRanges, problems);
             }
             for (Limited limited : LIMITED) {
-                limited.quota().apply(quota).ifPresent(hard -> new Totals(stack, quota, limited, hard, workloads,
+                limited.quota().apply(quota).ifPresent(hard -> new Totals(stack, quota, limited, hard, counted,
                         workload -> limited.field().map(field -> perPod(workload, field, defaults)).orElse(1L)).report(problems));
             }
         }
@@ -140,7 +142,7 @@ final class QuotaCheck implements StackCheck {
         void report(Problems problems) {
             if (usual > hard) {
                 boolean autoscaled = workloads.stream().anyMatch(w -> w instanceof ReplicatedWorkload<?> r && stack.autoscalerOf(r).isPresent());
-                error("the stack's pods need " + shown(usual) + " at their usual count: the API server refuses the pods beyond it",
+                error(pods() + " need " + shown(usual) + " at their usual count: the API server refuses the pods beyond it",
                         parts(PodCounts::usual), "Raise the quota, or run fewer pods" + (autoscaled ? " (an autoscaler's minimum counts)" : "")
                                 + (limited.field().isPresent() ? " or lower their " + limited.name() : "") + ".", problems);
                 return;
@@ -175,7 +177,7 @@ final class QuotaCheck implements StackCheck {
             if (!stuck && peak > hard) {
                 boolean jobs = workloads.stream().anyMatch(w -> !w.runsUntilReplaced() && PodCounts.peak(w, stack) > 0);
                 problems.add(Problem.of(TOTAL, Severity.WARNING, stack.describe(), quota, "allows " + limited.name() + " " + shown(hard)
-                                + ", but the stack's pods need up to " + shown(peak) + " at their peak (autoscalers at their maximum, rolling "
+                                + ", but " + pods() + " need up to " + shown(peak) + " at their peak (autoscalers at their maximum, rolling "
                                 + "updates' extra pods, jobs running): the pods beyond it are refused, and a rollout or scale-up stalls",
                         parts(PodCounts::peak), "Raise the quota, or leave room for the peak (fewer maximum replicas, a smaller maxSurge"
                                 + (jobs ? ", jobs at other times" : "") + ")."));
@@ -190,6 +192,11 @@ final class QuotaCheck implements StackCheck {
                         + " stopped first";
             }
             return "a surge update: a node's new pod starts before its old one stops";
+        }
+
+        /** {@code the stack's pods}, or those of the PriorityClasses the quota counts. */
+        private String pods() {
+            return "the stack's " + quota.describePods();
         }
 
         private static String join(String parts, String more) {

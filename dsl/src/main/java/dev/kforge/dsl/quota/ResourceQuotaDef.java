@@ -8,12 +8,16 @@ import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PodPriority;
+import dev.kforge.dsl.workload.PodTemplate;
+import dev.kforge.dsl.workload.PriorityClassDef;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A ResourceQuota (v1): the most CPU, memory, pods and claimed storage the stack's namespace may hold, e.g. a small
@@ -28,24 +32,35 @@ import java.util.function.Consumer;
  * its old pods cannot fit beside the usual ones). The storage limits count the stack's PersistentVolumeClaims and each
  * StatefulSet's claim templates once per pod, the same way (usual count: error; an autoscaler's maximum: warning).
  *
+ * <p>Scoped to PriorityClasses ({@code forClusterPriorityClass("system-node-critical")}, {@code forPriorityClass(priorityClass)}), it
+ * counts, and holds to what it limits, only the pods of those classes; a cluster that keeps a class to namespaces with a quota for it
+ * (GKE does so for the critical ones) admits the class's pods only beside such a quota.
+ *
  * @param requestsCpu    {@code requests.cpu}: the CPU all pods may request together; default no limit
  * @param requestsMemory {@code requests.memory}
  * @param limitsCpu      {@code limits.cpu}: the CPU limits of all pods together
  * @param limitsMemory   {@code limits.memory}
  * @param pods           {@code pods}: how many pods may exist (not counting finished ones)
  * @param storage        the storage limits of the claims of every class, then of each class by name; at most one of each
+ * @param priorityClasses the PriorityClasses whose pods it counts, by name ({@code scopeSelector: PriorityClass In [...]}); empty
+ *                       (the default) for every pod of the namespace. Scoped, it limits pods only: no storage
  */
 public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Memory> requestsMemory, Optional<Cpu> limitsCpu,
                                Optional<Memory> limitsMemory, Optional<Integer> pods, List<StorageQuota> storage,
-                               List<RawEdit<ResourceQuota>> rawEdits)
+                               List<PodPriority> priorityClasses, List<RawEdit<ResourceQuota>> rawEdits)
         implements KubeObject<ResourceQuotaDef> {
 
     public ResourceQuotaDef {
         rawEdits = List.copyOf(rawEdits);
-        storage = sorted(Kind.RESOURCE_QUOTA + " " + meta.name(), storage);
+        String subject = Kind.RESOURCE_QUOTA + " " + meta.name();
+        storage = sorted(subject, storage);
+        priorityClasses = PriorityScope.sorted(subject, priorityClasses);
+        if (!priorityClasses.isEmpty() && !storage.isEmpty()) {
+            throw PriorityScope.storageRefused(subject, storage);
+        }
         pods.ifPresent(count -> {
             if (count < 1) {
-                throw InvalidDefinitionException.invalid(Kind.RESOURCE_QUOTA + " " + meta.name(), "pods", count, "must be at least 1",
+                throw InvalidDefinitionException.invalid(subject, "pods", count, "must be at least 1",
                         "A namespace that may hold no pod needs no workloads in its stack.");
             }
         });
@@ -54,7 +69,7 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
     /** A quota that limits nothing yet: add limits with the withers. */
     public static ResourceQuotaDef named(String name) {
         return new ResourceQuotaDef(Meta.named(Kind.RESOURCE_QUOTA, name), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), List.of());
+                Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
     }
 
     @Override
@@ -64,26 +79,62 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
 
     @Override
     public ResourceQuotaDef withMeta(Meta meta) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, storage, rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, storage, priorityClasses, rawEdits);
     }
 
     /** Limits what all pods together request ({@code requests.cpu}, {@code requests.memory}). */
     public ResourceQuotaDef withRequests(Cpu cpu, Memory memory) {
         require(cpu, "requests.cpu");
         require(memory, "requests.memory");
-        return new ResourceQuotaDef(meta, Optional.of(cpu), Optional.of(memory), limitsCpu, limitsMemory, pods, storage, rawEdits);
+        return new ResourceQuotaDef(meta, Optional.of(cpu), Optional.of(memory), limitsCpu, limitsMemory, pods, storage, priorityClasses,
+                rawEdits);
     }
 
     /** Limits the limits of all pods together ({@code limits.cpu}, {@code limits.memory}). */
     public ResourceQuotaDef withLimits(Cpu cpu, Memory memory) {
         require(cpu, "limits.cpu");
         require(memory, "limits.memory");
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, Optional.of(cpu), Optional.of(memory), pods, storage, rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, Optional.of(cpu), Optional.of(memory), pods, storage, priorityClasses,
+                rawEdits);
     }
 
     /** Limits how many pods may exist at once. */
     public ResourceQuotaDef withMaxPods(int count) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, Optional.of(count), storage, rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, Optional.of(count), storage, priorityClasses,
+                rawEdits);
+    }
+
+    /**
+     * Counts only the pods of the stack's {@code priorityClass} (and of {@code more}) against the quota
+     * ({@code scopeSelector: PriorityClass In [...]}); pods of other classes or none are not counted. Adds to the classes given before.
+     */
+    public ResourceQuotaDef forPriorityClass(PriorityClassDef priorityClass, PriorityClassDef... more) {
+        return forPriorities(PriorityScope.ofStack(describe(), priorityClass, more));
+    }
+
+    /**
+     * Counts only the pods of the cluster's class {@code name} (and of {@code more}) against the quota, e.g.
+     * {@code forClusterPriorityClass("system-node-critical")}, which a cluster that keeps that class to namespaces with a quota
+     * for it (GKE does) requires before it admits such pods. Adds to the classes given before.
+     */
+    public ResourceQuotaDef forClusterPriorityClass(String name, String... more) {
+        return forPriorities(PriorityScope.ofCluster(describe(), name, more));
+    }
+
+    /** Whether it counts the pods of {@code pod}: every pod when it names no PriorityClass, else those of the classes it names. */
+    public boolean counts(PodTemplate pod) {
+        return priorityClasses.isEmpty() || pod.priority().map(PodPriority::name).filter(name -> priorityClasses.stream()
+                .anyMatch(counted -> counted.name().equals(name))).isPresent();
+    }
+
+    private ResourceQuotaDef forPriorities(List<PodPriority> added) {
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, storage,
+                Stream.concat(priorityClasses.stream(), added.stream()).toList(), rawEdits);
+    }
+
+    /** {@code pods}, or for a quota scoped to PriorityClasses, {@code pods of priority class system-node-critical}. */
+    public String describePods() {
+        return priorityClasses.isEmpty() ? "pods" : "pods " + PriorityScope.describe(priorityClasses);
     }
 
     /**
@@ -91,7 +142,7 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
      * counts, ephemeral storage); the CPU, memory, pod and storage limits and the scopes stay the definition's.
      */
     public ResourceQuotaDef withRawEdit(String reason, Consumer<ResourceQuota> edit) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, storage,
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, storage, priorityClasses,
                 Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
@@ -149,7 +200,7 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
         List<StorageQuota> limits = new ArrayList<>(storage);
         was.ifPresent(limits::remove);
         limits.add(now);
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, limits, rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, limits, priorityClasses, rawEdits);
     }
 
     /** The limits of every class first, then of each class by name; refused when two limit the same claims. */

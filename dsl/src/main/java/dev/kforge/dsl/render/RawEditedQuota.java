@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.LimitRangeItem;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.ScopeSelector;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,12 +16,16 @@ import java.util.TreeSet;
 /**
  * Raw edits may add to a ResourceQuota or LimitRange what the checks do not count (object counts,
  * ephemeral storage, limits of other types), but not change what they read from the definition: the CPU,
- * memory, pod and claim storage limits of a quota and the pods it applies to, and what a LimitRange does to containers.
+ * memory, pod and claim storage limits of a quota and the pods it applies to, and what a LimitRange does to containers. Beside
+ * a quota's PriorityClass scope, they may add only what the API server takes there.
  */
 final class RawEditedQuota {
     /** The quota entries the checks read, with their other names: {@code cpu} and {@code memory} for the requests, {@code count/pods}. */
     private static final Set<String> COUNTED = Set.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods", "cpu", "memory",
             "count/pods");
+
+    /** The quota entries of the API server's own names that it takes beside a PriorityClass scope. */
+    private static final Set<String> SCOPED = Set.of("pods", "cpu", "memory", "requests.cpu", "requests.memory", "limits.cpu", "limits.memory");
 
     private RawEditedQuota() {
     }
@@ -42,10 +47,14 @@ final class RawEditedQuota {
                             "Set them with withRequests, withLimits and withMaxPods, which the checks of the stack's pods read.");
                 }
             }
-            if (quota.getSpec() != null && (quota.getSpec().getScopes() != null && !quota.getSpec().getScopes().isEmpty()
-                    || quota.getSpec().getScopeSelector() != null)) {
-                throw changed(object, "the pods it applies to", "pods", "scopes: " + quota.getSpec().getScopes(),
-                        "The checks count every pod of the namespace against the quota; leave scopes out.");
+            List<String> scopes = quota.getSpec() == null || quota.getSpec().getScopes() == null ? List.of() : quota.getSpec().getScopes();
+            ScopeSelector selector = quota.getSpec() == null ? null : quota.getSpec().getScopeSelector();
+            if (!scopes.isEmpty() || !Objects.equals(before.getSpec().getScopeSelector(), selector)) {
+                throw changed(object, "the pods it applies to", "pods", "scopes: " + scopes + ", scopeSelector: " + shown(selector),
+                        "Scope it with forPriorityClass or forClusterPriorityClass, which the checks read; leave the other scopes out.");
+            }
+            if (selector != null) {
+                requirePodLimitsOnly(object, new TreeSet<>(now.keySet()));
             }
         } else if (edited instanceof LimitRange limitRange) {
             List<LimitRangeItem> was = containerItems((LimitRange) rendered);
@@ -57,6 +66,28 @@ final class RawEditedQuota {
                         "Set the defaults with withContainerDefaults, which the checks read; a maximum would also become the default limit.");
             }
         }
+    }
+
+    /**
+     * Beside a PriorityClass scope the API server refuses every quota entry of its own names (no '/') but the pods, cpu and
+     * memory ones; the entries of other names (object counts, extended resources) it takes.
+     */
+    private static void requirePodLimitsOnly(KubeObject<?> object, Set<String> keys) {
+        List<String> refused = keys.stream().filter(key -> key.indexOf('/') < 0 && !SCOPED.contains(key)).toList();
+        if (!refused.isEmpty()) {
+            throw new RawEditException(object, "raw edits added entries that the API server refuses beside a PriorityClass scope", "hard: "
+                    + String.join(", ", refused), "Limit those in a quota without scope; beside the scope go only " + String.join(", ",
+                    new TreeSet<>(SCOPED)) + ", and names with a '/', such as count/pods.", object.meta().origin(), null);
+        }
+    }
+
+    /** {@code null}, or each expression as {@code PriorityClass In [a, b]}. */
+    private static String shown(ScopeSelector selector) {
+        if (selector == null || selector.getMatchExpressions() == null) {
+            return String.valueOf(selector);
+        }
+        return selector.getMatchExpressions().stream().map(expression -> expression.getScopeName() + " " + expression.getOperator()
+                + (expression.getValues() == null ? "" : " " + expression.getValues())).toList().toString();
     }
 
     private static List<LimitRangeItem> containerItems(LimitRange limitRange) {

@@ -3,15 +3,19 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.quota.ResourceQuotaDef;
 import dev.kforge.dsl.quota.StorageQuota;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.PodPriority;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ResourceQuotaSpec;
+import io.fabric8.kubernetes.api.model.ScopeSelector;
+import io.fabric8.kubernetes.api.model.ScopedResourceSelectorRequirement;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A namespace's quota, its limits under their API names ({@code requests.cpu}, {@code pods}, {@code ssd.storageclass.storage.k8s.io/requests.storage}). */
+/** A namespace's quota, its scope of PriorityClasses, and its limits under their API names ({@code requests.cpu}, {@code pods}, {@code ssd.storageclass.storage.k8s.io/requests.storage}). */
 final class ResourceQuotaRenderer implements ObjectRenderer<ResourceQuotaDef> {
     @Override
     public Class<ResourceQuotaDef> sourceType() {
@@ -32,6 +36,13 @@ final class ResourceQuotaRenderer implements ObjectRenderer<ResourceQuotaDef> {
         }
         ResourceQuotaSpec spec = new ResourceQuotaSpec();
         spec.setHard(hard);
+        if (!quota.priorityClasses().isEmpty()) {
+            ScopedResourceSelectorRequirement classes = new ScopedResourceSelectorRequirement();
+            classes.setScopeName("PriorityClass");
+            classes.setOperator("In");
+            classes.setValues(quota.priorityClasses().stream().map(PodPriority::name).toList());
+            spec.setScopeSelector(new ScopeSelector(List.of(classes)));
+        }
         ResourceQuota rendered = new ResourceQuota();
         rendered.setMetadata(Metadata.of(quota, stack));
         rendered.setSpec(spec);

@@ -38,6 +38,11 @@ public sealed interface PodPriority {
 
         /** Whether it is one of the cluster's own critical classes, which clusters may keep to kube-system. */
         public boolean critical() {
+            return isSystemClass(name);
+        }
+
+        /** Whether {@code name} is {@code system-node-critical} or {@code system-cluster-critical}. */
+        public static boolean isSystemClass(String name) {
             return SYSTEM_CLASSES.contains(name);
         }
     }

@@ -34,21 +34,21 @@ import org.junit.jupiter.api.Test;
 
 /** A namespace's quota and container defaults: rendered, and what they do to the stack's pods found before anything is applied. */
 class QuotaTest {
-    private static final Resources SMALL = Resources.requests(Cpu.millis(500), Memory.mebibytes(512)).withCpuLimit(Cpu.cores(1))
+    static final Resources SMALL = Resources.requests(Cpu.millis(500), Memory.mebibytes(512)).withCpuLimit(Cpu.cores(1))
             .withMemoryLimit(Memory.gibibytes(1));
     private static final ResourceQuotaDef COMPUTE = ResourceQuotaDef.named("compute").withRequests(Cpu.cores(2), Memory.gibibytes(2))
             .withLimits(Cpu.cores(4), Memory.gibibytes(4)).withMaxPods(6);
 
-    private static ContainerDef container(String name, Resources resources) {
+    static ContainerDef container(String name, Resources resources) {
         return ContainerDef.named(name).image(Image.of("example/" + name, "1.0.0")).withResources(resources);
     }
 
     /** A Deployment that stops old pods before starting new ones: no rollout peak. */
-    private static DeploymentDef web(int replicas) {
+    static DeploymentDef web(int replicas) {
         return DeploymentDef.named("web").running(container("web", SMALL)).withReplicas(replicas).withStrategy(DeploymentStrategy.recreate());
     }
 
-    private static List<String> problems(KubeObject<?>... objects) {
+    static List<String> problems(KubeObject<?>... objects) {
         return Rendering.reportOf(noPolicy(), objects);
     }
 

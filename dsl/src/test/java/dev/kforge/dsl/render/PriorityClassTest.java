@@ -82,10 +82,10 @@ class PriorityClassTest {
     void a_critical_class_of_the_cluster_outside_kube_system_is_a_warning_in_every_policy_and_waivable() {
         String warning = "WARNING prod/Deployment web: runs its pods at the cluster's critical priority class system-node-critical "
                 + "outside kube-system: a cluster that limits that class to namespaces with a quota for it (GKE does) refuses them "
-                + "(priorityClassName: system-node-critical, namespace: demo-prod). Where the cluster limits it, its administrators create "
-                + "a ResourceQuota in demo-prod whose scopeSelector names the class (scopeName: PriorityClass, operator: In, values: "
-                + "[system-node-critical]), which admits the pods (ResourceQuotaDef counts every pod and takes no scope); or give them a "
-                + "class of the stack, withPriorityClass(PriorityClassDef.named(..)). "
+                + "(priorityClassName: system-node-critical, namespace: demo-prod). Where the cluster limits it, give the stack a "
+                + "ResourceQuota scoped to the class, ResourceQuotaDef.named(\"critical-pods\").forClusterPriorityClass(\"system-node-critical\")"
+                + ".withMaxPods(..), which admits the pods that fit it; or give them a class of the stack, "
+                + "withPriorityClass(PriorityClassDef.named(..)). "
                 + "Or waive it with .waive(PolicyCheck.CRITICAL_PRIORITY_CLASS, \"<why>\").";
         DeploymentDef nodeCritical = web.withClusterPriorityClass("system-node-critical");
         assertThat(reportOf(Policy.STRICT, nodeCritical)).contains(warning).noneMatch(line -> line.startsWith("ERROR") && line.contains("critical"));
