@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  *
  * <p>Scoped to PriorityClasses ({@code forClusterPriorityClass("system-node-critical")}, {@code forPriorityClass(priorityClass)}), it
  * counts, and holds to what it limits, only the pods of those classes; a cluster that keeps a class to namespaces with a quota for it
- * (GKE does so for the critical ones) admits the class's pods only beside such a quota.
+ * (GKE does so for the critical ones) admits the class's pods only beside such a quota. A pod that names no class gets the
+ * cluster's global default class at admission, if the cluster has one; kforge does not know it, so the checks count such pods in
+ * no scoped quota.
  *
  * @param requestsCpu    {@code requests.cpu}: the CPU all pods may request together; default no limit
  * @param requestsMemory {@code requests.memory}
