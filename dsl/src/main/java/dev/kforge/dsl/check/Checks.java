@@ -97,27 +97,36 @@ public final class Checks {
     /** A waiver of a rule the object passes anyway writes its reason into the output for nothing, and hides the rule if the object changes. */
     private static void reportUnusedWaivers(Stack stack, StackIndex index, Problems problems) {
         for (KubeObject<?> object : index.objects()) {
-            for (PolicyCheck check : object.meta().waivers().keySet()) {
-                // What raw edits render is judged when they are applied, after these checks: the waiver may be for that. The
-                // rules judged there read pods, but for secret-literal (any object) and rbac-escalation (a role's rules).
-                boolean forRawEdits = check.judgesRawEdits() && !object.rawEdits().isEmpty()
-                        && (object instanceof Workload<?> || check == PolicyCheck.SECRET_LITERAL
-                        || check == PolicyCheck.RBAC_ESCALATION && object instanceof RoleReference);
-                if (!forRawEdits && !problems.wasWaived(object, check)) {
-                    problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), object,
-                            "waives " + check.id() + ", which finds nothing to waive here", check.id(),
-                            "Remove .waive(PolicyCheck." + check.name() + ", ...): the rule does not fire on this object without it."));
-                }
+            if (!object.meta().waivers().isEmpty()) { // nearly every object waives nothing: no iterator
+                reportUnusedObjectWaivers(stack, object, problems);
             }
             if (object instanceof Workload<?> workload) {
-                reportUnusedWaivers(stack, workload, problems);
+                reportUnusedContainerWaivers(stack, workload, problems);
+            }
+        }
+    }
+
+    private static void reportUnusedObjectWaivers(Stack stack, KubeObject<?> object, Problems problems) {
+        for (PolicyCheck check : object.meta().waivers().keySet()) {
+            // What raw edits render is judged when they are applied, after these checks: the waiver may be for that. The
+            // rules judged there read pods, but for secret-literal (any object) and rbac-escalation (a role's rules).
+            boolean forRawEdits = check.judgesRawEdits() && !object.rawEdits().isEmpty()
+                    && (object instanceof Workload<?> || check == PolicyCheck.SECRET_LITERAL
+                    || check == PolicyCheck.RBAC_ESCALATION && object instanceof RoleReference);
+            if (!forRawEdits && !problems.wasWaived(object, check)) {
+                problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), object,
+                        "waives " + check.id() + ", which finds nothing to waive here", check.id(),
+                        "Remove .waive(PolicyCheck." + check.name() + ", ...): the rule does not fire on this object without it."));
             }
         }
     }
 
     /** The same of a container's waivers, which only its definition can use: a raw edit may not change what those rules read of it. */
-    private static void reportUnusedWaivers(Stack stack, Workload<?> workload, Problems problems) {
+    private static void reportUnusedContainerWaivers(Stack stack, Workload<?> workload, Problems problems) {
         for (ContainerDef container : workload.allContainers()) {
+            if (container.waivers().isEmpty()) {
+                continue;
+            }
             for (PolicyCheck check : container.waivers().keySet()) {
                 if (!problems.wasWaived(workload, container, check)) {
                     problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), workload,

@@ -17,7 +17,6 @@ import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,8 +37,14 @@ final class ServiceClientPathCheck implements StackCheck {
     /** The last word of a variable holding a host name, whose whole value may be a bare Service name. */
     private static final Set<String> HOST_WORDS = Set.of("HOST", "HOSTNAME", "HOSTS", "ADDR", "ADDRESS", "SERVER", "ENDPOINT", "URL", "URI", "DSN");
 
-    /** One env var of a container: its name, value and where it is set. */
-    private record Variable(String name, String value, String where) {
+    /**
+     * One env var of a container: its name, value, container and the ConfigMap it comes from (null for a literal). Where it
+     * is set is worded only for a warning: every workload's variables are read on every render.
+     */
+    private record Variable(String name, String value, ContainerDef container, ConfigMapDef from) {
+        String where() {
+            return "env " + name + " of container " + container.name() + (from == null ? "" : " (from " + from.describe() + ")");
+        }
     }
 
     /** A Service of a workload of the stack that NetworkPolicies isolate, and the host names that reach it. */
@@ -105,23 +110,22 @@ final class ServiceClientPathCheck implements StackCheck {
     private static List<Variable> variables(Workload<?> workload, StackIndex index) {
         List<Variable> variables = new ArrayList<>();
         for (ContainerDef container : workload.allContainers()) {
-            String of = " of container " + container.name();
             for (EnvVarDef var : container.env()) {
                 if (var instanceof EnvVarDef.Literal literal) {
-                    variables.add(new Variable(literal.name(), literal.value(), "env " + literal.name() + of));
+                    variables.add(new Variable(literal.name(), literal.value(), container, null));
                 } else if (var instanceof EnvVarDef.FromConfigMap fromKey) {
-                    configMap(index, fromKey.source().configMap()).map(config -> config.data().get(fromKey.source().key())).ifPresent(value ->
-                            variables.add(new Variable(var.name(), value, "env " + var.name() + of + " (from " + fromKey.source().configMap().describe() + ")")));
+                    configMap(index, fromKey.source().configMap()).ifPresent(config -> {
+                        String value = config.data().get(fromKey.source().key());
+                        if (value != null) {
+                            variables.add(new Variable(var.name(), value, container, config));
+                        }
+                    });
                 }
             }
             for (EnvFromSource source : container.envFrom()) {
                 if (source instanceof EnvFromSource.AllOfConfigMap all) {
-                    configMap(index, all.configMap()).ifPresent(config -> {
-                        for (Map.Entry<String, String> entry : config.data().entrySet()) {
-                            String name = all.prefix() + entry.getKey();
-                            variables.add(new Variable(name, entry.getValue(), "env " + name + of + " (from " + config.describe() + ")"));
-                        }
-                    });
+                    configMap(index, all.configMap()).ifPresent(config -> config.data().forEach((key, value) ->
+                            variables.add(new Variable(all.prefix() + key, value, container, config))));
                 }
             }
         }
