@@ -138,7 +138,7 @@ final class ServiceClientPathCheck implements StackCheck {
 
     /**
      * Whether {@code variable} names the target's Service: its namespaced names or a StatefulSet pod's anywhere in the value;
-     * its bare name as a host variable's whole value, before ':' and a port, or after "://" or '@' (a URL).
+     * its bare name as a host variable's whole value, before ':' and a port (not an image's tag), or after "://" or '@' (a URL).
      */
     private static boolean names(Variable variable, Target target) {
         String name = target.service().name();
@@ -152,13 +152,27 @@ final class ServiceClientPathCheck implements StackCheck {
             if (target.namespaced().contains(host) || target.podHost().map(pod -> pod.matcher(host).matches()).orElse(false)) {
                 return true;
             }
-            if (host.equals(name) && (value.equals(name) && isHostVariable(variable.name())
-                    || value.startsWith(":", token.end()) && value.length() > token.end() + 1 && Character.isDigit(value.charAt(token.end() + 1))
+            if (host.equals(name) && (value.equals(name) && isHostVariable(variable.name()) || beforePort(value, token.start(), token.end())
                     || value.startsWith("://", token.start() - 3) || value.startsWith("@", token.start() - 1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the name from {@code start} to {@code end} of {@code value} is followed by ':' and a port: digits that no tag
+     * character continues, and no repository path before it, so that an image reference ({@code forge-db:16.4},
+     * {@code forge-db:16-alpine}, {@code registry.example.com/library/forge-db:16}) is no connection.
+     */
+    private static boolean beforePort(String value, int start, int end) {
+        int digits = end + 1;
+        while (digits < value.length() && Character.isDigit(value.charAt(digits))) {
+            digits++;
+        }
+        // A tag goes on after its digits ("16.4", "16-alpine"); a port does not
+        boolean tag = digits < value.length() && (Character.isLetter(value.charAt(digits)) || ".-_".indexOf(value.charAt(digits)) >= 0);
+        return value.startsWith(":", end) && digits > end + 1 && !tag && !value.startsWith("/", start - 1);
     }
 
     private static boolean isHostVariable(String name) {

@@ -91,6 +91,14 @@ class ServiceClientPathCheckTest {
                 Env.value("BACKUP_HOST", "forge-db-backup"), Env.value("SERVICE_HOST", "forge-db.example.com"),
                 Env.value("LABEL", "forge-db:v2")));
         assertThat(problems(db, dbService, other, named, admittingOther())).isEmpty();
+        // Nor is an image reference of the same name: a tag is no port, and a repository path no host
+        DeploymentDef images = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("DB_IMAGE", "forge-db:16.4"),
+                Env.value("DB_IMAGE_ALPINE", "forge-db:16-alpine"), Env.value("MIRRORED_IMAGE", "registry.example.com/library/forge-db:16")));
+        assertThat(problems(db, dbService, other, images, admittingOther())).isEmpty();
+        // A host and port still is, before a path or in a list
+        DeploymentDef list = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("DB_REPLICAS", "forge-db:5432,other:5432")));
+        assertThat(problems(db, dbService, other, list, admittingOther())).singleElement().asString()
+                .contains("which env DB_REPLICAS of container forge names (forge-db:5432,other:5432)");
         // The workload itself, as its own Service's client (a peer list), is not reported
         DeploymentDef self = DeploymentDef.named("peer").running(app("peer").withEnv(Env.value("PEERS_HOST", "peer")));
         ServiceDef peers = ServiceDef.named("peer").selecting(self).withPort(ServicePort.to(HTTP));
