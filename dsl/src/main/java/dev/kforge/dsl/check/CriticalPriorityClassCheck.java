@@ -36,10 +36,11 @@ final class CriticalPriorityClassCheck implements StackCheck {
     }
 
     /**
-     * Whether {@code quota} is scoped to the workload's class and limits something: a quota that limits nothing matches no pod,
-     * so it admits none.
+     * Whether {@code quota} is scoped to the workload's class. What it limits does not matter: the admission plugin takes the
+     * scopes of every quota that match the pod as covering it before it looks at their limits (CheckRequest, controller.go), so
+     * one limited by raw edits only, or by nothing (quota-total warns of that), admits the pods too.
      */
     private static boolean admits(ResourceQuotaDef quota, Workload<?> workload) {
-        return !quota.priorityClasses().isEmpty() && quota.counts(workload.pod()) && !quota.isEmpty();
+        return !quota.priorityClasses().isEmpty() && quota.counts(workload.pod());
     }
 }

@@ -168,14 +168,19 @@ class PriorityScopedQuotaTest {
     void a_quota_scoped_to_a_critical_class_answers_the_critical_priority_class_warning() {
         assertThat(Rendering.reportOf(Policy.STRICT, AGENT)).anyMatch(line -> line.contains("critical priority class system-node-critical"));
         assertThat(Rendering.reportOf(Policy.STRICT, AGENT, CRITICAL_PODS)).noneMatch(line -> line.contains("critical priority class"));
-        // A quota of another class, every pod's quota, or one that limits nothing (it matches no pod) does not.
+        // Whatever it limits: the admission plugin asks only that a quota's scope match the pod (controller.go, CheckRequest), so
+        // one whose limits a raw edit gives answers it, and so does one that limits nothing, which quota-total warns of.
+        assertThat(Rendering.reportOf(Policy.STRICT, AGENT, ResourceQuotaDef.named("critical-pods").forClusterPriorityClass("system-node-critical")
+                .withRawEdit("count them", q -> q.getSpec().getHard().put("count/pods", new Quantity("10")))))
+                .noneMatch(line -> line.contains("critical priority class"));
+        assertThat(Rendering.reportOf(Policy.STRICT, AGENT, ResourceQuotaDef.named("critical-pods").forClusterPriorityClass("system-node-critical")))
+                .noneMatch(line -> line.contains("critical priority class"))
+                .anyMatch(line -> line.startsWith("WARNING prod/ResourceQuota critical-pods: limits nothing"));
+        // A quota of another class, or every pod's quota, does not.
         assertThat(Rendering.reportOf(Policy.STRICT, AGENT, ResourceQuotaDef.named("critical-pods")
                 .forClusterPriorityClass("system-cluster-critical").withMaxPods(1))).anyMatch(line -> line.contains("critical priority class"));
         assertThat(Rendering.reportOf(Policy.STRICT, AGENT, ResourceQuotaDef.named("compute").withMaxPods(5)))
                 .anyMatch(line -> line.contains("critical priority class"));
-        assertThat(Rendering.reportOf(Policy.STRICT, AGENT, ResourceQuotaDef.named("critical-pods").forClusterPriorityClass("system-node-critical")))
-                .anyMatch(line -> line.contains("critical priority class"))
-                .anyMatch(line -> line.startsWith("WARNING prod/ResourceQuota critical-pods: limits nothing"));
     }
 
     @Test
