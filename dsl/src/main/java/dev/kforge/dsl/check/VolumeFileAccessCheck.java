@@ -18,7 +18,8 @@ import java.util.Optional;
  * mode asked. Only an fsGroup changes that: it becomes their group, which may then read them (0400 becomes 0440). Without one, a
  * mode that lets neither group nor others read (0400, 0600) leaves them root's alone, and a container that runs as another user
  * cannot read its certificate or key; with a runAsGroup other than root's, neither can a mode that only the group may read (0440).
- * A projected token is the exception: with a pod user, the kubelet makes it that user's.
+ * A projected token is the exception: with a pod user, the kubelet makes it that user's. A file mount ({@code subPath}) is judged
+ * on the file it mounts.
  */
 final class VolumeFileAccessCheck implements StackCheck {
     static final String ID = "volume-file-access";
@@ -54,7 +55,7 @@ final class VolumeFileAccessCheck implements StackCheck {
                     volumes.add(mount.volume().name());
                     List<String> unreadable = new ArrayList<>();
                     for (File file : files(mount.volume(), podUser)) {
-                        if ((file.mode().bits() & readable) == 0) {
+                        if ((file.mode().bits() & readable) == 0 && mounted(container, mount.volume(), file.path())) {
                             unreadable.add(file.path() + " " + file.mode());
                         }
                     }
@@ -72,6 +73,15 @@ final class VolumeFileAccessCheck implements StackCheck {
     }
 
     private record File(String path, FileMode mode) {
+    }
+
+    /**
+     * Whether {@code container} mounts the file at {@code path} of {@code volume}: a whole mount of the volume takes in every
+     * file, a file mount ({@code subPath}) only its own, or those under it.
+     */
+    private static boolean mounted(ContainerDef container, VolumeDef volume, String path) {
+        return container.mounts().stream().filter(mount -> mount.volume().name().equals(volume.name())).anyMatch(mount -> mount.subPath()
+                .map(file -> path.equals(file) || path.startsWith(file + "/")).orElse(true));
     }
 
     /** The files {@code volume} writes with their modes; none for volumes whose files the pods write themselves. */

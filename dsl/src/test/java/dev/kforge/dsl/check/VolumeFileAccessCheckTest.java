@@ -130,4 +130,23 @@ class VolumeFileAccessCheckTest {
                 .withReadOnlyMount(ownerOnly, "/etc/nginx/tls")), tls))).startsWith("ERROR prod/Deployment web: container web cannot read "
                 + "files of volume tls: ");
     }
+
+    @Test
+    void a_file_mount_is_judged_on_the_file_it_mounts() {
+        var modes = Volumes.secret("tls", tls).withItem(tls.key("tls.crt"), "tls.crt", FileMode.of("0444"))
+                .withItem(tls.key("tls.key"), "tls.key", FileMode.of("0400"));
+        // The certificate alone, which others may read: the owner-only key is not in the container
+        assertThat(report(() -> stack(deployment(container().withFileMount(modes, tls.key("tls.crt"), "/etc/ssl/tls.crt")), tls))).isEmpty();
+        // The key too, by a second file mount of the volume
+        assertThat(onlyProblem(() -> stack(deployment(container().withFileMount(modes, tls.key("tls.crt"), "/etc/ssl/tls.crt")
+                .withFileMount(modes, tls.key("tls.key"), "/etc/ssl/tls.key")), tls))).contains("cannot read files of volume tls: ")
+                .contains("(tls.key 0400)");
+        // An owner-only volume: the file mounted, not every file of the volume
+        var ownerOnly = Volumes.secret("tls", tls).withDefaultMode(FileMode.of("0400"));
+        assertThat(onlyProblem(() -> stack(deployment(container().withFileMount(ownerOnly, tls.key("tls.crt"), "/etc/ssl/tls.crt")), tls)))
+                .contains("cannot read files of volume tls: ").contains("(tls.crt 0400)");
+        // A whole mount of the volume beside a file mount takes in every file
+        assertThat(onlyProblem(() -> stack(deployment(container().withFileMount(modes, tls.key("tls.crt"), "/etc/ssl/tls.crt")
+                .withReadOnlyMount(modes, "/etc/tls")), tls))).contains("(tls.key 0400)");
+    }
 }
