@@ -31,6 +31,11 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
     public static final String REWRITE_TARGET = "nginx.ingress.kubernetes.io/rewrite-target";
 
     public IngressDef {
+        // Here, so that the annotation is held to withRewriteTarget's rule whichever way it comes: withAnnotation, withMeta
+        String rewriteTarget = meta.annotations().entries().get(REWRITE_TARGET);
+        if (rewriteTarget != null) {
+            requireRewriteTarget(Kind.INGRESS + " " + meta.name(), rewriteTarget);
+        }
         rules = List.copyOf(rules);
         tls = List.copyOf(tls);
         rawEdits = List.copyOf(rawEdits);
@@ -95,17 +100,15 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
      * request under it to that one path; the checks warn).
      */
     public IngressDef withRewriteTarget(String target) {
+        requireRewriteTarget(describe(), target);
         return withAnnotation(REWRITE_TARGET, target);
     }
 
-    /** As every object's; the rewrite-target annotation is held to {@link #withRewriteTarget}'s rule, whichever writes it. */
-    @Override
-    public IngressDef withAnnotation(String key, String value) {
-        if (REWRITE_TARGET.equals(key) && (value == null || !value.startsWith("/"))) {
-            throw InvalidDefinitionException.invalid(describe(), "rewrite-target", String.valueOf(value), "must start with '/'",
+    private static void requireRewriteTarget(String subject, String target) {
+        if (target == null || !target.startsWith("/")) {
+            throw InvalidDefinitionException.invalid(subject, "rewrite-target", String.valueOf(target), "must start with '/'",
                     "For example \"/\" or \"/$2\".");
         }
-        return KubeObject.super.withAnnotation(key, value);
     }
 
     public IngressDef withRawEdit(String reason, Consumer<Ingress> edit) {

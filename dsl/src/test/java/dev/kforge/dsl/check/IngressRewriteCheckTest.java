@@ -52,6 +52,11 @@ class IngressRewriteCheckTest {
         assertThatThrownBy(() -> IngressDef.named("shop").withAnnotation(IngressDef.REWRITE_TARGET, "cart"))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Ingress shop: rewrite-target \"cart\" is invalid: must start with '/'. For example \"/\" or \"/$2\".");
+        // So is one the metadata brings along whole
+        IngressDef plain = IngressDef.named("shop");
+        assertThatThrownBy(() -> plain.withMeta(plain.meta().withAnnotation(IngressDef.REWRITE_TARGET, "cart")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Ingress shop: rewrite-target \"cart\" is invalid: must start with '/'. For example \"/\" or \"/$2\".");
 
         IngressDef edited = IngressDef.named("shop").withIngressClassName("nginx").withRule(shop)
                 .withRawEdit("strip", ingress -> ingress.getMetadata().getAnnotations().put(IngressDef.REWRITE_TARGET, "/"));
