@@ -143,7 +143,8 @@ final class ServiceClientPathCheck implements StackCheck {
     private static boolean names(Variable variable, Target target) {
         String name = target.service().name();
         String value = variable.value();
-        if (!value.contains(name)) {
+        // NO_PROXY lists the hosts a workload would reach without its proxy, if it reaches them at all
+        if (!value.contains(name) || variable.name().equalsIgnoreCase("NO_PROXY")) {
             return false;
         }
         Matcher token = HOST_TOKEN.matcher(value);

@@ -99,6 +99,10 @@ class ServiceClientPathCheckTest {
         DeploymentDef list = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("DB_REPLICAS", "forge-db:5432,other:5432")));
         assertThat(problems(db, dbService, other, list, admittingOther())).singleElement().asString()
                 .contains("which env DB_REPLICAS of container forge names (forge-db:5432,other:5432)");
+        // A proxy's exceptions list the hosts a workload may reach directly, if it connects at all
+        DeploymentDef proxied = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("NO_PROXY", "localhost,forge-db.demo-test.svc"),
+                Env.value("no_proxy", "forge-db:5432")));
+        assertThat(problems(db, dbService, other, proxied, admittingOther())).isEmpty();
         // The workload itself, as its own Service's client (a peer list), is not reported
         DeploymentDef self = DeploymentDef.named("peer").running(app("peer").withEnv(Env.value("PEERS_HOST", "peer")));
         ServiceDef peers = ServiceDef.named("peer").selecting(self).withPort(ServicePort.to(HTTP));
