@@ -21,7 +21,7 @@ import java.util.Optional;
  * stack, on ports those declare; a Service whose pods are isolated can be reached on each of its
  * ports (else its clients time out), and by an Ingress controller from outside the namespace; pods whose outgoing traffic is isolated may still ask the
  * cluster's DNS, counting all the policies of their workload (else every name lookup fails, a
- * warning: a pod may use addresses only), and, with an API token, some address range (else they cannot reach the API server).
+ * warning: a pod may use addresses only; pods whose outgoing traffic is denied altogether need no names), and, with an API token, some address range (else they cannot reach the API server).
  */
 final class NetworkPolicyReferencesCheck implements StackCheck {
     static final String TARGET = "network-policy-target";
@@ -96,14 +96,17 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
         }
     }
 
-    /** Egress is judged per workload: the allowances of all the policies isolating its outgoing traffic add up. */
+    /**
+     * Egress is judged per workload: the allowances of all the policies isolating its outgoing traffic add up. Pods sending
+     * nowhere at all (a cache, a database) look up no name: outgoing traffic denied altogether is not reported.
+     */
     private static void checkDns(Stack stack, Problems problems, List<NetworkPolicyDef> egressIsolating) {
         List<NetworkPolicyDef.Allowance> egress = egressIsolating.stream().flatMap(p -> p.egress().stream()).toList();
-        if (egress.stream().noneMatch(NetworkPolicyReferencesCheck::admitsClusterDns)) {
+        if (!egress.isEmpty() && egress.stream().noneMatch(NetworkPolicyReferencesCheck::admitsClusterDns)) {
             NetworkPolicyDef first = egressIsolating.get(0);
             problems.add(Problem.of(NO_DNS, Severity.WARNING, stack.describe(), first,
                     "isolates the outgoing traffic of " + first.target().describe() + " without admitting the cluster's DNS, so its pods "
-                            + "cannot resolve any name", egress.isEmpty() ? "no egress allowed" : describe(egress),
+                            + "cannot resolve any name", describe(egress),
                     "Add allowingDns() (the cluster's DNS pods, port 53 on UDP and TCP)."));
         }
     }

@@ -137,6 +137,18 @@ class NetworkPolicyChecksTest {
     }
 
     @Test
+    void pods_whose_outgoing_traffic_is_denied_altogether_need_no_dns() {
+        // A cache or a database that connects nowhere: egress isolated with no allowance resolves no name and needs none.
+        DeploymentDef cache = deployment("cache");
+        assertThat(problems(cache, NetworkPolicyDef.named("cache").isolating(cache).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
+                .isolatingEgress())).isEmpty();
+        // Over all its policies: one sending somewhere asks for DNS again.
+        assertThat(problems(cache, NetworkPolicyDef.named("cache").isolating(cache).isolatingEgress(),
+                NetworkPolicyDef.named("cache-out").isolating(cache).isolatingEgress().allowingTo(NetworkPeer.cidr("203.0.113.0/24"))))
+                .singleElement().asString().contains("cannot resolve any name (addresses 203.0.113.0/24 on every port)");
+    }
+
+    @Test
     void warns_when_isolated_outgoing_traffic_of_pods_calling_the_kubernetes_api_reaches_no_address() {
         ServiceAccountDef account = ServiceAccountDef.named("api");
         DeploymentDef api = deployment("api").withApiAccessAs(account);
