@@ -40,6 +40,7 @@ public final class Checks {
             new NetworkPolicyReferencesCheck(),
             new NetworkPathCheck(),
             new ServiceClientPathCheck(),
+            new ServicePortClientCheck(),
             new RbacReferencesCheck(),
             new GatewayReferencesCheck(),
             new GatewayRouteAdmissionCheck(),

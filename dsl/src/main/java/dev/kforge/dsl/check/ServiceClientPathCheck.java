@@ -1,7 +1,6 @@
 package dev.kforge.dsl.check;
 
-import dev.kforge.dsl.config.ConfigMapDef;
-import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.check.EnvValues.Variable;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
@@ -9,9 +8,6 @@ import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.stack.Stack;
-import dev.kforge.dsl.workload.ContainerDef;
-import dev.kforge.dsl.workload.EnvFromSource;
-import dev.kforge.dsl.workload.EnvVarDef;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
@@ -37,16 +33,6 @@ final class ServiceClientPathCheck implements StackCheck {
     /** The last word of a variable holding a host name, whose whole value may be a bare Service name. */
     private static final Set<String> HOST_WORDS = Set.of("HOST", "HOSTNAME", "HOSTS", "ADDR", "ADDRESS", "SERVER", "ENDPOINT", "URL", "URI", "DSN");
 
-    /**
-     * One env var of a container: its name, value, container and the ConfigMap it comes from (null for a literal). Where it
-     * is set is worded only for a warning: every workload's variables are read on every render.
-     */
-    private record Variable(String name, String value, ContainerDef container, ConfigMapDef from) {
-        String where() {
-            return "env " + name + " of container " + container.name() + (from == null ? "" : " (from " + from.describe() + ")");
-        }
-    }
-
     /** A Service of a workload of the stack that NetworkPolicies isolate, and the host names that reach it. */
     private record Target(ServiceDef service, Workload<?> server, Set<String> namespaced, Optional<Pattern> podHost) {
         static Target of(ServiceDef service, Workload<?> server, String namespace) {
@@ -71,7 +57,7 @@ final class ServiceClientPathCheck implements StackCheck {
             return;
         }
         for (Workload<?> client : index.workloads()) {
-            List<Variable> variables = variables(client, index);
+            List<Variable> variables = EnvValues.of(client, index);
             for (Target target : targets) {
                 if (target.server().kind() == client.kind() && target.server().name().equals(client.name())) {
                     continue;
@@ -104,36 +90,6 @@ final class ServiceClientPathCheck implements StackCheck {
                         + variable.value() + "), so its connections time out", "admitted: " + NetworkPathCheck.describe(allowances),
                 "Add allowingFrom(NetworkPeer.podsOf(<" + client.describe() + ">), " + first.target().name() + " port) to "
                         + isolating.get(0).describe() + ", or drop the variable if " + client.describe() + " never connects there."));
-    }
-
-    /** The env vars of every container of {@code workload} whose values the stack knows: literals and ConfigMap values. */
-    private static List<Variable> variables(Workload<?> workload, StackIndex index) {
-        List<Variable> variables = new ArrayList<>();
-        for (ContainerDef container : workload.allContainers()) {
-            for (EnvVarDef var : container.env()) {
-                if (var instanceof EnvVarDef.Literal literal) {
-                    variables.add(new Variable(literal.name(), literal.value(), container, null));
-                } else if (var instanceof EnvVarDef.FromConfigMap fromKey) {
-                    configMap(index, fromKey.source().configMap()).ifPresent(config -> {
-                        String value = config.data().get(fromKey.source().key());
-                        if (value != null) {
-                            variables.add(new Variable(var.name(), value, container, config));
-                        }
-                    });
-                }
-            }
-            for (EnvFromSource source : container.envFrom()) {
-                if (source instanceof EnvFromSource.AllOfConfigMap all) {
-                    configMap(index, all.configMap()).ifPresent(config -> config.data().forEach((key, value) ->
-                            variables.add(new Variable(all.prefix() + key, value, container, config))));
-                }
-            }
-        }
-        return variables;
-    }
-
-    private static Optional<ConfigMapDef> configMap(StackIndex index, ConfigMapDef referenced) {
-        return index.find(Kind.CONFIG_MAP, referenced.name(), ConfigMapDef.class);
     }
 
     /**

@@ -1,0 +1,79 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.check.EnvValues.Variable;
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.network.ServiceType;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.Workload;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A workload whose env names a Service's host with a port ({@code REDIS_ADDR=redis:6380}, a URL) connects to that port of
+ * the Service's virtual IP, which forwards only the Service's ports: any other port fails, though every object looks right
+ * on its own. The host is the Service's name or its namespaced names; env values are literals and ConfigMap values. A
+ * headless Service's name resolves to its pods, which may listen on ports no Service names, and an ExternalName's to a host
+ * elsewhere: neither is judged. A warning, as a variable may name a host the workload never calls.
+ */
+final class ServicePortClientCheck implements StackCheck {
+    static final String ID = "service-port-client";
+
+    /** A host name followed by ':' and a port number, not inside a longer name or number. */
+    private static final Pattern HOST_PORT = Pattern.compile("(?<![A-Za-z0-9.-])([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):([0-9]{1,5})(?![A-Za-z0-9])");
+
+    @Override
+    public void check(Stack stack, StackIndex index, Problems problems) {
+        List<ServiceDef> services = index.all(ServiceDef.class).stream().filter(ServicePortClientCheck::hasVirtualIp).toList();
+        if (services.isEmpty()) {
+            return;
+        }
+        String namespace = stack.namespace().name();
+        for (Workload<?> client : index.workloads()) {
+            for (Variable variable : EnvValues.of(client, index)) {
+                if (variable.value().indexOf(':') < 0) {
+                    continue;
+                }
+                Matcher hostPort = HOST_PORT.matcher(variable.value());
+                while (hostPort.find()) {
+                    String host = hostPort.group(1);
+                    int port = Integer.parseInt(hostPort.group(2));
+                    for (ServiceDef service : services) {
+                        if (isHostOf(host, service, namespace) && service.ports().stream().noneMatch(servicePort -> servicePort.port() == port)) {
+                            report(stack, problems, client, variable, service, port);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean hasVirtualIp(ServiceDef service) {
+        return !service.ports().isEmpty() && !(service.type() instanceof ServiceType.Headless) && !(service.type() instanceof ServiceType.ExternalName);
+    }
+
+    /** The Service's name, or its name in the namespace: {@code redis}, {@code redis.<ns>}, {@code redis.<ns>.svc[.cluster.local]}. */
+    private static boolean isHostOf(String host, ServiceDef service, String namespace) {
+        String name = service.name();
+        if (!host.startsWith(name)) {
+            return false;
+        }
+        String namespaced = name + "." + namespace;
+        return host.equals(name) || host.equals(namespaced) || host.equals(namespaced + ".svc") || host.equals(namespaced + ".svc.cluster.local");
+    }
+
+    private static void report(Stack stack, Problems problems, Workload<?> client, Variable variable, ServiceDef service, int port) {
+        String ports = String.join(", ", service.ports().stream().map(ServicePortClientCheck::describe).toList());
+        problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), client,
+                variable.where() + " names port " + port + " of " + service.describe() + ", which has no such port, so its connections fail",
+                variable.value() + "; ports of " + service.describe() + ": " + ports,
+                "Name one of its ports, " + service.name() + ".host() + \":\" + <ServicePort>.port(), or add a ServicePort of " + port
+                        + " to " + service.describe() + "."));
+    }
+
+    private static String describe(ServicePort port) {
+        return port.port() + "/" + port.target().protocol();
+    }
+}

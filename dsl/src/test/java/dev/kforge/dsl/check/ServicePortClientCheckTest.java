@@ -1,0 +1,77 @@
+package dev.kforge.dsl.check;
+
+import static dev.kforge.dsl.testing.Rendering.demoStack;
+import static dev.kforge.dsl.testing.Rendering.noPolicy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.network.ServiceType;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.EnvFromSource;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Port;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An env value naming a Service's host with a port ({@code redis:6380}, a URL) must name a port the Service has. */
+class ServicePortClientCheckTest {
+    private static final Port REDIS = Port.tcp("redis", 6379);
+    private static final Port HTTP = Port.tcp("http", 8080);
+
+    private final DeploymentDef cache = DeploymentDef.named("redis").running(ContainerDef.named("redis")
+            .image(Image.of("redis", "7.2.5")).withPort(REDIS));
+    private final ServiceDef redis = ServiceDef.named("redis").selecting(cache).withPort(ServicePort.to(REDIS));
+
+    private static DeploymentDef client(ContainerDef container) {
+        return DeploymentDef.named("inventory").running(container);
+    }
+
+    private static ContainerDef app() {
+        return ContainerDef.named("inventory").image(Image.of("example/inventory", "1.4.2")).withPort(HTTP);
+    }
+
+    private static List<String> problems(KubeObject<?>... objects) {
+        Problems problems = new Problems();
+        Checks.run(List.of(demoStack(objects).withPolicy(noPolicy())), problems);
+        return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
+    }
+
+    @Test
+    void warns_of_an_env_value_naming_a_port_the_service_lacks() {
+        DeploymentDef inventory = client(app().withEnv(Env.value("REDIS_ADDR", redis.host() + ":6380")));
+        assertThat(problems(cache, redis, inventory)).containsExactly(
+                "WARNING test/Deployment inventory: env REDIS_ADDR of container inventory names port 6380 of Service redis, which has no "
+                        + "such port, so its connections fail (redis:6380; ports of Service redis: 6379/TCP). "
+                        + "Name one of its ports, redis.host() + \":\" + <ServicePort>.port(), or add a ServicePort of 6380 to Service redis.");
+        // The Service's own port passes, as does a value naming no port (a URL's scheme gives it).
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("REDIS_ADDR", redis.host() + ":6379"))))).isEmpty();
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("REDIS_URL", "redis://" + redis.host() + "/0"))))).isEmpty();
+    }
+
+    @Test
+    void reads_urls_namespaced_names_and_config_map_values() {
+        ConfigMapDef config = ConfigMapDef.named("inventory-config")
+                .withProperty("CACHE_URL", "redis://redis.demo-test.svc.cluster.local:6380/0");
+        DeploymentDef inventory = client(app().withEnvFrom(EnvFromSource.configMap(config)));
+        assertThat(problems(cache, redis, config, inventory)).singleElement().asString()
+                .contains("env CACHE_URL of container inventory (from ConfigMap inventory-config) names port 6380 of Service redis")
+                .contains("(redis://redis.demo-test.svc.cluster.local:6380/0; ports of Service redis: 6379/TCP)");
+        // Another host whose name starts with the Service's, or a port of another Service, is not this Service's.
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("SENTINEL_ADDR", "redis-sentinel:26379"),
+                Env.value("CACHE_ADDR", "rediscache:6380"))))).isEmpty();
+    }
+
+    @Test
+    void leaves_out_services_without_a_virtual_ip() {
+        // A headless Service's name resolves to the pods, which may listen on ports no Service names; an ExternalName's to a host elsewhere.
+        ServiceDef headless = ServiceDef.named("redis").selecting(cache).withType(ServiceType.HEADLESS).withPort(ServicePort.to(REDIS));
+        assertThat(problems(cache, headless, client(app().withEnv(Env.value("REDIS_ADDR", "redis:6380"))))).isEmpty();
+        ServiceDef external = ServiceDef.named("orders-db").externalName("db.example.net");
+        assertThat(problems(cache, external, client(app().withEnv(Env.value("DB_ADDR", "orders-db:5433"))))).isEmpty();
+    }
+}
