@@ -21,6 +21,7 @@ public final class Checks {
     private static final List<StackCheck> STACK_CHECKS = List.of(
             new UniqueNamesCheck(),
             new ConfigReferencesCheck(),
+            new SecretWriterCheck(),
             new ClaimAccessCheck(),
             new QuotaCheck(),
             new QuotaStorageCheck(),

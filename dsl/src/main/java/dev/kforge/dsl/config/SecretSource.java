@@ -1,6 +1,7 @@
 package dev.kforge.dsl.config;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Names;
 import java.time.Duration;
 import java.util.Collections;
@@ -18,7 +19,9 @@ import java.util.regex.Pattern;
  *   <li>{@link FromExternalStore}: an ExternalSecret (external-secrets.io/v1) in {@code out/}
  *       pulls the values from a secret store;</li>
  *   <li>{@link Sealed}: a SealedSecret (bitnami.com/v1alpha1) in {@code out/} carries values
- *       encrypted for the cluster's controller with {@code kubeseal}.</li>
+ *       encrypted for the cluster's controller with {@code kubeseal};</li>
+ *   <li>{@link WrittenBy}: a controller in the cluster writes them for an object of the stack
+ *       (a cert-manager Certificate); nothing in {@code out/}.</li>
  * </ul>
  */
 public sealed interface SecretSource {
@@ -91,6 +94,30 @@ public sealed interface SecretSource {
         }
     }
 
+    /**
+     * Values a controller in the cluster writes for an object of the stack: the Secret a cert-manager {@code Certificate}
+     * names in its {@code secretName}, a ServiceAccount's token. Nothing reaches {@code out/} and {@code make secrets} skips
+     * it; the stack must hold the object, and a custom resource writing it must be a {@link SecretWriter} listing it (checks of
+     * the stack).
+     *
+     * @param kind the writer's kind, e.g. the project's own {@code Kind} of {@code cert-manager.io/v1 Certificate}
+     * @param name the writer's name
+     */
+    record WrittenBy(Kind kind, String name) implements SecretSource {
+        public WrittenBy {
+            if (kind == null) {
+                throw new InvalidDefinitionException("SecretSource writtenBy: the writer's kind is missing. Pass the Kind of the object "
+                        + "whose controller writes the Secret, e.g. your Kind of cert-manager.io/v1 Certificate.");
+            }
+            Names.require(kind.nameRule(), "SecretSource writtenBy " + kind, "name", name);
+        }
+
+        /** How messages name the writer: {@code Certificate shop}. */
+        public String describe() {
+            return kind + " " + name;
+        }
+    }
+
     /** Values from environment variables named after the keys: the default. */
     static SecretSource environment() {
         return new FromEnvironment("");
@@ -109,6 +136,11 @@ public sealed interface SecretSource {
     /** An ExternalSecret reading from the namespace's SecretStore {@code store}, refreshed hourly. */
     static FromExternalStore namespaceStore(String store) {
         return new FromExternalStore(store, false, Optional.empty(), Duration.ofHours(1));
+    }
+
+    /** Values the controller of {@code kind} object {@code name} writes in the cluster, e.g. a cert-manager Certificate's. */
+    static SecretSource writtenBy(Kind kind, String name) {
+        return new WrittenBy(kind, name);
     }
 
     /** A SealedSecret with these kubeseal-encrypted values, one per declared key. */

@@ -103,6 +103,9 @@ final class ConfigChecksums {
         if (source instanceof SecretSource.FromEnvironment environment) {
             return "FromEnvironment[prefix=" + environment.prefix() + "]";
         }
+        if (source instanceof SecretSource.WrittenBy writer) {
+            return "writtenBy:" + writer.kind().apiVersion() + "/" + writer.describe();
+        }
         SecretSource.FromExternalStore store = (SecretSource.FromExternalStore) source;
         return "FromExternalStore[store=" + store.store() + ", clusterStore=" + store.clusterStore() + ", remoteKey=" + store.remoteKey()
                 + ", refreshInterval=" + store.refreshInterval() + "]";

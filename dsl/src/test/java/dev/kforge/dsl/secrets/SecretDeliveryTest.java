@@ -7,6 +7,12 @@ import dev.kforge.dsl.cli.Cli;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import dev.kforge.dsl.pipeline.Renderer;
@@ -96,6 +102,23 @@ class SecretDeliveryTest {
         assertThat(files.get(2).content()).contains("kind: SealedSecret\n")
                 .contains("  encryptedData:\n    tls.crt: " + SEALED + "\n    tls.key: " + SEALED + "\n")
                 .contains("    type: kubernetes.io/tls\n");
+    }
+
+    @Test
+    void secrets_a_controller_writes_are_neither_built_locally_nor_rendered_and_roll_the_pods_reading_them_by_their_writer() {
+        // The token controller writes a ServiceAccount's token Secret; a cert-manager Certificate's is the usual case.
+        SecretDef token = SecretDef.opaque("ci-token", "token").withSource(SecretSource.writtenBy(Kind.SERVICE_ACCOUNT, "ci"));
+        DeploymentDef runner = DeploymentDef.named("runner").running(ContainerDef.named("runner").image(Image.of("example/runner", "1.0.0"))
+                .withEnv(Env.from("TOKEN", token.key("token"))));
+        Stack stack = stack(token).with(ServiceAccountDef.named("ci"), runner);
+        SecretManifests.Result local = SecretManifests.build(stack, Map.of(), Map.of());
+        assertThat(local.files()).isEmpty();
+        assertThat(local.missing()).isEmpty();
+
+        List<ManifestFile> files = Renderer.render(stack).files();
+        assertThat(files).extracting(ManifestFile::fileName).containsExactly(
+                "10-namespace-demo-dev.yaml", "20-serviceaccount-ci.yaml", "50-deployment-runner.yaml");
+        assertThat(files.get(2).content()).contains("        checksum.kforge.dev/secret-ci-token: ");
     }
 
     @Test
