@@ -55,7 +55,8 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
 
         /** A DNS alias for {@code host}, outside the cluster. */
         public ServiceDef externalName(String host) {
-            return new ServiceDef(meta, ServiceType.externalName(host), Optional.empty(), List.of(), List.of(), Optional.empty(), List.of());
+            ServiceType alias = InvalidDefinitionException.reportedAs(Kind.SERVICE + " " + meta.name(), () -> ServiceType.externalName(host));
+            return new ServiceDef(meta, alias, Optional.empty(), List.of(), List.of(), Optional.empty(), List.of());
         }
     }
 

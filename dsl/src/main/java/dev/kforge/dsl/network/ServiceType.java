@@ -79,7 +79,24 @@ public sealed interface ServiceType {
     /** A DNS alias (CNAME) for a host outside the cluster; no selector, no proxying. */
     record ExternalName(String host) implements ServiceType {
         public ExternalName {
+            String alone = hostAlone(host);
+            if (!alone.equals(host) && !alone.isEmpty()) {
+                throw InvalidDefinitionException.invalid("ExternalName", "host", host, "must be a host name alone, which DNS answers for with a CNAME",
+                        "Give \"" + alone + "\"; the port and path go to the clients' settings.");
+            }
             Names.require(Names.Rule.DNS1123_SUBDOMAIN, "ExternalName", "host", host);
+        }
+
+        /** The host of a URL or {@code host:port} ({@code postgres://app@db.example.net:5432/x} gives {@code db.example.net}). */
+        private static String hostAlone(String host) {
+            String rest = host.contains("://") ? host.substring(host.indexOf("://") + 3) : host;
+            rest = rest.substring(rest.lastIndexOf('@', rest.indexOf('/') < 0 ? rest.length() - 1 : rest.indexOf('/')) + 1);
+            int end = rest.length();
+            for (char stop : new char[] {'/', ':', '?'}) {
+                int at = rest.indexOf(stop);
+                end = at >= 0 ? Math.min(end, at) : end;
+            }
+            return rest.substring(0, end);
         }
 
         @Override

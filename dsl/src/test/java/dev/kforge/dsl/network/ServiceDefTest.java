@@ -224,8 +224,21 @@ class ServiceDefTest {
     void rejects_external_name_that_is_not_a_dns_name() {
         assertThatThrownBy(() -> ServiceDef.named("db").externalName("DB.example.com"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("ExternalName: host \"DB.example.com\" is invalid: must be a DNS-1123 subdomain (lowercase letters, digits, '-' "
+                .hasMessage("Service db: host \"DB.example.com\" is invalid: must be a DNS-1123 subdomain (lowercase letters, digits, '-' "
                         + "and '.', starting and ending with a letter or digit, at most 253 characters). Try \"db.example.com\".");
+    }
+
+    @Test
+    void rejects_an_external_name_written_as_a_url_or_with_a_port_naming_its_host() {
+        // A DNS alias takes the host alone: the scheme, user, port and path are the client's to write.
+        assertThatThrownBy(() -> ServiceDef.named("orders-db").externalName("postgres://app@orders-db.db.example.net:5432/orders"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service orders-db: host \"postgres://app@orders-db.db.example.net:5432/orders\" is invalid: must be a host name "
+                        + "alone, which DNS answers for with a CNAME. Give \"orders-db.db.example.net\"; the port and path go to the "
+                        + "clients' settings.");
+        assertThatThrownBy(() -> ServiceDef.named("orders-db").externalName("orders-db.db.example.net:5432"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("Give \"orders-db.db.example.net\";");
     }
 
     @Test
