@@ -58,12 +58,19 @@ final class ServiceClientPathCheck implements StackCheck {
         }
         for (Workload<?> client : index.workloads()) {
             List<Variable> variables = EnvValues.of(client, index);
+            if (variables.isEmpty()) {
+                continue;
+            }
             for (Target target : targets) {
                 if (target.server().kind() == client.kind() && target.server().name().equals(client.name())) {
                     continue;
                 }
-                variables.stream().filter(variable -> names(variable, target)).findFirst()
-                        .ifPresent(variable -> checkAdmitted(stack, problems, policies, client, target, variable));
+                for (Variable variable : variables) { // loops, not streams: every workload and target of every render passes here
+                    if (names(variable, target)) {
+                        checkAdmitted(stack, problems, policies, client, target, variable);
+                        break;
+                    }
+                }
             }
         }
     }
