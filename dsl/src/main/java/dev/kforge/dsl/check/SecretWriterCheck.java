@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A Secret whose values a controller writes for an object of the stack ({@link SecretSource#writtenBy}, a cert-manager
- * Certificate's) has that object in the stack, and a custom resource writing it lists it among its
- * {@link SecretWriter#writtenSecrets()}: otherwise nothing writes the Secret, and the Ingress or pods reading it wait for it.
- * A built-in writer (a ServiceAccount, whose token the cluster writes) needs only to be in the stack.
+ * A Secret whose values a controller writes for a custom resource of the stack ({@link SecretSource#writtenBy}, a cert-manager
+ * Certificate's) has that object in the stack, and the object lists it among its {@link SecretWriter#writtenSecrets()}:
+ * otherwise nothing writes the Secret, and the Ingress or pods reading it wait for it. (A Kubernetes kind is refused as a
+ * writer when the source is built.)
  */
 final class SecretWriterCheck implements StackCheck {
     static final String ID = "secret-writer";
@@ -35,7 +35,7 @@ final class SecretWriterCheck implements StackCheck {
                                     + "this one and whatever reads it waits for it", "writes: " + (names.isEmpty() ? "none" : String.join(", ", names)),
                             "Build " + writer.describe() + " with this SecretDef, or name the object that writes the Secret."));
                 }
-            } else if (writer.kind().isCustomResource()) {
+            } else {
                 problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), secret, subject + ", which does not say which Secrets its controller "
                                 + "writes", "writes: unknown",
                         "Make its type implement SecretWriter, whose writtenSecrets() returns the SecretDefs it writes."));

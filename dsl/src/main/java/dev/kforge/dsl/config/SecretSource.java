@@ -95,10 +95,10 @@ public sealed interface SecretSource {
     }
 
     /**
-     * Values a controller in the cluster writes for an object of the stack: the Secret a cert-manager {@code Certificate}
-     * names in its {@code secretName}, a ServiceAccount's token. Nothing reaches {@code out/} and {@code make secrets} skips
-     * it; the stack must hold the object, and a custom resource writing it must be a {@link SecretWriter} listing it (checks of
-     * the stack).
+     * Values a controller in the cluster writes for a custom resource of the stack: the Secret a cert-manager {@code Certificate}
+     * names in its {@code secretName}. Nothing reaches {@code out/} and {@code make secrets} skips it; the stack must hold the
+     * object, which must be a {@link SecretWriter} listing it (checks of the stack). A Kubernetes kind is refused: none has a
+     * controller that creates a Secret (since 1.24 not even a ServiceAccount's token Secret).
      *
      * @param kind the writer's kind, e.g. the project's own {@code Kind} of {@code cert-manager.io/v1 Certificate}
      * @param name the writer's name
@@ -110,6 +110,15 @@ public sealed interface SecretSource {
                         + "whose controller writes the Secret, e.g. your Kind of cert-manager.io/v1 Certificate.");
             }
             Names.require(kind.nameRule(), "SecretSource writtenBy " + kind, "name", name);
+            if (!kind.isCustomResource()) {
+                throw InvalidDefinitionException.invalid("SecretSource writtenBy " + kind + " " + name, "kind", kind.toString(),
+                        "must be a custom resource whose controller writes Secrets: no controller of Kubernetes writes one of its own "
+                                + "accord, not even a ServiceAccount's token since 1.24 (the token controller only fills a Secret of type "
+                                + "kubernetes.io/service-account-token that something else creates), so nothing would write it",
+                        "Name the custom resource that writes it, such as your Kind of cert-manager.io/v1 Certificate; for a pod's token "
+                                + "of the Kubernetes API, mount ProjectedSource.serviceAccountToken(audience, expiration), which the kubelet "
+                                + "writes and renews.");
+            }
         }
 
         /** How messages name the writer: {@code Certificate shop}. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretSource;
-import dev.kforge.dsl.config.SecretWriter;
 import dev.kforge.dsl.core.CustomObject;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
@@ -16,47 +15,14 @@ import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.core.Scope;
-import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.testing.Certificate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A Secret a controller writes for an object of the stack (a cert-manager Certificate's) is written by that object. */
 class SecretWriterCheckTest {
-    private static final Kind CERTIFICATE = new Kind("cert-manager.io/v1", "Certificate", Scope.NAMESPACED, 35, Names.Rule.DNS1123_SUBDOMAIN);
     private static final Kind DNS_RECORD = new Kind("example.com/v1", "DnsRecord", Scope.NAMESPACED, 70, Names.Rule.DNS1123_SUBDOMAIN);
-
-    /** A project's own custom resource, as the README's Extending section has it. */
-    private record Certificate(Meta meta, SecretDef secret) implements CustomObject<Certificate>, SecretWriter {
-        static Certificate of(String name, SecretDef secret) {
-            return new Certificate(Meta.named(CERTIFICATE, name), secret);
-        }
-
-        @Override
-        public Kind kind() {
-            return CERTIFICATE;
-        }
-
-        @Override
-        public Certificate withMeta(Meta meta) {
-            return new Certificate(meta, secret);
-        }
-
-        @Override
-        public List<RawEdit<?>> rawEdits() {
-            return List.of();
-        }
-
-        @Override
-        public Map<String, Object> body(String namespace) {
-            return Map.of("spec", Map.of("secretName", secret.name()));
-        }
-
-        @Override
-        public List<SecretDef> writtenSecrets() {
-            return List.of(secret);
-        }
-    }
 
     /** A custom resource that does not say which Secrets its controller writes. */
     private record DnsRecord(Meta meta) implements CustomObject<DnsRecord> {
@@ -81,7 +47,7 @@ class SecretWriterCheckTest {
         }
     }
 
-    private final SecretDef tls = SecretDef.tls("shop-tls").withSource(SecretSource.writtenBy(CERTIFICATE, "shop"));
+    private final SecretDef tls = SecretDef.tls("shop-tls").withSource(SecretSource.writtenBy(Certificate.KIND, "shop"));
 
     private static List<String> problems(KubeObject<?>... objects) {
         Problems problems = new Problems();
@@ -92,9 +58,18 @@ class SecretWriterCheckTest {
     @Test
     void a_secret_written_by_the_certificate_that_names_it_passes() {
         assertThat(problems(tls, Certificate.of("shop", tls))).isEmpty();
-        // A built-in writer (the token controller writes a ServiceAccount's token Secret) needs only to be in the stack.
-        SecretDef token = SecretDef.opaque("ci-token", "token").withSource(SecretSource.writtenBy(Kind.SERVICE_ACCOUNT, "ci"));
-        assertThat(problems(token, ServiceAccountDef.named("ci"))).isEmpty();
+    }
+
+    @Test
+    void refuses_a_kubernetes_kind_as_writer_as_none_writes_a_secret_of_its_own_accord() {
+        // Since Kubernetes 1.24 no token Secret is created for a ServiceAccount: the token controller fills only one that is created.
+        assertThatThrownBy(() -> SecretSource.writtenBy(Kind.SERVICE_ACCOUNT, "ci")).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("SecretSource writtenBy ServiceAccount ci: kind \"ServiceAccount\" is invalid: must be a custom resource whose "
+                        + "controller writes Secrets: no controller of Kubernetes writes one of its own accord, not even a ServiceAccount's "
+                        + "token since 1.24 (the token controller only fills a Secret of type kubernetes.io/service-account-token that "
+                        + "something else creates), so nothing would write it. Name the custom resource that writes it, such as your Kind "
+                        + "of cert-manager.io/v1 Certificate; for a pod's token of the Kubernetes API, mount "
+                        + "ProjectedSource.serviceAccountToken(audience, expiration), which the kubelet writes and renews.");
     }
 
     @Test
@@ -126,7 +101,7 @@ class SecretWriterCheckTest {
         assertThatThrownBy(() -> SecretSource.writtenBy(null, "shop")).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("SecretSource writtenBy: the writer's kind is missing. Pass the Kind of the object whose controller writes "
                         + "the Secret, e.g. your Kind of cert-manager.io/v1 Certificate.");
-        assertThatThrownBy(() -> SecretSource.writtenBy(CERTIFICATE, "Shop_TLS")).isInstanceOf(InvalidDefinitionException.class)
+        assertThatThrownBy(() -> SecretSource.writtenBy(Certificate.KIND, "Shop_TLS")).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageStartingWith("SecretSource writtenBy Certificate: name \"Shop_TLS\" is invalid: must be a DNS-1123 subdomain");
     }
 }

@@ -7,8 +7,6 @@ import dev.kforge.dsl.cli.Cli;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.InvalidDefinitionException;
-import dev.kforge.dsl.core.Kind;
-import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
@@ -18,6 +16,7 @@ import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.testing.Certificate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -106,19 +105,19 @@ class SecretDeliveryTest {
 
     @Test
     void secrets_a_controller_writes_are_neither_built_locally_nor_rendered_and_roll_the_pods_reading_them_by_their_writer() {
-        // The token controller writes a ServiceAccount's token Secret; a cert-manager Certificate's is the usual case.
-        SecretDef token = SecretDef.opaque("ci-token", "token").withSource(SecretSource.writtenBy(Kind.SERVICE_ACCOUNT, "ci"));
+        // cert-manager writes the Secret a Certificate names; the pods read its certificate.
+        SecretDef tls = SecretDef.tls("shop-tls").withSource(SecretSource.writtenBy(Certificate.KIND, "shop"));
         DeploymentDef runner = DeploymentDef.named("runner").running(ContainerDef.named("runner").image(Image.of("example/runner", "1.0.0"))
-                .withEnv(Env.from("TOKEN", token.key("token"))));
-        Stack stack = stack(token).with(ServiceAccountDef.named("ci"), runner);
+                .withEnv(Env.from("TLS_CRT", tls.key("tls.crt"))));
+        Stack stack = stack(tls).with(Certificate.of("shop", tls), runner);
         SecretManifests.Result local = SecretManifests.build(stack, Map.of(), Map.of());
         assertThat(local.files()).isEmpty();
         assertThat(local.missing()).isEmpty();
 
         List<ManifestFile> files = Renderer.render(stack).files();
         assertThat(files).extracting(ManifestFile::fileName).containsExactly(
-                "10-namespace-demo-dev.yaml", "20-serviceaccount-ci.yaml", "50-deployment-runner.yaml");
-        assertThat(files.get(2).content()).contains("        checksum.kforge.dev/secret-ci-token: ");
+                "10-namespace-demo-dev.yaml", "35-certificate-shop.yaml", "50-deployment-runner.yaml");
+        assertThat(files.get(2).content()).contains("        checksum.kforge.dev/secret-shop-tls: ");
     }
 
     @Test
