@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
 final class ServicePortClientCheck implements StackCheck {
     static final String ID = "service-port-client";
 
-    /** A host name followed by ':' and a port number, not inside a longer name or number. */
-    private static final Pattern HOST_PORT = Pattern.compile("(?<![A-Za-z0-9.-])([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):([0-9]{1,5})(?![A-Za-z0-9])");
+    /**
+     * A host name followed by ':' and a port number, not inside a longer name or number, nor: an image reference (a tag goes on
+     * after its digits, "7.2", "7-alpine"; a repository path, "library/redis", is '/' after no other '/', unlike a URL's "//"),
+     * a URL's user and password (before '@'), or groups of an IPv6 address (after '[' or ':', before ':').
+     */
+    private static final Pattern HOST_PORT = Pattern.compile(
+            "(?<![A-Za-z0-9._:\\[-])(?<![^/]/)([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):([0-9]{1,5})(?![A-Za-z0-9._@:-])");
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {

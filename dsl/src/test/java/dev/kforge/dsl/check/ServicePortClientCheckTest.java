@@ -67,6 +67,27 @@ class ServicePortClientCheckTest {
     }
 
     @Test
+    void an_image_reference_a_url_user_or_an_ipv6_address_names_no_port() {
+        // An image's tag is no port (redis:7 alone stays ambiguous, as network-policy-client reads it), nor is a password of
+        // digits before '@', nor a group of an IPv6 address whose hex letters spell the Service's name.
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("REDIS_IMAGE", "redis:7.2.5"),
+                Env.value("SIDECAR_IMAGE", "redis:7-alpine"), Env.value("MIRROR_IMAGE", "registry.example.com/library/redis:7"),
+                Env.value("CACHE_URL", "redis://redis:12345@redis:6379/0"), Env.value("SCRATCH", "my_redis:6380"))))).isEmpty();
+        ServiceDef cafe = ServiceDef.named("cafe").selecting(cache).withPort(ServicePort.to(REDIS));
+        assertThat(problems(cache, cafe, client(app().withEnv(Env.value("PEER", "[2001:db8:cafe:1::1]:6379"),
+                Env.value("GATEWAY", "cafe:1::1"))))).isEmpty();
+        // A URL, and each host:port of a list, is still read.
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("CACHE_URL", "redis://redis:6380/0"),
+                Env.value("CACHE_NODES", "redis:6379,redis:6381"))))).containsExactly(
+                "WARNING test/Deployment inventory: env CACHE_URL of container inventory names port 6380 of Service redis, which has no "
+                        + "such port, so its connections fail (redis://redis:6380/0; ports of Service redis: 6379/TCP). "
+                        + "Name one of its ports, redis.host() + \":\" + <ServicePort>.port(), or add a ServicePort of 6380 to Service redis.",
+                "WARNING test/Deployment inventory: env CACHE_NODES of container inventory names port 6381 of Service redis, which has no "
+                        + "such port, so its connections fail (redis:6379,redis:6381; ports of Service redis: 6379/TCP). "
+                        + "Name one of its ports, redis.host() + \":\" + <ServicePort>.port(), or add a ServicePort of 6381 to Service redis.");
+    }
+
+    @Test
     void leaves_out_services_without_a_virtual_ip() {
         // A headless Service's name resolves to the pods, which may listen on ports no Service names; an ExternalName's to a host elsewhere.
         ServiceDef headless = ServiceDef.named("redis").selecting(cache).withType(ServiceType.HEADLESS).withPort(ServicePort.to(REDIS));
