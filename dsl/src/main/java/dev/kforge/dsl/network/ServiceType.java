@@ -3,7 +3,9 @@ package dev.kforge.dsl.network;
 import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Names;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The type of a Service. */
 public sealed interface ServiceType {
@@ -78,25 +80,54 @@ public sealed interface ServiceType {
 
     /** A DNS alias (CNAME) for a host outside the cluster; no selector, no proxying. */
     record ExternalName(String host) implements ServiceType {
+        private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
         public ExternalName {
-            String alone = hostAlone(host);
+            String shown = withoutPassword(host); // the message goes to terminals and CI logs
+            String authority = authority(host);
+            String alone = hostOf(authority);
+            if (isAddress(authority, alone)) {
+                throw InvalidDefinitionException.invalid("ExternalName", "host", shown, "must be a host name, not an IP address: DNS answers "
+                                + "for an ExternalName with a CNAME, which names a host, and the address would be looked up as a name of digits "
+                                + "that does not exist", "Give the host name of the address, or leave the Service out and give the clients the address.");
+            }
             if (!alone.equals(host) && !alone.isEmpty()) {
-                throw InvalidDefinitionException.invalid("ExternalName", "host", host, "must be a host name alone, which DNS answers for with a CNAME",
-                        "Give \"" + alone + "\"; the port and path go to the clients' settings.");
+                throw InvalidDefinitionException.invalid("ExternalName", "host", shown, "must be a host name alone, which DNS answers for with a CNAME",
+                        "Give \"" + alone.toLowerCase(Locale.ROOT) + "\"; the port and path go to the clients' settings.");
             }
             Names.require(Names.Rule.DNS1123_SUBDOMAIN, "ExternalName", "host", host);
         }
 
-        /** The host of a URL or {@code host:port} ({@code postgres://app@db.example.net:5432/x} gives {@code db.example.net}). */
-        private static String hostAlone(String host) {
+        /** The host and port of a URL or {@code host:port}: after the scheme and the user, before the path or query. */
+        private static String authority(String host) {
             String rest = host.contains("://") ? host.substring(host.indexOf("://") + 3) : host;
-            rest = rest.substring(rest.lastIndexOf('@', rest.indexOf('/') < 0 ? rest.length() - 1 : rest.indexOf('/')) + 1);
             int end = rest.length();
-            for (char stop : new char[] {'/', ':', '?'}) {
+            for (char stop : new char[] {'/', '?'}) {
                 int at = rest.indexOf(stop);
                 end = at >= 0 ? Math.min(end, at) : end;
             }
-            return rest.substring(0, end);
+            rest = rest.substring(0, end);
+            return rest.substring(rest.lastIndexOf('@') + 1);
+        }
+
+        /** The host of an authority ({@code db.example.net:5432} gives {@code db.example.net}); an IPv6 address in brackets whole. */
+        private static String hostOf(String authority) {
+            int end = authority.startsWith("[") ? authority.indexOf(']') + 1 : authority.indexOf(':');
+            return end > 0 ? authority.substring(0, end) : authority;
+        }
+
+        private static boolean isAddress(String authority, String host) {
+            boolean bracketed = host.startsWith("[") && host.endsWith("]") && Ipv6Text.parse(host.substring(1, host.length() - 1)) != null;
+            return bracketed || Ipv6Text.parse(authority) != null || IPV4.matcher(host).matches();
+        }
+
+        /** {@code host} with the password of a URL's user replaced: {@code postgres://app:<redacted>@db.example.net}. */
+        private static String withoutPassword(String host) {
+            int start = host.contains("://") ? host.indexOf("://") + 3 : 0;
+            int slash = host.indexOf('/', start);
+            int at = host.lastIndexOf('@', slash < 0 ? host.length() - 1 : slash);
+            int colon = at < start ? -1 : host.indexOf(':', start);
+            return colon >= 0 && colon < at ? host.substring(0, colon + 1) + "<redacted>" + host.substring(at) : host;
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.StatefulSetDef;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -239,6 +240,33 @@ class ServiceDefTest {
         assertThatThrownBy(() -> ServiceDef.named("orders-db").externalName("orders-db.db.example.net:5432"))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("Give \"orders-db.db.example.net\";");
+    }
+
+    @Test
+    void an_external_name_refusal_shows_no_password_and_suggests_a_host_the_api_takes() {
+        // The message goes to terminals and CI logs: a password in the URL is not repeated there.
+        assertThatThrownBy(() -> ServiceDef.named("orders-db").externalName("postgres://app:s3cret-pass@orders-db.db.example.net:5432/orders"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service orders-db: host \"postgres://app:<redacted>@orders-db.db.example.net:5432/orders\" is invalid: must be a "
+                        + "host name alone, which DNS answers for with a CNAME. Give \"orders-db.db.example.net\"; the port and path go to the "
+                        + "clients' settings.");
+        // Host names are lower case in the API: the host suggested is one it takes.
+        assertThatThrownBy(() -> ServiceDef.named("orders-db").externalName("DB.example.com:5432"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("Give \"db.example.com\";");
+    }
+
+    @Test
+    void rejects_an_external_name_that_is_an_ip_address() {
+        // A CNAME names a host: an address there is read as a name of digits that does not exist, and IPv6 was cut at its first ':'.
+        for (String address : List.of("10.0.0.5", "10.0.0.5:5432", "2001:db8::1", "[2001:db8::1]:5432", "postgres://[2001:db8::1]/orders")) {
+            assertThatThrownBy(() -> ServiceDef.named("orders-db").externalName(address))
+                    .isInstanceOf(InvalidDefinitionException.class)
+                    .hasMessage("Service orders-db: host \"" + address + "\" is invalid: must be a host name, not an IP address: DNS answers "
+                            + "for an ExternalName with a CNAME, which names a host, and the address would be looked up as a name of digits "
+                            + "that does not exist. Give the host name of the address, or leave the Service out and give the clients the "
+                            + "address.");
+        }
     }
 
     @Test
