@@ -62,7 +62,8 @@ final class SecretsCommand {
         if (secrets.files().isEmpty()) {
             // With --stdout, standard output is kubectl's YAML: a sentence there fails `| kubectl apply -f -`.
             (toStdout ? console.err() : console.out()).println("No Secret of " + name + " takes its values from the environment: its Secrets come from "
-                    + "the ExternalSecret or SealedSecret objects in out/" + name + ". Nothing to build.");
+                    + "the ExternalSecret or SealedSecret objects in out/" + name + ", or from the controllers that write them in the cluster "
+                    + "(SecretSource.writtenBy). Nothing to build.");
             return 0;
         }
         if (toStdout) {

@@ -347,6 +347,19 @@ class SecretDeliveryTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("No Secret of dev takes its values from the environment");
     }
 
+    @Test
+    void with_only_secrets_a_controller_writes_the_secrets_command_says_where_they_come_from(@TempDir Path folder) {
+        SecretDef tls = SecretDef.tls("shop-tls").withSource(SecretSource.writtenBy(Certificate.KIND, "shop"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Cli cli = new Cli(List.of(new EnvironmentDefinition("dev", () -> stack(tls).with(Certificate.of("shop", tls)))),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), Map.of(), folder);
+
+        assertThat(cli.run("secrets", "dev")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("No Secret of dev takes its values from the environment: its Secrets "
+                + "come from the ExternalSecret or SealedSecret objects in out/dev, or from the controllers that write them in the cluster "
+                + "(SecretSource.writtenBy). Nothing to build.\n");
+    }
+
     private static String base64(String value) {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
