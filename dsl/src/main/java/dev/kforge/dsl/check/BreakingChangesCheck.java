@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  *   <li>a PersistentVolumeClaim's storage class, access modes or volume mode, or a smaller size: error;</li>
  *   <li>a PriorityClass's value or preemption policy: error;</li>
  *   <li>an object renamed (one of a kind disappears while another of that kind appears): error, but for
- *       a Job, whose name changes with its content anyway;</li>
+ *       a Job, whose name changes with its content anyway; the message says what else goes (a Namespace's
+ *       contents, the pods a Service selects, an autoscaled workload's pods but one);</li>
  *   <li>an object removed (a pruning pipeline deletes it): warning; error for a PersistentVolumeClaim,
  *       whose disk usually goes with it, and for a StatefulSet whose claims are deleted with it;</li>
  *   <li>an acknowledgement that matches no change: warning, so stale ones get removed.</li>
@@ -111,7 +112,7 @@ public final class BreakingChangesCheck {
                 String name = nameOf(olds.get(0));
                 reporter.reportAt(added.get(0), Severity.ERROR, RENAME, kind, name, "rename to " + added.get(0),
                         "would be renamed to " + added.get(0) + ": the old object is deleted and a new one created"
-                                + renameConsequence(kind, olds.get(0)), name + " -> " + added.get(0),
+                                + renameConsequence(kind, olds.get(0), added.get(0), rendered), name + " -> " + added.get(0),
                         "Keep the name, or acknowledge with BreakingChange.rename(" + KindConstants.of(kind) + ", \"" + name + "\", \""
                                 + added.get(0) + "\", \"<how the rollout handles it>\").");
                 return;
@@ -138,13 +139,74 @@ public final class BreakingChangesCheck {
     }
 
     /** What a rename does beyond deleting and creating the object. */
-    private static String renameConsequence(String kind, JsonNode old) {
+    private static String renameConsequence(String kind, JsonNode old, String newName, List<ManifestFile> rendered) {
+        if (kind.equals(Kind.NAMESPACE.kind())) {
+            // Pruning the old Namespace takes with it what no file of out/ names, and kubectl prune cannot say so.
+            return "; deleting a Namespace deletes everything in it, also what out/ does not hold: the Secrets make secrets or an "
+                    + "operator wrote (the new one needs them before its pods start), PersistentVolumeClaims with their data under the "
+                    + "usual Delete reclaim policy, and the running pods";
+        }
         if (kind.equals(Kind.STATEFUL_SET.kind())) {
             return ", whose pods claim new, empty disks (claims are named <claim>-<statefulset>-<n>) while the old ones "
-                    + (deletesClaims(old) ? "are deleted with it, and their data (whenDeleted: Delete)" : "stay behind");
+                    + (deletesClaims(old) ? "are deleted with it, and their data (whenDeleted: Delete)" : "stay behind")
+                    + workloadRenameConsequence(kind, old, newName, rendered);
+        }
+        if (kind.equals(Kind.DEPLOYMENT.kind()) || kind.equals(Kind.DAEMON_SET.kind())) {
+            return workloadRenameConsequence(kind, old, newName, rendered);
         }
         return kind.equals(Kind.PERSISTENT_VOLUME_CLAIM.kind())
                 ? ": a new, empty disk, while the old claim (pruned: with its data, under the usual Delete reclaim policy) goes" : "";
+    }
+
+    /**
+     * A workload's pods carry its name as their name label, so a rename changes them. The Services selecting the new pods
+     * but not the old are applied first (40- files before 50-) and have no ready pod until the new ones are; a workload left
+     * to an autoscaler is created without spec.replicas, so with 1 pod, while pruning deletes the old one's pods.
+     */
+    private static String workloadRenameConsequence(String kind, JsonNode old, String newName, List<ManifestFile> rendered) {
+        JsonNode now = rendered.stream().filter(file -> file.kind().kind().equals(kind) && file.name().equals(newName))
+                .map(file -> parse(file.content())).findFirst().orElse(MissingNode.getInstance());
+        JsonNode oldPods = old.at("/spec/template/metadata/labels");
+        JsonNode newPods = now.at("/spec/template/metadata/labels");
+        List<String> services = new ArrayList<>();
+        List<String> autoscalers = new ArrayList<>();
+        for (ManifestFile file : rendered) {
+            if (file.kind().equals(Kind.SERVICE)) {
+                JsonNode selector = parse(file.content()).at("/spec/selector");
+                if (selects(selector, newPods) && !selects(selector, oldPods)) {
+                    services.add(file.name());
+                }
+            } else if (file.kind().equals(Kind.HORIZONTAL_POD_AUTOSCALER) && now.at("/spec/replicas").isMissingNode()) {
+                JsonNode target = parse(file.content()).at("/spec/scaleTargetRef");
+                if (target.path("kind").asText().equals(kind) && target.path("name").asText().equals(newName)) {
+                    autoscalers.add(file.name());
+                }
+            }
+        }
+        String consequence = "";
+        if (!services.isEmpty()) {
+            consequence += "; the name label of its pods changes with it, so " + (services.size() == 1 ? "Service " : "Services ")
+                    + String.join(", ", services) + ", applied before the " + kind + ", select" + (services.size() == 1 ? "s" : "")
+                    + " none of the running pods until the new ones are ready";
+        }
+        if (!autoscalers.isEmpty()) {
+            consequence += (consequence.isEmpty() ? "; " : ", and ") + "the new " + kind + " starts with 1 pod until autoscaler "
+                    + autoscalers.get(0) + " scales it up";
+        }
+        return consequence;
+    }
+
+    /** Whether a Service's selector (a map of labels, non-empty) matches pods of these labels. */
+    private static boolean selects(JsonNode selector, JsonNode podLabels) {
+        if (!selector.isObject() || selector.isEmpty()) {
+            return false;
+        }
+        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) selector::fields) {
+            if (!entry.getValue().equals(podLabels.path(entry.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What removing the object does to the cluster. */

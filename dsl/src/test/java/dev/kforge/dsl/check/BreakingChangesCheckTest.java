@@ -153,6 +153,38 @@ class BreakingChangesCheckTest {
     }
 
     @Test
+    void a_renamed_deployment_says_its_services_lose_their_pods_and_an_autoscaled_one_starts_with_one_pod() {
+        // The pods' name label is the workload's name: the Service (40-, applied before the 50- workloads) selects only the
+        // new pods at once, and a Deployment left to its autoscaler is created without spec.replicas, so with 1 pod.
+        ServicePort port = ServicePort.to(HTTP);
+        Stack before = stack(web("web"), ServiceDef.named("web").selecting(web("web")).withPort(port),
+                HorizontalPodAutoscalerDef.named("web").scaling(web("web")).between(3, 6).atUtilization(UtilizationTarget.cpu(70)));
+        Stack after = stack(web("frontend"), ServiceDef.named("web").selecting(web("frontend")).withPort(port),
+                HorizontalPodAutoscalerDef.named("web").scaling(web("frontend")).between(3, 6).atUtilization(UtilizationTarget.cpu(70)));
+        assertThat(problems(before, after)).containsExactly(
+                "ERROR prod/Deployment web: would be renamed to frontend: the old object is deleted and a new one created; the name label "
+                        + "of its pods changes with it, so Service web, applied before the Deployment, selects none of the running pods "
+                        + "until the new ones are ready, and the new Deployment starts with 1 pod until autoscaler web scales it up "
+                        + "(web -> frontend). Keep the name, or acknowledge with BreakingChange.rename(Kind.DEPLOYMENT, \"web\", \"frontend\", "
+                        + "\"<how the rollout handles it>\").");
+        // Without a Service or an autoscaler of it, a rename is only a delete and a create.
+        assertThat(problems(stack(web("web").withReplicas(2)), stack(web("frontend").withReplicas(2)))).singleElement().asString()
+                .contains("a new one created (web -> frontend)");
+    }
+
+    @Test
+    void a_renamed_namespace_says_that_everything_in_it_goes_too() {
+        Stack before = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
+        Stack after = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod-v2"));
+        assertThat(problems(before, after)).containsExactly(
+                "ERROR prod/Namespace demo-prod: would be renamed to demo-prod-v2: the old object is deleted and a new one created; "
+                        + "deleting a Namespace deletes everything in it, also what out/ does not hold: the Secrets make secrets or an "
+                        + "operator wrote (the new one needs them before its pods start), PersistentVolumeClaims with their data under the "
+                        + "usual Delete reclaim policy, and the running pods (demo-prod -> demo-prod-v2). Keep the name, or acknowledge with "
+                        + "BreakingChange.rename(Kind.NAMESPACE, \"demo-prod\", \"demo-prod-v2\", \"<how the rollout handles it>\").");
+    }
+
+    @Test
     void a_rename_points_at_where_the_new_object_is_defined() {
         DeploymentDef frontend = web("frontend");
         Stack after = stack(frontend);

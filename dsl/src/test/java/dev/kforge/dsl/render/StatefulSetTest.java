@@ -293,7 +293,9 @@ class StatefulSetTest {
         BreakingChangesCheck.check(after, committed, Renderer.render(after).files(), rename);
         assertThat(rename.all()).extracting(Problem::format).anySatisfy(line -> assertThat(line).startsWith("prod/StatefulSet db: would be "
                 + "renamed to postgres: the old object is deleted and a new one created, whose pods claim new, empty disks (claims are named "
-                + "<claim>-<statefulset>-<n>) while the old ones are deleted with it, and their data (whenDeleted: Delete) (db -> postgres)."));
+                + "<claim>-<statefulset>-<n>) while the old ones are deleted with it, and their data (whenDeleted: Delete); the name label of "
+                + "its pods changes with it, so Service db, applied before the StatefulSet, selects none of the running pods until the new "
+                + "ones are ready (db -> postgres)."));
         // Kept claims stay behind: a removal is the usual warning.
         Map<String, String> retained = new LinkedHashMap<>();
         Renderer.render(Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod")).with(db, headless)).files()
