@@ -58,9 +58,7 @@ final class ContainerPolicyCheck implements StackCheck {
                 if (!probes.isEmpty()) {
                     PolicyReporter.reportOn(stack, workload, container, PolicyCheck.PROBES,
                             subject + " has no " + String.join(" and no ", probes), "probes: " + (asked - probes.size()) + " of " + asked,
-                            readinessAsked ? "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port)."
-                                    : "Add withLivenessProbe, e.g. ProbeDef.exec(<a command that fails when the process is stuck>); "
-                                    + "a container that declares no port needs no readiness probe.", problems);
+                            probesHint(readinessAsked, probes), problems);
                 } else if (container.readinessProbe().isPresent()
                         && container.livenessProbe().get().action().sameAs(container.readinessProbe().get().action())) {
                     PolicyReporter.reportOn(stack, workload, container, PolicyCheck.PROBES,
@@ -71,6 +69,22 @@ final class ContainerPolicyCheck implements StackCheck {
                 }
             }
         }
+    }
+
+    /** How to add the probes a container lacks: only those, with an example of what each one asks. */
+    private static String probesHint(boolean readinessAsked, List<String> missing) {
+        if (!readinessAsked) {
+            return "Add withLivenessProbe, e.g. ProbeDef.exec(<a command that fails when the process is stuck>); "
+                    + "a container that declares no port needs no readiness probe.";
+        }
+        if (missing.size() == 2) {
+            return "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port).";
+        }
+        return missing.get(0).equals("readinessProbe")
+                ? "Add withReadinessProbe, e.g. ProbeDef.httpGet(\"/ready\", port), asking whether the pod can serve now "
+                        + "(not what the liveness probe asks)."
+                : "Add withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port), asking only whether the process works "
+                        + "(not what the readiness probe asks).";
     }
 
     /** An emptyDir on the node's disk without a size limit can fill that disk, and then the kubelet evicts every pod there. */

@@ -54,8 +54,8 @@ class ContainerWaiverTest {
                 .withLivenessProbe(ProbeDef.httpGet("/health", HTTP));
 
         assertThat(problems(web(unready, SHIPPER.waive(PolicyCheck.PROBES, "the shipper has no health endpoint")))).containsExactly(
-                "ERROR prod/Deployment web: container web has no readinessProbe (probes: 1 of 2). Add withReadinessProbe and "
-                        + "withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port). Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") "
+                "ERROR prod/Deployment web: container web has no readinessProbe (probes: 1 of 2). Add withReadinessProbe, e.g. "
+                        + "ProbeDef.httpGet(\"/ready\", port), asking whether the pod can serve now (not what the liveness probe asks). Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") "
                         + "on container web, or on the workload for all its containers.");
         assertThat(problems(web(WEB, SHIPPER.waive(PolicyCheck.PROBES, "the shipper has no health endpoint")))).isEmpty();
     }

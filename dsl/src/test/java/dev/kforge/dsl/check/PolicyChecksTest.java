@@ -123,6 +123,22 @@ class PolicyChecksTest {
     }
 
     @Test
+    void a_container_missing_one_probe_is_told_to_add_that_one() {
+        // Walkthrough 8 removed tgr's readiness probe and was told to add withReadinessProbe and withLivenessProbe,
+        // the second of which it had, with the liveness probe's /health path as the example.
+        ContainerDef web = ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withResources(goodContainer().resources())
+                .withPort(HTTP);
+        assertThat(problems(DeploymentDef.named("web").running(web.withLivenessProbe(ProbeDef.httpGet("/health", HTTP))).withReplicas(2)))
+                .containsExactly("prod/Deployment web: container web has no readinessProbe (probes: 1 of 2). Add withReadinessProbe, "
+                        + "e.g. ProbeDef.httpGet(\"/ready\", port), asking whether the pod can serve now (not what the liveness probe asks). "
+                        + "Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") on container web, or on the workload for all its containers.");
+        assertThat(problems(DeploymentDef.named("web").running(web.withReadinessProbe(ProbeDef.httpGet("/ready", HTTP))).withReplicas(2)))
+                .containsExactly("prod/Deployment web: container web has no livenessProbe (probes: 1 of 2). Add withLivenessProbe, "
+                        + "e.g. ProbeDef.httpGet(\"/health\", port), asking only whether the process works (not what the readiness probe asks). "
+                        + "Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") on container web, or on the workload for all its containers.");
+    }
+
+    @Test
     void reports_each_relaxed_security_setting() {
         DeploymentDef deployment = goodDeployment(c -> c.withSecurity(ContainerSecurity.RESTRICTED
                         .withReadOnlyRootFilesystem(false)
