@@ -5,6 +5,7 @@ import dev.kforge.dsl.config.SecretType;
 import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.core.Spelling;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.yaml.YamlWriter;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Builds the Secret objects of a stack whose values come from the environment
@@ -41,6 +44,7 @@ public final class SecretManifests {
     public static Result build(Stack stack, Map<String, String> environment, Map<String, SecretValue> dotEnv) {
         List<ManifestFile> files = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        Set<String> read = variablesRead(stack);
         for (var object : stack.objects()) {
             if (!(object instanceof SecretDef secret) || !(secret.source() instanceof SecretSource.FromEnvironment source)) {
                 continue;
@@ -52,8 +56,13 @@ public final class SecretManifests {
                 // An empty or blank variable (CLIENT_ID= make secrets) does not hide the file's value; an empty or blank value is missing.
                 String fromEnvironment = environment.get(variable);
                 SecretValue value = fromEnvironment != null && !fromEnvironment.isBlank() ? SecretValue.of(fromEnvironment) : dotEnv.get(variable);
-                if (value == null || value.isBlank()) {
-                    missing.add(where + (value == null ? ")" : value.length() == 0 ? " is empty)" : " is blank: only white space)"));
+                if (value == null && fromEnvironment != null) {
+                    value = SecretValue.of(fromEnvironment); // blank, and the file has none: say so rather than "not set"
+                }
+                if (value == null) {
+                    missing.add(where + misspelling(variable, read, environment.keySet(), dotEnv.keySet()) + ")");
+                } else if (value.isBlank()) {
+                    missing.add(where + (value.length() == 0 ? " is empty)" : " is blank: only white space)"));
                 } else if (secret.type() == SecretType.DOCKER_CONFIG_JSON && !value.isDockerConfig()) {
                     missing.add(where + " is not a Docker config: JSON like {\"auths\": {\"<registry>\": {\"auth\": \"<base64 of user:password>\"}}})");
                 } else {
@@ -63,6 +72,29 @@ public final class SecretManifests {
             files.add(ManifestFile.of(Kind.SECRET, secret.name(), YamlWriter.write(manifest(stack, secret, data))));
         }
         return missing.isEmpty() ? new Result(files, List.of()) : new Result(List.of(), missing);
+    }
+
+    /** Every variable the stack's Secrets read from the environment. */
+    private static Set<String> variablesRead(Stack stack) {
+        Set<String> read = new TreeSet<>();
+        for (var object : stack.objects()) {
+            if (object instanceof SecretDef secret && secret.source() instanceof SecretSource.FromEnvironment source) {
+                secret.keys().forEach(key -> read.add(source.variableFor(key)));
+            }
+        }
+        return read;
+    }
+
+    /**
+     * For a variable that is not set: a variable the file or the environment sets, which no Secret reads, spelt within two
+     * letters of it (CLEINT_SECRET). Names only, never a value.
+     */
+    private static String misspelling(String variable, Set<String> read, Set<String> environment, Set<String> dotEnv) {
+        Set<String> unread = new TreeSet<>(dotEnv);
+        unread.addAll(environment);
+        unread.removeAll(read);
+        return Spelling.closest(variable, unread)
+                .map(typed -> " is not set; " + typed + " is, which no Secret reads: a typo?").orElse("");
     }
 
     private static Map<String, Object> manifest(Stack stack, SecretDef secret, Map<String, String> data) {

@@ -222,6 +222,24 @@ class SecretDeliveryTest {
     }
 
     @Test
+    void a_missing_variable_names_a_likely_misspelling_and_a_blank_one_set_only_in_the_environment_says_so() {
+        // Walkthrough 8 wrote CLEINT_SECRET=abc in .env.dev and was told only that CLIENT_SECRET was missing.
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
+        SecretManifests.Result result = SecretManifests.build(stack(github), Map.of("CLIENT_ID", "   ", "PATH", "/usr/bin"),
+                Map.of("CLEINT_SECRET", SecretValue.of("s3cret"), "CLIENT_IDS", SecretValue.of("x")));
+        assertThat(result.files()).isEmpty();
+        // CLIENT_IDS is as close to CLIENT_ID, which reads nothing else, but nothing is asked of it once CLIENT_ID is blank.
+        assertThat(result.missing()).containsExactly(
+                "Secret github key CLIENT_ID (variable CLIENT_ID is blank: only white space)",
+                "Secret github key CLIENT_SECRET (variable CLIENT_SECRET is not set; CLEINT_SECRET is, which no Secret reads: a typo?)");
+        assertThat(String.join("\n", result.missing())).doesNotContain("s3cret");
+        // A variable some Secret reads is no misspelling of another.
+        SecretDef other = SecretDef.opaque("other", "CLIENT_SECRETS");
+        assertThat(SecretManifests.build(stack(github, other), Map.of("CLIENT_ID", "x"), Map.of("CLIENT_SECRETS", SecretValue.of("y")))
+                .missing()).containsExactly("Secret github key CLIENT_SECRET (variable CLIENT_SECRET)");
+    }
+
+    @Test
     void registry_credentials_must_be_a_docker_config() {
         SecretDef registry = SecretDef.registryCredentials("registry").withSource(SecretSource.environment("REGISTRY_"));
 
