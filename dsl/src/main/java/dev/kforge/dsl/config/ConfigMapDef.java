@@ -7,6 +7,7 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
+import dev.kforge.dsl.core.Spelling;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.Collections;
 import java.util.List;
@@ -104,7 +105,8 @@ public record ConfigMapDef(Meta meta, SortedMap<String, String> data, List<RawEd
     public ConfigMapKey key(String key) {
         if (!data.containsKey(key)) {
             throw InvalidDefinitionException.invalid(describe(), "key", key, "is not declared",
-                    "Declared keys: " + data.keySet() + ". Add it with withProperty or withFile.");
+                    Spelling.closest(key, data.keySet()).map(meant -> "Did you mean \"" + meant + "\"? ").orElse("")
+                            + "Declared keys: " + data.keySet() + ". Add it with withProperty or withFile.");
         }
         return new ConfigMapKey(this, key);
     }

@@ -6,6 +6,7 @@ import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
+import dev.kforge.dsl.core.Spelling;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
@@ -92,7 +93,8 @@ public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys, Secr
     public SecretKey key(String key) {
         if (!keys.contains(key)) {
             throw InvalidDefinitionException.invalid(describe(), "key", key, "is not declared",
-                    "Declared keys: " + keys + ". Declare it where the Secret is defined.");
+                    Spelling.closest(key, keys).map(meant -> "Did you mean \"" + meant + "\"? ").orElse("")
+                            + "Declared keys: " + keys + ". Declare it where the Secret is defined.");
         }
         return new SecretKey(this, key);
     }

@@ -1,30 +1,34 @@
 package dev.kforge.dsl.core;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Which of some names a mistyped one was probably meant to be, for messages that suggest it. */
 public final class Spelling {
-    /** At most this many letters inserted, deleted or replaced: CLEINT_SECRET for CLIENT_SECRET (a swap counts two). */
-    private static final int MAX_EDITS = 2;
+    /** Names this long may be two edits off (CLEINT_SECERT); shorter ones one (PROT), where two would be half the name (HOST, PORT). */
+    private static final int TWO_EDITS_FROM = 8;
+    /** Any two names of this length or shorter are close: none is suggested. */
+    private static final int TOO_SHORT = 3;
 
     private Spelling() {
     }
 
     /**
-     * The candidate closest to {@code typed} within two edits, ignoring case; the first of equally close ones, in the
-     * collection's order. None for the name itself, for names of three characters or fewer (any two are that close), or
-     * when nothing is that close.
+     * The candidate closest to {@code typed}, ignoring case, where an edit inserts, deletes or replaces a letter or swaps two
+     * neighbours: within one edit, or two for names of 8 characters or more; the first of equally close ones, in the
+     * collection's order. None for the name itself, for names of 3 characters or fewer, or when nothing is that close.
      */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
         String best = null;
-        int bestDistance = MAX_EDITS + 1;
+        int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            if (candidate.equals(typed) || Math.min(candidate.length(), typed.length()) <= MAX_EDITS + 1) {
+            int shorter = Math.min(candidate.length(), typed.length());
+            if (candidate.equals(typed) || shorter <= TOO_SHORT) {
                 continue;
             }
-            int distance = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
-            if (distance < bestDistance) {
+            int distance = distance(typed.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance <= (shorter >= TWO_EDITS_FROM ? 2 : 1) && distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
@@ -32,23 +36,24 @@ public final class Spelling {
         return Optional.ofNullable(best);
     }
 
-    /** Levenshtein distance, by rows. */
+    /** Optimal string alignment distance: Levenshtein's, with a swap of two neighbouring letters as one edit. */
     private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

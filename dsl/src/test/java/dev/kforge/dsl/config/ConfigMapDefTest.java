@@ -31,6 +31,14 @@ class ConfigMapDefTest {
     }
 
     @Test
+    void an_undeclared_key_a_letter_from_a_declared_one_names_it() {
+        // Walkthrough 8 typed config.key("PROT") for PORT.
+        assertThatThrownBy(() -> config.key("PROT"))
+                .hasMessage("ConfigMap cfg: key \"PROT\" is not declared. Did you mean \"PORT\"? Declared keys: [PORT, app.properties]. "
+                        + "Add it with withProperty or withFile.");
+    }
+
+    @Test
     void rejects_a_key_declared_twice() {
         assertThatThrownBy(() -> config.withProperty("PORT", "8080"))
                 .isInstanceOf(InvalidDefinitionException.class)

@@ -32,6 +32,13 @@ class SecretDefTest {
     }
 
     @Test
+    void an_undeclared_key_a_letter_from_a_declared_one_names_it() {
+        assertThatThrownBy(() -> github.key("CLIENT_SECRETS"))
+                .hasMessage("Secret tgr-github: key \"CLIENT_SECRETS\" is not declared. Did you mean \"CLIENT_SECRET\"? "
+                        + "Declared keys: [CLIENT_ID, CLIENT_SECRET]. Declare it where the Secret is defined.");
+    }
+
+    @Test
     void rejects_opaque_secret_without_keys() {
         assertThatThrownBy(() -> SecretDef.opaque("empty"))
                 .isInstanceOf(InvalidDefinitionException.class)

@@ -24,5 +24,14 @@ class SpellingTest {
         assertThat(Spelling.closest("CLIENT_SECRET", List.of("CLIENT_ID", "PATH"))).isEmpty();
         assertThat(Spelling.closest("PORT", List.of("PORT"))).isEmpty();
         assertThat(Spelling.closest("ENV", List.of("DEV", "EN"))).isEmpty();
+        // Below 8 characters one edit: HOST is two from PORT, half the name.
+        assertThat(Spelling.closest("HOST", List.of("PORT", "app.properties"))).isEmpty();
+        assertThat(Spelling.closest("DEBUG", List.of("DEBUGS", "DBG"))).contains("DEBUGS");
+    }
+
+    @Test
+    void a_swap_of_two_neighbours_is_one_edit() {
+        assertThat(Spelling.closest("PROT", List.of("PORT"))).contains("PORT");
+        assertThat(Spelling.closest("ENV_ENV", List.of("ENV_NEV"))).contains("ENV_NEV");
     }
 }
