@@ -77,7 +77,7 @@ final class SecretsCommand {
             console.err().println("Cannot write " + folder + ": " + FileErrors.describe(e) + ". The previous " + folder + " is unchanged.");
             return 1;
         }
-        console.out().println(folder + ": " + secrets.files().size() + " Secrets written ("
+        console.out().println(folder + ": " + secrets.files().size() + (secrets.files().size() == 1 ? " Secret" : " Secrets") + " written ("
                 + String.join(", ", secrets.files().stream().map(ManifestFile::name).toList())
                 + "). Outside git; apply with: kubectl apply -f " + folder);
         return 0;

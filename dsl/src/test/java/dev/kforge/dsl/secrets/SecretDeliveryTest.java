@@ -273,7 +273,7 @@ class SecretDeliveryTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.getParent()))).isEqualTo("rwx------");
         String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("1 Secrets written (github)").doesNotContain("s3cret-from-file").doesNotContain("id-from-env")
+        assertThat(printed).contains("1 Secret written (github)").doesNotContain("s3cret-from-file").doesNotContain("id-from-env")
                 .doesNotContain(base64("s3cret-from-file"));
     }
 
