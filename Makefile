@@ -5,7 +5,8 @@
 #   make secrets ENV=dev   build dev's Secrets from the environment and .env.dev into secrets/dev (git-ignored);
 #                          STDOUT=1 prints them for `| kubectl apply -f -`
 #   make diff FROM=staging TO=prod   the fields that differ between two environments
-#   make apply-command ENV=prod      the kubectl apply --prune line for out/prod, listing every kind it renders
+#   make apply-command ENV=prod      the kubectl apply --prune line for out/prod, listing every kind it renders,
+#                                    after the deletes that acknowledged immutable field changes need
 #   make run               start the tgr service in the foreground (see app/README.md)
 #   make generate          rewrite dsl's map of fabric8 properties after a fabric8 or Jackson upgrade
 

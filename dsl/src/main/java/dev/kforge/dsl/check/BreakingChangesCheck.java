@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  *       a Job, whose name changes with its content anyway; the message says what else goes (a Namespace's
  *       contents, the pods a Service selects, an autoscaled workload's pods but one);</li>
  *   <li>an object removed (a pruning pipeline deletes it): warning; error for a PersistentVolumeClaim,
- *       whose disk usually goes with it, and for a StatefulSet whose claims are deleted with it;</li>
+ *       whose disk usually goes with it, and for a StatefulSet whose claims are deleted with it; a ConfigMap's names the
+ *       workloads rolled out in the same apply whose old pods read it;</li>
  *   <li>an acknowledgement that matches no change: warning, so stale ones get removed.</li>
  * </ul>
  */
@@ -123,9 +124,18 @@ public final class BreakingChangesCheck {
                 String name = kind.equals(Kind.JOB.kind()) ? JobDef.givenName(nameOf(old)) : nameOf(old);
                 // A claim's removal deletes a disk, as does that of a StatefulSet whose claims go with it: removals that lose data.
                 Severity severity = kind.equals(Kind.PERSISTENT_VOLUME_CLAIM.kind()) || deletesClaims(old) ? Severity.ERROR : Severity.WARNING;
+                String acknowledge = "acknowledge it with BreakingChange.removal(" + KindConstants.of(kind) + ", \"" + name + "\", \"<why>\").";
+                List<String> readers = kind.equals(Kind.CONFIG_MAP.kind()) ? CommittedConfigReaders.of(name, before, renderedContent) : List.of();
+                if (!readers.isEmpty()) {
+                    // The prune and the rollout are one apply: until replaced, an old pod that restarts finds the ConfigMap gone.
+                    reporter.report(severity, REMOVAL, kind, name, "removal", "is no longer defined; a pruning pipeline deletes it from the "
+                                    + "cluster in the same apply that rolls out " + String.join(", ", readers) + ", whose committed pods read it: "
+                                    + "an old pod that restarts or is recreated before the rollout ends cannot start without it", "was committed",
+                            "Keep it one release longer, until no running pod reads it. If removing it now is intended, " + acknowledge);
+                    continue;
+                }
                 reporter.report(severity, REMOVAL, kind, name, "removal", "is no longer defined; " + removalConsequence(kind, name, old,
-                                lastOfCustomKind), "was committed",
-                        "If that is intended, acknowledge it with BreakingChange.removal(" + KindConstants.of(kind) + ", \"" + name + "\", \"<why>\").");
+                                lastOfCustomKind), "was committed", "If that is intended, " + acknowledge);
             }
         });
         reportStaleAcknowledgements(stack, used, problems);

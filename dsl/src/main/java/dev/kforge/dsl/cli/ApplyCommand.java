@@ -1,5 +1,6 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.check.AcknowledgedRecreations;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
  * not (so the last autoscaler removed from the code is deleted too), and the custom kinds ENV
  * renders (a custom kind must be installed to be listed: kubectl refuses unknown kinds). It refuses a
  * folder that is not what the code renders: the line would deploy one output and prune by another.
+ * Before the line come the steps of the acknowledged changes that apply cannot make ({@link AcknowledgedRecreations}).
  */
 final class ApplyCommand {
     private ApplyCommand() {
@@ -49,6 +51,8 @@ final class ApplyCommand {
                     + " (or make check to see what differs) before deploying it.");
             return 1;
         }
+        // An acknowledged change of an immutable field needs its object deleted first: kubectl apply would refuse it.
+        AcknowledgedRecreations.steps(environment.stack(), environment.files()).forEach(console.out()::println);
         console.out().println(commandLine(environment, folder));
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.kforge.dsl.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.EmissaryHost;
@@ -15,12 +16,14 @@ import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.PriorityClassDef;
 import dev.kforge.dsl.workload.UtilizationTarget;
+import dev.kforge.dsl.workload.Volumes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -270,6 +273,30 @@ class BreakingChangesCheckTest {
                 "WARNING prod/Deployment web: acknowledged change \"rename to frontend\" does not happen against the committed output. "
                         + "Remove the acknowledgement once the change is committed; a definition shared by several environments "
                         + "acknowledges it only for those where it happens.");
+    }
+
+    @Test
+    void a_removed_config_map_that_old_pods_still_read_names_the_rollout_in_the_same_apply() {
+        // Walkthrough 8: the prune deletes the ConfigMap in the apply that replaces the pods reading it; one restarting meanwhile fails.
+        ConfigMapDef config = ConfigMapDef.named("web-config").withProperty("MODE", "fast");
+        DeploymentDef reader = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0"))
+                .withPort(HTTP).withEnv(Env.from("MODE", config.key("MODE"))));
+        ContainerDef files = ContainerDef.named("files").image(Image.of("example/files", "1.0.0"));
+        DeploymentDef mounter = DeploymentDef.named("files").running(files.withReadOnlyMount(Volumes.configMap("settings", config), "/etc/files"));
+        String warning = "WARNING prod/ConfigMap web-config: is no longer defined; a pruning pipeline deletes it from the cluster in the "
+                + "same apply that rolls out Deployment files, Deployment web, whose committed pods read it: an old pod that restarts or "
+                + "is recreated before the rollout ends cannot start without it (was committed). Keep it one release longer, until no "
+                + "running pod reads it. If removing it now is intended, acknowledge it with BreakingChange.removal(Kind.CONFIG_MAP, "
+                + "\"web-config\", \"<why>\").";
+
+        assertThat(problems(stack(config, reader, mounter), stack(web("web"), DeploymentDef.named("files").running(files)))).containsExactly(warning);
+        // Pods that are pruned too, or never read it, restart nowhere: the plain warning.
+        assertThat(problems(stack(config, reader), stack())).contains("WARNING prod/ConfigMap web-config: is no longer defined; a pruning "
+                + "pipeline deletes it from the cluster (was committed). If that is intended, acknowledge it with "
+                + "BreakingChange.removal(Kind.CONFIG_MAP, \"web-config\", \"<why>\").");
+        assertThat(problems(stack(config, web("web")), stack(web("web").withReplicas(2)))).containsExactly("WARNING prod/ConfigMap "
+                + "web-config: is no longer defined; a pruning pipeline deletes it from the cluster (was committed). If that is intended, "
+                + "acknowledge it with BreakingChange.removal(Kind.CONFIG_MAP, \"web-config\", \"<why>\").");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dev.kforge.dsl.cli;
 
 import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.gateway.EmissaryHost;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
@@ -145,6 +147,27 @@ class CliTest {
         // Secrets never reach out/, and unused custom kinds (ExternalSecret, SealedSecret) may not be installed.
         assertThat(out()).doesNotContain("core/v1/Secret").doesNotContain("ExternalSecret").doesNotContain("SealedSecret");
         assertThat(run(environments, "apply-command", "staging")).isEqualTo(2);
+    }
+
+    @Test
+    void prints_the_steps_of_an_acknowledged_selector_change_before_the_kubectl_line() {
+        // Walkthrough 8: kubectl refused the acknowledged selector (field is immutable) and nothing said to delete the Deployment first.
+        DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")));
+        List<EnvironmentDefinition> environments = List.of(new EnvironmentDefinition("prod", () -> stack("prod").with(web.withComponent("api"))
+                .acknowledging(BreakingChange.immutableField(Kind.DEPLOYMENT, "web", "spec.selector", "deleted first, pods orphaned"))));
+        assertThat(run(environments, "render", "prod", "--out", outDir.toString())).isEqualTo(0);
+        stdout.reset();
+
+        int exit = run(environments, "apply-command", "prod", "--out", outDir.toString());
+
+        assertThat(exit).isEqualTo(0);
+        assertThat(out()).startsWith("# Deployment web: spec.selector changes (acknowledged), which kubectl apply cannot change in place. "
+                        + "Delete it first, leaving its ReplicaSet and pods running (--cascade=orphan) until the new Deployment's pods are "
+                        + "ready; then delete that ReplicaSet unless the new selector adopted it (kubectl get replicasets -n demo-prod: the old "
+                        + "one has no owner):\n"
+                        + "kubectl delete deployment web -n demo-prod --cascade=orphan --ignore-not-found --wait\n"
+                        + "kubectl apply -f " + outDir.resolve("prod") + " --prune -l ")
+                .hasLineCount(3);
     }
 
     @Test

@@ -1,0 +1,100 @@
+package dev.kforge.dsl.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.output.ManifestFile;
+import dev.kforge.dsl.stack.BreakingChange;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The steps to run before {@code kubectl apply} for each immutable field change the stack acknowledges
+ * ({@link BreakingChangesCheck} refused it until then): apply cannot change the field, so the object is deleted first,
+ * but for a PersistentVolumeClaim, whose deletion takes its data. The acknowledgement is the record of the change: when
+ * the command runs, out/ is the new output already, and the acknowledgement stays in the code until the change is deployed.
+ * Renames and removals need no step (the prune deletes the old object), nor does a Job, whose changed content is a new
+ * Job. Lines are shell: comments, and commands that may run again harmlessly ({@code --ignore-not-found}).
+ */
+public final class AcknowledgedRecreations {
+    private AcknowledgedRecreations() {
+    }
+
+    /** The lines to print before the apply line, objects in apply order; none when nothing acknowledged needs a step. */
+    public static List<String> steps(Stack stack, List<ManifestFile> rendered) {
+        List<String> lines = new ArrayList<>();
+        for (ManifestFile file : rendered) {
+            List<String> fields = stack.acknowledgedChanges().stream()
+                    .filter(change -> change.kind().equals(file.kind()) && change.name().equals(file.name()) && isImmutableField(change))
+                    .map(BreakingChange::change).distinct().toList();
+            if (!fields.isEmpty()) {
+                lines.addAll(steps(file, fields));
+            }
+        }
+        return lines;
+    }
+
+    /** Whether the acknowledged change is one of the immutable fields {@link BreakingChangesCheck} compares. */
+    private static boolean isImmutableField(BreakingChange change) {
+        Kind kind = change.kind();
+        String field = change.change();
+        if (kind.equals(Kind.DEPLOYMENT) || kind.equals(Kind.DAEMON_SET)) {
+            return field.equals("spec.selector");
+        }
+        if (kind.equals(Kind.STATEFUL_SET)) {
+            return List.of("spec.selector", "spec.serviceName", "spec.podManagementPolicy", "spec.volumeClaimTemplates").contains(field);
+        }
+        if (kind.equals(Kind.SERVICE)) {
+            return field.equals("spec.clusterIP") || field.equals("spec.type");
+        }
+        if (kind.equals(Kind.PRIORITY_CLASS)) {
+            return field.equals("value") || field.equals("preemptionPolicy");
+        }
+        return kind.equals(Kind.PERSISTENT_VOLUME_CLAIM) && field.startsWith("spec.");
+    }
+
+    private static List<String> steps(ManifestFile file, List<String> fields) {
+        String kind = file.kind().kind();
+        String what = "# " + kind + " " + file.name() + ": " + String.join(" and ", fields) + " change" + (fields.size() == 1 ? "s" : "")
+                + " (acknowledged), which kubectl apply cannot change in place";
+        if (file.kind().equals(Kind.PERSISTENT_VOLUME_CLAIM)) {
+            return List.of(what + ", and deleting the claim deletes its data (under the usual Delete reclaim policy), so the apply "
+                    + "below fails on it. Create the new claim under another name, copy the data over, and remove this one in a later "
+                    + "change; no command here deletes it.");
+        }
+        JsonNode object = YamlReader.tree(file.content()).orElseThrow();
+        String namespace = object.at("/metadata/namespace").asText();
+        String delete = "kubectl delete " + kind.toLowerCase(Locale.ROOT) + " " + file.name() + (namespace.isEmpty() ? "" : " -n " + namespace);
+        String orphan = " --cascade=orphan --ignore-not-found --wait";
+        String plain = " --ignore-not-found --wait";
+        if (file.kind().equals(Kind.DEPLOYMENT)) {
+            return List.of(what + ". Delete it first, leaving its ReplicaSet and pods running (--cascade=orphan) until the new "
+                    + "Deployment's pods are ready; then delete that ReplicaSet unless the new selector adopted it (kubectl get replicasets"
+                    + " -n " + namespace + ": the old one has no owner):", delete + orphan);
+        }
+        if (file.kind().equals(Kind.STATEFUL_SET)) {
+            String adoption = fields.contains("spec.selector")
+                    ? "; pods the new selector does not match keep running under no owner, and their names block the new ones: delete "
+                            + "them one at a time (kubectl delete pod " + file.name() + "-0 -n " + namespace + ", ...), and each comes back with "
+                            + "its claim"
+                    : "; the new StatefulSet adopts them" + (fields.contains("spec.serviceName")
+                            ? ", whose DNS names stay under the old Service until kubectl rollout restart statefulset " + file.name() + " -n "
+                                    + namespace + " recreates them" : "")
+                            + (fields.contains("spec.volumeClaimTemplates")
+                                    ? ", and existing claims keep their size and class: only pods it creates later get the new templates" : "");
+            return List.of(what + ". Delete it first, leaving its pods and their claims (--cascade=orphan)" + adoption + ":", delete + orphan);
+        }
+        if (file.kind().equals(Kind.DAEMON_SET)) {
+            return List.of(what + ". Delete it first; its pods go with it, so each node runs none until the new DaemonSet's pod "
+                    + "starts there (orphaned ones the new selector does not match would hold their node beside the new pod):", delete + plain);
+        }
+        if (file.kind().equals(Kind.SERVICE)) {
+            return List.of(what + ". Delete it first; its clients get no answer from its name until the apply below creates it again:",
+                    delete + plain);
+        }
+        return List.of(what + ". Delete it first; running pods keep the priority they were admitted with, and pods created before "
+                + "the apply below creates it again are refused:", delete + plain);
+    }
+}

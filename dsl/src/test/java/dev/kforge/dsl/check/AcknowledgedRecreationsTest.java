@@ -1,0 +1,127 @@
+package dev.kforge.dsl.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.network.ServiceType;
+import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.stack.BreakingChange;
+import dev.kforge.dsl.stack.NamespaceDef;
+import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DaemonSetDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
+import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.PriorityClassDef;
+import dev.kforge.dsl.workload.StatefulSetDef;
+import dev.kforge.dsl.workload.Volumes;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What make apply-command prints before its line for the acknowledged changes kubectl apply cannot make. */
+class AcknowledgedRecreationsTest {
+    private static final Port HTTP = Port.tcp("http", 8080);
+    private static final Port PG = Port.tcp("postgres", 5432);
+    private static final DeploymentDef WEB = DeploymentDef.named("web")
+            .running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withPort(HTTP));
+    private static final StatefulSetDef DB = StatefulSetDef.named("db").running(ContainerDef.named("postgres")
+            .image(Image.of("example/postgres", "16.4.0")).withPort(PG)
+            .withMount(Volumes.claim("data", Memory.gibibytes(10)), "/var/lib/postgresql/data"));
+
+    private static Stack stack(Object... objects) {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
+        for (Object object : objects) {
+            stack = stack.with((dev.kforge.dsl.core.KubeObject<?>) object);
+        }
+        return stack;
+    }
+
+    private static List<String> steps(Stack stack) {
+        return AcknowledgedRecreations.steps(stack, Renderer.render(stack).files());
+    }
+
+    @Test
+    void nothing_acknowledged_needs_no_step() {
+        assertThat(steps(stack(WEB, DB))).isEmpty();
+    }
+
+    @Test
+    void a_deployment_whose_selector_changes_is_deleted_first_leaving_its_pods_to_serve_until_the_new_ones_are_ready() {
+        Stack stack = stack(WEB).acknowledging(BreakingChange.immutableField(Kind.DEPLOYMENT, "web", "spec.selector", "deleted first"));
+
+        assertThat(steps(stack)).containsExactly(
+                "# Deployment web: spec.selector changes (acknowledged), which kubectl apply cannot change in place. Delete it first, "
+                        + "leaving its ReplicaSet and pods running (--cascade=orphan) until the new Deployment's pods are ready; then delete "
+                        + "that ReplicaSet unless the new selector adopted it (kubectl get replicasets -n demo-prod: the old one has no owner):",
+                "kubectl delete deployment web -n demo-prod --cascade=orphan --ignore-not-found --wait");
+    }
+
+    @Test
+    void a_statefulset_is_deleted_first_keeping_its_pods_and_claims_one_step_for_all_its_fields() {
+        Stack stack = stack(DB).acknowledging(BreakingChange.immutableField(Kind.STATEFUL_SET, "db", "spec.serviceName", "deleted first"))
+                .acknowledging(BreakingChange.immutableField(Kind.STATEFUL_SET, "db", "spec.volumeClaimTemplates", "grown by hand"));
+
+        assertThat(steps(stack)).containsExactly(
+                "# StatefulSet db: spec.serviceName and spec.volumeClaimTemplates change (acknowledged), which kubectl apply cannot "
+                        + "change in place. Delete it first, leaving its pods and their claims (--cascade=orphan); the new StatefulSet "
+                        + "adopts them, whose DNS names stay under the old Service until kubectl rollout restart statefulset db -n demo-prod "
+                        + "recreates them, and existing claims keep their size and class: only pods it creates later get the new templates:",
+                "kubectl delete statefulset db -n demo-prod --cascade=orphan --ignore-not-found --wait");
+        assertThat(steps(stack(DB).acknowledging(BreakingChange.immutableField(Kind.STATEFUL_SET, "db", "spec.selector", "deleted first"))))
+                .containsExactly("# StatefulSet db: spec.selector changes (acknowledged), which kubectl apply cannot change in place. "
+                                + "Delete it first, leaving its pods and their claims (--cascade=orphan); pods the new selector does not match "
+                                + "keep running under no owner, and their names block the new ones: delete them one at a time (kubectl delete "
+                                + "pod db-0 -n demo-prod, ...), and each comes back with its claim:",
+                        "kubectl delete statefulset db -n demo-prod --cascade=orphan --ignore-not-found --wait");
+    }
+
+    @Test
+    void a_service_a_daemonset_and_a_priority_class_are_deleted_first_in_apply_order() {
+        DaemonSetDef agent = DaemonSetDef.named("agent").running(ContainerDef.named("agent").image(Image.of("example/agent", "3.1.0")));
+        Stack stack = stack(agent, ServiceDef.named("web").selecting(WEB).withType(ServiceType.HEADLESS).withPort(ServicePort.to(HTTP)), WEB,
+                PriorityClassDef.named("demo-high", 1000))
+                .acknowledging(BreakingChange.immutableField(Kind.DAEMON_SET, "agent", "spec.selector", "one node at a time is fine"))
+                .acknowledging(BreakingChange.immutableField(Kind.SERVICE, "web", "spec.clusterIP", "clients retry"))
+                .acknowledging(BreakingChange.immutableField(Kind.PRIORITY_CLASS, "demo-high", "value", "no pod is created meanwhile"));
+
+        assertThat(steps(stack)).containsExactly(
+                "# PriorityClass demo-high: value changes (acknowledged), which kubectl apply cannot change in place. Delete it first; "
+                        + "running pods keep the priority they were admitted with, and pods created before the apply below creates it again "
+                        + "are refused:",
+                "kubectl delete priorityclass demo-high --ignore-not-found --wait",
+                "# Service web: spec.clusterIP changes (acknowledged), which kubectl apply cannot change in place. Delete it first; its "
+                        + "clients get no answer from its name until the apply below creates it again:",
+                "kubectl delete service web -n demo-prod --ignore-not-found --wait",
+                "# DaemonSet agent: spec.selector changes (acknowledged), which kubectl apply cannot change in place. Delete it first; its "
+                        + "pods go with it, so each node runs none until the new DaemonSet's pod starts there (orphaned ones the new selector "
+                        + "does not match would hold their node beside the new pod):",
+                "kubectl delete daemonset agent -n demo-prod --ignore-not-found --wait");
+    }
+
+    @Test
+    void a_claim_is_never_deleted_its_data_must_move_to_a_new_one() {
+        PersistentVolumeClaimDef uploads = PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(20)).withStorageClass("ssd");
+        Stack stack = stack(uploads).acknowledging(BreakingChange.immutableField(Kind.PERSISTENT_VOLUME_CLAIM, "uploads",
+                "spec.storageClassName", "the data is copied to a new claim first"));
+
+        assertThat(steps(stack)).containsExactly("# PersistentVolumeClaim uploads: spec.storageClassName changes (acknowledged), which "
+                + "kubectl apply cannot change in place, and deleting the claim deletes its data (under the usual Delete reclaim policy), "
+                + "so the apply below fails on it. Create the new claim under another name, copy the data over, and remove this one in "
+                + "a later change; no command here deletes it.");
+    }
+
+    @Test
+    void renames_removals_and_replica_handovers_need_no_step_nor_does_an_object_no_longer_rendered() {
+        Stack stack = stack(WEB).acknowledging(BreakingChange.rename(Kind.DEPLOYMENT, "api", "web", "prune deletes api"))
+                .acknowledging(BreakingChange.removal(Kind.CONFIG_MAP, "old", "unused"))
+                .acknowledging(BreakingChange.replicasToAutoscaler("web", "edit-last-applied first"))
+                .acknowledging(BreakingChange.immutableField(Kind.DEPLOYMENT, "gone", "spec.selector", "removed since"));
+
+        assertThat(steps(stack)).isEmpty();
+    }
+}
