@@ -255,7 +255,8 @@ public final class BreakingChangesCheck {
             if (used.stream().noneMatch(acknowledged::equals)) {
                 problems.add(new Problem(STALE_ACKNOWLEDGEMENT, Severity.WARNING, stack.describe(),
                         acknowledged.kind() + " " + acknowledged.name(), "acknowledged change \"" + acknowledged.change()
-                        + "\" does not happen against the committed output", "", "Remove the acknowledgement once the change is committed; a definition shared by several environments "
+                        + "\" does not happen against the committed output", "", "Remove the acknowledgement once the change is committed (one of an immutable field once it is deployed: until then "
+                                + "make apply-command prints the delete it needs); a definition shared by several environments "
                                 + "acknowledges it only for those where it happens.", stack.origin()));
             }
         }

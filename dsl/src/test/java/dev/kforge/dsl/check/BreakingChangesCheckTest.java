@@ -271,7 +271,8 @@ class BreakingChangesCheckTest {
                 "WARNING prod/Service web: is no longer defined; a pruning pipeline deletes it from the cluster (was committed). "
                         + "If that is intended, acknowledge it with BreakingChange.removal(Kind.SERVICE, \"web\", \"<why>\").",
                 "WARNING prod/Deployment web: acknowledged change \"rename to frontend\" does not happen against the committed output. "
-                        + "Remove the acknowledgement once the change is committed; a definition shared by several environments "
+                        + "Remove the acknowledgement once the change is committed (one of an immutable field once it is deployed: until then "
+                        + "make apply-command prints the delete it needs); a definition shared by several environments "
                         + "acknowledges it only for those where it happens.");
     }
 
@@ -311,7 +312,7 @@ class BreakingChangesCheckTest {
         assertThat(problems.all()).singleElement().satisfies(problem -> {
             assertThat(problem.severity()).isEqualTo(Severity.WARNING);
             assertThat(problem.format()).startsWith("prod/Deployment old: acknowledged change \"removal\" does not happen against "
-                    + "the committed output. Remove the acknowledgement once the change is committed;");
+                    + "the committed output. Remove the acknowledgement once the change is committed (one of an immutable field once it is deployed");
         });
     }
 }
