@@ -5,6 +5,7 @@ import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ClaimRetention;
 import dev.kforge.dsl.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class AcknowledgedRecreations {
                     .filter(change -> change.kind().equals(file.kind()) && change.name().equals(file.name()) && isImmutableField(change))
                     .map(BreakingChange::change).distinct().toList();
             if (!fields.isEmpty()) {
-                lines.addAll(steps(file, fields));
+                lines.addAll(steps(file, fields, rendered));
             }
         }
         return lines;
@@ -55,7 +56,7 @@ public final class AcknowledgedRecreations {
         return kind.equals(Kind.PERSISTENT_VOLUME_CLAIM) && field.startsWith("spec.");
     }
 
-    private static List<String> steps(ManifestFile file, List<String> fields) {
+    private static List<String> steps(ManifestFile file, List<String> fields, List<ManifestFile> rendered) {
         String kind = file.kind().kind();
         String what = "# " + kind + " " + file.name() + ": " + String.join(" and ", fields) + " change" + (fields.size() == 1 ? "s" : "")
                 + " (acknowledged), which kubectl apply cannot change in place";
@@ -72,7 +73,8 @@ public final class AcknowledgedRecreations {
         if (file.kind().equals(Kind.DEPLOYMENT)) {
             return List.of(what + ". Delete it first, leaving its ReplicaSet and pods running (--cascade=orphan) until the new "
                     + "Deployment's pods are ready; then delete that ReplicaSet unless the new selector adopted it (kubectl get replicasets"
-                    + " -n " + namespace + ": the old one has no owner):", delete + orphan);
+                    + " -n " + namespace + ": the old one has no owner)" + recreatedPods(file, object, fields, rendered)
+                    + ":", delete + orphan);
         }
         if (file.kind().equals(Kind.STATEFUL_SET)) {
             String adoption = fields.contains("spec.selector")
@@ -84,7 +86,8 @@ public final class AcknowledgedRecreations {
                                     + namespace + " recreates them" : "")
                             + (fields.contains("spec.volumeClaimTemplates")
                                     ? ", and existing claims keep their size and class: only pods it creates later get the new templates" : "");
-            return List.of(what + ". Delete it first, leaving its pods and their claims (--cascade=orphan)" + adoption + ":", delete + orphan);
+            return List.of(what + ". Delete it first, leaving its pods and their claims (--cascade=orphan)" + adoption
+                    + recreatedPods(file, object, fields, rendered) + ":", delete + orphan);
         }
         if (file.kind().equals(Kind.DAEMON_SET)) {
             return List.of(what + ". Delete it first; its pods go with it, so each node runs none until the new DaemonSet's pod "
@@ -96,5 +99,37 @@ public final class AcknowledgedRecreations {
         }
         return List.of(what + ". Delete it first; running pods keep the priority they were admitted with, and pods created before "
                 + "the apply below creates it again are refused:", delete + plain);
+    }
+
+    /**
+     * What the orphaned pods meet when the workload is created again: a Service following a new selector stops sending them
+     * traffic, and a workload left to an autoscaler is created without spec.replicas, so with 1 pod, scaling down what it adopts.
+     */
+    private static String recreatedPods(ManifestFile file, JsonNode object, List<String> fields, List<ManifestFile> rendered) {
+        String kind = file.kind().kind();
+        String text = "";
+        List<String> services = fields.contains("spec.selector")
+                ? RenderedPodTargets.servicesSelecting(object.at("/spec/template/metadata/labels"), rendered) : List.of();
+        if (!services.isEmpty()) {
+            text += ". " + (services.size() == 1 ? "Service " : "Services ") + String.join(", ", services) + " follow"
+                    + (services.size() == 1 ? "s" : "") + " the new selector: old pods it does not match get none of its traffic, and it "
+                    + "has no ready pod until the new ones are";
+        }
+        List<String> autoscalers = object.at("/spec/replicas").isMissingNode()
+                ? RenderedPodTargets.autoscalersOf(kind, file.name(), rendered) : List.of();
+        if (autoscalers.isEmpty()) {
+            return text;
+        }
+        String namespace = object.at("/metadata/namespace").asText();
+        text += ". The new " + kind + " has no spec.replicas (autoscaler " + autoscalers.get(0) + " sets it), so it starts with 1 pod, and ";
+        if (file.kind().equals(Kind.DEPLOYMENT)) {
+            return text + "scales a ReplicaSet it adopts down to that, until the autoscaler raises it to its minimum: delete the old "
+                    + "ReplicaSet only once kubectl get deployment " + file.name() + " -n " + namespace + " shows that many ready";
+        }
+        boolean claimsGo = object.at("/spec/persistentVolumeClaimRetentionPolicy/whenScaled").asText().equals(ClaimRetention.DELETE.apiValue());
+        return text + "deletes the pods it adopts above " + file.name() + "-0" + (claimsGo
+                ? ", and their claims with their data (whenScaled: Delete), until the autoscaler raises it to its minimum: make whenScaled "
+                        + "Retain (withClaimRetention) in an earlier deploy"
+                : " (their claims stay), until the autoscaler raises it to its minimum");
     }
 }

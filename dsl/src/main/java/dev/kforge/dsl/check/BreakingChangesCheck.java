@@ -177,22 +177,11 @@ public final class BreakingChangesCheck {
         JsonNode now = rendered.stream().filter(file -> file.kind().kind().equals(kind) && file.name().equals(newName))
                 .map(file -> parse(file.content())).findFirst().orElse(MissingNode.getInstance());
         JsonNode oldPods = old.at("/spec/template/metadata/labels");
-        JsonNode newPods = now.at("/spec/template/metadata/labels");
-        List<String> services = new ArrayList<>();
-        List<String> autoscalers = new ArrayList<>();
-        for (ManifestFile file : rendered) {
-            if (file.kind().equals(Kind.SERVICE)) {
-                JsonNode selector = parse(file.content()).at("/spec/selector");
-                if (selects(selector, newPods) && !selects(selector, oldPods)) {
-                    services.add(file.name());
-                }
-            } else if (file.kind().equals(Kind.HORIZONTAL_POD_AUTOSCALER) && now.at("/spec/replicas").isMissingNode()) {
-                JsonNode target = parse(file.content()).at("/spec/scaleTargetRef");
-                if (target.path("kind").asText().equals(kind) && target.path("name").asText().equals(newName)) {
-                    autoscalers.add(file.name());
-                }
-            }
-        }
+        List<String> selectingOld = RenderedPodTargets.servicesSelecting(oldPods, rendered);
+        List<String> services = RenderedPodTargets.servicesSelecting(now.at("/spec/template/metadata/labels"), rendered).stream()
+                .filter(service -> !selectingOld.contains(service)).toList();
+        List<String> autoscalers = now.at("/spec/replicas").isMissingNode()
+                ? RenderedPodTargets.autoscalersOf(kind, newName, rendered) : List.of();
         String consequence = "";
         if (!services.isEmpty()) {
             consequence += "; the name label of its pods changes with it, so " + (services.size() == 1 ? "Service " : "Services ")
@@ -204,19 +193,6 @@ public final class BreakingChangesCheck {
                     + autoscalers.get(0) + " scales it up";
         }
         return consequence;
-    }
-
-    /** Whether a Service's selector (a map of labels, non-empty) matches pods of these labels. */
-    private static boolean selects(JsonNode selector, JsonNode podLabels) {
-        if (!selector.isObject() || selector.isEmpty()) {
-            return false;
-        }
-        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) selector::fields) {
-            if (!entry.getValue().equals(podLabels.path(entry.getKey()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** What removing the object does to the cluster. */

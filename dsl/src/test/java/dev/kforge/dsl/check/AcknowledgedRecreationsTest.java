@@ -10,15 +10,18 @@ import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ClaimRetention;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.PriorityClassDef;
 import dev.kforge.dsl.workload.StatefulSetDef;
+import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.Volumes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,40 @@ class AcknowledgedRecreationsTest {
                         + "leaving its ReplicaSet and pods running (--cascade=orphan) until the new Deployment's pods are ready; then delete "
                         + "that ReplicaSet unless the new selector adopted it (kubectl get replicasets -n demo-prod: the old one has no owner):",
                 "kubectl delete deployment web -n demo-prod --cascade=orphan --ignore-not-found --wait");
+    }
+
+    @Test
+    void an_autoscaled_deployment_recreated_for_its_selector_starts_with_1_pod_and_its_service_leaves_the_old_pods() {
+        DeploymentDef web = DeploymentDef.named("web")
+                .running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withPort(HTTP));
+        Stack stack = stack(ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP)), web,
+                HorizontalPodAutoscalerDef.named("web").scaling(web).between(3, 10).atUtilization(UtilizationTarget.cpu(70)))
+                .acknowledging(BreakingChange.immutableField(Kind.DEPLOYMENT, "web", "spec.selector", "deleted first"));
+
+        assertThat(steps(stack)).containsExactly(
+                "# Deployment web: spec.selector changes (acknowledged), which kubectl apply cannot change in place. Delete it first, "
+                        + "leaving its ReplicaSet and pods running (--cascade=orphan) until the new Deployment's pods are ready; then delete "
+                        + "that ReplicaSet unless the new selector adopted it (kubectl get replicasets -n demo-prod: the old one has no owner). "
+                        + "Service web follows the new selector: old pods it does not match get none of its traffic, and it has no ready pod "
+                        + "until the new ones are. The new Deployment has no spec.replicas (autoscaler web sets it), so it starts with 1 pod, "
+                        + "and scales a ReplicaSet it adopts down to that, until the autoscaler raises it to its minimum: delete the old "
+                        + "ReplicaSet only once kubectl get deployment web -n demo-prod shows that many ready:",
+                "kubectl delete deployment web -n demo-prod --cascade=orphan --ignore-not-found --wait");
+    }
+
+    @Test
+    void an_autoscaled_statefulset_recreated_deletes_the_pods_it_adopts_above_the_first_until_scaled_up() {
+        StatefulSetDef db = DB.withClaimRetention(ClaimRetention.RETAIN, ClaimRetention.DELETE);
+        Stack stack = stack(db, HorizontalPodAutoscalerDef.named("db").scaling(db).between(3, 5).atUtilization(UtilizationTarget.cpu(70)))
+                .acknowledging(BreakingChange.immutableField(Kind.STATEFUL_SET, "db", "spec.podManagementPolicy", "deleted first"));
+
+        assertThat(steps(stack)).containsExactly(
+                "# StatefulSet db: spec.podManagementPolicy changes (acknowledged), which kubectl apply cannot change in place. Delete it "
+                        + "first, leaving its pods and their claims (--cascade=orphan); the new StatefulSet adopts them. The new StatefulSet "
+                        + "has no spec.replicas (autoscaler db sets it), so it starts with 1 pod, and deletes the pods it adopts above db-0, "
+                        + "and their claims with their data (whenScaled: Delete), until the autoscaler raises it to its minimum: make "
+                        + "whenScaled Retain (withClaimRetention) in an earlier deploy:",
+                "kubectl delete statefulset db -n demo-prod --cascade=orphan --ignore-not-found --wait");
     }
 
     @Test
