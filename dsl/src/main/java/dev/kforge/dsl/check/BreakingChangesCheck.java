@@ -50,6 +50,8 @@ public final class BreakingChangesCheck {
     static final String REMOVAL = "removal";
     static final String STALE_ACKNOWLEDGEMENT = "stale-acknowledgement";
     static final String REPLICAS_HANDOVER = "replicas-handover";
+    private static final String OLD_PODS_READ_IT = "whose committed pods read it: an old pod that restarts or is recreated before the "
+            + "rollout ends cannot start without it";
 
     private BreakingChangesCheck() {
     }
@@ -111,10 +113,17 @@ public final class BreakingChangesCheck {
             // A Job is deleted and created whenever it changes (its name has its hash): a new name is just a new Job.
             if (olds.size() == 1 && added.size() == 1 && !kind.equals(Kind.JOB.kind())) {
                 String name = nameOf(olds.get(0));
+                // A renamed ConfigMap is a removed one to the pods that read it: the prune races their rollout the same way.
+                String readers = kind.equals(Kind.CONFIG_MAP.kind())
+                        ? String.join(", ", CommittedConfigReaders.of(name, before, renderedContent)) : "";
                 reporter.reportAt(added.get(0), Severity.ERROR, RENAME, kind, name, "rename to " + added.get(0),
                         "would be renamed to " + added.get(0) + ": the old object is deleted and a new one created"
-                                + renameConsequence(kind, olds.get(0), added.get(0), rendered), name + " -> " + added.get(0),
-                        "Keep the name, or acknowledge with BreakingChange.rename(" + KindConstants.of(kind) + ", \"" + name + "\", \""
+                                + (readers.isEmpty() ? renameConsequence(kind, olds.get(0), added.get(0), rendered)
+                                        : "; a pruning pipeline deletes it in the same apply that rolls out " + readers + ", " + OLD_PODS_READ_IT),
+                        name + " -> " + added.get(0), "Keep the name, or "
+                                + (readers.isEmpty() ? "" : "keep " + name + " beside " + added.get(0) + " one release longer, until no running "
+                                        + "pod reads it, or ")
+                                + "acknowledge with BreakingChange.rename(" + KindConstants.of(kind) + ", \"" + name + "\", \""
                                 + added.get(0) + "\", \"<how the rollout handles it>\").");
                 return;
             }
@@ -129,8 +138,7 @@ public final class BreakingChangesCheck {
                 if (!readers.isEmpty()) {
                     // The prune and the rollout are one apply: until replaced, an old pod that restarts finds the ConfigMap gone.
                     reporter.report(severity, REMOVAL, kind, name, "removal", "is no longer defined; a pruning pipeline deletes it from the "
-                                    + "cluster in the same apply that rolls out " + String.join(", ", readers) + ", whose committed pods read it: "
-                                    + "an old pod that restarts or is recreated before the rollout ends cannot start without it", "was committed",
+                                    + "cluster in the same apply that rolls out " + String.join(", ", readers) + ", " + OLD_PODS_READ_IT, "was committed",
                             "Keep it one release longer, until no running pod reads it. If removing it now is intended, " + acknowledge);
                     continue;
                 }

@@ -301,6 +301,23 @@ class BreakingChangesCheckTest {
     }
 
     @Test
+    void a_renamed_config_map_that_old_pods_still_read_names_the_rollout_in_the_same_apply() {
+        // QA: renaming it is its removal too; the old pods restarting mid-rollout look for the old name.
+        ConfigMapDef before = ConfigMapDef.named("web-config").withProperty("MODE", "fast");
+        ConfigMapDef after = ConfigMapDef.named("web-settings").withProperty("MODE", "fast");
+        ContainerDef web = ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withPort(HTTP);
+
+        assertThat(problems(stack(before, DeploymentDef.named("web").running(web.withEnv(Env.from("MODE", before.key("MODE"))))),
+                stack(after, DeploymentDef.named("web").running(web.withEnv(Env.from("MODE", after.key("MODE"))))))).containsExactly(
+                "ERROR prod/ConfigMap web-config: would be renamed to web-settings: the old object is deleted and a new one created; a "
+                        + "pruning pipeline deletes it in the same apply that rolls out Deployment web, whose committed pods read it: an old "
+                        + "pod that restarts or is recreated before the rollout ends cannot start without it (web-config -> web-settings). "
+                        + "Keep the name, or keep web-config beside web-settings one release longer, until no running pod reads it, or "
+                        + "acknowledge with BreakingChange.rename(Kind.CONFIG_MAP, \"web-config\", \"web-settings\", \"<how the rollout "
+                        + "handles it>\").");
+    }
+
+    @Test
     void a_first_render_has_nothing_to_break() {
         Problems problems = new Problems();
         Stack stack = stack(web("web"));
