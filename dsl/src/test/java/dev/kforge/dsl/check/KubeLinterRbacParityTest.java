@@ -19,6 +19,7 @@ import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.testing.Rendering;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.AggregationRuleBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,27 @@ class KubeLinterRbacParityTest {
         assertThat(onlyProblem(() -> stack(deployment(), masters))).contains("(rule 1: verb impersonate of system:masters)");
         assertThat(onlyProblem(() -> stack(deployment(), anySigner))).contains("(rule 1: verb approve of example.com/*)");
         assertThat(onlyProblem(() -> stack(deployment(), clientSigner))).contains("(rule 1: verb approve of kubernetes.io/kube-apiserver-client)");
+    }
+
+    @Test
+    void an_aggregation_rule_added_by_a_raw_edit_is_escalation() {
+        // The controller replaces an aggregated ClusterRole's rules with those of every ClusterRole its selectors match: an
+        // empty selector matches them all, cluster-admin's * included; a label of the cluster's admin role takes its rules.
+        ClusterRoleDef everyRole = ClusterRoleDef.named("demo-prod-pods", READ_PODS).withRawEdit("aggregate", role -> role.setAggregationRule(
+                new AggregationRuleBuilder().addNewClusterRoleSelector().endClusterRoleSelector().build()));
+        ClusterRoleDef admins = ClusterRoleDef.named("demo-prod-pods", READ_PODS).withRawEdit("aggregate", role -> role.setAggregationRule(
+                new AggregationRuleBuilder().addNewClusterRoleSelector().addToMatchLabels("rbac.authorization.k8s.io/aggregate-to-admin", "true")
+                        .endClusterRoleSelector().build()));
+
+        assertThat(onlyProblem(() -> stack(deployment(), everyRole)))
+                .isEqualTo("ERROR prod/ClusterRole demo-prod-pods: raw edit \"aggregate\" granted what the DSL's rules leave out, with which the "
+                        + "role's holders can give themselves more than it says (aggregationRule: the rules of every ClusterRole, cluster-admin's "
+                        + "included, which the cluster's controller writes over the role's own). Grant named verbs on named resources in the "
+                        + "definition, e.g. PolicyRule.allow(Verb.GET).on(ApiResource.PODS); a controller that needs it waives the rule with its "
+                        + "reason: .waive(PolicyCheck.RBAC_ESCALATION, \"<why>\").");
+        assertThat(onlyProblem(() -> stack(deployment(), admins))).contains("(aggregationRule: the rules of every ClusterRole labelled "
+                + "rbac.authorization.k8s.io/aggregate-to-admin=true, which the cluster's controller writes over the role's own)");
+        assertThat(report(() -> stack(deployment(), everyRole.waive(PolicyCheck.RBAC_ESCALATION, "an aggregated role of our CRDs")))).isEmpty();
     }
 
     @Test
