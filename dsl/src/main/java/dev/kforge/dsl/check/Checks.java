@@ -22,6 +22,7 @@ public final class Checks {
             new UniqueNamesCheck(),
             new ConfigReferencesCheck(),
             new SecretWriterCheck(),
+            new KubernetesKindCheck(),
             new ClaimAccessCheck(),
             new QuotaCheck(),
             new QuotaStorageCheck(),

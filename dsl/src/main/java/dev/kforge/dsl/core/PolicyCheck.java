@@ -74,7 +74,13 @@ public enum PolicyCheck {
      * kube-system: upstream admits them, but a cluster that limits those classes to namespaces with a ResourceQuota for them
      * (GKE does) refuses the pods. {@link Policy#STRICT} too only warns: whether the cluster limits them is not known here.
      */
-    CRITICAL_PRIORITY_CLASS("critical-priority-class");
+    CRITICAL_PRIORITY_CLASS("critical-priority-class"),
+    /**
+     * A custom object ({@code CustomObject}) of one of Kubernetes' own API groups, whose body no check reads: a Pod, a
+     * webhook configuration, a binding would pass unjudged. A kind the library builds is refused outright (its builder
+     * takes the object); another that grants, runs and admits nothing (an IngressClass, a StorageClass) waives this rule.
+     */
+    KUBERNETES_KIND("kubernetes-kind");
 
     private final String id;
 
