@@ -41,6 +41,9 @@ final class SecretValues {
         if (hasAuthorizationCredential(value)) {
             return Optional.of("an authorization header's credential");
         }
+        if (hasJsonWebToken(value)) {
+            return Optional.of("a JSON Web Token");
+        }
         if (value.contains("hooks.slack.com/services/T")) {
             return Optional.of("a Slack webhook URL");
         }
@@ -107,6 +110,28 @@ final class SecretValues {
                 if (end - at - scheme.length() >= 16) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A signed JSON Web Token standing alone: a header and a payload of base64url JSON ({@code eyJ}, {@code {"}), each of at
+     * least 10 characters, and a signature of at least 16 (an HMAC-SHA256 one has 43); an unsigned or two-part string is not one.
+     */
+    private static boolean hasJsonWebToken(String value) {
+        for (int at = value.indexOf("eyJ"); at >= 0; at = value.indexOf("eyJ", at + 1)) {
+            if (at > 0 && isTokenChar(value.charAt(at - 1))) {
+                continue;
+            }
+            int headerEnd = at + tokenLength(value, at);
+            if (headerEnd - at < 10 || !value.startsWith(".eyJ", headerEnd)) {
+                continue;
+            }
+            int payloadEnd = headerEnd + 1 + tokenLength(value, headerEnd + 1);
+            if (payloadEnd - headerEnd - 1 >= 10 && payloadEnd < value.length() && value.charAt(payloadEnd) == '.'
+                    && tokenLength(value, payloadEnd + 1) >= 16) {
+                return true;
             }
         }
         return false;

@@ -6,13 +6,10 @@ import static dev.kforge.dsl.check.LinterParity.report;
 import static dev.kforge.dsl.check.LinterParity.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kforge.dsl.core.CustomObject;
 import dev.kforge.dsl.core.Kind;
-import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
-import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.core.Scope;
 import java.util.List;
 import java.util.Map;
@@ -30,28 +27,6 @@ class KubernetesKindCheckTest {
             Names.Rule.DNS1123_SUBDOMAIN);
     private static final Kind INGRESS_CLASS = new Kind("networking.k8s.io/v1", "IngressClass", Scope.CLUSTER, 60, Names.Rule.DNS1123_SUBDOMAIN);
     private static final Kind HTTP_ROUTE = new Kind("gateway.networking.k8s.io/v1", "HTTPRoute", Scope.NAMESPACED, 70, Names.Rule.DNS1123_SUBDOMAIN);
-
-    /** A custom object of {@code kind} with the given body. */
-    private record Manifest(Kind kind, Meta meta, Map<String, Object> fields) implements CustomObject<Manifest> {
-        static Manifest of(Kind kind, String name, Map<String, Object> fields) {
-            return new Manifest(kind, Meta.named(kind, name), fields);
-        }
-
-        @Override
-        public Manifest withMeta(Meta meta) {
-            return new Manifest(kind, meta, fields);
-        }
-
-        @Override
-        public List<RawEdit<?>> rawEdits() {
-            return List.of();
-        }
-
-        @Override
-        public Map<String, Object> body(String namespace) {
-            return fields;
-        }
-    }
 
     @Test
     void a_custom_object_of_a_kind_the_library_builds_is_refused_naming_its_builder() {

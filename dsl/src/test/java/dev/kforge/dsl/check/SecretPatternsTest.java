@@ -104,6 +104,16 @@ class SecretPatternsTest {
         assertThat(SecretPatterns.secretIn("-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n-----END RSA PRIVATE KEY-----")).contains("a private key");
         assertThat(SecretPatterns.secretIn("-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBF...")).contains("a private key");
         assertThat(SecretPatterns.secretIn("xghp_" + "a".repeat(36))).isEmpty();
+        String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+        assertThat(SecretPatterns.secretIn(jwt)).contains("a JSON Web Token");
+        assertThat(SecretPatterns.secretIn("token=" + jwt)).isPresent();
+        assertThat(SecretPatterns.secretIn("{\"id_token\": \"" + jwt + "\"}")).isPresent();
+        // Two parts, an unsigned token, a short signature, or a longer word ending in eyJ: no signed token.
+        for (String notSigned : new String[] {"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0", "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.",
+                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc", "eyJ.eyJ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6y", "keyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.SflKxwRJSMeKKF2QT4fwpMeJf36P",
+                "eyJhbGciOiJIUzI1NiJ9.version.SflKxwRJSMeKKF2QT4fwpMeJf36POk6y"}) {
+            assertThat(SecretPatterns.secretIn(notSigned)).as(notSigned).isEmpty();
+        }
     }
 
     @Test
