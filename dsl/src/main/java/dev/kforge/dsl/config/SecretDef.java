@@ -7,6 +7,7 @@ import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.core.Spelling;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
@@ -34,6 +35,21 @@ public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys, Secr
         if (source instanceof SecretSource.Sealed sealed && !sealed.encryptedData().keySet().equals(keys)) {
             throw InvalidDefinitionException.invalid(Kind.SECRET + " " + meta.name(), "sealed keys", sealed.encryptedData().keySet().toString(),
                     "must be exactly the declared keys " + keys, "Seal one value per declared key.");
+        }
+        if (source instanceof SecretSource.Sealed sealed) {
+            requireKubesealOutput(meta.name(), sealed);
+        }
+    }
+
+    /** Refuses values that kubeseal did not write, naming their keys and never the values, which may be plaintext. */
+    private static void requireKubesealOutput(String name, SecretSource.Sealed sealed) {
+        List<String> problems = new ArrayList<>();
+        sealed.encryptedData().forEach((key, value) -> KubesealOutput.problem(value)
+                .ifPresent(problem -> problems.add("the sealed value of key " + key + " is not kubeseal output: " + problem)));
+        if (!problems.isEmpty()) {
+            throw InvalidDefinitionException.of(Kind.SECRET + " " + name, String.join("; ", problems)
+                    + ". A value only base64-encoded would reach git readable by anyone: seal it with kubeseal --raw --namespace <namespace>"
+                    + " --name " + name + " --from-file=<file holding the value> (README, Secrets: sealing a value).");
         }
     }
 

@@ -77,17 +77,17 @@ public sealed interface SecretSource {
         }
     }
 
-    /** Values encrypted with {@code kubeseal} for one namespace and name, safe to commit. */
+    /**
+     * Values encrypted with {@code kubeseal --raw} for one namespace and name, safe to commit. The Secret given this source
+     * refuses a value of another shape than kubeseal's output, naming the Secret and the key.
+     */
     record Sealed(SortedMap<String, String> encryptedData) implements SecretSource {
-        private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
-
         public Sealed {
             TreeMap<String, String> copy = new TreeMap<>(encryptedData);
             copy.forEach((key, value) -> {
-                if (value == null || value.length() < 16 || !BASE64.matcher(value).matches()) {
-                    throw InvalidDefinitionException.invalid("SecretSource sealed", "encrypted value of " + key,
-                            value == null ? "null" : value.length() + " characters",
-                            "must be kubeseal's base64 output", "Run: kubeseal --raw --namespace <ns> --name <secret> --from-file=<file>.");
+                if (value == null) {
+                    throw new InvalidDefinitionException("SecretSource sealed: the value of key " + key + " is missing. "
+                            + "Give kubeseal's output: kubeseal --raw --namespace <namespace> --name <secret> --from-file=<file>.");
                 }
             });
             encryptedData = Collections.unmodifiableSortedMap(copy);

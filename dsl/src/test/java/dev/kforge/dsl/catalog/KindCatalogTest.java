@@ -33,6 +33,7 @@ import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.testing.FakeKubeseal;
 import dev.kforge.dsl.workload.ConcurrencyPolicy;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Cpu;
@@ -96,7 +97,7 @@ class KindCatalogTest {
         PriorityClassDef critical = PriorityClassDef.named("catalog-critical", 100000).withDescription("The web API: before batch jobs.");
         ConfigMapDef config = ConfigMapDef.named("web-config").withProperty("LANGUAGE", "python").withFile("web.ini", "[server]\nport = 8080\n");
         SecretDef password = SecretDef.opaque("db-password", "PASSWORD")
-                .withSource(SecretSource.sealed(Map.of("PASSWORD", "AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq" + "x".repeat(40))));
+                .withSource(SecretSource.sealed(Map.of("PASSWORD", FakeKubeseal.sealed(1))));
         SecretDef token = SecretDef.opaque("web-token", "TOKEN").withSource(SecretSource.clusterStore("vault").withRemoteKey("apps/web"));
         ContainerDef migrate = ContainerDef.named("migrate").image(Image.of("example/web", "2.0.1")).withCommand("migrate")
                 .withEnv(Env.from("PASSWORD", password.key("PASSWORD"))).withResources(RESOURCES);

@@ -17,6 +17,7 @@ import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.testing.Certificate;
+import dev.kforge.dsl.testing.FakeKubeseal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Secret values reach the cluster without passing through git, in each of the three ways. */
 class SecretDeliveryTest {
-    private static final String SEALED = "AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq" + "x".repeat(40);
+    private static final String SEALED = FakeKubeseal.sealed(1);
 
     private static Stack stack(SecretDef... secrets) {
         Stack stack = Stack.named("demo").environment("dev").namespace(NamespaceDef.named("demo-dev"));
@@ -137,6 +138,49 @@ class SecretDeliveryTest {
         assertThatThrownBy(() -> SecretDef.tls("tls").withSource(SecretSource.sealed(Map.of("tls.crt", SEALED))))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Secret tls: sealed keys \"[tls.crt]\" is invalid: must be exactly the declared keys [tls.crt, tls.key]. Seal one value per declared key.");
+    }
+
+    @Test
+    void accepts_values_sealed_for_2048_3072_and_4096_bit_controller_keys() {
+        for (int bits : new int[] {2048, 3072, 4096}) {
+            SecretDef secret = SecretDef.opaque("db", "PASSWORD").withSource(SecretSource.sealed(Map.of("PASSWORD", FakeKubeseal.sealed(bits, 0, bits))));
+            assertThat(((SecretSource.Sealed) secret.source()).encryptedData()).containsKey("PASSWORD");
+        }
+    }
+
+    @Test
+    void rejects_a_sealed_value_that_is_only_base64_encoded_naming_the_key_never_the_value() {
+        String encoded = Base64.getEncoder().encodeToString("hunter2-correct-horse".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> SecretDef.opaque("db", "PASSWORD").withSource(SecretSource.sealed(Map.of("PASSWORD", encoded))))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Secret db: the sealed value of key PASSWORD is not kubeseal output: it decodes to 21 bytes, fewer than the 274 "
+                        + "of the shortest (a 2-byte length, the 256-byte session key a 2048-bit controller key encrypts, a 16-byte AES-GCM "
+                        + "tag). A value only base64-encoded would reach git readable by anyone: seal it with kubeseal --raw --namespace "
+                        + "<namespace> --name db --from-file=<file holding the value> (README, Secrets: sealing a value).")
+                .message().doesNotContain(encoded);
+    }
+
+    @Test
+    void rejects_sealed_values_that_are_not_base64_or_whose_session_key_length_fits_no_rsa_key() {
+        String pem = Base64.getEncoder().encodeToString(("-----BEGIN PRIVATE KEY-----\n" + "A".repeat(400)).getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> SecretDef.tls("tls").withSource(SecretSource.sealed(Map.of("tls.crt", "s3cr3t!", "tls.key", pem))))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Secret tls: the sealed value of key tls.crt is not kubeseal output: it is not base64 (A-Z, a-z, 0-9, + and /, "
+                        + "padded with =, on one line); the sealed value of key tls.key is not kubeseal output: its first 2 bytes give a "
+                        + "session key of 11565 bytes, not the 256, 384 or 512 of a 2048-, 3072- or 4096-bit controller key. A value only "
+                        + "base64-encoded would reach git readable by anyone: seal it with kubeseal --raw --namespace <namespace> --name tls "
+                        + "--from-file=<file holding the value> (README, Secrets: sealing a value).");
+    }
+
+    @Test
+    void rejects_a_sealed_value_cut_short_of_its_session_key_and_tag() {
+        String truncated = FakeKubeseal.encode(512, 400, 7);
+        assertThatThrownBy(() -> SecretDef.opaque("db", "PASSWORD").withSource(SecretSource.sealed(Map.of("PASSWORD", truncated))))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Secret db: the sealed value of key PASSWORD is not kubeseal output: it decodes to 402 bytes, fewer than the 530 "
+                        + "of a 4096-bit controller key's output (a 2-byte length, the 512-byte session key, a 16-byte AES-GCM tag). "
+                        + "A value only base64-encoded would reach git readable by anyone: seal it with kubeseal --raw --namespace "
+                        + "<namespace> --name db --from-file=<file holding the value> (README, Secrets: sealing a value).");
     }
 
     @Test
