@@ -7,6 +7,7 @@ import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
+import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.rbac.RoleReference;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
@@ -37,6 +38,7 @@ public final class Checks {
             new VariableReferencesCheck(),
             new NetworkReferencesCheck(),
             new IngressRewriteCheck(),
+            new NginxSnippetCheck(),
             new NodeLocalTrafficCheck(),
             new VolumeFileAccessCheck(),
             new NetworkPolicyReferencesCheck(),
@@ -112,10 +114,12 @@ public final class Checks {
     private static void reportUnusedObjectWaivers(Stack stack, KubeObject<?> object, Problems problems) {
         for (PolicyCheck check : object.meta().waivers().keySet()) {
             // What raw edits render is judged when they are applied, after these checks: the waiver may be for that. The
-            // rules judged there read pods, but for secret-literal (any object) and rbac-escalation (a role's rules).
+            // rules judged there read pods, but for secret-literal (any object), rbac-escalation (a role's rules) and nginx-snippet
+            // (an Ingress's annotations).
             boolean forRawEdits = check.judgesRawEdits() && !object.rawEdits().isEmpty()
                     && (object instanceof Workload<?> || check == PolicyCheck.SECRET_LITERAL
-                    || check == PolicyCheck.RBAC_ESCALATION && object instanceof RoleReference);
+                    || check == PolicyCheck.RBAC_ESCALATION && object instanceof RoleReference
+                    || check == PolicyCheck.NGINX_SNIPPET && object instanceof IngressDef);
             if (!forRawEdits && !problems.wasWaived(object, check)) {
                 problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), object,
                         "waives " + check.id() + ", which finds nothing to waive here", check.id(),

@@ -81,7 +81,15 @@ public enum PolicyCheck {
      * webhook configuration, a binding would pass unjudged. A kind the library builds is refused outright (its builder
      * takes the object); another that grants, runs and admits nothing (an IngressClass, a StorageClass) waives this rule.
      */
-    KUBERNETES_KIND("kubernetes-kind");
+    KUBERNETES_KIND("kubernetes-kind"),
+    /**
+     * An ingress-nginx snippet annotation on an Ingress ({@code nginx.ingress.kubernetes.io/configuration-snippet},
+     * {@code server-snippet}...), set by the definition or a raw edit: the controller every namespace shares writes its text
+     * into its nginx configuration, through which whoever writes the Ingress reads the Secrets of every namespace
+     * (CVE-2021-25742). ingress-nginx 1.9 and later refuse such an Ingress unless the platform team allows snippets; a
+     * controller of the stack's own that allows them waives this rule.
+     */
+    NGINX_SNIPPET("nginx-snippet");
 
     private final String id;
 
@@ -96,7 +104,7 @@ public enum PolicyCheck {
     public boolean judgesRawEdits() {
         return switch (this) {
             case IMAGE_TAG, RESOURCES, PROBES, RUN_AS_NON_ROOT, READ_ONLY_ROOT_FILESYSTEM, PRIVILEGE_ESCALATION, CAPABILITIES, SECCOMP,
-                    SECRET_LITERAL, SSH_PORT, HOST_ACCESS, RBAC_ESCALATION -> true;
+                    SECRET_LITERAL, SSH_PORT, HOST_ACCESS, RBAC_ESCALATION, NGINX_SNIPPET -> true;
             default -> false;
         };
     }

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.util.ArrayList;
@@ -118,6 +119,9 @@ final class RawEditResultCheck {
                 judgements.add(() -> requireValidProfiles(object, template));
                 judgements.add(() -> RawEditedHostAccess.check(object, podTemplateOf(unedited), template, stack));
                 judgements.add(() -> RawEditedSpread.check(object, template));
+            }
+            if (manifest instanceof Ingress) {
+                judgements.add(() -> RawEditedSnippets.check(object, unedited, manifest, stack));
             }
             if (CheckedFields.apply(manifest)) {
                 judgements.add(() -> RawEditedCheckedFields.check(object, unedited, manifest, stack));
