@@ -96,6 +96,7 @@ public sealed interface ServiceType {
                         "Give \"" + alone.toLowerCase(Locale.ROOT) + "\"; the port and path go to the clients' settings.");
             }
             Names.require(Names.Rule.DNS1123_SUBDOMAIN, "ExternalName", "host", host);
+            PrivilegedHosts.refuse(host);
         }
 
         /** The host and port of a URL or {@code host:port}: after the scheme and the user, before the path or query. */

@@ -55,6 +55,8 @@ final class ReferenceFields {
             fields.put("spec.type", Field.of(Objects.requireNonNullElse(spec.getType(), "ClusterIP")
                     + ("None".equals(spec.getClusterIP()) ? " (headless)" : ""), "withType"));
             fields.put("spec.ports", Field.of(RawEditResultCheck.orEmpty(spec.getPorts()).stream().map(ReferenceFields::port).toList(), "withPort"));
+            // Its host was judged where written: a raw edit could alias a metadata server or the API server.
+            fields.put("spec.externalName", Field.of(Objects.requireNonNullElse(spec.getExternalName(), "unset"), "externalName"));
             // What node-local-traffic reads: unset and Cluster route alike.
             fields.put("spec.internalTrafficPolicy", Field.of(Objects.requireNonNullElse(spec.getInternalTrafficPolicy(), "Cluster"),
                     "withInternalTrafficPolicy"));

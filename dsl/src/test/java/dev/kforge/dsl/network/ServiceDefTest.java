@@ -270,6 +270,49 @@ class ServiceDefTest {
     }
 
     @Test
+    void rejects_an_external_name_that_is_a_clouds_instance_metadata_server() {
+        // An Ingress or a client routed there reaches, from a pod, what hands out the node's cloud credentials.
+        assertThatThrownBy(() -> ServiceDef.named("meta").externalName("metadata.google.internal"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service meta: host \"metadata.google.internal\" is invalid: must not be a cloud's instance metadata server "
+                        + "(Google Cloud's): an Ingress or a client routed to this Service would reach it from inside the cluster, where it "
+                        + "hands out the credentials of the node's cloud identity. Alias a service outside the cluster; a pod that needs "
+                        + "cloud credentials gets its own through the cloud's workload identity.");
+        for (String host : List.of("metadata", "instance-data", "instance-data.ec2.internal", "instance-data.eu-west-1.compute.internal")) {
+            assertThatThrownBy(() -> ServiceDef.named("meta").externalName(host))
+                    .isInstanceOf(InvalidDefinitionException.class)
+                    .hasMessageContaining("host \"" + host + "\" is invalid: must not be a cloud's instance metadata server (");
+        }
+        // Wildcard DNS services answer a name holding an address with that address.
+        for (String host : List.of("169.254.169.254.nip.io", "metadata.169-254-169-254.sslip.io", "a9fea9fe.nip.io", "fd00-ec2--254.sslip.io")) {
+            assertThatThrownBy(() -> ServiceDef.named("meta").externalName(host))
+                    .isInstanceOf(InvalidDefinitionException.class)
+                    .hasMessageContaining("host \"" + host + "\" is invalid: must not be a cloud's instance metadata server (a name "
+                            + "holding its link-local address, which a wildcard DNS service answers with that address)");
+        }
+    }
+
+    @Test
+    void rejects_an_external_name_that_is_the_clusters_api_server() {
+        for (String host : List.of("kubernetes", "kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local")) {
+            assertThatThrownBy(() -> ServiceDef.named("api").externalName(host))
+                    .isInstanceOf(InvalidDefinitionException.class)
+                    .hasMessage("Service api: host \"" + host + "\" is invalid: must not be the cluster's API server: an Ingress routed "
+                            + "to this Service would open the Kubernetes API to whoever reaches the Ingress, and a client would send it "
+                            + "credentials meant for another host. A pod that calls the API names kubernetes.default.svc itself, with its "
+                            + "ServiceAccount's token.");
+        }
+    }
+
+    @Test
+    void keeps_external_names_that_only_resemble_those_hosts() {
+        for (String host : List.of("metadata.example.com", "kubernetes.io", "kubernetes.example.com", "db.169.254.example.com",
+                "instance-data.example.com", "api.eu-west-1.compute.amazonaws.com")) {
+            assertThat(ServiceDef.named("ext").externalName(host).type()).isEqualTo(ServiceType.externalName(host));
+        }
+    }
+
+    @Test
     void rejects_two_ports_with_the_same_name() {
         ServiceDef withHttp = service.withPort(ServicePort.to(HTTP));
 
