@@ -7,7 +7,6 @@ import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.PriorityClassDef;
-import java.util.Set;
 
 /**
  * A custom object of one of Kubernetes' own API groups: the checks read the DSL's definitions, never a custom object's
@@ -17,21 +16,11 @@ import java.util.Set;
  */
 final class KubernetesKindCheck implements StackCheck {
     static final String ID = "custom-object-kind";
-    /**
-     * The API groups Kubernetes 1.33 serves itself. Groups a CRD serves may end in k8s.io too (the Gateway API's
-     * gateway.networking.k8s.io), so these are listed, not matched by suffix.
-     */
-    private static final Set<String> KUBERNETES_GROUPS = Set.of("", "apps", "batch", "autoscaling", "policy", "extensions",
-            "admissionregistration.k8s.io", "apiextensions.k8s.io", "apiregistration.k8s.io", "authentication.k8s.io",
-            "authorization.k8s.io", "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io",
-            "flowcontrol.apiserver.k8s.io", "internal.apiserver.k8s.io", "networking.k8s.io", "node.k8s.io",
-            "rbac.authorization.k8s.io", "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io", "storagemigration.k8s.io");
-
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (KubeObject<?> object : index.objects()) {
             // PriorityClassDef is the library's builder of its kind, rendered from its fields as a custom object is.
-            if (object instanceof CustomObject<?> && !(object instanceof PriorityClassDef) && KUBERNETES_GROUPS.contains(object.kind().group())) {
+            if (object instanceof CustomObject<?> && !(object instanceof PriorityClassDef) && !object.kind().isCustomResource()) {
                 report(stack, object, problems);
             }
         }

@@ -38,9 +38,15 @@ public record Kind(String apiVersion, String kind, Scope scope, int applyOrder, 
     public static final Kind HORIZONTAL_POD_AUTOSCALER = new Kind("autoscaling/v2", "HorizontalPodAutoscaler", Scope.NAMESPACED, 56, Names.Rule.DNS1123_SUBDOMAIN);
     public static final Kind INGRESS = new Kind("networking.k8s.io/v1", "Ingress", Scope.NAMESPACED, 60, Names.Rule.DNS1123_SUBDOMAIN);
 
-    /** The API groups of Kubernetes itself (of the kinds this library writes). */
-    private static final java.util.Set<String> KUBERNETES_GROUPS = java.util.Set.of("", "apps", "batch", "policy", "autoscaling",
-            "rbac.authorization.k8s.io", "networking.k8s.io", "scheduling.k8s.io");
+    /**
+     * The API groups Kubernetes 1.33 serves itself. Groups a CRD serves may end in k8s.io too (the Gateway API's
+     * gateway.networking.k8s.io), so these are listed, not matched by suffix.
+     */
+    private static final java.util.Set<String> KUBERNETES_GROUPS = java.util.Set.of("", "apps", "batch", "autoscaling", "policy",
+            "extensions", "admissionregistration.k8s.io", "apiextensions.k8s.io", "apiregistration.k8s.io", "authentication.k8s.io",
+            "authorization.k8s.io", "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io",
+            "flowcontrol.apiserver.k8s.io", "internal.apiserver.k8s.io", "networking.k8s.io", "node.k8s.io",
+            "rbac.authorization.k8s.io", "resource.k8s.io", "scheduling.k8s.io", "storage.k8s.io", "storagemigration.k8s.io");
 
     private static final java.util.List<Kind> BUILT_IN = java.util.List.of(NAMESPACE, RESOURCE_QUOTA, LIMIT_RANGE, PRIORITY_CLASS, SERVICE_ACCOUNT,
             CLUSTER_ROLE, ROLE, CLUSTER_ROLE_BINDING, ROLE_BINDING, CONFIG_MAP, SECRET, EXTERNAL_SECRET, SEALED_SECRET,
