@@ -101,8 +101,7 @@ final class SecretLiteralPolicyCheck implements StackCheck {
         for (Map.Entry<String, String> annotation : annotations.entries().entrySet()) {
             String key = annotation.getKey();
             Optional<String> secret = SecretPatterns.secretIn(annotation.getValue());
-            if (secret.isPresent() || SecretPatterns.namesASecret(key.substring(key.indexOf('/') + 1), annotation.getValue())
-                    && !SecretPatterns.isSecretReferenceAnnotation(key, annotation.getValue())) {
+            if (secret.isPresent() || SecretPatterns.annotationNamesASecret(key, annotation.getValue())) {
                 PolicyReporter.report(stack, object, PolicyCheck.SECRET_LITERAL,
                         what + " " + key + secret.map(found -> " holds " + found).orElse(" looks like a secret by its name")
                                 + ", and annotations land in git", key,

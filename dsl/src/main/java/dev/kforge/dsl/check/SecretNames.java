@@ -87,6 +87,15 @@ final class SecretNames {
     }
 
     /**
+     * Whether an annotation is a secret by its key: the key's name after its prefix says so ({@code example.com/db-password}), unless
+     * it names a Secret object ({@link #isSecretReferenceAnnotation}) or the whole key says it holds a hash ({@code checksum/secret}).
+     */
+    static boolean annotationNamesASecret(String key, String value) {
+        return namesASecret(key.substring(key.indexOf('/') + 1), value) && !isHashOf(words(key), value.strip())
+                && !isSecretReferenceAnnotation(key, value);
+    }
+
+    /**
      * An annotation naming a Secret object ({@code nginx.ingress.kubernetes.io/auth-secret: demo-prod/web-basic-auth}): a key
      * such as {@code auth-secret} or {@code ...-tls-secret}, and a value that is an object's name of words. Only those: an env
      * var's, a config file's {@code client_secret: welcome-2024} or a {@code webhook-secret} annotation's is a value.

@@ -70,9 +70,9 @@ public final class SecretPatterns {
         return Optional.empty();
     }
 
-    /** See {@link SecretNames#isSecretReferenceAnnotation}. */
-    static boolean isSecretReferenceAnnotation(String key, String value) {
-        return SecretNames.isSecretReferenceAnnotation(key, value);
+    /** See {@link SecretNames#annotationNamesASecret}. */
+    static boolean annotationNamesASecret(String key, String value) {
+        return SecretNames.annotationNamesASecret(key, value);
     }
 
     /** See {@link SecretNames#namesASecret}. */
