@@ -2,6 +2,7 @@ package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.core.CustomObject;
 import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -59,7 +60,23 @@ final class CustomResourceSecrets {
 
     /** {@code tlsSecret: web-tls}, or an external-secrets.io object's {@code secretKey: db-password}: the key of the Secret it writes. */
     private static boolean namesASecretOrKey(boolean externalSecrets, String key, String value) {
-        return SecretNames.isSecretReferenceAnnotation(key, value)
+        return SecretNames.isSecretReferenceAnnotation(key, value) || namesSecretObjects(key, value)
                 || externalSecrets && key.equals("secretKey") && value.matches("[-._a-zA-Z0-9]{1,253}");
+    }
+
+    /**
+     * Operators' fields that hold Secret objects' names: a list under a plural ({@code secrets: [etcd-certs]},
+     * {@code rootCAsSecrets}, {@code imagePullSecrets}) or a pull secret's name, any object name; {@code secret: web-basic-auth}
+     * (Traefik, Emissary) or {@code configSecret} (Alertmanager), a name of words, as annotations naming a Secret are judged.
+     */
+    private static boolean namesSecretObjects(String key, String value) {
+        List<String> words = SecretNames.words(key);
+        String last = words.get(words.size() - 1);
+        boolean pullSecret = words.size() >= 2 && words.get(words.size() - 2).equals("PULL");
+        if (last.equals("SECRETS") || pullSecret && last.equals("SECRET")) {
+            return Names.Rule.DNS1123_SUBDOMAIN.accepts(value);
+        }
+        boolean named = words.size() == 1 || words.size() == 2 && words.get(0).equals("CONFIG");
+        return named && last.equals("SECRET") && SecretNames.isObjectName(value.strip());
     }
 }

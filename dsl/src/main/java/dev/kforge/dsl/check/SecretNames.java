@@ -121,7 +121,7 @@ final class SecretNames {
      * A Kubernetes object's name of words ({@code web-basic-auth}), optionally after its namespace ({@code demo-prod/web-tls}):
      * each part letters or digits, not both, as in {@code s3cr3t-v4lue}.
      */
-    private static boolean isObjectName(String text) {
+    static boolean isObjectName(String text) {
         return text.length() <= 253 && text.matches("(" + NAME_OF_WORDS + "/)?" + NAME_OF_WORDS) && text.chars().anyMatch(c -> c == '-' || c == '/');
     }
 

@@ -116,6 +116,21 @@ class SecretLiteralPolicyCheckTest {
         Manifest tls = Manifest.of(DATABASE, "reports", Map.of("spec", Map.of("tlsSecret", "reports-tls", "secretName", "reports-db",
                 "existingSecret", "reports-db", "caSecret", Map.of("name", "reports-ca"))));
         assertThat(report(() -> stack(deployment(), sealed, external, tls))).isEmpty();
+        // Operators' fields that name Secret objects: Prometheus' and Alertmanager's secrets to mount and configSecret, Traefik's and
+        // Emissary's secret, a chart's pullSecrets and imagePullSecrets given in an Argo CD Application's values.
+        Manifest prometheus = Manifest.of(new Kind("monitoring.coreos.com/v1", "Alertmanager", Scope.NAMESPACED, 70,
+                Names.Rule.DNS1123_SUBDOMAIN), "main", Map.of("spec", Map.of("secrets", List.of("etcd-certs", "alertmanager.tls"),
+                "configSecret", "alertmanager-main-config")));
+        Manifest traefik = Manifest.of(DATABASE, "auth", Map.of("spec", Map.of("basicAuth", Map.of("secret", "web-basic-auth"),
+                "rootCAsSecrets", List.of("internal-ca"), "helm", Map.of("image", Map.of("pullSecrets", List.of("regcred")),
+                        "global", Map.of("imagePullSecrets", List.of("registry1"))))));
+        assertThat(report(() -> stack(deployment(), prometheus, traefik))).isEmpty();
+        // Only names: a value that is not one (an upper-case letter, a letter and a digit in one word) is still a secret.
+        Manifest literal = Manifest.of(DATABASE, "auth", Map.of("spec", Map.of("basicAuth", Map.of("secret", "s3cr3t-v4lue"),
+                "secrets", List.of("Hunter2"), "configSecret", "hunter2", "clientSecret", "welcome-2024")));
+        assertThat(report(() -> stack(deployment(), literal))).extracting(problem -> problem.substring(0, problem.indexOf(" looks like")))
+                .containsExactly("ERROR prod/Database auth: field spec.basicAuth.secret", "ERROR prod/Database auth: field spec.clientSecret",
+                        "ERROR prod/Database auth: field spec.configSecret", "ERROR prod/Database auth: field spec.secrets[0]");
         // Only the key names an ExternalSecret writes are exempt: a literal in its template lands in git as any other.
         Manifest templated = Manifest.of(Kind.EXTERNAL_SECRET, "api", Map.of("spec", Map.of(
                 "target", Map.of("template", Map.of("data", Map.of("DB_PASSWORD", "hunter2"))))));
