@@ -92,7 +92,12 @@ final class SecretNames {
      */
     static boolean annotationNamesASecret(String key, String value) {
         return namesASecret(key.substring(key.indexOf('/') + 1), value) && !isHashOf(words(key), value.strip())
-                && !isSecretReferenceAnnotation(key, value);
+                && !isSecretReferenceAnnotation(key, value) && !isVaultInjectorPath(key, value);
+    }
+
+    /** Vault's agent injector: {@code vault.hashicorp.com/agent-inject-secret-<file>: <path in Vault>}, the file's name after the prefix. */
+    private static boolean isVaultInjectorPath(String key, String value) {
+        return key.startsWith("vault.hashicorp.com/agent-inject-secret-") && value.matches("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+");
     }
 
     /**
@@ -105,12 +110,13 @@ final class SecretNames {
         if (words.isEmpty()) {
             return false;
         }
-        // The ingress controllers' and load balancers' own keys: auth-secret, auth-tls-secret, proxy-ssl-secret, ...-tls-secret.
+        // The ingress controllers' and load balancers' own keys: auth-secret, auth-tls-secret, proxy-ssl-secret, ...-tls-secret;
+        // Dapr's app-token-secret.
         boolean namesOne = words.size() == 2 && words.get(0).equals("AUTH") || words.size() >= 2 && SECRET_KINDS.contains(words.get(words.size() - 2));
         return words.get(words.size() - 1).equals("SECRET") && namesOne && isObjectName(value.strip());
     }
 
-    private static final Set<String> SECRET_KINDS = Set.of("TLS", "SSL", "CA", "CERT");
+    private static final Set<String> SECRET_KINDS = Set.of("TLS", "SSL", "CA", "CERT", "TOKEN");
 
     /** A hash under a key that starts with CHECKSUM, HASH or DIGEST: hex of 16 to 128 digits, or {@code sha256:} and hex. */
     private static boolean isHashOf(List<String> words, String value) {

@@ -50,6 +50,13 @@ class SecretLiteralPolicyCheckTest {
                         + "annotations land in git (example.com/db-password). Keep secrets out of annotations: put the value in a SecretDef "
                         + "and reference it." + WAIVE);
         assertThat(report(() -> stack(deployment().withPodAnnotation("nginx.ingress.kubernetes.io/auth-secret", "demo-prod/web-basic-auth")))).isEmpty();
+        // Vault's agent injector names the file it writes and the path it reads; Dapr names the Secret holding its API token.
+        assertThat(report(() -> stack(deployment().withPodAnnotation("vault.hashicorp.com/agent-inject", "true")
+                .withPodAnnotation("vault.hashicorp.com/agent-inject-secret-db-password", "secret/data/tgr/db")
+                .withPodAnnotation("vault.hashicorp.com/agent-inject-secret-credentials.txt", "database/creds/tgr")
+                .withPodAnnotation("dapr.io/app-token-secret", "dapr-app-token")))).isEmpty();
+        assertThat(onlyProblem(() -> stack(deployment().withPodAnnotation("vault.hashicorp.com/agent-inject-secret-db-password", "hunter2"))))
+                .startsWith("ERROR prod/Deployment web: pod annotation vault.hashicorp.com/agent-inject-secret-db-password looks like a secret");
         // Helm's idiom to restart pods when a Secret changes: a hash, which the key's prefix names, not the Secret.
         assertThat(report(() -> stack(deployment().withPodAnnotation("checksum/secret",
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")))).isEmpty();
