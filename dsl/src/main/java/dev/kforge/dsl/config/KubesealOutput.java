@@ -2,7 +2,6 @@ package dev.kforge.dsl.config;
 
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The shape of one value {@code kubeseal --raw} writes: base64 of the 2-byte big-endian length of the session key the controller's
@@ -13,8 +12,9 @@ final class KubesealOutput {
     private static final int LENGTH_BYTES = 2;
     private static final int GCM_TAG_BYTES = 16;
     private static final int SMALLEST_KEY_BYTES = 256;
-    /** 2048-, 3072- and 4096-bit keys; the controller generates 4096-bit ones. */
-    private static final Set<Integer> KEY_BYTES = Set.of(256, 384, 512);
+    /** RSA keys of 2048 to 16384 bits, in steps of 1024: the controller makes 4096-bit ones, --key-size or one's own certificate others. */
+    private static final int LARGEST_KEY_BYTES = 2048;
+    private static final int KEY_BYTES_STEP = 128;
 
     private KubesealOutput() {
     }
@@ -33,9 +33,10 @@ final class KubesealOutput {
                     + "a 16-byte AES-GCM tag)");
         }
         int keyBytes = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
-        if (!KEY_BYTES.contains(keyBytes)) {
-            return Optional.of("its first 2 bytes give a session key of " + keyBytes
-                    + " bytes, not the 256, 384 or 512 of a 2048-, 3072- or 4096-bit controller key");
+        if (keyBytes < SMALLEST_KEY_BYTES || keyBytes > LARGEST_KEY_BYTES || keyBytes % KEY_BYTES_STEP != 0) {
+            return Optional.of("its first 2 bytes give a session key of " + keyBytes + " bytes, not the " + SMALLEST_KEY_BYTES + " to "
+                    + LARGEST_KEY_BYTES + " (a multiple of " + KEY_BYTES_STEP + ") of a " + SMALLEST_KEY_BYTES * 8 + "- to "
+                    + LARGEST_KEY_BYTES * 8 + "-bit controller key");
         }
         int shortest = LENGTH_BYTES + keyBytes + GCM_TAG_BYTES;
         if (bytes.length < shortest) {

@@ -141,8 +141,9 @@ class SecretDeliveryTest {
     }
 
     @Test
-    void accepts_values_sealed_for_2048_3072_and_4096_bit_controller_keys() {
-        for (int bits : new int[] {2048, 3072, 4096}) {
+    void accepts_values_sealed_for_controller_keys_of_2048_bits_and_more() {
+        // The controller makes 4096-bit keys; --key-size or a certificate of one's own gives others, 8192 bits among them.
+        for (int bits : new int[] {2048, 3072, 4096, 6144, 8192}) {
             SecretDef secret = SecretDef.opaque("db", "PASSWORD").withSource(SecretSource.sealed(Map.of("PASSWORD", FakeKubeseal.sealed(bits, 0, bits))));
             assertThat(((SecretSource.Sealed) secret.source()).encryptedData()).containsKey("PASSWORD");
         }
@@ -167,7 +168,7 @@ class SecretDeliveryTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Secret tls: the sealed value of key tls.crt is not kubeseal output: it is not base64 (A-Z, a-z, 0-9, + and /, "
                         + "padded with =, on one line); the sealed value of key tls.key is not kubeseal output: its first 2 bytes give a "
-                        + "session key of 11565 bytes, not the 256, 384 or 512 of a 2048-, 3072- or 4096-bit controller key. A value only "
+                        + "session key of 11565 bytes, not the 256 to 2048 (a multiple of 128) of a 2048- to 16384-bit controller key. A value only "
                         + "base64-encoded would reach git readable by anyone: seal it with kubeseal --raw --namespace <namespace> --name tls "
                         + "--from-file=<file holding the value> (README, Secrets: sealing a value).");
     }
