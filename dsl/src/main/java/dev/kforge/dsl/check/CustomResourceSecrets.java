@@ -52,28 +52,30 @@ final class CustomResourceSecrets {
         } else if (value instanceof String || value instanceof Number) {
             String text = String.valueOf(value);
             Optional<String> secret = SecretValues.secretIn(text);
-            if (secret.isPresent() || key != null && SecretNames.namesASecret(key, text) && !namesASecretOrKey(externalSecrets, key, text)) {
+            if (secret.isPresent() || key != null && SecretNames.namesASecret(key, text)
+                    && !namesASecretOrKey(externalSecrets, key, text, path.endsWith("]"))) {
                 found.add(new Finding(path, secret));
             }
         }
     }
 
     /** {@code tlsSecret: web-tls}, or an external-secrets.io object's {@code secretKey: db-password}: the key of the Secret it writes. */
-    private static boolean namesASecretOrKey(boolean externalSecrets, String key, String value) {
-        return SecretNames.isSecretReferenceAnnotation(key, value) || namesSecretObjects(key, value)
+    private static boolean namesASecretOrKey(boolean externalSecrets, String key, String value, boolean listItem) {
+        return SecretNames.isSecretReferenceAnnotation(key, value) || namesSecretObjects(key, value, listItem)
                 || externalSecrets && key.equals("secretKey") && value.matches("[-._a-zA-Z0-9]{1,253}");
     }
 
     /**
-     * Operators' fields that hold Secret objects' names: a list under a plural ({@code secrets: [etcd-certs]},
-     * {@code rootCAsSecrets}, {@code imagePullSecrets}) or a pull secret's name, any object name; {@code secret: web-basic-auth}
-     * (Traefik, Emissary) or {@code configSecret} (Alertmanager), a name of words, as annotations naming a Secret are judged.
+     * Operators' fields that hold Secret objects' names: a list under a plural ({@code secrets: [etcd-certs]}, {@code rootCAsSecrets},
+     * {@code imagePullSecrets}, Kong's {@code credentials: [alice-basic-auth]}) or a pull secret's name, any object name;
+     * {@code secret: web-basic-auth} (Traefik, Emissary) or {@code configSecret} (Alertmanager), a name of words, as annotations
+     * naming a Secret are judged.
      */
-    private static boolean namesSecretObjects(String key, String value) {
+    private static boolean namesSecretObjects(String key, String value, boolean listItem) {
         List<String> words = SecretNames.words(key);
         String last = words.get(words.size() - 1);
         boolean pullSecret = words.size() >= 2 && words.get(words.size() - 2).equals("PULL");
-        if (last.equals("SECRETS") || pullSecret && last.equals("SECRET")) {
+        if (listItem && (last.equals("SECRETS") || last.equals("CREDENTIALS")) || pullSecret && last.startsWith("SECRET")) {
             return Names.Rule.DNS1123_SUBDOMAIN.accepts(value);
         }
         boolean named = words.size() == 1 || words.size() == 2 && words.get(0).equals("CONFIG");

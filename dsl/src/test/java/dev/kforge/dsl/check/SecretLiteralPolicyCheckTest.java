@@ -131,13 +131,16 @@ class SecretLiteralPolicyCheckTest {
         Manifest traefik = Manifest.of(DATABASE, "auth", Map.of("spec", Map.of("basicAuth", Map.of("secret", "web-basic-auth"),
                 "rootCAsSecrets", List.of("internal-ca"), "helm", Map.of("image", Map.of("pullSecrets", List.of("regcred")),
                         "global", Map.of("imagePullSecrets", List.of("registry1"))))));
-        assertThat(report(() -> stack(deployment(), prometheus, traefik))).isEmpty();
+        // Kong's KongConsumer lists the Secrets of its credentials.
+        Manifest kong = Manifest.of(DATABASE, "alice", Map.of("username", "alice", "credentials", List.of("alice-basic-auth", "alice-key")));
+        assertThat(report(() -> stack(deployment(), prometheus, traefik, kong))).isEmpty();
         // Only names: a value that is not one (an upper-case letter, a letter and a digit in one word) is still a secret.
         Manifest literal = Manifest.of(DATABASE, "auth", Map.of("spec", Map.of("basicAuth", Map.of("secret", "s3cr3t-v4lue"),
-                "secrets", List.of("Hunter2"), "configSecret", "hunter2", "clientSecret", "welcome-2024")));
+                "secrets", List.of("Hunter2"), "configSecret", "hunter2", "clientSecret", "welcome-2024", "credentials", "alice-2024")));
         assertThat(report(() -> stack(deployment(), literal))).extracting(problem -> problem.substring(0, problem.indexOf(" looks like")))
                 .containsExactly("ERROR prod/Database auth: field spec.basicAuth.secret", "ERROR prod/Database auth: field spec.clientSecret",
-                        "ERROR prod/Database auth: field spec.configSecret", "ERROR prod/Database auth: field spec.secrets[0]");
+                        "ERROR prod/Database auth: field spec.configSecret", "ERROR prod/Database auth: field spec.credentials",
+                        "ERROR prod/Database auth: field spec.secrets[0]");
         // Only the key names an ExternalSecret writes are exempt: a literal in its template lands in git as any other.
         Manifest templated = Manifest.of(Kind.EXTERNAL_SECRET, "api", Map.of("spec", Map.of(
                 "target", Map.of("template", Map.of("data", Map.of("DB_PASSWORD", "hunter2"))))));
