@@ -57,7 +57,7 @@ final class ServiceClientPathCheck implements StackCheck {
             return;
         }
         for (Workload<?> client : index.workloads()) {
-            List<Variable> variables = EnvValues.of(client, index);
+            List<Variable> variables = index.envValues(client);
             if (variables.isEmpty()) {
                 continue;
             }

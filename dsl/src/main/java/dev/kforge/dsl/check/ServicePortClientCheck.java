@@ -37,7 +37,7 @@ final class ServicePortClientCheck implements StackCheck {
         }
         String namespace = stack.namespace().name();
         for (Workload<?> client : index.workloads()) {
-            for (Variable variable : EnvValues.of(client, index)) {
+            for (Variable variable : index.envValues(client)) {
                 if (variable.value().indexOf(':') < 0) {
                     continue;
                 }

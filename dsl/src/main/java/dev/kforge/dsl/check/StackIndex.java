@@ -9,6 +9,7 @@ import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ public final class StackIndex {
     private final Map<Class<?>, List<?>> byType = new HashMap<>();
     private final List<KubeObject<?>> duplicates = new ArrayList<>();
     private ContainerDefaults containerDefaults;
+    /** Each workload's env values, which two checks read: worked out once (an identity map: definitions are values). */
+    private final Map<Workload<?>, List<EnvValues.Variable>> envValues = new IdentityHashMap<>();
 
     public StackIndex(Stack stack) {
         this.objects = stack.allObjects();
@@ -72,6 +75,11 @@ public final class StackIndex {
             containerDefaults = ContainerDefaults.of(all(LimitRangeDef.class));
         }
         return containerDefaults;
+    }
+
+    /** The env values the stack knows of {@code workload}'s containers ({@link EnvValues}); several checks read them. */
+    List<EnvValues.Variable> envValues(Workload<?> workload) {
+        return envValues.computeIfAbsent(workload, of -> EnvValues.of(of, this));
     }
 
     private List<?> collect(Class<?> type) {
