@@ -6,7 +6,6 @@ import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceDef;
-import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Workload;
@@ -21,9 +20,9 @@ import java.util.regex.Pattern;
 /**
  * A workload whose env names a Service's host ({@code DB_HOST=forge-db}, {@code forge-db-0.forge-db}, a URL or
  * {@code host:port}) connects to that Service's pods, and the NetworkPolicies isolating those pods do not admit it on any
- * of the Service's ports: every connection times out, and no policy looks wrong on its own. Env values are literals and
- * ConfigMap values (a key or envFrom). A warning: a variable may name a host the workload never calls. A path the
- * client's own egress names is NetworkPathCheck's.
+ * of the Service's ports, or its own isolated outgoing traffic goes to none of them: every connection times out, and no
+ * policy looks wrong on its own. Env values are literals and ConfigMap values (a key or envFrom). A warning: a variable
+ * may name a host the workload never calls. A path one side's policy names is NetworkPathCheck's.
  */
 final class ServiceClientPathCheck implements StackCheck {
     static final String ID = "network-policy-client";
@@ -33,41 +32,43 @@ final class ServiceClientPathCheck implements StackCheck {
     /** The last word of a variable holding a host name, whose whole value may be a bare Service name. */
     private static final Set<String> HOST_WORDS = Set.of("HOST", "HOSTNAME", "HOSTS", "ADDR", "ADDRESS", "SERVER", "ENDPOINT", "URL", "URI", "DSN");
 
-    /** A Service of a workload of the stack that NetworkPolicies isolate, and the host names that reach it. */
-    private record Target(ServiceDef service, Workload<?> server, Set<String> namespaced, Optional<Pattern> podHost) {
-        static Target of(ServiceDef service, Workload<?> server, String namespace) {
+    /** A Service of a workload of the stack, whether NetworkPolicies isolate that workload, and the host names that reach it. */
+    private record Target(ServiceDef service, Workload<?> server, boolean isolated, Set<String> namespaced, Optional<Pattern> podHost) {
+        static Target of(ServiceDef service, Workload<?> server, boolean isolated, String namespace) {
             String name = service.name() + "." + namespace;
             Optional<Pattern> pod = server instanceof StatefulSetDef ? Optional.of(Pattern.compile(Pattern.quote(server.name()) + "-[0-9]+\\."
                     + Pattern.quote(service.name()) + "(\\." + Pattern.quote(namespace) + "(\\.svc(\\.cluster\\.local)?)?)?")) : Optional.empty();
-            return new Target(service, server, Set.of(name, name + ".svc", name + ".svc.cluster.local"), pod);
+            return new Target(service, server, isolated, Set.of(name, name + ".svc", name + ".svc.cluster.local"), pod);
         }
     }
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         List<NetworkPolicyDef> policies = index.all(NetworkPolicyDef.class);
+        if (policies.isEmpty()) {
+            return;
+        }
         List<Target> targets = new ArrayList<>();
         for (ServiceDef service : index.all(ServiceDef.class)) {
             if (!service.ports().isEmpty() && service.selection().orElse(null) instanceof PodSelection.OfWorkload selected) {
-                NetworkPathCheck.stackVersion(index, selected.workload()).filter(server -> !NetworkPolicyDef.isolating(policies, server).isEmpty())
-                        .ifPresent(server -> targets.add(Target.of(service, server, stack.namespace().name())));
+                NetworkPathCheck.stackVersion(index, selected.workload()).ifPresent(server -> targets.add(
+                        Target.of(service, server, !NetworkPolicyDef.isolating(policies, server).isEmpty(), stack.namespace().name())));
             }
-        }
-        if (targets.isEmpty()) {
-            return;
         }
         for (Workload<?> client : index.workloads()) {
             List<Variable> variables = index.envValues(client);
             if (variables.isEmpty()) {
                 continue;
             }
+            List<NetworkPolicyDef> egress = isolatingEgress(policies, client);
             for (Target target : targets) {
-                if (target.server().kind() == client.kind() && target.server().name().equals(client.name())) {
+                if (!target.isolated() && egress.isEmpty()
+                        || target.server().kind() == client.kind() && target.server().name().equals(client.name())) {
                     continue;
                 }
                 for (Variable variable : variables) { // loops, not streams: every workload and target of every render passes here
                     if (names(variable, target)) {
-                        checkAdmitted(stack, problems, policies, client, target, variable);
+                        checkSent(stack, problems, policies, egress, client, target, variable);
                         break;
                     }
                 }
@@ -75,28 +76,74 @@ final class ServiceClientPathCheck implements StackCheck {
         }
     }
 
+    private static List<NetworkPolicyDef> isolatingEgress(List<NetworkPolicyDef> policies, Workload<?> client) {
+        List<NetworkPolicyDef> egress = new ArrayList<>();
+        for (NetworkPolicyDef policy : NetworkPolicyDef.isolating(policies, client)) {
+            if (policy.isolatesEgress()) {
+                egress.add(policy);
+            }
+        }
+        return egress;
+    }
+
+    /** The client's isolated outgoing traffic must go to one of the Service's ports, unless the server's policies name the client. */
+    private static void checkSent(Stack stack, Problems problems, List<NetworkPolicyDef> policies, List<NetworkPolicyDef> egress,
+                                  Workload<?> client, Target target, Variable variable) {
+        Workload<?> server = target.server();
+        if (egress.isEmpty() || names(allowances(NetworkPolicyDef.isolating(policies, server), true), client)) {
+            checkAdmitted(stack, problems, policies, client, target, variable);
+            return;
+        }
+        List<NetworkPolicyDef.Allowance> sent = allowances(egress, false);
+        if (!reachesAPort(sent, server, target.service(), stack)) {
+            problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), egress.get(0), "isolates the outgoing traffic of " + client.describe()
+                            + " without sending to " + describe(target) + ", which " + variable.where() + " names (" + variable.value()
+                            + "), so its connections time out", "sends to: " + NetworkPathCheck.describe(sent),
+                    "Add allowingTo(NetworkPeer.podsOf(<" + server.describe() + ">), " + target.service().ports().get(0).target().name()
+                            + " port) to " + egress.get(0).describe() + ", or drop the variable if " + client.describe() + " never connects there."));
+            return;
+        }
+        checkAdmitted(stack, problems, policies, client, target, variable);
+    }
+
     private static void checkAdmitted(Stack stack, Problems problems, List<NetworkPolicyDef> policies, Workload<?> client, Target target,
                                       Variable variable) {
-        ServiceDef service = target.service();
         Workload<?> server = target.server();
         List<NetworkPolicyDef> isolating = NetworkPolicyDef.isolating(policies, server);
-        boolean egressNamesServer = NetworkPolicyDef.isolating(policies, client).stream().flatMap(policy -> policy.egress().stream())
-                .anyMatch(allowance -> allowance.peer() instanceof NetworkPeer.PodsOf pods && pods.workload().kind() == server.kind()
-                        && pods.workload().name().equals(server.name()));
-        if (egressNamesServer) {
+        // A path the client's egress names is NetworkPathCheck's to judge
+        if (!target.isolated() || names(allowances(NetworkPolicyDef.isolating(policies, client), false), server)) {
             return;
         }
-        List<NetworkPolicyDef.Allowance> allowances = isolating.stream().flatMap(policy -> policy.ingress().stream()).toList();
-        if (service.ports().stream().anyMatch(port -> NetworkPathCheck.reaches(allowances, client, port.target(), stack))) {
+        List<NetworkPolicyDef.Allowance> allowances = allowances(isolating, true);
+        if (reachesAPort(allowances, client, target.service(), stack)) {
             return;
         }
-        String ports = String.join(", ", service.ports().stream().map(port -> port.target().number() + "/" + port.target().protocol()).toList());
-        ServicePort first = service.ports().get(0);
         problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), isolating.get(0), "admits no traffic from the pods of " + client.describe()
-                        + " to " + service.describe() + " (" + ports + " of " + server.describe() + "), which " + variable.where() + " names ("
-                        + variable.value() + "), so its connections time out", "admitted: " + NetworkPathCheck.describe(allowances),
-                "Add allowingFrom(NetworkPeer.podsOf(<" + client.describe() + ">), " + first.target().name() + " port) to "
+                        + " to " + describe(target) + ", which " + variable.where() + " names (" + variable.value()
+                        + "), so its connections time out", "admitted: " + NetworkPathCheck.describe(allowances),
+                "Add allowingFrom(NetworkPeer.podsOf(<" + client.describe() + ">), " + target.service().ports().get(0).target().name() + " port) to "
                         + isolating.get(0).describe() + ", or drop the variable if " + client.describe() + " never connects there."));
+    }
+
+    private static List<NetworkPolicyDef.Allowance> allowances(List<NetworkPolicyDef> policies, boolean ingress) {
+        return policies.stream().flatMap(policy -> (ingress ? policy.ingress() : policy.egress()).stream()).toList();
+    }
+
+    /** Whether one of {@code allowances} names the pods of {@code workload}. */
+    private static boolean names(List<NetworkPolicyDef.Allowance> allowances, Workload<?> workload) {
+        return allowances.stream().anyMatch(allowance -> allowance.peer() instanceof NetworkPeer.PodsOf pods
+                && pods.workload().kind() == workload.kind() && pods.workload().name().equals(workload.name()));
+    }
+
+    /** Whether {@code allowances} take in the pods of {@code other} on one of the Service's target ports. */
+    private static boolean reachesAPort(List<NetworkPolicyDef.Allowance> allowances, Workload<?> other, ServiceDef service, Stack stack) {
+        return service.ports().stream().anyMatch(port -> NetworkPathCheck.reaches(allowances, other, port.target(), stack));
+    }
+
+    /** {@code Service forge-db (5432/TCP of StatefulSet forge-db)}. */
+    private static String describe(Target target) {
+        String ports = String.join(", ", target.service().ports().stream().map(port -> port.target().number() + "/" + port.target().protocol()).toList());
+        return target.service().describe() + " (" + ports + " of " + target.server().describe() + ")";
     }
 
     /**

@@ -118,4 +118,39 @@ class ServiceClientPathCheckTest {
                 .startsWith("ERROR test/NetworkPolicy forge-db: admits no traffic from the pods of Deployment forge to 5432/TCP of StatefulSet forge-db, "
                         + "which NetworkPolicy forge sends there");
     }
+    @Test
+    void warns_of_a_clients_isolated_egress_that_sends_nowhere_its_env_names() {
+        DeploymentDef forge = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("FORGE_DB_HOST", dbService.host())));
+        NetworkPolicyDef dnsOnly = NetworkPolicyDef.named("forge").isolating(forge).allowingFrom(NetworkPeer.anywhere(), HTTP)
+                .isolatingEgress().allowingDns();
+        // The database's pods admit everyone: the client's own egress drops the connection
+        assertThat(problems(db, dbService, forge, dnsOnly)).containsExactly(
+                "WARNING test/NetworkPolicy forge: isolates the outgoing traffic of Deployment forge without sending to Service forge-db "
+                        + "(5432/TCP of StatefulSet forge-db), which env FORGE_DB_HOST of container forge names (forge-db), so its "
+                        + "connections time out (sends to: pods {k8s-app=kube-dns} of namespace kube-system on 53/UDP, 53/TCP). "
+                        + "Add allowingTo(NetworkPeer.podsOf(<StatefulSet forge-db>), postgres port) to NetworkPolicy forge, "
+                        + "or drop the variable if Deployment forge never connects there.");
+        // Egress denied altogether, the same
+        NetworkPolicyDef denied = NetworkPolicyDef.named("forge").isolating(forge).allowingFrom(NetworkPeer.anywhere(), HTTP).isolatingEgress();
+        assertThat(problems(db, dbService, forge, denied)).singleElement().asString()
+                .startsWith("WARNING test/NetworkPolicy forge: isolates the outgoing traffic of Deployment forge without sending to Service forge-db");
+        // Sent to the database's port, or to an address range that may hold its pods, it passes
+        assertThat(problems(db, dbService, forge, dnsOnly.allowingTo(NetworkPeer.podsOf(db), PG))).isEmpty();
+        assertThat(problems(db, dbService, forge, dnsOnly.allowingTo(NetworkPeer.anywhere(), PG))).isEmpty();
+        // Sent to other pods only, it is still dropped
+        assertThat(problems(db, dbService, other, forge, dnsOnly.allowingTo(NetworkPeer.podsOf(other), HTTP))).singleElement()
+                .asString().contains("isolates the outgoing traffic of Deployment forge without sending to Service forge-db");
+    }
+
+    @Test
+    void reports_a_dropped_connection_once_when_the_servers_policy_names_the_client() {
+        DeploymentDef forge = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("FORGE_DB_HOST", dbService.host())));
+        NetworkPolicyDef dnsOnly = NetworkPolicyDef.named("forge").isolating(forge).allowingFrom(NetworkPeer.anywhere(), HTTP)
+                .isolatingEgress().allowingDns();
+        NetworkPolicyDef admittingForge = NetworkPolicyDef.named("forge-db").isolating(db).allowingFrom(NetworkPeer.podsOf(forge), PG);
+        // network-policy-path says it (the database admits forge, whose egress does not go there): not this check again
+        assertThat(problems(db, dbService, forge, dnsOnly, admittingForge)).singleElement().asString()
+                .startsWith("WARNING test/NetworkPolicy forge: isolates the outgoing traffic of Deployment forge without sending to 5432/TCP of "
+                        + "StatefulSet forge-db, which NetworkPolicy forge-db admits it to");
+    }
 }
