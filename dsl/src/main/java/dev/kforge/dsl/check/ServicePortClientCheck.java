@@ -59,14 +59,18 @@ final class ServicePortClientCheck implements StackCheck {
         return !service.ports().isEmpty() && !(service.type() instanceof ServiceType.Headless) && !(service.type() instanceof ServiceType.ExternalName);
     }
 
-    /** The Service's name, or its name in the namespace: {@code redis}, {@code redis.<ns>}, {@code redis.<ns>.svc[.cluster.local]}. */
+    /**
+     * The Service's name, or its name in the namespace: {@code redis}, {@code redis.<ns>}, {@code redis.<ns>.svc[.cluster.local]},
+     * in any case ({@code REDIS:6380}): DNS names are case-insensitive.
+     */
     private static boolean isHostOf(String host, ServiceDef service, String namespace) {
         String name = service.name();
-        if (!host.startsWith(name)) {
+        if (!host.regionMatches(true, 0, name, 0, name.length())) {
             return false;
         }
         String namespaced = name + "." + namespace;
-        return host.equals(name) || host.equals(namespaced) || host.equals(namespaced + ".svc") || host.equals(namespaced + ".svc.cluster.local");
+        return host.equalsIgnoreCase(name) || host.equalsIgnoreCase(namespaced) || host.equalsIgnoreCase(namespaced + ".svc")
+                || host.equalsIgnoreCase(namespaced + ".svc.cluster.local");
     }
 
     private static void report(Stack stack, Problems problems, Workload<?> client, Variable variable, ServiceDef service, int port) {

@@ -61,6 +61,11 @@ class ServicePortClientCheckTest {
         assertThat(problems(cache, redis, config, inventory)).singleElement().asString()
                 .contains("env CACHE_URL of container inventory (from ConfigMap inventory-config) names port 6380 of Service redis")
                 .contains("(redis://redis.demo-test.svc.cluster.local:6380/0; ports of Service redis: 6379/TCP)");
+        // DNS names are case-insensitive: REDIS and Redis.demo-test resolve to the Service too.
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("REDIS_ADDR", "REDIS:6380"),
+                Env.value("REDIS_URL", "redis://Redis.Demo-Test.svc:6381/0"))))).extracting(problem -> problem.substring(0, problem.indexOf(',')))
+                .containsExactly("WARNING test/Deployment inventory: env REDIS_ADDR of container inventory names port 6380 of Service redis",
+                        "WARNING test/Deployment inventory: env REDIS_URL of container inventory names port 6381 of Service redis");
         // Another host whose name starts with the Service's, or a port of another Service, is not this Service's.
         assertThat(problems(cache, redis, client(app().withEnv(Env.value("SENTINEL_ADDR", "redis-sentinel:26379"),
                 Env.value("CACHE_ADDR", "rediscache:6380"))))).isEmpty();
