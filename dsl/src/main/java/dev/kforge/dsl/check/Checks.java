@@ -139,7 +139,8 @@ public final class Checks {
                     problems.add(Problem.of(UNUSED_WAIVER, Severity.WARNING, stack.describe(), workload,
                             "container " + container.name() + " waives " + check.id() + ", which finds nothing to waive there", check.id(),
                             "Remove .waive(PolicyCheck." + check.name() + ", ...) from container " + container.name()
-                                    + ": the rule does not fire on it without it."));
+                                    + " (a copy made with withName keeps its original's: .withoutWaiver(PolicyCheck." + check.name()
+                                    + ") drops it): the rule does not fire on it without it."));
                 }
             }
         }

@@ -161,8 +161,9 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     }
 
     /**
-     * A copy named {@code name}, with everything else of this one: the app's container as a migration Job's
-     * ({@code app.withName("migrate").withCommand(...)}), without writing its image, env and mounts again.
+     * A copy named {@code name}, with everything else of this one, waivers included ({@link #withoutWaiver} drops one): the
+     * app's container as a migration Job's ({@code app.withName("migrate").withCommand(...)}), without writing its image, env
+     * and mounts again.
      */
     public ContainerDef withName(String name) {
         return new ContainerDef(name, image, pullPolicy, command, args, ports, env, envFrom, resources, readinessProbe, livenessProbe,
@@ -266,6 +267,22 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         }
         Map<PolicyCheck, String> more = Meta.withWaiver(waivers, subject(), check, reason);
         return copy(b -> b.waivers = more);
+    }
+
+    /**
+     * A copy that no longer waives {@code check}: a container copied with {@link #withName} keeps the waivers of the one it
+     * copies, and one the copy does not need (a Job's container without probes waives no probe rule) is an unused waiver.
+     */
+    public ContainerDef withoutWaiver(PolicyCheck check) {
+        Given.value(subject(), "waiver", check);
+        if (!waivers.containsKey(check)) {
+            throw InvalidDefinitionException.invalid(subject(), "waiver", check.id(), "is not waived by this container (it waives "
+                    + (waivers.isEmpty() ? "nothing" : String.join(", ", waivers.keySet().stream().map(PolicyCheck::id).sorted().toList())) + ")",
+                    "Remove the withoutWaiver call.");
+        }
+        Map<PolicyCheck, String> fewer = new EnumMap<>(waivers);
+        fewer.remove(check);
+        return copy(b -> b.waivers = fewer);
     }
 
     /** Whether this container declares {@code port} (same name, number and protocol). */

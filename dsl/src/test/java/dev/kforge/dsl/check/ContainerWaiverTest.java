@@ -73,13 +73,33 @@ class ContainerWaiverTest {
 
         assertThat(problems(web(WEB, probed))).containsExactly(
                 "WARNING prod/Deployment web: container shipper waives probes, which finds nothing to waive there (probes). "
-                        + "Remove .waive(PolicyCheck.PROBES, ...) from container shipper: the rule does not fire on it without it.");
+                        + "Remove .waive(PolicyCheck.PROBES, ...) from container shipper (a copy made with withName keeps its original's: "
+                        + ".withoutWaiver(PolicyCheck.PROBES) drops it): the rule does not fire on it without it.");
         // A Job's pods are not asked for probes: its container's waiver finds nothing either.
         Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
                 .with(JobDef.named("migrate").running(SHIPPER.waive(PolicyCheck.PROBES, "runs to completion")).withDeadline(Duration.ofMinutes(5)));
         Problems problems = new Problems();
         Checks.run(List.of(stack), problems);
         assertThat(problems.all()).extracting(Problem::problem).containsExactly("container shipper waives probes, which finds nothing to waive there");
+    }
+
+    @Test
+    void a_copy_made_with_with_name_drops_a_waiver_it_does_not_need() {
+        ContainerDef shipper = SHIPPER.waive(PolicyCheck.PROBES, "no health endpoint").waive(PolicyCheck.IMAGE_TAG, "vendor tags");
+        // The shipper's container run once by a Job: no probe rule applies to a Job, so its copy drops that waiver
+        ContainerDef once = shipper.withName("ship-once").withoutWaiver(PolicyCheck.PROBES);
+        assertThat(once.waivers()).containsOnlyKeys(PolicyCheck.IMAGE_TAG);
+        assertThat(shipper.waivers()).containsOnlyKeys(PolicyCheck.PROBES, PolicyCheck.IMAGE_TAG);
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+                .with(JobDef.named("ship-once").running(once.withoutWaiver(PolicyCheck.IMAGE_TAG)).withDeadline(Duration.ofMinutes(5)));
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        assertThat(problems.all()).isEmpty();
+
+        assertThatThrownBy(() -> once.withoutWaiver(PolicyCheck.PROBES)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container ship-once: waiver \"probes\" is not waived by this container (it waives image-tag). Remove the withoutWaiver call.");
+        assertThatThrownBy(() -> WEB.withoutWaiver(PolicyCheck.PROBES)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container web: waiver \"probes\" is not waived by this container (it waives nothing). Remove the withoutWaiver call.");
     }
 
     @Test
