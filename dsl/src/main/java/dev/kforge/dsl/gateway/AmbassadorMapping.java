@@ -63,6 +63,11 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
      * any mapping already there).
      */
     public ServiceDef addTo(ServiceBackend backend) {
+        if (rewrite.isEmpty() && PrefixRewrite.breaksPaths(prefix)) {
+            throw new InvalidDefinitionException("AmbassadorMapping " + name + ": prefix \"" + prefix + "\" needs a trailing '/' when the "
+                    + "default rewrite \"/\" replaces it: " + PrefixRewrite.example(prefix, "the Service") + ". Write \"" + prefix + "/\", or keep the path with "
+                    + "withRewrite(\"" + prefix + "\").");
+        }
         ServiceDef service = backend.service();
         String existing = service.meta().annotations().get(ANNOTATION);
         if (existing != null && existing.contains("\nname: " + name + "\n")) {

@@ -43,12 +43,14 @@ public final class GatewayReferencesCheck implements StackCheck {
     public static final String LISTENER_PORT = "gateway-listener-port";
     public static final String AMBASSADOR_ID = "gateway-ambassador-id";
     public static final String NO_ROUTE = "gateway-without-route";
+    public static final String MAPPING_PREFIX = "gateway-mapping-prefix";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         List<EmissaryMapping> mappings = index.all(EmissaryMapping.class);
         for (EmissaryMapping mapping : mappings) {
             checkBackend(stack, index, problems, mapping);
+            checkPrefix(stack, problems, mapping);
         }
         checkWeights(stack, problems, mappings);
         for (EmissaryHost host : index.all(EmissaryHost.class)) {
@@ -71,6 +73,17 @@ public final class GatewayReferencesCheck implements StackCheck {
             problems.add(Problem.of(MAPPING_BACKEND, Severity.ERROR, stack.describe(), mapping,
                     "routes to port " + target.port().name() + " that Service " + service.get().name() + " does not have",
                     target.address(), "Ports: " + service.get().ports() + "."));
+        }
+    }
+
+    /** Here, not where it is built: the rewrite that repairs it comes after the prefix, {@code prefix("/api").to(..).withRewrite(..)}. */
+    private static void checkPrefix(Stack stack, Problems problems, EmissaryMapping mapping) {
+        if (mapping.rewrite().isEmpty() && PrefixRewrite.breaksPaths(mapping.prefix())) {
+            String prefix = mapping.prefix();
+            problems.add(Problem.of(MAPPING_PREFIX, Severity.ERROR, stack.describe(), mapping,
+                    "has a prefix without a trailing '/', which the default rewrite \"/\" replaces: "
+                            + PrefixRewrite.example(prefix, "Service " + mapping.target().service().name()),
+                    "prefix " + prefix, "Write prefix(\"" + prefix + "/\"), or keep the request path with withOriginalPath(), or give withRewrite(..)."));
         }
     }
 

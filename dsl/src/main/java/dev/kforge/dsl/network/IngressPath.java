@@ -11,6 +11,20 @@ public record IngressPath(String path, PathType type, ServiceBackend backend) {
             throw InvalidDefinitionException.invalid("IngressPath", "path", String.valueOf(path), "must start with '/'",
                     "For example \"/\" or \"/api\".");
         }
+        if (type != PathType.IMPLEMENTATION_SPECIFIC && path.contains("*")) {
+            // A glob of another controller (GCE's "/api/*"): ingress-nginx and the API read it as the character.
+            String prefix = path.substring(0, path.length() - 1);
+            boolean trailing = path.indexOf('*') == path.length() - 1 && prefix.endsWith("/");
+            String written = prefix.length() > 1 ? prefix.substring(0, prefix.length() - 1) : "/";
+            throw InvalidDefinitionException.invalid("IngressPath", "path", path, "must be a plain URL path for pathType " + type.apiValue()
+                    + ", where '*' matches only itself", trailing && type == PathType.PREFIX
+                    ? "A Prefix path matches every path under it already: write \"" + written + "\"."
+                    : "Use PathType.IMPLEMENTATION_SPECIFIC for the controller's patterns (ingress-nginx: a regular expression).");
+        }
+        if (type != PathType.IMPLEMENTATION_SPECIFIC && path.contains("?")) {
+            throw InvalidDefinitionException.invalid("IngressPath", "path", path, "must be a plain URL path for pathType " + type.apiValue()
+                    + ", without a query: a query string is not part of the path matched", "Write \"" + path.substring(0, path.indexOf('?')) + "\".");
+        }
         if (type != PathType.IMPLEMENTATION_SPECIFIC && NOT_A_PLAIN_PATH.matcher(path).find()) {
             throw InvalidDefinitionException.invalid("IngressPath", "path", path,
                     "must be a plain URL path for pathType " + type.apiValue(), "Use PathType.IMPLEMENTATION_SPECIFIC for regular expressions.");

@@ -54,6 +54,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
         Given.value(subject, "preStop", preStop);
         command = Given.all(subject, "command", command);
         args = Given.all(subject, "args", args);
+        ExecForm.requireProgram(subject, "command", "withCommand", command);
         ports = Given.all(subject, "ports", ports);
         env = Given.all(subject, "env", env);
         envFrom = Given.all(subject, "envFrom", envFrom);

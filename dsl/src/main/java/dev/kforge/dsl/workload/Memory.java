@@ -39,7 +39,10 @@ public record Memory(long bytes) implements Comparable<Memory> {
         return new Memory(Math.multiplyExact(amount, unit));
     }
 
-    /** Parses {@code 128Mi}, {@code 1.5Gi}, {@code 500M} or a number of bytes; a fraction must come to whole bytes. */
+    /**
+     * Parses {@code 128Mi}, {@code 1.5Gi}, {@code 500M} or a number of bytes, 1Mi or more ({@code "512"} is a mebibyte amount
+     * without its unit); a fraction must come to whole bytes.
+     */
     public static Memory parse(String text) {
         Matcher matcher = text == null ? null : TEXT.matcher(text);
         if (matcher == null || !matcher.matches()) {
@@ -59,6 +62,11 @@ public record Memory(long bytes) implements Comparable<Memory> {
             default -> 1L;
         };
         BigDecimal bytes = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(factor));
+        if (unit.isEmpty() && bytes.compareTo(BigDecimal.valueOf(MI)) < 0) {
+            throw InvalidDefinitionException.invalid("Memory", "quantity", text, "counts " + text + " bytes, as a number without a unit does, "
+                    + "less than a container, volume or disk ever holds (a container runtime refuses a limit under 6Mi)",
+                    "Write the unit, e.g. \"" + text + "Mi\".");
+        }
         if (bytes.signum() > 0 && bytes.stripTrailingZeros().scale() > 0) {
             throw InvalidDefinitionException.invalid("Memory", "quantity", text, "is not a whole number of bytes (" + bytes.toPlainString() + ")",
                     "Use a smaller unit, e.g. \"1536Mi\" for 1.5Gi.");

@@ -44,6 +44,7 @@ public sealed interface PreStop {
                         "For example PreStop.exec(\"/app/drain\", \"--timeout=20s\").");
             }
             command = List.copyOf(command);
+            ExecForm.requireProgram("PreStop", "exec command", "PreStop.exec", command);
         }
     }
 }

@@ -38,6 +38,14 @@ public sealed interface ProbeAction {
         return "exec " + String.join(" ", ((Exec) this).command());
     }
 
+    /** The kubelet's HTTP and TCP probes connect over TCP, whatever the port's protocol: a UDP or SCTP server never answers. */
+    private static void requireTcp(String field, Port port) {
+        if (port != null && port.protocol() != Protocol.TCP) {
+            throw InvalidDefinitionException.invalid("Probe", field, port, "must be a TCP port: the kubelet connects over TCP, where nothing may listen",
+                    "Probe a TCP port the server listens on, or check a " + port.protocol() + " server with ProbeDef.exec(...).");
+        }
+    }
+
     /** An HTTP GET of {@code path} on a declared port; success is a status from 200 to 399. */
     record HttpGet(String path, Port target, Scheme scheme) implements ProbeAction {
         public HttpGet {
@@ -48,6 +56,7 @@ public sealed interface ProbeAction {
             if (path.chars().anyMatch(Character::isWhitespace)) {
                 throw InvalidDefinitionException.invalid("Probe", "httpGet path", path, "must not contain white space", "Percent-encode it.");
             }
+            requireTcp("httpGet port", target);
         }
 
         @Override
@@ -58,6 +67,10 @@ public sealed interface ProbeAction {
 
     /** A TCP connect to a declared port. */
     record TcpSocket(Port target) implements ProbeAction {
+        public TcpSocket {
+            requireTcp("tcpSocket port", target);
+        }
+
         @Override
         public Optional<Port> port() {
             return Optional.of(target);
@@ -101,6 +114,7 @@ public sealed interface ProbeAction {
             if (command.isEmpty() || command.get(0).isBlank()) {
                 throw new InvalidDefinitionException("Probe: exec command is empty. Give the program and its arguments, e.g. exec(\"cat\", \"/tmp/ready\").");
             }
+            ExecForm.requireProgram("Probe", "exec command", "ProbeDef.exec", command);
         }
 
         @Override

@@ -104,6 +104,17 @@ class AmbassadorMappingTest {
     }
 
     @Test
+    void rejects_a_prefix_without_a_trailing_slash_that_the_default_rewrite_replaces() {
+        assertThatThrownBy(() -> AmbassadorMapping.named("tgr_api").prefix("/api").addTo(service.backend(WEB)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("AmbassadorMapping tgr_api: prefix \"/api\" needs a trailing '/' when the default rewrite \"/\" "
+                        + "replaces it: /api/items reaches the Service as //items, and /apix matches too, as /x. Write \"/api/\", "
+                        + "or keep the path with withRewrite(\"/api\").");
+        assertThat(AmbassadorMapping.named("tgr_api").prefix("/api").withRewrite("/api").addTo(service.backend(WEB)).meta().annotations()
+                .get(AmbassadorMapping.ANNOTATION)).contains("prefix: /api\n").contains("rewrite: /api\n");
+    }
+
+    @Test
     void rejects_mapping_name_with_a_space() {
         assertThatThrownBy(() -> AmbassadorMapping.named("tgr mapping").prefix("/"))
                 .isInstanceOf(InvalidDefinitionException.class)

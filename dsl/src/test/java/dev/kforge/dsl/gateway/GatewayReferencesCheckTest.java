@@ -122,7 +122,7 @@ class GatewayReferencesCheckTest {
                 .withEnv(Env.from("AMBASSADOR_NAMESPACE", PodField.NAMESPACE), Env.value("AMBASSADOR_ID", "internal")));
         NetworkPolicyDef admitsTheServingGateway = NetworkPolicyDef.named("shop").isolating(SHOP_APP).allowingFrom(GATEWAY.pods(), HTTP);
         assertThat(problems(stack(ROUTE, admitsTheServingGateway, internal))).isEmpty();
-        EmissaryMapping internalRoute = EmissaryMapping.named("shop-internal").prefix("/internal").to(SHOP.backend(WEB))
+        EmissaryMapping internalRoute = EmissaryMapping.named("shop-internal").prefix("/internal/").to(SHOP.backend(WEB))
                 .withAmbassadorId(AmbassadorId.of("internal"));
         assertThat(problems(stack(ROUTE, internalRoute, admitsTheServingGateway, internal))).singleElement().asString()
                 .contains("Mapping shop-internal: routes to Service shop port http").contains("gateway Deployment internal-gateway");
@@ -221,10 +221,23 @@ class GatewayReferencesCheckTest {
     }
 
     @Test
+    void reports_a_prefix_without_a_trailing_slash_that_the_default_rewrite_replaces() {
+        EmissaryMapping api = EmissaryMapping.named("shop-api").prefix("/api").to(SHOP.backend(WEB)).servedBy(GATEWAY);
+
+        assertThat(problems(stack(api))).containsExactly(
+                "prod/Mapping shop-api: has a prefix without a trailing '/', which the default rewrite \"/\" replaces: /api/items reaches "
+                        + "Service shop as //items, and /apix matches too, as /x (prefix /api). Write prefix(\"/api/\"), or keep the request "
+                        + "path with withOriginalPath(), or give withRewrite(..).");
+        assertThat(problems(stack(api.withOriginalPath()))).isEmpty();
+        assertThat(problems(stack(api.withRewrite("/v1")))).isEmpty();
+        assertThat(problems(stack(EmissaryMapping.named("shop-api").prefix("/api/").to(SHOP.backend(WEB)).servedBy(GATEWAY)))).isEmpty();
+    }
+
+    @Test
     void reports_a_mapping_to_a_port_the_stacks_version_of_the_service_lacks() {
         ServicePort metrics = ServicePort.of(9000, HTTP).named("metrics");
         ServiceDef withMetrics = SHOP.withPort(metrics);
-        EmissaryMapping mapping = EmissaryMapping.named("shop-metrics").prefix("/metrics").to(withMetrics.backend(metrics)).servedBy(GATEWAY);
+        EmissaryMapping mapping = EmissaryMapping.named("shop-metrics").prefix("/metrics/").to(withMetrics.backend(metrics)).servedBy(GATEWAY);
 
         assertThat(problems(stack(mapping))).containsExactly(
                 "prod/Mapping shop-metrics: routes to port metrics that Service shop does not have (shop:9000). "

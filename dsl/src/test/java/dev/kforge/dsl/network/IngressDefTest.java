@@ -92,6 +92,22 @@ class IngressDefTest {
     }
 
     @Test
+    void rejects_a_wildcard_or_a_query_in_a_prefix_or_exact_path() {
+        assertThatThrownBy(() -> IngressPath.prefix("/api/*", service.backend(WEB)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("IngressPath: path \"/api/*\" is invalid: must be a plain URL path for pathType Prefix, where '*' matches only "
+                        + "itself. A Prefix path matches every path under it already: write \"/api\".");
+        assertThatThrownBy(() -> IngressPath.exact("/search?q=1", service.backend(WEB)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("IngressPath: path \"/search?q=1\" is invalid: must be a plain URL path for pathType Exact, without a query: "
+                        + "a query string is not part of the path matched. Write \"/search\".");
+        assertThatThrownBy(() -> IngressPath.prefix("/*", service.backend(WEB))).hasMessageEndingWith("write \"/\".");
+        assertThatThrownBy(() -> IngressPath.prefix("/files/*.png", service.backend(WEB)))
+                .hasMessage("IngressPath: path \"/files/*.png\" is invalid: must be a plain URL path for pathType Prefix, where '*' matches "
+                        + "only itself. Use PathType.IMPLEMENTATION_SPECIFIC for the controller's patterns (ingress-nginx: a regular expression).");
+    }
+
+    @Test
     void rejects_regular_expression_in_a_prefix_path() {
         assertThatThrownBy(() -> IngressPath.prefix("/api/[a-z]+", service.backend(WEB)))
                 .isInstanceOf(InvalidDefinitionException.class)

@@ -47,6 +47,10 @@ class PreStopTest {
         assertThatThrownBy(() -> PreStop.exec()).hasMessageStartingWith("PreStop: exec command \"[]\" is invalid: must name a program");
         assertThatThrownBy(() -> PreStop.exec("")).hasMessageStartingWith("PreStop: exec command \"[\"\"]\" is invalid");
         assertThatThrownBy(() -> PreStop.exec(" /app/drain")).hasMessageStartingWith("PreStop: exec command \"[\" /app/drain\"]\" is invalid");
+        assertThatThrownBy(() -> PreStop.exec("/app/drain --timeout=20s")).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("PreStop: exec command \"/app/drain --timeout=20s\" names a program with white space in it, and the "
+                        + "kubelet runs a command without a shell, so it would look for a program of that whole name. Give each word apart, "
+                        + "PreStop.exec(\"/app/drain\", \"--timeout=20s\"), or run a shell, PreStop.exec(\"sh\", \"-c\", \"/app/drain --timeout=20s\").");
         assertThatThrownBy(() -> PreStop.exec("/app/drain", null)).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("[\"/app/drain\", null]");
         assertThatThrownBy(() -> DeploymentDef.named("web").running(WEB).withInitContainer(ContainerDef.named("init")

@@ -12,6 +12,20 @@ class ContainerDefTest {
     private final ContainerDef app = ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP);
 
     @Test
+    void rejects_a_command_written_as_one_string_which_the_kubelet_runs_without_a_shell() {
+        ContainerDef shop = ContainerDef.named("shop").image(Image.of("ghcr.io/acme/shop", "1.4.2"));
+
+        assertThatThrownBy(() -> shop.withCommand("java -jar /app/shop.jar"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Container shop: command \"java -jar /app/shop.jar\" names a program with white space in it, and the "
+                        + "kubelet runs a command without a shell, so it would look for a program of that whole name. Give each word apart, "
+                        + "withCommand(\"java\", \"-jar\", \"/app/shop.jar\"), or run a shell, withCommand(\"sh\", \"-c\", \"java -jar /app/shop.jar\").");
+        // A shell's script is one argument, and arguments may hold white space.
+        assertThat(shop.withCommand("sh", "-c", "java -jar /app/shop.jar").command()).hasSize(3);
+        assertThat(shop.withCommand("/app/run").withArgs("--greeting", "hello world").args()).containsExactly("--greeting", "hello world");
+    }
+
+    @Test
     void a_null_is_named_where_it_is_passed_not_met_later_as_a_null_pointer() {
         // A profile field left unset, or a map lookup that found nothing, reached the checks as a NullPointerException.
         ContainerDef web = ContainerDef.named("web").image(Image.of("example/web", "1.0.0"));

@@ -36,6 +36,30 @@ class ProbeDefTest {
     }
 
     @Test
+    void rejects_an_exec_probe_written_as_one_string() {
+        assertThatThrownBy(() -> ProbeDef.exec("curl -f http://localhost:8080/health"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Probe: exec command \"curl -f http://localhost:8080/health\" names a program with white space in it, "
+                        + "and the kubelet runs a command without a shell, so it would look for a program of that whole name. Give each word "
+                        + "apart, ProbeDef.exec(\"curl\", \"-f\", \"http://localhost:8080/health\"), or run a shell, "
+                        + "ProbeDef.exec(\"sh\", \"-c\", \"curl -f http://localhost:8080/health\").");
+    }
+
+    @Test
+    void rejects_an_http_or_tcp_probe_of_a_port_that_is_not_tcp() {
+        Port stats = Port.udp("stats", 8125);
+
+        assertThatThrownBy(() -> ProbeDef.httpGet("/health", stats))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Probe: httpGet port stats (8125/UDP) is invalid: must be a TCP port: the kubelet connects over TCP, where "
+                        + "nothing may listen. Probe a TCP port the server listens on, or check a UDP server with ProbeDef.exec(...).");
+        assertThatThrownBy(() -> ProbeDef.tcpSocket(Port.sctp("signal", 9000)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Probe: tcpSocket port signal (9000/SCTP) is invalid: must be a TCP port: the kubelet connects over TCP, where "
+                        + "nothing may listen. Probe a TCP port the server listens on, or check a SCTP server with ProbeDef.exec(...).");
+    }
+
+    @Test
     void rejects_empty_exec_command() {
         assertThatThrownBy(() -> ProbeDef.exec())
                 .isInstanceOf(InvalidDefinitionException.class)

@@ -34,6 +34,30 @@ class QuantitiesTest {
                 .hasMessage("Cpu: quantity \"" + text + "\" is invalid: " + CPU_RULE + ".");
     }
 
+    @ParameterizedTest(name = "Cpu.parse(\"{0}\")")
+    @ValueSource(strings = {"100", "250", "500", "2000"})
+    void rejects_a_hundred_cores_or_more_written_without_a_unit_as_millicores_meant_as_cores(String text) {
+        assertThatThrownBy(() -> Cpu.parse(text))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Cpu: quantity \"" + text + "\" counts " + text + " cores, as a number without a unit does, more than "
+                        + "nearly every node has, so the pods would stay Pending. Write \"" + text + "m\" for millicores, or Cpu.cores(" + text
+                        + ") if you mean cores.");
+        assertThat(Cpu.parse("99").quantity()).isEqualTo("99");
+        assertThat(Cpu.cores(500).quantity()).isEqualTo("500");
+    }
+
+    @ParameterizedTest(name = "Memory.parse(\"{0}\")")
+    @ValueSource(strings = {"1", "64", "512", "1000", "1048575"})
+    void rejects_less_than_a_mebibyte_written_without_a_unit_as_mebibytes_meant_as_bytes(String text) {
+        assertThatThrownBy(() -> Memory.parse(text))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Memory: quantity \"" + text + "\" counts " + text + " bytes, as a number without a unit does, less "
+                        + "than a container, volume or disk ever holds (a container runtime refuses a limit under 6Mi). Write the unit, e.g. \""
+                        + text + "Mi\".");
+        assertThat(Memory.parse("1048576").quantity()).isEqualTo("1Mi");
+        assertThat(Memory.parse("512Ki").quantity()).isEqualTo("512Ki");
+    }
+
     @Test
     void rejects_zero_cpu() {
         assertThatThrownBy(() -> Cpu.parse("0"))
@@ -42,7 +66,7 @@ class QuantitiesTest {
     }
 
     @ParameterizedTest(name = "Memory.parse(\"{0}\").quantity() = \"{1}\"")
-    @CsvSource({"1024Mi, 1Gi", "1500Ki, 1500Ki", "128Mi, 128Mi", "1Gi, 1Gi", "1048576, 1Mi", "2048Ki, 2Mi", "1000, 1000", "1k, 1000",
+    @CsvSource({"1024Mi, 1Gi", "1500Ki, 1500Ki", "128Mi, 128Mi", "1Gi, 1Gi", "1048576, 1Mi", "2048Ki, 2Mi", "1k, 1000",
             "1.5Gi, 1536Mi", "0.5Gi, 512Mi", "2.50Mi, 2560Ki", "1.5k, 1500"})
     void writes_memory_with_the_largest_exact_binary_unit(String text, String canonical) {
         assertThat(Memory.parse(text).quantity()).isEqualTo(canonical);
