@@ -12,9 +12,12 @@ public final class NetworkPeers {
 
     /**
      * Whether {@code peer} takes in the pods of {@code workload}, a workload of {@code stack}: the workload itself, the
-     * namespace's pods, or the stack's namespace narrowed to labels its pods carry. Address ranges are not counted.
+     * namespace's pods, the stack's namespace narrowed to labels its pods carry, or anyone. Address ranges are not counted.
      */
     public static boolean includes(NetworkPeer peer, Workload<?> workload, Stack stack) {
+        if (peer instanceof NetworkPeer.Anyone) {
+            return true;
+        }
         if (peer instanceof NetworkPeer.PodsOf pods) {
             return pods.workload().kind() == workload.kind() && pods.workload().name().equals(workload.name());
         }

@@ -84,7 +84,7 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
         List<NetworkPolicyDef> isolating = NetworkPolicyDef.isolating(policies, pods.workload());
         List<NetworkPolicyDef.Allowance> allowances = isolating.stream().flatMap(p -> p.ingress().stream()).toList();
         boolean fromOutside = allowances.stream().anyMatch(allowance -> allowance.admits(port.target())
-                && (allowance.peer() instanceof NetworkPeer.IpRange
+                && (allowance.peer() instanceof NetworkPeer.IpRange || allowance.peer() instanceof NetworkPeer.Anyone
                 || allowance.peer() instanceof NetworkPeer.NamespacePods other && !other.namespace().equals(stack.namespace().name())));
         if (!isolating.isEmpty() && !fromOutside) {
             problems.add(Problem.of(INGRESS_BLOCKED, Severity.WARNING, stack.describe(), ingress,
@@ -113,14 +113,14 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
 
     /**
      * Pods with an API token (withApiAccessAs) call the API server, which no pod or namespace selector matches: only an
-     * address range reaches it, and any range may hold its address. A warning: the address differs from cluster to cluster.
+     * address range (or anyone) reaches it, and any range may hold its address. A warning: the address differs from cluster to cluster.
      */
     private static void checkApiServer(Stack stack, Problems problems, Workload<?> workload, List<NetworkPolicyDef> egressIsolating) {
         if (!workload.mountServiceAccountToken()) {
             return;
         }
         List<NetworkPolicyDef.Allowance> egress = egressIsolating.stream().flatMap(p -> p.egress().stream()).toList();
-        if (egress.stream().noneMatch(allowance -> allowance.peer() instanceof NetworkPeer.IpRange)) {
+        if (egress.stream().noneMatch(allowance -> allowance.peer() instanceof NetworkPeer.IpRange || allowance.peer() instanceof NetworkPeer.Anyone)) {
             NetworkPolicyDef first = egressIsolating.get(0);
             problems.add(Problem.of(NO_API_SERVER, Severity.WARNING, stack.describe(), first,
                     "isolates the outgoing traffic of " + workload.describe() + ", whose pods call the Kubernetes API (withApiAccessAs), "
@@ -198,7 +198,7 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
     /**
      * Whether the allowance reaches the cluster's DNS pods on port 53/UDP: a peer in {@code kube-system}
      * taking in {@code k8s-app=kube-dns}, or every IPv4 address ({@code 0.0.0.0/0} without exceptions; the cluster's DNS Service
-     * has an IPv4 address unless the cluster is IPv6-only, so {@code ::/0} alone does not reach it).
+     * has an IPv4 address unless the cluster is IPv6-only, so {@code ::/0} alone does not reach it), or anyone.
      */
     private static boolean admitsClusterDns(NetworkPolicyDef.Allowance allowance) {
         boolean port = allowance.admits(Port.udp("dns", NetworkPolicyDef.DNS_PORT));
@@ -206,7 +206,8 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
         boolean dnsPods = peer instanceof NetworkPeer.NamespacePods namespace && namespace.namespace().equals(NetworkPeer.DNS_NAMESPACE)
                 && namespace.pods().entries().entrySet().stream().allMatch(label -> NetworkPeer.DNS_POD_LABELS.get(label.getKey()) != null
                         && NetworkPeer.DNS_POD_LABELS.get(label.getKey()).equals(label.getValue()))
-                || peer instanceof NetworkPeer.IpRange range && range.cidr().equals("0.0.0.0/0") && range.except().isEmpty();
+                || peer instanceof NetworkPeer.IpRange range && range.cidr().equals("0.0.0.0/0") && range.except().isEmpty()
+                || peer instanceof NetworkPeer.Anyone;
         return port && dnsPods;
     }
 

@@ -68,6 +68,24 @@ public sealed interface NetworkPeer {
         return anywhere().except(PRIVATE_RANGES.toArray(String[]::new));
     }
 
+    /**
+     * Anyone: every pod of every namespace and every address, IPv4 and IPv6, as a rule without {@code from} (or {@code to})
+     * admits; what a chart's "allow external" NetworkPolicy writes. Unlike {@link #anywhere()}, whose address range
+     * network plugins such as Cilium do not match against pods, it takes in the cluster's pods too. Name the ports it may
+     * use: anyone on every port isolates nothing.
+     */
+    static NetworkPeer anyone() {
+        return new Anyone();
+    }
+
+    /** Every pod of every namespace and every address. */
+    record Anyone() implements NetworkPeer {
+        @Override
+        public String describe() {
+            return "anyone";
+        }
+    }
+
     /** The pods of {@code workload} (a workload of the stack). */
     record PodsOf(Workload<?> workload) implements NetworkPeer {
         public PodsOf {

@@ -41,12 +41,12 @@ final class NetworkPolicyRenderer implements ObjectRenderer<NetworkPolicyDef> {
         spec.setPolicyTypes(policy.isolatesEgress() ? List.of("Ingress", "Egress") : List.of("Ingress"));
         List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
         for (NetworkPolicyDef.Allowance allowance : policy.ingress()) {
-            ingress.add(new NetworkPolicyIngressRule(List.of(peer(allowance.peer(), stack)), ports(allowance)));
+            ingress.add(new NetworkPolicyIngressRule(peers(allowance.peer(), stack), ports(allowance)));
         }
         spec.setIngress(ingress);
         List<NetworkPolicyEgressRule> egress = new ArrayList<>();
         for (NetworkPolicyDef.Allowance allowance : policy.egress()) {
-            egress.add(new NetworkPolicyEgressRule(ports(allowance), List.of(peer(allowance.peer(), stack))));
+            egress.add(new NetworkPolicyEgressRule(ports(allowance), peers(allowance.peer(), stack)));
         }
         spec.setEgress(egress);
 
@@ -54,6 +54,11 @@ final class NetworkPolicyRenderer implements ObjectRenderer<NetworkPolicyDef> {
         rendered.setMetadata(Metadata.ofWorkloadPart(policy, stack, target));
         rendered.setSpec(spec);
         return Optional.of(rendered);
+    }
+
+    /** The rule's {@code from} or {@code to}: none for anyone, as the API reads a rule without peers. */
+    private static List<NetworkPolicyPeer> peers(NetworkPeer peer, Stack stack) {
+        return peer instanceof NetworkPeer.Anyone ? null : List.of(peer(peer, stack));
     }
 
     private static NetworkPolicyPeer peer(NetworkPeer peer, Stack stack) {

@@ -116,6 +116,30 @@ class NetworkPolicyChecksTest {
     }
 
     @Test
+    void anyone_takes_in_the_ingress_controller_the_dns_the_api_server_and_the_pods_of_the_stack() {
+        ServiceAccountDef account = ServiceAccountDef.named("api");
+        DeploymentDef api = deployment("api").withApiAccessAs(account);
+        DeploymentDef proxy = deployment("proxy");
+        ServicePort web = ServicePort.of(80, HTTP);
+        ServiceDef service = ServiceDef.named("api").selecting(api).withPort(web);
+        IngressDef ingress = IngressDef.named("api").withRule(IngressRule.host("api.example.com").withPath(IngressPath.prefix("/", service.backend(web))));
+        // The proxy sends to the api's pods, which admit anyone on that port; the api resolves names and calls the API server.
+        assertThat(problems(api, proxy, account, service, ingress,
+                NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.anyone(), HTTP)
+                        .isolatingEgress().allowingTo(NetworkPeer.anyone(), Port.udp("dns", 53), Port.tcp("https", 443)),
+                NetworkPolicyDef.named("proxy").isolating(proxy).isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(api), HTTP)))
+                .isEmpty();
+        // Anyone on another port admits none of them there.
+        assertThat(problems(api, proxy, account, service, ingress,
+                NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.anyone(), METRICS)
+                        .isolatingEgress().allowingTo(NetworkPeer.anyone(), Port.tcp("https", 443)),
+                NetworkPolicyDef.named("proxy").isolating(proxy).isolatingEgress().allowingDns().allowingTo(NetworkPeer.podsOf(api), HTTP)))
+                .extracting(line -> line.substring(0, line.indexOf(':', line.indexOf('/'))))
+                .containsExactlyInAnyOrder("ERROR test/Service api", "WARNING test/Ingress api", "ERROR test/NetworkPolicy api",
+                        "WARNING test/NetworkPolicy api");
+    }
+
+    @Test
     void warns_when_isolated_outgoing_traffic_cannot_reach_the_clusters_dns() {
         DeploymentDef api = deployment("api");
         assertThat(problems(api, NetworkPolicyDef.named("api").isolating(api).isolatingEgress()

@@ -100,6 +100,21 @@ class NetworkPolicyDefTest {
     }
 
     @Test
+    void refuses_anyone_on_every_port_which_isolates_nothing() {
+        assertThatThrownBy(() -> NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.anyone()))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("NetworkPolicy web: ingress peer anyone on every port admits every connection, so the policy isolates nothing. "
+                        + "Name the ports anyone may reach, e.g. allowingFrom(NetworkPeer.anyone(), http), or leave the pods without a policy.");
+        assertThatThrownBy(() -> NetworkPolicyDef.named("web").isolating(web).isolatingEgress().allowingTo(NetworkPeer.anyone()))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("NetworkPolicy web: egress peer anyone on every port admits every connection, so outgoing traffic is not "
+                        + "isolated. Name the ports the pods may send to, e.g. allowingTo(NetworkPeer.anyone(), Port.tcp(\"https\", 443)), "
+                        + "or leave out isolatingEgress().");
+        assertThat(NetworkPolicyDef.named("web").isolating(web).allowingFrom(NetworkPeer.anyone(), HTTP).ingress()).singleElement()
+                .extracting(NetworkPolicyDef.Allowance::describe).isEqualTo("anyone on 8080/TCP");
+    }
+
+    @Test
     void refuses_egress_allowances_while_outgoing_traffic_is_not_isolated() {
         assertThatThrownBy(() -> NetworkPolicyDef.named("web").isolating(web).allowingDns())
                 .hasMessage("NetworkPolicy web: egress allowances have no effect while outgoing traffic is not isolated. "

@@ -141,6 +141,29 @@ class NetworkPolicyRenderingTest {
     }
 
     @Test
+    void renders_anyone_as_a_rule_without_peers() {
+        DeploymentDef api = deployment("api", "backend");
+        NetworkPolicyDef policy = NetworkPolicyDef.named("api").isolating(api)
+                .allowingFrom(NetworkPeer.anyone(), HTTP)
+                .isolatingEgress()
+                .allowingTo(NetworkPeer.anyone(), Port.tcp("https", 443));
+
+        // No from and no to: the API reads a rule without peers as every pod of every namespace and every address.
+        assertThat(file(render(api, policy), "45-networkpolicy-api.yaml")).contains("""
+                spec:
+                  egress:
+                  - ports:
+                    - port: 443
+                      protocol: TCP
+                  ingress:
+                  - ports:
+                    - port: 8080
+                      protocol: TCP
+                  podSelector:
+                """);
+    }
+
+    @Test
     void a_raw_edit_adding_a_range_is_refused_with_the_wither_that_writes_one() {
         DeploymentDef api = deployment("api", "backend");
         NetworkPolicyDef policy = NetworkPolicyDef.named("api").isolating(api).allowingFrom(NetworkPeer.sameNamespace(), HTTP)
