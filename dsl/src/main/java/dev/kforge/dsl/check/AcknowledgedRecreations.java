@@ -17,13 +17,18 @@ import java.util.Locale;
  * but for a PersistentVolumeClaim, whose deletion takes its data. The acknowledgement is the record of the change: when
  * the command runs, out/ is the new output already, and the acknowledgement stays in the code until the change is deployed.
  * Renames and removals need no step (the prune deletes the old object), nor does a Job, whose changed content is a new
- * Job. Lines are shell: comments, and commands that may run again harmlessly ({@code --ignore-not-found}).
+ * Job. Lines are sh: comments, and for each object a delete that runs only while the cluster's object exists with other values
+ * of the acknowledged fields than out/ ({@link LiveValueGuard}), so that a pipeline may run the steps on every deploy: the
+ * object is recreated once. Each of those lines ends in {@code &&}, so the apply line after them runs only when all succeeded.
  */
 public final class AcknowledgedRecreations {
     private AcknowledgedRecreations() {
     }
 
-    /** The lines to print before the apply line, objects in apply order; none when nothing acknowledged needs a step. */
+    /**
+     * The lines to print before the apply line, objects in apply order; none when nothing acknowledged needs a step. A command
+     * line ends in {@code &&}: the apply line must follow.
+     */
     public static List<String> steps(Stack stack, List<ManifestFile> rendered) {
         List<String> lines = new ArrayList<>();
         for (ManifestFile file : rendered) {
@@ -67,14 +72,20 @@ public final class AcknowledgedRecreations {
         }
         JsonNode object = YamlReader.tree(file.content()).orElseThrow();
         String namespace = object.at("/metadata/namespace").asText();
-        String delete = "kubectl delete " + kind.toLowerCase(Locale.ROOT) + " " + file.name() + (namespace.isEmpty() ? "" : " -n " + namespace);
-        String orphan = " --cascade=orphan --ignore-not-found --wait";
-        String plain = " --ignore-not-found --wait";
+        String target = kind.toLowerCase(Locale.ROOT) + " " + file.name() + (namespace.isEmpty() ? "" : " -n " + namespace);
+        boolean orphaned = file.kind().equals(Kind.DEPLOYMENT) || file.kind().equals(Kind.STATEFUL_SET);
+        String delete = "kubectl delete " + target + (orphaned ? " --cascade=orphan" : "") + " --ignore-not-found --wait";
+        String skipped = ". Skipped where the cluster has no " + kind + " " + file.name() + ", or one with out/'s "
+                + String.join(" and ", fields) + " already:";
+        return List.of(what + ". " + how(file, object, fields, rendered, namespace) + skipped, LiveValueGuard.line(target, object, fields, delete));
+    }
+
+    /** How the object is deleted first, and what that does to its pods and clients until the apply creates it again. */
+    private static String how(ManifestFile file, JsonNode object, List<String> fields, List<ManifestFile> rendered, String namespace) {
         if (file.kind().equals(Kind.DEPLOYMENT)) {
-            return List.of(what + ". Delete it first, leaving its ReplicaSet and pods running (--cascade=orphan) until the new "
+            return "Delete it first, leaving its ReplicaSet and pods running (--cascade=orphan) until the new "
                     + "Deployment's pods are ready; then delete that ReplicaSet unless the new selector adopted it (kubectl get replicasets"
-                    + " -n " + namespace + ": the old one has no owner)" + recreatedPods(file, object, fields, rendered)
-                    + ":", delete + orphan);
+                    + " -n " + namespace + ": the old one has no owner)" + recreatedPods(file, object, fields, rendered);
         }
         if (file.kind().equals(Kind.STATEFUL_SET)) {
             String adoption = fields.contains("spec.selector")
@@ -86,19 +97,17 @@ public final class AcknowledgedRecreations {
                                     + namespace + " recreates them" : "")
                             + (fields.contains("spec.volumeClaimTemplates")
                                     ? ", and existing claims keep their size and class: only pods it creates later get the new templates" : "");
-            return List.of(what + ". Delete it first, leaving its pods and their claims (--cascade=orphan)" + adoption
-                    + recreatedPods(file, object, fields, rendered) + ":", delete + orphan);
+            return "Delete it first, leaving its pods and their claims (--cascade=orphan)" + adoption + recreatedPods(file, object, fields, rendered);
         }
         if (file.kind().equals(Kind.DAEMON_SET)) {
-            return List.of(what + ". Delete it first; its pods go with it, so each node runs none until the new DaemonSet's pod "
-                    + "starts there (orphaned ones the new selector does not match would hold their node beside the new pod):", delete + plain);
+            return "Delete it first; its pods go with it, so each node runs none until the new DaemonSet's pod "
+                    + "starts there (orphaned ones the new selector does not match would hold their node beside the new pod)";
         }
         if (file.kind().equals(Kind.SERVICE)) {
-            return List.of(what + ". Delete it first; its clients get no answer from its name until the apply below creates it again:",
-                    delete + plain);
+            return "Delete it first; its clients get no answer from its name until the apply below creates it again";
         }
-        return List.of(what + ". Delete it first; running pods keep the priority they were admitted with, and pods created before "
-                + "the apply below creates it again are refused:", delete + plain);
+        return "Delete it first; running pods keep the priority they were admitted with, and pods created before "
+                + "the apply below creates it again are refused";
     }
 
     /**

@@ -60,8 +60,12 @@ class AcknowledgedRecreationsTest {
         assertThat(steps(stack)).containsExactly(
                 "# Deployment web: spec.selector changes (acknowledged), which kubectl apply cannot change in place. Delete it first, "
                         + "leaving its ReplicaSet and pods running (--cascade=orphan) until the new Deployment's pods are ready; then delete "
-                        + "that ReplicaSet unless the new selector adopted it (kubectl get replicasets -n demo-prod: the old one has no owner):",
-                "kubectl delete deployment web -n demo-prod --cascade=orphan --ignore-not-found --wait");
+                        + "that ReplicaSet unless the new selector adopted it (kubectl get replicasets -n demo-prod: the old one has no owner). "
+                        + "Skipped where the cluster has no Deployment web, or one with out/'s spec.selector already:",
+                "live=$(kubectl get deployment web -n demo-prod --ignore-not-found -o jsonpath='spec.selector={.spec.selector}') && case "
+                        + "\"$live\" in '' | 'spec.selector={\"matchLabels\":{\"app.kubernetes.io/instance\":\"demo-prod\","
+                        + "\"app.kubernetes.io/name\":\"web\"}}') ;; *) kubectl delete deployment web -n demo-prod --cascade=orphan "
+                        + "--ignore-not-found --wait ;; esac &&");
     }
 
     @Test
@@ -79,8 +83,12 @@ class AcknowledgedRecreationsTest {
                         + "Service web follows the new selector: old pods it does not match get none of its traffic, and it has no ready pod "
                         + "until the new ones are. The new Deployment has no spec.replicas (autoscaler web sets it), so it starts with 1 pod, "
                         + "and scales a ReplicaSet it adopts down to that, until the autoscaler raises it to its minimum: delete the old "
-                        + "ReplicaSet only once kubectl get deployment web -n demo-prod shows that many ready:",
-                "kubectl delete deployment web -n demo-prod --cascade=orphan --ignore-not-found --wait");
+                        + "ReplicaSet only once kubectl get deployment web -n demo-prod shows that many ready. Skipped where the cluster has no "
+                        + "Deployment web, or one with out/'s spec.selector already:",
+                "live=$(kubectl get deployment web -n demo-prod --ignore-not-found -o jsonpath='spec.selector={.spec.selector}') && case "
+                        + "\"$live\" in '' | 'spec.selector={\"matchLabels\":{\"app.kubernetes.io/instance\":\"demo-prod\","
+                        + "\"app.kubernetes.io/name\":\"web\"}}') ;; *) kubectl delete deployment web -n demo-prod --cascade=orphan "
+                        + "--ignore-not-found --wait ;; esac &&");
     }
 
     @Test
@@ -94,8 +102,11 @@ class AcknowledgedRecreationsTest {
                         + "first, leaving its pods and their claims (--cascade=orphan); the new StatefulSet adopts them. The new StatefulSet "
                         + "has no spec.replicas (autoscaler db sets it), so it starts with 1 pod, and deletes the pods it adopts above db-0, "
                         + "and their claims with their data (whenScaled: Delete), until the autoscaler raises it to its minimum: make "
-                        + "whenScaled Retain (withClaimRetention) in an earlier deploy:",
-                "kubectl delete statefulset db -n demo-prod --cascade=orphan --ignore-not-found --wait");
+                        + "whenScaled Retain (withClaimRetention) in an earlier deploy. Skipped where the cluster has no StatefulSet db, or "
+                        + "one with out/'s spec.podManagementPolicy already:",
+                "live=$(kubectl get statefulset db -n demo-prod --ignore-not-found -o jsonpath='spec.podManagementPolicy="
+                        + "{.spec.podManagementPolicy}') && case \"$live\" in '' | 'spec.podManagementPolicy=OrderedReady') ;; *) kubectl "
+                        + "delete statefulset db -n demo-prod --cascade=orphan --ignore-not-found --wait ;; esac &&");
     }
 
     @Test
@@ -107,14 +118,24 @@ class AcknowledgedRecreationsTest {
                 "# StatefulSet db: spec.serviceName and spec.volumeClaimTemplates change (acknowledged), which kubectl apply cannot "
                         + "change in place. Delete it first, leaving its pods and their claims (--cascade=orphan); the new StatefulSet "
                         + "adopts them, whose DNS names stay under the old Service until kubectl rollout restart statefulset db -n demo-prod "
-                        + "recreates them, and existing claims keep their size and class: only pods it creates later get the new templates:",
-                "kubectl delete statefulset db -n demo-prod --cascade=orphan --ignore-not-found --wait");
+                        + "recreates them, and existing claims keep their size and class: only pods it creates later get the new templates. "
+                        + "Skipped where the cluster has no StatefulSet db, or one with out/'s spec.serviceName and spec.volumeClaimTemplates "
+                        + "already:",
+                "live=$(kubectl get statefulset db -n demo-prod --ignore-not-found -o jsonpath='spec.serviceName={.spec.serviceName} "
+                        + "spec.volumeClaimTemplates={range .spec.volumeClaimTemplates[*]}{.metadata.name}:{.spec.resources.requests.storage}:"
+                        + "{.spec.storageClassName}:{.spec.accessModes}:{.spec.volumeMode};{end}') && case \"$live\" in '' | "
+                        + "'spec.serviceName= spec.volumeClaimTemplates=data:10Gi::[\"ReadWriteOnce\"]:Filesystem;') ;; *) kubectl delete "
+                        + "statefulset db -n demo-prod --cascade=orphan --ignore-not-found --wait ;; esac &&");
         assertThat(steps(stack(DB).acknowledging(BreakingChange.immutableField(Kind.STATEFUL_SET, "db", "spec.selector", "deleted first"))))
                 .containsExactly("# StatefulSet db: spec.selector changes (acknowledged), which kubectl apply cannot change in place. "
                                 + "Delete it first, leaving its pods and their claims (--cascade=orphan); pods the new selector does not match "
                                 + "keep running under no owner, and their names block the new ones: delete them one at a time (kubectl delete "
-                                + "pod db-0 -n demo-prod, ...), and each comes back with its claim:",
-                        "kubectl delete statefulset db -n demo-prod --cascade=orphan --ignore-not-found --wait");
+                                + "pod db-0 -n demo-prod, ...), and each comes back with its claim. Skipped where the cluster has no StatefulSet "
+                                + "db, or one with out/'s spec.selector already:",
+                        "live=$(kubectl get statefulset db -n demo-prod --ignore-not-found -o jsonpath='spec.selector={.spec.selector}') && "
+                                + "case \"$live\" in '' | 'spec.selector={\"matchLabels\":{\"app.kubernetes.io/instance\":\"demo-prod\","
+                                + "\"app.kubernetes.io/name\":\"db\"}}') ;; *) kubectl delete statefulset db -n demo-prod --cascade=orphan "
+                                + "--ignore-not-found --wait ;; esac &&");
     }
 
     @Test
@@ -129,15 +150,40 @@ class AcknowledgedRecreationsTest {
         assertThat(steps(stack)).containsExactly(
                 "# PriorityClass demo-high: value changes (acknowledged), which kubectl apply cannot change in place. Delete it first; "
                         + "running pods keep the priority they were admitted with, and pods created before the apply below creates it again "
-                        + "are refused:",
-                "kubectl delete priorityclass demo-high --ignore-not-found --wait",
+                        + "are refused. Skipped where the cluster has no PriorityClass demo-high, or one with out/'s value already:",
+                "live=$(kubectl get priorityclass demo-high --ignore-not-found -o jsonpath='value={.value}') && case \"$live\" in '' | "
+                        + "'value=1000') ;; *) kubectl delete priorityclass demo-high --ignore-not-found --wait ;; esac &&",
                 "# Service web: spec.clusterIP changes (acknowledged), which kubectl apply cannot change in place. Delete it first; its "
-                        + "clients get no answer from its name until the apply below creates it again:",
-                "kubectl delete service web -n demo-prod --ignore-not-found --wait",
+                        + "clients get no answer from its name until the apply below creates it again. Skipped where the cluster has no "
+                        + "Service web, or one with out/'s spec.clusterIP already:",
+                "live=$(kubectl get service web -n demo-prod --ignore-not-found -o jsonpath='spec.clusterIP={.spec.clusterIP}') && case "
+                        + "\"$live\" in '' | 'spec.clusterIP=None') ;; *) kubectl delete service web -n demo-prod --ignore-not-found --wait ;; "
+                        + "esac &&",
                 "# DaemonSet agent: spec.selector changes (acknowledged), which kubectl apply cannot change in place. Delete it first; its "
                         + "pods go with it, so each node runs none until the new DaemonSet's pod starts there (orphaned ones the new selector "
-                        + "does not match would hold their node beside the new pod):",
-                "kubectl delete daemonset agent -n demo-prod --ignore-not-found --wait");
+                        + "does not match would hold their node beside the new pod). Skipped where the cluster has no DaemonSet agent, or one "
+                        + "with out/'s spec.selector already:",
+                "live=$(kubectl get daemonset agent -n demo-prod --ignore-not-found -o jsonpath='spec.selector={.spec.selector}') && case "
+                        + "\"$live\" in '' | 'spec.selector={\"matchLabels\":{\"app.kubernetes.io/instance\":\"demo-prod\","
+                        + "\"app.kubernetes.io/name\":\"agent\"}}') ;; *) kubectl delete daemonset agent -n demo-prod --ignore-not-found "
+                        + "--wait ;; esac &&");
+    }
+
+    @Test
+    void a_service_given_a_cluster_ip_again_is_compared_with_any_assigned_address_and_one_turned_alias_with_none() {
+        ServiceDef web = ServiceDef.named("web").selecting(WEB).withPort(ServicePort.to(HTTP));
+        Stack stack = stack(web, WEB).acknowledging(BreakingChange.immutableField(Kind.SERVICE, "web", "spec.clusterIP", "clients retry"));
+
+        assertThat(steps(stack)).element(1).isEqualTo("live=$(kubectl get service web -n demo-prod --ignore-not-found -o "
+                + "jsonpath='spec.clusterIP={.spec.clusterIP}') && case \"$live\" in '' | 'spec.clusterIP='[0123456789abcdef]*) ;; *) "
+                + "kubectl delete service web -n demo-prod --ignore-not-found --wait ;; esac &&");
+        Stack alias = stack(ServiceDef.named("web").externalName("db.example.com"))
+                .acknowledging(BreakingChange.immutableField(Kind.SERVICE, "web", "spec.type", "clients retry"))
+                .acknowledging(BreakingChange.immutableField(Kind.SERVICE, "web", "spec.clusterIP", "clients retry"));
+        assertThat(steps(alias)).element(1).isEqualTo("live=$(kubectl get service web -n demo-prod --ignore-not-found -o "
+                + "jsonpath='spec.type={.spec.type} spec.clusterIP={.spec.clusterIP}') && case \"$live\" in '' | "
+                + "'spec.type=ExternalName spec.clusterIP=') ;; *) kubectl delete service web -n demo-prod --ignore-not-found --wait ;; "
+                + "esac &&");
     }
 
     @Test

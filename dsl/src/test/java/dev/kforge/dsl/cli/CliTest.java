@@ -164,8 +164,11 @@ class CliTest {
         assertThat(out()).startsWith("# Deployment web: spec.selector changes (acknowledged), which kubectl apply cannot change in place. "
                         + "Delete it first, leaving its ReplicaSet and pods running (--cascade=orphan) until the new Deployment's pods are "
                         + "ready; then delete that ReplicaSet unless the new selector adopted it (kubectl get replicasets -n demo-prod: the old "
-                        + "one has no owner):\n"
-                        + "kubectl delete deployment web -n demo-prod --cascade=orphan --ignore-not-found --wait\n"
+                        + "one has no owner). Skipped where the cluster has no Deployment web, or one with out/'s spec.selector already:\n"
+                        + "live=$(kubectl get deployment web -n demo-prod --ignore-not-found -o jsonpath='spec.selector={.spec.selector}') && "
+                        + "case \"$live\" in '' | 'spec.selector={\"matchLabels\":{\"app.kubernetes.io/component\":\"api\","
+                        + "\"app.kubernetes.io/instance\":\"demo-prod\",\"app.kubernetes.io/name\":\"web\"}}') ;; *) kubectl delete deployment "
+                        + "web -n demo-prod --cascade=orphan --ignore-not-found --wait ;; esac &&\n"
                         + "kubectl apply -f " + outDir.resolve("prod") + " --prune -l ")
                 .hasLineCount(3);
     }
