@@ -46,6 +46,7 @@ public final class Checks {
             new ServiceClientPathCheck(),
             new ServicePortClientCheck(),
             new RbacReferencesCheck(),
+            new ViewAggregationCheck(),
             new GatewayReferencesCheck(),
             new GatewayRouteAdmissionCheck(),
             new ContainerPolicyCheck(),

@@ -99,8 +99,6 @@ final class RawEditResultCheck {
                 RawEditedClaimStorage.check(object, unedited, manifest, stack);
             } else if (manifest instanceof ResourceQuota || manifest instanceof LimitRange) {
                 RawEditedQuota.check(object, unedited, manifest);
-            } else if (manifest instanceof Role || manifest instanceof ClusterRole) {
-                RawEditedRules.check(object, manifest, stack);
             } else if (manifest instanceof PersistentVolumeClaim claim) {
                 RawEditedClaim.check(object, claim, stack);
                 RawEditedClaimStorage.check(object, unedited, manifest, stack);
@@ -122,6 +120,12 @@ final class RawEditResultCheck {
             }
             if (manifest instanceof Ingress) {
                 judgements.add(() -> RawEditedSnippets.check(object, unedited, manifest, stack));
+            }
+            if (manifest instanceof Role || manifest instanceof ClusterRole) {
+                judgements.add(() -> RawEditedRules.check(object, manifest, stack));
+            }
+            if (manifest instanceof ClusterRole clusterRole) {
+                judgements.add(() -> RawEditedViewAggregation.check(object, unedited, clusterRole));
             }
             if (CheckedFields.apply(manifest)) {
                 judgements.add(() -> RawEditedCheckedFields.check(object, unedited, manifest, stack));
