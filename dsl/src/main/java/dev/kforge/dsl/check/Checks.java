@@ -40,6 +40,7 @@ public final class Checks {
             new IngressRewriteCheck(),
             new NginxSnippetCheck(),
             new NodeLocalTrafficCheck(),
+            new ExternalIpPolicyCheck(),
             new VolumeFileAccessCheck(),
             new NetworkPolicyReferencesCheck(),
             new NetworkPathCheck(),

@@ -11,10 +11,11 @@ import java.util.Map;
 public record Policy(Map<PolicyCheck, Severity> severities) {
     /**
      * For production: every rule is an error, except ClusterRoleBindings, runs a daylight saving time change skips or
-     * repeats, and pods of the cluster's critical priority classes outside kube-system, which are warnings.
+     * repeats, pods of the cluster's critical priority classes outside kube-system and public external IPs, which are warnings.
      */
     public static final Policy STRICT = uniform(Severity.ERROR).with(PolicyCheck.CLUSTER_ROLE_BINDING, Severity.WARNING)
-            .with(PolicyCheck.DAYLIGHT_SAVING, Severity.WARNING).with(PolicyCheck.CRITICAL_PRIORITY_CLASS, Severity.WARNING);
+            .with(PolicyCheck.DAYLIGHT_SAVING, Severity.WARNING).with(PolicyCheck.CRITICAL_PRIORITY_CLASS, Severity.WARNING)
+            .with(PolicyCheck.EXTERNAL_IP, Severity.WARNING);
     /**
      * For development: every rule is a warning, but a secret written into the output, which goes to git whatever the
      * environment, stays an error; replica count, disruption budgets and node spread are not checked.

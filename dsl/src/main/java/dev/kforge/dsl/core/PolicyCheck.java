@@ -89,7 +89,13 @@ public enum PolicyCheck {
      * (CVE-2021-25742). ingress-nginx 1.9 and later refuse such an Ingress unless the platform team allows snippets; a
      * controller of the stack's own that allows them waives this rule.
      */
-    NGINX_SNIPPET("nginx-snippet");
+    NGINX_SNIPPET("nginx-snippet"),
+    /**
+     * A Service whose external IPs hold an address outside the private ranges (RFC 1918's, RFC 6598's 100.64.0.0/10, IPv6's
+     * fc00::/7): kube-proxy sends every connection the cluster's pods and nodes make to that address to the Service's pods,
+     * whoever owns it (CVE-2020-8554). {@link Policy#STRICT} too only warns: the address may be one's own, routed to the nodes.
+     */
+    EXTERNAL_IP("external-ip");
 
     private final String id;
 

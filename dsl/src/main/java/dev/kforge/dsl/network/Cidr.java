@@ -2,6 +2,8 @@ package dev.kforge.dsl.network;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}), in the
@@ -14,6 +16,9 @@ record Cidr(int bits, BigInteger base, int prefix) {
             + " or an IPv6 range as hexadecimal groups and a prefix length (2001:db8::/32, ::/0).";
     private static final BigInteger MAPPED = BigInteger.valueOf(0xFFFF);
     private static final BigInteger IPV4_BITS = BigInteger.valueOf(0xFFFFFFFFL);
+    /** RFC 1918's ranges, RFC 6598's shared address space and IPv6's unique local addresses: no one on the internet owns these. */
+    private static final List<Cidr> PRIVATE = Stream.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "100.64.0.0/10", "fc00::/7").map(range -> parse("Cidr", "private range", range)).toList();
 
     /** Parses {@code text}, or fails naming the subject and field it was given for. */
     static Cidr parse(String subject, String field, String text) {
@@ -85,6 +90,13 @@ record Cidr(int bits, BigInteger base, int prefix) {
         }
         throw InvalidDefinitionException.invalid(subject, field, text, "is " + range + ", which the API server refuses for an external IP",
                 "Use an address that reaches the cluster's nodes.");
+    }
+
+    /** Whether {@code text}, an address {@link #requireAddress} accepts, is in a private range (10.0.0.0/8, 100.64.0.0/10, fc00::/7...). */
+    static boolean isPrivateAddress(String text) {
+        int bits = text.indexOf(':') >= 0 ? 128 : 32;
+        BigInteger address = bits == 128 ? Ipv6Text.parse(text) : ipv4(text);
+        return PRIVATE.stream().anyMatch(range -> range.bits == bits && new Cidr(bits, address, range.prefix).first().equals(range.base));
     }
 
     /** Whether {@code address} is an IPv4-mapped IPv6 address ({@code ::ffff:0:0/96}), which the API server refuses. */

@@ -142,6 +142,14 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
     }
 
     /**
+     * The external IPs outside the private ranges (RFC 1918's, RFC 6598's 100.64.0.0/10, IPv6's fc00::/7), in the order given:
+     * public addresses, whose traffic from inside the cluster the Service takes from their owner (CVE-2020-8554).
+     */
+    public List<String> publicExternalIps() {
+        return externalIps.stream().filter(ip -> !Cidr.isPrivateAddress(ip)).toList();
+    }
+
+    /**
      * A copy whose in-cluster clients reach only the pods of their own node ({@code LOCAL}), or any ({@code CLUSTER}).
      * Not for a headless or ExternalName Service: neither has a virtual IP whose traffic kube-proxy routes.
      */

@@ -57,6 +57,8 @@ final class ReferenceFields {
             fields.put("spec.ports", Field.of(RawEditResultCheck.orEmpty(spec.getPorts()).stream().map(ReferenceFields::port).toList(), "withPort"));
             // Its host was judged where written: a raw edit could alias a metadata server or the API server.
             fields.put("spec.externalName", Field.of(Objects.requireNonNullElse(spec.getExternalName(), "unset"), "externalName"));
+            // What external-ip reads: a public address takes the cluster's traffic for it.
+            fields.put("spec.externalIPs", Field.of(RawEditResultCheck.orEmpty(spec.getExternalIPs()), "withExternalIp"));
             // What node-local-traffic reads: unset and Cluster route alike.
             fields.put("spec.internalTrafficPolicy", Field.of(Objects.requireNonNullElse(spec.getInternalTrafficPolicy(), "Cluster"),
                     "withInternalTrafficPolicy"));
