@@ -95,7 +95,13 @@ public enum PolicyCheck {
      * fc00::/7): kube-proxy sends every connection the cluster's pods and nodes make to that address to the Service's pods,
      * whoever owns it (CVE-2020-8554). {@link Policy#STRICT} too only warns: the address may be one's own, routed to the nodes.
      */
-    EXTERNAL_IP("external-ip");
+    EXTERNAL_IP("external-ip"),
+    /**
+     * A pod whose raw edits share its containers' process namespace ({@code shareProcessNamespace: true}): each container sees
+     * the others' processes and, as the same user, their environment (the Secret values they take as env vars) and root
+     * filesystems. A sidecar that must signal another container's process waives it.
+     */
+    SHARED_PROCESS_NAMESPACE("shared-process-namespace");
 
     private final String id;
 
@@ -110,7 +116,7 @@ public enum PolicyCheck {
     public boolean judgesRawEdits() {
         return switch (this) {
             case IMAGE_TAG, RESOURCES, PROBES, RUN_AS_NON_ROOT, READ_ONLY_ROOT_FILESYSTEM, PRIVILEGE_ESCALATION, CAPABILITIES, SECCOMP,
-                    SECRET_LITERAL, SSH_PORT, HOST_ACCESS, RBAC_ESCALATION, NGINX_SNIPPET -> true;
+                    SECRET_LITERAL, SSH_PORT, HOST_ACCESS, RBAC_ESCALATION, NGINX_SNIPPET, SHARED_PROCESS_NAMESPACE -> true;
             default -> false;
         };
     }

@@ -117,6 +117,7 @@ final class RawEditResultCheck {
                 judgements.add(() -> requireValidProfiles(object, template));
                 judgements.add(() -> RawEditedHostAccess.check(object, podTemplateOf(unedited), template, stack));
                 judgements.add(() -> RawEditedSpread.check(object, template));
+                judgements.add(() -> RawEditedProcessSharing.check(object, podTemplateOf(unedited), template, stack));
             }
             if (manifest instanceof Ingress) {
                 judgements.add(() -> RawEditedSnippets.check(object, unedited, manifest, stack));
