@@ -17,7 +17,8 @@ final class ExternalIpPolicyCheck implements StackCheck {
                                 + "not to whoever owns the address (CVE-2020-8554); a cluster whose API server runs the DenyServiceExternalIPs "
                                 + "admission plugin refuses the Service", "externalIPs " + String.join(", ", addresses),
                         "Give it an address of a private range that your network routes to the nodes (10.0.0.0/8, 172.16.0.0/12, "
-                                + "192.168.0.0/16, 100.64.0.0/10, fc00::/7), or use withType(ServiceType.loadBalancer(..)), whose address the cloud assigns.",
+                                + "192.168.0.0/16, 100.64.0.0/10, fc00::/7), or use withType(ServiceType.loadBalancer(..)), whose address "
+                                + "the cloud assigns.",
                         problems);
             }
         }

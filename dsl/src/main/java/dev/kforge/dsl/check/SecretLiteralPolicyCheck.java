@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * No secret in git: literal env values, ConfigMap data, commands, arguments, exec probes and hooks, annotations and custom
+ * No secret in git: literal env values, ConfigMap data, commands, arguments, exec probes, HTTP probes' paths and hooks, annotations and custom
  * resource bodies are written to {@code out/}, so none may have a secret-looking name or hold a secret-looking value
  * ({@link SecretPatterns}); nor may a label value hold one (a label's key names a grouping, not its value). The report
  * names the variable, key or field and what it looks like, never the value.
@@ -28,6 +28,9 @@ final class SecretLiteralPolicyCheck implements StackCheck {
             + "$(NAME) in the <field>.";
     private static final String EXEC_HINT = "Read it from a Secret into a variable, Env.from(\"NAME\", secret.key(\"NAME\")), and let a shell "
             + "expand it: \"sh\", \"-c\", \"... $NAME\" (Kubernetes expands $(NAME) in command and args only).";
+    private static final String HTTP_GET_HINT = "An HTTP probe cannot read a Secret: let the health endpoint answer without a credential, or "
+            + "probe with a command whose shell reads it from a variable, ProbeDef.exec(\"sh\", \"-c\", \"wget -qO- --header "
+            + "\\\"X-Api-Key: $API_KEY\\\" localhost:8080/health\").";
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -37,9 +40,9 @@ final class SecretLiteralPolicyCheck implements StackCheck {
                 // The first argument follows the command's last word (a flag there takes it as its value).
                 String commandEnd = container.command().isEmpty() ? null : container.command().get(container.command().size() - 1);
                 checkArguments(stack, workload, container, "args", container.args(), commandEnd, ARGUMENTS_HINT, problems);
-                checkExec(stack, workload, container, "readinessProbe", container.readinessProbe(), problems);
-                checkExec(stack, workload, container, "livenessProbe", container.livenessProbe(), problems);
-                checkExec(stack, workload, container, "startupProbe", container.startupProbe(), problems);
+                checkProbe(stack, workload, container, "readinessProbe", container.readinessProbe(), problems);
+                checkProbe(stack, workload, container, "livenessProbe", container.livenessProbe(), problems);
+                checkProbe(stack, workload, container, "startupProbe", container.startupProbe(), problems);
                 if (container.preStop().orElse(null) instanceof PreStop.Exec exec) {
                     checkArguments(stack, workload, container, "lifecycle.preStop.exec.command", exec.command(), null, EXEC_HINT, problems);
                 }
@@ -110,11 +113,20 @@ final class SecretLiteralPolicyCheck implements StackCheck {
         }
     }
 
-    /** An exec probe's command, which runs without a shell: Kubernetes expands no $(NAME) in it. */
-    private static void checkExec(Stack stack, Workload<?> workload, ContainerDef container, String probe, Optional<ProbeDef> definition,
-                                  Problems problems) {
-        if (definition.isPresent() && definition.get().action() instanceof ProbeAction.Exec exec) {
+    /**
+     * An exec probe's command, which runs without a shell: Kubernetes expands no $(NAME) in it; an HTTP probe's path, whose query
+     * may carry a credential ({@code /healthz?token=...}). Headers only a raw edit writes, and the renderer judges those.
+     */
+    private static void checkProbe(Stack stack, Workload<?> workload, ContainerDef container, String probe, Optional<ProbeDef> definition,
+                                   Problems problems) {
+        ProbeAction action = definition.map(ProbeDef::action).orElse(null);
+        if (action instanceof ProbeAction.Exec exec) {
             checkArguments(stack, workload, container, probe + ".exec.command", exec.command(), null, EXEC_HINT, problems);
+        } else if (action instanceof ProbeAction.HttpGet get) {
+            String field = probe + ".httpGet.path";
+            SecretPatterns.secretIn(get.path()).ifPresent(secret -> PolicyReporter.report(stack, workload, PolicyCheck.SECRET_LITERAL,
+                    "container " + container.name() + " has " + secret + " in its " + field + ", which lands in git", field, HTTP_GET_HINT,
+                    problems));
         }
     }
 

@@ -28,7 +28,7 @@ public enum PolicyCheck {
     /** A pod that mounts an API token although its account has no role in the stack. */
     TOKEN_MOUNT("token-mount"),
     /**
-     * A literal env value, ConfigMap entry, command, argument, exec probe or hook command, annotation or custom resource field
+     * A literal env value, ConfigMap entry, command, argument, exec probe or hook command, HTTP probe path, annotation or custom resource field
      * that looks like a secret, by its name's last word (SECRET, TOKEN, PASSWORD, KEY...) or by its value, or a label value
      * holding a secret-looking value: it lands in git.
      */

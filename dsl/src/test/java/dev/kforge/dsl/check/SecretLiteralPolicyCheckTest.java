@@ -2,7 +2,9 @@ package dev.kforge.dsl.check;
 
 import static dev.kforge.dsl.check.LinterParity.container;
 import static dev.kforge.dsl.check.LinterParity.deployment;
+import static dev.kforge.dsl.check.LinterParity.HTTP;
 import static dev.kforge.dsl.check.LinterParity.onlyProblem;
+import static dev.kforge.dsl.check.LinterParity.pod;
 import static dev.kforge.dsl.check.LinterParity.report;
 import static dev.kforge.dsl.check.LinterParity.stack;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +16,7 @@ import dev.kforge.dsl.core.Scope;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.PreStop;
 import dev.kforge.dsl.workload.ProbeDef;
+import io.fabric8.kubernetes.api.model.HTTPHeader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,28 @@ class SecretLiteralPolicyCheckTest {
         assertThat(report(() -> stack(deployment(container().withEnv(Env.value("LOG_LEVEL", "info"))
                 .withLivenessProbe(ProbeDef.exec("sh", "-c", "curl -fs -H \"Authorization: Bearer $API_TOKEN\" localhost:8080/health"))
                 .withPreStop(PreStop.exec("/app/drain", "--password-file", "/run/secrets/db")))))).isEmpty();
+    }
+
+    @Test
+    void an_http_probe_path_is_judged_as_a_value_and_headers_a_raw_edit_adds_by_name_and_value() {
+        assertThat(onlyProblem(() -> stack(deployment(container().withLivenessProbe(ProbeDef.httpGet("/healthz?token=abc123def456", HTTP))))))
+                .isEqualTo("ERROR prod/Deployment web: container web has a literal assigned to token in its livenessProbe.httpGet.path, which "
+                        + "lands in git (livenessProbe.httpGet.path). An HTTP probe cannot read a Secret: let the health endpoint answer "
+                        + "without a credential, or probe with a command whose shell reads it from a variable, ProbeDef.exec(\"sh\", \"-c\", "
+                        + "\"wget -qO- --header \\\"X-Api-Key: $API_KEY\\\" localhost:8080/health\")." + WAIVE);
+        assertThat(onlyProblem(() -> stack(deployment(container().withStartupProbe(ProbeDef.httpGet("/up?access_token=" + JWT, HTTP))))))
+                .startsWith("ERROR prod/Deployment web: container web has a JSON Web Token in its startupProbe.httpGet.path");
+        assertThat(report(() -> stack(deployment(container().withLivenessProbe(ProbeDef.httpGet("/healthz?verbose=1&token_ttl=30", HTTP))))))
+                .isEmpty();
+        // Headers only a raw edit writes: a credential by its value or its name is refused, a plain header passes.
+        for (String[] header : new String[][] {{"Authorization", "Bearer " + JWT}, {"X-Api-Key", "5f3c9a1b2c3d4e5f6a7b8c9d"}}) {
+            assertThat(onlyProblem(() -> stack(deployment().withRawEdit("auth", d -> pod(d).getContainers().get(0).getLivenessProbe().getHttpGet()
+                    .setHttpHeaders(List.of(new HTTPHeader(header[0], header[1])))))))
+                    .startsWith("ERROR prod/Deployment web: raw edit \"auth\" wrote what looks like a secret into the manifest, which is committed "
+                            + "to git (spec.template.spec.containers[web].livenessProbe.httpGet.httpHeaders[" + header[0] + "].value (");
+        }
+        assertThat(report(() -> stack(deployment().withRawEdit("proxy", d -> pod(d).getContainers().get(0).getReadinessProbe().getHttpGet()
+                .setHttpHeaders(List.of(new HTTPHeader("X-Forwarded-Proto", "https"), new HTTPHeader("Host", "tgr.example.com"))))))).isEmpty();
     }
 
     @Test
