@@ -68,6 +68,7 @@ public record ConfigMapDef(Meta meta, SortedMap<String, String> data, List<RawEd
         if (value == null) {
             throw new InvalidDefinitionException(describe() + ": key \"" + key + "\" has no value. Give it a string (it may be empty).");
         }
+        requireText(key, value);
         TreeMap<String, String> copy = new TreeMap<>(data);
         copy.put(key, value);
         long size = 0;
@@ -79,6 +80,18 @@ public record ConfigMapDef(Meta meta, SortedMap<String, String> data, List<RawEd
                     "Split it into several ConfigMaps or mount large files from elsewhere.");
         }
         return new ConfigMapDef(meta, copy, rawEdits);
+    }
+
+    /** Refuses the control characters (C0 but tab, line feed and carriage return; C1) that bytes read as characters leave. */
+    private void requireText(String key, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x80 && c <= 0x9f) {
+                throw InvalidDefinitionException.invalid(describe(), "key", key, String.format("holds control character U+%04X at index %d", (int) c, i)
+                                + ", as binary data read into a String does: ConfigMap data is UTF-8 text, so the kubelet would write other bytes than the file's",
+                        "Keep binary files in the image or a volume; text may hold tab, line feed and carriage return.");
+            }
+        }
     }
 
     /** The UTF-8 size of {@code text}, without encoding it (every entry is counted again on each copy). */

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  *   <li>the weights of the Mappings sharing a prefix and host add up to 100 (when all are weighted),
  *       or leave a share for the unweighted ones;</li>
  *   <li>a Host's TLS secret is a {@code kubernetes.io/tls} Secret of the stack;</li>
- *   <li>a Listener's port is declared by a Deployment of the stack;</li>
+ *   <li>a Listener's port is declared by a Deployment of the stack, and no other Listener of its gateway has it;</li>
  *   <li>when the stack runs a gateway, every resource carries an {@code ambassador_id} one of its
  *       gateways serves (Emissary silently ignores the others).</li>
  * </ul>
@@ -56,8 +56,10 @@ public final class GatewayReferencesCheck implements StackCheck {
         for (EmissaryHost host : index.all(EmissaryHost.class)) {
             host.tlsSecret().ifPresent(secret -> checkTlsSecret(stack, index, problems, host, secret));
         }
-        for (EmissaryListener listener : index.all(EmissaryListener.class)) {
-            checkListenerPort(stack, index, problems, listener);
+        List<EmissaryListener> listeners = index.all(EmissaryListener.class);
+        for (int i = 0; i < listeners.size(); i++) {
+            checkListenerPort(stack, index, problems, listeners.get(i));
+            checkListenerClash(stack, problems, listeners.get(i), listeners.subList(0, i));
         }
         checkAmbassadorIds(stack, index, problems);
     }
@@ -145,6 +147,21 @@ public final class GatewayReferencesCheck implements StackCheck {
                     "listens on port " + listener.port() + " that no Deployment of the stack declares",
                     "declared: " + deployments.stream().flatMap(d -> d.ports().stream()).toList(),
                     "Listen on a port of the gateway, e.g. gateway.httpPort(), and add the gateway to the stack."));
+        }
+    }
+
+    /** Emissary opens each port of a gateway for one Listener; it drops a second one on that port. */
+    private static void checkListenerClash(Stack stack, Problems problems, EmissaryListener listener, List<EmissaryListener> before) {
+        for (EmissaryListener earlier : before) {
+            if (earlier.port().number() == listener.port().number() && earlier.port().protocol() == listener.port().protocol()
+                    && earlier.ambassadorId().equals(listener.ambassadorId())) {
+                problems.add(Problem.of(LISTENER_PORT, Severity.ERROR, stack.describe(), listener,
+                        "listens on port " + listener.port().number() + "/" + listener.port().protocol() + ", as Listener " + earlier.name()
+                                + " of the same gateway does, and Emissary opens a port for one Listener only, so one of them is dropped",
+                        earlier.name() + " (" + earlier.port().number() + "/" + earlier.port().protocol() + ")",
+                        "Give each Listener of a gateway its own port, e.g. gateway.httpsPort() for HTTPS."));
+                return;
+            }
         }
     }
 

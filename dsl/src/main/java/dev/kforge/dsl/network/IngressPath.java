@@ -1,6 +1,7 @@
 package dev.kforge.dsl.network;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.PathHints;
 import java.util.regex.Pattern;
 
 /** A path of an Ingress rule and the Service port that serves it. */
@@ -9,7 +10,7 @@ public record IngressPath(String path, PathType type, ServiceBackend backend) {
     public IngressPath {
         if (path == null || !path.startsWith("/")) {
             throw InvalidDefinitionException.invalid("IngressPath", "path", String.valueOf(path), "must start with '/'",
-                    "For example \"/\" or \"/api\".");
+                    PathHints.leadingSlash(path, "For example \"/\" or \"/api\"."));
         }
         if (type != PathType.IMPLEMENTATION_SPECIFIC && path.contains("*")) {
             // A glob of another controller (GCE's "/api/*"): ingress-nginx and the API read it as the character.

@@ -8,6 +8,7 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.Protocol;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.Service;
@@ -106,9 +107,14 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
                     "needs type NodePort or LoadBalancer, not " + type.apiValue(), "Call withType first, or drop the nodePort.");
         }
         for (ServicePort existing : ports) {
-            if (existing.name().equals(port.name()) || existing.port() == port.port() && existing.target().protocol() == port.target().protocol()) {
+            if (existing.name().equals(port.name())) {
                 throw InvalidDefinitionException.invalid(describe(), "port", port.toString(),
                         "clashes with " + existing, "Give each port its own name and number.");
+            }
+            if (existing.port() == port.port() && existing.target().protocol() == port.target().protocol()) {
+                throw InvalidDefinitionException.invalid(describe(), "port", port.toString(), "uses number " + port.port() + "/"
+                                + port.target().protocol() + ", which port " + existing + " already has: the API server refuses two ports of one number and protocol",
+                        "Give it another number, e.g. ServicePort.of(" + port.target().number() + ", " + port.target().name() + ").");
             }
         }
         requireFreeNodePort(port);
@@ -163,11 +169,16 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
         return new ServiceDef(meta, type, selection, ports, externalIps, Optional.of(policy), rawEdits);
     }
 
-    /** This Service's {@code port} as a backend for Ingress rules and gateway mappings. */
+    /** This Service's {@code port} as a backend for Ingress rules and gateway mappings, which proxy HTTP: a TCP port. */
     public ServiceBackend backend(ServicePort port) {
         if (!ports.contains(port)) {
             throw InvalidDefinitionException.invalid(describe(), "port", port.toString(), "is not a port of this Service",
                     "Ports: " + ports + ". Add it with withPort first.");
+        }
+        if (port.target().protocol() != Protocol.TCP) {
+            throw InvalidDefinitionException.invalid(describe(), "backend port", port.toString(), "must be a TCP port: Ingress controllers and "
+                            + "API gateways proxy HTTP over TCP, so a request routed to " + (port.target().protocol() == Protocol.SCTP ? "an " : "a ") + port.target().protocol() + " port never reaches the pods",
+                    "Route to a TCP port of the Service (ports: " + ports + "), and let clients reach " + port.name() + " through the Service itself.");
         }
         return new ServiceBackend(this, port);
     }

@@ -37,7 +37,23 @@ final class BuiltInResources {
             "nodes", List.of("checkpoint", "configz", "healthz", "log", "metrics", "pods", "proxy", "spec", "stats"),
             "serviceaccounts", List.of("token"), "namespaces", List.of("finalize"));
 
+    /**
+     * Resources of these groups that belong to no namespace. Not namespaces: the API server authorizes a request for a
+     * namespace object within that namespace, so a Role may grant its own.
+     */
+    private static final Map<String, List<String>> NAMESPACELESS = Map.of(
+            "", List.of("componentstatuses", "nodes", "persistentvolumes"),
+            "networking.k8s.io", List.of("ingressclasses", "ipaddresses", "servicecidrs"),
+            "rbac.authorization.k8s.io", List.of("clusterrolebindings", "clusterroles"));
+
     private BuiltInResources() {
+    }
+
+    /** The resource type of {@code resource} (its subresource aside) when it belongs to no namespace. */
+    static Optional<String> namespaceless(ApiResource resource) {
+        String plural = resource.plural();
+        String type = plural.contains("/") ? plural.substring(0, plural.indexOf('/')) : plural;
+        return NAMESPACELESS.getOrDefault(resource.group(), List.of()).contains(type) ? Optional.of(type) : Optional.empty();
     }
 
     /** What is wrong with {@code plural} (its subresource aside) in {@code group}, with the fix; empty when nothing is, or the group is not built in. */

@@ -28,6 +28,13 @@ public record PolicyRule(Set<Verb> verbs, List<ApiResource> resources, SortedSet
         verbs = Collections.unmodifiableSet(EnumSet.copyOf(verbs));
         resources = List.copyOf(resources);
         resourceNames = Collections.unmodifiableSortedSet(new TreeSet<>(resourceNames));
+        for (Verb verb : List.of(Verb.CREATE, Verb.DELETE_COLLECTION)) {
+            if (!resourceNames.isEmpty() && verbs.contains(verb)) {
+                throw InvalidDefinitionException.invalid("PolicyRule", "verb", verb.apiValue(), "is invalid with resourceNames " + resourceNames
+                        + ": the API server authorizes create and deletecollection requests by no object name, so the rule would never grant it",
+                        "Allow " + verb.apiValue() + " in a rule of its own, without onlyNamed: PolicyRule.allow(Verb." + verb.name() + ").on(...).");
+            }
+        }
     }
 
     /** The first step: the verbs the rule allows. */

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.rbac;
 
+import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Lists;
@@ -17,6 +18,17 @@ public record RoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<Role>> raw
     public RoleDef {
         rules = List.copyOf(rules);
         rawEdits = List.copyOf(rawEdits);
+        for (PolicyRule rule : rules) {
+            for (ApiResource resource : rule.resources()) {
+                BuiltInResources.namespaceless(resource).ifPresent(type -> {
+                    throw InvalidDefinitionException.invalid(Kind.ROLE + " " + meta.name(), "resource",
+                            resource.group().isEmpty() ? resource.plural() : resource.group() + "/" + resource.plural(),
+                            "must belong to a namespace: a Role grants only within its namespace, and " + type
+                                    + " belong to none, so the rule would grant nothing",
+                            "Grant it with a ClusterRoleDef bound by a ClusterRoleBindingDef.");
+                });
+            }
+        }
     }
 
     /** A Role with at least one rule. */

@@ -36,6 +36,7 @@ public record PodSecurity(boolean runAsNonRoot, OptionalLong runAsUser, Optional
 
     /** A copy running as {@code uid}, with group and fsGroup set to the same id. */
     public PodSecurity withUser(long uid) {
+        requireId("runAsUser", uid, "Give a user id, e.g. 10001.");
         return new PodSecurity(runAsNonRoot, OptionalLong.of(uid), OptionalLong.of(uid), OptionalLong.of(uid), seccompProfile);
     }
 
@@ -53,9 +54,17 @@ public record PodSecurity(boolean runAsNonRoot, OptionalLong runAsUser, Optional
     }
 
     private static long requireId(String field, long id) {
+        return requireId(field, id, "Give a group id, e.g. 2000.");
+    }
+
+    /** The API server takes ids from 0 to 2^31 - 1. */
+    private static long requireId(String field, long id, String hint) {
         if (id < 0) {
-            throw dev.kforge.dsl.core.InvalidDefinitionException.invalid("PodSecurity", field, id, "must not be negative",
-                    "Give a group id, e.g. 2000.");
+            throw dev.kforge.dsl.core.InvalidDefinitionException.invalid("PodSecurity", field, id, "must not be negative", hint);
+        }
+        if (id > Integer.MAX_VALUE) {
+            throw dev.kforge.dsl.core.InvalidDefinitionException.invalid("PodSecurity", field, id, "must be at most " + Integer.MAX_VALUE
+                    + ", as the API server requires", hint);
         }
         return id;
     }

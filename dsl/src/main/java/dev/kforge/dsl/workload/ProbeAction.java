@@ -1,6 +1,7 @@
 package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.PathHints;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +52,7 @@ public sealed interface ProbeAction {
         public HttpGet {
             if (path == null || !path.startsWith("/")) {
                 throw InvalidDefinitionException.invalid("Probe", "httpGet path", String.valueOf(path), "must start with '/'",
-                        "For example \"/health\".");
+                        PathHints.leadingSlash(path, "For example \"/health\"."));
             }
             if (path.chars().anyMatch(Character::isWhitespace)) {
                 throw InvalidDefinitionException.invalid("Probe", "httpGet path", path, "must not contain white space", "Percent-encode it.");

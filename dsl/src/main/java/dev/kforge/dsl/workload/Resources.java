@@ -11,7 +11,15 @@ public record Resources(Optional<Cpu> cpuRequest, Optional<Memory> memoryRequest
                         Optional<Cpu> cpuLimit, Optional<Memory> memoryLimit) {
     public static final Resources NONE = new Resources(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
+    /** Container runtimes refuse a smaller memory limit, or the container is killed as it starts. */
+    public static final Memory MIN_MEMORY_LIMIT = Memory.mebibytes(6);
+
     public Resources {
+        if (memoryLimit.isPresent() && memoryLimit.get().compareTo(MIN_MEMORY_LIMIT) < 0) {
+            throw InvalidDefinitionException.invalid("Resources", "memory limit", memoryLimit.get().quantity(), "must be at least "
+                    + MIN_MEMORY_LIMIT + ": a container runtime refuses a smaller limit, or kills the container as it starts, so the pod never runs",
+                    "Give the memory the process needs, e.g. Memory.mebibytes(64).");
+        }
         if (cpuRequest.isPresent() && cpuLimit.isPresent() && cpuRequest.get().compareTo(cpuLimit.get()) > 0) {
             throw InvalidDefinitionException.invalid("Resources", "cpu request", cpuRequest.get().quantity(),
                     "must not exceed the cpu limit " + cpuLimit.get().quantity(), "Lower the request or raise the limit.");

@@ -46,6 +46,17 @@ class ConfigMapDefTest {
     }
 
     @Test
+    void rejects_binary_data_read_into_a_string() {
+        assertThatThrownBy(() -> config.withFile("logo.png", "\u0089PNG\r\n\u001a\n\u0000"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ConfigMap cfg: key \"logo.png\" holds control character U+0089 at index 0, as binary data read into a String "
+                        + "does: ConfigMap data is UTF-8 text, so the kubelet would write other bytes than the file's. Keep binary files "
+                        + "in the image or a volume; text may hold tab, line feed and carriage return.");
+        assertThatThrownBy(() -> config.withProperty("BELL", "a\u0007")).hasMessageStartingWith("ConfigMap cfg: key \"BELL\" holds control character U+0007 at index 1");
+        assertThat(config.withFile("notes.txt", "caf\u00e9\tok\r\n").data()).containsEntry("notes.txt", "caf\u00e9\tok\r\n");
+    }
+
+    @Test
     void rejects_a_key_with_a_slash() {
         assertThatThrownBy(() -> config.withFile("conf/app.properties", "a=1"))
                 .isInstanceOf(InvalidDefinitionException.class)

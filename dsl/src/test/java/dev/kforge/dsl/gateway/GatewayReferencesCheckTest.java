@@ -273,6 +273,23 @@ class GatewayReferencesCheckTest {
     }
 
     @Test
+    void reports_two_listeners_of_a_gateway_on_one_port() {
+        EmissaryListener http = EmissaryListener.named("http").on(GATEWAY.httpPort())
+                .accepting(EmissaryListener.Protocol.HTTP, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY);
+        EmissaryListener https = EmissaryListener.named("https").on(GATEWAY.httpPort())
+                .accepting(EmissaryListener.Protocol.HTTPS, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY);
+        EmissaryListener otherGateway = EmissaryListener.named("other").on(GATEWAY.httpPort())
+                .accepting(EmissaryListener.Protocol.HTTP, EmissaryListener.SecurityModel.XFP).withAmbassadorId(AmbassadorId.of("other"));
+        EmissaryListener secure = EmissaryListener.named("secure").on(GATEWAY.httpsPort())
+                .accepting(EmissaryListener.Protocol.HTTPS, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY);
+
+        assertThat(problems(stack(ROUTE, http, https, otherGateway, secure)).stream().filter(p -> !p.contains("ambassador_id"))).containsExactly(
+                "prod/Listener https: listens on port 8080/TCP, as Listener http of the same gateway does, and Emissary opens a port for "
+                        + "one Listener only, so one of them is dropped (http (8080/TCP)). Give each Listener of a gateway its own port, "
+                        + "e.g. gateway.httpsPort() for HTTPS.");
+    }
+
+    @Test
     void reports_resources_the_stacks_gateway_would_ignore_for_their_ambassador_id() {
         EmissaryMapping unmarked = EmissaryMapping.named("shop").prefix("/").to(SHOP.backend(WEB));
         EmissaryHost otherGateway = EmissaryHost.named("shop").hostname("shop.example.com").withAmbassadorId(AmbassadorId.of("shop-dev"));

@@ -88,7 +88,12 @@ class IngressDefTest {
     void rejects_path_without_leading_slash() {
         assertThatThrownBy(() -> IngressPath.prefix("api", service.backend(WEB)))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("IngressPath: path \"api\" is invalid: must start with '/'. For example \"/\" or \"/api\".");
+                .hasMessage("IngressPath: path \"api\" is invalid: must start with '/'. Try \"/api\".");
+        assertThatThrownBy(() -> IngressPath.prefix("https://shop.example.com/cart", service.backend(WEB)))
+                .hasMessage("IngressPath: path \"https://shop.example.com/cart\" is invalid: must start with '/'. "
+                        + "Give the path alone, without scheme and host: \"/cart\".");
+        assertThatThrownBy(() -> IngressPath.prefix(null, service.backend(WEB)))
+                .hasMessage("IngressPath: path \"null\" is invalid: must start with '/'. For example \"/\" or \"/api\".");
     }
 
     @Test

@@ -323,6 +323,38 @@ class ServiceDefTest {
     }
 
     @Test
+    void rejects_two_ports_with_the_same_number_and_protocol_naming_the_number() {
+        Port admin = Port.tcp("admin", 9000);
+        ServiceDef both = ServiceDef.named("web").selecting(DeploymentDef.named("app")
+                .running(ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP).withPort(admin).withPort(Port.udp("dns", 5353))))
+                .withPort(ServicePort.of(80, HTTP));
+
+        assertThatThrownBy(() -> both.withPort(ServicePort.of(80, admin)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: port \"admin (80 -> admin/9000)\" uses number 80/TCP, which port http (80 -> http/8080) already has: "
+                        + "the API server refuses two ports of one number and protocol. Give it another number, e.g. ServicePort.of(9000, admin).");
+        assertThat(both.withPort(ServicePort.of(80, Port.udp("dns", 5353))).ports()).hasSize(2);
+    }
+
+    @Test
+    void a_backend_for_http_routing_is_a_tcp_port() {
+        Port stats = Port.udp("stats", 8125);
+        Port signalling = Port.sctp("sig", 3868);
+        ServiceDef both = ServiceDef.named("web").selecting(DeploymentDef.named("app")
+                .running(ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP).withPort(stats).withPort(signalling)))
+                .withPort(ServicePort.to(HTTP)).withPort(ServicePort.to(stats)).withPort(ServicePort.to(signalling));
+
+        assertThatThrownBy(() -> both.backend(ServicePort.to(stats)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: backend port \"stats (8125 -> stats/8125)\" is invalid: must be a TCP port: Ingress controllers and "
+                        + "API gateways proxy HTTP over TCP, so a request routed to a UDP port never reaches the pods. Route to a TCP port "
+                        + "of the Service (ports: [http (8080 -> http/8080), stats (8125 -> stats/8125), sig (3868 -> sig/3868)]), "
+                        + "and let clients reach stats through the Service itself.");
+        assertThatThrownBy(() -> both.backend(ServicePort.to(signalling))).hasMessageContaining("a request routed to an SCTP port never");
+        assertThat(both.backend(ServicePort.to(HTTP)).port()).isEqualTo(ServicePort.to(HTTP));
+    }
+
+    @Test
     void external_ips_are_ipv4_or_ipv6_addresses_in_canonical_form() {
         assertThat(service.withExternalIp("80.11.12.10").withExternalIp("2001:db8::10").externalIps()).containsExactly("80.11.12.10", "2001:db8::10");
         assertThatThrownBy(() -> service.withExternalIp("300.1.1.1"))

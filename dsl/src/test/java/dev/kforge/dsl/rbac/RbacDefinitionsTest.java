@@ -26,6 +26,33 @@ class RbacDefinitionsTest {
     }
 
     @Test
+    void refuses_resource_names_on_verbs_authorized_by_no_name() {
+        assertThatThrownBy(() -> PolicyRule.allow(Verb.GET, Verb.UPDATE, Verb.CREATE).on(ApiResource.LEASES).onlyNamed("shop-leader"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("PolicyRule: verb \"create\" is invalid with resourceNames [shop-leader]: the API server authorizes create and "
+                        + "deletecollection requests by no object name, so the rule would never grant it. Allow create in a rule of its "
+                        + "own, without onlyNamed: PolicyRule.allow(Verb.CREATE).on(...).");
+        assertThatThrownBy(() -> PolicyRule.allow(Verb.DELETE_COLLECTION).on(ApiResource.PODS).onlyNamed("a"))
+                .hasMessageStartingWith("PolicyRule: verb \"deletecollection\" is invalid with resourceNames [a]");
+        assertThat(PolicyRule.allow(Verb.GET, Verb.UPDATE).on(ApiResource.LEASES).onlyNamed("shop-leader").resourceNames()).containsExactly("shop-leader");
+    }
+
+    @Test
+    void a_role_refuses_a_resource_that_belongs_to_no_namespace() {
+        assertThatThrownBy(() -> RoleDef.named("node-reader", PolicyRule.allow(Verb.GET).on(ApiResource.PODS),
+                PolicyRule.allow(Verb.GET, Verb.LIST).on(ApiResource.of("", "nodes/proxy"))))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Role node-reader: resource \"nodes/proxy\" is invalid: must belong to a namespace: a Role grants only within its "
+                        + "namespace, and nodes belong to none, so the rule would grant nothing. Grant it with a ClusterRoleDef bound by "
+                        + "a ClusterRoleBindingDef.");
+        assertThatThrownBy(() -> RoleDef.named("admin", PolicyRule.allow(Verb.GET).on(ApiResource.of("rbac.authorization.k8s.io", "clusterroles"))))
+                .hasMessageStartingWith("Role admin: resource \"rbac.authorization.k8s.io/clusterroles\" is invalid: must belong to a namespace");
+        // A Role may grant its own namespace object, which the API server authorizes within that namespace.
+        assertThat(RoleDef.named("ns-reader", PolicyRule.allow(Verb.GET).on(ApiResource.NAMESPACES)).rules()).hasSize(1);
+        assertThat(ClusterRoleDef.named("node-reader", PolicyRule.allow(Verb.GET).on(ApiResource.of("", "nodes"))).rules()).hasSize(1);
+    }
+
+    @Test
     void rejects_rule_without_verbs() {
         assertThatThrownBy(() -> PolicyRule.allow(Set.of()).on(ApiResource.PODS))
                 .isInstanceOf(InvalidDefinitionException.class)

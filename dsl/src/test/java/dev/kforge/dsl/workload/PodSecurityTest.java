@@ -28,4 +28,16 @@ class PodSecurityTest {
         assertThatThrownBy(() -> PodSecurity.RESTRICTED.withGroup(-5))
                 .hasMessage("PodSecurity: runAsGroup -5 is invalid: must not be negative. Give a group id, e.g. 2000.");
     }
+
+    @Test
+    void refuses_a_user_id_the_api_server_refuses() {
+        assertThatThrownBy(() -> PodSecurity.RESTRICTED.withUser(-1))
+                .hasMessage("PodSecurity: runAsUser -1 is invalid: must not be negative. Give a user id, e.g. 10001.");
+        assertThatThrownBy(() -> PodSecurity.RESTRICTED.withUser(4_294_967_294L))
+                .hasMessage("PodSecurity: runAsUser 4294967294 is invalid: must be at most 2147483647, as the API server requires. "
+                        + "Give a user id, e.g. 10001.");
+        assertThatThrownBy(() -> PodSecurity.RESTRICTED.withFsGroup(2_147_483_648L))
+                .hasMessageStartingWith("PodSecurity: fsGroup 2147483648 is invalid: must be at most 2147483647");
+        assertThat(PodSecurity.RESTRICTED.withUser(2_147_483_647L).runAsUser().getAsLong()).isEqualTo(2_147_483_647L);
+    }
 }

@@ -25,7 +25,12 @@ class ProbeDefTest {
     void rejects_http_probe_path_without_leading_slash() {
         assertThatThrownBy(() -> ProbeDef.httpGet("health", HTTP))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Probe: httpGet path \"health\" is invalid: must start with '/'. For example \"/health\".");
+                .hasMessage("Probe: httpGet path \"health\" is invalid: must start with '/'. Try \"/health\".");
+        assertThatThrownBy(() -> ProbeDef.httpGet("http://localhost:8080/ready?full=1", HTTP))
+                .hasMessage("Probe: httpGet path \"http://localhost:8080/ready?full=1\" is invalid: must start with '/'. "
+                        + "Give the path alone, without scheme and host: \"/ready?full=1\".");
+        assertThatThrownBy(() -> ProbeDef.httpGet("", HTTP))
+                .hasMessage("Probe: httpGet path \"\" is invalid: must start with '/'. For example \"/health\".");
     }
 
     @Test

@@ -136,6 +136,20 @@ class QuantitiesTest {
     }
 
     @Test
+    void rejects_a_memory_limit_under_6Mi_however_it_is_written() {
+        Resources requests = Resources.requests(Cpu.millis(100), Memory.mebibytes(4));
+
+        assertThatThrownBy(() -> requests.withMemoryLimit(Memory.mebibytes(4)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Resources: memory limit \"4Mi\" is invalid: must be at least 6Mi: a container runtime refuses a smaller limit, "
+                        + "or kills the container as it starts, so the pod never runs. Give the memory the process needs, e.g. Memory.mebibytes(64).");
+        assertThatThrownBy(() -> Resources.NONE.withMemoryLimit(Memory.kibibytes(6 * 1024 - 1)))
+                .hasMessageStartingWith("Resources: memory limit \"6143Ki\" is invalid: must be at least 6Mi");
+        assertThat(requests.withMemoryLimit(Memory.mebibytes(6)).memoryLimit()).contains(Memory.mebibytes(6));
+        assertThat(requests.memoryRequest()).contains(Memory.mebibytes(4));
+    }
+
+    @Test
     void accepts_request_equal_to_limit() {
         Resources resources = Resources.requests(Cpu.millis(500), Memory.mebibytes(256))
                 .withCpuLimit(Cpu.parse("0.5")).withMemoryLimit(Memory.parse("256Mi"));
