@@ -150,14 +150,14 @@ public final class GatewayReferencesCheck implements StackCheck {
         }
     }
 
-    /** Emissary opens each port of a gateway for one Listener; it drops a second one on that port. */
+    /** Envoy, which Emissary configures, refuses a second listener on an address and port it listens on already. */
     private static void checkListenerClash(Stack stack, Problems problems, EmissaryListener listener, List<EmissaryListener> before) {
         for (EmissaryListener earlier : before) {
             if (earlier.port().number() == listener.port().number() && earlier.port().protocol() == listener.port().protocol()
                     && earlier.ambassadorId().equals(listener.ambassadorId())) {
                 problems.add(Problem.of(LISTENER_PORT, Severity.ERROR, stack.describe(), listener,
                         "listens on port " + listener.port().number() + "/" + listener.port().protocol() + ", as Listener " + earlier.name()
-                                + " of the same gateway does, and Emissary opens a port for one Listener only, so one of them is dropped",
+                                + " of the same gateway does, and the gateway's Envoy takes one listener per address and port (it refuses a duplicate), so one of them does not serve",
                         earlier.name() + " (" + earlier.port().number() + "/" + earlier.port().protocol() + ")",
                         "Give each Listener of a gateway its own port, e.g. gateway.httpsPort() for HTTPS."));
                 return;

@@ -284,8 +284,8 @@ class GatewayReferencesCheckTest {
                 .accepting(EmissaryListener.Protocol.HTTPS, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY);
 
         assertThat(problems(stack(ROUTE, http, https, otherGateway, secure)).stream().filter(p -> !p.contains("ambassador_id"))).containsExactly(
-                "prod/Listener https: listens on port 8080/TCP, as Listener http of the same gateway does, and Emissary opens a port for "
-                        + "one Listener only, so one of them is dropped (http (8080/TCP)). Give each Listener of a gateway its own port, "
+                "prod/Listener https: listens on port 8080/TCP, as Listener http of the same gateway does, and the gateway's Envoy takes "
+                        + "one listener per address and port (it refuses a duplicate), so one of them does not serve (http (8080/TCP)). Give each Listener of a gateway its own port, "
                         + "e.g. gateway.httpsPort() for HTTPS.");
     }
 
