@@ -59,6 +59,7 @@ public final class Checks {
             new AvailabilityPolicyCheck(),
             new JobPolicyCheck(),
             new JobProbesCheck(),
+            new PodLabelFieldCheck(),
             new DaylightSavingCheck(),
             new CriticalPriorityClassCheck(),
             new IsolationPolicyCheck());

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.Names;
+import java.util.Optional;
 
 /**
  * A field of the pod exposed through the Downward API ({@code fieldRef}).
@@ -24,6 +25,12 @@ public record PodField(String path, boolean usableInEnv) {
     /** One label's value, e.g. {@code label("app.kubernetes.io/version")}. */
     public static PodField label(String key) {
         return new PodField("metadata.labels['" + Names.requireQualifiedKey("PodField", "label key", key) + "']", true);
+    }
+
+    /** The key of the one label this field reads ({@link #label}); empty for any other field. */
+    public Optional<String> labelKey() {
+        String prefix = "metadata.labels['";
+        return path.startsWith(prefix) && path.endsWith("']") ? Optional.of(path.substring(prefix.length(), path.length() - 2)) : Optional.empty();
     }
 
     /** One annotation's value. */
