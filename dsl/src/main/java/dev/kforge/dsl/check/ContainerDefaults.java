@@ -49,8 +49,18 @@ final class ContainerDefaults {
         static final Field CPU_LIMIT = new Field(2, "limits.cpu", r -> r.cpuLimit().map(cpu -> cpu.millicores()), r -> Optional.empty(), -1);
         static final Field MEMORY_LIMIT = new Field(3, "limits.memory", r -> r.memoryLimit().map(memory -> memory.bytes()),
                 r -> Optional.empty(), -1);
+        static final Field EPHEMERAL_STORAGE_REQUEST = new Field(4, "requests.ephemeral-storage",
+                r -> r.ephemeralStorageRequest().map(storage -> storage.bytes()), r -> r.ephemeralStorageLimit().map(storage -> storage.bytes()), 5);
+        static final Field EPHEMERAL_STORAGE_LIMIT = new Field(5, "limits.ephemeral-storage",
+                r -> r.ephemeralStorageLimit().map(storage -> storage.bytes()), r -> Optional.empty(), -1);
         /** By index; fields are found by it, never by the record's generated equals (linked on first use, at a start-up cost). */
-        static final List<Field> ALL = List.of(CPU_REQUEST, MEMORY_REQUEST, CPU_LIMIT, MEMORY_LIMIT);
+        static final List<Field> ALL = List.of(CPU_REQUEST, MEMORY_REQUEST, CPU_LIMIT, MEMORY_LIMIT, EPHEMERAL_STORAGE_REQUEST,
+                EPHEMERAL_STORAGE_LIMIT);
+
+        /** The limit a request's amount may not exceed. */
+        Field limit() {
+            return ALL.get(limitIndex);
+        }
     }
 
     /** An amount of {@code field}'s resource as the API server writes it ({@code 250m}, {@code 512Mi}; {@code 0} for none). */

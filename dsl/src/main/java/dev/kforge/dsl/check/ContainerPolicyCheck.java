@@ -18,7 +18,7 @@ final class ContainerPolicyCheck implements StackCheck {
         // What the namespace's LimitRanges give a container counts as set: the API server sets it.
         ContainerDefaults defaults = index.containerDefaults();
         for (Workload<?> workload : index.workloads()) {
-            checkScratchVolumes(stack, workload, problems);
+            checkScratchVolumes(stack, workload, defaults, problems);
             List<ContainerDef> containers = workload.allContainers();
             int initContainers = workload.initContainers().size();
             for (int i = 0; i < containers.size(); i++) {
@@ -87,14 +87,25 @@ final class ContainerPolicyCheck implements StackCheck {
                         + "(not what the readiness probe asks).";
     }
 
-    /** An emptyDir on the node's disk without a size limit can fill that disk, and then the kubelet evicts every pod there. */
-    private static void checkScratchVolumes(Stack stack, Workload<?> workload, Problems problems) {
+    /**
+     * An emptyDir on the node's disk without a size limit can fill that disk, and then the kubelet evicts every pod there; unless a
+     * container of the pod has an ephemeral-storage limit (its own or a LimitRange's): the kubelet then evicts the pod whose
+     * containers and disk-backed emptyDirs together use more than the sum of its containers' limits.
+     */
+    private static void checkScratchVolumes(Stack stack, Workload<?> workload, ContainerDefaults defaults, Problems problems) {
+        boolean podDiskLimited = workload.allContainers().stream()
+                .anyMatch(container -> defaults.amount(Field.EPHEMERAL_STORAGE_LIMIT, container.resources()).isPresent());
+        if (podDiskLimited) {
+            return;
+        }
         for (VolumeDef volume : workload.volumes()) {
             if (volume instanceof VolumeDef.EmptyDir scratch && !scratch.inMemory() && scratch.sizeLimit().isEmpty()) {
                 PolicyReporter.report(stack, workload, PolicyCheck.RESOURCES,
-                        "volume " + scratch.name() + " (emptyDir) has no size limit, so its pods can fill the node's disk",
-                        "sizeLimit: none",
-                        "Bound it: Volumes.emptyDir(\"" + scratch.name() + "\").withSizeLimit(Memory.mebibytes(..)).", problems);
+                        "volume " + scratch.name() + " (emptyDir) has no size limit and its pods no ephemeral-storage limit, so they "
+                                + "can fill the node's disk",
+                        "sizeLimit: none, limits.ephemeral-storage: none",
+                        "Bound it: Volumes.emptyDir(\"" + scratch.name() + "\").withSizeLimit(Memory.mebibytes(..)), or the pod's "
+                                + "disk use with a container's Resources.withEphemeralStorageLimit(..).", problems);
             }
         }
     }
@@ -123,6 +134,8 @@ final class ContainerPolicyCheck implements StackCheck {
         resources.memoryRequest().ifPresent(memory -> set.add("requests.memory=" + memory));
         resources.cpuLimit().ifPresent(cpu -> set.add("limits.cpu=" + cpu));
         resources.memoryLimit().ifPresent(memory -> set.add("limits.memory=" + memory));
+        resources.ephemeralStorageRequest().ifPresent(storage -> set.add("requests.ephemeral-storage=" + storage));
+        resources.ephemeralStorageLimit().ifPresent(storage -> set.add("limits.ephemeral-storage=" + storage));
         return set.isEmpty() ? "none" : String.join(", ", set);
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class LimitRangeCheck implements StackCheck {
     static final String ID = "limit-range";
-    private static final List<Field> REQUESTS = List.of(Field.CPU_REQUEST, Field.MEMORY_REQUEST);
+    private static final List<Field> REQUESTS = List.of(Field.CPU_REQUEST, Field.MEMORY_REQUEST, Field.EPHEMERAL_STORAGE_REQUEST);
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -48,7 +48,7 @@ final class LimitRangeCheck implements StackCheck {
                     if (own.isPresent() && request.fallback().apply(container.resources()).isEmpty() && limit.isPresent()
                             && own.get() > limit.get()) {
                         problems.add(Problem.of(ID, Severity.ERROR, stack.describe(), workload, "container " + container.name() + " requests "
-                                        + "more " + resource(request) + " than the default limit " + defaults.sourceOf(limitField(request)).describe()
+                                        + "more " + resource(request) + " than the default limit " + defaults.sourceOf(request.limit()).describe()
                                         + " gives it, so the API server refuses its pods",
                                 resource(request) + " request " + ContainerDefaults.shown(request, own.get()) + ", default limit " + ContainerDefaults.shown(request, limit.get()),
                                 "Give the container its own " + resource(request) + " limit (withResources(...)), or raise the LimitRange's default."));
@@ -74,7 +74,7 @@ final class LimitRangeCheck implements StackCheck {
             }
         }
         LimitRangeDef requesting = defaults.sourceOf(request);
-        LimitRangeDef limiting = defaults.sourceOf(limitField(request));
+        LimitRangeDef limiting = defaults.sourceOf(request.limit());
         problems.add(Problem.of(ID, affected.isEmpty() ? Severity.WARNING : Severity.ERROR, stack.describe(), limiting,
                 "gives containers a default " + resource(request) + " limit below the default request of " + requesting.describe()
                         + ": a container that sets neither gets a request above its limit, and the API server refuses its pod"
@@ -100,10 +100,6 @@ final class LimitRangeCheck implements StackCheck {
                             + earlier.describe() + ", and which one the API server applies is not defined", String.join(", ", conflicts),
                     "Give each default in one LimitRange."));
         }
-    }
-
-    private static Field limitField(Field request) {
-        return request == Field.CPU_REQUEST ? Field.CPU_LIMIT : Field.MEMORY_LIMIT;
     }
 
     private static String resource(Field field) {

@@ -11,7 +11,7 @@ public enum PolicyCheck {
      * releases have two numbers), a name without a version or a moving build: what runs changes without a diff.
      */
     IMAGE_TAG("image-tag"),
-    /** A container without CPU and memory requests and limits, or a disk-backed emptyDir without a size limit. */
+    /** A container without CPU and memory requests and limits, or a disk-backed emptyDir without a size limit in pods without an ephemeral-storage limit. */
     RESOURCES("resources"),
     /** A container without a readiness or a liveness probe. */
     PROBES("probes"),

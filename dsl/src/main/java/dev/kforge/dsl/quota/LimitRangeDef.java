@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * not set themselves, so that a {@link ResourceQuotaDef} admits them. Start with
  * {@code LimitRangeDef.named("defaults").withContainerDefaults(Resources.requests(Cpu.millis(100), Memory.mebibytes(128)))}.
  *
- * @param containerDefaults the requests ({@code defaultRequest}) and limits ({@code default}) of a container that sets none
+ * @param containerDefaults the requests ({@code defaultRequest}) and limits ({@code default}) of a container that sets none: cpu,
+ *                          memory and ephemeral storage
  */
 public record LimitRangeDef(Meta meta, Resources containerDefaults, List<RawEdit<LimitRange>> rawEdits) implements KubeObject<LimitRangeDef> {
 

@@ -33,8 +33,8 @@ import java.util.TreeSet;
 
 /**
  * The fields of a rendered object that the checks read from its definition, by path, each as the
- * cluster sees it: an unset field reads as the API server's default and a container's cpu and
- * memory as the amounts it ends up with (its own, a request from its limit, else the namespace's
+ * cluster sees it: an unset field reads as the API server's default and a container's cpu,
+ * memory and ephemeral storage as the amounts it ends up with (its own, a request from its limit, else the namespace's
  * LimitRange defaults), so that writing a default out is no change.
  */
 final class CheckedFields {

@@ -11,17 +11,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** A container's cpu and memory requests and limits, compared by amount, as {@link CheckedFields}. */
+/** A container's cpu, memory and ephemeral-storage requests and limits, compared by amount, as {@link CheckedFields}. */
 final class ContainerAmounts {
-    /** The four amounts, each with how to read it from a container's own resources and, for a request, its limit. */
-    private record Amount(String path, boolean request, String resource, Function<Resources, Optional<Quantity>> fromDefaults) {
+    /** The amounts, each with how to read it from a container's own resources and, for a request, its limit. */
+    private record Amount(String path, boolean request, String resource, Function<Resources, Optional<Quantity>> fromDefaults, String step) {
+        Amount(String path, boolean request, String resource, Function<Resources, Optional<Quantity>> fromDefaults) {
+            this(path, request, resource, fromDefaults, "the container's withResources");
+        }
     }
 
     private static final List<Amount> AMOUNTS = List.of(
             new Amount("requests.cpu", true, "cpu", r -> r.cpuRequest().or(r::cpuLimit).map(cpu -> new Quantity(cpu.quantity()))),
             new Amount("requests.memory", true, "memory", r -> r.memoryRequest().or(r::memoryLimit).map(memory -> new Quantity(memory.quantity()))),
             new Amount("limits.cpu", false, "cpu", r -> r.cpuLimit().map(cpu -> new Quantity(cpu.quantity()))),
-            new Amount("limits.memory", false, "memory", r -> r.memoryLimit().map(memory -> new Quantity(memory.quantity()))));
+            new Amount("limits.memory", false, "memory", r -> r.memoryLimit().map(memory -> new Quantity(memory.quantity()))),
+            new Amount("requests.ephemeral-storage", true, "ephemeral-storage",
+                    r -> r.ephemeralStorageRequest().or(r::ephemeralStorageLimit).map(storage -> new Quantity(storage.quantity())),
+                    "Resources.withEphemeralStorageRequest in the container's withResources"),
+            new Amount("limits.ephemeral-storage", false, "ephemeral-storage",
+                    r -> r.ephemeralStorageLimit().map(storage -> new Quantity(storage.quantity())),
+                    "Resources.withEphemeralStorageLimit in the container's withResources"));
 
     private ContainerAmounts() {
     }
@@ -33,13 +42,13 @@ final class ContainerAmounts {
             Quantity own = quantity(resources, amount.path().substring(0, amount.path().indexOf('.')), amount.resource());
             Quantity limit = amount.request() ? quantity(resources, "limits", amount.resource()) : null;
             if (own != null) {
-                fields.put(path + ".resources." + amount.path(), new Field(shown(own), numeric(own), "the container's withResources"));
+                fields.put(path + ".resources." + amount.path(), new Field(shown(own), numeric(own), amount.step()));
             } else if (limit != null) {
                 fields.put(path + ".resources." + amount.path(), new Field("unset (its limit, " + shown(limit) + ")", numeric(limit),
-                        "the container's withResources"));
+                        amount.step()));
             } else {
                 defaultOf(amount, limitRanges).ifPresent(value -> fields.put(path + ".resources." + amount.path(),
-                        new Field("unset (the LimitRange's " + shown(value) + ")", numeric(value), "the container's withResources")));
+                        new Field("unset (the LimitRange's " + shown(value) + ")", numeric(value), amount.step())));
             }
         }
     }

@@ -35,9 +35,7 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SleepAction;
 import io.fabric8.kubernetes.api.model.TCPSocketAction;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders one container; ports referenced by probes are written by name. Like every renderer it
@@ -180,15 +178,9 @@ final class ContainerRenderer {
         if (resources.isEmpty()) {
             return null;
         }
-        Map<String, Quantity> requests = new LinkedHashMap<>();
-        Map<String, Quantity> limits = new LinkedHashMap<>();
-        resources.cpuRequest().ifPresent(cpu -> requests.put("cpu", new Quantity(cpu.quantity())));
-        resources.memoryRequest().ifPresent(memory -> requests.put("memory", new Quantity(memory.quantity())));
-        resources.cpuLimit().ifPresent(cpu -> limits.put("cpu", new Quantity(cpu.quantity())));
-        resources.memoryLimit().ifPresent(memory -> limits.put("memory", new Quantity(memory.quantity())));
         ResourceRequirements requirements = new ResourceRequirements();
-        requirements.setRequests(requests.isEmpty() ? null : requests);
-        requirements.setLimits(limits.isEmpty() ? null : limits);
+        requirements.setRequests(ResourceMaps.requests(resources));
+        requirements.setLimits(ResourceMaps.limits(resources));
         return requirements;
     }
 

@@ -7,11 +7,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.LimitRangeItem;
 import io.fabric8.kubernetes.api.model.LimitRangeSpec;
-import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Container defaults: the requests as {@code defaultRequest}, the limits as {@code default}. */
@@ -26,20 +23,13 @@ final class LimitRangeRenderer implements ObjectRenderer<LimitRangeDef> {
         Resources defaults = limitRange.containerDefaults();
         LimitRangeItem container = new LimitRangeItem();
         container.setType("Container");
-        container.setDefaultRequest(quantities(defaults.cpuRequest().map(cpu -> cpu.quantity()), defaults.memoryRequest().map(m -> m.quantity())));
-        container.setDefault(quantities(defaults.cpuLimit().map(cpu -> cpu.quantity()), defaults.memoryLimit().map(m -> m.quantity())));
+        container.setDefaultRequest(ResourceMaps.requests(defaults));
+        container.setDefault(ResourceMaps.limits(defaults));
         LimitRangeSpec spec = new LimitRangeSpec();
         spec.setLimits(new ArrayList<>(List.of(container)));
         LimitRange rendered = new LimitRange();
         rendered.setMetadata(Metadata.of(limitRange, stack));
         rendered.setSpec(spec);
         return Optional.of(rendered);
-    }
-
-    private static Map<String, Quantity> quantities(Optional<String> cpu, Optional<String> memory) {
-        Map<String, Quantity> quantities = new LinkedHashMap<>();
-        cpu.ifPresent(amount -> quantities.put("cpu", new Quantity(amount)));
-        memory.ifPresent(amount -> quantities.put("memory", new Quantity(amount)));
-        return quantities.isEmpty() ? null : quantities;
     }
 }

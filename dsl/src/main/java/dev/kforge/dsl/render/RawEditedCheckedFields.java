@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * Raw edits may add to a workload what the DSL does not model, but not change what the checks read
  * from its definition ({@link CheckedFields}), or their verdicts would be about other pods than those
- * applied: how many pods run, the account they run as and its token, each container's cpu and memory, the claims the pods mount and how,
+ * applied: how many pods run, the account they run as and its token, each container's cpu, memory and ephemeral storage, the claims the pods mount and how,
  * how they shut down, where they may be scheduled (affinity terms and spread constraints may be added),
  * an autoscaler's range, and what the objects that refer to others select, route to or grant
  * ({@link ReferenceFields}). A container of the definition may not be removed

@@ -17,6 +17,7 @@ import dev.kforge.dsl.rbac.ServiceAccountDef;
 import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
+import dev.kforge.dsl.quota.LimitRangeDef;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.PodSecurityStandard;
 import dev.kforge.dsl.stack.Stack;
@@ -102,6 +103,11 @@ class PolicyChecksTest {
                         + "Set them with withResources(Resources.requests(cpu, memory).withCpuLimit(..).withMemoryLimit(..)). "
                         + "Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\") "
                         + "on container web, or on the workload for all its containers.");
+        // Ephemeral storage is not asked, but shown with what is set.
+        assertThat(problems(goodDeployment(c -> c.withResources(Resources.requests(Cpu.millis(100), Memory.mebibytes(64))
+                .withEphemeralStorageRequest(Memory.mebibytes(50)).withEphemeralStorageLimit(Memory.gibibytes(2)))))).singleElement().asString()
+                .contains("has no cpu limit, memory limit (resources: requests.cpu=100m, requests.memory=64Mi, "
+                        + "requests.ephemeral-storage=50Mi, limits.ephemeral-storage=2Gi).");
     }
 
     @Test
@@ -266,12 +272,30 @@ class PolicyChecksTest {
     @Test
     void reports_a_disk_backed_scratch_volume_without_a_size_limit() {
         assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache"), "/cache")))).containsExactly(
-                "prod/Deployment web: volume cache (emptyDir) has no size limit, so its pods can fill the node's disk (sizeLimit: none). "
-                        + "Bound it: Volumes.emptyDir(\"cache\").withSizeLimit(Memory.mebibytes(..)). "
-                        + "Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\").");
+                "prod/Deployment web: volume cache (emptyDir) has no size limit and its pods no ephemeral-storage limit, so they can fill "
+                        + "the node's disk (sizeLimit: none, limits.ephemeral-storage: none). Bound it: "
+                        + "Volumes.emptyDir(\"cache\").withSizeLimit(Memory.mebibytes(..)), or the pod's disk use with a container's "
+                        + "Resources.withEphemeralStorageLimit(..). Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\").");
         assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").withSizeLimit(Memory.mebibytes(100)), "/cache")))).isEmpty();
         // In memory, it counts against the container's memory limit instead.
         assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache")))).isEmpty();
+    }
+
+    @Test
+    void a_containers_ephemeral_storage_limit_bounds_the_scratch_volumes_of_its_pods() {
+        // The kubelet evicts a pod whose containers and disk-backed emptyDirs use more than the sum of its containers' limits.
+        Resources bounded = goodContainer().resources().withEphemeralStorageLimit(Memory.gibibytes(2));
+        assertThat(problems(goodDeployment(c -> c.withResources(bounded).withMount(Volumes.emptyDir("cache"), "/cache")))).isEmpty();
+        // One container's limit makes a pod limit: an init container's too.
+        ContainerDef migrate = ContainerDef.named("migrate").image(Image.of("example/web", "1.0.0")).withResources(bounded);
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache"), "/cache")).withInitContainer(migrate))).isEmpty();
+        // As a LimitRange's default limit, every container gets it.
+        LimitRangeDef defaults = LimitRangeDef.named("defaults").withContainerDefaults(Resources.NONE.withEphemeralStorageLimit(Memory.gibibytes(1)));
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache"), "/cache")), defaults)).isEmpty();
+        // A request reserves disk but bounds nothing.
+        Resources requested = goodContainer().resources().withEphemeralStorageRequest(Memory.mebibytes(50));
+        assertThat(problems(goodDeployment(c -> c.withResources(requested).withMount(Volumes.emptyDir("cache"), "/cache"))))
+                .singleElement().asString().contains("volume cache (emptyDir) has no size limit and its pods no ephemeral-storage limit");
     }
 
     @Test

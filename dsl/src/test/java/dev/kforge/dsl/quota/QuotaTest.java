@@ -232,6 +232,34 @@ class QuotaTest {
     }
 
     @Test
+    void a_limit_range_gives_ephemeral_storage_defaults_and_refuses_a_request_above_its_default_limit() {
+        LimitRangeDef disk = LimitRangeDef.named("disk").withContainerDefaults(SMALL.withEphemeralStorageRequest(Memory.mebibytes(50))
+                .withEphemeralStorageLimit(Memory.gibibytes(1)));
+        assertThat(file(render(disk), "11-limitrange-disk.yaml")).endsWith("""
+                spec:
+                  limits:
+                  - default:
+                      cpu: "1"
+                      ephemeral-storage: 1Gi
+                      memory: 1Gi
+                    defaultRequest:
+                      cpu: 500m
+                      ephemeral-storage: 50Mi
+                      memory: 512Mi
+                    type: Container
+                """);
+        DeploymentDef greedy = DeploymentDef.named("web").running(container("web", Resources.NONE.withEphemeralStorageRequest(Memory.gibibytes(4))))
+                .withStrategy(DeploymentStrategy.recreate());
+        assertThat(problems(disk, greedy)).containsExactly("ERROR prod/Deployment web: container web requests more ephemeral-storage than the "
+                + "default limit LimitRange disk gives it, so the API server refuses its pods (ephemeral-storage request 4Gi, default limit 1Gi). "
+                + "Give the container its own ephemeral-storage limit (withResources(...)), or raise the LimitRange's default.");
+        LimitRangeDef other = LimitRangeDef.named("other").withContainerDefaults(Resources.NONE.withEphemeralStorageLimit(Memory.gibibytes(2)));
+        assertThat(problems(disk, other)).containsExactly("WARNING prod/LimitRange other: gives other container defaults than LimitRange disk, "
+                + "and which one the API server applies is not defined (requests.ephemeral-storage 50Mi / 2Gi, limits.ephemeral-storage 1Gi / 2Gi). "
+                + "Give each default in one LimitRange.");
+    }
+
+    @Test
     void raw_edits_may_add_what_the_checks_do_not_count_but_not_change_what_they_read() {
         assertThat(file(render(COMPUTE.withRawEdit("at most 3 config maps", q -> q.getSpec().getHard().put("count/configmaps",
                 new Quantity("3")))), "11-resourcequota-compute.yaml")).contains("    count/configmaps: \"3\"\n");

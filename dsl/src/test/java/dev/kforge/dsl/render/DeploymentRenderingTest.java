@@ -526,6 +526,31 @@ class DeploymentRenderingTest {
     }
 
     @Test
+    void renders_ephemeral_storage_beside_cpu_and_memory_in_key_order() {
+        ContainerDef container = app().withResources(Resources.requests(Cpu.millis(100), Memory.mebibytes(128))
+                .withEphemeralStorageRequest(Memory.parse("50Mi")).withMemoryLimit(Memory.mebibytes(256))
+                .withEphemeralStorageLimit(Memory.gibibytes(2)));
+        ContainerDef storageOnly = app().withResources(Resources.NONE.withEphemeralStorageLimit(Memory.parse("1G")));
+
+        assertThat(file(render(DeploymentDef.named("app").running(container)), DEPLOYMENT_FILE)).contains("""
+                        resources:
+                          limits:
+                            ephemeral-storage: 2Gi
+                            memory: 256Mi
+                          requests:
+                            cpu: 100m
+                            ephemeral-storage: 50Mi
+                            memory: 128Mi
+                """);
+        assertThat(file(render(DeploymentDef.named("app").running(storageOnly)), DEPLOYMENT_FILE)).contains("""
+                        resources:
+                          limits:
+                            ephemeral-storage: 1G
+                        securityContext:
+                """);
+    }
+
+    @Test
     void derives_the_selector_from_name_instance_and_component_never_the_version() {
         RenderedEnvironment rendered = render(DeploymentDef.named("app").running(app()).withComponent("api").withReplicas(3));
 

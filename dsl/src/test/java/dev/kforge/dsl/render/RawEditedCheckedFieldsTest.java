@@ -76,7 +76,6 @@ class RawEditedCheckedFieldsTest {
         Stack stack = stack(edited(d -> {
             d.getSpec().setReplicas(2);
             web(d).getResources().getLimits().put("cpu", new Quantity("1000m"));
-            web(d).getResources().getRequests().put("ephemeral-storage", new Quantity("1Gi"));
             d.getSpec().getTemplate().getSpec().setRuntimeClassName("gvisor");
             d.getSpec().getStrategy().setRollingUpdate(null); // the API server's defaults: what the DSL wrote
         }));
@@ -84,7 +83,30 @@ class RawEditedCheckedFieldsTest {
         String yaml = Renderer.render(stack).files().stream().filter(file -> file.fileName().contains("deployment")).findFirst()
                 .orElseThrow().content();
 
-        assertThat(yaml).contains("cpu: 1000m", "ephemeral-storage: 1Gi", "runtimeClassName: gvisor").doesNotContain("maxSurge");
+        assertThat(yaml).contains("cpu: 1000m", "runtimeClassName: gvisor").doesNotContain("maxSurge");
+    }
+
+    @Test
+    void ephemeral_storage_added_or_changed_by_an_edit_is_refused_naming_the_wither() {
+        // The scratch-volume rule reads the limit, and the LimitRange rule the request: the definition's, not an edit's.
+        assertThatThrownBy(() -> Renderer.render(stack(edited(d -> {
+            web(d).getResources().getRequests().put("ephemeral-storage", new Quantity("1Gi"));
+            web(d).getResources().getLimits().put("ephemeral-storage", new Quantity("2Gi"));
+        }))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessage("Deployment web: raw edit \"edit\" changed what the checks read from the definition "
+                        + "(spec.template.spec.containers[web].resources.limits.ephemeral-storage: absent -> 2Gi, "
+                        + "spec.template.spec.containers[web].resources.requests.ephemeral-storage: absent -> 1Gi). Set them in the definition "
+                        + "instead (Resources.withEphemeralStorageLimit in the container's withResources, "
+                        + "Resources.withEphemeralStorageRequest in the container's withResources), where the checks see them.");
+        ContainerDef bounded = WEB.withResources(WEB.resources().withEphemeralStorageLimit(Memory.gibibytes(2)));
+        assertThatThrownBy(() -> Renderer.render(stack(DeploymentDef.named("web").running(bounded).withRawEdit("unbounded",
+                d -> web(d).getResources().getLimits().remove("ephemeral-storage")))))
+                .hasMessageContaining("(spec.template.spec.containers[web].resources.limits.ephemeral-storage: 2Gi -> absent, "
+                        + "spec.template.spec.containers[web].resources.requests.ephemeral-storage: unset (its limit, 2Gi) -> absent)");
+        // Written out as the definition has it: no change.
+        assertThat(Renderer.render(stack(DeploymentDef.named("web").running(bounded).withRawEdit("same", d -> web(d).getResources()
+                .getRequests().put("ephemeral-storage", new Quantity("2048Mi"))))).files()).isNotEmpty();
     }
 
     @Test

@@ -150,6 +150,32 @@ class QuantitiesTest {
     }
 
     @Test
+    void rejects_ephemeral_storage_request_above_its_limit() {
+        Resources requests = Resources.NONE.withEphemeralStorageRequest(Memory.gibibytes(4));
+
+        assertThatThrownBy(() -> requests.withEphemeralStorageLimit(Memory.gibibytes(2)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Resources: ephemeral-storage request \"4Gi\" is invalid: must not exceed the ephemeral-storage limit 2Gi. "
+                        + "Lower the request or raise the limit.");
+        // Either order: the limit first, then a request above it.
+        assertThatThrownBy(() -> Resources.NONE.withEphemeralStorageLimit(Memory.mebibytes(512)).withEphemeralStorageRequest(Memory.gibibytes(1)))
+                .hasMessage("Resources: ephemeral-storage request \"1Gi\" is invalid: must not exceed the ephemeral-storage limit 512Mi. "
+                        + "Lower the request or raise the limit.");
+    }
+
+    @Test
+    void ephemeral_storage_is_kept_by_the_cpu_and_memory_withers_and_counts_as_set() {
+        Resources storage = Resources.NONE.withEphemeralStorageRequest(Memory.mebibytes(50)).withEphemeralStorageLimit(Memory.mebibytes(50));
+
+        assertThat(storage.isEmpty()).isFalse();
+        Resources all = storage.withCpuRequest(Cpu.millis(100)).withMemoryRequest(Memory.mebibytes(64)).withCpuLimit(Cpu.millis(200))
+                .withMemoryLimit(Memory.mebibytes(128));
+        assertThat(all.ephemeralStorageRequest()).contains(Memory.mebibytes(50));
+        assertThat(all.ephemeralStorageLimit()).contains(Memory.mebibytes(50));
+        assertThat(new Resources(all.cpuRequest(), all.memoryRequest(), all.cpuLimit(), all.memoryLimit()).ephemeralStorageLimit()).isEmpty();
+    }
+
+    @Test
     void accepts_request_equal_to_limit() {
         Resources resources = Resources.requests(Cpu.millis(500), Memory.mebibytes(256))
                 .withCpuLimit(Cpu.parse("0.5")).withMemoryLimit(Memory.parse("256Mi"));
