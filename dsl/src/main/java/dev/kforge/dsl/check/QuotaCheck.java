@@ -45,6 +45,9 @@ final class QuotaCheck implements StackCheck {
             new Limited("requests.memory", q -> q.requestsMemory().map(Memory::bytes), Optional.of(Field.MEMORY_REQUEST)),
             new Limited("limits.cpu", q -> q.limitsCpu().map(Cpu::millicores), Optional.of(Field.CPU_LIMIT)),
             new Limited("limits.memory", q -> q.limitsMemory().map(Memory::bytes), Optional.of(Field.MEMORY_LIMIT)),
+            new Limited("requests.ephemeral-storage", q -> q.requestsEphemeralStorage().map(Memory::bytes),
+                    Optional.of(Field.EPHEMERAL_STORAGE_REQUEST)),
+            new Limited("limits.ephemeral-storage", q -> q.limitsEphemeralStorage().map(Memory::bytes), Optional.of(Field.EPHEMERAL_STORAGE_LIMIT)),
             new Limited("pods", q -> q.pods().map(Integer::longValue), Optional.empty()));
 
     @Override

@@ -2,11 +2,13 @@ package dev.kforge.dsl.quota;
 
 import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.PodPriority;
 import dev.kforge.dsl.workload.PriorityClassDef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -77,6 +79,16 @@ final class PriorityScope {
                         + "priority classes: the API server refuses requests.storage and persistentvolumeclaims beside a PriorityClass "
                         + "scope, and counts no claim against a storage class's limits there", "Limit the claims in a quota of their own, "
                         + "e.g. ResourceQuotaDef.named(\"storage\").withStorage(Memory.gibibytes(100), 10).");
+    }
+
+    /** A quota scoped to PriorityClasses that limits ephemeral storage, which the API server refuses beside that scope. */
+    static InvalidDefinitionException ephemeralStorageRefused(String subject, Optional<Memory> requests, Optional<Memory> limits) {
+        List<String> keys = new ArrayList<>();
+        requests.ifPresent(total -> keys.add("requests.ephemeral-storage " + total));
+        limits.ifPresent(total -> keys.add("limits.ephemeral-storage " + total));
+        return InvalidDefinitionException.invalid(subject, "hard", String.join(", ", keys), "must not limit ephemeral storage in a quota "
+                + "scoped to priority classes: the API server takes only pods, cpu and memory beside a PriorityClass scope",
+                "Limit it in a quota without scope, e.g. ResourceQuotaDef.named(\"disk\").withEphemeralStorageLimits(Memory.gibibytes(50)).");
     }
 
     /** {@code of priority class a} or {@code of priority classes a, b}: which pods a scoped quota counts. */

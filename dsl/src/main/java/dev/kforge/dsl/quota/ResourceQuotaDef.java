@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A ResourceQuota (v1): the most CPU, memory, pods and claimed storage the stack's namespace may hold, e.g. a small
+ * A ResourceQuota (v1): the most CPU, memory, node disk (ephemeral storage), pods and claimed storage the stack's namespace may hold, e.g. a small
  * one for dev. Start with {@code ResourceQuotaDef.named("compute").withRequests(Cpu.cores(4), Memory.gibibytes(8))}
  * or {@code ResourceQuotaDef.named("storage").withStorage(Memory.gibibytes(100), 10)}.
  *
@@ -42,13 +42,16 @@ import java.util.stream.Stream;
  * @param requestsMemory {@code requests.memory}
  * @param limitsCpu      {@code limits.cpu}: the CPU limits of all pods together
  * @param limitsMemory   {@code limits.memory}
+ * @param requestsEphemeralStorage {@code requests.ephemeral-storage}: the node disk all pods may request together
+ * @param limitsEphemeralStorage   {@code limits.ephemeral-storage}: the ephemeral-storage limits of all pods together
  * @param pods           {@code pods}: how many pods may exist (not counting finished ones)
  * @param storage        the storage limits of the claims of every class, then of each class by name; at most one of each
  * @param priorityClasses the PriorityClasses whose pods it counts, by name ({@code scopeSelector: PriorityClass In [...]}); empty
- *                       (the default) for every pod of the namespace. Scoped, it limits pods only: no storage
+ *                       (the default) for every pod of the namespace. Scoped, it limits pods only: no storage, no ephemeral storage
  */
 public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Memory> requestsMemory, Optional<Cpu> limitsCpu,
-                               Optional<Memory> limitsMemory, Optional<Integer> pods, List<StorageQuota> storage,
+                               Optional<Memory> limitsMemory, Optional<Memory> requestsEphemeralStorage,
+                               Optional<Memory> limitsEphemeralStorage, Optional<Integer> pods, List<StorageQuota> storage,
                                List<PodPriority> priorityClasses, List<RawEdit<ResourceQuota>> rawEdits)
         implements KubeObject<ResourceQuotaDef> {
 
@@ -59,6 +62,9 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
         priorityClasses = PriorityScope.sorted(subject, priorityClasses);
         if (!priorityClasses.isEmpty() && !storage.isEmpty()) {
             throw PriorityScope.storageRefused(subject, storage);
+        }
+        if (!priorityClasses.isEmpty() && (requestsEphemeralStorage.isPresent() || limitsEphemeralStorage.isPresent())) {
+            throw PriorityScope.ephemeralStorageRefused(subject, requestsEphemeralStorage, limitsEphemeralStorage);
         }
         pods.ifPresent(count -> {
             if (count < 1) {
@@ -71,7 +77,7 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
     /** A quota that limits nothing yet: add limits with the withers. */
     public static ResourceQuotaDef named(String name) {
         return new ResourceQuotaDef(Meta.named(Kind.RESOURCE_QUOTA, name), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
     }
 
     @Override
@@ -81,29 +87,45 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
 
     @Override
     public ResourceQuotaDef withMeta(Meta meta) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, storage, priorityClasses, rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, requestsEphemeralStorage, limitsEphemeralStorage,
+                pods, storage, priorityClasses, rawEdits);
     }
 
     /** Limits what all pods together request ({@code requests.cpu}, {@code requests.memory}). */
     public ResourceQuotaDef withRequests(Cpu cpu, Memory memory) {
         require(cpu, "requests.cpu");
         require(memory, "requests.memory");
-        return new ResourceQuotaDef(meta, Optional.of(cpu), Optional.of(memory), limitsCpu, limitsMemory, pods, storage, priorityClasses,
-                rawEdits);
+        return new ResourceQuotaDef(meta, Optional.of(cpu), Optional.of(memory), limitsCpu, limitsMemory, requestsEphemeralStorage,
+                limitsEphemeralStorage, pods, storage, priorityClasses, rawEdits);
     }
 
     /** Limits the limits of all pods together ({@code limits.cpu}, {@code limits.memory}). */
     public ResourceQuotaDef withLimits(Cpu cpu, Memory memory) {
         require(cpu, "limits.cpu");
         require(memory, "limits.memory");
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, Optional.of(cpu), Optional.of(memory), pods, storage, priorityClasses,
-                rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, Optional.of(cpu), Optional.of(memory), requestsEphemeralStorage,
+                limitsEphemeralStorage, pods, storage, priorityClasses, rawEdits);
+    }
+
+    /**
+     * Limits the node disk all pods together request ({@code requests.ephemeral-storage}); the API server then refuses a pod
+     * whose containers do not request it (unless a {@link LimitRangeDef} gives the default).
+     */
+    public ResourceQuotaDef withEphemeralStorageRequests(Memory total) {
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory,
+                Optional.of(require(total, "requests.ephemeral-storage")), limitsEphemeralStorage, pods, storage, priorityClasses, rawEdits);
+    }
+
+    /** Limits the ephemeral-storage limits of all pods together ({@code limits.ephemeral-storage}). */
+    public ResourceQuotaDef withEphemeralStorageLimits(Memory total) {
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, requestsEphemeralStorage,
+                Optional.of(require(total, "limits.ephemeral-storage")), pods, storage, priorityClasses, rawEdits);
     }
 
     /** Limits how many pods may exist at once. */
     public ResourceQuotaDef withMaxPods(int count) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, Optional.of(count), storage, priorityClasses,
-                rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, requestsEphemeralStorage, limitsEphemeralStorage,
+                Optional.of(count), storage, priorityClasses, rawEdits);
     }
 
     /**
@@ -130,8 +152,8 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
     }
 
     private ResourceQuotaDef forPriorities(List<PodPriority> added) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, storage,
-                Stream.concat(priorityClasses.stream(), added.stream()).toList(), rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, requestsEphemeralStorage, limitsEphemeralStorage,
+                pods, storage, Stream.concat(priorityClasses.stream(), added.stream()).toList(), rawEdits);
     }
 
     /** {@code pods}, or for a quota scoped to PriorityClasses, {@code pods of priority class system-node-critical}. */
@@ -141,11 +163,11 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
 
     /**
      * A copy with an escape-hatch edit of the rendered fabric8 ResourceQuota, for what the checks do not count (object
-     * counts, ephemeral storage); the CPU, memory, pod and storage limits and the scopes stay the definition's.
+     * counts, extended resources); the CPU, memory, ephemeral-storage, pod and storage limits and the scopes stay the definition's.
      */
     public ResourceQuotaDef withRawEdit(String reason, Consumer<ResourceQuota> edit) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, storage, priorityClasses,
-                Lists.append(rawEdits, new RawEdit<>(reason, edit)));
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, requestsEphemeralStorage, limitsEphemeralStorage,
+                pods, storage, priorityClasses, Lists.append(rawEdits, new RawEdit<>(reason, edit)));
     }
 
     /**
@@ -190,8 +212,8 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
 
     /** Whether it limits anything the checks count. */
     public boolean isEmpty() {
-        return requestsCpu.isEmpty() && requestsMemory.isEmpty() && limitsCpu.isEmpty() && limitsMemory.isEmpty() && pods.isEmpty()
-                && storage.isEmpty();
+        return requestsCpu.isEmpty() && requestsMemory.isEmpty() && limitsCpu.isEmpty() && limitsMemory.isEmpty()
+                && requestsEphemeralStorage.isEmpty() && limitsEphemeralStorage.isEmpty() && pods.isEmpty() && storage.isEmpty();
     }
 
     /** A copy whose limits of the claims of {@code storageClass} (empty: of every class) are those given, the others kept. */
@@ -202,7 +224,8 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
         List<StorageQuota> limits = new ArrayList<>(storage);
         was.ifPresent(limits::remove);
         limits.add(now);
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, pods, limits, priorityClasses, rawEdits);
+        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, requestsEphemeralStorage, limitsEphemeralStorage,
+                pods, limits, priorityClasses, rawEdits);
     }
 
     /** The limits of every class first, then of each class by name; refused when two limit the same claims. */
@@ -227,7 +250,7 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
 
     private <T> T require(T amount, String field) {
         if (amount == null) {
-            throw InvalidDefinitionException.invalid(describe(), field, null, "must be an amount", field.endsWith(".storage")
+            throw InvalidDefinitionException.invalid(describe(), field, null, "must be an amount", field.endsWith("storage")
                     ? "For example Memory.gibibytes(100)." : "For example Cpu.cores(4) or Memory.gibibytes(8).");
         }
         return amount;

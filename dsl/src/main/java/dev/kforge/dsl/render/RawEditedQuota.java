@@ -15,14 +15,17 @@ import java.util.TreeSet;
 
 /**
  * Raw edits may add to a ResourceQuota or LimitRange what the checks do not count (object counts,
- * ephemeral storage, limits of other types), but not change what they read from the definition: the CPU,
- * memory, pod and claim storage limits of a quota and the pods it applies to, and what a LimitRange does to containers. Beside
+ * extended resources, limits of other types), but not change what they read from the definition: the CPU,
+ * memory, ephemeral-storage, pod and claim storage limits of a quota and the pods it applies to, and what a LimitRange does to containers. Beside
  * a quota's PriorityClass scope, they may add only what the API server takes there.
  */
 final class RawEditedQuota {
-    /** The quota entries the checks read, with their other names: {@code cpu} and {@code memory} for the requests, {@code count/pods}. */
-    private static final Set<String> COUNTED = Set.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods", "cpu", "memory",
-            "count/pods");
+    /**
+     * The quota entries the checks read, with their other names: {@code cpu}, {@code memory} and {@code ephemeral-storage} for the
+     * requests, {@code count/pods}.
+     */
+    private static final Set<String> COUNTED = Set.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory",
+            "requests.ephemeral-storage", "limits.ephemeral-storage", "pods", "cpu", "memory", "ephemeral-storage", "count/pods");
 
     /** The quota entries of the API server's own names that it takes beside a PriorityClass scope. */
     private static final Set<String> SCOPED = Set.of("pods", "cpu", "memory", "requests.cpu", "requests.memory", "limits.cpu", "limits.memory");
@@ -44,7 +47,8 @@ final class RawEditedQuota {
                 }
                 if (COUNTED.contains(key) && !Objects.equals(was.get(key), now.get(key))) {
                     throw changed(object, "hard[" + key + "]", "pods", was.get(key) + " -> " + now.get(key),
-                            "Set them with withRequests, withLimits and withMaxPods, which the checks of the stack's pods read.");
+                            "Set them with withRequests, withLimits, withEphemeralStorageRequests, withEphemeralStorageLimits and "
+                                    + "withMaxPods, which the checks of the stack's pods read.");
                 }
             }
             List<String> scopes = quota.getSpec() == null || quota.getSpec().getScopes() == null ? List.of() : quota.getSpec().getScopes();

@@ -29,6 +29,8 @@ final class ResourceQuotaRenderer implements ObjectRenderer<ResourceQuotaDef> {
         quota.requestsMemory().ifPresent(memory -> hard.put("requests.memory", new Quantity(memory.quantity())));
         quota.limitsCpu().ifPresent(cpu -> hard.put("limits.cpu", new Quantity(cpu.quantity())));
         quota.limitsMemory().ifPresent(memory -> hard.put("limits.memory", new Quantity(memory.quantity())));
+        quota.requestsEphemeralStorage().ifPresent(total -> hard.put("requests.ephemeral-storage", new Quantity(total.quantity())));
+        quota.limitsEphemeralStorage().ifPresent(total -> hard.put("limits.ephemeral-storage", new Quantity(total.quantity())));
         quota.pods().ifPresent(pods -> hard.put("pods", new Quantity(Integer.toString(pods))));
         for (StorageQuota storage : quota.storage()) {
             storage.requests().ifPresent(total -> hard.put(storage.requestsKey(), new Quantity(total.quantity())));

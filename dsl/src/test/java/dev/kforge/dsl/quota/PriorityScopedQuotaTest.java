@@ -95,6 +95,18 @@ class PriorityScopedQuotaTest {
     }
 
     @Test
+    void refuses_ephemeral_storage_limits_beside_the_scope_which_the_api_server_refuses() {
+        assertThatThrownBy(() -> CRITICAL_PODS.withEphemeralStorageRequests(Memory.gibibytes(20)).withEphemeralStorageLimits(Memory.gibibytes(40)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ResourceQuota critical-pods: hard \"requests.ephemeral-storage 20Gi\" is invalid: must not limit ephemeral storage "
+                        + "in a quota scoped to priority classes: the API server takes only pods, cpu and memory beside a PriorityClass scope. "
+                        + "Limit it in a quota without scope, e.g. ResourceQuotaDef.named(\"disk\").withEphemeralStorageLimits(Memory.gibibytes(50)).");
+        assertThatThrownBy(() -> ResourceQuotaDef.named("mixed").withEphemeralStorageLimits(Memory.gibibytes(40))
+                .forClusterPriorityClass("system-node-critical"))
+                .hasMessageStartingWith("ResourceQuota mixed: hard \"limits.ephemeral-storage 40Gi\" is invalid: must not limit ephemeral storage");
+    }
+
+    @Test
     void refuses_a_class_named_twice_a_name_too_long_for_the_selector_and_a_class_no_cluster_has() {
         assertThatThrownBy(() -> CRITICAL_PODS.forClusterPriorityClass("system-cluster-critical", "system-node-critical"))
                 .isInstanceOf(InvalidDefinitionException.class)

@@ -260,13 +260,37 @@ class QuotaTest {
     }
 
     @Test
+    void an_ephemeral_storage_quota_is_rendered_and_asks_every_container_for_it_and_adds_up_the_pods() {
+        ResourceQuotaDef disk = ResourceQuotaDef.named("disk").withEphemeralStorageRequests(Memory.gibibytes(4))
+                .withEphemeralStorageLimits(Memory.gibibytes(8));
+        assertThat(file(render(disk), "11-resourcequota-disk.yaml")).endsWith("""
+                spec:
+                  hard:
+                    limits.ephemeral-storage: 8Gi
+                    requests.ephemeral-storage: 4Gi
+                """);
+        // The API server refuses a pod whose containers leave it unset; a limit stands in for its request, a LimitRange fills it in.
+        DeploymentDef bare = web(2);
+        assertThat(problems(disk, bare)).containsExactly("ERROR prod/Deployment web: leaves resources unset that ResourceQuota disk limits, "
+                + "so the API server refuses its pods (container web requests.ephemeral-storage, container web limits.ephemeral-storage). "
+                + "Set them with withResources(...), or give container defaults with LimitRangeDef.named(\"defaults\").withContainerDefaults(...).");
+        LimitRangeDef defaults = LimitRangeDef.named("defaults").withContainerDefaults(SMALL.withEphemeralStorageLimit(Memory.gibibytes(1)));
+        assertThat(problems(disk, bare, defaults)).isEmpty();
+        // Five pods of 1Gi request (from their limit) and 1Gi limit: over the requests.
+        assertThat(problems(disk, web(5), defaults)).containsExactly("ERROR prod/ResourceQuota disk: allows requests.ephemeral-storage 4Gi, "
+                + "but the stack's pods need 5Gi at their usual count: the API server refuses the pods beyond it (Deployment web: 5 x 1Gi). "
+                + "Raise the quota, or run fewer pods or lower their requests.ephemeral-storage.");
+    }
+
+    @Test
     void raw_edits_may_add_what_the_checks_do_not_count_but_not_change_what_they_read() {
         assertThat(file(render(COMPUTE.withRawEdit("at most 3 config maps", q -> q.getSpec().getHard().put("count/configmaps",
                 new Quantity("3")))), "11-resourcequota-compute.yaml")).contains("    count/configmaps: \"3\"\n");
         assertThatThrownBy(() -> render(COMPUTE.withRawEdit("fewer", q -> q.getSpec().getHard().put("requests.cpu", new Quantity("100m")))))
                 .isInstanceOf(RawEditException.class)
                 .hasMessageStartingWith("ResourceQuota compute: raw edits changed hard[requests.cpu], which the checks of the stack's pods "
-                        + "read from the definition (2 -> 100m). Set them with withRequests, withLimits and withMaxPods");
+                        + "read from the definition (2 -> 100m). Set them with withRequests, withLimits, withEphemeralStorageRequests, "
+                        + "withEphemeralStorageLimits and withMaxPods");
         assertThatThrownBy(() -> render(COMPUTE.withRawEdit("short-lived only", q -> q.getSpec().setScopes(List.of("Terminating")))))
                 .hasMessageStartingWith("ResourceQuota compute: raw edits changed the pods it applies to");
         assertThatThrownBy(() -> render(COMPUTE.withRawEdit("one pod", q -> q.getSpec().getHard().put("count/pods", new Quantity("1")))))

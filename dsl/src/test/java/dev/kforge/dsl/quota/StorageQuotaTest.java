@@ -154,9 +154,13 @@ class StorageQuotaTest {
                 "ssd.storageclass.storage.k8s.io/requests.storage", new Quantity("10Gi")))))
                 .hasMessageStartingWith("ResourceQuota storage: raw edits changed hard[ssd.storageclass.storage.k8s.io/requests.storage], "
                         + "which the checks of the stack's claims read from the definition (null -> 10Gi)");
-        // What the checks do not count may still be added.
-        assertThat(file(render(quota.withRawEdit("scratch space", q -> q.getSpec().getHard().put("requests.ephemeral-storage",
-                new Quantity("10Gi")))), "11-resourcequota-storage.yaml")).contains("    requests.ephemeral-storage: 10Gi\n");
+        // What the checks do not count may still be added; ephemeral storage they now count.
+        assertThat(file(render(quota.withRawEdit("gpus", q -> q.getSpec().getHard().put("requests.nvidia.com/gpu",
+                new Quantity("4")))), "11-resourcequota-storage.yaml")).contains("    requests.nvidia.com/gpu: \"4\"\n");
+        assertThatThrownBy(() -> render(quota.withRawEdit("scratch space", q -> q.getSpec().getHard().put("requests.ephemeral-storage",
+                new Quantity("10Gi"))))).hasMessage("ResourceQuota storage: raw edits changed hard[requests.ephemeral-storage], which the "
+                + "checks of the stack's pods read from the definition (null -> 10Gi). Set them with withRequests, withLimits, "
+                + "withEphemeralStorageRequests, withEphemeralStorageLimits and withMaxPods, which the checks of the stack's pods read.");
     }
 
     @Test
