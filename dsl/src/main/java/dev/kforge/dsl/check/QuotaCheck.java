@@ -62,7 +62,7 @@ final class QuotaCheck implements StackCheck {
         for (ResourceQuotaDef quota : quotas) {
             if (quota.isEmpty() && quota.rawEdits().isEmpty()) {
                 problems.add(Problem.of(TOTAL, Severity.WARNING, stack.describe(), quota, "limits nothing", "no limits",
-                        "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory), withMaxPods(n) or withStorage(total, claims)."));
+                        "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory), withMaxPods(n), withStorage(total, claims) or withEphemeralStorageLimits(total)."));
             }
             List<Workload<?>> counted = workloads.stream().filter(workload -> quota.counts(workload.pod())).toList();
             for (Workload<?> workload : counted) {

@@ -308,7 +308,7 @@ class QuotaTest {
     @Test
     void a_quota_that_limits_nothing_is_a_warning_and_bad_amounts_are_refused() {
         assertThat(problems(ResourceQuotaDef.named("compute"))).containsExactly("WARNING prod/ResourceQuota compute: limits nothing (no limits). "
-                + "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory), withMaxPods(n) or withStorage(total, claims).");
+                + "Give it limits: withRequests(cpu, memory), withLimits(cpu, memory), withMaxPods(n), withStorage(total, claims) or withEphemeralStorageLimits(total).");
         assertThatThrownBy(() -> ResourceQuotaDef.named("compute").withMaxPods(0)).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageStartingWith("ResourceQuota compute: pods 0 is invalid: must be at least 1.");
         assertThatThrownBy(() -> ResourceQuotaDef.named("compute").withRequests(null, Memory.gibibytes(1)))
