@@ -10,7 +10,7 @@
 #   make run               start the tgr service in the foreground (see app/README.md)
 #   make generate          rewrite dsl's map of fabric8 properties after a fabric8 or Jackson upgrade
 
-# No implicit rules: make would otherwise look for a way to build each of the ~200 source files on every run.
+# No implicit rules: make would otherwise look for a way to build each of the hundreds of source files on every run.
 MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
 
