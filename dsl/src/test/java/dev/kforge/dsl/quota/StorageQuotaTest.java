@@ -207,7 +207,7 @@ class StorageQuotaTest {
     void a_quota_limiting_storage_only_limits_something() {
         assertThat(problems(ResourceQuotaDef.named("storage").withMaxClaims(3))).isEmpty();
         assertThat(problems(ResourceQuotaDef.named("storage"))).containsExactly("WARNING prod/ResourceQuota storage: limits nothing (no "
-                + "limits). Give it limits: withRequests(cpu, memory), withLimits(cpu, memory), withMaxPods(n) or withStorage(total, "
-                + "claims).");
+                + "limits). Give it limits: withRequests(cpu, memory), withLimits(cpu, memory), withMaxPods(n), withStorage(total, "
+                + "claims) or withEphemeralStorageLimits(total).");
     }
 }
