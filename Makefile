@@ -1,5 +1,6 @@
 # kforge: typed Kubernetes manifests for the tgr service.
 #   make render ENV=dev    check every environment, then write out/dev (ENV=all for all)
+#   make render PREVIEW=pr-123   a pull request's preview environment, checked with the others, into previews/pr-123
 #   make test              every test of every module
 #   make check             fail when out/ is not what the code renders (CI and pre-merge guard)
 #   make secrets ENV=dev   build dev's Secrets from the environment and .env.dev into secrets/dev (git-ignored);
@@ -15,8 +16,20 @@ MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
 
 ENV ?= dev
+# make render PREVIEW=pr-123: the preview environment of a pull request (README.md, Preview environments), checked with the
+# others and written to previews/pr-123 (git-ignored), not to the committed out/ unless OUT=out says so. It is the command's
+# environment: render, secrets and apply-command take it instead of ENV, make diff names it in FROM or TO.
+ifneq ($(PREVIEW),)
+  ifeq ($(origin ENV),command line)
+    ifneq ($(ENV),$(PREVIEW))
+      $(error ENV=$(ENV) beside PREVIEW=$(PREVIEW): PREVIEW=$(PREVIEW) names the environment, give it alone: make $(or $(firstword $(MAKECMDGOALS)),render) PREVIEW=$(PREVIEW))
+    endif
+  endif
+  override ENV := $(PREVIEW)
+  OUT ?= previews
+  PREVIEW_OPTION := --preview $(PREVIEW)
 # The tgr service reads a variable named ENV too (app/README.md): one exported for it would pick the environment here.
-ifeq ($(origin ENV)$(MAKELEVEL),environment0)
+else ifeq ($(origin ENV)$(MAKELEVEL),environment0)
   $(warning ENV=$(ENV) comes from your shell's environment, not the make command line; make render ENV=<env> overrides it)
 endif
 # Quiet, and without ANSI codes in piped output (.mvn/jvm.config stops the resets Maven 3.8 prints even in batch mode).
@@ -49,7 +62,7 @@ else
   CACHE_READ := -XX:SharedArchiveFile=$(CACHE)
 endif
 # The shell tests the cache when the command runs: an empty one (training failed) is not used.
-RUN = KFORGE_VIA_MAKE=1 $(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -jar $(JAR)
+RUN = KFORGE_VIA_MAKE=1 $(RENDER_JAVA) $$(test -s $(CACHE) && echo $(CACHE_READ)) $(JAVA_FLAGS) -jar $(JAR) $(PREVIEW_OPTION)
 
 FROM ?= staging
 TO ?= prod

@@ -60,6 +60,18 @@ expect 0 "diff dev prod" - - diff FROM=dev TO=prod ENV=dev
 ENV=prod expect 0 "render prod" - "comes from your shell's environment" render
 expect 0 "render dev" - - render
 
+# A preview of a pull request (README, Preview environments): an environment of its own, written outside the committed out/.
+expect 0 "--preview pr-123 render pr-123 --out previews" - - render PREVIEW=pr-123
+expect 0 "--preview pr-123 apply-command pr-123 --out previews" - - apply-command PREVIEW=pr-123
+expect 0 "--preview pr-123 secrets pr-123" - - secrets PREVIEW=pr-123
+expect 0 "--preview pr-123 diff dev pr-123" - - diff FROM=dev TO=pr-123 PREVIEW=pr-123
+expect 0 "--preview pr-123 render pr-123 --out /tmp/previews" - - render PREVIEW=pr-123 OUT=/tmp/previews
+expect 0 "render dev --out out" "--preview" - render ENV=dev
+# ENV beside PREVIEW: which one to render?
+expect fail - "render" "PREVIEW=pr-123 names the environment" render ENV=dev PREVIEW=pr-123
+# A shell's ENV (the tgr service's variable) is not read with PREVIEW, so nothing to warn of.
+ENV=prod expect 0 "render pr-123" "render prod" - render PREVIEW=pr-123
+
 if [ "$failures" -gt 0 ]; then
     echo "$failures Makefile test(s) failed."
     exit 1

@@ -25,10 +25,12 @@ import dev.kforge.dsl.workload.Resources;
  * @param gatewayReplicas pods of the API gateway
  * @param registryCredentials whether the pods pull their image with the {@code registry-credentials} Secret (a
  *                    private registry or mirror); without it they pull the public image anonymously
+ * @param preview     whether it is a short-lived preview of one pull request ({@link TgrProfiles#preview}): its host is then
+ *                    under the application's own domain, which one wildcard DNS record serves for every preview
  */
 public record TgrProfile(String app, String environment, int replicas, int maxReplicas, String imageTag, boolean debug, Resources resources, boolean tls,
                          boolean disruptionBudget, Policy policy, SecretSource secrets, RoutingForm routing, int gatewayReplicas,
-                         boolean registryCredentials) {
+                         boolean registryCredentials, boolean preview) {
 
     /** Whether an autoscaler scales the API between {@code replicas} and {@code maxReplicas}. */
     public boolean autoscaled() {
@@ -40,14 +42,17 @@ public record TgrProfile(String app, String environment, int replicas, int maxRe
         return app + "-" + environment;
     }
 
-    /** The public host name of the environment: {@code <app>.<environment>.example.com}. */
+    /**
+     * The public host name of the environment: {@code <app>.<environment>.example.com}, or {@code <environment>.<app>.example.com}
+     * for a preview ({@code pr-123.tgr.example.com}, served by a {@code *.tgr.example.com} record).
+     */
     public String host() {
-        return app + "." + environment + ".example.com";
+        return preview ? environment + "." + app + ".example.com" : app + "." + environment + ".example.com";
     }
 
     /** The same environment for another copy of the application (the scale benchmark's {@code tgr-7}). */
     public TgrProfile withApp(String otherApp) {
         return new TgrProfile(otherApp, environment, replicas, maxReplicas, imageTag, debug, resources, tls, disruptionBudget, policy, secrets,
-                routing, gatewayReplicas, registryCredentials);
+                routing, gatewayReplicas, registryCredentials, preview);
     }
 }
