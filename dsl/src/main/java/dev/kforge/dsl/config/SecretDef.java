@@ -20,10 +20,13 @@ import java.util.TreeSet;
  * @param type    the Secret type; its required keys are always declared
  * @param keys    the keys the Secret must have, sorted
  * @param source  how the values reach the cluster; default {@link SecretSource#environment()}
- * @param version bumped by hand when the values change, so the pods that use the Secret roll; default "1"
+ * @param version bumped by hand when the values change, so the pods that use the Secret roll (and, from a store, the External
+ *                Secrets Operator fetches the values at once); default {@link #FIRST_VERSION}
  */
 public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys, SecretSource source, String version)
         implements KubeObject<SecretDef> {
+    /** The version a Secret is declared with until its values are first rotated. */
+    public static final String FIRST_VERSION = "1";
 
     public SecretDef {
         TreeSet<String> copy = new TreeSet<>(type.requiredKeys());
@@ -66,17 +69,17 @@ public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys, Secr
         if (declared.isEmpty()) {
             throw new InvalidDefinitionException(Kind.SECRET + " " + name + ": no keys declared. Name the keys the workloads read, e.g. opaque(\"" + name + "\", \"PASSWORD\").");
         }
-        return new SecretDef(meta, SecretType.OPAQUE, declared, SecretSource.environment(), "1");
+        return new SecretDef(meta, SecretType.OPAQUE, declared, SecretSource.environment(), FIRST_VERSION);
     }
 
     /** Registry credentials ({@code kubernetes.io/dockerconfigjson}) for imagePullSecrets. */
     public static SecretDef registryCredentials(String name) {
-        return new SecretDef(Meta.named(Kind.SECRET, name), SecretType.DOCKER_CONFIG_JSON, new TreeSet<>(), SecretSource.environment(), "1");
+        return new SecretDef(Meta.named(Kind.SECRET, name), SecretType.DOCKER_CONFIG_JSON, new TreeSet<>(), SecretSource.environment(), FIRST_VERSION);
     }
 
     /** A TLS Secret ({@code kubernetes.io/tls}), e.g. for an Ingress. */
     public static SecretDef tls(String name) {
-        return new SecretDef(Meta.named(Kind.SECRET, name), SecretType.TLS, new TreeSet<>(), SecretSource.environment(), "1");
+        return new SecretDef(Meta.named(Kind.SECRET, name), SecretType.TLS, new TreeSet<>(), SecretSource.environment(), FIRST_VERSION);
     }
 
     @Override

@@ -15,6 +15,11 @@ public record Annotations(SortedMap<String, String> entries) {
     public static final String RAW_EDITS = "kforge.dev/raw-edits";
     /** Lists the policy checks waived for an object, with their reasons, for review; written by the renderer only. */
     public static final String WAIVERS = "kforge.dev/waivers";
+    /**
+     * A stored Secret's declared version, once bumped, on its ExternalSecret: the operator fetches the values again when an
+     * ExternalSecret's annotations change, so a rotation reaches the Secret in the apply that rolls its pods; written by the renderer only.
+     */
+    public static final String SECRET_VERSION = "kforge.dev/secret-version";
 
     public Annotations {
         TreeMap<String, String> copy = new TreeMap<>();

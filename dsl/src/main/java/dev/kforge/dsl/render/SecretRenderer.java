@@ -2,6 +2,7 @@ package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretSource;
+import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.stack.Stack;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A Secret's values never pass through the renderer. What is written depends on its source:
@@ -26,7 +28,15 @@ final class SecretRenderer implements ObjectRenderer<SecretDef> {
     public Optional<HasMetadata> render(SecretDef secret, Stack stack) {
         SecretSource source = secret.source();
         if (source instanceof SecretSource.FromExternalStore store) {
-            return Optional.of(resource(Kind.EXTERNAL_SECRET, secret, stack, Map.of("spec", externalSecretSpec(secret, store))));
+            CustomResource external = resource(Kind.EXTERNAL_SECRET, secret, stack, Map.of("spec", externalSecretSpec(secret, store)));
+            // Otherwise the operator fetches rotated values at its next refresh, up to refreshInterval after the pods rolled with
+            // the old ones. The first version writes nothing, so that declaring the default changes no output.
+            if (!secret.version().equals(SecretDef.FIRST_VERSION)) {
+                Map<String, String> annotations = new TreeMap<>(Optional.ofNullable(external.getMetadata().getAnnotations()).orElse(Map.of()));
+                annotations.put(Annotations.SECRET_VERSION, secret.version());
+                external.getMetadata().setAnnotations(new LinkedHashMap<>(annotations));
+            }
+            return Optional.of(external);
         }
         if (source instanceof SecretSource.Sealed sealed) {
             return Optional.of(resource(Kind.SEALED_SECRET, secret, stack, Map.of("spec", sealedSecretSpec(secret, sealed, stack))));

@@ -122,6 +122,19 @@ class SecretDeliveryTest {
     }
 
     @Test
+    void a_bumped_version_annotates_the_external_secret_so_the_operator_fetches_the_rotated_values_in_the_apply_that_rolls_the_pods() {
+        SecretDef stored = SecretDef.opaque("github", "CLIENT_ID").withSource(SecretSource.clusterStore("vault-dev"));
+        String first = Renderer.render(stack(stored)).files().get(1).content();
+        assertThat(first).doesNotContain("annotations");
+
+        String rotated = Renderer.render(stack(stored.withVersion("2"))).files().get(1).content();
+        assertThat(rotated).contains("  name: github\n  namespace: demo-dev\n  annotations:\n    kforge.dev/secret-version: \"2\"\n  labels:\n");
+        assertThat(rotated.replace("  annotations:\n    kforge.dev/secret-version: \"2\"\n", "")).isEqualTo(first);
+        assertThat(Renderer.render(stack(stored.withAnnotation("example.com/owner", "team-a").withVersion("3"))).files().get(1).content())
+                .contains("  annotations:\n    example.com/owner: team-a\n    kforge.dev/secret-version: \"3\"\n");
+    }
+
+    @Test
     void a_namespace_store_with_its_own_refresh_interval() {
         SecretDef stored = SecretDef.opaque("github", "CLIENT_ID")
                 .withSource(SecretSource.namespaceStore("vault").withRefreshInterval(java.time.Duration.ofMinutes(15)));
