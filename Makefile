@@ -2,7 +2,8 @@
 #   make render ENV=dev    check every environment, then write out/dev (ENV=all for all)
 #   make render PREVIEW=pr-123   a pull request's preview environment, checked with the others, into previews/pr-123
 #   make test              every test of every module
-#   make check             fail when out/ is not what the code renders (CI and pre-merge guard)
+#   make check             fail when out/ is not what the code renders (CI and pre-merge guard); DEPLOYED=<git ref>
+#                          judges breaking changes against that commit's out/, what the cluster runs
 #   make secrets ENV=dev   build dev's Secrets from the environment and .env.dev into secrets/dev (git-ignored);
 #                          STDOUT=1 prints them for `| kubectl apply -f -`
 #   make diff FROM=staging TO=prod   the fields that differ between two environments
@@ -85,8 +86,21 @@ BENCH_OUT ?= environments/target/bench-out
 render: $(CACHE)
 	@$(RUN) render $(ENV) --out $(OUT)
 
+# DEPLOYED=<git ref> (the commit the cluster runs, or the branch a change merges into): breaking changes are judged against
+# that commit's out/, which a git revert takes back with the code; out/ must still be what the code renders.
+DEPLOYED_DIR := environments/target/deployed
 check: $(CACHE)
+ifneq ($(DEPLOYED),)
+	@rm -rf $(DEPLOYED_DIR) && mkdir -p $(DEPLOYED_DIR)
+	@git rev-parse --quiet --verify '$(DEPLOYED)^{commit}' >/dev/null \
+		|| { echo "make check: DEPLOYED=$(DEPLOYED) is not a commit of this repository (git rev-parse)" >&2; exit 2; }
+	@git archive --format=tar '$(DEPLOYED)' -- $(OUT) > $(DEPLOYED_DIR)/out.tar 2>/dev/null \
+		|| { echo "make check: commit $(DEPLOYED) has no $(OUT)/ folder to compare with" >&2; exit 2; }
+	@tar -xf $(DEPLOYED_DIR)/out.tar -C $(DEPLOYED_DIR) && rm $(DEPLOYED_DIR)/out.tar
+	@$(RUN) check --out $(OUT) --deployed $(DEPLOYED_DIR)/$(OUT)
+else
 	@$(RUN) check --out $(OUT)
+endif
 
 # STDOUT=1 (yes, true) prints the Secrets; STDOUT=0 (no, false) writes secrets/<env> as without it: any value at all
 # used to print them, so STDOUT=0 put the values on the terminal or in a CI log. Other values are refused.

@@ -40,6 +40,10 @@ expect 0 "diff staging prod" - - diff FROM=staging TO=prod
 expect 0 "apply-command prod --out out" - - apply-command ENV=prod
 expect 0 "secrets dev --stdout" - - secrets ENV=dev STDOUT=1
 
+# A git revert takes back the code and out/ together: only the deployed commit's out/ shows what it changes in the cluster.
+expect 0 "check --out out --deployed environments/target/deployed/out" - - check DEPLOYED=HEAD
+expect 0 "check --out out" "--deployed" - check
+
 # An environment given as a target ran the command for the default ENV=dev first: `make apply-command prod`
 # printed dev's kubectl line, and `eval "$(make -s apply-command prod)"` would have deployed dev.
 expect fail - "apply-command" "ENV=prod" apply-command prod

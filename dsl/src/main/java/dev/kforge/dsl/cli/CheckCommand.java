@@ -18,16 +18,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** {@code check}: every check, plus the committed output must be exactly what the code renders. */
+/**
+ * {@code check}: every check, plus the committed output must be exactly what the code renders. Breaking changes are judged
+ * against the committed output, or against {@code deployed}, the output the cluster runs: a git revert takes back the code and
+ * out/ together, so only the deployed output shows the change it makes to the cluster.
+ */
 final class CheckCommand {
     private static final int SHOWN_FIELDS = 3;
 
     private CheckCommand() {
     }
 
-    static int run(Console console, Path outDir) {
+    static int run(Console console, Path outDir, Optional<Path> deployed) {
+        Path compared = deployed.orElse(outDir);
         RenderResult result = Renderer.renderAll(console.environments(),
-                CommittedOutput.inFolders(stack -> Optional.of(outDir.resolve(stack.environment()))));
+                CommittedOutput.inFolders(stack -> Optional.of(compared.resolve(stack.environment()))));
         boolean invalid = console.report(result);
         // A render is only worth suggesting when it would write.
         String fix = invalid ? "Fix the errors above, then run: " : "Run: ";
@@ -50,7 +55,8 @@ final class CheckCommand {
             console.err().println(problem);
         }
         if (!failed) {
-            console.out().println("OK: " + result.environments().size() + " environments checked, " + outDir + " is up to date.");
+            console.out().println("OK: " + result.environments().size() + " environments checked, " + outDir + " is up to date"
+                    + deployed.map(folder -> "; breaking changes judged against " + folder).orElse("") + ".");
         }
         return failed ? 1 : 0;
     }

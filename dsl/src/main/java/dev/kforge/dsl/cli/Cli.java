@@ -3,11 +3,13 @@ package dev.kforge.dsl.cli;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -16,7 +18,8 @@ import java.util.function.Supplier;
  * The command line of a project's environments:
  * <pre>
  *   render ENV|all [--out DIR]   check and write out/ENV (default DIR: out)
- *   check [--out DIR]            check, and fail when the committed out/ is not what the code renders
+ *   check [--out DIR] [--deployed DIR]   check, and fail when the committed out/ is not what the code renders; with
+ *                                --deployed, breaking changes are judged against that output (the cluster's) instead
  *   secrets ENV [--stdout] [--out DIR]   build ENV's Secrets from the environment and .env.ENV
  *                                (default DIR: secrets, git-ignored; --stdout for kubectl apply -f -)
  *   diff FROM TO                 the fields that differ between two environments
@@ -91,15 +94,14 @@ public final class Cli {
             return 2;
         }
         List<String> words = new ArrayList<>(List.of(args));
-        Path outDir = null;
-        int flag = words.indexOf("--out");
-        if (flag >= 0) {
-            if (flag + 1 >= words.size()) {
-                return usage("--out needs a folder");
+        for (String flag : List.of("--out", "--deployed")) {
+            int at = words.indexOf(flag);
+            if (at >= 0 && at + 1 >= words.size()) {
+                return usage(flag + " needs a folder");
             }
-            outDir = Path.of(words.get(flag + 1));
-            words.subList(flag, flag + 2).clear();
         }
+        Path outDir = takeFolder(words, "--out").orElse(null);
+        Path deployed = takeFolder(words, "--deployed").orElse(null);
         boolean toStdout = words.remove("--stdout");
         if (words.isEmpty()) {
             return usage("no command");
@@ -109,12 +111,19 @@ public final class Cli {
         if (toStdout && !command.equals("secrets")) {
             return usage("--stdout is for secrets only, not " + command);
         }
+        if (deployed != null && !command.equals("check")) {
+            return usage("--deployed is for check only, not " + command);
+        }
+        if (deployed != null && !Files.isDirectory(deployed)) {
+            return usage("--deployed " + deployed + " is not a folder: give the output the cluster runs, e.g. out/ of the deployed commit "
+                    + "(make check DEPLOYED=<git ref> extracts it)");
+        }
         Path output = outDir != null ? outDir : Path.of(command.equals("secrets") ? "secrets" : DEFAULT_OUT);
         switch (command) {
             case "render":
                 return rest.size() == 1 ? RenderCommand.run(console, rest.get(0), output) : usage("render takes one environment or \"all\"");
             case "check":
-                return rest.isEmpty() ? CheckCommand.run(console, output) : usage("check takes no arguments");
+                return rest.isEmpty() ? CheckCommand.run(console, output, Optional.ofNullable(deployed)) : usage("check takes no arguments");
             case "secrets":
                 return rest.size() == 1 ? SecretsCommand.run(console, rest.get(0), output, toStdout, variables, workingDirectory)
                         : usage("secrets takes one environment");
@@ -133,12 +142,23 @@ public final class Cli {
         }
     }
 
+    /** The folder after {@code flag}, removing both from {@code words}; the flag must not be the last word. */
+    private static Optional<Path> takeFolder(List<String> words, String flag) {
+        int at = words.indexOf(flag);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        Path folder = Path.of(words.get(at + 1));
+        words.subList(at, at + 2).clear();
+        return Optional.of(folder);
+    }
+
     private int usage(String problem) {
         err.println("Usage error: " + problem + ".");
         // The Makefile sets this: its users type make targets, not the jar's arguments.
         String commands = variables.containsKey(VIA_MAKE)
-                ? "make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], make diff FROM=<env> TO=<env>, make apply-command ENV=<env> [OUT=dir]"
-                : "render ENV|all [--out DIR], check [--out DIR], secrets ENV [--stdout] [--out DIR], diff FROM TO, apply-command ENV [--out DIR], list";
+                ? "make render ENV=<env>|all [OUT=dir], make check [OUT=dir] [DEPLOYED=<git ref>], make secrets ENV=<env> [STDOUT=1], make diff FROM=<env> TO=<env>, make apply-command ENV=<env> [OUT=dir]"
+                : "render ENV|all [--out DIR], check [--out DIR] [--deployed DIR], secrets ENV [--stdout] [--out DIR], diff FROM TO, apply-command ENV [--out DIR], list";
         err.println("Commands: " + commands + ". Environments: " + String.join(", ", console.names()) + ".");
         return 2;
     }

@@ -341,6 +341,52 @@ class CliTest {
     }
 
     @Test
+    void check_judges_breaking_changes_against_the_deployed_output_that_a_git_revert_brought_back_in_code_and_out_alike(@TempDir Path deployed) {
+        // Day-2 walkthrough: a git revert of an acknowledged selector change takes back the code, the acknowledgement and out/
+        // together, so nothing differed from out/, while the cluster runs the reverted selector: the apply failed on it.
+        DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0")));
+        List<EnvironmentDefinition> released = List.of(new EnvironmentDefinition("prod", () -> stack("prod").with(web.withComponent("api"))));
+        List<EnvironmentDefinition> reverted = List.of(new EnvironmentDefinition("prod", () -> stack("prod").with(web)));
+        run(released, "render", "prod", "--out", deployed.toString());
+        run(reverted, "render", "prod", "--out", outDir.toString());
+        stdout.reset();
+        assertThat(run(reverted, "check", "--out", outDir.toString())).isZero();
+        stdout.reset();
+
+        int exit = run(reverted, "check", "--out", outDir.toString(), "--deployed", deployed.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).startsWith("ERROR prod/Deployment web: spec.selector would change, and the API server refuses to change it in place "
+                + "({\"matchLabels\":{\"app.kubernetes.io/component\":\"api\",\"app.kubernetes.io/instance\":\"demo-prod\",\"app.kubernetes.io/name\":\"web\"}} -> "
+                + "{\"matchLabels\":{\"app.kubernetes.io/instance\":\"demo-prod\",\"app.kubernetes.io/name\":\"web\"}}). Keep it, or delete and "
+                + "recreate the object and acknowledge with BreakingChange.immutableField(Kind.DEPLOYMENT, \"web\", \"spec.selector\", "
+                + "\"<how the rollout handles it>\").");
+        assertThat(err()).doesNotContain("stale");
+        assertThat(out()).isEmpty();
+
+        // Acknowledged, the revert passes against what is deployed, and make apply-command prints the delete it needs.
+        List<EnvironmentDefinition> acknowledged = List.of(new EnvironmentDefinition("prod", () -> stack("prod").with(web)
+                .acknowledging(BreakingChange.immutableField(Kind.DEPLOYMENT, "web", "spec.selector", "rollback of the component label"))));
+        stderr.reset();
+        assertThat(run(acknowledged, "check", "--out", outDir.toString(), "--deployed", deployed.toString())).isZero();
+        assertThat(err()).isEmpty();
+        assertThat(out()).isEqualTo("OK: 1 environments checked, " + outDir + " is up to date; breaking changes judged against " + deployed + ".\n");
+    }
+
+    @Test
+    void check_refuses_a_deployed_output_that_is_no_folder_and_the_option_on_other_commands() {
+        assertThat(run(VALID, "check", "--out", outDir.toString(), "--deployed", outDir.resolve("absent").toString())).isEqualTo(2);
+        assertThat(err()).startsWith("Usage error: --deployed " + outDir.resolve("absent") + " is not a folder: give the output the cluster "
+                + "runs, e.g. out/ of the deployed commit (make check DEPLOYED=<git ref> extracts it).\n");
+        stderr.reset();
+        assertThat(run(VALID, "check", "--deployed")).isEqualTo(2);
+        assertThat(err()).startsWith("Usage error: --deployed needs a folder.\n");
+        stderr.reset();
+        assertThat(run(VALID, "render", "dev", "--out", outDir.toString(), "--deployed", outDir.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("Usage error: --deployed is for check only, not render.\n");
+    }
+
+    @Test
     void check_fails_naming_the_file_that_was_edited() throws IOException {
         // Given fresh output, then a hand edit of one file
         run(VALID, "render", "all", "--out", outDir.toString());
@@ -494,7 +540,7 @@ class CliTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err()).isEqualTo("Usage error: render takes one environment or \"all\".\n"
-                + "Commands: make render ENV=<env>|all [OUT=dir], make check [OUT=dir], make secrets ENV=<env> [STDOUT=1], "
+                + "Commands: make render ENV=<env>|all [OUT=dir], make check [OUT=dir] [DEPLOYED=<git ref>], make secrets ENV=<env> [STDOUT=1], "
                 + "make diff FROM=<env> TO=<env>, make apply-command ENV=<env> [OUT=dir]. Environments: dev, prod.\n");
     }
 
