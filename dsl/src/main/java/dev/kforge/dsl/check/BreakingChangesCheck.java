@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
  *   <li>an object removed (a pruning pipeline deletes it): warning; error for a PersistentVolumeClaim,
  *       whose disk usually goes with it, and for a StatefulSet whose claims are deleted with it; a ConfigMap's names the
  *       workloads rolled out in the same apply whose old pods read it;</li>
+ *   <li>a ConfigMap key removed while such old pods read it by name (an env reference, a volume item): warning;</li>
  *   <li>an acknowledgement that matches no change: warning, so stale ones get removed.</li>
  * </ul>
  */
@@ -90,6 +91,9 @@ public final class BreakingChangesCheck {
             JsonNode old = before.get(file.fileName());
             if (old != null && renderedTimes.get(file.fileName()) == 1) {
                 compareImmutableFields(reporter, file, old, parse(file.content()));
+                if (file.kind().equals(Kind.CONFIG_MAP)) {
+                    reportRemovedKeysReadByName(reporter, file, old, parse(file.content()), before, renderedContent);
+                }
             }
         }
         // What disappeared and what appeared, by kind: one of each is a rename; anything else is removals. A file
@@ -147,6 +151,29 @@ public final class BreakingChangesCheck {
             }
         });
         reportStaleAcknowledgements(stack, used, problems);
+    }
+
+    /**
+     * A key gone from a ConfigMap that the committed pods of a workload rolled out in the same apply read by name: the new
+     * ConfigMap is applied before them, so until replaced an old pod that restarts cannot start, nor can a rollback to them.
+     * A warning, as for the ConfigMap's removal; it holds for one render, so there is nothing to acknowledge.
+     */
+    private static void reportRemovedKeysReadByName(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now,
+                                                    Map<String, JsonNode> before, Map<String, String> rendered) {
+        for (String section : List.of("data", "binaryData")) {
+            for (String key : (Iterable<String>) old.path(section)::fieldNames) {
+                if (!now.path("data").has(key) && !now.path("binaryData").has(key)) {
+                    List<String> readers = CommittedConfigReaders.ofKey(file.name(), key, before, rendered);
+                    if (!readers.isEmpty()) {
+                        reporter.report(Severity.WARNING, REMOVAL, file.kind().kind(), file.name(), "key " + key, "key " + key
+                                        + " is no longer defined, and the same apply rolls out " + String.join(", ", readers) + ", whose committed "
+                                        + "pods read it by name: an old pod that restarts or is recreated before the rollout ends cannot start "
+                                        + "without it, nor can the old pods that kubectl rollout undo brings back", key,
+                                "Keep the key one release longer, until no running pod reads it.");
+                    }
+                }
+            }
+        }
     }
 
     /** Whether the committed object is a StatefulSet with claim templates whose claims the controller deletes with it. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The workloads whose committed pods read a ConfigMap and that a new render rolls out: pruning the ConfigMap in the same
@@ -28,29 +29,53 @@ final class CommittedConfigReaders {
      * @param rendered the rendered files' contents, by file name
      */
     static List<String> of(String configMap, Map<String, JsonNode> changed, Map<String, String> rendered) {
+        return readers(changed, rendered, (field, value) -> REFERENCES.contains(field) && required(value, configMap));
+    }
+
+    /**
+     * As {@link #of}, for the workloads whose committed pods read one key of the ConfigMap by name: an env variable's
+     * {@code configMapKeyRef} or a volume's item, which the kubelet refuses to start a pod without. Reading every key
+     * ({@code envFrom}, a whole volume) does not count: the pod starts without the key.
+     */
+    static List<String> ofKey(String configMap, String key, Map<String, JsonNode> changed, Map<String, String> rendered) {
+        return readers(changed, rendered, (field, value) -> required(value, configMap) && (field.equals("configMapKeyRef")
+                && value.path("key").asText().equals(key) || field.equals("configMap") && hasItem(value.path("items"), key)));
+    }
+
+    private static List<String> readers(Map<String, JsonNode> changed, Map<String, String> rendered, BiPredicate<String, JsonNode> reference) {
         List<String> readers = new ArrayList<>();
         changed.forEach((fileName, old) -> {
             String kind = old.path("kind").asText();
-            if (rendered.containsKey(fileName) && ROLLED_KINDS.contains(kind) && reads(old.path("spec"), configMap)) {
+            if (rendered.containsKey(fileName) && ROLLED_KINDS.contains(kind) && reads(old.path("spec"), reference)) {
                 readers.add(kind + " " + old.path("metadata").path("name").asText());
             }
         });
         return readers;
     }
 
-    /** Whether a required reference to the ConfigMap appears anywhere under {@code node}. */
-    private static boolean reads(JsonNode node, String configMap) {
-        for (var field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
-            JsonNode value = field.getValue();
-            if (REFERENCES.contains(field.getKey()) && value.path("name").asText().equals(configMap) && !value.path("optional").asBoolean()) {
+    private static boolean required(JsonNode reference, String configMap) {
+        return reference.path("name").asText().equals(configMap) && !reference.path("optional").asBoolean();
+    }
+
+    private static boolean hasItem(JsonNode items, String key) {
+        for (JsonNode item : items) {
+            if (item.path("key").asText().equals(key)) {
                 return true;
             }
-            if (reads(value, configMap)) {
+        }
+        return false;
+    }
+
+    /** Whether a reference {@code reference} accepts appears anywhere under {@code node}. */
+    private static boolean reads(JsonNode node, BiPredicate<String, JsonNode> reference) {
+        for (var field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+            JsonNode value = field.getValue();
+            if (reference.test(field.getKey(), value) || reads(value, reference)) {
                 return true;
             }
         }
         for (JsonNode item : node.isArray() ? node : List.<JsonNode>of()) {
-            if (reads(item, configMap)) {
+            if (reads(item, reference)) {
                 return true;
             }
         }

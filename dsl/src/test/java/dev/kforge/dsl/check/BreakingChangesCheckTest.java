@@ -301,6 +301,31 @@ class BreakingChangesCheckTest {
     }
 
     @Test
+    void a_config_map_key_that_old_pods_still_read_by_name_names_the_rollout_in_the_same_apply() {
+        // Day-2 walkthrough: PORT renamed LISTEN_PORT in the ConfigMap and the env reference alike rendered without a word.
+        ConfigMapDef before = ConfigMapDef.named("web-config").withProperty("MODE", "fast").withProperty("PORT", "8080");
+        ConfigMapDef after = ConfigMapDef.named("web-config").withProperty("MODE", "fast").withProperty("LISTEN_PORT", "8080");
+        ContainerDef web = ContainerDef.named("web").image(Image.of("example/web", "1.0.0")).withPort(HTTP);
+        DeploymentDef oldReader = DeploymentDef.named("web").running(web.withEnv(Env.from("PORT", before.key("PORT"))));
+        DeploymentDef newReader = DeploymentDef.named("web").running(web.withEnv(Env.from("PORT", after.key("LISTEN_PORT"))));
+
+        assertThat(problems(stack(before, oldReader), stack(after, newReader))).containsExactly(
+                "WARNING prod/ConfigMap web-config: key PORT is no longer defined, and the same apply rolls out Deployment web, whose "
+                        + "committed pods read it by name: an old pod that restarts or is recreated before the rollout ends cannot start "
+                        + "without it, nor can the old pods that kubectl rollout undo brings back (PORT). Keep the key one release longer, "
+                        + "until no running pod reads it.");
+        // A volume's item names its key as an env reference does: the kubelet refuses to mount a missing one.
+        DeploymentDef itemReader = DeploymentDef.named("web").running(web.withReadOnlyMount(
+                Volumes.configMap("config", before).withItem(before.key("PORT"), "port"), "/etc/web"));
+        assertThat(problems(stack(before, itemReader), stack(after, newReader))).singleElement().asString()
+                .startsWith("WARNING prod/ConfigMap web-config: key PORT is no longer defined, and the same apply rolls out Deployment web,");
+        // Pods reading every key (envFrom, a whole volume) start without it; pods pruned too restart nowhere.
+        DeploymentDef allKeys = DeploymentDef.named("web").running(web.withReadOnlyMount(Volumes.configMap("config", before), "/etc/web"));
+        assertThat(problems(stack(before, allKeys), stack(after, allKeys.withReplicas(2)))).isEmpty();
+        assertThat(problems(stack(before, oldReader), stack(after))).noneMatch(problem -> problem.contains("key PORT"));
+    }
+
+    @Test
     void a_renamed_config_map_that_old_pods_still_read_names_the_rollout_in_the_same_apply() {
         // QA: renaming it is its removal too; the old pods restarting mid-rollout look for the old name.
         ConfigMapDef before = ConfigMapDef.named("web-config").withProperty("MODE", "fast");
