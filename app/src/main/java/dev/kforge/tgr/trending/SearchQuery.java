@@ -1,6 +1,8 @@
 package dev.kforge.tgr.trending;
 
 import dev.kforge.tgr.github.RepositorySearch;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,15 +23,38 @@ public record SearchQuery(int n, String language) {
             + " characters: letters, digits, '+', '#', '-', '.' and spaces";
 
     /**
-     * Validates both parameters and reports every problem at once.
-     *
-     * @param rawN the {@code n} parameter, or null when missing
-     * @param rawL the {@code l} parameter, or null when missing
+     * Reads {@code n} and {@code l} from a URL's query string as sent (null when there is none), validates both and
+     * reports every problem at once. Decoded here rather than by the web framework, which keeps only the first of repeated
+     * parameters and drops a value that is not valid percent-encoding: both become errors here, and so does a
+     * language that starts or ends with an unencoded {@code +}, which decoding would turn into a space and trimming
+     * would drop ({@code l=C++} searching C).
      */
-    public static SearchQuery parse(String rawN, String rawL) throws InvalidQueryException {
+    public static SearchQuery fromQueryString(String query) throws InvalidQueryException {
+        List<String> ns = new ArrayList<>(1);
+        List<String> ls = new ArrayList<>(1);
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            if (name.equals("n")) {
+                ns.add(value);
+            } else if (name.equals("l")) {
+                ls.add(value);
+            }
+        }
         List<String> problems = new ArrayList<>(2);
-        int n = parseN(rawN, problems);
-        String language = parseLanguage(rawL, problems);
+        int n = 0;
+        if (ns.size() > 1) {
+            reportRepeated("n", ns, N_ALLOWED, problems);
+        } else {
+            n = parseN(decodedOnly(ns), problems);
+        }
+        String language = "";
+        if (ls.size() > 1) {
+            reportRepeated("l", ls, L_ALLOWED, problems);
+        } else if (ls.isEmpty() || !plusAtEdges(ls.get(0), problems)) {
+            language = parseLanguage(decodedOnly(ls), problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidQueryException(problems);
         }
@@ -41,17 +66,58 @@ public record SearchQuery(int n, String language) {
         return language.toLowerCase(Locale.ROOT);
     }
 
+    private static void reportRepeated(String name, List<String> rawValues, String allowed, List<String> problems) {
+        List<String> shown = new ArrayList<>(rawValues.size());
+        for (String value : rawValues) {
+            shown.add(quote(decode(value)));
+        }
+        problems.add("Invalid parameter '" + name + "': given " + rawValues.size() + " times (" + String.join(", ", shown)
+                + "); expected one value: " + allowed);
+    }
+
+    /**
+     * An unencoded '+' at either end decodes to a space that trimming drops, so the language searched would silently
+     * lose it: the client meant a plus. Reports it and returns true.
+     */
+    private static boolean plusAtEdges(String rawL, List<String> problems) {
+        String where = rawL.startsWith("+") ? "starts" : rawL.endsWith("+") ? "ends" : null;
+        if (where == null) {
+            return false;
+        }
+        problems.add("Invalid parameter 'l': " + quote(rawL) + " " + where + " with '+', which a URL query decodes "
+                + "as a space; write '+' as %2B (l=C%2B%2B for C++)");
+        return true;
+    }
+
+    /** The decoded value of a parameter given at most once, or null when missing. */
+    private static String decodedOnly(List<String> rawValues) {
+        return rawValues.isEmpty() ? null : decode(rawValues.get(0));
+    }
+
+    /** Form decoding, as for any URL query ('+' is a space); text that is not valid percent-encoding stays as sent. */
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notPercentEncoding) {
+            return raw;
+        }
+    }
+
     private static int parseN(String raw, List<String> problems) {
         if (raw == null) {
             problems.add("Missing parameter 'n': expected " + N_ALLOWED);
             return 0;
         }
+        // Not Integer.parseInt alone: it also reads other scripts' digits ("\u0665" is 5).
+        if (!raw.matches("[+-]?[0-9]+")) {
+            problems.add("Invalid parameter 'n': " + quote(raw) + " is not an integer; expected " + N_ALLOWED);
+            return 0;
+        }
         int n;
         try {
             n = Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            String what = raw.matches("[+-]?[0-9]+") ? " is out of range" : " is not an integer";
-            problems.add("Invalid parameter 'n': " + quote(raw) + what + "; expected " + N_ALLOWED);
+        } catch (NumberFormatException tooLarge) {
+            problems.add("Invalid parameter 'n': " + quote(raw) + " is out of range; expected " + N_ALLOWED);
             return 0;
         }
         if (n < 1 || n > MAX_N) {

@@ -31,30 +31,12 @@ final class TrendingController {
     }
 
     void trending(Context ctx) throws InvalidQueryException, UpstreamException {
-        SearchQuery query = SearchQuery.parse(param(ctx, "n"), param(ctx, "l"));
+        SearchQuery query = SearchQuery.fromQueryString(ctx.queryString());
         Answer answer = cache.get(query.languageKey());
         ctx.header(CACHE_HEADER, answer.source().name());
         // A fresh answer's body is rendered once per cached page and n, then served as the same bytes.
         byte[] body = answer.body(query.n(), n -> render(answer, n).getBytes(StandardCharsets.UTF_8));
         ctx.contentType(Json.CONTENT_TYPE).result(body);
-    }
-
-    /**
-     * The decoded parameter, or null when absent. Javalin drops a value that is not valid percent-encoding
-     * ({@code l=%ZZ}) as if it were absent; its raw text is returned instead, for validation to reject as invalid.
-     */
-    private static String param(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        String query = ctx.queryString();
-        if (value != null || query == null) {
-            return value;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return pair.substring(name.length() + 1);
-            }
-        }
-        return null;
     }
 
     static String render(Answer answer, int n) {

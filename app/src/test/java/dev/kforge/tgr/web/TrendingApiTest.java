@@ -159,6 +159,13 @@ class TrendingApiTest {
                 Arguments.of("/?n=3&l=python%22%20OR%20%22", "Invalid parameter 'l': character '\"' is not allowed; " + L_ALLOWED),
                 Arguments.of("/?n=3&l=py%0Athon", "Invalid parameter 'l': character U+000A is not allowed; " + L_ALLOWED),
                 Arguments.of("/?n=3&l=pyth%C3%B6n", "Invalid parameter 'l': character U+00F6 is not allowed; " + L_ALLOWED),
+                // Integer.parseInt reads other scripts' digits: Arabic-Indic five, fullwidth five.
+                Arguments.of("/?n=%D9%A5&l=python", "Invalid parameter 'n': '\u0665' is not an integer; " + N_ALLOWED),
+                Arguments.of("/?n=%EF%BC%95&l=python", "Invalid parameter 'n': '\uFF15' is not an integer; " + N_ALLOWED),
+                Arguments.of("/?n=5&n=6&l=python",
+                        "Invalid parameter 'n': given 2 times ('5', '6'); expected one value: an integer from 1 to 100"),
+                Arguments.of("/?n=3&l=python&l=rust&l=", "Invalid parameter 'l': given 3 times ('python', 'rust', ''); "
+                        + "expected one value: a language name of at most 50 characters: letters, digits, '+', '#', '-', '.' and spaces"),
                 Arguments.of("/", "Missing parameter 'n': " + N_ALLOWED + "; Missing parameter 'l': " + L_ALLOWED));
     }
 
@@ -188,6 +195,35 @@ class TrendingApiTest {
 
             assertThat(answer).startsWith("HTTP/1.1 400");
             assertThat(answer).contains("{\"error\":\"" + error + "; expected ");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/?n=3&l=C++|Invalid parameter 'l': 'C++' ends with '+', which a URL query decodes as a space; "
+                + "write '+' as %2B (l=C%2B%2B for C++)",
+        "/?n=3&l=Objective-C++|Invalid parameter 'l': 'Objective-C++' ends with '+', which a URL query decodes as a space; "
+                + "write '+' as %2B (l=C%2B%2B for C++)",
+        "/?n=3&l=+python|Invalid parameter 'l': '+python' starts with '+', which a URL query decodes as a space; "
+                + "write '+' as %2B (l=C%2B%2B for C++)"})
+    void rejects_a_language_that_starts_or_ends_with_an_unencoded_plus_instead_of_searching_without_it(
+            String target, String error) throws Exception {
+        run((server, client) -> {
+            // Raw: the '+' must reach the service as sent, the way curl and browsers send it.
+            String answer = rawRequest(server.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).endsWith("{\"error\":\"" + error + "\"}");
+            assertThat(github.calls()).isZero();
+        });
+    }
+
+    @Test
+    void reads_a_plus_between_words_as_a_space_as_url_queries_do() {
+        run((server, client) -> {
+            assertThat(Http.get(client, "/?n=1&l=Visual+Basic+.NET").status()).isEqualTo(200);
+
+            assertThat(github.lastRequest().query().get("q")).isEqualTo("language:\"visual basic .net\"");
         });
     }
 
@@ -415,6 +451,8 @@ class TrendingApiTest {
         return Stream.of(
                 Arguments.of("GET /%zz HTTP/1.1", 400),
                 Arguments.of("GET / HTTP/1.1\r\nthis is not a header", 400),
+                Arguments.of("GET /?n=1&l=python&x=" + "X".repeat(9_000) + " HTTP/1.1", 414),
+                Arguments.of("GET /health HTTP/2.0", 426),
                 Arguments.of("GET /?n=1&l=python HTTP/1.1\r\nX-Big: " + "X".repeat(10_000), 431));
     }
 
