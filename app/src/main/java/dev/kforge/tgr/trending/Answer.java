@@ -8,13 +8,15 @@ import java.util.function.IntFunction;
  * The repositories for one language, and whether they are fresh.
  *
  * @param repositories GitHub's repository objects as compact JSON, most stars first
+ * @param incomplete   GitHub's {@code incomplete_results}: its search timed out and these are the repositories it
+ *                     had found by then, so some of the most starred may be missing
  * @param source       where the answer came from
  * @param fetchedAt    when GitHub produced these repositories
  * @param staleReason  for {@link Source#STALE}: why GitHub could not be asked again, or that another request
  *                     is asking it; otherwise null
  * @param bodies       the response bodies rendered from these repositories, by {@code n}
  */
-public record Answer(List<String> repositories, Source source, Instant fetchedAt, String staleReason,
+public record Answer(List<String> repositories, boolean incomplete, Source source, Instant fetchedAt, String staleReason,
                      Bodies bodies) {
 
     /** Reported in the {@code X-Cache} response header. */
@@ -55,7 +57,7 @@ public record Answer(List<String> repositories, Source source, Instant fetchedAt
     /**
      * The response body for {@code n}: while the answer is fresh, rendered at most once per cached page and
      * {@code n} (within a memory budget, see {@link TrendingCache}). {@code render} must depend only on {@code n},
-     * the repositories and whether the answer is stale: its result is served to later requests for the same
+     * the repositories, whether they are incomplete and whether the answer is stale: its result is served to later requests for the same
      * language and {@code n}, hits and misses alike.
      */
     public byte[] body(int n, IntFunction<byte[]> render) {

@@ -342,6 +342,6 @@ public final class TrendingCache {
 
     private static Answer answer(Entry entry, Answer.Source source, String staleReason) {
         Answer.Bodies bodies = source == Answer.Source.STALE ? Answer.Bodies.RENDERED_EVERY_TIME : entry;
-        return new Answer(entry.page.items(), source, entry.fetchedAt, staleReason, bodies);
+        return new Answer(entry.page.items(), entry.page.incomplete(), source, entry.fetchedAt, staleReason, bodies);
     }
 }

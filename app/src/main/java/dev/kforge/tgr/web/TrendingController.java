@@ -18,6 +18,7 @@ import java.util.List;
  * <pre>
  * {"repos":[...],"status":"ok"}
  * {"repos":[...],"status":"stale","fetched_at":"2026-01-01T10:00:00Z","reason":"GitHub answered HTTP 502"}
+ * {"repos":[...],"status":"ok","incomplete_results":true}
  * </pre>
  */
 final class TrendingController {
@@ -60,6 +61,9 @@ final class TrendingController {
                     .append(",\"reason\":").append(Json.string(answer.staleReason()));
         } else {
             out.append("\"ok\"");
+        }
+        if (answer.incomplete()) {
+            out.append(",\"incomplete_results\":true");
         }
         return out.append('}').toString();
     }

@@ -3,6 +3,7 @@ package dev.kforge.tgr.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kforge.tgr.TgrService;
 import dev.kforge.tgr.config.AppConfig;
 import dev.kforge.tgr.config.Tuning;
@@ -126,6 +127,40 @@ class TrendingApiTest {
             JsonNode repos = Http.get(client, "/?n=50&l=zig").json().get("repos");
 
             assertThat(repos).hasSize(2);
+        });
+    }
+
+    @Test
+    void says_so_when_github_reports_its_search_as_incomplete_and_keeps_saying_so_from_the_cache() {
+        github.respond(request -> Reply.json(200, Fixtures.searchBody(FakeGitHub.language(request), 100, 5)
+                .replace("\"incomplete_results\":false", "\"incomplete_results\":true")));
+        run((server, client) -> {
+            Http.Result miss = Http.get(client, "/?n=3&l=javascript");
+            Http.Result hit = Http.get(client, "/?n=3&l=javascript");
+
+            for (Http.Result result : List.of(miss, hit)) {
+                assertThat(result.status()).isEqualTo(200);
+                assertThat(fieldNames(result.json())).containsExactly("repos", "status", "incomplete_results");
+                assertThat(result.json().get("status").asText()).isEqualTo("ok");
+                assertThat(result.json().get("incomplete_results").asBoolean()).isTrue();
+                assertThat(result.json().get("repos")).hasSize(3);
+            }
+            assertThat(hit.header("X-Cache")).isEqualTo("HIT");
+            assertThat(github.calls()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void passes_repositories_with_null_description_language_and_license_through_unchanged() {
+        ObjectNode bare = Fixtures.repository("python", 0).deepCopy();
+        bare.putNull("description").putNull("language").putNull("license");
+        github.respond(request -> Reply.json(200, "{\"total_count\":1,\"incomplete_results\":false,\"items\":["
+                + bare + "]}"));
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=3&l=python");
+
+            assertThat(result.status()).isEqualTo(200);
+            assertThat(result.json().get("repos")).containsExactly(bare);
         });
     }
 
@@ -390,6 +425,21 @@ class TrendingApiTest {
             assertThat(body.get("fetched_at").asText()).isEqualTo("2026-01-01T10:00:00Z");
             assertThat(body.get("reason").asText()).isEqualTo("GitHub answered HTTP 500");
             assertThat(body.get("repos")).containsExactly(fresh.get(0), fresh.get(1));
+            assertThat(github.calls()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void keeps_no_failure_so_the_next_request_asks_github_again() {
+        github.respond(request -> Reply.json(500, "{\"message\":\"Server Error\"}"));
+        run((server, client) -> {
+            assertThat(Http.get(client, "/?n=1&l=python").status()).isEqualTo(502);
+            github.respond(github::search);
+
+            Http.Result next = Http.get(client, "/?n=1&l=python");
+
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.header("X-Cache")).isEqualTo("MISS");
             assertThat(github.calls()).isEqualTo(2);
         });
     }
