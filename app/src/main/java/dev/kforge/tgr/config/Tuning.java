@@ -82,6 +82,11 @@ public record Tuning(
                 DEFAULT_MAX_WAITING_REQUESTS);
     }
 
+    public Tuning withConnectTimeout(Duration value) {
+        return new Tuning(value, readTimeout, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout, maxConcurrentSearches,
+                maxWaitingRequests);
+    }
+
     public Tuning withReadTimeout(Duration value) {
         return new Tuning(connectTimeout, value, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout, maxConcurrentSearches,
                 maxWaitingRequests);

@@ -45,6 +45,7 @@ public final class GitHubSearch implements RepositorySearch {
     private final URI apiUrl;
     private final AuthorizationProvider authorization;
     private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration deadline;
     private final Clock clock;
     private final Metrics metrics;
@@ -61,6 +62,7 @@ public final class GitHubSearch implements RepositorySearch {
                 .followRedirects(HttpClient.Redirect.NEVER) // github-api follows redirects itself, dropping Authorization
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.connectTimeout = connectTimeout;
         this.deadline = readTimeout;
         this.clock = clock;
         this.metrics = metrics;
@@ -130,6 +132,10 @@ public final class GitHubSearch implements RepositorySearch {
             if (t.isTimeout()) {
                 throw UpstreamException.of(UpstreamException.Kind.TIMEOUT,
                         "GitHub did not answer within " + deadline.toMillis() + " ms", t);
+            }
+            if (t.isConnectTimeout()) {
+                throw UpstreamException.of(UpstreamException.Kind.UNREACHABLE,
+                        "GitHub could not be reached: no connection within " + connectTimeout.toMillis() + " ms", t);
             }
             throw UpstreamException.of(UpstreamException.Kind.UNREACHABLE, "GitHub could not be reached", t);
         }

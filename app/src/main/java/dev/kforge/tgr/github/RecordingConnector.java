@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -58,6 +59,11 @@ final class RecordingConnector implements GitHubConnector {
         boolean isTimeout() {
             return timeout;
         }
+
+        /** No connection within the client's connect timeout: GitHub was not reached, so not an answer timeout. */
+        boolean isConnectTimeout() {
+            return getCause() instanceof HttpConnectTimeoutException;
+        }
     }
 
     private final HttpClient http;
@@ -101,8 +107,10 @@ final class RecordingConnector implements GitHubConnector {
             throw fail(new TransportException("no complete answer within " + deadline.toMillis() + " ms", e, true));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            boolean timeout = cause instanceof HttpTimeoutException;
-            String what = timeout ? "no answer within " + deadline.toMillis() + " ms" : "connection failed";
+            boolean connectTimeout = cause instanceof HttpConnectTimeoutException;
+            boolean timeout = cause instanceof HttpTimeoutException && !connectTimeout;
+            String what = timeout ? "no answer within " + deadline.toMillis() + " ms"
+                    : connectTimeout ? "no connection in time" : "connection failed";
             throw fail(new TransportException(what + ": " + cause.getClass().getSimpleName(), cause, timeout));
         } catch (InterruptedException e) {
             future.cancel(true);

@@ -18,7 +18,12 @@ import io.javalin.testtools.TestCase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -277,6 +282,35 @@ class TrendingApiTest {
             assertThat(result.json().get("error").asText()).isEqualTo("GitHub did not answer within 300 ms");
             assertThat(github.calls()).isEqualTo(1); // no silent retries
         });
+    }
+
+    @Test
+    void answers_502_naming_the_connect_timeout_when_github_does_not_accept_the_connection() throws Exception {
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // The kernel holds a backlog of one unaccepted connection; beyond it, connection attempts go unanswered.
+            List<SocketChannel> queued = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                SocketChannel channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                channel.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort()));
+                queued.add(channel);
+            }
+            AppConfig config = TestServices.config(URI.create("http://127.0.0.1:" + full.getLocalPort()))
+                    .withTuning(Tuning.defaults().withConnectTimeout(Duration.ofMillis(300)));
+            try {
+                run(config, clock, (server, client) -> {
+                    Http.Result result = Http.get(client, "/?n=1&l=python");
+
+                    assertThat(result.status()).isEqualTo(502);
+                    assertThat(result.json().get("error").asText())
+                            .isEqualTo("GitHub could not be reached: no connection within 300 ms");
+                });
+            } finally {
+                for (SocketChannel channel : queued) {
+                    channel.close();
+                }
+            }
+        }
     }
 
     @Test
