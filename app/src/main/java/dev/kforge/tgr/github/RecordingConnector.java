@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -66,6 +67,12 @@ final class RecordingConnector implements GitHubConnector {
         }
     }
 
+    /**
+     * The largest body read, after decoding: GitHub's page of 100 repositories is about 560 KB, so a body far beyond
+     * is a misbehaving upstream (or a gzip bomb), answered like any answer that is not a search result.
+     */
+    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
     private final HttpClient http;
     private final Duration deadline;
     private final Runnable onSend;
@@ -97,7 +104,7 @@ final class RecordingConnector implements GitHubConnector {
                 : HttpRequest.BodyPublishers.ofByteArray(body.readAllBytes()));
 
         onSend.run();
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(builder.build(), BoundedBody.handler(MAX_BODY_BYTES));
         HttpResponse<byte[]> response;
         try {
             // HttpRequest.timeout only covers the wait for the status line and headers; this covers the body too.
@@ -107,6 +114,11 @@ final class RecordingConnector implements GitHubConnector {
             throw fail(new TransportException("no complete answer within " + deadline.toMillis() + " ms", e, true));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof BoundedBody.TooLargeException tooLarge) {
+                HttpResponse.ResponseInfo info = tooLarge.info();
+                last = new Exchange(info.statusCode(), headers(info.headers()), new byte[0], null);
+                throw new IOException("GitHub sent a body over " + MAX_BODY_BYTES + " bytes", tooLarge);
+            }
             boolean connectTimeout = cause instanceof HttpConnectTimeoutException;
             boolean timeout = cause instanceof HttpTimeoutException && !connectTimeout;
             String what = timeout ? "no answer within " + deadline.toMillis() + " ms"
@@ -118,17 +130,20 @@ final class RecordingConnector implements GitHubConnector {
             throw fail(new TransportException("interrupted", new InterruptedIOException(), false));
         }
 
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(response.headers().map());
+        Map<String, List<String>> headers = headers(response.headers());
         byte[] bytes = response.body() == null ? new byte[0] : response.body();
         String encoding = firstOrNull(headers.remove("Content-Encoding"));
         headers.remove("Content-Length");
         if ("gzip".equalsIgnoreCase(encoding)) {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                bytes = in.readAllBytes();
+                bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             } catch (IOException e) {
                 last = new Exchange(response.statusCode(), headers, new byte[0], null);
                 throw new IOException("GitHub sent a corrupt gzip body", e);
+            }
+            if (bytes.length > MAX_BODY_BYTES) {
+                last = new Exchange(response.statusCode(), headers, new byte[0], null);
+                throw new IOException("GitHub sent a gzip body over " + MAX_BODY_BYTES + " bytes decoded");
             }
         }
         last = new Exchange(response.statusCode(), headers, bytes, null);
@@ -138,6 +153,12 @@ final class RecordingConnector implements GitHubConnector {
     private TransportException fail(TransportException e) {
         last = new Exchange(-1, Map.of(), new byte[0], e);
         return e;
+    }
+
+    private static Map<String, List<String>> headers(HttpHeaders received) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(received.map());
+        return headers;
     }
 
     private static String firstOrNull(List<String> values) {

@@ -363,6 +363,23 @@ class TrendingApiTest {
         });
     }
 
+    @ParameterizedTest
+    @CsvSource({"false", "true"})
+    void answers_502_without_reading_it_whole_when_github_sends_a_search_result_over_8_mib(boolean gzip) {
+        // A valid result of 100 repositories with 90 KB descriptions: 9 MB, where GitHub's real page is about 560 KB.
+        ObjectNode root = Fixtures.parse(Fixtures.searchBody("python", 100, 100)).deepCopy();
+        root.get("items").forEach(item -> ((ObjectNode) item).put("description", "x".repeat(90_000)));
+        github.respond(request -> Reply.json(200, root.toString()));
+        github.gzipWhenAccepted(gzip); // gzipped, it is small: the bound is on the decoded body
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(502);
+            assertThat(result.json().get("error").asText()).isEqualTo("GitHub's answer was not a valid search result");
+            assertThat(github.calls()).isEqualTo(1);
+        });
+    }
+
     @Test
     void answers_503_with_retry_after_when_github_reports_its_primary_rate_limit() {
         long reset = clock.instant().getEpochSecond() + 42;
