@@ -57,8 +57,8 @@ public record Answer(List<String> repositories, boolean incomplete, Source sourc
     /**
      * The response body for {@code n}: while the answer is fresh, rendered at most once per cached page and
      * {@code n} (within a memory budget, see {@link TrendingCache}). {@code render} must depend only on {@code n},
-     * the repositories, whether they are incomplete and whether the answer is stale: its result is served to later requests for the same
-     * language and {@code n}, hits and misses alike.
+     * the repositories, whether they are incomplete and whether the answer is stale: its result is served to later
+     * requests for the same language and {@code n}, hits and misses alike.
      */
     public byte[] body(int n, IntFunction<byte[]> render) {
         return bodies.body(n, render);

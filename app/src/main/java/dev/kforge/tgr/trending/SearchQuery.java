@@ -24,9 +24,9 @@ public record SearchQuery(int n, String language) {
 
     /**
      * Reads {@code n} and {@code l} from a URL's query string as sent (null when there is none), validates both and
-     * reports every problem at once. Decoded here rather than by the web framework, which keeps only the first of repeated
-     * parameters and drops a value that is not valid percent-encoding: both become errors here, and so does a
-     * language that starts or ends with an unencoded {@code +}, which decoding would turn into a space and trimming
+     * reports every problem at once. Decoded here rather than by the web framework, which keeps only the first of
+     * repeated parameters and drops a value that is not valid percent-encoding: both become errors here, and so does
+     * a language that starts or ends with an unencoded {@code +}, which decoding would turn into a space and trimming
      * would drop ({@code l=C++} searching C).
      */
     public static SearchQuery fromQueryString(String query) throws InvalidQueryException {
@@ -108,7 +108,7 @@ public record SearchQuery(int n, String language) {
             problems.add("Missing parameter 'n': expected " + N_ALLOWED);
             return 0;
         }
-        // Not Integer.parseInt alone: it also reads other scripts' digits ("\u0665" is 5).
+        // Not Integer.parseInt alone: it also reads other scripts' digits (U+0665, Arabic-Indic five, is 5).
         if (!raw.matches("[+-]?[0-9]+")) {
             problems.add("Invalid parameter 'n': " + quote(raw) + " is not an integer; expected " + N_ALLOWED);
             return 0;
