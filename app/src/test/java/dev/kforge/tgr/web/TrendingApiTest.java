@@ -526,6 +526,20 @@ class TrendingApiTest {
     }
 
     @Test
+    void answers_json_whatever_accept_asks_for_and_ignores_a_trailing_slash() {
+        run((server, client) -> {
+            try (okhttp3.Response xml = client.request("/?n=1&l=python", request -> request.header("Accept", "application/xml"))) {
+                assertThat(xml.code()).isEqualTo(200);
+                assertThat(xml.header("Content-Type")).isEqualTo("application/json");
+            }
+            Http.Result slash = Http.get(client, "/health/");
+
+            assertThat(slash.status()).isEqualTo(200);
+            assertThat(slash.body()).isEqualTo("{\"status\":\"ok\"}");
+        });
+    }
+
+    @Test
     void names_a_method_it_does_not_know_as_the_client_sent_it() throws Exception {
         run((server, client) -> {
             String answer = rawRequest(server.port(), "FOO /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
