@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A validated {@code GET /?n=&l=} query.
@@ -14,6 +15,8 @@ import java.util.Locale;
  * @param language the language as given, trimmed, with runs of spaces collapsed
  */
 public record SearchQuery(int n, String language) {
+    /** An integer in ASCII digits: Integer.parseInt alone also reads other scripts' digits. Compiled once: every request passes here. */
+    private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     public static final int MAX_N = RepositorySearch.PAGE_SIZE;
     public static final int MAX_LANGUAGE_LENGTH = 50;
@@ -109,7 +112,7 @@ public record SearchQuery(int n, String language) {
             return 0;
         }
         // Not Integer.parseInt alone: it also reads other scripts' digits (U+0665, Arabic-Indic five, is 5).
-        if (!raw.matches("[+-]?[0-9]+")) {
+        if (!ASCII_INTEGER.matcher(raw).matches()) {
             problems.add("Invalid parameter 'n': " + quote(raw) + " is not an integer; expected " + N_ALLOWED);
             return 0;
         }
