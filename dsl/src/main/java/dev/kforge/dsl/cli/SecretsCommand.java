@@ -7,6 +7,7 @@ import dev.kforge.dsl.output.OutputDirectory;
 import dev.kforge.dsl.pipeline.RenderResult;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.secrets.DotEnvFile;
+import dev.kforge.dsl.secrets.ForgottenVersionBumps;
 import dev.kforge.dsl.secrets.SecretManifests;
 import dev.kforge.dsl.stack.Stack;
 import java.io.IOException;
@@ -66,11 +67,21 @@ final class SecretsCommand {
                     + "(SecretSource.writtenBy). Nothing to build.");
             return 0;
         }
+        Path folder = outDir.resolve(name);
+        List<String> unbumped = ForgottenVersionBumps.find(name, folder, OutputDirectory.read(folder), secrets.files());
+        if (!unbumped.isEmpty()) {
+            console.err().println("Secret values changed without a version bump in " + name + " (nothing " + (toStdout ? "printed" : "written") + "):");
+            unbumped.forEach(line -> console.err().println("  " + line));
+            console.err().println("The pods reading such a Secret would not roll: its env vars keep their old values (a container reads them "
+                    + "when it starts) and files mounted from it change under running processes. Its version feeds the pods' checksum "
+                    + "annotation, its values do not. If the old values never reached the "
+                    + "cluster, delete the file named instead.");
+            return 1;
+        }
         if (toStdout) {
             secrets.files().forEach(file -> console.out().print("---\n" + file.content()));
             return 0;
         }
-        Path folder = outDir.resolve(name);
         try {
             OutputDirectory.replace(folder, secrets.files(), true);
         } catch (IOException e) {

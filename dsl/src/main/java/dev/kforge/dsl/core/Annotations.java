@@ -17,7 +17,9 @@ public record Annotations(SortedMap<String, String> entries) {
     public static final String WAIVERS = "kforge.dev/waivers";
     /**
      * A stored Secret's declared version, once bumped, on its ExternalSecret: the operator fetches the values again when an
-     * ExternalSecret's annotations change, so a rotation reaches the Secret in the apply that rolls its pods; written by the renderer only.
+     * ExternalSecret's annotations change, so a rotation reaches the Secret in the apply that rolls its pods. Also on every Secret
+     * {@code make secrets} builds, the version its values were written at: it refuses other values at that version the next time.
+     * Written by kforge only.
      */
     public static final String SECRET_VERSION = "kforge.dev/secret-version";
 

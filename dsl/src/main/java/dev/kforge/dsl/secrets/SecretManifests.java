@@ -3,6 +3,7 @@ package dev.kforge.dsl.secrets;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretType;
 import dev.kforge.dsl.config.SecretSource;
+import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Spelling;
@@ -103,6 +104,8 @@ public final class SecretManifests {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", secret.name());
         metadata.put("namespace", stack.namespace().name());
+        // The declared version the values were written at: the next make secrets compares its values with these (ForgottenVersionBumps).
+        metadata.put("annotations", Map.of(Annotations.SECRET_VERSION, secret.version()));
         metadata.put("labels", labels.entries());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("apiVersion", Kind.SECRET.apiVersion());

@@ -64,6 +64,8 @@ class SecretDeliveryTest {
                     + "metadata:\n"
                     + "  name: github\n"
                     + "  namespace: demo-dev\n"
+                    + "  annotations:\n"
+                    + "    kforge.dev/secret-version: \"1\"\n"
                     + "  labels:\n"
                     + "    app.kubernetes.io/instance: demo-dev\n"
                     + "    app.kubernetes.io/managed-by: kforge-secrets\n"
@@ -434,6 +436,92 @@ class SecretDeliveryTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("No Secret of dev takes its values from the environment: its Secrets "
                 + "come from the ExternalSecret or SealedSecret objects in out/dev, or from the controllers that write them in the cluster "
                 + "(SecretSource.writtenBy). Nothing to build.\n");
+    }
+
+    @Test
+    void refuses_values_changed_at_the_same_version_naming_the_secret_its_version_and_keys_never_a_value(@TempDir Path folder) throws Exception {
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
+        Path secrets = folder.resolve("secrets");
+        Path written = secrets.resolve("dev/31-secret-github.yaml");
+        // First run: no previous file, nothing to compare with. Again with the same values: nothing changed.
+        assertThat(secretsCli(stack(github), Map.of("CLIENT_ID", "id", "CLIENT_SECRET", "old-s3cret"), folder, new ByteArrayOutputStream(),
+                new ByteArrayOutputStream()).run("secrets", "dev", "--out", secrets.toString())).isZero();
+        String previous = Files.readString(written);
+        assertThat(secretsCli(stack(github), Map.of("CLIENT_ID", "id", "CLIENT_SECRET", "old-s3cret"), folder, new ByteArrayOutputStream(),
+                new ByteArrayOutputStream()).run("secrets", "dev", "--out", secrets.toString())).isZero();
+
+        // The value changed, the version did not: applied, the Secret would change and its pods keep the old value.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli rotated = secretsCli(stack(github), Map.of("CLIENT_ID", "id", "CLIENT_SECRET", "new-s3cret"), folder, out, err);
+        assertThat(rotated.run("secrets", "dev", "--out", secrets.toString())).isEqualTo(1);
+        assertThat(Files.readString(written)).isEqualTo(previous);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Secret values changed without a version bump in dev (nothing written):\n"
+                + "  dev/Secret github: the value of CLIENT_SECRET changed but not the version (\"1\", as in " + written + "). "
+                + "Bump it in the code, withVersion(\"2\"), then make render ENV=dev.\n"
+                + "The pods reading such a Secret would not roll: its env vars keep their old values (a container reads them when it starts) "
+                + "and files mounted from it change under running processes. Its version feeds the pods' checksum annotation, its values do not. If the old values never reached the cluster, delete the "
+                + "file named instead.\n");
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(printed).doesNotContain("s3cret").doesNotContain(base64("new-s3cret")).doesNotContain(base64("old-s3cret"));
+
+        // Printed for kubectl: the same refusal, and no YAML where kubectl reads it.
+        out.reset();
+        err.reset();
+        assertThat(rotated.run("secrets", "dev", "--stdout", "--out", secrets.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Secret values changed without a version bump in dev (nothing printed):\n"
+                + "  dev/Secret github: the value of CLIENT_SECRET changed but not the version (\"1\", as in " + written + ").");
+
+        // Bumped: written, with the new version.
+        assertThat(secretsCli(stack(github.withVersion("2")), Map.of("CLIENT_ID", "id", "CLIENT_SECRET", "new-s3cret"), folder,
+                new ByteArrayOutputStream(), new ByteArrayOutputStream()).run("secrets", "dev", "--out", secrets.toString())).isZero();
+        assertThat(Files.readString(written)).contains("    kforge.dev/secret-version: \"2\"\n").contains(base64("new-s3cret"));
+    }
+
+    @Test
+    void names_every_secret_changed_without_a_bump_and_suggests_a_version_for_any_spelling(@TempDir Path folder) {
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET").withVersion("2024-05");
+        SecretDef db = SecretDef.opaque("db", "PASSWORD", "USER").withVersion("9");
+        Path secrets = folder.resolve("secrets");
+        assertThat(secretsCli(stack(github, db), Map.of("CLIENT_ID", "a", "CLIENT_SECRET", "b", "PASSWORD", "c", "USER", "d"), folder,
+                new ByteArrayOutputStream(), new ByteArrayOutputStream()).run("secrets", "dev", "--out", secrets.toString())).isZero();
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(secretsCli(stack(github, db), Map.of("CLIENT_ID", "a2", "CLIENT_SECRET", "b2", "PASSWORD", "c2", "USER", "d"), folder,
+                new ByteArrayOutputStream(), err).run("secrets", "dev", "--out", secrets.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "  dev/Secret github: the values of CLIENT_ID, CLIENT_SECRET changed but not the version (\"2024-05\", as in "
+                        + secrets.resolve("dev/31-secret-github.yaml") + "). Bump it in the code, withVersion(\"<a new version>\"), then make render ENV=dev.\n"
+                        + "  dev/Secret db: the value of PASSWORD changed but not the version (\"9\", as in " + secrets.resolve("dev/31-secret-db.yaml")
+                        + "). Bump it in the code, withVersion(\"10\"), then make render ENV=dev.\n");
+    }
+
+    @Test
+    void changed_keys_or_a_previous_file_without_a_version_are_no_forgotten_bump(@TempDir Path folder) throws Exception {
+        Path secrets = folder.resolve("secrets");
+        Path written = secrets.resolve("dev/31-secret-github.yaml");
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID");
+        assertThat(secretsCli(stack(github), Map.of("CLIENT_ID", "a", "CLIENT_SECRET", "b"), folder, new ByteArrayOutputStream(),
+                new ByteArrayOutputStream()).run("secrets", "dev", "--out", secrets.toString())).isZero();
+
+        // Another key: the declared keys feed the pods' checksum annotation, so they roll without a bump.
+        SecretDef twoKeys = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
+        assertThat(secretsCli(stack(twoKeys), Map.of("CLIENT_ID", "a2", "CLIENT_SECRET", "b"), folder, new ByteArrayOutputStream(),
+                new ByteArrayOutputStream()).run("secrets", "dev", "--out", secrets.toString())).isZero();
+        assertThat(Files.readString(written)).contains(base64("a2"));
+
+        // Written before make secrets recorded the version: its version is not known, so nothing is refused (and it is recorded now).
+        Files.writeString(written, Files.readString(written).replace("  annotations:\n    kforge.dev/secret-version: \"1\"\n", ""));
+        assertThat(Files.readString(written)).doesNotContain("secret-version");
+        assertThat(secretsCli(stack(twoKeys), Map.of("CLIENT_ID", "a3", "CLIENT_SECRET", "b"), folder, new ByteArrayOutputStream(),
+                new ByteArrayOutputStream()).run("secrets", "dev", "--out", secrets.toString())).isZero();
+        assertThat(Files.readString(written)).contains(base64("a3")).contains("    kforge.dev/secret-version: \"1\"\n");
+    }
+
+    private static Cli secretsCli(Stack stack, Map<String, String> variables, Path folder, ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        return new Cli(List.of(new EnvironmentDefinition("dev", () -> stack)), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), variables, folder);
     }
 
     private static String base64(String value) {
