@@ -18,6 +18,12 @@ record WrittenSecret(Optional<String> version, SortedMap<String, String> data) {
         data = Collections.unmodifiableSortedMap(new TreeMap<>(data));
     }
 
+    /** Keys only: a record's own toString would print the values. */
+    @Override
+    public String toString() {
+        return "WrittenSecret[version=" + version.orElse("none") + ", keys=" + data.keySet() + "]";
+    }
+
     /** The file's version and data, or empty when it is not a Secret's YAML (a file edited by hand). */
     static Optional<WrittenSecret> read(String yaml) {
         Optional<JsonNode> tree = YamlReader.tree(yaml);

@@ -527,4 +527,11 @@ class SecretDeliveryTest {
     private static String base64(String value) {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
+    @Test
+    void a_previous_secret_file_read_for_the_version_check_never_shows_its_values() {
+        String yaml = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: tgr-github\n  annotations:\n    kforge.dev/secret-version: \"3\"\n"
+                + "data:\n  CLIENT_SECRET: aHVudGVyMg==\ntype: Opaque\n";
+
+        assertThat(WrittenSecret.read(yaml).orElseThrow()).hasToString("WrittenSecret[version=3, keys=[CLIENT_SECRET]]");
+    }
 }
