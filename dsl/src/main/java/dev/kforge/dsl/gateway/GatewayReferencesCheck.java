@@ -16,6 +16,7 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.EnvVarDef;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,12 +90,17 @@ public final class GatewayReferencesCheck implements StackCheck {
         }
     }
 
-    private static void checkWeights(Stack stack, Problems problems, List<EmissaryMapping> mappings) {
+    /** The Mappings grouped by the route they serve, host and prefix, in stack order: the Mappings that share its traffic. */
+    static Collection<List<EmissaryMapping>> routes(List<EmissaryMapping> mappings) {
         Map<String, List<EmissaryMapping>> routes = new LinkedHashMap<>();
         for (EmissaryMapping mapping : mappings) {
             routes.computeIfAbsent(mapping.effectiveHostname() + " " + mapping.prefix(), key -> new ArrayList<>()).add(mapping);
         }
-        for (List<EmissaryMapping> route : routes.values()) {
+        return routes.values();
+    }
+
+    private static void checkWeights(Stack stack, Problems problems, List<EmissaryMapping> mappings) {
+        for (List<EmissaryMapping> route : routes(mappings)) {
             List<EmissaryMapping> weighted = route.stream().filter(m -> m.weight().isPresent()).toList();
             if (weighted.isEmpty()) {
                 if (route.size() > 1) {

@@ -25,7 +25,7 @@ final class ContainerFields {
     }
 
     static void put(Map<String, Field> fields, String path, Container container) {
-        fields.put(path + ".image", Field.of(container.getImage(), "the container's image"));
+        fields.put(path + ".image", Field.of(container.getImage(), "withImage"));
         words(fields, path + ".command", container.getCommand(), "withCommand");
         words(fields, path + ".args", container.getArgs(), "withArgs");
         for (EnvVar variable : RawEditResultCheck.orEmpty(container.getEnv())) {

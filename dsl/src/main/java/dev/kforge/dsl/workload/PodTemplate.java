@@ -245,6 +245,14 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
                 imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
+    /** The same pods with {@code main} in the main container's place, before the sidecars. */
+    public PodTemplate withMainContainer(ContainerDef main) {
+        List<ContainerDef> replaced = new ArrayList<>(containers);
+        replaced.set(0, Given.value(SUBJECT, "main container", main));
+        return new PodTemplate(initContainers, replaced, labels, annotations, serviceAccount, mountServiceAccountToken,
+                imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
+    }
+
     /** One more container beside the main one, started with it. */
     public PodTemplate withSidecar(ContainerDef sidecar) {
         return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,

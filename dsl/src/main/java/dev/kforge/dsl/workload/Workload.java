@@ -10,6 +10,7 @@ import dev.kforge.dsl.rbac.ServiceAccountDef;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * An object that runs pods from a {@link PodTemplate}: a {@link DeploymentDef}, {@link StatefulSetDef},
@@ -124,6 +125,22 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
     default T withNativeSidecar(ContainerDef sidecar) {
         Given.value(describe(), "native sidecar", sidecar);
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNativeSidecar(sidecar)));
+    }
+
+    /**
+     * A copy whose main container is {@code change} applied to it, the sidecars and init containers as they are:
+     * {@code withMainContainer(main -> main.withImage(next).withEnv(Env.value("TRACK", "canary")))}.
+     */
+    default T withMainContainer(UnaryOperator<ContainerDef> change) {
+        Given.value(describe(), "main container change", change);
+        ContainerDef changed = Given.value(describe(), "main container", change.apply(mainContainer()));
+        return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withMainContainer(changed)));
+    }
+
+    /** A copy whose main container runs {@code image} (its sidecars keep theirs), e.g. a canary of the next version. */
+    default T withImage(Image image) {
+        Given.value(describe(), "image", image);
+        return withMainContainer(main -> main.withImage(image));
     }
 
     /** A copy whose pods get one more label; the labels the stack derives for workloads are refused. */

@@ -366,7 +366,7 @@ class RawEditedCheckedFieldsTest {
             web(d).getEnv().add(new io.fabric8.kubernetes.api.model.EnvVar("MODE", "fast", null));
         })))).hasMessageContaining("(spec.template.spec.containers[web].env[MODE]: absent -> \"fast\", "
                 + "spec.template.spec.containers[web].image: example/web:1.0.0 -> example/web:latest). Set them in the definition instead "
-                + "(withEnv, the container's image)");
+                + "(withEnv, withImage)");
         ContainerDef probed = WEB.withPort(dev.kforge.dsl.workload.Port.tcp("http", 8080))
                 .withReadinessProbe(dev.kforge.dsl.workload.ProbeDef.httpGet("/ready", dev.kforge.dsl.workload.Port.tcp("http", 8080)));
         assertThatThrownBy(() -> Renderer.render(stack(DeploymentDef.named("web").running(probed).withRawEdit("no probe",
