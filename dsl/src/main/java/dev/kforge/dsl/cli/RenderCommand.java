@@ -84,7 +84,7 @@ final class RenderCommand {
         return runs;
     }
 
-    /** What a write changes in a folder: {@code changed 50-deployment-tgr.yaml}, {@code 3 added, 1 removed}, {@code all new}. */
+    /** What a write changes in a folder: {@code changed 50-deployment-tgr.yaml}, {@code 3 added; 1 removed}, {@code all new}. */
     private static String changes(Map<String, String> before, List<ManifestFile> files) {
         if (before.isEmpty()) {
             return "all new";
@@ -106,13 +106,13 @@ final class RenderCommand {
         describe(parts, "changed", changed);
         describe(parts, "added", added);
         describe(parts, "removed", removed);
-        return parts.isEmpty() ? "files rewritten as they were" : String.join(", ", parts);
+        return parts.isEmpty() ? "files rewritten as they were" : String.join("; ", parts);
     }
 
-    /** {@code changed a.yaml b.yaml} for up to three names, else {@code 5 changed}. */
+    /** {@code changed a.yaml, b.yaml} for up to three names, else {@code 5 changed}. */
     private static void describe(List<String> parts, String what, List<String> names) {
         if (!names.isEmpty()) {
-            parts.add(names.size() <= 3 ? what + " " + String.join(" ", names) : names.size() + " " + what);
+            parts.add(names.size() <= 3 ? what + " " + String.join(", ", names) : names.size() + " " + what);
         }
     }
 

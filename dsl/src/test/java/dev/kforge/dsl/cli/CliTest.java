@@ -284,8 +284,23 @@ class CliTest {
         int exit = run(VALID, "render", "dev", "--out", outDir.toString());
 
         assertThat(exit).isZero();
-        assertThat(out()).isEqualTo(dev + ": 2 files written (Namespace 1, ConfigMap 1); changed 30-configmap-cfg.yaml, "
-                + "added 10-namespace-demo-dev.yaml, removed 99-configmap-old.yaml\n");
+        assertThat(out()).isEqualTo(dev + ": 2 files written (Namespace 1, ConfigMap 1); changed 30-configmap-cfg.yaml; "
+                + "added 10-namespace-demo-dev.yaml; removed 99-configmap-old.yaml\n");
+    }
+
+    @Test
+    void lists_several_changed_files_with_commas_between_them() throws IOException {
+        run(VALID, "render", "all", "--out", outDir.toString());
+        Path dev = outDir.resolve("dev");
+        Files.writeString(dev.resolve("30-configmap-cfg.yaml"), "edited\n");
+        Files.writeString(dev.resolve("10-namespace-demo-dev.yaml"), "edited\n");
+        stdout.reset();
+
+        int exit = run(VALID, "render", "dev", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out()).isEqualTo(dev + ": 2 files written (Namespace 1, ConfigMap 1); changed 10-namespace-demo-dev.yaml, "
+                + "30-configmap-cfg.yaml\n");
     }
 
     @Test
