@@ -78,6 +78,12 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
                                 + "; to wait for something, let the init container's command retry until it is there; one that keeps "
                                 + "running beside the others (a proxy) is a sidecar, which takes probes: withNativeSidecar.");
             }
+            if (!init.ports().isEmpty()) {
+                throw InvalidDefinitionException.invalid(SUBJECT, "init container " + init.name() + " port", init.ports().get(0).toString(),
+                        "is declared, as a server declares it, but an init container must exit before the next container starts, "
+                                + "and a server never does, so the pods would stay in Init for ever",
+                        "Run it beside the main container with withNativeSidecar (started first, stopped last), or drop the port if it exits.");
+            }
         }
         requireSidecarsAmong(nativeSidecars, containers, initContainers.size());
         volumesOf(allOf(initContainers, containers));
@@ -306,20 +312,24 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
 
     /** Runs only on nodes matching {@code expressions}, all of them (besides the requirements before). */
     public PodTemplate withNodeRequirement(List<LabelExpression> expressions) {
+        WellKnownNodeLabels.requireExpressions(SUBJECT, expressions);
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
                 security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withRequired(expressions), podAffinities, nativeSidecars, priority);
     }
 
     /** Prefers nodes matching {@code preference}'s expressions by its weight. */
     public PodTemplate withNodePreference(NodeAffinity.Preference preference) {
+        WellKnownNodeLabels.requireExpressions(SUBJECT, preference.expressions());
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
                 security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withPreferred(preference), podAffinities, nativeSidecars, priority);
     }
 
     /** Runs only on nodes labelled {@code key=value} (besides the labels required before). */
     public PodTemplate withNodeSelector(String key, String value) {
+        Labels selector = nodeSelector.with(key, value);
+        WellKnownNodeLabels.requireLabel(SUBJECT, key, value);
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, tolerations, nodeSelector.with(key, value), nodeAffinity, podAffinities, nativeSidecars, priority);
+                security, terminationGracePeriodSeconds, tolerations, selector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     /** Also runs near or apart from another workload's pods (after the affinities before). */

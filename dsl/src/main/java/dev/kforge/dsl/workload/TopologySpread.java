@@ -26,6 +26,7 @@ public record TopologySpread(String topologyKey, boolean required, int maxSkew, 
     public TopologySpread {
         String subject = "TopologySpread " + topologyKey;
         Names.requireQualifiedKey(subject, "topologyKey", topologyKey);
+        WellKnownNodeLabels.requireKey(subject, topologyKey);
         Given.value(subject, "minDomains", minDomains);
         Given.value(subject, "nodeAffinityPolicy", nodeAffinityPolicy);
         Given.value(subject, "nodeTaintsPolicy", nodeTaintsPolicy);

@@ -49,6 +49,7 @@ public sealed interface VolumeDef {
             Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
             Given.value("Volume " + name, "configMap", configMap);
             items = Given.all("Volume " + name, "items", items);
+            VolumeFiles.requireDistinctPaths(subject(name), items, key -> "key " + key.key());
             Given.value("Volume " + name, "defaultMode", defaultMode);
         }
 
@@ -80,6 +81,7 @@ public sealed interface VolumeDef {
             Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
             Given.value("Volume " + name, "secret", secret);
             items = Given.all("Volume " + name, "items", items);
+            VolumeFiles.requireDistinctPaths(subject(name), items, key -> "key " + key.key());
             Given.value("Volume " + name, "defaultMode", defaultMode);
         }
 
@@ -108,6 +110,7 @@ public sealed interface VolumeDef {
         public DownwardApi {
             Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
             files = List.copyOf(files);
+            VolumeFiles.requireDistinctPaths(subject(name), files, field -> "field " + field.path());
             Given.value("Volume " + name, "defaultMode", defaultMode);
         }
 

@@ -4,6 +4,7 @@ import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The rules of the files a ConfigMap, Secret or Downward API volume (or projected source) writes, told of {@code subject}. */
 final class VolumeFiles {
@@ -13,6 +14,29 @@ final class VolumeFiles {
     /** {@code source} (the {@code field} of {@code subject}) written at {@code path}, a relative path, with {@code mode}. */
     static <S> VolumeDef.KeyFile<S> file(String subject, String field, S source, String path, Optional<FileMode> mode) {
         return new VolumeDef.KeyFile<>(Given.value(subject, field, source), relativePath(subject, path), mode);
+    }
+
+    /**
+     * Refuses two items at one path, which the API server takes and the kubelet writes the later over the earlier, and an
+     * item whose path another item needs as a directory.
+     */
+    static <S> void requireDistinctPaths(String subject, List<VolumeDef.KeyFile<S>> items, Function<S, String> describe) {
+        for (int i = 1; i < items.size(); i++) {
+            VolumeDef.KeyFile<S> item = items.get(i);
+            for (VolumeDef.KeyFile<S> earlier : items.subList(0, i)) {
+                if (earlier.path().equals(item.path())) {
+                    throw InvalidDefinitionException.invalid(subject, "item path", item.path(), "is given to " + describe.apply(earlier.source())
+                            + " and to " + describe.apply(item.source()) + ": the API server takes both, and the kubelet writes the second "
+                            + "over the first, so the pods never see " + describe.apply(earlier.source()), "Give each item a path of its own.");
+                }
+                if (earlier.path().startsWith(item.path() + "/") || item.path().startsWith(earlier.path() + "/")) {
+                    String file = earlier.path().startsWith(item.path() + "/") ? item.path() : earlier.path();
+                    throw InvalidDefinitionException.invalid(subject, "item path", item.path(), "clashes with " + earlier.path() + ": " + file
+                            + " would be both a file and a directory, so the kubelet cannot write the volume and the pods never start",
+                            "Give each item a path of its own.");
+                }
+            }
+        }
     }
 
     static Optional<FileMode> mode(String subject, FileMode mode) {

@@ -89,6 +89,20 @@ class InitContainersTest {
     }
 
     @Test
+    void refuses_an_init_container_that_declares_a_port_as_a_server_that_never_exits() {
+        DeploymentDef deployment = DeploymentDef.named("web").running(web);
+        assertThatThrownBy(() -> deployment.withInitContainer(unpack.withPort(Port.tcp("cache", 6379))))
+                .hasMessage("Deployment web: init container unpack port \"cache (6379/TCP)\" is declared, as a server declares it, but "
+                        + "an init container must exit before the next container starts, and a server never does, so the pods would "
+                        + "stay in Init for ever. Run it beside the main container with withNativeSidecar (started first, stopped last), "
+                        + "or drop the port if it exits.");
+        // The main container copied as an init container (a migration forgetting its command) keeps the port: refused too.
+        assertThatThrownBy(() -> deployment.withInitContainer(web.withName("migrate")))
+                .hasMessageStartingWith("Deployment web: init container migrate port \"http (8080/TCP)\" is declared");
+        assertThat(deployment.withNativeSidecar(unpack.withPort(Port.tcp("cache", 6379))).pod().containers()).hasSize(2);
+    }
+
+    @Test
     void init_containers_get_the_container_checks_except_the_probe_rule() {
         ConfigMapDef config = ConfigMapDef.named("web-config").withProperty("SOURCE", "/assets");
         ContainerDef careless = ContainerDef.named("migrate").image(Image.parse("example/migrate:latest"))

@@ -203,6 +203,26 @@ class DeploymentDefTest {
     }
 
     @Test
+    void rejects_two_volume_items_at_one_path_which_the_kubelet_writes_one_over_the_other() {
+        ConfigMapDef config = ConfigMapDef.named("cfg").withProperty("PORT", "8080").withProperty("LOG_LEVEL", "info");
+        assertThatThrownBy(() -> Volumes.configMap("conf", config).withItem(config.key("PORT"), "app.conf")
+                .withItem(config.key("LOG_LEVEL"), "app.conf"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Volume conf: item path \"app.conf\" is given to key PORT and to key LOG_LEVEL: the API server takes "
+                        + "both, and the kubelet writes the second over the first, so the pods never see key PORT. Give each item a "
+                        + "path of its own.");
+        SecretDef tls = SecretDef.tls("web-tls");
+        assertThatThrownBy(() -> Volumes.secret("certs", tls).withItem(tls.key("tls.crt"), "tls").withItem(tls.key("tls.key"), "tls/key.pem"))
+                .hasMessage("Volume certs: item path \"tls/key.pem\" clashes with tls: tls would be both a file and a directory, "
+                        + "so the kubelet cannot write the volume and the pods never start. Give each item a path of its own.");
+        assertThatThrownBy(() -> Volumes.downwardApi("podinfo").withFile("info", PodField.LABELS).withFile("info", PodField.ANNOTATIONS))
+                .hasMessageContaining("item path \"info\" is given to field metadata.labels and to field metadata.annotations");
+        // One key at two paths is fine: the kubelet writes both files.
+        assertThat(Volumes.configMap("conf", config).withItem(config.key("PORT"), "port").withItem(config.key("PORT"), "conf/port")
+                .items()).hasSize(2);
+    }
+
+    @Test
     void rejects_selector_expression_in_without_values() {
         assertThatThrownBy(() -> LabelExpression.in("tier"))
                 .isInstanceOf(InvalidDefinitionException.class)
