@@ -17,7 +17,7 @@ final class VolumeFiles {
     }
 
     /**
-     * Refuses two items at one path, which the API server takes and the kubelet writes the later over the earlier, and an
+     * Refuses two items at one path, of which the kubelet writes the later over the earlier, and an
      * item whose path another item needs as a directory.
      */
     static <S> void requireDistinctPaths(String subject, List<VolumeDef.KeyFile<S>> items, Function<S, String> describe) {
@@ -26,8 +26,8 @@ final class VolumeFiles {
             for (VolumeDef.KeyFile<S> earlier : items.subList(0, i)) {
                 if (earlier.path().equals(item.path())) {
                     throw InvalidDefinitionException.invalid(subject, "item path", item.path(), "is given to " + describe.apply(earlier.source())
-                            + " and to " + describe.apply(item.source()) + ": the API server takes both, and the kubelet writes the second "
-                            + "over the first, so the pods never see " + describe.apply(earlier.source()), "Give each item a path of its own.");
+                            + " and to " + describe.apply(item.source()) + ": one file holds one of them (the kubelet writes the second "
+                            + "over the first), so the pods never see " + describe.apply(earlier.source()), "Give each item a path of its own.");
                 }
                 if (earlier.path().startsWith(item.path() + "/") || item.path().startsWith(earlier.path() + "/")) {
                     String file = earlier.path().startsWith(item.path() + "/") ? item.path() : earlier.path();

@@ -208,8 +208,8 @@ class DeploymentDefTest {
         assertThatThrownBy(() -> Volumes.configMap("conf", config).withItem(config.key("PORT"), "app.conf")
                 .withItem(config.key("LOG_LEVEL"), "app.conf"))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Volume conf: item path \"app.conf\" is given to key PORT and to key LOG_LEVEL: the API server takes "
-                        + "both, and the kubelet writes the second over the first, so the pods never see key PORT. Give each item a "
+                .hasMessage("Volume conf: item path \"app.conf\" is given to key PORT and to key LOG_LEVEL: one file holds one of "
+                        + "them (the kubelet writes the second over the first), so the pods never see key PORT. Give each item a "
                         + "path of its own.");
         SecretDef tls = SecretDef.tls("web-tls");
         assertThatThrownBy(() -> Volumes.secret("certs", tls).withItem(tls.key("tls.crt"), "tls").withItem(tls.key("tls.key"), "tls/key.pem"))
