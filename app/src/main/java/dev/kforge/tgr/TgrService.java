@@ -38,7 +38,7 @@ public final class TgrService {
     public static TgrService create(AppConfig config, Clock clock) {
         Metrics metrics = new Metrics(TgrContract.VERSION);
         RepositorySearch search = new GitHubSearch(config.githubApiUrl(), config.credentials(),
-                config.tuning().connectTimeout(), config.tuning().readTimeout(), clock, metrics);
+                config.tuning().connectTimeout(), config.tuning().readTimeout(), config.tuning().cacheTtl(), clock, metrics);
         return create(config, clock, search, metrics);
     }
 

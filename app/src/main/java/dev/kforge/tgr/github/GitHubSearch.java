@@ -16,7 +16,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHRepositorySearchBuilder;
 import org.kohsuke.github.GitHub;
@@ -41,19 +43,26 @@ public final class GitHubSearch implements RepositorySearch {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubSearch.class);
     private static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
     private static final long MAX_RETRY_AFTER_SECONDS = 3600;
+    /** Retry-After's delay-seconds; more than 18 digits would not fit a long (and is no plausible delay anyway). */
+    private static final Pattern DELAY_SECONDS = Pattern.compile("[0-9]{1,18}");
 
     private final URI apiUrl;
     private final AuthorizationProvider authorization;
     private final HttpClient http;
     private final Duration connectTimeout;
     private final Duration deadline;
+    private final long maxUnavailableRetryAfterSeconds;
     private final Clock clock;
     private final Metrics metrics;
     private final ObjectMapper mapper = new ObjectMapper();
     private final AtomicLong rateLimitedUntilMillis = new AtomicLong();
 
+    /**
+     * @param maxUnavailableRetryAfter the longest Retry-After of a GitHub 502, 503 or 504 that is passed on to clients
+     *                                 (with a 503); a longer one is ignored, and the answer is a 502
+     */
     public GitHubSearch(URI apiUrl, GitHubCredentials credentials, Duration connectTimeout, Duration readTimeout,
-                        Clock clock, Metrics metrics) {
+                        Duration maxUnavailableRetryAfter, Clock clock, Metrics metrics) {
         this.apiUrl = apiUrl;
         String header = credentials.authorizationHeader().orElse(null);
         this.authorization = () -> header;
@@ -64,6 +73,7 @@ public final class GitHubSearch implements RepositorySearch {
                 .build();
         this.connectTimeout = connectTimeout;
         this.deadline = readTimeout;
+        this.maxUnavailableRetryAfterSeconds = maxUnavailableRetryAfter.toSeconds();
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -145,6 +155,13 @@ public final class GitHubSearch implements RepositorySearch {
             rateLimitedUntilMillis.accumulateAndGet(clock.millis() + seconds * 1000, Math::max);
             throw UpstreamException.rateLimited(seconds);
         }
+        if (status == 502 || status == 503 || status == 504) {
+            // GitHub says when it expects to be back: clients get a 503 with that time rather than a plain 502.
+            OptionalLong retryAfter = retryAfterHeader(exchange);
+            if (retryAfter.isPresent() && retryAfter.getAsLong() <= maxUnavailableRetryAfterSeconds) {
+                throw UpstreamException.unavailable(status, Math.max(1, retryAfter.getAsLong()), libraryFailure);
+            }
+        }
         if (status == 401) {
             throw UpstreamException.of(UpstreamException.Kind.HTTP_ERROR,
                     "GitHub rejected the service's credentials (HTTP 401)", libraryFailure);
@@ -204,31 +221,38 @@ public final class GitHubSearch implements RepositorySearch {
         return body.contains("rate limit");
     }
 
-    /** Retry-After (seconds or HTTP date), else X-RateLimit-Reset (epoch seconds), else 60; within 1..3600. */
+    /** Retry-After, else X-RateLimit-Reset (epoch seconds), else 60; within 1..3600. */
     private long retryAfterSeconds(RecordingConnector.Exchange exchange) {
-        long nowMillis = clock.millis();
-        String retryAfter = trim(exchange.header("Retry-After"));
-        if (retryAfter != null) {
-            try {
-                return clamp(Long.parseLong(retryAfter));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    long at = ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-                    return clamp(ceilSeconds(at - nowMillis));
-                } catch (DateTimeParseException notADate) {
-                    // fall through to the rate-limit headers
-                }
-            }
+        OptionalLong retryAfter = retryAfterHeader(exchange);
+        if (retryAfter.isPresent()) {
+            return clamp(retryAfter.getAsLong());
         }
         String reset = trim(exchange.header("X-RateLimit-Reset"));
         if (reset != null) {
             try {
-                return clamp(ceilSeconds(Long.parseLong(reset) * 1000 - nowMillis));
+                return clamp(ceilSeconds(Long.parseLong(reset) * 1000 - clock.millis()));
             } catch (NumberFormatException ignored) {
                 // use the default
             }
         }
         return DEFAULT_RETRY_AFTER_SECONDS;
+    }
+
+    /** Retry-After in seconds from now, given as delay-seconds or an HTTP date (one in the past is 0); empty when absent or malformed. */
+    private OptionalLong retryAfterHeader(RecordingConnector.Exchange exchange) {
+        String value = trim(exchange.header("Retry-After"));
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        if (DELAY_SECONDS.matcher(value).matches()) {
+            return OptionalLong.of(Long.parseLong(value));
+        }
+        try {
+            long at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+            return OptionalLong.of(Math.max(0, (at - clock.millis() + 999) / 1000));
+        } catch (DateTimeParseException notADate) {
+            return OptionalLong.empty();
+        }
     }
 
     private static long ceilSeconds(long millis) {

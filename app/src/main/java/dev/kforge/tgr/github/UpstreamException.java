@@ -18,7 +18,10 @@ public final class UpstreamException extends Exception {
         TIMEOUT,
         /** Could not connect, or the connection broke. */
         UNREACHABLE,
-        /** GitHub answered with an error status other than a rate limit. */
+        /**
+         * GitHub answered with an error status other than a rate limit: answered 502, or 503 with Retry-After when it
+         * was a 502, 503 or 504 saying when to retry ({@link UpstreamException#unavailable}).
+         */
         HTTP_ERROR,
         /** GitHub answered 2xx, but not with a search result. */
         MALFORMED,
@@ -56,6 +59,12 @@ public final class UpstreamException extends Exception {
                 + " requests are already waiting for GitHub; retry after " + retryAfterSeconds + " seconds", retryAfterSeconds, null);
     }
 
+    /** GitHub answered 502, 503 or 504 with a usable Retry-After: the client is told to retry then. */
+    public static UpstreamException unavailable(int status, long retryAfterSeconds, Throwable cause) {
+        return new UpstreamException(Kind.HTTP_ERROR, "GitHub answered HTTP " + status + "; retry after "
+                + retryAfterSeconds + " seconds", retryAfterSeconds, cause);
+    }
+
     public static UpstreamException of(Kind kind, String message, Throwable cause) {
         if (kind == Kind.RATE_LIMITED || kind == Kind.TOO_MANY_SEARCHES || kind == Kind.TOO_MANY_WAITING) {
             throw new IllegalArgumentException("use rateLimited, tooManySearches or tooManyWaiting, which set Retry-After");
@@ -72,8 +81,8 @@ public final class UpstreamException extends Exception {
         return retryAfterSeconds;
     }
 
-    /** A reason for the client to wait rather than a failure of GitHub: 503 with Retry-After, not 502. */
+    /** The client should retry after {@link #retryAfterSeconds()}: 503 with Retry-After, not 502. */
     public boolean isRetryLater() {
-        return kind == Kind.RATE_LIMITED || kind == Kind.TOO_MANY_SEARCHES || kind == Kind.TOO_MANY_WAITING;
+        return retryAfterSeconds > 0;
     }
 }

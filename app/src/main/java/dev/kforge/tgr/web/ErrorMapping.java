@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>404 / 405</td><td>unknown route / method other than GET</td></tr>
  *   <tr><td>500</td><td>a bug; details only in the log</td></tr>
  *   <tr><td>502</td><td>GitHub or the Kubernetes API failed (error status, timeout, malformed answer)</td></tr>
- *   <tr><td>503</td><td>GitHub rate limit, too many searches in flight or too many requests waiting for them
- *   (with Retry-After); {@code /pods} outside a cluster</td></tr>
+ *   <tr><td>503</td><td>GitHub rate limit, too many searches in flight or too many requests waiting for them,
+ *   GitHub's 502/503/504 that said when to retry (with Retry-After); {@code /pods} outside a cluster</td></tr>
  * </table>
  */
 final class ErrorMapping {

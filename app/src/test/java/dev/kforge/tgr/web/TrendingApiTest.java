@@ -409,6 +409,61 @@ class TrendingApiTest {
         });
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "503|30|30",
+        "502|1|1",
+        "504|300|300",
+        "503|0|1",
+        "503|Thu, 01 Jan 2026 10:00:45 GMT|45", // an HTTP date: the test clock starts at 10:00:00
+    })
+    void passes_on_a_503_with_retry_after_when_github_is_unavailable_and_says_when_to_retry(
+            int status, String retryAfter, String passedOn) {
+        github.respond(request -> Reply.json(status, "{\"message\":\"Service Unavailable\"}")
+                .withHeader("Retry-After", retryAfter));
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(503);
+            assertThat(result.header("Retry-After")).isEqualTo(passedOn);
+            assertThat(result.json().get("error").asText())
+                    .isEqualTo("GitHub answered HTTP " + status + "; retry after " + passedOn + " seconds");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "503|301",                    // longer than the cache period: not worth passing on
+        "503|99999999999999999999",   // does not fit a long
+        "503|soon",
+        "503|-5",
+        "503|''",
+        "500|30",                     // only 502, 503 and 504 say "unavailable for now"
+    })
+    void answers_502_without_retry_after_when_githubs_retry_after_is_malformed_or_too_long(int status, String retryAfter) {
+        github.respond(request -> Reply.json(status, "{\"message\":\"Service Unavailable\"}")
+                .withHeader("Retry-After", retryAfter));
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(502);
+            assertThat(result.header("Retry-After")).isNull();
+            assertThat(result.json().get("error").asText()).isEqualTo("GitHub answered HTTP " + status);
+        });
+    }
+
+    @Test
+    void keeps_calling_github_after_it_was_unavailable_with_a_retry_after() {
+        github.respond(request -> Reply.json(503, "{\"message\":\"Service Unavailable\"}").withHeader("Retry-After", "30"));
+        run((server, client) -> {
+            assertThat(Http.get(client, "/?n=1&l=python").status()).isEqualTo(503);
+            github.respond(github::search);
+
+            assertThat(Http.get(client, "/?n=1&l=rust").status()).isEqualTo(200);
+            assertThat(github.calls()).isEqualTo(2);
+        });
+    }
+
     @Test
     void does_not_call_github_again_until_its_rate_limit_resets() {
         long reset = clock.instant().getEpochSecond() + 60;
