@@ -2,6 +2,7 @@ package dev.kforge.tgr.web;
 
 import dev.kforge.tgr.metrics.Metrics;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.RequestLogger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,10 +13,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One log line and one metrics observation per request: method, route template, status, duration.
  * Neither the query string nor any header is logged.
+ *
+ * <p>Javalin's request logger sees only the requests that reach its servlet. Those Jetty answers itself before
+ * routing (an unparsable request line or header, a URI or headers over 8 KiB, not HTTP/1.x) reach only Jetty's own
+ * request log, {@link #forRequestsJettyAnswered()}, which logs them as {@link Routes#UNMATCHED}.
  */
 final class RequestLog implements RequestLogger {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.kforge.tgr.http");
+    /** Set on the requests Javalin logged, which Jetty's request log then skips. */
+    private static final String LOGGED = RequestLog.class.getName() + ".logged";
 
     private final Metrics metrics;
 
@@ -25,13 +32,32 @@ final class RequestLog implements RequestLogger {
 
     @Override
     public void handle(Context ctx, Float executionTimeMs) {
-        String route = route(ctx);
-        String method = ctx.method().name();
-        int status = ctx.statusCode();
-        double ms = executionTimeMs == null ? 0 : executionTimeMs;
+        ctx.req().setAttribute(LOGGED, Boolean.TRUE);
+        log(route(ctx), ctx.method().name(), ctx.statusCode(), executionTimeMs == null ? 0 : executionTimeMs,
+                ctx.res().getHeader(TrendingController.CACHE_HEADER));
+    }
+
+    /**
+     * For {@code Server.setRequestLog}: Jetty calls it once every request has completed, including the ones it
+     * answered itself; it logs those that Javalin did not.
+     */
+    org.eclipse.jetty.server.RequestLog forRequestsJettyAnswered() {
+        return (request, response) -> {
+            if (request.getAttribute(LOGGED) != null) {
+                return;
+            }
+            // As Javalin names methods: a closed set, with INVALID for any other (or none, when the line did not parse).
+            String sent = request.getMethod();
+            String method = (sent == null ? HandlerType.INVALID : HandlerType.Companion.findByName(sent)).name();
+            long started = request.getTimeStamp();
+            double ms = started > 0 ? Math.max(0, System.currentTimeMillis() - started) : 0;
+            log(Routes.UNMATCHED, method, response.getStatus(), ms, null);
+        };
+    }
+
+    private void log(String route, String method, int status, double ms, String cache) {
         metrics.httpRequest(route, method, status, ms / 1000.0);
         if (LOG.isInfoEnabled()) {
-            String cache = ctx.res().getHeader(TrendingController.CACHE_HEADER);
             LOG.info("method=" + method + " route=" + route + " status=" + status + " duration_ms=" + oneDecimal(ms)
                     + (cache == null ? "" : " cache=" + cache));
         }

@@ -30,6 +30,7 @@ public final class TgrApp {
         metrics.gauge("tgr_ready", "1 while the instance accepts traffic, 0 once shutdown began.",
                 () -> readiness.isReady() ? 1 : 0);
 
+        RequestLog requestLog = new RequestLog(metrics);
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.startupWatcherEnabled = false;
@@ -49,12 +50,13 @@ public final class TgrApp {
                 // Server.stop() closes the listening socket, then waits for in-flight requests to finish.
                 server.setStopTimeout(config.tuning().stopTimeout().toMillis());
                 server.setErrorHandler(new JsonErrorHandler());
+                server.setRequestLog(requestLog.forRequestsJettyAnswered());
                 // When start fails (port taken), Javalin stops a server it considers its own, and that graceful
                 // stop of a never-started server throws, hiding the bind error. Main exits on a failed start.
                 server.setAttribute("is-default-server", false);
             });
             cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
-            cfg.requestLogger.http(new RequestLog(metrics));
+            cfg.requestLogger.http(requestLog);
             cfg.events.serverStarted(() -> logStarted(config));
             cfg.events.serverStopping(readiness::markShuttingDown);
         });

@@ -13,7 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The request log line: built by concatenation, it must stay what {@code String.format} made of it. */
 class RequestLogTest {
@@ -41,6 +45,39 @@ class RequestLogTest {
             assertThat(lines.get(1)).matches(prefix + "method=GET route=/ status=200 duration_ms=\\d+\\.\\d cache=HIT$");
             assertThat(lines.get(2)).matches(prefix + "method=GET route=/ status=400 duration_ms=\\d+\\.\\d$");
             assertThat(lines.get(3)).matches(prefix + "method=GET route=/health status=200 duration_ms=\\d+\\.\\d$");
+        }
+    }
+
+    /** Answered by Jetty before routing: Javalin's request logger never sees them. */
+    static Stream<Arguments> requestsJettyAnswers() {
+        return Stream.of(
+                Arguments.of("GET / HTTP/1.1\r\nthis is not a header", 400, "GET"),
+                // Refused before its request line was read whole: no method, named as Javalin names unknown ones.
+                Arguments.of("GET /?n=1&l=python&x=" + "X".repeat(9_000) + " HTTP/1.1", 414, "INVALID"),
+                Arguments.of("GET /health HTTP/2.0", 426, "GET"),
+                Arguments.of("GET /?n=1&l=python HTTP/1.1\r\nX-Big: " + "secret-value-".repeat(1_000), 431, "GET"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("requestsJettyAnswers")
+    void logs_and_counts_the_requests_jetty_answers_before_routing_without_header_values(
+            String head, int status, String method) {
+        try (FakeGitHub github = FakeGitHub.start()) {
+            TgrService service = TestServices.service(TestServices.config(github.url()));
+            String logs = JavalinTest.captureStdOut(() -> JavalinTest.test(service.app(), OWN_LOG_CAPTURE,
+                    (server, client) -> assertThat(Http.raw(server.port(), head + "\r\nHost: localhost\r\n\r\n"))
+                            .startsWith("HTTP/1.1 " + status)));
+
+            // Read once the server has stopped: Jetty may log what it answered itself after the client has read it.
+            List<String> lines = Arrays.stream(logs.split("\n")).filter(l -> l.contains(" http - ")).toList();
+            assertThat(lines).filteredOn(l -> !l.contains("method=DELETE")) // JavalinTest's own request at the end
+                    .singleElement().asString()
+                    .matches("^\\S+ INFO http - method=" + method + " route=unmatched status=" + status
+                            + " duration_ms=\\d+\\.\\d$");
+            assertThat(logs).doesNotContain("secret-value");
+            assertThat(service.metrics().render())
+                    .contains("tgr_http_requests_total{route=\"unmatched\",method=\"" + method + "\",status=\"" + status
+                            + "\"} 1\n");
         }
     }
 

@@ -15,13 +15,9 @@ import dev.kforge.tgr.support.MutableClock;
 import dev.kforge.tgr.support.TestServices;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestCase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -231,7 +227,7 @@ class TrendingApiTest {
             throws Exception {
         run((server, client) -> {
             // Raw: OkHttp would re-encode the stray '%'.
-            String answer = rawRequest(server.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String answer = Http.raw(server.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 400");
             assertThat(answer).contains("{\"error\":\"" + error + "; expected ");
@@ -250,7 +246,7 @@ class TrendingApiTest {
             String target, String error) throws Exception {
         run((server, client) -> {
             // Raw: the '+' must reach the service as sent, the way curl and browsers send it.
-            String answer = rawRequest(server.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String answer = Http.raw(server.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 400");
             assertThat(answer).endsWith("{\"error\":\"" + error + "\"}");
@@ -597,7 +593,7 @@ class TrendingApiTest {
     @Test
     void names_a_method_it_does_not_know_as_the_client_sent_it() throws Exception {
         run((server, client) -> {
-            String answer = rawRequest(server.port(), "FOO /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String answer = Http.raw(server.port(), "FOO /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 405");
             assertThat(answer).contains("{\"error\":\"Method FOO is not allowed on /health: this API only answers GET\"}");
@@ -630,23 +626,12 @@ class TrendingApiTest {
     @MethodSource("unparsableRequests")
     void answers_requests_jetty_cannot_parse_with_json_not_html(String head, int status) throws Exception {
         run((server, client) -> {
-            String answer = rawRequest(server.port(), head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String answer = Http.raw(server.port(), head + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 " + status);
             assertThat(answer).containsIgnoringCase("Content-Type: application/json");
             assertThat(answer).contains("{\"error\":\"").doesNotContainIgnoringCase("<html");
         });
-    }
-
-    private static String rawRequest(int port, String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
     }
 
     static List<String> fieldNames(JsonNode node) {
