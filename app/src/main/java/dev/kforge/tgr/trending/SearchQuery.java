@@ -143,19 +143,28 @@ public record SearchQuery(int n, String language) {
             problems.add("Invalid parameter 'l': " + language.length() + " characters is too long; expected " + L_ALLOWED);
             return language;
         }
+        boolean letterOrDigit = false;
         for (int i = 0; i < language.length(); i++) {
             char c = language.charAt(i);
             if (!isAllowed(c)) {
                 problems.add("Invalid parameter 'l': character " + describe(c) + " is not allowed; expected " + L_ALLOWED);
-                break;
+                return language;
             }
+            letterOrDigit |= isLetterOrDigit(c);
+        }
+        if (!letterOrDigit) {
+            // '-', '#' or '..' alone name no language, and would each cost a GitHub call and a cache entry.
+            problems.add("Invalid parameter 'l': " + quote(language) + " has no letter or digit; expected " + L_ALLOWED);
         }
         return language;
     }
 
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
     private static boolean isAllowed(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '+' || c == '#' || c == '-' || c == '.' || c == ' ';
+        return isLetterOrDigit(c) || c == '+' || c == '#' || c == '-' || c == '.' || c == ' ';
     }
 
     private static String describe(char c) {

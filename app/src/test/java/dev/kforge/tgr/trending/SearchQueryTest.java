@@ -23,6 +23,9 @@ class SearchQueryTest {
         assertThat(SearchQuery.fromQueryString("l=x&n=100").n()).isEqualTo(100);
         assertThat(SearchQuery.fromQueryString("n=3&l=aZ09%2B%23-.%20b").language()).isEqualTo("aZ09+#-. b");
         assertThat(SearchQuery.fromQueryString("n=3&l=" + "a".repeat(50)).language()).hasSize(50);
+        // One letter or digit among punctuation is enough.
+        assertThat(SearchQuery.fromQueryString("n=3&l=%23-1").language()).isEqualTo("#-1");
+        assertThat(SearchQuery.fromQueryString("n=3&l=.x").language()).isEqualTo(".x");
     }
 
     @Test

@@ -219,6 +219,20 @@ class TrendingApiTest {
         });
     }
 
+    /** Only punctuation names no language GitHub knows, and would cost a GitHub call and a cache entry. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"-|-", ".|.", "..|..", "%23|#", "%2B%2B|++", "-%20.|- ."})
+    void rejects_a_language_with_no_letter_or_digit_naming_it(String rawL, String decoded) {
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=3&l=" + rawL);
+
+            assertThat(result.status()).isEqualTo(400);
+            assertThat(result.json().get("error").asText())
+                    .isEqualTo("Invalid parameter 'l': '" + decoded + "' has no letter or digit; " + L_ALLOWED);
+            assertThat(github.calls()).isZero();
+        });
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "/?n=3&l=py%ZZ|Invalid parameter 'l': character '%' is not allowed",
