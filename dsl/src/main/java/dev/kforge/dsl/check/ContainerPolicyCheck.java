@@ -5,13 +5,15 @@ import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Memory;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Per container: a pinned image, requests and limits (its own or a LimitRange's), both probes, and not the same one twice; bounded scratch volumes. */
+/** Per container: a pinned image, requests and limits (its own or a LimitRange's), both probes, and not the same one twice; bounded scratch volumes, in memory within the memory limits. */
 final class ContainerPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -19,6 +21,7 @@ final class ContainerPolicyCheck implements StackCheck {
         ContainerDefaults defaults = index.containerDefaults();
         for (Workload<?> workload : index.workloads()) {
             checkScratchVolumes(stack, workload, defaults, problems);
+            checkMemoryVolumes(stack, workload, defaults, problems);
             List<ContainerDef> containers = workload.allContainers();
             int initContainers = workload.initContainers().size();
             for (int i = 0; i < containers.size(); i++) {
@@ -106,6 +109,32 @@ final class ContainerPolicyCheck implements StackCheck {
                         "sizeLimit: none, limits.ephemeral-storage: none",
                         "Bound it: Volumes.emptyDir(\"" + scratch.name() + "\").withSizeLimit(Memory.mebibytes(..)), or the pod's "
                                 + "disk use with a container's Resources.withEphemeralStorageLimit(..).", problems);
+            }
+        }
+    }
+
+    /**
+     * The files of a memory-backed emptyDir (tmpfs) count against the memory limit of the container that writes them: one
+     * that may hold that limit, or more, gets the container OOM-killed before it fills.
+     */
+    private static void checkMemoryVolumes(Stack stack, Workload<?> workload, ContainerDefaults defaults, Problems problems) {
+        for (VolumeDef volume : workload.volumes()) {
+            if (!(volume instanceof VolumeDef.EmptyDir scratch) || !scratch.inMemory() || scratch.sizeLimit().isEmpty()) {
+                continue;
+            }
+            Memory size = scratch.sizeLimit().get();
+            for (ContainerDef container : workload.allContainers()) {
+                boolean mounts = container.mounts().stream().anyMatch(mount -> mount.volume().name().equals(scratch.name()));
+                Optional<Long> limit = defaults.amount(Field.MEMORY_LIMIT, container.resources());
+                if (mounts && limit.isPresent() && size.bytes() >= limit.get()) {
+                    PolicyReporter.report(stack, workload, PolicyCheck.RESOURCES,
+                            "volume " + scratch.name() + " (emptyDir, medium Memory) may hold as much as the memory limit of container "
+                                    + container.name() + ", which mounts it, and its files count against that limit, so the container is "
+                                    + "OOM-killed before the volume fills",
+                            "sizeLimit: " + size.quantity() + ", limits.memory: " + new Memory(limit.get()).quantity(),
+                            "Keep the size limit well under the container's memory limit and raise the limit by what the volume holds, "
+                                    + "or back the volume by the node's disk (without backedByMemory()).", problems);
+                }
             }
         }
     }

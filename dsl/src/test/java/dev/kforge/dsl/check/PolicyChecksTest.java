@@ -282,6 +282,27 @@ class PolicyChecksTest {
     }
 
     @Test
+    void reports_a_memory_backed_scratch_volume_that_may_hold_the_memory_limit_of_a_container_mounting_it() {
+        // Its files are the writing container's memory: it is OOM-killed before the volume fills.
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").backedByMemory().withSizeLimit(Memory.mebibytes(128)),
+                "/cache")))).containsExactly(
+                "prod/Deployment web: volume cache (emptyDir, medium Memory) may hold as much as the memory limit of container web, "
+                        + "which mounts it, and its files count against that limit, so the container is OOM-killed before the volume "
+                        + "fills (sizeLimit: 128Mi, limits.memory: 128Mi). Keep the size limit well under the container's memory limit "
+                        + "and raise the limit by what the volume holds, or back the volume by the node's disk (without backedByMemory()). "
+                        + "Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\").");
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").backedByMemory().withSizeLimit(Memory.mebibytes(64)),
+                "/cache")))).isEmpty();
+        // A container's limit from a LimitRange counts as its own.
+        LimitRangeDef defaults = LimitRangeDef.named("defaults").withContainerDefaults(Resources.NONE.withMemoryLimit(Memory.mebibytes(256)));
+        ContainerDef unlimited = goodContainer().withResources(Resources.requests(Cpu.millis(100), Memory.mebibytes(64)).withCpuLimit(Cpu.millis(200)));
+        assertThat(problems(goodDeployment(c -> unlimited.withMount(Volumes.emptyDir("cache").backedByMemory().withSizeLimit(Memory.gibibytes(1)),
+                "/cache")), defaults)).singleElement().asString().contains("(sizeLimit: 1Gi, limits.memory: 256Mi)");
+        // On disk, it counts against no memory limit.
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").withSizeLimit(Memory.gibibytes(1)), "/cache")))).isEmpty();
+    }
+
+    @Test
     void a_containers_ephemeral_storage_limit_bounds_the_scratch_volumes_of_its_pods() {
         // The kubelet evicts a pod whose containers and disk-backed emptyDirs use more than the sum of its containers' limits.
         Resources bounded = goodContainer().resources().withEphemeralStorageLimit(Memory.gibibytes(2));
