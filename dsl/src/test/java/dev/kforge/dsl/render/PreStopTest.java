@@ -13,6 +13,7 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.PreStop;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A container's preStop hook: rendered, refused where the API server refuses it, and held within the pod's grace period. */
@@ -72,5 +73,26 @@ class PreStopTest {
         assertThat(Rendering.reportOf(noPolicy(), sleepy.withTerminationGracePeriodSeconds(45))).isEmpty();
         assertThat(Rendering.reportOf(noPolicy(), DeploymentDef.named("web").running(WEB.withPreStop(PreStop.sleep(Duration.ofSeconds(5))))))
                 .isEmpty();
+    }
+
+    @Test
+    void a_sleep_command_is_held_within_the_grace_period_as_a_sleep_is() {
+        // As a program, or the first command of a shell script: what runs after it only adds to the wait.
+        assertThat(Rendering.reportOf(noPolicy(), DeploymentDef.named("web").running(WEB.withPreStop(PreStop.exec("sleep", "60")))
+                .withTerminationGracePeriodSeconds(30))).containsExactly("ERROR prod/Deployment web: container web sleeps 60 s before "
+                + "SIGTERM, but its pod's grace period is 30 s: the container gets SIGTERM only when the grace period is over, 2 s before "
+                + "it is killed, too late to shut down cleanly (preStop exec sleep 60 s, terminationGracePeriodSeconds 30). Sleep well within "
+                + "the grace period (5 s of 30 is usual), or raise the grace period above the sleep and the time the container takes to "
+                + "stop (withTerminationGracePeriodSeconds).");
+        for (PreStop hook : List.of(PreStop.exec("/bin/sleep", "30s"), PreStop.exec("sh", "-c", "sleep 45"), PreStop.exec("/bin/sh", "-c",
+                "sleep 30 && nginx -s quit"), PreStop.exec("bash", "-c", " sleep 1m; /app/drain"))) {
+            assertThat(Rendering.reportOf(noPolicy(), DeploymentDef.named("web").running(WEB.withPreStop(hook)))).as(hook.toString())
+                    .singleElement().asString().contains("before SIGTERM, but its pod's grace period is 30 s");
+        }
+        for (PreStop hook : List.of(PreStop.exec("sleep", "5"), PreStop.exec("sh", "-c", "sleep 5 && nginx -s quit"),
+                PreStop.exec("/app/sleep-then-drain", "60"), PreStop.exec("sleep", "$(DELAY)"),
+                PreStop.exec("sh", "-c", "sleep 60 & /app/drain"))) {
+            assertThat(Rendering.reportOf(noPolicy(), DeploymentDef.named("web").running(WEB.withPreStop(hook)))).as(hook.toString()).isEmpty();
+        }
     }
 }
