@@ -37,6 +37,7 @@ public final class Checks {
             new AutoscalerReferencesCheck(),
             new PodSecurityAdmissionCheck(),
             new VariableReferencesCheck(),
+            new EnvFromCollisionCheck(),
             new NetworkReferencesCheck(),
             new IngressRewriteCheck(),
             new NginxSnippetCheck(),
