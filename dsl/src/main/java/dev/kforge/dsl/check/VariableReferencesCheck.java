@@ -56,16 +56,16 @@ final class VariableReferencesCheck implements StackCheck {
                 container.env().forEach(variable -> all.add(variable.name()));
                 for (EnvVarDef variable : container.env()) {
                     if (variable instanceof EnvVarDef.Literal literal) {
-                        report(stack, workload, container, "env " + literal.name(), literal.value(), defined, serviceLinks, false, problems);
+                        report(stack, workload, container, "env " + literal.name(), literal.value(), defined, all, serviceLinks, false, problems);
                     }
                     defined.add(variable.name());
                 }
                 boolean script = runsShellScript(container);
                 for (String part : container.command()) {
-                    report(stack, workload, container, "command", part, all, serviceLinks, script, problems);
+                    report(stack, workload, container, "command", part, all, all, serviceLinks, script, problems);
                 }
                 for (String part : container.args()) {
-                    report(stack, workload, container, "args", part, all, serviceLinks, script, problems);
+                    report(stack, workload, container, "args", part, all, all, serviceLinks, script, problems);
                 }
             }
         }
@@ -111,7 +111,7 @@ final class VariableReferencesCheck implements StackCheck {
     }
 
     private static void report(Stack stack, Workload<?> workload, ContainerDef container, String field, String text,
-                               Set<String> defined, List<String> serviceLinks, boolean script, Problems problems) {
+                               Set<String> defined, Set<String> everyVariable, List<String> serviceLinks, boolean script, Problems problems) {
         Matcher matcher = REFERENCE.matcher(text);
         while (matcher.find()) {
             String name = matcher.group(2);
@@ -121,14 +121,18 @@ final class VariableReferencesCheck implements StackCheck {
             // In a shell script, a command's name ($(hostname), $(date)) reaches the shell unchanged and runs there as written: the
             // explicit $$ form is better, not needed. A variable's name (no lower case) is one the script expected Kubernetes to set.
             boolean commandSubstitution = script && !name.equals(name.toUpperCase(Locale.ROOT));
+            // An env var's value reads only the variables before it: one defined later is a matter of order.
+            boolean definedLater = field.startsWith("env ") && everyVariable.contains(name) && !field.equals("env " + name);
             problems.add(Problem.of(ID, commandSubstitution ? Severity.WARNING : Severity.ERROR, stack.describe(), workload,
-                    "container " + container.name() + " " + field + " uses $(" + name + "), which " + (field.startsWith("env ")
-                            ? "no variable defined before it sets" : "none of its variables sets"), known(defined),
+                    "container " + container.name() + " " + field + " uses $(" + name + "), which " + (definedLater
+                            ? "the container defines only after it, and a reference reads only the variables defined before it"
+                            : field.startsWith("env ") ? "no variable defined before it sets" : "none of its variables sets"), known(defined),
                     commandSubstitution ? "Kubernetes leaves it as literal text, which the shell runs as a command substitution. Write $$(" + name
                             + "), which Kubernetes passes on to the shell as $(" + name + "), or define " + name + " first (withEnv)."
                             : script ? "Kubernetes leaves it as literal text, which the shell would run as a command named " + name + ". Define "
                             + name + " first (withEnv); for the shell's own variable write ${" + name + "}."
-                            : "Kubernetes leaves it as literal text. Define " + name + " first (withEnv), or write $$(" + name + ") for the text itself."));
+                            : "Kubernetes leaves it as literal text. Define " + name + (definedLater ? " before " + field.substring("env ".length())
+                            + " (withEnv order)" : " first (withEnv)") + ", or write $$(" + name + ") for the text itself."));
         }
     }
 

@@ -21,7 +21,9 @@ public record Toleration(Optional<String> key, Optional<String> value, Optional<
         value.ifPresent(v -> {
             if (!Names.isLabelValue(v)) {
                 throw InvalidDefinitionException.invalid(SUBJECT, "value", v,
-                        "must be at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric", "");
+                        "must be at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric", v.isEmpty() && key.isPresent()
+                                ? "A taint without a value, such as " + key.get() + ":NoSchedule, is tolerated by Toleration.exists(\"" + key.get()
+                                        + "\"), which takes any value of the key." : "");
             }
         });
         if (value.isPresent() && key.isEmpty()) {

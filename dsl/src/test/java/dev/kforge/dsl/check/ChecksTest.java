@@ -405,14 +405,18 @@ class ChecksTest {
         ServiceDef db = ServiceDef.named("db").selecting(deployment).withPort(ServicePort.of(5432, HTTP));
 
         assertThat(problems(demoStack(config, deployment, db))).containsExactly(
-                "test/Deployment app: container app env URL uses $(HOST), which no variable defined before it sets "
-                        + "(variables: PORT). Kubernetes leaves it as literal text. Define HOST first (withEnv), "
-                        + "or write $$(HOST) for the text itself." + at(line),
+                "test/Deployment app: container app env URL uses $(HOST), which the container defines only after it, and a "
+                        + "reference reads only the variables defined before it (variables: PORT). Kubernetes leaves it as literal text. "
+                        + "Define HOST before URL (withEnv order), or write $$(HOST) for the text itself." + at(line),
                 "test/Deployment app: container app args uses $(PROT), which none of its variables sets (variables: HOST, PORT, PRICE, URL). "
                         + "Kubernetes leaves it as literal text. Define PROT first (withEnv), or write $$(PROT) for the text itself."
                         + at(line));
         // The text itself may hold a secret: it is never printed.
         assertThat(String.join("\n", problems(demoStack(config, deployment, db)))).doesNotContain("hunter2");
+        // A variable the container does not define at all.
+        assertThat(problems(demoStack(DeploymentDef.named("app").running(app().withEnv(Env.value("URL", "http://$(HOST)")))))).singleElement()
+                .asString().startsWith("test/Deployment app: container app env URL uses $(HOST), which no variable defined before it sets "
+                        + "(no variables). Kubernetes leaves it as literal text. Define HOST first (withEnv)");
     }
 
     @Test

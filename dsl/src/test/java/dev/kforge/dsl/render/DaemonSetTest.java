@@ -203,6 +203,9 @@ class DaemonSetTest {
                 .hasMessage("Toleration: tolerationSeconds 60 applies only to the NoExecute effect. "
                         + "Add .effect(TaintEffect.NO_EXECUTE), or drop the seconds.");
         assertThatThrownBy(() -> Toleration.equal("dedicated", "a b")).hasMessageStartingWith("Toleration: value \"a b\" is invalid");
+        assertThatThrownBy(() -> Toleration.equal("dedicated", "")).hasMessage("Toleration: value \"\" is invalid: must be at most 63 "
+                + "alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric. A taint without a value, such as "
+                + "dedicated:NoSchedule, is tolerated by Toleration.exists(\"dedicated\"), which takes any value of the key.");
         assertThatThrownBy(() -> Toleration.exists("-bad")).hasMessageStartingWith("Toleration: key \"-bad\" is invalid");
         assertThatThrownBy(() -> nodes.withNodeSelector("kubernetes.io/os", "linux os"))
                 .hasMessageStartingWith("DaemonSet node-exporter: label kubernetes.io/os value \"linux os\" is invalid");
