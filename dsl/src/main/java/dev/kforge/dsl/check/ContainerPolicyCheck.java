@@ -6,6 +6,7 @@ import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PullPolicy;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Per container: a pinned image, requests and limits (its own or a LimitRange's), both probes, and not the same one twice; bounded scratch volumes, in memory within the memory limits. */
+/** Per container: a pinned image that the node may pull, requests and limits (its own or a LimitRange's), both probes, and not the same one twice; bounded scratch volumes, in memory within the memory limits. */
 final class ContainerPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -37,6 +38,13 @@ final class ContainerPolicyCheck implements StackCheck {
                             subject + " runs an image whose tag names a release line, which its publisher moves to each new release",
                             image.reference(),
                             pinningHint(image), problems);
+                }
+                if (container.pullPolicy() == PullPolicy.NEVER) {
+                    PolicyReporter.reportOn(stack, workload, container, PolicyCheck.IMAGE_TAG,
+                            subject + " never pulls its image, so it starts only on a node that already holds that image, as a node "
+                                    + "loaded by hand does: on every other node, a new one included, the pod fails with ErrImageNeverPull",
+                            "imagePullPolicy: Never, " + image.reference(),
+                            "Drop withPullPolicy(PullPolicy.NEVER): the default, IfNotPresent, pulls a pinned image once per node.", problems);
                 }
                 List<String> missing = missingResources(container.resources(), defaults);
                 if (!missing.isEmpty()) {

@@ -8,7 +8,8 @@ package dev.kforge.dsl.core;
 public enum PolicyCheck {
     /**
      * An image without a tag, tagged {@code latest} or with a release line ({@code 1}, {@code 1.2}; {@code postgres:16}, whose
-     * releases have two numbers), a name without a version or a moving build: what runs changes without a diff.
+     * releases have two numbers), a name without a version or a moving build: what runs changes without a diff. Or an image
+     * never pulled ({@code imagePullPolicy: Never}): what runs is what a node holds, and a node holding none fails the pod.
      */
     IMAGE_TAG("image-tag"),
     /** A container without CPU and memory requests and limits, or a disk-backed emptyDir without a size limit in pods without an ephemeral-storage limit. */

@@ -37,6 +37,7 @@ import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.PullPolicy;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.Volumes;
@@ -94,6 +95,17 @@ class PolicyChecksTest {
                 "prod/Deployment web: container web runs an image without a pinned tag (example/web:latest). "
                         + "Pin a version, e.g. Image.of(\"example/web\", \"1.2.3\"), or a digest. Or waive it with .waive(PolicyCheck.IMAGE_TAG, \"<why>\") "
                         + "on container web, or on the workload for all its containers.");
+    }
+
+    @Test
+    void reports_an_image_that_is_never_pulled() {
+        assertThat(problems(goodDeployment(c -> c.withPullPolicy(PullPolicy.NEVER)))).containsExactly(
+                "prod/Deployment web: container web never pulls its image, so it starts only on a node that already holds that "
+                        + "image, as a node loaded by hand does: on every other node, a new one included, the pod fails with "
+                        + "ErrImageNeverPull (imagePullPolicy: Never, example/web:1.0.0). Drop withPullPolicy(PullPolicy.NEVER): the "
+                        + "default, IfNotPresent, pulls a pinned image once per node. Or waive it with .waive(PolicyCheck.IMAGE_TAG, "
+                        + "\"<why>\") on container web, or on the workload for all its containers.");
+        assertThat(problems(goodDeployment(c -> c.withPullPolicy(PullPolicy.ALWAYS)))).isEmpty();
     }
 
     @Test
