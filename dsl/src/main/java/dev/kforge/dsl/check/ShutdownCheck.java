@@ -1,6 +1,8 @@
 package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.PreStop;
@@ -14,10 +16,11 @@ import java.util.regex.Pattern;
 /**
  * A preStop hook runs inside the pod's termination grace period: a sleep that takes all of it leaves the
  * container SIGTERM only when the grace period is over, 2 s before the kubelet kills it, too late to
- * finish its requests or close cleanly.
+ * finish its requests or close cleanly. A grace period of 0 kills the pods a Service routes to with the requests they serve.
  */
 final class ShutdownCheck implements StackCheck {
     static final String ID = "pre-stop";
+    static final String NO_GRACE_ID = "no-grace-period";
     /** The Kubernetes default {@code terminationGracePeriodSeconds}. */
     static final int DEFAULT_GRACE_SECONDS = 30;
     private static final List<String> SHELLS = List.of("sh", "bash", "ash", "dash");
@@ -30,6 +33,15 @@ final class ShutdownCheck implements StackCheck {
         for (Workload<?> workload : index.workloads()) {
             // The kubelet gives a pod at least 1 s.
             int grace = Math.max(1, workload.terminationGracePeriodSeconds().orElse(DEFAULT_GRACE_SECONDS));
+            if (workload.terminationGracePeriodSeconds().orElse(DEFAULT_GRACE_SECONDS) == 0) {
+                index.all(ServiceDef.class).stream().filter(service -> routesTo(service, workload)).findFirst().ifPresent(service ->
+                        problems.add(Problem.of(NO_GRACE_ID, Severity.WARNING, stack.describe(), workload, "has a grace period of 0 s, and "
+                                        + service.describe() + " routes to its pods: a pod being deleted (a rollout, a scale-down, a node drain) "
+                                        + "is killed at once, dropping the requests it is serving and those that reach it before the endpoints drop it",
+                                "terminationGracePeriodSeconds 0",
+                                "Give the pods the time they take to finish their requests, or drop withTerminationGracePeriodSeconds(0) for "
+                                        + "the default " + DEFAULT_GRACE_SECONDS + " s.")));
+            }
             for (ContainerDef container : workload.containers()) {
                 PreStop hook = container.preStop().orElse(null);
                 OptionalLong seconds = hook instanceof PreStop.Sleep sleep ? OptionalLong.of(sleep.duration().getSeconds())
@@ -45,6 +57,11 @@ final class ShutdownCheck implements StackCheck {
                 }
             }
         }
+    }
+
+    private static boolean routesTo(ServiceDef service, Workload<?> workload) {
+        return service.selection().orElse(null) instanceof PodSelection.OfWorkload selected
+                && selected.workload().kind().equals(workload.kind()) && selected.workload().name().equals(workload.name());
     }
 
     /**

@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.testing.Rendering;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.PreStop;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +76,21 @@ class PreStopTest {
         assertThat(Rendering.reportOf(noPolicy(), sleepy.withTerminationGracePeriodSeconds(45))).isEmpty();
         assertThat(Rendering.reportOf(noPolicy(), DeploymentDef.named("web").running(WEB.withPreStop(PreStop.sleep(Duration.ofSeconds(5))))))
                 .isEmpty();
+    }
+
+    @Test
+    void warns_of_a_grace_period_of_0_for_pods_a_service_routes_to() {
+        Port http = Port.tcp("http", 8080);
+        DeploymentDef web = DeploymentDef.named("web").running(WEB.withPort(http)).withTerminationGracePeriodSeconds(0);
+        ServiceDef service = ServiceDef.named("web").selecting(web).withPort(ServicePort.to(http));
+        assertThat(Rendering.reportOf(noPolicy(), web, service)).containsExactly("WARNING prod/Deployment web: has a grace period of "
+                + "0 s, and Service web routes to its pods: a pod being deleted (a rollout, a scale-down, a node drain) is killed at "
+                + "once, dropping the requests it is serving and those that reach it before the endpoints drop it "
+                + "(terminationGracePeriodSeconds 0). Give the pods the time they take to finish their requests, or drop "
+                + "withTerminationGracePeriodSeconds(0) for the default 30 s.");
+        // Pods nothing routes to (a worker), or a grace period of a second, are left alone.
+        assertThat(Rendering.reportOf(noPolicy(), web)).isEmpty();
+        assertThat(Rendering.reportOf(noPolicy(), web.withTerminationGracePeriodSeconds(1), service)).isEmpty();
     }
 
     @Test
