@@ -32,11 +32,15 @@ public interface KubeObject<T extends KubeObject<T>> {
         return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta().withLabel(key, value)));
     }
 
-    /** A copy with one more annotation; those the renderer writes for review (raw edits, waivers) are refused. */
+    /** A copy with one more annotation; those the renderer writes (raw edits, waivers, a Secret's version) are refused. */
     default T withAnnotation(String key, String value) {
         if (Annotations.RAW_EDITS.equals(key) || Annotations.WAIVERS.equals(key)) {
             throw InvalidDefinitionException.invalid(describe(), "annotation", key, "is written from the object's raw edits and waivers, "
                     + "so that reviewers can trust it", "Use withRawEdit(reason, ...) or waive(check, reason); their reasons go there.");
+        }
+        if (Annotations.SECRET_VERSION.equals(key)) {
+            throw InvalidDefinitionException.invalid(describe(), "annotation", key, "is written from a Secret's declared version, so that "
+                    + "make secrets and the operators compare the right values", "Use withVersion(\"" + value + "\") instead.");
         }
         return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta().withAnnotation(key, value)));
     }

@@ -99,13 +99,13 @@ public final class SecretManifests {
     }
 
     private static Map<String, Object> manifest(Stack stack, SecretDef secret, Map<String, String> data) {
-        // Not managed-by kforge: the pruning selector must never match a Secret that out/ does not hold.
-        Labels labels = stack.commonLabels().with(Labels.MANAGED_BY, MANAGED_BY).with(secret.meta().labels());
+        // Not managed-by kforge: the pruning selector must never match a Secret that out/ does not hold. Set last, so no label hides it.
+        Labels labels = stack.commonLabels().with(secret.meta().labels()).with(Labels.MANAGED_BY, MANAGED_BY);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", secret.name());
         metadata.put("namespace", stack.namespace().name());
         // The declared version the values were written at: the next make secrets compares its values with these (ForgottenVersionBumps).
-        metadata.put("annotations", Map.of(Annotations.SECRET_VERSION, secret.version()));
+        metadata.put("annotations", secret.meta().annotations().with(Annotations.SECRET_VERSION, secret.version()).entries());
         metadata.put("labels", labels.entries());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("apiVersion", Kind.SECRET.apiVersion());

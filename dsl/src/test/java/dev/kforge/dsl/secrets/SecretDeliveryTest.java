@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kforge.dsl.cli.Cli;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretSource;
+import dev.kforge.dsl.core.Annotations;
 import dev.kforge.dsl.core.InvalidDefinitionException;
+import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
@@ -76,6 +78,42 @@ class SecretDeliveryTest {
                     + "  CLIENT_SECRET: " + base64("s3cret") + "\n"
                     + "type: Opaque\n");
         });
+    }
+
+    @Test
+    void writes_the_declared_annotations_and_labels_beside_its_own_which_they_cannot_override() {
+        SecretDef github = SecretDef.opaque("github", "CLIENT_ID")
+                .withAnnotation("reflector.v1.k8s.emberstack.com/reflection-allowed", "true")
+                .withAnnotation("example.com/owner", "team-a")
+                .withLabel("team", "payments");
+        // Past the refusals of withAnnotation and withLabel: the Secret's own version and managed-by still win.
+        SecretDef forced = github.withMeta(github.meta().withAnnotation(Annotations.SECRET_VERSION, "9")
+                .withLabel(Labels.MANAGED_BY, "kforge"));
+        for (SecretDef secret : List.of(github, forced)) {
+            SecretManifests.Result result = SecretManifests.build(stack(secret), Map.of("CLIENT_ID", "x"), Map.of());
+            assertThat(result.files()).singleElement().extracting(ManifestFile::content).asString().contains("metadata:\n"
+                    + "  name: github\n"
+                    + "  namespace: demo-dev\n"
+                    + "  annotations:\n"
+                    + "    example.com/owner: team-a\n"
+                    + "    kforge.dev/secret-version: \"1\"\n"
+                    + "    reflector.v1.k8s.emberstack.com/reflection-allowed: \"true\"\n"
+                    + "  labels:\n"
+                    + "    app.kubernetes.io/instance: demo-dev\n"
+                    + "    app.kubernetes.io/managed-by: kforge-secrets\n"
+                    + "    app.kubernetes.io/part-of: demo\n"
+                    + "    kforge.dev/environment: dev\n"
+                    + "    team: payments\n"
+                    + "data:\n");
+        }
+    }
+
+    @Test
+    void refuses_the_secret_version_annotation_which_kforge_writes_from_the_declared_version() {
+        assertThatThrownBy(() -> SecretDef.opaque("github", "CLIENT_ID").withAnnotation(Annotations.SECRET_VERSION, "2"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Secret github: annotation \"kforge.dev/secret-version\" is written from a Secret's declared version, so that "
+                        + "make secrets and the operators compare the right values. Use withVersion(\"2\") instead.");
     }
 
     @Test
