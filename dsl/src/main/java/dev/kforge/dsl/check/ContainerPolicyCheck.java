@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Per container: a pinned image that the node may pull, requests and limits (its own or a LimitRange's), both probes, and not the same one twice; bounded scratch volumes, in memory within the memory limits. */
+/** Per container: a pinned image that the node may pull, requests and limits (its own or a LimitRange's), both probes, and not the same one twice; bounded scratch volumes, in memory bounded within the memory limits. */
 final class ContainerPolicyCheck implements StackCheck {
+    /** The other fix of a memory-backed emptyDir: its files then count against no memory limit. */
+    private static final String ON_DISK = "or back the volume by the node's disk (without backedByMemory()).";
+
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         // What the namespace's LimitRanges give a container counts as set: the API server sets it.
@@ -123,25 +126,36 @@ final class ContainerPolicyCheck implements StackCheck {
 
     /**
      * The files of a memory-backed emptyDir (tmpfs) count against the memory limit of the container that writes them: one
-     * that may hold that limit, or more, gets the container OOM-killed before it fills.
+     * that may hold that limit, or more, gets the container OOM-killed before it fills. Without a size limit, the kubelet sizes it
+     * to the pod's memory limit (the sum of its containers'), or to the node's allocatable memory when a container has none.
      */
     private static void checkMemoryVolumes(Stack stack, Workload<?> workload, ContainerDefaults defaults, Problems problems) {
         for (VolumeDef volume : workload.volumes()) {
-            if (!(volume instanceof VolumeDef.EmptyDir scratch) || !scratch.inMemory() || scratch.sizeLimit().isEmpty()) {
+            if (!(volume instanceof VolumeDef.EmptyDir scratch) || !scratch.inMemory()) {
                 continue;
             }
-            Memory size = scratch.sizeLimit().get();
             for (ContainerDef container : workload.allContainers()) {
-                boolean mounts = container.mounts().stream().anyMatch(mount -> mount.volume().name().equals(scratch.name()));
+                if (container.mounts().stream().noneMatch(mount -> mount.volume().name().equals(scratch.name()))) {
+                    continue;
+                }
                 Optional<Long> limit = defaults.amount(Field.MEMORY_LIMIT, container.resources());
-                if (mounts && limit.isPresent() && size.bytes() >= limit.get()) {
+                String limits = "limits.memory: " + limit.map(bytes -> new Memory(bytes).quantity()).orElse("none");
+                if (scratch.sizeLimit().isEmpty()) {
+                    PolicyReporter.report(stack, workload, PolicyCheck.RESOURCES,
+                            "volume " + scratch.name() + " (emptyDir, medium Memory) has no size limit, so it may hold the pod's memory "
+                                    + "limit (the node's allocatable memory without one), and its files count against the memory limit of "
+                                    + "container " + container.name() + ", which mounts it, so the container is OOM-killed before the volume fills",
+                            "sizeLimit: none, " + limits,
+                            "Bound it well under that limit, Volumes.emptyDir(\"" + scratch.name() + "\").backedByMemory().withSizeLimit("
+                                    + "Memory.mebibytes(..)), and raise the limit by what the volume holds, " + ON_DISK, problems);
+                } else if (limit.isPresent() && scratch.sizeLimit().get().bytes() >= limit.get()) {
                     PolicyReporter.report(stack, workload, PolicyCheck.RESOURCES,
                             "volume " + scratch.name() + " (emptyDir, medium Memory) may hold as much as the memory limit of container "
                                     + container.name() + ", which mounts it, and its files count against that limit, so the container is "
                                     + "OOM-killed before the volume fills",
-                            "sizeLimit: " + size.quantity() + ", limits.memory: " + new Memory(limit.get()).quantity(),
+                            "sizeLimit: " + scratch.sizeLimit().get().quantity() + ", " + limits,
                             "Keep the size limit well under the container's memory limit and raise the limit by what the volume holds, "
-                                    + "or back the volume by the node's disk (without backedByMemory()).", problems);
+                                    + ON_DISK, problems);
                 }
             }
         }

@@ -289,8 +289,35 @@ class PolicyChecksTest {
                         + "Volumes.emptyDir(\"cache\").withSizeLimit(Memory.mebibytes(..)), or the pod's disk use with a container's "
                         + "Resources.withEphemeralStorageLimit(..). Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\").");
         assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").withSizeLimit(Memory.mebibytes(100)), "/cache")))).isEmpty();
-        // In memory, it counts against the container's memory limit instead.
-        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache")))).isEmpty();
+        // In memory, it counts against the container's memory limit instead (reports_a_memory_backed_scratch_volume_without_a_size_limit).
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache"))))
+                .singleElement().asString().contains("(emptyDir, medium Memory) has no size limit");
+    }
+
+    @Test
+    void reports_a_memory_backed_scratch_volume_without_a_size_limit() {
+        // The kubelet sizes it to the pod's memory limit (the node's allocatable memory without one): the writer is OOM-killed first.
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache")))).containsExactly(
+                "prod/Deployment web: volume cache (emptyDir, medium Memory) has no size limit, so it may hold the pod's memory limit "
+                        + "(the node's allocatable memory without one), and its files count against the memory limit of container web, "
+                        + "which mounts it, so the container is OOM-killed before the volume fills (sizeLimit: none, limits.memory: 128Mi). "
+                        + "Bound it well under that limit, Volumes.emptyDir(\"cache\").backedByMemory().withSizeLimit(Memory.mebibytes(..)), "
+                        + "and raise the limit by what the volume holds, or back the volume by the node's disk (without backedByMemory()). "
+                        + "Or waive it with .waive(PolicyCheck.RESOURCES, \"<why>\").");
+        // Each container that mounts it is named; one that does not mount it writes nothing there.
+        ContainerDef sidecar = ContainerDef.named("sidecar").image(Image.of("example/web", "1.0.0")).withResources(goodContainer().resources())
+                .withLivenessProbe(ProbeDef.exec("cat", "/tmp/alive"));
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache"))
+                .withSidecar(sidecar.withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache"))))
+                .hasSize(2).anySatisfy(problem -> assertThat(problem).contains("container sidecar, which mounts it"));
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache")).withSidecar(sidecar)))
+                .singleElement().asString().contains("container web, which mounts it");
+        // Without a memory limit of its own or a LimitRange's, the volume may fill the node's memory.
+        ContainerDef unlimited = goodContainer().withResources(Resources.requests(Cpu.millis(100), Memory.mebibytes(64)).withCpuLimit(Cpu.millis(200)));
+        assertThat(problems(goodDeployment(c -> unlimited.withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache"))))
+                .anySatisfy(problem -> assertThat(problem).contains("(sizeLimit: none, limits.memory: none)"));
+        assertThat(problems(goodDeployment(c -> c.withMount(Volumes.emptyDir("cache").backedByMemory(), "/cache"))
+                .waive(PolicyCheck.RESOURCES, "the cache holds a few kilobytes"))).isEmpty();
     }
 
     @Test
