@@ -38,9 +38,13 @@ public interface KubeObject<T extends KubeObject<T>> {
             throw InvalidDefinitionException.invalid(describe(), "annotation", key, "is written from the object's raw edits and waivers, "
                     + "so that reviewers can trust it", "Use withRawEdit(reason, ...) or waive(check, reason); their reasons go there.");
         }
-        if (Annotations.SECRET_VERSION.equals(key)) {
+        if (Annotations.SECRET_VERSION.equals(key) && Kind.SECRET.equals(kind())) {
             throw InvalidDefinitionException.invalid(describe(), "annotation", key, "is written from a Secret's declared version, so that "
                     + "make secrets and the operators compare the right values", "Use withVersion(\"" + value + "\") instead.");
+        }
+        if (Annotations.SECRET_VERSION.equals(key)) {
+            throw InvalidDefinitionException.invalid(describe(), "annotation", key, "is written by the renderer for Secrets only, from their "
+                    + "declared version", "Pick another key.");
         }
         return withMeta(InvalidDefinitionException.reportedAs(describe(), () -> meta().withAnnotation(key, value)));
     }

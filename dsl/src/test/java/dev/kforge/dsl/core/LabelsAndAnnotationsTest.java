@@ -49,6 +49,14 @@ class LabelsAndAnnotationsTest {
     }
 
     @Test
+    void refuses_the_secret_version_annotation_on_an_object_that_is_no_secret_without_suggesting_with_version() {
+        assertThatThrownBy(() -> ConfigMapDef.named("cfg").withAnnotation(Annotations.SECRET_VERSION, "2"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("ConfigMap cfg: annotation \"kforge.dev/secret-version\" is written by the renderer for Secrets only, "
+                        + "from their declared version. Pick another key.");
+    }
+
+    @Test
     void recommended_keys_it_does_not_check_again_are_valid_keys() {
         for (String key : Labels.WORKLOAD_DERIVED) {
             assertThat(Names.requireQualifiedKey("test", "key", key)).isEqualTo(key);
