@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * What the checks of containers read ({@code ContainerPolicyCheck}, the secret, variable, config and
  * network reference checks): the image, command and arguments, each variable and where it comes
- * from, the ports, and which probes there are and what they reach. (Security settings are judged
+ * from, whether the image is never pulled, the ports, and which probes there are and what they reach. (Security settings are judged
  * on the edited pod itself: against the namespace's Pod Security Standard, and by
  * {@link RawEditedSecurity} against the security policy.) Literal values that
  * look like secrets are never shown, only their length.
@@ -26,6 +26,10 @@ final class ContainerFields {
 
     static void put(Map<String, Field> fields, String path, Container container) {
         fields.put(path + ".image", Field.of(container.getImage(), "withImage"));
+        // The image-tag rule asks only whether the image is never pulled: Always, IfNotPresent and unset read alike.
+        String pullPolicy = container.getImagePullPolicy();
+        fields.put(path + ".imagePullPolicy", new Field(Objects.requireNonNullElse(pullPolicy, "unset (Always or IfNotPresent)"),
+                "Never".equals(pullPolicy), "withPullPolicy"));
         words(fields, path + ".command", container.getCommand(), "withCommand");
         words(fields, path + ".args", container.getArgs(), "withArgs");
         for (EnvVar variable : RawEditResultCheck.orEmpty(container.getEnv())) {

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * A container a raw edit adds meets the container rules the policy holds the definition's to
- * ({@code ContainerPolicyCheck}, {@code SshPortPolicyCheck}): a pinned image, cpu and memory requests
+ * ({@code ContainerPolicyCheck}, {@code SshPortPolicyCheck}): a pinned image that is pulled (not imagePullPolicy Never), cpu and memory requests
  * and limits, no SSH port, and, in pods that run until replaced, a liveness probe, and a readiness probe too where the
  * container declares a port.
  * Otherwise an edit would be the way around them. What the object waives, or the stack's policy turns off, is not asked. A container
@@ -87,6 +87,10 @@ final class RawEditedContainers {
                     : " image " + container.getImage() + " is not a repository[:tag][@digest] reference"));
         } else if (PolicyRules.enforced(PolicyCheck.IMAGE_TAG, object, stack) && !pinned(image)) {
             findings.breaks(PolicyCheck.IMAGE_TAG, subject + " image " + container.getImage() + " is not pinned to a version or digest");
+        }
+        if ("Never".equals(container.getImagePullPolicy()) && PolicyRules.enforced(PolicyCheck.IMAGE_TAG, object, stack)) {
+            findings.breaks(PolicyCheck.IMAGE_TAG, subject + " never pulls its image (imagePullPolicy Never), so it starts only on a node "
+                    + "that already holds it");
         }
         // Its own amounts (a request may come from its limit): where a LimitRange could give them, RawEditedCheckedFields refuses
         // an added container anyway, as the quota and LimitRange checks count every container.

@@ -120,6 +120,33 @@ class RawEditedCheckedFieldsTest {
     }
 
     @Test
+    void a_grace_period_of_0_set_by_an_edit_is_refused_naming_the_wither() {
+        // The no-grace-period warning reads the definition's grace period.
+        assertThatThrownBy(() -> Renderer.render(stack(edited(d -> d.getSpec().getTemplate().getSpec().setTerminationGracePeriodSeconds(0L)))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessage("Deployment web: raw edit \"edit\" changed what the checks read from the definition "
+                        + "(spec.template.spec.terminationGracePeriodSeconds: unset (30) -> 0). Set it in the definition instead "
+                        + "(withTerminationGracePeriodSeconds), where the checks see it.");
+    }
+
+    @Test
+    void a_pull_policy_of_never_set_by_an_edit_is_refused_naming_the_wither() {
+        // The image-tag rule reports PullPolicy.NEVER given through the definition.
+        assertThatThrownBy(() -> Renderer.render(stack(edited(d -> web(d).setImagePullPolicy("Never")))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessage("Deployment web: raw edit \"edit\" changed what the checks read from the definition "
+                        + "(spec.template.spec.containers[web].imagePullPolicy: IfNotPresent -> Never). Set it in the definition instead "
+                        + "(withPullPolicy), where the checks see it.");
+        DeploymentDef neverPulls = DeploymentDef.named("web").running(WEB.withPullPolicy(dev.kforge.dsl.workload.PullPolicy.NEVER))
+                .withReplicas(2).waive(PolicyCheck.IMAGE_TAG, "a kind cluster loads the image by hand");
+        assertThatThrownBy(() -> Renderer.render(stack(neverPulls.withRawEdit("pull", d -> web(d).setImagePullPolicy(null)))))
+                .hasMessageContaining("(spec.template.spec.containers[web].imagePullPolicy: Never -> unset (Always or IfNotPresent)). "
+                        + "Set it in the definition instead (withPullPolicy)");
+        // Whether it is pulled always or once per node, the rule does not ask.
+        assertThat(Renderer.render(stack(edited(d -> web(d).setImagePullPolicy("Always")))).files()).isNotEmpty();
+    }
+
+    @Test
     void an_added_container_is_a_change_only_where_a_quota_counts_every_container() {
         Consumer<Deployment> addSidecar = d -> {
             List<io.fabric8.kubernetes.api.model.Container> containers = new ArrayList<>(d.getSpec().getTemplate().getSpec().getContainers());

@@ -101,6 +101,21 @@ class RawEditedContainersTest {
     }
 
     @Test
+    void an_added_container_that_never_pulls_its_image_is_refused_as_one_of_the_definition_is() {
+        JobDef job = JobDef.named("migrate").running(WEB).withRawEdit("helper", j -> add(j.getSpec().getTemplate().getSpec(),
+                "example/helper:1.2.3", false, proxy -> proxy.withImagePullPolicy("Never")
+                        .withResources(j.getSpec().getTemplate().getSpec().getContainers().get(0).getResources())));
+
+        assertThatThrownBy(() -> Renderer.render(stack(job)))
+                .isInstanceOf(RawEditException.class)
+                .hasMessage("Job migrate: raw edit \"helper\" added containers the policy's container rules or the API server refuse (container "
+                        + "proxy never pulls its image (imagePullPolicy Never), so it starts only on a node that already holds it). Add them "
+                        + "with withSidecar, withNativeSidecar or withInitContainer, where the checks see them, or complete them in the edit; "
+                        + "or waive the rule with its reason: .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
+        assertThat(Renderer.render(stack(job.waive(PolicyCheck.IMAGE_TAG, "a kind cluster loads the image by hand"))).files()).isNotEmpty();
+    }
+
+    @Test
     void a_native_sidecar_an_edit_adds_to_pods_that_serve_needs_probes() {
         DeploymentDef edited = DEPLOYMENT.withRawEdit("native sidecar", d -> add(d.getSpec().getTemplate().getSpec(), "example/proxy:1.2.3", true,
                 proxy -> proxy.withRestartPolicy("Always").withResources(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources())));
