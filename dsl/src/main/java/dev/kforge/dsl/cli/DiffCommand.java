@@ -29,7 +29,8 @@ final class DiffCommand {
                 result.environment(to).orElseThrow());
         print(console, comparison.differences(), FieldDifference::describe);
         console.out().println(comparison.differences().size() + " field(s) differ between " + from + " and " + to
-                + " (objects matched with the environment's name as <env>; values that differ only by it left out).");
+                + " (objects matched with the environment's name as <env>; values that differ only by it left out, and so are the pods' "
+                + "checksums of ConfigMaps and Secrets that differ in nothing else).");
         if (!comparison.sharedNames().isEmpty()) {
             console.out().println("Naming an environment in both (check that each means its own; a Java package may):");
             Pattern names = Pattern.compile("(?<![A-Za-z0-9])(" + Pattern.quote(from) + "|" + Pattern.quote(to) + ")(?![A-Za-z0-9])");

@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  */
 public final class EnvironmentDiff {
     private static final String PLACEHOLDER = "<env>";
+    /** A pod template's checksum annotation of a ConfigMap or Secret (ConfigChecksums), in a Deployment's or a CronJob's template. */
+    private static final Pattern CHECKSUM = Pattern.compile("(?:.*\\.)?metadata\\.annotations\\.checksum\\.kforge\\.dev/(configmap|secret)-(.+)");
+    private static final List<String> CONFIG_MAP_KINDS = List.of("ConfigMap");
+    /** How a Secret's content shows in out/: itself (never, but for a test), or the object that makes it. */
+    private static final List<String> SECRET_KINDS = List.of("Secret", "ExternalSecret", "SealedSecret");
 
     private EnvironmentDiff() {
     }
@@ -79,7 +84,35 @@ public final class EnvironmentDiff {
                 }
             }
         }
-        return new Comparison(differences, sharedNames);
+        return new Comparison(withoutEchoedChecksums(differences, left, right, fromToken), sharedNames);
+    }
+
+    /**
+     * A pod template's checksum of a ConfigMap or Secret follows that object's content, the environment's name in it included
+     * ({@code ENV: staging}, the store {@code tgr-staging}): where the object is in both environments and differs in nothing
+     * else, its checksum's difference says nothing, and is left out. Where the object differs, or is in one only, it stays.
+     */
+    private static List<FieldDifference> withoutEchoedChecksums(List<FieldDifference> differences, Map<String, Map<String, String>> left,
+                                                                Map<String, Map<String, String>> right, Pattern fromToken) {
+        TreeSet<String> differing = new TreeSet<>();
+        for (FieldDifference difference : differences) {
+            differing.add(difference.kind() + "/" + difference.name());
+        }
+        List<FieldDifference> kept = new ArrayList<>(differences.size());
+        for (FieldDifference difference : differences) {
+            Matcher checksum = CHECKSUM.matcher(difference.path());
+            if (checksum.matches()) {
+                String name = fromToken.matcher(checksum.group(2)).replaceAll(PLACEHOLDER);
+                List<String> covered = (checksum.group(1).equals("configmap") ? CONFIG_MAP_KINDS : SECRET_KINDS).stream()
+                        .map(kind -> kind + "/" + name).filter(object -> left.containsKey(object) || right.containsKey(object)).toList();
+                if (!covered.isEmpty() && covered.stream().allMatch(object -> left.containsKey(object) && right.containsKey(object)
+                        && !differing.contains(object))) {
+                    continue;
+                }
+            }
+            kept.add(difference);
+        }
+        return kept;
     }
 
     private enum Match { SAME, SHARING_A_NAME, DIFFERENT }

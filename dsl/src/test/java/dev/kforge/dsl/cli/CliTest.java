@@ -491,7 +491,8 @@ class CliTest {
 
         assertThat(exit).isZero();
         assertThat(out()).isEqualTo("0 field(s) differ between staging and prod (objects matched with the environment's name as <env>; "
-                + "values that differ only by it left out).\n"
+                + "values that differ only by it left out, and so are the pods' checksums of ConfigMaps and Secrets that differ in "
+                + "nothing else).\n"
                 + "Naming an environment in both (check that each means its own; a Java package may):\n"
                 + "ConfigMap db\n"
                 + "  data.HOST: db.prod.internal\n");
@@ -521,7 +522,8 @@ class CliTest {
         assertThat(exit).isZero();
         assertThat(out()).isEqualTo("ConfigMap notes\n"
                 + "  data.text: short -> first line\\nsecond line that goes on and on and on and on...\n"
-                + "1 field(s) differ between dev and prod (objects matched with the environment's name as <env>; values that differ only by it left out).\n");
+                + "1 field(s) differ between dev and prod (objects matched with the environment's name as <env>; values that differ only by it "
+                + "left out, and so are the pods' checksums of ConfigMaps and Secrets that differ in nothing else).\n");
     }
 
     @Test

@@ -7,6 +7,10 @@ import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.Image;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +112,29 @@ class EnvironmentDiffTest {
                         .withProperty("STORE", "tgr-prod")))
                 .containsExactly("ConfigMap settings-<env> data.MAIN_CLASS: dev.example.tgr.Main -> dev.example.tgr.Server",
                         "ConfigMap settings-<env> data.STORE: absent -> tgr-prod");
+    }
+    @Test
+    void a_pods_checksum_of_a_config_map_that_differs_only_by_the_environments_name_is_left_out() {
+        ConfigMapDef dev = ConfigMapDef.named("settings").withProperty("ENVIRONMENT", "dev").withProperty("DEBUG", "true");
+        ConfigMapDef prod = ConfigMapDef.named("settings").withProperty("ENVIRONMENT", "prod").withProperty("DEBUG", "true");
+
+        // The checksums differ (ENVIRONMENT is hashed as written), the ConfigMaps only by the name: nothing to read
+        assertThat(withReader("dev", dev, "prod", prod)).isEmpty();
+        // A real difference shows in the ConfigMap, and its checksum stays beside it: the pods roll
+        ConfigMapDef quiet = ConfigMapDef.named("settings").withProperty("ENVIRONMENT", "prod").withProperty("DEBUG", "false");
+        assertThat(withReader("dev", dev, "prod", quiet)).extracting(difference -> difference.replaceAll(": \\w{16} -> \\w{16}", ": (hash) -> (hash)"))
+                .containsExactly("ConfigMap settings data.DEBUG: true -> false",
+                        "Deployment web spec.template.metadata.annotations.checksum.kforge.dev/configmap-settings: (hash) -> (hash)");
+    }
+
+    private static List<String> withReader(String from, ConfigMapDef a, String to, ConfigMapDef b) {
+        return EnvironmentDiff.between(renderWithReader(from, a), renderWithReader(to, b)).stream()
+                .map(difference -> difference.kind() + " " + difference.name() + " " + difference.describe()).toList();
+    }
+
+    private static RenderedEnvironment renderWithReader(String environment, ConfigMapDef config) {
+        DeploymentDef web = DeploymentDef.named("web").running(ContainerDef.named("web").image(Image.of("example/web", "1.0.0"))
+                .withEnv(Env.from("DEBUG", config.key("DEBUG"))));
+        return Renderer.render(Stack.named("demo").environment(environment).namespace(NamespaceDef.named("demo-" + environment)).with(config, web));
     }
 }
