@@ -64,7 +64,7 @@ final class NetworkPathCheck implements StackCheck {
                                   NetworkPolicyDef naming, Workload<?> sender, Workload<?> receiver, NetworkPolicyDef.Allowance allowance) {
         boolean atReceiver = blocker == Blocker.RECEIVER;
         List<NetworkPolicyDef> isolating = atReceiver ? NetworkPolicyDef.isolating(policies, receiver)
-                : NetworkPolicyDef.isolating(policies, sender).stream().filter(NetworkPolicyDef::isolatesEgress).toList();
+                : NetworkPolicyDef.isolatingEgress(policies, sender);
         if (isolating.isEmpty()) {
             return;
         }

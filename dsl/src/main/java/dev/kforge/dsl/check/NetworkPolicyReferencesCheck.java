@@ -51,8 +51,7 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
             }
         }
         for (Workload<?> workload : index.workloads()) {
-            List<NetworkPolicyDef> egressIsolating = NetworkPolicyDef.isolating(policies, workload).stream()
-                    .filter(NetworkPolicyDef::isolatesEgress).toList();
+            List<NetworkPolicyDef> egressIsolating = NetworkPolicyDef.isolatingEgress(policies, workload);
             if (!egressIsolating.isEmpty()) {
                 checkDns(stack, problems, egressIsolating);
                 checkApiServer(stack, problems, workload, egressIsolating);

@@ -60,7 +60,7 @@ final class ServiceClientPathCheck implements StackCheck {
             if (variables.isEmpty()) {
                 continue;
             }
-            List<NetworkPolicyDef> egress = isolatingEgress(policies, client);
+            List<NetworkPolicyDef> egress = NetworkPolicyDef.isolatingEgress(policies, client);
             for (Target target : targets) {
                 if (!target.isolated() && egress.isEmpty()
                         || target.server().kind() == client.kind() && target.server().name().equals(client.name())) {
@@ -74,16 +74,6 @@ final class ServiceClientPathCheck implements StackCheck {
                 }
             }
         }
-    }
-
-    private static List<NetworkPolicyDef> isolatingEgress(List<NetworkPolicyDef> policies, Workload<?> client) {
-        List<NetworkPolicyDef> egress = new ArrayList<>();
-        for (NetworkPolicyDef policy : NetworkPolicyDef.isolating(policies, client)) {
-            if (policy.isolatesEgress()) {
-                egress.add(policy);
-            }
-        }
-        return egress;
     }
 
     /** The client's isolated outgoing traffic must go to one of the Service's ports, unless the server's policies name the client. */

@@ -99,6 +99,11 @@ public record NetworkPolicyDef(Meta meta, Workload<?> target, List<Allowance> in
                 .toList();
     }
 
+    /** Those of {@code policies} that isolate the outgoing traffic of {@code workload}'s pods. */
+    public static List<NetworkPolicyDef> isolatingEgress(List<NetworkPolicyDef> policies, Workload<?> workload) {
+        return isolating(policies, workload).stream().filter(NetworkPolicyDef::isolatesEgress).toList();
+    }
+
     public static TargetStep named(String name) {
         return new TargetStep(Meta.named(Kind.NETWORK_POLICY, name));
     }
