@@ -158,7 +158,7 @@ class AcknowledgedRecreationsShellTest {
             }
         }
         throw new AssertionError("No kubectl on the PATH: this test compares the printed steps with its jsonpath output "
-                + "(client only, no cluster needed). Install kubectl.");
+                + "(client only, no cluster needed, 1.20 or later). Install kubectl (Debian: apt-get install kubernetes-client).");
     }
 
     private static Map<String, String> none() {
