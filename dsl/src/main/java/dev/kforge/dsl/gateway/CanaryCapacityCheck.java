@@ -10,16 +10,17 @@ import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A weighted canary's pods can take its share of the route: a Mapping whose share, per pod of the workload behind its
- * Service, is more than {@link #MAX_LOAD_RATIO} times the share per pod of the route's primary (its largest weight) is a
- * warning, since each canary pod then takes that much more load than a primary pod, and a canary judged under that load
- * fails for want of replicas. Pods count as the checks count them elsewhere: the fixed replicas, or an autoscaler's minimum.
+ * A canary's pods can take its share of the route: a Mapping whose share, per pod of the workload behind its Service, is
+ * more than {@link #MAX_LOAD_RATIO} times the share per pod of the route's primary (the Mapping with the largest share) is
+ * a warning, since each canary pod then takes that much more load than a primary pod, and a canary judged under that load
+ * fails for want of replicas. The shares are Emissary's ({@link RouteShares}): a Mapping without a weight takes its part of
+ * what the weights leave, so an unweighted primary beside a weighted canary counts, and so do two unweighted Mappings,
+ * which split a route evenly. Pods count as the checks count them elsewhere: the fixed replicas, or an autoscaler's minimum.
  */
 public final class CanaryCapacityCheck implements StackCheck {
     public static final String ID = "gateway-canary-capacity";
@@ -29,26 +30,32 @@ public final class CanaryCapacityCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (List<EmissaryMapping> route : GatewayReferencesCheck.routes(index.all(EmissaryMapping.class))) {
-            List<EmissaryMapping> weighted = route.stream().filter(mapping -> mapping.weight().isPresent()).toList();
-            if (weighted.size() < 2) {
+            if (route.size() < 2) {
                 continue;
             }
-            EmissaryMapping primary = weighted.stream().max(Comparator.comparingInt(mapping -> mapping.weight().get())).orElseThrow();
-            Optional<Pods> primaryPods = podsOf(stack, index, primary);
-            if (primaryPods.isEmpty()) {
-                continue;
-            }
-            for (EmissaryMapping canary : weighted) {
-                if (canary != primary) {
-                    podsOf(stack, index, canary).ifPresent(canaryPods -> checkLoad(stack, problems, primary, primaryPods.get(), canary, canaryPods));
-                }
+            // Weights over 100 are GatewayReferencesCheck's error: Emissary refuses the route, so there is no split to judge.
+            RouteShares.of(route).ifPresent(shares -> checkRoute(stack, index, problems, shares));
+        }
+    }
+
+    private static void checkRoute(Stack stack, StackIndex index, Problems problems, RouteShares shares) {
+        RouteShares.Share primary = shares.primary();
+        Optional<Pods> primaryPods = podsOf(stack, index, primary.mapping());
+        if (primaryPods.isEmpty()) {
+            return;
+        }
+        for (RouteShares.Share canary : shares.shares()) {
+            if (canary != primary) {
+                podsOf(stack, index, canary.mapping())
+                        .ifPresent(canaryPods -> checkLoad(stack, problems, shares, primary, primaryPods.get(), canary, canaryPods));
             }
         }
     }
 
-    private static void checkLoad(Stack stack, Problems problems, EmissaryMapping primary, Pods primaryPods, EmissaryMapping canary, Pods canaryPods) {
-        int primaryShare = primary.weight().orElseThrow();
-        int canaryShare = canary.weight().orElseThrow();
+    private static void checkLoad(Stack stack, Problems problems, RouteShares shares, RouteShares.Share primary, Pods primaryPods,
+                                  RouteShares.Share canary, Pods canaryPods) {
+        int primaryShare = primary.percent();
+        int canaryShare = canary.percent();
         long canaryLoad = (long) canaryShare * primaryPods.replicas();
         long allowed = (long) MAX_LOAD_RATIO * primaryShare * canaryPods.replicas();
         if (canaryShare == 0 || canaryLoad <= allowed) {
@@ -59,12 +66,13 @@ public final class CanaryCapacityCheck implements StackCheck {
                 ? "no pod takes its " + canaryShare + "%: those requests fail"
                 : "each of its pods takes " + perPod(canaryShare, canaryPods.replicas()) + "% of the traffic, each of the primary's "
                         + perPod(primaryShare, primaryPods.replicas()) + "%, more than " + MAX_LOAD_RATIO + " times as much";
-        problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), canary,
-                "sends " + canaryShare + "% of prefix " + canary.prefix() + " on host " + canary.effectiveHostname() + " to Service "
-                        + canary.target().service().name() + ", whose " + canaryPods.describe() + ", beside Mapping " + primary.name()
-                        + "'s " + primaryShare + "% to Service " + primary.target().service().name() + ", whose " + primaryPods.describe()
-                        + ": " + load,
-                canary.name() + "=" + canaryShare + " to " + pods(canaryPods.replicas()) + ", " + primary.name() + "=" + primaryShare + " to "
+        EmissaryMapping mapping = canary.mapping();
+        problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), mapping,
+                "sends " + canary.describe(shares) + " of prefix " + mapping.prefix() + " on host " + mapping.effectiveHostname()
+                        + " to Service " + mapping.target().service().name() + ", whose " + canaryPods.describe() + ", beside Mapping "
+                        + primary.mapping().name() + "'s " + primary.describe(shares) + " to Service "
+                        + primary.mapping().target().service().name() + ", whose " + primaryPods.describe() + ": " + load,
+                canary.weightAndShare() + " to " + pods(canaryPods.replicas()) + ", " + primary.weightAndShare() + " to "
                         + pods(primaryPods.replicas()),
                 "Give " + canaryPods.workload().describe() + " at least " + count(needed, "replica") + " (withReplicas(" + needed
                         + "), or an autoscaler of that minimum), or send the canary a smaller share, primary.canary(backend, percent)."));

@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
  * @param timeout      the whole request's timeout, written as {@code timeout_ms}; default Emissary's (3 s)
  * @param retries      the retry policy; default no retries
  * @param cors         the CORS policy; default none
- * @param weight       the percentage of the prefix's traffic this Mapping takes; default the rest.
- *                     Set it through {@link #canary}; Mappings sharing prefix and host must add up to 100
+ * @param weight       the percentage of the prefix's traffic this Mapping takes; default a part of the rest, which the
+ *                     Mappings of the prefix and host without a weight share ({@link RouteShares}). Set it through
+ *                     {@link #canary}; the weights of a prefix and host must add up to 100, or leave a rest
  * @param ambassadorId the gateway that serves it; default the gateway without an {@code AMBASSADOR_ID}
  */
 public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, Optional<String> rewrite,

@@ -46,6 +46,15 @@ class CanaryCapacityCheckTest {
         return stack(next, nextService, SCALING, route.primary(), route.canary());
     }
 
+    /** The primary Mapping without a weight, as Emissary's documentation advises, and a canary Mapping of {@code percent}. */
+    private static Stack unweightedPrimaryStack(int canaryReplicas, int percent) {
+        DeploymentDef next = SHOP_APP.withName("shop-canary").withReplicas(canaryReplicas);
+        ServiceDef nextService = ServiceDef.named("shop-canary").selecting(next).withPort(WEB);
+        EmissaryMapping canary = EmissaryMapping.named("shop-canary").prefix("/").to(nextService.backend(WEB))
+                .withHostname("shop.example.com").withWeight(percent);
+        return stack(next, nextService, SCALING, ROUTE, canary);
+    }
+
     private static Stack stack(KubeObject<?>... objects) {
         return Stack.named("shop").environment("prod").namespace(NAMESPACE).with(SHOP_APP, SHOP).with(objects);
     }
@@ -97,6 +106,45 @@ class CanaryCapacityCheckTest {
                         + "no pod takes its 10%: those requests fail (shop-canary=10 to 0 pods, shop=90 to 4 pods). Give Deployment "
                         + "shop-canary at least 1 replica (withReplicas(1), or an autoscaler of that minimum), or send the canary a "
                         + "smaller share, primary.canary(backend, percent).");
+    }
+
+    @Test
+    void counts_the_share_an_unweighted_primary_leaves_to_a_weighted_canary() {
+        assertThat(lines(unweightedPrimaryStack(1, 50))).containsExactly(
+                "prod/Mapping shop-canary: sends 50% of prefix / on host shop.example.com to Service shop-canary, whose Deployment "
+                        + "shop-canary runs 1 pod, beside Mapping shop's 50% (no weight: what the weights leave) to Service shop, whose "
+                        + "Deployment shop runs 3 pods (its autoscaler's minimum): each of its pods takes 50% of the traffic, each of the "
+                        + "primary's 16.7%, more than 2 times as much (shop-canary=50 to 1 pod, shop=unset (50%) to 3 pods). Give "
+                        + "Deployment shop-canary at least 2 replicas (withReplicas(2), or an autoscaler of that minimum), or send the "
+                        + "canary a smaller share, primary.canary(backend, percent).");
+        assertThat(problems(unweightedPrimaryStack(1, 10))).isEmpty();
+        assertThat(problems(unweightedPrimaryStack(1, 40))).isEmpty();
+        assertThat(problems(unweightedPrimaryStack(1, 41))).singleElement().extracting(Problem::problem).asString()
+                .contains("beside Mapping shop's 59% (no weight: what the weights leave)");
+    }
+
+    @Test
+    void two_unweighted_mappings_of_a_route_split_it_evenly_and_count_so() {
+        DeploymentDef other = SHOP_APP.withName("shop-next").withReplicas(1);
+        ServiceDef otherService = ServiceDef.named("shop-next").selecting(other).withPort(WEB);
+        EmissaryMapping second = EmissaryMapping.named("shop-next").prefix("/").to(otherService.backend(WEB)).withHostname("shop.example.com");
+
+        assertThat(lines(stack(other, otherService, SCALING, ROUTE, second))).singleElement().asString().startsWith(
+                "prod/Mapping shop-next: sends 50% (no weight: one of 2 parts of what the weights leave, 100%) of prefix / on host "
+                        + "shop.example.com to Service shop-next, whose Deployment shop-next runs 1 pod, beside Mapping shop's 50% (no "
+                        + "weight: one of 2 parts of what the weights leave, 100%) to Service shop, whose Deployment shop runs 3 pods (its "
+                        + "autoscaler's minimum): each of its pods takes 50% of the traffic, each of the primary's 16.7%");
+        // The route itself is gateway-canary-weights' error: Emissary shares it, which nobody asked for.
+        assertThat(structuralProblems(stack(other, otherService, SCALING, ROUTE, second))).extracting(Problem::check)
+                .contains(CanaryCapacityCheck.ID, GatewayReferencesCheck.CANARY_WEIGHTS);
+    }
+
+    @Test
+    void leaves_a_route_whose_weights_emissary_refuses_to_the_weights_check() {
+        Stack overweight = canaryStack(1, 50).replacing(ROUTE.withWeight(90));
+
+        assertThat(problems(overweight)).isEmpty();
+        assertThat(structuralProblems(overweight)).extracting(Problem::check).contains(GatewayReferencesCheck.CANARY_WEIGHTS);
     }
 
     @Test
