@@ -129,6 +129,11 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
         return copy(f -> f.component = Optional.of(Given.value(describe(), "component", component)));
     }
 
+    /** A copy running on {@code schedule} instead, e.g. beside a copy under another name: {@code report.withName("report-weekly")}. */
+    public CronJobDef withSchedule(String schedule) {
+        return copy(f -> f.schedule = InvalidDefinitionException.reportedAs(describe(), () -> CronSchedule.of(schedule)));
+    }
+
     /**
      * Runs in {@code zone}, an IANA name such as {@code Europe/Paris}, instead of the controller's zone. Runs at a local time
      * that the zone's daylight saving time skips (the controller skips them) or repeats (it starts them twice) are reported

@@ -84,22 +84,6 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
         return copy(f -> f.meta = meta);
     }
 
-    /**
-     * A second Deployment, named {@code name}, with everything else of this one: a canary of it,
-     * {@code tgr.withName("tgr-canary").withImage(next)}. Its selector and pod labels follow the new name, so the two
-     * select their own pods; labels, annotations, waivers and raw edits are kept, and an autoscaler of this one does not
-     * scale the copy (it runs its fixed replicas, else 1). Problems about it point at this call.
-     */
-    public DeploymentDef withName(String name) {
-        if (meta.name().equals(name)) {
-            throw InvalidDefinitionException.invalid(describe(), "name", name, "is already its name, so the copy would replace it in the stack",
-                    "Give the copy its own name, e.g. \"" + name + "-canary\".");
-        }
-        Meta renamed = Meta.named(Kind.DEPLOYMENT, name);
-        WorkloadNames.requireLabelLength("Deployment " + name, name);
-        return copy(f -> f.meta = new Meta(renamed.name(), meta.labels(), meta.annotations(), meta.waivers(), renamed.origin()));
-    }
-
     /** A copy running exactly {@code replicas} pods; leave it unset when an autoscaler scales the Deployment. */
     public DeploymentDef withReplicas(int replicas) {
         return copy(f -> f.fixedReplicas = Optional.of(replicas));

@@ -100,6 +100,23 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
         return pod().terminationGracePeriodSeconds();
     }
 
+    /**
+     * A second workload of this kind, named {@code name}, with everything else of this one: a canary
+     * ({@code deployment.withName("tgr-canary").withImage(next)}), a StatefulSet per shard, a DaemonSet per node pool, a Job
+     * per region, a CronJob per schedule ({@code report.withName("report-weekly").withSchedule("0 3 * * MON")}). Its selector
+     * and pod labels follow the new name (the component kept), so neither selects the other's pods, nor do the Services,
+     * disruption budgets and NetworkPolicies of this one take the copy's in, and an autoscaler of this one does not scale it
+     * (it runs its fixed replicas, else 1). Labels, annotations, waivers and raw edits are kept; problems about the copy point
+     * at this call. A StatefulSet's copy keeps its claim templates, and since a claim is named after its StatefulSet
+     * ({@code data-db-eu-0}), its pods get disks of their own, new and empty, never the original's; its serviceName is the
+     * headless Service selecting the copy (the original's selects the original only; the governing-service warning asks for
+     * one). A DaemonSet's copy runs on every node, as the original does, unless one of them is narrowed
+     * ({@code withNodeSelector}, {@code withNodeRequirement}).
+     */
+    default T withName(String name) {
+        return withMeta(WorkloadNames.renamed(this, name));
+    }
+
     /** A copy that runs {@code init} to completion before its containers start (after the init containers added before it). */
     default T withInitContainer(ContainerDef init) {
         Given.value(describe(), "init container", init);

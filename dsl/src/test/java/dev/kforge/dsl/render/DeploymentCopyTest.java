@@ -107,7 +107,7 @@ class DeploymentCopyTest {
         assertThatThrownBy(() -> PRIMARY.withName("app"))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Deployment app: name \"app\" is already its name, so the copy would replace it in the stack. "
-                        + "Give the copy its own name, e.g. \"app-canary\".");
+                        + "Give the copy its own name, e.g. \"app-canary\" or \"app-eu\".");
     }
 
     @Test
