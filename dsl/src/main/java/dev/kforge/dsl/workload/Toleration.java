@@ -17,7 +17,10 @@ public record Toleration(Optional<String> key, Optional<String> value, Optional<
     private static final String SUBJECT = "Toleration";
 
     public Toleration {
-        key.ifPresent(k -> Names.requireQualifiedKey(SUBJECT, "key", k));
+        key.ifPresent(k -> {
+            Names.requireQualifiedKey(SUBJECT, "key", k);
+            WellKnownTaints.requireKey(SUBJECT, k);
+        });
         value.ifPresent(v -> {
             if (!Names.isLabelValue(v)) {
                 throw InvalidDefinitionException.invalid(SUBJECT, "value", v,
@@ -30,7 +33,12 @@ public record Toleration(Optional<String> key, Optional<String> value, Optional<
             throw InvalidDefinitionException.invalid(SUBJECT, "value", value.get(), "needs a key to compare with",
                     "Use Toleration.equal(key, value), or Toleration.exists(key) for any value.");
         }
+        key.ifPresent(k -> WellKnownTaints.requireMatchable(SUBJECT, k, value, effect));
         seconds.ifPresent(s -> {
+            if (s < 0) {
+                throw InvalidDefinitionException.invalid(SUBJECT, "tolerationSeconds", s, "must be 0 or more (Kubernetes reads a negative "
+                        + "value as 0: evicted at once)", "Write forSeconds(0) to be evicted at once, or leave the seconds out to stay for ever.");
+            }
             if (effect.orElse(null) != TaintEffect.NO_EXECUTE) {
                 throw InvalidDefinitionException.invalid(SUBJECT, "tolerationSeconds", s, "applies only to the NoExecute effect",
                         "Add .effect(TaintEffect.NO_EXECUTE), or drop the seconds.");

@@ -1,7 +1,6 @@
 package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
-import dev.kforge.dsl.core.Spelling;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,11 +12,11 @@ import java.util.Set;
  */
 final class WellKnownNodeLabels {
     /** Set by the kubelet, the cloud provider or kubeadm (kubernetes.io/docs/reference/labels-annotations-taints). */
-    private static final List<String> KEYS = List.of("kubernetes.io/hostname", "kubernetes.io/os", "kubernetes.io/arch",
-            "topology.kubernetes.io/zone", "topology.kubernetes.io/region", "node.kubernetes.io/instance-type",
-            "node-role.kubernetes.io/control-plane", "node.kubernetes.io/windows-build", "beta.kubernetes.io/os",
-            "beta.kubernetes.io/arch", "beta.kubernetes.io/instance-type", "failure-domain.beta.kubernetes.io/zone",
-            "failure-domain.beta.kubernetes.io/region");
+    private static final WellKnownKeys KEYS = new WellKnownKeys("label Kubernetes gives nodes", "no node matches and the pods stay Pending",
+            List.of("kubernetes.io/hostname", "kubernetes.io/os", "kubernetes.io/arch", "topology.kubernetes.io/zone",
+                    "topology.kubernetes.io/region", "node.kubernetes.io/instance-type", "node-role.kubernetes.io/control-plane",
+                    "node.kubernetes.io/windows-build", "beta.kubernetes.io/os", "beta.kubernetes.io/arch", "beta.kubernetes.io/instance-type",
+                    "failure-domain.beta.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/region"));
     private static final Set<String> OS_KEYS = Set.of("kubernetes.io/os", "beta.kubernetes.io/os");
     private static final Set<String> ARCH_KEYS = Set.of("kubernetes.io/arch", "beta.kubernetes.io/arch");
     private static final Set<String> OPERATING_SYSTEMS = Set.of("linux", "windows");
@@ -33,11 +32,7 @@ final class WellKnownNodeLabels {
 
     /** Refuses a key a typo away from a label Kubernetes gives nodes. */
     static String requireKey(String subject, String key) {
-        Spelling.closest(key, KEYS).ifPresent(meant -> {
-            throw InvalidDefinitionException.invalid(subject, "node label key", key, "is no label Kubernetes gives nodes, but a typo of \""
-                    + meant + "\", so no node matches and the pods stay Pending", "Write \"" + meant + "\".");
-        });
-        return key;
+        return KEYS.require(subject, "node label key", key);
     }
 
     /** Refuses the key's typo, as {@link #requireKey}, and an os or architecture the kubelet never writes. */

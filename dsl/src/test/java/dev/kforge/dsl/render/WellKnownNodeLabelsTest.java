@@ -34,6 +34,13 @@ class WellKnownNodeLabelsTest {
     }
 
     @Test
+    void accepts_a_vendor_label_that_is_one_edit_from_a_well_known_one() {
+        // Rancher's RKE labels (and taints) its control plane nodes node-role.kubernetes.io/controlplane=true.
+        assertThat(WEB.withNodeSelector("node-role.kubernetes.io/controlplane", "true").pod().nodeSelector().entries())
+                .containsEntry("node-role.kubernetes.io/controlplane", "true");
+    }
+
+    @Test
     void refuses_the_typo_in_node_requirements_preferences_and_topology_spreads() {
         assertThatThrownBy(() -> WEB.withNodeRequirement(LabelExpression.in("topolgy.kubernetes.io/zone", "eu-west-1a")))
                 .hasMessage("Deployment web: node label key \"topolgy.kubernetes.io/zone\" is no label Kubernetes gives nodes, but a typo "
