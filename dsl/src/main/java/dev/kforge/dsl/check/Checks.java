@@ -55,6 +55,7 @@ public final class Checks {
             new CanaryCapacityCheck(),
             new ContainerPolicyCheck(),
             new SshPortPolicyCheck(),
+            new ProbeProtocolPolicyCheck(),
             new HostAccessPolicyCheck(),
             new SecretLiteralPolicyCheck(),
             new SecurityPolicyCheck(),

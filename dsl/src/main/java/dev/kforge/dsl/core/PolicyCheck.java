@@ -102,7 +102,14 @@ public enum PolicyCheck {
      * the others' processes and, as the same user, their environment (the Secret values they take as env vars) and root
      * filesystems. A sidecar that must signal another container's process waives it.
      */
-    SHARED_PROCESS_NAMESPACE("shared-process-namespace");
+    SHARED_PROCESS_NAMESPACE("shared-process-namespace"),
+    /**
+     * A probe speaking another protocol than its port's name says the server speaks: a gRPC probe of a port named http (a
+     * server of HTTP/1.1 alone refuses HTTP/2) or https (the kubelet's gRPC probe has no TLS), an HTTP probe of a port named
+     * https or grpc, an HTTPS probe of one named http. Every probe fails, restarting or unreadying the pods; a server that
+     * answers both on one port (gRPC beside HTTP/1.1, h2c) waives it.
+     */
+    PROBE_PROTOCOL("probe-protocol");
 
     private final String id;
 

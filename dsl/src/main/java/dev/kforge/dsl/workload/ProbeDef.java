@@ -38,6 +38,14 @@ public record ProbeDef(ProbeAction action, int initialDelaySeconds, int periodSe
         return of(new ProbeAction.HttpGet(path, port, ProbeAction.Scheme.HTTP));
     }
 
+    /**
+     * An HTTPS GET probe of {@code path} on {@code port}, a server of TLS, e.g. {@code httpsGet("/health", https)}: the kubelet
+     * does not verify the server's certificate.
+     */
+    public static ProbeDef httpsGet(String path, Port port) {
+        return of(new ProbeAction.HttpGet(path, port, ProbeAction.Scheme.HTTPS));
+    }
+
     /** A TCP connect probe on {@code port}. */
     public static ProbeDef tcpSocket(Port port) {
         return of(new ProbeAction.TcpSocket(port));
