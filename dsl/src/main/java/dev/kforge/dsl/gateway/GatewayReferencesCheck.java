@@ -94,7 +94,9 @@ public final class GatewayReferencesCheck implements StackCheck {
     static Collection<List<EmissaryMapping>> routes(List<EmissaryMapping> mappings) {
         Map<String, List<EmissaryMapping>> routes = new LinkedHashMap<>();
         for (EmissaryMapping mapping : mappings) {
-            routes.computeIfAbsent(mapping.effectiveHostname() + " " + mapping.prefix(), key -> new ArrayList<>()).add(mapping);
+            // Each gateway reads only the Mappings of its own ambassador_id: two gateways routing one prefix split nothing.
+            String gateway = mapping.ambassadorId().orElse(AmbassadorId.DEFAULT).value();
+            routes.computeIfAbsent(gateway + " " + mapping.effectiveHostname() + " " + mapping.prefix(), key -> new ArrayList<>()).add(mapping);
         }
         return routes.values();
     }

@@ -190,6 +190,17 @@ class GatewayReferencesCheckTest {
     }
 
     @Test
+    void mappings_of_one_prefix_read_by_two_gateways_are_two_routes() {
+        // Each gateway reads only the Mappings of its ambassador_id, so neither splits its traffic with the other's.
+        EmissaryMapping blue = ROUTE.withAmbassadorId(AmbassadorId.of("blue"));
+        EmissaryMapping green = EmissaryMapping.named("shop-green").prefix("/").to(SHOP_NEXT.backend(WEB))
+                .withHostname("shop.example.com").withAmbassadorId(AmbassadorId.of("green"));
+
+        assertThat(problems(stack(blue, green))).noneMatch(problem -> problem.contains("no Mapping of the route has a weight"))
+                .anyMatch(problem -> problem.startsWith("prod/Mapping shop-green: carries ambassador_id green"));
+    }
+
+    @Test
     void reports_two_unweighted_mappings_of_one_route() {
         EmissaryMapping duplicate = EmissaryMapping.named("shop-dup").prefix("/").to(SHOP_NEXT.backend(WEB))
                 .withHostname("shop.example.com").servedBy(GATEWAY);
