@@ -138,16 +138,7 @@ public final class GitHubSearch implements RepositorySearch {
             throw UpstreamException.of(UpstreamException.Kind.UNREACHABLE, "GitHub search could not be sent", libraryFailure);
         }
         if (exchange.transportFailure() != null) {
-            RecordingConnector.TransportException t = (RecordingConnector.TransportException) exchange.transportFailure();
-            if (t.isTimeout()) {
-                throw UpstreamException.of(UpstreamException.Kind.TIMEOUT,
-                        "GitHub did not answer within " + deadline.toMillis() + " ms", t);
-            }
-            if (t.isConnectTimeout()) {
-                throw UpstreamException.of(UpstreamException.Kind.UNREACHABLE,
-                        "GitHub could not be reached: no connection within " + connectTimeout.toMillis() + " ms", t);
-            }
-            throw UpstreamException.of(UpstreamException.Kind.UNREACHABLE, "GitHub could not be reached", t);
+            throw transportFailure((RecordingConnector.TransportException) exchange.transportFailure());
         }
         int status = exchange.status();
         if (isRateLimit(exchange)) {
@@ -173,6 +164,22 @@ public final class GitHubSearch implements RepositorySearch {
             throw malformed(libraryFailure);
         }
         return parse(exchange.body());
+    }
+
+    private UpstreamException transportFailure(RecordingConnector.TransportException t) {
+        return switch (t.failure()) {
+            case ANSWER_TIMEOUT -> UpstreamException.of(UpstreamException.Kind.TIMEOUT,
+                    "GitHub did not answer within " + deadline.toMillis() + " ms", t);
+            case CONNECT_TIMEOUT -> UpstreamException.of(UpstreamException.Kind.UNREACHABLE,
+                    "GitHub could not be reached: no connection within " + connectTimeout.toMillis() + " ms", t);
+            case TLS -> UpstreamException.of(UpstreamException.Kind.UNREACHABLE,
+                    "GitHub could not be reached: the TLS handshake failed", t);
+            case NOT_HTTP -> UpstreamException.of(UpstreamException.Kind.MALFORMED, "GitHub's answer was not valid HTTP", t);
+            case CLOSED -> UpstreamException.of(UpstreamException.Kind.UNREACHABLE,
+                    "GitHub closed the connection without a complete answer", t);
+            case NOT_CONNECTED, INTERRUPTED -> UpstreamException.of(UpstreamException.Kind.UNREACHABLE,
+                    "GitHub could not be reached", t);
+        };
     }
 
     private SearchPage parse(byte[] body) throws UpstreamException {

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLException;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
@@ -44,26 +47,58 @@ final class RecordingConnector implements GitHubConnector {
         }
     }
 
+    /** What went wrong below HTTP: each names what an operator checks first. */
+    enum Failure {
+        /** No connection within the connect timeout (the JDK counts the TLS handshake in it). */
+        CONNECT_TIMEOUT,
+        /** No complete answer within the deadline. */
+        ANSWER_TIMEOUT,
+        /** Refused, unresolved, unroutable; the JDK also reports a reset while the request is being written so. */
+        NOT_CONNECTED,
+        /** Connected, but the TLS handshake failed: a proxy, a plain-HTTP port, a certificate not trusted. */
+        TLS,
+        /** Connected, but what came back was not an HTTP/1.1 answer. */
+        NOT_HTTP,
+        /** Connected, but the connection closed or broke before the whole answer arrived. */
+        CLOSED,
+        /** The calling thread was interrupted (the service is stopping). */
+        INTERRUPTED;
+
+        static Failure of(Throwable cause) {
+            if (cause instanceof HttpConnectTimeoutException) {
+                return CONNECT_TIMEOUT; // before HttpTimeoutException, its superclass
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return ANSWER_TIMEOUT;
+            }
+            if (cause instanceof ConnectException) {
+                return NOT_CONNECTED;
+            }
+            if (cause instanceof SSLException) {
+                return TLS;
+            }
+            if (cause instanceof ProtocolException) {
+                return NOT_HTTP;
+            }
+            return CLOSED;
+        }
+    }
+
     /**
      * Transport failures are thrown as this type, never as a {@link java.net.SocketException}: github-api
      * silently retries those twice, which would triple both the upstream calls and the client's wait.
      */
     static final class TransportException extends IOException {
         private static final long serialVersionUID = 1L;
-        private final boolean timeout;
+        private final Failure failure;
 
-        TransportException(String message, Throwable cause, boolean timeout) {
+        TransportException(String message, Throwable cause, Failure failure) {
             super(message, cause);
-            this.timeout = timeout;
+            this.failure = failure;
         }
 
-        boolean isTimeout() {
-            return timeout;
-        }
-
-        /** No connection within the client's connect timeout: GitHub was not reached, so not an answer timeout. */
-        boolean isConnectTimeout() {
-            return getCause() instanceof HttpConnectTimeoutException;
+        Failure failure() {
+            return failure;
         }
     }
 
@@ -111,7 +146,8 @@ final class RecordingConnector implements GitHubConnector {
             response = future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw fail(new TransportException("no complete answer within " + deadline.toMillis() + " ms", e, true));
+            throw fail(new TransportException("no complete answer within " + deadline.toMillis() + " ms", e,
+                    Failure.ANSWER_TIMEOUT));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof BoundedBody.TooLargeException tooLarge) {
@@ -119,15 +155,12 @@ final class RecordingConnector implements GitHubConnector {
                 last = new Exchange(info.statusCode(), headers(info.headers()), new byte[0], null);
                 throw new IOException("GitHub sent a body over " + MAX_BODY_BYTES + " bytes", tooLarge);
             }
-            boolean connectTimeout = cause instanceof HttpConnectTimeoutException;
-            boolean timeout = cause instanceof HttpTimeoutException && !connectTimeout;
-            String what = timeout ? "no answer within " + deadline.toMillis() + " ms"
-                    : connectTimeout ? "no connection in time" : "connection failed";
-            throw fail(new TransportException(what + ": " + cause.getClass().getSimpleName(), cause, timeout));
+            Failure failure = Failure.of(cause);
+            throw fail(new TransportException(failure + ": " + cause.getClass().getSimpleName(), cause, failure));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw fail(new TransportException("interrupted", new InterruptedIOException(), false));
+            throw fail(new TransportException("interrupted", new InterruptedIOException(), Failure.INTERRUPTED));
         }
 
         Map<String, List<String>> headers = headers(response.headers());

@@ -16,14 +16,14 @@ public final class UpstreamException extends Exception {
         RATE_LIMITED,
         /** No complete answer within the read timeout. */
         TIMEOUT,
-        /** Could not connect, or the connection broke. */
+        /** Could not connect, the TLS handshake failed, or the connection closed before a complete answer. */
         UNREACHABLE,
         /**
          * GitHub answered with an error status other than a rate limit: answered 502, or 503 with Retry-After when it
          * was a 502, 503 or 504 saying when to retry ({@link UpstreamException#unavailable}).
          */
         HTTP_ERROR,
-        /** GitHub answered 2xx, but not with a search result. */
+        /** GitHub answered 2xx, but not with a search result; or not with HTTP at all. */
         MALFORMED,
         /** Not sent: as many searches as allowed were in flight already. Answered 503 with Retry-After. */
         TOO_MANY_SEARCHES,

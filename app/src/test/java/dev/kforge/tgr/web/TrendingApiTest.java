@@ -12,6 +12,7 @@ import dev.kforge.tgr.support.FakeHttpServer.Reply;
 import dev.kforge.tgr.support.Fixtures;
 import dev.kforge.tgr.support.Http;
 import dev.kforge.tgr.support.MutableClock;
+import dev.kforge.tgr.support.RawUpstream;
 import dev.kforge.tgr.support.TestServices;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestCase;
@@ -334,6 +335,61 @@ class TrendingApiTest {
             assertThat(result.status()).isEqualTo(502);
             assertThat(result.json().get("error").asText()).isEqualTo("GitHub did not answer within 300 ms");
         });
+    }
+
+    @Test
+    void answers_502_naming_the_closed_connection_when_github_closes_it_without_answering_and_keeps_no_failure() {
+        github.respond(request -> null); // the fake drops the connection without a status line
+        run((server, client) -> {
+            Http.Result result = Http.get(client, "/?n=1&l=python");
+
+            assertThat(result.status()).isEqualTo(502);
+            assertThat(result.contentType()).startsWith("application/json");
+            assertThat(result.json().get("error").asText()).isEqualTo("GitHub closed the connection without a complete answer");
+            // The JDK's client sends a GET again, once, when a connection closes before any byte of an answer: what a
+            // keep-alive connection the server closed while idle looks like. Never more.
+            assertThat(github.calls()).isEqualTo(2);
+
+            github.respond(github::search);
+            assertThat(Http.get(client, "/?n=1&l=python").header("X-Cache")).isEqualTo("MISS");
+            assertThat(github.calls()).isEqualTo(3);
+        });
+    }
+
+    static Stream<Arguments> brokenAnswers() {
+        return Stream.of(
+                // headers, then part of the body they announce, then the connection closes
+                Arguments.of("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+                        + "{\"total_count\": 1, ", "GitHub closed the connection without a complete answer"),
+                Arguments.of("SSH-2.0-OpenSSH_9.6\r\n\r\n", "GitHub's answer was not valid HTTP"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokenAnswers")
+    void answers_502_naming_what_broke_when_githubs_answer_is_cut_short_or_not_http(String raw, String error)
+            throws Exception {
+        try (RawUpstream upstream = RawUpstream.answering(raw)) {
+            run(TestServices.config(upstream.url()), clock, (server, client) -> {
+                Http.Result result = Http.get(client, "/?n=1&l=python");
+
+                assertThat(result.status()).isEqualTo(502);
+                assertThat(result.json().get("error").asText()).isEqualTo(error);
+                assertThat(upstream.connections()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void answers_502_naming_the_tls_handshake_when_github_does_not_speak_tls() throws Exception {
+        // Plain HTTP on an https URL: what a proxy or a wrong port in GITHUB_API_URL looks like to the TLS client.
+        try (RawUpstream upstream = RawUpstream.answering("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")) {
+            run(TestServices.config(upstream.httpsUrl()), clock, (server, client) -> {
+                Http.Result result = Http.get(client, "/?n=1&l=python");
+
+                assertThat(result.status()).isEqualTo(502);
+                assertThat(result.json().get("error").asText()).isEqualTo("GitHub could not be reached: the TLS handshake failed");
+            });
+        }
     }
 
     @ParameterizedTest
