@@ -12,6 +12,7 @@ import dev.kforge.tgr.web.TgrApp;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,12 +112,28 @@ public final class TgrService {
             }
         }
         try {
-            app.stop();
+            stopServer();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        LOG.info("Stopped");
+    }
+
+    /**
+     * Jetty's stop closes the port, waits up to the stop timeout for requests in flight, then stops anyway and
+     * throws a TimeoutException. Called directly rather than through Javalin's stop, which would log that as an
+     * ERROR with a stack trace and throw it on: out of the shutdown hook, a second stack trace on stderr.
+     */
+    private void stopServer() {
+        try {
+            app.jettyServer().server().stop();
+            LOG.info("Stopped");
+        } catch (TimeoutException e) {
+            LOG.warn("Stopped with requests still in flight after the stop timeout of {} ms: they were cut off",
+                    config.tuning().stopTimeout().toMillis());
+        } catch (Exception e) { // Jetty's stop declares Exception
+            LOG.warn("Stopped with an error: {}", e.toString());
+        }
     }
 }

@@ -80,6 +80,7 @@ class GracefulShutdownTest {
 
             // Kubernetes has not yet removed the pod from the endpoints: requests still succeed, readiness says 503.
             assertThat(Http.get(client, TgrContract.READY_PATH).status()).isEqualTo(503);
+            assertThat(Http.get(client, TgrContract.HEALTH_PATH).status()).isEqualTo(200); // no restart meanwhile
             assertThat(Http.get(client, "/?n=1&l=python").status()).isEqualTo(200);
             assertThat(shutdown.isAlive()).isTrue();
 
@@ -87,6 +88,38 @@ class GracefulShutdownTest {
             shutdown.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
             assertThat(server.jettyServer().server().isStopped()).isTrue();
         });
+    }
+
+    @Test
+    void shutdown_returns_once_the_stop_timeout_has_passed_even_when_a_request_never_finishes() throws Exception {
+        // GitHub hangs far beyond the stop timeout, and the read timeout lets the request wait for it.
+        github.respond(request -> {
+            github.awaitRelease();
+            return github.search(request);
+        });
+        var config = TestServices.config(github.url());
+        config = config.withTuning(config.tuning().withReadTimeout(Duration.ofSeconds(WAIT_SECONDS))
+                .withStopTimeout(Duration.ofMillis(500)));
+        // Started by hand: JavalinTest stops the app again afterwards, and Jetty's stop of a server whose stop timed out fails.
+        TgrService service = TestServices.service(config).start();
+        int port = service.app().port();
+        CompletableFuture.runAsync(() -> { // its answer, if any, is not the point
+            try {
+                Http.raw(port, "GET /?n=2&l=python HTTP/1.1\r\nHost: tgr\r\n\r\n");
+            } catch (IOException cutOff) {
+                // expected
+            }
+        });
+        awaitCondition(() -> github.calls() == 1);
+
+        CompletableFuture<Void> shutdown = CompletableFuture.runAsync(service::shutdown);
+
+        // Returns normally (the shutdown hook ends, so the JVM exits within the pod's grace period) while GitHub
+        // still holds the request: Jetty cut it off.
+        shutdown.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(service.app().jettyServer().server().isRunning()).isFalse();
+        awaitPortClosed(port);
+        assertThat(github.calls()).isEqualTo(1);
     }
 
     private static void awaitPortClosed(int port) throws InterruptedException {

@@ -102,6 +102,11 @@ public record Tuning(
                 maxWaitingRequests);
     }
 
+    public Tuning withStopTimeout(Duration value) {
+        return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, drainDelay, value, maxConcurrentSearches,
+                maxWaitingRequests);
+    }
+
     public Tuning withMaxConcurrentSearches(int value) {
         return new Tuning(connectTimeout, readTimeout, cacheTtl, staleFor, cacheMaxBytes, drainDelay, stopTimeout, value,
                 maxWaitingRequests);
