@@ -72,20 +72,14 @@ public final class TgrService {
     }
 
     /**
-     * @throws IllegalStateException when the server cannot start, naming the address and the underlying cause:
-     *                               Javalin calls every failure to bind "Port already in use", even a HOST that
-     *                               is not an address of this machine
+     * @throws IllegalStateException when the server cannot start, naming the address, the underlying cause and,
+     *                               when known, the variable to change ({@link ListenFailure})
      */
     public TgrService start() {
         try {
             app.start();
         } catch (Exception e) { // Javalin also throws checked exceptions undeclared (Kotlin)
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            String why = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-            throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port() + ": " + why, e);
+            throw new IllegalStateException(ListenFailure.describe(config, e), e);
         }
         return this;
     }

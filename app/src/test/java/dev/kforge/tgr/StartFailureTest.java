@@ -9,7 +9,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** What an operator reads when the server cannot listen: the address and the real cause. */
+/** What an operator reads when the server cannot listen: the address, the real cause, and which variable to change. */
 class StartFailureTest {
 
     private static AppConfig listeningOn(String host, int port) {
@@ -25,16 +25,29 @@ class StartFailureTest {
 
         assertThatThrownBy(service::start)
                 .hasMessageStartingWith("Cannot listen on 192.0.2.1:0: BindException: ")
+                .hasMessageEndingWith(". HOST=\"192.0.2.1\" is not an address of this machine: set HOST to one of its "
+                        + "addresses, or to 0.0.0.0 for all of them")
                 .hasMessageNotContaining("Port already in use");
     }
 
     @Test
-    void says_the_port_is_in_use_when_it_is() throws Exception {
+    void says_the_port_is_in_use_when_it_is_and_to_change_port() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            TgrService service = TestServices.service(listeningOn("127.0.0.1", taken.getLocalPort()));
+            int port = taken.getLocalPort();
+            TgrService service = TestServices.service(listeningOn("127.0.0.1", port));
 
-            assertThatThrownBy(service::start).hasMessageStartingWith("Cannot listen on 127.0.0.1:" + taken.getLocalPort()
-                    + ": BindException: Address already in use");
+            assertThatThrownBy(service::start).hasMessage("Cannot listen on 127.0.0.1:" + port
+                    + ": BindException: Address already in use. Another process listens on port " + port
+                    + ": stop it, or set PORT to a free port");
         }
+    }
+
+    @Test
+    void names_a_host_name_that_does_not_resolve() {
+        // .invalid never resolves (RFC 2606).
+        TgrService service = TestServices.service(listeningOn("tgr.invalid", 0));
+
+        assertThatThrownBy(service::start).hasMessage("Cannot listen on tgr.invalid:0: HOST=\"tgr.invalid\" does not "
+                + "resolve to an address: set HOST to an address of this machine, or to 0.0.0.0 for all of them");
     }
 }

@@ -46,7 +46,6 @@ public record AppConfig(
     static final String ENV_KUBERNETES_SERVICE_HOST = "KUBERNETES_SERVICE_HOST";
     static final String ENV_KUBERNETES_SERVICE_PORT = "KUBERNETES_SERVICE_PORT";
 
-    private static final Pattern HOST_PATTERN = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
     private static final Pattern ENVIRONMENT_PATTERN = Pattern.compile("[A-Za-z0-9_.\\-]{1,63}");
     private static final int MAX_ECHO = 80;
 
@@ -81,7 +80,7 @@ public record AppConfig(
         List<String> problems = new ArrayList<>();
 
         String host = value(env, ENV_HOST).orElse(DEFAULT_HOST);
-        if (!HOST_PATTERN.matcher(host).matches()) {
+        if (!BindHost.isValid(host)) {
             problems.add(ENV_HOST + "=" + echo(host)
                     + " is not a valid bind address: expected an IP address or host name such as 0.0.0.0");
         }

@@ -74,6 +74,12 @@ class AppConfigTest {
         assertThat(config.credentials()).isEqualTo(new GitHubCredentials.Token("ghp_abc"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"0.0.0.0", "127.0.0.1", "::", "::1", "[::1]", "fd00::10", "localhost", "tgr-8d78d599f-pt5xx", "tgr.example.com"})
+    void accepts_ip_addresses_and_host_names_to_bind(String host) {
+        assertThat(AppConfig.fromEnvironment(Map.of("HOST", host)).host()).isEqualTo(host);
+    }
+
     @Test
     void brackets_an_ipv6_api_server_address() {
         AppConfig config = AppConfig.fromEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "fd00::1",
@@ -89,6 +95,11 @@ class AppConfigTest {
         "PORT|0|PORT=\"0\" is out of range: expected an integer from 1 to 65535",
         "DEBUG|maybe|DEBUG=\"maybe\" is not a boolean: expected true or false (also accepted: 1/0, yes/no, on/off)",
         "HOST|my host|HOST=\"my host\" is not a valid bind address: expected an IP address or host name such as 0.0.0.0",
+        "HOST|::1::2|HOST=\"::1::2\" is not a valid bind address: expected an IP address or host name such as 0.0.0.0",
+        "HOST|10.0.0.256|HOST=\"10.0.0.256\" is not a valid bind address: expected an IP address or host name such as 0.0.0.0",
+        "HOST|0.0.0|HOST=\"0.0.0\" is not a valid bind address: expected an IP address or host name such as 0.0.0.0",
+        "HOST|-tgr.example|HOST=\"-tgr.example\" is not a valid bind address: expected an IP address or host name such as 0.0.0.0",
+        "HOST|http://0.0.0.0|HOST=\"http://0.0.0.0\" is not a valid bind address: expected an IP address or host name such as 0.0.0.0",
         "ENV|pro d|ENV=\"pro d\" is not a valid environment name: expected 1 to 63 letters, digits, '-', '_' or '.'",
         "GITHUB_API_URL|not a url|GITHUB_API_URL=\"not a url\" is not a valid URL: expected an absolute http or https URL such as https://api.github.com (GitHub Enterprise: https://HOST/api/v3)",
         "GITHUB_API_URL|ftp://api.github.com|GITHUB_API_URL=\"ftp://api.github.com\" is not a valid URL: expected an absolute http or https URL such as https://api.github.com (GitHub Enterprise: https://HOST/api/v3)",
