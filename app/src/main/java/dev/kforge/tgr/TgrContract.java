@@ -20,6 +20,16 @@ public final class TgrContract {
     /** The numeric, non-root user id the image runs as. */
     public static final long RUN_AS_USER = 10001;
 
+    /**
+     * Seconds the service keeps serving after SIGTERM in a cluster, readiness already answering 503, while the
+     * endpoints controller takes the pod out of its Services.
+     */
+    public static final int DRAIN_SECONDS = 5;
+    /** Seconds requests in flight then get to finish once the port is closed. */
+    public static final int STOP_TIMEOUT_SECONDS = 20;
+    /** The pod's terminationGracePeriodSeconds: the drain and the stop, and 5 s for the JVM to exit before SIGKILL. */
+    public static final int TERMINATION_GRACE_SECONDS = DRAIN_SECONDS + STOP_TIMEOUT_SECONDS + 5;
+
     /** GitHub OAuth app client id (used together with CLIENT_SECRET). */
     public static final String ENV_CLIENT_ID = "CLIENT_ID";
     /** GitHub OAuth app client secret (used together with CLIENT_ID). */

@@ -2,10 +2,12 @@ package dev.kforge.tgr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kforge.tgr.config.Tuning;
 import dev.kforge.tgr.web.Routes;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,13 @@ class TgrContractTest {
         assertThat(Routes.READY).isEqualTo(TgrContract.READY_PATH).isEqualTo("/ready");
         assertThat(TgrContract.RUN_AS_USER).isEqualTo(10001);
         assertThat(TgrContract.IMAGE_REPOSITORY + ":" + TgrContract.VERSION).isEqualTo("eon01/tgr:1.1.0");
+    }
+
+    @Test
+    void the_grace_period_holds_the_services_own_drain_and_stop() {
+        Tuning inCluster = Tuning.defaults().withDrainDelay(Tuning.IN_CLUSTER_DRAIN_DELAY);
+
+        assertThat(inCluster.drainDelay().plus(inCluster.stopTimeout())).isLessThan(Duration.ofSeconds(TgrContract.TERMINATION_GRACE_SECONDS));
+        assertThat(TgrContract.TERMINATION_GRACE_SECONDS).isEqualTo(30);
     }
 }

@@ -147,8 +147,8 @@ public final class TgrStack {
                 .withComponent("api")
                 .withStrategy(DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), IntOrPercent.count(0)))
                 .withApiAccessAs(account)
-                // The service serves 5 s after SIGTERM, then drains requests for up to 20 s.
-                .withTerminationGracePeriodSeconds(30)
+                // The service serves 5 s after SIGTERM, then lets requests in flight finish for up to 20 s: the app's own timings.
+                .withTerminationGracePeriodSeconds(TgrContract.TERMINATION_GRACE_SECONDS)
                 .withSecurity(PodSecurity.RESTRICTED.withUser(TgrContract.RUN_AS_USER));
         if (profile.registryCredentials()) {
             deployment = deployment.withImagePullSecret(registry);

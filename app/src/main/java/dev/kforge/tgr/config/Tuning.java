@@ -1,5 +1,6 @@
 package dev.kforge.tgr.config;
 
+import dev.kforge.tgr.TgrContract;
 import java.time.Duration;
 
 /**
@@ -34,7 +35,7 @@ public record Tuning(
         int maxWaitingRequests) {
 
     /** Outside a cluster nothing routes traffic by readiness, so there is nothing to drain. */
-    public static final Duration IN_CLUSTER_DRAIN_DELAY = Duration.ofSeconds(5);
+    public static final Duration IN_CLUSTER_DRAIN_DELAY = Duration.ofSeconds(TgrContract.DRAIN_SECONDS);
 
     /**
      * Each search in flight holds a Jetty request thread for up to connect + read timeout (13 s) when GitHub hangs;
@@ -78,7 +79,7 @@ public record Tuning(
 
     public static Tuning defaults() {
         return new Tuning(Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(1),
-                48L * 1024 * 1024, Duration.ZERO, Duration.ofSeconds(20), DEFAULT_MAX_CONCURRENT_SEARCHES,
+                48L * 1024 * 1024, Duration.ZERO, Duration.ofSeconds(TgrContract.STOP_TIMEOUT_SECONDS), DEFAULT_MAX_CONCURRENT_SEARCHES,
                 DEFAULT_MAX_WAITING_REQUESTS);
     }
 
