@@ -1,7 +1,5 @@
 package dev.kforge.dsl.check;
 
-import dev.kforge.dsl.workload.Port;
-
 /**
  * What a container port's name says its server speaks: the IANA service name ({@code http}, {@code https}), or its first word
  * ({@code http-metrics}, {@code grpc-api}), the convention service meshes read a port's protocol from. Kubernetes itself
@@ -10,8 +8,7 @@ import dev.kforge.dsl.workload.Port;
 enum PortNameProtocol {
     PLAIN_HTTP, TLS, GRPC, UNSAID;
 
-    static PortNameProtocol of(Port port) {
-        String name = port.name();
+    static PortNameProtocol of(String name) {
         if (name.equals("grpc-web") || name.startsWith("grpc-web-")) {
             return UNSAID; // gRPC-Web: framed for HTTP/1.1 browsers, usually behind a proxy; neither probe's protocol for sure
         }

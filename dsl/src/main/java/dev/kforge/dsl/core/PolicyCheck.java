@@ -106,8 +106,8 @@ public enum PolicyCheck {
     /**
      * A probe speaking another protocol than its port's name says the server speaks: a gRPC probe of a port named http (a
      * server of HTTP/1.1 alone refuses HTTP/2) or https (the kubelet's gRPC probe has no TLS), an HTTP probe of a port named
-     * https or grpc, an HTTPS probe of one named http. Every probe fails, restarting or unreadying the pods; a server that
-     * answers both on one port (gRPC beside HTTP/1.1, h2c) waives it.
+     * https or grpc, an HTTPS probe of one named http. Every probe fails, restarting or unreadying the pods; a container whose
+     * server answers both on one port (gRPC beside HTTP/1.1, h2c) waives it.
      */
     PROBE_PROTOCOL("probe-protocol");
 
@@ -124,7 +124,7 @@ public enum PolicyCheck {
     public boolean judgesRawEdits() {
         return switch (this) {
             case IMAGE_TAG, RESOURCES, PROBES, RUN_AS_NON_ROOT, READ_ONLY_ROOT_FILESYSTEM, PRIVILEGE_ESCALATION, CAPABILITIES, SECCOMP,
-                    SECRET_LITERAL, SSH_PORT, HOST_ACCESS, RBAC_ESCALATION, NGINX_SNIPPET, SHARED_PROCESS_NAMESPACE -> true;
+                    SECRET_LITERAL, SSH_PORT, HOST_ACCESS, RBAC_ESCALATION, NGINX_SNIPPET, SHARED_PROCESS_NAMESPACE, PROBE_PROTOCOL -> true;
             default -> false;
         };
     }
@@ -136,7 +136,7 @@ public enum PolicyCheck {
      */
     public boolean judgedPerContainer() {
         return switch (this) {
-            case IMAGE_TAG, RESOURCES, PROBES -> true;
+            case IMAGE_TAG, RESOURCES, PROBES, PROBE_PROTOCOL -> true;
             default -> false;
         };
     }

@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * What the checks of containers read ({@code ContainerPolicyCheck}, the secret, variable, config and
  * network reference checks): the image, command and arguments, each variable and where it comes
- * from, whether the image is never pulled, the ports, and which probes there are and what they reach. (Security settings are judged
+ * from, whether the image is never pulled, the ports, and which probes there are, what they reach and speak. (Security settings are judged
  * on the edited pod itself: against the namespace's Pod Security Standard, and by
  * {@link RawEditedSecurity} against the security policy.) Literal values that
  * look like secrets are never shown, only their length.
@@ -93,13 +93,17 @@ final class ContainerFields {
                 + Objects.requireNonNullElse(port.getProtocol(), "TCP");
     }
 
-    /** What a probe reaches, not its timings: the checks ask whether there is one and whether its port is declared. */
+    /**
+     * What a probe reaches and speaks, not its timings: the checks ask whether there is one, whether its port is declared, and
+     * whether it speaks what the port's name says (an HTTP probe's scheme: HTTPS is TLS; HTTP, the default, need not be written).
+     */
     private static String probe(Probe probe, List<ContainerPort> ports) {
         if (probe == null) {
             return "none";
         }
         if (probe.getHttpGet() != null) {
-            return "httpGet " + probe.getHttpGet().getPath() + " on " + port(probe.getHttpGet().getPort(), ports);
+            return ("HTTPS".equals(probe.getHttpGet().getScheme()) ? "httpsGet " : "httpGet ") + probe.getHttpGet().getPath() + " on "
+                    + port(probe.getHttpGet().getPort(), ports);
         }
         if (probe.getTcpSocket() != null) {
             return "tcpSocket on " + port(probe.getTcpSocket().getPort(), ports);

@@ -20,12 +20,13 @@ import java.util.Set;
 
 /**
  * A container a raw edit adds meets the container rules the policy holds the definition's to
- * ({@code ContainerPolicyCheck}, {@code SshPortPolicyCheck}): a pinned image that is pulled (not imagePullPolicy Never), cpu and memory requests
- * and limits, no SSH port, and, in pods that run until replaced, a liveness probe, and a readiness probe too where the
- * container declares a port.
+ * ({@code ContainerPolicyCheck}, {@code SshPortPolicyCheck}, {@code ProbeProtocolPolicyCheck}): a pinned image that is pulled (not
+ * imagePullPolicy Never), cpu and memory requests and limits, no SSH port, and, in pods that run until replaced, a liveness probe,
+ * and a readiness probe too where the container declares a port; probes that speak what their ports' names say ({@link RawEditedProbes}).
  * Otherwise an edit would be the way around them. What the object waives, or the stack's policy turns off, is not asked. A container
  * without a valid image or name, two containers of one name, and ephemeral containers, which the API
- * server refuses in a template, are refused too, whatever the policy.
+ * server refuses in a template, are refused too, whatever the policy, and so is a probe of a port name the container does not
+ * declare, which the kubelet fails.
  */
 final class RawEditedContainers {
     private static final List<String> AMOUNTS = List.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory");
@@ -64,10 +65,11 @@ final class RawEditedContainers {
             }
         }
         if (!findings.lacking.isEmpty()) {
-            // What no rule asks for (a valid image, a valid unique name, no ephemeral containers) the API server does: an error whatever the policy.
-            Severity severity = findings.refusedByApiServer ? Severity.ERROR : PolicyRules.severityOf(findings.rules, stack);
+            // What no rule asks for the API server does (a valid image, a valid unique name, no ephemeral containers), or the kubelet
+            // (a probe's port name that the container declares): an error whatever the policy.
+            Severity severity = findings.refusedOutright ? Severity.ERROR : PolicyRules.severityOf(findings.rules, stack);
             throw new RawEditException(severity, object, RawEditException.editsOf(object)
-                    + " added containers the policy's container rules or the API server refuse",
+                    + " added containers the policy's container rules, the API server or the kubelet refuse",
                     String.join("; ", findings.lacking), "Add them with withSidecar, withNativeSidecar or withInitContainer, where the checks see them, or complete them "
                     + "in the edit" + (findings.rules.isEmpty() ? "." : "; or waive the rule with its reason: " + PolicyRules.waiving(findings.rules) + "."),
                     object.meta().origin(), null);
@@ -112,17 +114,18 @@ final class RawEditedContainers {
             findings.breaks(PolicyCheck.PROBES, subject + " has " + (container.getReadinessProbe() == null ? "no readinessProbe" : "a readinessProbe")
                     + " and " + (container.getLivenessProbe() == null ? "no livenessProbe" : "a livenessProbe"));
         }
+        RawEditedProbes.judge(container, object, stack, findings);
     }
 
-    /** What the added containers lack, in the order found, and whether the policy or the API server asks for it. */
-    private static final class Findings {
+    /** What the added containers lack, in the order found, and whether the policy asks for it or the API server or kubelet refuse it. */
+    static final class Findings {
         private final List<String> lacking = new ArrayList<>();
         private final Set<PolicyCheck> rules = new LinkedHashSet<>();
-        private boolean refusedByApiServer;
+        private boolean refusedOutright;
 
         void refused(String what) {
             lacking.add(what);
-            refusedByApiServer = true;
+            refusedOutright = true;
         }
 
         void breaks(PolicyCheck rule, String what) {

@@ -257,7 +257,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     /**
      * A copy for which {@code check} is not enforced, on this container only: the workload's other containers are still held
      * to it ({@code workload.waive(check, reason)} waives it for all of them). Only the rules judged on each container apply
-     * ({@link PolicyCheck#judgedPerContainer()}: image-tag, resources, probes); the reason is written to the workload's
+     * ({@link PolicyCheck#judgedPerContainer()}: image-tag, resources, probes, probe-protocol); the reason is written to the workload's
      * {@code kforge.dev/waivers} annotation as {@code probes (container <name>): <reason>}.
      */
     public ContainerDef waive(PolicyCheck check, String reason) {

@@ -39,6 +39,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -340,13 +342,16 @@ class KubeLinterParityTest {
         DeploymentDef edited = deployment().withRawEdit("debug shell", d -> {
             List<Container> containers = new ArrayList<>(pod(d).getContainers());
             Container web = pod(d).getContainers().get(0);
+            // Probed on its own port: web's probes name web's port http, which the kubelet would not find on sshd.
+            Probe connect = new ProbeBuilder().withNewTcpSocket().withNewPort("ssh").endTcpSocket().build();
             containers.add(new ContainerBuilder(web).withName("sshd").withImage("example/sshd:9.6.0")
-                    .withPorts(new ContainerPortBuilder().withName("ssh").withContainerPort(22).build()).build());
+                    .withPorts(new ContainerPortBuilder().withName("ssh").withContainerPort(22).build())
+                    .withReadinessProbe(connect).withLivenessProbe(connect).build());
             pod(d).setContainers(containers);
         });
 
         assertThat(onlyProblem(() -> stack(edited)))
-                .startsWith("ERROR prod/Deployment web: raw edit \"debug shell\" added containers the policy's container rules or the API server refuse "
+                .startsWith("ERROR prod/Deployment web: raw edit \"debug shell\" added containers the policy's container rules, the API server or the kubelet refuse "
                         + "(container sshd declares port 22/TCP, where an SSH server listens)")
                 .endsWith(".waive(PolicyCheck.SSH_PORT, \"<why>\").");
     }

@@ -14,6 +14,7 @@ import dev.kforge.dsl.core.Policy;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.ProbeDef;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class ProbeProtocolTest {
                 .isEqualTo("ERROR prod/Deployment web: container web's readinessProbe speaks gRPC, HTTP/2 without TLS, to port http, whose "
                         + "name says HTTP: a server of HTTP/1.1 alone refuses it, and every probe fails (readinessProbe: grpc on port http). "
                         + "Probe the server's gRPC port with ProbeDef.grpc(port), or its HTTP health endpoint with ProbeDef.httpGet(path, "
-                        + "port). Or waive it with .waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\").");
+                        + "port). Or waive it with .waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\") on container web, or on the workload for all "
+                        + "its containers.");
         assertThat(report(() -> stack(grpcOnHttp).withPolicy(Policy.RELAXED))).singleElement().asString()
                 .startsWith("WARNING prod/Deployment web: container web's readinessProbe speaks gRPC");
         // A server answering gRPC beside HTTP/1.1 on one port (h2c) is the team's to say.
@@ -48,7 +50,7 @@ class ProbeProtocolTest {
                         + "has no TLS setting) to port https, whose name says TLS: the handshake the server awaits never comes, and every "
                         + "probe fails (livenessProbe: grpc on port https). Serve the health service on a port without TLS and probe that, "
                         + "or check it with ProbeDef.exec(\"grpc_health_probe\", \"-tls\", ...). Or waive it with "
-                        + ".waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\").");
+                        + ".waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\") on container web, or on the workload for all its containers.");
     }
 
     @Test
@@ -57,7 +59,8 @@ class ProbeProtocolTest {
                 .isEqualTo("ERROR prod/Deployment web: container web's livenessProbe sends plain HTTP to port https, whose name says TLS: "
                         + "the server answers 400 or closes the connection, and every probe fails (livenessProbe: httpGet /health on port "
                         + "https). Use ProbeDef.httpsGet(path, port): the kubelet then speaks TLS, without verifying the certificate. Or "
-                        + "waive it with .waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\").");
+                        + "waive it with .waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\") on container web, or on the workload for all its "
+                        + "containers.");
         assertThat(onlyProblem(() -> stack(deployment(container().withPort(Port.tcp("tls-admin", 9443))
                 .withLivenessProbe(ProbeDef.httpGet("/health", Port.tcp("tls-admin", 9443)))))))
                 .contains("sends plain HTTP to port tls-admin, whose name says TLS");
@@ -80,7 +83,8 @@ class ProbeProtocolTest {
         assertThat(onlyProblem(() -> stack(deployment(container().withReadinessProbe(ProbeDef.httpsGet("/ready", HTTP))))))
                 .isEqualTo("ERROR prod/Deployment web: container web's readinessProbe speaks TLS to port http, whose name says plain HTTP: "
                         + "the handshake fails, and so does every probe (readinessProbe: httpsGet /ready on port http). Use "
-                        + "ProbeDef.httpGet(path, port). Or waive it with .waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\").");
+                        + "ProbeDef.httpGet(path, port). Or waive it with .waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\") on container web, or "
+                        + "on the workload for all its containers.");
     }
 
     @Test
@@ -89,7 +93,7 @@ class ProbeProtocolTest {
                 .isEqualTo("ERROR prod/Deployment web: container web's livenessProbe sends an HTTP GET to port grpc, whose name says gRPC: "
                         + "a gRPC server answers gRPC calls alone, POSTs over HTTP/2, and every probe fails (livenessProbe: httpGet /health "
                         + "on port grpc). Use ProbeDef.grpc(port), a call of the gRPC health checking protocol. Or waive it with "
-                        + ".waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\").");
+                        + ".waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\") on container web, or on the workload for all its containers.");
         assertThat(onlyProblem(() -> stack(deployment(container().withPort(GRPC).withLivenessProbe(ProbeDef.httpsGet("/health", GRPC))))))
                 .contains("container web's livenessProbe sends an HTTP GET to port grpc, whose name says gRPC");
     }
@@ -109,5 +113,27 @@ class ProbeProtocolTest {
                 .withStartupProbe(ProbeDef.httpGet("/started", grpcWeb)))))).isEmpty();
         assertThat(report(() -> stack(deployment(fine.withReadinessProbe(ProbeDef.tcpSocket(GRPC)).withStartupProbe(ProbeDef.grpc(Port.tcp("grpc-api", 9091))
                 .withFailureThreshold(30)).withPort(Port.tcp("grpc-api", 9091)))))).isEmpty();
+    }
+
+    @Test
+    void a_container_waives_the_rule_for_itself_and_leaves_the_others_held_to_it() {
+        // A sidecar whose server answers gRPC beside HTTP/1.1 on one port (h2c), probed by gRPC.
+        Port proxyPort = Port.tcp("http-proxy", 8081);
+        ContainerDef h2c = ContainerDef.named("proxy").image(Image.of("example/proxy", "1.0.0")).withPort(proxyPort)
+                .withResources(container().resources()).withReadinessProbe(ProbeDef.grpc(proxyPort))
+                .withLivenessProbe(ProbeDef.httpGet("/health", proxyPort));
+        ContainerDef waived = h2c.waive(PolicyCheck.PROBE_PROTOCOL, "h2c: gRPC and HTTP/1.1 on one port");
+
+        assertThat(report(() -> stack(deployment(container()).withSidecar(waived)))).isEmpty();
+        assertThat(onlyProblem(() -> stack(deployment(container().withLivenessProbe(ProbeDef.httpsGet("/health", HTTP))).withSidecar(waived))))
+                .isEqualTo("ERROR prod/Deployment web: container web's livenessProbe speaks TLS to port http, whose name says plain HTTP: "
+                        + "the handshake fails, and so does every probe (livenessProbe: httpsGet /health on port http). Use "
+                        + "ProbeDef.httpGet(path, port). Or waive it with .waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\") on container web, or "
+                        + "on the workload for all its containers.");
+        // A container whose probes speak what their ports say waives nothing.
+        assertThat(onlyProblem(() -> stack(deployment(container()).withSidecar(waived.withReadinessProbe(ProbeDef.httpGet("/ready", proxyPort))))))
+                .isEqualTo("WARNING prod/Deployment web: container proxy waives probe-protocol, which finds nothing to waive there "
+                        + "(probe-protocol). Remove .waive(PolicyCheck.PROBE_PROTOCOL, ...) from container proxy (a copy made with withName "
+                        + "keeps its original's: .withoutWaiver(PolicyCheck.PROBE_PROTOCOL) drops it): the rule does not fire on it without it.");
     }
 }

@@ -83,7 +83,7 @@ class RawEditSeverityTest {
                 .with(PolicyCheck.CAPABILITIES, Severity.OFF), unpinned);
 
         assertThat(problems(relaxed)).containsExactly(
-                "WARNING raw edit \"proxy\" added containers the policy's container rules or the API server refuse");
+                "WARNING raw edit \"proxy\" added containers the policy's container rules, the API server or the kubelet refuse");
         assertThat(relaxed.problems().warnings()).filteredOn(problem -> problem.check().equals(Renderer.RAW_EDIT)).singleElement()
                 .extracting(Problem::actual).isEqualTo("container proxy image example/proxy:latest is not pinned to a version "
                 + "or digest; container proxy has no requests.cpu, requests.memory, limits.cpu, limits.memory; "
@@ -94,7 +94,7 @@ class RawEditSeverityTest {
         RenderResult refused = render(Policy.RELAXED.with(PolicyCheck.READ_ONLY_ROOT_FILESYSTEM, Severity.OFF)
                 .with(PolicyCheck.CAPABILITIES, Severity.OFF), imageless);
         assertThat(problems(refused)).containsExactly(
-                "ERROR raw edit \"proxy\" added containers the policy's container rules or the API server refuse");
+                "ERROR raw edit \"proxy\" added containers the policy's container rules, the API server or the kubelet refuse");
         assertThat(refused.environments()).isEmpty();
     }
 

@@ -407,6 +407,25 @@ class RawEditedCheckedFieldsTest {
     }
 
     @Test
+    void the_scheme_and_the_port_a_probe_of_the_definition_speaks_to_are_the_definitions() {
+        dev.kforge.dsl.workload.Port http = dev.kforge.dsl.workload.Port.tcp("http", 8080);
+        DeploymentDef probed = DeploymentDef.named("web").running(WEB.withPort(http)
+                .withReadinessProbe(dev.kforge.dsl.workload.ProbeDef.httpGet("/ready", http))).withReplicas(2);
+        // The probe-protocol rule judged plain HTTP on a port named http: TLS there is another probe.
+        assertThatThrownBy(() -> Renderer.render(stack(probed.withRawEdit("tls", d -> web(d).getReadinessProbe().getHttpGet().setScheme("HTTPS")))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessageContaining("(spec.template.spec.containers[web].readinessProbe: httpGet /ready on 8080 -> httpsGet /ready on 8080). "
+                        + "Set it in the definition instead (withReadinessProbe)");
+        // HTTP written or left to its default is one scheme.
+        assertThat(Renderer.render(stack(probed.withRawEdit("default scheme", d -> web(d).getReadinessProbe().getHttpGet().setScheme(null))))
+                .files()).isNotEmpty();
+        // A port name the container does not declare, which the kubelet cannot resolve, is another port.
+        assertThatThrownBy(() -> Renderer.render(stack(probed.withRawEdit("admin", d -> web(d).getReadinessProbe().getHttpGet()
+                .setPort(new IntOrString("admin"))))))
+                .hasMessageContaining("(spec.template.spec.containers[web].readinessProbe: httpGet /ready on 8080 -> httpGet /ready on admin)");
+    }
+
+    @Test
     void names_of_secrets_hashes_and_references_are_no_secrets_and_a_waiver_lets_a_look_alike_through() {
         ContainerDef served = WEB.withPort(dev.kforge.dsl.workload.Port.tcp("http", 8080));
         DeploymentDef web = DeploymentDef.named("web").running(served).withReplicas(2);

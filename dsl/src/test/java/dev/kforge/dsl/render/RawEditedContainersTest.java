@@ -57,7 +57,7 @@ class RawEditedContainersTest {
 
         assertThatThrownBy(() -> Renderer.render(stack(edited)))
                 .isInstanceOf(RawEditException.class)
-                .hasMessage("Deployment web: raw edit \"proxy\" added containers the policy's container rules or the API server refuse (container proxy image "
+                .hasMessage("Deployment web: raw edit \"proxy\" added containers the policy's container rules, the API server or the kubelet refuse (container proxy image "
                         + "example/proxy:1.2 is not pinned to a version or digest; container proxy has no requests.memory, limits.cpu, "
                         + "limits.memory; container proxy has no readinessProbe and no livenessProbe). Add them with withSidecar, "
                         + "withNativeSidecar or withInitContainer, where the checks see them, or complete them in the edit; or waive the rule with its reason: "
@@ -108,7 +108,7 @@ class RawEditedContainersTest {
 
         assertThatThrownBy(() -> Renderer.render(stack(job)))
                 .isInstanceOf(RawEditException.class)
-                .hasMessage("Job migrate: raw edit \"helper\" added containers the policy's container rules or the API server refuse (container "
+                .hasMessage("Job migrate: raw edit \"helper\" added containers the policy's container rules, the API server or the kubelet refuse (container "
                         + "proxy never pulls its image (imagePullPolicy Never), so it starts only on a node that already holds it). Add them "
                         + "with withSidecar, withNativeSidecar or withInitContainer, where the checks see them, or complete them in the edit; "
                         + "or waive the rule with its reason: .waive(PolicyCheck.IMAGE_TAG, \"<why>\").");
@@ -164,7 +164,7 @@ class RawEditedContainersTest {
         assertThatThrownBy(() -> Renderer.render(stack(edited)))
                 .isInstanceOfSatisfying(RawEditException.class, e -> assertThat(e.all()).extracting(RawEditException::problem).containsExactly(
                         "raw edit \"two things\" loosened security settings the policy requires",
-                        "raw edit \"two things\" added containers the policy's container rules or the API server refuse"));
+                        "raw edit \"two things\" added containers the policy's container rules, the API server or the kubelet refuse"));
         // Likewise when another object failed first.
         DeploymentDef writable = DeploymentDef.named("first").running(WEB).withReplicas(2).withRawEdit("writable",
                 d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getSecurityContext().setReadOnlyRootFilesystem(false));
@@ -182,5 +182,55 @@ class RawEditedContainersTest {
         Policy off = Policy.STRICT.with(PolicyCheck.IMAGE_TAG, Severity.OFF).with(PolicyCheck.RESOURCES, Severity.OFF)
                 .with(PolicyCheck.PROBES, Severity.OFF);
         assertThat(Renderer.render(stack(bare).withPolicy(off)).files()).isNotEmpty();
+    }
+
+    @Test
+    void an_added_container_whose_probe_speaks_another_protocol_than_its_port_is_named_for_breaks_the_probe_protocol_rule() {
+        DeploymentDef edited = DEPLOYMENT.withRawEdit("proxy", d -> add(d.getSpec().getTemplate().getSpec(), "example/proxy:1.2.3", false,
+                proxy -> proxy.withResources(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources())
+                        .addNewPort().withName("https").withContainerPort(8443).endPort()
+                        .withNewReadinessProbe().withNewHttpGet().withPath("/ready").withNewPort("https").endHttpGet().endReadinessProbe()
+                        .withNewLivenessProbe().withNewGrpc().withPort(8443).endGrpc().endLivenessProbe()));
+
+        assertThatThrownBy(() -> Renderer.render(stack(edited)))
+                .isInstanceOf(RawEditException.class)
+                .hasMessage("Deployment web: raw edit \"proxy\" added containers the policy's container rules, the API server or the kubelet refuse "
+                        + "(container proxy's readinessProbe sends plain HTTP to port https, whose name says TLS: the server answers 400 or "
+                        + "closes the connection, and every probe fails; container proxy's livenessProbe speaks gRPC without TLS (the kubelet's "
+                        + "gRPC probe has no TLS setting) to port https, whose name says TLS: the handshake the server awaits never comes, and "
+                        + "every probe fails). Add them with withSidecar, withNativeSidecar or withInitContainer, where the checks see them, or "
+                        + "complete them in the edit; or waive the rule with its reason: .waive(PolicyCheck.PROBE_PROTOCOL, \"<why>\").");
+        // A server answering gRPC and HTTP/1.1 over TLS on one port is the team's to say; its waiver is then used.
+        Stack waived = stack(edited.waive(PolicyCheck.PROBE_PROTOCOL, "the proxy answers plain HTTP on its TLS port"));
+        assertThat(Renderer.render(waived).files()).isNotEmpty();
+        // Not reported unused by the checks, which run before raw edits.
+        dev.kforge.dsl.check.Problems problems = new dev.kforge.dsl.check.Problems();
+        dev.kforge.dsl.check.Checks.run(List.of(waived), problems);
+        assertThat(problems.all()).extracting(dev.kforge.dsl.check.Problem::check).doesNotContain("unused-waiver");
+    }
+
+    @Test
+    void an_added_container_probing_a_port_name_it_does_not_declare_is_refused_whatever_the_policy() {
+        // The kubelet resolves a probe's port name among the probed container's ports alone: the main container's http is not the proxy's.
+        DeploymentDef edited = DEPLOYMENT.waive(PolicyCheck.PROBES, "a").waive(PolicyCheck.PROBE_PROTOCOL, "b").withRawEdit("proxy",
+                d -> add(d.getSpec().getTemplate().getSpec(), "example/proxy:1.2.3", false,
+                        proxy -> proxy.withResources(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources())
+                                .addNewPort().withName("proxy").withContainerPort(15001).endPort()
+                                .withNewReadinessProbe().withNewHttpGet().withPath("/ready").withNewPort("admin").endHttpGet().endReadinessProbe()
+                                .withNewLivenessProbe().withNewTcpSocket().withNewPort("http").endTcpSocket().endLivenessProbe()));
+
+        assertThatThrownBy(() -> Renderer.render(stack(edited)))
+                .isInstanceOf(RawEditException.class)
+                .hasMessageEndingWith("(container proxy's readinessProbe uses port admin, which the container does not declare: the kubelet "
+                        + "finds no port of that name, and every probe fails; container proxy's livenessProbe uses port http, which the container "
+                        + "does not declare: the kubelet finds no port of that name, and every probe fails). Add them with withSidecar, "
+                        + "withNativeSidecar or withInitContainer, where the checks see them, or complete them in the edit.");
+        // By number, or by a name the container declares, the probe reaches its port.
+        DeploymentDef declared = DEPLOYMENT.withRawEdit("proxy", d -> add(d.getSpec().getTemplate().getSpec(), "example/proxy:1.2.3", false,
+                proxy -> proxy.withResources(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources())
+                        .addNewPort().withName("proxy").withContainerPort(15001).endPort()
+                        .withNewReadinessProbe().withNewHttpGet().withPath("/ready").withNewPort("proxy").endHttpGet().endReadinessProbe()
+                        .withNewLivenessProbe().withNewTcpSocket().withNewPort(15020).endTcpSocket().endLivenessProbe()));
+        assertThat(Renderer.render(stack(declared)).files()).isNotEmpty();
     }
 }
