@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,7 +39,8 @@ final class RawEditedProbes {
         Optional<String> name = port.getStrVal() != null
                 ? ports.stream().map(ContainerPort::getName).filter(port.getStrVal()::equals).findFirst()
                 : ports.stream().filter(declared -> port.getIntVal().equals(declared.getContainerPort())
-                        && (declared.getProtocol() == null || declared.getProtocol().equals("TCP"))).map(ContainerPort::getName).findFirst();
+                        && (declared.getProtocol() == null || declared.getProtocol().equals("TCP")))
+                        .map(ContainerPort::getName).filter(Objects::nonNull).findFirst(); // a port without a name says no protocol
         if (port.getStrVal() != null && name.isEmpty()) {
             findings.refused(subject + " uses port " + port.getStrVal() + ", which the container does not declare: the kubelet finds no "
                     + "port of that name, and every probe fails");

@@ -232,5 +232,12 @@ class RawEditedContainersTest {
                         .withNewReadinessProbe().withNewHttpGet().withPath("/ready").withNewPort("proxy").endHttpGet().endReadinessProbe()
                         .withNewLivenessProbe().withNewTcpSocket().withNewPort(15020).endTcpSocket().endLivenessProbe()));
         assertThat(Renderer.render(stack(declared)).files()).isNotEmpty();
+        // A port without a name, probed by its number, says no protocol.
+        DeploymentDef unnamed = DEPLOYMENT.withRawEdit("proxy", d -> add(d.getSpec().getTemplate().getSpec(), "example/proxy:1.2.3", false,
+                proxy -> proxy.withResources(d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources())
+                        .addNewPort().withContainerPort(15001).endPort()
+                        .withNewReadinessProbe().withNewHttpGet().withPath("/ready").withNewPort(15001).endHttpGet().endReadinessProbe()
+                        .withNewLivenessProbe().withNewGrpc().withPort(15001).endGrpc().endLivenessProbe()));
+        assertThat(Renderer.render(stack(unnamed)).files()).isNotEmpty();
     }
 }
