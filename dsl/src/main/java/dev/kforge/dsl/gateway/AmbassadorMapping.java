@@ -32,7 +32,10 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
                     "must be letters, digits, '_', '.' or '-'", "For example \"tgr_mapping\".");
         }
         requirePath(name, "prefix", prefix);
-        rewrite.ifPresent(r -> requirePath(name, "rewrite", r));
+        rewrite.ifPresent(r -> {
+            requirePath(name, "rewrite", r);
+            PrefixRewrite.requireRewriteFits("AmbassadorMapping " + name, prefix, r);
+        });
         timeout.ifPresent(t -> Durations.requireMillis("AmbassadorMapping " + name, "timeout", t));
     }
 

@@ -57,6 +57,7 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
         rewrite.ifPresent(r -> {
             if (!r.isEmpty()) {
                 requirePath(subject, "rewrite", r);
+                PrefixRewrite.requireRewriteFits(subject, prefix, r);
             }
         });
         hostname.ifPresent(h -> requireHostname(subject, h));

@@ -115,6 +115,16 @@ class AmbassadorMappingTest {
     }
 
     @Test
+    void rejects_a_rewrite_whose_trailing_slash_differs_from_the_prefixs() {
+        assertThatThrownBy(() -> AmbassadorMapping.named("tgr_api").prefix("/api/").withRewrite("/v1"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("AmbassadorMapping tgr_api: rewrite \"/v1\" is invalid: must end with '/' as prefix /api/ does: the rest of "
+                        + "the path follows the rewrite as it is, so /api/items reaches the Service as /v1items. Write withRewrite(\"/v1/\").");
+        assertThatThrownBy(() -> AmbassadorMapping.named("tgr_api").prefix("/api").withRewrite("/"))
+                .hasMessageEndingWith("so /api/items reaches the Service as //items. Write prefix(\"/api/\").");
+    }
+
+    @Test
     void rejects_mapping_name_with_a_space() {
         assertThatThrownBy(() -> AmbassadorMapping.named("tgr mapping").prefix("/"))
                 .isInstanceOf(InvalidDefinitionException.class)

@@ -199,6 +199,27 @@ class EmissaryMappingTest {
     }
 
     @Test
+    void rejects_a_rewrite_whose_trailing_slash_differs_from_the_prefixs() {
+        EmissaryMapping api = EmissaryMapping.named("shop-api").prefix("/api/").to(SHOP.backend(WEB));
+        assertThatThrownBy(() -> api.withRewrite("/v1"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Mapping shop-api: rewrite \"/v1\" is invalid: must end with '/' as prefix /api/ does: the rest of the path "
+                        + "follows the rewrite as it is, so /api/items reaches the Service as /v1items. Write withRewrite(\"/v1/\").");
+        assertThatThrownBy(() -> EmissaryMapping.named("shop-api").prefix("/api").to(SHOP.backend(WEB)).withRewrite("/v1/"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Mapping shop-api: rewrite \"/v1/\" is invalid: must not end with '/', as prefix /api does not: the rest of "
+                        + "the path follows the rewrite as it is, so /api/items reaches the Service as /v1//items. Write prefix(\"/api/\"), "
+                        + "or withRewrite(\"/v1\").");
+        assertThatThrownBy(() -> EmissaryMapping.named("shop").prefix("/").to(SHOP.backend(WEB)).withRewrite("/shop"))
+                .hasMessageContaining("so /items reaches the Service as /shopitems");
+
+        assertThat(api.withRewrite("/v1/").rewrite()).contains("/v1/");
+        assertThat(api.withRewrite("/").rewrite()).contains("/");
+        assertThat(api.withOriginalPath().rewrite()).contains("");
+        assertThat(EmissaryMapping.named("shop-api").prefix("/api").to(SHOP.backend(WEB)).withRewrite("/v1").rewrite()).contains("/v1");
+    }
+
+    @Test
     void rejects_a_name_that_is_not_a_dns_subdomain() {
         assertThatThrownBy(() -> EmissaryMapping.named("Shop_Mapping"))
                 .isInstanceOf(InvalidDefinitionException.class)
