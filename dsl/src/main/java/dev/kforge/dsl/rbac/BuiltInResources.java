@@ -38,13 +38,21 @@ final class BuiltInResources {
             "serviceaccounts", List.of("token"), "namespaces", List.of("finalize"));
 
     /**
-     * Resources of these groups that belong to no namespace. Not namespaces: the API server authorizes a request for a
-     * namespace object within that namespace, so a Role may grant its own.
+     * Resources of these groups, and of the cluster-wide groups a controller's ClusterRole often names (definitions, storage,
+     * priority, admission, certificates), that belong to no namespace. Not namespaces: the API server authorizes a request
+     * for a namespace object within that namespace, so a Role may grant its own.
      */
     private static final Map<String, List<String>> NAMESPACELESS = Map.of(
             "", List.of("componentstatuses", "nodes", "persistentvolumes"),
             "networking.k8s.io", List.of("ingressclasses", "ipaddresses", "servicecidrs"),
-            "rbac.authorization.k8s.io", List.of("clusterrolebindings", "clusterroles"));
+            "rbac.authorization.k8s.io", List.of("clusterrolebindings", "clusterroles"),
+            "apiextensions.k8s.io", List.of("customresourcedefinitions"),
+            "storage.k8s.io", List.of("csidrivers", "csinodes", "storageclasses", "volumeattachments"),
+            "scheduling.k8s.io", List.of("priorityclasses"),
+            "admissionregistration.k8s.io", List.of("mutatingwebhookconfigurations", "validatingadmissionpolicies",
+                    "validatingadmissionpolicybindings", "validatingwebhookconfigurations"),
+            "certificates.k8s.io", List.of("certificatesigningrequests"),
+            "apiregistration.k8s.io", List.of("apiservices"));
 
     private BuiltInResources() {
     }

@@ -9,6 +9,7 @@ import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +24,24 @@ public record RoleBindingDef(Meta meta, RoleReference role, List<Subject> subjec
         rawEdits = List.copyOf(rawEdits);
         if (subjects.isEmpty()) {
             throw new InvalidDefinitionException(Kind.ROLE_BINDING + " " + meta.name() + ": no subjects. Bind the role to at least one ServiceAccount.");
+        }
+        if (role instanceof ClusterRoleDef clusterRole) {
+            requireSomethingNamespaced(meta.name(), clusterRole);
+        }
+    }
+
+    /**
+     * A RoleBinding grants a ClusterRole's rules within its own namespace only, so one whose every resource belongs to no
+     * namespace ({@code nodes}, {@code persistentvolumes}...) grants nothing, and the API server takes it without a word.
+     */
+    private static void requireSomethingNamespaced(String name, ClusterRoleDef role) {
+        List<ApiResource> resources = role.rules().stream().flatMap(rule -> rule.resources().stream()).toList();
+        List<String> namespaceless = resources.stream().map(BuiltInResources::namespaceless).flatMap(Optional::stream).distinct().toList();
+        if (resources.stream().allMatch(resource -> BuiltInResources.namespaceless(resource).isPresent())) {
+            throw InvalidDefinitionException.invalid(Kind.ROLE_BINDING + " " + name, "role", Kind.CLUSTER_ROLE + " " + role.name(),
+                    "grants nothing: a RoleBinding grants a ClusterRole's rules only within its namespace, and every resource of this one ("
+                            + String.join(", ", namespaceless) + ") belongs to no namespace",
+                    "Bind it with ClusterRoleBindingDef.named(\"" + name + "\").granting(role).to(...).");
         }
     }
 

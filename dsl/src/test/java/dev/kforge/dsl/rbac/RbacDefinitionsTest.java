@@ -127,6 +127,29 @@ class RbacDefinitionsTest {
     }
 
     @Test
+    void a_role_binding_refuses_a_cluster_role_of_resources_that_belong_to_no_namespace() {
+        ServiceAccountDef robot = ServiceAccountDef.named("robot");
+        ClusterRoleDef nodes = ClusterRoleDef.named("node-reader", PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.of("", "nodes")),
+                PolicyRule.allow(Verb.GET).on(ApiResource.of("", "persistentvolumes"), ApiResource.of("", "nodes/metrics")));
+
+        assertThatThrownBy(() -> RoleBindingDef.named("node-reader").granting(nodes).to(robot))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("RoleBinding node-reader: role \"ClusterRole node-reader\" grants nothing: a RoleBinding grants a ClusterRole's "
+                        + "rules only within its namespace, and every resource of this one (nodes, persistentvolumes) belongs to no namespace. "
+                        + "Bind it with ClusterRoleBindingDef.named(\"node-reader\").granting(role).to(...).");
+        assertThat(ClusterRoleBindingDef.named("node-reader").granting(nodes).to(robot).role()).isEqualTo(nodes);
+        ClusterRoleDef definitions = ClusterRoleDef.named("crd-reader", PolicyRule.allow(Verb.READ_ONLY)
+                .on(ApiResource.of("apiextensions.k8s.io", "customresourcedefinitions")));
+        assertThatThrownBy(() -> RoleBindingDef.named("crd-reader").granting(definitions).to(robot))
+                .hasMessageContaining("every resource of this one (customresourcedefinitions) belongs to no namespace");
+        // Its namespace object is granted within the namespace, and a rule of pods beside nodes still grants those.
+        assertThat(RoleBindingDef.named("ns").granting(ClusterRoleDef.named("ns-reader", PolicyRule.allow(Verb.GET).on(ApiResource.NAMESPACES)))
+                .to(robot).subjects()).hasSize(1);
+        assertThat(RoleBindingDef.named("mixed").granting(ClusterRoleDef.named("mixed", PolicyRule.allow(Verb.GET).on(ApiResource.of("", "nodes"),
+                ApiResource.PODS))).to(robot).subjects()).hasSize(1);
+    }
+
+    @Test
     void binds_a_cluster_role_or_a_role() {
         ServiceAccountDef robot = ServiceAccountDef.named("robot");
         ClusterRoleDef clusterRole = ClusterRoleDef.named("reader", PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.PODS));
