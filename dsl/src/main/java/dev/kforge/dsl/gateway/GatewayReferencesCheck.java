@@ -9,6 +9,7 @@ import dev.kforge.dsl.config.SecretType;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.stack.Stack;
@@ -150,12 +151,37 @@ public final class GatewayReferencesCheck implements StackCheck {
 
     private static void checkListenerPort(Stack stack, StackIndex index, Problems problems, EmissaryListener listener) {
         List<DeploymentDef> deployments = index.all(DeploymentDef.class);
-        if (deployments.stream().noneMatch(d -> d.declares(listener.port()))) {
+        List<DeploymentDef> declaring = deployments.stream().filter(d -> d.declares(listener.port())).toList();
+        if (declaring.isEmpty()) {
             problems.add(Problem.of(LISTENER_PORT, Severity.ERROR, stack.describe(), listener,
                     "listens on port " + listener.port() + " that no Deployment of the stack declares",
                     "declared: " + deployments.stream().flatMap(d -> d.ports().stream()).toList(),
                     "Listen on a port of the gateway, e.g. gateway.httpPort(), and add the gateway to the stack."));
+            return;
         }
+        checkListenerExposed(stack, index, problems, listener, declaring);
+    }
+
+    /**
+     * Clients reach the gateway's pods through its Services, which forward their own ports only: a Listener on a port the
+     * container declares but no Service targets (the HTTPS port of a gateway without {@code withHttps()}) never gets a request.
+     */
+    private static void checkListenerExposed(Stack stack, StackIndex index, Problems problems, EmissaryListener listener,
+                                             List<DeploymentDef> declaring) {
+        List<ServiceDef> services = index.all(ServiceDef.class).stream()
+                .filter(service -> service.selection().orElse(null) instanceof PodSelection.OfWorkload pods
+                        && declaring.stream().anyMatch(d -> d.kind().equals(pods.workload().kind()) && d.name().equals(pods.workload().name())))
+                .toList();
+        if (services.stream().flatMap(service -> service.ports().stream()).anyMatch(port -> port.target().equals(listener.port()))) {
+            return;
+        }
+        problems.add(Problem.of(LISTENER_PORT, Severity.ERROR, stack.describe(), listener,
+                "listens on port " + listener.port() + " of " + declaring.get(0).describe() + ", which no Service of the stack sends "
+                        + "traffic to, so no request reaches it",
+                services.isEmpty() ? "no Service selects its pods"
+                        : String.join("; ", services.stream().map(service -> service.name() + " " + service.ports()).toList()),
+                "Expose it with a Service port (gateway.withHttps() adds 443 -> https to the gateway's entry Service), "
+                        + "or listen on a port a Service sends to, e.g. gateway.httpPort()."));
     }
 
     /** Envoy, which Emissary configures, refuses a second listener on an address and port it listens on already. */

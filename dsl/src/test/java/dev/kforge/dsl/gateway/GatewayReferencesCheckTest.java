@@ -284,6 +284,24 @@ class GatewayReferencesCheckTest {
     }
 
     @Test
+    void reports_a_listener_on_a_port_no_service_sends_traffic_to() {
+        // The gateway serves HTTP only: its entry Service has no 443 -> https.
+        EmissaryListener https = EmissaryListener.named("https").on(GATEWAY.httpsPort())
+                .accepting(EmissaryListener.Protocol.HTTPS, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY);
+
+        assertThat(problems(stack(ROUTE, https))).containsExactly(
+                "prod/Listener https: listens on port https (8443/TCP) of Deployment ambassador, which no Service of the stack sends traffic "
+                        + "to, so no request reaches it (ambassador [http (80 -> http/8080)]; ambassador-admin [admin (8877 -> admin/8877)]). "
+                        + "Expose it with a Service port (gateway.withHttps() adds 443 -> https to the gateway's entry Service), or listen on "
+                        + "a port a Service sends to, e.g. gateway.httpPort().");
+
+        GatewayInstallation withHttps = GATEWAY.withHttps();
+        Stack exposed = Stack.named("shop").environment("prod").namespace(NAMESPACE)
+                .with(withHttps.objects().toArray(KubeObject<?>[]::new)).with(SHOP_APP, NEXT_APP, SHOP, SHOP_NEXT, ROUTE, https);
+        assertThat(problems(exposed)).isEmpty();
+    }
+
+    @Test
     void reports_two_listeners_of_a_gateway_on_one_port() {
         EmissaryListener http = EmissaryListener.named("http").on(GATEWAY.httpPort())
                 .accepting(EmissaryListener.Protocol.HTTP, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY);
@@ -294,7 +312,8 @@ class GatewayReferencesCheckTest {
         EmissaryListener secure = EmissaryListener.named("secure").on(GATEWAY.httpsPort())
                 .accepting(EmissaryListener.Protocol.HTTPS, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY);
 
-        assertThat(problems(stack(ROUTE, http, https, otherGateway, secure)).stream().filter(p -> !p.contains("ambassador_id"))).containsExactly(
+        assertThat(problems(stack(ROUTE, http, https, otherGateway, secure)).stream()
+                .filter(p -> !p.contains("ambassador_id") && !p.contains("no Service of the stack sends traffic"))).containsExactly(
                 "prod/Listener https: listens on port 8080/TCP, as Listener http of the same gateway does, and the gateway's Envoy takes "
                         + "one listener per address and port (it refuses a duplicate), so one of them does not serve (http (8080/TCP)). Give each Listener of a gateway its own port, "
                         + "e.g. gateway.httpsPort() for HTTPS.");
