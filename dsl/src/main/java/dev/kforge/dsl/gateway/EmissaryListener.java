@@ -107,6 +107,13 @@ public record EmissaryListener(Meta meta, Port port, Protocol protocol, Security
             throw new InvalidDefinitionException(subject + ": port, protocol, securityModel and hostBinding are required. "
                     + "Build it with EmissaryListener.named(name).on(port).accepting(protocol, securityModel).");
         }
+        if (port.number() == GatewayInstallation.ADMIN.number()) {
+            // Emissary's own diagnostics server holds it in every gateway pod (the ambassador-admin Service, the probes' paths).
+            throw InvalidDefinitionException.invalid(subject, "port", port.toString(),
+                    "must not be " + port.number() + ", the gateway's admin port: Emissary's diagnostics server listens there in the "
+                            + "gateway's pod, so Envoy cannot bind it and the Listener never serves",
+                    "Listen on gateway.httpPort() or gateway.httpsPort().");
+        }
         boolean udp = protocol == Protocol.UDP;
         if (udp != (port.protocol() == dev.kforge.dsl.workload.Protocol.UDP)) {
             throw InvalidDefinitionException.invalid(subject, "port", port.toString(),

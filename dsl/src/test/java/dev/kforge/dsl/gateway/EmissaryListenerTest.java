@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.workload.Port;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,18 @@ class EmissaryListenerTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Listener dns: port \"dns (5353/UDP)\" is invalid: must be a TCP port for protocol TCP. "
                         + "Listen on a TCP port the gateway declares.");
+    }
+
+    @Test
+    void rejects_the_gateways_admin_port() {
+        GatewayInstallation gateway = GatewayInstallation.forRouting(RoutingForm.MAPPING_RESOURCES, NamespaceDef.named("shop-prod"));
+
+        assertThatThrownBy(() -> EmissaryListener.named("admin").on(gateway.adminPort())
+                .accepting(EmissaryListener.Protocol.HTTP, EmissaryListener.SecurityModel.XFP))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Listener admin: port \"admin (8877/TCP)\" is invalid: must not be 8877, the gateway's admin port: Emissary's "
+                        + "diagnostics server listens there in the gateway's pod, so Envoy cannot bind it and the Listener never serves. "
+                        + "Listen on gateway.httpPort() or gateway.httpsPort().");
     }
 
     @Test
