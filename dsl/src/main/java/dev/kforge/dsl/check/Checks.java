@@ -6,6 +6,7 @@ import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.CanaryCapacityCheck;
+import dev.kforge.dsl.gateway.GatewayHostCoverageCheck;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
 import dev.kforge.dsl.network.IngressDef;
@@ -52,6 +53,7 @@ public final class Checks {
             new ViewAggregationCheck(),
             new GatewayReferencesCheck(),
             new GatewayRouteAdmissionCheck(),
+            new GatewayHostCoverageCheck(),
             new CanaryCapacityCheck(),
             new ContainerPolicyCheck(),
             new SshPortPolicyCheck(),
