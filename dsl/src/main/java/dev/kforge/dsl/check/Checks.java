@@ -9,6 +9,7 @@ import dev.kforge.dsl.gateway.CanaryCapacityCheck;
 import dev.kforge.dsl.gateway.GatewayHostCoverageCheck;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
+import dev.kforge.dsl.gateway.GatewayTlsCheck;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.rbac.RoleReference;
 import dev.kforge.dsl.stack.Stack;
@@ -54,6 +55,7 @@ public final class Checks {
             new GatewayReferencesCheck(),
             new GatewayRouteAdmissionCheck(),
             new GatewayHostCoverageCheck(),
+            new GatewayTlsCheck(),
             new CanaryCapacityCheck(),
             new ContainerPolicyCheck(),
             new SshPortPolicyCheck(),

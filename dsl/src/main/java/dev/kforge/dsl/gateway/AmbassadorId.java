@@ -1,6 +1,7 @@
 package dev.kforge.dsl.gateway;
 
 import dev.kforge.dsl.core.Names;
+import java.util.Optional;
 
 /**
  * Which gateway installation a resource belongs to: Emissary only reads the resources whose
@@ -19,6 +20,11 @@ public record AmbassadorId(String value) {
 
     public static AmbassadorId of(String value) {
         return new AmbassadorId(value);
+    }
+
+    /** Whether resources of these ids, {@link #DEFAULT} for none, are read by the same gateway. */
+    static boolean sameGateway(Optional<AmbassadorId> one, Optional<AmbassadorId> other) {
+        return one.orElse(DEFAULT).equals(other.orElse(DEFAULT));
     }
 
     @Override

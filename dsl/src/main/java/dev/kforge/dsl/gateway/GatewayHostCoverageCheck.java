@@ -7,7 +7,6 @@ import dev.kforge.dsl.check.StackIndex;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.stack.Stack;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +27,7 @@ public final class GatewayHostCoverageCheck implements StackCheck {
         List<EmissaryHost> hosts = index.all(EmissaryHost.class);
         List<EmissaryMapping> mappings = index.all(EmissaryMapping.class);
         for (EmissaryMapping mapping : mappings) {
-            List<EmissaryHost> gatewayHosts = hosts.stream().filter(host -> sameGateway(host.ambassadorId(), mapping.ambassadorId())).toList();
+            List<EmissaryHost> gatewayHosts = hosts.stream().filter(host -> AmbassadorId.sameGateway(host.ambassadorId(), mapping.ambassadorId())).toList();
             String hostname = mapping.effectiveHostname();
             if (!gatewayHosts.isEmpty() && gatewayHosts.stream().noneMatch(host -> globsMatch(host.hostname(), hostname))) {
                 problems.add(Problem.of(MAPPING_HOST, Severity.ERROR, stack.describe(), mapping,
@@ -39,7 +38,7 @@ public final class GatewayHostCoverageCheck implements StackCheck {
             }
         }
         for (EmissaryHost host : hosts) {
-            List<EmissaryMapping> gatewayMappings = mappings.stream().filter(m -> sameGateway(host.ambassadorId(), m.ambassadorId())).toList();
+            List<EmissaryMapping> gatewayMappings = mappings.stream().filter(m -> AmbassadorId.sameGateway(host.ambassadorId(), m.ambassadorId())).toList();
             if (gatewayMappings.stream().noneMatch(mapping -> globsMatch(host.hostname(), mapping.effectiveHostname()))) {
                 problems.add(Problem.of(HOST_WITHOUT_MAPPING, Severity.WARNING, stack.describe(), host,
                         "serves host " + host.hostname() + ", which no Mapping of its gateway matches, so every request to it gets 404",
@@ -48,10 +47,6 @@ public final class GatewayHostCoverageCheck implements StackCheck {
                         "Route it with a Mapping withHostname(\"" + host.hostname() + "\"), or remove the Host."));
             }
         }
-    }
-
-    private static boolean sameGateway(Optional<AmbassadorId> one, Optional<AmbassadorId> other) {
-        return one.orElse(AmbassadorId.DEFAULT).equals(other.orElse(AmbassadorId.DEFAULT));
     }
 
     /**
