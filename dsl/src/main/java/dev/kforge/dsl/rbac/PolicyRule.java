@@ -28,6 +28,9 @@ public record PolicyRule(Set<Verb> verbs, List<ApiResource> resources, SortedSet
         verbs = Collections.unmodifiableSet(EnumSet.copyOf(verbs));
         resources = List.copyOf(resources);
         resourceNames = Collections.unmodifiableSortedSet(new TreeSet<>(resourceNames));
+        for (ApiResource resource : resources) {
+            ConnectSubresources.requireCreate(resource, verbs);
+        }
         for (Verb verb : List.of(Verb.CREATE, Verb.DELETE_COLLECTION)) {
             if (!resourceNames.isEmpty() && verbs.contains(verb)) {
                 throw InvalidDefinitionException.invalid("PolicyRule", "verb", verb.apiValue(), "is invalid with resourceNames " + resourceNames

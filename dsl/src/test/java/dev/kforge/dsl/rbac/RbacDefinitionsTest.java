@@ -38,6 +38,23 @@ class RbacDefinitionsTest {
     }
 
     @Test
+    void refuses_verbs_other_than_create_on_exec_attach_and_port_forward() {
+        assertThatThrownBy(() -> PolicyRule.allow(Verb.GET).on(ApiResource.PODS, ApiResource.of("", "pods/exec")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("PolicyRule: verbs on pods/exec \"get\" is invalid: must be create: the API server authorizes pods/exec as "
+                        + "create (get only for a WebSocket upgrade, and no longer from Kubernetes 1.35), so the rule grants nothing, or "
+                        + "on older clusters exec through WebSockets alone. Allow create: PolicyRule.allow(Verb.CREATE).on(ApiResource.of(\"\", \"pods/exec\")).");
+        assertThatThrownBy(() -> PolicyRule.allow(Verb.READ_ONLY).on(ApiResource.of("", "pods/portforward")))
+                .hasMessageStartingWith("PolicyRule: verbs on pods/portforward \"get, list, watch\" is invalid");
+        assertThatThrownBy(() -> PolicyRule.allow(Verb.CREATE, Verb.DELETE).on(ApiResource.of("", "pods/attach")))
+                .hasMessageStartingWith("PolicyRule: verbs on pods/attach \"create, delete\" is invalid");
+
+        assertThat(PolicyRule.allow(Verb.CREATE).on(ApiResource.of("", "pods/exec")).verbs()).containsExactly(Verb.CREATE);
+        assertThat(PolicyRule.allow(Verb.GET, Verb.CREATE).on(ApiResource.of("", "pods/exec")).verbs()).containsExactly(Verb.GET, Verb.CREATE);
+        assertThat(PolicyRule.allow(Verb.GET).on(ApiResource.POD_LOGS).verbs()).containsExactly(Verb.GET);
+    }
+
+    @Test
     void a_role_refuses_a_resource_that_belongs_to_no_namespace() {
         assertThatThrownBy(() -> RoleDef.named("node-reader", PolicyRule.allow(Verb.GET).on(ApiResource.PODS),
                 PolicyRule.allow(Verb.GET, Verb.LIST).on(ApiResource.of("", "nodes/proxy"))))
