@@ -7,6 +7,7 @@ import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.CanaryCapacityCheck;
 import dev.kforge.dsl.gateway.GatewayHostCoverageCheck;
+import dev.kforge.dsl.gateway.GatewayListenerPresenceCheck;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
 import dev.kforge.dsl.gateway.GatewayTlsCheck;
@@ -56,6 +57,7 @@ public final class Checks {
             new GatewayRouteAdmissionCheck(),
             new GatewayHostCoverageCheck(),
             new GatewayTlsCheck(),
+            new GatewayListenerPresenceCheck(),
             new CanaryCapacityCheck(),
             new ContainerPolicyCheck(),
             new SshPortPolicyCheck(),
