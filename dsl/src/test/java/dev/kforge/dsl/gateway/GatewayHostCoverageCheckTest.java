@@ -1,32 +1,21 @@
 package dev.kforge.dsl.gateway;
 
+import static dev.kforge.dsl.gateway.ShopGatewayFixture.GATEWAY;
+import static dev.kforge.dsl.gateway.ShopGatewayFixture.SHOP;
+import static dev.kforge.dsl.gateway.ShopGatewayFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.check.StackIndex;
 import dev.kforge.dsl.core.KubeObject;
-import dev.kforge.dsl.network.ServiceDef;
-import dev.kforge.dsl.network.ServicePort;
-import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.testing.Rendering;
-import dev.kforge.dsl.workload.ContainerDef;
-import dev.kforge.dsl.workload.DeploymentDef;
-import dev.kforge.dsl.workload.Image;
-import dev.kforge.dsl.workload.Port;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Emissary serves a Mapping only on Hosts its hostname matches, and a Host only what Mappings match it. */
 class GatewayHostCoverageCheckTest {
-    private static final Port HTTP = Port.tcp("http", 5000);
-    private static final ServicePort WEB = ServicePort.to(HTTP);
-    private static final NamespaceDef NAMESPACE = NamespaceDef.named("shop-prod");
-    private static final GatewayInstallation GATEWAY = GatewayInstallation.forRouting(RoutingForm.MAPPING_RESOURCES, NAMESPACE);
-    private static final DeploymentDef SHOP_APP = DeploymentDef.named("shop")
-            .running(ContainerDef.named("app").image(Image.of("example/shop", "1.0.0")).withPort(HTTP));
-    private static final ServiceDef SHOP = ServiceDef.named("shop").selecting(SHOP_APP).withPort(WEB);
     private static final EmissaryHost HOST = EmissaryHost.named("shop").hostname("shop.example.com").servedBy(GATEWAY);
 
     private static EmissaryMapping mapping(String name, String hostname) {
@@ -35,8 +24,7 @@ class GatewayHostCoverageCheckTest {
 
     /** Every problem of the check, as SEVERITY and line without the source location. */
     private static List<String> problems(KubeObject<?>... objects) {
-        Stack stack = Stack.named("shop").environment("prod").namespace(NAMESPACE)
-                .with(GATEWAY.objects().toArray(KubeObject<?>[]::new)).with(SHOP_APP, SHOP).with(objects);
+        Stack stack = ShopGatewayFixture.stack(objects);
         Problems problems = new Problems();
         new GatewayHostCoverageCheck().check(stack, new StackIndex(stack), problems);
         return problems.all().stream().map(p -> p.severity() + " " + p.format().replaceAll(" \\[at .*]$", "")).toList();
@@ -86,8 +74,7 @@ class GatewayHostCoverageCheckTest {
 
     @Test
     void runs_with_every_check() {
-        assertThat(Rendering.structuralProblems(Stack.named("shop").environment("prod").namespace(NAMESPACE)
-                .with(GATEWAY.objects().toArray(KubeObject<?>[]::new)).with(SHOP_APP, SHOP, HOST, mapping("shop", "shop.example.org"))))
+        assertThat(Rendering.structuralProblems(ShopGatewayFixture.stack(HOST, mapping("shop", "shop.example.org"))))
                 .extracting(Problem::check).contains(GatewayHostCoverageCheck.MAPPING_HOST);
     }
 }

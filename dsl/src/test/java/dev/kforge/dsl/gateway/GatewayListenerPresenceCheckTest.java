@@ -1,34 +1,22 @@
 package dev.kforge.dsl.gateway;
 
+import static dev.kforge.dsl.gateway.ShopGatewayFixture.GATEWAY;
+import static dev.kforge.dsl.gateway.ShopGatewayFixture.SHOP;
+import static dev.kforge.dsl.gateway.ShopGatewayFixture.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.core.KubeObject;
-import dev.kforge.dsl.network.ServiceDef;
-import dev.kforge.dsl.network.ServicePort;
-import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.testing.Rendering;
-import dev.kforge.dsl.workload.ContainerDef;
-import dev.kforge.dsl.workload.DeploymentDef;
-import dev.kforge.dsl.workload.Image;
-import dev.kforge.dsl.workload.Port;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The Mappings of an Emissary 3 gateway are reached only through a Listener of that gateway. */
 class GatewayListenerPresenceCheckTest {
-    private static final Port HTTP = Port.tcp("http", 5000);
-    private static final ServicePort WEB = ServicePort.to(HTTP);
-    private static final NamespaceDef NAMESPACE = NamespaceDef.named("shop-prod");
-    private static final GatewayInstallation GATEWAY = GatewayInstallation.forRouting(RoutingForm.MAPPING_RESOURCES, NAMESPACE);
-    private static final DeploymentDef SHOP_APP = DeploymentDef.named("shop")
-            .running(ContainerDef.named("app").image(Image.of("example/shop", "1.0.0")).withPort(HTTP));
-    private static final ServiceDef SHOP = ServiceDef.named("shop").selecting(SHOP_APP).withPort(WEB);
 
     private static List<String> problems(KubeObject<?>... objects) {
-        Stack stack = Stack.named("shop").environment("prod").namespace(NAMESPACE)
-                .with(GATEWAY.objects().toArray(KubeObject<?>[]::new)).with(SHOP_APP, SHOP).with(objects);
+        Stack stack = ShopGatewayFixture.stack(objects);
         return Rendering.structuralProblems(stack).stream().filter(p -> p.check().equals(GatewayListenerPresenceCheck.ID))
                 .map(Problem::format).map(line -> line.replaceAll(" \\[at .*]$", "")).toList();
     }
