@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  *       without any Host is not judged);</li>
  *   <li>a Host that no Mapping matches answers every request with 404 (a warning: it may be on its way in).</li>
  * </ul>
+ * A gateway's Hosts without any of its Mappings in the stack are not judged either: another team's stack may route them.
  */
 public final class GatewayHostCoverageCheck implements StackCheck {
     public static final String MAPPING_HOST = "gateway-mapping-host";
@@ -39,11 +40,10 @@ public final class GatewayHostCoverageCheck implements StackCheck {
         }
         for (EmissaryHost host : hosts) {
             List<EmissaryMapping> gatewayMappings = mappings.stream().filter(m -> AmbassadorId.sameGateway(host.ambassadorId(), m.ambassadorId())).toList();
-            if (gatewayMappings.stream().noneMatch(mapping -> globsMatch(host.hostname(), mapping.effectiveHostname()))) {
+            if (!gatewayMappings.isEmpty() && gatewayMappings.stream().noneMatch(mapping -> globsMatch(host.hostname(), mapping.effectiveHostname()))) {
                 problems.add(Problem.of(HOST_WITHOUT_MAPPING, Severity.WARNING, stack.describe(), host,
                         "serves host " + host.hostname() + ", which no Mapping of its gateway matches, so every request to it gets 404",
-                        "Mapping hosts: " + (gatewayMappings.isEmpty() ? "none"
-                                : gatewayMappings.stream().map(EmissaryMapping::effectiveHostname).distinct().collect(Collectors.joining(", "))),
+                        "Mapping hosts: " + gatewayMappings.stream().map(EmissaryMapping::effectiveHostname).distinct().collect(Collectors.joining(", ")),
                         "Route it with a Mapping withHostname(\"" + host.hostname() + "\"), or remove the Host."));
             }
         }

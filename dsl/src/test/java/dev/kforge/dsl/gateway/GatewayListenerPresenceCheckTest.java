@@ -35,5 +35,8 @@ class GatewayListenerPresenceCheckTest {
         assertThat(problems(shop, api, http)).isEmpty();
         // A Listener of another gateway does not open a port of this one.
         assertThat(problems(shop, http.withAmbassadorId(AmbassadorId.of("other")))).hasSize(1);
+        // A gateway outside the stack may have its Listeners outside it too.
+        assertThat(Rendering.structuralProblems(Stack.named("shop").environment("prod").namespace(ShopGatewayFixture.NAMESPACE)
+                .with(ShopGatewayFixture.SHOP_APP, SHOP, shop)).stream().map(Problem::check)).doesNotContain(GatewayListenerPresenceCheck.ID);
     }
 }
