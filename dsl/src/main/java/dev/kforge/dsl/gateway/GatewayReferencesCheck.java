@@ -159,7 +159,18 @@ public final class GatewayReferencesCheck implements StackCheck {
                     "Listen on a port of the gateway, e.g. gateway.httpPort(), and add the gateway to the stack."));
             return;
         }
-        checkListenerExposed(stack, index, problems, listener, declaring);
+        // Envoy opens the port in the gateway's pods: the port of another workload of the stack is no way in.
+        List<DeploymentDef> gateways = deployments.stream()
+                .filter(d -> d.containers().stream().anyMatch(container -> gatewayId(container).isPresent())).toList();
+        if (!gateways.isEmpty() && declaring.stream().noneMatch(gateways::contains)) {
+            problems.add(Problem.of(LISTENER_PORT, Severity.ERROR, stack.describe(), listener,
+                    "listens on port " + listener.port() + " of " + declaring.get(0).describe() + ", not of a gateway, while a Listener "
+                            + "opens the port in the gateway's pods, where no Service sends traffic to it",
+                    "gateways: " + gateways.stream().map(DeploymentDef::describe).toList(),
+                    "Listen on a port of the gateway, e.g. gateway.httpPort()."));
+            return;
+        }
+        checkListenerExposed(stack, index, problems, listener, gateways.isEmpty() ? declaring : gateways);
     }
 
     /**

@@ -302,6 +302,17 @@ class GatewayReferencesCheckTest {
     }
 
     @Test
+    void reports_a_listener_on_a_port_of_another_workload_than_the_gateway() {
+        EmissaryListener onTheApp = EmissaryListener.named("app").on(HTTP)
+                .accepting(EmissaryListener.Protocol.HTTP, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY);
+
+        assertThat(problems(stack(ROUTE, onTheApp))).containsExactly(
+                "prod/Listener app: listens on port http (5000/TCP) of Deployment shop, not of a gateway, while a Listener opens the port "
+                        + "in the gateway's pods, where no Service sends traffic to it (gateways: [Deployment ambassador]). Listen on a port "
+                        + "of the gateway, e.g. gateway.httpPort().");
+    }
+
+    @Test
     void reports_two_listeners_of_a_gateway_on_one_port() {
         EmissaryListener http = EmissaryListener.named("http").on(GATEWAY.httpPort())
                 .accepting(EmissaryListener.Protocol.HTTP, EmissaryListener.SecurityModel.XFP).servedBy(GATEWAY);
