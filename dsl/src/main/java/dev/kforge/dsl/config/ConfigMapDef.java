@@ -1,5 +1,6 @@
 package dev.kforge.dsl.config;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -116,7 +117,7 @@ public record ConfigMapDef(Meta meta, SortedMap<String, String> data, List<RawEd
 
     /** A reference to one declared key, for env vars and volume items. */
     public ConfigMapKey key(String key) {
-        if (!data.containsKey(key)) {
+        if (!data.containsKey(Given.value(describe(), "key", key))) {
             throw InvalidDefinitionException.invalid(describe(), "key", key, "is not declared",
                     Spelling.closest(key, data.keySet()).map(meant -> "Did you mean \"" + meant + "\"? ").orElse("")
                             + "Declared keys: " + data.keySet() + ". Add it with withProperty or withFile.");

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.config;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -29,6 +30,8 @@ public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys, Secr
     public static final String FIRST_VERSION = "1";
 
     public SecretDef {
+        Given.value(Kind.SECRET + " " + meta.name(), "type", type);
+        Given.value(Kind.SECRET + " " + meta.name(), "source", source);
         TreeSet<String> copy = new TreeSet<>(type.requiredKeys());
         copy.addAll(keys);
         keys = Collections.unmodifiableSortedSet(copy);
@@ -60,7 +63,7 @@ public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys, Secr
     public static SecretDef opaque(String name, String... keys) {
         Meta meta = Meta.named(Kind.SECRET, name);
         TreeSet<String> declared = new TreeSet<>();
-        for (String key : keys) {
+        for (String key : Given.all(Kind.SECRET + " " + name, "keys", keys)) {
             Names.requireConfigKey(Kind.SECRET + " " + name, key);
             if (!declared.add(key)) {
                 throw InvalidDefinitionException.invalid(Kind.SECRET + " " + name, "key", key, "is declared twice", "Keep one.");
@@ -110,7 +113,7 @@ public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys, Secr
 
     /** A reference to one declared key, for env vars and volume items. */
     public SecretKey key(String key) {
-        if (!keys.contains(key)) {
+        if (!keys.contains(Given.value(describe(), "key", key))) {
             throw InvalidDefinitionException.invalid(describe(), "key", key, "is not declared",
                     Spelling.closest(key, keys).map(meant -> "Did you mean \"" + meant + "\"? ").orElse("")
                             + "Declared keys: " + keys + ". Declare it where the Secret is defined.");

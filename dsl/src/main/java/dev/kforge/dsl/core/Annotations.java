@@ -46,6 +46,7 @@ public record Annotations(SortedMap<String, String> entries) {
     }
 
     public Annotations with(String key, String value) {
+        Names.requireQualifiedKey("Annotations", "annotation key", key);
         TreeMap<String, String> copy = new TreeMap<>(entries);
         copy.put(key, value);
         return new Annotations(copy);

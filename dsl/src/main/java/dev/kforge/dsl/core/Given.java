@@ -1,5 +1,7 @@
 package dev.kforge.dsl.core;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ public final class Given {
     /** {@code value}, or a refusal naming {@code subject}'s {@code field}. */
     public static <T> T value(String subject, String field, T value) {
         if (value == null) {
-            throw new InvalidDefinitionException(subject + ": " + field + " is missing (null). Pass a value, or leave the default.");
+            throw InvalidDefinitionException.of(subject, field + " is missing (null). Pass a value, or leave the default.");
         }
         return value;
     }
@@ -27,5 +29,20 @@ public final class Given {
             }
         }
         return List.copyOf(values);
+    }
+
+    /** {@code first} and {@code more}, a list of at least one ({@code named(name, rule, more...)}), refusing a null among them. */
+    @SafeVarargs
+    public static <T> List<T> atLeastOne(String subject, String field, T first, T... more) {
+        List<T> all = new ArrayList<>();
+        all.add(value(subject, field, first));
+        all.addAll(all(subject, field, more));
+        return List.copyOf(all);
+    }
+
+    /** The same for varargs: a null array ({@code (String[]) null}) or a null element is named, not a NullPointerException. */
+    @SafeVarargs
+    public static <T> List<T> all(String subject, String field, T... values) {
+        return all(subject, field, Arrays.asList(value(subject, field, values)));
     }
 }

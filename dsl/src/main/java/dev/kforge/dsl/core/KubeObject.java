@@ -25,6 +25,7 @@ public interface KubeObject<T extends KubeObject<T>> {
 
     /** A copy with one more label; the labels the stack derives ({@link Labels#STACK_DERIVED}) are refused. */
     default T withLabel(String key, String value) {
+        Given.value(describe(), "label key", key);
         if (Labels.STACK_DERIVED.contains(key)) {
             throw InvalidDefinitionException.invalid(describe(), "label", key, "is set by the stack on every object",
                     "Use another key; the stack's value keeps selectors and pruning right.");
@@ -34,6 +35,7 @@ public interface KubeObject<T extends KubeObject<T>> {
 
     /** A copy with one more annotation; those the renderer writes (raw edits, waivers, a Secret's version) are refused. */
     default T withAnnotation(String key, String value) {
+        Given.value(describe(), "annotation key", key);
         if (Annotations.RAW_EDITS.equals(key) || Annotations.WAIVERS.equals(key)) {
             throw InvalidDefinitionException.invalid(describe(), "annotation", key, "is written from the object's raw edits and waivers, "
                     + "so that reviewers can trust it", "Use withRawEdit(reason, ...) or waive(check, reason); their reasons go there.");

@@ -101,7 +101,7 @@ public record Labels(SortedMap<String, String> entries) {
 
         void putChecked(String key, String value) {
             // The recommended keys are constants known to be valid (LabelsTest checks them); every object carries several.
-            String checkedKey = WORKLOAD_DERIVED.contains(key) ? key : Names.requireQualifiedKey("Labels", "label key", key);
+            String checkedKey = key != null && WORKLOAD_DERIVED.contains(key) ? key : Names.requireQualifiedKey("Labels", "label key", key);
             put(checkedKey, Names.requireLabelValue("Labels", key, value));
         }
     }

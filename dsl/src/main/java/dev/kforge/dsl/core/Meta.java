@@ -44,6 +44,7 @@ public record Meta(String name, Labels labels, Annotations annotations, Map<Poli
      * an object (its containers' too) are joined with "; " in its {@code kforge.dev/waivers} annotation.
      */
     public static Map<PolicyCheck, String> withWaiver(Map<PolicyCheck, String> waivers, String subject, PolicyCheck check, String reason) {
+        Given.value(subject, "waived check", check);
         if (reason == null || reason.isBlank()) {
             throw InvalidDefinitionException.of(subject, "waiver of " + check.id() + " has no reason. "
                     + "Say why the rule does not apply; review reads it in the output.");

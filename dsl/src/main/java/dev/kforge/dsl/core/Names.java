@@ -68,7 +68,8 @@ public final class Names {
     public static String requireQualifiedKey(String subject, String field, String key) {
         String rule = "must be an optional DNS-1123 subdomain prefix and '/', then a name of at most 63 "
                 + "alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
-        if (key == null || key.isEmpty()) {
+        Given.value(subject, field, key);
+        if (key.isEmpty()) {
             throw InvalidDefinitionException.invalid(subject, field, key, rule, "");
         }
         int slash = key.lastIndexOf('/');
@@ -111,7 +112,7 @@ public final class Names {
     /** Checks an environment variable name (any printable name the API server accepts, without '=' ). */
     public static String requireEnvVarName(String subject, String name) {
         if (name == null || !CharRules.isEnvVarName(name)) {
-            throw InvalidDefinitionException.invalid(subject, "env var name", String.valueOf(name),
+            throw InvalidDefinitionException.invalid(subject, "env var name", name,
                     "must consist of letters, digits, '_', '-' or '.', and must not start with a digit",
                     "For example \"CLIENT_ID\".");
         }
@@ -124,7 +125,7 @@ public final class Names {
      */
     public static String requireConfigKey(String subject, String key) {
         if (key == null || key.length() > 253 || !CharRules.isConfigKey(key) || key.equals(".") || key.startsWith("..")) {
-            throw InvalidDefinitionException.invalid(subject, "key", String.valueOf(key),
+            throw InvalidDefinitionException.invalid(subject, "key", key,
                     "must consist of alphanumerics, '-', '_' or '.' (at most 253, not \".\" or \"..\", not starting with \"..\")",
                     "For example \"PORT\" or \"application.properties\".");
         }

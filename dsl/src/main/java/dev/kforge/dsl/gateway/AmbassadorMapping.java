@@ -28,7 +28,7 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
 
     public AmbassadorMapping {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw InvalidDefinitionException.invalid("AmbassadorMapping", "name", String.valueOf(name),
+            throw InvalidDefinitionException.invalid("AmbassadorMapping", "name", name,
                     "must be letters, digits, '_', '.' or '-'", "For example \"tgr_mapping\".");
         }
         requirePath(name, "prefix", prefix);
@@ -94,7 +94,7 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
 
     private static void requirePath(String mapping, String field, String path) {
         if (path == null || !URL_PATH.matcher(path).matches()) {
-            throw InvalidDefinitionException.invalid("AmbassadorMapping " + mapping, field, String.valueOf(path),
+            throw InvalidDefinitionException.invalid("AmbassadorMapping " + mapping, field, path,
                     "must be a URL path starting with '/' (letters, digits, '/', '_', '.', '~', '-')", "For example \"/\".");
         }
     }

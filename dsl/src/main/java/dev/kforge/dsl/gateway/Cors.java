@@ -42,7 +42,7 @@ public record Cors(List<String> origins, List<Method> methods, List<String> head
         }
         for (String origin : origins) {
             if (!ANY_ORIGIN.equals(origin) && (origin == null || !ORIGIN.matcher(origin).matches())) {
-                throw InvalidDefinitionException.invalid("Cors", "origin", String.valueOf(origin),
+                throw InvalidDefinitionException.invalid("Cors", "origin", origin,
                         "must be \"*\" or scheme://host[:port] in lower case, without a path", "For example \"https://app.example.com\".");
             }
         }
@@ -52,7 +52,7 @@ public record Cors(List<String> origins, List<Method> methods, List<String> head
         }
         for (String header : headers) {
             if (header == null || !HEADER.matcher(header).matches()) {
-                throw InvalidDefinitionException.invalid("Cors", "header", String.valueOf(header),
+                throw InvalidDefinitionException.invalid("Cors", "header", header,
                         "must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)", "For example \"Content-Type\".");
             }
         }

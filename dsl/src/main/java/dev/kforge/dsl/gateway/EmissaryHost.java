@@ -3,6 +3,7 @@ package dev.kforge.dsl.gateway;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.config.SecretType;
 import dev.kforge.dsl.core.CustomObject;
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Meta;
@@ -94,7 +95,7 @@ public record EmissaryHost(Meta meta, String hostname, Optional<SecretDef> tlsSe
 
     /** A copy terminating TLS with {@code secret} (a {@code kubernetes.io/tls} Secret) and redirecting cleartext to HTTPS. */
     public EmissaryHost withTls(SecretDef secret) {
-        return new EmissaryHost(meta, hostname, Optional.of(secret), InsecureAction.REDIRECT, ambassadorId);
+        return new EmissaryHost(meta, hostname, Optional.of(Given.value(describe(), "tls secret", secret)), InsecureAction.REDIRECT, ambassadorId);
     }
 
     public EmissaryHost withInsecureAction(InsecureAction action) {
@@ -103,12 +104,12 @@ public record EmissaryHost(Meta meta, String hostname, Optional<SecretDef> tlsSe
 
     /** A copy read only by the gateway whose {@code AMBASSADOR_ID} is {@code id}. */
     public EmissaryHost withAmbassadorId(AmbassadorId id) {
-        return new EmissaryHost(meta, hostname, tlsSecret, insecureAction, Optional.of(id));
+        return new EmissaryHost(meta, hostname, tlsSecret, insecureAction, Optional.of(Given.value(describe(), "ambassadorId", id)));
     }
 
     /** A copy read by {@code gateway} (and no other); fails if that gateway does not read Host resources. */
     public EmissaryHost servedBy(GatewayInstallation gateway) {
-        return withAmbassadorId(gateway.resourceId(describe()));
+        return withAmbassadorId(Given.value(describe(), "gateway", gateway).resourceId(describe()));
     }
 
     @Override

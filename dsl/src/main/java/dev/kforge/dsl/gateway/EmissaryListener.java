@@ -1,6 +1,7 @@
 package dev.kforge.dsl.gateway;
 
 import dev.kforge.dsl.core.CustomObject;
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Labels;
@@ -165,12 +166,12 @@ public record EmissaryListener(Meta meta, Port port, Protocol protocol, Security
 
     /** A copy read only by the gateway whose {@code AMBASSADOR_ID} is {@code id}. */
     public EmissaryListener withAmbassadorId(AmbassadorId id) {
-        return new EmissaryListener(meta, port, protocol, securityModel, hostBinding, Optional.of(id));
+        return new EmissaryListener(meta, port, protocol, securityModel, hostBinding, Optional.of(Given.value(describe(), "ambassadorId", id)));
     }
 
     /** A copy read by {@code gateway} (and no other); fails if that gateway does not read Listener resources. */
     public EmissaryListener servedBy(GatewayInstallation gateway) {
-        return withAmbassadorId(gateway.resourceId(describe()));
+        return withAmbassadorId(Given.value(describe(), "gateway", gateway).resourceId(describe()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.gateway;
 
 import dev.kforge.dsl.core.CustomObject;
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Meta;
@@ -129,20 +130,20 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
 
     /** A copy serving only {@code hostname} (a DNS name, {@code *.domain} or {@code *}). */
     public EmissaryMapping withHostname(String hostname) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, Optional.of(hostname), timeout, retries, cors, weight, ambassadorId);
+        return new EmissaryMapping(meta, prefix, target, rewrite, Optional.of(Given.value(describe(), "hostname", hostname)), timeout, retries, cors, weight, ambassadorId);
     }
 
     /** A copy whose requests time out after {@code timeout} (whole milliseconds). */
     public EmissaryMapping withTimeout(Duration timeout) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, Optional.of(timeout), retries, cors, weight, ambassadorId);
+        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, Optional.of(Given.value(describe(), "timeout", timeout)), retries, cors, weight, ambassadorId);
     }
 
     public EmissaryMapping withRetries(RetryPolicy retries) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, Optional.of(retries), cors, weight, ambassadorId);
+        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, Optional.of(Given.value(describe(), "retries", retries)), cors, weight, ambassadorId);
     }
 
     public EmissaryMapping withCors(Cors cors) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, retries, Optional.of(cors), weight, ambassadorId);
+        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, retries, Optional.of(Given.value(describe(), "cors", cors)), weight, ambassadorId);
     }
 
     /**
@@ -156,12 +157,12 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
 
     /** A copy read only by the gateway whose {@code AMBASSADOR_ID} is {@code id}. */
     public EmissaryMapping withAmbassadorId(AmbassadorId id) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, retries, cors, weight, Optional.of(id));
+        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, retries, cors, weight, Optional.of(Given.value(describe(), "ambassadorId", id)));
     }
 
     /** A copy read by {@code gateway} (and no other); fails if that gateway does not read Mapping resources. */
     public EmissaryMapping servedBy(GatewayInstallation gateway) {
-        return withAmbassadorId(gateway.resourceId(describe()));
+        return withAmbassadorId(Given.value(describe(), "gateway", gateway).resourceId(describe()));
     }
 
     /**
@@ -213,14 +214,14 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
 
     private static void requirePath(String subject, String field, String path) {
         if (path == null || !URL_PATH.matcher(path).matches()) {
-            throw InvalidDefinitionException.invalid(subject, field, String.valueOf(path),
+            throw InvalidDefinitionException.invalid(subject, field, path,
                     "must be a URL path starting with '/' (letters, digits, '/', '_', '.', '~', '-')", "For example \"/\" or \"/api/\".");
         }
     }
 
     static void requireHostname(String subject, String hostname) {
         if (!"*".equals(hostname) && !Names.isHostname(hostname)) {
-            throw InvalidDefinitionException.invalid(subject, "hostname", String.valueOf(hostname),
+            throw InvalidDefinitionException.invalid(subject, "hostname", hostname,
                     "must be a lower-case DNS name, \"*.\" and a DNS name, or \"*\" (no port)", "For example \"tgr.example.com\".");
         }
     }

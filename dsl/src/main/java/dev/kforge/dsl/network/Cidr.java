@@ -28,7 +28,7 @@ record Cidr(int bits, BigInteger base, int prefix) {
         BigInteger base = slash < 0 ? null : ipv6 ? Ipv6Text.parse(text.substring(0, slash)) : ipv4(text.substring(0, slash));
         Integer prefix = slash < 0 ? null : number(text.substring(slash + 1), 10, 3, bits);
         if (base == null || prefix == null) {
-            throw InvalidDefinitionException.invalid(subject, field, String.valueOf(text), "is not an IP address range in CIDR notation", HINT);
+            throw InvalidDefinitionException.invalid(subject, field, text, "is not an IP address range in CIDR notation", HINT);
         }
         Cidr cidr = new Cidr(bits, base, prefix);
         if (!base.equals(cidr.first())) {
@@ -52,7 +52,7 @@ record Cidr(int bits, BigInteger base, int prefix) {
         boolean ipv6 = text != null && text.indexOf(':') >= 0;
         BigInteger address = text == null ? null : ipv6 ? Ipv6Text.parse(text) : ipv4(text);
         if (address == null) {
-            throw InvalidDefinitionException.invalid(subject, field, String.valueOf(text), "is not an IP address",
+            throw InvalidDefinitionException.invalid(subject, field, text, "is not an IP address",
                     "Write an IPv4 address as four numbers (80.11.12.10) or an IPv6 one as hexadecimal groups (2001:db8::10).");
         }
         if (ipv6 && ipv4Mapped(address)) {

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.network;
 
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -62,6 +63,7 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
 
     /** A copy with one more host rule; each host may have one rule. */
     public IngressDef withRule(IngressRule rule) {
+        Given.value(describe(), "rule", rule);
         if (rule.paths().isEmpty()) {
             throw InvalidDefinitionException.invalid(describe(), "rule for host", rule.describeHost(), "has no paths",
                     "Add one with withPath(IngressPath.prefix(\"/\", service.backend(port))).");
@@ -77,7 +79,7 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
 
     /** A copy serving {@code hosts} over TLS with the certificate in {@code secret}. */
     public IngressDef withTls(SecretDef secret, String... hosts) {
-        IngressTls section = new IngressTls(List.of(hosts), secret);
+        IngressTls section = new IngressTls(Given.all(describe(), "tls hosts", hosts), Given.value(describe(), "tls secret", secret));
         for (String host : section.hosts()) {
             if (rules.stream().noneMatch(r -> r.host().equals(host))) {
                 throw InvalidDefinitionException.invalid(describe(), "tls host", host, "has no rule",
@@ -90,7 +92,7 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
     }
 
     public IngressDef withDefaultBackend(ServiceBackend backend) {
-        return new IngressDef(meta, ingressClassName, rules, tls, Optional.of(backend), rawEdits);
+        return new IngressDef(meta, ingressClassName, rules, tls, Optional.of(Given.value(describe(), "default backend", backend)), rawEdits);
     }
 
     /**
@@ -106,7 +108,7 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
 
     private static void requireRewriteTarget(String subject, String target) {
         if (target == null || !target.startsWith("/")) {
-            throw InvalidDefinitionException.invalid(subject, "rewrite-target", String.valueOf(target), "must start with '/'",
+            throw InvalidDefinitionException.invalid(subject, "rewrite-target", target, "must start with '/'",
                     "For example \"/\" or \"/$2\".");
         }
     }

@@ -9,7 +9,7 @@ public record IngressPath(String path, PathType type, ServiceBackend backend) {
     private static final Pattern NOT_A_PLAIN_PATH = Pattern.compile("//|[\\s{}|\\\\^~\\[\\]`;]");
     public IngressPath {
         if (path == null || !path.startsWith("/")) {
-            throw InvalidDefinitionException.invalid("IngressPath", "path", String.valueOf(path), "must start with '/'",
+            throw InvalidDefinitionException.invalid("IngressPath", "path", path, "must start with '/'",
                     PathHints.leadingSlash(path, "For example \"/\" or \"/api\"."));
         }
         if (type != PathType.IMPLEMENTATION_SPECIFIC && path.contains("*")) {

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.network;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Names;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public record IngressRule(String host, List<IngressPath> paths) {
     public IngressRule {
         if (!ANY_HOST.equals(host) && !Names.isHostname(host)) {
             String lower = host == null ? null : host.toLowerCase(Locale.ROOT);
-            throw InvalidDefinitionException.invalid("IngressRule", "host", String.valueOf(host),
+            throw InvalidDefinitionException.invalid("IngressRule", "host", host,
                     "must be a lower-case DNS name, optionally starting with \"*.\" (no IP address, no port)",
                     lower != null && !lower.equals(host) && Names.isHostname(lower) ? "Try \"" + lower + "\"." : "For example \"tgr.example.com\".");
         }
@@ -46,6 +47,7 @@ public record IngressRule(String host, List<IngressPath> paths) {
 
     /** A copy that also serves {@code path}; each path and type may appear once. */
     public IngressRule withPath(IngressPath path) {
+        Given.value("IngressRule " + describeHost(), "path", path);
         for (IngressPath existing : paths) {
             if (existing.path().equals(path.path()) && existing.type() == path.type()) {
                 throw InvalidDefinitionException.invalid("IngressRule " + describeHost(), "path", path.path(), "is routed twice",

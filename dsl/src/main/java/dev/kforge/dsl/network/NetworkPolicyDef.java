@@ -1,5 +1,6 @@
 package dev.kforge.dsl.network;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -131,18 +132,19 @@ public record NetworkPolicyDef(Meta meta, Workload<?> target, List<Allowance> in
      * port when none is given); each must be declared by a container of the workload.
      */
     public NetworkPolicyDef allowingFrom(NetworkPeer peer, Port... ports) {
-        if (peer instanceof NetworkPeer.Anyone && ports.length == 0) {
+        List<Port> admitted = Given.all(describe(), "ingress ports", ports);
+        if (peer instanceof NetworkPeer.Anyone && admitted.isEmpty()) {
             throw InvalidDefinitionException.of(describe(), "ingress peer anyone on every port admits every connection, so the policy "
                     + "isolates nothing. Name the ports anyone may reach, e.g. allowingFrom(NetworkPeer.anyone(), "
                     + (target.ports().isEmpty() ? "<port>" : target.ports().get(0).name()) + "), or leave the pods without a policy.");
         }
-        for (Port port : ports) {
+        for (Port port : admitted) {
             if (!target.declares(port)) {
                 throw InvalidDefinitionException.invalid(describe(), "ingress port", port, "is not declared by a container of " + target.describe(),
                         "Admit one of its ports: " + target.ports() + ".");
             }
         }
-        return new NetworkPolicyDef(meta, target, Lists.append(ingress, new Allowance(peer, List.of(ports))), isolatesEgress, egress, rawEdits);
+        return new NetworkPolicyDef(meta, target, Lists.append(ingress, new Allowance(peer, admitted)), isolatesEgress, egress, rawEdits);
     }
 
     /**
@@ -173,12 +175,13 @@ public record NetworkPolicyDef(Meta meta, Workload<?> target, List<Allowance> in
 
     /** A copy whose isolated pods may send traffic to {@code peer} on {@code ports} (every port when none is given). */
     public NetworkPolicyDef allowingTo(NetworkPeer peer, Port... ports) {
-        if (peer instanceof NetworkPeer.Anyone && ports.length == 0) {
+        List<Port> admitted = Given.all(describe(), "egress ports", ports);
+        if (peer instanceof NetworkPeer.Anyone && admitted.isEmpty()) {
             throw InvalidDefinitionException.of(describe(), "egress peer anyone on every port admits every connection, so outgoing "
                     + "traffic is not isolated. Name the ports the pods may send to, e.g. allowingTo(NetworkPeer.anyone(), "
                     + "Port.tcp(\"https\", 443)), or leave out isolatingEgress().");
         }
-        return new NetworkPolicyDef(meta, target, ingress, isolatesEgress, Lists.append(egress, new Allowance(peer, List.of(ports))), rawEdits);
+        return new NetworkPolicyDef(meta, target, ingress, isolatesEgress, Lists.append(egress, new Allowance(peer, admitted)), rawEdits);
     }
 
     /**

@@ -46,11 +46,12 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
     public record SelectionStep(Meta meta) {
         /** The pods of {@code workload}. */
         public ServiceDef selecting(Workload<?> workload) {
-            return selecting(new PodSelection.OfWorkload(workload));
+            return selecting(new PodSelection.OfWorkload(Given.value(Kind.SERVICE + " " + meta.name(), "selected workload", workload)));
         }
 
         /** Pods selected otherwise, e.g. {@link PodSelection.ExternalPods}. */
         public ServiceDef selecting(PodSelection pods) {
+            Given.value(Kind.SERVICE + " " + meta.name(), "selected pods", pods);
             return new ServiceDef(meta, ServiceType.CLUSTER_IP, Optional.of(pods), List.of(), List.of(), Optional.empty(), List.of());
         }
 
@@ -73,6 +74,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
 
     /** A copy of another type; ExternalName is chosen at the start, not here. */
     public ServiceDef withType(ServiceType type) {
+        Given.value(describe(), "type", type);
         if (type instanceof ServiceType.ExternalName || this.type instanceof ServiceType.ExternalName) {
             throw InvalidDefinitionException.invalid(describe(), "type", type.apiValue(),
                     "cannot be switched to or from ExternalName", "Use ServiceDef.named(..).externalName(host) for an alias.");
@@ -91,6 +93,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
 
     /** A copy with {@code port}; its target must be declared by the selected pods. */
     public ServiceDef withPort(ServicePort port) {
+        Given.value(describe(), "port", port);
         if (selection.isEmpty()) {
             throw InvalidDefinitionException.invalid(describe(), "port", port.port(), "is not allowed on an ExternalName Service",
                     "An ExternalName Service only aliases a host name.");
@@ -171,6 +174,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
 
     /** This Service's {@code port} as a backend for Ingress rules and gateway mappings, which proxy HTTP: a TCP port. */
     public ServiceBackend backend(ServicePort port) {
+        Given.value(describe(), "backend port", port);
         if (!ports.contains(port)) {
             throw InvalidDefinitionException.invalid(describe(), "port", port.toString(), "is not a port of this Service",
                     "Ports: " + ports + ". Add it with withPort first.");

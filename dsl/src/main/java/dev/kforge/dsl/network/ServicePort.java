@@ -1,5 +1,6 @@
 package dev.kforge.dsl.network;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.workload.Port;
@@ -31,11 +32,13 @@ public record ServicePort(String name, int port, Port target, Optional<Integer> 
 
     /** Service port {@code port} to container port {@code target}, named after the target. */
     public static ServicePort of(int port, Port target) {
+        Given.value("ServicePort " + port, "target", target);
         return new ServicePort(target.name(), port, target, Optional.empty());
     }
 
     /** The same port number as the container port. */
     public static ServicePort to(Port target) {
+        Given.value("ServicePort", "target", target);
         return of(target.number(), target);
     }
 

@@ -83,6 +83,7 @@ public sealed interface ServiceType {
         private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
         public ExternalName {
+            Given.value("ExternalName", "host", host);
             String shown = withoutPassword(host); // the message goes to terminals and CI logs
             String authority = authority(host);
             String alone = hostOf(authority);

@@ -33,11 +33,11 @@ public record ApiResource(String group, String plural) {
 
     public ApiResource {
         if (group == null || !group.isEmpty() && !Names.Rule.DNS1123_SUBDOMAIN.accepts(group)) {
-            throw InvalidDefinitionException.invalid("ApiResource", "group", String.valueOf(group),
+            throw InvalidDefinitionException.invalid("ApiResource", "group", group,
                     "must be empty (core) or a DNS subdomain", "For example \"apps\".");
         }
         if (plural == null || !PLURAL.matcher(plural).matches()) {
-            throw InvalidDefinitionException.invalid("ApiResource", "resource", String.valueOf(plural),
+            throw InvalidDefinitionException.invalid("ApiResource", "resource", plural,
                     "must be a lower-case plural, optionally with a subresource", "For example \"pods\" or \"pods/log\".");
         }
         BuiltInResources.problem(group, plural).ifPresent(problem -> {

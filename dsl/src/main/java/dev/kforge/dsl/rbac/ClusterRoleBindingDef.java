@@ -1,5 +1,6 @@
 package dev.kforge.dsl.rbac;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -7,7 +8,6 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,6 +21,7 @@ public record ClusterRoleBindingDef(Meta meta, ClusterRoleDef role, List<Subject
         implements KubeObject<ClusterRoleBindingDef> {
 
     public ClusterRoleBindingDef {
+        Given.value(Kind.CLUSTER_ROLE_BINDING + " " + meta.name(), "role", role);
         subjects = List.copyOf(subjects);
         rawEdits = List.copyOf(rawEdits);
         ClusterRbacNames.requireOwn(Kind.CLUSTER_ROLE_BINDING, meta.name());
@@ -43,9 +44,7 @@ public record ClusterRoleBindingDef(Meta meta, ClusterRoleDef role, List<Subject
     /** The step that takes the subjects. */
     public record SubjectStep(Meta meta, ClusterRoleDef role) {
         public ClusterRoleBindingDef to(Subject first, Subject... more) {
-            List<Subject> all = new ArrayList<>();
-            all.add(first);
-            all.addAll(List.of(more));
+            List<Subject> all = Given.atLeastOne(Kind.CLUSTER_ROLE_BINDING + " " + meta.name(), "subject", first, more);
             return new ClusterRoleBindingDef(meta, role, all, List.of());
         }
     }

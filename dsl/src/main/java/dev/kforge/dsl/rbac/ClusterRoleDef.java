@@ -1,12 +1,12 @@
 package dev.kforge.dsl.rbac;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,9 +26,7 @@ public record ClusterRoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<Clu
 
     /** A ClusterRole with at least one rule. */
     public static ClusterRoleDef named(String name, PolicyRule rule, PolicyRule... more) {
-        List<PolicyRule> rules = new ArrayList<>();
-        rules.add(rule);
-        rules.addAll(List.of(more));
+        List<PolicyRule> rules = Given.atLeastOne(Kind.CLUSTER_ROLE + " " + name, "rule", rule, more);
         return new ClusterRoleDef(Meta.named(Kind.CLUSTER_ROLE, name), rules, List.of());
     }
 

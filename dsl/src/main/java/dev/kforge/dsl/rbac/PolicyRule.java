@@ -1,7 +1,7 @@
 package dev.kforge.dsl.rbac;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,28 +42,25 @@ public record PolicyRule(Set<Verb> verbs, List<ApiResource> resources, SortedSet
 
     /** The first step: the verbs the rule allows. */
     public static ResourceStep allow(Verb first, Verb... more) {
-        return new ResourceStep(EnumSet.of(first, more));
+        return new ResourceStep(EnumSet.copyOf(Given.atLeastOne("PolicyRule", "verb", first, more)));
     }
 
     /** The first step with a set of verbs, e.g. {@code allow(Verb.READ_ONLY)}. */
     public static ResourceStep allow(Set<Verb> verbs) {
-        return new ResourceStep(verbs);
+        return new ResourceStep(Given.value("PolicyRule", "verbs", verbs));
     }
 
     /** The step that takes the resources. */
     public record ResourceStep(Set<Verb> verbs) {
         public PolicyRule on(ApiResource first, ApiResource... more) {
-            List<ApiResource> all = new ArrayList<>();
-            all.add(first);
-            all.addAll(List.of(more));
-            return new PolicyRule(verbs, all, new TreeSet<>());
+            return new PolicyRule(verbs, Given.atLeastOne("PolicyRule", "resource", first, more), new TreeSet<>());
         }
     }
 
     /** A copy limited to the objects with these names. */
     public PolicyRule onlyNamed(String... names) {
         TreeSet<String> copy = new TreeSet<>(resourceNames);
-        copy.addAll(List.of(names));
+        copy.addAll(Given.all("PolicyRule", "resourceNames", names));
         return new PolicyRule(verbs, resources, copy);
     }
 

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.rbac;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -7,7 +8,6 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,6 +20,7 @@ public record RoleBindingDef(Meta meta, RoleReference role, List<Subject> subjec
         implements KubeObject<RoleBindingDef> {
 
     public RoleBindingDef {
+        Given.value(Kind.ROLE_BINDING + " " + meta.name(), "role", role);
         subjects = List.copyOf(subjects);
         rawEdits = List.copyOf(rawEdits);
         if (subjects.isEmpty()) {
@@ -59,9 +60,7 @@ public record RoleBindingDef(Meta meta, RoleReference role, List<Subject> subjec
     /** The step that takes the subjects. */
     public record SubjectStep(Meta meta, RoleReference role) {
         public RoleBindingDef to(Subject first, Subject... more) {
-            List<Subject> all = new ArrayList<>();
-            all.add(first);
-            all.addAll(List.of(more));
+            List<Subject> all = Given.atLeastOne(Kind.ROLE_BINDING + " " + meta.name(), "subject", first, more);
             return new RoleBindingDef(meta, role, all, List.of());
         }
     }

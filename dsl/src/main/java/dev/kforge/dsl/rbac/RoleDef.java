@@ -1,5 +1,6 @@
 package dev.kforge.dsl.rbac;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -7,7 +8,6 @@ import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -33,9 +33,7 @@ public record RoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<Role>> raw
 
     /** A Role with at least one rule. */
     public static RoleDef named(String name, PolicyRule rule, PolicyRule... more) {
-        List<PolicyRule> rules = new ArrayList<>();
-        rules.add(rule);
-        rules.addAll(List.of(more));
+        List<PolicyRule> rules = Given.atLeastOne(Kind.ROLE + " " + name, "rule", rule, more);
         return new RoleDef(Meta.named(Kind.ROLE, name), rules, List.of());
     }
 

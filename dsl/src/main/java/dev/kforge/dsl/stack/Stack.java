@@ -1,5 +1,6 @@
 package dev.kforge.dsl.stack;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Labels;
@@ -79,7 +80,7 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     /** A copy with more objects. */
     public Stack with(KubeObject<?>... more) {
         List<KubeObject<?>> copy = new ArrayList<>(objects);
-        copy.addAll(List.of(more));
+        copy.addAll(Given.all("Stack " + name, "objects", more));
         return new Stack(name, environment, namespace, copy, policy, acknowledgedChanges, origin);
     }
 
@@ -120,7 +121,7 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     /** A copy that lets these breaking changes to the committed output go ahead. */
     public Stack acknowledging(BreakingChange... changes) {
         List<BreakingChange> copy = new ArrayList<>(acknowledgedChanges);
-        copy.addAll(List.of(changes));
+        copy.addAll(Given.all("Stack " + name, "acknowledged changes", changes));
         return new Stack(name, environment, namespace, objects, policy, copy, origin);
     }
 

@@ -11,7 +11,7 @@ public record Capability(String name) {
 
     public Capability {
         if (name == null || !NAME.matcher(name).matches() || name.startsWith("CAP_")) {
-            throw InvalidDefinitionException.invalid("Capability", "name", String.valueOf(name),
+            throw InvalidDefinitionException.invalid("Capability", "name", name,
                     "must be upper case letters and '_' without the CAP_ prefix", "For example \"NET_BIND_SERVICE\".");
         }
     }

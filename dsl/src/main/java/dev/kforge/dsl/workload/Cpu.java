@@ -31,7 +31,7 @@ public record Cpu(long millicores) implements Comparable<Cpu> {
     public static Cpu parse(String text) {
         Matcher matcher = text == null ? null : TEXT.matcher(text);
         if (matcher == null || !matcher.matches()) {
-            throw InvalidDefinitionException.invalid("Cpu", "quantity", String.valueOf(text),
+            throw InvalidDefinitionException.invalid("Cpu", "quantity", text,
                     "must be millicores (\"250m\"), cores (\"2\") or decimal cores with at most 3 decimals (\"0.5\")", "");
         }
         if (matcher.group(3) != null) {

@@ -99,7 +99,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
 
     /** A copy whose selector also requires {@code expression}; the pods' labels must satisfy it. */
     public DeploymentDef withSelectorExpression(LabelExpression expression) {
-        return copy(f -> f.selectorExpressions = Lists.append(selectorExpressions, expression));
+        return copy(f -> f.selectorExpressions = Lists.append(selectorExpressions, Given.value(describe(), "selector expression", expression)));
     }
 
     /** A copy whose pods the scheduler spreads over nodes as {@code spread} says. */

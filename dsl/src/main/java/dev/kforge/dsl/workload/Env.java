@@ -2,6 +2,7 @@ package dev.kforge.dsl.workload;
 
 import dev.kforge.dsl.config.ConfigMapKey;
 import dev.kforge.dsl.config.SecretKey;
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Names;
 
@@ -20,16 +21,17 @@ public final class Env {
 
     /** The value of a ConfigMap key: {@code from("PORT", config.key("PORT"))}. */
     public static EnvVarDef from(String name, ConfigMapKey key) {
-        return new EnvVarDef.FromConfigMap(check(name), key);
+        return new EnvVarDef.FromConfigMap(check(name), Given.value("Env " + name, "source", key));
     }
 
     /** The value of a Secret key: {@code from("CLIENT_SECRET", github.key("CLIENT_SECRET"))}. */
     public static EnvVarDef from(String name, SecretKey key) {
-        return new EnvVarDef.FromSecret(check(name), key);
+        return new EnvVarDef.FromSecret(check(name), Given.value("Env " + name, "source", key));
     }
 
     /** A pod field: {@code from("POD_NAME", PodField.NAME)}. */
     public static EnvVarDef from(String name, PodField field) {
+        Given.value("Env " + name, "pod field", field);
         if (!field.usableInEnv()) {
             throw InvalidDefinitionException.invalid("Env " + name, "fieldRef", field.path(),
                     "works only as a file in a downwardAPI volume", "Use Volumes.downwardApi(...) or PodField.label(key).");
@@ -39,7 +41,7 @@ public final class Env {
 
     /** A resource request or limit: {@code from("CPU_REQUEST", ResourceField.cpuRequest(Cpu.millis(1)))}. */
     public static EnvVarDef from(String name, ResourceField field) {
-        return new EnvVarDef.FromResource(check(name), field);
+        return new EnvVarDef.FromResource(check(name), Given.value("Env " + name, "resource field", field));
     }
 
     private static String check(String name) {

@@ -90,7 +90,7 @@ public record HorizontalPodAutoscalerDef(Meta meta, ReplicatedWorkload<?> worklo
     /** The step that takes the first utilization target (more with {@link #withTarget}). */
     public record TargetStep(Meta meta, ReplicatedWorkload<?> workload, int minReplicas, int maxReplicas) {
         public HorizontalPodAutoscalerDef atUtilization(UtilizationTarget target) {
-            return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, List.of(target), Optional.empty(), Optional.empty(),
+            return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, List.of(Given.value(Kind.HORIZONTAL_POD_AUTOSCALER + " " + meta.name(), "utilization target", target)), Optional.empty(), Optional.empty(),
                     List.of());
         }
     }

@@ -76,7 +76,7 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
         }
         Matcher matcher = reference == null ? null : REFERENCE.matcher(reference);
         if (matcher == null || !matcher.matches()) {
-            throw InvalidDefinitionException.invalid("Image", "reference", String.valueOf(reference),
+            throw InvalidDefinitionException.invalid("Image", "reference", reference,
                     "must be repository[:tag][@digest]", "For example \"eon01/tgr:1.1.0\".");
         }
         return new Image(matcher.group(1), Optional.ofNullable(matcher.group(2)), Optional.ofNullable(matcher.group(3)));

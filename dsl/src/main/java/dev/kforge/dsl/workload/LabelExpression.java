@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Names;
@@ -35,11 +36,11 @@ public record LabelExpression(String key, Operator operator, List<String> values
     }
 
     public static LabelExpression in(String key, String... values) {
-        return new LabelExpression(key, Operator.IN, List.of(values));
+        return new LabelExpression(key, Operator.IN, Given.all("LabelExpression " + key, "values", values));
     }
 
     public static LabelExpression notIn(String key, String... values) {
-        return new LabelExpression(key, Operator.NOT_IN, List.of(values));
+        return new LabelExpression(key, Operator.NOT_IN, Given.all("LabelExpression " + key, "values", values));
     }
 
     public static LabelExpression exists(String key) {

@@ -46,7 +46,7 @@ public record Memory(long bytes) implements Comparable<Memory> {
     public static Memory parse(String text) {
         Matcher matcher = text == null ? null : TEXT.matcher(text);
         if (matcher == null || !matcher.matches()) {
-            throw InvalidDefinitionException.invalid("Memory", "quantity", String.valueOf(text),
+            throw InvalidDefinitionException.invalid("Memory", "quantity", text,
                     "must be a number with an optional unit Ki, Mi, Gi, Ti, k, M, G or T", "For example \"128Mi\".");
         }
         String unit = matcher.group(2) == null ? "" : matcher.group(2);

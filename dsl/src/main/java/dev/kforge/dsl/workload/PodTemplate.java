@@ -356,6 +356,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
 
     /** Refuses {@code key} for a workload's {@code field} when the stack derives it (the selector's labels). */
     static void refuseDerived(String subject, String field, String key) {
+        Given.value(subject, field + " key", key);
         if (Labels.WORKLOAD_DERIVED.contains(key)) {
             throw InvalidDefinitionException.invalid(subject, field, key,
                     "is derived by the stack (name, instance and component make the selector)",

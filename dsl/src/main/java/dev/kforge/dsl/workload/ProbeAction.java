@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.PathHints;
 import java.util.List;
@@ -41,7 +42,7 @@ public sealed interface ProbeAction {
 
     /** The kubelet's HTTP and TCP probes connect over TCP, whatever the port's protocol: a UDP or SCTP server never answers. */
     private static void requireTcp(String field, Port port) {
-        if (port != null && port.protocol() != Protocol.TCP) {
+        if (Given.value("Probe", field, port).protocol() != Protocol.TCP) {
             throw InvalidDefinitionException.invalid("Probe", field, port, "must be a TCP port: the kubelet connects over TCP, where nothing may listen",
                     "Probe a TCP port the server listens on, or check a " + port.protocol() + " server with ProbeDef.exec(...).");
         }
@@ -51,7 +52,7 @@ public sealed interface ProbeAction {
     record HttpGet(String path, Port target, Scheme scheme) implements ProbeAction {
         public HttpGet {
             if (path == null || !path.startsWith("/")) {
-                throw InvalidDefinitionException.invalid("Probe", "httpGet path", String.valueOf(path), "must start with '/'",
+                throw InvalidDefinitionException.invalid("Probe", "httpGet path", path, "must start with '/'",
                         PathHints.leadingSlash(path, "For example \"/health\"."));
             }
             if (path.chars().anyMatch(Character::isWhitespace)) {
@@ -111,7 +112,7 @@ public sealed interface ProbeAction {
     /** A command run in the container; exit code 0 is success. */
     record Exec(List<String> command) implements ProbeAction {
         public Exec {
-            command = List.copyOf(command);
+            command = Given.all("Probe", "exec command", command);
             if (command.isEmpty() || command.get(0).isBlank()) {
                 throw new InvalidDefinitionException("Probe: exec command is empty. Give the program and its arguments, e.g. exec(\"cat\", \"/tmp/ready\").");
             }

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Origin;
 import java.util.List;
@@ -69,7 +70,7 @@ public record ProbeDef(ProbeAction action, int initialDelaySeconds, int periodSe
 
     /** A command probe, e.g. {@code exec("cat", "/tmp/ready")}. */
     public static ProbeDef exec(String... command) {
-        return of(new ProbeAction.Exec(List.of(command)));
+        return of(new ProbeAction.Exec(Given.all("Probe", "exec command", command)));
     }
 
     private static ProbeDef of(ProbeAction action) {

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.util.Optional;
 
@@ -39,27 +40,32 @@ public record Resources(Optional<Cpu> cpuRequest, Optional<Memory> memoryRequest
 
     /** Requests for both CPU and memory, e.g. {@code requests(Cpu.millis(100), Memory.mebibytes(128))}. */
     public static Resources requests(Cpu cpu, Memory memory) {
-        return new Resources(Optional.of(cpu), Optional.of(memory), Optional.empty(), Optional.empty());
+        return new Resources(Optional.of(Given.value("Resources", "cpu request", cpu)), Optional.of(Given.value("Resources", "memory request", memory)), Optional.empty(), Optional.empty());
     }
 
     public Resources withCpuLimit(Cpu limit) {
+        Given.value("Resources", "cpu limit", limit);
         return new Resources(cpuRequest, memoryRequest, Optional.of(limit), memoryLimit, ephemeralStorageRequest, ephemeralStorageLimit);
     }
 
     public Resources withMemoryLimit(Memory limit) {
+        Given.value("Resources", "memory limit", limit);
         return new Resources(cpuRequest, memoryRequest, cpuLimit, Optional.of(limit), ephemeralStorageRequest, ephemeralStorageLimit);
     }
 
     public Resources withCpuRequest(Cpu request) {
+        Given.value("Resources", "cpu request", request);
         return new Resources(Optional.of(request), memoryRequest, cpuLimit, memoryLimit, ephemeralStorageRequest, ephemeralStorageLimit);
     }
 
     public Resources withMemoryRequest(Memory request) {
+        Given.value("Resources", "memory request", request);
         return new Resources(cpuRequest, Optional.of(request), cpuLimit, memoryLimit, ephemeralStorageRequest, ephemeralStorageLimit);
     }
 
     /** The node disk the scheduler reserves for the container ({@code requests.ephemeral-storage}), e.g. {@code Memory.mebibytes(50)}. */
     public Resources withEphemeralStorageRequest(Memory request) {
+        Given.value("Resources", "ephemeral-storage request", request);
         return new Resources(cpuRequest, memoryRequest, cpuLimit, memoryLimit, Optional.of(request), ephemeralStorageLimit);
     }
 
@@ -68,6 +74,7 @@ public record Resources(Optional<Cpu> cpuRequest, Optional<Memory> memoryRequest
      * pod's disk-backed emptyDirs count against the sum of its containers' limits.
      */
     public Resources withEphemeralStorageLimit(Memory limit) {
+        Given.value("Resources", "ephemeral-storage limit", limit);
         return new Resources(cpuRequest, memoryRequest, cpuLimit, memoryLimit, ephemeralStorageRequest, Optional.of(limit));
     }
 

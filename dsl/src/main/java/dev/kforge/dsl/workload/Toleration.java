@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Names;
 import java.util.Optional;
@@ -48,12 +49,13 @@ public record Toleration(Optional<String> key, Optional<String> value, Optional<
 
     /** Tolerates the taint {@code key} whatever its value ({@code operator: Exists}). */
     public static Toleration exists(String key) {
-        return new Toleration(Optional.of(key), Optional.empty(), Optional.empty(), Optional.empty());
+        return new Toleration(Optional.of(Given.value("Toleration", "key", key)), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Tolerates the taint {@code key=value} ({@code operator: Equal}). */
     public static Toleration equal(String key, String value) {
-        return new Toleration(Optional.of(key), Optional.of(value), Optional.empty(), Optional.empty());
+        return new Toleration(Optional.of(Given.value("Toleration", "key", key)), Optional.of(Given.value("Toleration " + key, "value", value)),
+                Optional.empty(), Optional.empty());
     }
 
     /** Tolerates every taint: for agents that must run on every node, whatever is wrong with it. */
@@ -63,7 +65,7 @@ public record Toleration(Optional<String> key, Optional<String> value, Optional<
 
     /** Only for taints with {@code effect}. */
     public Toleration effect(TaintEffect effect) {
-        return new Toleration(key, value, Optional.of(effect), seconds);
+        return new Toleration(key, value, Optional.of(Given.value("Toleration", "effect", effect)), seconds);
     }
 
     /** With {@link TaintEffect#NO_EXECUTE}: the pod is evicted {@code seconds} after the taint appears. */

@@ -238,7 +238,7 @@ public sealed interface VolumeDef {
         public HostPath {
             Names.require(Names.Rule.DNS1123_LABEL, "Volume", "name", name);
             if (path == null || !path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-                throw InvalidDefinitionException.invalid("Volume " + name, "hostPath", String.valueOf(path),
+                throw InvalidDefinitionException.invalid("Volume " + name, "hostPath", path,
                         "must be an absolute path without '..'", "For example \"/var/log\".");
             }
             Given.value("Volume " + name, "type", type);

@@ -59,7 +59,7 @@ final class VolumeFiles {
     /** {@code path} as {@code field} of {@code subject}: relative, inside the volume. */
     static String relativePath(String subject, String field, String path) {
         if (path == null || path.isEmpty() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-            throw InvalidDefinitionException.invalid(subject, field, String.valueOf(path),
+            throw InvalidDefinitionException.invalid(subject, field, path,
                     "must be a relative path without '..'", "For example \"app.properties\".");
         }
         if (path.startsWith("..")) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 public record VolumeMount(VolumeDef volume, String mountPath, boolean readOnly, Optional<String> subPath) {
     public VolumeMount {
         if (mountPath == null || !mountPath.startsWith("/") || mountPath.contains(":")) {
-            throw InvalidDefinitionException.invalid("Volume " + volume.name(), "mountPath", String.valueOf(mountPath),
+            throw InvalidDefinitionException.invalid("Volume " + volume.name(), "mountPath", mountPath,
                     "must be an absolute path without ':'", "For example \"/tmp\".");
         }
         Given.value("Volume " + volume.name(), "subPath", subPath).ifPresent(path -> VolumeFiles.relativePath("Volume " + volume.name(), "subPath", path));

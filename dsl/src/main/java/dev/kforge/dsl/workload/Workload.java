@@ -7,7 +7,6 @@ import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.rbac.ServiceAccountDef;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -174,6 +173,7 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
     }
 
     default T withPodAnnotation(String key, String value) {
+        Given.value(describe(), "pod annotation key", key);
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withAnnotation(key, value)));
     }
 
@@ -232,8 +232,7 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
      * {@code LabelExpression.in("topology.kubernetes.io/zone", "eu-west-1a", "eu-west-1b")} ({@code nodeAffinity}, required).
      */
     default T withNodeRequirement(LabelExpression... expressions) {
-        List<LabelExpression> required = Given.all(describe(), "node requirement",
-                Arrays.asList(Given.value(describe(), "node requirement", expressions)));
+        List<LabelExpression> required = Given.all(describe(), "node requirement", expressions);
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNodeRequirement(required)));
     }
 
@@ -243,7 +242,7 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
      */
     default T withNodePreference(int weight, LabelExpression... expressions) {
         return withPod(InvalidDefinitionException.reportedAs(describe(),
-                () -> pod().withNodePreference(new NodeAffinity.Preference(weight, Arrays.asList(expressions)))));
+                () -> pod().withNodePreference(new NodeAffinity.Preference(weight, Given.all(describe(), "node preference", expressions)))));
     }
 
     /**
@@ -261,6 +260,7 @@ public interface Workload<T extends Workload<T>> extends KubeObject<T> {
 
     /** A copy whose pods run only on nodes labelled {@code key=value}, e.g. {@code kubernetes.io/os=linux}. */
     default T withNodeSelector(String key, String value) {
+        Given.value(describe(), "node selector key", key);
         return withPod(InvalidDefinitionException.reportedAs(describe(), () -> pod().withNodeSelector(key, value)));
     }
 }

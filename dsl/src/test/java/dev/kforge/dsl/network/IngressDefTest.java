@@ -93,7 +93,7 @@ class IngressDefTest {
                 .hasMessage("IngressPath: path \"https://shop.example.com/cart\" is invalid: must start with '/'. "
                         + "Give the path alone, without scheme and host: \"/cart\".");
         assertThatThrownBy(() -> IngressPath.prefix(null, service.backend(WEB)))
-                .hasMessage("IngressPath: path \"null\" is invalid: must start with '/'. For example \"/\" or \"/api\".");
+                .hasMessage("IngressPath: path null is invalid: must start with '/'. For example \"/\" or \"/api\".");
     }
 
     @Test

@@ -364,7 +364,7 @@ class ServiceDefTest {
         for (String invalid : new String[] {"80.11.12", "80.11.12.010", "80.11.12.10/32", "2001:db8::10::1", "example.com", ""}) {
             assertThatThrownBy(() -> service.withExternalIp(invalid)).as(invalid).hasMessageContaining("is not an IP address");
         }
-        assertThatThrownBy(() -> service.withExternalIp(null)).hasMessageContaining("externalIP \"null\" is not an IP address");
+        assertThatThrownBy(() -> service.withExternalIp(null)).hasMessageContaining("externalIP null is not an IP address");
         assertThatThrownBy(() -> service.withExternalIp("2001:DB8:0::10")).hasMessage("Service web: externalIP \"2001:DB8:0::10\" is not in"
                 + " canonical form, which the API server warns about. Write it as 2001:db8::10 (lower case, without leading zeros, the longest run of zero groups as ::).");
     }
