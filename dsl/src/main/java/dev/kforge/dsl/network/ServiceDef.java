@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * A Service. Start with {@code ServiceDef.named("tgr").selecting(deployment)} (the selector comes
@@ -117,13 +118,30 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
             if (existing.port() == port.port() && existing.target().protocol() == port.target().protocol()) {
                 throw InvalidDefinitionException.invalid(describe(), "port", port.toString(), "uses number " + port.port() + "/"
                                 + port.target().protocol() + ", which port " + existing + " already has: the API server refuses two ports of one number and protocol",
-                        "Give it another number, e.g. ServicePort.of(" + port.target().number() + ", " + port.target().name() + ").");
+                        "Give it another number, e.g. ServicePort.of(" + freeNumber(port) + ", " + port.target().name() + ").");
             }
         }
         requireFreeNodePort(port);
         List<ServicePort> copy = new ArrayList<>(ports);
         copy.add(port);
         return new ServiceDef(meta, type, selection, copy, externalIps, internalTrafficPolicy, rawEdits);
+    }
+
+    /**
+     * A number for {@code port} that no port of its protocol has: its target's, as {@link ServicePort#to} gives, unless taken (then
+     * the hint would suggest the very clash it reports), else the next free one above its own.
+     */
+    private int freeNumber(ServicePort port) {
+        Protocol protocol = port.target().protocol();
+        IntPredicate taken = n -> ports.stream().anyMatch(p -> p.port() == n && p.target().protocol() == protocol);
+        if (!taken.test(port.target().number())) {
+            return port.target().number();
+        }
+        int candidate = port.port() % Port.MAX_NUMBER + 1;
+        while (taken.test(candidate)) {
+            candidate = candidate % Port.MAX_NUMBER + 1;
+        }
+        return candidate;
     }
 
     /** The API server refuses two ports of one protocol on the same nodePort ("Duplicate value"). */

@@ -35,9 +35,12 @@ public record Port(String name, int number, Protocol protocol) {
         return new Port(name, number, Protocol.SCTP);
     }
 
+    /** The highest port number. */
+    public static final int MAX_NUMBER = 65535;
+
     /** Checks a port number (1-65535) and returns it. */
     public static int requireNumber(String subject, String field, int number) {
-        if (number < 1 || number > 65535) {
+        if (number < 1 || number > MAX_NUMBER) {
             throw InvalidDefinitionException.invalid(subject, field, number, "must be between 1 and 65535", "");
         }
         return number;

@@ -337,6 +337,21 @@ class ServiceDefTest {
     }
 
     @Test
+    void the_number_a_clash_hint_suggests_is_free() {
+        // ServicePort.to(metrics) would take 9090, which the first port has: the hint must not suggest that clash again.
+        Port metrics = Port.tcp("metrics", 9090);
+        ServiceDef taken = ServiceDef.named("web").selecting(DeploymentDef.named("app")
+                .running(ContainerDef.named("app").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP).withPort(metrics)))
+                .withPort(ServicePort.of(9090, HTTP)).withPort(ServicePort.of(9091, HTTP).named("alt"));
+
+        assertThatThrownBy(() -> taken.withPort(ServicePort.to(metrics)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Service web: port \"metrics (9090 -> metrics/9090)\" uses number 9090/TCP, which port http (9090 -> http/8080) already has: "
+                        + "the API server refuses two ports of one number and protocol. Give it another number, e.g. ServicePort.of(9092, metrics).");
+        assertThat(taken.withPort(ServicePort.of(9092, metrics)).ports()).hasSize(3);
+    }
+
+    @Test
     void a_backend_for_http_routing_is_a_tcp_port() {
         Port stats = Port.udp("stats", 8125);
         Port signalling = Port.sctp("sig", 3868);
