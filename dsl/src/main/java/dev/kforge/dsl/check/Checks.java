@@ -8,6 +8,7 @@ import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.CanaryCapacityCheck;
 import dev.kforge.dsl.gateway.GatewayHostCoverageCheck;
 import dev.kforge.dsl.gateway.GatewayListenerPresenceCheck;
+import dev.kforge.dsl.gateway.GatewayNamespaceCheck;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
 import dev.kforge.dsl.gateway.GatewayTlsCheck;
@@ -58,6 +59,7 @@ public final class Checks {
             new GatewayHostCoverageCheck(),
             new GatewayTlsCheck(),
             new GatewayListenerPresenceCheck(),
+            new GatewayNamespaceCheck(),
             new CanaryCapacityCheck(),
             new ContainerPolicyCheck(),
             new SshPortPolicyCheck(),

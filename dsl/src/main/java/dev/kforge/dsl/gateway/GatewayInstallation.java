@@ -208,7 +208,7 @@ public final class GatewayInstallation {
 
     /** The {@code AMBASSADOR_ID} of an Emissary installation (the namespace name); empty for Ambassador 1.x. */
     public Optional<AmbassadorId> ambassadorId() {
-        return release.readsV3Resources() ? Optional.of(AmbassadorId.of(namespace.name())) : Optional.empty();
+        return release.readsV3Resources() ? Optional.of(AmbassadorId.ofInstallation(namespace.name())) : Optional.empty();
     }
 
     /** The cleartext container port, for a Listener. */

@@ -199,7 +199,7 @@ public final class GatewayReferencesCheck implements StackCheck {
     private static void checkListenerClash(Stack stack, Problems problems, EmissaryListener listener, List<EmissaryListener> before) {
         for (EmissaryListener earlier : before) {
             if (earlier.port().number() == listener.port().number() && earlier.port().protocol() == listener.port().protocol()
-                    && earlier.ambassadorId().equals(listener.ambassadorId())) {
+                    && AmbassadorId.sameGateway(earlier.ambassadorId(), listener.ambassadorId())) {
                 problems.add(Problem.of(LISTENER_PORT, Severity.ERROR, stack.describe(), listener,
                         "listens on port " + listener.port().number() + "/" + listener.port().protocol() + ", as Listener " + earlier.name()
                                 + " of the same gateway does, and the gateway's Envoy takes one listener per address and port (it refuses a duplicate), so one of them does not serve",
@@ -250,7 +250,8 @@ public final class GatewayReferencesCheck implements StackCheck {
                 .orElse(AmbassadorId.DEFAULT.value()));
     }
 
-    private static Optional<AmbassadorId> ambassadorIdOf(KubeObject<?> resource) {
+    /** The ambassador_id of a Mapping, Host or Listener. */
+    static Optional<AmbassadorId> ambassadorIdOf(KubeObject<?> resource) {
         if (resource instanceof EmissaryMapping mapping) {
             return mapping.ambassadorId();
         }
