@@ -2,6 +2,7 @@ package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.PolicyCheck;
+import dev.kforge.dsl.gateway.GatewayInstallation;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.NodeSpread;
@@ -28,11 +29,13 @@ final class AvailabilityPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (ReplicatedWorkload<?> workload : index.replicatedWorkloads()) {
+            boolean gateway = GatewayInstallation.isGatewayDeployment(workload);
             if (stack.minimumReplicasOf(workload) < 2) {
                 boolean autoscaled = stack.autoscalerOf(workload).isPresent();
                 PolicyReporter.report(stack, workload, PolicyCheck.MIN_REPLICAS, "runs fewer than 2 replicas",
                         (autoscaled ? "autoscaler minReplicas: " : "replicas: ") + stack.minimumReplicasOf(workload),
-                        "Run at least 2 so that one node drain is not an outage" + (autoscaled ? " (raise the autoscaler's minimum)." : ".")
+                        "Run at least 2 so that one node drain is not an outage" + (autoscaled ? " (raise the autoscaler's minimum)."
+                                : gateway ? ": the gateway's installation sets them, GatewayInstallation.forRouting(..).withReplicas(2)." : ".")
                                 + singleWriterDisk(workload, index).map(claim -> " Its disk, " + claim.describe() + ", is "
                                         + claim.accessMode().apiValue() + ": if it must stay one pod, waive the rule for that reason.").orElse(""),
                         problems);
@@ -47,7 +50,9 @@ final class AvailabilityPolicyCheck implements StackCheck {
                     .anyMatch(budget -> budget.workload().kind() == workload.kind() && budget.workload().name().equals(workload.name()));
             if (!budgeted) {
                 PolicyReporter.report(stack, workload, PolicyCheck.DISRUPTION_BUDGET, "has no PodDisruptionBudget", "none",
-                        "Add PodDisruptionBudgetDef.named(\"" + workload.name() + "\").protecting(" + workload.kind().variableName() + ") to the stack.", problems);
+                        gateway ? "Add the installation's own with GatewayInstallation.forRouting(..).withDisruptionBudget(), whose objects() then hold it."
+                                : "Add PodDisruptionBudgetDef.named(\"" + workload.name() + "\").protecting(" + workload.kind().variableName() + ") to the stack.",
+                        problems);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.gateway.GatewayInstallation;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.Workload;
@@ -14,7 +15,7 @@ final class PolicyReporter {
 
     static void report(Stack stack, KubeObject<?> object, PolicyCheck check, String problem, String actual, String hint,
                        Problems problems) {
-        add(stack, object, check, problem, actual, hint + " Or waive it with " + waiving(check) + ".", problems);
+        add(stack, object, check, problem, actual, hint + " Or waive it with " + waiving(object, check) + ".", problems);
     }
 
     /**
@@ -27,8 +28,9 @@ final class PolicyReporter {
             problems.waived(workload, container, check);
             return;
         }
-        add(stack, workload, check, problem, actual, hint + " Or waive it with " + waiving(check) + " on container " + container.name()
-                + ", or on the workload for all its containers.", problems);
+        String where = GatewayInstallation.isGatewayDeployment(workload) ? ""
+                : " on container " + container.name() + ", or on the workload for all its containers";
+        add(stack, workload, check, problem, actual, hint + " Or waive it with " + waiving(workload, check) + where + ".", problems);
     }
 
     private static void add(Stack stack, KubeObject<?> object, PolicyCheck check, String problem, String actual, String hint,
@@ -44,7 +46,10 @@ final class PolicyReporter {
         problems.add(Problem.of(check.id(), severity, stack.describe(), object, problem, actual, hint));
     }
 
-    private static String waiving(PolicyCheck check) {
-        return ".waive(PolicyCheck." + check.name() + ", \"<why>\")";
+    /** A gateway's Deployment is built by its installation, which is the object the stack's code holds. */
+    private static String waiving(KubeObject<?> object, PolicyCheck check) {
+        String call = "(PolicyCheck." + check.name() + ", \"<why>\")";
+        return object instanceof Workload<?> workload && GatewayInstallation.isGatewayDeployment(workload)
+                ? "GatewayInstallation.withDeploymentWaiver" + call : ".waive" + call;
     }
 }

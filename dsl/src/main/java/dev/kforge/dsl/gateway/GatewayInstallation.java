@@ -33,6 +33,7 @@ import dev.kforge.dsl.workload.ProbeDef;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Volumes;
+import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -147,6 +148,15 @@ public final class GatewayInstallation {
         waivers.putAll(deploymentWaivers);
         this.deploymentWaivers = Collections.unmodifiableMap(waivers);
         this.origin = origin;
+    }
+
+    /**
+     * Whether {@code workload} is the Deployment of a gateway installation (its container reads {@code AMBASSADOR_NAMESPACE}):
+     * its settings and waivers are the installation's ({@link #withReplicas}, {@link #withDeploymentWaiver}), not its own.
+     */
+    public static boolean isGatewayDeployment(Workload<?> workload) {
+        return workload instanceof DeploymentDef deployment
+                && deployment.containers().stream().anyMatch(container -> GatewayReferencesCheck.gatewayId(container).isPresent());
     }
 
     /** The gateway that reads routes written in {@code form}, in {@code namespace}: one replica, default resources, HTTP only. */
