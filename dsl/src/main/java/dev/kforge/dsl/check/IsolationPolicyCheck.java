@@ -21,7 +21,10 @@ final class IsolationPolicyCheck implements StackCheck {
             if (!isolated) {
                 PolicyReporter.report(stack, workload, PolicyCheck.NETWORK_POLICY,
                         "has no NetworkPolicy, so any pod of the cluster may reach its pods", "no policy isolates them",
-                        "Add NetworkPolicyDef.named(\"" + workload.name() + "\").isolating(" + workload.kind().variableName() + ").allowingFrom(<its clients>, <port>).",
+                        "Add NetworkPolicyDef.named(\"" + workload.name() + "\").isolating(" + workload.kind().variableName() + ")"
+                                // A queue consumer serves nothing: the policy that fits it admits nothing.
+                                + (workload.ports().isEmpty() ? ", without allowingFrom: it declares no port, so nothing needs to reach it."
+                                        : ".allowingFrom(<its clients>, <port>)."),
                         problems);
             }
         }

@@ -447,6 +447,21 @@ class PolicyChecksTest {
     }
 
     @Test
+    void tells_to_isolate_a_workload_that_declares_no_port_with_a_policy_admitting_nothing() {
+        DeploymentDef worker = DeploymentDef.named("worker").running(ContainerDef.named("worker").image(Image.of("example/worker", "1.0.0"))
+                .withLivenessProbe(ProbeDef.exec("worker", "--alive"))).withReplicas(2);
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"))
+                .with(worker, PodDisruptionBudgetDef.named("worker").protecting(worker));
+        Problems problems = new Problems();
+        Checks.run(List.of(stack), problems);
+        assertThat(problems.all()).filteredOn(p -> p.check().equals(PolicyCheck.NETWORK_POLICY.id()))
+                .extracting(p -> p.format().replaceAll(" \\[at .*]$", "")).containsExactly(
+                "prod/Deployment worker: has no NetworkPolicy, so any pod of the cluster may reach its pods (no policy isolates them). "
+                        + "Add NetworkPolicyDef.named(\"worker\").isolating(deployment), without allowingFrom: it declares no port, "
+                        + "so nothing needs to reach it. Or waive it with .waive(PolicyCheck.NETWORK_POLICY, \"<why>\").");
+    }
+
+    @Test
     void reports_pods_left_free_to_share_one_node_when_there_may_be_two_or_more() {
         DeploymentDef unspread = goodDeployment(c -> c).withNodeSpread(NodeSpread.NONE);
         assertThat(problems(unspread)).containsExactly(
