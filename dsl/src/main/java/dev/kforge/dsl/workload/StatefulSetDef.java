@@ -65,6 +65,13 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
             }
         });
         component.ifPresent(c -> Names.requireLabelValue(subject, Labels.COMPONENT, c));
+        // kubernetes.io/docs/concepts/workloads/controllers/statefulset: "should not specify a TerminationGracePeriodSeconds of 0".
+        if (pod.terminationGracePeriodSeconds().orElse(1) == 0) {
+            throw InvalidDefinitionException.invalid(subject, "terminationGracePeriodSeconds", 0, "must be at least 1 for a StatefulSet's pods "
+                            + "(deleting a pod without a grace period removes it from the API at once, before its containers stop, so the "
+                            + "StatefulSet may start a pod of the same identity (" + meta.name() + "-0, its name and disks) beside it)",
+                    "Give the seconds a pod takes to stop, or leave it out for the default 30.");
+        }
     }
 
     /** The first step: a StatefulSet needs a name and its main container. */
