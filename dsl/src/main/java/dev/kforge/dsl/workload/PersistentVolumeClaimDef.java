@@ -5,7 +5,6 @@ import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Lists;
 import dev.kforge.dsl.core.Meta;
-import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import java.util.List;
@@ -38,7 +37,7 @@ public record PersistentVolumeClaimDef(Meta meta, Memory size, VolumeAccessMode 
         if (accessMode == null) {
             throw new InvalidDefinitionException(subject + ": the access mode is missing. Use VolumeAccessMode.READ_WRITE_ONCE, the default.");
         }
-        storageClass.ifPresent(className -> Names.require(Names.Rule.DNS1123_SUBDOMAIN, subject, "storageClassName", className));
+        storageClass.ifPresent(className -> StorageClassName.require(subject, className));
     }
 
     /** The first step: a claim needs a name and a size. */

@@ -194,7 +194,7 @@ public sealed interface VolumeDef {
             if (accessMode == null) {
                 throw new InvalidDefinitionException("Volume " + name + ": the access mode is missing. Use VolumeAccessMode.READ_WRITE_ONCE, the default.");
             }
-            storageClass.ifPresent(className -> Names.require(Names.Rule.DNS1123_SUBDOMAIN, "Volume " + name, "storageClassName", className));
+            storageClass.ifPresent(className -> StorageClassName.require("Volume " + name, className));
         }
 
         public ClaimTemplate withAccessMode(VolumeAccessMode mode) {
