@@ -1,6 +1,7 @@
 package dev.kforge.dsl.check;
 
 import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,14 +78,30 @@ final class ClaimAccessCheck implements StackCheck {
         }
         mounters.forEach((name, all) -> checkAccess(stack, claims.get(name), all, problems));
         for (PersistentVolumeClaimDef claim : index.all(PersistentVolumeClaimDef.class)) {
-            boolean shared = claim.accessMode() == VolumeAccessMode.READ_WRITE_MANY || claim.accessMode() == VolumeAccessMode.READ_ONLY_MANY;
-            if (shared && claim.storageClass().isEmpty()) {
-                problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), claim, "is " + claim.accessMode().apiValue() + " in the cluster's "
-                                + "default storage class, which is usually block storage that offers only ReadWriteOnce: the claim would stay Pending",
-                        "storageClassName: default", "Name a class of a file system that nodes share, e.g. withStorageClass(\"nfs\")."));
+            if (sharedInDefaultClass(claim.accessMode(), claim.storageClass())) {
+                warnDefaultClass(stack, claim, "is " + claim.accessMode().apiValue(), "the claim would stay Pending", problems);
+            }
+        }
+        for (StatefulSetDef statefulSet : index.all(StatefulSetDef.class)) {
+            for (VolumeDef.ClaimTemplate template : statefulSet.claims()) {
+                if (sharedInDefaultClass(template.accessMode(), template.storageClass())) {
+                    warnDefaultClass(stack, statefulSet, "claim template " + template.name() + " is " + template.accessMode().apiValue(),
+                            "each pod's claim would stay Pending, and the pod with it", problems);
+                }
             }
         }
         refuseStatefulSetClaimNames(stack, index, problems);
+    }
+
+    /** A mode for many nodes, asked of the cluster's default class (kubernetes.io/docs/concepts/storage/persistent-volumes: each provisioner offers its own). */
+    private static boolean sharedInDefaultClass(VolumeAccessMode mode, Optional<String> storageClass) {
+        return (mode == VolumeAccessMode.READ_WRITE_MANY || mode == VolumeAccessMode.READ_ONLY_MANY) && storageClass.isEmpty();
+    }
+
+    private static void warnDefaultClass(Stack stack, KubeObject<?> object, String what, String consequence, Problems problems) {
+        problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), object, what + " in the cluster's default storage class, which is "
+                        + "usually block storage that offers only ReadWriteOnce: " + consequence, "storageClassName: default",
+                "Name a class of a file system that nodes share, e.g. withStorageClass(\"nfs\")."));
     }
 
     private static void checkAccess(Stack stack, PersistentVolumeClaimDef claim, List<Mounters> all, Problems problems) {

@@ -159,6 +159,18 @@ class PersistentVolumeClaimTest {
     }
 
     @Test
+    void a_shared_claim_template_in_the_default_storage_class_is_the_same_warning() {
+        StatefulSetDef db = StatefulSetDef.named("db").running(ContainerDef.named("db").image(Image.of("postgres", "16.4"))
+                .withMount(Volumes.claim("data", Memory.gibibytes(10)).withAccessMode(VolumeAccessMode.READ_WRITE_MANY), "/data"));
+        assertThat(problems(db)).contains("WARNING prod/StatefulSet db: claim template data is ReadWriteMany in the cluster's default "
+                + "storage class, which is usually block storage that offers only ReadWriteOnce: each pod's claim would stay Pending, and "
+                + "the pod with it (storageClassName: default). Name a class of a file system that nodes share, e.g. withStorageClass(\"nfs\").");
+        StatefulSetDef inFiles = StatefulSetDef.named("db").running(ContainerDef.named("db").image(Image.of("postgres", "16.4"))
+                .withMount(Volumes.claim("data", Memory.gibibytes(10)).withAccessMode(VolumeAccessMode.READ_WRITE_MANY).withStorageClass("efs"), "/data"));
+        assertThat(problems(inFiles)).noneMatch(p -> p.contains("claim template"));
+    }
+
+    @Test
     void pods_that_are_never_on_one_node_certainly_cannot_share_a_read_write_once_disk() {
         assertThat(problems(UPLOADS, web(UPLOADS).withReplicas(2).withNodeSpread(NodeSpread.REQUIRED))).containsExactly(
                 "ERROR prod/PersistentVolumeClaim uploads: is ReadWriteOnce, so only the pods of one node may mount it, but up to 2 pods "
