@@ -85,6 +85,7 @@ final class RawEditResultCheck {
                         daemonSet.getSpec() == null ? null : daemonSet.getSpec().getSelector());
                 requireMountedVolumes(object, template, List.of());
                 RawEditedDaemonSet.check(object, daemonSet.getSpec());
+                SurgingHostPorts.check(object, daemonSet.getSpec());
                 RawEditedClaimStorage.check(object, unedited, manifest, stack);
             } else if (manifest instanceof StatefulSet statefulSet) {
                 requireLongRunningTemplate(object, statefulSet.getSpec() == null ? null : statefulSet.getSpec().getTemplate(),

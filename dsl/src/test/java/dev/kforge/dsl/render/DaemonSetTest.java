@@ -128,6 +128,28 @@ class DaemonSetTest {
     }
 
     @Test
+    void a_surging_update_of_pods_that_bind_a_node_port_is_refused_as_the_new_pod_cannot_bind_it() {
+        // A node agent in a privileged namespace, which may bind its node's ports once it waives the host-access rule.
+        Stack stack = Stack.named("demo").environment("prod")
+                .namespace(NamespaceDef.named("demo-prod").withPodSecurityStandard(PodSecurityStandard.PRIVILEGED));
+        DaemonSetDef surging = nodes.withUpdate(DaemonSetUpdate.surge(IntOrPercent.count(1)))
+                .waive(dev.kforge.dsl.core.PolicyCheck.HOST_ACCESS, "node agent");
+        assertThatThrownBy(() -> Renderer.render(stack.with(surging.withRawEdit("host port",
+                d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).setHostPort(9100)))))
+                .hasMessageStartingWith("DaemonSet node-exporter: raw edits bind its pods to their node's ports, but its update starts a node's "
+                        + "new pod before the old one stops (maxSurge): the new pod cannot take the port the old one holds, so it never "
+                        + "starts and the update waits for it forever (container exporter hostPort 9100, maxSurge 1). Use "
+                        + "withUpdate(DaemonSetUpdate.ROLLING), which stops a node's old pod first, or drop the host port.");
+        // With hostNetwork every declared port is the node's.
+        assertThatThrownBy(() -> Renderer.render(stack.with(surging.withRawEdit("host network",
+                d -> d.getSpec().getTemplate().getSpec().setHostNetwork(true)))))
+                .hasMessageContaining("(hostNetwork: true, container exporter port 9100, maxSurge 1)");
+        // Stopping the old pod first frees the port.
+        assertThat(Renderer.render(stack.with(surging.withUpdate(DaemonSetUpdate.ROLLING).withRawEdit("host port",
+                d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).setHostPort(9100)))).files()).isNotEmpty();
+    }
+
+    @Test
     void raw_edits_of_the_update_the_api_server_refuses_are_reported() {
         Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
         List<java.util.function.Consumer<io.fabric8.kubernetes.api.model.apps.DaemonSet>> refused = List.of(
