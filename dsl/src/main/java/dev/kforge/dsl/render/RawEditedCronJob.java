@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-/** What raw edits may set on a CronJob that the API server refuses: the fields CronJobDef's own types keep valid. */
+/** What raw edits may set on a CronJob that the API server refuses, or its controller cannot keep: the fields CronJobDef's own types keep valid. */
 final class RawEditedCronJob {
     private RawEditedCronJob() {
     }
@@ -46,6 +46,14 @@ final class RawEditedCronJob {
         if (spec.getConcurrencyPolicy() != null && !policies.contains(spec.getConcurrencyPolicy())) {
             throw refused(object, "a concurrency policy", "concurrencyPolicy: " + spec.getConcurrencyPolicy(),
                     "Use withConcurrency(ConcurrencyPolicy.ALLOW, FORBID or REPLACE).");
+        }
+        Long startingDeadline = spec.getStartingDeadlineSeconds();
+        if (startingDeadline != null && startingDeadline < CronJobDef.MIN_STARTING_DEADLINE_SECONDS) {
+            // As CronJobDef refuses it: the controller looks for due runs every 10 s (kubernetes.io/docs/concepts/workloads/controllers/cron-jobs).
+            throw new RawEditException(object, "raw edits set a starting deadline under " + CronJobDef.MIN_STARTING_DEADLINE_SECONDS
+                    + " s, and the controller looks for due runs every 10 s, so it may skip every run", "startingDeadlineSeconds: " + startingDeadline,
+                    "Set it in the definition, withStartingDeadline(Duration.ofMinutes(5)), " + CronJobDef.MIN_STARTING_DEADLINE_SECONDS + " s or more.",
+                    object.meta().origin(), null);
         }
         RawEditedJob.checkRun(object, spec.getJobTemplate().getSpec(), "CronJob");
     }

@@ -129,6 +129,18 @@ class CronJobChecksTest {
     }
 
     @Test
+    void raw_edits_may_not_set_a_starting_deadline_the_controller_may_miss_every_run_by() {
+        Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
+        assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("on time", c -> c.getSpec().setStartingDeadlineSeconds(5L)))))
+                .isInstanceOf(RawEditException.class)
+                .hasMessageStartingWith("CronJob cleanup: raw edits set a starting deadline under 10 s, and the controller looks for due runs "
+                        + "every 10 s, so it may skip every run (startingDeadlineSeconds: 5). Set it in the definition, "
+                        + "withStartingDeadline(Duration.ofMinutes(5)), 10 s or more.");
+        assertThat(Renderer.render(stack.with(CLEANUP.withRawEdit("late is fine", c -> c.getSpec().setStartingDeadlineSeconds(10L)))).files())
+                .isNotEmpty();
+    }
+
+    @Test
     void raw_edits_may_not_set_what_the_api_server_refuses_for_a_cron_job() {
         Stack stack = Stack.named("demo").environment("prod").namespace(NamespaceDef.named("demo-prod"));
         assertThatThrownBy(() -> Renderer.render(stack.with(CLEANUP.withRawEdit("every hour", c -> c.getSpec().setSchedule("61 * * * *")))))
