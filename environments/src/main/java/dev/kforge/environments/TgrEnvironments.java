@@ -2,9 +2,8 @@ package dev.kforge.environments;
 
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** The environments the render command knows, in promotion order. */
+/** tgr's environments, in promotion order; {@link RepositoryEnvironments} gives the command every service's. */
 public final class TgrEnvironments {
     private TgrEnvironments() {
     }
@@ -13,9 +12,9 @@ public final class TgrEnvironments {
         return TgrProfiles.all().stream().map(TgrEnvironments::definition).toList();
     }
 
-    /** The environments and, last, the preview {@code name} of a pull request ({@link TgrProfiles#preview}): checked with them. */
-    public static List<EnvironmentDefinition> withPreview(String name) {
-        return Stream.concat(TgrProfiles.all().stream(), Stream.of(TgrProfiles.preview(name))).map(TgrEnvironments::definition).toList();
+    /** The preview environment {@code name} of a pull request ({@link TgrProfiles#preview}), checked with every environment. */
+    public static EnvironmentDefinition preview(String name) {
+        return definition(TgrProfiles.preview(name));
     }
 
     private static EnvironmentDefinition definition(TgrProfile profile) {

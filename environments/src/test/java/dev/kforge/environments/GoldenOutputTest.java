@@ -27,7 +27,7 @@ class GoldenOutputTest {
 
     @Test
     void rendering_every_environment_reproduces_the_committed_output_byte_for_byte() {
-        RenderResult result = Renderer.renderAll(TgrEnvironments.all());
+        RenderResult result = Renderer.renderAll(RepositoryEnvironments.all());
         assertThat(result.problems().errors()).as("render problems").isEmpty();
         assertThat(result.environments()).extracting(RenderedEnvironment::name).containsExactly("dev", "staging", "prod");
 

@@ -130,7 +130,7 @@ class PreviewEnvironmentTest {
     void the_longest_preview_name_keeps_its_namespace_a_dns_label() {
         String longest = "pr-" + "1".repeat(56);
         assertThat(TgrProfiles.preview(longest).namespace()).hasSize(63);
-        assertThat(Renderer.renderAll(TgrEnvironments.withPreview(longest)).problems().all()).isEmpty();
+        assertThat(Renderer.renderAll(RepositoryEnvironments.withPreview(longest)).problems().all()).isEmpty();
     }
 
     @Test
@@ -162,9 +162,9 @@ class PreviewEnvironmentTest {
 
     @Test
     void a_preview_is_checked_with_the_committed_environments() {
-        assertThat(TgrEnvironments.withPreview("pr-123")).extracting(EnvironmentDefinition::name)
+        assertThat(RepositoryEnvironments.withPreview("pr-123")).extracting(EnvironmentDefinition::name)
                 .containsExactly("dev", "staging", "prod", "pr-123");
-        RenderResult result = Renderer.renderAll(TgrEnvironments.withPreview("pr-123"));
+        RenderResult result = Renderer.renderAll(RepositoryEnvironments.withPreview("pr-123"));
         assertThat(result.problems().all()).isEmpty();
         assertThat(result.environment("pr-123")).isPresent();
     }
@@ -172,7 +172,7 @@ class PreviewEnvironmentTest {
     @Test
     void a_cluster_scoped_name_a_preview_shares_with_dev_is_refused() {
         // Given a cluster-scoped object whose name does not carry the environment's, added to every stack
-        List<EnvironmentDefinition> clashing = TgrEnvironments.withPreview("pr-123").stream()
+        List<EnvironmentDefinition> clashing = RepositoryEnvironments.withPreview("pr-123").stream()
                 .map(definition -> new EnvironmentDefinition(definition.name(),
                         () -> definition.definition().get().with(PriorityClassDef.named("tgr-api", 1000))))
                 .toList();

@@ -31,7 +31,7 @@ class RoundTripTest {
     void every_committed_file_parses_back_into_the_object_that_was_rendered() throws Exception {
         int checked = 0;
         int files = 0;
-        for (var definition : TgrEnvironments.all()) {
+        for (var definition : RepositoryEnvironments.all()) {
             RenderedEnvironment environment = Renderer.render(definition.definition().get());
             List<RenderedObject> objects = environment.objects();
             files += environment.files().size();
