@@ -47,7 +47,7 @@ public record ConfigMapDef(Meta meta, SortedMap<String, String> data, List<RawEd
 
     @Override
     public ConfigMapDef withMeta(Meta meta) {
-        return new ConfigMapDef(meta, data, rawEdits);
+        return new ConfigMapDef(Given.value(describe(), "meta", meta), data, rawEdits);
     }
 
     /** A copy with a property-like entry, e.g. {@code withProperty("PORT", "5000")}. */

@@ -92,7 +92,7 @@ public record SecretDef(Meta meta, SecretType type, SortedSet<String> keys, Secr
 
     @Override
     public SecretDef withMeta(Meta meta) {
-        return new SecretDef(meta, type, keys, source, version);
+        return new SecretDef(Given.value(describe(), "meta", meta), type, keys, source, version);
     }
 
     /** A copy whose values reach the cluster through {@code source}. */

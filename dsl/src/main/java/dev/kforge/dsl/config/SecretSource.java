@@ -1,5 +1,6 @@
 package dev.kforge.dsl.config;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Names;
@@ -73,7 +74,7 @@ public sealed interface SecretSource {
         }
 
         public FromExternalStore withRefreshInterval(Duration interval) {
-            return new FromExternalStore(store, clusterStore, remoteKey, interval);
+            return new FromExternalStore(store, clusterStore, remoteKey, Given.optional("SecretSource " + store, "refreshInterval", interval));
         }
     }
 
@@ -134,7 +135,7 @@ public sealed interface SecretSource {
 
     /** Values from environment variables {@code <prefix><KEY>}. */
     static SecretSource environment(String prefix) {
-        return new FromEnvironment(prefix);
+        return new FromEnvironment(Given.value("SecretSource", "environment variable prefix", prefix));
     }
 
     /** An ExternalSecret reading from the ClusterSecretStore {@code store}, refreshed hourly. */
@@ -154,6 +155,6 @@ public sealed interface SecretSource {
 
     /** A SealedSecret with these kubeseal-encrypted values, one per declared key. */
     static SecretSource sealed(Map<String, String> encryptedData) {
-        return new Sealed(new TreeMap<>(encryptedData));
+        return new Sealed(new TreeMap<>(Given.value("SecretSource sealed", "encrypted data", encryptedData)));
     }
 }

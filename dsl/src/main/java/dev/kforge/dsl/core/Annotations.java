@@ -29,7 +29,7 @@ public record Annotations(SortedMap<String, String> entries) {
         for (Map.Entry<String, String> entry : entries.entrySet()) {
             String key = Names.requireQualifiedKey("Annotations", "annotation key", entry.getKey());
             if (entry.getValue() == null) {
-                throw InvalidDefinitionException.of("Annotations", "annotation " + key + " has no value. Give it a string (it may be empty).");
+                throw InvalidDefinitionException.of("Annotations", "annotation \"" + key + "\" has no value. Give it a string (it may be empty).");
             }
             total += key.getBytes(StandardCharsets.UTF_8).length + entry.getValue().getBytes(StandardCharsets.UTF_8).length;
             copy.put(key, entry.getValue());
@@ -53,7 +53,7 @@ public record Annotations(SortedMap<String, String> entries) {
     }
 
     public Annotations with(Annotations other) {
-        if (other.isEmpty()) {
+        if (Given.value("Annotations", "annotations", other).isEmpty()) {
             return this;
         }
         TreeMap<String, String> copy = new TreeMap<>(entries);

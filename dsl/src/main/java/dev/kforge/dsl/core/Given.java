@@ -7,15 +7,27 @@ import java.util.List;
 /**
  * A null where a value is needed (an unset profile field, a map lookup that found nothing) is named where it is passed,
  * with its object and field, instead of surfacing later as a NullPointerException in a check or the renderer.
+ * {@link #value} is for an argument without a default; {@link #optional} for the wither of a setting that has one, where
+ * dropping the call is a fix too.
  */
 public final class Given {
     private Given() {
     }
 
-    /** {@code value}, or a refusal naming {@code subject}'s {@code field}. */
+    /** {@code value}, or a refusal naming {@code subject}'s {@code field}, an argument that has no default. */
     public static <T> T value(String subject, String field, T value) {
+        return refusedIfNull(subject, field, value, "Pass a value: a null here usually comes from an unset profile field or a map lookup "
+                + "that found nothing.");
+    }
+
+    /** The same for the wither of an optional setting ({@code withTimeout(timeout)}): leaving the call out keeps the default. */
+    public static <T> T optional(String subject, String field, T value) {
+        return refusedIfNull(subject, field, value, "Pass a value, or drop the call to keep the default.");
+    }
+
+    private static <T> T refusedIfNull(String subject, String field, T value, String hint) {
         if (value == null) {
-            throw InvalidDefinitionException.of(subject, field + " is missing (null). Pass a value, or leave the default.");
+            throw InvalidDefinitionException.of(subject, field + " is missing (null). " + hint);
         }
         return value;
     }

@@ -43,7 +43,7 @@ public record Labels(SortedMap<String, String> entries) {
     }
 
     public static Labels of(Map<String, String> entries) {
-        return new Labels(new TreeMap<>(entries));
+        return new Labels(new TreeMap<>(Given.value("Labels", "labels", entries)));
     }
 
     public static Labels of(String key, String value) {
@@ -59,7 +59,7 @@ public record Labels(SortedMap<String, String> entries) {
 
     /** A copy with all labels of {@code other} added; {@code other} wins on equal keys. */
     public Labels with(Labels other) {
-        if (other.isEmpty()) {
+        if (Given.value("Labels", "labels", other).isEmpty()) {
             return this;
         }
         Checked copy = new Checked(entries);

@@ -48,7 +48,7 @@ public record Policy(Map<PolicyCheck, Severity> severities) {
     /** A copy where {@code check} has {@code severity}. */
     public Policy with(PolicyCheck check, Severity severity) {
         EnumMap<PolicyCheck, Severity> copy = new EnumMap<>(severities);
-        copy.put(check, severity);
+        copy.put(Given.value("Policy", "check", check), Given.value("Policy", "severity of " + check.id(), severity));
         return new Policy(copy);
     }
 

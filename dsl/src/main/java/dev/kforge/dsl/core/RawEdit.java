@@ -21,5 +21,6 @@ public record RawEdit<F>(String reason, Consumer<F> edit) {
         if (reason.contains("\n")) {
             throw InvalidDefinitionException.invalid("Raw edit", "reason", reason, "must be one line", "Shorten it.");
         }
+        Given.value("Raw edit \"" + reason + "\"", "edit", edit);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.gateway;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.network.ServiceBackend;
 import dev.kforge.dsl.network.ServiceDef;
@@ -52,7 +53,7 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
     }
 
     public AmbassadorMapping withRewrite(String rewrite) {
-        return new AmbassadorMapping(name, prefix, Optional.of(rewrite), timeout);
+        return new AmbassadorMapping(name, prefix, Optional.of(Given.optional("AmbassadorMapping " + name, "rewrite", rewrite)), timeout);
     }
 
     /** A copy whose requests time out after {@code timeout} (whole milliseconds) instead of Ambassador's 3 s. */

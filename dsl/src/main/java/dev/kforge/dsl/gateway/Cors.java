@@ -1,5 +1,6 @@
 package dev.kforge.dsl.gateway;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,25 +71,20 @@ public record Cors(List<String> origins, List<Method> methods, List<String> head
 
     /** A policy for these origins (or {@link #ANY_ORIGIN}), with no methods, headers or credentials yet. */
     public static Cors allowOrigins(String first, String... more) {
-        List<String> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(List.of(more));
-        return new Cors(all, List.of(), List.of(), false, Optional.empty());
+        return new Cors(Given.atLeastOne("Cors", "origins", first, more), List.of(), List.of(), false, Optional.empty());
     }
 
     /** A copy that also allows these methods. */
     public Cors allowMethods(Method first, Method... more) {
         List<Method> all = new ArrayList<>(methods);
-        all.add(first);
-        all.addAll(List.of(more));
+        all.addAll(Given.atLeastOne("Cors", "methods", first, more));
         return new Cors(origins, all, headers, credentials, maxAge);
     }
 
     /** A copy that also allows these request headers, e.g. {@code "Content-Type"}. */
     public Cors allowHeaders(String first, String... more) {
         List<String> all = new ArrayList<>(headers);
-        all.add(first);
-        all.addAll(List.of(more));
+        all.addAll(Given.atLeastOne("Cors", "headers", first, more));
         return new Cors(origins, methods, all, credentials, maxAge);
     }
 
@@ -99,7 +95,7 @@ public record Cors(List<String> origins, List<Method> methods, List<String> head
 
     /** A copy letting browsers cache the preflight answer for {@code maxAge} (whole seconds). */
     public Cors withMaxAge(Duration maxAge) {
-        return new Cors(origins, methods, headers, credentials, Optional.of(maxAge));
+        return new Cors(origins, methods, headers, credentials, Optional.of(Given.optional("Cors", "maxAge", maxAge)));
     }
 
     /** The {@code cors} fields. */

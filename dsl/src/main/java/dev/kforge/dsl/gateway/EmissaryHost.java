@@ -84,7 +84,7 @@ public record EmissaryHost(Meta meta, String hostname, Optional<SecretDef> tlsSe
 
     @Override
     public EmissaryHost withMeta(Meta meta) {
-        return new EmissaryHost(meta, hostname, tlsSecret, insecureAction, ambassadorId);
+        return new EmissaryHost(Given.value(describe(), "meta", meta), hostname, tlsSecret, insecureAction, ambassadorId);
     }
 
     /** Custom resources have no fabric8 model to edit; every field is in {@link #body}. */
@@ -95,7 +95,7 @@ public record EmissaryHost(Meta meta, String hostname, Optional<SecretDef> tlsSe
 
     /** A copy terminating TLS with {@code secret} (a {@code kubernetes.io/tls} Secret) and redirecting cleartext to HTTPS. */
     public EmissaryHost withTls(SecretDef secret) {
-        return new EmissaryHost(meta, hostname, Optional.of(Given.value(describe(), "tls secret", secret)), InsecureAction.REDIRECT, ambassadorId);
+        return new EmissaryHost(meta, hostname, Optional.of(Given.optional(describe(), "tls secret", secret)), InsecureAction.REDIRECT, ambassadorId);
     }
 
     public EmissaryHost withInsecureAction(InsecureAction action) {
@@ -104,7 +104,7 @@ public record EmissaryHost(Meta meta, String hostname, Optional<SecretDef> tlsSe
 
     /** A copy read only by the gateway whose {@code AMBASSADOR_ID} is {@code id}. */
     public EmissaryHost withAmbassadorId(AmbassadorId id) {
-        return new EmissaryHost(meta, hostname, tlsSecret, insecureAction, Optional.of(Given.value(describe(), "ambassadorId", id)));
+        return new EmissaryHost(meta, hostname, tlsSecret, insecureAction, Optional.of(Given.optional(describe(), "ambassadorId", id)));
     }
 
     /** A copy read by {@code gateway} (and no other); fails if that gateway does not read Host resources. */

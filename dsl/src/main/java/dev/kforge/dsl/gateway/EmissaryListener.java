@@ -89,7 +89,7 @@ public record EmissaryListener(Meta meta, Port port, Protocol protocol, Security
 
         /** A copy that only binds Hosts carrying {@code labels}. */
         public HostBinding withHostLabels(Labels labels) {
-            return new HostBinding(namespaces, hostLabels.with(labels));
+            return new HostBinding(namespaces, hostLabels.with(Given.value("HostBinding", "host labels", labels)));
         }
 
         Map<String, Object> fields() {
@@ -151,7 +151,7 @@ public record EmissaryListener(Meta meta, Port port, Protocol protocol, Security
 
     @Override
     public EmissaryListener withMeta(Meta meta) {
-        return new EmissaryListener(meta, port, protocol, securityModel, hostBinding, ambassadorId);
+        return new EmissaryListener(Given.value(describe(), "meta", meta), port, protocol, securityModel, hostBinding, ambassadorId);
     }
 
     /** Custom resources have no fabric8 model to edit; every field is in {@link #body}. */
@@ -166,7 +166,7 @@ public record EmissaryListener(Meta meta, Port port, Protocol protocol, Security
 
     /** A copy read only by the gateway whose {@code AMBASSADOR_ID} is {@code id}. */
     public EmissaryListener withAmbassadorId(AmbassadorId id) {
-        return new EmissaryListener(meta, port, protocol, securityModel, hostBinding, Optional.of(Given.value(describe(), "ambassadorId", id)));
+        return new EmissaryListener(meta, port, protocol, securityModel, hostBinding, Optional.of(Given.optional(describe(), "ambassadorId", id)));
     }
 
     /** A copy read by {@code gateway} (and no other); fails if that gateway does not read Listener resources. */

@@ -108,7 +108,7 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
 
     @Override
     public EmissaryMapping withMeta(Meta meta) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, retries, cors, weight, ambassadorId);
+        return new EmissaryMapping(Given.value(describe(), "meta", meta), prefix, target, rewrite, hostname, timeout, retries, cors, weight, ambassadorId);
     }
 
     /** Custom resources have no fabric8 model to edit; every field is in {@link #body}. */
@@ -130,20 +130,20 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
 
     /** A copy serving only {@code hostname} (a DNS name, {@code *.domain} or {@code *}). */
     public EmissaryMapping withHostname(String hostname) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, Optional.of(Given.value(describe(), "hostname", hostname)), timeout, retries, cors, weight, ambassadorId);
+        return new EmissaryMapping(meta, prefix, target, rewrite, Optional.of(Given.optional(describe(), "hostname", hostname)), timeout, retries, cors, weight, ambassadorId);
     }
 
     /** A copy whose requests time out after {@code timeout} (whole milliseconds). */
     public EmissaryMapping withTimeout(Duration timeout) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, Optional.of(Given.value(describe(), "timeout", timeout)), retries, cors, weight, ambassadorId);
+        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, Optional.of(Given.optional(describe(), "timeout", timeout)), retries, cors, weight, ambassadorId);
     }
 
     public EmissaryMapping withRetries(RetryPolicy retries) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, Optional.of(Given.value(describe(), "retries", retries)), cors, weight, ambassadorId);
+        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, Optional.of(Given.optional(describe(), "retries", retries)), cors, weight, ambassadorId);
     }
 
     public EmissaryMapping withCors(Cors cors) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, retries, Optional.of(Given.value(describe(), "cors", cors)), weight, ambassadorId);
+        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, retries, Optional.of(Given.optional(describe(), "cors", cors)), weight, ambassadorId);
     }
 
     /**
@@ -157,7 +157,7 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
 
     /** A copy read only by the gateway whose {@code AMBASSADOR_ID} is {@code id}. */
     public EmissaryMapping withAmbassadorId(AmbassadorId id) {
-        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, retries, cors, weight, Optional.of(Given.value(describe(), "ambassadorId", id)));
+        return new EmissaryMapping(meta, prefix, target, rewrite, hostname, timeout, retries, cors, weight, Optional.of(Given.optional(describe(), "ambassadorId", id)));
     }
 
     /** A copy read by {@code gateway} (and no other); fails if that gateway does not read Mapping resources. */
@@ -172,6 +172,7 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
      * @param percent 1 to 99
      */
     public CanaryRoute canary(ServiceBackend canaryBackend, int percent) {
+        Given.value(describe(), "canary backend", canaryBackend);
         if (percent < 1 || percent > 99) {
             throw InvalidDefinitionException.invalid(describe(), "canary percent", percent, "must be between 1 and 99",
                     "Route all traffic to one backend with a single Mapping instead.");

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.gateway;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Origin;
@@ -159,9 +160,14 @@ public final class GatewayInstallation {
                 && deployment.containers().stream().anyMatch(container -> GatewayReferencesCheck.gatewayId(container).isPresent());
     }
 
+    /** How messages name the installation: {@code Gateway edge}, or {@code Gateway} before it has a namespace. */
+    private static String subject(NamespaceDef namespace) {
+        return namespace == null ? "Gateway" : "Gateway " + namespace.name();
+    }
+
     /** The gateway that reads routes written in {@code form}, in {@code namespace}: one replica, default resources, HTTP only. */
     public static GatewayInstallation forRouting(RoutingForm form, NamespaceDef namespace) {
-        return of(GatewayRelease.forRouting(form), namespace);
+        return of(GatewayRelease.forRouting(Given.value(subject(namespace), "routing form", form)), namespace);
     }
 
     /** A gateway of {@code release} in {@code namespace}: one replica, default resources, HTTP only. */
@@ -176,7 +182,7 @@ public final class GatewayInstallation {
 
     /** A copy with other requests and limits than {@link #DEFAULT_RESOURCES}. */
     public GatewayInstallation withResources(Resources resources) {
-        return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, deploymentWaivers, origin);
+        return new GatewayInstallation(release, namespace, replicas, Given.value(subject(namespace), "resources", resources), https, disruptionBudget, deploymentWaivers, origin);
     }
 
     /** A copy whose entry Service also sends port 443 to {@link #HTTPS}, for Hosts with a TLS secret. */
@@ -196,7 +202,7 @@ public final class GatewayInstallation {
     public GatewayInstallation withDeploymentWaiver(PolicyCheck check, String reason) {
         Map<PolicyCheck, String> waivers = new EnumMap<>(PolicyCheck.class);
         waivers.putAll(deploymentWaivers);
-        waivers.put(check, reason);
+        waivers.put(Given.value(subject(namespace), "waived check", check), reason);
         return new GatewayInstallation(release, namespace, replicas, resources, https, disruptionBudget, waivers, origin);
     }
 

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.gateway;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.workload.Image;
 
 /**
@@ -25,12 +26,14 @@ public enum GatewayRelease {
 
     /** The release that reads routes written in {@code form}. */
     public static GatewayRelease forRouting(RoutingForm form) {
+        Given.value("GatewayRelease", "routing form", form);
         for (GatewayRelease release : values()) {
             if (release.routingForm == form) {
                 return release;
             }
         }
-        throw new IllegalArgumentException("No gateway release reads routing form " + form);
+        // Every form has a release: only a RoutingForm added without one gets here.
+        throw new IllegalStateException("No GatewayRelease reads routing form " + form + ": add one for it.");
     }
 
     public RoutingForm routingForm() {

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.gateway;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public record RetryPolicy(RetryOn retryOn, int numRetries, Optional<Duration> pe
 
     /** A copy giving each attempt at most {@code timeout}. */
     public RetryPolicy withPerTryTimeout(Duration timeout) {
-        return new RetryPolicy(retryOn, numRetries, Optional.of(timeout));
+        return new RetryPolicy(retryOn, numRetries, Optional.of(Given.optional("RetryPolicy", "perTryTimeout", timeout)));
     }
 
     /** The {@code retry_policy} fields. */

@@ -53,7 +53,7 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
 
     @Override
     public IngressDef withMeta(Meta meta) {
-        return new IngressDef(meta, ingressClassName, rules, tls, defaultBackend, rawEdits);
+        return new IngressDef(Given.value(describe(), "meta", meta), ingressClassName, rules, tls, defaultBackend, rawEdits);
     }
 
     public IngressDef withIngressClassName(String className) {
@@ -92,7 +92,7 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
     }
 
     public IngressDef withDefaultBackend(ServiceBackend backend) {
-        return new IngressDef(meta, ingressClassName, rules, tls, Optional.of(Given.value(describe(), "default backend", backend)), rawEdits);
+        return new IngressDef(meta, ingressClassName, rules, tls, Optional.of(Given.optional(describe(), "default backend", backend)), rawEdits);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.network;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.PathHints;
 import java.util.regex.Pattern;
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
 public record IngressPath(String path, PathType type, ServiceBackend backend) {
     private static final Pattern NOT_A_PLAIN_PATH = Pattern.compile("//|[\\s{}|\\\\^~\\[\\]`;]");
     public IngressPath {
+        Given.value("IngressPath " + path, "backend", backend);
         if (path == null || !path.startsWith("/")) {
             throw InvalidDefinitionException.invalid("IngressPath", "path", path, "must start with '/'",
                     PathHints.leadingSlash(path, "For example \"/\" or \"/api\"."));

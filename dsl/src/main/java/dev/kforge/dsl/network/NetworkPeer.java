@@ -1,5 +1,6 @@
 package dev.kforge.dsl.network;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Names;
@@ -141,7 +142,7 @@ public sealed interface NetworkPeer {
         /** A copy that leaves out these ranges too. */
         public IpRange except(String... ranges) {
             List<String> all = new ArrayList<>(except);
-            all.addAll(List.of(ranges));
+            all.addAll(Given.all("NetworkPeer " + cidr, "except", ranges));
             return new IpRange(cidr, all);
         }
 

@@ -124,7 +124,7 @@ public record NetworkPolicyDef(Meta meta, Workload<?> target, List<Allowance> in
 
     @Override
     public NetworkPolicyDef withMeta(Meta meta) {
-        return new NetworkPolicyDef(meta, target, ingress, isolatesEgress, egress, rawEdits);
+        return new NetworkPolicyDef(Given.value(describe(), "meta", meta), target, ingress, isolatesEgress, egress, rawEdits);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.network;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.workload.Port;
@@ -42,7 +43,7 @@ public sealed interface PodSelection {
 
         /** Pods carrying {@code selector} that expose {@code ports}. */
         public static ExternalPods labelled(Labels selector, Port... ports) {
-            return new ExternalPods(selector, List.of(ports));
+            return new ExternalPods(selector, Given.all("ExternalPods", "ports", ports));
         }
 
         @Override

@@ -70,7 +70,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
 
     @Override
     public ServiceDef withMeta(Meta meta) {
-        return new ServiceDef(meta, type, selection, ports, externalIps, internalTrafficPolicy, rawEdits);
+        return new ServiceDef(Given.value(describe(), "meta", meta), type, selection, ports, externalIps, internalTrafficPolicy, rawEdits);
     }
 
     /** A copy of another type; ExternalName is chosen at the start, not here. */
@@ -113,7 +113,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
         for (ServicePort existing : ports) {
             if (existing.name().equals(port.name())) {
                 throw InvalidDefinitionException.invalid(describe(), "port", port.toString(),
-                        "clashes with " + existing, "Give each port its own name and number.");
+                        "clashes with " + existing, "Give each port its own name: ServicePort.named(\"admin\") renames this one.");
             }
             if (existing.port() == port.port() && existing.target().protocol() == port.target().protocol()) {
                 throw InvalidDefinitionException.invalid(describe(), "port", port.toString(), "uses number " + port.port() + "/"

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.quota;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -41,7 +42,7 @@ public record LimitRangeDef(Meta meta, Resources containerDefaults, List<RawEdit
 
     @Override
     public LimitRangeDef withMeta(Meta meta) {
-        return new LimitRangeDef(meta, containerDefaults, rawEdits);
+        return new LimitRangeDef(Given.value(describe(), "meta", meta), containerDefaults, rawEdits);
     }
 
     /** What a container that sets no request or limit of its own gets. */

@@ -25,9 +25,8 @@ final class PriorityScope {
 
     static List<PodPriority> ofStack(String subject, PriorityClassDef first, PriorityClassDef... more) {
         List<PodPriority> classes = new ArrayList<>();
-        classes.add(new PodPriority.OfStack(Given.value(subject, "priority class", first)));
-        for (PriorityClassDef priorityClass : more) {
-            classes.add(new PodPriority.OfStack(Given.value(subject, "priority class", priorityClass)));
+        for (PriorityClassDef priorityClass : Given.atLeastOne(subject, "priority class", first, more)) {
+            classes.add(new PodPriority.OfStack(priorityClass));
         }
         return classes;
     }
@@ -35,7 +34,7 @@ final class PriorityScope {
     static List<PodPriority> ofCluster(String subject, String first, String... more) {
         List<PodPriority> classes = new ArrayList<>();
         classes.add(ofCluster(subject, first));
-        for (String name : more) {
+        for (String name : Given.all(subject, "priorityClassName", more)) {
             classes.add(ofCluster(subject, name));
         }
         return classes;

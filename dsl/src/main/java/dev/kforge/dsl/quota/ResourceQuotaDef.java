@@ -1,5 +1,6 @@
 package dev.kforge.dsl.quota;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -87,7 +88,7 @@ public record ResourceQuotaDef(Meta meta, Optional<Cpu> requestsCpu, Optional<Me
 
     @Override
     public ResourceQuotaDef withMeta(Meta meta) {
-        return new ResourceQuotaDef(meta, requestsCpu, requestsMemory, limitsCpu, limitsMemory, requestsEphemeralStorage, limitsEphemeralStorage,
+        return new ResourceQuotaDef(Given.value(describe(), "meta", meta), requestsCpu, requestsMemory, limitsCpu, limitsMemory, requestsEphemeralStorage, limitsEphemeralStorage,
                 pods, storage, priorityClasses, rawEdits);
     }
 

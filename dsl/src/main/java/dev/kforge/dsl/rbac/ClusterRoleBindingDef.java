@@ -56,7 +56,7 @@ public record ClusterRoleBindingDef(Meta meta, ClusterRoleDef role, List<Subject
 
     @Override
     public ClusterRoleBindingDef withMeta(Meta meta) {
-        return new ClusterRoleBindingDef(meta, role, subjects, rawEdits);
+        return new ClusterRoleBindingDef(Given.value(describe(), "meta", meta), role, subjects, rawEdits);
     }
 
     public ClusterRoleBindingDef withRawEdit(String reason, Consumer<ClusterRoleBinding> edit) {

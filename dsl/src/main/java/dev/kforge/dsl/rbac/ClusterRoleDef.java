@@ -42,7 +42,7 @@ public record ClusterRoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<Clu
 
     @Override
     public ClusterRoleDef withMeta(Meta meta) {
-        return new ClusterRoleDef(meta, rules, rawEdits);
+        return new ClusterRoleDef(Given.value(describe(), "meta", meta), rules, rawEdits);
     }
 
     public ClusterRoleDef withRawEdit(String reason, Consumer<ClusterRole> edit) {

@@ -72,7 +72,7 @@ public record RoleBindingDef(Meta meta, RoleReference role, List<Subject> subjec
 
     @Override
     public RoleBindingDef withMeta(Meta meta) {
-        return new RoleBindingDef(meta, role, subjects, rawEdits);
+        return new RoleBindingDef(Given.value(describe(), "meta", meta), role, subjects, rawEdits);
     }
 
     public RoleBindingDef withRawEdit(String reason, Consumer<RoleBinding> edit) {

@@ -49,7 +49,7 @@ public record RoleDef(Meta meta, List<PolicyRule> rules, List<RawEdit<Role>> raw
 
     @Override
     public RoleDef withMeta(Meta meta) {
-        return new RoleDef(meta, rules, rawEdits);
+        return new RoleDef(Given.value(describe(), "meta", meta), rules, rawEdits);
     }
 
     public RoleDef withRawEdit(String reason, Consumer<Role> edit) {

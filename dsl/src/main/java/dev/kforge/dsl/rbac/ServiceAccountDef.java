@@ -1,5 +1,6 @@
 package dev.kforge.dsl.rbac;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Lists;
@@ -36,7 +37,7 @@ public record ServiceAccountDef(Meta meta, List<RawEdit<ServiceAccount>> rawEdit
 
     @Override
     public ServiceAccountDef withMeta(Meta meta) {
-        return new ServiceAccountDef(meta, rawEdits);
+        return new ServiceAccountDef(Given.value(describe(), "meta", meta), rawEdits);
     }
 
     public ServiceAccountDef withRawEdit(String reason, Consumer<ServiceAccount> edit) {

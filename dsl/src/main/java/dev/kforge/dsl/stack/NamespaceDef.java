@@ -1,5 +1,6 @@
 package dev.kforge.dsl.stack;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -26,6 +27,7 @@ public record NamespaceDef(Meta meta, PodSecurityStandard podSecurityStandard, L
 
     public NamespaceDef {
         rawEdits = List.copyOf(rawEdits);
+        Given.value(Kind.NAMESPACE + " " + meta.name(), "podSecurityStandard", podSecurityStandard);
         if (SHARED.contains(meta.name())) {
             throw InvalidDefinitionException.invalid("Namespace", "name", meta.name(), "is one every cluster has, which other workloads share: "
                             + "applying the stack's Namespace would relabel it with the stack's Pod Security Standard and prune labels",
@@ -44,7 +46,7 @@ public record NamespaceDef(Meta meta, PodSecurityStandard podSecurityStandard, L
 
     @Override
     public NamespaceDef withMeta(Meta meta) {
-        return new NamespaceDef(meta, podSecurityStandard, rawEdits);
+        return new NamespaceDef(Given.value(describe(), "meta", meta), podSecurityStandard, rawEdits);
     }
 
     /** A copy enforcing {@code standard} on the pods of the namespace. */

@@ -41,6 +41,8 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
     public static final String MANAGED_BY = "kforge";
 
     public Stack {
+        Given.value("Stack " + name, "namespace", namespace);
+        Given.value("Stack " + name, "policy", policy);
         objects = List.copyOf(objects);
         acknowledgedChanges = List.copyOf(acknowledgedChanges);
         for (KubeObject<?> object : objects) {
@@ -102,6 +104,7 @@ public record Stack(String name, String environment, NamespaceDef namespace, Lis
 
     /** A copy in which {@code replacement} takes the place of the object of the same kind and name. */
     public Stack replacing(KubeObject<?> replacement) {
+        Given.value("Stack " + name, "replacement", replacement);
         List<KubeObject<?>> copy = new ArrayList<>(objects);
         for (int i = 0; i < copy.size(); i++) {
             if (copy.get(i).kind().equals(replacement.kind()) && copy.get(i).name().equals(replacement.name())) {

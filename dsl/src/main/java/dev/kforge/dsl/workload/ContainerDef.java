@@ -198,7 +198,7 @@ public record ContainerDef(String name, Image image, PullPolicy pullPolicy, List
     }
 
     public ContainerDef withReadinessProbe(ProbeDef probe) {
-        return copy(b -> b.readinessProbe = Optional.of(Given.value(subject(), "readinessProbe", probe)));
+        return copy(b -> b.readinessProbe = Optional.of(Given.optional(subject(), "readinessProbe", probe)));
     }
 
     /** A liveness probe; its successThreshold must be 1. */

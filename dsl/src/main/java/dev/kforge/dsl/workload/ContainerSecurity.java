@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public record ContainerSecurity(boolean runAsNonRoot, boolean readOnlyRootFilesy
     /** A copy that adds {@code capability} back after dropping ALL, e.g. NET_BIND_SERVICE. */
     public ContainerSecurity withAddedCapability(Capability capability) {
         List<Capability> more = new java.util.ArrayList<>(add);
-        more.add(capability);
+        more.add(Given.value("ContainerSecurity", "added capability", capability));
         return new ContainerSecurity(runAsNonRoot, readOnlyRootFilesystem, allowPrivilegeEscalation, privileged, drop, more);
     }
 }

@@ -122,11 +122,11 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
 
     @Override
     public CronJobDef withMeta(Meta meta) {
-        return copy(f -> f.meta = meta);
+        return copy(f -> f.meta = Given.value(describe(), "meta", meta));
     }
 
     public CronJobDef withComponent(String component) {
-        return copy(f -> f.component = Optional.of(Given.value(describe(), "component", component)));
+        return copy(f -> f.component = Optional.of(Given.optional(describe(), "component", component)));
     }
 
     /** A copy running on {@code schedule} instead, e.g. beside a copy under another name: {@code report.withName("report-weekly")}. */
@@ -140,7 +140,7 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
      * ({@link dev.kforge.dsl.core.PolicyCheck#DAYLIGHT_SAVING}).
      */
     public CronJobDef withTimeZone(String zone) {
-        return copy(f -> f.timeZone = Optional.of(Given.value(describe(), "timeZone", zone)));
+        return copy(f -> f.timeZone = Optional.of(Given.optional(describe(), "timeZone", zone)));
     }
 
     public CronJobDef withConcurrency(ConcurrencyPolicy concurrency) {
@@ -149,7 +149,7 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
 
     /** Stops a run (all its tries together) that takes longer than {@code limit}. */
     public CronJobDef withDeadline(Duration limit) {
-        return copy(f -> f.deadline = Optional.of(Given.value(describe(), "deadline", limit)));
+        return copy(f -> f.deadline = Optional.of(Given.optional(describe(), "deadline", limit)));
     }
 
     /** Retries a failed run up to {@code count} times before the Job is marked failed. */
@@ -172,7 +172,7 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
      * missed more than 100 runs stops scheduling the CronJob.
      */
     public CronJobDef withStartingDeadline(Duration limit) {
-        return copy(f -> f.startingDeadline = Optional.of(Given.value(describe(), "startingDeadline", limit)));
+        return copy(f -> f.startingDeadline = Optional.of(Given.optional(describe(), "startingDeadline", limit)));
     }
 
     /** Keeps the last {@code succeeded} successful and {@code failed} failed Jobs (and their pods' logs) in the cluster. */

@@ -61,7 +61,7 @@ public record DaemonSetDef(Meta meta, Optional<String> component, PodTemplate po
 
     @Override
     public DaemonSetDef withMeta(Meta meta) {
-        return new DaemonSetDef(meta, component, pod, update, rawEdits);
+        return new DaemonSetDef(Given.value(describe(), "meta", meta), component, pod, update, rawEdits);
     }
 
     @Override
@@ -70,7 +70,7 @@ public record DaemonSetDef(Meta meta, Optional<String> component, PodTemplate po
     }
 
     public DaemonSetDef withComponent(String component) {
-        return new DaemonSetDef(meta, Optional.of(Given.value(describe(), "component", component)), pod, update, rawEdits);
+        return new DaemonSetDef(meta, Optional.of(Given.optional(describe(), "component", component)), pod, update, rawEdits);
     }
 
     public DaemonSetDef withUpdate(DaemonSetUpdate update) {

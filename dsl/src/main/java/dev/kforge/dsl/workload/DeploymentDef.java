@@ -81,7 +81,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
 
     @Override
     public DeploymentDef withMeta(Meta meta) {
-        return copy(f -> f.meta = meta);
+        return copy(f -> f.meta = Given.value(describe(), "meta", meta));
     }
 
     /** A copy running exactly {@code replicas} pods; leave it unset when an autoscaler scales the Deployment. */
@@ -90,7 +90,7 @@ public record DeploymentDef(Meta meta, Optional<String> component, Optional<Inte
     }
 
     public DeploymentDef withComponent(String component) {
-        return copy(f -> f.component = Optional.of(Given.value(describe(), "component", component)));
+        return copy(f -> f.component = Optional.of(Given.optional(describe(), "component", component)));
     }
 
     public DeploymentDef withStrategy(DeploymentStrategy strategy) {

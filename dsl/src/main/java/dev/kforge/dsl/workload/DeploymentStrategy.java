@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 
 /** How a Deployment replaces its pods. */
@@ -11,6 +12,8 @@ public sealed interface DeploymentStrategy {
     /** New pods come up while old ones go, within the two bounds. */
     record RollingUpdate(IntOrPercent maxSurge, IntOrPercent maxUnavailable) implements DeploymentStrategy {
         public RollingUpdate {
+            Given.value("RollingUpdate", "maxSurge", maxSurge);
+            Given.value("RollingUpdate", "maxUnavailable", maxUnavailable);
             if (maxSurge.isZero() && maxUnavailable.isZero()) {
                 throw new InvalidDefinitionException("RollingUpdate: maxSurge and maxUnavailable are both 0, so no pod could ever be replaced. "
                         + "Allow a surge (e.g. maxSurge 1) or some unavailability.");

@@ -102,11 +102,12 @@ public record HorizontalPodAutoscalerDef(Meta meta, ReplicatedWorkload<?> worklo
 
     @Override
     public HorizontalPodAutoscalerDef withMeta(Meta meta) {
-        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, scaleUp, scaleDown, rawEdits);
+        return new HorizontalPodAutoscalerDef(Given.value(describe(), "meta", meta), workload, minReplicas, maxReplicas, targets, scaleUp, scaleDown, rawEdits);
     }
 
     /** A copy that also scales on {@code target}'s resource (replacing an earlier target for it). */
     public HorizontalPodAutoscalerDef withTarget(UtilizationTarget target) {
+        Given.value(describe(), "utilization target", target);
         List<UtilizationTarget> others = targets.stream().filter(t -> t.resource() != target.resource()).toList();
         return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, Lists.append(others, target),
                 scaleUp, scaleDown, rawEdits);
@@ -117,7 +118,7 @@ public record HorizontalPodAutoscalerDef(Meta meta, ReplicatedWorkload<?> worklo
      * {@code ScalingRules.atMost(ScalingLimit.pods(4)).per(Duration.ofSeconds(60))}, or never with {@code ScalingRules.disabled()}.
      */
     public HorizontalPodAutoscalerDef withScaleUp(ScalingRules rules) {
-        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, Optional.of(Given.value(subject(), "scaleUp", rules)),
+        return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, Optional.of(Given.optional(subject(), "scaleUp", rules)),
                 scaleDown, rawEdits);
     }
 
@@ -127,7 +128,7 @@ public record HorizontalPodAutoscalerDef(Meta meta, ReplicatedWorkload<?> worklo
      */
     public HorizontalPodAutoscalerDef withScaleDown(ScalingRules rules) {
         return new HorizontalPodAutoscalerDef(meta, workload, minReplicas, maxReplicas, targets, scaleUp,
-                Optional.of(Given.value(subject(), "scaleDown", rules)), rawEdits);
+                Optional.of(Given.optional(subject(), "scaleDown", rules)), rawEdits);
     }
 
     /** A copy whose scale-down waits for the load to stay low {@code seconds} (0 to 3600), keeping its other rules. */

@@ -100,11 +100,11 @@ public record JobDef(Meta meta, Optional<String> component, int completions, int
 
     @Override
     public JobDef withMeta(Meta meta) {
-        return new JobDef(meta, component, completions, parallelism, deadline, retries, restartPolicy, pod, rawEdits);
+        return new JobDef(Given.value(describe(), "meta", meta), component, completions, parallelism, deadline, retries, restartPolicy, pod, rawEdits);
     }
 
     public JobDef withComponent(String component) {
-        return new JobDef(meta, Optional.of(Given.value(describe(), "component", component)), completions, parallelism, deadline, retries,
+        return new JobDef(meta, Optional.of(Given.optional(describe(), "component", component)), completions, parallelism, deadline, retries,
                 restartPolicy, pod, rawEdits);
     }
 
@@ -120,7 +120,7 @@ public record JobDef(Meta meta, Optional<String> component, int completions, int
 
     /** Stops the Job (all its tries together) when it takes longer than {@code limit}. */
     public JobDef withDeadline(Duration limit) {
-        return new JobDef(meta, component, completions, parallelism, Optional.of(Given.value(describe(), "deadline", limit)), retries,
+        return new JobDef(meta, component, completions, parallelism, Optional.of(Given.optional(describe(), "deadline", limit)), retries,
                 restartPolicy, pod, rawEdits);
     }
 

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -60,7 +61,7 @@ public record PersistentVolumeClaimDef(Meta meta, Memory size, VolumeAccessMode 
 
     @Override
     public PersistentVolumeClaimDef withMeta(Meta meta) {
-        return new PersistentVolumeClaimDef(meta, size, accessMode, storageClass, rawEdits);
+        return new PersistentVolumeClaimDef(Given.value(describe(), "meta", meta), size, accessMode, storageClass, rawEdits);
     }
 
     /** Who may mount it: {@link VolumeAccessMode#READ_WRITE_MANY} for pods on several nodes (a network file system). */

@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
@@ -31,9 +32,14 @@ public record PodDisruptionBudgetDef(Meta meta, ReplicatedWorkload<?> workload, 
             throw new InvalidDefinitionException(Kind.POD_DISRUPTION_BUDGET + " " + meta.name()
                     + ": the protected workload is missing. Pass it to protecting(deployment).");
         }
-        if ((minAvailable == null) == (maxUnavailable == null)) {
-            throw new InvalidDefinitionException(Kind.POD_DISRUPTION_BUDGET + " " + meta.name()
-                    + ": set exactly one of minAvailable and maxUnavailable.");
+        if (minAvailable == null && maxUnavailable == null) {
+            throw new InvalidDefinitionException(Kind.POD_DISRUPTION_BUDGET + " " + meta.name() + ": minAvailable and maxUnavailable are "
+                    + "both missing (null); a budget takes exactly one. Call withMaxUnavailable(pods) or withMinAvailable(pods).");
+        }
+        if (minAvailable != null && maxUnavailable != null) {
+            throw new InvalidDefinitionException(Kind.POD_DISRUPTION_BUDGET + " " + meta.name() + ": minAvailable " + minAvailable
+                    + " and maxUnavailable " + maxUnavailable + " are both set; a budget takes exactly one. Keep one: "
+                    + "withMinAvailable(pods) and withMaxUnavailable(pods) each clear the other.");
         }
         if (maxUnavailable != null && maxUnavailable.isZero()) {
             throw InvalidDefinitionException.invalid(Kind.POD_DISRUPTION_BUDGET + " " + meta.name(), "maxUnavailable", 0,
@@ -59,19 +65,20 @@ public record PodDisruptionBudgetDef(Meta meta, ReplicatedWorkload<?> workload, 
 
     @Override
     public PodDisruptionBudgetDef withMeta(Meta meta) {
-        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, unhealthyPodEviction, rawEdits);
+        return new PodDisruptionBudgetDef(Given.value(describe(), "meta", meta), workload, minAvailable, maxUnavailable, unhealthyPodEviction, rawEdits);
     }
 
     public PodDisruptionBudgetDef withMinAvailable(IntOrPercent pods) {
-        return new PodDisruptionBudgetDef(meta, workload, pods, null, unhealthyPodEviction, rawEdits);
+        return new PodDisruptionBudgetDef(meta, workload, Given.value(describe(), "minAvailable", pods), null, unhealthyPodEviction, rawEdits);
     }
 
     public PodDisruptionBudgetDef withMaxUnavailable(IntOrPercent pods) {
-        return new PodDisruptionBudgetDef(meta, workload, null, pods, unhealthyPodEviction, rawEdits);
+        return new PodDisruptionBudgetDef(meta, workload, null, Given.value(describe(), "maxUnavailable", pods), unhealthyPodEviction, rawEdits);
     }
 
     public PodDisruptionBudgetDef withUnhealthyPodEviction(UnhealthyPodEviction eviction) {
-        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, eviction, rawEdits);
+        return new PodDisruptionBudgetDef(meta, workload, minAvailable, maxUnavailable, Given.value(describe(), "unhealthyPodEviction", eviction),
+                rawEdits);
     }
 
     public PodDisruptionBudgetDef withRawEdit(String reason, Consumer<PodDisruptionBudget> edit) {

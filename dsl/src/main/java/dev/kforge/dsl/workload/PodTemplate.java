@@ -242,12 +242,12 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
     public PodTemplate withPriority(PodPriority priority) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
                 security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars,
-                Optional.of(Given.value(SUBJECT, "priority class", priority)));
+                Optional.of(Given.optional(SUBJECT, "priority class", priority)));
     }
 
     /** Runs {@code init} to completion before the containers start, after the init containers before it. */
     public PodTemplate withInitContainer(ContainerDef init) {
-        return new PodTemplate(Lists.append(initContainers, init), containers, labels, annotations, serviceAccount, mountServiceAccountToken,
+        return new PodTemplate(Lists.append(initContainers, Given.value(SUBJECT, "init container", init)), containers, labels, annotations, serviceAccount, mountServiceAccountToken,
                 imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
@@ -261,13 +261,13 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
 
     /** One more container beside the main one, started with it. */
     public PodTemplate withSidecar(ContainerDef sidecar) {
-        return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
+        return new PodTemplate(initContainers, Lists.append(containers, Given.value(SUBJECT, "sidecar", sidecar)), labels, annotations, serviceAccount, mountServiceAccountToken,
                 imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     /** One more sidecar, native: started after the init containers added so far, before the later ones and the main container. */
     public PodTemplate withNativeSidecar(ContainerDef sidecar) {
-        return new PodTemplate(initContainers, Lists.append(containers, sidecar), labels, annotations, serviceAccount, mountServiceAccountToken,
+        return new PodTemplate(initContainers, Lists.append(containers, Given.value(SUBJECT, "native sidecar", sidecar)), labels, annotations, serviceAccount, mountServiceAccountToken,
                 imagePullSecrets, security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities,
                 Lists.append(nativeSidecars, new NativeSidecar(sidecar.name(), initContainers.size())), priority);
     }
@@ -285,13 +285,13 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
 
     /** Runs as {@code account}, with its API token mounted or not. */
     public PodTemplate withServiceAccount(ServiceAccountDef account, boolean mountToken) {
-        return new PodTemplate(initContainers, containers, labels, annotations, Optional.of(account), mountToken, imagePullSecrets, security,
+        return new PodTemplate(initContainers, containers, labels, annotations, Optional.of(Given.value(SUBJECT, "service account", account)), mountToken, imagePullSecrets, security,
                 terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     public PodTemplate withImagePullSecret(SecretDef credentials) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken,
-                Lists.append(imagePullSecrets, credentials), security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
+                Lists.append(imagePullSecrets, Given.value(SUBJECT, "image pull secret", credentials)), security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     public PodTemplate withSecurity(PodSecurity security) {
@@ -307,19 +307,19 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
     /** Also tolerates {@code toleration}. */
     public PodTemplate withToleration(Toleration toleration) {
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
-                security, terminationGracePeriodSeconds, Lists.append(tolerations, toleration), nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
+                security, terminationGracePeriodSeconds, Lists.append(tolerations, Given.value(SUBJECT, "toleration", toleration)), nodeSelector, nodeAffinity, podAffinities, nativeSidecars, priority);
     }
 
     /** Runs only on nodes matching {@code expressions}, all of them (besides the requirements before). */
     public PodTemplate withNodeRequirement(List<LabelExpression> expressions) {
-        WellKnownNodeLabels.requireExpressions(SUBJECT, expressions);
+        WellKnownNodeLabels.requireExpressions(SUBJECT, Given.all(SUBJECT, "node requirement", expressions));
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
                 security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withRequired(expressions), podAffinities, nativeSidecars, priority);
     }
 
     /** Prefers nodes matching {@code preference}'s expressions by its weight. */
     public PodTemplate withNodePreference(NodeAffinity.Preference preference) {
-        WellKnownNodeLabels.requireExpressions(SUBJECT, preference.expressions());
+        WellKnownNodeLabels.requireExpressions(SUBJECT, Given.value(SUBJECT, "node preference", preference).expressions());
         return new PodTemplate(initContainers, containers, labels, annotations, serviceAccount, mountServiceAccountToken, imagePullSecrets,
                 security, terminationGracePeriodSeconds, tolerations, nodeSelector, nodeAffinity.withPreferred(preference), podAffinities, nativeSidecars, priority);
     }

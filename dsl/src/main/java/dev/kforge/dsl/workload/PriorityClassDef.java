@@ -54,7 +54,7 @@ public record PriorityClassDef(Meta meta, int value, boolean preemptLowerPriorit
 
     @Override
     public PriorityClassDef withMeta(Meta meta) {
-        return new PriorityClassDef(meta, value, preemptLowerPriority, description);
+        return new PriorityClassDef(Given.value(describe(), "meta", meta), value, preemptLowerPriority, description);
     }
 
     /** A copy whose pods wait for room instead of evicting pods of lower priority ({@code preemptionPolicy: Never}). */
@@ -63,7 +63,7 @@ public record PriorityClassDef(Meta meta, int value, boolean preemptLowerPriorit
     }
 
     public PriorityClassDef withDescription(String text) {
-        return new PriorityClassDef(meta, value, preemptLowerPriority, Optional.of(Given.value(describe(), "description", text)));
+        return new PriorityClassDef(meta, value, preemptLowerPriority, Optional.of(Given.optional(describe(), "description", text)));
     }
 
     /** Every field is in {@link #body}; there is no fabric8 model to edit. */

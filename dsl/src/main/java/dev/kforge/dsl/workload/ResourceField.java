@@ -1,5 +1,6 @@
 package dev.kforge.dsl.workload;
 
+import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import java.util.List;
 
@@ -34,6 +35,7 @@ public record ResourceField(String resource, String divisor) {
     }
 
     private static ResourceField cpu(String resource, Cpu divisor) {
+        Given.value("ResourceField", resource + " divisor", divisor);
         if (!CPU_DIVISORS.contains(divisor)) {
             throw InvalidDefinitionException.invalid("ResourceField", resource + " divisor", divisor.quantity(),
                     "must be 1m or 1, as the API server requires, which refuses the pods otherwise",
@@ -43,6 +45,7 @@ public record ResourceField(String resource, String divisor) {
     }
 
     private static ResourceField memory(String resource, Memory divisor) {
+        Given.value("ResourceField", resource + " divisor", divisor);
         if (!MEMORY_DIVISORS.contains(divisor.bytes())) {
             throw InvalidDefinitionException.invalid("ResourceField", resource + " divisor", divisor.quantity(),
                     "must be one unit (1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi or 1Ei), as the API server requires, which "

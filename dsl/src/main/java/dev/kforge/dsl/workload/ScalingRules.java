@@ -79,12 +79,12 @@ public record ScalingRules(List<ScalingPolicy> policies, Optional<SelectPolicy> 
 
     /** A copy in which {@code select} says which policy decides. */
     public ScalingRules withSelectPolicy(SelectPolicy select) {
-        return new ScalingRules(policies, Optional.of(Given.value(SUBJECT, "selectPolicy", select)), stabilizationWindow);
+        return new ScalingRules(policies, Optional.of(Given.optional(SUBJECT, "selectPolicy", select)), stabilizationWindow);
     }
 
     /** A copy that acts only on what the load has asked for during all of {@code window}. */
     public ScalingRules stabilizedFor(Duration window) {
-        return new ScalingRules(policies, selectPolicy, Optional.of(Given.value(SUBJECT, "stabilizationWindow", window)));
+        return new ScalingRules(policies, selectPolicy, Optional.of(Given.optional(SUBJECT, "stabilizationWindow", window)));
     }
 
     /** {@code stabilizationWindowSeconds}, when given. */

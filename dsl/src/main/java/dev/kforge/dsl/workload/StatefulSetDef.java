@@ -96,7 +96,7 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
 
     @Override
     public StatefulSetDef withMeta(Meta meta) {
-        return copy(f -> f.meta = meta);
+        return copy(f -> f.meta = Given.value(describe(), "meta", meta));
     }
 
     /** The per-pod disks its containers mount, in first-mount order. */
@@ -110,7 +110,7 @@ public record StatefulSetDef(Meta meta, Optional<String> component, Optional<Int
     }
 
     public StatefulSetDef withComponent(String component) {
-        return copy(f -> f.component = Optional.of(Given.value(describe(), "component", component)));
+        return copy(f -> f.component = Optional.of(Given.optional(describe(), "component", component)));
     }
 
     public StatefulSetDef withPodManagement(PodManagement podManagement) {

@@ -65,7 +65,7 @@ public record Toleration(Optional<String> key, Optional<String> value, Optional<
 
     /** Only for taints with {@code effect}. */
     public Toleration effect(TaintEffect effect) {
-        return new Toleration(key, value, Optional.of(Given.value("Toleration", "effect", effect)), seconds);
+        return new Toleration(key, value, Optional.of(Given.optional("Toleration", "effect", effect)), seconds);
     }
 
     /** With {@link TaintEffect#NO_EXECUTE}: the pod is evicted {@code seconds} after the taint appears. */

@@ -79,13 +79,13 @@ public record TopologySpread(String topologyKey, boolean required, int maxSkew, 
     /** A copy whose count takes in the nodes the pods' node selector and affinity do not admit ({@code IGNORE}) or not ({@code HONOR}). */
     public TopologySpread withNodeAffinityPolicy(NodeInclusionPolicy policy) {
         return new TopologySpread(topologyKey, required, maxSkew, minDomains,
-                Optional.of(Given.value("TopologySpread " + topologyKey, "nodeAffinityPolicy", policy)), nodeTaintsPolicy);
+                Optional.of(Given.optional("TopologySpread " + topologyKey, "nodeAffinityPolicy", policy)), nodeTaintsPolicy);
     }
 
     /** A copy whose count takes in the nodes with taints the pods do not tolerate ({@code IGNORE}) or not ({@code HONOR}). */
     public TopologySpread withNodeTaintsPolicy(NodeInclusionPolicy policy) {
         return new TopologySpread(topologyKey, required, maxSkew, minDomains, nodeAffinityPolicy,
-                Optional.of(Given.value("TopologySpread " + topologyKey, "nodeTaintsPolicy", policy)));
+                Optional.of(Given.optional("TopologySpread " + topologyKey, "nodeTaintsPolicy", policy)));
     }
 
     /** {@code DoNotSchedule} or {@code ScheduleAnyway}. */

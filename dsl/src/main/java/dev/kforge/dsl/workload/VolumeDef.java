@@ -33,7 +33,7 @@ public sealed interface VolumeDef {
         }
 
         public EmptyDir withSizeLimit(Memory limit) {
-            return new EmptyDir(name, inMemory, Optional.of(Given.value("Volume " + name, "sizeLimit", limit)));
+            return new EmptyDir(name, inMemory, Optional.of(Given.optional("Volume " + name, "sizeLimit", limit)));
         }
     }
 

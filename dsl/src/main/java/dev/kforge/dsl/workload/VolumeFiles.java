@@ -40,7 +40,7 @@ final class VolumeFiles {
     }
 
     static Optional<FileMode> mode(String subject, FileMode mode) {
-        return Optional.of(Given.value(subject, "mode", mode));
+        return Optional.of(Given.optional(subject, "mode", mode));
     }
 
     /** A pod field a volume can write: a metadata field (the others are only available to env vars). */

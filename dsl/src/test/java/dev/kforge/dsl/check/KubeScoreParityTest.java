@@ -99,7 +99,8 @@ class KubeScoreParityTest {
         assertThatThrownBy(() -> new PodDisruptionBudgetDef(PodDisruptionBudgetDef.named("web").protecting(deployment()).meta(), deployment(),
                 null, null, dev.kforge.dsl.workload.UnhealthyPodEviction.ALWAYS_ALLOW, List.of()))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("PodDisruptionBudget web: set exactly one of minAvailable and maxUnavailable.");
+                .hasMessage("PodDisruptionBudget web: minAvailable and maxUnavailable are both missing (null); a budget takes exactly one. "
+                        + "Call withMaxUnavailable(pods) or withMinAvailable(pods).");
     }
 
     @Test

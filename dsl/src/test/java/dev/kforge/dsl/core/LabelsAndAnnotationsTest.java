@@ -45,7 +45,7 @@ class LabelsAndAnnotationsTest {
         assertThatThrownBy(() -> ConfigMapDef.named("cfg").withAnnotation("-bad", "x"))
                 .hasMessage("ConfigMap cfg: annotation key \"-bad\" is invalid: " + KEY_RULE + ". For example \"app.kubernetes.io/name\".");
         assertThatThrownBy(() -> ConfigMapDef.named("cfg").withAnnotation("note", null))
-                .hasMessage("ConfigMap cfg: annotation note has no value. Give it a string (it may be empty).");
+                .hasMessage("ConfigMap cfg: annotation \"note\" has no value. Give it a string (it may be empty).");
     }
 
     @Test
@@ -146,7 +146,7 @@ class LabelsAndAnnotationsTest {
     void rejects_annotation_without_value() {
         assertThatThrownBy(() -> Annotations.of("note", null))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Annotations: annotation note has no value. Give it a string (it may be empty).");
+                .hasMessage("Annotations: annotation \"note\" has no value. Give it a string (it may be empty).");
     }
 
     @Test

@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.ConfigMapKey;
 import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretSource;
+import dev.kforge.dsl.gateway.AmbassadorMapping;
+import dev.kforge.dsl.gateway.Cors;
+import dev.kforge.dsl.gateway.EmissaryListener;
 import dev.kforge.dsl.gateway.EmissaryMapping;
 import dev.kforge.dsl.gateway.GatewayInstallation;
+import dev.kforge.dsl.gateway.GatewayRelease;
+import dev.kforge.dsl.gateway.RetryPolicy;
+import dev.kforge.dsl.gateway.RoutingForm;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.network.IngressPath;
 import dev.kforge.dsl.network.IngressRule;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.network.PodSelection;
+import dev.kforge.dsl.quota.ResourceQuotaDef;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
@@ -29,17 +37,28 @@ import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.ContainerSecurity;
 import dev.kforge.dsl.workload.Cpu;
 import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.DeploymentStrategy;
 import dev.kforge.dsl.workload.Env;
+import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.LabelExpression;
 import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.Port;
+import dev.kforge.dsl.workload.PriorityClassDef;
 import dev.kforge.dsl.workload.ProbeDef;
+import dev.kforge.dsl.workload.ResourceField;
 import dev.kforge.dsl.workload.Resources;
 import dev.kforge.dsl.workload.Toleration;
+import dev.kforge.dsl.workload.UnhealthyPodEviction;
+import dev.kforge.dsl.workload.UtilizationTarget;
 import dev.kforge.dsl.workload.Workload;
+import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +78,15 @@ class MissingArgumentsTest {
         assertThatThrownBy(call).isInstanceOf(InvalidDefinitionException.class).hasMessage(message);
     }
 
+    /** A required argument: there is no default to fall back on. */
     private static String missing(String subject, String field) {
-        return subject + ": " + field + " is missing (null). Pass a value, or leave the default.";
+        return subject + ": " + field + " is missing (null). Pass a value: a null here usually comes from an unset profile field "
+                + "or a map lookup that found nothing.";
+    }
+
+    /** An optional setting's wither: leaving the call out keeps the default. */
+    private static String unset(String subject, String field) {
+        return subject + ": " + field + " is missing (null). Pass a value, or drop the call to keep the default.";
     }
 
     @Test
@@ -92,7 +118,7 @@ class MissingArgumentsTest {
     void ingress_builders_name_a_null_argument() {
         IngressDef ingress = IngressDef.named("web").withRule(IngressRule.host("web.example.com").withPath(IngressPath.prefix("/", SERVICE.backend(WEB_PORT))));
         refused(() -> ingress.withRule(null), missing("Ingress web", "rule"));
-        refused(() -> ingress.withDefaultBackend(null), missing("Ingress web", "default backend"));
+        refused(() -> ingress.withDefaultBackend(null), unset("Ingress web", "default backend"));
         refused(() -> ingress.withTls(SecretDef.tls("web-tls"), (String) null), missing("Ingress web", "tls hosts[0]"));
         refused(() -> ingress.withTls(null, "web.example.com"), missing("Ingress web", "tls secret"));
         refused(() -> IngressRule.host("web.example.com").withPath(null), missing("IngressRule web.example.com", "path"));
@@ -136,11 +162,11 @@ class MissingArgumentsTest {
     @Test
     void gateway_mapping_withers_name_a_null_argument() {
         EmissaryMapping mapping = EmissaryMapping.named("web").prefix("/").to(SERVICE.backend(WEB_PORT));
-        refused(() -> mapping.withHostname(null), missing("Mapping web", "hostname"));
-        refused(() -> mapping.withTimeout(null), missing("Mapping web", "timeout"));
-        refused(() -> mapping.withRetries(null), missing("Mapping web", "retries"));
-        refused(() -> mapping.withCors(null), missing("Mapping web", "cors"));
-        refused(() -> mapping.withAmbassadorId(null), missing("Mapping web", "ambassadorId"));
+        refused(() -> mapping.withHostname(null), unset("Mapping web", "hostname"));
+        refused(() -> mapping.withTimeout(null), unset("Mapping web", "timeout"));
+        refused(() -> mapping.withRetries(null), unset("Mapping web", "retries"));
+        refused(() -> mapping.withCors(null), unset("Mapping web", "cors"));
+        refused(() -> mapping.withAmbassadorId(null), unset("Mapping web", "ambassadorId"));
         refused(() -> mapping.servedBy((GatewayInstallation) null), missing("Mapping web", "gateway"));
     }
 
@@ -151,7 +177,7 @@ class MissingArgumentsTest {
         refused(() -> Resources.requests(null, Memory.mebibytes(128)), missing("Resources", "cpu request"));
         refused(() -> Resources.requests(Cpu.millis(100), Memory.mebibytes(128)).withMemoryLimit(null), missing("Resources", "memory limit"));
         refused(() -> Toleration.exists(null), missing("Toleration", "key"));
-        refused(() -> Toleration.exists("example.com/gpu").effect(null), missing("Toleration", "effect"));
+        refused(() -> Toleration.exists("example.com/gpu").effect(null), unset("Toleration", "effect"));
         refused(() -> LabelExpression.in("topology.kubernetes.io/zone", "eu-west-1a", null), missing("LabelExpression topology.kubernetes.io/zone", "values[1]"));
     }
 
@@ -171,4 +197,93 @@ class MissingArgumentsTest {
                         + "not starting with \"..\"). For example \"PORT\" or \"application.properties\".");
     }
 
+    @Test
+    void gateway_builders_name_a_null_argument() {
+        NamespaceDef edge = NamespaceDef.named("edge");
+        refused(() -> GatewayInstallation.forRouting(null, edge), missing("Gateway edge", "routing form"));
+        refused(() -> GatewayRelease.forRouting(null), missing("GatewayRelease", "routing form"));
+        GatewayInstallation gateway = GatewayInstallation.forRouting(RoutingForm.MAPPING_RESOURCES, edge);
+        refused(() -> gateway.withResources(null), missing("Gateway edge", "resources"));
+        refused(() -> gateway.withDeploymentWaiver(null, "one pod in dev"), missing("Gateway edge", "waived check"));
+        Cors cors = Cors.allowOrigins("https://app.example.com");
+        refused(() -> Cors.allowOrigins(null), missing("Cors", "origins"));
+        refused(() -> cors.allowMethods(null), missing("Cors", "methods"));
+        refused(() -> cors.allowMethods(Cors.Method.GET, (Cors.Method) null), missing("Cors", "methods[0]"));
+        refused(() -> cors.allowHeaders("Content-Type", (String[]) null), missing("Cors", "headers"));
+        refused(() -> cors.withMaxAge(null), unset("Cors", "maxAge"));
+        refused(() -> RetryPolicy.on(RetryPolicy.RetryOn.FIVE_XX, 3).withPerTryTimeout(null), unset("RetryPolicy", "perTryTimeout"));
+        refused(() -> EmissaryListener.HostBinding.sameNamespace().withHostLabels(null), missing("HostBinding", "host labels"));
+        EmissaryMapping mapping = EmissaryMapping.named("web").prefix("/").to(SERVICE.backend(WEB_PORT));
+        refused(() -> mapping.canary(null, 10), missing("Mapping web", "canary backend"));
+        refused(() -> AmbassadorMapping.named("web").prefix("/").withRewrite(null), unset("AmbassadorMapping web", "rewrite"));
+    }
+
+    @Test
+    void secret_sources_name_a_null_argument() {
+        refused(() -> SecretSource.environment(null), missing("SecretSource", "environment variable prefix"));
+        refused(() -> SecretSource.sealed(null), missing("SecretSource sealed", "encrypted data"));
+        refused(() -> SecretSource.clusterStore("vault").withRefreshInterval(null), unset("SecretSource vault", "refreshInterval"));
+    }
+
+    @Test
+    void workload_parts_name_a_null_argument() {
+        refused(() -> ResourceField.cpuRequest(null), missing("ResourceField", "requests.cpu divisor"));
+        refused(() -> ResourceField.memoryLimit(null), missing("ResourceField", "limits.memory divisor"));
+        refused(() -> ContainerSecurity.RESTRICTED.withAddedCapability(null), missing("ContainerSecurity", "added capability"));
+        refused(() -> WEB.pod().withToleration(null), missing("Pod template", "toleration"));
+        refused(() -> WEB.pod().withImagePullSecret(null), missing("Pod template", "image pull secret"));
+        refused(() -> DeploymentStrategy.rollingUpdate(null, IntOrPercent.count(1)), missing("RollingUpdate", "maxSurge"));
+        refused(() -> DeploymentStrategy.rollingUpdate(IntOrPercent.count(1), null), missing("RollingUpdate", "maxUnavailable"));
+        HorizontalPodAutoscalerDef hpa = HorizontalPodAutoscalerDef.named("web").scaling(WEB).between(2, 4).atUtilization(UtilizationTarget.cpu(70));
+        refused(() -> hpa.withTarget(null), missing("HorizontalPodAutoscaler web", "utilization target"));
+        PodDisruptionBudgetDef budget = PodDisruptionBudgetDef.named("web").protecting(WEB);
+        refused(() -> budget.withMinAvailable(null), missing("PodDisruptionBudget web", "minAvailable"));
+        refused(() -> budget.withMaxUnavailable(null), missing("PodDisruptionBudget web", "maxUnavailable"));
+        refused(() -> budget.withUnhealthyPodEviction(null), missing("PodDisruptionBudget web", "unhealthyPodEviction"));
+        refused(() -> WEB.withRawEdit("the DSL has no field for it", null), missing("Raw edit \"the DSL has no field for it\"", "edit"));
+    }
+
+    @Test
+    void quota_network_stack_and_policy_builders_name_a_null_argument() {
+        ResourceQuotaDef quota = ResourceQuotaDef.named("high");
+        PriorityClassDef high = PriorityClassDef.named("high", 1000);
+        refused(() -> quota.forPriorityClass(high, (PriorityClassDef[]) null), missing("ResourceQuota high", "priority class"));
+        refused(() -> quota.forPriorityClass(high, (PriorityClassDef) null), missing("ResourceQuota high", "priority class[0]"));
+        refused(() -> quota.forClusterPriorityClass("system-node-critical", (String[]) null), missing("ResourceQuota high", "priorityClassName"));
+        refused(() -> NetworkPeer.cidr("10.0.0.0/8").except((String[]) null), missing("NetworkPeer 10.0.0.0/8", "except"));
+        refused(() -> NetworkPeer.cidr("10.0.0.0/8").except("10.1.0.0/16", null), missing("NetworkPeer 10.0.0.0/8", "except[1]"));
+        refused(() -> PodSelection.ExternalPods.labelled(Labels.of("app", "db"), HTTP, null), missing("ExternalPods", "ports[1]"));
+        refused(() -> Labels.of((Map<String, String>) null), missing("Labels", "labels"));
+        refused(() -> IngressPath.prefix("/", null), missing("IngressPath /", "backend"));
+        refused(() -> NamespaceDef.named("web-dev").withPodSecurityStandard(null), missing("Namespace web-dev", "podSecurityStandard"));
+        Stack stack = Stack.named("web").environment("dev").namespace(NamespaceDef.named("web-dev")).with(WEB);
+        refused(() -> stack.replacing(null), missing("Stack web", "replacement"));
+        refused(() -> stack.withPolicy(null), missing("Stack web", "policy"));
+        refused(() -> Stack.named("web").environment("dev").namespace(null), missing("Stack web", "namespace"));
+        refused(() -> Policy.STRICT.with(null, Severity.WARNING), missing("Policy", "check"));
+        refused(() -> Policy.STRICT.with(PolicyCheck.MIN_REPLICAS, null), missing("Policy", "severity of " + PolicyCheck.MIN_REPLICAS.id()));
+    }
+
+    @Test
+    void with_meta_names_a_null_meta_on_every_object() {
+        refused(() -> WEB.withMeta(null), missing("Deployment web", "meta"));
+        refused(() -> SERVICE.withMeta(null), missing("Service web", "meta"));
+        refused(() -> ConfigMapDef.named("web-config").withMeta(null), missing("ConfigMap web-config", "meta"));
+        refused(() -> PodDisruptionBudgetDef.named("web").protecting(WEB).withMeta(null), missing("PodDisruptionBudget web", "meta"));
+        refused(() -> ACCOUNT.withMeta(null), missing("ServiceAccount web", "meta"));
+        refused(() -> NamespaceDef.named("web-dev").withMeta(null), missing("Namespace web-dev", "meta"));
+    }
+
+    @Test
+    void incomplete_messages_show_the_values_and_the_methods() {
+        Meta meta = Meta.named(Kind.POD_DISRUPTION_BUDGET, "web");
+        refused(() -> new PodDisruptionBudgetDef(meta, WEB, IntOrPercent.count(2), IntOrPercent.percent(25), UnhealthyPodEviction.ALWAYS_ALLOW, List.of()),
+                "PodDisruptionBudget web: minAvailable 2 and maxUnavailable 25% are both set; a budget takes exactly one. "
+                        + "Keep one: withMinAvailable(pods) and withMaxUnavailable(pods) each clear the other.");
+        refused(() -> WEB.withAnnotation("example.com/owner", null),
+                "Deployment web: annotation \"example.com/owner\" has no value. Give it a string (it may be empty).");
+        ServicePort admin = ServicePort.of(9090, HTTP);
+        refused(() -> SERVICE.withPort(admin), "Service web: port \"http (9090 -> http/8080)\" clashes with http (8080 -> http/8080). "
+                + "Give each port its own name: ServicePort.named(\"admin\") renames this one.");
+    }
 }

@@ -177,7 +177,7 @@ class ServiceDefTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("NodePort: externalTrafficPolicy is missing. Use CLUSTER or LOCAL, or ServiceType.NODE_PORT for the cluster's default.");
         assertThatThrownBy(() -> new ServiceType.NodePort(null))
-                .hasMessage("NodePort: externalTrafficPolicy is missing (null). Pass a value, or leave the default.");
+                .hasMessage("NodePort: externalTrafficPolicy is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
     }
 
     @Test
@@ -319,7 +319,7 @@ class ServiceDefTest {
         assertThatThrownBy(() -> withHttp.withPort(ServicePort.of(81, HTTP)))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Service web: port \"http (81 -> http/8080)\" clashes with http (8080 -> http/8080). "
-                        + "Give each port its own name and number.");
+                        + "Give each port its own name: ServicePort.named(\"admin\") renames this one.");
     }
 
     @Test

@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.core.Origin;
-import dev.kforge.dsl.network.IngressDef;
-import dev.kforge.dsl.network.IngressPath;
-import dev.kforge.dsl.network.IngressRule;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.rbac.ApiResource;
 import dev.kforge.dsl.rbac.ClusterRoleDef;
@@ -18,6 +15,7 @@ import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.PodSecurityStandard;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.testing.Certificate;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.ContainerSecurity;
 import dev.kforge.dsl.workload.Cpu;
@@ -104,10 +102,9 @@ class RendererTest {
 
     @Test
     void a_check_that_fails_on_a_definition_is_a_problem_of_its_environment_not_a_crash() {
-        // A null the definition passed where the DSL does not refuse it (here an Ingress path's backend, as from a map
-        // lookup) made a check throw: the render stopped with a stack trace, other environments' problems unreported.
-        Supplier<Stack> dev = () -> stack("dev").with(IngressDef.named("web")
-                .withRule(IngressRule.host("web.example.com").withPath(IngressPath.prefix("/", null))));
+        // A null the DSL cannot refuse (here inside the project's own custom resource, whose Secret came from a map lookup
+        // that found nothing) made a check throw: the render stopped with a stack trace, other environments' problems unreported.
+        Supplier<Stack> dev = () -> stack("dev").with(Certificate.of("web", null));
         Supplier<Stack> prod = () -> stack("prod").with(ConfigMapDef.named("cfg").withProperty("ENV", "again"));
 
         RenderResult result = Renderer.renderAll(List.of(new EnvironmentDefinition("dev", dev), new EnvironmentDefinition("prod", prod)));

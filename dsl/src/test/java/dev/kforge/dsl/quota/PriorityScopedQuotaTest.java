@@ -125,7 +125,7 @@ class PriorityScopedQuotaTest {
         assertThatThrownBy(() -> ResourceQuotaDef.named("critical-pods").forClusterPriorityClass("Critical"))
                 .hasMessageStartingWith("ResourceQuota critical-pods: priorityClassName \"Critical\" is invalid: must be a DNS-1123 subdomain");
         assertThatThrownBy(() -> ResourceQuotaDef.named("high").forPriorityClass(null))
-                .hasMessage("ResourceQuota high: priority class is missing (null). Pass a value, or leave the default.");
+                .hasMessage("ResourceQuota high: priority class is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
     }
 
     @Test

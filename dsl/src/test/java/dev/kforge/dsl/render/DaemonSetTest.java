@@ -269,6 +269,6 @@ class DaemonSetTest {
         assertThatThrownBy(() -> Volumes.hostPath("varlog", "var/log")).hasMessage("Volume varlog: hostPath \"var/log\" is invalid: "
                 + "must be an absolute path without '..'. For example \"/var/log\".");
         assertThatThrownBy(() -> Volumes.hostPath("varlog", "/var/log/../../etc")).hasMessageContaining("must be an absolute path without '..'");
-        assertThatThrownBy(() -> logs.withType(null)).hasMessage("Volume varlog: type is missing (null). Pass a value, or leave the default.");
+        assertThatThrownBy(() -> logs.withType(null)).hasMessage("Volume varlog: type is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
     }
 }

@@ -160,10 +160,10 @@ class DeploymentCopyTest {
 
         assertThatThrownBy(() -> PRIMARY.withMainContainer(main -> null))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: main container is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Deployment app: main container is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> PRIMARY.withImage(null))
                 .isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: image is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Deployment app: image is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> withProxy.withMainContainer(main -> main.withName("proxy")))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("Deployment app: container name \"proxy\" is used twice. Give each container its own name.");

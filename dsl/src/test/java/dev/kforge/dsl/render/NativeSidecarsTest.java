@@ -250,7 +250,7 @@ class NativeSidecarsTest {
     void refuses_a_missing_native_sidecar_and_a_name_a_container_already_has() {
         DeploymentDef web = DeploymentDef.named("web").running(WEB);
         assertThatThrownBy(() -> web.withNativeSidecar(null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment web: native sidecar is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Deployment web: native sidecar is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> web.withInitContainer(MIGRATE).withNativeSidecar(MIGRATE.withPort(PROXY)))
                 .hasMessage("Deployment web: container name \"migrate\" is used twice. Give each container its own name.");
         assertThatThrownBy(() -> web.withNativeSidecar(PROXY_SIDECAR).withSidecar(PROXY_SIDECAR))

@@ -112,7 +112,7 @@ class PodAffinityTest {
         assertThatThrownBy(() -> PodAffinity.near(CACHE, Topology.NODE).preferred(0))
                 .hasMessage("Pod affinity: weight 0 is invalid: must be 1 to 100. For example preferred(50).");
         assertThatThrownBy(() -> PodAffinity.near(null, Topology.NODE)).hasMessageStartingWith("Pod affinity: workload null is invalid");
-        assertThatThrownBy(() -> web.withPodAffinity(null)).hasMessage("Deployment web: pod affinity is missing (null). Pass a value, or leave the default.");
+        assertThatThrownBy(() -> web.withPodAffinity(null)).hasMessage("Deployment web: pod affinity is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
     }
 
     @Test

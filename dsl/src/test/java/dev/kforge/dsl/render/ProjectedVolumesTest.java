@@ -117,9 +117,9 @@ class ProjectedVolumesTest {
                 .hasMessage("Volume app: file \"token\" is written by two sources, which the API server refuses. Project one of them "
                         + "elsewhere with withItem(key, path) (or atPath for a token).");
         assertThatThrownBy(() -> Volumes.projected("app", (ProjectedSource) null))
-                .hasMessage("Volume app: sources[0] is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Volume app: sources[0] is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> Volumes.projected("app", ProjectedSource.configMap(config)).withDefaultMode(null))
-                .hasMessage("Volume app: mode is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Volume app: mode is missing (null). Pass a value, or drop the call to keep the default.");
     }
 
     @Test
@@ -140,7 +140,7 @@ class ProjectedVolumesTest {
                             + "a longer-lived token stays usable longer once it leaks. For example Duration.ofHours(1), the Kubernetes default.");
         }
         assertThatThrownBy(() -> ProjectedSource.serviceAccountToken("vault", null))
-                .hasMessage("Projected serviceAccountToken: expiration is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Projected serviceAccountToken: expiration is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> ProjectedSource.serviceAccountToken("vault", Duration.ofHours(1)).atPath("/var/run/token"))
                 .hasMessage("Projected serviceAccountToken: item path \"/var/run/token\" is invalid: must be a relative path without '..'. "
                         + "For example \"app.properties\".");
@@ -157,9 +157,9 @@ class ProjectedVolumesTest {
                 .hasMessage("Projected Secret tls: item path \"../tls.key\" is invalid: must be a relative path without '..'. For example "
                         + "\"app.properties\".");
         assertThatThrownBy(() -> ProjectedSource.configMap(config).withItem(config.key("app.properties"), "a", null))
-                .hasMessage("Projected ConfigMap cfg: mode is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Projected ConfigMap cfg: mode is missing (null). Pass a value, or drop the call to keep the default.");
         assertThatThrownBy(() -> ProjectedSource.configMap(null))
-                .hasMessage("Projected source: configMap is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Projected source: configMap is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
     }
 
     @Test

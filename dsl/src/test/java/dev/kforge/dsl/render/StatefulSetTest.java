@@ -361,7 +361,7 @@ class StatefulSetTest {
                 .withMount(Volumes.emptyDir("data"), "/scratch").withMount(data, "/data");
         assertThatThrownBy(() -> StatefulSetDef.named("db").running(clash))
                 .hasMessageStartingWith("StatefulSet db: volume name \"data\" names two different volumes.");
-        assertThatThrownBy(() -> db.withUpdate(null)).hasMessage("StatefulSet db: update is missing (null). Pass a value, or leave the default.");
+        assertThatThrownBy(() -> db.withUpdate(null)).hasMessage("StatefulSet db: update is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> data.withAccessMode(null)).hasMessageStartingWith("Volume data: the access mode is missing.");
         ServiceDef peers = ServiceDef.named("db-peers").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG));
         assertThat(problems(Policy.RELAXED, db, headless, peers)).contains("WARNING prod/StatefulSet db: is selected by several headless "

@@ -79,11 +79,11 @@ class VolumeModesTest {
     @Test
     void refuses_a_missing_mode() {
         assertThatThrownBy(() -> Volumes.configMap("conf", config).withDefaultMode(null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Volume conf: mode is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Volume conf: mode is missing (null). Pass a value, or drop the call to keep the default.");
         assertThatThrownBy(() -> Volumes.secret("certs", tls).withItem(tls.key("tls.key"), "tls.key", null))
-                .hasMessage("Volume certs: mode is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Volume certs: mode is missing (null). Pass a value, or drop the call to keep the default.");
         assertThatThrownBy(() -> Volumes.downwardApi("podinfo").withFile("labels", PodField.LABELS, null))
-                .hasMessage("Volume podinfo: mode is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Volume podinfo: mode is missing (null). Pass a value, or drop the call to keep the default.");
         // The item's other rules still come first.
         assertThatThrownBy(() -> Volumes.secret("certs", tls).withItem(tls.key("tls.key"), "/etc/tls.key", FileMode.of("0400")))
                 .hasMessage("Volume certs: item path \"/etc/tls.key\" is invalid: must be a relative path without '..'. For example \"app.properties\".");

@@ -30,8 +30,8 @@ class ContainerDefTest {
         // A profile field left unset, or a map lookup that found nothing, reached the checks as a NullPointerException.
         ContainerDef web = ContainerDef.named("web").image(Image.of("example/web", "1.0.0"));
         assertThatThrownBy(() -> web.withArgs((String[]) null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Container web: args is missing (null). Pass a value, or leave the default.");
-        assertThatThrownBy(() -> web.withArgs("--port", null)).hasMessage("Container web: args[1] is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Container web: args is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
+        assertThatThrownBy(() -> web.withArgs("--port", null)).hasMessage("Container web: args[1] is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> web.withCommand((String) null)).hasMessageContaining("command[0] is missing (null)");
         assertThatThrownBy(() -> web.withResources(null)).hasMessageContaining("resources is missing (null)");
         assertThatThrownBy(() -> web.withSecurity(null)).hasMessageContaining("security is missing (null)");
@@ -44,7 +44,7 @@ class ContainerDefTest {
         assertThatThrownBy(() -> web.withEnvFrom(null)).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("envFrom is missing (null)");
         assertThatThrownBy(() -> web.withMount(null, "/data")).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Container web: mount at /data: volume is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Container web: mount at /data: volume is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> web.withReadOnlyMount(null, "data")).isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("mount at data: volume is missing (null)");
         assertThatThrownBy(() -> new ContainerDef("web", Image.of("example/web", "1.2.3"), PullPolicy.ALWAYS, java.util.List.of(), java.util.List.of(),

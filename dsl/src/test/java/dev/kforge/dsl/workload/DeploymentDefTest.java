@@ -20,7 +20,7 @@ class DeploymentDefTest {
     @Test
     void a_null_passed_to_a_workload_is_named_where_it_is_passed() {
         assertThatThrownBy(() -> deployment.withComponent(null)).hasMessage("Deployment app: component is missing (null). Pass a value, or "
-                + "leave the default.");
+                + "drop the call to keep the default.");
         assertThatThrownBy(() -> deployment.withPod(null)).hasMessageContaining("Deployment app: pod is missing (null)");
         CronJobDef report = CronJobDef.named("report").onSchedule("@daily").running(app);
         assertThatThrownBy(() -> report.withTimeZone(null)).hasMessageContaining("CronJob report: timeZone is missing (null)");
@@ -34,7 +34,7 @@ class DeploymentDefTest {
         assertThatThrownBy(() -> DaemonSetDef.named("agent").running(app).withComponent(null))
                 .hasMessageContaining("DaemonSet agent: component is missing (null)");
         // The pod-level withers every workload shares.
-        assertThatThrownBy(() -> deployment.withSidecar(null)).hasMessage("Deployment app: sidecar is missing (null). Pass a value, or leave the default.");
+        assertThatThrownBy(() -> deployment.withSidecar(null)).hasMessage("Deployment app: sidecar is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> deployment.withToleration(null)).hasMessageContaining("Deployment app: toleration is missing (null)");
         assertThatThrownBy(() -> deployment.withServiceAccount(null)).hasMessageContaining("Deployment app: service account is missing (null)");
         assertThatThrownBy(() -> deployment.withPodAffinity(null)).hasMessageContaining("Deployment app: pod affinity is missing (null)");
@@ -75,11 +75,11 @@ class DeploymentDefTest {
     void refuses_a_missing_strategy_or_spread_instead_of_rendering_another() {
         // A null strategy rendered "type: Recreate" (every rollout stops all pods first); a null zone spread failed while rendering.
         assertThatThrownBy(() -> deployment.withStrategy(null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: strategy is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Deployment app: strategy is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> deployment.withNodeSpread(null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: nodeSpread is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Deployment app: nodeSpread is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> deployment.withZoneSpread(null)).isInstanceOf(InvalidDefinitionException.class)
-                .hasMessage("Deployment app: zoneSpread is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Deployment app: zoneSpread is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
     }
 
     @Test

@@ -88,9 +88,9 @@ class HorizontalPodAutoscalerDefTest {
     void refuses_missing_rules() {
         HorizontalPodAutoscalerDef autoscaler = between(2, 5).atUtilization(UtilizationTarget.cpu(70));
         assertThatThrownBy(() -> autoscaler.withScaleUp(null))
-                .hasMessage("HorizontalPodAutoscaler web: scaleUp is missing (null). Pass a value, or leave the default.");
+                .hasMessage("HorizontalPodAutoscaler web: scaleUp is missing (null). Pass a value, or drop the call to keep the default.");
         assertThatThrownBy(() -> autoscaler.withScaleDown(null))
-                .hasMessage("HorizontalPodAutoscaler web: scaleDown is missing (null). Pass a value, or leave the default.");
+                .hasMessage("HorizontalPodAutoscaler web: scaleDown is missing (null). Pass a value, or drop the call to keep the default.");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ScalingRulesTest {
         assertThatThrownBy(() -> ScalingRules.atMost(ScalingLimit.pods(1)).per(Duration.ofMillis(1500)))
                 .hasMessage("ScalingPolicy 1 pod: periodSeconds \"PT1.5S\"" + hint);
         assertThatThrownBy(() -> ScalingRules.atMost(ScalingLimit.pods(1)).per(null))
-                .hasMessage("ScalingPolicy 1 pod: periodSeconds is missing (null). Pass a value, or leave the default.");
+                .hasMessage("ScalingPolicy 1 pod: periodSeconds is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThat(ScalingRules.atMost(ScalingLimit.pods(1)).per(Duration.ofMinutes(30)).policies().get(0).periodSeconds()).isEqualTo(1800);
     }
 
@@ -95,10 +95,10 @@ class ScalingRulesTest {
     @Test
     void refuses_nulls_where_they_are_passed() {
         assertThatThrownBy(() -> new ScalingRules(List.of(), null, Optional.empty()))
-                .hasMessage("ScalingRules: selectPolicy is missing (null). Pass a value, or leave the default.");
+                .hasMessage("ScalingRules: selectPolicy is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
         assertThatThrownBy(() -> ScalingRules.defaultPolicies().withSelectPolicy(null))
-                .hasMessage("ScalingRules: selectPolicy is missing (null). Pass a value, or leave the default.");
+                .hasMessage("ScalingRules: selectPolicy is missing (null). Pass a value, or drop the call to keep the default.");
         assertThatThrownBy(() -> ScalingRules.atMost(null).per(MINUTE))
-                .hasMessage("ScalingPolicy: limit is missing (null). Pass a value, or leave the default.");
+                .hasMessage("ScalingPolicy: limit is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
     }
 }

@@ -34,7 +34,7 @@ class TopologySpreadTest {
                         + "'/', then a name of at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric. "
                         + "For example \"app.kubernetes.io/name\".");
         assertThatThrownBy(() -> TopologySpread.requiredOver((Topology) null))
-                .hasMessage("TopologySpread: topology is missing (null). Pass a value, or leave the default.");
+                .hasMessage("TopologySpread: topology is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
     }
 
     @Test
@@ -51,7 +51,7 @@ class TopologySpreadTest {
                         + "ScheduleAnyway (the API server refuses it). Use TopologySpread.requiredOver(\"topology.kubernetes.io/region\"), "
                         + "or drop minDomains.");
         assertThatThrownBy(() -> TopologySpread.preferredOver(REGION).withNodeTaintsPolicy(null))
-                .hasMessage("TopologySpread topology.kubernetes.io/region: nodeTaintsPolicy is missing (null). Pass a value, or leave the default.");
+                .hasMessage("TopologySpread topology.kubernetes.io/region: nodeTaintsPolicy is missing (null). Pass a value, or drop the call to keep the default.");
     }
 
     @Test
@@ -81,6 +81,6 @@ class TopologySpreadTest {
                 .topologySpreads()).hasSize(1);
         assertThat(deployment.withTopologySpread(TopologySpread.requiredOver(Topology.ZONE).withMinDomains(3)).topologySpreads()).hasSize(1);
         assertThatThrownBy(() -> deployment.withTopologySpread(null))
-                .hasMessage("Deployment web: topology spread is missing (null). Pass a value, or leave the default.");
+                .hasMessage("Deployment web: topology spread is missing (null). Pass a value: a null here usually comes from an unset profile field or a map lookup that found nothing.");
     }
 }
