@@ -56,7 +56,10 @@ RENDER_JAVA ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 ifneq ($(findstring 25,$(RENDER_JAVA)),)
   CACHE := environments/target/render.aot
   CACHE_WRITE := -XX:AOTCacheOutput=$(CACHE)
-  CACHE_READ := -XX:AOTCache=$(CACHE)
+  # The training render also records method profiles, from which JDK 25 compiles at start-up what a large render made
+  # hot: compile work a 73-object render never repays (a tenth of its wall time, a seventh of its CPU here). Not replaying
+  # them leaves large renders as fast (make bench, N=329 and N=1000); a cache recorded without them is slower.
+  CACHE_READ := -XX:AOTCache=$(CACHE) -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining
 else
   CACHE := environments/target/render.jsa
   CACHE_WRITE := -XX:ArchiveClassesAtExit=$(CACHE)
