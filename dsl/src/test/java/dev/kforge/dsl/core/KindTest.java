@@ -22,4 +22,20 @@ class KindTest {
         assertThat(new Kind("example.com/v1", "Widget", Scope.NAMESPACED, 0, Names.Rule.DNS1123_SUBDOMAIN).applyOrder()).isZero();
         assertThat(new Kind("example.com/v1", "Widget", Scope.NAMESPACED, 99, Names.Rule.DNS1123_SUBDOMAIN).applyOrder()).isEqualTo(99);
     }
+
+    @Test
+    void is_equal_by_every_component_as_a_record_is() {
+        Kind widget = new Kind("example.com/v1", "Widget", Scope.NAMESPACED, 70, Names.Rule.DNS1123_SUBDOMAIN);
+
+        assertThat(new Kind("example.com/v1", "Widget", Scope.NAMESPACED, 70, Names.Rule.DNS1123_SUBDOMAIN))
+                .isEqualTo(widget).hasSameHashCodeAs(widget);
+        assertThat(java.util.List.of(
+                new Kind("example.com/v2", "Widget", Scope.NAMESPACED, 70, Names.Rule.DNS1123_SUBDOMAIN),
+                new Kind("example.com/v1", "Gadget", Scope.NAMESPACED, 70, Names.Rule.DNS1123_SUBDOMAIN),
+                new Kind("example.com/v1", "Widget", Scope.CLUSTER, 70, Names.Rule.DNS1123_SUBDOMAIN),
+                new Kind("example.com/v1", "Widget", Scope.NAMESPACED, 71, Names.Rule.DNS1123_SUBDOMAIN),
+                new Kind("example.com/v1", "Widget", Scope.NAMESPACED, 70, Names.Rule.DNS1123_LABEL)))
+                .allSatisfy(other -> assertThat(other).isNotEqualTo(widget));
+        assertThat(widget).isNotEqualTo("Widget");
+    }
 }
