@@ -585,6 +585,26 @@ class CliTest {
     }
 
     @Test
+    void diff_of_two_services_stacks_is_a_usage_error_naming_both_services() {
+        // make diff FROM=staging TO=notify-staging compared Stack.named("tgr") with Stack.named("notify"): every field differed.
+        List<EnvironmentDefinition> environments = List.of(
+                new EnvironmentDefinition("staging", () -> stack("staging")),
+                new EnvironmentDefinition("prod", () -> stack("prod")),
+                new EnvironmentDefinition("notify-staging", () -> Stack.named("notify").environment("notify-staging")
+                        .namespace(NamespaceDef.named("notify-staging")).withPolicy(noPolicy())),
+                new EnvironmentDefinition("notify-prod", () -> Stack.named("notify").environment("notify-prod")
+                        .namespace(NamespaceDef.named("notify-prod")).withPolicy(noPolicy())));
+
+        int exit = run(environments, "diff", "staging", "notify-staging");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).isEqualTo("Usage error: diff compares two environments of one service; staging is a stack of demo, "
+                + "notify-staging one of notify. Compare two environments of one service, e.g. FROM=notify-prod TO=notify-staging "
+                + "(demo: staging, prod; notify: notify-staging, notify-prod).\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void a_render_that_cannot_write_says_why_not_only_a_path() throws IOException {
         Path file = Files.writeString(outDir.resolve("README.md"), "notes\n");
 
