@@ -72,7 +72,7 @@ final class ContainerPolicyCheck implements StackCheck {
                 if (!probes.isEmpty()) {
                     PolicyReporter.reportOn(stack, workload, container, PolicyCheck.PROBES,
                             subject + " has no " + String.join(" and no ", probes), "probes: " + (asked - probes.size()) + " of " + asked,
-                            probesHint(readinessAsked, probes), problems);
+                            probesHint(container, readinessAsked, probes), problems);
                 } else if (container.readinessProbe().isPresent()
                         && container.livenessProbe().get().action().sameAs(container.readinessProbe().get().action())) {
                     PolicyReporter.reportOn(stack, workload, container, PolicyCheck.PROBES,
@@ -85,19 +85,20 @@ final class ContainerPolicyCheck implements StackCheck {
         }
     }
 
-    /** How to add the probes a container lacks: only those, with an example of what each one asks. */
-    private static String probesHint(boolean readinessAsked, List<String> missing) {
+    /** How to add the probes a container lacks: only those, with an example of what each one asks, fitted to its ports. */
+    private static String probesHint(ContainerDef container, boolean readinessAsked, List<String> missing) {
         if (!readinessAsked) {
             return "Add withLivenessProbe, e.g. ProbeDef.exec(<a command that fails when the process is stuck>); "
                     + "a container that declares no port needs no readiness probe.";
         }
+        ProbeExample example = ProbeExample.of(container.ports());
         if (missing.size() == 2) {
-            return "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port).";
+            return "Add withReadinessProbe and withLivenessProbe, e.g. " + example.onBoth() + ".";
         }
         return missing.get(0).equals("readinessProbe")
-                ? "Add withReadinessProbe, e.g. ProbeDef.httpGet(\"/ready\", port), asking whether the pod can serve now "
+                ? "Add withReadinessProbe, e.g. " + example.on(example.readiness()) + ", asking whether the pod can serve now "
                         + "(not what the liveness probe asks)."
-                : "Add withLivenessProbe, e.g. ProbeDef.httpGet(\"/health\", port), asking only whether the process works "
+                : "Add withLivenessProbe, e.g. " + example.on(example.liveness()) + ", asking only whether the process works "
                         + "(not what the readiness probe asks).";
     }
 

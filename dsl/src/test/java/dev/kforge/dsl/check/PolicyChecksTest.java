@@ -141,6 +141,29 @@ class PolicyChecksTest {
     }
 
     @Test
+    void the_probe_hint_fits_what_the_container_s_port_speaks() {
+        // A walkthrough's Redis on port "redis" was told to add ProbeDef.httpGet("/health", port): Redis speaks no HTTP.
+        ContainerDef unprobed = ContainerDef.named("redis").image(Image.of("example/redis", "7.2.4")).withResources(goodContainer().resources());
+        ContainerDef redis = unprobed.withPort(Port.tcp("redis", 6379));
+        assertThat(problems(DeploymentDef.named("web").running(redis).withReplicas(2))).containsExactly(
+                "prod/Deployment web: container redis has no readinessProbe and no livenessProbe (probes: 0 of 2). "
+                        + "Add withReadinessProbe and withLivenessProbe, e.g. ProbeDef.tcpSocket(port) and "
+                        + "ProbeDef.exec(<a command that fails when the process is stuck>), on port redis, whose name says neither HTTP "
+                        + "nor gRPC. Or waive it with .waive(PolicyCheck.PROBES, \"<why>\") "
+                        + "on container redis, or on the workload for all its containers.");
+        assertThat(problems(DeploymentDef.named("web").running(redis.withLivenessProbe(ProbeDef.exec("redis-cli", "ping")))
+                .withReplicas(2))).singleElement().asString().contains("Add withReadinessProbe, e.g. ProbeDef.tcpSocket(port) on port "
+                        + "redis, whose name says neither HTTP nor gRPC, asking whether the pod can serve now");
+        ContainerDef grpc = unprobed.withPort(Port.tcp("grpc", 9090));
+        assertThat(problems(DeploymentDef.named("web").running(grpc.withReadinessProbe(ProbeDef.grpc(Port.tcp("grpc", 9090))))
+                .withReplicas(2))).singleElement().asString().contains("Add withLivenessProbe, e.g. ProbeDef.grpc(port, \"liveness\") "
+                        + "on port grpc, asking only whether the process works");
+        ContainerDef tls = unprobed.withPort(Port.tcp("https", 8443));
+        assertThat(problems(DeploymentDef.named("web").running(tls).withReplicas(2))).singleElement().asString()
+                .contains("e.g. ProbeDef.httpsGet(\"/health\", port), on port https. ");
+    }
+
+    @Test
     void a_container_missing_one_probe_is_told_to_add_that_one() {
         // Walkthrough 8 removed tgr's readiness probe and was told to add withReadinessProbe and withLivenessProbe,
         // the second of which it had, with the liveness probe's /health path as the example.
