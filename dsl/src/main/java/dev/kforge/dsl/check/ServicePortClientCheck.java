@@ -78,7 +78,7 @@ final class ServicePortClientCheck implements StackCheck {
         problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), client,
                 variable.where() + " names port " + port + " of " + service.describe() + ", which has no such port, so its connections fail",
                 variable.value() + "; ports of " + service.describe() + ": " + ports,
-                "Name one of its ports, " + service.name() + ".host() + \":\" + <ServicePort>.port(), or add a ServicePort of " + port
+                "Name one of its ports, " + service.name() + ".address(<ServicePort>), or add a ServicePort of " + port
                         + " to " + service.describe() + "."));
     }
 

@@ -192,11 +192,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
 
     /** This Service's {@code port} as a backend for Ingress rules and gateway mappings, which proxy HTTP: a TCP port. */
     public ServiceBackend backend(ServicePort port) {
-        Given.value(describe(), "backend port", port);
-        if (!ports.contains(port)) {
-            throw InvalidDefinitionException.invalid(describe(), "port", port.toString(), "is not a port of this Service",
-                    "Ports: " + ports + ". Add it with withPort first.");
-        }
+        requireOwn("backend port", port);
         if (port.target().protocol() != Protocol.TCP) {
             throw InvalidDefinitionException.invalid(describe(), "backend port", port.toString(), "must be a TCP port: Ingress controllers and "
                             + "API gateways proxy HTTP over TCP, so a request routed to " + (port.target().protocol() == Protocol.SCTP ? "an " : "a ") + port.target().protocol() + " port never reaches the pods",
@@ -211,6 +207,23 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
      */
     public String host() {
         return name();
+    }
+
+    /**
+     * {@code <host>:<port>}, {@code notify:8080}, for pods of its namespace to reach {@code port} of this Service: the number is
+     * the Service's, so a client's env value follows a change of it (the service-port-client check judges such values).
+     */
+    public String address(ServicePort port) {
+        requireOwn("address port", port);
+        return host() + ":" + port.port();
+    }
+
+    private void requireOwn(String field, ServicePort port) {
+        Given.value(describe(), field, port);
+        if (!ports.contains(port)) {
+            throw InvalidDefinitionException.invalid(describe(), "port", port.toString(), "is not a port of this Service",
+                    "Ports: " + ports + ". Add it with withPort first.");
+        }
     }
 
     /**

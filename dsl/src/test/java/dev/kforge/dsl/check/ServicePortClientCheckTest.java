@@ -47,9 +47,10 @@ class ServicePortClientCheckTest {
         assertThat(problems(cache, redis, inventory)).containsExactly(
                 "WARNING test/Deployment inventory: env REDIS_ADDR of container inventory names port 6380 of Service redis, which has no "
                         + "such port, so its connections fail (redis:6380; ports of Service redis: 6379/TCP). "
-                        + "Name one of its ports, redis.host() + \":\" + <ServicePort>.port(), or add a ServicePort of 6380 to Service redis.");
+                        + "Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6380 to Service redis.");
         // The Service's own port passes, as does a value naming no port (a URL's scheme gives it).
         assertThat(problems(cache, redis, client(app().withEnv(Env.value("REDIS_ADDR", redis.host() + ":6379"))))).isEmpty();
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("REDIS_ADDR", redis.address(redis.ports().get(0))))))).isEmpty();
         assertThat(problems(cache, redis, client(app().withEnv(Env.value("REDIS_URL", "redis://" + redis.host() + "/0"))))).isEmpty();
     }
 
@@ -86,10 +87,10 @@ class ServicePortClientCheckTest {
                 Env.value("CACHE_NODES", "redis:6379,redis:6381"))))).containsExactly(
                 "WARNING test/Deployment inventory: env CACHE_URL of container inventory names port 6380 of Service redis, which has no "
                         + "such port, so its connections fail (redis://redis:6380/0; ports of Service redis: 6379/TCP). "
-                        + "Name one of its ports, redis.host() + \":\" + <ServicePort>.port(), or add a ServicePort of 6380 to Service redis.",
+                        + "Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6380 to Service redis.",
                 "WARNING test/Deployment inventory: env CACHE_NODES of container inventory names port 6381 of Service redis, which has no "
                         + "such port, so its connections fail (redis:6379,redis:6381; ports of Service redis: 6379/TCP). "
-                        + "Name one of its ports, redis.host() + \":\" + <ServicePort>.port(), or add a ServicePort of 6381 to Service redis.");
+                        + "Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6381 to Service redis.");
     }
 
     @Test

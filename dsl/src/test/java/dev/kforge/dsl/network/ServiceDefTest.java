@@ -34,6 +34,17 @@ class ServiceDefTest {
     }
 
     @Test
+    void gives_the_address_of_one_of_its_ports_without_the_number_typed_again() {
+        ServicePort web = ServicePort.of(80, HTTP);
+        ServiceDef withPort = service.withPort(web);
+
+        assertThat(withPort.address(web)).isEqualTo("web:80");
+        assertThatThrownBy(() -> withPort.address(ServicePort.to(METRICS))).isInstanceOf(InvalidDefinitionException.class).hasMessage(
+                "Service web: port \"metrics (9090 -> metrics/9090)\" is not a port of this Service. Ports: [http (80 -> http/8080)]. Add it with withPort first.");
+        assertThatThrownBy(() -> withPort.address(null)).hasMessageContaining("address port is missing (null)");
+    }
+
+    @Test
     void gives_the_host_names_the_cluster_dns_answers_for_the_service_and_a_statefulsets_pods() {
         Port postgres = Port.tcp("postgres", 5432);
         StatefulSetDef db = StatefulSetDef.named("ledger-db").running(ContainerDef.named("db").image(Image.of("postgres", "16.4")).withPort(postgres))
