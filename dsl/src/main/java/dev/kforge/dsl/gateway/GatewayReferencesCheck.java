@@ -160,8 +160,7 @@ public final class GatewayReferencesCheck implements StackCheck {
             return;
         }
         // Envoy opens the port in the gateway's pods: the port of another workload of the stack is no way in.
-        List<DeploymentDef> gateways = deployments.stream()
-                .filter(d -> d.containers().stream().anyMatch(container -> gatewayId(container).isPresent())).toList();
+        List<DeploymentDef> gateways = deployments.stream().filter(GatewayInstallation::isGatewayDeployment).toList();
         if (!gateways.isEmpty() && declaring.stream().noneMatch(gateways::contains)) {
             problems.add(Problem.of(LISTENER_PORT, Severity.ERROR, stack.describe(), listener,
                     "listens on port " + listener.port() + " of " + declaring.get(0).describe() + ", not of a gateway, while a Listener "
@@ -269,8 +268,7 @@ public final class GatewayReferencesCheck implements StackCheck {
             return;
         }
         DeploymentDef gateway = index.all(DeploymentDef.class).stream()
-                .filter(deployment -> deployment.containers().stream().anyMatch(container -> gatewayId(container).isPresent()))
-                .findFirst().orElseThrow();
+                .filter(GatewayInstallation::isGatewayDeployment).findFirst().orElseThrow();
         problems.add(Problem.of(NO_ROUTE, Severity.WARNING, stack.describe(), gateway, "is a gateway with no route", "no Mapping, "
                 + "no Service with a " + AmbassadorMapping.ANNOTATION + " annotation",
                 "Add the Mapping to the stack, or the Service that AmbassadorMapping.addTo(...) returned (not the one before it)."));

@@ -32,9 +32,7 @@ public final class GatewayRouteAdmissionCheck implements StackCheck {
         if (policies.isEmpty()) {
             return;
         }
-        List<DeploymentDef> gateways = index.all(DeploymentDef.class).stream()
-                .filter(deployment -> deployment.containers().stream()
-                        .anyMatch(container -> GatewayReferencesCheck.gatewayId(container).isPresent())).toList();
+        List<DeploymentDef> gateways = index.all(DeploymentDef.class).stream().filter(GatewayInstallation::isGatewayDeployment).toList();
         if (gateways.isEmpty()) {
             return;
         }
