@@ -29,7 +29,7 @@ final class CustomResourceSecrets {
     static List<Finding> of(CustomObject<?> object, String namespace) {
         List<Finding> found = new ArrayList<>();
         Kind kind = object.kind();
-        walk(kind.is(Kind.SEALED_SECRET), kind.group().equals(EXTERNAL_SECRETS_GROUP), "", null, object.body(namespace), found);
+        walk(kind.is(Kind.SEALED_SECRET), kind.group().equals(EXTERNAL_SECRETS_GROUP), null, null, object.body(namespace), found);
         // Walked in the body's own order, sorted once found: nearly every body finds nothing, and sorting each map cost more.
         if (found.size() > 1) {
             found.sort(Comparator.comparing(Finding::path));
@@ -37,24 +37,60 @@ final class CustomResourceSecrets {
         return found;
     }
 
-    private static void walk(boolean sealed, boolean externalSecrets, String path, String key, Object value, List<Finding> found) {
+    /**
+     * Where a value sits in the body: its parent and the field or list index that leads to it. Spelled out only for a
+     * finding; building every field's path string as the walk went was the largest cost of this check on large renders.
+     */
+    private record FieldPath(FieldPath parent, String field, int index) {
+        FieldPath child(String name) {
+            return new FieldPath(this, name, -1);
+        }
+
+        FieldPath item(int position) {
+            return new FieldPath(this, null, position);
+        }
+
+        boolean isListItem() {
+            return field == null;
+        }
+
+        /** Whether this is the top-level field {@code top}'s field {@code name} ({@code spec.encryptedData}). */
+        boolean is(String top, String name) {
+            return name.equals(field) && parent != null && parent.parent == null && top.equals(parent.field);
+        }
+
+        static String spelled(FieldPath path) {
+            return path == null ? "" : path.appendTo(new StringBuilder()).toString();
+        }
+
+        private StringBuilder appendTo(StringBuilder text) {
+            if (parent != null) {
+                parent.appendTo(text);
+            }
+            return isListItem() ? text.append('[').append(index).append(']') : text.append(parent == null ? "" : ".").append(field);
+        }
+    }
+
+    private static void walk(boolean sealed, boolean externalSecrets, FieldPath path, String key, Object value, List<Finding> found) {
         if (value instanceof Map<?, ?> map) {
-            if (sealed && path.equals("spec.encryptedData")) { // ciphertext
+            if (sealed && path != null && path.is("spec", "encryptedData")) { // ciphertext
                 return;
             }
-            map.forEach((field, inner) -> walk(sealed, externalSecrets, path.isEmpty() ? String.valueOf(field) : path + "." + field,
-                    String.valueOf(field), inner, found));
+            map.forEach((field, inner) -> {
+                String name = String.valueOf(field);
+                walk(sealed, externalSecrets, path == null ? new FieldPath(null, name, -1) : path.child(name), name, inner, found);
+            });
         } else if (value instanceof List<?> list) {
             // A list's items are judged by the key that holds the list (apiKeys: [...]).
             for (int i = 0; i < list.size(); i++) {
-                walk(sealed, externalSecrets, path + "[" + i + "]", key, list.get(i), found);
+                walk(sealed, externalSecrets, path == null ? new FieldPath(null, null, i) : path.item(i), key, list.get(i), found);
             }
         } else if (value instanceof String || value instanceof Number) {
             String text = String.valueOf(value);
             Optional<String> secret = SecretValues.secretIn(text);
             if (secret.isPresent() || key != null && SecretNames.namesASecret(key, text)
-                    && !namesASecretOrKey(externalSecrets, key, text, path.endsWith("]"))) {
-                found.add(new Finding(path, secret));
+                    && !namesASecretOrKey(externalSecrets, key, text, path != null && path.isListItem())) {
+                found.add(new Finding(FieldPath.spelled(path), secret));
             }
         }
     }
