@@ -53,6 +53,7 @@ public final class Checks {
             new ServiceClientPathCheck(),
             new ServicePortClientCheck(),
             new RbacReferencesCheck(),
+            new UnusableGrantCheck(),
             new ViewAggregationCheck(),
             new GatewayReferencesCheck(),
             new GatewayRouteAdmissionCheck(),
