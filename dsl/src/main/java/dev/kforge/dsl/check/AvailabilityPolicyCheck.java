@@ -9,9 +9,11 @@ import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.PodDisruptionBudgetDef;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
+import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.VolumeDef;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Enough replicas to survive a node drain, spread over nodes, and a disruption budget that makes the drain wait. */
 final class AvailabilityPolicyCheck implements StackCheck {
@@ -26,6 +28,20 @@ final class AvailabilityPolicyCheck implements StackCheck {
                 .findFirst();
     }
 
+    /**
+     * A StatefulSet's pods each get disks of their own, so a second pod of a single-instance database is a second, empty
+     * database: say so, lest the hint be followed there.
+     */
+    private static String ownDisks(ReplicatedWorkload<?> workload) {
+        if (!(workload instanceof StatefulSetDef statefulSet) || statefulSet.claims().isEmpty()) {
+            return "";
+        }
+        return " Each pod of " + workload.describe() + " gets disks of its own (claim template" + (statefulSet.claims().size() > 1 ? "s " : " ")
+                + statefulSet.claims().stream().map(VolumeDef.ClaimTemplate::name).collect(Collectors.joining(", "))
+                + "): a second pod helps only an application that replicates between its pods; a single instance, such as a "
+                + "database without replication, waives the rule for that reason.";
+    }
+
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         for (ReplicatedWorkload<?> workload : index.replicatedWorkloads()) {
@@ -37,7 +53,8 @@ final class AvailabilityPolicyCheck implements StackCheck {
                         "Run at least 2 so that one node drain is not an outage" + (autoscaled ? " (raise the autoscaler's minimum)."
                                 : gateway ? ": the gateway's installation sets them, GatewayInstallation.forRouting(..).withReplicas(2)." : ".")
                                 + singleWriterDisk(workload, index).map(claim -> " Its disk, " + claim.describe() + ", is "
-                                        + claim.accessMode().apiValue() + ": if it must stay one pod, waive the rule for that reason.").orElse(""),
+                                        + claim.accessMode().apiValue() + ": if it must stay one pod, waive the rule for that reason.").orElse("")
+                                + ownDisks(workload),
                         problems);
             }
             int mostPods = stack.autoscalerOf(workload).map(HorizontalPodAutoscalerDef::maxReplicas).orElse(workload.replicas());

@@ -142,7 +142,9 @@ class StatefulSetTest {
         assertThat(problems(Policy.STRICT, db, headless, budget, isolation)).isEmpty();
         assertThat(problems(Policy.STRICT, db.withReplicas(1), headless, isolation)).containsExactly(
                 "ERROR prod/StatefulSet db: runs fewer than 2 replicas (replicas: 1). Run at least 2 so that one node drain is not an outage. "
-                        + "Or waive it with .waive(PolicyCheck.MIN_REPLICAS, \"<why>\").",
+                        + "Each pod of StatefulSet db gets disks of its own (claim template data): a second pod helps only an application "
+                        + "that replicates between its pods; a single instance, such as a database without replication, waives the rule "
+                        + "for that reason. Or waive it with .waive(PolicyCheck.MIN_REPLICAS, \"<why>\").",
                 "ERROR prod/StatefulSet db: has no PodDisruptionBudget (none). Add PodDisruptionBudgetDef.named(\"db\").protecting(statefulSet) "
                         + "to the stack. Or waive it with .waive(PolicyCheck.DISRUPTION_BUDGET, \"<why>\").");
         assertThat(problems(Policy.STRICT, db, headless, budget)).singleElement().asString()
