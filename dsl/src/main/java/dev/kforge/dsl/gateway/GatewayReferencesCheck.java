@@ -104,8 +104,8 @@ public final class GatewayReferencesCheck implements StackCheck {
 
     private static void checkWeights(Stack stack, Problems problems, List<EmissaryMapping> mappings) {
         for (List<EmissaryMapping> route : routes(mappings)) {
-            List<EmissaryMapping> weighted = route.stream().filter(m -> m.weight().isPresent()).toList();
-            if (weighted.isEmpty()) {
+            RouteWeights weights = RouteWeights.of(route);
+            if (weights.weighted() == 0) {
                 if (route.size() > 1) {
                     // Emissary would split the route's traffic between them, which nobody asked for.
                     EmissaryMapping first = route.get(0);
@@ -118,17 +118,17 @@ public final class GatewayReferencesCheck implements StackCheck {
                 }
                 continue;
             }
-            int sum = weighted.stream().mapToInt(m -> m.weight().get()).sum();
-            boolean allWeighted = weighted.size() == route.size();
+            int sum = weights.sum();
             EmissaryMapping first = route.get(0);
             String where = "the weights of the Mappings for prefix " + first.prefix() + " on host " + first.effectiveHostname();
             String actual = route.stream().map(m -> m.name() + "=" + m.weight().map(String::valueOf).orElse("unset"))
                     .collect(Collectors.joining(", "));
-            if (allWeighted && sum != 100) {
+            // Refused, or a split nobody meant: short of 100 when all are weighted, nothing left for the unweighted at 100.
+            if (weights.allWeighted() && (weights.refused() || sum < 100)) {
                 problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), first,
                         where + " add up to " + sum + ", not 100", actual,
                         "Split a route with primary.canary(backend, percent), which sets both weights, and add both Mappings to the stack."));
-            } else if (!allWeighted && sum >= 100) {
+            } else if (!weights.allWeighted() && (weights.refused() || sum == 100)) {
                 problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), first,
                         where + " add up to " + sum + ", leaving nothing for the Mappings without a weight", actual,
                         "Lower the weights below 100 in all, or give every Mapping of the route a weight."));

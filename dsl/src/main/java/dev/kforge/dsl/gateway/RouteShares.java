@@ -14,8 +14,8 @@ import java.util.Optional;
  * ones first: each unweighted Mapping but the last adds the rest divided by their number, rounded as Python's
  * {@code round} does (half to even), and the last reaches 100; a request takes the first Mapping whose cumulative weight
  * is above its random number. So two unweighted Mappings split a route 50/50, and 5% to a canary beside two unweighted
- * Mappings leaves them 48% and 47%. A route whose weights add up to more than 100 Emissary refuses ("Total weight of
- * mappings exceed 100"), as {@link GatewayReferencesCheck} does.
+ * Mappings leaves them 48% and 47%. A route whose weights add up to more than 100 Emissary refuses, and it has no shares
+ * ({@link RouteWeights#refused()}).
  *
  * @param shares each Mapping of the route with its percentage, in the route's order
  */
@@ -43,8 +43,8 @@ record RouteShares(List<Share> shares) {
     static Optional<RouteShares> of(List<EmissaryMapping> route) {
         List<EmissaryMapping> weighted = route.stream().filter(mapping -> mapping.weight().isPresent()).toList();
         List<EmissaryMapping> unweighted = route.stream().filter(mapping -> mapping.weight().isEmpty()).toList();
-        int weights = weighted.stream().mapToInt(mapping -> mapping.weight().get()).sum();
-        if (weights > 100) {
+        RouteWeights weights = RouteWeights.of(route);
+        if (weights.refused()) {
             return Optional.empty();
         }
         Map<EmissaryMapping, Integer> percents = new IdentityHashMap<>();
@@ -54,7 +54,7 @@ record RouteShares(List<Share> shares) {
             cumulative += mapping.weight().get();
             covered = take(percents, mapping, cumulative, covered);
         }
-        int part = unweighted.isEmpty() ? 0 : (int) Math.rint((double) (100 - weights) / unweighted.size());
+        int part = unweighted.isEmpty() ? 0 : (int) Math.rint((double) (100 - weights.sum()) / unweighted.size());
         for (int i = 0; i < unweighted.size(); i++) {
             cumulative = i == unweighted.size() - 1 ? 100 : cumulative + part;
             covered = take(percents, unweighted.get(i), cumulative, covered);

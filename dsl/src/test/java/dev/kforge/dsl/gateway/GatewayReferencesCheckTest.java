@@ -189,6 +189,21 @@ class GatewayReferencesCheckTest {
                         + "Lower the weights below 100 in all, or give every Mapping of the route a weight.");
     }
 
+
+    @Test
+    void reports_weights_over_100_beside_an_unweighted_mapping_as_leaving_it_nothing() {
+        // Emissary refuses the route, and it has no shares to judge the canary's capacity by: one problem, this one.
+        CanaryRoute canary = ROUTE.canary(SHOP_NEXT.backend(WEB), 20);
+        EmissaryMapping weighted = EmissaryMapping.named("shop-c").prefix("/").to(SHOP_NEXT.backend(WEB))
+                .withHostname("shop.example.com").withWeight(30).servedBy(GATEWAY);
+        EmissaryMapping other = EmissaryMapping.named("shop-b").prefix("/").to(SHOP_NEXT.backend(WEB))
+                .withHostname("shop.example.com").servedBy(GATEWAY);
+
+        assertThat(problems(stack(canary.primary(), canary.canary(), weighted, other))).containsExactly(
+                "prod/Mapping shop: the weights of the Mappings for prefix / on host shop.example.com add up to 130, "
+                        + "leaving nothing for the Mappings without a weight (shop=80, shop-canary=20, shop-c=30, shop-b=unset). "
+                        + "Lower the weights below 100 in all, or give every Mapping of the route a weight.");
+    }
     @Test
     void mappings_of_one_prefix_read_by_two_gateways_are_two_routes() {
         // Each gateway reads only the Mappings of its ambassador_id, so neither splits its traffic with the other's.
