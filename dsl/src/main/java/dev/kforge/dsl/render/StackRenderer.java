@@ -5,6 +5,7 @@ import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.RawEdit;
+import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Workload;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -65,6 +66,16 @@ public final class StackRenderer {
                 } else {
                     e.all().forEach(failed::addSuppressed); // one object may have failed several ways
                 }
+            }
+        }
+        // What the edits of several workloads break together: judged once each is edited.
+        for (RawEditException shared : SharedHostPorts.check(rendered)) {
+            if (shared.severity() == Severity.WARNING) {
+                warnings.accept(shared);
+            } else if (failed == null) {
+                failed = shared;
+            } else {
+                failed.addSuppressed(shared);
             }
         }
         if (failed != null) {

@@ -4,7 +4,10 @@ import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Labels;
 import dev.kforge.dsl.core.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A set-based selector requirement ({@code matchExpressions}). */
 public record LabelExpression(String key, Operator operator, List<String> values) {
@@ -60,5 +63,26 @@ public record LabelExpression(String key, Operator operator, List<String> values
             case EXISTS -> value != null;
             case DOES_NOT_EXIST -> value == null;
         };
+    }
+
+    /**
+     * Whether some labels match all of {@code expressions} at once (a node's, for the requirements of one pod, or of two pods that
+     * would share it). Each key is judged alone, with its possible values tried: absent, each value the expressions name, and
+     * another one.
+     */
+    public static boolean satisfiable(List<LabelExpression> expressions) {
+        Map<String, List<LabelExpression>> byKey = new LinkedHashMap<>();
+        for (LabelExpression expression : expressions) {
+            byKey.computeIfAbsent(expression.key(), key -> new ArrayList<>()).add(expression);
+        }
+        return byKey.entrySet().stream().allMatch(entry -> satisfiableOn(entry.getKey(), entry.getValue()));
+    }
+
+    private static boolean satisfiableOn(String key, List<LabelExpression> expressions) {
+        List<Labels> candidates = new ArrayList<>();
+        candidates.add(Labels.EMPTY);
+        expressions.forEach(expression -> expression.values().forEach(value -> candidates.add(Labels.of(key, value))));
+        candidates.add(Labels.of(key, "kforge-any-other-value"));
+        return candidates.stream().anyMatch(labels -> expressions.stream().allMatch(expression -> expression.matches(labels)));
     }
 }

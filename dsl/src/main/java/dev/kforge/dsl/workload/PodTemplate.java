@@ -106,7 +106,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
 
     /**
      * Refuses node requirements no node can match: on one key, against the node selector's value or each other (they are
-     * all required at once). A key's possible values are tried: absent, each value the expressions name, and another one.
+     * all required at once; {@link LabelExpression#satisfiable}).
      */
     private static void requireSatisfiableNodes(Labels nodeSelector, List<LabelExpression> required) {
         if (required.isEmpty()) {
@@ -118,15 +118,11 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
         }
         byKey.forEach((key, expressions) -> {
             String selected = nodeSelector.get(key);
-            List<Labels> candidates = new ArrayList<>();
+            List<LabelExpression> withSelector = new ArrayList<>(expressions);
             if (selected != null) {
-                candidates.add(Labels.of(key, selected));
-            } else {
-                candidates.add(Labels.EMPTY);
-                expressions.forEach(expression -> expression.values().forEach(value -> candidates.add(Labels.of(key, value))));
-                candidates.add(Labels.of(key, "kforge-any-other-value"));
+                withSelector.add(LabelExpression.in(key, selected));
             }
-            if (candidates.stream().noneMatch(node -> expressions.stream().allMatch(expression -> expression.matches(node)))) {
+            if (!LabelExpression.satisfiable(withSelector)) {
                 String shown = String.join(", ", expressions.stream().map(e -> e.key() + " " + e.operator().apiValue()
                         + (e.values().isEmpty() ? "" : " " + e.values())).toList());
                 throw selected != null
