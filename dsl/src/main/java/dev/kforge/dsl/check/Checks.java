@@ -40,6 +40,7 @@ public final class Checks {
             new PodAffinityCheck(),
             new AutoscalerReferencesCheck(),
             new PodSecurityAdmissionCheck(),
+            new ImageUserCheck(),
             new VariableReferencesCheck(),
             new EnvFromCollisionCheck(),
             new NetworkReferencesCheck(),

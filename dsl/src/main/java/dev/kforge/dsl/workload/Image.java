@@ -101,6 +101,15 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
      * official PostgreSQL image (PostgreSQL 10 and later; 9.6 was a line of 9.6.24).
      */
     public boolean releasesHaveTwoNumbers() {
+        return officialName().filter(TWO_NUMBER_RELEASES::contains).isPresent();
+    }
+
+    /**
+     * The name of the Docker Hub official image this is ({@code postgres} of {@code postgres}, {@code docker.io/postgres},
+     * {@code docker.io/library/postgres} or {@code library/postgres}); empty for another namespace ({@code bitnami/postgresql})
+     * or registry ({@code registry.example.com/postgres}).
+     */
+    public Optional<String> officialName() {
         String name = repository;
         for (String registry : DOCKER_HUB) {
             if (name.startsWith(registry)) {
@@ -108,7 +117,11 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
                 break;
             }
         }
-        return TWO_NUMBER_RELEASES.contains(name.startsWith("library/") ? name.substring("library/".length()) : name);
+        if (name.startsWith("library/")) {
+            name = name.substring("library/".length());
+        }
+        // A registry is the first part only with a '.', a port or as localhost: so no '/' left means Docker Hub's library.
+        return name.contains("/") ? Optional.empty() : Optional.of(name);
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.JobDef;
+import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import java.util.List;
@@ -31,7 +32,7 @@ class ServiceClientPathCheckTest {
     private static final Port PG = Port.tcp("postgres", 5432);
 
     private final StatefulSetDef db = StatefulSetDef.named("forge-db").running(ContainerDef.named("postgres")
-            .image(Image.of("postgres", "16.4")).withPort(PG));
+            .image(Image.of("postgres", "16.4")).withPort(PG)).withSecurity(PodSecurity.RESTRICTED.withUser(999));
     private final ServiceDef dbService = ServiceDef.named("forge-db").selecting(db).withType(ServiceType.HEADLESS).withPort(ServicePort.to(PG));
     private final DeploymentDef other = DeploymentDef.named("other").running(app("other"));
 

@@ -14,6 +14,7 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.EnvFromSource;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ServicePortClientCheckTest {
     private static final Port HTTP = Port.tcp("http", 8080);
 
     private final DeploymentDef cache = DeploymentDef.named("redis").running(ContainerDef.named("redis")
-            .image(Image.of("redis", "7.2.5")).withPort(REDIS));
+            .image(Image.of("redis", "7.2.5")).withPort(REDIS)).withSecurity(PodSecurity.RESTRICTED.withUser(999));
     private final ServiceDef redis = ServiceDef.named("redis").selecting(cache).withPort(ServicePort.to(REDIS));
 
     private static DeploymentDef client(ContainerDef container) {

@@ -19,6 +19,7 @@ import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.IntOrPercent;
 import dev.kforge.dsl.workload.NodeSpread;
 import dev.kforge.dsl.workload.PodAffinity;
+import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Toleration;
 import dev.kforge.dsl.workload.Topology;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class PodAffinityTest {
     private static final ContainerDef WEB = ContainerDef.named("web").image(Image.of("example/web", "1.0.0"));
     private static final DeploymentDef CACHE = DeploymentDef.named("cache").running(ContainerDef.named("redis").image(Image.of("redis", "7.4.1")))
-            .withReplicas(2);
+            .withReplicas(2).withSecurity(PodSecurity.RESTRICTED.withUser(999));
     private static final DaemonSetDef AGENT = DaemonSetDef.named("agent").running(ContainerDef.named("agent").image(Image.of("example/agent", "1.0.0")));
 
     private static List<String> problems(KubeObject<?>... objects) {

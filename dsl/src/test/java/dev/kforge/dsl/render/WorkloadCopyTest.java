@@ -23,6 +23,7 @@ import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Volumes;
@@ -44,7 +45,8 @@ class WorkloadCopyTest {
             .running(ContainerDef.named("db").image(Image.of("postgres", "16.4")).withPort(POSTGRES)
                     .withMount(Volumes.claim("data", Memory.gibibytes(10)), "/var/lib/postgresql/data"))
             .withComponent("database")
-            .withReplicas(3);
+            .withReplicas(3)
+            .withSecurity(PodSecurity.RESTRICTED.withUser(999));
     private static final DaemonSetDef AGENT = DaemonSetDef.named("agent")
             .running(ContainerDef.named("agent").image(Image.of("example/agent", "1.0.0")));
     private static final JobDef MIGRATE = JobDef.named("migrate")

@@ -46,6 +46,20 @@ class ImageTest {
         assertThat(Image.parse(reference)).hasToString(reference);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres:16.4", "docker.io/postgres:16.4", "docker.io/library/postgres@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "library/postgres:16.4-alpine", "index.docker.io/library/postgres"})
+    void names_a_docker_hub_official_image_however_it_is_written(String reference) {
+        assertThat(Image.parse(reference).officialName()).contains("postgres");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bitnami/postgresql:16.4.0", "docker.io/bitnami/postgresql:16.4.0", "registry.example.com/postgres:16.4",
+            "localhost/postgres:16.4", "localhost:5000/postgres", "registry.example.com/library/postgres:16.4"})
+    void names_no_official_image_of_another_namespace_or_registry(String reference) {
+        assertThat(Image.parse(reference).officialName()).isEmpty();
+    }
+
     @Test
     void rejects_upper_case_repository() {
         assertThatThrownBy(() -> Image.parse("Eon01/TGR:1.0"))
