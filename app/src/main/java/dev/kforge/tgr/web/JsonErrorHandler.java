@@ -17,6 +17,13 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
+    /**
+     * Jetty's 400 without a reason of its own: its parser wraps whatever decoding the target threw (a '%' not followed
+     * by two hex digits, a '..' above the root, %00, bytes that are not UTF-8, a target without its leading '/').
+     */
+    static final String UNDECODABLE_TARGET = "the request target is not a valid URI: it must start with '/', not go "
+            + "above it with '..', and be UTF-8 with each '%' followed by two hex digits (%25 for '%' itself) and no %00";
+
     JsonErrorHandler() {
         setShowStacks(false);
         setShowServlet(false);
@@ -40,6 +47,10 @@ final class JsonErrorHandler extends ErrorHandler {
 
     private static String text(int code, String message) {
         String reason = HttpStatus.getMessage(code);
-        return message == null || message.isBlank() || message.equals(reason) ? reason : reason + ": " + message;
+        boolean noDetail = message == null || message.isBlank() || message.equals(reason);
+        if (noDetail && code == HttpStatus.BAD_REQUEST_400) {
+            return reason + ": " + UNDECODABLE_TARGET;
+        }
+        return noDetail ? reason : reason + ": " + message;
     }
 }

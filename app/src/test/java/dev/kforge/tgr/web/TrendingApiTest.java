@@ -35,6 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /?n=&l=} against a fake GitHub on 127.0.0.1: answers, validation, upstream failures, caching. */
 class TrendingApiTest {
@@ -689,6 +690,7 @@ class TrendingApiTest {
                 Arguments.of("GET / HTTP/1.1\r\nthis is not a header", 400),
                 Arguments.of("GET /?n=1&l=python&x=" + "X".repeat(9_000) + " HTTP/1.1", 414),
                 Arguments.of("GET /health HTTP/2.0", 426),
+                Arguments.of("GET /health HTTP/1.2", 505),
                 Arguments.of("GET /?n=1&l=python HTTP/1.1\r\nX-Big: " + "X".repeat(10_000), 431));
     }
 
@@ -701,6 +703,20 @@ class TrendingApiTest {
             assertThat(answer).startsWith("HTTP/1.1 " + status);
             assertThat(answer).containsIgnoringCase("Content-Type: application/json");
             assertThat(answer).contains("{\"error\":\"").doesNotContainIgnoringCase("<html");
+        });
+    }
+
+    /** Jetty refuses these targets without a reason of its own; the answer still says what to fix. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/%zz", "/..", "/%2e%2e/health", "/health%00", "/?n=1&l=py\u00ffthon", "health", "*"})
+    void answers_a_target_jetty_cannot_decode_with_what_a_valid_one_looks_like(String target) throws Exception {
+        run((server, client) -> {
+            String answer = Http.raw(server.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).endsWith("{\"error\":\"Bad Request: the request target is not a valid URI: it must start "
+                    + "with '/', not go above it with '..', and be UTF-8 with each '%' followed by two hex digits "
+                    + "(%25 for '%' itself) and no %00\"}");
         });
     }
 
