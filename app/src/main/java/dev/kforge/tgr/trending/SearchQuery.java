@@ -1,11 +1,10 @@
 package dev.kforge.tgr.trending;
 
 import dev.kforge.tgr.github.RepositorySearch;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,28 +34,39 @@ public record SearchQuery(int n, String language) {
     public static SearchQuery fromQueryString(String query) throws InvalidQueryException {
         List<String> ns = new ArrayList<>(1);
         List<String> ls = new ArrayList<>(1);
+        String nOtherCase = null;
+        String lOtherCase = null;
         for (String pair : query == null ? new String[0] : query.split("&")) {
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String rawName = eq < 0 ? pair : pair.substring(0, eq);
+            String name = FormDecoding.decode(rawName).orElse(rawName);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             if (name.equals("n")) {
                 ns.add(value);
             } else if (name.equals("l")) {
                 ls.add(value);
+            } else if (name.equals("N")) {
+                nOtherCase = name;
+            } else if (name.equals("L")) {
+                lOtherCase = name;
             }
         }
         List<String> problems = new ArrayList<>(2);
         int n = 0;
         if (ns.size() > 1) {
             reportRepeated("n", ns, N_ALLOWED, problems);
+        } else if (ns.isEmpty()) {
+            reportMissing("n", nOtherCase, N_ALLOWED, problems);
         } else {
-            n = parseN(decodedOnly(ns), problems);
+            n = decoded("n", ns.get(0), N_ALLOWED, problems).map(value -> parseN(ns.get(0), value, problems)).orElse(0);
         }
         String language = "";
         if (ls.size() > 1) {
             reportRepeated("l", ls, L_ALLOWED, problems);
-        } else if (ls.isEmpty() || !plusAtEdges(ls.get(0), problems)) {
-            language = parseLanguage(decodedOnly(ls), problems);
+        } else if (ls.isEmpty()) {
+            reportMissing("l", lOtherCase, L_ALLOWED, problems);
+        } else if (!plusAtEdges(ls.get(0), problems)) {
+            language = decoded("l", ls.get(0), L_ALLOWED, problems).map(value -> parseLanguage(value, problems)).orElse("");
         }
         if (!problems.isEmpty()) {
             throw new InvalidQueryException(problems);
@@ -92,48 +102,53 @@ public record SearchQuery(int n, String language) {
         return true;
     }
 
-    /** The decoded value of a parameter given at most once, or null when missing. */
-    private static String decodedOnly(List<String> rawValues) {
-        return rawValues.isEmpty() ? null : decode(rawValues.get(0));
+    /** Names are matched exactly; a client that wrote {@code N=} learns why {@code n} is missing. */
+    private static void reportMissing(String name, String otherCase, String allowed, List<String> problems) {
+        String given = otherCase == null ? "" : "'" + otherCase + "' was given, and parameter names are lower-case; ";
+        problems.add("Missing parameter '" + name + "': " + given + "expected " + allowed);
     }
 
-    /** Form decoding, as for any URL query ('+' is a space); text that is not valid percent-encoding stays as sent. */
-    private static String decode(String raw) {
-        try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notPercentEncoding) {
-            return raw;
+    /** The decoded value, or empty after reporting that {@code raw} is not percent-encoded UTF-8. */
+    private static Optional<String> decoded(String name, String raw, String allowed, List<String> problems) {
+        Optional<String> value = FormDecoding.decode(raw);
+        if (value.isEmpty()) {
+            problems.add("Invalid parameter '" + name + "': " + quote(raw) + " is not valid percent-encoding: each '%' "
+                    + "must be followed by two hex digits and the bytes must be UTF-8 (%25 for '%' itself); expected " + allowed);
         }
+        return value;
     }
 
-    private static int parseN(String raw, List<String> problems) {
-        if (raw == null) {
-            problems.add("Missing parameter 'n': expected " + N_ALLOWED);
+    /** For messages only: a value that is not valid percent-encoding is shown as sent. */
+    private static String decode(String raw) {
+        return FormDecoding.decode(raw).orElse(raw);
+    }
+
+    private static int parseN(String sent, String value, List<String> problems) {
+        if (value.isEmpty()) {
+            problems.add("Invalid parameter 'n': it is empty; expected " + N_ALLOWED);
             return 0;
         }
         // Not Integer.parseInt alone: it also reads other scripts' digits (U+0665, Arabic-Indic five, is 5).
-        if (!ASCII_INTEGER.matcher(raw).matches()) {
-            problems.add("Invalid parameter 'n': " + quote(raw) + " is not an integer; expected " + N_ALLOWED);
+        if (!ASCII_INTEGER.matcher(value).matches()) {
+            // n=+5 is shown as ' 5': say where the space came from.
+            String plus = sent.contains("+") ? " (a '+' in a URL query is a space)" : "";
+            problems.add("Invalid parameter 'n': " + quote(value) + " is not an integer" + plus + "; expected " + N_ALLOWED);
             return 0;
         }
         int n;
         try {
-            n = Integer.parseInt(raw);
+            n = Integer.parseInt(value);
         } catch (NumberFormatException tooLarge) {
-            problems.add("Invalid parameter 'n': " + quote(raw) + " is out of range; expected " + N_ALLOWED);
+            problems.add("Invalid parameter 'n': " + quote(value) + " is out of range; expected " + N_ALLOWED);
             return 0;
         }
         if (n < 1 || n > MAX_N) {
-            problems.add("Invalid parameter 'n': " + quote(raw) + " is out of range; expected " + N_ALLOWED);
+            problems.add("Invalid parameter 'n': " + quote(value) + " is out of range; expected " + N_ALLOWED);
         }
         return n;
     }
 
     private static String parseLanguage(String raw, List<String> problems) {
-        if (raw == null) {
-            problems.add("Missing parameter 'l': expected " + L_ALLOWED);
-            return "";
-        }
         String language = raw.strip().replaceAll(" {2,}", " ");
         if (language.isEmpty()) {
             problems.add("Invalid parameter 'l': it is empty; expected " + L_ALLOWED);

@@ -182,7 +182,18 @@ class TrendingApiTest {
                 Arguments.of("/?l=python", "Missing parameter 'n': " + N_ALLOWED),
                 Arguments.of("/?n=abc&l=python", "Invalid parameter 'n': 'abc' is not an integer; " + N_ALLOWED),
                 Arguments.of("/?n=1.5&l=python", "Invalid parameter 'n': '1.5' is not an integer; " + N_ALLOWED),
-                Arguments.of("/?n=&l=python", "Invalid parameter 'n': '' is not an integer; " + N_ALLOWED),
+                Arguments.of("/?n=&l=python", "Invalid parameter 'n': it is empty; " + N_ALLOWED),
+                Arguments.of("/?n&l=python", "Invalid parameter 'n': it is empty; " + N_ALLOWED),
+                // A '+' in a URL query is a space: the value shown is the decoded one, so say why.
+                Arguments.of("/?n=+5&l=python",
+                        "Invalid parameter 'n': ' 5' is not an integer (a '+' in a URL query is a space); " + N_ALLOWED),
+                // Parameter names are matched exactly: a client writing N= or L= learns why n and l are missing.
+                Arguments.of("/?N=5&L=python", "Missing parameter 'n': 'N' was given, and parameter names are lower-case; "
+                        + N_ALLOWED + "; Missing parameter 'l': 'L' was given, and parameter names are lower-case; " + L_ALLOWED),
+                // Not a replacement character the client never sent: what it did send is not UTF-8.
+                Arguments.of("/?n=3&l=py%C3", "Invalid parameter 'l': 'py%C3' is not valid percent-encoding: "
+                        + "each '%' must be followed by two hex digits and the bytes must be UTF-8 (%25 for '%' itself); "
+                        + L_ALLOWED),
                 Arguments.of("/?n=0&l=python", "Invalid parameter 'n': '0' is out of range; " + N_ALLOWED),
                 Arguments.of("/?n=101&l=python", "Invalid parameter 'n': '101' is out of range; " + N_ALLOWED),
                 Arguments.of("/?n=-3&l=python", "Invalid parameter 'n': '-3' is out of range; " + N_ALLOWED),
@@ -237,8 +248,12 @@ class TrendingApiTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "/?n=3&l=py%ZZ|Invalid parameter 'l': character '%' is not allowed",
-        "/?n=%ZZ&l=python|Invalid parameter 'n': '%ZZ' is not an integer"})
+        "/?n=3&l=py%ZZ|Invalid parameter 'l': 'py%ZZ' is not valid percent-encoding: each '%' must be followed by two "
+                + "hex digits and the bytes must be UTF-8 (%25 for '%' itself)",
+        "/?n=3&l=py%2|Invalid parameter 'l': 'py%2' is not valid percent-encoding: each '%' must be followed by two "
+                + "hex digits and the bytes must be UTF-8 (%25 for '%' itself)",
+        "/?n=%ZZ&l=python|Invalid parameter 'n': '%ZZ' is not valid percent-encoding: each '%' must be followed by two "
+                + "hex digits and the bytes must be UTF-8 (%25 for '%' itself)"})
     void rejects_a_parameter_that_is_not_valid_percent_encoding_as_invalid_not_missing(String target, String error)
             throws Exception {
         run((server, client) -> {
