@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *   <caption>Status codes</caption>
  *   <tr><td>400</td><td>invalid {@code n} or {@code l}, malformed request</td></tr>
  *   <tr><td>403</td><td>{@code /pods}: RBAC does not allow listing pods</td></tr>
- *   <tr><td>404 / 405</td><td>unknown route / method other than GET</td></tr>
+ *   <tr><td>404 / 405</td><td>unknown route / method other than GET or HEAD</td></tr>
  *   <tr><td>500</td><td>a bug; details only in the log</td></tr>
  *   <tr><td>502</td><td>GitHub or the Kubernetes API failed (error status, timeout, malformed answer)</td></tr>
  *   <tr><td>503</td><td>GitHub rate limit, too many searches in flight or too many requests waiting for them,
@@ -71,7 +71,7 @@ final class ErrorMapping {
             message = "Not found: " + method + " " + path + ". Routes: " + ROUTES;
         } else if (e instanceof MethodNotAllowedResponse) {
             ctx.header("Allow", "GET, HEAD"); // required on a 405 (RFC 9110)
-            message = "Method " + method + " is not allowed on " + path + ": this API only answers GET";
+            message = "Method " + method + " is not allowed on " + path + ": this API only answers GET and HEAD";
         } else {
             message = e.getMessage();
         }

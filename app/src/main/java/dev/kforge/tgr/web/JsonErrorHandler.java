@@ -21,6 +21,9 @@ final class JsonErrorHandler extends ErrorHandler {
      * Jetty's 400 without a reason of its own: its parser wraps whatever decoding the target threw (a '%' not followed
      * by two hex digits, a '..' above the root, %00, bytes that are not UTF-8, a target without its leading '/').
      */
+    /** How Jetty's parser starts its reason for a byte HTTP does not allow where it found it. */
+    private static final String ILLEGAL_CHARACTER = "Illegal character ";
+
     static final String UNDECODABLE_TARGET = "the request target is not a valid URI: it must start with '/', not go "
             + "above it with '..', and be UTF-8 with each '%' followed by two hex digits (%25 for '%' itself) and no %00";
 
@@ -51,6 +54,11 @@ final class JsonErrorHandler extends ErrorHandler {
         if (noDetail && code == HttpStatus.BAD_REQUEST_400) {
             return reason + ": " + UNDECODABLE_TARGET;
         }
-        return noDetail ? reason : reason + ": " + message;
+        if (noDetail) {
+            return reason;
+        }
+        // Jetty does not say whether the character was in the request line or in a header.
+        String hint = message.startsWith(ILLEGAL_CHARACTER) ? "; in the URL, percent-encode it (a space is %20 or +)" : "";
+        return reason + ": " + message + hint;
     }
 }

@@ -656,8 +656,15 @@ class TrendingApiTest {
             try (okhttp3.Response post = client.post("/?n=1&l=python")) {
                 assertThat(post.code()).isEqualTo(405);
                 assertThat(Fixtures.parse(post.body().string()).get("error").asText())
-                        .isEqualTo("Method POST is not allowed on /: this API only answers GET");
+                        .isEqualTo("Method POST is not allowed on /: this API only answers GET and HEAD");
                 assertThat(post.header("Allow")).isEqualTo("GET, HEAD");
+            }
+            // No CORS and no OPTIONS handler: a 405 whose Allow header is the answer OPTIONS asks for.
+            try (okhttp3.Response options = client.request("/health", request -> request.method("OPTIONS", null))) {
+                assertThat(options.code()).isEqualTo(405);
+                assertThat(options.header("Allow")).isEqualTo("GET, HEAD");
+                assertThat(Fixtures.parse(options.body().string()).get("error").asText())
+                        .isEqualTo("Method OPTIONS is not allowed on /health: this API only answers GET and HEAD");
             }
         });
     }
@@ -682,7 +689,7 @@ class TrendingApiTest {
             String answer = Http.raw(server.port(), "FOO /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 405");
-            assertThat(answer).contains("{\"error\":\"Method FOO is not allowed on /health: this API only answers GET\"}");
+            assertThat(answer).contains("{\"error\":\"Method FOO is not allowed on /health: this API only answers GET and HEAD\"}");
         });
     }
 
@@ -706,6 +713,8 @@ class TrendingApiTest {
                 Arguments.of("GET /?n=1&l=python&x=" + "X".repeat(9_000) + " HTTP/1.1", 414),
                 Arguments.of("GET /health HTTP/2.0", 426),
                 Arguments.of("GET /health HTTP/1.2", 505),
+                // An unencoded space ends the target: Jetty's reason names the character, the answer says how to send it.
+                Arguments.of("GET /?n=1&l=Jupyter Notebook HTTP/1.1", 400),
                 Arguments.of("GET /?n=1&l=python HTTP/1.1\r\nX-Big: " + "X".repeat(10_000), 431));
     }
 
@@ -718,6 +727,16 @@ class TrendingApiTest {
             assertThat(answer).startsWith("HTTP/1.1 " + status);
             assertThat(answer).containsIgnoringCase("Content-Type: application/json");
             assertThat(answer).contains("{\"error\":\"").doesNotContainIgnoringCase("<html");
+        });
+    }
+
+    @Test
+    void says_how_to_send_a_character_jetty_refuses_in_the_request_line() throws Exception {
+        run((server, client) -> {
+            String answer = Http.raw(server.port(), "GET /?n=1&l=Jupyter Notebook HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).endsWith("{\"error\":\"Bad Request: Illegal character SPACE=' '; in the URL, percent-encode it "
+                    + "(a space is %20 or +)\"}");
         });
     }
 
