@@ -17,6 +17,9 @@ public record SearchQuery(int n, String language) {
     /** An integer in ASCII digits: Integer.parseInt alone also reads other scripts' digits. Compiled once: every request passes here. */
     private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]+");
 
+    /** A value repeated to fill the 8 KiB URI would otherwise be echoed a few thousand times. */
+    private static final int SHOWN_REPEATED_VALUES = 3;
+
     public static final int MAX_N = RepositorySearch.PAGE_SIZE;
     public static final int MAX_LANGUAGE_LENGTH = 50;
 
@@ -80,9 +83,12 @@ public record SearchQuery(int n, String language) {
     }
 
     private static void reportRepeated(String name, List<String> rawValues, String allowed, List<String> problems) {
-        List<String> shown = new ArrayList<>(rawValues.size());
-        for (String value : rawValues) {
+        List<String> shown = new ArrayList<>(SHOWN_REPEATED_VALUES + 1);
+        for (String value : rawValues.subList(0, Math.min(rawValues.size(), SHOWN_REPEATED_VALUES))) {
             shown.add(quote(decode(value)));
+        }
+        if (rawValues.size() > SHOWN_REPEATED_VALUES) {
+            shown.add("...");
         }
         problems.add("Invalid parameter '" + name + "': given " + rawValues.size() + " times (" + String.join(", ", shown)
                 + "); expected one value: " + allowed);

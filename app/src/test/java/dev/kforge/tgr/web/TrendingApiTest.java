@@ -213,6 +213,9 @@ class TrendingApiTest {
                 Arguments.of("/?n=%EF%BC%95&l=python", "Invalid parameter 'n': '\uFF15' is not an integer; " + N_ALLOWED),
                 Arguments.of("/?n=5&n=6&l=python",
                         "Invalid parameter 'n': given 2 times ('5', '6'); expected one value: an integer from 1 to 100"),
+                // The count, and the first values only: n= repeated to fill the 8 KiB URI made an 8 KB message.
+                Arguments.of("/?n=1&n=2&n=3&n=4&l=python",
+                        "Invalid parameter 'n': given 4 times ('1', '2', '3', ...); expected one value: an integer from 1 to 100"),
                 Arguments.of("/?n=3&l=python&l=rust&l=", "Invalid parameter 'l': given 3 times ('python', 'rust', ''); "
                         + "expected one value: a language name of at most 50 characters: letters, digits, '+', '#', '-', '.' and spaces"),
                 Arguments.of("/", "Missing parameter 'n': " + N_ALLOWED + "; Missing parameter 'l': " + L_ALLOWED));
