@@ -17,13 +17,13 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
+    /** How Jetty's parser starts its reason for a byte HTTP does not allow where it found it. */
+    private static final String ILLEGAL_CHARACTER = "Illegal character ";
+
     /**
      * Jetty's 400 without a reason of its own: its parser wraps whatever decoding the target threw (a '%' not followed
      * by two hex digits, a '..' above the root, %00, bytes that are not UTF-8, a target without its leading '/').
      */
-    /** How Jetty's parser starts its reason for a byte HTTP does not allow where it found it. */
-    private static final String ILLEGAL_CHARACTER = "Illegal character ";
-
     static final String UNDECODABLE_TARGET = "the request target is not a valid URI: it must start with '/', not go "
             + "above it with '..', and be UTF-8 with each '%' followed by two hex digits (%25 for '%' itself) and no %00";
 
