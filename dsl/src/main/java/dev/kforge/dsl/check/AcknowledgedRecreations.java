@@ -58,6 +58,9 @@ public final class AcknowledgedRecreations {
         if (kind.equals(Kind.PRIORITY_CLASS)) {
             return field.equals("value") || field.equals("preemptionPolicy");
         }
+        if (kind.equals(Kind.ROLE_BINDING) || kind.equals(Kind.CLUSTER_ROLE_BINDING)) {
+            return field.equals("roleRef");
+        }
         return kind.equals(Kind.PERSISTENT_VOLUME_CLAIM) && field.startsWith("spec.");
     }
 
@@ -105,6 +108,9 @@ public final class AcknowledgedRecreations {
         }
         if (file.kind().equals(Kind.SERVICE)) {
             return "Delete it first; its clients get no answer from its name until the apply below creates it again";
+        }
+        if (file.kind().equals(Kind.ROLE_BINDING) || file.kind().equals(Kind.CLUSTER_ROLE_BINDING)) {
+            return "Delete it first; its subjects have neither role until the apply below creates it again";
         }
         return "Delete it first; running pods keep the priority they were admitted with, and pods created before "
                 + "the apply below creates it again are refused";

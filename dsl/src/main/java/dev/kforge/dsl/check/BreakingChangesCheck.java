@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  *       autoscaler scales it up again: error;</li>
  *   <li>a PersistentVolumeClaim's storage class, access modes or volume mode, or a smaller size: error;</li>
  *   <li>a PriorityClass's value or preemption policy: error;</li>
+ *   <li>a RoleBinding's or ClusterRoleBinding's role ({@code roleRef}): error;</li>
  *   <li>an object renamed (one of a kind disappears while another of that kind appears): error, but for
  *       a Job, whose name changes with its content anyway; the message says what else goes (a Namespace's
  *       contents, the pods a Service selects, an autoscaled workload's pods but one);</li>
@@ -53,6 +54,14 @@ public final class BreakingChangesCheck {
     static final String REPLICAS_HANDOVER = "replicas-handover";
     private static final String OLD_PODS_READ_IT = "whose committed pods read it: an old pod that restarts or is recreated before the "
             + "rollout ends cannot start without it";
+
+    /** How a claim gets what it cannot be changed to without losing its data. */
+    private static final String NEW_CLAIM_BESIDE = "add a claim under a new name beside this one, move the data, and remove this one in a "
+            + "later change (acknowledged with BreakingChange.removal); a rename would prune this one, and its data, in the same apply.";
+    /** The hint for a claim's immutable field: recreating a claim, the other kinds' way, deletes its data. */
+    private static final String KEEP_CLAIM = "Keep it: deleting the claim to recreate it deletes its data (under the usual Delete reclaim "
+            + "policy). For another class or access mode, " + NEW_CLAIM_BESIDE + " An acknowledged change renders, but kubectl apply "
+            + "refuses it while the old claim exists.";
 
     private BreakingChangesCheck() {
     }
@@ -299,14 +308,17 @@ public final class BreakingChangesCheck {
                 if (field.equals("volumeMode") && volumeMode(before).equals(volumeMode(after))) {
                     continue;
                 }
-                reporter.changed(kind, file.name(), "spec." + field, before, after);
+                reporter.changed(kind, file.name(), "spec." + field, before, after, KEEP_CLAIM);
             }
-            reporter.changed(kind, file.name(), "spec.resources.limits", old.at("/spec/resources/limits"), now.at("/spec/resources/limits"));
+            reporter.changed(kind, file.name(), "spec.resources.limits", old.at("/spec/resources/limits"), now.at("/spec/resources/limits"),
+                    KEEP_CLAIM);
             reportShrink(reporter, file, old.at("/spec/resources/requests/storage"), now.at("/spec/resources/requests/storage"));
         } else if (file.kind().equals(Kind.PRIORITY_CLASS)) {
             // The API server changes a PriorityClass's description only: its value and preemption policy are fixed when created.
             reporter.changed(kind, file.name(), "value", old.at("/value"), now.at("/value"));
             reporter.changed(kind, file.name(), "preemptionPolicy", old.at("/preemptionPolicy"), now.at("/preemptionPolicy"));
+        } else if (file.kind().equals(Kind.ROLE_BINDING) || file.kind().equals(Kind.CLUSTER_ROLE_BINDING)) {
+            reportRoleChange(reporter, file, old.path("roleRef"), now.path("roleRef"));
         } else if (file.kind().equals(Kind.SERVICE)) {
             reporter.changed(kind, file.name(), "spec.clusterIP", old.at("/spec/clusterIP"), now.at("/spec/clusterIP"));
             boolean wasAlias = old.at("/spec/type").asText().equals("ExternalName");
@@ -361,6 +373,26 @@ public final class BreakingChangesCheck {
                         + "\", \"spec.volumeClaimTemplates\", \"<how existing claims are handled>\").");
     }
 
+    /**
+     * The API server refuses a binding's other role ("cannot change roleRef"). A binding under a new name keeps the subjects'
+     * access: kubectl apply creates it before the prune deletes the old one, where a recreation leaves a gap.
+     */
+    private static void reportRoleChange(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {
+        if (old.equals(now)) {
+            return;
+        }
+        String kind = file.kind().kind();
+        String name = file.name();
+        reporter.report(Severity.ERROR, IMMUTABLE, kind, name, "roleRef",
+                "roleRef would change, and the API server refuses to change a binding's role in place",
+                old.path("kind").asText() + " " + old.path("name").asText() + " -> " + now.path("kind").asText() + " " + now.path("name").asText(),
+                "Keep it, or bind the new role under a new name: the apply creates that binding before the prune deletes this one, so "
+                        + "its subjects keep access throughout (acknowledge with BreakingChange.rename(" + KindConstants.of(kind) + ", \""
+                        + name + "\", \"<new name>\", \"<why>\")). Deleting and recreating it instead leaves them without either role "
+                        + "until the apply creates it again; acknowledge that with BreakingChange.immutableField(" + KindConstants.of(kind)
+                        + ", \"" + name + "\", \"roleRef\", \"<how the rollout handles it>\").");
+    }
+
     /** The fields of a claim template's spec that differ, with their values: {@code storageClassName ssd -> fast}, {@code storage 10Gi -> 20Gi}. */
     private static List<String> specChanges(JsonNode old, JsonNode now) {
         Set<String> fields = new TreeSet<>();
@@ -402,9 +434,8 @@ public final class BreakingChangesCheck {
         }
         reporter.report(Severity.ERROR, IMMUTABLE, file.kind().kind(), file.name(), "spec.resources.requests.storage",
                 "would shrink, and the API server refuses to make a claim smaller", old.asText() + " -> " + now.asText(),
-                "Keep the size. For a smaller disk, add a claim under a new name beside this one, move the data, and remove this "
-                        + "one in a later change (acknowledged with BreakingChange.removal); a rename would prune this one, and its data, in "
-                        + "the same apply. An acknowledged shrink renders, but kubectl apply refuses it while the old claim exists.");
+                "Keep the size. For a smaller disk, " + NEW_CLAIM_BESIDE + " An acknowledged shrink renders, but kubectl apply "
+                        + "refuses it while the old claim exists.");
     }
 
     private static void reportReplicasHandover(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {
@@ -436,13 +467,16 @@ public final class BreakingChangesCheck {
     private record Reporter(Stack stack, Problems problems, List<BreakingChange> used) {
 
         void changed(String kind, String name, String field, JsonNode old, JsonNode now) {
+            changed(kind, name, field, old, now, "Keep it, or delete and recreate the object and acknowledge with BreakingChange.immutableField("
+                    + KindConstants.of(kind) + ", \"" + name + "\", \"" + field + "\", \"<how the rollout handles it>\").");
+        }
+
+        void changed(String kind, String name, String field, JsonNode old, JsonNode now, String hint) {
             if (Objects.equals(old, now)) {
                 return;
             }
             report(Severity.ERROR, IMMUTABLE, kind, name, field,
-                    field + " would change, and the API server refuses to change it in place", text(old) + " -> " + text(now),
-                    "Keep it, or delete and recreate the object and acknowledge with BreakingChange.immutableField("
-                            + KindConstants.of(kind) + ", \"" + name + "\", \"" + field + "\", \"<how the rollout handles it>\").");
+                    field + " would change, and the API server refuses to change it in place", text(old) + " -> " + text(now), hint);
         }
 
         void report(Severity severity, String check, String kind, String name, String change, String problem, String actual, String hint) {

@@ -7,6 +7,12 @@ import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.rbac.ApiResource;
+import dev.kforge.dsl.rbac.ClusterRoleDef;
+import dev.kforge.dsl.rbac.PolicyRule;
+import dev.kforge.dsl.rbac.RoleBindingDef;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
@@ -184,6 +190,22 @@ class AcknowledgedRecreationsTest {
                 + "jsonpath='spec.type={.spec.type} spec.clusterIP={.spec.clusterIP}') && case \"$live\" in '' | "
                 + "'spec.type=ExternalName spec.clusterIP=') ;; *) kubectl delete service web -n demo-prod --ignore-not-found --wait ;; "
                 + "esac &&");
+    }
+
+    @Test
+    void a_binding_given_another_role_is_deleted_first_and_its_subjects_wait_for_the_apply() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+        ClusterRoleDef viewer = ClusterRoleDef.named("viewer", PolicyRule.allow(Verb.LIST).on(ApiResource.CONFIG_MAPS));
+        Stack stack = stack(account, viewer, RoleBindingDef.named("web-config").granting(viewer).to(account))
+                .acknowledging(BreakingChange.immutableField(Kind.ROLE_BINDING, "web-config", "roleRef", "nothing reads config meanwhile"));
+
+        assertThat(steps(stack)).containsExactly(
+                "# RoleBinding web-config: roleRef changes (acknowledged), which kubectl apply cannot change in place. Delete it first; "
+                        + "its subjects have neither role until the apply below creates it again. Skipped where the cluster has no "
+                        + "RoleBinding web-config, or one with out/'s roleRef already:",
+                "live=$(kubectl get rolebinding web-config -n demo-prod --ignore-not-found -o jsonpath='roleRef={.roleRef}') && case "
+                        + "\"$live\" in '' | 'roleRef={\"apiGroup\":\"rbac.authorization.k8s.io\",\"kind\":\"ClusterRole\",\"name\":\"viewer\"}') ;; "
+                        + "*) kubectl delete rolebinding web-config -n demo-prod --ignore-not-found --wait ;; esac &&");
     }
 
     @Test

@@ -11,6 +11,14 @@ import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.pipeline.Renderer;
+import dev.kforge.dsl.rbac.ApiResource;
+import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
+import dev.kforge.dsl.rbac.ClusterRoleDef;
+import dev.kforge.dsl.rbac.PolicyRule;
+import dev.kforge.dsl.rbac.RoleBindingDef;
+import dev.kforge.dsl.rbac.RoleDef;
+import dev.kforge.dsl.rbac.ServiceAccountDef;
+import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
@@ -19,10 +27,13 @@ import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
 import dev.kforge.dsl.workload.HorizontalPodAutoscalerDef;
 import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Memory;
+import dev.kforge.dsl.workload.PersistentVolumeClaimDef;
 import dev.kforge.dsl.workload.JobDef;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.PriorityClassDef;
 import dev.kforge.dsl.workload.UtilizationTarget;
+import dev.kforge.dsl.workload.VolumeAccessMode;
 import dev.kforge.dsl.workload.Volumes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,6 +255,52 @@ class BreakingChangesCheckTest {
                         + "handles it>\").");
         // Its description may change.
         assertThat(problems(stack(critical), stack(critical.withDescription("checkout")))).isEmpty();
+    }
+
+    @Test
+    void rejects_a_binding_whose_role_would_change_and_says_a_new_name_keeps_the_access() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+        RoleDef reader = RoleDef.named("reader", PolicyRule.allow(Verb.GET).on(ApiResource.CONFIG_MAPS));
+        ClusterRoleDef viewer = ClusterRoleDef.named("viewer", PolicyRule.allow(Verb.LIST).on(ApiResource.CONFIG_MAPS));
+        Stack before = stack(account, reader, viewer, RoleBindingDef.named("web-config").granting(reader).to(account));
+        Stack after = stack(account, reader, viewer, RoleBindingDef.named("web-config").granting(viewer).to(account));
+        assertThat(problems(before, after)).containsExactly(
+                "ERROR prod/RoleBinding web-config: roleRef would change, and the API server refuses to change a binding's role in place "
+                        + "(Role reader -> ClusterRole viewer). Keep it, or bind the new role under a new name: the apply creates that "
+                        + "binding before the prune deletes this one, so its subjects keep access throughout (acknowledge with "
+                        + "BreakingChange.rename(Kind.ROLE_BINDING, \"web-config\", \"<new name>\", \"<why>\")). Deleting and recreating "
+                        + "it instead leaves them without either role until the apply creates it again; acknowledge that with "
+                        + "BreakingChange.immutableField(Kind.ROLE_BINDING, \"web-config\", \"roleRef\", \"<how the rollout handles it>\").");
+        assertThat(problems(before, after.acknowledging(BreakingChange.immutableField(Kind.ROLE_BINDING, "web-config", "roleRef",
+                "nothing reads config during the deploy")))).isEmpty();
+        // Another subject is an update the API server makes in place.
+        ServiceAccountDef worker = ServiceAccountDef.named("worker");
+        assertThat(problems(before, stack(account, worker, reader, viewer, RoleBindingDef.named("web-config").granting(reader).to(account, worker))))
+                .isEmpty();
+
+        ClusterRoleDef lister = ClusterRoleDef.named("lister", PolicyRule.allow(Verb.LIST).on(ApiResource.CONFIG_MAPS));
+        assertThat(problems(stack(account, viewer, lister, ClusterRoleBindingDef.named("web-view").granting(viewer).to(account)),
+                stack(account, viewer, lister, ClusterRoleBindingDef.named("web-view").granting(lister).to(account))))
+                .singleElement().asString().startsWith("ERROR prod/ClusterRoleBinding web-view: roleRef would change, and the API server "
+                        + "refuses to change a binding's role in place (ClusterRole viewer -> ClusterRole lister).");
+    }
+
+    @Test
+    void a_claims_class_or_access_mode_is_kept_and_its_data_moved_to_a_new_claim_never_recreated() {
+        PersistentVolumeClaimDef uploads = PersistentVolumeClaimDef.named("uploads").requesting(Memory.gibibytes(20)).withStorageClass("ssd");
+        assertThat(problems(stack(uploads), stack(uploads.withStorageClass("fast").withAccessMode(VolumeAccessMode.READ_WRITE_MANY))))
+                .containsExactly(
+                "ERROR prod/PersistentVolumeClaim uploads: spec.accessModes would change, and the API server refuses to change it in place "
+                        + "([ReadWriteOnce] -> [ReadWriteMany]). Keep it: deleting the claim to recreate it deletes its data (under the usual "
+                        + "Delete reclaim policy). For another class or access mode, add a claim under a new name beside this one, move the "
+                        + "data, and remove this one in a later change (acknowledged with BreakingChange.removal); a rename would prune this "
+                        + "one, and its data, in the same apply. An acknowledged change renders, but kubectl apply refuses it while the old "
+                        + "claim exists.",
+                "ERROR prod/PersistentVolumeClaim uploads: spec.storageClassName would change, and the API server refuses to change it in "
+                        + "place (ssd -> fast). Keep it: deleting the claim to recreate it deletes its data (under the usual Delete reclaim "
+                        + "policy). For another class or access mode, add a claim under a new name beside this one, move the data, and "
+                        + "remove this one in a later change (acknowledged with BreakingChange.removal); a rename would prune this one, and "
+                        + "its data, in the same apply. An acknowledged change renders, but kubectl apply refuses it while the old claim exists.");
     }
 
     @Test
