@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  *   <li>a PersistentVolumeClaim's storage class, access modes or volume mode, or a smaller size: error;</li>
  *   <li>a PriorityClass's value or preemption policy: error;</li>
  *   <li>a RoleBinding's or ClusterRoleBinding's role ({@code roleRef}): error;</li>
+ *   <li>the data of a ConfigMap made {@code immutable} by a raw edit, or that flag: error;</li>
  *   <li>an object renamed (one of a kind disappears while another of that kind appears): error, but for
  *       a Job, whose name changes with its content anyway; the message says what else goes (a Namespace's
  *       contents, the pods a Service selects, an autoscaled workload's pods but one);</li>
@@ -317,6 +318,8 @@ public final class BreakingChangesCheck {
             // The API server changes a PriorityClass's description only: its value and preemption policy are fixed when created.
             reporter.changed(kind, file.name(), "value", old.at("/value"), now.at("/value"));
             reporter.changed(kind, file.name(), "preemptionPolicy", old.at("/preemptionPolicy"), now.at("/preemptionPolicy"));
+        } else if (file.kind().equals(Kind.CONFIG_MAP)) {
+            reportImmutableData(reporter, file, old, now);
         } else if (file.kind().equals(Kind.ROLE_BINDING) || file.kind().equals(Kind.CLUSTER_ROLE_BINDING)) {
             reportRoleChange(reporter, file, old.path("roleRef"), now.path("roleRef"));
         } else if (file.kind().equals(Kind.SERVICE)) {
@@ -371,6 +374,34 @@ public final class BreakingChangesCheck {
                         + "with kubectl edit pvc where its class allows expansion; a smaller disk needs a new claim and a copy of the data). "
                         + "Then acknowledge with BreakingChange.immutableField(Kind.STATEFUL_SET, \"" + name
                         + "\", \"spec.volumeClaimTemplates\", \"<how existing claims are handled>\").");
+    }
+
+    /**
+     * A ConfigMap created with {@code immutable: true} (a raw edit) keeps its data and that flag: the API server refuses any other
+     * ("field is immutable when `immutable` is set"). A new name is the way: the workloads roll to it, the prune takes the old one.
+     */
+    private static void reportImmutableData(Reporter reporter, ManifestFile file, JsonNode old, JsonNode now) {
+        if (!old.path("immutable").asBoolean(false)) {
+            return;
+        }
+        Set<String> changed = new TreeSet<>();
+        for (String section : List.of("data", "binaryData")) {
+            Set<String> keys = new TreeSet<>();
+            old.path(section).fieldNames().forEachRemaining(keys::add);
+            now.path(section).fieldNames().forEachRemaining(keys::add);
+            keys.stream().filter(key -> !old.path(section).path(key).equals(now.path(section).path(key))).forEach(changed::add);
+        }
+        if (!now.path("immutable").asBoolean(false)) {
+            changed.add("immutable");
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        String name = file.name();
+        reporter.report(Severity.ERROR, IMMUTABLE, file.kind().kind(), name, "data", "data would change, and the API server refuses to "
+                        + "change the data of a ConfigMap created with immutable: true", String.join(", ", changed),
+                "Keep it, or put the new data under a new name and point the workloads at it (they roll to it; the old one is pruned in "
+                        + "the same apply: acknowledge with BreakingChange.rename(Kind.CONFIG_MAP, \"" + name + "\", \"<new name>\", \"<why>\")).");
     }
 
     /**

@@ -304,6 +304,24 @@ class BreakingChangesCheckTest {
     }
 
     @Test
+    void rejects_new_data_in_a_config_map_made_immutable_by_a_raw_edit() {
+        ConfigMapDef settings = immutableSettings("fast");
+        assertThat(problems(stack(settings), stack(immutableSettings("safe")))).containsExactly(
+                "ERROR prod/ConfigMap settings: data would change, and the API server refuses to change the data of a ConfigMap "
+                        + "created with immutable: true (MODE). Keep it, or put the new data under a new name and point the workloads at "
+                        + "it (they roll to it; the old one is pruned in the same apply: acknowledge with BreakingChange.rename("
+                        + "Kind.CONFIG_MAP, \"settings\", \"<new name>\", \"<why>\")).");
+        // Its labels may change; a mutable one's data too.
+        assertThat(problems(stack(settings), stack(settings.withLabel("team", "web")))).isEmpty();
+        assertThat(problems(stack(ConfigMapDef.named("settings").withProperty("MODE", "fast")),
+                stack(ConfigMapDef.named("settings").withProperty("MODE", "safe")))).isEmpty();
+    }
+
+    private static ConfigMapDef immutableSettings(String mode) {
+        return ConfigMapDef.named("settings").withProperty("MODE", mode).withRawEdit("kubelets stop watching it", config -> config.setImmutable(true));
+    }
+
+    @Test
     void rejects_a_service_becoming_headless_or_an_alias() {
         DeploymentDef web = web("web");
         ServiceDef plain = ServiceDef.named("web").selecting(web).withPort(ServicePort.to(HTTP));
