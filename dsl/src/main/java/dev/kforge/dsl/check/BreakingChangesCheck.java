@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  *   <li>a PriorityClass's value or preemption policy: error;</li>
  *   <li>a RoleBinding's or ClusterRoleBinding's role ({@code roleRef}): error;</li>
  *   <li>the data of a ConfigMap made {@code immutable} by a raw edit, or that flag: error;</li>
+ *   <li>the Secret type of an ExternalSecret or SealedSecret, which its operator cannot give the Secret it wrote: error;</li>
  *   <li>an object renamed (one of a kind disappears while another of that kind appears): error, but for
  *       a Job, whose name changes with its content anyway; the message says what else goes (a Namespace's
  *       contents, the pods a Service selects, an autoscaled workload's pods but one);</li>
@@ -320,6 +321,10 @@ public final class BreakingChangesCheck {
             reporter.changed(kind, file.name(), "preemptionPolicy", old.at("/preemptionPolicy"), now.at("/preemptionPolicy"));
         } else if (file.kind().equals(Kind.CONFIG_MAP)) {
             reportImmutableData(reporter, file, old, now);
+        } else if (file.kind().equals(Kind.EXTERNAL_SECRET)) {
+            reportSecretType(reporter, file, "spec.target.template.type", old, now, "");
+        } else if (file.kind().equals(Kind.SEALED_SECRET)) {
+            reportSecretType(reporter, file, "spec.template.type", old, now, ", its values sealed again for that name (kubeseal --name <new name>)");
         } else if (file.kind().equals(Kind.ROLE_BINDING) || file.kind().equals(Kind.CLUSTER_ROLE_BINDING)) {
             reportRoleChange(reporter, file, old.path("roleRef"), now.path("roleRef"));
         } else if (file.kind().equals(Kind.SERVICE)) {
@@ -402,6 +407,26 @@ public final class BreakingChangesCheck {
                         + "change the data of a ConfigMap created with immutable: true", String.join(", ", changed),
                 "Keep it, or put the new data under a new name and point the workloads at it (they roll to it; the old one is pruned in "
                         + "the same apply: acknowledge with BreakingChange.rename(Kind.CONFIG_MAP, \"" + name + "\", \"<new name>\", \"<why>\")).");
+    }
+
+    /**
+     * The API server refuses to change a Secret's type ("type: field is immutable"). The apply of the operator's resource
+     * succeeds, but the operator only updates the Secret it wrote, which fails: the Secret keeps its old type and values.
+     */
+    private static void reportSecretType(Reporter reporter, ManifestFile file, String field, JsonNode old, JsonNode now, String resealing) {
+        String pointer = "/" + field.replace('.', '/');
+        if (old.at(pointer).equals(now.at(pointer))) {
+            return;
+        }
+        String kind = file.kind().kind();
+        String name = file.name();
+        String secret = now.at("/spec/target/name").asText(now.at("/spec/template/metadata/name").asText(name));
+        reporter.report(Severity.ERROR, IMMUTABLE, kind, name, field, field + " would change, and the API server refuses to change a "
+                        + "Secret's type: the operator's update of Secret " + secret + " fails and it keeps its old type and values",
+                Reporter.text(old.at(pointer)) + " -> " + Reporter.text(now.at(pointer)),
+                "Keep it, or declare the Secret of the new type under a new name" + resealing + ": the workloads roll to it, and the "
+                        + "prune deletes the old " + kind + " and, owned by it, its Secret (acknowledge with BreakingChange.rename("
+                        + KindConstants.of(kind) + ", \"" + name + "\", \"<new name>\", \"<why>\")).");
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.kforge.dsl.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.SecretDef;
+import dev.kforge.dsl.config.SecretSource;
 import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.gateway.EmissaryHost;
@@ -22,6 +24,7 @@ import dev.kforge.dsl.rbac.Verb;
 import dev.kforge.dsl.stack.BreakingChange;
 import dev.kforge.dsl.stack.NamespaceDef;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.testing.FakeKubeseal;
 import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Env;
@@ -319,6 +322,31 @@ class BreakingChangesCheckTest {
 
     private static ConfigMapDef immutableSettings(String mode) {
         return ConfigMapDef.named("settings").withProperty("MODE", mode).withRawEdit("kubelets stop watching it", config -> config.setImmutable(true));
+    }
+
+    @Test
+    void rejects_another_type_for_a_secret_an_operator_writes_which_it_could_not_update() {
+        SecretSource store = SecretSource.clusterStore("vault");
+        SecretDef opaque = SecretDef.opaque("registry", ".dockerconfigjson").withSource(store);
+        assertThat(problems(stack(opaque), stack(SecretDef.registryCredentials("registry").withSource(store)))).containsExactly(
+                "ERROR prod/ExternalSecret registry: spec.target.template.type would change, and the API server refuses to change a "
+                        + "Secret's type: the operator's update of Secret registry fails and it keeps its old type and values (Opaque -> "
+                        + "kubernetes.io/dockerconfigjson). Keep it, or declare the Secret of the new type under a new name: the workloads "
+                        + "roll to it, and the prune deletes the old ExternalSecret and, owned by it, its Secret (acknowledge with "
+                        + "BreakingChange.rename(Kind.EXTERNAL_SECRET, \"registry\", \"<new name>\", \"<why>\")).");
+        // Another key is an update the operator makes.
+        assertThat(problems(stack(opaque), stack(SecretDef.opaque("registry", ".dockerconfigjson", "TOKEN").withSource(store)))).isEmpty();
+
+        SecretDef sealed = SecretDef.opaque("registry", ".dockerconfigjson").withSource(SecretSource.sealed(Map.of(".dockerconfigjson",
+                FakeKubeseal.sealed(1))));
+        SecretDef resealed = SecretDef.registryCredentials("registry").withSource(SecretSource.sealed(Map.of(".dockerconfigjson",
+                FakeKubeseal.sealed(1))));
+        assertThat(problems(stack(sealed), stack(resealed))).singleElement().asString().startsWith(
+                "ERROR prod/SealedSecret registry: spec.template.type would change, and the API server refuses to change a Secret's "
+                        + "type: the operator's update of Secret registry fails").endsWith("Keep it, or declare the Secret of the new type "
+                        + "under a new name, its values sealed again for that name (kubeseal --name <new name>): the workloads roll to it, "
+                        + "and the prune deletes the old SealedSecret and, owned by it, its Secret (acknowledge with BreakingChange.rename("
+                        + "Kind.SEALED_SECRET, \"registry\", \"<new name>\", \"<why>\")).");
     }
 
     @Test
