@@ -85,6 +85,9 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
                     + internalTrafficPolicy.get().apiValue() + ": a headless Service has no virtual IP for kube-proxy to route",
                     "Drop withInternalTrafficPolicy, or keep a type with a cluster IP.");
         }
+        if (type instanceof ServiceType.Headless) {
+            ports.forEach(port -> requireUnmapped(type, port, ", or keep a type with a cluster IP"));
+        }
         if (!type.allowsNodePort() && ports.stream().anyMatch(p -> p.nodePort().isPresent())) {
             throw InvalidDefinitionException.invalid(describe(), "type", type.apiValue(),
                     "cannot carry nodePorts", "Remove the nodePort or use NodePort or LoadBalancer.");
@@ -106,6 +109,7 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
                             ? "It declares no ports: declare " + port.target() + " on its container with ContainerDef.withPort, then target it."
                             : "Declared: " + declaredPorts() + ". Target one of them, or declare the port on a container.");
         }
+        requireUnmapped(type, port, "");
         if (port.nodePort().isPresent() && !type.allowsNodePort()) {
             throw InvalidDefinitionException.invalid(describe(), "nodePort", port.nodePort().get(),
                     "needs type NodePort or LoadBalancer, not " + type.apiValue(), "Call withType first, or drop the nodePort.");
@@ -142,6 +146,19 @@ public record ServiceDef(Meta meta, ServiceType type, Optional<PodSelection> sel
             candidate = candidate % Port.MAX_NUMBER + 1;
         }
         return candidate;
+    }
+
+    /**
+     * A headless Service's port must be its target's number: only kube-proxy, at a virtual IP, maps one port to another, so the
+     * API server's acceptance of a mapping (kubernetes/kubernetes#17634, #20488) leaves clients dialing a port nothing listens on.
+     */
+    private void requireUnmapped(ServiceType type, ServicePort port, String orElse) {
+        if (type instanceof ServiceType.Headless && port.port() != port.target().number()) {
+            throw InvalidDefinitionException.invalid(describe(), "port", port.toString(), "must have its target's number " + port.target().number()
+                            + " on a headless Service, which has no virtual IP to translate ports: its clients dial the pods' own addresses on the port "
+                            + "they name, and nothing listens on " + port.port(),
+                    "Use ServicePort.to(" + port.target().name() + "), whose number is the container's" + orElse + ".");
+        }
     }
 
     /** The API server refuses two ports of one protocol on the same nodePort ("Duplicate value"). */

@@ -12,7 +12,7 @@ public sealed interface ServiceType {
 
     /** A virtual IP inside the cluster (the default). */
     ServiceType CLUSTER_IP = new ClusterIp();
-    /** No virtual IP: DNS answers with the pod addresses ({@code clusterIP: None}). */
+    /** No virtual IP: DNS answers with the pod addresses ({@code clusterIP: None}), so a port keeps its target's number. */
     ServiceType HEADLESS = new Headless();
     /** A port on every node (30000-32767), plus a cluster IP; the cluster's externalTrafficPolicy (Cluster). */
     ServiceType NODE_PORT = new NodePort(Optional.empty());

@@ -206,6 +206,25 @@ class ServiceDefTest {
     }
 
     @Test
+    void rejects_a_headless_service_port_whose_number_differs_from_its_target() {
+        // No virtual IP translates ports: clients resolve the pods' addresses and dial web:80 on them, where nothing listens.
+        String refused = "Service web: port \"http (80 -> http/8080)\" is invalid: must have its target's number 8080 on a headless Service, "
+                + "which has no virtual IP to translate ports: its clients dial the pods' own addresses on the port they name, and nothing "
+                + "listens on 80. ";
+        assertThatThrownBy(() -> service.withType(ServiceType.HEADLESS).withPort(ServicePort.of(80, HTTP)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage(refused + "Use ServicePort.to(http), whose number is the container's.");
+        assertThatThrownBy(() -> service.withPort(ServicePort.of(80, HTTP)).withType(ServiceType.HEADLESS))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage(refused + "Use ServicePort.to(http), whose number is the container's, or keep a type with a cluster IP.");
+        ServiceDef external = ServiceDef.named("web").selecting(PodSelection.ExternalPods.labelled(Labels.EMPTY.with("app", "web"), HTTP))
+                .withType(ServiceType.HEADLESS);
+        assertThatThrownBy(() -> external.withPort(ServicePort.of(80, HTTP))).hasMessageStartingWith(refused);
+        assertThat(service.withType(ServiceType.HEADLESS).withPort(ServicePort.to(HTTP).named("web")).ports()).singleElement()
+                .satisfies(port -> assertThat(port.port()).isEqualTo(8080));
+    }
+
+    @Test
     void rejects_switching_an_external_name_service_to_another_type() {
         ServiceDef alias = ServiceDef.named("db").externalName("db.example.com");
 
