@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -98,6 +99,8 @@ final class RawEditResultCheck {
                 requireMountedVolumes(object, RawEditedCronJob.podTemplateOf(cronJob), List.of());
                 RawEditedCronJob.check(object, cronJob);
                 RawEditedClaimStorage.check(object, unedited, manifest, stack);
+            } else if (manifest instanceof Namespace) {
+                RawEditedNamespace.check(object, unedited, manifest);
             } else if (manifest instanceof ResourceQuota || manifest instanceof LimitRange) {
                 RawEditedQuota.check(object, unedited, manifest);
             } else if (manifest instanceof PersistentVolumeClaim claim) {
