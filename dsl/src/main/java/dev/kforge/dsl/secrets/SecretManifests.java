@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -64,8 +65,8 @@ public final class SecretManifests {
                     missing.add(where + misspelling(variable, read, environment.keySet(), dotEnv.keySet()) + ")");
                 } else if (value.isBlank()) {
                     missing.add(where + (value.length() == 0 ? " is empty)" : " is blank: only white space)"));
-                } else if (secret.type() == SecretType.DOCKER_CONFIG_JSON && !value.isDockerConfig()) {
-                    missing.add(where + " is not a Docker config: JSON like {\"auths\": {\"<registry>\": {\"auth\": \"<base64 of user:password>\"}}})");
+                } else if (malformed(secret.type(), key, value).isPresent()) {
+                    missing.add(where + " is not " + malformed(secret.type(), key, value).get() + ")");
                 } else {
                     data.put(key, value.base64());
                 }
@@ -73,6 +74,26 @@ public final class SecretManifests {
             files.add(ManifestFile.of(Kind.SECRET, secret.name(), YamlWriter.write(manifest(stack, secret, data))));
         }
         return missing.isEmpty() ? new Result(files, List.of()) : new Result(List.of(), missing);
+    }
+
+    /**
+     * What a value of {@code key} of a Secret of {@code type} is not, though it must be: the API server checks a Docker config's
+     * JSON, but not a TLS Secret's values, which an Ingress controller then cannot load (it serves a certificate of its own).
+     */
+    private static Optional<String> malformed(SecretType type, String key, SecretValue value) {
+        if (type == SecretType.DOCKER_CONFIG_JSON && !value.isDockerConfig()) {
+            return Optional.of("a Docker config: JSON like {\"auths\": {\"<registry>\": {\"auth\": \"<base64 of user:password>\"}}}");
+        }
+        boolean certificate = key.equals("tls.crt");
+        if (type != SecretType.TLS || (certificate ? value.isPemCertificates() : !key.equals("tls.key") || value.isPemPrivateKey())) {
+            return Optional.empty();
+        }
+        if (value.isBase64OfPem()) {
+            return Optional.of((certificate ? "a PEM certificate" : "a PEM private key")
+                    + ": it is base64 of one, as a Secret's data holds it; give the PEM text, which make secrets encodes");
+        }
+        return Optional.of(certificate ? "a PEM certificate: text from -----BEGIN CERTIFICATE-----, the server's certificate first, then its chain"
+                : "a PEM private key: text from -----BEGIN PRIVATE KEY----- (or RSA PRIVATE KEY, EC PRIVATE KEY), unencrypted");
     }
 
     /** Every variable the stack's Secrets read from the environment. */

@@ -2,11 +2,15 @@ package dev.kforge.dsl.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * A secret value. It never becomes a plain {@code String} by accident: {@link #toString()} is
@@ -14,6 +18,9 @@ import java.util.Base64;
  * manifest that {@code make secrets} writes outside git.
  */
 public final class SecretValue {
+    /** The unencrypted private keys TLS servers read: PKCS#8, and PKCS#1 (RSA) or SEC 1 (EC). */
+    private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN ((RSA|EC) )?PRIVATE KEY-----");
+
     private final byte[] bytes;
 
     private SecretValue(byte[] bytes) {
@@ -39,9 +46,40 @@ public final class SecretValue {
         }
     }
 
+    /** Whether the value is PEM text of X.509 certificates that parse, as a TLS Secret's {@code tls.crt} holds them. */
+    boolean isPemCertificates() {
+        if (!text().contains("-----BEGIN CERTIFICATE-----")) {
+            return false;
+        }
+        try {
+            return !CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes)).isEmpty();
+        } catch (CertificateException e) {
+            return false;
+        }
+    }
+
+    /** Whether the value holds an unencrypted PEM private key, as a TLS Secret's {@code tls.key} does. */
+    boolean isPemPrivateKey() {
+        return PRIVATE_KEY.matcher(text()).find();
+    }
+
+    /** Whether the value is base64 of PEM text, as copied from another Secret's data: encoding it again would hide the PEM. */
+    boolean isBase64OfPem() {
+        try {
+            byte[] decoded = Base64.getDecoder().decode(text().replaceAll("\\s", ""));
+            return new String(decoded, StandardCharsets.UTF_8).contains("-----BEGIN ");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private String text() {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     /** Whether the value is empty or only white space: never a credential, usually a placeholder left unfilled. */
     boolean isBlank() {
-        return new String(bytes, StandardCharsets.UTF_8).isBlank();
+        return text().isBlank();
     }
 
     public int length() {

@@ -353,6 +353,43 @@ class SecretDeliveryTest {
         assertThat(valid.files()).hasSize(1);
     }
 
+    /** A self-signed certificate for shop.example.com (public: a certificate holds no secret). */
+    private static final String CERTIFICATE = "-----BEGIN CERTIFICATE-----" + "\n"
+            + "MIIBjjCCATOgAwIBAgIUYqhbdv/C5jXQim5EFaB4IgqjlJYwCgYIKoZIzj0EAwIw" + "\n"
+            + "GzEZMBcGA1UEAwwQc2hvcC5leGFtcGxlLmNvbTAgFw0yNjExMjMwNzU2MTFaGA8y" + "\n"
+            + "MTI2MTAzMDA3NTYxMVowGzEZMBcGA1UEAwwQc2hvcC5leGFtcGxlLmNvbTBZMBMG" + "\n"
+            + "ByqGSM49AgEGCCqGSM49AwEHA0IABKXwKNs0y/fG3v+0dPbooeWRd57YB5ZL5vKj" + "\n"
+            + "zQrTMPKjeLYruEwElNP7gPWXSx0ExSPNaGdn7DB9WOvRDWkVMAijUzBRMB0GA1Ud" + "\n"
+            + "DgQWBBQaPlFGb+U8juGxLch4M/Fq21c2OTAfBgNVHSMEGDAWgBQaPlFGb+U8juGx" + "\n"
+            + "Lch4M/Fq21c2OTAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0kAMEYCIQDK" + "\n"
+            + "6IQZPlaRxEoKjpakhc5U+l8/5CbOF5ZxDlHBw/KtwAIhAP4L9sqSJGdDSCv4nHdd" + "\n"
+            + "cbdq9tzS7WxImYDTP6eO0ZZb" + "\n"
+            + "-----END CERTIFICATE-----" + "\n";
+    /** The shape of a private key; its body is never parsed. */
+    private static final String KEY = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n";
+
+    @Test
+    void a_tls_secret_must_hold_a_pem_certificate_and_private_key() {
+        // The API server does not validate a kubernetes.io/tls Secret's values; an Ingress controller then serves its own fake certificate.
+        SecretDef tls = SecretDef.tls("shop-tls").withSource(SecretSource.environment("SHOP_"));
+        String base64Pem = Base64.getEncoder().encodeToString(CERTIFICATE.getBytes(StandardCharsets.UTF_8));
+
+        SecretManifests.Result swapped = SecretManifests.build(stack(tls), Map.of("SHOP_TLS_CRT", KEY, "SHOP_TLS_KEY", CERTIFICATE), Map.of());
+        SecretManifests.Result encoded = SecretManifests.build(stack(tls), Map.of("SHOP_TLS_CRT", base64Pem, "SHOP_TLS_KEY", KEY), Map.of());
+        SecretManifests.Result valid = SecretManifests.build(stack(tls), Map.of("SHOP_TLS_CRT", CERTIFICATE, "SHOP_TLS_KEY", KEY), Map.of());
+
+        assertThat(swapped.missing()).containsExactly(
+                "Secret shop-tls key tls.crt (variable SHOP_TLS_CRT is not a PEM certificate: text from -----BEGIN CERTIFICATE-----, "
+                        + "the server's certificate first, then its chain)",
+                "Secret shop-tls key tls.key (variable SHOP_TLS_KEY is not a PEM private key: text from -----BEGIN PRIVATE KEY----- "
+                        + "(or RSA PRIVATE KEY, EC PRIVATE KEY), unencrypted)");
+        assertThat(encoded.missing()).containsExactly(
+                "Secret shop-tls key tls.crt (variable SHOP_TLS_CRT is not a PEM certificate: it is base64 of one, as a Secret's data "
+                        + "holds it; give the PEM text, which make secrets encodes)");
+        assertThat(valid.missing()).isEmpty();
+        assertThat(valid.files()).hasSize(1);
+    }
+
     @Test
     void the_secrets_command_writes_owner_only_files_outside_out_and_never_prints_a_value(@TempDir Path folder) throws Exception {
         SecretDef github = SecretDef.opaque("github", "CLIENT_ID", "CLIENT_SECRET");
