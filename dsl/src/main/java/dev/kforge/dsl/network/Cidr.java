@@ -22,15 +22,13 @@ record Cidr(int bits, BigInteger base, int prefix) {
 
     /** Parses {@code text}, or fails naming the subject and field it was given for. */
     static Cidr parse(String subject, String field, String text) {
-        int slash = text == null ? -1 : text.indexOf('/');
-        boolean ipv6 = slash >= 0 && text.substring(0, slash).indexOf(':') >= 0;
-        int bits = ipv6 ? 128 : 32;
-        BigInteger base = slash < 0 ? null : ipv6 ? Ipv6Text.parse(text.substring(0, slash)) : ipv4(text.substring(0, slash));
-        Integer prefix = slash < 0 ? null : number(text.substring(slash + 1), 10, 3, bits);
-        if (base == null || prefix == null) {
+        Cidr cidr = read(text);
+        if (cidr == null) {
             throw InvalidDefinitionException.invalid(subject, field, text, "is not an IP address range in CIDR notation", HINT);
         }
-        Cidr cidr = new Cidr(bits, base, prefix);
+        BigInteger base = cidr.base();
+        int prefix = cidr.prefix();
+        boolean ipv6 = cidr.bits() == 128;
         if (!base.equals(cidr.first())) {
             throw InvalidDefinitionException.invalid(subject, field, text, "sets address bits beyond its /" + prefix + " prefix",
                     "Write the range's first address: " + cidr.canonical() + ".");
@@ -45,6 +43,16 @@ record Cidr(int bits, BigInteger base, int prefix) {
                     "Write it as " + cidr.canonical() + " (lower case, without leading zeros, the longest run of zero groups as ::).");
         }
         return cidr;
+    }
+
+    /** {@code text} as a range, its address bits as given; null when it is none (an address without a prefix length, a name). */
+    static Cidr read(String text) {
+        int slash = text == null ? -1 : text.indexOf('/');
+        boolean ipv6 = slash >= 0 && text.substring(0, slash).indexOf(':') >= 0;
+        int bits = ipv6 ? 128 : 32;
+        BigInteger base = slash < 0 ? null : ipv6 ? Ipv6Text.parse(text.substring(0, slash)) : ipv4(text.substring(0, slash));
+        Integer prefix = slash < 0 ? null : number(text.substring(slash + 1), 10, 3, bits);
+        return base == null || prefix == null ? null : new Cidr(bits, base, prefix);
     }
 
     /** Checks that {@code text} is one IPv4 or IPv6 address in canonical form, or fails naming the subject and field it was given for. */

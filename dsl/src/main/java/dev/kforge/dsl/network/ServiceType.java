@@ -67,6 +67,14 @@ public sealed interface ServiceType {
      * @param externalTrafficPolicy {@code LOCAL} keeps the client's source IP and skips a hop
      */
     record LoadBalancer(ExternalTrafficPolicy externalTrafficPolicy) implements ServiceType {
+        /**
+         * Whether {@code text} is an IPv4 or IPv6 range in CIDR notation ({@code 203.0.113.0/24}), as the API server requires of each
+         * of {@code loadBalancerSourceRanges}, the client addresses a load balancer admits (a raw edit's: the DSL does not type them).
+         */
+        public static boolean isSourceRange(String text) {
+            return Cidr.read(text) != null;
+        }
+
         @Override
         public String apiValue() {
             return "LoadBalancer";

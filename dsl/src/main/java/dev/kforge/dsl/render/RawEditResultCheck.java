@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
@@ -122,6 +123,9 @@ final class RawEditResultCheck {
                 judgements.add(() -> RawEditedHostAccess.check(object, podTemplateOf(unedited), template, stack));
                 judgements.add(() -> RawEditedSpread.check(object, template));
                 judgements.add(() -> RawEditedProcessSharing.check(object, podTemplateOf(unedited), template, stack));
+            }
+            if (manifest instanceof Service service) {
+                judgements.add(() -> RawEditedService.check(object, service));
             }
             if (manifest instanceof Ingress) {
                 judgements.add(() -> RawEditedSnippets.check(object, unedited, manifest, stack));
