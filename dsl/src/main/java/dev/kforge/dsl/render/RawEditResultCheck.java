@@ -5,6 +5,7 @@ import dev.kforge.dsl.stack.PodSecurityStandard;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.ReplicatedWorkload;
 import io.fabric8.kubernetes.api.model.AppArmorProfile;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -123,6 +124,9 @@ final class RawEditResultCheck {
                 judgements.add(() -> RawEditedHostAccess.check(object, podTemplateOf(unedited), template, stack));
                 judgements.add(() -> RawEditedSpread.check(object, template));
                 judgements.add(() -> RawEditedProcessSharing.check(object, podTemplateOf(unedited), template, stack));
+            }
+            if (manifest instanceof ConfigMap configMap) {
+                judgements.add(() -> RawEditedConfigMap.check(object, (ConfigMap) unedited, configMap));
             }
             if (manifest instanceof Service service) {
                 judgements.add(() -> RawEditedService.check(object, service));
