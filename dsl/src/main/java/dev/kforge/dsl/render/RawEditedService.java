@@ -33,12 +33,11 @@ final class RawEditedService {
             problems.add("loadBalancerSourceRanges " + ranges + " on a " + type + " Service: only a LoadBalancer filters its clients by address");
             fixes.add("drop them, or make it ServiceType.loadBalancer(..)");
         }
-        for (String range : ranges) {
-            if (!ServiceType.LoadBalancer.isSourceRange(range)) {
-                problems.add("loadBalancerSourceRanges \"" + range + "\" is not an IP address range in CIDR notation");
-                fixes.add("write each as an address and a prefix length, 203.0.113.0/24 or 2001:db8::/32");
-                break;
-            }
+        List<String> notRanges = ranges.stream().filter(range -> !ServiceType.LoadBalancer.isSourceRange(range)).map(range -> "\"" + range + "\"").toList();
+        if (!notRanges.isEmpty()) {
+            problems.add("loadBalancerSourceRanges " + String.join(", ", notRanges) + (notRanges.size() == 1 ? " is not an IP address range"
+                    : " are not IP address ranges") + " in CIDR notation");
+            fixes.add("write each as an address and a prefix length, 203.0.113.0/24 or 2001:db8::/32");
         }
         checkAffinity(spec, problems, fixes);
         boolean reachedFromOutside = type.equals("NodePort") || type.equals("LoadBalancer")

@@ -48,6 +48,19 @@ class RawEditedServiceTest {
     }
 
     @Test
+    void names_every_problem_of_the_edit_at_once() {
+        assertThatThrownBy(() -> render(APP, service(ServiceType.NODE_PORT, s -> {
+            s.getSpec().setLoadBalancerSourceRanges(List.of("office", "10.0.0.0/8", "vpn"));
+            s.getSpec().setSessionAffinity("ClientIP");
+            s.getSpec().setSessionAffinityConfig(new SessionAffinityConfig(new ClientIPConfig(100000)));
+        }))).hasMessageContaining("(loadBalancerSourceRanges [office, 10.0.0.0/8, vpn] on a NodePort Service: only a LoadBalancer filters "
+                + "its clients by address; loadBalancerSourceRanges \"office\", \"vpn\" are not IP address ranges in CIDR notation; "
+                + "sessionAffinityConfig.clientIP.timeoutSeconds 100000 is not 1 to 86400 seconds, a day). Fix the edit: drop them, or make "
+                + "it ServiceType.loadBalancer(..); write each as an address and a prefix length, 203.0.113.0/24 or 2001:db8::/32; give a "
+                + "timeout of at most a day, or leave it unset for the default, 10800 (3 hours).");
+    }
+
+    @Test
     void refuses_a_client_ip_affinity_timeout_out_of_range() {
         Consumer<Service> noTimeout = s -> {
             s.getSpec().setSessionAffinity("ClientIP");
