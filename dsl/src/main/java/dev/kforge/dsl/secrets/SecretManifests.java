@@ -65,10 +65,13 @@ public final class SecretManifests {
                     missing.add(where + misspelling(variable, read, environment.keySet(), dotEnv.keySet()) + ")");
                 } else if (value.isBlank()) {
                     missing.add(where + (value.length() == 0 ? " is empty)" : " is blank: only white space)"));
-                } else if (malformed(secret.type(), key, value).isPresent()) {
-                    missing.add(where + " is not " + malformed(secret.type(), key, value).get() + ")");
                 } else {
-                    data.put(key, value.base64());
+                    Optional<String> malformed = malformed(secret.type(), key, value);
+                    if (malformed.isPresent()) {
+                        missing.add(where + " is not " + malformed.get() + ")");
+                    } else {
+                        data.put(key, value.base64());
+                    }
                 }
             }
             files.add(ManifestFile.of(Kind.SECRET, secret.name(), YamlWriter.write(manifest(stack, secret, data))));
