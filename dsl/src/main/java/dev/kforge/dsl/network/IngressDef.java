@@ -12,6 +12,7 @@ import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -30,13 +31,12 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
 
     /** The ingress-nginx annotation that rewrites the matched path. */
     public static final String REWRITE_TARGET = "nginx.ingress.kubernetes.io/rewrite-target";
+    /** The class annotation before Kubernetes 1.18's {@code spec.ingressClassName}, deprecated since. */
+    public static final String CLASS_ANNOTATION = "kubernetes.io/ingress.class";
 
     public IngressDef {
-        // Here, so that the annotation is held to withRewriteTarget's rule whichever way it comes: withAnnotation, withMeta
-        String rewriteTarget = meta.annotations().entries().get(REWRITE_TARGET);
-        if (rewriteTarget != null) {
-            requireRewriteTarget(Kind.INGRESS + " " + meta.name(), rewriteTarget);
-        }
+        // Here, so that annotations are held to these rules whichever way they come: withAnnotation, withMeta
+        requireAnnotations(Kind.INGRESS + " " + meta.name(), meta.annotations().entries());
         rules = List.copyOf(rules);
         tls = List.copyOf(tls);
         rawEdits = List.copyOf(rawEdits);
@@ -104,6 +104,21 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
     public IngressDef withRewriteTarget(String target) {
         requireRewriteTarget(describe(), target);
         return withAnnotation(REWRITE_TARGET, target);
+    }
+
+    private static void requireAnnotations(String subject, Map<String, String> annotations) {
+        annotations.forEach((key, value) -> NginxAnnotations.require(subject, key, value));
+        String legacyClass = annotations.get(CLASS_ANNOTATION);
+        if (legacyClass != null) {
+            // The checks of routes per class read ingressClassName only; the API server refuses the Ingress if the two differ.
+            throw InvalidDefinitionException.invalid(subject, "annotation", CLASS_ANNOTATION, "is deprecated since Kubernetes 1.18 for "
+                    + "spec.ingressClassName, which the checks read (and the API server refuses an Ingress whose annotation differs from it)",
+                    "Use withIngressClassName(\"" + legacyClass + "\") instead.");
+        }
+        String rewriteTarget = annotations.get(REWRITE_TARGET);
+        if (rewriteTarget != null) {
+            requireRewriteTarget(subject, rewriteTarget);
+        }
     }
 
     private static void requireRewriteTarget(String subject, String target) {

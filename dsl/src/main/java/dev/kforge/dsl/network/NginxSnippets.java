@@ -10,8 +10,6 @@ import java.util.Map;
  * (CVE-2021-25742). What the nginx-snippet policy rule says of them, on a definition and on a raw edit alike.
  */
 public final class NginxSnippets {
-    private static final String PREFIX = "nginx.ingress.kubernetes.io/";
-
     /** What setting one does, after the verb that set it ({@code sets}, {@code raw edit "x" set}). */
     public static final String RISK = "an ingress-nginx snippet annotation, whose text the controller every namespace shares writes into its "
             + "nginx configuration: whoever writes the Ingress can make it read the Secrets of every namespace (CVE-2021-25742), and "
@@ -28,6 +26,6 @@ public final class NginxSnippets {
     }
 
     private static boolean isSnippet(String key) {
-        return key.startsWith(PREFIX) && key.endsWith("-snippet");
+        return key.startsWith(NginxAnnotations.PREFIX) && key.endsWith("-snippet");
     }
 }

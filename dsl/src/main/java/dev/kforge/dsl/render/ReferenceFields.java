@@ -83,8 +83,10 @@ final class ReferenceFields {
             fields.put("spec.tls", Field.of(RawEditResultCheck.orEmpty(spec.getTls()).stream().map(IngressTLS::getSecretName).toList(), "withTls"));
             // What ingress-rewrite reads: where each path's requests arrive.
             Map<String, String> annotations = ingress.getMetadata().getAnnotations();
-            fields.put("metadata.annotations[" + IngressDef.REWRITE_TARGET + "]", Field.of(Objects.requireNonNullElse(annotations == null ? null
-                    : annotations.get(IngressDef.REWRITE_TARGET), "unset"), "withRewriteTarget"));
+            fields.put("metadata.annotations[" + IngressDef.REWRITE_TARGET + "]", annotation(annotations, IngressDef.REWRITE_TARGET, "withRewriteTarget"));
+            // The class the controller reads besides ingressClassName, which the checks of routes per class do not see.
+            fields.put("metadata.annotations[" + IngressDef.CLASS_ANNOTATION + "]", annotation(annotations, IngressDef.CLASS_ANNOTATION,
+                    "withIngressClassName"));
         } else if (manifest instanceof PodDisruptionBudget budget && budget.getSpec() != null) {
             var spec = budget.getSpec();
             fields.put("spec.selector", Field.of(selector(spec.getSelector()), "protecting"));
@@ -98,6 +100,10 @@ final class ReferenceFields {
         } else if (manifest instanceof ClusterRoleBinding binding) {
             binding(fields, binding.getRoleRef(), binding.getSubjects());
         }
+    }
+
+    private static Field annotation(Map<String, String> annotations, String key, String step) {
+        return Field.of(Objects.requireNonNullElse(annotations == null ? null : annotations.get(key), "unset"), step);
     }
 
     private static void binding(Map<String, Field> fields, RoleRef role, List<Subject> subjects) {
