@@ -45,6 +45,7 @@ public final class Checks {
             new EnvFromCollisionCheck(),
             new NetworkReferencesCheck(),
             new IngressRewriteCheck(),
+            new IngressTlsCoverageCheck(),
             new NginxSnippetCheck(),
             new NodeLocalTrafficCheck(),
             new ExternalIpPolicyCheck(),
