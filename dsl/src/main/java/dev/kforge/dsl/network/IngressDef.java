@@ -82,13 +82,25 @@ public record IngressDef(Meta meta, Optional<String> ingressClassName, List<Ingr
         IngressTls section = new IngressTls(Given.all(describe(), "tls hosts", hosts), Given.value(describe(), "tls secret", secret));
         for (String host : section.hosts()) {
             if (rules.stream().noneMatch(r -> r.host().equals(host))) {
-                throw InvalidDefinitionException.invalid(describe(), "tls host", host, "has no rule",
-                        "Add the rule first, or fix the host name.");
+                throw InvalidDefinitionException.invalid(describe(), "tls host", host, "has no rule", wildcardHint(host)
+                        .orElse("Add the rule first, or fix the host name."));
             }
         }
         List<IngressTls> copy = new ArrayList<>(tls);
         copy.add(section);
         return new IngressDef(meta, ingressClassName, rules, copy, defaultBackend, rawEdits);
+    }
+
+    /** For {@code *.example.com}, the rule hosts it would cover: Kubernetes matches TLS hosts to rule hosts as written. */
+    private Optional<String> wildcardHint(String host) {
+        if (!host.startsWith("*.")) {
+            return Optional.empty();
+        }
+        String domain = host.substring(1);
+        List<String> covered = rules.stream().map(IngressRule::host)
+                .filter(ruleHost -> ruleHost.endsWith(domain) && ruleHost.indexOf('.') == ruleHost.length() - domain.length()).toList();
+        return covered.isEmpty() ? Optional.empty() : Optional.of("A TLS host names a rule's host, whatever names the certificate covers: "
+                + "write withTls(secret, " + String.join(", ", covered.stream().map(h -> "\"" + h + "\"").toList()) + ").");
     }
 
     public IngressDef withDefaultBackend(ServiceBackend backend) {

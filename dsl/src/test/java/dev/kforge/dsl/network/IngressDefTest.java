@@ -37,6 +37,17 @@ class IngressDefTest {
     }
 
     @Test
+    void a_wildcard_tls_host_for_rules_of_named_hosts_is_refused_naming_them() {
+        // Kubernetes: "hosts in the tls section need to explicitly match the host in the rules section"; a wildcard certificate may serve them.
+        IngressDef two = ingress.withRule(IngressRule.host("api.example.com").withPath(IngressPath.prefix("/", service.backend(WEB))));
+
+        assertThatThrownBy(() -> two.withTls(SecretDef.tls("wildcard"), "*.example.com"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Ingress web: tls host \"*.example.com\" has no rule. A TLS host names a rule's host, whatever names the "
+                        + "certificate covers: write withTls(secret, \"app.example.com\", \"api.example.com\").");
+    }
+
+    @Test
     void rejects_tls_without_hosts() {
         assertThatThrownBy(() -> ingress.withTls(SecretDef.tls("cert")))
                 .isInstanceOf(InvalidDefinitionException.class)
