@@ -81,7 +81,7 @@ final class NginxAnnotations {
         if (SECONDS.contains(name) && !DIGITS.matcher(value).matches()) {
             Matcher duration = DURATION.matcher(value.strip());
             throw InvalidDefinitionException.invalid(subject, "annotation " + key, value, "must be a whole number of seconds, without a unit: "
-                    + "ingress-nginx ignores any other value and keeps its default (60)", duration.matches()
+                    + "ingress-nginx ignores any other value and keeps its default", duration.matches()
                     ? "Write \"" + seconds(duration) + "\"." : "For example \"120\".");
         }
         if (NUMBERS.contains(name) && !DIGITS.matcher(value).matches()) {

@@ -56,7 +56,7 @@ class IngressAnnotationsTest {
     void a_timeout_is_whole_seconds_without_a_unit() {
         assertThat(refusal(shop, NGINX + "proxy-read-timeout", "30s")).isEqualTo("Ingress shop: annotation "
                 + "nginx.ingress.kubernetes.io/proxy-read-timeout \"30s\" is invalid: must be a whole number of seconds, without a unit: "
-                + "ingress-nginx ignores any other value and keeps its default (60). Write \"30\".");
+                + "ingress-nginx ignores any other value and keeps its default. Write \"30\".");
         assertThat(refusal(shop, NGINX + "proxy-send-timeout", "2m")).endsWith("Write \"120\".");
         assertThat(refusal(shop, NGINX + "limit-rps", "10/s")).isEqualTo("Ingress shop: annotation nginx.ingress.kubernetes.io/limit-rps "
                 + "\"10/s\" is invalid: must be a whole number: ingress-nginx ignores any other value and keeps its default. For example \"10\".");
