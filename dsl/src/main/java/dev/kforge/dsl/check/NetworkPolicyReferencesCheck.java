@@ -13,7 +13,9 @@ import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.stack.Stack;
 import dev.kforge.dsl.workload.Port;
 import dev.kforge.dsl.workload.Workload;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -63,9 +65,13 @@ final class NetworkPolicyReferencesCheck implements StackCheck {
             }
         }
         for (IngressDef ingress : index.all(IngressDef.class)) {
+            // Paths and hosts routed to one Service port are one way in for the controller: judged once.
+            Set<String> judged = new HashSet<>();
             for (ServiceBackend backend : ingress.backends()) {
-                index.find(Kind.SERVICE, backend.service().name(), ServiceDef.class)
-                        .ifPresent(service -> checkIngressReachable(stack, problems, policies, ingress, service, backend.port()));
+                if (judged.add(backend.service().name() + "/" + backend.port().name())) {
+                    index.find(Kind.SERVICE, backend.service().name(), ServiceDef.class)
+                            .ifPresent(service -> checkIngressReachable(stack, problems, policies, ingress, service, backend.port()));
+                }
             }
         }
     }

@@ -97,6 +97,11 @@ class NetworkPolicyChecksTest {
                         + "namespace demo-test to 8080/TCP, so the Ingress controller (in a namespace of its own) cannot reach the pods "
                         + "(admitted: pods of Deployment proxy on 8080/TCP). "
                         + "Admit the controller's namespace: allowingFrom(NetworkPeer.namespace(\"ingress-nginx\"), http port).");
+        // Two paths (or hosts) to one Service port are one route for the controller: one warning, not one per path.
+        IngressDef twoPaths = IngressDef.named("api").withRule(IngressRule.host("api.example.com")
+                .withPath(IngressPath.prefix("/", service.backend(web))).withPath(IngressPath.prefix("/v2", service.backend(web))));
+        assertThat(problems(api, proxy, service, twoPaths, NetworkPolicyDef.named("api").isolating(api)
+                .allowingFrom(NetworkPeer.podsOf(proxy), HTTP))).singleElement().asString().startsWith("WARNING test/Ingress api: routes to Service api port http");
         assertThat(problems(api, service, ingress, NetworkPolicyDef.named("api").isolating(api)
                 .allowingFrom(NetworkPeer.namespace("ingress-nginx"), HTTP))).isEmpty();
         // A controller on the nodes' network comes from addresses.
