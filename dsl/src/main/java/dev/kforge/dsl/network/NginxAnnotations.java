@@ -48,7 +48,7 @@ final class NginxAnnotations {
             "proxy-cookie-domain", "proxy-cookie-path", "proxy-http-version", "proxy-next-upstream", "proxy-redirect-from", "proxy-redirect-to",
             "proxy-request-buffering", "proxy-ssl-ciphers", "proxy-ssl-name", "proxy-ssl-protocols", "proxy-ssl-secret", "proxy-ssl-server-name",
             "proxy-ssl-verify", "rewrite-target", "satisfy", "server-alias", "server-snippet", "session-cookie-domain", "session-cookie-expires",
-            "session-cookie-max-age", "session-cookie-name", "session-cookie-path", "session-cookie-samesite", "stream-snippet", "temporal-redirect",
+            "session-cookie-max-age", "session-cookie-name", "session-cookie-path", "session-cookie-samesite", "ssl-ciphers", "stream-snippet", "temporal-redirect",
             "upstream-hash-by", "upstream-vhost", "whitelist-source-range", "x-forwarded-prefix");
     /** Sorted, so that of two names as close to a typo the same one is suggested every time. */
     private static final List<String> KNOWN = Stream.of(BOOLEANS, SECONDS, NUMBERS, SIZES, TEXTS).flatMap(Set::stream).sorted().toList();

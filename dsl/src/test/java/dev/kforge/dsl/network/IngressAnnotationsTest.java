@@ -93,4 +93,44 @@ class IngressAnnotationsTest {
                 + "API server refuses an Ingress whose annotation differs from it). Use withIngressClassName(\"nginx\") instead.");
         assertThat(refusal(shop, "kubernetes.io/ingress.class", "traefik")).endsWith("Use withIngressClassName(\"traefik\") instead.");
     }
+
+    /** The names in the table of ingress-nginx's annotations docs (docs/user-guide/nginx-configuration/annotations.md). */
+    private static final java.util.List<String> DOCUMENTED = java.util.List.of(
+            "app-root", "affinity", "affinity-mode", "affinity-canary-behavior", "auth-realm", "auth-secret", "auth-secret-type",
+            "auth-type", "auth-tls-secret", "auth-tls-verify-depth", "auth-tls-verify-client", "auth-tls-error-page",
+            "auth-tls-pass-certificate-to-upstream", "auth-url", "auth-cache-key", "auth-cache-duration",
+            "auth-proxy-set-headers", "auth-snippet", "enable-global-auth", "backend-protocol", "canary", "canary-by-header",
+            "canary-by-header-value", "canary-by-header-pattern", "canary-by-cookie", "canary-weight", "canary-weight-total",
+            "client-body-buffer-size", "configuration-snippet", "custom-http-errors", "default-backend", "enable-cors",
+            "cors-allow-origin", "cors-allow-methods", "cors-allow-headers", "cors-expose-headers", "cors-allow-credentials",
+            "cors-max-age", "force-ssl-redirect", "from-to-www-redirect", "http2-push-preload", "limit-connections", "limit-rps",
+            "global-rate-limit", "global-rate-limit-window", "global-rate-limit-key", "global-rate-limit-ignored-cidrs",
+            "permanent-redirect", "permanent-redirect-code", "temporal-redirect", "preserve-trailing-slash", "proxy-body-size",
+            "proxy-cookie-domain", "proxy-cookie-path", "proxy-connect-timeout", "proxy-send-timeout", "proxy-read-timeout",
+            "proxy-next-upstream", "proxy-next-upstream-timeout", "proxy-next-upstream-tries", "proxy-request-buffering",
+            "proxy-redirect-from", "proxy-redirect-to", "proxy-http-version", "proxy-ssl-secret", "proxy-ssl-ciphers",
+            "proxy-ssl-name", "proxy-ssl-protocols", "proxy-ssl-verify", "proxy-ssl-verify-depth", "proxy-ssl-server-name",
+            "enable-rewrite-log", "rewrite-target", "satisfy", "server-alias", "server-snippet", "service-upstream",
+            "session-cookie-name", "session-cookie-path", "session-cookie-change-on-failure", "session-cookie-samesite",
+            "session-cookie-conditional-samesite-none", "ssl-redirect", "ssl-passthrough", "stream-snippet", "upstream-hash-by",
+            "x-forwarded-prefix", "load-balance", "upstream-vhost", "whitelist-source-range", "proxy-buffering",
+            "proxy-buffers-number", "proxy-buffer-size", "proxy-max-temp-file-size", "ssl-ciphers", "ssl-prefer-server-ciphers",
+            "connection-proxy-header", "enable-access-log", "enable-opentracing", "opentracing-trust-incoming-span",
+            "enable-influxdb", "influxdb-measurement", "influxdb-port", "influxdb-host", "influxdb-server-name", "use-regex",
+            "enable-modsecurity", "enable-owasp-core-rules", "modsecurity-transaction-id", "modsecurity-snippet",
+            "mirror-request-body", "mirror-target");
+
+    @Test
+    void every_name_of_the_annotations_docs_table_is_known() {
+        for (String name : DOCUMENTED) {
+            // A value each kind of annotation takes: "1" passes as a boolean, a number, a timeout and text; a body size of
+            // a few bytes is refused on purpose.
+            String value = switch (name) {
+                case "proxy-body-size" -> "1m";
+                case "rewrite-target" -> "/";
+                default -> "1";
+            };
+            assertThatCode(() -> shop.withAnnotation(NGINX + name, value)).as(name).doesNotThrowAnyException();
+        }
+    }
 }
