@@ -32,7 +32,7 @@ public final class RenderMain {
         List<String> words = new ArrayList<>(List.of(args));
         int flag = words.indexOf(PREVIEW);
         if (flag < 0) {
-            int exit = Cli.run(RepositoryEnvironments::all, out, err, args);
+            int exit = Cli.run(RepositoryEnvironments::all, RepositoryEnvironments::families, out, err, args);
             List<String> command = withoutOptions(words);
             if (exit == 2 && command.size() == 2 && ONE_ENVIRONMENT.contains(command.get(0)) && !TgrProfiles.isTaken(command.get(1))) {
                 String name = command.get(1);
@@ -58,7 +58,7 @@ public final class RenderMain {
             err.println("Usage error: " + e.getMessage());
             return 2;
         }
-        return Cli.run(() -> RepositoryEnvironments.withPreview(name), out, err, words.toArray(String[]::new));
+        return Cli.run(() -> RepositoryEnvironments.withPreview(name), RepositoryEnvironments::families, out, err, words.toArray(String[]::new));
     }
 
     /** The command and its environments: the words without {@code --out DIR} and {@code --stdout}. */

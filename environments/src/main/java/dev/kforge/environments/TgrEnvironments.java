@@ -1,5 +1,6 @@
 package dev.kforge.environments;
 
+import dev.kforge.dsl.diff.EnvironmentFamily;
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import java.util.List;
 
@@ -10,6 +11,11 @@ public final class TgrEnvironments {
 
     public static List<EnvironmentDefinition> all() {
         return TgrProfiles.all().stream().map(TgrEnvironments::definition).toList();
+    }
+
+    /** dev, staging and prod, which differ only in {@link TgrStack#ALLOWED_DIFFERENCES}; previews are dev's variants, not held to it. */
+    public static EnvironmentFamily family() {
+        return new EnvironmentFamily(TgrProfiles.all().stream().map(TgrProfile::environment).toList(), TgrStack.ALLOWED_DIFFERENCES);
     }
 
     /** The preview environment {@code name} of a pull request ({@link TgrProfiles#preview}), checked with every environment. */

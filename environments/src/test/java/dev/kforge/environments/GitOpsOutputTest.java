@@ -2,18 +2,22 @@ package dev.kforge.environments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kforge.dsl.check.KindConstants;
+import dev.kforge.dsl.check.EnvironmentFamilyCheck;
+import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.diff.EnvironmentDiff;
 import dev.kforge.dsl.diff.FieldDifference;
+import dev.kforge.dsl.network.NetworkPolicyDef;
 import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.pipeline.CommittedOutput;
+import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.Stack;
+import dev.kforge.dsl.workload.DeploymentDef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,32 +57,37 @@ class GitOpsOutputTest {
     }
 
     @Test
-    void environments_differ_only_in_the_declared_fields() {
-        List<RenderedEnvironment> rendered = TgrProfiles.all().stream().map(p -> Renderer.render(TgrStack.define(p))).toList();
-        // Every pair at once, each with the declaration that would allow it.
-        List<String> undeclared = new ArrayList<>();
-        for (RenderedEnvironment from : rendered) {
-            for (RenderedEnvironment to : rendered) {
-                EnvironmentDiff.between(from, to).stream()
-                        .filter(difference -> TgrStack.ALLOWED_DIFFERENCES.stream().noneMatch(allowed -> allowed.allows(difference)))
-                        .forEach(d -> undeclared.add(from.name() + " -> " + to.name() + ": " + d.kind() + " " + d.name() + " " + d.describe()
-                                + "  (to allow it: AllowedDifference.field(" + KindConstants.of(d.kind()) + ", \"" + d.name() + "\", \""
-                                + d.path() + "\"))"));
-            }
-        }
-        assertThat(undeclared).as("differences not declared in TgrStack.ALLOWED_DIFFERENCES").isEmpty();
-        // No value names an environment in two of them (staging pointing at prod's database, say).
-        for (RenderedEnvironment from : rendered) {
-            for (RenderedEnvironment to : rendered) {
-                assertThat(from == to ? List.<String>of() : EnvironmentDiff.compare(from, to).sharedNames().stream()
-                        .map(field -> field.kind() + " " + field.name() + " " + field.describe()).toList())
-                        .as(from.name() + " -> " + to.name() + ": a value naming an environment in both (make each environment name its own)")
-                        .isEmpty();
-            }
-        }
+    void tgr_environments_differ_only_in_the_fields_their_family_declares() {
+        assertThat(Renderer.renderAll(RepositoryEnvironments.all(), RepositoryEnvironments.families(), CommittedOutput.NONE).problems().all())
+                .isEmpty();
         // The declaration is not vacuous: staging and prod do differ, in replicas for one.
+        List<RenderedEnvironment> rendered = TgrProfiles.all().stream().map(p -> Renderer.render(TgrStack.define(p))).toList();
         assertThat(EnvironmentDiff.between(rendered.get(1), rendered.get(2)))
                 .extracting(FieldDifference::path).contains("spec.replicas");
+    }
+
+    @Test
+    void a_drifted_copy_of_tgr_fails_with_every_undeclared_difference_and_its_declaration() {
+        // staging listens elsewhere, and prod alone has a NetworkPolicy.
+        List<EnvironmentDefinition> drifted = TgrProfiles.all().stream().map(profile -> new EnvironmentDefinition(profile.environment(), () -> {
+            Stack stack = TgrStack.define(profile);
+            if (profile == TgrProfiles.STAGING) {
+                return stack.replacing(ConfigMapDef.named("tgr-config").withProperty("DEBUG", "false").withProperty("ENV", "staging")
+                        .withProperty("HOST", "127.0.0.1").withProperty("PORT", "5000"));
+            }
+            DeploymentDef tgr = stack.objects().stream().filter(DeploymentDef.class::isInstance).map(DeploymentDef.class::cast)
+                    .filter(deployment -> deployment.name().equals("tgr")).findFirst().orElseThrow();
+            return profile == TgrProfiles.PROD ? stack.with(NetworkPolicyDef.named("tgr-extra").isolating(tgr)) : stack;
+        })).toList();
+
+        List<String> problems = Renderer.renderAll(drifted, RepositoryEnvironments.families(), CommittedOutput.NONE).problems().errors()
+                .stream().filter(problem -> problem.check().equals(EnvironmentFamilyCheck.ID)).map(Problem::format).toList();
+
+        assertThat(problems).hasSize(3).anySatisfy(problem -> assertThat(problem).startsWith("staging/ConfigMap tgr-config: differs from dev at data.HOST")
+                        .contains("(0.0.0.0 -> 127.0.0.1)", "AllowedDifference.field(Kind.CONFIG_MAP, \"tgr-config\", \"data.HOST\")"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("prod/ConfigMap tgr-config: differs from staging at data.HOST"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("prod/NetworkPolicy tgr-extra: is in prod and not in staging")
+                        .contains("AllowedDifference.presence(Kind.NETWORK_POLICY, \"tgr-extra\")", "[at TgrEnvironments.java:"));
     }
 
     @Test

@@ -31,7 +31,7 @@ final class CheckCommand {
 
     static int run(Console console, Path outDir, Optional<Path> deployed) {
         Path compared = deployed.orElse(outDir);
-        RenderResult result = Renderer.renderAll(console.environments(),
+        RenderResult result = Renderer.renderAll(console.environments(), console.families(),
                 CommittedOutput.inFolders(stack -> Optional.of(compared.resolve(stack.environment()))));
         boolean invalid = console.report(result);
         // A render is only worth suggesting when it would write.

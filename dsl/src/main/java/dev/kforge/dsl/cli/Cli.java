@@ -1,6 +1,8 @@
 package dev.kforge.dsl.cli;
 
+import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Origin;
+import dev.kforge.dsl.diff.EnvironmentFamily;
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -43,7 +45,12 @@ public final class Cli {
 
     /** A command line reading secret values from the process environment and the current folder. */
     public Cli(List<EnvironmentDefinition> environments, PrintStream out, PrintStream err) {
-        this(environments, out, err, System.getenv(), Path.of(""));
+        this(environments, List.of(), out, err);
+    }
+
+    /** As {@link #Cli(List, PrintStream, PrintStream)}, {@code render} and {@code check} holding each family to its allowed differences. */
+    public Cli(List<EnvironmentDefinition> environments, List<EnvironmentFamily> families, PrintStream out, PrintStream err) {
+        this(environments, families, out, err, System.getenv(), Path.of(""));
     }
 
     /**
@@ -52,10 +59,16 @@ public final class Cli {
      */
     public Cli(List<EnvironmentDefinition> environments, PrintStream out, PrintStream err, Map<String, String> variables,
                Path workingDirectory) {
+        this(environments, List.of(), out, err, variables, workingDirectory);
+    }
+
+    /** As above, {@code render} and {@code check} holding each of {@code families} to its allowed differences. */
+    public Cli(List<EnvironmentDefinition> environments, List<EnvironmentFamily> families, PrintStream out, PrintStream err,
+               Map<String, String> variables, Path workingDirectory) {
         this.environments = List.copyOf(environments);
         this.out = out;
         this.err = err;
-        this.console = new Console(out, err, this.environments);
+        this.console = new Console(out, err, this.environments, List.copyOf(families));
         this.variables = Map.copyOf(variables);
         this.workingDirectory = workingDirectory;
     }
@@ -66,17 +79,30 @@ public final class Cli {
      * amount, read by a static initializer) is a definition problem at its line, not a JVM stack trace.
      */
     public static int run(Supplier<List<EnvironmentDefinition>> environments, PrintStream out, PrintStream err, String... args) {
+        return run(environments, List::of, out, err, args);
+    }
+
+    /** As {@link #run(Supplier, PrintStream, PrintStream, String...)}, {@code render} and {@code check} holding each family to its allowed differences. */
+    public static int run(Supplier<List<EnvironmentDefinition>> environments, Supplier<List<EnvironmentFamily>> families, PrintStream out,
+                          PrintStream err, String... args) {
         List<EnvironmentDefinition> listed;
+        List<EnvironmentFamily> declared;
         try {
             listed = environments.get();
+            declared = families.get();
         } catch (ExceptionInInitializerError e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            Origin origin = Origin.of(cause);
-            err.println("ERROR definition: " + cause.getMessage() + (Origin.UNKNOWN.equals(origin) ? "" : " [at " + origin + "]"));
-            err.println("Nothing was written: fix the problem above and run again.");
-            return 1;
+            return definitionError(e.getCause() == null ? e : e.getCause(), err);
+        } catch (InvalidDefinitionException e) { // a family refused at its declaration
+            return definitionError(e, err);
         }
-        return new Cli(listed, out, err).run(args);
+        return new Cli(listed, declared, out, err).run(args);
+    }
+
+    private static int definitionError(Throwable cause, PrintStream err) {
+        Origin origin = Origin.of(cause);
+        err.println("ERROR definition: " + cause.getMessage() + (Origin.UNKNOWN.equals(origin) ? "" : " [at " + origin + "]"));
+        err.println("Nothing was written: fix the problem above and run again.");
+        return 1;
     }
 
     public int run(String... args) {

@@ -1,6 +1,7 @@
 package dev.kforge.dsl.cli;
 
 import dev.kforge.dsl.check.Problem;
+import dev.kforge.dsl.diff.EnvironmentFamily;
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import dev.kforge.dsl.pipeline.RenderResult;
 import java.io.PrintStream;
@@ -9,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Where the commands print, and the messages they share. */
-record Console(PrintStream out, PrintStream err, List<EnvironmentDefinition> environments) {
+/** Where the commands print, the environments and their families ({@code render} and {@code check} hold those to theirs), and the messages they share. */
+record Console(PrintStream out, PrintStream err, List<EnvironmentDefinition> environments, List<EnvironmentFamily> families) {
 
     List<String> names() {
         return environments.stream().map(EnvironmentDefinition::name).toList();

@@ -36,7 +36,7 @@ final class RenderCommand {
             return 2;
         }
         // Only the environments being written are compared with what they replace.
-        RenderResult result = Renderer.renderAll(console.environments(), CommittedOutput.inFolders(stack ->
+        RenderResult result = Renderer.renderAll(console.environments(), console.families(), CommittedOutput.inFolders(stack ->
                 targets.contains(stack.environment()) ? Optional.of(outDir.resolve(stack.environment())) : Optional.empty()));
         if (console.report(result)) {
             console.err().println("Nothing was written: fix the problems above and render again.");

@@ -3,11 +3,13 @@ package dev.kforge.dsl.pipeline;
 import dev.kforge.dsl.check.BreakingChangesCheck;
 import dev.kforge.dsl.check.Checks;
 import dev.kforge.dsl.check.ClusterScopedNamesCheck;
+import dev.kforge.dsl.check.EnvironmentFamilyCheck;
 import dev.kforge.dsl.check.Problem;
 import dev.kforge.dsl.check.Problems;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Origin;
 import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.diff.EnvironmentFamily;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.render.RawEditException;
 import dev.kforge.dsl.render.RenderedObject;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
@@ -47,24 +51,35 @@ public final class Renderer {
      * the same stack each time (definitions are code, so they do).
      */
     public static RenderResult renderAll(List<EnvironmentDefinition> definitions, CommittedOutput committed) {
-        RenderResult unlocated = run(definitions, committed, false);
-        return unlocated.problems().all().isEmpty() ? unlocated : run(definitions, committed, true);
+        return renderAll(definitions, List.of(), committed);
     }
 
-    private static RenderResult run(List<EnvironmentDefinition> definitions, CommittedOutput committed, boolean recordOrigins) {
+    /**
+     * As {@link #renderAll(List, CommittedOutput)}, and each of {@code families} is held to its allowed differences once its
+     * environments are rendered ({@link EnvironmentFamilyCheck}).
+     */
+    public static RenderResult renderAll(List<EnvironmentDefinition> definitions, List<EnvironmentFamily> families, CommittedOutput committed) {
+        RenderResult unlocated = run(definitions, families, committed, false);
+        return unlocated.problems().all().isEmpty() ? unlocated : run(definitions, families, committed, true);
+    }
+
+    private static RenderResult run(List<EnvironmentDefinition> definitions, List<EnvironmentFamily> families, CommittedOutput committed,
+                                    boolean recordOrigins) {
         List<EnvironmentOutcome> outcomes = definitions.parallelStream()
                 .map(definition -> EnvironmentOutcome.of(definition, committed, recordOrigins))
                 .toList();
         List<ClusterScopedNamesCheck.Claims> claims = outcomes.stream().map(outcome -> outcome.claims).filter(Objects::nonNull).toList();
         Problems problems = new Problems();
         // Reported in steps, each in definition order: definitions, checks of each stack, checks
-        // across stacks, rendering, comparison with the committed output.
+        // across stacks, rendering, each family's differences, comparison with the committed output.
         outcomes.forEach(outcome -> outcome.definition.all().forEach(problems::add));
         outcomes.forEach(outcome -> outcome.checks.all().forEach(problems::add));
         ClusterScopedNamesCheck.checkClaims(claims, problems);
         outcomes.forEach(outcome -> outcome.rendering.all().forEach(problems::add));
-        outcomes.forEach(outcome -> outcome.comparison.all().forEach(problems::add));
         List<RenderedEnvironment> rendered = outcomes.stream().map(outcome -> outcome.rendered).filter(Objects::nonNull).toList();
+        Set<String> defined = definitions.stream().map(EnvironmentDefinition::name).collect(Collectors.toSet());
+        EnvironmentFamilyCheck.check(families, defined, rendered, problems);
+        outcomes.forEach(outcome -> outcome.comparison.all().forEach(problems::add));
         return new RenderResult(rendered, problems);
     }
 

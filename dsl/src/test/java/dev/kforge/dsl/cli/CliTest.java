@@ -5,6 +5,7 @@ import dev.kforge.dsl.core.Kind;
 import dev.kforge.dsl.gateway.EmissaryHost;
 import dev.kforge.dsl.output.ManifestFile;
 import dev.kforge.dsl.output.OutputDirectory;
+import dev.kforge.dsl.diff.EnvironmentFamily;
 import dev.kforge.dsl.pipeline.EnvironmentDefinition;
 import dev.kforge.dsl.pipeline.Renderer;
 import dev.kforge.dsl.stack.BreakingChange;
@@ -62,6 +63,35 @@ class CliTest {
         PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
         return new Cli(environments, out, err).run(args);
+    }
+
+    @Test
+    void render_and_check_refuse_a_difference_the_family_does_not_declare_and_write_nothing_while_diff_shows_it() {
+        List<EnvironmentDefinition> drifted = List.of(VALID.get(0), new EnvironmentDefinition("prod", () -> stack("prod")
+                .with(ConfigMapDef.named("extra"))));
+        List<EnvironmentFamily> families = List.of(new EnvironmentFamily(List.of("dev", "prod"), List.of()));
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+
+        assertThat(new Cli(drifted, families, out, err).run("render", "all", "--out", outDir.toString())).isEqualTo(1);
+        assertThat(err()).contains("ERROR prod/ConfigMap extra: is in prod and not in dev, a difference its family (dev, prod) does not declare",
+                "AllowedDifference.presence(Kind.CONFIG_MAP, \"extra\")").contains("Nothing was written");
+        assertThat(outDir.resolve("dev")).doesNotExist();
+        assertThat(new Cli(drifted, families, out, err).run("check", "--out", outDir.toString())).isEqualTo(1);
+        assertThat(new Cli(drifted, families, out, err).run("diff", "dev", "prod")).isEqualTo(0);
+        assertThat(new Cli(drifted, out, err).run("render", "all", "--out", outDir.toString())).as("no family declared").isEqualTo(0);
+    }
+
+    @Test
+    void a_family_refused_at_its_declaration_is_a_definition_error_at_its_line_not_a_stack_trace() {
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+        int line = nextLine();
+        int exit = Cli.run(() -> VALID, () -> List.of(new EnvironmentFamily(List.of("dev"), List.of())), out, err, "render", "all");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).isEqualTo("ERROR definition: EnvironmentFamily [dev]: a family holds two environments or more, each once "
+                + "(e.g. dev, staging, prod). [at CliTest.java:" + line + "]\nNothing was written: fix the problem above and run again.\n");
     }
 
     private String out() {

@@ -1,0 +1,86 @@
+package dev.kforge.dsl.check;
+
+import dev.kforge.dsl.core.Severity;
+import dev.kforge.dsl.diff.EnvironmentDiff;
+import dev.kforge.dsl.diff.EnvironmentFamily;
+import dev.kforge.dsl.diff.FieldDifference;
+import dev.kforge.dsl.diff.FileDiff;
+import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Each environment of a family differs from the one before it (in the family's order, promotion order) only in the fields the
+ * family allows, and no value names an environment in both: every difference at once, as errors, before anything is written.
+ * Each environment is compared with one other, so the cost grows with the number of environments, not of pairs; a field
+ * differing between any two differs between two neighbours, so neighbours suffice for the differences.
+ */
+public final class EnvironmentFamilyCheck {
+    public static final String ID = "environment-family";
+
+    private EnvironmentFamilyCheck() {
+    }
+
+    /**
+     * @param defined  every environment's name, rendered or not (one whose definition failed is reported already)
+     * @param rendered the environments rendered, in any order
+     */
+    public static void check(List<EnvironmentFamily> families, Set<String> defined, List<RenderedEnvironment> rendered, Problems problems) {
+        Map<String, RenderedEnvironment> byName = rendered.stream().collect(Collectors.toMap(RenderedEnvironment::name, Function.identity()));
+        for (EnvironmentFamily family : families) {
+            String members = String.join(", ", family.environments());
+            RenderedEnvironment previous = null;
+            for (String name : family.environments()) {
+                if (!defined.contains(name)) {
+                    problems.add(new Problem(ID, Severity.ERROR, name, "definition", "is in an environment family (" + members
+                            + ") but no environment of that name is defined", "", "Define it, or take it out of the family.", family.origin()));
+                    continue;
+                }
+                RenderedEnvironment current = byName.get(name);
+                if (current == null) {
+                    continue;
+                }
+                if (previous != null) {
+                    compare(family, members, previous, current, problems);
+                }
+                previous = current;
+            }
+        }
+    }
+
+    private static void compare(EnvironmentFamily family, String members, RenderedEnvironment from, RenderedEnvironment to, Problems problems) {
+        EnvironmentDiff.Comparison comparison = EnvironmentDiff.compare(from, to);
+        for (FieldDifference difference : comparison.differences()) {
+            if (family.allowed().stream().noneMatch(allowed -> allowed.allows(difference))) {
+                problems.add(new Problem(ID, Severity.ERROR, to.name(), difference.kind() + " " + difference.name(),
+                        where(difference, from.name(), to.name()) + ", a difference its family (" + members + ") does not declare",
+                        difference.change(), "Make " + to.name() + " like " + from.name()
+                        + ", or declare the difference in the family's allowed differences: " + declaration(difference) + ".", family.origin()));
+            }
+        }
+        for (FieldDifference shared : comparison.sharedNames()) {
+            problems.add(new Problem(ID, Severity.ERROR, to.name(), shared.kind() + " " + shared.name(), "names an environment at "
+                    + shared.path() + " as " + from.name() + " does: one of them likely means the other's",
+                    shared.from().equals(shared.to()) ? FileDiff.shown(shared.to().orElseThrow()) : shared.change(),
+                    "Make each environment name its own; no allowed difference waives this.", family.origin()));
+        }
+    }
+
+    /** {@code differs from dev at data.REGISTRY}, or {@code is in prod and not in staging}. */
+    private static String where(FieldDifference difference, String from, String to) {
+        if (!difference.path().isEmpty()) {
+            return "differs from " + from + " at " + difference.path();
+        }
+        return difference.to().isPresent() ? "is in " + to + " and not in " + from : "is not in " + to + " but is in " + from;
+    }
+
+    /** The line that would allow {@code difference}: {@code AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.replicas")}. */
+    static String declaration(FieldDifference difference) {
+        String kind = KindConstants.of(difference.kind());
+        return difference.path().isEmpty() ? "AllowedDifference.presence(" + kind + ", \"" + difference.name() + "\")"
+                : "AllowedDifference.field(" + kind + ", \"" + difference.name() + "\", \"" + difference.path() + "\")";
+    }
+}
