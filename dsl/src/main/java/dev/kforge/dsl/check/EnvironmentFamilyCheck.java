@@ -6,6 +6,7 @@ import dev.kforge.dsl.diff.EnvironmentFamily;
 import dev.kforge.dsl.diff.FieldDifference;
 import dev.kforge.dsl.diff.FileDiff;
 import dev.kforge.dsl.pipeline.RenderedEnvironment;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,12 +31,13 @@ public final class EnvironmentFamilyCheck {
      */
     public static void check(List<EnvironmentFamily> families, Set<String> defined, List<RenderedEnvironment> rendered, Problems problems) {
         Map<String, RenderedEnvironment> byName = rendered.stream().collect(Collectors.toMap(RenderedEnvironment::name, Function.identity()));
+        List<Object> steps = new ArrayList<>(); // a Problem, or a Neighbours to compare, in the order they are reported
         for (EnvironmentFamily family : families) {
             String members = String.join(", ", family.environments());
             RenderedEnvironment previous = null;
             for (String name : family.environments()) {
                 if (!defined.contains(name)) {
-                    problems.add(new Problem(ID, Severity.ERROR, name, "definition", "is in an environment family (" + members
+                    steps.add(new Problem(ID, Severity.ERROR, name, "definition", "is in an environment family (" + members
                             + ") but no environment of that name is defined", "", "Define it, or take it out of the family.", family.origin()));
                     continue;
                 }
@@ -44,15 +46,33 @@ public final class EnvironmentFamilyCheck {
                     continue;
                 }
                 if (previous != null) {
-                    compare(family, members, previous, current, problems);
+                    steps.add(new Neighbours(family, members, previous, current));
                 }
                 previous = current;
             }
         }
+        // Compared on every core: on the hot path (make render of a few environments) this is the one step that runs alone.
+        List<EnvironmentDiff.Comparison> comparisons = steps.parallelStream().filter(Neighbours.class::isInstance)
+                .map(step -> EnvironmentDiff.compare(((Neighbours) step).from(), ((Neighbours) step).to())).toList();
+        int compared = 0;
+        for (Object step : steps) {
+            if (step instanceof Neighbours pair) {
+                report(pair, comparisons.get(compared++), problems);
+            } else {
+                problems.add((Problem) step);
+            }
+        }
     }
 
-    private static void compare(EnvironmentFamily family, String members, RenderedEnvironment from, RenderedEnvironment to, Problems problems) {
-        EnvironmentDiff.Comparison comparison = EnvironmentDiff.compare(from, to);
+    /** Two environments of a family, one after the other in its order. */
+    private record Neighbours(EnvironmentFamily family, String members, RenderedEnvironment from, RenderedEnvironment to) {
+    }
+
+    private static void report(Neighbours pair, EnvironmentDiff.Comparison comparison, Problems problems) {
+        EnvironmentFamily family = pair.family();
+        String members = pair.members();
+        RenderedEnvironment from = pair.from();
+        RenderedEnvironment to = pair.to();
         for (FieldDifference difference : comparison.differences()) {
             if (family.allowed().stream().noneMatch(allowed -> allowed.allows(difference))) {
                 problems.add(new Problem(ID, Severity.ERROR, to.name(), difference.kind() + " " + difference.name(),

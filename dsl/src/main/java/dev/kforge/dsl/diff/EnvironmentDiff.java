@@ -52,6 +52,7 @@ public final class EnvironmentDiff {
         List<String> toNames = namesOf(to.name(), from.name());
         Pattern fromToken = token(fromNames);
         Pattern toToken = token(toNames);
+        String anyName = anyName(fromNames, toNames);
         Map<String, Map<String, String>> left = flatten(from, fromToken);
         Map<String, Map<String, String>> right = flatten(to, toToken);
         TreeSet<String> objects = new TreeSet<>(left.keySet());
@@ -73,15 +74,14 @@ public final class EnvironmentDiff {
             for (String path : paths) {
                 String va = a.get(path);
                 String vb = b.get(path);
+                Match match = va == null || vb == null ? Match.DIFFERENT : match(va, vb, fromToken, toToken, fromNames, anyName);
+                if (match == Match.SAME) {
+                    continue; // nearly every field: not redacted, which reads the rest of the object
+                }
                 // Redacted here, where the rest of the object is at hand (the flag before an argument); shown as written.
                 FieldDifference field = new FieldDifference(kind, name, path, Optional.ofNullable(FileDiff.redacted(path, va, a)),
                         Optional.ofNullable(FileDiff.redacted(path, vb, b)));
-                Match match = va == null || vb == null ? Match.DIFFERENT : match(va, vb, fromToken, toToken, fromNames, toNames);
-                if (match == Match.DIFFERENT) {
-                    differences.add(field);
-                } else if (match == Match.SHARING_A_NAME) {
-                    sharedNames.add(field);
-                }
+                (match == Match.DIFFERENT ? differences : sharedNames).add(field);
             }
         }
         return new Comparison(withoutEchoedChecksums(differences, left, right, fromToken), sharedNames);
@@ -122,14 +122,10 @@ public final class EnvironmentDiff {
      * value; and whether, doing so, both keep an environment's name at one place (a Java package {@code dev.}, or a host
      * {@code db.prod.internal} in both).
      */
-    private static Match match(String a, String b, Pattern aToken, Pattern bToken, List<String> aNames, List<String> bNames) {
+    private static Match match(String a, String b, Pattern aToken, Pattern bToken, List<String> aNames, String anyName) {
         if (a.equals(b)) {
             return aToken.matcher(a).find() || bToken.matcher(a).find() ? Match.SHARING_A_NAME : Match.SAME;
         }
-        List<String> either = new ArrayList<>(aNames);
-        either.addAll(bNames);
-        either.sort(Comparator.comparingInt(String::length).reversed()); // notifier-staging before staging
-        String anyName = "(" + String.join("|", either.stream().map(Pattern::quote).toList()) + ")";
         StringBuilder pattern = new StringBuilder();
         Matcher names = aToken.matcher(a);
         int from = 0;
@@ -148,6 +144,14 @@ public final class EnvironmentDiff {
             }
         }
         return bToken.matcher(b).results().count() > aligned.groupCount() ? Match.SHARING_A_NAME : Match.SAME;
+    }
+
+    /** A regular expression group matching any name of either environment, the longest first ({@code notifier-staging} before {@code staging}). */
+    private static String anyName(List<String> aNames, List<String> bNames) {
+        List<String> either = new ArrayList<>(aNames);
+        either.addAll(bNames);
+        either.sort(Comparator.comparingInt(String::length).reversed());
+        return "(" + String.join("|", either.stream().map(Pattern::quote).toList()) + ")";
     }
 
     /**

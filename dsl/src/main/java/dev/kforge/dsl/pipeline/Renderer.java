@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
@@ -65,8 +66,11 @@ public final class Renderer {
 
     private static RenderResult run(List<EnvironmentDefinition> definitions, List<EnvironmentFamily> families, CommittedOutput committed,
                                     boolean recordOrigins) {
+        // A family's environments keep their objects: its comparison reads them all at once, and rendering them again cost
+        // more than the rest of a small render.
+        Set<String> inFamilies = families.stream().flatMap(family -> family.environments().stream()).collect(Collectors.toSet());
         List<EnvironmentOutcome> outcomes = definitions.parallelStream()
-                .map(definition -> EnvironmentOutcome.of(definition, committed, recordOrigins))
+                .map(definition -> EnvironmentOutcome.of(definition, committed, recordOrigins, inFamilies.contains(definition.name())))
                 .toList();
         List<ClusterScopedNamesCheck.Claims> claims = outcomes.stream().map(outcome -> outcome.claims).filter(Objects::nonNull).toList();
         Problems problems = new Problems();
@@ -94,7 +98,10 @@ public final class Renderer {
     }
 
     private static List<ManifestFile> files(Stack stack, Consumer<RawEditException> warnings) {
-        List<RenderedObject> objects = StackRenderer.render(stack, warnings);
+        return files(StackRenderer.render(stack, warnings));
+    }
+
+    private static List<ManifestFile> files(List<RenderedObject> objects) {
         List<ManifestFile> files = new ArrayList<>(objects.size());
         for (RenderedObject object : objects) {
             files.add(ManifestFile.of(object.kind(), object.source().name(), YamlWriter.write(object.manifest())));
@@ -115,7 +122,7 @@ public final class Renderer {
         private final Problems rendering = new Problems();
         private final Problems comparison = new Problems();
 
-        static EnvironmentOutcome of(EnvironmentDefinition definition, CommittedOutput committed, boolean recordOrigins) {
+        static EnvironmentOutcome of(EnvironmentDefinition definition, CommittedOutput committed, boolean recordOrigins, boolean keepObjects) {
             EnvironmentOutcome outcome = new EnvironmentOutcome();
             Stack stack;
             try {
@@ -145,8 +152,9 @@ public final class Renderer {
                 return outcome;
             }
             try {
-                outcome.rendered = new RenderedEnvironment(stack.environment(), stack.instance(),
-                        files(stack, warning -> outcome.rendering.add(rawEditProblem(stack, warning))), definition.definition());
+                List<RenderedObject> objects = StackRenderer.render(stack, warning -> outcome.rendering.add(rawEditProblem(stack, warning)));
+                outcome.rendered = new RenderedEnvironment(stack.environment(), stack.instance(), files(objects), definition.definition(),
+                        keepObjects ? Optional.of(objects) : Optional.empty());
             } catch (RawEditException e) {
                 e.all().forEach(failure -> outcome.rendering.add(rawEditProblem(stack, failure)));
                 return outcome;
