@@ -57,7 +57,7 @@ public final class RenderBenchmark {
     }
 
     /** One render of the workload into {@code out}, timed; its line of figures. */
-    private static String renderOnce(int copies, Path out) throws IOException {
+    static String renderOnce(int copies, Path out) throws IOException {
         long startedAt = epochNanos();
         long start = System.nanoTime();
         List<EnvironmentDefinition> definitions = new ArrayList<>();

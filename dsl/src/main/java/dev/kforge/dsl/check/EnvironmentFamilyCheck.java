@@ -30,7 +30,13 @@ public final class EnvironmentFamilyCheck {
      * @param rendered the environments rendered, in any order
      */
     public static void check(List<EnvironmentFamily> families, Set<String> defined, List<RenderedEnvironment> rendered, Problems problems) {
-        Map<String, RenderedEnvironment> byName = rendered.stream().collect(Collectors.toMap(RenderedEnvironment::name, Function.identity()));
+        if (families.isEmpty()) {
+            return;
+        }
+        // The command line refuses an environment name given twice; a caller of the pipeline may not (the render benchmark's copies
+        // share dev, staging and prod): a family reads the first of that name.
+        Map<String, RenderedEnvironment> byName = rendered.stream()
+                .collect(Collectors.toMap(RenderedEnvironment::name, Function.identity(), (first, later) -> first));
         List<Object> steps = new ArrayList<>(); // a Problem, or a Neighbours to compare, in the order they are reported
         for (EnvironmentFamily family : families) {
             String members = String.join(", ", family.environments());
