@@ -89,6 +89,18 @@ class EnvironmentFamilyCheckTest {
     }
 
     @Test
+    void a_value_naming_an_environment_in_two_that_are_not_neighbours_is_an_error_too() {
+        // prod reads dev's database, staging its own: dev and prod are compared for names as every pair is.
+        List<EnvironmentDefinition> environments = environments(environment -> settings(environment, "registry.example.com",
+                environment.equals("staging") ? "db.staging.internal" : "db.dev.internal"), Map.of());
+        EnvironmentFamily family = new EnvironmentFamily(FAMILY, List.of(AllowedDifference.field(Kind.CONFIG_MAP, "settings", "data.DB_HOST")));
+
+        assertThat(problems(environments, family)).extracting(Problem::format).containsExactly(
+                "prod/ConfigMap settings: names an environment at data.DB_HOST as dev does: one of them likely means the other's "
+                        + "(db.dev.internal). Make each environment name its own; no allowed difference waives this. [at EnvironmentFamilyCheckTest.java:96]");
+    }
+
+    @Test
     void an_environment_the_family_names_that_is_not_defined_is_an_error_and_one_not_in_a_family_is_not_compared() {
         List<EnvironmentDefinition> environments = new ArrayList<>(drifted().subList(0, 2));
         // A preview, dev's variant, differs as it likes.
@@ -98,6 +110,6 @@ class EnvironmentFamilyCheckTest {
         assertThat(problems(environments, new EnvironmentFamily(List.of("dev", "staging", "qa"),
                 List.of(AllowedDifference.field(Kind.CONFIG_MAP, "settings", "data.REGISTRY"))))).extracting(Problem::format).containsExactly(
                 "qa/definition: is in an environment family (dev, staging, qa) but no environment of that name is defined. "
-                        + "Define it, or take it out of the family. [at EnvironmentFamilyCheckTest.java:99]");
+                        + "Define it, or take it out of the family. [at EnvironmentFamilyCheckTest.java:111]");
     }
 }
