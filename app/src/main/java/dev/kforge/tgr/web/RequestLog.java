@@ -2,6 +2,7 @@ package dev.kforge.tgr.web;
 
 import dev.kforge.tgr.metrics.Metrics;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.HandlerType;
 import io.javalin.http.RequestLogger;
 import java.math.BigDecimal;
@@ -74,13 +75,16 @@ final class RequestLog implements RequestLogger {
         return new BigDecimal(Double.toString(ms)).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
-    /** The matched route template, or {@link Routes#UNMATCHED}: never the raw path. */
+    /**
+     * The matched route template, or {@link Routes#UNMATCHED}: never a path that is not a template. A 405 matched no handler
+     * of its method, but its path is a route's (that is what makes it a 405, not a 404): it counts under that route.
+     */
     static String route(Context ctx) {
         try {
             String path = ctx.endpointHandlerPath();
             return Routes.ALL.contains(path) ? path : Routes.UNMATCHED;
         } catch (RuntimeException noEndpoint) {
-            return Routes.UNMATCHED;
+            return ctx.statusCode() == HttpStatus.METHOD_NOT_ALLOWED.getCode() && Routes.ALL.contains(ctx.path()) ? ctx.path() : Routes.UNMATCHED;
         }
     }
 }

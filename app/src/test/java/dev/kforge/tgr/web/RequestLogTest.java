@@ -48,6 +48,24 @@ class RequestLogTest {
         }
     }
 
+    @Test
+    void labels_a_method_a_route_does_not_answer_with_that_route_and_an_unknown_path_as_unmatched() {
+        try (FakeGitHub github = FakeGitHub.start()) {
+            TgrService service = TestServices.service(TestServices.config(github.url()));
+            String logs = JavalinTest.captureStdOut(() -> JavalinTest.test(service.app(), OWN_LOG_CAPTURE, (server, client) -> {
+                assertThat(Http.raw(server.port(), "POST /health HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
+                        .startsWith("HTTP/1.1 405");
+                assertThat(Http.raw(server.port(), "POST /nowhere HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))
+                        .startsWith("HTTP/1.1 404");
+            }));
+
+            // A 405 is a request to a route that exists, by another method: a dashboard of /health's requests shows it there.
+            assertThat(logs).containsPattern("INFO http - method=POST route=/health status=405 duration_ms=\\d+\\.\\d\n")
+                    .containsPattern("INFO http - method=POST route=unmatched status=404 duration_ms=\\d+\\.\\d\n");
+            assertThat(service.metrics().render()).contains("tgr_http_requests_total{route=\"/health\",method=\"POST\",status=\"405\"} 1\n");
+        }
+    }
+
     /** Answered by Jetty before routing: Javalin's request logger never sees them. */
     static Stream<Arguments> requestsJettyAnswers() {
         return Stream.of(
