@@ -3,9 +3,6 @@ package dev.kforge.dsl.render;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.workload.DaemonSetDef;
 import dev.kforge.dsl.workload.Workload;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,23 +25,6 @@ final class SharedHostPorts {
     private record NodePorts(Workload<?> workload, List<HostPort> ports, NodePlacement placement) {
     }
 
-    /**
-     * One port a container takes on its node.
-     *
-     * @param ip an address of the node, or 0.0.0.0 for all of them
-     */
-    private record HostPort(String container, int port, String protocol, String ip) {
-        boolean clashesWith(HostPort other) {
-            return port == other.port && protocol.equals(other.protocol) && (ip.equals(other.ip) || ip.equals(ANY) || other.ip.equals(ANY));
-        }
-
-        String describe() {
-            return "container " + container + " hostPort " + port + "/" + protocol + (ip.equals(ANY) ? "" : " on " + ip);
-        }
-    }
-
-    private static final String ANY = "0.0.0.0";
-
     /** A problem for each pair of {@code rendered} workloads whose pods may share a node and bind one of its ports, the later one its subject. */
     static List<RawEditException> check(List<RenderedObject> rendered) {
         List<NodePorts> binding = new ArrayList<>();
@@ -53,7 +33,7 @@ final class SharedHostPorts {
             if (object.source() instanceof Workload<?> workload && !workload.rawEdits().isEmpty()) {
                 PodTemplateSpec template = RawEditResultCheck.podTemplateOf(object.manifest());
                 if (template != null && template.getSpec() != null) {
-                    List<HostPort> ports = hostPorts(template);
+                    List<HostPort> ports = HostPort.of(template);
                     if (!ports.isEmpty()) {
                         binding.add(new NodePorts(workload, ports, NodePlacement.of(template.getSpec())));
                     }
@@ -74,7 +54,7 @@ final class SharedHostPorts {
         for (HostPort port : later.ports()) {
             for (HostPort other : earlier.ports()) {
                 if (port.clashesWith(other)) {
-                    clashes.add(port.describe() + " and " + earlier.workload().describe() + "'s " + other.describe());
+                    clashes.add(describe(port) + " and " + earlier.workload().describe() + "'s " + describe(other));
                 }
             }
         }
@@ -93,21 +73,8 @@ final class SharedHostPorts {
                 later.workload().meta().origin(), null));
     }
 
-    /** The ports the pods take on their node: each hostPort, and under hostNetwork each declared port (the API server sets hostPort to it). */
-    private static List<HostPort> hostPorts(PodTemplateSpec template) {
-        PodSpec pod = template.getSpec();
-        boolean hostNetwork = Boolean.TRUE.equals(pod.getHostNetwork());
-        List<HostPort> ports = new ArrayList<>();
-        for (Container container : RawEditedSecurity.containers(template)) {
-            for (ContainerPort port : RawEditResultCheck.orEmpty(container.getPorts())) {
-                Integer number = port.getHostPort() != null && port.getHostPort() != 0 ? port.getHostPort()
-                        : hostNetwork ? port.getContainerPort() : null;
-                if (number != null) {
-                    String ip = port.getHostIP() == null || port.getHostIP().isEmpty() ? ANY : port.getHostIP();
-                    ports.add(new HostPort(container.getName(), number, port.getProtocol() == null ? "TCP" : port.getProtocol(), ip));
-                }
-            }
-        }
-        return ports;
+    private static String describe(HostPort port) {
+        return "container " + port.container() + " hostPort " + port.port() + "/" + port.protocol()
+                + (port.ip().equals(HostPort.ANY) ? "" : " on " + port.ip());
     }
 }

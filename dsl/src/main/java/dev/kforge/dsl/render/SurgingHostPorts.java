@@ -1,8 +1,6 @@
 package dev.kforge.dsl.render;
 
 import dev.kforge.dsl.core.KubeObject;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetSpec;
@@ -31,14 +29,8 @@ final class SurgingHostPorts {
         if (hostNetwork) {
             bound.add("hostNetwork: true");
         }
-        for (Container container : RawEditedSecurity.containers(spec.getTemplate())) {
-            for (ContainerPort port : RawEditResultCheck.orEmpty(container.getPorts())) {
-                if (port.getHostPort() != null && port.getHostPort() != 0) {
-                    bound.add("container " + container.getName() + " hostPort " + port.getHostPort());
-                } else if (hostNetwork && port.getContainerPort() != null) {
-                    bound.add("container " + container.getName() + " port " + port.getContainerPort());
-                }
-            }
+        for (HostPort port : HostPort.of(spec.getTemplate())) {
+            bound.add("container " + port.container() + (port.declared() ? " hostPort " : " port ") + port.port());
         }
         if (bound.size() > (hostNetwork ? 1 : 0)) {
             throw new RawEditException(object, "raw edits bind its pods to their node's ports, but its update starts a node's new pod before "
