@@ -37,14 +37,14 @@ public final class EnvironmentFamilyCheck {
         // share dev, staging and prod): a family reads the first of that name.
         Map<String, RenderedEnvironment> byName = rendered.stream()
                 .collect(Collectors.toMap(RenderedEnvironment::name, Function.identity(), (first, later) -> first));
-        List<Object> steps = new ArrayList<>(); // a Problem, or a Pair to compare, in the order they are reported
+        List<Step> steps = new ArrayList<>(); // in the order their problems are reported
         for (EnvironmentFamily family : families) {
             String members = String.join(", ", family.environments());
             List<RenderedEnvironment> earlier = new ArrayList<>();
             for (String name : family.environments()) {
                 if (!defined.contains(name)) {
-                    steps.add(new Problem(ID, Severity.ERROR, name, "definition", "is in an environment family (" + members
-                            + ") but no environment of that name is defined", "", "Define it, or take it out of the family.", family.origin()));
+                    steps.add(new Undefined(new Problem(ID, Severity.ERROR, name, "definition", "is in an environment family (" + members
+                            + ") but no environment of that name is defined", "", "Define it, or take it out of the family.", family.origin())));
                     continue;
                 }
                 RenderedEnvironment current = byName.get(name);
@@ -58,16 +58,23 @@ public final class EnvironmentFamilyCheck {
             }
         }
         // Compared on every core: on the hot path (make render of a few environments) this is the one step that runs alone.
-        List<EnvironmentDiff.Comparison> comparisons = steps.parallelStream().filter(Pair.class::isInstance)
-                .map(step -> EnvironmentDiff.compare(((Pair) step).from(), ((Pair) step).to())).toList();
+        List<EnvironmentDiff.Comparison> comparisons = steps.parallelStream().filter(Pair.class::isInstance).map(Pair.class::cast)
+                .map(pair -> EnvironmentDiff.compare(pair.from(), pair.to())).toList();
         int compared = 0;
-        for (Object step : steps) {
+        for (Step step : steps) {
             if (step instanceof Pair pair) {
                 report(pair, comparisons.get(compared++), problems);
-            } else {
-                problems.add((Problem) step);
+            } else if (step instanceof Undefined undefined) {
+                problems.add(undefined.problem());
             }
         }
+    }
+
+    /** What the check does for a family's environment: compare it with an earlier one, or report it undefined. */
+    private sealed interface Step permits Pair, Undefined {
+    }
+
+    private record Undefined(Problem problem) implements Step {
     }
 
     /**
@@ -75,7 +82,8 @@ public final class EnvironmentFamilyCheck {
      * (one differing from any other differs from a neighbour too); a value naming an environment in both, in every pair (prod
      * reading dev's database while staging reads its own shows in no neighbour).
      */
-    private record Pair(EnvironmentFamily family, String members, RenderedEnvironment from, RenderedEnvironment to, boolean neighbours) {
+    private record Pair(EnvironmentFamily family, String members, RenderedEnvironment from, RenderedEnvironment to, boolean neighbours)
+            implements Step {
     }
 
     private static void report(Pair pair, EnvironmentDiff.Comparison comparison, Problems problems) {
