@@ -73,7 +73,6 @@ public final class Cli {
         this.workingDirectory = workingDirectory;
     }
 
-    /** Runs the command and returns the process exit code. */
     /**
      * Lists the environments, then runs {@code args} on them: an invalid constant met while listing them (a profile's
      * amount, read by a static initializer) is a definition problem at its line, not a JVM stack trace.
@@ -105,6 +104,7 @@ public final class Cli {
         return 1;
     }
 
+    /** Runs the command {@code args} and returns the process exit code. */
     public int run(String... args) {
         Set<String> seen = new HashSet<>();
         Set<String> twice = new TreeSet<>();
