@@ -49,6 +49,7 @@ public final class Checks {
             new NginxSnippetCheck(),
             new NodeLocalTrafficCheck(),
             new ExternalIpPolicyCheck(),
+            new NamespaceTldPolicyCheck(),
             new VolumeFileAccessCheck(),
             new NetworkPolicyReferencesCheck(),
             new NetworkPathCheck(),

@@ -109,7 +109,13 @@ public enum PolicyCheck {
      * https or grpc, an HTTPS probe of one named http. Every probe fails, restarting or unreadying the pods; a container whose
      * server answers both on one port (gRPC beside HTTP/1.1, h2c) waives it.
      */
-    PROBE_PROTOCOL("probe-protocol");
+    PROBE_PROTOCOL("probe-protocol"),
+    /**
+     * A namespace named like a public top-level domain ({@code dev}, {@code app}, {@code prod}, {@code qa}, {@code shop}): the
+     * cluster's DNS tries a short name under {@code svc.cluster.local} first, so a pod of any namespace that looks up
+     * {@code web.dev} reaches the Service web of the namespace dev, not the public host (Kubernetes' Namespaces page).
+     */
+    NAMESPACE_TLD("namespace-tld");
 
     private final String id;
 
