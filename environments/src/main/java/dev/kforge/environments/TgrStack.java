@@ -70,7 +70,8 @@ public final class TgrStack {
      */
     public static final List<AllowedDifference> ALLOWED_DIFFERENCES = List.of(
             AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.replicas"),
-            AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.spec.containers[tgr].image"),
+            // One image promoted through the environments: its version may differ, not its registry or repository.
+            AllowedDifference.imageVersion(Kind.DEPLOYMENT, "tgr", "tgr"),
             AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "metadata.labels.app.kubernetes.io/version"),
             AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.metadata.labels.app.kubernetes.io/version"),
             AllowedDifference.field(Kind.DEPLOYMENT, "tgr", "spec.template.spec.containers[tgr].resources.**"),
@@ -83,7 +84,8 @@ public final class TgrStack {
             AllowedDifference.presence(Kind.HORIZONTAL_POD_AUTOSCALER, "tgr"),
             AllowedDifference.presence(Kind.EXTERNAL_SECRET, "*"),
             AllowedDifference.presence(Kind.SEALED_SECRET, "*"),
-            // The gateway: its size, and the routing form (Ambassador 1.x annotation or Emissary 3 resources).
+            // The gateway: its size, its release, and the routing form (Ambassador 1.x annotation or Emissary 3 resources). Its whole
+            // image may differ: dev runs Ambassador 1.x (datawire/ambassador), staging and prod Emissary 3 (emissaryingress/emissary).
             AllowedDifference.field(Kind.DEPLOYMENT, GatewayInstallation.NAME, "spec.replicas"),
             AllowedDifference.field(Kind.DEPLOYMENT, GatewayInstallation.NAME, "spec.template.spec.containers[ambassador].image"),
             AllowedDifference.field(Kind.DEPLOYMENT, GatewayInstallation.NAME, "metadata.labels.app.kubernetes.io/version"),

@@ -92,7 +92,12 @@ public final class EnvironmentFamilyCheck {
         RenderedEnvironment from = pair.from();
         RenderedEnvironment to = pair.to();
         for (FieldDifference difference : pair.neighbours() ? comparison.differences() : List.<FieldDifference>of()) {
-            if (family.allowed().stream().noneMatch(allowed -> allowed.allows(difference))) {
+            if (family.allowed().stream().anyMatch(allowed -> allowed.allows(difference))) {
+                continue;
+            }
+            if (family.allowed().stream().anyMatch(allowed -> allowed.limitsToImageVersion(difference))) {
+                problems.add(anotherImage(difference, members, from.name(), to.name(), family));
+            } else {
                 problems.add(new Problem(ID, Severity.ERROR, to.name(), difference.kind() + " " + difference.name(),
                         where(difference, from.name(), to.name()) + ", a difference its family (" + members + ") does not declare",
                         difference.change(), "Make " + to.name() + " like " + from.name()
@@ -105,6 +110,17 @@ public final class EnvironmentFamilyCheck {
                     shared.from().equals(shared.to()) ? FileDiff.shown(shared.to().orElseThrow()) : shared.change(),
                     "Make each environment name its own; no allowed difference waives this.", family.origin()));
         }
+    }
+
+    /** An image the family allows to differ in its version only, pulled from another registry or repository. */
+    private static Problem anotherImage(FieldDifference difference, String members, String from, String to, EnvironmentFamily family) {
+        String path = difference.path();
+        String container = path.substring(path.lastIndexOf('[') + 1, path.lastIndexOf(']'));
+        return new Problem(ID, Severity.ERROR, to, difference.kind() + " " + difference.name(), "container " + container
+                + " runs another image than in " + from + " (at " + path + "), where its family (" + members
+                + ") allows only the image's version, its tag or digest, to differ", difference.change(), "Make " + to
+                + "'s image the same as " + from + "'s but for its tag or digest; or, if the environments really run different images, "
+                + "declare the whole image in the family's allowed differences: " + declaration(difference) + ".", family.origin());
     }
 
     /** {@code differs from dev at data.REGISTRY}, or {@code is in prod and not in staging}. */

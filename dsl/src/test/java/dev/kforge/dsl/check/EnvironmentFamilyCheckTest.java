@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** A family's environments render alike but where it declares a difference, judged before anything is written. */
 class EnvironmentFamilyCheckTest {
-    private static final List<String> FAMILY = List.of("dev", "staging", "prod");
+    static final List<String> FAMILY = List.of("dev", "staging", "prod");
 
     /** dev, staging and prod of one service, each with the settings {@code settingsOf} gives it. */
     private static List<EnvironmentDefinition> environments(Function<String, ConfigMapDef> settingsOf, Map<String, ConfigMapDef> extra) {
@@ -36,7 +36,7 @@ class EnvironmentFamilyCheckTest {
                 .withProperty("DB_HOST", databaseHost);
     }
 
-    private static List<Problem> problems(List<EnvironmentDefinition> environments, EnvironmentFamily family) {
+    static List<Problem> problems(List<EnvironmentDefinition> environments, EnvironmentFamily family) {
         return Renderer.renderAll(environments, List.of(family), CommittedOutput.NONE).problems().all().stream()
                 .filter(problem -> problem.check().equals(EnvironmentFamilyCheck.ID)).toList();
     }
