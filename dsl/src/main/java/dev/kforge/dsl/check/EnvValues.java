@@ -8,18 +8,42 @@ import dev.kforge.dsl.workload.EnvVarDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** The env vars of a workload's containers whose values the stack knows: literals, and ConfigMap values by key or envFrom. */
 final class EnvValues {
 
-    /**
-     * One env var of a container: its name, value, container and the ConfigMap it comes from (null for a literal). Where it
-     * is set is worded only for a warning: every workload's variables are read on every render.
-     */
-    record Variable(String name, String value, ContainerDef container, ConfigMapDef from) {
-        String where() {
+    /** The last word of a variable holding a host name, whose whole value may be a bare Service name. */
+    private static final Set<String> HOST_WORDS = Set.of("HOST", "HOSTNAME", "HOSTS", "ADDR", "ADDRESS", "SERVER", "ENDPOINT", "URL", "URI", "DSN");
+
+    /** One env var of a container: its name, value, container and the ConfigMap it comes from (null for a literal). */
+    record Variable(String name, String value, ContainerDef container, ConfigMapDef from) implements HeldValue {
+        @Override
+        public String text() {
+            return value;
+        }
+
+        @Override
+        public String where() {
             return "env " + name + " of container " + container.name() + (from == null ? "" : " (from " + from.describe() + ")");
+        }
+
+        @Override
+        public boolean isHost() {
+            String upper = name.toUpperCase(Locale.ROOT);
+            return HOST_WORDS.contains(upper.substring(upper.lastIndexOf('_') + 1));
+        }
+
+        @Override
+        public boolean namesConnections() {
+            return !name.equalsIgnoreCase("NO_PROXY");
+        }
+
+        @Override
+        public String dropHint() {
+            return "drop the variable";
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.kforge.dsl.check;
 
-import dev.kforge.dsl.check.EnvValues.Variable;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
@@ -11,26 +10,24 @@ import dev.kforge.dsl.workload.StatefulSetDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A workload whose env names a Service's host ({@code DB_HOST=forge-db}, {@code forge-db-0.forge-db}, a URL or
- * {@code host:port}) connects to that Service's pods, and the NetworkPolicies isolating those pods do not admit it on any
- * of the Service's ports, or its own isolated outgoing traffic goes to none of them: every connection times out, and no
- * policy looks wrong on its own. Env values are literals and ConfigMap values (a key or envFrom). A warning: a variable
- * may name a host the workload never calls. A path one side's policy names is NetworkPathCheck's.
+ * A workload whose env, command or args name a Service's host ({@code DB_HOST=forge-db}, {@code forge-db-0.forge-db}, a URL,
+ * {@code host:port}, an init container's {@code nc -z forge-db 5432}) connects to that Service's pods, and the NetworkPolicies
+ * isolating those pods do not admit it on any of the Service's ports, or its own isolated outgoing traffic goes to none of
+ * them: every connection times out (an init container waits forever), and no policy looks wrong on its own. Env values are
+ * literals and ConfigMap values (a key or envFrom); {@link CommandValues} says what is read of commands and args. A warning:
+ * a value may name a host the workload never calls. A path one side's policy names is NetworkPathCheck's.
  */
 final class ServiceClientPathCheck implements StackCheck {
     static final String ID = "network-policy-client";
 
     /** A host name as it appears in a value: labels of letters, digits and '-', joined by dots. */
     private static final Pattern HOST_TOKEN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
-    /** The last word of a variable holding a host name, whose whole value may be a bare Service name. */
-    private static final Set<String> HOST_WORDS = Set.of("HOST", "HOSTNAME", "HOSTS", "ADDR", "ADDRESS", "SERVER", "ENDPOINT", "URL", "URI", "DSN");
 
     /** A Service of a workload of the stack, whether NetworkPolicies isolate that workload, and the host names that reach it. */
     private record Target(ServiceDef service, Workload<?> server, boolean isolated, Set<String> namespaced, Optional<Pattern> podHost) {
@@ -56,8 +53,8 @@ final class ServiceClientPathCheck implements StackCheck {
             }
         }
         for (Workload<?> client : index.workloads()) {
-            List<Variable> variables = index.envValues(client);
-            if (variables.isEmpty()) {
+            List<HeldValue> values = index.heldValues(client);
+            if (values.isEmpty()) {
                 continue;
             }
             List<NetworkPolicyDef> egress = NetworkPolicyDef.isolatingEgress(policies, client);
@@ -66,9 +63,9 @@ final class ServiceClientPathCheck implements StackCheck {
                         || target.server().kind() == client.kind() && target.server().name().equals(client.name())) {
                     continue;
                 }
-                for (Variable variable : variables) { // loops, not streams: every workload and target of every render passes here
-                    if (names(variable, target)) {
-                        checkSent(stack, problems, policies, egress, client, target, variable);
+                for (HeldValue value : values) { // loops, not streams: every workload and target of every render passes here
+                    if (names(value, target)) {
+                        checkSent(stack, problems, policies, egress, client, target, value);
                         break;
                     }
                 }
@@ -78,26 +75,26 @@ final class ServiceClientPathCheck implements StackCheck {
 
     /** The client's isolated outgoing traffic must go to one of the Service's ports, unless the server's policies name the client. */
     private static void checkSent(Stack stack, Problems problems, List<NetworkPolicyDef> policies, List<NetworkPolicyDef> egress,
-                                  Workload<?> client, Target target, Variable variable) {
+                                  Workload<?> client, Target target, HeldValue value) {
         Workload<?> server = target.server();
         if (egress.isEmpty() || names(allowances(NetworkPolicyDef.isolating(policies, server), true), client)) {
-            checkAdmitted(stack, problems, policies, client, target, variable);
+            checkAdmitted(stack, problems, policies, client, target, value);
             return;
         }
         List<NetworkPolicyDef.Allowance> sent = allowances(egress, false);
         if (!reachesAPort(sent, server, target.service(), stack)) {
             problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), egress.get(0), "isolates the outgoing traffic of " + client.describe()
-                            + " without sending to " + describe(target) + ", which " + variable.where() + " names (" + variable.value()
+                            + " without sending to " + describe(target) + ", which " + value.where() + " names (" + value.value()
                             + "), so its connections time out", "sends to: " + NetworkPathCheck.describe(sent),
                     "Add allowingTo(NetworkPeer.podsOf(<" + server.describe() + ">), " + target.service().ports().get(0).target().name()
-                            + " port) to " + egress.get(0).describe() + ", or drop the variable if " + client.describe() + " never connects there."));
+                            + " port) to " + egress.get(0).describe() + ", or " + value.dropHint() + " if " + client.describe() + " never connects there."));
             return;
         }
-        checkAdmitted(stack, problems, policies, client, target, variable);
+        checkAdmitted(stack, problems, policies, client, target, value);
     }
 
     private static void checkAdmitted(Stack stack, Problems problems, List<NetworkPolicyDef> policies, Workload<?> client, Target target,
-                                      Variable variable) {
+                                      HeldValue value) {
         Workload<?> server = target.server();
         List<NetworkPolicyDef> isolating = NetworkPolicyDef.isolating(policies, server);
         // A path the client's egress names is NetworkPathCheck's to judge
@@ -109,10 +106,10 @@ final class ServiceClientPathCheck implements StackCheck {
             return;
         }
         problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), isolating.get(0), "admits no traffic from the pods of " + client.describe()
-                        + " to " + describe(target) + ", which " + variable.where() + " names (" + variable.value()
+                        + " to " + describe(target) + ", which " + value.where() + " names (" + value.value()
                         + "), so its connections time out", "admitted: " + NetworkPathCheck.describe(allowances),
                 "Add allowingFrom(NetworkPeer.podsOf(<" + client.describe() + ">), " + target.service().ports().get(0).target().name() + " port) to "
-                        + isolating.get(0).describe() + ", or drop the variable if " + client.describe() + " never connects there."));
+                        + isolating.get(0).describe() + ", or " + value.dropHint() + " if " + client.describe() + " never connects there."));
     }
 
     private static List<NetworkPolicyDef.Allowance> allowances(List<NetworkPolicyDef> policies, boolean ingress) {
@@ -137,14 +134,13 @@ final class ServiceClientPathCheck implements StackCheck {
     }
 
     /**
-     * Whether {@code variable} names the target's Service: its namespaced names or a StatefulSet pod's anywhere in the value;
-     * its bare name as a host variable's whole value, before ':' and a port (not an image's tag), or after "://" or '@' (a URL).
+     * Whether {@code held} names the target's Service: its namespaced names or a StatefulSet pod's anywhere in the value;
+     * its bare name as a host's whole value, before ':' and a port (not an image's tag), or after "://" or '@' (a URL).
      */
-    private static boolean names(Variable variable, Target target) {
+    private static boolean names(HeldValue held, Target target) {
         String name = target.service().name();
-        String value = variable.value();
-        // NO_PROXY lists the hosts a workload would reach without its proxy, if it reaches them at all
-        if (!value.contains(name) || variable.name().equalsIgnoreCase("NO_PROXY")) {
+        String value = held.text();
+        if (!value.contains(name) || !held.namesConnections()) {
             return false;
         }
         Matcher token = HOST_TOKEN.matcher(value);
@@ -153,7 +149,7 @@ final class ServiceClientPathCheck implements StackCheck {
             if (target.namespaced().contains(host) || target.podHost().map(pod -> pod.matcher(host).matches()).orElse(false)) {
                 return true;
             }
-            if (host.equals(name) && (value.equals(name) && isHostVariable(variable.name()) || beforePort(value, token.start(), token.end())
+            if (host.equals(name) && (value.equals(name) && held.isHost() || beforePort(value, token.start(), token.end())
                     || value.startsWith("://", token.start() - 3) || value.startsWith("@", token.start() - 1))) {
                 return true;
             }
@@ -174,10 +170,5 @@ final class ServiceClientPathCheck implements StackCheck {
         // A tag goes on after its digits ("16.4", "16-alpine"); a port does not
         boolean tag = digits < value.length() && (Character.isLetter(value.charAt(digits)) || ".-_".indexOf(value.charAt(digits)) >= 0);
         return value.startsWith(":", end) && digits > end + 1 && !tag && !value.startsWith("/", start - 1);
-    }
-
-    private static boolean isHostVariable(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        return HOST_WORDS.contains(upper.substring(upper.lastIndexOf('_') + 1));
     }
 }

@@ -1,6 +1,5 @@
 package dev.kforge.dsl.check;
 
-import dev.kforge.dsl.check.EnvValues.Variable;
 import dev.kforge.dsl.core.Severity;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
@@ -12,11 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A workload whose env names a Service's host with a port ({@code REDIS_ADDR=redis:6380}, a URL) connects to that port of
- * the Service's virtual IP, which forwards only the Service's ports: any other port fails, though every object looks right
- * on its own. The host is the Service's name or its namespaced names; env values are literals and ConfigMap values. A
- * headless Service's name resolves to its pods, which may listen on ports no Service names, and an ExternalName's to a host
- * elsewhere: neither is judged. A warning, as a variable may name a host the workload never calls.
+ * A workload whose env, command or args name a Service's host with a port ({@code REDIS_ADDR=redis:6380}, a URL,
+ * {@code nc -z redis 6380}) connects to that port of the Service's virtual IP, which forwards only the Service's ports: any
+ * other port fails, though every object looks right on its own. The host is the Service's name or its namespaced names; env
+ * values are literals and ConfigMap values, and {@link CommandValues} says what is read of commands and args. A headless
+ * Service's name resolves to its pods, which may listen on ports no Service names, and an ExternalName's to a host
+ * elsewhere: neither is judged. A warning, as a value may name a host the workload never calls.
  */
 final class ServicePortClientCheck implements StackCheck {
     static final String ID = "service-port-client";
@@ -37,17 +37,17 @@ final class ServicePortClientCheck implements StackCheck {
         }
         String namespace = stack.namespace().name();
         for (Workload<?> client : index.workloads()) {
-            for (Variable variable : index.envValues(client)) {
-                if (variable.value().indexOf(':') < 0) {
+            for (HeldValue value : index.heldValues(client)) {
+                if (value.text().indexOf(':') < 0) {
                     continue;
                 }
-                Matcher hostPort = HOST_PORT.matcher(variable.value());
+                Matcher hostPort = HOST_PORT.matcher(value.text());
                 while (hostPort.find()) {
                     String host = hostPort.group(1);
                     int port = Integer.parseInt(hostPort.group(2));
                     for (ServiceDef service : services) {
                         if (isHostOf(host, service, namespace) && service.ports().stream().noneMatch(servicePort -> servicePort.port() == port)) {
-                            report(stack, problems, client, variable, service, port);
+                            report(stack, problems, client, value, service, port);
                         }
                     }
                 }
@@ -73,11 +73,11 @@ final class ServicePortClientCheck implements StackCheck {
                 || host.equalsIgnoreCase(namespaced + ".svc.cluster.local");
     }
 
-    private static void report(Stack stack, Problems problems, Workload<?> client, Variable variable, ServiceDef service, int port) {
+    private static void report(Stack stack, Problems problems, Workload<?> client, HeldValue value, ServiceDef service, int port) {
         String ports = String.join(", ", service.ports().stream().map(ServicePortClientCheck::describe).toList());
         problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), client,
-                variable.where() + " names port " + port + " of " + service.describe() + ", which has no such port, so its connections fail",
-                variable.value() + "; ports of " + service.describe() + ": " + ports,
+                value.where() + " names port " + port + " of " + service.describe() + ", which has no such port, so its connections fail",
+                value.value() + "; ports of " + service.describe() + ": " + ports,
                 "Name one of its ports, " + service.name() + ".address(<ServicePort>), or add a ServicePort of " + port
                         + " to " + service.describe() + "."));
     }

@@ -22,8 +22,8 @@ public final class StackIndex {
     private final Map<Class<?>, List<?>> byType = new HashMap<>();
     private final List<KubeObject<?>> duplicates = new ArrayList<>();
     private ContainerDefaults containerDefaults;
-    /** Each workload's env values, which two checks read: worked out once (an identity map: definitions are values). */
-    private final Map<Workload<?>, List<EnvValues.Variable>> envValues = new IdentityHashMap<>();
+    /** Each workload's held values, which two checks read: worked out once (an identity map: definitions are values). */
+    private final Map<Workload<?>, List<HeldValue>> heldValues = new IdentityHashMap<>();
 
     public StackIndex(Stack stack) {
         this.objects = stack.allObjects();
@@ -77,9 +77,9 @@ public final class StackIndex {
         return containerDefaults;
     }
 
-    /** The env values the stack knows of {@code workload}'s containers ({@link EnvValues}); several checks read them. */
-    List<EnvValues.Variable> envValues(Workload<?> workload) {
-        return envValues.computeIfAbsent(workload, of -> EnvValues.of(of, this));
+    /** The values {@code workload}'s containers hold that may name hosts ({@link HeldValue}); several checks read them. */
+    List<HeldValue> heldValues(Workload<?> workload) {
+        return heldValues.computeIfAbsent(workload, of -> HeldValue.of(of, this));
     }
 
     private List<?> collect(Class<?> type) {

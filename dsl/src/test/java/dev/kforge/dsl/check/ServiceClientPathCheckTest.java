@@ -154,4 +154,43 @@ class ServiceClientPathCheckTest {
                 .startsWith("WARNING test/NetworkPolicy forge: isolates the outgoing traffic of Deployment forge without sending to 5432/TCP of "
                         + "StatefulSet forge-db, which NetworkPolicy forge-db admits it to");
     }
+    @Test
+    void reads_the_hosts_a_containers_command_and_args_name_init_containers_included() {
+        // An init container waiting for the database never gets past Init:0/1 when the database's policy drops it
+        ContainerDef waitDb = ContainerDef.named("wait-db").image(Image.of("example/toolbox", "1.0.0"))
+                .withCommand("sh", "-c", "until nc -z -w 2 forge-db 5432 >/dev/null 2>&1; do sleep 1; done");
+        DeploymentDef forge = DeploymentDef.named("forge").running(app("forge")).withInitContainer(waitDb);
+        assertThat(problems(db, dbService, other, forge, admittingOther())).containsExactly(
+                "WARNING test/NetworkPolicy forge-db: admits no traffic from the pods of Deployment forge to Service forge-db (5432/TCP of "
+                        + "StatefulSet forge-db), which command of init container wait-db names (nc -z -w 2 forge-db 5432), so its connections "
+                        + "time out (admitted: pods of Deployment other on 5432/TCP). "
+                        + "Add allowingFrom(NetworkPeer.podsOf(<Deployment forge>), postgres port) to NetworkPolicy forge-db, "
+                        + "or drop it from the command if Deployment forge never connects there.");
+        // Admitted, or with no policy isolating the database, it passes
+        assertThat(problems(db, dbService, other, forge, admittingOther().allowingFrom(NetworkPeer.podsOf(forge), PG))).isEmpty();
+        assertThat(problems(db, dbService, other, forge)).isEmpty();
+
+        // A client's options naming the host and the port apart, a URL in an argument, the bare host of a -h option
+        DeploymentDef pgIsReady = DeploymentDef.named("forge").running(app("forge")).withInitContainer(ContainerDef.named("wait-db")
+                .image(Image.of("example/toolbox", "1.0.0")).withCommand("pg_isready").withArgs("-h", "forge-db", "-p", "5432", "-U", "forge"));
+        assertThat(problems(db, dbService, other, pgIsReady, admittingOther())).singleElement().asString()
+                .contains("which args of init container wait-db names (pg_isready -h forge-db -p 5432 -U forge)");
+        DeploymentDef byUrl = DeploymentDef.named("forge").running(app("forge").withArgs("serve", "--db=postgres://forge-db:5432/forge"));
+        assertThat(problems(db, dbService, other, byUrl, admittingOther())).singleElement().asString()
+                .contains("which args of container forge names (--db=postgres://forge-db:5432/forge)")
+                .endsWith("or drop it from the args if Deployment forge never connects there.");
+        DeploymentDef hostOnly = DeploymentDef.named("forge").running(app("forge")).withInitContainer(ContainerDef.named("wait-db")
+                .image(Image.of("example/toolbox", "1.0.0")).withCommand("sh", "-c", "while ! mysqladmin ping -hforge-db --silent; do sleep 1; done"));
+        assertThat(problems(db, dbService, other, hostOnly, admittingOther())).singleElement().asString()
+                .contains("which command of init container wait-db names (mysqladmin ping -hforge-db --silent)");
+    }
+
+    @Test
+    void a_command_naming_the_service_otherwise_is_no_connection() {
+        // An image reference, a port with no host, a bare word, a listening nc, a DNS name looked up alone
+        DeploymentDef forge = DeploymentDef.named("forge").running(app("forge")
+                .withCommand("sh", "-c", "crane copy forge-db:16.4 registry.example.com/library/forge-db:16 && nc -l -p 5432 forge-db 5432")
+                .withArgs("--port=5432", "--service", "forge-db", "--db-image=forge-db:16-alpine", "forge-db", "5432"));
+        assertThat(problems(db, dbService, other, forge, admittingOther())).isEmpty();
+    }
 }

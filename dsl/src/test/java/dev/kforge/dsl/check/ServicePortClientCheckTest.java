@@ -102,4 +102,39 @@ class ServicePortClientCheckTest {
         ServiceDef external = ServiceDef.named("orders-db").externalName("db.example.net");
         assertThat(problems(cache, external, client(app().withEnv(Env.value("DB_ADDR", "orders-db:5433"))))).isEmpty();
     }
+    @Test
+    void reads_the_ports_a_containers_command_and_args_name_init_containers_included() {
+        ContainerDef waitCache = ContainerDef.named("wait-cache").image(Image.of("example/toolbox", "1.0.0"))
+                .withCommand("sh", "-c").withArgs("until nc -z redis 6380; do sleep 1; done");
+        DeploymentDef inventory = client(app().withArgs("--cache", "redis://redis:6381/0")).withInitContainer(waitCache);
+        assertThat(problems(cache, redis, inventory)).containsExactly(
+                "WARNING test/Deployment inventory: args of init container wait-cache names port 6380 of Service redis, which has no "
+                        + "such port, so its connections fail (nc -z redis 6380; ports of Service redis: 6379/TCP). "
+                        + "Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6380 to Service redis.",
+                "WARNING test/Deployment inventory: args of container inventory names port 6381 of Service redis, which has no "
+                        + "such port, so its connections fail (redis://redis:6381/0; ports of Service redis: 6379/TCP). "
+                        + "Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6381 to Service redis.");
+        assertThat(problems(cache, redis, client(app().withCommand("redis-cli", "-h", "redis", "-p", "6380", "ping"))))
+                .singleElement().asString().contains("command of container inventory names port 6380 of Service redis")
+                .contains("(redis-cli -h redis -p 6380 ping; ports of Service redis: 6379/TCP)");
+        // Long options and an attached value, and ncat's options taking a value
+        assertThat(problems(cache, redis, client(app().withCommand("sh", "-c", "psql --host=redis --port=6380 -c 'select 1'; redis-cli -hredis "
+                + "-p6381; ncat --wait 2 -p 4000 redis 6382 </dev/null")))).extracting(problem -> problem.substring(problem.indexOf("fail (")))
+                .containsExactly("fail (psql --host=redis --port=6380 -c select 1; ports of Service redis: 6379/TCP). "
+                                + "Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6380 to Service redis.",
+                        "fail (redis-cli -hredis -p6381; ports of Service redis: 6379/TCP). "
+                                + "Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6381 to Service redis.",
+                        "fail (ncat --wait 2 -p 4000 redis 6382; ports of Service redis: 6379/TCP). "
+                                + "Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6382 to Service redis.");
+    }
+
+    @Test
+    void a_command_naming_no_port_of_the_service_passes() {
+        // The Service's own port; a host with no port; a port with no host; an image reference; a listening nc; mysql's -p password
+        ContainerDef waitCache = ContainerDef.named("wait-cache").image(Image.of("example/toolbox", "1.0.0"))
+                .withCommand("sh", "-c", "until nc -z redis 6379 && redis-cli -h redis ping; do sleep 1; done; nc -l -p 6380");
+        assertThat(problems(cache, redis, client(app().withArgs("--port=6380", "--mirror=redis:7.2.5", "-p", "6380",
+                "--sidecar-image", "registry.example.com/library/redis:7", "--proxy", "[2001:db8::1]:6380")).withInitContainer(waitCache))).isEmpty();
+        assertThat(problems(cache, redis, client(app().withCommand("mysqladmin", "ping", "-h", "redis", "-p", "6380")))).isEmpty();
+    }
 }
