@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * @param prefix       the URL path prefix, starting with '/'
  * @param target       the Service port requests go to
  * @param rewrite      what replaces the prefix upstream; default Emissary's, {@code "/"}; {@code ""} keeps the path
- * @param hostname     the host (or {@code *.domain} glob) the Mapping serves; default every host ({@code "*"})
+ * @param hostname     the host (or {@code *.domain} glob) the Mapping serves; default every host, written as {@code hostname: "*"}
+ *                     (Emissary 3 serves a Mapping without a hostname on no Host)
  * @param timeout      the whole request's timeout, written as {@code timeout_ms}; default Emissary's (3 s)
  * @param retries      the retry policy; default no retries
  * @param cors         the CORS policy; default none
@@ -203,7 +204,8 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
         spec.put("prefix", prefix);
         spec.put("service", target.service().name() + "." + namespace + ":" + target.port().port());
         rewrite.ifPresent(r -> spec.put("rewrite", r));
-        hostname.ifPresent(h -> spec.put("hostname", h));
+        // Always written: Emissary 3 serves a v3alpha1 Mapping without a hostname on no Host (it matches none), so every request 404s.
+        spec.put("hostname", effectiveHostname());
         timeout.ifPresent(t -> spec.put("timeout_ms", (int) t.toMillis()));
         retries.ifPresent(r -> spec.put("retry_policy", r.fields()));
         cors.ifPresent(c -> spec.put("cors", c.fields()));

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Emissary 3 serves a Mapping only on the Hosts whose hostname matches its own (a DNS glob; a Mapping without one is
- * {@code *}, which matches every Host), and makes no wildcard Host of its own. So, among the resources one gateway reads:
+ * Emissary 3 serves a Mapping only on the Hosts whose hostname matches its own (a DNS glob; a Mapping built without one is
+ * written {@code *}, which matches every Host, since Emissary matches a Mapping without one to no Host), and makes no
+ * wildcard Host of its own. So, among the resources one gateway reads:
  * <ul>
  *   <li>a Mapping whose hostname no Host matches is served on none, and its requests get 404 (an error; a gateway
  *       without any Host is not judged);</li>

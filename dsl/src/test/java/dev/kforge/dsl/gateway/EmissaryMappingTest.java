@@ -91,12 +91,14 @@ class EmissaryMappingTest {
                 """);
     }
 
+    /** Emissary 3 associates a Mapping with no Host unless its hostname matches one: a v3alpha1 Mapping without one gets 404s. */
     @Test
-    void a_minimal_mapping_has_only_prefix_and_service() {
+    void a_minimal_mapping_is_written_with_hostname_star_so_that_every_host_serves_it() {
         EmissaryMapping mapping = EmissaryMapping.named("shop").prefix("/").to(SHOP.backend(WEB));
 
         assertThat(render("70-mapping-shop.yaml", mapping)).endsWith("""
                 spec:
+                  hostname: "*"
                   prefix: /
                   service: shop.shop-prod:5000
                 """);
