@@ -12,6 +12,7 @@ import dev.kforge.dsl.gateway.GatewayNamespaceCheck;
 import dev.kforge.dsl.gateway.GatewayReferencesCheck;
 import dev.kforge.dsl.gateway.GatewayRouteAdmissionCheck;
 import dev.kforge.dsl.gateway.GatewayTlsCheck;
+import dev.kforge.dsl.gateway.RetryTimeoutCheck;
 import dev.kforge.dsl.network.IngressDef;
 import dev.kforge.dsl.rbac.RoleReference;
 import dev.kforge.dsl.stack.Stack;
@@ -64,6 +65,7 @@ public final class Checks {
             new GatewayTlsCheck(),
             new GatewayListenerPresenceCheck(),
             new GatewayNamespaceCheck(),
+            new RetryTimeoutCheck(),
             new CanaryCapacityCheck(),
             new ContainerPolicyCheck(),
             new SshPortPolicyCheck(),

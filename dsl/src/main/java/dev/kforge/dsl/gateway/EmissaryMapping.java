@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * @param rewrite      what replaces the prefix upstream; default Emissary's, {@code "/"}; {@code ""} keeps the path
  * @param hostname     the host (or {@code *.domain} glob) the Mapping serves; default every host, written as {@code hostname: "*"}
  *                     (Emissary 3 serves a Mapping without a hostname on no Host)
- * @param timeout      the whole request's timeout, written as {@code timeout_ms}; default Emissary's (3 s)
+ * @param timeout      the whole request's timeout, written as {@code timeout_ms}; default Emissary's, {@link #DEFAULT_TIMEOUT}
  * @param retries      the retry policy; default no retries
  * @param cors         the CORS policy; default none
  * @param weight       the percentage of the prefix's traffic this Mapping takes; default a part of the rest, which the
@@ -47,6 +47,9 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
                               Optional<String> hostname, Optional<Duration> timeout, Optional<RetryPolicy> retries,
                               Optional<Cors> cors, Optional<Integer> weight, Optional<AmbassadorId> ambassadorId)
         implements CustomObject<EmissaryMapping> {
+
+    /** The whole request's timeout of a Mapping without {@code timeout_ms}, Emissary's default. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
 
     private static final Pattern URL_PATH = Pattern.compile("/[A-Za-z0-9/_.~-]*");
 
