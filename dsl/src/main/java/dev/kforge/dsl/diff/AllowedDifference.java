@@ -84,13 +84,13 @@ public final class AllowedDifference {
                 && path.matcher(difference.path()).matches();
     }
 
-    /** Both values are image references, of one registry and repository (as written: {@code docker.io/x} is not {@code x}). */
+    /** Both values are image references of one registry and repository, as the runtime pulls them ({@code x} is {@code docker.io/library/x}). */
     private static boolean sameRepository(Optional<String> from, Optional<String> to) {
         if (from.isEmpty() || to.isEmpty()) {
             return false; // the container is in one environment only: more than its version differs
         }
         try {
-            return Image.parse(from.get()).repository().equals(Image.parse(to.get()).repository());
+            return Image.parse(from.get()).pulledRepository().equals(Image.parse(to.get()).pulledRepository());
         } catch (InvalidDefinitionException notAnImage) {
             return false; // a raw edit's value, or a redacted one: no version of one image that can be told
         }

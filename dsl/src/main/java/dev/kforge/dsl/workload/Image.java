@@ -125,6 +125,28 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
     }
 
     /**
+     * The repository as a container runtime pulls it: a Docker Hub name in full ({@code postgres}, {@code library/postgres} and
+     * {@code index.docker.io/library/postgres} are {@code docker.io/library/postgres}; {@code eon01/tgr} is
+     * {@code docker.io/eon01/tgr}), another registry's as written.
+     */
+    public String pulledRepository() {
+        String name = repository;
+        for (String registry : DOCKER_HUB) {
+            if (name.startsWith(registry)) {
+                name = name.substring(registry.length());
+                break;
+            }
+        }
+        int slash = name.indexOf('/');
+        String first = slash < 0 ? "" : name.substring(0, slash);
+        // A registry is the first part only with a '.', a port or as localhost (as officialName reads it).
+        if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+            return name;
+        }
+        return "docker.io/" + (slash < 0 ? "library/" : "") + name;
+    }
+
+    /**
      * Whether the tag is one its publisher moves although it is no release line: it names no version at all ({@code stable},
      * {@code alpine}, {@code bookworm}; a commit id is a version, digits or not: {@code sha-deadbee}), or a moving build
      * ({@code 1.0.0-SNAPSHOT}, {@code nightly-2}, {@code latest-alpine}).

@@ -109,4 +109,21 @@ class EnvironmentFamilyImageVersionTest {
 
         assertThat(problems(environments, family)).isEmpty();
     }
+
+    @Test
+    void docker_hub_names_written_short_or_in_full_are_one_repository() {
+        List<String> forms = List.of("eon01/tgr", "docker.io/eon01/tgr", "index.docker.io/eon01/tgr");
+        List<EnvironmentDefinition> environments = running(environment -> forms.get(FAMILY.indexOf(environment)) + ":1." + FAMILY.indexOf(environment));
+        assertThat(problems(environments, new EnvironmentFamily(FAMILY, WEB_VERSION))).isEmpty();
+
+        List<String> official = List.of("postgres", "docker.io/library/postgres", "library/postgres");
+        assertThat(problems(running(environment -> official.get(FAMILY.indexOf(environment)) + ":16.4"), new EnvironmentFamily(FAMILY, WEB_VERSION)))
+                .isEmpty();
+        // Another Docker Hub namespace, or another registry, is another image.
+        assertThat(problems(running(environment -> environment.equals("prod") ? "bitnami/postgresql:16.4" : "postgres:16.4"),
+                new EnvironmentFamily(FAMILY, WEB_VERSION))).extracting(Problem::format).singleElement().asString()
+                .contains("(postgres:16.4 -> bitnami/postgresql:16.4)");
+        assertThat(problems(running(environment -> environment.equals("prod") ? "ghcr.io/eon01/tgr:1.2" : "eon01/tgr:1.2"),
+                new EnvironmentFamily(FAMILY, WEB_VERSION))).hasSize(1);
+    }
 }

@@ -129,4 +129,15 @@ class ImageTest {
         assertThat(Image.parse("my-registry:5000/app:1").repository()).isEqualTo("my-registry:5000/app");
         assertThat(Image.parse("Registry.Example.com/app:1").repository()).isEqualTo("Registry.Example.com/app");
     }
+
+    @Test
+    void the_pulled_repository_spells_docker_hub_names_in_full_and_keeps_other_registries() {
+        assertThat(Image.parse("postgres:16.4").pulledRepository()).isEqualTo("docker.io/library/postgres");
+        assertThat(Image.parse("library/postgres:16.4").pulledRepository()).isEqualTo("docker.io/library/postgres");
+        assertThat(Image.parse("index.docker.io/library/postgres:16.4").pulledRepository()).isEqualTo("docker.io/library/postgres");
+        assertThat(Image.parse("eon01/tgr:1.1.0").pulledRepository()).isEqualTo("docker.io/eon01/tgr");
+        assertThat(Image.parse("ghcr.io/acme/web:1.0").pulledRepository()).isEqualTo("ghcr.io/acme/web");
+        assertThat(Image.parse("localhost/web:1.0").pulledRepository()).isEqualTo("localhost/web");
+        assertThat(Image.parse("registry:5000/web:1.0").pulledRepository()).isEqualTo("registry:5000/web");
+    }
 }
