@@ -4,6 +4,7 @@ import dev.kforge.dsl.core.CustomObject;
 import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Kind;
+import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.Meta;
 import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
@@ -46,7 +47,7 @@ import java.util.regex.Pattern;
 public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, Optional<String> rewrite,
                               Optional<String> hostname, Optional<Duration> timeout, Optional<RetryPolicy> retries,
                               Optional<Cors> cors, Optional<Integer> weight, Optional<AmbassadorId> ambassadorId)
-        implements CustomObject<EmissaryMapping> {
+        implements CustomObject<EmissaryMapping>, RouteMember {
 
     /** The whole request's timeout of a Mapping without {@code timeout_ms}, Emissary's default. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
@@ -198,6 +199,21 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
     /** The host the Mapping serves, {@code "*"} when it serves every host. */
     public String effectiveHostname() {
         return hostname.orElse("*");
+    }
+
+    @Override
+    public KubeObject<?> source() {
+        return this;
+    }
+
+    @Override
+    public String label() {
+        return name();
+    }
+
+    @Override
+    public RoutingForm form() {
+        return RoutingForm.MAPPING_RESOURCES;
     }
 
     @Override

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>every Mapping routes to a Service of the stack that has the Mapping's port;</li>
  *   <li>the weights of the Mappings sharing a prefix and host add up to 100 (when all are weighted),
- *       or leave a share for the unweighted ones;</li>
+ *       or leave a share for the unweighted ones, and two Mappings of one prefix and host have weights: for Mapping
+ *       resources and for the Mappings of Services' annotations alike;</li>
  *   <li>a Host's TLS secret is a {@code kubernetes.io/tls} Secret of the stack;</li>
  *   <li>a Listener's port is declared by a Deployment of the stack, and no other Listener of its gateway has it;</li>
  *   <li>when the stack runs a gateway, every resource carries an {@code ambassador_id} one of its
@@ -55,6 +56,7 @@ public final class GatewayReferencesCheck implements StackCheck {
             checkPrefix(stack, problems, mapping);
         }
         checkWeights(stack, problems, mappings);
+        checkWeights(stack, problems, annotatedMappings(index));
         for (EmissaryHost host : index.all(EmissaryHost.class)) {
             host.tlsSecret().ifPresent(secret -> checkTlsSecret(stack, index, problems, host, secret));
         }
@@ -92,9 +94,9 @@ public final class GatewayReferencesCheck implements StackCheck {
     }
 
     /** The Mappings grouped by the route they serve, host and prefix, in stack order: the Mappings that share its traffic. */
-    static Collection<List<EmissaryMapping>> routes(List<EmissaryMapping> mappings) {
-        Map<String, List<EmissaryMapping>> routes = new LinkedHashMap<>();
-        for (EmissaryMapping mapping : mappings) {
+    static <M extends RouteMember> Collection<List<M>> routes(List<M> mappings) {
+        Map<String, List<M>> routes = new LinkedHashMap<>();
+        for (M mapping : mappings) {
             // Each gateway reads only the Mappings of its own ambassador_id: two gateways routing one prefix split nothing.
             String gateway = mapping.ambassadorId().orElse(AmbassadorId.DEFAULT).value();
             routes.computeIfAbsent(gateway + " " + mapping.effectiveHostname() + " " + mapping.prefix(), key -> new ArrayList<>()).add(mapping);
@@ -102,34 +104,48 @@ public final class GatewayReferencesCheck implements StackCheck {
         return routes.values();
     }
 
-    private static void checkWeights(Stack stack, Problems problems, List<EmissaryMapping> mappings) {
-        for (List<EmissaryMapping> route : routes(mappings)) {
+    /** The Mappings of the Services' annotations, in stack order; a route of them is weighed as one of resources is. */
+    private static List<AnnotatedMapping> annotatedMappings(StackIndex index) {
+        return index.all(ServiceDef.class).stream().flatMap(service -> AnnotatedMapping.of(service).stream()).toList();
+    }
+
+    private static void checkWeights(Stack stack, Problems problems, List<? extends RouteMember> mappings) {
+        for (List<? extends RouteMember> route : routes(mappings)) {
             RouteWeights weights = RouteWeights.of(route);
+            RoutingForm form = route.get(0).form();
             if (weights.weighted() == 0) {
                 if (route.size() > 1) {
-                    // Emissary would split the route's traffic between them, which nobody asked for.
-                    EmissaryMapping first = route.get(0);
-                    EmissaryMapping second = route.get(1);
-                    problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), second,
-                            "routes prefix " + second.prefix() + " on host " + second.effectiveHostname() + " as Mapping " + first.name()
-                                    + " does, and no Mapping of the route has a weight", route.stream().map(EmissaryMapping::name).collect(Collectors.joining(", ")),
-                            "Emissary would share the traffic between them. Route a prefix once per host, or split it on purpose "
-                                    + "with primary.canary(backend, percent)."));
+                    // The gateway would split the route's traffic between them, which nobody asked for.
+                    RouteMember first = route.get(0);
+                    RouteMember second = route.get(1);
+                    problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), second.source(),
+                            "routes prefix " + second.prefix() + " on host " + second.effectiveHostname() + " as " + first.source().describe()
+                                    + " does, and no Mapping of the route has a weight", route.stream().map(RouteMember::label).collect(Collectors.joining(", ")),
+                            switch (form) {
+                                case MAPPING_RESOURCES -> "Emissary would share the traffic between them. Route a prefix once per host, "
+                                        + "or split it on purpose with primary.canary(backend, percent).";
+                                case ANNOTATION -> "Ambassador would share the traffic between them. Give their annotations' Mappings "
+                                        + "weights that add up to 100, or route different prefixes.";
+                            }));
                 }
                 continue;
             }
             int sum = weights.sum();
-            EmissaryMapping first = route.get(0);
+            RouteMember first = route.get(0);
             String where = "the weights of the Mappings for prefix " + first.prefix() + " on host " + first.effectiveHostname();
-            String actual = route.stream().map(m -> m.name() + "=" + m.weight().map(String::valueOf).orElse("unset"))
+            String actual = route.stream().map(m -> m.label() + "=" + m.weight().map(String::valueOf).orElse("unset"))
                     .collect(Collectors.joining(", "));
             // Refused, or a split nobody meant: short of 100 when all are weighted, nothing left for the unweighted at 100.
             if (weights.allWeighted() && (weights.refused() || sum < 100)) {
-                problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), first,
+                problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), first.source(),
                         where + " add up to " + sum + ", not 100", actual,
-                        "Split a route with primary.canary(backend, percent), which sets both weights, and add both Mappings to the stack."));
+                        switch (form) {
+                            case MAPPING_RESOURCES -> "Split a route with primary.canary(backend, percent), which sets both weights, "
+                                    + "and add both Mappings to the stack.";
+                            case ANNOTATION -> "Make the weights of the annotations' Mappings add up to 100.";
+                        }));
             } else if (!weights.allWeighted() && (weights.refused() || sum == 100)) {
-                problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), first,
+                problems.add(Problem.of(CANARY_WEIGHTS, Severity.ERROR, stack.describe(), first.source(),
                         where + " add up to " + sum + ", leaving nothing for the Mappings without a weight", actual,
                         "Lower the weights below 100 in all, or give every Mapping of the route a weight."));
             }

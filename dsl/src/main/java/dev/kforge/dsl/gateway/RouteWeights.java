@@ -3,7 +3,7 @@ package dev.kforge.dsl.gateway;
 import java.util.List;
 
 /**
- * The weights of a route's Mappings (those of one host and prefix) in all. Emissary refuses a route whose weights add up to more
+ * The weights of a route's Mappings (those of one host and prefix, resources or annotations) in all. Emissary refuses a route whose weights add up to more
  * than 100 ("Total weight of mappings exceed 100"): such a route has no shares ({@link RouteShares}) and is a problem
  * ({@link GatewayReferencesCheck}), both asking {@link #refused()}.
  *
@@ -13,10 +13,10 @@ import java.util.List;
  */
 record RouteWeights(int sum, int weighted, int mappings) {
 
-    static RouteWeights of(List<EmissaryMapping> route) {
+    static RouteWeights of(List<? extends RouteMember> route) {
         int sum = 0;
         int weighted = 0;
-        for (EmissaryMapping mapping : route) {
+        for (RouteMember mapping : route) {
             if (mapping.weight().isPresent()) {
                 sum += mapping.weight().get();
                 weighted++;

@@ -50,6 +50,13 @@ class GatewayReferencesCheckTest {
                 .with(objects);
     }
 
+    /** A stack with a gateway of the annotation form, both apps, and {@code services} (annotated by AmbassadorMapping or by hand). */
+    private static Stack annotationStack(ServiceDef... services) {
+        return Stack.named("shop").environment("prod").namespace(NAMESPACE)
+                .with(GatewayInstallation.forRouting(RoutingForm.ANNOTATION, NAMESPACE).objects().toArray(KubeObject<?>[]::new))
+                .with(SHOP_APP, NEXT_APP).with(services);
+    }
+
     /** The errors of the gateway check, formatted without the source location. */
     private static List<String> problems(Stack stack) {
         Problems problems = new Problems();
@@ -224,6 +231,31 @@ class GatewayReferencesCheckTest {
                 "prod/Mapping shop-dup: routes prefix / on host shop.example.com as Mapping shop does, and no Mapping of the route has a weight "
                         + "(shop, shop-dup). Emissary would share the traffic between them. Route a prefix once per host, or split it "
                         + "on purpose with primary.canary(backend, percent).");
+    }
+
+    @Test
+    void reports_two_services_whose_annotations_route_one_prefix_without_weights() {
+        // Ambassador 1.x groups the annotations' Mappings by prefix and host as it does resources, and splits the route 50/50.
+        ServiceDef shop = AmbassadorMapping.named("shop_mapping").prefix("/").addTo(SHOP.backend(WEB));
+        ServiceDef next = AmbassadorMapping.named("next_mapping").prefix("/").addTo(SHOP_NEXT.backend(WEB));
+        ServiceDef api = AmbassadorMapping.named("api_mapping").prefix("/api/").addTo(SHOP_NEXT.backend(WEB));
+        assertThat(problems(annotationStack(shop, next))).containsExactly(
+                "prod/Service shop-next: routes prefix / on host * as Service shop does, and no Mapping of the route has a weight "
+                        + "(shop_mapping of Service shop, next_mapping of Service shop-next). Ambassador would share the traffic between "
+                        + "them. Give their annotations' Mappings weights that add up to 100, or route different prefixes.");
+        assertThat(problems(annotationStack(shop, api))).isEmpty();
+    }
+
+    @Test
+    void weighs_the_mappings_of_annotations_written_by_hand_as_those_of_resources() {
+        ServiceDef shop = SHOP.withAnnotation(AmbassadorMapping.ANNOTATION,
+                "---\napiVersion: ambassador/v1\nkind: Mapping\nname: shop_mapping\nprefix: /\nservice: shop:5000\nweight: 90\n");
+        ServiceDef next = SHOP_NEXT.withAnnotation(AmbassadorMapping.ANNOTATION,
+                "---\napiVersion: ambassador/v1\nkind: Mapping\nname: next_mapping\nprefix: /\nservice: shop-next:5000\nweight: \"5\"\n");
+        assertThat(problems(annotationStack(shop, next))).containsExactly(
+                "prod/Service shop: the weights of the Mappings for prefix / on host * add up to 95, not 100 "
+                        + "(shop_mapping of Service shop=90, next_mapping of Service shop-next=5). "
+                        + "Make the weights of the annotations' Mappings add up to 100.");
     }
 
     @Test

@@ -1,0 +1,79 @@
+package dev.kforge.dsl.gateway;
+
+import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.network.ServiceDef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Mapping read back from a Service's {@value AmbassadorMapping#ANNOTATION} annotation, as {@link AmbassadorMapping} writes
+ * it or as one writes it by hand: the documents of kind {@code Mapping} with a {@code prefix}, their top-level
+ * {@code name}, {@code host} (default every host, {@code "*"}) and {@code weight}. Annotations carry no ambassador_id here:
+ * the gateways of the default id read them.
+ *
+ * @param service the Service whose annotation holds it
+ */
+record AnnotatedMapping(ServiceDef service, String name, String prefix, String effectiveHostname, Optional<Integer> weight)
+        implements RouteMember {
+
+    /** The Mappings of {@code service}'s annotation, in its order; none without one. */
+    static List<AnnotatedMapping> of(ServiceDef service) {
+        String annotation = service.meta().annotations().get(AmbassadorMapping.ANNOTATION);
+        List<AnnotatedMapping> mappings = new ArrayList<>();
+        if (annotation == null) {
+            return mappings;
+        }
+        for (String document : annotation.split("(?m)^---[ \\t]*$")) {
+            Map<String, String> fields = topLevelScalars(document);
+            if ("Mapping".equals(fields.get("kind")) && fields.containsKey("prefix")) {
+                mappings.add(new AnnotatedMapping(service, fields.getOrDefault("name", "(unnamed)"), fields.get("prefix"),
+                        fields.getOrDefault("host", "*"), weight(fields.get("weight"))));
+            }
+        }
+        return mappings;
+    }
+
+    /** The {@code key: value} lines of a document that are not indented, their values without quotes. */
+    private static Map<String, String> topLevelScalars(String document) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : document.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
+                fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip().replace("\"", "").replace("'", ""));
+            }
+        }
+        return fields;
+    }
+
+    /** A weight Ambassador reads; empty for none, or for one that is not a whole number. */
+    private static Optional<Integer> weight(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<AmbassadorId> ambassadorId() {
+        return Optional.empty();
+    }
+
+    @Override
+    public KubeObject<?> source() {
+        return service;
+    }
+
+    @Override
+    public String label() {
+        return name + " of " + service.describe();
+    }
+
+    @Override
+    public RoutingForm form() {
+        return RoutingForm.ANNOTATION;
+    }
+}

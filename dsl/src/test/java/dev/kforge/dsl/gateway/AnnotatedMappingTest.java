@@ -1,0 +1,54 @@
+package dev.kforge.dsl.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kforge.dsl.network.ServiceDef;
+import dev.kforge.dsl.network.ServicePort;
+import dev.kforge.dsl.workload.ContainerDef;
+import dev.kforge.dsl.workload.DeploymentDef;
+import dev.kforge.dsl.workload.Image;
+import dev.kforge.dsl.workload.Port;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AnnotatedMappingTest {
+    private static final Port HTTP = Port.tcp("http", 5000);
+    private static final ServicePort WEB = ServicePort.to(HTTP);
+    private static final ServiceDef SERVICE = ServiceDef.named("tgr")
+            .selecting(DeploymentDef.named("tgr").running(ContainerDef.named("tgr").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP)))
+            .withPort(WEB);
+
+    @Test
+    void reads_the_mappings_the_dsl_writes_in_their_order() {
+        ServiceDef once = AmbassadorMapping.named("tgr_mapping").prefix("/").addTo(SERVICE.backend(WEB));
+        ServiceDef twice = AmbassadorMapping.named("tgr_api").prefix("/api/").withRewrite("/v1/").addTo(once.backend(WEB));
+
+        assertThat(AnnotatedMapping.of(twice)).containsExactly(
+                new AnnotatedMapping(twice, "tgr_mapping", "/", "*", Optional.empty()),
+                new AnnotatedMapping(twice, "tgr_api", "/api/", "*", Optional.empty()));
+    }
+
+    @Test
+    void reads_host_and_weight_written_by_hand_and_skips_other_kinds_and_nested_keys() {
+        ServiceDef service = SERVICE.withAnnotation(AmbassadorMapping.ANNOTATION, """
+                ---
+                apiVersion: ambassador/v1
+                kind: Module
+                name: ambassador
+                config:
+                  prefix: /ignored/
+                ---
+                apiVersion: ambassador/v1
+                kind: Mapping
+                name: tgr_canary
+                prefix: /
+                host: 'tgr.example.com'
+                service: tgr:5000
+                weight: "10"
+                """);
+
+        assertThat(AnnotatedMapping.of(service)).containsExactly(
+                new AnnotatedMapping(service, "tgr_canary", "/", "tgr.example.com", Optional.of(10)));
+        assertThat(AnnotatedMapping.of(SERVICE)).isEmpty();
+    }
+}
