@@ -19,6 +19,10 @@ import java.util.Optional;
 record AnnotatedMapping(ServiceDef service, String name, String prefix, String effectiveHostname, Optional<Integer> weight)
         implements RouteMember {
 
+    /** The keys of a Mapping that narrow its route beyond prefix and host. */
+    private static final List<String> NARROWING = List.of("method", "method_regex", "headers", "regex_headers", "query_parameters",
+            "regex_query_parameters", "prefix_regex", "host_regex");
+
     /** The Mappings of {@code service}'s annotation, in its order; none without one. */
     static List<AnnotatedMapping> of(ServiceDef service) {
         String annotation = service.meta().annotations().get(AmbassadorMapping.ANNOTATION);
@@ -28,7 +32,9 @@ record AnnotatedMapping(ServiceDef service, String name, String prefix, String e
         }
         for (String document : annotation.split("(?m)^---[ \\t]*$")) {
             Map<String, String> fields = topLevelScalars(document);
-            if ("Mapping".equals(fields.get("kind")) && fields.containsKey("prefix")) {
+            // A Mapping that also matches on method, headers, query or a regex shares its prefix's route only with Mappings
+            // matching alike, which this reading cannot tell: not judged, rather than reported wrongly.
+            if ("Mapping".equals(fields.get("kind")) && fields.containsKey("prefix") && NARROWING.stream().noneMatch(fields::containsKey)) {
                 mappings.add(new AnnotatedMapping(service, fields.getOrDefault("name", "(unnamed)"), fields.get("prefix"),
                         fields.getOrDefault("host", "*"), weight(fields.get("weight"))));
             }
@@ -42,7 +48,10 @@ record AnnotatedMapping(ServiceDef service, String name, String prefix, String e
         for (String line : document.split("\n")) {
             int colon = line.indexOf(':');
             if (colon > 0 && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
-                fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip().replace("\"", "").replace("'", ""));
+                String value = line.substring(colon + 1);
+                int comment = value.indexOf(" #");
+                fields.put(line.substring(0, colon).strip(), (comment < 0 ? value : value.substring(0, comment)).strip()
+                        .replace("\"", "").replace("'", ""));
             }
         }
         return fields;

@@ -51,4 +51,34 @@ class AnnotatedMappingTest {
                 new AnnotatedMapping(service, "tgr_canary", "/", "tgr.example.com", Optional.of(10)));
         assertThat(AnnotatedMapping.of(SERVICE)).isEmpty();
     }
+
+    @Test
+    void a_mapping_narrowed_by_method_or_headers_is_not_read_and_a_trailing_comment_is_not_part_of_a_value() {
+        ServiceDef service = SERVICE.withAnnotation(AmbassadorMapping.ANNOTATION, """
+                ---
+                apiVersion: ambassador/v1
+                kind: Mapping
+                name: tgr_writes
+                prefix: /
+                method: POST
+                service: tgr:5000
+                ---
+                apiVersion: ambassador/v1
+                kind: Mapping
+                name: tgr_beta
+                prefix: /
+                headers:
+                  x-beta: "true"
+                service: tgr:5000
+                ---
+                apiVersion: ambassador/v1
+                kind: Mapping
+                name: tgr_reads
+                prefix: /   # every path
+                weight: 20 # canary share
+                service: tgr:5000
+                """);
+
+        assertThat(AnnotatedMapping.of(service)).containsExactly(new AnnotatedMapping(service, "tgr_reads", "/", "*", Optional.of(20)));
+    }
 }
