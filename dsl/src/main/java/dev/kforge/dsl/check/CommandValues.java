@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The values of a workload's containers' commands and args (init containers included) that may name a host, for the checks
- * that follow a client to a Service. An element with white space in it is read as a shell script ({@code sh -c "until nc -z
- * forge-db 5432; do sleep 1; done"}), split into its commands ({@link ShellWords#commands}); any other element is one word.
+ * that follow a client to a Service. The script of a shell ({@link ShellScript}: {@code sh -c "until nc -z forge-db 5432; do
+ * sleep 1; done"}) is split into its commands ({@link ShellWords#commands}); any other element is one word.
  * Recognised:
  * <ul>
  * <li>each word holding ':', '.' or '@', read as an env value is ({@code http://tgr:8080/health},
@@ -80,7 +80,7 @@ final class CommandValues {
         for (List<Token> command : commands(container)) {
             for (int at = 0; at < command.size(); at++) {
                 Token token = command.get(at);
-                String program = token.text().substring(token.text().lastIndexOf('/') + 1);
+                String program = ShellScript.program(token.text());
                 if (NETCATS.contains(program)) {
                     netcat(command, at, container, init, values);
                 } else if (CLIENT_PORT_OPTIONS.containsKey(program)) {
@@ -93,15 +93,17 @@ final class CommandValues {
         }
     }
 
-    /** The container's command then args as commands: exec-form words run together, each script's commands apart. */
+    /** The container's command then args as commands: exec-form words run together, a shell script's commands apart. */
     private static List<List<Token>> commands(ContainerDef container) {
+        int script = ShellScript.of(container).map(ShellScript::at).orElse(-1);
         List<List<Token>> commands = new ArrayList<>();
         List<Token> exec = new ArrayList<>();
         commands.add(exec);
+        int at = 0;
         for (int field = 0; field < 2; field++) {
             boolean args = field == 1;
             for (String element : args ? container.args() : container.command()) {
-                if (element.chars().noneMatch(Character::isWhitespace)) {
+                if (at++ != script) {
                     exec.add(new Token(element, args));
                     continue;
                 }

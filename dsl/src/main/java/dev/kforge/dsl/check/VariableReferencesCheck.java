@@ -26,16 +26,6 @@ import java.util.regex.Pattern;
  */
 final class VariableReferencesCheck implements StackCheck {
     static final String ID = "variable-reference";
-    /** The shells whose {@code -c} script reads {@code $(...)} as a command substitution. */
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh");
-    /** Programs that run the command their arguments name: {@code env sh -c ...}, {@code busybox sh -c ...}. */
-    private static final Set<String> WRAPPERS = Set.of("env", "busybox");
-    /** env's options whose value is the next word ({@code env -u NAME sh -c}). */
-    private static final Set<String> ENV_OPTIONS_WITH_VALUE = Set.of("-u", "--unset", "-C", "--chdir");
-    /** A shell's options whose value is the next word ({@code bash -o pipefail -c}, {@code bash -O extglob -c}). */
-    private static final Set<String> SHELL_OPTIONS_WITH_VALUE = Set.of("-o", "+o", "-O", "+O", "--rcfile", "--init-file");
-    /** A shell's short options in one word, among them c: the script follows ({@code -c}, {@code -ec}, {@code -euxc}). */
-    private static final Pattern SCRIPT_OPTION = Pattern.compile("-[a-zA-Z]*c[a-zA-Z]*");
     private static final Pattern REFERENCE = Pattern.compile("\\$(\\$|\\(([A-Za-z_][A-Za-z0-9_.-]*)\\))");
 
     @Override
@@ -60,7 +50,7 @@ final class VariableReferencesCheck implements StackCheck {
                     }
                     defined.add(variable.name());
                 }
-                boolean script = runsShellScript(container);
+                boolean script = ShellScript.of(container).isPresent();
                 for (String part : container.command()) {
                     report(stack, workload, container, "command", part, all, all, serviceLinks, script, problems);
                 }
@@ -69,45 +59,6 @@ final class VariableReferencesCheck implements StackCheck {
                 }
             }
         }
-    }
-
-    /**
-     * Whether the container runs a shell script ({@code sh -c "..."}, also with other options in one word: {@code sh -ec},
-     * {@code bash -xc}, or before it: {@code bash -o pipefail -c}), in which {@code $(name)} is a command substitution. The shell
-     * may be run by {@code env} (after its options and {@code NAME=value} settings) or {@code busybox}. Its options end at the
-     * first word that is none: a script file, whose arguments ({@code sh backup.sh -c ...}) the shell does not read.
-     */
-    private static boolean runsShellScript(ContainerDef container) {
-        List<String> words = new java.util.ArrayList<>(container.command());
-        words.addAll(container.args());
-        int word = 0;
-        while (word < words.size() && WRAPPERS.contains(program(words.get(word)))) {
-            word++;
-            while (word < words.size() && (words.get(word).startsWith("-") || words.get(word).contains("="))) {
-                word += ENV_OPTIONS_WITH_VALUE.contains(words.get(word)) ? 2 : 1;
-            }
-        }
-        if (word >= words.size() || !SHELLS.contains(program(words.get(word)))) {
-            return false;
-        }
-        for (word++; word < words.size(); word++) {
-            String option = words.get(word);
-            if (SCRIPT_OPTION.matcher(option).matches()) {
-                return true;
-            }
-            if (option.equals("--") || !option.startsWith("-") && !option.startsWith("+")) {
-                return false;
-            }
-            if (SHELL_OPTIONS_WITH_VALUE.contains(option)) {
-                word++;
-            }
-        }
-        return false;
-    }
-
-    /** The name of the program {@code path} runs: {@code sh} for {@code /busybox/sh}. */
-    private static String program(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static void report(Stack stack, Workload<?> workload, ContainerDef container, String field, String text,
