@@ -5,7 +5,10 @@ import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The values of a workload's containers' commands and args (init containers included) that may name a host, for the checks
@@ -21,7 +24,8 @@ import java.util.Set;
  *     {@code mysqladmin}/{@code mysql} {@code -h host -P port} (their {@code -p} is a password), also {@code --host=}, {@code --port=}
  *     and {@code -hforge-db}; a host without a port is a host alone, as {@code DB_HOST=forge-db} is.</li>
  * </ul>
- * Anything else (a host in a variable, {@code $DB_HOST}; a program's own host flag, {@code --db-host forge-db}) is not read.
+ * A client's host given as a variable ({@code nc -z $DB_HOST 5432}) is the value the container's env gives it, when known; any
+ * other variable ({@code http://$DB_HOST:8080}) and a program's own host flag ({@code --db-host forge-db}) are not read.
  */
 final class CommandValues {
     private static final Set<String> NETCATS = Set.of("nc", "ncat", "netcat");
@@ -30,6 +34,9 @@ final class CommandValues {
             "-w", "-X", "-x", "-e", "-c", "-f", "-o", "-d", "-g", "-G", "--wait", "--source-port", "--source", "--exec", "--sh-exec",
             "--proxy", "--proxy-type", "--proxy-auth", "--output", "--hex-dump", "--idle-timeout", "--delay", "--max-conns");
     /** The option naming the port, by client; each names its host with {@code -h} or {@code --host}, and {@code --port} works too. */
+    /** A word that is a variable the kubelet expands ({@code $(DB_HOST)}), or one a shell does ({@code $DB_HOST}, {@code ${DB_HOST}}). */
+    private static final Pattern KUBERNETES_VARIABLE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)");
+    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$(?:([A-Za-z_][A-Za-z0-9_]*)|\\{([A-Za-z_][A-Za-z0-9_]*)})");
     private static final Map<String, String> CLIENT_PORT_OPTIONS = Map.of("pg_isready", "-p", "psql", "-p", "redis-cli", "-p",
             "mysqladmin", "-P", "mysql", "-P");
 
@@ -55,25 +62,38 @@ final class CommandValues {
         }
     }
 
-    /** A word of a container's command ({@code args} false) or args. */
-    private record Token(String text, boolean args) {
+    /** A word of a container's command ({@code args} false) or args, {@code scripted} when it is a word of its shell script. */
+    private record Token(String text, boolean args, boolean scripted) {
+    }
+
+    /** The container read, and the values found so far. */
+    private record Reading(ContainerDef container, boolean init, StackIndex index, List<Word> values) {
+        void add(String text, String value, Token token, boolean isHost) {
+            values.add(new Word(text, value, container, init, token.args(), isHost));
+        }
+    }
+
+    /** A host a client names, and how it came from a variable's value, for the warning: {@code with DB_HOST=forge-db}. */
+    private record Host(String name, String from) {
     }
 
     private CommandValues() {
     }
 
-    static List<Word> of(Workload<?> workload) {
+    /** The values of {@code workload}'s commands and args; a variable naming a client's host is read from the container's env. */
+    static List<Word> of(Workload<?> workload, StackIndex index) {
         List<Word> values = new ArrayList<>();
         for (ContainerDef container : workload.initContainers()) {
-            read(container, true, values);
+            read(new Reading(container, true, index, values));
         }
         for (ContainerDef container : workload.containers()) {
-            read(container, false, values);
+            read(new Reading(container, false, index, values));
         }
         return values;
     }
 
-    private static void read(ContainerDef container, boolean init, List<Word> values) {
+    private static void read(Reading reading) {
+        ContainerDef container = reading.container();
         if (container.command().isEmpty() && container.args().isEmpty()) {
             return;
         }
@@ -82,12 +102,12 @@ final class CommandValues {
                 Token token = command.get(at);
                 String program = ShellScript.program(token.text());
                 if (NETCATS.contains(program)) {
-                    netcat(command, at, container, init, values);
+                    netcat(command, at, reading);
                 } else if (CLIENT_PORT_OPTIONS.containsKey(program)) {
-                    client(command, at, CLIENT_PORT_OPTIONS.get(program), container, init, values);
+                    client(command, at, CLIENT_PORT_OPTIONS.get(program), reading);
                 }
                 if (mayNameHost(token.text())) {
-                    values.add(new Word(token.text(), token.text(), container, init, token.args(), false));
+                    reading.add(token.text(), token.text(), token, false);
                 }
             }
         }
@@ -104,11 +124,11 @@ final class CommandValues {
             boolean args = field == 1;
             for (String element : args ? container.args() : container.command()) {
                 if (at++ != script) {
-                    exec.add(new Token(element, args));
+                    exec.add(new Token(element, args, false));
                     continue;
                 }
                 for (List<String> scripted : ShellWords.commands(element)) {
-                    commands.add(scripted.stream().map(word -> new Token(word, args)).toList());
+                    commands.add(scripted.stream().map(word -> new Token(word, args, true)).toList());
                 }
             }
         }
@@ -116,7 +136,7 @@ final class CommandValues {
     }
 
     /** {@code nc [options] host port}: the words after {@code nc} that are not options, nor their values or redirections. */
-    private static void netcat(List<Token> command, int program, ContainerDef container, boolean init, List<Word> values) {
+    private static void netcat(List<Token> command, int program, Reading reading) {
         List<Integer> operands = new ArrayList<>();
         for (int at = program + 1; at < command.size(); at++) {
             String word = command.get(at).text();
@@ -130,11 +150,12 @@ final class CommandValues {
                 operands.add(at);
             }
         }
-        if (operands.size() == 2 && isHostName(command.get(operands.get(0)).text()) && isPort(command.get(operands.get(1)).text())) {
-            Token host = command.get(operands.get(0));
-            values.add(new Word(host.text() + ":" + command.get(operands.get(1)).text(), shown(command, program, operands.get(1)),
-                    container, init, host.args(), false));
+        if (operands.size() != 2 || !isPort(command.get(operands.get(1)).text())) {
+            return;
         }
+        Token token = command.get(operands.get(0));
+        host(token, reading).ifPresent(host -> reading.add(host.name() + ":" + command.get(operands.get(1)).text(),
+                shown(command, program, operands.get(1)) + host.from(), token, false));
     }
 
     /** {@code -zvl}: letters after one dash. */
@@ -161,7 +182,7 @@ final class CommandValues {
     }
 
     /** {@code pg_isready -h host -p port}: the host option's value, and the port option's if any. */
-    private static void client(List<Token> command, int program, String portOption, ContainerDef container, boolean init, List<Word> values) {
+    private static void client(List<Token> command, int program, String portOption, Reading reading) {
         Token host = null;
         String port = null;
         for (int at = program + 1; at < command.size(); at++) {
@@ -170,18 +191,38 @@ final class CommandValues {
             if ((word.equals("-h") || word.equals("--host")) && valueFollows) {
                 host = command.get(++at);
             } else if (word.startsWith("--host=") || word.startsWith("-h") && !word.startsWith("--")) {
-                host = new Token(word.substring(word.startsWith("--") ? "--host=".length() : 2), command.get(at).args());
+                host = new Token(word.substring(word.startsWith("--") ? "--host=".length() : 2), command.get(at).args(), command.get(at).scripted());
             } else if ((word.equals(portOption) || word.equals("--port")) && valueFollows) {
                 port = command.get(++at).text();
             } else if (word.startsWith("--port=") || word.startsWith(portOption) && !word.startsWith("--")) {
                 port = word.substring(word.startsWith("--") ? "--port=".length() : 2);
             }
         }
-        if (host != null && isHostName(host.text())) {
-            boolean hasPort = port != null && isPort(port);
-            values.add(new Word(hasPort ? host.text() + ":" + port : host.text(), shown(command, program, command.size() - 1), container, init,
-                    host.args(), !hasPort));
+        if (host == null) {
+            return;
         }
+        boolean hasPort = port != null && isPort(port);
+        String portText = port;
+        Token token = host;
+        host(token, reading).ifPresent(named -> reading.add(hasPort ? named.name() + ":" + portText : named.name(),
+                shown(command, program, command.size() - 1) + named.from(), token, !hasPort));
+    }
+
+    /**
+     * The host a client's host word names: the word itself, or the value the container's env gives the variable it is: {@code $(NAME)}
+     * (the kubelet's expansion) anywhere, {@code $NAME} and {@code ${NAME}} in a shell script; none for a variable whose value is
+     * not known ({@link EnvValues#valueOf}) or not a host name.
+     */
+    private static Optional<Host> host(Token token, Reading reading) {
+        Matcher kubernetes = KUBERNETES_VARIABLE.matcher(token.text());
+        Matcher shell = SHELL_VARIABLE.matcher(token.text());
+        String name = kubernetes.matches() ? kubernetes.group(1)
+                : token.scripted() && shell.matches() ? (shell.group(1) != null ? shell.group(1) : shell.group(2)) : null;
+        if (name == null) {
+            return isHostName(token.text()) ? Optional.of(new Host(token.text(), "")) : Optional.empty();
+        }
+        return EnvValues.valueOf(reading.container(), name, reading.index()).map(EnvValues.Variable::value).filter(CommandValues::isHostName)
+                .map(value -> new Host(value, " with " + name + "=" + value));
     }
 
     /** The words from {@code first} to {@code last}, as a warning shows them: {@code nc -z forge-db 5432}. */

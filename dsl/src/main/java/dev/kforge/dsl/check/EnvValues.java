@@ -55,23 +55,58 @@ final class EnvValues {
         List<Variable> variables = new ArrayList<>();
         for (ContainerDef container : workload.allContainers()) {
             for (EnvVarDef var : container.env()) {
-                if (var instanceof EnvVarDef.Literal literal) {
-                    variables.add(new Variable(literal.name(), literal.value(), container, null));
-                } else if (var instanceof EnvVarDef.FromConfigMap fromKey) {
-                    configMap(index, fromKey.source().configMap()).ifPresent(config -> {
-                        String value = config.data().get(fromKey.source().key());
-                        if (value != null) {
-                            variables.add(new Variable(var.name(), value, container, config));
-                        }
-                    });
-                }
+                variable(var, container, index).ifPresent(variables::add);
             }
             for (EnvFromSource source : container.envFrom()) {
-                if (source instanceof EnvFromSource.AllOfConfigMap all) {
-                    configMap(index, all.configMap()).ifPresent(config -> config.data().forEach((key, value) ->
-                            variables.add(new Variable(all.prefix() + key, value, container, config))));
-                }
+                variables.addAll(variables(source, container, index));
             }
+        }
+        return variables;
+    }
+
+    /**
+     * The value of {@code container}'s variable {@code name} as the kubelet sets it: its last env entry of that name, else the
+     * last envFrom source holding it; empty when that one's value is not known here (a Secret's, a pod field's) or none sets it.
+     */
+    static Optional<Variable> valueOf(ContainerDef container, String name, StackIndex index) {
+        List<EnvVarDef> env = container.env();
+        for (int at = env.size() - 1; at >= 0; at--) {
+            if (env.get(at).name().equals(name)) {
+                return variable(env.get(at), container, index);
+            }
+        }
+        List<EnvFromSource> sources = container.envFrom();
+        for (int at = sources.size() - 1; at >= 0; at--) {
+            if (sources.get(at) instanceof EnvFromSource.AllOfSecret all && name.startsWith(all.prefix())
+                    && all.secret().keys().contains(name.substring(all.prefix().length()))) {
+                return Optional.empty();
+            }
+            Optional<Variable> found = variables(sources.get(at), container, index).stream().filter(variable -> variable.name().equals(name)).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An env entry whose value the stack knows: a literal, or a key of a ConfigMap the stack holds. */
+    private static Optional<Variable> variable(EnvVarDef var, ContainerDef container, StackIndex index) {
+        if (var instanceof EnvVarDef.Literal literal) {
+            return Optional.of(new Variable(literal.name(), literal.value(), container, null));
+        }
+        if (var instanceof EnvVarDef.FromConfigMap fromKey) {
+            return configMap(index, fromKey.source().configMap()).flatMap(config -> Optional.ofNullable(config.data().get(fromKey.source().key()))
+                    .map(value -> new Variable(var.name(), value, container, config)));
+        }
+        return Optional.empty();
+    }
+
+    /** The variables an envFrom source of a ConfigMap the stack holds sets; none for a Secret's. */
+    private static List<Variable> variables(EnvFromSource source, ContainerDef container, StackIndex index) {
+        List<Variable> variables = new ArrayList<>();
+        if (source instanceof EnvFromSource.AllOfConfigMap all) {
+            configMap(index, all.configMap()).ifPresent(config -> config.data().forEach((key, value) ->
+                    variables.add(new Variable(all.prefix() + key, value, container, config))));
         }
         return variables;
     }

@@ -31,7 +31,7 @@ interface HeldValue {
     /** The values of every container of {@code workload}: env values, then those of commands and args. */
     static List<HeldValue> of(Workload<?> workload, StackIndex index) {
         List<EnvValues.Variable> env = EnvValues.of(workload, index);
-        List<CommandValues.Word> commands = CommandValues.of(workload);
+        List<CommandValues.Word> commands = CommandValues.of(workload, index);
         if (commands.isEmpty()) {
             return List.copyOf(env);
         }

@@ -5,6 +5,7 @@ import static dev.kforge.dsl.testing.Rendering.noPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.network.NetworkPeer;
 import dev.kforge.dsl.network.NetworkPolicyDef;
@@ -38,6 +39,10 @@ class ServiceClientPathCheckTest {
 
     private static ContainerDef app(String name) {
         return ContainerDef.named(name).image(Image.of("gitea/gitea", "1.22.3")).withPort(HTTP);
+    }
+
+    private static ContainerDef toolbox() {
+        return ContainerDef.named("wait-db").image(Image.of("example/toolbox", "1.0.0"));
     }
 
     private static List<String> problems(KubeObject<?>... objects) {
@@ -183,6 +188,42 @@ class ServiceClientPathCheckTest {
                 .image(Image.of("example/toolbox", "1.0.0")).withCommand("sh", "-c", "while ! mysqladmin ping -hforge-db --silent; do sleep 1; done"));
         assertThat(problems(db, dbService, other, hostOnly, admittingOther())).singleElement().asString()
                 .contains("which command of init container wait-db names (mysqladmin ping -hforge-db --silent)");
+    }
+
+    @Test
+    void reads_a_clients_host_given_as_a_variable_from_the_containers_env_values() {
+        // DATABASE is no host variable: only the command says it is a host. The shell reads $DATABASE and ${DATABASE}, Kubernetes $(DATABASE).
+        ConfigMapDef config = ConfigMapDef.named("forge-env").withProperty("DATABASE", "forge-db");
+        for (ContainerDef waitDb : List.of(
+                toolbox().withCommand("sh", "-c", "until nc -z \"$DATABASE\" 5432; do sleep 1; done")
+                        .withEnv(Env.value("DATABASE", "forge-db")),
+                toolbox().withCommand("sh", "-c", "until pg_isready -h ${DATABASE} -p 5432; do sleep 1; done")
+                        .withEnvFrom(EnvFromSource.configMap(config)),
+                toolbox().withCommand("nc", "-z", "$(DATABASE)", "5432").withEnv(Env.from("DATABASE", config.key("DATABASE"))))) {
+            DeploymentDef forge = DeploymentDef.named("forge").running(app("forge")).withInitContainer(waitDb);
+            assertThat(problems(db, dbService, other, config, forge, admittingOther())).as(waitDb.command().toString()).singleElement().asString()
+                    .contains("admits no traffic from the pods of Deployment forge to Service forge-db")
+                    .contains(" with DATABASE=forge-db), so its connections time out");
+        }
+    }
+
+    @Test
+    void a_clients_host_variable_with_no_known_value_or_not_expanded_names_nothing() {
+        // A variable the container does not set, and $DATABASE with no shell to expand it (the kubelet expands only $(DATABASE))
+        ContainerDef toolbox = toolbox().withEnv(Env.value("DATABASE", "forge-db"));
+        // An env entry overrides an envFrom key of the same name: a Secret's value, unknown here, is what the shell reads
+        ConfigMapDef config = ConfigMapDef.named("forge-env").withProperty("DATABASE", "forge-db");
+        DeploymentDef bySecret = DeploymentDef.named("forge").running(app("forge")).withInitContainer(toolbox().withEnvFrom(EnvFromSource.configMap(config))
+                .withEnv(Env.from("DATABASE", SecretDef.opaque("forge-db-address", "host").key("host")))
+                .withCommand("sh", "-c", "until nc -z $DATABASE 5432; do sleep 1; done"));
+        assertThat(problems(db, dbService, other, config, bySecret, admittingOther())).noneMatch(problem -> problem.contains("Service forge-db"));
+        for (ContainerDef waitDb : List.of(toolbox.withCommand("sh", "-c", "until nc -z $DB 5432; do sleep 1; done"),
+                toolbox.withCommand("pg_isready", "-h", "$(DB)", "-p", "5432"), toolbox.withCommand("nc", "-z", "$DATABASE", "5432"))) {
+            DeploymentDef forge = DeploymentDef.named("forge").running(app("forge")).withInitContainer(waitDb);
+            // Only variable-reference's error for $(DB), which no variable sets
+            assertThat(problems(db, dbService, other, forge, admittingOther())).as(waitDb.command().toString())
+                    .allMatch(problem -> problem.contains("container wait-db command uses $(DB), which none of its variables sets"));
+        }
     }
 
     @Test

@@ -129,6 +129,13 @@ class ServicePortClientCheckTest {
     }
 
     @Test
+    void reads_a_clients_host_given_as_a_variable_from_the_containers_env() {
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("CACHE", "redis")).withCommand("sh", "-c", "redis-cli -h ${CACHE} -p 6380 ping"))))
+                .singleElement().asString().contains("command of container inventory names port 6380 of Service redis")
+                .contains("(redis-cli -h ${CACHE} -p 6380 ping with CACHE=redis; ports of Service redis: 6379/TCP)");
+    }
+
+    @Test
     void a_command_naming_no_port_of_the_service_passes() {
         // The Service's own port; a host with no port; a port with no host; an image reference; a listening nc; mysql's -p password
         ContainerDef waitCache = ContainerDef.named("wait-cache").image(Image.of("example/toolbox", "1.0.0"))
