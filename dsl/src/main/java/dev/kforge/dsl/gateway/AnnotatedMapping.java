@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A Mapping read back from a Service's {@value AmbassadorMapping#ANNOTATION} annotation, as {@link AmbassadorMapping} writes
@@ -19,6 +20,8 @@ import java.util.Optional;
 record AnnotatedMapping(ServiceDef service, String name, String prefix, String effectiveHostname, Optional<Integer> weight)
         implements RouteMember {
 
+    /** The line between two YAML documents. */
+    private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---[ \\t]*$");
     /** The keys of a Mapping that narrow its route beyond prefix and host. */
     private static final List<String> NARROWING = List.of("method", "method_regex", "headers", "regex_headers", "query_parameters",
             "regex_query_parameters", "prefix_regex", "host_regex");
@@ -27,10 +30,10 @@ record AnnotatedMapping(ServiceDef service, String name, String prefix, String e
     static List<AnnotatedMapping> of(ServiceDef service) {
         String annotation = service.meta().annotations().get(AmbassadorMapping.ANNOTATION);
         List<AnnotatedMapping> mappings = new ArrayList<>();
-        if (annotation == null) {
+        if (annotation == null || !annotation.contains("Mapping")) {
             return mappings;
         }
-        for (String document : annotation.split("(?m)^---[ \\t]*$")) {
+        for (String document : DOCUMENT_SEPARATOR.split(annotation)) {
             Map<String, String> fields = topLevelScalars(document);
             // A Mapping that also matches on method, headers, query or a regex shares its prefix's route only with Mappings
             // matching alike, which this reading cannot tell: not judged, rather than reported wrongly.
