@@ -110,18 +110,10 @@ public record Image(String repository, Optional<String> tag, Optional<String> di
      * or registry ({@code registry.example.com/postgres}).
      */
     public Optional<String> officialName() {
-        String name = repository;
-        for (String registry : DOCKER_HUB) {
-            if (name.startsWith(registry)) {
-                name = name.substring(registry.length());
-                break;
-            }
-        }
-        if (name.startsWith("library/")) {
-            name = name.substring("library/".length());
-        }
-        // A registry is the first part only with a '.', a port or as localhost: so no '/' left means Docker Hub's library.
-        return name.contains("/") ? Optional.empty() : Optional.of(name);
+        String pulled = pulledRepository();
+        String library = "docker.io/library/";
+        return pulled.startsWith(library) && pulled.indexOf('/', library.length()) < 0
+                ? Optional.of(pulled.substring(library.length())) : Optional.empty();
     }
 
     /**
