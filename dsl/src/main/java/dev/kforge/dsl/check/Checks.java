@@ -56,6 +56,7 @@ public final class Checks {
             new NetworkPathCheck(),
             new ServiceClientPathCheck(),
             new ServicePortClientCheck(),
+            new ServiceHostClientCheck(),
             new RbacReferencesCheck(),
             new UnusableGrantCheck(),
             new ViewAggregationCheck(),

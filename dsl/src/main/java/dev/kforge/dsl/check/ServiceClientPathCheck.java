@@ -162,7 +162,7 @@ final class ServiceClientPathCheck implements StackCheck {
      * character continues, and no repository path before it, so that an image reference ({@code forge-db:16.4},
      * {@code forge-db:16-alpine}, {@code registry.example.com/library/forge-db:16}) is no connection.
      */
-    private static boolean beforePort(String value, int start, int end) {
+    static boolean beforePort(String value, int start, int end) {
         int digits = end + 1;
         while (digits < value.length() && Character.isDigit(value.charAt(digits))) {
             digits++;
