@@ -1,5 +1,6 @@
 package dev.kforge.dsl.check;
 
+import dev.kforge.dsl.core.UrlPasswords;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,13 @@ interface HeldValue {
     /** The text read for host names: an env value; for a command, a word or the {@code host:port} its words give apart. */
     String text();
 
-    /** The value as the container holds it, for a warning: the env value, the word, or the words giving the host and port. */
+    /** The value as the container holds it: the env value, the word, or the words giving the host and port. */
     String value();
+
+    /** The value as a warning shows it, which terminals and CI logs keep: without the password of a URL's user. */
+    default String shown() {
+        return UrlPasswords.redacted(value());
+    }
 
     /** {@code env DB_HOST of container forge}, {@code command of init container wait-db}. */
     String where();

@@ -84,7 +84,7 @@ final class ServiceClientPathCheck implements StackCheck {
         List<NetworkPolicyDef.Allowance> sent = allowances(egress, false);
         if (!reachesAPort(sent, server, target.service(), stack)) {
             problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), egress.get(0), "isolates the outgoing traffic of " + client.describe()
-                            + " without sending to " + describe(target) + ", which " + value.where() + " names (" + value.value()
+                            + " without sending to " + describe(target) + ", which " + value.where() + " names (" + value.shown()
                             + "), so its connections time out", "sends to: " + NetworkPathCheck.describe(sent),
                     "Add allowingTo(NetworkPeer.podsOf(<" + server.describe() + ">), " + target.service().ports().get(0).target().name()
                             + " port) to " + egress.get(0).describe() + ", or " + value.dropHint() + " if " + client.describe() + " never connects there."));
@@ -106,7 +106,7 @@ final class ServiceClientPathCheck implements StackCheck {
             return;
         }
         problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), isolating.get(0), "admits no traffic from the pods of " + client.describe()
-                        + " to " + describe(target) + ", which " + value.where() + " names (" + value.value()
+                        + " to " + describe(target) + ", which " + value.where() + " names (" + value.shown()
                         + "), so its connections time out", "admitted: " + NetworkPathCheck.describe(allowances),
                 "Add allowingFrom(NetworkPeer.podsOf(<" + client.describe() + ">), " + target.service().ports().get(0).target().name() + " port) to "
                         + isolating.get(0).describe() + ", or " + value.dropHint() + " if " + client.describe() + " never connects there."));

@@ -85,7 +85,7 @@ final class ServiceHostClientCheck implements StackCheck {
         problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), client,
                 held.where() + " names host " + host + ", but the stack has no Service " + service + " in namespace " + namespace
                         + ": cluster DNS has no such name, so its connections fail",
-                held.value() + "; Services of the stack: " + known,
+                held.shown() + "; Services of the stack: " + known,
                 meant.map(name -> "Did you mean " + name + "? Write its name with service.host(), ").orElse("Write a Service's name with service.host(), ")
                         + "add Service " + service + " to the stack, or " + held.dropHint() + " if " + client.describe() + " never connects there."));
     }

@@ -77,7 +77,7 @@ final class ServicePortClientCheck implements StackCheck {
         String ports = String.join(", ", service.ports().stream().map(ServicePortClientCheck::describe).toList());
         problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), client,
                 value.where() + " names port " + port + " of " + service.describe() + ", which has no such port, so its connections fail",
-                value.value() + "; ports of " + service.describe() + ": " + ports,
+                value.shown() + "; ports of " + service.describe() + ": " + ports,
                 "Name one of its ports, " + service.name() + ".address(<ServicePort>), or add a ServicePort of " + port
                         + " to " + service.describe() + "."));
     }

@@ -3,6 +3,7 @@ package dev.kforge.dsl.network;
 import dev.kforge.dsl.core.Given;
 import dev.kforge.dsl.core.InvalidDefinitionException;
 import dev.kforge.dsl.core.Names;
+import dev.kforge.dsl.core.UrlPasswords;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -92,7 +93,7 @@ public sealed interface ServiceType {
 
         public ExternalName {
             Given.value("ExternalName", "host", host);
-            String shown = withoutPassword(host); // the message goes to terminals and CI logs
+            String shown = UrlPasswords.redacted(host); // the message goes to terminals and CI logs
             String authority = authority(host);
             String alone = hostOf(authority);
             if (isAddress(authority, alone)) {
@@ -129,15 +130,6 @@ public sealed interface ServiceType {
         private static boolean isAddress(String authority, String host) {
             boolean bracketed = host.startsWith("[") && host.endsWith("]") && Ipv6Text.parse(host.substring(1, host.length() - 1)) != null;
             return bracketed || Ipv6Text.parse(authority) != null || IPV4.matcher(host).matches();
-        }
-
-        /** {@code host} with the password of a URL's user replaced: {@code postgres://app:<redacted>@db.example.net}. */
-        private static String withoutPassword(String host) {
-            int start = host.contains("://") ? host.indexOf("://") + 3 : 0;
-            int slash = host.indexOf('/', start);
-            int at = host.lastIndexOf('@', slash < 0 ? host.length() - 1 : slash);
-            int colon = at < start ? -1 : host.indexOf(':', start);
-            return colon >= 0 && colon < at ? host.substring(0, colon + 1) + "<redacted>" + host.substring(at) : host;
         }
 
         @Override

@@ -77,6 +77,11 @@ class ServiceClientPathCheckTest {
         DeploymentDef byUrl = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("DATABASE_URL", url)));
         assertThat(problems(db, dbService, other, byUrl, admittingOther())).singleElement().asString()
                 .contains("which env DATABASE_URL of container forge names (" + url + ")");
+        // The warning goes to terminals and CI logs: a URL user's password is not shown.
+        DeploymentDef withPassword = DeploymentDef.named("forge").running(app("forge").withEnv(Env.value("DATABASE_URL",
+                "postgres://forge:hunter2@forge-db:5432/forge")));
+        assertThat(problems(db, dbService, other, withPassword, admittingOther())).singleElement().asString()
+                .contains("names (postgres://forge:<redacted>@forge-db:5432/forge)").doesNotContain("hunter2");
 
         ConfigMapDef env = ConfigMapDef.named("forge-env").withProperty("FORGE_DB_ADDR", "forge-db.demo-test.svc.cluster.local:5432");
         JobDef migrate = JobDef.named("migrate").running(app("migrate").withEnvFrom(EnvFromSource.configMap(env).withPrefix("X_")));

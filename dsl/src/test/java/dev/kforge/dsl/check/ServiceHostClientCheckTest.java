@@ -83,6 +83,7 @@ class ServiceHostClientCheckTest {
                 .singleElement().asString()
                 .startsWith("WARNING test/Deployment shop-web: env DB_URL of container web names host shpo-db, but the stack has no Service "
                         + "shpo-db in namespace demo-test")
+                .contains("(postgres://app:<redacted>@shpo-db:5432/shop; Services of the stack: shop-db)").doesNotContain("secret-from-vault")
                 .endsWith("Did you mean shop-db? Write its name with service.host(), add Service shpo-db to the stack, or drop the variable "
                         + "if Deployment shop-web never connects there.");
         assertThat(problems(database, db, client(Env.value("DB_HOST", "shop-bd")))).hasSize(1);

@@ -56,6 +56,13 @@ class ServicePortClientCheckTest {
     }
 
     @Test
+    void hides_the_password_of_a_url_user_in_the_warning() {
+        // The warning goes to terminals and CI logs: the value is shown without its password.
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("CACHE_URL", "redis://:hunter2@redis:6380/0"))))).singleElement()
+                .asString().contains("(redis://:<redacted>@redis:6380/0; ports of Service redis: 6379/TCP)").doesNotContain("hunter2");
+    }
+
+    @Test
     void reads_urls_namespaced_names_and_config_map_values() {
         ConfigMapDef config = ConfigMapDef.named("inventory-config")
                 .withProperty("CACHE_URL", "redis://redis.demo-test.svc.cluster.local:6380/0");
