@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
  *     {@code mysqladmin}/{@code mysql} {@code -h host -P port} (their {@code -p} is a password), also {@code --host=}, {@code --port=}
  *     and {@code -hforge-db}; a host without a port is a host alone, as {@code DB_HOST=forge-db} is.</li>
  * </ul>
- * A client's host given as a variable ({@code nc -z $DB_HOST 5432}) is the value the container's env gives it, when known; any
- * other variable ({@code http://$DB_HOST:8080}) and a program's own host flag ({@code --db-host forge-db}) are not read.
+ * A word that is a variable the kubelet expands ({@code $(DB_HOST)}), and in a script the variables the shell expands
+ * ({@code nc -z $DB_HOST $DB_PORT}, {@code http://${API_HOST}:${API_PORT}/}, not in single quotes), read as the values the
+ * container's env gives them literally or from a ConfigMap; a word holding one whose value is not known (a Secret's, one no
+ * env sets, {@code $(hostname)}) names nothing. A program's own host flag ({@code --db-host forge-db}) is not read.
  */
 final class CommandValues {
     private static final Set<String> NETCATS = Set.of("nc", "ncat", "netcat");
@@ -33,10 +35,10 @@ final class CommandValues {
     private static final Set<String> NETCAT_OPTIONS_WITH_VALUE = Set.of("-I", "-i", "-M", "-m", "-O", "-P", "-p", "-q", "-s", "-T", "-V", "-W",
             "-w", "-X", "-x", "-e", "-c", "-f", "-o", "-d", "-g", "-G", "--wait", "--source-port", "--source", "--exec", "--sh-exec",
             "--proxy", "--proxy-type", "--proxy-auth", "--output", "--hex-dump", "--idle-timeout", "--delay", "--max-conns");
-    /** The option naming the port, by client; each names its host with {@code -h} or {@code --host}, and {@code --port} works too. */
     /** A word that is a variable the kubelet expands ({@code $(DB_HOST)}), or one a shell does ({@code $DB_HOST}, {@code ${DB_HOST}}). */
     private static final Pattern KUBERNETES_VARIABLE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)");
-    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$(?:([A-Za-z_][A-Za-z0-9_]*)|\\{([A-Za-z_][A-Za-z0-9_]*)})");
+    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*|\\{[A-Za-z_][A-Za-z0-9_]*})");
+    /** The option naming the port, by client; each names its host with {@code -h} or {@code --host}, and {@code --port} works too. */
     private static final Map<String, String> CLIENT_PORT_OPTIONS = Map.of("pg_isready", "-p", "psql", "-p", "redis-cli", "-p",
             "mysqladmin", "-P", "mysql", "-P");
 
@@ -62,8 +64,11 @@ final class CommandValues {
         }
     }
 
-    /** A word of a container's command ({@code args} false) or args, {@code scripted} when it is a word of its shell script. */
-    private record Token(String text, boolean args, boolean scripted) {
+    /** A word of a container's command ({@code args} false) or args, its variables expanded as the kubelet, then a shell, do. */
+    private record Token(ShellWords.Word word, boolean args) {
+        String text() {
+            return word.text();
+        }
     }
 
     /** The container read, and the values found so far. */
@@ -71,10 +76,6 @@ final class CommandValues {
         void add(String text, String value, Token token, boolean isHost) {
             values.add(new Word(text, value, container, init, token.args(), isHost));
         }
-    }
-
-    /** A host a client names, and how it came from a variable's value, for the warning: {@code with DB_HOST=forge-db}. */
-    private record Host(String name, String from) {
     }
 
     private CommandValues() {
@@ -97,7 +98,7 @@ final class CommandValues {
         if (container.command().isEmpty() && container.args().isEmpty()) {
             return;
         }
-        for (List<Token> command : commands(container)) {
+        for (List<Token> command : commands(reading)) {
             for (int at = 0; at < command.size(); at++) {
                 Token token = command.get(at);
                 String program = ShellScript.program(token.text());
@@ -106,15 +107,17 @@ final class CommandValues {
                 } else if (CLIENT_PORT_OPTIONS.containsKey(program)) {
                     client(command, at, CLIENT_PORT_OPTIONS.get(program), reading);
                 }
-                if (mayNameHost(token.text())) {
-                    reading.add(token.text(), token.text(), token, false);
+                // A word that is one variable's whole value adds nothing to the env value read already
+                if (mayNameHost(token.text()) && token.word().known() && !isOneVariable(token.word())) {
+                    reading.add(token.text(), shown(command, at, at), token, false);
                 }
             }
         }
     }
 
     /** The container's command then args as commands: exec-form words run together, a shell script's commands apart. */
-    private static List<List<Token>> commands(ContainerDef container) {
+    private static List<List<Token>> commands(Reading reading) {
+        ContainerDef container = reading.container();
         int script = ShellScript.of(container).map(ShellScript::at).orElse(-1);
         List<List<Token>> commands = new ArrayList<>();
         List<Token> exec = new ArrayList<>();
@@ -124,11 +127,11 @@ final class CommandValues {
             boolean args = field == 1;
             for (String element : args ? container.args() : container.command()) {
                 if (at++ != script) {
-                    exec.add(new Token(element, args, false));
+                    exec.add(new Token(expanded(new ShellWords.Word(element, element, List.of(), true), reading), args));
                     continue;
                 }
-                for (List<String> scripted : ShellWords.commands(element)) {
-                    commands.add(scripted.stream().map(word -> new Token(word, args, true)).toList());
+                for (List<ShellWords.Word> scripted : ShellWords.commands(element, name -> value(name, reading))) {
+                    commands.add(scripted.stream().map(word -> new Token(expanded(word, reading), args)).toList());
                 }
             }
         }
@@ -154,8 +157,9 @@ final class CommandValues {
             return;
         }
         Token token = command.get(operands.get(0));
-        host(token, reading).ifPresent(host -> reading.add(host.name() + ":" + command.get(operands.get(1)).text(),
-                shown(command, program, operands.get(1)) + host.from(), token, false));
+        if (isHost(token)) {
+            reading.add(token.text() + ":" + command.get(operands.get(1)).text(), shown(command, program, operands.get(1)), token, false);
+        }
     }
 
     /** {@code -zvl}: letters after one dash. */
@@ -191,47 +195,66 @@ final class CommandValues {
             if ((word.equals("-h") || word.equals("--host")) && valueFollows) {
                 host = command.get(++at);
             } else if (word.startsWith("--host=") || word.startsWith("-h") && !word.startsWith("--")) {
-                host = new Token(word.substring(word.startsWith("--") ? "--host=".length() : 2), command.get(at).args(), command.get(at).scripted());
+                host = attached(command.get(at), word.startsWith("--") ? "--host=".length() : 2);
             } else if ((word.equals(portOption) || word.equals("--port")) && valueFollows) {
                 port = command.get(++at).text();
             } else if (word.startsWith("--port=") || word.startsWith(portOption) && !word.startsWith("--")) {
                 port = word.substring(word.startsWith("--") ? "--port=".length() : 2);
             }
         }
-        if (host == null) {
+        if (host == null || !isHost(host)) {
             return;
         }
         boolean hasPort = port != null && isPort(port);
-        String portText = port;
-        Token token = host;
-        host(token, reading).ifPresent(named -> reading.add(hasPort ? named.name() + ":" + portText : named.name(),
-                shown(command, program, command.size() - 1) + named.from(), token, !hasPort));
+        reading.add(hasPort ? host.text() + ":" + port : host.text(), shown(command, program, command.size() - 1), host, !hasPort);
+    }
+
+    /** The value attached to an option's word from {@code at}: {@code forge-db} of {@code -hforge-db}. */
+    private static Token attached(Token option, int at) {
+        ShellWords.Word word = option.word();
+        return new Token(new ShellWords.Word(word.text().substring(at), word.written().substring(at), word.settings(), word.known()), option.args());
     }
 
     /**
-     * The host a client's host word names: the word itself, or the value the container's env gives the variable it is: {@code $(NAME)}
-     * (the kubelet's expansion) anywhere, {@code $NAME} and {@code ${NAME}} in a shell script; none for a variable whose value is
-     * not known ({@link EnvValues#valueOf}) or not a host name.
+     * {@code word} once the kubelet expanded it, when it is a variable of {@code $(NAME)} form: its value when known
+     * ({@link EnvValues#valueOf}), else not known; the kubelet expands before any shell reads quotes.
      */
-    private static Optional<Host> host(Token token, Reading reading) {
-        Matcher kubernetes = KUBERNETES_VARIABLE.matcher(token.text());
-        Matcher shell = SHELL_VARIABLE.matcher(token.text());
-        String name = kubernetes.matches() ? kubernetes.group(1)
-                : token.scripted() && shell.matches() ? (shell.group(1) != null ? shell.group(1) : shell.group(2)) : null;
-        if (name == null) {
-            return isHostName(token.text()) ? Optional.of(new Host(token.text(), "")) : Optional.empty();
+    private static ShellWords.Word expanded(ShellWords.Word word, Reading reading) {
+        Matcher kubernetes = word.text().startsWith("$(") ? KUBERNETES_VARIABLE.matcher(word.text()) : null;
+        if (kubernetes == null || !kubernetes.matches()) {
+            return word;
         }
-        return EnvValues.valueOf(reading.container(), name, reading.index()).map(EnvValues.Variable::value).filter(CommandValues::isHostName)
-                .map(value -> new Host(value, " with " + name + "=" + value));
+        String name = kubernetes.group(1);
+        return value(name, reading).map(value -> new ShellWords.Word(value, word.written(), List.of(name + "=" + value), true))
+                .orElseGet(() -> new ShellWords.Word(word.text(), word.written(), word.settings(), false));
     }
 
-    /** The words from {@code first} to {@code last}, as a warning shows them: {@code nc -z forge-db 5432}. */
+    private static Optional<String> value(String name, Reading reading) {
+        return EnvValues.valueOf(reading.container(), name, reading.index()).map(EnvValues.Variable::value);
+    }
+
+    /** Whether a client's host word names a host: a host name, given or a variable's known value. */
+    private static boolean isHost(Token token) {
+        return token.word().known() && isHostName(token.text());
+    }
+
+    /** {@code $DB_URL}, {@code ${DB_URL}} or {@code $(DB_URL)} alone, expanded. */
+    private static boolean isOneVariable(ShellWords.Word word) {
+        return !word.settings().isEmpty() && (SHELL_VARIABLE.matcher(word.written()).matches() || KUBERNETES_VARIABLE.matcher(word.written()).matches());
+    }
+
+    /**
+     * The words from {@code first} to {@code last} as written, and the values of their variables, as a warning shows them:
+     * {@code nc -z forge-db 5432}, {@code nc -z $DB_HOST 5432 with DB_HOST=forge-db}.
+     */
     private static String shown(List<Token> command, int first, int last) {
-        StringBuilder shown = new StringBuilder(command.get(first).text());
-        for (int at = first + 1; at <= last; at++) {
-            shown.append(' ').append(command.get(at).text());
+        StringBuilder shown = new StringBuilder();
+        List<String> settings = new ArrayList<>();
+        for (int at = first; at <= last; at++) {
+            shown.append(at == first ? "" : " ").append(command.get(at).word().written());
+            settings.addAll(command.get(at).word().settings());
         }
-        return shown.toString();
+        return settings.isEmpty() ? shown.toString() : shown.append(" with ").append(String.join(", ", settings)).toString();
     }
 
     /** Only such a word may name a host as an env value does: a bare name is a host only as a host variable's value. */

@@ -420,6 +420,16 @@ class ChecksTest {
     }
 
     @Test
+    void a_shells_own_variables_are_no_references_in_any_quotes_and_kubernetes_reads_its_own_in_single_quotes_too() {
+        // variable-reference reads only Kubernetes' $(NAME): the shell's '$HOST', "$PORT" and ${URL} are the script's business
+        assertThat(problems(demoStack(DeploymentDef.named("app").running(app().withCommand("sh", "-c", "echo '$HOST' \"$PORT\" ${URL}")))))
+                .isEmpty();
+        // Kubernetes expands $(NAME) before a shell reads any quote: one no variable sets is an error in single quotes too
+        assertThat(problems(demoStack(DeploymentDef.named("app").running(app().withCommand("sh", "-c", "echo '$(HOST)'"))))).singleElement()
+                .asString().contains("container app command uses $(HOST), which none of its variables sets");
+    }
+
+    @Test
     void tells_a_shell_script_how_to_pass_on_a_command_substitution() {
         // In sh -c, $(hostname) is meant for the shell: Kubernetes passes an unknown reference on unchanged, so the script works as
         // written; a warning, which the explicit form silences, where an error would stop every render.

@@ -213,6 +213,18 @@ class ServiceClientPathCheckTest {
     }
 
     @Test
+    void reads_a_scripts_variables_in_urls_and_host_and_port_pairs() {
+        for (String script : List.of("wget -qO- http://$DATABASE:5432/", "psql \"postgres://forge@${DATABASE}:5432/forge\" -c 'select 1'",
+                "until nc -z '$(DATABASE)' 5432; do sleep 1; done")) {
+            DeploymentDef forge = DeploymentDef.named("forge").running(app("forge"))
+                    .withInitContainer(toolbox().withEnv(Env.value("DATABASE", "forge-db")).withCommand("sh", "-c", script));
+            assertThat(problems(db, dbService, other, forge, admittingOther())).as(script).singleElement().asString()
+                    .contains("admits no traffic from the pods of Deployment forge to Service forge-db")
+                    .contains(" with DATABASE=forge-db), so its connections time out");
+        }
+    }
+
+    @Test
     void a_clients_host_variable_with_no_known_value_or_not_expanded_names_nothing() {
         // A variable the container does not set, and $DATABASE with no shell to expand it (the kubelet expands only $(DATABASE))
         ContainerDef toolbox = toolbox().withEnv(Env.value("DATABASE", "forge-db"));
@@ -222,7 +234,9 @@ class ServiceClientPathCheckTest {
                 .withEnv(Env.from("DATABASE", SecretDef.opaque("forge-db-address", "host").key("host")))
                 .withCommand("sh", "-c", "until nc -z $DATABASE 5432; do sleep 1; done"));
         assertThat(problems(db, dbService, other, config, bySecret, admittingOther())).noneMatch(problem -> problem.contains("Service forge-db"));
+        // and '$DATABASE' in single quotes, which the shell does not expand
         for (ContainerDef waitDb : List.of(toolbox.withCommand("sh", "-c", "until nc -z $DB 5432; do sleep 1; done"),
+                toolbox.withCommand("sh", "-c", "until nc -z '$DATABASE' 5432 || wget -qO- http://$DB:5432/; do sleep 1; done"),
                 toolbox.withCommand("pg_isready", "-h", "$(DB)", "-p", "5432"), toolbox.withCommand("nc", "-z", "$DATABASE", "5432"))) {
             DeploymentDef forge = DeploymentDef.named("forge").running(app("forge")).withInitContainer(waitDb);
             // Only variable-reference's error for $(DB), which no variable sets

@@ -5,6 +5,7 @@ import static dev.kforge.dsl.testing.Rendering.noPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kforge.dsl.config.ConfigMapDef;
+import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
@@ -140,6 +141,38 @@ class ServicePortClientCheckTest {
         assertThat(problems(cache, redis, client(app().withEnv(Env.value("CACHE", "redis")).withCommand("sh", "-c", "redis-cli -h ${CACHE} -p 6380 ping"))))
                 .singleElement().asString().contains("command of container inventory names port 6380 of Service redis")
                 .contains("(redis-cli -h ${CACHE} -p 6380 ping with CACHE=redis; ports of Service redis: 6379/TCP)");
+    }
+
+    @Test
+    void reads_a_scripts_variables_in_urls_host_and_port_pairs_and_ncs_host_and_port() {
+        ContainerDef env = app().withEnv(Env.value("CACHE_HOST", "redis"), Env.value("CACHE_PORT", "6380"));
+        for (String script : List.of("curl -fsS http://$CACHE_HOST:6380/health", "until nc -z $CACHE_HOST $CACHE_PORT; do sleep 1; done",
+                "redis-cli -u \"redis://$CACHE_HOST:$CACHE_PORT/0\" ping")) {
+            assertThat(problems(cache, redis, client(env.withCommand("sh", "-c", script)))).as(script).singleElement().asString()
+                    .contains("command of container inventory names port 6380 of Service redis");
+        }
+        assertThat(problems(cache, redis, client(env.withCommand("sh", "-c", "wget -qO- http://${CACHE_HOST}:${CACHE_PORT}/")))).containsExactly(
+                "WARNING test/Deployment inventory: command of container inventory names port 6380 of Service redis, which has no such port, "
+                        + "so its connections fail (http://${CACHE_HOST}:${CACHE_PORT}/ with CACHE_HOST=redis, CACHE_PORT=6380; ports of Service "
+                        + "redis: 6379/TCP). Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6380 to Service redis.");
+        assertThat(problems(cache, redis, client(env.withCommand("sh", "-c", "nc -z $CACHE_HOST $CACHE_PORT")))).singleElement().asString()
+                .contains("(nc -z $CACHE_HOST $CACHE_PORT with CACHE_HOST=redis, CACHE_PORT=6380; ports of Service redis: 6379/TCP)");
+    }
+
+    @Test
+    void a_scripts_variable_of_no_known_value_or_in_single_quotes_names_no_port() {
+        // A Secret's value and an undefined variable are not known here, as a host read from a file is not; the shell expands
+        // neither '$CACHE_HOST' nor '$REDIS' in single quotes: the program gets the text itself
+        ContainerDef bySecret = app().withEnv(Env.from("CACHE_HOST", SecretDef.opaque("cache-address", "host").key("host")),
+                Env.from("CACHE_PORT", SecretDef.opaque("cache-address", "port").key("port")));
+        ContainerDef literal = app().withEnv(Env.value("CACHE_HOST", "redis"), Env.value("CACHE_PORT", "6380"));
+        for (ContainerDef container : List.of(bySecret.withCommand("sh", "-c", "curl http://$CACHE_HOST:6380/ && nc -z redis $CACHE_PORT"),
+                bySecret.withCommand("sh", "-c", "nc -z $CACHE_HOST 6380; redis-cli -h ${CACHE_HOST} -p 6380 ping"),
+                literal.withCommand("sh", "-c", "curl http://$REDIS:6380/ http://${REDIS}:6380/ http://$(hostname):6380/"),
+                literal.withCommand("sh", "-c", "curl 'http://$CACHE_HOST:6380/'; nc -z '$CACHE_HOST' 6380; nc -z redis '$CACHE_PORT'"))) {
+            assertThat(problems(cache, redis, client(container))).as(container.command().toString())
+                    .noneMatch(problem -> problem.contains("of Service redis"));
+        }
     }
 
     @Test
