@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kforge.dsl.config.ConfigMapDef;
 import dev.kforge.dsl.config.SecretDef;
 import dev.kforge.dsl.core.KubeObject;
+import dev.kforge.dsl.core.Labels;
+import dev.kforge.dsl.network.PodSelection;
 import dev.kforge.dsl.network.ServiceDef;
 import dev.kforge.dsl.network.ServicePort;
 import dev.kforge.dsl.network.ServiceType;
@@ -18,6 +20,7 @@ import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.PodSecurity;
 import dev.kforge.dsl.workload.Port;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** An env value naming a Service's host with a port ({@code redis:6380}, a URL) must name a port the Service has. */
@@ -103,12 +106,31 @@ class ServicePortClientCheckTest {
     }
 
     @Test
-    void leaves_out_services_without_a_virtual_ip() {
-        // A headless Service's name resolves to the pods, which may listen on ports no Service names; an ExternalName's to a host elsewhere.
-        ServiceDef headless = ServiceDef.named("redis").selecting(cache).withType(ServiceType.HEADLESS).withPort(ServicePort.to(REDIS));
-        assertThat(problems(cache, headless, client(app().withEnv(Env.value("REDIS_ADDR", "redis:6380"))))).isEmpty();
+    void holds_a_headless_service_to_the_ports_its_pods_declare() {
+        // A headless Service's name resolves to its pods' addresses: a connection reaches whatever port it names on them.
+        ContainerDef exporter = ContainerDef.named("exporter").image(Image.of("oliver006/redis_exporter", "1.62.0"))
+                .withPort(Port.tcp("metrics", 9121));
+        DeploymentDef cacheWithExporter = cache.withSidecar(exporter);
+        ServiceDef headless = ServiceDef.named("redis").selecting(cacheWithExporter).withType(ServiceType.HEADLESS).withPort(ServicePort.to(REDIS));
+        assertThat(problems(cacheWithExporter, headless, client(app().withEnv(Env.value("REDIS_ADDR", "redis:6380"))))).containsExactly(
+                "WARNING test/Deployment inventory: env REDIS_ADDR of container inventory names port 6380 of headless Service redis, "
+                        + "whose pods (Deployment redis) declare no such port, so its connections fail (redis:6380; ports of Deployment redis: "
+                        + "6379/TCP, 9121/TCP). Name one of their ports, redis.address(<ServicePort>), or declare port 6380 on a container "
+                        + "of Deployment redis (withPort).");
+        // A port a container of the pods declares passes, whether the Service names it or not.
+        assertThat(problems(cacheWithExporter, headless, client(app().withEnv(Env.value("REDIS_ADDR", "redis:6379"),
+                Env.value("METRICS_URL", "http://redis:9121/metrics"))))).isEmpty();
+    }
+
+    @Test
+    void leaves_out_an_external_name_and_a_headless_service_of_no_pods_of_the_stack() {
+        // An ExternalName's name resolves to a host elsewhere; the ports of pods defined elsewhere are not all known.
         ServiceDef external = ServiceDef.named("orders-db").externalName("db.example.net");
         assertThat(problems(cache, external, client(app().withEnv(Env.value("DB_ADDR", "orders-db:5433"))))).isEmpty();
+        ServiceDef selector = ServiceDef.named("redis")
+                .selecting(PodSelection.ExternalPods.labelled(Labels.of(Map.of("app", "redis")), REDIS))
+                .withType(ServiceType.HEADLESS).withPort(ServicePort.to(REDIS));
+        assertThat(problems(cache, selector, client(app().withEnv(Env.value("REDIS_ADDR", "redis:6380"))))).isEmpty();
     }
     @Test
     void reads_the_ports_a_containers_command_and_args_name_init_containers_included() {
