@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * ServiceDef routed = AmbassadorMapping.named("tgr_mapping").prefix("/").addTo(service.backend(port));
  * }</pre>
  *
- * @param rewrite the prefix the upstream sees; default Ambassador's ({@code /})
+ * @param rewrite the prefix the upstream sees; default Ambassador's ({@code /}); {@code ""} keeps the path
  * @param timeout the whole request's timeout, written as {@code timeout_ms}; default Ambassador's (3 s)
  */
 public record AmbassadorMapping(String name, String prefix, Optional<String> rewrite, Optional<Duration> timeout) {
@@ -34,8 +34,10 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
         }
         requirePath(name, "prefix", prefix);
         rewrite.ifPresent(r -> {
-            requirePath(name, "rewrite", r);
-            PrefixRewrite.requireRewriteFits("AmbassadorMapping " + name, prefix, r);
+            if (!r.isEmpty()) {
+                requirePath(name, "rewrite", r);
+                PrefixRewrite.requireRewriteFits("AmbassadorMapping " + name, prefix, r);
+            }
         });
         timeout.ifPresent(t -> Durations.requireMillis("AmbassadorMapping " + name, "timeout", t));
     }
@@ -52,8 +54,14 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
         }
     }
 
+    /** A copy replacing the prefix with {@code rewrite} upstream, e.g. {@code "/v1/"}; {@code ""} is {@link #withOriginalPath()}. */
     public AmbassadorMapping withRewrite(String rewrite) {
         return new AmbassadorMapping(name, prefix, Optional.of(Given.optional("AmbassadorMapping " + name, "rewrite", rewrite)), timeout);
+    }
+
+    /** A copy that passes the request path upstream unchanged ({@code rewrite: ""}). */
+    public AmbassadorMapping withOriginalPath() {
+        return new AmbassadorMapping(name, prefix, Optional.of(""), timeout);
     }
 
     /** A copy whose requests time out after {@code timeout} (whole milliseconds) instead of Ambassador's 3 s. */
@@ -70,7 +78,7 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
         if (rewrite.isEmpty() && PrefixRewrite.breaksPaths(prefix)) {
             throw new InvalidDefinitionException("AmbassadorMapping " + name + ": prefix \"" + prefix + "\" needs a trailing '/' when the "
                     + "default rewrite \"/\" replaces it: " + PrefixRewrite.example(prefix, "the Service") + ". Write \"" + prefix + "/\", or keep the path with "
-                    + "withRewrite(\"" + prefix + "\").");
+                    + "withOriginalPath().");
         }
         ServiceDef service = backend.service();
         String existing = service.meta().annotations().get(ANNOTATION);
@@ -81,14 +89,14 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
         return service.withAnnotation(ANNOTATION, (existing == null ? "" : existing) + document(backend));
     }
 
-    /** One YAML document, in the workshop's field order, then what the workshop left out; every value is plain-safe by construction. */
+    /** One YAML document, in the workshop's field order, then what the workshop left out; every value is plain-safe by construction but the empty rewrite. */
     private String document(ServiceBackend backend) {
         return "---\n"
                 + "apiVersion: ambassador/v1\n"
                 + "kind: Mapping\n"
                 + "name: " + name + "\n"
                 + "prefix: " + prefix + "\n"
-                + rewrite.map(r -> "rewrite: " + r + "\n").orElse("")
+                + rewrite.map(r -> "rewrite: " + (r.isEmpty() ? "\"\"" : r) + "\n").orElse("")
                 + "service: " + backend.address() + "\n"
                 + timeout.map(t -> "timeout_ms: " + t.toMillis() + "\n").orElse("");
     }

@@ -109,9 +109,29 @@ class AmbassadorMappingTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("AmbassadorMapping tgr_api: prefix \"/api\" needs a trailing '/' when the default rewrite \"/\" "
                         + "replaces it: /api/items reaches the Service as //items, and /apix matches too, as /x. Write \"/api/\", "
-                        + "or keep the path with withRewrite(\"/api\").");
+                        + "or keep the path with withOriginalPath().");
         assertThat(AmbassadorMapping.named("tgr_api").prefix("/api").withRewrite("/api").addTo(service.backend(WEB)).meta().annotations()
                 .get(AmbassadorMapping.ANNOTATION)).contains("prefix: /api\n").contains("rewrite: /api\n");
+    }
+
+    @Test
+    void an_empty_rewrite_passes_the_path_unchanged_and_is_written_as_an_empty_string() {
+        // Ambassador reads rewrite: "" as "keep the path": a prefix without a trailing '/' then breaks nothing.
+        ServiceDef kept = AmbassadorMapping.named("tgr_api").prefix("/api").withOriginalPath().addTo(service.backend(WEB));
+
+        String yaml = file(render(tgr, kept), "40-service-tgr.yaml");
+
+        assertThat(yaml).contains("""
+                      prefix: /api
+                      rewrite: ""
+                      service: tgr:5000
+                """);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Map<String, String>>> back = (Map<String, Map<String, Map<String, String>>>) readYaml(yaml);
+        Map<String, Object> mapping = new org.yaml.snakeyaml.Yaml().load(back.get("metadata").get("annotations").get(AmbassadorMapping.ANNOTATION));
+        assertThat(mapping).containsEntry("prefix", "/api").containsEntry("rewrite", "");
+        assertThat(AmbassadorMapping.named("tgr_api").prefix("/api/").withRewrite("")).isEqualTo(
+                AmbassadorMapping.named("tgr_api").prefix("/api/").withOriginalPath());
     }
 
     @Test
