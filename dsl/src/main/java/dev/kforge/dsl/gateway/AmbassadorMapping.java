@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  *
  * @param rewrite the prefix the upstream sees; default Ambassador's ({@code /}); {@code ""} keeps the path
  * @param timeout the whole request's timeout, written as {@code timeout_ms}; default Ambassador's (3 s)
+ * @param ambassadorId the gateway that reads it, written as {@code ambassador_id}; default the gateway without an
+ *                     {@code AMBASSADOR_ID} (as {@link GatewayInstallation} installs Ambassador 1.x)
  */
-public record AmbassadorMapping(String name, String prefix, Optional<String> rewrite, Optional<Duration> timeout) {
+public record AmbassadorMapping(String name, String prefix, Optional<String> rewrite, Optional<Duration> timeout,
+                                Optional<AmbassadorId> ambassadorId) {
     /** The annotation Ambassador reads its configuration from. */
     public static final String ANNOTATION = "getambassador.io/config";
 
@@ -50,24 +53,29 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
     /** The step that takes the prefix. */
     public record PrefixStep(String name) {
         public AmbassadorMapping prefix(String prefix) {
-            return new AmbassadorMapping(name, prefix, Optional.empty(), Optional.empty());
+            return new AmbassadorMapping(name, prefix, Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
     /** A copy replacing the prefix with {@code rewrite} upstream, e.g. {@code "/v1/"}; {@code ""} is {@link #withOriginalPath()}. */
     public AmbassadorMapping withRewrite(String rewrite) {
-        return new AmbassadorMapping(name, prefix, Optional.of(Given.optional("AmbassadorMapping " + name, "rewrite", rewrite)), timeout);
+        return new AmbassadorMapping(name, prefix, Optional.of(Given.optional("AmbassadorMapping " + name, "rewrite", rewrite)), timeout, ambassadorId);
     }
 
     /** A copy that passes the request path upstream unchanged ({@code rewrite: ""}). */
     public AmbassadorMapping withOriginalPath() {
-        return new AmbassadorMapping(name, prefix, Optional.of(""), timeout);
+        return new AmbassadorMapping(name, prefix, Optional.of(""), timeout, ambassadorId);
     }
 
     /** A copy whose requests time out after {@code timeout} (whole milliseconds) instead of Ambassador's 3 s. */
     public AmbassadorMapping withTimeout(Duration timeout) {
         Durations.requireMillis("AmbassadorMapping " + name, "timeout", timeout);
-        return new AmbassadorMapping(name, prefix, rewrite, Optional.of(timeout));
+        return new AmbassadorMapping(name, prefix, rewrite, Optional.of(timeout), ambassadorId);
+    }
+
+    /** A copy read only by the gateway whose {@code AMBASSADOR_ID} is {@code id}, e.g. one installed outside this stack's code. */
+    public AmbassadorMapping withAmbassadorId(AmbassadorId id) {
+        return new AmbassadorMapping(name, prefix, rewrite, timeout, Optional.of(Given.optional("AmbassadorMapping " + name, "ambassadorId", id)));
     }
 
     /**
@@ -89,7 +97,7 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
         return service.withAnnotation(ANNOTATION, (existing == null ? "" : existing) + document(backend));
     }
 
-    /** One YAML document, in the workshop's field order, then what the workshop left out; every value is plain-safe by construction but the empty rewrite. */
+    /** One YAML document, in the workshop's field order, then what the workshop left out; every value is plain-safe by construction but the empty rewrite and the id. */
     private String document(ServiceBackend backend) {
         return "---\n"
                 + "apiVersion: ambassador/v1\n"
@@ -98,7 +106,9 @@ public record AmbassadorMapping(String name, String prefix, Optional<String> rew
                 + "prefix: " + prefix + "\n"
                 + rewrite.map(r -> "rewrite: " + (r.isEmpty() ? "\"\"" : r) + "\n").orElse("")
                 + "service: " + backend.address() + "\n"
-                + timeout.map(t -> "timeout_ms: " + t.toMillis() + "\n").orElse("");
+                + timeout.map(t -> "timeout_ms: " + t.toMillis() + "\n").orElse("")
+                // Quoted: an id is a DNS label, which YAML 1.1 may read as a number or a boolean (123, no).
+                + ambassadorId.map(id -> "ambassador_id: [\"" + id.value() + "\"]\n").orElse("");
     }
 
     private static void requirePath(String mapping, String field, String path) {

@@ -3,25 +3,21 @@ package dev.kforge.dsl.gateway;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.network.ServiceDef;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A Mapping read back from a Service's {@value AmbassadorMapping#ANNOTATION} annotation, as {@link AmbassadorMapping} writes
  * it or as one writes it by hand: the documents of kind {@code Mapping} with a {@code prefix}, their top-level
- * {@code name}, {@code host} (default every host, {@code "*"}) and {@code weight}. Annotations carry no ambassador_id here:
- * the gateways of the default id read them.
+ * {@code name}, {@code host} (default every host, {@code "*"}), {@code weight} and {@code ambassador_id}.
  *
- * @param service the Service whose annotation holds it
+ * @param service    the Service whose annotation holds it
+ * @param gatewayIds the {@code AMBASSADOR_ID}s of the gateways that read it ({@link AnnotationDocument#gatewayIds()})
  */
-record AnnotatedMapping(ServiceDef service, String name, String prefix, String effectiveHostname, Optional<Integer> weight)
-        implements RouteMember {
+record AnnotatedMapping(ServiceDef service, String name, String prefix, String effectiveHostname, Optional<Integer> weight,
+                        List<String> gatewayIds) implements RouteMember {
 
-    /** The line between two YAML documents. */
-    private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---[ \\t]*$");
     /** The keys of a Mapping that narrow its route beyond prefix and host. */
     private static final List<String> NARROWING = List.of("method", "method_regex", "headers", "regex_headers", "query_parameters",
             "regex_query_parameters", "prefix_regex", "host_regex");
@@ -33,31 +29,16 @@ record AnnotatedMapping(ServiceDef service, String name, String prefix, String e
         if (annotation == null || !annotation.contains("Mapping")) {
             return mappings;
         }
-        for (String document : DOCUMENT_SEPARATOR.split(annotation)) {
-            Map<String, String> fields = topLevelScalars(document);
+        for (AnnotationDocument document : AnnotationDocument.of(annotation)) {
+            Map<String, String> fields = document.fields();
             // A Mapping that also matches on method, headers, query or a regex shares its prefix's route only with Mappings
             // matching alike, which this reading cannot tell: not judged, rather than reported wrongly.
             if ("Mapping".equals(fields.get("kind")) && fields.containsKey("prefix") && NARROWING.stream().noneMatch(fields::containsKey)) {
                 mappings.add(new AnnotatedMapping(service, fields.getOrDefault("name", "(unnamed)"), fields.get("prefix"),
-                        fields.getOrDefault("host", "*"), weight(fields.get("weight"))));
+                        fields.getOrDefault("host", "*"), weight(fields.get("weight")), document.gatewayIds()));
             }
         }
         return mappings;
-    }
-
-    /** The {@code key: value} lines of a document that are not indented, their values without quotes. */
-    private static Map<String, String> topLevelScalars(String document) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String line : document.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
-                String value = line.substring(colon + 1);
-                int comment = value.indexOf(" #");
-                fields.put(line.substring(0, colon).strip(), (comment < 0 ? value : value.substring(0, comment)).strip()
-                        .replace("\"", "").replace("'", ""));
-            }
-        }
-        return fields;
     }
 
     /** A weight Ambassador reads; empty for none, or for one that is not a whole number. */
@@ -67,11 +48,6 @@ record AnnotatedMapping(ServiceDef service, String name, String prefix, String e
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    @Override
-    public Optional<AmbassadorId> ambassadorId() {
-        return Optional.empty();
     }
 
     @Override

@@ -201,6 +201,12 @@ public record EmissaryMapping(Meta meta, String prefix, ServiceBackend target, O
         return hostname.orElse("*");
     }
 
+    /** The {@code AMBASSADOR_ID} of the gateway that reads it, {@code default} without {@link #withAmbassadorId}. */
+    @Override
+    public List<String> gatewayIds() {
+        return List.of(ambassadorId.orElse(AmbassadorId.DEFAULT).value());
+    }
+
     @Override
     public KubeObject<?> source() {
         return this;

@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
  *       resources and for the Mappings of Services' annotations alike;</li>
  *   <li>a Host's TLS secret is a {@code kubernetes.io/tls} Secret of the stack;</li>
  *   <li>a Listener's port is declared by a Deployment of the stack, and no other Listener of its gateway has it;</li>
- *   <li>when the stack runs a gateway, every resource carries an {@code ambassador_id} one of its
- *       gateways serves (Emissary silently ignores the others).</li>
+ *   <li>when the stack runs a gateway, every resource, and every document of a Service's mapping annotation, carries an
+ *       {@code ambassador_id} one of its gateways serves (Emissary and Ambassador silently ignore the others).</li>
  * </ul>
  */
 public final class GatewayReferencesCheck implements StackCheck {
@@ -93,15 +93,19 @@ public final class GatewayReferencesCheck implements StackCheck {
         }
     }
 
-    /** The Mappings grouped by the route they serve, host and prefix, in stack order: the Mappings that share its traffic. */
+    /**
+     * The Mappings grouped by the route they serve, gateway, host and prefix, in stack order: the Mappings that share its traffic.
+     * A Mapping read by several gateways is in a route of each; routes of the same Mappings are one split, listed once.
+     */
     static <M extends RouteMember> Collection<List<M>> routes(List<M> mappings) {
         Map<String, List<M>> routes = new LinkedHashMap<>();
         for (M mapping : mappings) {
             // Each gateway reads only the Mappings of its own ambassador_id: two gateways routing one prefix split nothing.
-            String gateway = mapping.ambassadorId().orElse(AmbassadorId.DEFAULT).value();
-            routes.computeIfAbsent(gateway + " " + mapping.effectiveHostname() + " " + mapping.prefix(), key -> new ArrayList<>()).add(mapping);
+            for (String gateway : mapping.gatewayIds()) {
+                routes.computeIfAbsent(gateway + " " + mapping.effectiveHostname() + " " + mapping.prefix(), key -> new ArrayList<>()).add(mapping);
+            }
         }
-        return routes.values();
+        return new LinkedHashSet<>(routes.values());
     }
 
     /** The Mappings of the Services' annotations, in stack order; a route of them is weighed as one of resources is. */
@@ -248,6 +252,18 @@ public final class GatewayReferencesCheck implements StackCheck {
                         "carries ambassador_id " + id + ", which no gateway of the stack serves, so it is ignored",
                         "gateways serve: " + served,
                         "Mark it with servedBy(gateway)."));
+            }
+        }
+        for (ServiceDef service : index.all(ServiceDef.class)) {
+            for (AnnotationDocument document : AnnotationDocument.of(service)) {
+                List<String> ids = document.gatewayIds();
+                if (ids.stream().noneMatch(served::contains)) {
+                    problems.add(Problem.of(AMBASSADOR_ID, Severity.ERROR, stack.describe(), service,
+                            "its " + AmbassadorMapping.ANNOTATION + " annotation's " + document.describe() + " carries ambassador_id "
+                                    + (ids.size() == 1 ? ids.get(0) : ids) + ", which no gateway of the stack serves, so it is ignored",
+                            "gateways serve: " + served,
+                            "Give it an ambassador_id a gateway of the stack serves, or none for the gateway without an AMBASSADOR_ID."));
+                }
             }
         }
     }

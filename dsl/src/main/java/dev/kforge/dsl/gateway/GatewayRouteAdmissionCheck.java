@@ -38,27 +38,26 @@ public final class GatewayRouteAdmissionCheck implements StackCheck {
         }
         for (EmissaryMapping mapping : index.all(EmissaryMapping.class)) {
             // Only the gateways that serve the Mapping's ambassador_id route it.
-            List<DeploymentDef> serving = servedBy(gateways, mapping.ambassadorId().orElse(AmbassadorId.DEFAULT).value());
+            List<DeploymentDef> serving = servedBy(gateways, mapping.gatewayIds());
             index.find(Kind.SERVICE, mapping.target().service().name(), ServiceDef.class).ifPresent(service ->
                     service.ports().stream().filter(port -> port.name().equals(mapping.target().port().name())).findFirst()
                             .ifPresent(port -> checkRouteAdmits(stack, problems, policies, serving, mapping, service, port)));
         }
-        // Annotations carry no ambassador_id here: the gateways of the default id read them.
-        List<DeploymentDef> annotationReaders = servedBy(gateways, AmbassadorId.DEFAULT.value());
         for (ServiceDef service : index.all(ServiceDef.class)) {
-            String annotation = service.meta().annotations().get(AmbassadorMapping.ANNOTATION);
-            if (annotation != null) {
-                for (ServicePort port : annotatedRoutes(service, annotation, stack.namespace().name())) {
-                    checkRouteAdmits(stack, problems, policies, annotationReaders, service, service, port);
+            // Each document is read by the gateways of its own ambassador_id, as a Mapping resource is.
+            for (AnnotationDocument document : AnnotationDocument.of(service)) {
+                List<DeploymentDef> readers = servedBy(gateways, document.gatewayIds());
+                for (ServicePort port : annotatedRoutes(service, document.text(), stack.namespace().name())) {
+                    checkRouteAdmits(stack, problems, policies, readers, service, service, port);
                 }
             }
         }
     }
 
-    /** The gateways among {@code gateways} whose containers serve {@code id}. */
-    private static List<DeploymentDef> servedBy(List<DeploymentDef> gateways, String id) {
+    /** The gateways among {@code gateways} whose containers serve one of {@code ids}. */
+    private static List<DeploymentDef> servedBy(List<DeploymentDef> gateways, List<String> ids) {
         return gateways.stream().filter(gateway -> gateway.containers().stream()
-                .anyMatch(container -> GatewayReferencesCheck.gatewayId(container).filter(id::equals).isPresent())).toList();
+                .anyMatch(container -> GatewayReferencesCheck.gatewayId(container).filter(ids::contains).isPresent())).toList();
     }
 
     /**

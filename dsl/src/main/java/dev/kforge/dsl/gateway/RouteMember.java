@@ -1,6 +1,7 @@
 package dev.kforge.dsl.gateway;
 
 import dev.kforge.dsl.core.KubeObject;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,8 @@ interface RouteMember {
     /** Its percentage of the route's traffic; empty for a part of what the weights leave ({@link RouteShares}). */
     Optional<Integer> weight();
 
-    /** The gateway that reads it; empty for the one without an {@code AMBASSADOR_ID}. */
-    Optional<AmbassadorId> ambassadorId();
+    /** The {@code AMBASSADOR_ID}s of the gateways that read it: its {@code ambassador_id}, {@code default} without one. */
+    List<String> gatewayIds();
 
     /** The object that declares it, which problems name: the Mapping resource, or the annotated Service. */
     KubeObject<?> source();

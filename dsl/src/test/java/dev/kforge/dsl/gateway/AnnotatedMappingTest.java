@@ -8,6 +8,7 @@ import dev.kforge.dsl.workload.ContainerDef;
 import dev.kforge.dsl.workload.DeploymentDef;
 import dev.kforge.dsl.workload.Image;
 import dev.kforge.dsl.workload.Port;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ class AnnotatedMappingTest {
     private static final ServiceDef SERVICE = ServiceDef.named("tgr")
             .selecting(DeploymentDef.named("tgr").running(ContainerDef.named("tgr").image(Image.of("eon01/tgr", "1.1.0")).withPort(HTTP)))
             .withPort(WEB);
+    private static final List<String> DEFAULT = List.of("default");
 
     @Test
     void reads_the_mappings_the_dsl_writes_in_their_order() {
@@ -24,8 +26,8 @@ class AnnotatedMappingTest {
         ServiceDef twice = AmbassadorMapping.named("tgr_api").prefix("/api/").withRewrite("/v1/").addTo(once.backend(WEB));
 
         assertThat(AnnotatedMapping.of(twice)).containsExactly(
-                new AnnotatedMapping(twice, "tgr_mapping", "/", "*", Optional.empty()),
-                new AnnotatedMapping(twice, "tgr_api", "/api/", "*", Optional.empty()));
+                new AnnotatedMapping(twice, "tgr_mapping", "/", "*", Optional.empty(), DEFAULT),
+                new AnnotatedMapping(twice, "tgr_api", "/api/", "*", Optional.empty(), DEFAULT));
     }
 
     @Test
@@ -48,7 +50,7 @@ class AnnotatedMappingTest {
                 """);
 
         assertThat(AnnotatedMapping.of(service)).containsExactly(
-                new AnnotatedMapping(service, "tgr_canary", "/", "tgr.example.com", Optional.of(10)));
+                new AnnotatedMapping(service, "tgr_canary", "/", "tgr.example.com", Optional.of(10), DEFAULT));
         assertThat(AnnotatedMapping.of(SERVICE)).isEmpty();
     }
 
@@ -79,6 +81,48 @@ class AnnotatedMappingTest {
                 service: tgr:5000
                 """);
 
-        assertThat(AnnotatedMapping.of(service)).containsExactly(new AnnotatedMapping(service, "tgr_reads", "/", "*", Optional.of(20)));
+        assertThat(AnnotatedMapping.of(service)).containsExactly(new AnnotatedMapping(service, "tgr_reads", "/", "*", Optional.of(20), DEFAULT));
+    }
+
+    @Test
+    void reads_the_ambassador_id_as_one_id_a_flow_list_or_a_block_list() {
+        ServiceDef service = SERVICE.withAnnotation(AmbassadorMapping.ANNOTATION, """
+                ---
+                apiVersion: ambassador/v1
+                kind: Mapping
+                name: one
+                prefix: /one/
+                ambassador_id: blue # one id
+                service: tgr:5000
+                ---
+                apiVersion: ambassador/v1
+                kind: Mapping
+                name: flow
+                prefix: /flow/
+                ambassador_id: [ "blue", 'green' ]
+                service: tgr:5000
+                ---
+                apiVersion: ambassador/v1
+                kind: Mapping
+                name: block
+                prefix: /block/
+                ambassador_id:
+                  - blue
+                - "green"
+                service: tgr:5000
+                """);
+
+        assertThat(AnnotatedMapping.of(service)).extracting(AnnotatedMapping::gatewayIds).containsExactly(
+                List.of("blue"), List.of("blue", "green"), List.of("blue", "green"));
+    }
+
+    @Test
+    void reads_back_the_ambassador_id_the_dsl_writes() {
+        ServiceDef mapped = AmbassadorMapping.named("tgr_mapping").prefix("/").withAmbassadorId(AmbassadorId.of("internal"))
+                .addTo(SERVICE.backend(WEB));
+
+        assertThat(mapped.meta().annotations().get(AmbassadorMapping.ANNOTATION)).endsWith("service: tgr:5000\nambassador_id: [\"internal\"]\n");
+        assertThat(AnnotatedMapping.of(mapped)).containsExactly(
+                new AnnotatedMapping(mapped, "tgr_mapping", "/", "*", Optional.empty(), List.of("internal")));
     }
 }

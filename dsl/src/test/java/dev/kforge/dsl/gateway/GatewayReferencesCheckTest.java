@@ -258,6 +258,60 @@ class GatewayReferencesCheckTest {
                         + "Make the weights of the annotations' Mappings add up to 100.");
     }
 
+    /** A gateway of the stack whose AMBASSADOR_ID is {@code id}, as one installed beside kforge's own. */
+    private static DeploymentDef gatewayServing(String id) {
+        return DeploymentDef.named(id + "-gateway").running(ContainerDef.named("gateway")
+                .image(Image.of("example/gateway", "1.0.0")).withPort(Port.tcp("http", 8080))
+                .withEnv(Env.from("AMBASSADOR_NAMESPACE", PodField.NAMESPACE), Env.value("AMBASSADOR_ID", id)));
+    }
+
+    /** {@code service} with one hand-written Mapping of {@code prefix} to it, plus {@code extra} top-level lines. */
+    private static ServiceDef annotated(ServiceDef service, String mapping, String prefix, String extra) {
+        return service.withAnnotation(AmbassadorMapping.ANNOTATION, "---\napiVersion: ambassador/v1\nkind: Mapping\nname: " + mapping
+                + "\nprefix: " + prefix + "\nservice: " + service.name() + ":5000\n" + extra);
+    }
+
+    @Test
+    void annotations_mappings_of_one_prefix_read_by_two_gateways_are_two_routes() {
+        // Ambassador 1.x reads only the annotations' Mappings of its own ambassador_id, as Emissary does resources.
+        ServiceDef shop = annotated(SHOP, "shop_mapping", "/", "");
+        ServiceDef internal = annotated(SHOP_NEXT, "internal_mapping", "/", "ambassador_id: [ \"internal\" ]\n");
+        ServiceDef both = annotated(SHOP_NEXT, "both_mapping", "/", "ambassador_id:\n- default\n- internal # both gateways\n");
+
+        assertThat(problems(annotationStack(shop, internal).with(gatewayServing("internal")))).isEmpty();
+        // A Mapping read by both gateways shares the route of each: one split, reported once.
+        assertThat(problems(annotationStack(shop, both).with(gatewayServing("internal")))).containsExactly(
+                "prod/Service shop-next: routes prefix / on host * as Service shop does, and no Mapping of the route has a weight "
+                        + "(shop_mapping of Service shop, both_mapping of Service shop-next). Ambassador would share the traffic between "
+                        + "them. Give their annotations' Mappings weights that add up to 100, or route different prefixes.");
+    }
+
+    @Test
+    void reports_an_annotations_mapping_whose_ambassador_id_no_gateway_serves() {
+        ServiceDef green = annotated(SHOP, "shop_mapping", "/", "ambassador_id: green\n");
+        ServiceDef greenOrDefault = annotated(SHOP, "shop_mapping", "/", "ambassador_id: ['green', 'default']\n");
+
+        assertThat(problems(annotationStack(green))).containsExactly(
+                "prod/Service shop: its getambassador.io/config annotation's Mapping shop_mapping carries ambassador_id green, which no "
+                        + "gateway of the stack serves, so it is ignored (gateways serve: [default]). Give it an ambassador_id a gateway "
+                        + "of the stack serves, or none for the gateway without an AMBASSADOR_ID.");
+        assertThat(problems(annotationStack(greenOrDefault))).isEmpty();
+    }
+
+    @Test
+    void only_the_gateways_serving_an_annotations_mapping_must_be_admitted() {
+        NetworkPolicyDef admitsTheDefaultGateway = NetworkPolicyDef.named("shop").isolating(SHOP_APP)
+                .allowingFrom(GatewayInstallation.forRouting(RoutingForm.ANNOTATION, NAMESPACE).pods(), HTTP);
+        ServiceDef internalOnly = annotated(SHOP, "shop_mapping", "/", "ambassador_id: internal\n");
+
+        assertThat(problems(annotationStack(annotated(SHOP, "shop_mapping", "/", ""))
+                .with(admitsTheDefaultGateway, gatewayServing("internal")))).isEmpty();
+        assertThat(problems(annotationStack(internalOnly).with(admitsTheDefaultGateway, gatewayServing("internal"))))
+                .singleElement().asString()
+                .startsWith("prod/Service shop: routes to Service shop port http, but NetworkPolicy shop admits no traffic from the pods of "
+                        + "gateway Deployment internal-gateway to 5000/TCP");
+    }
+
     @Test
     void mappings_of_other_prefixes_or_hosts_are_separate_routes() {
         EmissaryMapping api = EmissaryMapping.named("shop-api").prefix("/api/").to(SHOP_NEXT.backend(WEB))
