@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +23,8 @@ import java.util.regex.Pattern;
  *     {@code mysqladmin}/{@code mysql} {@code -h host -P port} (their {@code -p} is a password), also {@code --host=}, {@code --port=}
  *     and {@code -hforge-db}; a host without a port is a host alone, as {@code DB_HOST=forge-db} is.</li>
  * </ul>
- * A word that is a variable the kubelet expands ({@code $(DB_HOST)}), and in a script the variables the shell expands
+ * The variables the kubelet expands anywhere in the command and args ({@code $(DB_HOST)}, {@code http://$(API_HOST):8080/}, in a
+ * script too, before the shell reads it), and in a script the variables the shell expands
  * ({@code nc -z $DB_HOST $DB_PORT}, {@code http://${API_HOST}:${API_PORT}/}, not in single quotes), read as the values the
  * container's env gives them literally or from a ConfigMap; a word holding one whose value is not known (a Secret's, one no
  * env sets, {@code $(hostname)}) names nothing. A program's own host flag ({@code --db-host forge-db}) is not read.
@@ -126,12 +126,14 @@ final class CommandValues {
         for (int field = 0; field < 2; field++) {
             boolean args = field == 1;
             for (String element : args ? container.args() : container.command()) {
+                // The kubelet expands $(NAME) anywhere in the element, before a shell reads it
+                KubeletExpansion expansion = KubeletExpansion.of(element, name -> value(name, reading));
                 if (at++ != script) {
-                    exec.add(new Token(expanded(new ShellWords.Word(element, element, List.of(), true), reading), args));
+                    exec.add(new Token(new ShellWords.Word(expansion.text(), element, expansion.settings(), expansion.known()), args));
                     continue;
                 }
-                for (List<ShellWords.Word> scripted : ShellWords.commands(element, name -> value(name, reading))) {
-                    commands.add(scripted.stream().map(word -> new Token(expanded(word, reading), args)).toList());
+                for (List<ShellWords.Word> scripted : ShellWords.commands(expansion.text(), name -> value(name, reading))) {
+                    commands.add(scripted.stream().map(word -> new Token(withSettings(word, expansion.settings()), args)).toList());
                 }
             }
         }
@@ -216,17 +218,18 @@ final class CommandValues {
     }
 
     /**
-     * {@code word} once the kubelet expanded it, when it is a variable of {@code $(NAME)} form: its value when known
-     * ({@link EnvValues#valueOf}), else not known; the kubelet expands before any shell reads quotes.
+     * A word of a script the kubelet expanded first, with the {@code NAME=value} of the kubelet's variables whose values it
+     * holds, for a warning to show how the word came to name its host ({@code nc -z forge-db 5432 with DATABASE=forge-db}).
      */
-    private static ShellWords.Word expanded(ShellWords.Word word, Reading reading) {
-        Matcher kubernetes = word.text().startsWith("$(") ? KUBERNETES_VARIABLE.matcher(word.text()) : null;
-        if (kubernetes == null || !kubernetes.matches()) {
-            return word;
+    private static ShellWords.Word withSettings(ShellWords.Word word, List<String> kubelet) {
+        List<String> settings = new ArrayList<>(word.settings());
+        for (String setting : kubelet) {
+            String value = setting.substring(setting.indexOf('=') + 1);
+            if (!value.isEmpty() && word.text().contains(value) && !settings.contains(setting)) {
+                settings.add(setting);
+            }
         }
-        String name = kubernetes.group(1);
-        return value(name, reading).map(value -> new ShellWords.Word(value, word.written(), List.of(name + "=" + value), true))
-                .orElseGet(() -> new ShellWords.Word(word.text(), word.written(), word.settings(), false));
+        return settings.size() == word.settings().size() ? word : new ShellWords.Word(word.text(), word.written(), settings, word.known());
     }
 
     private static Optional<String> value(String name, Reading reading) {

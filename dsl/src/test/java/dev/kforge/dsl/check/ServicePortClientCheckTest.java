@@ -60,6 +60,25 @@ class ServicePortClientCheckTest {
     }
 
     @Test
+    void reads_the_variables_the_kubelet_expands_inside_env_values_and_args() {
+        // The kubelet expands $(NAME) anywhere in a literal env value, from the variables set before it, and in command and args.
+        DeploymentDef inventory = client(app().withEnv(Env.value("REDIS_HOST", "redis"), Env.value("REDIS_URL", "redis://$(REDIS_HOST):6380/0"))
+                .withArgs("--cache=redis://$(REDIS_HOST):6381/0"));
+        assertThat(problems(cache, redis, inventory)).containsExactly(
+                "WARNING test/Deployment inventory: env REDIS_URL of container inventory names port 6380 of Service redis, which has no "
+                        + "such port, so its connections fail (redis://$(REDIS_HOST):6380/0 with REDIS_HOST=redis; ports of Service redis: "
+                        + "6379/TCP). Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6380 to Service redis.",
+                "WARNING test/Deployment inventory: args of container inventory names port 6381 of Service redis, which has no "
+                        + "such port, so its connections fail (--cache=redis://$(REDIS_HOST):6381/0 with REDIS_HOST=redis; ports of Service "
+                        + "redis: 6379/TCP). Name one of its ports, redis.address(<ServicePort>), or add a ServicePort of 6381 to Service redis.");
+        // $$(NAME) is the text itself, and a variable set after the value is not expanded in it (variable-reference reports that).
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("REDIS_HOST", "redis"), Env.value("TEMPLATE", "redis://$$(REDIS_HOST):6380/0")))))
+                .isEmpty();
+        assertThat(problems(cache, redis, client(app().withEnv(Env.value("REDIS_URL", "redis://$(REDIS_HOST):6380/0"), Env.value("REDIS_HOST", "redis")))))
+                .noneMatch(problem -> problem.contains("names port"));
+    }
+
+    @Test
     void hides_the_password_of_a_url_user_in_the_warning() {
         // The warning goes to terminals and CI logs: the value is shown without its password.
         assertThat(problems(cache, redis, client(app().withEnv(Env.value("CACHE_URL", "redis://:hunter2@redis:6380/0"))))).singleElement()
