@@ -105,7 +105,26 @@ public final class GatewayReferencesCheck implements StackCheck {
                 routes.computeIfAbsent(gateway + " " + mapping.effectiveHostname() + " " + mapping.prefix(), key -> new ArrayList<>()).add(mapping);
             }
         }
-        return new LinkedHashSet<>(routes.values());
+        // By identity: a record's equals would compare every Mapping field by field, on every render.
+        List<List<M>> distinct = new ArrayList<>(routes.size());
+        for (List<M> route : routes.values()) {
+            if (distinct.stream().noneMatch(seen -> sameMembers(seen, route))) {
+                distinct.add(route);
+            }
+        }
+        return distinct;
+    }
+
+    private static <M> boolean sameMembers(List<M> one, List<M> other) {
+        if (one.size() != other.size()) {
+            return false;
+        }
+        for (int at = 0; at < one.size(); at++) {
+            if (one.get(at) != other.get(at)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Mappings of the Services' annotations, in stack order; a route of them is weighed as one of resources is. */
