@@ -47,6 +47,7 @@ public final class Checks {
             new NetworkReferencesCheck(),
             new IngressRewriteCheck(),
             new IngressTlsCoverageCheck(),
+            new IngressClassCheck(),
             new NginxSnippetCheck(),
             new NodeLocalTrafficCheck(),
             new ExternalIpPolicyCheck(),
