@@ -160,6 +160,23 @@ final class ShellWords {
         return at;
     }
 
+    /** Whether {@code position} of {@code script} is inside single quotes, where the shell takes every character as itself. */
+    static boolean inSingleQuotes(String script, int position) {
+        boolean single = false;
+        boolean doubleQuoted = false;
+        for (int at = 0; at < position && at < script.length(); at++) {
+            char c = script.charAt(at);
+            if (c == '\\' && !single) {
+                at++; // the next character is itself
+            } else if (c == '\'' && !doubleQuoted) {
+                single = !single;
+            } else if (c == '"' && !single) {
+                doubleQuoted = !doubleQuoted;
+            }
+        }
+        return single;
+    }
+
     private static boolean isNameStart(char c) {
         return c < 128 && (Character.isLetter(c) || c == '_');
     }

@@ -71,14 +71,19 @@ final class VariableReferencesCheck implements StackCheck {
             }
             // In a shell script, a command's name ($(hostname), $(date)) reaches the shell unchanged and runs there as written: the
             // explicit $$ form is better, not needed. A variable's name (no lower case) is one the script expected Kubernetes to set.
-            boolean commandSubstitution = script && !name.equals(name.toUpperCase(Locale.ROOT));
+            boolean lowerCase = !name.equals(name.toUpperCase(Locale.ROOT));
+            // In single quotes the shell substitutes nothing: the program gets the text as written
+            boolean singleQuoted = script && ShellWords.inSingleQuotes(text, matcher.start());
+            boolean commandSubstitution = script && lowerCase && !singleQuoted;
             // An env var's value reads only the variables before it: one defined later is a matter of order.
             boolean definedLater = field.startsWith("env ") && everyVariable.contains(name) && !field.equals("env " + name);
-            problems.add(Problem.of(ID, commandSubstitution ? Severity.WARNING : Severity.ERROR, stack.describe(), workload,
+            problems.add(Problem.of(ID, script && lowerCase ? Severity.WARNING : Severity.ERROR, stack.describe(), workload,
                     "container " + container.name() + " " + field + " uses $(" + name + "), which " + (definedLater
                             ? "the container defines only after it, and a reference reads only the variables defined before it"
                             : field.startsWith("env ") ? "no variable defined before it sets" : "none of its variables sets"), known(defined),
-                    commandSubstitution ? "Kubernetes leaves it as literal text, which the shell runs as a command substitution. Write $$(" + name
+                    singleQuoted ? "Kubernetes leaves it as literal text, which the shell passes on as it is in single quotes. Define " + name
+                            + " first (withEnv), or write $$(" + name + ") for the text itself."
+                            : commandSubstitution ? "Kubernetes leaves it as literal text, which the shell runs as a command substitution. Write $$(" + name
                             + "), which Kubernetes passes on to the shell as $(" + name + "), or define " + name + " first (withEnv)."
                             : script ? "Kubernetes leaves it as literal text, which the shell would run as a command named " + name + ". Define "
                             + name + " first (withEnv); for the shell's own variable write ${" + name + "}."

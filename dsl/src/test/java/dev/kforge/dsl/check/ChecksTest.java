@@ -426,7 +426,10 @@ class ChecksTest {
                 .isEmpty();
         // Kubernetes expands $(NAME) before a shell reads any quote: one no variable sets is an error in single quotes too
         assertThat(problems(demoStack(DeploymentDef.named("app").running(app().withCommand("sh", "-c", "echo '$(HOST)'"))))).singleElement()
-                .asString().contains("container app command uses $(HOST), which none of its variables sets");
+                .asString().contains("container app command uses $(HOST), which none of its variables sets")
+                // and in single quotes the shell passes the text on as it is: it runs no command named HOST
+                .contains("Kubernetes leaves it as literal text, which the shell passes on as it is in single quotes. Define HOST first")
+                .doesNotContain("command named");
     }
 
     @Test

@@ -56,4 +56,12 @@ class ShellWordsTest {
     private static List<List<String>> texts(String script) {
         return ShellWords.commands(script, name -> Optional.empty()).stream().map(command -> command.stream().map(ShellWords.Word::text).toList()).toList();
     }
+
+    @Test
+    void tells_where_single_quotes_hold_the_text_as_it_is() {
+        String script = "echo '$(A)' \"it's $(B)\" \\'$(C)";
+        assertThat(ShellWords.inSingleQuotes(script, script.indexOf("$(A)"))).isTrue();
+        assertThat(ShellWords.inSingleQuotes(script, script.indexOf("$(B)"))).isFalse(); // a ' inside double quotes is itself
+        assertThat(ShellWords.inSingleQuotes(script, script.indexOf("$(C)"))).isFalse(); // an escaped ' opens nothing
+    }
 }
