@@ -3,6 +3,7 @@ package dev.kforge.dsl.check;
 import dev.kforge.dsl.core.KubeObject;
 import dev.kforge.dsl.core.PolicyCheck;
 import dev.kforge.dsl.rbac.ClusterRoleBindingDef;
+import dev.kforge.dsl.rbac.ExternalServiceAccount;
 import dev.kforge.dsl.rbac.RoleBindingDef;
 import dev.kforge.dsl.rbac.Subject;
 import dev.kforge.dsl.stack.Stack;
@@ -10,7 +11,9 @@ import dev.kforge.dsl.workload.ProjectedSource;
 import dev.kforge.dsl.workload.VolumeDef;
 import dev.kforge.dsl.workload.Workload;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** API access: tokens only where a role is granted, never to {@code default}, cluster-wide only when needed. */
 final class AccessPolicyCheck implements StackCheck {
@@ -18,11 +21,12 @@ final class AccessPolicyCheck implements StackCheck {
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         List<String> boundAccounts = new ArrayList<>();
+        Map<String, String> boundElsewhere = new HashMap<>();
         for (RoleBindingDef binding : index.all(RoleBindingDef.class)) {
-            checkSubjects(stack, problems, binding, binding.subjects(), boundAccounts);
+            checkSubjects(stack, problems, binding, binding.subjects(), boundAccounts, boundElsewhere);
         }
         for (ClusterRoleBindingDef binding : index.all(ClusterRoleBindingDef.class)) {
-            checkSubjects(stack, problems, binding, binding.subjects(), boundAccounts);
+            checkSubjects(stack, problems, binding, binding.subjects(), boundAccounts, boundElsewhere);
             PolicyReporter.report(stack, binding, PolicyCheck.CLUSTER_ROLE_BINDING,
                     "grants ClusterRole " + binding.role().name() + " in every namespace", "ClusterRoleBinding",
                     "If the subjects only need namespace " + stack.namespace().name()
@@ -34,10 +38,20 @@ final class AccessPolicyCheck implements StackCheck {
                 continue;
             }
             String account = workload.serviceAccount().map(a -> a.name()).orElse("default");
-            if (!boundAccounts.contains(account)) {
+            if (boundAccounts.contains(account)) {
+                continue;
+            }
+            String elsewhere = boundElsewhere.get(account);
+            if (elsewhere == null) {
                 PolicyReporter.report(stack, workload, PolicyCheck.TOKEN_MOUNT,
                         "mounts an API token, but ServiceAccount " + account + " has no role in the stack", "automountServiceAccountToken: true",
                         "Use withServiceAccount (no token) unless the pods call the API; then bind a role to the account.", problems);
+            } else {
+                PolicyReporter.report(stack, workload, PolicyCheck.TOKEN_MOUNT,
+                        "mounts an API token, but ServiceAccount " + account + " has no role in the stack: " + elsewhere + ", another account",
+                        "automountServiceAccountToken: true",
+                        "If the pods call the API, bind this namespace's account object: .to(account). Else use withServiceAccount (no token).",
+                        problems);
             }
         }
     }
@@ -67,10 +81,19 @@ final class AccessPolicyCheck implements StackCheck {
         }
     }
 
+    /**
+     * Collects the accounts of the stack's namespace that a binding grants a role, and, by name, those of other namespaces:
+     * a binding to {@code web} of another namespace (an environment's name copied from another) grants this one's nothing.
+     */
     private static void checkSubjects(Stack stack, Problems problems, KubeObject<?> binding, List<Subject> subjects,
-                                      List<String> boundAccounts) {
+                                      List<String> boundAccounts, Map<String, String> boundElsewhere) {
         for (Subject subject : subjects) {
-            boundAccounts.add(subject.name());
+            if (subject instanceof ExternalServiceAccount external && !external.namespace().equals(stack.namespace().name())) {
+                boundElsewhere.putIfAbsent(external.name(), binding.describe() + " binds ServiceAccount " + external.name()
+                        + " of namespace " + external.namespace());
+            } else {
+                boundAccounts.add(subject.name());
+            }
             if (subject.name().equals("default")) {
                 PolicyReporter.report(stack, binding, PolicyCheck.DEFAULT_ACCOUNT_BINDING,
                         "grants a role to a default ServiceAccount, which every pod of its namespace runs as", subject.name(),

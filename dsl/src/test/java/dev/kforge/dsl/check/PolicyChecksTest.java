@@ -445,6 +445,26 @@ class PolicyChecksTest {
     }
 
     @Test
+    void a_role_bound_to_an_account_of_the_same_name_in_another_namespace_grants_the_stacks_account_nothing() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+        ClusterRoleDef role = ClusterRoleDef.named("demo-prod-read", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+        RoleBindingDef binding = RoleBindingDef.named("web-read").granting(role).to(ExternalServiceAccount.of("demo-staging", "web"));
+        assertThat(problems(goodDeployment(c -> c).withApiAccessAs(account), account, role, binding)).containsExactly(
+                "prod/Deployment web: mounts an API token, but ServiceAccount web has no role in the stack: RoleBinding web-read binds "
+                        + "ServiceAccount web of namespace demo-staging, another account (automountServiceAccountToken: true). "
+                        + "If the pods call the API, bind this namespace's account object: .to(account). Else use withServiceAccount (no token). "
+                        + "Or waive it with .waive(PolicyCheck.TOKEN_MOUNT, \"<why>\").");
+    }
+
+    @Test
+    void an_external_account_of_the_stacks_own_namespace_is_bound_there() {
+        ServiceAccountDef account = ServiceAccountDef.named("web");
+        ClusterRoleDef role = ClusterRoleDef.named("demo-prod-read", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
+        RoleBindingDef binding = RoleBindingDef.named("web-read").granting(role).to(ExternalServiceAccount.of("demo-prod", "web"));
+        assertThat(problems(goodDeployment(c -> c).withApiAccessAs(account), account, role, binding)).isEmpty();
+    }
+
+    @Test
     void reports_a_role_bound_to_the_default_account_and_a_cluster_role_binding() {
         ClusterRoleDef role = ClusterRoleDef.named("demo-prod-read", PolicyRule.allow(Verb.GET).on(ApiResource.PODS));
         ClusterRoleBindingDef binding = ClusterRoleBindingDef.named("demo-prod-read").granting(role)
