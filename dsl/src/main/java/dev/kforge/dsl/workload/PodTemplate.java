@@ -86,6 +86,7 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
             }
         }
         requireSidecarsAmong(nativeSidecars, containers, initContainers.size());
+        requireOwnPorts(containers);
         volumesOf(allOf(initContainers, containers));
         for (SecretDef credentials : imagePullSecrets) {
             if (credentials.type() != SecretType.DOCKER_CONFIG_JSON) {
@@ -183,6 +184,28 @@ public record PodTemplate(List<ContainerDef> initContainers, List<ContainerDef> 
                         "Add native sidecars with withNativeSidecar(container).");
             }
             names.add(sidecar.name());
+        }
+    }
+
+    /**
+     * Refuses a port number and protocol two containers declare: they share the pod's network namespace, so the second server
+     * to start fails to bind it and crash-loops (the API server only warns). Init containers declare none, native sidecars
+     * are among {@code containers}.
+     */
+    private static void requireOwnPorts(List<ContainerDef> containers) {
+        for (int i = 1; i < containers.size(); i++) {
+            ContainerDef container = containers.get(i);
+            for (Port port : container.ports()) {
+                for (ContainerDef other : containers.subList(0, i)) {
+                    boolean taken = other.ports().stream().anyMatch(p -> p.number() == port.number() && p.protocol() == port.protocol());
+                    if (taken) {
+                        throw InvalidDefinitionException.invalid(SUBJECT, "container " + container.name() + " port", port.toString(),
+                                "is declared by container " + other.name() + " too, and the containers of a pod share its network: only one of "
+                                        + "them can listen on " + port.number() + "/" + port.protocol() + ", the other fails to bind it",
+                                "Give each container's server a port number of its own.");
+                    }
+                }
+            }
         }
     }
 

@@ -155,6 +155,22 @@ class DeploymentDefTest {
     }
 
     @Test
+    void rejects_a_sidecar_declaring_a_port_another_container_of_the_pod_declares() {
+        ContainerDef exporter = ContainerDef.named("exporter").image(Image.of("example/exporter", "1.2.3")).withPort(Port.tcp("metrics", 8080));
+
+        assertThatThrownBy(() -> deployment.withSidecar(exporter))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Deployment app: container exporter port \"metrics (8080/TCP)\" is declared by container app too, "
+                        + "and the containers of a pod share its network: only one of them can listen on 8080/TCP, the other fails to bind it. "
+                        + "Give each container's server a port number of its own.");
+        assertThatThrownBy(() -> deployment.withNativeSidecar(exporter))
+                .hasMessageStartingWith("Deployment app: container exporter port \"metrics (8080/TCP)\" is declared by container app too");
+        // One number over two protocols is two ports (DNS serves 53 over UDP and TCP).
+        assertThat(deployment.withSidecar(ContainerDef.named("statsd").image(Image.of("example/statsd", "1.0.0")).withPort(Port.udp("statsd", 8080)))
+                .pod().containers()).hasSize(2);
+    }
+
+    @Test
     void rejects_component_that_is_not_a_label_value() {
         assertThatThrownBy(() -> deployment.withComponent("web api"))
                 .isInstanceOf(InvalidDefinitionException.class)
