@@ -10,7 +10,6 @@ import dev.kforge.dsl.core.Names;
 import dev.kforge.dsl.core.RawEdit;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -65,8 +64,7 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
         pod.refuseClaims(subject);
         timeZone.ifPresent(zone -> {
             if (!isKnownTimeZone(zone)) {
-                throw InvalidDefinitionException.invalid(subject, "timeZone", zone, "must be a time zone of the IANA database",
-                        "Use a name such as \"Europe/Paris\", \"America/New_York\" or \"Etc/UTC\".");
+                throw InvalidDefinitionException.invalid(subject, "timeZone", zone, "must be a time zone of the IANA database", TimeZones.hint(zone));
             }
         });
         JobLimits.require(subject, deadline, retries);
@@ -82,8 +80,7 @@ public record CronJobDef(Meta meta, Optional<String> component, CronSchedule sch
 
     /** Whether the API server knows {@code zone}: a name of the IANA time zone database. */
     public static boolean isKnownTimeZone(String zone) {
-        // Java still lists the SystemV zones the IANA database dropped; the API server's Go does not know them.
-        return zone != null && ZoneId.getAvailableZoneIds().contains(zone) && !zone.startsWith("SystemV/");
+        return TimeZones.isKnown(zone);
     }
 
     /** The first step: a CronJob needs a name, a schedule and its main container. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +45,8 @@ public record CronSchedule(String expression) {
     /** The most days each month has (February's in a leap year: the controller looks years ahead). */
     private static final int[] DAYS_IN_MONTH = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     private static final String SUBJECT = "CronSchedule";
+    /** The zone a schedule sets as cron does, {@code CRON_TZ=Europe/Berlin 0 2 * * *}, for the hint to move it. */
+    private static final Pattern WRITTEN_ZONE = Pattern.compile("TZ=(\\S+)");
     private static final String HINT = "Write five fields, minute hour day-of-month month day-of-week, e.g. \"30 2 * * *\" (02:30 every day)"
             + " or \"*/15 * * * MON-FRI\", or a macro such as @daily.";
 
@@ -52,9 +55,11 @@ public record CronSchedule(String expression) {
             throw InvalidDefinitionException.invalid(SUBJECT, "schedule", "", "must not be empty", HINT);
         }
         if (expression.contains("TZ")) {
+            Matcher written = WRITTEN_ZONE.matcher(expression);
+            String zone = written.find() && TimeZones.isKnown(written.group(1)) ? written.group(1) : "Europe/Paris";
             throw InvalidDefinitionException.invalid(SUBJECT, "schedule", expression,
                     "must not set a time zone (the API server refuses TZ and CRON_TZ in a schedule)",
-                    "Drop it and set the zone with withTimeZone(\"Europe/Paris\").");
+                    "Drop it and set the zone with withTimeZone(\"" + zone + "\").");
         }
         if (expression.strip().startsWith("@")) {
             requireMacro(expression);

@@ -112,7 +112,8 @@ class CronJobDefTest {
         assertThatThrownBy(() -> CronSchedule.of("CRON_TZ=Europe/Paris 0 3 * * *"))
                 .hasMessage("CronSchedule: schedule \"CRON_TZ=Europe/Paris 0 3 * * *\" is invalid: must not set a time zone (the API server "
                         + "refuses TZ and CRON_TZ in a schedule). Drop it and set the zone with withTimeZone(\"Europe/Paris\").");
-        assertThatThrownBy(() -> CronSchedule.of(" TZ=UTC 0 3 * * *")).hasMessageContaining("must not set a time zone");
+        assertThatThrownBy(() -> CronSchedule.of(" TZ=UTC 0 3 * * *")).hasMessageEndingWith("Drop it and set the zone with withTimeZone(\"UTC\").");
+        assertThatThrownBy(() -> CronSchedule.of("CRON_TZ=Berlin 0 3 * * *")).hasMessageEndingWith("Drop it and set the zone with withTimeZone(\"Europe/Paris\").");
     }
 
     @Test
@@ -125,6 +126,11 @@ class CronJobDefTest {
         assertThatThrownBy(() -> cronJob.withTimeZone("Paris"))
                 .hasMessage("CronJob nightly: timeZone \"Paris\" is invalid: must be a time zone of the IANA database. "
                         + "Use a name such as \"Europe/Paris\", \"America/New_York\" or \"Etc/UTC\".");
+        // The API server reads the zone's file by its exact name: a name of other case or a letter off is named.
+        assertThatThrownBy(() -> cronJob.withTimeZone("europe/berlin"))
+                .hasMessage("CronJob nightly: timeZone \"europe/berlin\" is invalid: must be a time zone of the IANA database. "
+                        + "Did you mean \"Europe/Berlin\"?");
+        assertThatThrownBy(() -> cronJob.withTimeZone("America/New_Yrok")).hasMessageEndingWith("Did you mean \"America/New_York\"?");
         assertThatThrownBy(() -> cronJob.withTimeZone("+01:00")).hasMessageContaining("timeZone \"+01:00\" is invalid");
         assertThatThrownBy(() -> cronJob.withTimeZone("SystemV/PST8")).hasMessageContaining("timeZone \"SystemV/PST8\" is invalid");
         assertThat(cronJob.withTimeZone("America/New_York").timeZone()).contains("America/New_York");
