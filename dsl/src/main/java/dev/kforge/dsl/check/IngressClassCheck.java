@@ -33,6 +33,9 @@ final class IngressClassCheck implements StackCheck {
             Map.entry("webapprouting.kubernetes.azure.com", "AKS application routing's"),
             Map.entry("openshift-default", "OpenShift's"));
 
+    /** The common classes in a fixed order, so that of two equally close ones the same is suggested on every run. */
+    private static final List<String> WELL_KNOWN_SORTED = WELL_KNOWN.keySet().stream().sorted().toList();
+
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
         // An Ingress is held to the classes of those before it: of two close classes, the later one is reported.
@@ -42,7 +45,7 @@ final class IngressClassCheck implements StackCheck {
             if (name == null || WELL_KNOWN.containsKey(name) || earlier.containsKey(name)) {
                 continue;
             }
-            List<String> classes = new ArrayList<>(WELL_KNOWN.keySet().stream().sorted().toList());
+            List<String> classes = new ArrayList<>(WELL_KNOWN_SORTED);
             classes.addAll(earlier.keySet());
             Spelling.closest(name, classes).ifPresent(known -> problems.add(Problem.of(ID, Severity.WARNING, stack.describe(), ingress,
                     "has class " + name + ", a letter or two from " + known + ", " + WELL_KNOWN.getOrDefault(known, earlier.get(known)) + " class: "

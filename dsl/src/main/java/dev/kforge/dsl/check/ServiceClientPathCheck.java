@@ -27,7 +27,7 @@ final class ServiceClientPathCheck implements StackCheck {
     static final String ID = "network-policy-client";
 
     /** A host name as it appears in a value: labels of letters, digits and '-', joined by dots. */
-    private static final Pattern HOST_TOKEN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
+    static final Pattern HOST_TOKEN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
 
     /** A Service of a workload of the stack, whether NetworkPolicies isolate that workload, and the host names that reach it. */
     private record Target(ServiceDef service, Workload<?> server, boolean isolated, Set<String> namespaced, Optional<Pattern> podHost) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A workload whose env, command or args name a host of its own namespace that no Service of the stack has: cluster DNS has no
@@ -22,9 +21,6 @@ import java.util.regex.Pattern;
  */
 final class ServiceHostClientCheck implements StackCheck {
     static final String ID = "service-host-client";
-
-    /** A host name as it appears in a value: labels of letters, digits and '-', joined by dots. */
-    private static final Pattern HOST_TOKEN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
 
     @Override
     public void check(Stack stack, StackIndex index, Problems problems) {
@@ -46,7 +42,7 @@ final class ServiceHostClientCheck implements StackCheck {
         if (value.indexOf('.') < 0 && value.indexOf(':') < 0 && !held.isHost()) {
             return; // no namespaced name, no port, no URL and no host variable: most values of every render
         }
-        Matcher token = HOST_TOKEN.matcher(value);
+        Matcher token = ServiceClientPathCheck.HOST_TOKEN.matcher(value);
         while (token.find()) {
             String host = token.group();
             Optional<String> service = host.indexOf('.') < 0
